@@ -1,0 +1,80 @@
+// How a topic is recognised across imports: section path + normalised text, then similarity.
+import type { ParsedChecklist } from './model.js';
+
+/** Lower-cased (Unicode-aware), NFC, whitespace collapsed, surrounding punctuation trimmed. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('und')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .trim();
+}
+
+/** Lower-cased for case-insensitive search, Cyrillic included ("ПЛЮШКИ" finds "плюшки"). */
+export function searchText(...parts: string[]): string {
+  return parts.join('\n').normalize('NFC').toLocaleLowerCase('und');
+}
+
+const KEY_SEPARATOR = ' / ';
+
+/** Appends `#2`, `#3` ... to the second and later copies of the same key, in file order. */
+function disambiguate(keys: string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((key) => {
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
+  });
+}
+
+/** Path keys of the parsed sections: the normalised titles from the root down. */
+export function sectionPathKeys(parsed: ParsedChecklist): string[] {
+  const raw: string[] = [];
+  for (const section of parsed.sections) {
+    if (section.parentIndex === null) raw.push('');
+    else {
+      const parentKey = raw[section.parentIndex] ?? '';
+      const own = normalizeText(section.text);
+      raw.push(parentKey === '' ? own : parentKey + KEY_SEPARATOR + own);
+    }
+  }
+  return disambiguate(raw);
+}
+
+/** Identity keys of the parsed entries: section path, then the parent topics' texts, then their own. */
+export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]): string[] {
+  const raw: string[] = [];
+  for (const entry of parsed.entries) {
+    const prefix =
+      entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
+    raw.push(prefix + KEY_SEPARATOR + normalizeText(entry.text));
+  }
+  return disambiguate(raw);
+}
+
+function bigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  const padded = ` ${text} `;
+  for (let i = 0; i < padded.length - 1; i++) {
+    const gram = padded.slice(i, i + 2);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Sørensen–Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const left = bigrams(a);
+  const right = bigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const count of left.values()) total += count;
+  for (const [gram, count] of right) {
+    total += count;
+    shared += Math.min(count, left.get(gram) ?? 0);
+  }
+  return (2 * shared) / total;
+}

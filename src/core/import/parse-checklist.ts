@@ -1,0 +1,403 @@
+// Markdown text -> ParsedChecklist: sections, entries, resources and notes, each with its lines.
+import type Token from 'markdown-it/lib/token.mjs';
+import type {
+  EntryKind,
+  LineRange,
+  ParsedChecklist,
+  ParsedEntry,
+  ParsedResource,
+  ParsedSection,
+  SectionRole,
+  TopicsMode,
+  TopicsModeChoice,
+} from '../model.js';
+import { normalizeText } from '../identity.js';
+import { splitFrontMatter } from './front-matter.js';
+import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
+import { createMarkdownParser } from './markdown.js';
+
+export interface ParseOptions {
+  /** Title when neither front matter nor a single top heading gives one (usually the file name). */
+  fallbackTitle: string;
+  /** Overrides the automatic choice (and the front matter's). */
+  topics?: TopicsMode | 'auto';
+}
+
+/** A block of the document as a tree (markdown-it gives a flat token stream). */
+interface Block {
+  type: string;
+  token: Token;
+  inline: Token | null;
+  children: Block[];
+}
+
+const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
+  goals: ['goals'],
+  books: ['books', 'reading', 'reading list'],
+};
+
+/** In `auto`, a file is read as a task list when its open task items are at least this share of its bullets. */
+export const TASK_SHARE_THRESHOLD = 0.25;
+const MIN_TASK_ITEMS = 3;
+
+const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
+
+let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
+
+export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
+  sharedParser ??= createMarkdownParser();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const split = splitFrontMatter(lines);
+  const tokens = sharedParser.parse(split.body, {});
+  const blocks = toBlockTree(tokens);
+  const warnings = split.warning ? [split.warning] : [];
+  const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
+
+  const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
+  const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles);
+  reader.readBlocks(blocks);
+  assignRoles(reader.sections, settings.roleTitles);
+  for (const entry of reader.entries) entry.kind = kindOf(reader.sections[entry.sectionIndex]!.role);
+
+  return {
+    title: chooseTitle(split.frontMatter?.data, reader.sections, options.fallbackTitle),
+    frontMatter: split.frontMatter,
+    topicsMode,
+    sections: reader.sections,
+    entries: reader.entries,
+    warnings,
+  };
+}
+
+function toBlockTree(tokens: Token[]): Block[] {
+  const root: Block = { type: 'root', token: tokens[0]!, inline: null, children: [] };
+  const stack: Block[] = [root];
+  for (const token of tokens) {
+    const top = stack[stack.length - 1]!;
+    if (token.nesting === 1) {
+      const block: Block = { type: token.type.replace(/_open$/, ''), token, inline: null, children: [] };
+      top.children.push(block);
+      stack.push(block);
+    } else if (token.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+    } else if (token.type === 'inline') {
+      top.inline ??= token;
+    } else {
+      top.children.push({ type: token.type, token, inline: null, children: [] });
+    }
+  }
+  return root.children;
+}
+
+interface Settings {
+  topics: TopicsMode | null;
+  roleTitles: Record<Exclude<SectionRole, 'study'>, string[]>;
+}
+
+/** Front matter may say `prepdeck: { topics: tasks, goals: "Targets", books: ["Reading list"] }`. */
+function readSettings(data: Record<string, unknown>, warnings: string[]): Settings {
+  const own = data['prepdeck'];
+  const settings: Settings = { topics: null, roleTitles: { ...DEFAULT_ROLE_TITLES } };
+  if (typeof own !== 'object' || own === null) return settings;
+  const record = own as Record<string, unknown>;
+  const topics = record['topics'];
+  if (topics === 'all' || topics === 'tasks') settings.topics = topics;
+  else if (topics !== undefined && topics !== 'auto') warnings.push(`front matter prepdeck.topics must be all, tasks or auto; ignored`);
+  for (const role of ['goals', 'books'] as const) {
+    const value = record[role];
+    const titles = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : null;
+    if (titles) settings.roleTitles[role] = titles.map((t: string) => normalizeText(t));
+  }
+  return settings;
+}
+
+interface ItemCensus {
+  items: number;
+  tasks: number;
+  openTasks: number;
+}
+
+function countItems(blocks: Block[], census: ItemCensus): ItemCensus {
+  for (const block of blocks) {
+    if (block.type === 'list_item') {
+      const first = block.children[0];
+      const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+      const navigation = reading?.linkOnly && reading.links.every((l) => isAnchor(l.url));
+      if (!navigation) {
+        census.items++;
+        if (reading && reading.marker !== 'none') census.tasks++;
+        if (reading?.marker === 'open') census.openTasks++;
+      }
+    }
+    countItems(block.children, census);
+  }
+  return census;
+}
+
+/**
+ * Task-list reading when the file has open `[ ]` items and task items make at least a quarter of
+ * its bullets (a table of contents not counted): then the ticks are what the user tracks.
+ * A few `[x]` sprinkled over an outline keep every item a topic.
+ */
+function chooseTopicsMode(blocks: Block[], requested: TopicsMode | 'auto', fromFrontMatter: TopicsMode | null): TopicsModeChoice {
+  const census = countItems(blocks, { items: 0, tasks: 0, openTasks: 0 });
+  const counts = `${census.tasks} of ${census.items} list items carry task markers`;
+  if (requested !== 'auto') return { mode: requested, reason: `--topics ${requested} was given (${counts})` };
+  if (fromFrontMatter) return { mode: fromFrontMatter, reason: `front matter sets prepdeck.topics: ${fromFrontMatter} (${counts})` };
+  const share = census.items === 0 ? 0 : census.tasks / census.items;
+  const isTaskList = census.openTasks > 0 && census.tasks >= MIN_TASK_ITEMS && share >= TASK_SHARE_THRESHOLD;
+  if (isTaskList) {
+    return { mode: 'tasks', reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics` };
+  }
+  if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };
+  return { mode: 'all', reason: `read as an outline: only ${counts}${census.openTasks === 0 ? ', none open' : ''}, so every list item is a topic` };
+}
+
+/** Where the content being read belongs: a section, and the entry (if any) it nests under. */
+interface Owner {
+  sectionIndex: number;
+  entryIndex: number | null;
+  depth: number;
+}
+
+class ChecklistReader {
+  readonly sections: ParsedSection[] = [];
+  readonly entries: ParsedEntry[] = [];
+  /** Headings open at the document level, innermost last. */
+  private readonly headingStack: number[] = [0];
+  /** Sections opened by document headings (not by a heading inside a list item). */
+  private readonly documentSections: number[] = [];
+  private readonly childCount = new Map<string, number>();
+
+  constructor(
+    private readonly lines: string[],
+    private readonly mode: TopicsMode,
+    private readonly roleTitles: Settings['roleTitles'],
+  ) {
+    this.sections.push({
+      index: 0,
+      parentIndex: null,
+      title: '',
+      text: '',
+      level: 0,
+      role: 'study',
+      position: 0,
+      lines: { start: 1, end: Math.max(1, lines.length - (lines[lines.length - 1] === '' ? 1 : 0)) },
+      resources: [],
+      notes: [],
+    });
+  }
+
+  readBlocks(blocks: Block[]): void {
+    for (const block of blocks) {
+      if (block.type === 'heading') {
+        const level = headingLevel(block);
+        while (this.sections[this.headingStack[this.headingStack.length - 1]!]!.level >= level) this.headingStack.pop();
+        const index = this.openSection(block, this.headingStack[this.headingStack.length - 1]!);
+        this.headingStack.push(index);
+        this.documentSections.push(index);
+      } else {
+        const sectionIndex = this.headingStack[this.headingStack.length - 1]!;
+        this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
+      }
+    }
+    this.closeSectionRanges();
+  }
+
+  private readBlock(block: Block, owner: Owner): void {
+    if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, owner);
+    else if (NOTE_BLOCKS.has(block.type)) this.addNote(block, owner);
+  }
+
+  private readList(list: Block, owner: Owner): void {
+    for (const item of list.children) if (item.type === 'list_item') this.readItem(item, owner);
+  }
+
+  private readItem(item: Block, owner: Owner): void {
+    const [first, ...rest] = item.children;
+    if (first?.type === 'heading') {
+      // `- ### Arrays` opens a section; what the item holds belongs to it.
+      const level = headingLevel(first);
+      let parent = owner.sectionIndex;
+      while (parent !== 0 && this.sections[parent]!.level >= level) parent = this.sections[parent]!.parentIndex ?? 0;
+      const sectionIndex = this.openSection(first, parent);
+      for (const block of rest) this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
+      this.sections[sectionIndex]!.lines.end = rangeOf(item).end;
+      return;
+    }
+    const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+    if (!reading) {
+      // An item with no text of its own (empty, or starting with a code block or a nested list).
+      for (const block of item.children) this.readBlock(block, owner);
+      return;
+    }
+    const line = rangeOf(item).start;
+    if (reading.linkOnly && reading.links.every((l) => isAnchor(l.url))) {
+      for (const block of rest) this.readBlock(block, owner); // a table of contents: navigation only
+      return;
+    }
+    const isTask = reading.marker !== 'none';
+    if (reading.linkOnly && !isTask) {
+      this.resourcesOf(owner).push(...toResources(reading.links, line, true));
+      for (const block of rest) this.readBlock(block, owner);
+      return;
+    }
+    if (this.mode === 'tasks' && !isTask && !this.inRoleSection(owner)) {
+      this.addDetail(owner, item, reading);
+      for (const block of rest) {
+        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, owner);
+      }
+      return;
+    }
+    const entryIndex = this.addEntry(item, reading, owner);
+    const inner: Owner = { sectionIndex: owner.sectionIndex, entryIndex, depth: owner.depth + 1 };
+    const details: string[] = [];
+    for (const block of rest) {
+      if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, inner);
+      else details.push(this.sourceOf(rangeOf(block)));
+    }
+    if (details.length > 0) this.appendDetails(entryIndex, details.join('\n'));
+  }
+
+  /** Goals and books lists keep every item, whatever the file's reading. */
+  private inRoleSection(owner: Owner): boolean {
+    const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
+    for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
+      if (roleTitles.includes(normalizeText(section.text))) return true;
+      section = this.sections[section.parentIndex ?? 0];
+    }
+    return false;
+  }
+
+  private addEntry(item: Block, reading: InlineReading, owner: Owner): number {
+    const index = this.entries.length;
+    const lines = rangeOf(item);
+    this.entries.push({
+      index,
+      parentIndex: owner.entryIndex,
+      sectionIndex: owner.sectionIndex,
+      kind: 'topic',
+      title: reading.source,
+      text: reading.text,
+      marker: reading.marker,
+      details: '',
+      position: this.nextPosition(`e${owner.sectionIndex}:${owner.entryIndex ?? ''}`),
+      depth: owner.depth,
+      lines,
+      resources: toResources(reading.links, lines.start, false),
+    });
+    return index;
+  }
+
+  /** In a task list, a prose bullet adds to what the topic or section above it says. */
+  private addDetail(owner: Owner, item: Block, reading: InlineReading): void {
+    const paragraph = item.children[0]!;
+    const source = this.sourceOf(rangeOf(paragraph)).trim();
+    if (owner.entryIndex !== null) {
+      this.appendDetails(owner.entryIndex, `- ${source}`);
+      this.entries[owner.entryIndex]!.resources.push(...toResources(reading.links, rangeOf(item).start, false));
+      return;
+    }
+    const section = this.sections[owner.sectionIndex]!;
+    section.resources.push(...toResources(reading.links, rangeOf(item).start, false));
+    const last = section.notes[section.notes.length - 1];
+    const lines = rangeOf(paragraph);
+    if (last?.kind === 'bullets' && last.lines.end >= lines.start - 1) {
+      last.source += `\n- ${source}`;
+      last.lines.end = lines.end;
+    } else section.notes.push({ kind: 'bullets', source: `- ${source}`, lines });
+  }
+
+  private appendDetails(entryIndex: number, text: string): void {
+    const entry = this.entries[entryIndex]!;
+    entry.details = entry.details ? `${entry.details}\n${text}` : text;
+  }
+
+  private resourcesOf(owner: Owner): ParsedResource[] {
+    return owner.entryIndex === null ? this.sections[owner.sectionIndex]!.resources : this.entries[owner.entryIndex]!.resources;
+  }
+
+  private addNote(block: Block, owner: Owner): void {
+    const lines = rangeOf(block);
+    const source = this.sourceOf(lines);
+    if (source.trim() === '') return;
+    if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, source);
+    else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
+  }
+
+  private openSection(heading: Block, parentIndex: number): number {
+    const reading = heading.inline ? readInline(heading.inline) : null;
+    const index = this.sections.length;
+    this.sections.push({
+      index,
+      parentIndex,
+      title: heading.inline?.content ?? '',
+      text: reading?.text ?? '',
+      level: headingLevel(heading),
+      role: 'study',
+      position: this.nextPosition(`s${parentIndex}`),
+      lines: rangeOf(heading),
+      resources: reading ? toResources(reading.links, rangeOf(heading).start, false) : [],
+      notes: [],
+    });
+    return index;
+  }
+
+  /** A document-level section runs until the next heading of its level or higher. */
+  private closeSectionRanges(): void {
+    const open: ParsedSection[] = [];
+    for (const index of this.documentSections) {
+      const section = this.sections[index]!;
+      while (open.length > 0 && open[open.length - 1]!.level >= section.level) open.pop()!.lines.end = section.lines.start - 1;
+      open.push(section);
+    }
+    const lastLine = this.lines.length - (this.lines[this.lines.length - 1] === '' ? 1 : 0);
+    for (const section of open) section.lines.end = Math.max(section.lines.start, lastLine);
+  }
+
+  private nextPosition(scope: string): number {
+    const position = this.childCount.get(scope) ?? 0;
+    this.childCount.set(scope, position + 1);
+    return position;
+  }
+
+  private sourceOf(lines: LineRange): string {
+    return this.lines.slice(lines.start - 1, lines.end).join('\n').replace(/\n+$/, '');
+  }
+}
+
+function headingLevel(heading: Block): number {
+  return Number(heading.token.tag.slice(1)) || 1;
+}
+
+function rangeOf(block: Block): LineRange {
+  const map = block.token.map ?? block.inline?.map ?? [0, 1];
+  return { start: map[0] + 1, end: Math.max(map[0] + 1, map[1]) };
+}
+
+/** Top-level sections (under the root, or under a single title heading) take roles by their title. */
+function assignRoles(sections: ParsedSection[], roleTitles: Settings['roleTitles']): void {
+  const underRoot = sections.filter((s) => s.parentIndex === 0);
+  const titleHeading = underRoot.length === 1 ? underRoot[0]! : null;
+  for (const section of sections) {
+    if (section.index === 0) continue;
+    const parent = sections[section.parentIndex ?? 0]!;
+    const topLevel = section.parentIndex === 0 || parent === titleHeading;
+    const title = normalizeText(section.text);
+    if (topLevel && roleTitles.goals.includes(title)) section.role = 'goals';
+    else if (topLevel && roleTitles.books.includes(title)) section.role = 'books';
+    else if (parent.role !== 'study') section.role = parent.role;
+  }
+}
+
+function kindOf(role: SectionRole): EntryKind {
+  return role === 'goals' ? 'goal' : role === 'books' ? 'book' : 'topic';
+}
+
+function chooseTitle(data: Record<string, unknown> | undefined, sections: ParsedSection[], fallback: string): string {
+  const fromFrontMatter = data?.['title'];
+  if (typeof fromFrontMatter === 'string' && fromFrontMatter.trim()) return fromFrontMatter.trim();
+  const topHeadings = sections.filter((s) => s.level === 1);
+  if (topHeadings.length === 1 && topHeadings[0]!.text) return topHeadings[0]!.text;
+  return fallback;
+}

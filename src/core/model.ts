@@ -1,0 +1,192 @@
+// The domain model: plain data shared by every layer. No behaviour, no I/O.
+
+export const TOPIC_STATES = ['new', 'learning', 'known', 'skipped'] as const;
+export type TopicState = (typeof TOPIC_STATES)[number];
+
+/** What a list item is for: a study topic, a job-search goal, or a book to read. */
+export type EntryKind = 'topic' | 'goal' | 'book';
+
+/** The role of a section; goals and books sections stay out of the study totals. */
+export type SectionRole = 'study' | 'goals' | 'books';
+
+/** The GFM task marker a list item carried in the file. */
+export type TaskMarker = 'none' | 'open' | 'done';
+
+/** `all`: every list item is a topic. `tasks`: only task items are; other bullets are details. */
+export type TopicsMode = 'all' | 'tasks';
+
+export interface LineRange {
+  /** 1-based, inclusive, in the file as written (front matter included). */
+  start: number;
+  end: number;
+}
+
+export interface ParsedResource {
+  url: string;
+  title: string;
+  /** Only http(s) and mailto URLs may ever be rendered as clickable links. */
+  clickable: boolean;
+  /** True when it came from a bullet holding only links, false when from a topic's own text. */
+  fromBullet: boolean;
+  line: number;
+}
+
+export interface ParsedNote {
+  /** The markdown-it block type it came from: html_block, fence, paragraph, table, blockquote ... */
+  kind: string;
+  /** The block's source, verbatim. */
+  source: string;
+  lines: LineRange;
+}
+
+export interface ParsedEntry {
+  /** Index in ParsedChecklist.entries; parents always come before their children. */
+  index: number;
+  parentIndex: number | null;
+  /** Index in ParsedChecklist.sections. */
+  sectionIndex: number;
+  kind: EntryKind;
+  /** Inline Markdown source of the title, task marker removed. */
+  title: string;
+  /** Plain-text form of the title: escapes resolved, markup dropped. */
+  text: string;
+  marker: TaskMarker;
+  /** Markdown source of what the item holds besides its title (extra paragraphs, prose bullets). */
+  details: string;
+  /** Position among its siblings (entries under the same parent entry, or in the same section). */
+  position: number;
+  depth: number;
+  lines: LineRange;
+  resources: ParsedResource[];
+}
+
+export interface ParsedSection {
+  index: number;
+  parentIndex: number | null;
+  /** Inline Markdown source of the heading. */
+  title: string;
+  text: string;
+  /** Heading level 1-6; 0 for the checklist's root (content before the first heading). */
+  level: number;
+  role: SectionRole;
+  position: number;
+  lines: LineRange;
+  resources: ParsedResource[];
+  notes: ParsedNote[];
+}
+
+export interface FrontMatter {
+  /** The YAML between the `---` fences, verbatim. */
+  source: string;
+  data: Record<string, unknown>;
+}
+
+export interface TopicsModeChoice {
+  mode: TopicsMode;
+  /** One sentence a user can read: why this reading was chosen. */
+  reason: string;
+}
+
+export interface ParsedChecklist {
+  title: string;
+  frontMatter: FrontMatter | null;
+  topicsMode: TopicsModeChoice;
+  /** sections[0] is the root (level 0); the rest follow in file order. */
+  sections: ParsedSection[];
+  /** Every list-item entry (topics, goals, books) in file order. */
+  entries: ParsedEntry[];
+  /** Problems worth telling the user that did not stop the import. */
+  warnings: string[];
+}
+
+/** A topic as the store holds it. */
+export interface Topic {
+  id: number;
+  checklistId: number;
+  sectionId: number;
+  parentId: number | null;
+  kind: EntryKind;
+  identityKey: string;
+  title: string;
+  text: string;
+  details: string;
+  marker: TaskMarker;
+  position: number;
+  depth: number;
+  lines: LineRange;
+  state: TopicState;
+  confidence: number | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface Section {
+  id: number;
+  checklistId: number;
+  parentId: number | null;
+  pathKey: string;
+  title: string;
+  text: string;
+  level: number;
+  role: SectionRole;
+  position: number;
+  lines: LineRange;
+  archivedAt: string | null;
+}
+
+export interface Resource {
+  id: number;
+  sectionId: number;
+  topicId: number | null;
+  url: string;
+  title: string;
+  clickable: boolean;
+  fromBullet: boolean;
+  line: number;
+}
+
+export interface SectionNote {
+  id: number;
+  sectionId: number;
+  kind: string;
+  source: string;
+  lines: LineRange;
+}
+
+export interface Checklist {
+  id: number;
+  name: string;
+  title: string;
+  sourcePath: string | null;
+  sourceHash: string;
+  frontMatter: string | null;
+  metadata: Record<string, unknown>;
+  topicsMode: TopicsMode;
+  topicsModeReason: string;
+  createdAt: string;
+  importedAt: string;
+}
+
+export const EVENT_TYPES = [
+  'created',
+  'state',
+  'confidence',
+  'notes',
+  'renamed',
+  'moved',
+  'archived',
+  'restored',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One line of a topic's history. The log is append-only. */
+export interface TopicEvent {
+  id: number;
+  checklistId: number;
+  topicId: number;
+  at: string;
+  type: EventType;
+  data: Record<string, unknown>;
+}
