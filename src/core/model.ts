@@ -103,7 +103,10 @@ export interface ParsedChecklist {
 export interface Topic {
   id: number;
   checklistId: number;
-  sectionId: number;
+  /** Null once the topic is archived and its section is gone from the file. */
+  sectionId: number | null;
+  /** The section's path key (`python / core / collections`), kept for archived topics too. */
+  sectionKey: string;
   parentId: number | null;
   kind: EntryKind;
   identityKey: string;

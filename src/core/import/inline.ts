@@ -1,5 +1,5 @@
 // Reading one line of inline Markdown: its plain text, its links, and whether it is only links.
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import type { ParsedResource, TaskMarker } from '../model.js';
 
 const TASK_MARKER = /^\[([ xX])\](?=[ \t]|$)/;
@@ -45,7 +45,7 @@ export function readInline(inline: Token): InlineReading {
     switch (token.type) {
       case 'link_open':
         linkDepth++;
-        current = { url: token.attrGet('href') ?? '', title: '' };
+        current = { url: String(token.attrGet('href') ?? ''), title: '' };
         break;
       case 'link_close':
         linkDepth = Math.max(0, linkDepth - 1);

@@ -1,5 +1,5 @@
 // The one markdown-it configuration prepdeck reads checklists with: CommonMark + the GFM parts we need.
-import MarkdownIt from 'markdown-it';
+import markdownIt, { type MarkdownIt } from 'markdown-it';
 
 // GFM extended www autolink: `www.` then a domain, then anything up to whitespace or `<`,
 // minus trailing punctuation (https://github.github.com/gfm/#extended-www-autolink).
@@ -17,8 +17,11 @@ function trimUnbalancedParens(url: string): string {
   return trimmed;
 }
 
+/** markdown-it stops reading (silently) past this depth; deep enough for any real outline. */
+export const MAX_NESTING = 400;
+
 export function createMarkdownParser(): MarkdownIt {
-  const md = new MarkdownIt('default', { html: true, linkify: true });
+  const md = markdownIt('default', { html: true, linkify: true, maxNesting: MAX_NESTING });
   // GFM autolinks only with a scheme or `www.`: `session.timeout.ms` must stay text.
   md.linkify.set({ fuzzyLink: false, fuzzyIP: false, fuzzyEmail: true });
   md.linkify.add('www.', {

@@ -1,5 +1,5 @@
 // Markdown text -> ParsedChecklist: sections, entries, resources and notes, each with its lines.
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import type {
   EntryKind,
   LineRange,
@@ -14,7 +14,7 @@ import type {
 import { normalizeText } from '../identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
-import { createMarkdownParser } from './markdown.js';
+import { createMarkdownParser, MAX_NESTING } from './markdown.js';
 
 export interface ParseOptions {
   /** Title when neither front matter nor a single top heading gives one (usually the file name). */
@@ -51,6 +51,8 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   const tokens = sharedParser.parse(split.body, {});
   const blocks = toBlockTree(tokens);
   const warnings = split.warning ? [split.warning] : [];
+  const unread = unreadTail(tokens, lines);
+  if (unread) warnings.push(`the file nests deeper than ${MAX_NESTING} levels; lines ${unread.start}-${unread.end} were not read`);
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
   const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
@@ -67,6 +69,15 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
     entries: reader.entries,
     warnings,
   };
+}
+
+/** The lines markdown-it gave up on (it stops at its nesting limit without saying so). */
+function unreadTail(tokens: Token[], lines: string[]): LineRange | null {
+  let lastRead = 0;
+  for (const token of tokens) if (token.map && token.map[1] > lastRead) lastRead = token.map[1];
+  let lastText = lines.length;
+  while (lastText > 0 && lines[lastText - 1]!.trim() === '') lastText--;
+  return lastRead < lastText ? { start: lastRead + 1, end: lastText } : null;
 }
 
 function toBlockTree(tokens: Token[]): Block[] {
@@ -165,6 +176,8 @@ class ChecklistReader {
   readonly entries: ParsedEntry[] = [];
   /** Headings open at the document level, innermost last. */
   private readonly headingStack: number[] = [0];
+  /** Sections whose own lists hold task items. */
+  private readonly sectionsWithTasks = new Set<number>();
   /** Sections opened by document headings (not by a heading inside a list item). */
   private readonly documentSections: number[] = [];
   private readonly childCount = new Map<string, number>();
@@ -198,6 +211,7 @@ class ChecklistReader {
         this.documentSections.push(index);
       } else {
         const sectionIndex = this.headingStack[this.headingStack.length - 1]!;
+        if (countItems([block], { items: 0, tasks: 0, openTasks: 0 }).tasks > 0) this.sectionsWithTasks.add(sectionIndex);
         this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
       }
     }
@@ -226,7 +240,7 @@ class ChecklistReader {
       return;
     }
     const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
-    if (!reading) {
+    if (!reading || (reading.text === '' && reading.links.length === 0)) {
       // An item with no text of its own (empty, or starting with a code block or a nested list).
       for (const block of item.children) this.readBlock(block, owner);
       return;
@@ -242,7 +256,7 @@ class ChecklistReader {
       for (const block of rest) this.readBlock(block, owner);
       return;
     }
-    if (this.mode === 'tasks' && !isTask && !this.inRoleSection(owner)) {
+    if (this.mode === 'tasks' && !isTask && !this.inRoleSectionWithoutTasks(owner)) {
       this.addDetail(owner, item, reading);
       for (const block of rest) {
         if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, owner);
@@ -259,11 +273,11 @@ class ChecklistReader {
     if (details.length > 0) this.appendDetails(entryIndex, details.join('\n'));
   }
 
-  /** Goals and books lists keep every item, whatever the file's reading. */
-  private inRoleSection(owner: Owner): boolean {
+  /** A goals or books list with no task items keeps every item, even in a task list. */
+  private inRoleSectionWithoutTasks(owner: Owner): boolean {
     const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
     for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
-      if (roleTitles.includes(normalizeText(section.text))) return true;
+      if (roleTitles.includes(normalizeText(section.text))) return !this.sectionsWithTasks.has(section.index);
       section = this.sections[section.parentIndex ?? 0];
     }
     return false;
@@ -291,21 +305,22 @@ class ChecklistReader {
 
   /** In a task list, a prose bullet adds to what the topic or section above it says. */
   private addDetail(owner: Owner, item: Block, reading: InlineReading): void {
-    const paragraph = item.children[0]!;
-    const source = this.sourceOf(rangeOf(paragraph)).trim();
+    const bullet = `- ${reading.source}`;
+    const lines = rangeOf(item.children[0]!);
+    const resources = toResources(reading.links, lines.start, false);
     if (owner.entryIndex !== null) {
-      this.appendDetails(owner.entryIndex, `- ${source}`);
-      this.entries[owner.entryIndex]!.resources.push(...toResources(reading.links, rangeOf(item).start, false));
+      this.appendDetails(owner.entryIndex, bullet);
+      this.entries[owner.entryIndex]!.resources.push(...resources);
       return;
     }
     const section = this.sections[owner.sectionIndex]!;
-    section.resources.push(...toResources(reading.links, rangeOf(item).start, false));
+    section.resources.push(...resources);
     const last = section.notes[section.notes.length - 1];
-    const lines = rangeOf(paragraph);
+    // Consecutive prose bullets make one note, not one note per line.
     if (last?.kind === 'bullets' && last.lines.end >= lines.start - 1) {
-      last.source += `\n- ${source}`;
+      last.source += `\n${bullet}`;
       last.lines.end = lines.end;
-    } else section.notes.push({ kind: 'bullets', source: `- ${source}`, lines });
+    } else section.notes.push({ kind: 'bullets', source: bullet, lines });
   }
 
   private appendDetails(entryIndex: number, text: string): void {
