@@ -198,13 +198,19 @@ function pairBySimilarity(
 ): Candidate[] {
   if (pending.length === 0 || stored.length === 0) return pending;
   const pairs: Array<{ candidate: Candidate; stored: StoredTopicRef; score: number }> = [];
-  const storedNorm = stored.map((t) => normalizeText(t.text));
+  const storedNorm = new Map(stored.map((t) => [t.id, normalizeText(t.text)]));
+  const storedBySection = new Map<string, StoredTopicRef[]>();
+  for (const t of stored) {
+    const group = storedBySection.get(t.sectionKey);
+    if (group) group.push(t);
+    else storedBySection.set(t.sectionKey, [t]);
+  }
   for (const candidate of pending) {
-    stored.forEach((t, i) => {
-      if (t.kind !== candidate.kind || (sameSection && t.sectionKey !== candidate.sectionKey)) return;
-      const score = similarity(candidate.norm, storedNorm[i]!);
+    for (const t of sameSection ? (storedBySection.get(candidate.sectionKey) ?? []) : stored) {
+      if (t.kind !== candidate.kind) continue;
+      const score = similarity(candidate.norm, storedNorm.get(t.id)!);
       if (score >= threshold) pairs.push({ candidate, stored: t, score });
-    });
+    }
   }
   pairs.sort((a, b) => b.score - a.score);
   const done = new Set<number>();

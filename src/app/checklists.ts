@@ -1,0 +1,38 @@
+// Whole checklists: which there are, their trees with progress, and exports.
+import { NotFoundError } from '../core/errors.js';
+import type { Checklist } from '../core/model.js';
+import { buildTree, type ChecklistTree } from '../core/tree.js';
+import { findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../store/checklists.js';
+import { loadChecklistTree } from '../store/topics.js';
+import type { AppContext } from './context.js';
+
+export async function listChecklists(ctx: AppContext): Promise<ChecklistSummary[]> {
+  return listStoredChecklists(ctx.store.db);
+}
+
+/** The named checklist, or every checklist when no name is given. */
+export async function selectChecklists(ctx: AppContext, name?: string): Promise<Checklist[]> {
+  if (name !== undefined) {
+    const checklist = await findChecklistByName(ctx.store.db, name);
+    if (!checklist) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    return [checklist];
+  }
+  const all = await listStoredChecklists(ctx.store.db);
+  if (all.length === 0) throw new NotFoundError('no checklist imported yet; run `prepdeck import FILE` first');
+  return all.map((summary) => summary.checklist);
+}
+
+export interface LoadedChecklist {
+  checklist: Checklist;
+  tree: ChecklistTree;
+}
+
+export async function loadTrees(ctx: AppContext, name?: string): Promise<LoadedChecklist[]> {
+  const checklists = await selectChecklists(ctx, name);
+  const loaded: LoadedChecklist[] = [];
+  for (const checklist of checklists) {
+    const rows = await loadChecklistTree(ctx.store.db, checklist.id);
+    if (rows) loaded.push({ checklist, tree: buildTree(rows) });
+  }
+  return loaded;
+}

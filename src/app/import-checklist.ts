@@ -1,0 +1,167 @@
+// Import a checklist file: read and check it, parse and plan in the core, apply in one transaction.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { findDuplicates } from '../core/duplicates.js';
+import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { decodeChecklist, MAX_CHECKLIST_BYTES } from '../core/import/decode.js';
+import { parseChecklist } from '../core/import/parse-checklist.js';
+import type { ParsedChecklist, TopicsMode, TopicsModeChoice } from '../core/model.js';
+import { planImport, type ImportPlan, type ImportSummary } from '../core/plan-import.js';
+import { findChecklistByName } from '../store/checklists.js';
+import { applyImport, loadImportBaseline } from '../store/import.js';
+import type { AppContext } from './context.js';
+
+export interface ImportInput {
+  path: string;
+  /** The checklist's name; defaults to the file name without extension. */
+  name?: string | undefined;
+  topics?: TopicsMode | 'auto' | undefined;
+  /** Plan only: report what would change and write nothing. */
+  dryRun?: boolean | undefined;
+  onPhase?: ((phase: ImportPhase) => void) | undefined;
+}
+
+export type ImportPhase = 'reading' | 'parsing' | 'planning' | 'writing';
+export const IMPORT_PHASES: ImportPhase[] = ['reading', 'parsing', 'planning', 'writing'];
+
+export interface ImportCounts {
+  sections: number;
+  topics: number;
+  goals: number;
+  books: number;
+  /** Distinct resource URLs. */
+  resources: number;
+  /** Bullets holding only links, turned into resources of their parent. */
+  resourceBullets: number;
+  notes: number;
+  duplicates: number;
+}
+
+export interface DuplicateReport {
+  text: string;
+  occurrences: Array<{ title: string; section: string; line: number }>;
+}
+
+export interface ImportResult {
+  checklist: { id: number | null; name: string; title: string };
+  /** True on the first import of this name. */
+  created: boolean;
+  /** True when nothing was written: same file as last time, or a dry run with no changes. */
+  unchanged: boolean;
+  dryRun: boolean;
+  topicsMode: TopicsModeChoice;
+  counts: ImportCounts;
+  changes: ImportSummary;
+  duplicates: DuplicateReport[];
+  warnings: string[];
+}
+
+export function checklistNameFromPath(path: string): string {
+  const slug = basename(path, extname(path))
+    .normalize('NFC')
+    .toLocaleLowerCase('und')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'checklist';
+}
+
+async function readChecklistFile(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InvalidInputError(`${path} is a directory; give a Markdown file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no such file: ${path}`);
+    throw new InvalidInputError(`cannot read ${path}: ${code ?? String(error)}`);
+  }
+  // Refuse before reading a huge file into memory.
+  if (size > MAX_CHECKLIST_BYTES) {
+    throw new InvalidInputError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
+  }
+  return readFile(path);
+}
+
+export function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
+  const kinds = { topic: 0, goal: 0, book: 0 };
+  for (const entry of parsed.entries) kinds[entry.kind]++;
+  const resources = [...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)];
+  return {
+    sections: parsed.sections.length - 1,
+    topics: kinds.topic,
+    goals: kinds.goal,
+    books: kinds.book,
+    resources: new Set(resources.map((r) => r.url)).size,
+    resourceBullets: new Set(resources.filter((r) => r.fromBullet).map((r) => r.line)).size,
+    notes: parsed.sections.reduce((sum, s) => sum + s.notes.length, 0),
+    duplicates,
+  };
+}
+
+function reportDuplicates(parsed: ParsedChecklist): DuplicateReport[] {
+  const study = parsed.entries.filter((e) => e.kind === 'topic');
+  return findDuplicates(study, (e) => e.text).map((group) => ({
+    text: group.members[0]!.text,
+    occurrences: group.members.map((e) => ({ title: e.text, section: sectionPath(parsed, e.sectionIndex), line: e.lines.start })),
+  }));
+}
+
+export function sectionPath(parsed: ParsedChecklist, sectionIndex: number): string {
+  const names: string[] = [];
+  for (let s = parsed.sections[sectionIndex]; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex]) names.unshift(s.text);
+  return names.join(' / ');
+}
+
+function hasChanges(plan: ImportPlan): boolean {
+  const { added, renamed, moved, archived, restored, retick } = plan.summary;
+  return added.length + renamed.length + moved.length + archived.length + restored.length + retick.length > 0;
+}
+
+export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
+  input.onPhase?.('reading');
+  const bytes = await readChecklistFile(input.path);
+  const sourcePath = resolve(input.path);
+  const name = input.name ?? checklistNameFromPath(input.path);
+  const text = decodeChecklist(bytes, input.path);
+  const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
+
+  input.onPhase?.('parsing');
+  const parsed = parseChecklist(text, { fallbackTitle: basename(input.path, extname(input.path)), topics: input.topics });
+  const duplicates = reportDuplicates(parsed);
+
+  input.onPhase?.('planning');
+  const dryRun = input.dryRun ?? false;
+  const outcome = await ctx.store.transaction(async (trx) => {
+    const existing = await findChecklistByName(trx, name);
+    const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
+    const plan = planImport(parsed, baseline.sections, baseline.topics);
+    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan);
+    if (dryRun || unchanged) return { id: existing?.id ?? null, plan, created: existing === null, unchanged: unchanged || !hasChanges(plan) };
+    input.onPhase?.('writing');
+    const { checklistId } = await applyImport(trx, {
+      checklistId: existing?.id ?? null,
+      name,
+      sourcePath,
+      sourceHash,
+      parsed,
+      plan,
+      now: ctx.now(),
+    });
+    return { id: checklistId, plan, created: existing === null, unchanged: false };
+  });
+
+  return {
+    checklist: { id: outcome.id, name, title: parsed.title },
+    created: outcome.created,
+    unchanged: outcome.unchanged,
+    dryRun,
+    topicsMode: parsed.topicsMode,
+    counts: countParsed(parsed, duplicates.length),
+    changes: outcome.plan.summary,
+    duplicates,
+    warnings: parsed.warnings,
+  };
+}

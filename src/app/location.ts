@@ -1,0 +1,17 @@
+// Where the data lives: --db, then PREPDECK_DB, then DATABASE_URL, then the XDG data directory.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface LocationSources {
+  flag?: string | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+export function defaultDatabasePath(env: NodeJS.ProcessEnv): string {
+  const dataHome = env['XDG_DATA_HOME'] || join(env['HOME'] || homedir(), '.local', 'share');
+  return join(dataHome, 'prepdeck', 'prepdeck.db');
+}
+
+export function resolveDatabaseLocation({ flag, env }: LocationSources): string {
+  return flag || env['PREPDECK_DB'] || env['DATABASE_URL'] || defaultDatabasePath(env);
+}

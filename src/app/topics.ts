@@ -1,0 +1,116 @@
+// What a user does to one topic: find it, look at it, mark it, write notes on it.
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import { normalizeText } from '../core/identity.js';
+import { TOPIC_STATES, type Resource, type Topic, type TopicEvent, type TopicState } from '../core/model.js';
+import { findChecklistByName } from '../store/checklists.js';
+import {
+  findTopicsByFragment,
+  getTopic,
+  searchTopics as searchStoredTopics,
+  setTopicConfidence,
+  setTopicNotes,
+  setTopicState,
+  topicHistory,
+  topicResources,
+} from '../store/topics.js';
+import type { AppContext } from './context.js';
+
+/** How many candidates an ambiguous reference lists. */
+const MAX_CANDIDATES = 10;
+
+export function parseState(value: string): TopicState {
+  const state = value.trim().toLowerCase();
+  if ((TOPIC_STATES as readonly string[]).includes(state)) return state as TopicState;
+  throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
+}
+
+export function parseConfidence(value: string | number): number {
+  const confidence = Number(value);
+  if (!Number.isInteger(confidence) || confidence < 1 || confidence > 4) {
+    throw new InvalidInputError(`confidence must be a whole number from 1 to 4, not '${value}'`);
+  }
+  return confidence;
+}
+
+async function checklistIdOf(ctx: AppContext, checklistName: string | undefined): Promise<number | undefined> {
+  if (checklistName === undefined) return undefined;
+  const checklist = await findChecklistByName(ctx.store.db, checklistName);
+  if (!checklist) throw new NotFoundError(`no checklist named '${checklistName}'; \`prepdeck checklists\` lists them`);
+  return checklist.id;
+}
+
+export function topicLabel(topic: Topic): string {
+  return topic.sectionKey ? `${topic.sectionKey} / ${topic.text}` : topic.text;
+}
+
+/**
+ * A topic by id, or by a fragment of its text, optionally prefixed with section fragments
+ * (`aws/s3/signed`). An exact text match wins over partial ones; anything else ambiguous lists candidates.
+ */
+export async function resolveTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<Topic> {
+  const ref = reference.trim();
+  if (ref === '') throw new InvalidInputError('a topic reference is empty; give an id or part of its title');
+  const checklistId = await checklistIdOf(ctx, checklistName);
+  if (/^\d+$/.test(ref)) {
+    const topic = await getTopic(ctx.store.db, Number(ref));
+    if (!topic || (checklistId !== undefined && topic.checklistId !== checklistId)) {
+      throw new NotFoundError(`no topic with id ${ref}; \`prepdeck search\` shows ids`);
+    }
+    return topic;
+  }
+  const parts = ref.split('/').map((p) => normalizeText(p)).filter(Boolean);
+  const textPart = parts.pop() ?? '';
+  let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
+  if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
+  if (found.length === 0) throw new NotFoundError(`no topic matches '${ref}'; try \`prepdeck search ${textPart}\``);
+  if (found.length === 1) return found[0]!;
+  const exact = found.filter((t) => normalizeText(t.text) === textPart);
+  if (exact.length === 1) return exact[0]!;
+  const candidates = (exact.length > 1 ? exact : found).slice(0, MAX_CANDIDATES).map((t) => ({ id: t.id, label: topicLabel(t) }));
+  const more = found.length > candidates.length ? ` (first ${candidates.length} of ${found.length})` : '';
+  throw new AmbiguousError(`'${ref}' matches ${found.length} topics${more}; give an id or more of the title`, candidates);
+}
+
+export interface TopicDetails {
+  topic: Topic;
+  resources: Resource[];
+  history: TopicEvent[];
+}
+
+export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {
+  const topic = await resolveTopic(ctx, reference, checklistName);
+  return {
+    topic,
+    resources: await topicResources(ctx.store.db, topic.id),
+    history: await topicHistory(ctx.store.db, topic.id),
+  };
+}
+
+export interface MarkInput {
+  state: string;
+  confidence?: string | number | undefined;
+}
+
+export async function markTopic(ctx: AppContext, reference: string, input: MarkInput, checklistName?: string): Promise<Topic> {
+  const state = parseState(input.state);
+  const confidence = input.confidence === undefined ? undefined : parseConfidence(input.confidence);
+  const topic = await resolveTopic(ctx, reference, checklistName);
+  return ctx.store.transaction(async (trx) => {
+    const now = ctx.now();
+    let updated = (await setTopicState(trx, topic.id, state, now, 'user')) ?? topic;
+    if (confidence !== undefined) updated = (await setTopicConfidence(trx, topic.id, confidence, now)) ?? updated;
+    return updated;
+  });
+}
+
+export async function writeTopicNotes(ctx: AppContext, reference: string, notes: string, checklistName?: string): Promise<Topic> {
+  const topic = await resolveTopic(ctx, reference, checklistName);
+  const updated = await setTopicNotes(ctx.store.db, topic.id, notes, ctx.now());
+  if (!updated) throw new NotFoundError(`no topic with id ${topic.id}`);
+  return updated;
+}
+
+export async function searchTopics(ctx: AppContext, query: string, checklistName?: string): Promise<Topic[]> {
+  if (query.trim() === '') throw new InvalidInputError('the search query is empty');
+  return searchStoredTopics(ctx.store.db, query.trim(), await checklistIdOf(ctx, checklistName));
+}

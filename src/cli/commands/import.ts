@@ -1,0 +1,78 @@
+import { IMPORT_PHASES, importChecklist, type ImportPhase, type ImportResult } from '../../app/import-checklist.js';
+import type { TopicsMode } from '../../core/model.js';
+import { printJson, printLines, type Colors } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { withApp } from '../session.js';
+
+interface ImportOptions {
+  name?: string;
+  topics?: TopicsMode | 'auto';
+  dryRun?: boolean;
+}
+
+/** Shown only when an import runs past a second, on a terminal. */
+const PROGRESS_DELAY_MS = 1000;
+
+function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; done: () => void } {
+  const started = Date.now();
+  let shown = false;
+  let current: ImportPhase = 'reading';
+  const draw = () => {
+    const step = IMPORT_PHASES.indexOf(current) + 1;
+    const bar = '█'.repeat(step * 5) + '░'.repeat((IMPORT_PHASES.length - step) * 5);
+    process.stderr.write(`\rimporting ${file} ${bar} ${current} (${step}/${IMPORT_PHASES.length})  `);
+    shown = true;
+  };
+  const timer = process.stderr.isTTY ? setInterval(() => Date.now() - started >= PROGRESS_DELAY_MS && draw(), 250) : null;
+  return {
+    onPhase: (phase) => {
+      current = phase;
+      if (shown) draw();
+    },
+    done: () => {
+      if (timer) clearInterval(timer);
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+export function renderImport(result: ImportResult, c: Colors): string[] {
+  const { counts, changes } = result;
+  const verb = result.dryRun ? 'would import' : result.created ? 'imported' : 're-imported';
+  const lines = [
+    `${c.bold(result.checklist.title)} (${result.checklist.name}): ${result.unchanged ? 'unchanged' : verb}`,
+    `  ${result.topicsMode.reason}`,
+    `  ${counts.sections} sections, ${counts.topics} topics, ${counts.goals} goals, ${counts.books} books, ${counts.resources} resources (${counts.resourceBullets} link-only bullets), ${counts.notes} notes blocks`,
+  ];
+  if (counts.topics + counts.goals + counts.books === 0) lines.push(c.yellow('  no list items found: 0 topics imported'));
+  if (!result.created && !result.unchanged) {
+    lines.push(`  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`);
+    for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
+    for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
+    for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
+    for (const a of changes.added.slice(0, 20)) lines.push(`    added: ${a.title}${a.section ? c.dim(` (${a.section})`) : ''}`);
+    if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
+  }
+  if (result.duplicates.length > 0) {
+    lines.push(`  ${result.duplicates.length} likely duplicates (kept apart; merge them in the file if they are the same):`);
+    for (const d of result.duplicates) {
+      lines.push(`    ${d.text}: ${d.occurrences.map((o) => `${o.section || 'top'} (line ${o.line})`).join(', ')}`);
+    }
+  }
+  for (const warning of result.warnings) lines.push(c.yellow(`  warning: ${warning}`));
+  return lines;
+}
+
+export async function importCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+  const indicator = phaseIndicator(file);
+  try {
+    const result = await withApp(ctx, (app) =>
+      importChecklist(app, { path: file, name: options.name, topics: options.topics, dryRun: options.dryRun, onPhase: indicator.onPhase }),
+    );
+    indicator.done();
+    if (ctx.json) printJson(result);
+    else printLines(renderImport(result, ctx.color));
+  } finally {
+    indicator.done();
+  }
+}

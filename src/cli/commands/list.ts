@@ -1,0 +1,29 @@
+import { loadTrees } from '../../app/checklists.js';
+import { exportJson } from '../../core/export.js';
+import type { TopicState } from '../../core/model.js';
+import { printJson, printLines } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { progressBar, renderTree } from '../render.js';
+import { withApp } from '../session.js';
+
+interface ListOptions {
+  state?: TopicState;
+  section?: string;
+}
+
+export async function list(ctx: CommandContext, options: ListOptions): Promise<void> {
+  const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
+  if (ctx.json) {
+    printJson({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) });
+    return;
+  }
+  const c = ctx.color;
+  const filter = { state: options.state, section: options.section?.toLocaleLowerCase('und') };
+  const lines: string[] = [];
+  for (const { checklist, tree } of loaded) {
+    if (lines.length > 0) lines.push('');
+    lines.push(`${c.bold(checklist.title)} ${c.dim(`(${checklist.name})`)}  ${progressBar(tree.overall, c)}`, '');
+    lines.push(...renderTree(tree, filter, c));
+  }
+  printLines(lines);
+}

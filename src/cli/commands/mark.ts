@@ -1,0 +1,11 @@
+import { markTopic } from '../../app/topics.js';
+import { printJson, printLines } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { topicLine } from '../render.js';
+import { withApp } from '../session.js';
+
+export async function mark(ctx: CommandContext, reference: string, state: string, options: { confidence?: number }): Promise<void> {
+  const topic = await withApp(ctx, (app) => markTopic(app, reference, { state, confidence: options.confidence }, ctx.checklist));
+  if (ctx.json) printJson({ topic });
+  else printLines([topicLine(topic, ctx.color)]);
+}

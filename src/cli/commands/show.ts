@@ -1,0 +1,32 @@
+import { showTopic } from '../../app/topics.js';
+import { printJson, printLines } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { historyLine, stateMark } from '../render.js';
+import { withApp } from '../session.js';
+
+export async function show(ctx: CommandContext, reference: string): Promise<void> {
+  const details = await withApp(ctx, (app) => showTopic(app, reference, ctx.checklist));
+  if (ctx.json) {
+    printJson(details);
+    return;
+  }
+  const { topic, resources, history } = details;
+  const c = ctx.color;
+  const lines = [
+    `${stateMark(topic.state, c)} ${c.bold(topic.text)} ${c.dim(`#${topic.id}`)}`,
+    `  section:    ${topic.sectionKey || '(top)'}`,
+    `  kind:       ${topic.kind}`,
+    `  state:      ${topic.state}${topic.confidence !== null ? `, confidence ${topic.confidence}/4` : ''}`,
+    `  source:     line ${topic.lines.start}${topic.lines.end > topic.lines.start ? `-${topic.lines.end}` : ''}: ${topic.title}`,
+  ];
+  if (topic.archivedAt) lines.push(c.yellow(`  archived:   ${topic.archivedAt} (gone from the file)`));
+  if (topic.details) lines.push('  details:', ...topic.details.split('\n').map((l) => `    ${l}`));
+  if (resources.length > 0) {
+    lines.push('  resources:');
+    for (const r of resources) lines.push(`    ${r.clickable ? c.cyan('↗') : c.dim('✗')} ${r.title}${r.title !== r.url ? ` ${c.dim(r.url)}` : ''}${r.clickable ? '' : c.dim(' (not a web link)')}`);
+  }
+  lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
+  if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => `    ${l}`));
+  lines.push('  history:', ...history.map((e) => `    ${historyLine(e)}`));
+  printLines(lines);
+}

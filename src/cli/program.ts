@@ -1,0 +1,151 @@
+// Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InvalidInputError } from '../core/errors.js';
+import { TOPIC_STATES } from '../core/model.js';
+import { readVersion } from './version.js';
+import { colors, EXIT_MISUSE, EXIT_OK, reportError, type Colors } from './output.js';
+
+export interface CommonOptions {
+  json?: boolean;
+  db?: string;
+  checklist?: string;
+}
+
+export interface CommandContext {
+  json: boolean;
+  color: Colors;
+  dbFlag: string | undefined;
+  checklist: string | undefined;
+}
+
+type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
+
+function addCommon(command: Command, withChecklist = true): Command {
+  command.option('--json', 'print stable JSON instead of text').option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
+  if (withChecklist) command.option('-c, --checklist <name>', 'only this checklist (see `prepdeck checklists`)');
+  return command;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Wraps a value check so that commander reports it as misuse (exit 2). */
+function checked<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+function parseStateArg(value: string): string {
+  if (!(TOPIC_STATES as readonly string[]).includes(value.toLowerCase())) {
+    throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
+  }
+  return value.toLowerCase();
+}
+
+export function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
+  const program = new Command('prepdeck')
+    .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
+    .version(readVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(colors.red(text)) });
+
+  const action =
+    (load: () => Promise<Handler>) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      await onRun(load, command, args.slice(0, -2));
+    };
+
+  addCommon(program.command('start').description('import the bundled example checklist on first run, then show progress'), false)
+    .addHelpText('after', examples('prepdeck start'))
+    .action(action(async () => (await import('./commands/start.js')).start));
+
+  addCommon(program.command('import').argument('<file>', 'a Markdown checklist').description('import a checklist, or re-import it keeping all progress'), false)
+    .option('-n, --name <name>', 'checklist name (default: the file name)')
+    .addOption(new Option('--topics <reading>', 'which list items are topics').choices(['auto', 'all', 'tasks']).default('auto'))
+    .option('--dry-run', 'show what would change and write nothing')
+    .addHelpText('after', examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'))
+    .action(action(async () => (await import('./commands/import.js')).importCommand));
+
+  addCommon(program.command('checklists').description('list the imported checklists with their progress'), false)
+    .addHelpText('after', examples('prepdeck checklists', 'prepdeck checklists --json'))
+    .action(action(async () => (await import('./commands/checklists.js')).checklists));
+
+  addCommon(program.command('list').description('show the tree as in the file, with states and progress bars'))
+    .addOption(new Option('-s, --state <state>', 'only topics in this state').choices([...TOPIC_STATES]))
+    .option('--section <fragment>', 'only sections whose path contains this')
+    .addHelpText('after', examples('prepdeck list', 'prepdeck list --state learning', 'prepdeck list --section aws'))
+    .action(action(async () => (await import('./commands/list.js')).list));
+
+  addCommon(program.command('show').argument('<topic>', 'an id, or part of the title (`aws/s3/signed` narrows by section)').description('show a topic: state, notes, resources, history'))
+    .addHelpText('after', examples('prepdeck show 42', 'prepdeck show descriptors', 'prepdeck show "python/other/slots"'))
+    .action(action(async () => (await import('./commands/show.js')).show));
+
+  addCommon(program.command('mark').argument('<topic>', 'an id, or part of the title').argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseStateArg)).description('set the state of a topic'))
+    .option('--confidence <n>', 'how sure you are, 1-4', checked((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 4) throw new InvalidInputError(`confidence must be a whole number from 1 to 4, not '${v}'`);
+      return n;
+    }))
+    .addHelpText('after', examples('prepdeck mark 42 known', 'prepdeck mark "SELECT FOR UPDATE" learning --confidence 2'))
+    .action(action(async () => (await import('./commands/mark.js')).mark));
+
+  addCommon(program.command('note').argument('<topic>', 'an id, or part of the title').argument('[text]', 'the notes (Markdown); from standard input or $EDITOR when left out').description("write a topic's notes"))
+    .option('--append', 'add to the notes instead of replacing them')
+    .addHelpText('after', examples('prepdeck note descriptors "__get__, __set__, __delete__"', 'echo "see the Raymond Hettinger talk" | prepdeck note 42 --append', 'prepdeck note 42   # opens $EDITOR'))
+    .action(action(async () => (await import('./commands/note.js')).note));
+
+  addCommon(program.command('progress').description('progress overall and per section'))
+    .option('--depth <n>', 'section depth to show (default: all)', checked((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidInputError(`--depth must be a whole number, not '${v}'`);
+      return n;
+    }))
+    .addHelpText('after', examples('prepdeck progress', 'prepdeck progress --depth 1 --json'))
+    .action(action(async () => (await import('./commands/progress.js')).progress));
+
+  addCommon(program.command('search').argument('<query...>', 'words to find, any case, any script').description('find topics by title or notes'))
+    .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ'))
+    .action(action(async () => (await import('./commands/search.js')).search));
+
+  addCommon(program.command('export').description('write a checklist out as JSON or Markdown'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('md'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addHelpText('after', examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'))
+    .action(action(async () => (await import('./commands/export.js')).exportCommand));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 misuse. */
+export async function run(argv: string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(async (load, command, args) => {
+    const options = command.opts<CommonOptions>();
+    const ctx: CommandContext = { json: Boolean(options.json), color: colors, dbFlag: options.db, checklist: options.checklist };
+    try {
+      const handler = await load();
+      await (handler as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(ctx, ...args, options);
+    } catch (error) {
+      exitCode = reportError(error, ctx.json);
+    }
+  });
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      return EXIT_MISUSE;
+    }
+    return reportError(error, false);
+  }
+  return exitCode;
+}

@@ -1,0 +1,53 @@
+// The layering rule of docs/ARCHITECTURE.md, checked on every import statement under src/.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/fixtures.js';
+
+const SRC = join(PROJECT_ROOT, 'src');
+
+/** Which layers each layer may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  store: ['core'],
+  app: ['core', 'store'],
+  cli: ['core', 'app'],
+  server: ['core', 'app'],
+};
+/** Node built-ins the pure core may not touch: it does no I/O and reads no clock or environment. */
+const IO_MODULES = /^(node:)?(fs|fs\/promises|path|os|child_process|net|http|https|process|worker_threads)$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+describe('layers', () => {
+  const files = sourceFiles(SRC);
+
+  it.each(files.map((f) => [relative(SRC, f), f]))('%s imports only what its layer may', (_name, file) => {
+    const layer = relative(SRC, file).split('/')[0]!;
+    const allowed = ALLOWED[layer];
+    expect(allowed, `unknown layer ${layer}`).toBeDefined();
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.')) {
+        const target = relative(SRC, join(file, '..', specifier)).split('/')[0]!;
+        if (target !== layer) expect(allowed, `${relative(SRC, file)} imports ${specifier}`).toContain(target);
+      } else if (layer === 'core') {
+        expect(specifier, `core must stay pure: ${relative(SRC, file)} imports ${specifier}`).not.toMatch(IO_MODULES);
+      }
+    }
+  });
+
+  it('core reads no clock, randomness or environment', () => {
+    for (const file of files.filter((f) => relative(SRC, f).startsWith('core/'))) {
+      expect(readFileSync(file, 'utf8'), relative(SRC, file)).not.toMatch(/Date\.now\(|new Date\(|Math\.random\(|process\.env/);
+    }
+  });
+});
