@@ -1,0 +1,145 @@
+// `npm run bench`: prepdeck's import beside the raw parsers it is measured against, in one run.
+// The machine is shared and noisy: each figure is the minimum of several runs, and the ratios matter.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import markdownIt from 'markdown-it';
+import { init as initMd4w, mdToJSON } from 'md4w';
+import { closeApp, openApp } from '../src/app/context.js';
+import { importChecklist } from '../src/app/import-checklist.js';
+import { parseChecklist } from '../src/core/import/parse-checklist.js';
+import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const USER_FIXTURE = join(ROOT, '../shared/fixtures/job-interview-checklist.md');
+const BIN = join(ROOT, 'dist/cli/main.js');
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function minTime(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  await fn(); // warm-up: JIT, module loading
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
+async function importInto(location: string, file: string): Promise<void> {
+  const app = await openApp(location);
+  try {
+    await importChecklist(app, { path: file, name: 'bench' });
+  } finally {
+    await closeApp(app);
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  try {
+    const app = await openApp(POSTGRES_URL);
+    await closeApp(app);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh schema per run, so every import is a first import. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const schema = `bench_${process.pid}_${Math.floor(performance.now() * 1000)}`;
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    url,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
+      await dropper.connect();
+      await dropper.query(`drop schema ${schema} cascade`);
+      await dropper.end();
+    },
+  };
+}
+
+async function benchImport(label: string, file: string, text: string, withPostgres: boolean): Promise<void> {
+  const md = markdownIt();
+  const dir = mkdtempSync(join(tmpdir(), 'prepdeck-bench-'));
+  let n = 0;
+  try {
+    const rawMarkdownIt = await minTime(RUNS, () => md.parse(text, {}));
+    const rawMd4w = await minTime(RUNS, () => mdToJSON(text));
+    const parseOnly = await minTime(RUNS, () => parseChecklist(text, { fallbackTitle: 'bench' }));
+    const sqliteImport = await minTime(RUNS, () => importInto(join(dir, `run-${n++}.db`), file));
+    const bytes = Buffer.byteLength(text);
+    console.log(`\n${label} (${(bytes / 1024).toFixed(0)} KB)`);
+    console.log(`  markdown-it 15 raw parse        ${ms(rawMarkdownIt)}`);
+    console.log(`  md4w (md4c, wasm) raw parse     ${ms(rawMd4w)}   (no source positions)`);
+    console.log(`  prepdeck parse (core only)      ${ms(parseOnly)}   ${ratio(parseOnly, rawMarkdownIt)} markdown-it`);
+    console.log(`  prepdeck import into SQLite     ${ms(sqliteImport)}   ${ratio(sqliteImport, rawMarkdownIt)} markdown-it, ${ratio(sqliteImport, rawMd4w)} md4w`);
+    if (withPostgres) {
+      let best = Infinity;
+      for (let i = 0; i < Math.min(RUNS, 3); i++) {
+        const pgDb = await freshPostgres();
+        const start = performance.now();
+        await importInto(pgDb.url, file);
+        best = Math.min(best, performance.now() - start);
+        await pgDb.drop();
+      }
+      console.log(`  prepdeck import into PostgreSQL ${ms(best)}   ${ratio(best, rawMarkdownIt)} markdown-it`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function medianSpawn(runs: number, args: string[]): number {
+  const times: number[] = [];
+  execFileSync(process.execPath, args); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    execFileSync(process.execPath, args);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  await initMd4w('fast');
+  const withPostgres = await postgresReachable();
+  console.log(`prepdeck benchmarks: minimum of ${RUNS} runs each${withPostgres ? '' : ' (PostgreSQL not reachable: skipped)'}`);
+
+  if (existsSync(USER_FIXTURE)) {
+    const { readFileSync } = await import('node:fs');
+    await benchImport("the user's checklist", USER_FIXTURE, readFileSync(USER_FIXTURE, 'utf8'), withPostgres);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'prepdeck-bench-gen-'));
+  try {
+    const generated = generateChecklist({ topics: GENERATED_TOPIC_COUNT_DEFAULT, seed: 1 });
+    const file = join(dir, 'generated.md');
+    writeFileSync(file, generated);
+    await benchImport(`generated checklist of ${GENERATED_TOPIC_COUNT_DEFAULT.toLocaleString('en')} topics`, file, generated, withPostgres);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (existsSync(BIN)) {
+    const bare = medianSpawn(15, ['-e', '0']);
+    const version = medianSpawn(15, [BIN, '--version']);
+    console.log('\nstart-up (median of 15 spawns)');
+    console.log(`  node -e 0                       ${ms(bare)}`);
+    console.log(`  prepdeck --version              ${ms(version)}   ${ratio(version, bare)} node -e 0 (aim: within 2x)`);
+  } else console.log('\nstart-up: dist/cli/main.js missing; run `npm run build` first');
+}
+
+await main();
