@@ -6,7 +6,13 @@ import type { Colors } from './output.js';
 
 const BAR_WIDTH = 20;
 
+/** `1 note`, `4 notes`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 export function progressBar(progress: Progress, c: Colors, width = BAR_WIDTH): string {
+  if (progress.total - progress.skipped === 0) return c.dim(`${'·'.repeat(width)}    - no topics`);
   const filled = Math.round(progress.ratio * width);
   const bar = c.green('█'.repeat(filled)) + c.dim('░'.repeat(width - filled));
   const percent = `${Math.round(progress.ratio * 100)}%`.padStart(4);

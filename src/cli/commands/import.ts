@@ -1,6 +1,7 @@
 import { IMPORT_PHASES, importChecklist, type ImportPhase, type ImportResult } from '../../app/import-checklist.js';
 import type { TopicsMode } from '../../core/model.js';
 import { printJson, printLines, type Colors } from '../output.js';
+import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 
@@ -42,7 +43,7 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
   const lines = [
     `${c.bold(result.checklist.title)} (${result.checklist.name}): ${result.unchanged ? 'unchanged' : verb}`,
     `  ${result.topicsMode.reason}`,
-    `  ${counts.sections} sections, ${counts.topics} topics, ${counts.goals} goals, ${counts.books} books, ${counts.resources} resources (${counts.resourceBullets} link-only bullets), ${counts.notes} notes blocks`,
+    `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}`,
   ];
   if (counts.topics + counts.goals + counts.books === 0) lines.push(c.yellow('  no list items found: 0 topics imported'));
   if (!result.created && !result.unchanged) {
@@ -54,7 +55,7 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
     if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
   }
   if (result.duplicates.length > 0) {
-    lines.push(`  ${result.duplicates.length} likely duplicates (kept apart; merge them in the file if they are the same):`);
+    lines.push(`  ${plural(result.duplicates.length, 'likely duplicate')} (kept apart; merge them in the file if they are the same):`);
     for (const d of result.duplicates) {
       lines.push(`    ${d.text}: ${d.occurrences.map((o) => `${o.section || 'top'} (line ${o.line})`).join(', ')}`);
     }
