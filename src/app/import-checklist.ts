@@ -105,7 +105,7 @@ function reportDuplicates(parsed: ParsedChecklist): DuplicateReport[] {
   const study = parsed.entries.filter((e) => e.kind === 'topic');
   return findDuplicates(study, (e) => e.text).map((group) => ({
     text: group.members[0]!.text,
-    occurrences: group.members.map((e) => ({ title: e.text, section: sectionPath(parsed, e.sectionIndex), line: e.lines.start })),
+    occurrences: group.members.map((e) => ({ title: e.text, section: entryPath(parsed, e.index), line: e.lines.start })),
   }));
 }
 
@@ -113,6 +113,14 @@ export function sectionPath(parsed: ParsedChecklist, sectionIndex: number): stri
   const names: string[] = [];
   for (let s = parsed.sections[sectionIndex]; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex]) names.unshift(s.text);
   return names.join(' / ');
+}
+
+/** Where an entry sits: its section path, then the topics it is nested under. */
+function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
+  const parents: string[] = [];
+  const entry = parsed.entries[entryIndex]!;
+  for (let p = entry.parentIndex; p !== null; p = parsed.entries[p]!.parentIndex) parents.unshift(parsed.entries[p]!.text);
+  return [sectionPath(parsed, entry.sectionIndex), ...parents].filter(Boolean).join(' / ');
 }
 
 function hasChanges(plan: ImportPlan): boolean {
