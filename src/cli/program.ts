@@ -52,8 +52,11 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
   const program = new Command('prepdeck')
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(colors.red(text)) });
+    .configureOutput({ outputError: (text, write) => write(`prepdeck: ${text.replace(/\.?\n*$/, '')} (see --help)\n`) })
+    .addHelpText(
+      'after',
+      examples('prepdeck start', 'prepdeck import job-interview-checklist.md', 'prepdeck list --state learning', 'prepdeck mark descriptors known', 'prepdeck search ПЛЮШКИ'),
+    );
 
   const action =
     (load: () => Promise<Handler>) =>
