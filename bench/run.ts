@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import markdownIt from 'markdown-it';
 import { init as initMd4w, mdToJSON } from 'md4w';
 import { closeApp, openApp } from '../src/app/context.js';
-import { importChecklist } from '../src/app/import-checklist.js';
+import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 
@@ -35,7 +35,7 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 async function importInto(location: string, file: string): Promise<void> {
   const app = await openApp(location);
   try {
-    await importChecklist(app, { path: file, name: 'bench' });
+    await importChecklist(app, { file: await readChecklistFile(file), name: 'bench' });
   } finally {
     await closeApp(app);
   }

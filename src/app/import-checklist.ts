@@ -12,8 +12,15 @@ import { findChecklistByName } from '../store/checklists.js';
 import { applyImport, loadImportBaseline } from '../store/import.js';
 import type { AppContext } from './context.js';
 
-export interface ImportInput {
+/** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
+export interface ChecklistFile {
   path: string;
+  bytes: Uint8Array;
+  text: string;
+}
+
+export interface ImportInput {
+  file: ChecklistFile;
   /** The checklist's name; defaults to the file name without extension. */
   name?: string | undefined;
   topics?: TopicsMode | 'auto' | undefined;
@@ -22,8 +29,8 @@ export interface ImportInput {
   onPhase?: ((phase: ImportPhase) => void) | undefined;
 }
 
-export type ImportPhase = 'reading' | 'parsing' | 'planning' | 'writing';
-export const IMPORT_PHASES: ImportPhase[] = ['reading', 'parsing', 'planning', 'writing'];
+export type ImportPhase = 'parsing' | 'planning' | 'writing';
+export const IMPORT_PHASES: ImportPhase[] = ['parsing', 'planning', 'writing'];
 
 export interface ImportCounts {
   sections: number;
@@ -66,7 +73,12 @@ export function checklistNameFromPath(path: string): string {
   return slug || 'checklist';
 }
 
-async function readChecklistFile(path: string): Promise<Uint8Array> {
+export async function readChecklistFile(path: string): Promise<ChecklistFile> {
+  const bytes = await readBytes(path);
+  return { path, bytes, text: decodeChecklist(bytes, path) };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -129,15 +141,13 @@ function hasChanges(plan: ImportPlan): boolean {
 }
 
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
-  input.onPhase?.('reading');
-  const bytes = await readChecklistFile(input.path);
-  const sourcePath = resolve(input.path);
-  const name = input.name ?? checklistNameFromPath(input.path);
-  const text = decodeChecklist(bytes, input.path);
+  const { path, bytes, text } = input.file;
+  const sourcePath = resolve(path);
+  const name = input.name ?? checklistNameFromPath(path);
   const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
 
   input.onPhase?.('parsing');
-  const parsed = parseChecklist(text, { fallbackTitle: basename(input.path, extname(input.path)), topics: input.topics });
+  const parsed = parseChecklist(text, { fallbackTitle: basename(path, extname(path)), topics: input.topics });
   const duplicates = reportDuplicates(parsed);
 
   input.onPhase?.('planning');

@@ -76,9 +76,16 @@ export function renderTree(tree: ChecklistTree, filter: ListFilter, c: Colors): 
   return out;
 }
 
+const MAX_VALUE_LENGTH = 60;
+
+/** One line per event: multi-line values (notes) are quoted and shortened. */
 export function historyLine(event: TopicEvent): string {
+  const shown = (v: unknown): string => {
+    const text = typeof v === 'string' && !/[\n\r]/.test(v) ? v : JSON.stringify(v);
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+  };
   const data = Object.entries(event.data)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}=${shown(v)}`)
     .join(' ');
   return `${event.at}  ${event.type}${data ? `  ${data}` : ''}`;
 }

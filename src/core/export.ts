@@ -109,8 +109,8 @@ function topicMarkdown(node: TopicNode, depth: number, out: string[]): void {
   const t = node.topic;
   const tick = t.state === 'known' ? '[x]' : '[ ]';
   out.push(`${pad}- ${tick} ${t.title}`);
-  if (t.details) out.push(indent(t.details, `${pad}  `));
-  if (t.notes) out.push(indent(t.notes.split('\n').map((l) => `> ${l}`).join('\n'), `${pad}  `));
+  // A blank line first, or the details would continue the title's paragraph.
+  if (t.details) out.push('', indent(t.details, `${pad}  `), '');
   for (const r of node.resources.filter((r) => r.fromBullet)) out.push(`${pad}  - ${resourceLine(r)}`);
   for (const child of node.children) topicMarkdown(child, depth + 1, out);
 }
@@ -129,7 +129,10 @@ function sectionMarkdown(node: SectionNode, out: string[]): void {
   for (const child of node.children) sectionMarkdown(child, out);
 }
 
-/** The checklist as Markdown: headings as imported, every entry a task item ticked when known. */
+/**
+ * The checklist as Markdown: headings as imported, every entry a task item ticked when known.
+ * prepdeck's own notes stay out (they are in the JSON export), so that re-importing the export changes nothing.
+ */
 export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): string {
   const out: string[] = [];
   if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');

@@ -1,4 +1,4 @@
-import { IMPORT_PHASES, importChecklist, type ImportPhase, type ImportResult } from '../../app/import-checklist.js';
+import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import-checklist.js';
 import type { TopicsMode } from '../../core/model.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import { plural } from '../render.js';
@@ -17,7 +17,7 @@ const PROGRESS_DELAY_MS = 1000;
 function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; done: () => void } {
   const started = Date.now();
   let shown = false;
-  let current: ImportPhase = 'reading';
+  let current: ImportPhase = 'parsing';
   const draw = () => {
     const step = IMPORT_PHASES.indexOf(current) + 1;
     const bar = '█'.repeat(step * 5) + '░'.repeat((IMPORT_PHASES.length - step) * 5);
@@ -65,10 +65,12 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
 }
 
 export async function importCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+  // Read and check the file first: a refused file must not even create the database.
+  const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
     const result = await withApp(ctx, (app) =>
-      importChecklist(app, { path: file, name: options.name, topics: options.topics, dryRun: options.dryRun, onPhase: indicator.onPhase }),
+      importChecklist(app, { file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun, onPhase: indicator.onPhase }),
     );
     indicator.done();
     if (ctx.json) printJson(result);

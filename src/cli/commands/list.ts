@@ -21,9 +21,12 @@ export async function list(ctx: CommandContext, options: ListOptions): Promise<v
   const filter = { state: options.state, section: options.section?.toLocaleLowerCase('und') };
   const lines: string[] = [];
   for (const { checklist, tree } of loaded) {
+    const treeLines = renderTree(tree, filter, c);
+    const filtered = filter.state !== undefined || filter.section !== undefined;
+    if (filtered && treeLines.length === 0) continue;
     if (lines.length > 0) lines.push('');
-    lines.push(`${c.bold(checklist.title)} ${c.dim(`(${checklist.name})`)}  ${progressBar(tree.overall, c)}`, '');
-    lines.push(...renderTree(tree, filter, c));
+    lines.push(`${c.bold(checklist.title)} ${c.dim(`(${checklist.name})`)}  ${progressBar(tree.overall, c)}`, '', ...treeLines);
   }
+  if (lines.length === 0) lines.push(c.dim('nothing matches'));
   printLines(lines);
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { listChecklists } from '../../app/checklists.js';
-import { importChecklist } from '../../app/import-checklist.js';
+import { importChecklist, readChecklistFile } from '../../app/import-checklist.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -13,7 +13,7 @@ export const EXAMPLE_CHECKLIST = fileURLToPath(new URL('../../../examples/interv
 export async function start(ctx: CommandContext): Promise<void> {
   const imported = await withApp(ctx, async (app) => {
     if ((await listChecklists(app)).length > 0) return null;
-    return importChecklist(app, { path: EXAMPLE_CHECKLIST });
+    return importChecklist(app, { file: await readChecklistFile(EXAMPLE_CHECKLIST) });
   });
   if (imported && !ctx.json) printLines([...renderImport(imported, ctx.color), '']);
   await progress(ctx, {});

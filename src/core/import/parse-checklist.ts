@@ -270,7 +270,7 @@ class ChecklistReader {
       if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, inner);
       else details.push(this.sourceOf(rangeOf(block)));
     }
-    if (details.length > 0) this.appendDetails(entryIndex, details.join('\n'));
+    if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
   }
 
   /** A goals or books list with no task items keeps every item, even in a task list. */
@@ -336,7 +336,7 @@ class ChecklistReader {
     const lines = rangeOf(block);
     const source = this.sourceOf(lines);
     if (source.trim() === '') return;
-    if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, source);
+    if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, dedent(source));
     else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
   }
 
@@ -379,6 +379,14 @@ class ChecklistReader {
   private sourceOf(lines: LineRange): string {
     return this.lines.slice(lines.start - 1, lines.end).join('\n').replace(/\n+$/, '');
   }
+}
+
+/** Removes the indentation every line shares (a block inside a list item is indented with it). */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n');
 }
 
 function headingLevel(heading: Block): number {
