@@ -67,7 +67,7 @@ export interface ImportResult {
 export function checklistNameFromPath(path: string): string {
   const slug = basename(path, extname(path))
     .normalize('NFC')
-    .toLocaleLowerCase('und')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return slug || 'checklist';

@@ -53,7 +53,7 @@ function sectionBar(node: SectionNode, c: Colors): string {
 }
 
 function renderSection(node: SectionNode, path: string, depth: number, filter: ListFilter, c: Colors, out: string[]): void {
-  const shown = filter.section === undefined || path.toLocaleLowerCase('und').includes(filter.section);
+  const shown = filter.section === undefined || path.toLowerCase().includes(filter.section);
   if (shown) {
     const topicLines: string[] = [];
     renderTopics(node.topics, '  '.repeat(depth), filter, c, topicLines);

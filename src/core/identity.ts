@@ -5,7 +5,7 @@ import type { ParsedChecklist } from './model.js';
 export function normalizeText(text: string): string {
   return text
     .normalize('NFC')
-    .toLocaleLowerCase('und')
+    .toLowerCase()
     .replace(/\s+/gu, ' ')
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
     .trim();
@@ -13,7 +13,7 @@ export function normalizeText(text: string): string {
 
 /** Lower-cased for case-insensitive search, Cyrillic included ("ПЛЮШКИ" finds "плюшки"). */
 export function searchText(...parts: string[]): string {
-  return parts.join('\n').normalize('NFC').toLocaleLowerCase('und');
+  return parts.join('\n').normalize('NFC').toLowerCase();
 }
 
 const KEY_SEPARATOR = ' / ';

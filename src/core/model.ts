@@ -136,7 +136,6 @@ export interface Section {
   role: SectionRole;
   position: number;
   lines: LineRange;
-  archivedAt: string | null;
 }
 
 export interface Resource {

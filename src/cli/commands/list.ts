@@ -18,7 +18,7 @@ export async function list(ctx: CommandContext, options: ListOptions): Promise<v
     return;
   }
   const c = ctx.color;
-  const filter = { state: options.state, section: options.section?.toLocaleLowerCase('und') };
+  const filter = { state: options.state, section: options.section?.toLowerCase() };
   const lines: string[] = [];
   for (const { checklist, tree } of loaded) {
     const treeLines = renderTree(tree, filter, c);

@@ -1,0 +1,53 @@
+// Checklists: find one, list them all with their progress.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Checklist } from '../core/model.js';
+import { emptyCounts, type ProgressCounts } from '../core/progress.js';
+import { toChecklist } from './rows.js';
+import type { Database } from './schema.js';
+
+export interface ChecklistSummary {
+  checklist: Checklist;
+  /** Active study topics by state; goals, books and archived topics are left out. */
+  progress: ProgressCounts;
+  /** Active goals and books. */
+  goals: number;
+  books: number;
+}
+
+export async function findChecklistByName(db: Kysely<Database>, name: string): Promise<Checklist | null> {
+  const row = await db.selectFrom('checklists').selectAll().where('name', '=', name).executeTakeFirst();
+  return row ? toChecklist(row) : null;
+}
+
+export async function getChecklist(db: Kysely<Database>, id: number): Promise<Checklist | null> {
+  const row = await db.selectFrom('checklists').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toChecklist(row) : null;
+}
+
+/** Every checklist by name, with counts of its active topics. */
+export async function listChecklists(db: Kysely<Database>): Promise<ChecklistSummary[]> {
+  const rows = await db.selectFrom('checklists').selectAll().orderBy('name').execute();
+  const counts = await db
+    .selectFrom('topics')
+    .select(['checklist_id', 'kind', 'state'])
+    // PostgreSQL's count is a bigint, which pg hands over as a string.
+    .select(sql<number>`cast(count(*) as integer)`.as('count'))
+    .where('archived_at', 'is', null)
+    .groupBy(['checklist_id', 'kind', 'state'])
+    .execute();
+  const summaries = new Map<number, ChecklistSummary>(
+    rows.map((row) => [row.id, { checklist: toChecklist(row), progress: emptyCounts(), goals: 0, books: 0 }]),
+  );
+  for (const { checklist_id, kind, state, count } of counts) {
+    const summary = summaries.get(checklist_id);
+    if (!summary) continue;
+    if (kind === 'goal') summary.goals += count;
+    else if (kind === 'book') summary.books += count;
+    else {
+      summary.progress.total += count;
+      summary.progress[state] += count;
+    }
+  }
+  return [...summaries.values()];
+}

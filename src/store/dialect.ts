@@ -1,0 +1,283 @@
+// Everything that differs between SQLite and PostgreSQL lives here; repositories stay dialect-agnostic.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  PostgresIntrospector,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+} from 'kysely';
+import type {
+  ColumnDefinitionBuilder,
+  DatabaseConnection,
+  DatabaseIntrospector,
+  DatabaseMetadataOptions,
+  DialectAdapter,
+  Driver,
+  PostgresDialectConfig,
+  SqliteDatabase,
+  SqliteDialectConfig,
+  TableMetadata,
+  TransactionSettings,
+} from 'kysely';
+import { ConflictError, StoreError } from './errors.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Tables whose ids the import hands out before inserting, so rows can reference rows of the same import. */
+export type AllocatedTable = 'sections' | 'topics';
+
+/** How long a writer waits for another one before giving up with a ConflictError. */
+const WRITER_WAIT_MS = 5000;
+
+interface DialectOps {
+  readonly name: DialectName;
+  /** Completes an integer primary key column so the database can also generate it. */
+  idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** `count` fresh ids, ascending; must run inside a write transaction. */
+  allocateIds(db: Kysely<Database>, table: AllocatedTable, count: number): Promise<number[]>;
+  /** The one-line reason when `error` means another writer was in the way, else null. */
+  conflictReason(error: unknown): string | null;
+  /** The schema our tables live in, when the database has several (PostgreSQL's search_path). */
+  currentSchema(db: Kysely<any>): Promise<string | undefined>;
+}
+
+const sqliteOps: DialectOps = {
+  name: 'sqlite',
+  idColumn: (col) => col.primaryKey(),
+  // Safe because every transaction begins IMMEDIATE: no other writer can run between this read and the inserts.
+  async allocateIds(db, table, count) {
+    const row = await db
+      .selectFrom(table)
+      .select(sql<number>`coalesce(max(id), 0)`.as('max_id'))
+      .executeTakeFirstOrThrow();
+    return Array.from({ length: count }, (_, i) => row.max_id + 1 + i);
+  },
+  conflictReason(error) {
+    const code = errorCode(error);
+    return code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')
+      ? `the database stayed locked by another prepdeck process for ${WRITER_WAIT_MS / 1000} s; try again`
+      : null;
+  },
+  currentSchema: async () => undefined,
+};
+
+const postgresOps: DialectOps = {
+  name: 'postgres',
+  idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
+  async allocateIds(db, table, count) {
+    if (count === 0) return [];
+    const { rows } = await sql<{ id: string }>`
+      select nextval(pg_get_serial_sequence(${table}, 'id')) as id
+      from generate_series(1, cast(${count} as integer))`.execute(db);
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  },
+  conflictReason(error) {
+    const code = errorCode(error);
+    if (code === '55P03') return `another prepdeck process kept writing for over ${WRITER_WAIT_MS / 1000} s; try again`;
+    if (code === '40001' || code === '40P01') return 'another prepdeck process wrote at the same time; try again';
+    return null;
+  },
+  async currentSchema(db) {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    return rows[0]?.schema ?? undefined;
+  },
+};
+
+/** The dialect a Kysely instance (or transaction) talks to; the introspector class is its public fingerprint. */
+export function dialectOf(db: Kysely<any>): DialectOps {
+  return db.introspection instanceof PostgresIntrospector ? postgresOps : sqliteOps;
+}
+
+/** Turns "another writer was in the way" into ConflictError; anything else is returned as is. */
+export function translateError(db: Kysely<any>, error: unknown): unknown {
+  const reason = dialectOf(db).conflictReason(error);
+  return reason === null ? error : new ConflictError(reason, { cause: error });
+}
+
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Where the database is, for messages: the file path, or host:port without credentials. */
+export function locationLabel(location: string): string {
+  return isPostgresLocation(location) ? postgresAddress(location) : location;
+}
+
+// Each driver loads only when its database is opened: a SQLite run never pays for pg, nor the reverse.
+export async function connect(location: string): Promise<Kysely<Database>> {
+  return isPostgresLocation(location) ? connectPostgres(location) : openSqlite(location);
+}
+
+async function openSqlite(location: string): Promise<Kysely<Database>> {
+  if (location.trim() === '') {
+    throw new StoreError('cannot-open', 'no database location given: pass a file path, :memory: or a postgres:// URL');
+  }
+  const cannotOpen = (error: unknown) =>
+    new StoreError('cannot-open', `cannot open the SQLite database at ${location}: ${messageOf(error)}`, { cause: error });
+  const inMemory = location === ':memory:';
+  let database: BetterSqlite3.Database;
+  try {
+    if (!inMemory) mkdirSync(dirname(resolve(location)), { recursive: true });
+    const { default: Sqlite } = await import('better-sqlite3');
+    database = new Sqlite(location);
+  } catch (error) {
+    throw cannotOpen(error);
+  }
+  try {
+    // The busy timeout comes first: switching to WAL itself may have to wait for another process.
+    database.pragma(`busy_timeout = ${WRITER_WAIT_MS}`);
+    if (!inMemory) database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    database.close();
+    throw cannotOpen(error);
+  }
+  return new Kysely<Database>({ dialect: new WriterSqliteDialect({ database: withStatementCache(database) }) });
+}
+
+const STATEMENT_CACHE_SIZE = 100;
+
+/**
+ * Kysely prepares every query anew; preparing a 500-row insert costs as much as running it, and an import
+ * runs the same one dozens of times. Safe while nothing streams (iterate), which would keep a statement busy.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) {
+        // Re-inserted so the map's order stays least recently used first.
+        statements.delete(text);
+      } else {
+        statement = database.prepare(text);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
+}
+
+async function connectPostgres(location: string): Promise<Kysely<Database>> {
+  const where = postgresAddress(location);
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: location, connectionTimeoutMillis: 10_000 });
+  // A broken idle connection is replaced on next use; unlistened, its 'error' event would kill the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new StoreError('cannot-connect', `cannot connect to PostgreSQL at ${where}: ${connectionFailure(error)}`, {
+      cause: error,
+    });
+  }
+  return new Kysely<Database>({ dialect: new WriterPostgresDialect({ pool }) });
+}
+
+/** host:port without credentials, for messages. */
+function postgresAddress(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}`;
+  } catch {
+    return 'the given URL';
+  }
+}
+
+function connectionFailure(error: unknown): string {
+  const inner = error instanceof AggregateError && error.errors.length > 0 ? error.errors[0] : error;
+  const code = errorCode(inner) ?? errorCode(error);
+  // Socket errors read best as their errno name; server-side ones (unknown database, bad password) as their text.
+  if (code && /^E[A-Z]+$/.test(code)) return code;
+  return messageOf(inner);
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// SQLite: every transaction takes the write lock up front (BEGIN IMMEDIATE), so two processes queue on the
+// busy timeout instead of failing on a read-to-write upgrade; and DDL is transactional, so migrations are too.
+class WriterSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+// PostgreSQL: the same one-writer-at-a-time rule as SQLite, through a transaction-scoped advisory lock per
+// schema, so an import plans against data no other import is changing.
+class WriterPostgresDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new WriterPostgresDriver(this.#config);
+  }
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new RetryingPostgresIntrospector(db);
+  }
+}
+
+// Kysely's migrator lists the tables of every schema, checking each schema's privileges by name: a schema
+// dropped during that query (another prepdeck's tests, say) fails it with "schema does not exist". Retried.
+class RetryingPostgresIntrospector extends PostgresIntrospector {
+  override async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await super.getTables(options);
+      } catch (error) {
+        if (errorCode(error) !== '3F000' || attempt === 3) throw error;
+      }
+    }
+  }
+}
+
+class WriterPostgresDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw(`set local lock_timeout = ${WRITER_WAIT_MS}`));
+    await connection.executeQuery(
+      CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext('prepdeck:' || coalesce(current_schema(), '')))`),
+    );
+  }
+}

@@ -1,0 +1,107 @@
+// The tables as Kysely sees them. Timestamps are ISO-8601 text, booleans 0/1, JSON text: portable as is.
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/model.js';
+
+export interface ChecklistTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  source_path: string | null;
+  source_hash: string;
+  front_matter: string | null;
+  metadata: string;
+  topics_mode: TopicsMode;
+  topics_mode_reason: string;
+  created_at: string;
+  imported_at: string;
+}
+
+export interface SectionTable {
+  id: Generated<number>;
+  checklist_id: number;
+  parent_id: number | null;
+  path_key: string;
+  title: string;
+  text: string;
+  level: number;
+  role: SectionRole;
+  position: number;
+  line_start: number;
+  line_end: number;
+}
+
+export interface TopicTable {
+  id: Generated<number>;
+  checklist_id: number;
+  /** Null once the section of an archived topic is gone; section_key still says where it was. */
+  section_id: number | null;
+  section_key: string;
+  parent_id: number | null;
+  identity_key: string;
+  kind: EntryKind;
+  title: string;
+  text: string;
+  search_text: string;
+  details: string;
+  marker: TaskMarker;
+  position: number;
+  depth: number;
+  line_start: number;
+  line_end: number;
+  state: TopicState;
+  confidence: number | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface ResourceTable {
+  id: Generated<number>;
+  checklist_id: number;
+  section_id: number;
+  topic_id: number | null;
+  url: string;
+  title: string;
+  clickable: number;
+  from_bullet: number;
+  position: number;
+  line: number;
+}
+
+export interface SectionNoteTable {
+  id: Generated<number>;
+  checklist_id: number;
+  section_id: number;
+  kind: string;
+  source: string;
+  line_start: number;
+  line_end: number;
+  position: number;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  checklist_id: number;
+  topic_id: number;
+  at: string;
+  type: EventType;
+  data: string;
+}
+
+export interface Database {
+  checklists: ChecklistTable;
+  sections: SectionTable;
+  topics: TopicTable;
+  resources: ResourceTable;
+  section_notes: SectionNoteTable;
+  events: EventTable;
+}
+
+export type ChecklistRow = Selectable<ChecklistTable>;
+export type SectionRow = Selectable<SectionTable>;
+export type TopicRow = Selectable<TopicTable>;
+export type ResourceRow = Selectable<ResourceTable>;
+export type SectionNoteRow = Selectable<SectionNoteTable>;
+export type EventRow = Selectable<EventTable>;
+export type NewEvent = Insertable<EventTable>;

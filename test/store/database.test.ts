@@ -1,0 +1,147 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/database.js';
+import { ConflictError, StoreError } from '../../src/store/errors.js';
+import { BACKENDS } from './backends.js';
+import { importParsed } from './helpers.js';
+import { parsedChecklist } from './parsed.js';
+
+const NOW = '2026-01-05T10:00:00.000Z';
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`opening a store (${backend.name})`, () => {
+    it('creates every table on a fresh database', async () => {
+      const database = await backend.createDatabase();
+      const store = await openStore(database.location);
+      try {
+        expect(store.dialect).toBe(backend.name);
+        for (const table of ['checklists', 'sections', 'topics', 'resources', 'section_notes', 'events'] as const) {
+          expect(await store.db.selectFrom(table).select('id').execute()).toEqual([]);
+        }
+      } finally {
+        await store.close();
+        await database.drop();
+      }
+    });
+
+    it('opens an existing database again without migrating twice or losing data', async () => {
+      const database = await backend.createDatabase();
+      try {
+        const first = await openStore(database.location);
+        await importParsed(first, 'prep', parsedChecklist({ sections: [{ title: 'SQL', topics: ['joins'] }] }), NOW);
+        await first.close();
+        const second = await openStore(database.location);
+        const names = await second.db.selectFrom('checklists').select('name').execute();
+        const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
+        await second.close();
+        expect(names).toEqual([{ name: 'prep' }]);
+        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial']);
+      } finally {
+        await database.drop();
+      }
+    });
+
+    it('keeps two databases on one server apart', async () => {
+      const [one, two] = [await backend.createDatabase(), await backend.createDatabase()];
+      try {
+        const first = await openStore(one.location);
+        await importParsed(first, 'first', parsedChecklist({ sections: [{ title: 'SQL', topics: ['joins'] }] }), NOW);
+        await first.close();
+        const second = await openStore(two.location);
+        const names = await second.db.selectFrom('checklists').select('name').execute();
+        await second.close();
+        expect(names).toEqual([]);
+      } finally {
+        await one.drop();
+        await two.drop();
+      }
+    });
+
+    it('refuses a database written by a newer prepdeck with an upgrade hint', async () => {
+      const database = await backend.createDatabase();
+      try {
+        const store = await openStore(database.location);
+        await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', ${NOW})`.execute(store.db);
+        await store.close();
+        const reopening = openStore(database.location);
+        await expect(reopening).rejects.toThrow(StoreError);
+        await expect(reopening).rejects.toThrow(/newer prepdeck .*9999-from-the-future.*upgrade prepdeck/);
+      } finally {
+        await database.drop();
+      }
+    });
+  });
+}
+
+describe('opening a store (SQLite specifics)', () => {
+  it('creates the missing parent directory and uses WAL, foreign keys and a busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepdeck-open-'));
+    const location = join(dir, 'nested', 'deeper', 'prepdeck.db');
+    try {
+      const store = await openStore(location);
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      expect(existsSync(location)).toBe(true);
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+      expect(await pragma('synchronous')).toBe(1);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens :memory: without WAL', async () => {
+    const store = await openStore(':memory:');
+    const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db)).rows[0]?.journal_mode;
+    expect(mode).toBe('memory');
+    await store.close();
+  });
+
+  it('says which file it cannot open, in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepdeck-open-'));
+    try {
+      // A directory where the database file should be.
+      await expect(openStore(dir)).rejects.toThrow(new RegExp(`^cannot open the SQLite database at ${dir}: `));
+      await expect(openStore(dir)).rejects.toBeInstanceOf(StoreError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('turns a lock held past the busy timeout into a ConflictError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepdeck-busy-'));
+    const location = join(dir, 'prepdeck.db');
+    const holder = await openStore(location);
+    const waiter = await openStore(location);
+    try {
+      // better-sqlite3 is synchronous, so a second in-process writer can only time out: hold the lock by hand.
+      await sql`pragma busy_timeout = 50`.execute(waiter.db);
+      await holder.db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          await expect(waiter.transaction(async () => 1)).rejects.toBeInstanceOf(ConflictError);
+        } finally {
+          await sql`rollback`.execute(conn);
+        }
+      });
+      expect(await waiter.transaction(async () => 2)).toBe(2);
+    } finally {
+      await holder.close();
+      await waiter.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('opening a store (PostgreSQL errors)', () => {
+  it('says where it could not connect, without a stack trace', async () => {
+    const failing = openStore('postgres://postgres:secret@127.0.0.1:1/test');
+    await expect(failing).rejects.toBeInstanceOf(StoreError);
+    await expect(failing).rejects.toThrow(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1: ECONNREFUSED$/);
+  });
+});
