@@ -1,7 +1,8 @@
 // What a user does to one topic: find it, look at it, mark it, write notes on it.
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { normalizeText } from '../core/identity.js';
-import { TOPIC_STATES, type Resource, type Topic, type TopicEvent, type TopicState } from '../core/model.js';
+import type { Resource, Topic, TopicEvent } from '../core/model.js';
+import { parseConfidence, parseState } from '../core/validate.js';
 import { findChecklistByName } from '../store/checklists.js';
 import {
   findTopicsByFragment,
@@ -17,20 +18,6 @@ import type { AppContext } from './context.js';
 
 /** How many candidates an ambiguous reference lists. */
 const MAX_CANDIDATES = 10;
-
-export function parseState(value: string): TopicState {
-  const state = value.trim().toLowerCase();
-  if ((TOPIC_STATES as readonly string[]).includes(state)) return state as TopicState;
-  throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
-}
-
-export function parseConfidence(value: string | number): number {
-  const confidence = Number(value);
-  if (!Number.isInteger(confidence) || confidence < 1 || confidence > 4) {
-    throw new InvalidInputError(`confidence must be a whole number from 1 to 4, not '${value}'`);
-  }
-  return confidence;
-}
 
 async function checklistIdOf(ctx: AppContext, checklistName: string | undefined): Promise<number | undefined> {
   if (checklistName === undefined) return undefined;

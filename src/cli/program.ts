@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/model.js';
+import { parseConfidence, parseState } from '../core/validate.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, reportError, type Colors } from './output.js';
 
@@ -39,13 +40,6 @@ function checked<T>(parse: (value: string) => T): (value: string) => T {
       throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
   };
-}
-
-function parseStateArg(value: string): string {
-  if (!(TOPIC_STATES as readonly string[]).includes(value.toLowerCase())) {
-    throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
-  }
-  return value.toLowerCase();
 }
 
 export function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
@@ -90,12 +84,8 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck show 42', 'prepdeck show descriptors', 'prepdeck show "python/other/slots"'))
     .action(action(async () => (await import('./commands/show.js')).show));
 
-  addCommon(program.command('mark').argument('<topic>', 'an id, or part of the title').argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseStateArg)).description('set the state of a topic'))
-    .option('--confidence <n>', 'how sure you are, 1-4', checked((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 4) throw new InvalidInputError(`confidence must be a whole number from 1 to 4, not '${v}'`);
-      return n;
-    }))
+  addCommon(program.command('mark').argument('<topic>', 'an id, or part of the title').argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseState)).description('set the state of a topic'))
+    .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
     .addHelpText('after', examples('prepdeck mark 42 known', 'prepdeck mark "SELECT FOR UPDATE" learning --confidence 2'))
     .action(action(async () => (await import('./commands/mark.js')).mark));
 

@@ -26,7 +26,19 @@ export function isAnchor(url: string): boolean {
   return url.startsWith('#');
 }
 
+// The import looks at each list item's text more than once (choosing the reading, then reading it).
+const readings = new WeakMap<Token, InlineReading>();
+
 export function readInline(inline: Token): InlineReading {
+  let reading = readings.get(inline);
+  if (!reading) {
+    reading = read(inline);
+    readings.set(inline, reading);
+  }
+  return reading;
+}
+
+function read(inline: Token): InlineReading {
   let source = inline.content;
   let marker: TaskMarker = 'none';
   const markerMatch = TASK_MARKER.exec(source);
