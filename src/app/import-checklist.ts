@@ -6,8 +6,9 @@ import { findDuplicates } from '../core/duplicates.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { decodeChecklist, MAX_CHECKLIST_BYTES } from '../core/import/decode.js';
 import { parseChecklist } from '../core/import/parse-checklist.js';
-import type { ParsedChecklist, TopicsMode, TopicsModeChoice } from '../core/model.js';
-import { planImport, type ImportPlan, type ImportSummary } from '../core/plan-import.js';
+import type { ParsedChecklist, TopicsMode } from '../core/model.js';
+import type { DuplicateReport, ImportCounts, ImportResult } from '../core/import-report.js';
+import { planImport, type ImportPlan } from '../core/plan-import.js';
 import { findChecklistByName } from '../store/checklists.js';
 import { applyImport, loadImportBaseline } from '../store/import.js';
 import type { AppContext } from './context.js';
@@ -29,40 +30,10 @@ export interface ImportInput {
   onPhase?: ((phase: ImportPhase) => void) | undefined;
 }
 
+export type { DuplicateReport, ImportCounts, ImportResult } from '../core/import-report.js';
+
 export type ImportPhase = 'parsing' | 'planning' | 'writing';
 export const IMPORT_PHASES: ImportPhase[] = ['parsing', 'planning', 'writing'];
-
-export interface ImportCounts {
-  sections: number;
-  topics: number;
-  goals: number;
-  books: number;
-  /** Distinct resource URLs. */
-  resources: number;
-  /** Bullets holding only links, turned into resources of their parent. */
-  resourceBullets: number;
-  notes: number;
-  duplicates: number;
-}
-
-export interface DuplicateReport {
-  text: string;
-  occurrences: Array<{ title: string; section: string; line: number }>;
-}
-
-export interface ImportResult {
-  checklist: { id: number | null; name: string; title: string };
-  /** True on the first import of this name. */
-  created: boolean;
-  /** True when nothing was written: same file as last time, or a dry run with no changes. */
-  unchanged: boolean;
-  dryRun: boolean;
-  topicsMode: TopicsModeChoice;
-  counts: ImportCounts;
-  changes: ImportSummary;
-  duplicates: DuplicateReport[];
-  warnings: string[];
-}
 
 export function checklistNameFromPath(path: string): string {
   const slug = basename(path, extname(path))

@@ -1,0 +1,35 @@
+// What an import reports: the counts, the changes, the likely duplicates. Shared by the CLI, the API and the web UI.
+import type { TopicsModeChoice } from './model.js';
+import type { ImportSummary } from './plan-import.js';
+
+export interface ImportCounts {
+  sections: number;
+  topics: number;
+  goals: number;
+  books: number;
+  /** Distinct resource URLs. */
+  resources: number;
+  /** Bullets holding only links, turned into resources of their parent. */
+  resourceBullets: number;
+  notes: number;
+  duplicates: number;
+}
+
+export interface DuplicateReport {
+  text: string;
+  occurrences: Array<{ title: string; section: string; line: number }>;
+}
+
+export interface ImportResult {
+  checklist: { id: number | null; name: string; title: string };
+  /** True on the first import of this name. */
+  created: boolean;
+  /** True when nothing was written: same file as last time, or a dry run with no changes. */
+  unchanged: boolean;
+  dryRun: boolean;
+  topicsMode: TopicsModeChoice;
+  counts: ImportCounts;
+  changes: ImportSummary;
+  duplicates: DuplicateReport[];
+  warnings: string[];
+}
