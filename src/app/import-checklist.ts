@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { findDuplicates } from '../core/duplicates.js';
-import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { InvalidInputError, NotFoundError, PayloadTooLargeError } from '../core/errors.js';
 import { decodeChecklist, MAX_CHECKLIST_BYTES } from '../core/import/decode.js';
 import { parseChecklist } from '../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../core/model.js';
@@ -15,7 +15,10 @@ import type { AppContext } from './context.js';
 
 /** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
 export interface ChecklistFile {
+  /** Where it came from, for messages and the default name: a path, or an uploaded file's name. */
   path: string;
+  /** The absolute path on disk; null for text uploaded through the web. */
+  sourcePath: string | null;
   bytes: Uint8Array;
   text: string;
 }
@@ -46,7 +49,17 @@ export function checklistNameFromPath(path: string): string {
 
 export async function readChecklistFile(path: string): Promise<ChecklistFile> {
   const bytes = await readBytes(path);
-  return { path, bytes, text: decodeChecklist(bytes, path) };
+  return { path, sourcePath: resolve(path), bytes, text: decodeChecklist(bytes, path) };
+}
+
+/** Text uploaded or pasted in the web UI, checked like a file. */
+export function checklistFromUpload(text: string, fileName?: string): ChecklistFile {
+  const path = fileName?.trim() || 'pasted checklist';
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > MAX_CHECKLIST_BYTES) {
+    throw new PayloadTooLargeError(`${path} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
+  }
+  return { path, sourcePath: null, bytes, text: decodeChecklist(bytes, path) };
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
@@ -63,7 +76,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
   // Refuse before reading a huge file into memory.
   if (size > MAX_CHECKLIST_BYTES) {
-    throw new InvalidInputError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
+    throw new PayloadTooLargeError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
   }
   return readFile(path);
 }
@@ -113,7 +126,6 @@ function hasChanges(plan: ImportPlan): boolean {
 
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
   const { path, bytes, text } = input.file;
-  const sourcePath = resolve(path);
   const name = input.name ?? checklistNameFromPath(path);
   const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
 
@@ -133,7 +145,8 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const { checklistId } = await applyImport(trx, {
       checklistId: existing?.id ?? null,
       name,
-      sourcePath,
+      // An upload has no path on disk: keep the one a file import recorded.
+      sourcePath: input.file.sourcePath ?? existing?.sourcePath ?? null,
       sourceHash,
       parsed,
       plan,

@@ -64,13 +64,45 @@ export interface TopicDetails {
   history: TopicEvent[];
 }
 
-export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {
-  const topic = await resolveTopic(ctx, reference, checklistName);
+async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
   return {
     topic,
     resources: await topicResources(ctx.store.db, topic.id),
     history: await topicHistory(ctx.store.db, topic.id),
   };
+}
+
+export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {
+  return detailsOf(ctx, await resolveTopic(ctx, reference, checklistName));
+}
+
+/** A topic by id only (archived ones included): what the web UI links to. */
+export async function topicById(ctx: AppContext, id: number): Promise<TopicDetails> {
+  const topic = await getTopic(ctx.store.db, id);
+  if (!topic) throw new NotFoundError(`no topic with id ${id}`);
+  return detailsOf(ctx, topic);
+}
+
+export interface TopicUpdate {
+  state?: string | undefined;
+  confidence?: string | number | undefined;
+  notes?: string | undefined;
+}
+
+/** Any of state, confidence and notes at once, in one transaction: all of it is recorded, or none. */
+export async function updateTopic(ctx: AppContext, id: number, update: TopicUpdate): Promise<TopicDetails> {
+  const state = update.state === undefined ? undefined : parseState(update.state);
+  const confidence = update.confidence === undefined ? undefined : parseConfidence(update.confidence);
+  const updated = await ctx.store.transaction(async (trx) => {
+    const now = ctx.now();
+    let topic = await getTopic(trx, id);
+    if (!topic) throw new NotFoundError(`no topic with id ${id}`);
+    if (state !== undefined) topic = (await setTopicState(trx, id, state, now, 'user')) ?? topic;
+    if (confidence !== undefined) topic = (await setTopicConfidence(trx, id, confidence, now)) ?? topic;
+    if (update.notes !== undefined) topic = (await setTopicNotes(trx, id, update.notes, now)) ?? topic;
+    return topic;
+  });
+  return detailsOf(ctx, updated);
 }
 
 export interface MarkInput {

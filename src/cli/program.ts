@@ -113,7 +113,20 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'))
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
+  addCommon(program.command('serve').description('serve the web UI and its HTTP API (imports the bundled example on first run)'), false)
+    .option('--host <host>', 'address to listen on; 0.0.0.0 opens it to your network', '127.0.0.1')
+    .option('-p, --port <port>', 'port to listen on; 0 picks a free one', checked(parsePort), 4321)
+    .addOption(new Option('--log <level>', 'structured log level, on standard error').choices(['silent', 'error', 'warn', 'info', 'debug']).default('info'))
+    .addHelpText('after', examples('prepdeck serve', 'prepdeck serve --port 8080 --log warn', 'DATABASE_URL=postgres://me@db/prep prepdeck serve --host 0.0.0.0'))
+    .action(action(async () => (await import('./commands/serve.js')).serve));
+
   return program;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError(`--port must be a whole number from 0 to 65535, not '${value}'`);
+  return port;
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 misuse. */

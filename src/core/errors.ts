@@ -10,6 +10,11 @@ export class InvalidInputError extends PrepdeckError {
   override name = 'InvalidInputError';
 }
 
+/** The input is over a size limit (a checklist over 10 MB). */
+export class PayloadTooLargeError extends InvalidInputError {
+  override name = 'PayloadTooLargeError';
+}
+
 /** No such checklist, topic or file. */
 export class NotFoundError extends PrepdeckError {
   override name = 'NotFoundError';

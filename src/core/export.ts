@@ -1,5 +1,5 @@
 // A checklist tree written out: stable JSON for programs, Markdown with task markers for people.
-import type { Checklist, Resource, TopicState } from './model.js';
+import type { Checklist, EntryKind, Resource, SectionRole, TopicState, TopicsMode } from './model.js';
 import type { Progress } from './progress.js';
 import type { ChecklistTree, SectionNode, TopicNode } from './tree.js';
 
@@ -11,7 +11,7 @@ export interface ExportedResource {
 
 export interface ExportedTopic {
   id: number;
-  kind: string;
+  kind: EntryKind;
   title: string;
   text: string;
   state: TopicState;
@@ -28,7 +28,7 @@ export interface ExportedSection {
   title: string;
   text: string;
   level: number;
-  role: string;
+  role: SectionRole;
   progress: Progress;
   notes: string[];
   resources: ExportedResource[];
@@ -41,7 +41,7 @@ export interface ExportedChecklist {
   title: string;
   sourcePath: string | null;
   importedAt: string;
-  topicsMode: string;
+  topicsMode: TopicsMode;
   progress: Progress;
   root: ExportedSection;
 }

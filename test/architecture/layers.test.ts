@@ -14,6 +14,13 @@ const ALLOWED: Record<string, string[]> = {
   cli: ['core', 'app'],
   server: ['core', 'app'],
 };
+/**
+ * The one place an interface starts another: `prepdeck serve` builds the server (its entry only).
+ * The server never imports the CLI.
+ */
+const EXCEPTIONS: Record<string, string[]> = {
+  'cli/commands/serve.ts': ['server/app.ts'],
+};
 /** Node built-ins the pure core may not touch: it does no I/O and reads no clock or environment. */
 const IO_MODULES = /^(node:)?(fs|fs\/promises|path|os|child_process|net|http|https|process|worker_threads)$/;
 
@@ -37,10 +44,28 @@ describe('layers', () => {
     expect(allowed, `unknown layer ${layer}`).toBeDefined();
     for (const specifier of importsOf(file)) {
       if (specifier.startsWith('.')) {
-        const target = relative(SRC, join(file, '..', specifier)).split('/')[0]!;
-        if (target !== layer) expect(allowed, `${relative(SRC, file)} imports ${specifier}`).toContain(target);
+        const targetFile = relative(SRC, join(file, '..', specifier)).replace(/\.js$/, '.ts');
+        const target = targetFile.split('/')[0]!;
+        if (target === layer || EXCEPTIONS[relative(SRC, file)]?.includes(targetFile)) continue;
+        expect(allowed, `${relative(SRC, file)} imports ${specifier}`).toContain(target);
       } else if (layer === 'core') {
         expect(specifier, `core must stay pure: ${relative(SRC, file)} imports ${specifier}`).not.toMatch(IO_MODULES);
+      }
+    }
+  });
+
+  it('the web UI reaches the rest only over HTTP: from src/ it imports core types, nothing else', () => {
+    const web = join(PROJECT_ROOT, 'web', 'src');
+    const webFiles = readdirSync(web, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+    for (const file of webFiles) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/^(import|export)(\s+type)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+        const target = relative(PROJECT_ROOT, join(file, '..', match[3]!));
+        if (!target.startsWith('src/')) continue;
+        expect(target, `${relative(PROJECT_ROOT, file)} imports ${match[3]}`).toMatch(/^src\/core\//);
+        expect(match[2], `${relative(PROJECT_ROOT, file)} must import ${match[3]} with 'import type'`).toBeDefined();
       }
     }
   });

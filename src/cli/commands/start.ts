@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { listChecklists } from '../../app/checklists.js';
-import { importChecklist, readChecklistFile } from '../../app/import-checklist.js';
+import type { AppContext } from '../../app/context.js';
+import { importChecklist, readChecklistFile, type ImportResult } from '../../app/import-checklist.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -9,12 +10,15 @@ import { progress } from './progress.js';
 
 export const EXAMPLE_CHECKLIST = fileURLToPath(new URL('../../../examples/interview-prep.md', import.meta.url));
 
+/** The bundled example, when the database has no checklist yet; null otherwise. */
+export async function importExampleOnFirstRun(app: AppContext): Promise<ImportResult | null> {
+  if ((await listChecklists(app)).length > 0) return null;
+  return importChecklist(app, { file: await readChecklistFile(EXAMPLE_CHECKLIST) });
+}
+
 /** First run: import the bundled example. Every run: the progress overview. */
 export async function start(ctx: CommandContext): Promise<void> {
-  const imported = await withApp(ctx, async (app) => {
-    if ((await listChecklists(app)).length > 0) return null;
-    return importChecklist(app, { file: await readChecklistFile(EXAMPLE_CHECKLIST) });
-  });
+  const imported = await withApp(ctx, importExampleOnFirstRun);
   if (imported && !ctx.json) printLines([...renderImport(imported, ctx.color), '']);
   await progress(ctx, {});
   if (!ctx.json) {

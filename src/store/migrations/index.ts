@@ -1,9 +1,11 @@
 // Migrations are registered here by name, not found by scanning a folder, so they ship inside dist/ as code.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as eventsByChecklist from './0002-events-by-checklist.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-events-by-checklist': eventsByChecklist,
 };
 
 export const migrationProvider: MigrationProvider = {

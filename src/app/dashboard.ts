@@ -1,0 +1,55 @@
+// The dashboard of one checklist: progress overall and per section, activity per day, likely duplicates.
+import type { DashboardJson, DuplicateJson, SectionProgressJson } from '../core/api.js';
+import { findDuplicates } from '../core/duplicates.js';
+import type { Topic } from '../core/model.js';
+import { walkSections, type ChecklistTree, type TopicNode } from '../core/tree.js';
+import { activityByDay } from '../store/activity.js';
+import { loadTree } from './checklists.js';
+import type { AppContext } from './context.js';
+
+/** How far back the activity heatmap looks. */
+const ACTIVITY_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function loadDashboard(ctx: AppContext, name: string): Promise<DashboardJson> {
+  const { checklist, tree } = await loadTree(ctx, name);
+  const since = new Date(Date.parse(ctx.now()) - ACTIVITY_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return {
+    name: checklist.name,
+    title: checklist.title,
+    progress: tree.overall,
+    sections: sectionLines(tree),
+    activity: await activityByDay(ctx.store.db, checklist.id, since),
+    duplicates: duplicatesIn(tree),
+  };
+}
+
+function sectionLines(tree: ChecklistTree): SectionProgressJson[] {
+  const lines: SectionProgressJson[] = [];
+  for (const { node, depth } of walkSections(tree.root)) {
+    if (depth === 0) continue;
+    const { id, title, text, role } = node.section;
+    lines.push({ id, title, text, depth, role, progress: node.progress });
+  }
+  return lines;
+}
+
+/** Study topics that say the same words, each with the section path it sits in, as the user wrote it. */
+function duplicatesIn(tree: ChecklistTree): DuplicateJson[] {
+  const placed: Array<{ topic: Topic; section: string }> = [];
+  const visit = (node: TopicNode, section: string) => {
+    if (node.topic.kind === 'topic') placed.push({ topic: node.topic, section });
+    for (const child of node.children) visit(child, section);
+  };
+  const paths = new Map<number, string>();
+  for (const { node } of walkSections(tree.root)) {
+    const parentPath = node.section.parentId === null ? '' : (paths.get(node.section.parentId) ?? '');
+    const path = node.section.parentId === null ? '' : parentPath ? `${parentPath} / ${node.section.text}` : node.section.text;
+    paths.set(node.section.id, path);
+    for (const topic of node.topics) visit(topic, path);
+  }
+  return findDuplicates(placed, (p) => p.topic.text).map((group) => ({
+    text: group.members[0]!.topic.text,
+    topics: group.members.map(({ topic, section }) => ({ id: topic.id, title: topic.text, section })),
+  }));
+}

@@ -1,0 +1,67 @@
+import closeWithGrace from 'close-with-grace';
+import { fileURLToPath } from 'node:url';
+import { closeApp, openApp } from '../../app/context.js';
+import { resolveDatabaseLocation } from '../../app/location.js';
+import { buildServer, type PrepdeckServer } from '../../server/app.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { readVersion } from '../version.js';
+import { renderImport } from './import.js';
+import { importExampleOnFirstRun } from './start.js';
+
+/** dist/cli/commands/ → dist/web, where `npm run build` puts the UI. */
+const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
+
+interface ServeOptions {
+  host: string;
+  port: number;
+  log: string;
+}
+
+/** The web UI and the API until interrupted; in-flight requests finish first. */
+export async function serve(ctx: CommandContext, options: ServeOptions): Promise<void> {
+  const app = await openApp(resolveDatabaseLocation({ flag: ctx.dbFlag, env: process.env }));
+  let listening = false;
+  try {
+    const imported = await importExampleOnFirstRun(app);
+    const server = await buildServer({
+      app,
+      webRoot: WEB_ROOT,
+      version: readVersion(),
+      // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
+      logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
+    });
+    closeWithGrace({ delay: 10_000, logger: false }, async ({ signal, err }) => {
+      if (err) server.log.error({ err }, 'closing after an error');
+      else server.log.info({ signal }, 'closing: finishing requests in flight');
+      await server.close();
+      await closeApp(app);
+    });
+    const address = await listen(server, options);
+    listening = true;
+    const url = `${address}/`;
+    if (ctx.json) printJson({ url, imported: imported?.checklist ?? null });
+    else {
+      printLines([`prepdeck is serving ${url}`]);
+      if (imported) process.stderr.write(`${renderImport(imported, ctx.color).join('\n')}\n`);
+      process.stderr.write(ctx.color.dim('open it in your browser; Ctrl+C stops the server\n'));
+    }
+  } finally {
+    if (!listening) await closeApp(app);
+  }
+}
+
+async function listen(server: PrepdeckServer, { host, port }: ServeOptions): Promise<string> {
+  try {
+    await server.listen({ host, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port (0 picks a free one)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${host}; try --host 127.0.0.1`);
+    throw error;
+  }
+  const bound = server.server.address();
+  if (bound === null || typeof bound === 'string') return `http://${host}:${port}`;
+  const shownHost = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  return `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${bound.port}`;
+}

@@ -1,0 +1,79 @@
+// The HTTP server as a function of the app: build it, inject into it in tests, listen only in `serve`.
+import fastifyCompress from '@fastify/compress';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { AppContext } from '../app/context.js';
+import { registerErrorHandling } from './errors.js';
+import { BODY_LIMIT_BYTES } from './limits.js';
+import { checklistRoutes } from './routes/checklists.js';
+import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
+import { topicRoutes } from './routes/topics.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+import { formatValidationError } from './validation.js';
+import { registerWebUi } from './web.js';
+
+
+export interface ServerOptions {
+  app: AppContext;
+  /** The built web UI (dist/web); without it the server answers the API only. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  version?: string;
+}
+
+export type PrepdeckServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** The same options in production and in tests, so tests exercise what users run. */
+function fastifyOptions(options: ServerOptions): FastifyServerOptions {
+  const logger = options.logger ?? false;
+  return {
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Finish what is in flight on close, refuse new work with 503 meanwhile.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaErrorFormatter: formatValidationError,
+  };
+}
+
+export async function buildServer(options: ServerOptions): Promise<PrepdeckServer> {
+  const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
+  for (const schema of SHARED_SCHEMAS) server.addSchema(schema);
+  registerErrorHandling(server);
+  await server.register(fastifyCompress, { global: true, threshold: 1024 });
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'prepdeck',
+        version: options.version ?? '0.0.0',
+        description: 'Interview-prep checklists: their trees, progress, topics and imports.',
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
+  });
+
+  const { app } = options;
+  await server.register(healthRoutes, { app });
+  await server.register(
+    async (api) => {
+      await api.register(checklistRoutes, { app });
+      await api.register(topicRoutes, { app });
+      await api.register(importRoutes, { app });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+    },
+    { prefix: '/api' },
+  );
+  await registerWebUi(server, options.webRoot ?? null);
+  return server;
+}

@@ -1,0 +1,60 @@
+// Checklists: the list, one tree as in the file, and the dashboard.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { checklistRevision, listChecklists, loadTree } from '../../app/checklists.js';
+import type { AppContext } from '../../app/context.js';
+import { loadDashboard } from '../../app/dashboard.js';
+import type { ChecklistTreeJson } from '../../core/api.js';
+import { NotFoundError } from '../../core/errors.js';
+import { exportJson } from '../../core/export.js';
+import { Type } from 'typebox';
+import { checklistSummaryJson } from '../json.js';
+import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses } from '../schemas.js';
+
+export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
+  server.get(
+    '/checklists',
+    { schema: { summary: 'The imported checklists with their progress', response: { 200: ChecklistList } } },
+    async () => ({ checklists: (await listChecklists(app)).map(checklistSummaryJson) }),
+  );
+
+  // The tree is what the Checklist page loads on every visit and after every change: built once per
+  // revision of the checklist, answered 304 when the browser has it already.
+  const trees = new Map<string, { revision: string; tree: ChecklistTreeJson }>();
+  server.get(
+    '/checklists/:name/tree',
+    {
+      schema: {
+        summary: 'A checklist as the file has it: sections, topics, resources and notes, with progress',
+        params: ChecklistParams,
+        response: { 200: ChecklistTree, 304: Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' }), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.params;
+      const revision = await checklistRevision(app, name);
+      if (revision === null) throw new NotFoundError(`no checklist named '${name}'`);
+      const etag = `"${revision}"`;
+      void reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      let cached = trees.get(name);
+      if (cached?.revision !== revision) {
+        const { checklist, tree } = await loadTree(app, name);
+        cached = { revision, tree: exportJson(checklist, tree) };
+        trees.set(name, cached);
+      }
+      return cached.tree;
+    },
+  );
+
+  server.get(
+    '/checklists/:name/dashboard',
+    {
+      schema: {
+        summary: 'Progress overall and per section, activity per day, likely duplicates',
+        params: ChecklistParams,
+        response: { 200: Dashboard, ...errorResponses(404) },
+      },
+    },
+    async (request) => loadDashboard(app, request.params.name),
+  );
+};

@@ -1,0 +1,31 @@
+// Imports from the browser: preview what would change, then apply it.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../app/context.js';
+import { checklistFromUpload, checklistNameFromPath, importChecklist } from '../../app/import-checklist.js';
+import type { ImportRequestJson } from '../../core/api.js';
+import { IMPORT_BODY_LIMIT_BYTES } from '../limits.js';
+import { errorResponses, ImportRequest, ImportResult } from '../schemas.js';
+
+export const importRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
+  const run = (body: ImportRequestJson, dryRun: boolean) => {
+    const file = checklistFromUpload(body.text, body.fileName);
+    const name = body.name?.trim() || (body.fileName ? checklistNameFromPath(body.fileName) : 'checklist');
+    return importChecklist(app, { file, name, topics: body.topics, dryRun });
+  };
+  const schema = (summary: string) => ({
+    summary,
+    body: ImportRequest,
+    response: { 200: ImportResult, ...errorResponses(400, 409, 413) },
+  });
+
+  server.post(
+    '/imports/preview',
+    { bodyLimit: IMPORT_BODY_LIMIT_BYTES, schema: schema('What importing this Markdown would do; writes nothing') },
+    async (request) => run(request.body, true),
+  );
+  server.post(
+    '/imports',
+    { bodyLimit: IMPORT_BODY_LIMIT_BYTES, schema: schema('Import this Markdown, or re-import it into the same name keeping all progress') },
+    async (request) => run(request.body, false),
+  );
+};

@@ -1,0 +1,57 @@
+// Topics: read one, change its state, confidence or notes, search them.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { getChecklistName } from '../../app/checklists.js';
+import type { AppContext } from '../../app/context.js';
+import { searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics.js';
+import { topicDetailJson, topicJson } from '../json.js';
+import { errorResponses, SearchQuery, SearchResult, TopicDetail, TopicParams, TopicPatch } from '../schemas.js';
+
+export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
+  const detailJson = async (details: TopicDetails) =>
+    topicDetailJson(details, await getChecklistName(app, details.topic.checklistId));
+
+  server.get(
+    '/topics/:id',
+    {
+      schema: {
+        summary: 'A topic with its resources and history',
+        params: TopicParams,
+        response: { 200: TopicDetail, ...errorResponses(404) },
+      },
+    },
+    async (request) => detailJson(await topicById(app, request.params.id)),
+  );
+
+  server.patch(
+    '/topics/:id',
+    {
+      schema: {
+        summary: "Change a topic's state, confidence or notes; each change goes into its history",
+        params: TopicParams,
+        body: TopicPatch,
+        response: { 200: TopicDetail, ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request) => detailJson(await updateTopic(app, request.params.id, request.body)),
+  );
+
+  server.get(
+    '/search',
+    {
+      schema: {
+        summary: 'Topics whose title or notes contain every word, in any case and any script',
+        querystring: SearchQuery,
+        response: { 200: SearchResult, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { q, checklist } = request.query;
+      const topics = await searchTopics(app, q, checklist);
+      const names = new Map<number, string>();
+      for (const topic of topics) {
+        if (!names.has(topic.checklistId)) names.set(topic.checklistId, await getChecklistName(app, topic.checklistId));
+      }
+      return { query: q, topics: topics.map((topic) => topicJson(topic, names.get(topic.checklistId)!)) };
+    },
+  );
+};

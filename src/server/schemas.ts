@@ -1,0 +1,232 @@
+// Every request and response of the API as TypeBox (JSON Schema): Fastify validates requests and
+// serializes responses with them, and @fastify/swagger turns the same objects into /api/openapi.json.
+// They describe the plain types in core/api.ts; test/server/schemas.test.ts checks the two agree.
+import { Type, type TSchema } from 'typebox';
+import { TOPIC_STATES } from '../core/model.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const TopicState = Type.Enum([...TOPIC_STATES], { description: 'new, learning, known or skipped' });
+const TopicsMode = Type.Enum(['all', 'tasks']);
+const EntryKind = Type.Enum(['topic', 'goal', 'book']);
+const SectionRole = Type.Enum(['study', 'goals', 'books']);
+
+export const Progress = Type.Object(
+  {
+    total: Type.Integer(),
+    new: Type.Integer(),
+    learning: Type.Integer(),
+    known: Type.Integer(),
+    skipped: Type.Integer(),
+    ratio: Type.Number({ description: 'known / (total - skipped), 0..1' }),
+  },
+  { $id: 'Progress' },
+);
+const ProgressRef = Type.Ref('Progress');
+
+export const Resource = Type.Object(
+  {
+    url: Type.String(),
+    title: Type.String(),
+    clickable: Type.Boolean({ description: 'only http(s) and mailto links may be rendered as links' }),
+  },
+  { $id: 'Resource' },
+);
+const ResourceRef = Type.Ref('Resource');
+
+export const TreeTopic = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: EntryKind,
+    title: Type.String({ description: 'inline Markdown source' }),
+    text: Type.String({ description: 'plain text' }),
+    state: TopicState,
+    confidence: Nullable(Type.Integer()),
+    notes: Type.String(),
+    details: Type.String(),
+    line: Type.Integer(),
+    resources: Type.Array(ResourceRef),
+    children: Type.Array(Type.Ref('TreeTopic')),
+  },
+  { $id: 'TreeTopic' },
+);
+
+export const TreeSection = Type.Object(
+  {
+    id: Type.Integer(),
+    title: Type.String(),
+    text: Type.String(),
+    level: Type.Integer(),
+    role: SectionRole,
+    progress: ProgressRef,
+    notes: Type.Array(Type.String(), { description: 'blocks of the section as written: paragraphs, code, raw HTML' }),
+    resources: Type.Array(ResourceRef),
+    topics: Type.Array(Type.Ref('TreeTopic')),
+    sections: Type.Array(Type.Ref('TreeSection')),
+  },
+  { $id: 'TreeSection' },
+);
+
+export const ChecklistTree = Type.Object({
+  name: Type.String(),
+  title: Type.String(),
+  sourcePath: Nullable(Type.String()),
+  importedAt: Type.String(),
+  topicsMode: TopicsMode,
+  progress: ProgressRef,
+  root: Type.Ref('TreeSection'),
+});
+
+export const ChecklistList = Type.Object({
+  checklists: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      title: Type.String(),
+      sourcePath: Nullable(Type.String()),
+      importedAt: Type.String(),
+      topicsMode: TopicsMode,
+      progress: ProgressRef,
+      goals: Type.Integer(),
+      books: Type.Integer(),
+    }),
+  ),
+});
+
+export const Dashboard = Type.Object({
+  name: Type.String(),
+  title: Type.String(),
+  progress: ProgressRef,
+  sections: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      text: Type.String(),
+      depth: Type.Integer(),
+      role: SectionRole,
+      progress: ProgressRef,
+    }),
+  ),
+  activity: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD, UTC' }), count: Type.Integer() })),
+  duplicates: Type.Array(
+    Type.Object({
+      text: Type.String(),
+      topics: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), section: Type.String() })),
+    }),
+  ),
+});
+
+export const TopicJson = Type.Object(
+  {
+    id: Type.Integer(),
+    checklist: Type.String(),
+    kind: EntryKind,
+    title: Type.String(),
+    text: Type.String(),
+    details: Type.String(),
+    state: TopicState,
+    confidence: Nullable(Type.Integer()),
+    notes: Type.String(),
+    section: Type.String(),
+    line: Type.Integer(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    archivedAt: Nullable(Type.String()),
+  },
+  { $id: 'Topic' },
+);
+const TopicRef = Type.Ref('Topic');
+
+export const TopicDetail = Type.Object({
+  topic: TopicRef,
+  resources: Type.Array(ResourceRef),
+  history: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      at: Type.String(),
+      type: Type.String(),
+      data: Type.Object({}, { additionalProperties: true }),
+    }),
+  ),
+});
+
+export const TopicParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ChecklistParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export const TopicPatch = Type.Object(
+  {
+    state: Type.Optional(TopicState),
+    confidence: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    notes: Type.Optional(Type.String({ maxLength: 200_000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const SearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 500 }),
+  checklist: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export const SearchResult = Type.Object({ query: Type.String(), topics: Type.Array(TopicRef) });
+
+export const ImportRequest = Type.Object(
+  {
+    text: Type.String({ description: 'the checklist Markdown; 10 MB at most' }),
+    fileName: Type.Optional(Type.String({ maxLength: 255 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    topics: Type.Optional(Type.Enum(['auto', 'all', 'tasks'])),
+  },
+  { additionalProperties: false },
+);
+
+const Change = Type.Object({ id: Type.Integer(), title: Type.String(), from: Type.String(), to: Type.String() });
+export const ImportResult = Type.Object({
+  checklist: Type.Object({ id: Nullable(Type.Integer()), name: Type.String(), title: Type.String() }),
+  created: Type.Boolean(),
+  unchanged: Type.Boolean(),
+  dryRun: Type.Boolean(),
+  topicsMode: Type.Object({ mode: TopicsMode, reason: Type.String() }),
+  counts: Type.Object({
+    sections: Type.Integer(),
+    topics: Type.Integer(),
+    goals: Type.Integer(),
+    books: Type.Integer(),
+    resources: Type.Integer(),
+    resourceBullets: Type.Integer(),
+    notes: Type.Integer(),
+    duplicates: Type.Integer(),
+  }),
+  changes: Type.Object({
+    added: Type.Array(Type.Object({ index: Type.Integer(), title: Type.String(), section: Type.String() })),
+    renamed: Type.Array(Change),
+    moved: Type.Array(Change),
+    archived: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), section: Type.String() })),
+    restored: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
+    retick: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), state: TopicState })),
+    unchanged: Type.Integer(),
+  }),
+  duplicates: Type.Array(
+    Type.Object({
+      text: Type.String(),
+      occurrences: Type.Array(Type.Object({ title: Type.String(), section: Type.String(), line: Type.Integer() })),
+    }),
+  ),
+  warnings: Type.Array(Type.String()),
+});
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      type: Type.String(),
+      message: Type.String(),
+      candidates: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), label: Type.String() }))),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+/** Registered once with addSchema, so $refs resolve and OpenAPI lists them as components. */
+export const SHARED_SCHEMAS = [Progress, Resource, TreeTopic, TreeSection, TopicJson, ErrorBody];
+
+/** The error statuses every route may answer with. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, Type.Ref('Error')]));

@@ -1,0 +1,52 @@
+// The built web UI from the same origin as the API: hashed assets cached for good, index.html for every
+// page route (the UI routes in the browser), and headers that keep user Markdown from running scripts.
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { errorBody } from './errors.js';
+
+/** Defence in depth behind the sanitiser: no inline or foreign script, no plugins, no framing. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export async function registerWebUi(server: FastifyInstance, webRoot: string | null): Promise<void> {
+  const hasUi = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  server.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
+
+  if (hasUi) {
+    await server.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        const immutable = path.includes(`${join(webRoot, 'assets')}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Served by hand so that `/` gets the same headers as every other page route.
+    server.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  }
+
+  server.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !/\.\w+$/.test(path);
+    if (hasUi && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const message = hasUi || path.startsWith('/api/') ? `no such route: ${request.method} ${path}` : 'the web UI is not built; run `npm run build`';
+    return reply.status(404).send(errorBody('NotFound', message));
+  });
+}
