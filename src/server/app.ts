@@ -50,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
   const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
   for (const schema of SHARED_SCHEMAS) server.addSchema(schema);
   registerErrorHandling(server);
+  closeConnectionsWhenClosing(server);
   await server.register(fastifyCompress, { global: true, threshold: 1024 });
   await server.register(fastifySwagger, {
     openapi: {
@@ -76,4 +77,22 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
   );
   await registerWebUi(server, options.webRoot ?? null);
   return server;
+}
+
+/**
+ * Node closes the idle keep-alive connections when the server closes, but not the ones busy at that
+ * moment: once their response is out they would sit idle and hold the close up until the client lets
+ * go. Each response finished while closing sweeps them again.
+ */
+function closeConnectionsWhenClosing(server: PrepdeckServer): void {
+  let closing = false;
+  const sweep = () => server.server.closeIdleConnections();
+  server.addHook('preClose', async () => {
+    closing = true;
+    sweep();
+  });
+  server.addHook('onResponse', async () => {
+    // Next tick: the connection counts as idle only once the response's own bookkeeping is done.
+    if (closing) setImmediate(sweep);
+  });
 }

@@ -31,14 +31,15 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
       logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
     });
+    const address = await listen(server, options);
+    listening = true;
+    // Only once listening: before that, a failure must exit through the CLI's error report, not through here.
     closeWithGrace({ delay: 10_000, logger: false }, async ({ signal, err }) => {
       if (err) server.log.error({ err }, 'closing after an error');
       else server.log.info({ signal }, 'closing: finishing requests in flight');
       await server.close();
       await closeApp(app);
     });
-    const address = await listen(server, options);
-    listening = true;
     const url = `${address}/`;
     if (ctx.json) printJson({ url, imported: imported?.checklist ?? null });
     else {

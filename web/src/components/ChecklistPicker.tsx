@@ -1,0 +1,23 @@
+// Switches between imported checklists by changing `?c=` on the current page.
+import type { ChecklistSummaryJson } from '../../../src/core/api.js';
+import { hrefFor, navigate } from '../lib/router.js';
+
+interface Props {
+  checklists: ChecklistSummaryJson[];
+  current: string;
+  path: string;
+}
+
+export function ChecklistPicker({ checklists, current, path }: Props) {
+  return (
+    <label className="checklist-picker">
+      <select aria-label="Checklist" value={current} onChange={(e) => navigate(hrefFor(path, e.target.value))}>
+        {checklists.map((c) => (
+          <option key={c.name} value={c.name}>
+            {c.title || c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

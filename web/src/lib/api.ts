@@ -1,0 +1,63 @@
+// The one place the UI talks to the server: typed fetches over the JSON API of src/core/api.ts.
+import type {
+  ChecklistListJson,
+  ChecklistTreeJson,
+  DashboardJson,
+  ErrorJson,
+  ImportRequestJson,
+  ImportResultJson,
+  TopicDetailJson,
+  TopicPatchJson,
+} from '../../../src/core/api.js';
+
+/** A failed request, carrying the server's one-line message so pages can show it as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the prepdeck server. Is `prepdeck serve` still running?');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as ErrorJson | null)?.error;
+    throw new ApiError(response.status, error?.type ?? 'http', error?.message ?? fallbackMessage(response.status));
+  }
+  return payload as T;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 413) return 'The file is too large to import.';
+  if (status === 404) return 'Not found.';
+  return `The server answered ${status}.`;
+}
+
+const checklistPath = (name: string) => `/api/checklists/${encodeURIComponent(name)}`;
+
+export const api = {
+  checklists: () => request<ChecklistListJson>('GET', '/api/checklists'),
+  tree: (name: string) => request<ChecklistTreeJson>('GET', `${checklistPath(name)}/tree`),
+  dashboard: (name: string) => request<DashboardJson>('GET', `${checklistPath(name)}/dashboard`),
+  topic: (id: number) => request<TopicDetailJson>('GET', `/api/topics/${id}`),
+  patchTopic: (id: number, patch: TopicPatchJson) => request<TopicDetailJson>('PATCH', `/api/topics/${id}`, patch),
+  previewImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports/preview', body),
+  applyImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports', body),
+};
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

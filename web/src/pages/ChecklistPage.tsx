@@ -1,0 +1,143 @@
+// The checklist as in the file: study sections with their topics, goals and books beside them,
+// search and a state filter, one click or one key to change a topic's state.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChecklistToolbar } from '../checklist/ChecklistToolbar.js';
+import { EntriesPanel } from '../checklist/EntriesPanel.js';
+import { SectionNotes, SectionView } from '../checklist/SectionView.js';
+import { TopicList } from '../checklist/TopicRow.js';
+import { TreeContext, type TreeContextValue } from '../checklist/TreeContext.js';
+import { useTopicKeys } from '../checklist/useTopicKeys.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import { api, errorMessage } from '../lib/api.js';
+import type { TopicState } from '../lib/states.js';
+import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicState, type TopicFilter } from '../lib/tree.js';
+import { useResource } from '../lib/useResource.js';
+
+export function ChecklistPage({ checklist }: { checklist: string }) {
+  const tree = useResource(`tree:${checklist}`, () => api.tree(checklist));
+  const [filter, setFilter] = useState<TopicFilter>(NO_FILTER);
+  const [collapsed, toggleSection] = useCollapsedSections(checklist);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const data = tree.data;
+
+  const setTopicState = useCallback(
+    (id: number, state: TopicState) => {
+      // Shown at once, bars included; the server's answer only matters when it refuses.
+      tree.set((current) => current && { ...current, root: withTopicState(current.root, id, state), progress: current.progress });
+      setSaveError(null);
+      api.patchTopic(id, { state }).catch((e: unknown) => {
+        setSaveError(`Could not save the state: ${errorMessage(e)}`);
+        void tree.reload();
+      });
+    },
+    [tree.set, tree.reload],
+  );
+  useTopicKeys(searchRef, setTopicState);
+  useScrollToHash(data !== null);
+
+  const shownFilter = useMemo(() => (data && isFiltering(filter) ? visibility(data.root, filter) : null), [data, filter]);
+  const counts = useMemo(() => {
+    if (!data) return { shown: 0, total: 0 };
+    // Goals and books are searchable too, so they count among the matches but not in the total.
+    const all = [...topicsById(data.root).values()].filter((t) => t.kind === 'topic').length;
+    return { shown: shownFilter ? shownFilter.matched.size : all, total: all };
+  }, [data, shownFilter]);
+
+  const context = useMemo<TreeContextValue>(
+    () => ({ checklist, visibility: shownFilter, isCollapsed: (id) => collapsed.has(id), toggleSection, setTopicState }),
+    [checklist, shownFilter, collapsed, toggleSection, setTopicState],
+  );
+
+  if (tree.error && !data) return <p className="error-line" role="alert">{tree.error}</p>;
+  const roles = data ? splitByRole(data.root) : null;
+  const overall = data?.root.progress;
+
+  return (
+    <div className="page checklist-page">
+      <header className="page-header">
+        <h1>{data ? data.title || data.name : <span className="skeleton skeleton-title" />}</h1>
+        {overall ? <ProgressBar progress={overall} label="Overall progress" size="large" /> : <div className="skeleton skeleton-bar" />}
+      </header>
+      <ChecklistToolbar filter={filter} onChange={setFilter} searchRef={searchRef} shown={counts.shown} total={counts.total} />
+      <p className="shortcuts muted">
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd>–<kbd>4</kbd> or <kbd>n</kbd> <kbd>l</kbd> <kbd>x</kbd> <kbd>s</kbd> set new, learning, known, skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
+      </p>
+      {saveError && (
+        <p className="error-line" role="alert">
+          {saveError}
+        </p>
+      )}
+      {!data || !roles ? (
+        <TreeSkeleton />
+      ) : (
+        <TreeContext.Provider value={context}>
+          <div className="checklist-layout">
+            <div className="study-tree">
+              {shownFilter && shownFilter.matched.size === 0 && <p className="muted no-matches">No topic matches.</p>}
+              {!shownFilter && <SectionNotes notes={data.root.notes} />}
+              <TopicList topics={data.root.topics} />
+              {roles.study.map((s) => (
+                <SectionView key={s.id} section={s} />
+              ))}
+            </div>
+            <aside className="side-panels" aria-label="Goals and books">
+              <EntriesPanel title="Goals" sections={roles.goals} />
+              <EntriesPanel title="Books" sections={roles.books} />
+            </aside>
+          </div>
+        </TreeContext.Provider>
+      )}
+    </div>
+  );
+}
+
+/** Which sections are folded, remembered per checklist in this browser. */
+function useCollapsedSections(checklist: string): [Set<number>, (id: number) => void] {
+  const key = `prepdeck:collapsed:${checklist}`;
+  const [collapsed, setCollapsed] = useState<Set<number>>(() => {
+    try {
+      return new Set(JSON.parse(localStorage.getItem(key) ?? '[]') as number[]);
+    } catch {
+      return new Set();
+    }
+  });
+  const toggle = useCallback(
+    (id: number) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        try {
+          localStorage.setItem(key, JSON.stringify([...next]));
+        } catch {
+          // Private windows may refuse storage; folding still works for this visit.
+        }
+        return next;
+      }),
+    [key],
+  );
+  return [collapsed, toggle];
+}
+
+/** The dashboard links to `#section-N`; the section exists only once the tree has loaded. */
+function useScrollToHash(ready: boolean): void {
+  useEffect(() => {
+    if (!ready || !window.location.hash) return;
+    document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [ready]);
+}
+
+function TreeSkeleton() {
+  return (
+    <div className="checklist-layout" aria-busy="true" aria-label="Loading the checklist">
+      <div className="study-tree">
+        {Array.from({ length: 12 }, (_, i) => (
+          <div key={i} className="skeleton skeleton-row" style={{ width: `${55 + ((i * 37) % 40)}%` }} />
+        ))}
+      </div>
+      <div className="side-panels">
+        <div className="card skeleton-card" style={{ height: 220 }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+// Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
+import { useState, type DragEvent } from 'react';
+import type { ImportRequestJson, ImportResultJson } from '../../../src/core/api.js';
+import { ImportPreview } from '../components/ImportPreview.js';
+import { api, errorMessage } from '../lib/api.js';
+import { hrefFor, navigate } from '../lib/router.js';
+
+/** The server refuses more (413); saying so before uploading saves the wait. */
+const MAX_BYTES = 10 * 1024 * 1024;
+
+type TopicsChoice = NonNullable<ImportRequestJson['topics']>;
+
+/** The checklist name the server would derive from a file name (app/import-checklist.ts). */
+export function nameFromFileName(fileName: string): string {
+  const slug = fileName
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'checklist';
+}
+
+/** The file as UTF-8 text, or a sentence saying why it is not a checklist. */
+async function readChecklistFile(file: File): Promise<string> {
+  if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; checklists up to 10 MB can be imported.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.includes(0)) throw new Error(`${file.name} is not a text file (it holds binary data); pick the .md file of your checklist.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new Error(`${file.name} is not UTF-8 text; save it as UTF-8 and try again.`);
+  }
+}
+
+interface Props {
+  current: string | null;
+  onImported: () => Promise<void>;
+}
+
+export function ImportPage({ current, onImported }: Props) {
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [topics, setTopics] = useState<TopicsChoice>('auto');
+  const [preview, setPreview] = useState<ImportResultJson | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const request = (): ImportRequestJson => ({
+    text,
+    ...(fileName ? { fileName } : {}),
+    ...(name.trim() ? { name: name.trim() } : {}),
+    topics,
+  });
+  // Any edit makes the preview stale: Apply must only ever apply what was previewed.
+  const changed = () => {
+    setPreview(null);
+    setError(null);
+  };
+
+  const takeFile = async (file: File | undefined) => {
+    if (!file) return;
+    changed();
+    try {
+      const content = await readChecklistFile(file);
+      setText(content);
+      setFileName(file.name);
+      setName(nameFromFileName(file.name));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const runPreview = async () => {
+    if (!text.trim()) {
+      setError('Choose a file or paste the checklist first.');
+      return;
+    }
+    setBusy('preview');
+    setError(null);
+    try {
+      setPreview(await api.previewImport(request()));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    setBusy('apply');
+    setError(null);
+    try {
+      const result = await api.applyImport(request());
+      await onImported();
+      navigate(hrefFor('/checklist', result.checklist.name));
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(null);
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void takeFile(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="page import-page">
+      <header className="page-header">
+        <h1>Import a checklist</h1>
+        <p className="page-subtitle">
+          Your Markdown file is only read. Importing again under the same name keeps all progress{current ? ` (current: ${current})` : ''}.
+        </p>
+      </header>
+      <section className="card">
+        <div
+          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <label className="button" htmlFor="import-file">
+            Choose a .md file
+          </label>
+          <input
+            id="import-file"
+            className="visually-hidden-input"
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            onChange={(e) => void takeFile(e.target.files?.[0])}
+          />
+          <span className="muted">{fileName ? `Loaded ${fileName}` : 'or drop it here, or paste it below'}</span>
+        </div>
+        <label className="field">
+          <span className="field-label">Markdown</span>
+          <textarea
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              changed();
+            }}
+            rows={8}
+            placeholder={'# Python\n* iterators and generators\n* asyncio'}
+            spellCheck={false}
+          />
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Name</span>
+            <input
+              type="text"
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                changed();
+              }}
+              placeholder={fileName ? nameFromFileName(fileName) : 'from the file name'}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Topics are</span>
+            <select
+              value={topics}
+              onChange={(e) => {
+                setTopics(e.target.value as TopicsChoice);
+                changed();
+              }}
+            >
+              <option value="auto">chosen automatically</option>
+              <option value="all">every list item</option>
+              <option value="tasks">task items only</option>
+            </select>
+          </label>
+        </div>
+        {error && (
+          <p className="error-line" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button button-primary" onClick={() => void runPreview()} disabled={busy !== null}>
+            {busy === 'preview' ? 'Reading…' : 'Preview'}
+          </button>
+        </div>
+      </section>
+      {preview && (
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">What will change</h2>
+          <ImportPreview result={preview} />
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={() => void apply()} disabled={busy !== null}>
+              {busy === 'apply' ? 'Importing…' : preview.created ? `Import as “${preview.checklist.name}”` : `Apply to “${preview.checklist.name}”`}
+            </button>
+            <button type="button" className="button" onClick={() => setPreview(null)} disabled={busy !== null}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// One topic: its title, state and confidence, details and links from the file, the user's notes
+// with a live preview, and its history.
+import { useEffect, useState } from 'react';
+import type { TopicDetailJson, TopicPatchJson } from '../../../src/core/api.js';
+import { MarkdownView } from '../components/MarkdownView.js';
+import { ResourceList } from '../components/ResourceList.js';
+import { StateSegmented } from '../components/StateControl.js';
+import { TopicHistory } from '../components/TopicHistory.js';
+import { NotesEditor } from '../components/NotesEditor.js';
+import { api, errorMessage } from '../lib/api.js';
+import { hrefFor, Link, navigate } from '../lib/router.js';
+import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
+import { useResource } from '../lib/useResource.js';
+
+const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
+
+export function TopicPage({ id }: { id: number }) {
+  const detail = useResource(`topic:${id}`, () => api.topic(id));
+  const [error, setError] = useState<string | null>(null);
+  const data = detail.data;
+
+  const save = async (patch: TopicPatchJson): Promise<boolean> => {
+    setError(null);
+    try {
+      const updated = await api.patchTopic(id, patch);
+      detail.set(() => updated);
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    }
+  };
+  useStateKeys(data, save);
+  useChecklistInUrl(data?.topic.checklist ?? null);
+
+  if (detail.error && !data) return <p className="error-line" role="alert">{detail.error}</p>;
+  if (!data) return <TopicSkeleton />;
+  const { topic, resources, history } = data;
+  const sectionPath = topic.section.split(' / ').filter(Boolean);
+  return (
+    <article className="page topic-page" aria-labelledby="topic-title">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to={hrefFor('/checklist', topic.checklist)}>{topic.checklist}</Link>
+        {sectionPath.map((part, i) => (
+          <span key={i}> / {part}</span>
+        ))}
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          {KIND_LABEL[topic.kind] ?? topic.kind} #{topic.id} · line {topic.line}
+          {topic.archivedAt && ' · archived (no longer in the file)'}
+        </p>
+        <MarkdownView as="h1" inline source={topic.title} className="topic-heading" />
+      </header>
+      {error && (
+        <p className="error-line" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="topic-layout">
+        <div className="topic-main">
+          <section className="card" aria-label="State and confidence">
+            <div className="control-row">
+              <span className="control-label">State</span>
+              <StateSegmented state={topic.state} onChange={(state) => void save({ state })} />
+            </div>
+            <div className="control-row">
+              <span className="control-label">Confidence</span>
+              <div className="segmented" role="group" aria-label="Confidence">
+                {[1, 2, 3, 4].map((c) => (
+                  <button key={c} type="button" className="segment" aria-pressed={topic.confidence === c} title={CONFIDENCE_LABEL[c]} onClick={() => void save({ confidence: c })}>
+                    {c} <span className="segment-hint">{CONFIDENCE_LABEL[c]}</span>
+                  </button>
+                ))}
+              </div>
+            </div>
+          </section>
+          {topic.details.trim() !== '' && (
+            <section className="card" aria-labelledby="details-heading">
+              <h2 id="details-heading">From the checklist</h2>
+              <MarkdownView source={topic.details} className="markdown" />
+            </section>
+          )}
+          {resources.length > 0 && (
+            <section className="card" aria-labelledby="resources-heading">
+              <h2 id="resources-heading">Links</h2>
+              <ResourceList resources={resources} />
+            </section>
+          )}
+          <NotesEditor key={topic.id} saved={topic.notes} onSave={(notes) => save({ notes })} />
+        </div>
+        <aside className="topic-side">
+          <TopicHistory history={history} />
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+/** A topic opened from a bare /topics/N link still names its checklist, so the picker and the nav agree. */
+function useChecklistInUrl(checklist: string | null): void {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (checklist === null || url.searchParams.get('c') === checklist) return;
+    navigate(hrefFor(url.pathname, checklist), { replace: true });
+  }, [checklist]);
+}
+
+/** The same 1-4 (n l x s) keys as on the checklist, for the topic on screen. */
+function useStateKeys(data: TopicDetailJson | null, save: (patch: TopicPatchJson) => Promise<boolean>): void {
+  useEffect(() => {
+    if (!data) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      const state = STATE_KEYS[event.key];
+      if (state && state !== data.topic.state) void save({ state });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+}
+
+function TopicSkeleton() {
+  return (
+    <div className="page topic-page" aria-busy="true" aria-label="Loading the topic">
+      <div className="skeleton skeleton-line" />
+      <div className="skeleton skeleton-title" />
+      <div className="topic-layout">
+        <div className="topic-main">
+          <div className="card skeleton-card" style={{ height: 120 }} />
+          <div className="card skeleton-card" style={{ height: 320 }} />
+        </div>
+        <aside className="topic-side">
+          <div className="card skeleton-card" style={{ height: 200 }} />
+        </aside>
+      </div>
+    </div>
+  );
+}
