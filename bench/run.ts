@@ -11,6 +11,8 @@ import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
+import { benchHttp } from './http.js';
+import { benchWeb } from './web.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const USER_FIXTURE = join(ROOT, '../shared/fixtures/job-interview-checklist.md');
@@ -140,6 +142,15 @@ async function main(): Promise<void> {
     console.log(`  node -e 0                       ${ms(bare)}`);
     console.log(`  prepdeck --version              ${ms(version)}   ${ratio(version, bare)} node -e 0 (aim: within 2x)`);
   } else console.log('\nstart-up: dist/cli/main.js missing; run `npm run build` first');
+
+  const freshPg = withPostgres ? await freshPostgres() : null;
+  try {
+    await benchHttp(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'), freshPg?.url ?? null);
+  } finally {
+    await freshPg?.drop();
+  }
+  console.log('');
+  await benchWeb();
 }
 
 await main();

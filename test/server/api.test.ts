@@ -1,6 +1,7 @@
 // The HTTP API on both backends, through app.inject: what the web UI and any other client rely on.
 import type { InjectOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
 import { markTopic } from '../../src/app/topics.js';
@@ -117,6 +118,10 @@ for (const backend of BACKENDS) {
       const sectionAfter = findSection(after.json<ChecklistTreeJson>().root, section.id)!;
       expect(sectionAfter.progress.known).toBe(section.progress.known + 1);
       expect(findTopic(after.json<ChecklistTreeJson>(), 'metaclasses').topic.state).toBe('known');
+
+      const gzipped = await inject({ url: '/api/checklists/prep/tree', headers: { 'accept-encoding': 'gzip' } });
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8'))).toEqual(after.json());
 
       const unchanged = await inject({ url: '/api/checklists/prep/tree', headers: { 'if-none-match': String(after.headers['etag']) } });
       expect(unchanged.statusCode).toBe(304);

@@ -17,16 +17,20 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
     async () => ({ checklists: (await listChecklists(app)).map(checklistSummaryJson) }),
   );
 
-  // The tree is what the Checklist page loads on every visit and after every change: built once per
-  // revision of the checklist, answered 304 when the browser has it already.
-  const trees = new Map<string, { revision: string; tree: ChecklistTreeJson }>();
+  // The tree is what the Checklist page loads on every visit and after every change: built and
+  // serialized once per revision of the checklist, answered 304 when the browser has it already.
+  const trees = new Map<string, { revision: string; json: string }>();
   server.get(
     '/checklists/:name/tree',
     {
       schema: {
         summary: 'A checklist as the file has it: sections, topics, resources and notes, with progress',
         params: ChecklistParams,
-        response: { 200: ChecklistTree, 304: Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' }), ...errorResponses(404) },
+        response: {
+          200: ChecklistTree,
+          304: Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' }),
+          ...errorResponses(404),
+        },
       },
     },
     async (request, reply) => {
@@ -39,10 +43,12 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
       let cached = trees.get(name);
       if (cached?.revision !== revision) {
         const { checklist, tree } = await loadTree(app, name);
-        cached = { revision, tree: exportJson(checklist, tree) };
+        // Serialized by the route's own schema, so the cache holds exactly what the schema allows.
+        cached = { revision, json: reply.serialize(exportJson(checklist, tree)) as string };
         trees.set(name, cached);
       }
-      return cached.tree;
+      // A string with a JSON content type goes out as it is, without a second serialization.
+      return reply.type('application/json; charset=utf-8').send(cached.json as unknown as ChecklistTreeJson);
     },
   );
 
