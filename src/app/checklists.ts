@@ -2,7 +2,7 @@
 import { NotFoundError } from '../core/errors.js';
 import type { Checklist } from '../core/model.js';
 import { buildTree, type ChecklistTree } from '../core/tree.js';
-import { findChecklistByName, getChecklist, listChecklists as listStoredChecklists, type ChecklistSummary } from '../store/checklists.js';
+import { findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../store/checklists.js';
 import { loadChecklistTree } from '../store/topics.js';
 import { checklistRevision as readRevision } from '../store/activity.js';
 import type { AppContext } from './context.js';
@@ -49,11 +49,4 @@ export async function loadTree(ctx: AppContext, name: string): Promise<LoadedChe
 /** Changes whenever anything shown of the checklist may have changed; null for an unknown name. */
 export async function checklistRevision(ctx: AppContext, name: string): Promise<string | null> {
   return readRevision(ctx.store.db, name);
-}
-
-/** The name of a checklist by id, for topics that only know their checklist's id. */
-export async function getChecklistName(ctx: AppContext, id: number): Promise<string> {
-  const checklist = await getChecklist(ctx.store.db, id);
-  if (!checklist) throw new NotFoundError(`no checklist with id ${id}`);
-  return checklist.name;
 }

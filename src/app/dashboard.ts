@@ -2,7 +2,7 @@
 import type { DashboardJson, DuplicateJson, SectionProgressJson } from '../core/api.js';
 import { findDuplicates } from '../core/duplicates.js';
 import type { Topic } from '../core/model.js';
-import { walkSections, type ChecklistTree, type TopicNode } from '../core/tree.js';
+import { sectionPaths, walkSections, type ChecklistTree, type TopicNode } from '../core/tree.js';
 import { activityByDay } from '../store/activity.js';
 import { loadTree } from './checklists.js';
 import type { AppContext } from './context.js';
@@ -36,17 +36,15 @@ function sectionLines(tree: ChecklistTree): SectionProgressJson[] {
 
 /** Study topics that say the same words, each with the section path it sits in, as the user wrote it. */
 function duplicatesIn(tree: ChecklistTree): DuplicateJson[] {
+  const sections = [...walkSections(tree.root)].map(({ node }) => node);
+  const paths = sectionPaths(sections.map((node) => node.section));
   const placed: Array<{ topic: Topic; section: string }> = [];
   const visit = (node: TopicNode, section: string) => {
     if (node.topic.kind === 'topic') placed.push({ topic: node.topic, section });
     for (const child of node.children) visit(child, section);
   };
-  const paths = new Map<number, string>();
-  for (const { node } of walkSections(tree.root)) {
-    const parentPath = node.section.parentId === null ? '' : (paths.get(node.section.parentId) ?? '');
-    const path = node.section.parentId === null ? '' : parentPath ? `${parentPath} / ${node.section.text}` : node.section.text;
-    paths.set(node.section.id, path);
-    for (const topic of node.topics) visit(topic, path);
+  for (const node of sections) {
+    for (const topic of node.topics) visit(topic, (paths.get(node.section.id) ?? []).join(' / '));
   }
   return findDuplicates(placed, (p) => p.topic.text).map((group) => ({
     text: group.members[0]!.topic.text,

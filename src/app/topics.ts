@@ -3,11 +3,13 @@ import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors
 import { normalizeText } from '../core/identity.js';
 import type { Resource, Topic, TopicEvent } from '../core/model.js';
 import { parseConfidence, parseState } from '../core/validate.js';
-import { findChecklistByName } from '../store/checklists.js';
+import { sectionPaths } from '../core/tree.js';
+import { findChecklistByName, getChecklist } from '../store/checklists.js';
 import {
   findTopicsByFragment,
   getTopic,
   searchTopics as searchStoredTopics,
+  sectionsOf,
   setTopicConfidence,
   setTopicNotes,
   setTopicState,
@@ -76,6 +78,30 @@ export async function showTopic(ctx: AppContext, reference: string, checklistNam
   return detailsOf(ctx, await resolveTopic(ctx, reference, checklistName));
 }
 
+/** A topic with where it sits: its checklist's name and its section path as the file writes it. */
+export interface PlacedTopic {
+  topic: Topic;
+  checklistName: string;
+  /** Section titles, top level first; for an archived topic whose section is gone, its stored path key. */
+  sectionPath: string[];
+}
+
+/** Places many topics with one query per kind of row, whatever their number. */
+export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<PlacedTopic[]> {
+  const checklistIds = [...new Set(topics.map((t) => t.checklistId))];
+  const names = new Map<number, string>();
+  for (const id of checklistIds) {
+    const checklist = await getChecklist(ctx.store.db, id);
+    if (checklist) names.set(id, checklist.name);
+  }
+  const paths = sectionPaths(await sectionsOf(ctx.store.db, checklistIds));
+  return topics.map((topic) => ({
+    topic,
+    checklistName: names.get(topic.checklistId) ?? '',
+    sectionPath: (topic.sectionId !== null ? paths.get(topic.sectionId) : undefined) ?? topic.sectionKey.split(' / ').filter(Boolean),
+  }));
+}
+
 /** A topic by id only (archived ones included): what the web UI links to. */
 export async function topicById(ctx: AppContext, id: number): Promise<TopicDetails> {
   const topic = await getTopic(ctx.store.db, id);
@@ -85,14 +111,15 @@ export async function topicById(ctx: AppContext, id: number): Promise<TopicDetai
 
 export interface TopicUpdate {
   state?: string | undefined;
-  confidence?: string | number | undefined;
+  /** 1-4, or null to clear it. */
+  confidence?: string | number | null | undefined;
   notes?: string | undefined;
 }
 
 /** Any of state, confidence and notes at once, in one transaction: all of it is recorded, or none. */
 export async function updateTopic(ctx: AppContext, id: number, update: TopicUpdate): Promise<TopicDetails> {
   const state = update.state === undefined ? undefined : parseState(update.state);
-  const confidence = update.confidence === undefined ? undefined : parseConfidence(update.confidence);
+  const confidence = update.confidence === undefined || update.confidence === null ? update.confidence : parseConfidence(update.confidence);
   const updated = await ctx.store.transaction(async (trx) => {
     const now = ctx.now();
     let topic = await getTopic(trx, id);

@@ -72,8 +72,8 @@ export interface TopicJson {
   confidence: number | null;
   /** The user's own notes, Markdown. */
   notes: string;
-  /** Section path, lower-cased (`python / core / collections`). */
-  section: string;
+  /** Section titles as the file writes them, top level first (`['Python', 'Core', 'Collections']`). */
+  section: string[];
   line: number;
   createdAt: string;
   updatedAt: string;
@@ -98,7 +98,8 @@ export interface TopicDetailJson {
 /** PATCH /api/topics/:id: any of the three; absent fields are left alone. */
 export interface TopicPatchJson {
   state?: TopicState;
-  confidence?: number;
+  /** 1-4, or null to clear it. */
+  confidence?: number | null;
   notes?: string;
 }
 

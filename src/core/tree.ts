@@ -81,3 +81,19 @@ export function* walkSections(node: SectionNode, depth = 0): Generator<{ node: S
   yield { node, depth };
   for (const child of node.children) yield* walkSections(child, depth + 1);
 }
+
+/** Each section's path of titles as the file writes them, top level first; the root's is empty. */
+export function sectionPaths(sections: Array<Pick<Section, 'id' | 'parentId' | 'text'>>): Map<number, string[]> {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const paths = new Map<number, string[]>();
+  const pathOf = (id: number): string[] => {
+    const known = paths.get(id);
+    if (known) return known;
+    const section = byId.get(id);
+    const path = !section || section.parentId === null ? [] : [...pathOf(section.parentId), section.text];
+    paths.set(id, path);
+    return path;
+  };
+  for (const section of sections) pathOf(section.id);
+  return paths;
+}

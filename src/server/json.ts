@@ -1,9 +1,10 @@
 // Domain objects as the API shows them (the shapes of core/api.ts).
 import type { ChecklistSummaryJson, TopicDetailJson, TopicJson } from '../core/api.js';
-import type { Checklist, Resource, Topic } from '../core/model.js';
+import type { PlacedTopic, TopicDetails } from '../app/topics.js';
+import type { Checklist } from '../core/model.js';
 import { toProgress, type ProgressCounts } from '../core/progress.js';
 
-export function topicJson(topic: Topic, checklistName: string): TopicJson {
+export function topicJson({ topic, checklistName, sectionPath }: PlacedTopic): TopicJson {
   return {
     id: topic.id,
     checklist: checklistName,
@@ -14,7 +15,7 @@ export function topicJson(topic: Topic, checklistName: string): TopicJson {
     state: topic.state,
     confidence: topic.confidence,
     notes: topic.notes,
-    section: topic.sectionKey,
+    section: sectionPath,
     line: topic.lines.start,
     createdAt: topic.createdAt,
     updatedAt: topic.updatedAt,
@@ -22,12 +23,9 @@ export function topicJson(topic: Topic, checklistName: string): TopicJson {
   };
 }
 
-export function topicDetailJson(
-  details: { topic: Topic; resources: Resource[]; history: TopicDetailJson['history'] },
-  checklistName: string,
-): TopicDetailJson {
+export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): TopicDetailJson {
   return {
-    topic: topicJson(details.topic, checklistName),
+    topic: topicJson(placed),
     resources: details.resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
     history: details.history.map(({ id, at, type, data }) => ({ id, at, type, data })),
   };

@@ -127,7 +127,7 @@ export const TopicJson = Type.Object(
     state: TopicState,
     confidence: Nullable(Type.Integer()),
     notes: Type.String(),
-    section: Type.String(),
+    section: Type.Array(Type.String(), { description: 'section titles as the file writes them, top level first' }),
     line: Type.Integer(),
     createdAt: Type.String(),
     updatedAt: Type.String(),
@@ -156,7 +156,7 @@ export const ChecklistParams = Type.Object({ name: Type.String({ minLength: 1, m
 export const TopicPatch = Type.Object(
   {
     state: Type.Optional(TopicState),
-    confidence: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    confidence: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 4 }))),
     notes: Type.Optional(Type.String({ maxLength: 200_000 })),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -118,6 +118,13 @@ export async function topicResources(db: Kysely<Database>, topicId: number): Pro
   return rows.map(toResource);
 }
 
+/** Every section of these checklists, in file order. */
+export async function sectionsOf(db: Kysely<Database>, checklistIds: number[]): Promise<Section[]> {
+  if (checklistIds.length === 0) return [];
+  const rows = await db.selectFrom('sections').selectAll().where('checklist_id', 'in', checklistIds).orderBy('line_start').execute();
+  return rows.map(toSection);
+}
+
 /** The topic's history, oldest first; empty for an unknown id. */
 export async function topicHistory(db: Kysely<Database>, topicId: number): Promise<TopicEvent[]> {
   const rows = await db.selectFrom('events').selectAll().where('topic_id', '=', topicId).orderBy('id').execute();

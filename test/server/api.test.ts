@@ -128,6 +128,21 @@ for (const backend of BACKENDS) {
       expect(unchanged.body).toBe('');
     });
 
+    it('a topic names its section path as the file writes it, and its confidence can be cleared', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      const { topic } = findTopic(await tree('prep'), 'metaclasses');
+      const set = (await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { confidence: 2 } })).json<TopicDetailJson>();
+      expect(set.topic).toMatchObject({ confidence: 2, section: ['Python', 'Data model', 'Classes and objects'] });
+      const cleared = (await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { confidence: null } })).json<TopicDetailJson>();
+      expect(cleared.topic.confidence).toBeNull();
+      expect(cleared.history.filter((e) => e.type === 'confidence').map((e) => e.data)).toEqual([
+        { from: null, to: 2 },
+        { from: 2, to: null },
+      ]);
+      const found = (await inject({ url: '/api/search?q=metaclasses' })).json<SearchResultJson>();
+      expect(found.topics.map((t) => t.section)).toEqual([['Python', 'Data model', 'Classes and objects']]);
+    });
+
     it('sees changes another process made to the same database (the tree cache is never stale)', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       const { topic } = findTopic(await tree('prep'), 'consistent hashing');

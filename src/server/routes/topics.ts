@@ -1,14 +1,12 @@
 // Topics: read one, change its state, confidence or notes, search them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getChecklistName } from '../../app/checklists.js';
 import type { AppContext } from '../../app/context.js';
-import { searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics.js';
+import { placeTopics, searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics.js';
 import { topicDetailJson, topicJson } from '../json.js';
 import { errorResponses, SearchQuery, SearchResult, TopicDetail, TopicParams, TopicPatch } from '../schemas.js';
 
 export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
-  const detailJson = async (details: TopicDetails) =>
-    topicDetailJson(details, await getChecklistName(app, details.topic.checklistId));
+  const detailJson = async (details: TopicDetails) => topicDetailJson(details, (await placeTopics(app, [details.topic]))[0]!);
 
   server.get(
     '/topics/:id',
@@ -46,12 +44,8 @@ export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     },
     async (request) => {
       const { q, checklist } = request.query;
-      const topics = await searchTopics(app, q, checklist);
-      const names = new Map<number, string>();
-      for (const topic of topics) {
-        if (!names.has(topic.checklistId)) names.set(topic.checklistId, await getChecklistName(app, topic.checklistId));
-      }
-      return { query: q, topics: topics.map((topic) => topicJson(topic, names.get(topic.checklistId)!)) };
+      const topics = await placeTopics(app, await searchTopics(app, q, checklist));
+      return { query: q, topics: topics.map(topicJson) };
     },
   );
 };

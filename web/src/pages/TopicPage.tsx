@@ -36,12 +36,11 @@ export function TopicPage({ id }: { id: number }) {
   if (detail.error && !data) return <p className="error-line" role="alert">{detail.error}</p>;
   if (!data) return <TopicSkeleton />;
   const { topic, resources, history } = data;
-  const sectionPath = topic.section.split(' / ').filter(Boolean);
   return (
     <article className="page topic-page" aria-labelledby="topic-title">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to={hrefFor('/checklist', topic.checklist)}>{topic.checklist}</Link>
-        {sectionPath.map((part, i) => (
+        {topic.section.map((part, i) => (
           <span key={i}> / {part}</span>
         ))}
       </nav>
