@@ -7,15 +7,9 @@ import type { Progress } from './progress.js';
 export type { ExportedChecklist, ExportedResource, ExportedSection, ExportedTopic } from './export.js';
 export type { Progress } from './progress.js';
 
-/** GET /api/checklists */
-export interface ChecklistSummaryJson {
+/** GET /api/checklists: a checklist's head (its tree without the tree), with its goals and books counted. */
+export interface ChecklistSummaryJson extends Omit<ExportedChecklist, 'root'> {
   id: number;
-  name: string;
-  title: string;
-  sourcePath: string | null;
-  importedAt: string;
-  topicsMode: TopicsMode;
-  progress: Progress;
   goals: number;
   books: number;
 }
