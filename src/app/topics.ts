@@ -55,9 +55,16 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (found.length === 1) return found[0]!;
   const exact = found.filter((t) => normalizeText(t.text) === textPart);
   if (exact.length === 1) return exact[0]!;
-  const candidates = (exact.length > 1 ? exact : found).slice(0, MAX_CANDIDATES).map((t) => ({ id: t.id, label: topicLabel(t) }));
-  const more = found.length > candidates.length ? ` (first ${candidates.length} of ${found.length})` : '';
-  throw new AmbiguousError(`'${ref}' matches ${found.length} topics${more}; give an id or more of the title`, candidates);
+  const listed = (exact.length > 1 ? exact : found).slice(0, MAX_CANDIDATES);
+  const placed = await placeTopics(ctx, listed);
+  const severalChecklists = new Set(listed.map((t) => t.checklistId)).size > 1;
+  const candidates = placed.map(({ topic, checklistName, sectionPath }) => ({
+    id: topic.id,
+    label: [...(severalChecklists ? [checklistName] : []), ...sectionPath, topic.text].join(' / '),
+  }));
+  const shown = exact.length > 1 ? `${exact.length} topics are titled '${ref}'` : `'${ref}' matches ${found.length} topics`;
+  const more = candidates.length < (exact.length > 1 ? exact.length : found.length) ? ` (the first ${candidates.length} below)` : '';
+  throw new AmbiguousError(`${shown}${more}; give an id or more of the title`, candidates);
 }
 
 export interface TopicDetails {

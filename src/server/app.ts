@@ -3,6 +3,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -27,6 +28,8 @@ export interface ServerOptions {
   /** The built web UI (dist/web); without it the server answers the API only. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /** A log line per request; off by default, so the terminal that shows the URL stays readable. */
+  logRequests?: boolean;
   version?: string;
 }
 
@@ -38,6 +41,7 @@ function fastifyOptions(options: ServerOptions): FastifyServerOptions {
   return {
     ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
     bodyLimit: BODY_LIMIT_BYTES,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     // Finish what is in flight on close, refuse new work with 503 meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',

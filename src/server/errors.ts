@@ -30,14 +30,26 @@ export function registerErrorHandling(server: FastifyInstance): void {
     // Fastify's own client errors: malformed JSON, a body over the limit, a wrong content type.
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send(errorBody(error.code ?? 'BadRequest', clientMessage(error, status)));
+      const { type, message } = clientError(error, status, request.routeOptions.bodyLimit);
+      return reply.status(status).send(errorBody(type, message));
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(errorBody('InternalError', 'something went wrong on the server; the log has the details'));
   });
 }
 
-function clientMessage(error: FastifyError, status: number): string {
-  if (status === 413) return 'the request body is too large; checklists over 10 MB are refused';
-  return error.message;
+/** Fastify's codes (FST_ERR_...) are its internals; the client gets a plain type and a message to act on. */
+function clientError(error: FastifyError, status: number, bodyLimit: number | undefined): { type: string; message: string } {
+  switch (status) {
+    case 413: {
+      const limit = bodyLimit ? `${Math.round(bodyLimit / 1024)} KB` : 'the limit';
+      return { type: 'PayloadTooLarge', message: `the request body is over ${limit}; send less (a checklist may be up to 10 MB)` };
+    }
+    case 415:
+      return { type: 'UnsupportedMediaType', message: 'send the body as JSON, with content-type: application/json' };
+    case 400:
+      return { type: 'BadRequest', message: error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : error.message };
+    default:
+      return { type: 'BadRequest', message: error.message };
+  }
 }

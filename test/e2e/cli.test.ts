@@ -15,7 +15,7 @@ import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
 const USER_CHECKLIST_NAME = 'job-interview-checklist';
 const EXAMPLE_NAME = 'interview-prep';
-const COMMANDS = ['start', 'import', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'serve'];
+const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'serve'];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
 
@@ -342,10 +342,10 @@ for (const backend of BACKENDS) {
           expect(result.code).toBe(1);
           expect(result.stdout).toBe('');
           const [message, ...candidates] = lines(result.stderr);
-          expect(message).toMatch(/^prepdeck: error: 'type annotations' matches 2 topics/);
+          expect(message).toMatch(/^prepdeck: error: 2 topics are titled 'type annotations'; give an id/);
           expect(candidates).toEqual([
-            `  #${topicId('type annotations', 'Python / General')} python / general / type annotations`,
-            `  #${topicId('type annotations', 'Python / Core / Other')} python / core / other / type annotations`,
+            `  #${topicId('type annotations', 'Python / General')} Python / General / type annotations`,
+            `  #${topicId('type annotations', 'Python / Core / Other')} Python / Core / Other / type annotations`,
           ]);
         });
 
@@ -356,7 +356,7 @@ for (const backend of BACKENDS) {
         step('search ПЛЮШКИ finds плюшки: case-insensitive in Cyrillic', async () => {
           const result = await cli().run(['search', 'ПЛЮШКИ']);
           expect(result.code, result.stderr).toBe(0);
-          expect(result.stdout).toBe(`• плюшки #${topicId('плюшки')}  goals\n`);
+          expect(result.stdout).toBe(`• плюшки #${topicId('плюшки')}  Goals\n`);
         });
 
         step('search GENERATOR finds the generator topics', async () => {

@@ -77,14 +77,14 @@ describe('prepdeck serve', () => {
     expect(checklists.checklists.map((c) => c.checklist.name).sort()).toEqual(['big', 'interview-prep']);
   });
 
-  it('a port in use is a one-line error and exit 2', async () => {
+  it('a port in use is a one-line error and exit 1', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
       const result = await cli.run(['serve', '--port', String(port)]);
-      expect(result.code).toBe(2);
-      expect(lines(result.stderr)).toEqual([`prepdeck: error: port ${port} is in use; pick another with --port (0 picks a free one)`]);
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toEqual([`prepdeck: error: port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`]);
     } finally {
       blocker.close();
     }

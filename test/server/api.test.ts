@@ -247,7 +247,10 @@ for (const backend of BACKENDS) {
         }
         const malformed = await inject({ method: 'PATCH', url: '/api/topics/1', headers: { 'content-type': 'application/json' }, payload: '{"state":' });
         expect(malformed.statusCode).toBe(400);
-        expectCleanError(malformed.json<ErrorJson>());
+        expect(malformed.json<ErrorJson>().error).toEqual({ type: 'BadRequest', message: 'the body is not valid JSON' });
+        const plain = await inject({ method: 'PATCH', url: '/api/topics/1', headers: { 'content-type': 'application/xml' }, payload: '<state>known</state>' });
+        expect(plain.statusCode).toBe(415);
+        expect(plain.json<ErrorJson>().error.type).toBe('UnsupportedMediaType');
         expect(findTopic(await tree('prep'), 'metaclasses').topic.state).toBe('new');
       });
 
@@ -255,7 +258,7 @@ for (const backend of BACKENDS) {
         await importText(EXAMPLE_TEXT, { name: 'prep' });
         const note = await inject({ method: 'PATCH', url: '/api/topics/1', payload: { notes: 'x'.repeat(300 * 1024) } });
         expect(note.statusCode).toBe(413);
-        expectCleanError(note.json<ErrorJson>());
+        expect(note.json<ErrorJson>().error).toEqual({ type: 'PayloadTooLarge', message: 'the request body is over 256 KB; send less (a checklist may be up to 10 MB)' });
         const huge = await inject({ method: 'POST', url: '/api/imports', payload: { text: '- topic\n'.repeat(1_400_000), name: 'huge' } });
         expect(huge.statusCode).toBe(413);
         expect(huge.json<ErrorJson>().error.message).toMatch(/over 10 MB are refused/);

@@ -1,4 +1,4 @@
-import { searchTopics } from '../../app/topics.js';
+import { placeTopics, searchTopics } from '../../app/topics.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { topicLine } from '../render.js';
@@ -6,15 +6,15 @@ import { withApp } from '../session.js';
 
 export async function search(ctx: CommandContext, words: string[]): Promise<void> {
   const query = words.join(' ');
-  const topics = await withApp(ctx, (app) => searchTopics(app, query, ctx.checklist));
+  const placed = await withApp(ctx, async (app) => placeTopics(app, await searchTopics(app, query, ctx.checklist)));
   if (ctx.json) {
-    printJson({ query, topics });
+    printJson({ query, topics: placed.map((p) => p.topic) });
     return;
   }
   const c = ctx.color;
-  if (topics.length === 0) {
+  if (placed.length === 0) {
     printLines([c.dim(`nothing matches '${query}'`)]);
     return;
   }
-  printLines(topics.map((t) => `${topicLine(t, c)}  ${c.dim(t.sectionKey)}`));
+  printLines(placed.map(({ topic, sectionPath }) => `${topicLine(topic, c)}  ${c.dim(sectionPath.join(' / '))}`));
 }

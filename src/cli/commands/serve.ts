@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { resolveDatabaseLocation } from '../../app/location.js';
 import { buildServer, type PrepdeckServer } from '../../server/app.js';
-import { printJson, printLines, UsageError } from '../output.js';
+import { PrepdeckError } from '../../core/errors.js';
+import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { readVersion } from '../version.js';
 import { renderImport } from './import.js';
@@ -30,6 +31,7 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       version: readVersion(),
       // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
       logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
+      logRequests: options.log === 'debug',
     });
     const address = await listen(server, options);
     listening = true;
@@ -57,8 +59,8 @@ async function listen(server: PrepdeckServer, { host, port }: ServeOptions): Pro
     await server.listen({ host, port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port (0 picks a free one)`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${host}; try --host 127.0.0.1`);
+    if (code === 'EADDRINUSE') throw new PrepdeckError(`port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new PrepdeckError(`cannot listen on host ${host}; try --host 127.0.0.1`);
     throw error;
   }
   const bound = server.server.address();

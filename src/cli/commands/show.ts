@@ -1,11 +1,14 @@
-import { showTopic } from '../../app/topics.js';
+import { placeTopics, showTopic } from '../../app/topics.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { historyLine, stateMark } from '../render.js';
 import { withApp } from '../session.js';
 
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
-  const details = await withApp(ctx, (app) => showTopic(app, reference, ctx.checklist));
+  const { details, placed } = await withApp(ctx, async (app) => {
+    const shown = await showTopic(app, reference, ctx.checklist);
+    return { details: shown, placed: (await placeTopics(app, [shown.topic]))[0]! };
+  });
   if (ctx.json) {
     printJson(details);
     return;
@@ -14,7 +17,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
   const c = ctx.color;
   const lines = [
     `${stateMark(topic.state, c)} ${c.bold(topic.text)} ${c.dim(`#${topic.id}`)}`,
-    `  section:    ${topic.sectionKey || '(top)'}`,
+    `  section:    ${placed.sectionPath.join(' / ') || '(top)'}`,
     `  kind:       ${topic.kind}`,
     `  state:      ${topic.state}${topic.confidence !== null ? `, confidence ${topic.confidence}/4` : ''}`,
     `  source:     line ${topic.lines.start}${topic.lines.end > topic.lines.start ? `-${topic.lines.end}` : ''}: ${topic.title}`,
