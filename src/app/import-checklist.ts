@@ -5,6 +5,7 @@ import { basename, extname, resolve } from 'node:path';
 import { findDuplicates } from '../core/duplicates.js';
 import { InvalidInputError, NotFoundError, PayloadTooLargeError } from '../core/errors.js';
 import { decodeChecklist, MAX_CHECKLIST_BYTES } from '../core/import/decode.js';
+import { checkChecklistName } from '../core/validate.js';
 import { parseChecklist } from '../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../core/model.js';
 import type { DuplicateReport, ImportCounts, ImportResult } from '../core/import-report.js';
@@ -126,7 +127,7 @@ function hasChanges(plan: ImportPlan): boolean {
 
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
   const { path, bytes, text } = input.file;
-  const name = input.name ?? checklistNameFromPath(path);
+  const name = checkChecklistName(input.name ?? checklistNameFromPath(path));
   const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
 
   input.onPhase?.('parsing');
@@ -135,7 +136,9 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
 
   input.onPhase?.('planning');
   const dryRun = input.dryRun ?? false;
-  const outcome = await ctx.store.transaction(async (trx) => {
+  // A dry run only reads, so it takes no write lock: a preview never holds up the CLI or another tab.
+  const run = <T>(fn: (db: typeof ctx.store.db) => Promise<T>) => (dryRun ? fn(ctx.store.db) : ctx.store.transaction(fn));
+  const outcome = await run(async (trx) => {
     const existing = await findChecklistByName(trx, name);
     const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
     const plan = planImport(parsed, baseline.sections, baseline.topics);

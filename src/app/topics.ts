@@ -2,7 +2,7 @@
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { normalizeText } from '../core/identity.js';
 import type { Resource, Topic, TopicEvent } from '../core/model.js';
-import { parseConfidence, parseState } from '../core/validate.js';
+import { checkNoNul, MAX_ID, parseConfidence, parseState } from '../core/validate.js';
 import { sectionPaths } from '../core/tree.js';
 import { findChecklistByName, getChecklist } from '../store/checklists.js';
 import {
@@ -41,7 +41,7 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (ref === '') throw new InvalidInputError('a topic reference is empty; give an id or part of its title');
   const checklistId = await checklistIdOf(ctx, checklistName);
   if (/^\d+$/.test(ref)) {
-    const topic = await getTopic(ctx.store.db, Number(ref));
+    const topic = Number(ref) <= MAX_ID ? await getTopic(ctx.store.db, Number(ref)) : null;
     if (!topic || (checklistId !== undefined && topic.checklistId !== checklistId)) {
       throw new NotFoundError(`no topic with id ${ref}; \`prepdeck search\` shows ids`);
     }
@@ -111,7 +111,7 @@ export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<Pla
 
 /** A topic by id only (archived ones included): what the web UI links to. */
 export async function topicById(ctx: AppContext, id: number): Promise<TopicDetails> {
-  const topic = await getTopic(ctx.store.db, id);
+  const topic = id <= MAX_ID ? await getTopic(ctx.store.db, id) : null;
   if (!topic) throw new NotFoundError(`no topic with id ${id}`);
   return detailsOf(ctx, topic);
 }
@@ -127,6 +127,8 @@ export interface TopicUpdate {
 export async function updateTopic(ctx: AppContext, id: number, update: TopicUpdate): Promise<TopicDetails> {
   const state = update.state === undefined ? undefined : parseState(update.state);
   const confidence = update.confidence === undefined || update.confidence === null ? update.confidence : parseConfidence(update.confidence);
+  if (update.notes !== undefined) checkNoNul(update.notes, 'the notes');
+  if (id > MAX_ID) throw new NotFoundError(`no topic with id ${id}`);
   const updated = await ctx.store.transaction(async (trx) => {
     const now = ctx.now();
     let topic = await getTopic(trx, id);
@@ -157,6 +159,7 @@ export async function markTopic(ctx: AppContext, reference: string, input: MarkI
 }
 
 export async function writeTopicNotes(ctx: AppContext, reference: string, notes: string, checklistName?: string): Promise<Topic> {
+  checkNoNul(notes, 'the notes');
   const topic = await resolveTopic(ctx, reference, checklistName);
   const updated = await setTopicNotes(ctx.store.db, topic.id, notes, ctx.now());
   if (!updated) throw new NotFoundError(`no topic with id ${topic.id}`);
@@ -165,5 +168,6 @@ export async function writeTopicNotes(ctx: AppContext, reference: string, notes:
 
 export async function searchTopics(ctx: AppContext, query: string, checklistName?: string): Promise<Topic[]> {
   if (query.trim() === '') throw new InvalidInputError('the search query is empty');
+  checkNoNul(query, 'the search query');
   return searchStoredTopics(ctx.store.db, query.trim(), await checklistIdOf(ctx, checklistName));
 }

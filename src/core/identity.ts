@@ -53,28 +53,38 @@ export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]
   return disambiguate(raw);
 }
 
-function bigrams(text: string): Map<string, number> {
+/** A text's character bigrams, counted once so that comparing it with many others costs no re-counting. */
+export interface BigramProfile {
+  text: string;
+  grams: Map<string, number>;
+  total: number;
+}
+
+export function bigramProfile(text: string): BigramProfile {
   const grams = new Map<string, number>();
   const padded = ` ${text} `;
   for (let i = 0; i < padded.length - 1; i++) {
     const gram = padded.slice(i, i + 2);
     grams.set(gram, (grams.get(gram) ?? 0) + 1);
   }
-  return grams;
+  return { text, grams, total: padded.length - 1 };
 }
 
 /** Sørensen–Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const left = bigrams(a);
-  const right = bigrams(b);
+  return profileSimilarity(bigramProfile(a), bigramProfile(b));
+}
+
+export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
+  if (a.text === b.text) return 1;
+  if (a.text.length === 0 || b.text.length === 0) return 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
   let shared = 0;
-  let total = 0;
-  for (const count of left.values()) total += count;
-  for (const [gram, count] of right) {
-    total += count;
-    shared += Math.min(count, left.get(gram) ?? 0);
-  }
-  return (2 * shared) / total;
+  for (const [gram, count] of small.grams) shared += Math.min(count, large.grams.get(gram) ?? 0);
+  return (2 * shared) / (a.total + b.total);
+}
+
+/** The best similarity two texts of these lengths could reach: a cheap test before counting. */
+export function similarityBound(a: BigramProfile, b: BigramProfile): number {
+  return (2 * Math.min(a.total, b.total)) / (a.total + b.total);
 }

@@ -1,6 +1,6 @@
 // Re-import as a pure plan: what is stored + what was parsed -> which topic becomes which.
 // The store applies the plan in one transaction; the CLI and the web show it before applying.
-import { entryIdentityKeys, normalizeText, sectionPathKeys, similarity } from './identity.js';
+import { bigramProfile, entryIdentityKeys, normalizeText, profileSimilarity, sectionPathKeys, similarityBound } from './identity.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicState } from './model.js';
 
 export interface StoredTopicRef {
@@ -68,8 +68,12 @@ export interface ImportPlan {
 /** Renames are recognised within a section from this similarity up, across sections from the next. */
 const RENAME_SIMILARITY = 0.5;
 const MOVE_AND_RENAME_SIMILARITY = 0.8;
-/** Past this many candidate pairs the cross-section pass is skipped: a wholesale rewrite is not a rename. */
-const MAX_CROSS_PAIRS = 2_000_000;
+/**
+ * How many texts one import may compare for renames, across both passes. Past it the remaining
+ * pairs are not looked at: a wholesale rewrite is not a rename, and an import must stay bounded
+ * (a preview of 8,000 reworded topics once took minutes and gigabytes).
+ */
+export const MAX_SIMILARITY_COMPARISONS = 400_000;
 
 export function initialState(marker: TaskMarker): TopicState {
   return marker === 'done' ? 'known' : 'new';
@@ -150,11 +154,10 @@ export function planImport(
   unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
 
   // 3. Renamed: the most similar text, first within the same section, then anywhere.
-  stillPending = pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, true, RENAME_SIMILARITY);
+  const budget = { comparisons: MAX_SIMILARITY_COMPARISONS };
+  stillPending = pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, true, RENAME_SIMILARITY, budget);
   unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
-  if (stillPending.length * unmatchedStored.length <= MAX_CROSS_PAIRS) {
-    pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, false, MOVE_AND_RENAME_SIMILARITY);
-  }
+  pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, false, MOVE_AND_RENAME_SIMILARITY, budget);
 
   const summary: ImportSummary = { added: [], renamed: [], moved: [], archived: [], restored: [], retick: [], unchanged: 0 };
   const sectionLabel = (sectionIndex: number): string => parsed.sections[sectionIndex]?.text ?? '';
@@ -187,7 +190,11 @@ export function planImport(
   return { sections, removedSectionIds, entries, archivedTopicIds, summary };
 }
 
-/** Greedy best-first pairing of the remaining entries with the remaining stored topics. */
+/**
+ * Greedy best-first pairing of the remaining entries with the remaining stored topics. A group of
+ * candidates is compared only if the whole group fits in what is left of `budget`, so the outcome never
+ * depends on where a half-done group was cut.
+ */
 function pairBySimilarity(
   pending: Candidate[],
   stored: StoredTopicRef[],
@@ -195,21 +202,33 @@ function pairBySimilarity(
   claimed: Set<number>,
   sameSection: boolean,
   threshold: number,
+  budget: { comparisons: number },
 ): Candidate[] {
   if (pending.length === 0 || stored.length === 0) return pending;
+  const profiles = new Map(stored.map((t) => [t.id, bigramProfile(normalizeText(t.text))]));
+  const groups = new Map<string, { candidates: Candidate[]; stored: StoredTopicRef[] }>();
+  const groupOf = (key: string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { candidates: [], stored: [] }));
+    return group;
+  };
+  for (const candidate of pending) groupOf(sameSection ? candidate.sectionKey : '').candidates.push(candidate);
+  for (const t of stored) groupOf(sameSection ? t.sectionKey : '').stored.push(t);
+
   const pairs: Array<{ candidate: Candidate; stored: StoredTopicRef; score: number }> = [];
-  const storedNorm = new Map(stored.map((t) => [t.id, normalizeText(t.text)]));
-  const storedBySection = new Map<string, StoredTopicRef[]>();
-  for (const t of stored) {
-    const group = storedBySection.get(t.sectionKey);
-    if (group) group.push(t);
-    else storedBySection.set(t.sectionKey, [t]);
-  }
-  for (const candidate of pending) {
-    for (const t of sameSection ? (storedBySection.get(candidate.sectionKey) ?? []) : stored) {
-      if (t.kind !== candidate.kind) continue;
-      const score = similarity(candidate.norm, storedNorm.get(t.id)!);
-      if (score >= threshold) pairs.push({ candidate, stored: t, score });
+  for (const group of groups.values()) {
+    const cost = group.candidates.length * group.stored.length;
+    if (cost === 0 || cost > budget.comparisons) continue;
+    budget.comparisons -= cost;
+    for (const candidate of group.candidates) {
+      const profile = bigramProfile(candidate.norm);
+      for (const t of group.stored) {
+        if (t.kind !== candidate.kind) continue;
+        const other = profiles.get(t.id)!;
+        if (similarityBound(profile, other) < threshold) continue;
+        const score = profileSimilarity(profile, other);
+        if (score >= threshold) pairs.push({ candidate, stored: t, score });
+      }
     }
   }
   pairs.sort((a, b) => b.score - a.score);

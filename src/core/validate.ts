@@ -15,3 +15,21 @@ export function parseConfidence(value: string | number): number {
   }
   return confidence;
 }
+
+/** PostgreSQL's text can't hold NUL, and SQLite's LIKE stops at one: refused everywhere, alike. */
+export function checkNoNul(value: string, what: string): string {
+  if (value.includes('\u0000')) throw new InvalidInputError(`${what} holds a NUL character; remove it`);
+  return value;
+}
+
+/** Ids are 32-bit on PostgreSQL; a larger one names nothing. */
+export const MAX_ID = 2 ** 31 - 1;
+
+/** A checklist's name appears in URLs and file names: visible characters, not `.` or `..`, 200 at most. */
+export function checkChecklistName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed === '.' || trimmed === '..' || trimmed.length > 200 || /[\u0000-\u001f\u007f/\\]/u.test(trimmed)) {
+    throw new InvalidInputError(`'${name.replace(/[\u0000-\u001f\u007f]/gu, '?')}' can't be a checklist name; use up to 200 characters without slashes or control characters`);
+  }
+  return trimmed;
+}

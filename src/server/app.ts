@@ -6,20 +6,24 @@ import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyServerOptions,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
 import type { AppContext } from '../app/context.js';
-import { registerErrorHandling } from './errors.js';
+import { errorBody, registerErrorHandling } from './errors.js';
+import { refuseOtherHosts } from './hosts.js';
+
+export { LOOPBACK_HOSTS } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { topicRoutes } from './routes/topics.js';
 import { SHARED_SCHEMAS } from './schemas.js';
-import { formatValidationError } from './validation.js';
+import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
 
@@ -28,6 +32,11 @@ export interface ServerOptions {
   /** The built web UI (dist/web); without it the server answers the API only. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /**
+   * Host names the server answers to (`localhost`, `127.0.0.1` ...); null answers any. A server on a
+   * loopback address lists them, so a web page can't reach it through DNS rebinding.
+   */
+  allowedHosts?: string[] | null;
   /** A log line per request; off by default, so the terminal that shows the URL stays readable. */
   logRequests?: boolean;
   version?: string;
@@ -45,13 +54,20 @@ function fastifyOptions(options: ServerOptions): FastifyServerOptions {
     // Finish what is in flight on close, refuse new work with 503 meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     schemaErrorFormatter: formatValidationError,
+    // Checklist names can be long (the schemas allow 200 characters); Fastify's default is 100.
+    routerOptions: { maxParamLength: 256 },
+    // Errors Fastify meets before routing (a malformed %-escape), in the shape of every other error.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).status(400).send(errorBody('BadRequest', `the request's URL is malformed (${error.message})`));
+    },
   };
 }
 
 export async function buildServer(options: ServerOptions): Promise<PrepdeckServer> {
   const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
+  server.setValidatorCompiler(buildValidatorCompiler());
+  if (options.allowedHosts) refuseOtherHosts(server, options.allowedHosts);
   for (const schema of SHARED_SCHEMAS) server.addSchema(schema);
   registerErrorHandling(server);
   closeConnectionsWhenClosing(server);

@@ -1,5 +1,8 @@
 // Validation messages a user can act on: each names the field and says what it must be.
+import { Ajv } from 'ajv';
+import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type { TSchema } from 'typebox';
 
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -29,4 +32,15 @@ function describe(error: FastifySchemaValidationError): string {
 export function formatValidationError(errors: FastifySchemaValidationError[], context: string): Error {
   const first = errors[0];
   return new Error(first ? `${fieldOf(first, context)} ${describe(first)}` : `invalid ${context}`);
+}
+
+/**
+ * Query strings and path parameters arrive as text and are coerced to the schema's types (`/topics/42`);
+ * JSON bodies are not: `{"notes": null}` or `{"confidence": true}` is an error, never a silent "" or 1.
+ */
+export function buildValidatorCompiler(): FastifySchemaCompiler<TSchema> {
+  const options = { removeAdditional: false, allErrors: false, strict: false } as const;
+  const coercing = new Ajv({ ...options, coerceTypes: true });
+  const exact = new Ajv({ ...options, coerceTypes: false });
+  return ({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema);
 }

@@ -33,6 +33,8 @@ export async function registerWebUi(server: FastifyInstance, webRoot: string | n
       root: webRoot,
       wildcard: false,
       index: false,
+      // Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
+      cacheControl: false,
       setHeaders: (res, path) => {
         const immutable = path.includes(`${join(webRoot, 'assets')}`);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

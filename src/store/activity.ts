@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { EventType } from '../core/model.js';
+import { cannotBeAName } from './checklists.js';
 import type { Database } from './schema.js';
 
 /** Changes the user makes; imports (created, renamed, moved ...) are the file's doing, not study. */
@@ -36,6 +37,7 @@ export async function activityByDay(db: Kysely<Database>, checklistId: number, s
  * even when another process (the CLI) writes to the same database.
  */
 export async function checklistRevision(db: Kysely<Database>, name: string): Promise<string | null> {
+  if (cannotBeAName(name)) return null;
   const row = await db
     .selectFrom('checklists as c')
     .select(['c.id', 'c.imported_at'])

@@ -15,7 +15,11 @@ export interface ChecklistSummary {
   books: number;
 }
 
+/** No stored name holds a NUL (imports refuse it), and PostgreSQL would fail on one rather than find nothing. */
+export const cannotBeAName = (name: string) => name.includes('\u0000');
+
 export async function findChecklistByName(db: Kysely<Database>, name: string): Promise<Checklist | null> {
+  if (cannotBeAName(name)) return null;
   const row = await db.selectFrom('checklists').selectAll().where('name', '=', name).executeTakeFirst();
   return row ? toChecklist(row) : null;
 }

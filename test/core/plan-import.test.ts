@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
 import type { TopicState } from '../../src/core/model.js';
-import { planImport, type StoredSectionRef, type StoredTopicRef } from '../../src/core/plan-import.js';
+import { MAX_SIMILARITY_COMPARISONS, planImport, type StoredSectionRef, type StoredTopicRef } from '../../src/core/plan-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
 
@@ -91,5 +91,27 @@ describe('re-import plan', () => {
     expect(new Set(stored.topics.map((t) => t.identityKey)).size).toBe(2);
     const plan = planImport(parse('- SQL\n- SQL\n'), stored.sections, stored.topics);
     expect(plan.entries.map((e) => e.existingId)).toEqual([100, 101]);
+  });
+});
+
+describe('the rename search is bounded', () => {
+  const section = (count: number, word: string) =>
+    `# Topics\n${Array.from({ length: count }, (_, i) => `- ${word} number ${i} of the list`).join('\n')}\n`;
+
+  it(`pairs renames while a section's comparisons fit in ${MAX_SIMILARITY_COMPARISONS.toLocaleString('en')}`, () => {
+    const count = Math.floor(Math.sqrt(MAX_SIMILARITY_COMPARISONS));
+    const before = store(section(count, 'topic'));
+    const plan = planImport(parse(section(count, 'topics')), before.sections, before.topics);
+    expect(plan.summary.renamed).toHaveLength(count);
+    expect(plan.summary.archived).toHaveLength(0);
+  });
+
+  it('treats a wholesale rewrite past the budget as added and archived, without comparing every pair', () => {
+    const count = Math.ceil(Math.sqrt(MAX_SIMILARITY_COMPARISONS)) + 1;
+    const before = store(section(count, 'topic'));
+    const plan = planImport(parse(section(count, 'topics')), before.sections, before.topics);
+    expect(plan.summary.renamed).toHaveLength(0);
+    expect(plan.summary.added).toHaveLength(count);
+    expect(plan.summary.archived).toHaveLength(count);
   });
 });

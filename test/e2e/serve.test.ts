@@ -53,6 +53,10 @@ describe('prepdeck serve', () => {
       expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(await response.text()).toMatch(/<div id="root">/);
     }
+    expect((await fetch(serve.url)).headers.get('cache-control')).toBe('no-cache');
+    const html = await (await fetch(serve.url)).text();
+    const asset = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect((await fetch(`${serve.url}${asset}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const missingApi = await fetch(`${serve.url}api/nothing-here`);
     expect(missingApi.status).toBe(404);
     expect(missingApi.headers.get('content-type')).toMatch(/application\/json/);

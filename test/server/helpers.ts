@@ -10,12 +10,12 @@ export interface ServerUnderTest {
   database: TestDatabase;
 }
 
-export function useServer(backend: Backend, options: { webRoot?: string } = {}): () => ServerUnderTest {
+export function useServer(backend: Backend, options: { webRoot?: string; allowedHosts?: string[] } = {}): () => ServerUnderTest {
   let current: ServerUnderTest | undefined;
   beforeEach(async () => {
     const database = await backend.createDatabase();
     const app = await openApp(database.location);
-    const server = await buildServer({ app, webRoot: options.webRoot ?? null });
+    const server = await buildServer({ app, webRoot: options.webRoot ?? null, allowedHosts: options.allowedHosts ?? null });
     current = { server, app, database };
   });
   afterEach(async () => {

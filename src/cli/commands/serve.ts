@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { resolveDatabaseLocation } from '../../app/location.js';
-import { buildServer, type PrepdeckServer } from '../../server/app.js';
+import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -32,6 +32,8 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
       logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
       logRequests: options.log === 'debug',
+      // On the loopback interface, only the names of this machine: no DNS rebinding from a web page.
+      allowedHosts: LOOPBACK_HOSTS.includes(options.host.toLowerCase()) ? LOOPBACK_HOSTS : null,
     });
     const address = await listen(server, options);
     listening = true;

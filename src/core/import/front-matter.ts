@@ -22,11 +22,38 @@ export function splitFrontMatter(lines: string[]): SplitFrontMatter {
   const source = lines.slice(1, closing).join('\n');
   const body = [...new Array<string>(closing + 1).fill(''), ...lines.slice(closing + 1)].join('\n');
   try {
-    const data: unknown = parseYaml(source);
+    const parsed: unknown = parseYaml(source);
+    const problems = new Set<string>();
+    const data = plainData(parsed, new Set(), problems);
     const isMap = typeof data === 'object' && data !== null && !Array.isArray(data);
-    return { frontMatter: { source, data: isMap ? (data as Record<string, unknown>) : {} }, body, warning: null };
+    const warning = problems.size > 0 ? `front matter ${[...problems].join(' and ')}; those parts were dropped` : null;
+    return { frontMatter: { source, data: isMap ? (data as Record<string, unknown>) : {} }, body, warning };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { frontMatter: { source, data: {} }, body, warning: `front matter is not valid YAML (${reason}); kept as text` };
   }
+}
+
+/**
+ * YAML can say more than JSON can store: an alias that contains itself, dates, NUL characters (which
+ * PostgreSQL's text refuses). Metadata is kept as plain JSON data; the verbatim source keeps the rest.
+ */
+function plainData(value: unknown, ancestors: Set<object>, problems: Set<string>): unknown {
+  if (typeof value === 'string') {
+    if (!value.includes('\u0000')) return value;
+    problems.add('holds NUL characters');
+    return value.replaceAll('\u0000', '');
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
+  if (ancestors.has(value)) {
+    problems.add('has an alias that contains itself');
+    return null;
+  }
+  ancestors.add(value);
+  const plain = Array.isArray(value)
+    ? value.map((item) => plainData(item, ancestors, problems))
+    : Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replaceAll('\u0000', ''), plainData(item, ancestors, problems)]));
+  ancestors.delete(value);
+  return plain;
 }
