@@ -70,6 +70,17 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'))
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
+  addCommon(program.command('sync').argument('<file>', 'a Markdown checklist you imported').description("keep a checklist and its file in step: bring the file's edits in; with --write, put each topic's state into it as task markers"), false)
+    .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file)')
+    .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
+    .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
+    .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(['open', 'done', 'keep']))
+    .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(['auto', 'all', 'tasks']))
+    .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
+    .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")
+    .addHelpText('after', examples('prepdeck sync job-interview-checklist.md', 'prepdeck sync job-interview-checklist.md --write --dry-run', 'prepdeck sync plan.md --write --all --skipped done', 'prepdeck sync job-interview-checklist.md --watch'))
+    .action(action(async () => (await import('./commands/sync.js')).sync));
+
   addCommon(program.command('checklists').description('list the imported checklists with their progress'), false)
     .addHelpText('after', examples('prepdeck checklists', 'prepdeck checklists --json'))
     .action(action(async () => (await import('./commands/checklists.js')).checklists));

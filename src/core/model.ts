@@ -57,7 +57,20 @@ export interface ParsedEntry {
   position: number;
   depth: number;
   lines: LineRange;
+  /**
+   * Where the item's text begins in the file (its task marker's `[` when it has one), so that write-back can
+   * set the marker without touching anything else. Null when it can't be pinned to a column; left out only
+   * by hand-built values.
+   */
+  textStart?: TextPosition | null;
   resources: ParsedResource[];
+}
+
+export interface TextPosition {
+  /** 1-based, in the file as written. */
+  line: number;
+  /** 0-based, in UTF-16 code units of that line (a BOM not counted). */
+  column: number;
 }
 
 export interface ParsedSection {

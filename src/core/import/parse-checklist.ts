@@ -8,6 +8,7 @@ import type {
   ParsedResource,
   ParsedSection,
   SectionRole,
+  TextPosition,
   TopicsMode,
   TopicsModeChoice,
 } from '../model.js';
@@ -263,7 +264,7 @@ class ChecklistReader {
       }
       return;
     }
-    const entryIndex = this.addEntry(item, reading, owner);
+    const entryIndex = this.addEntry(item, reading, owner, textStartOf(this.lines, first!));
     const inner: Owner = { sectionIndex: owner.sectionIndex, entryIndex, depth: owner.depth + 1 };
     const details: string[] = [];
     for (const block of rest) {
@@ -283,7 +284,7 @@ class ChecklistReader {
     return false;
   }
 
-  private addEntry(item: Block, reading: InlineReading, owner: Owner): number {
+  private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {
     const index = this.entries.length;
     const lines = rangeOf(item);
     this.entries.push({
@@ -298,6 +299,7 @@ class ChecklistReader {
       position: this.nextPosition(`e${owner.sectionIndex}:${owner.entryIndex ?? ''}`),
       depth: owner.depth,
       lines,
+      textStart,
       resources: toResources(reading.links, lines.start, false),
     });
     return index;
@@ -379,6 +381,24 @@ class ChecklistReader {
   private sourceOf(lines: LineRange): string {
     return this.lines.slice(lines.start - 1, lines.end).join('\n').replace(/\n+$/, '');
   }
+}
+
+/** What may stand before a list item's text on its line: indentation, `>` of quotes, list markers. */
+const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*$/;
+
+/**
+ * The column where a paragraph's text begins on its first line. markdown-it's paragraph content is that line
+ * minus its container prefix and surrounding whitespace, so the text is a suffix of the source line.
+ */
+function textStartOf(lines: string[], paragraph: Block): TextPosition | null {
+  const map = paragraph.token.map;
+  const source = map ? lines[map[0]] : undefined;
+  if (!map || source === undefined || !paragraph.inline) return null;
+  const first = paragraph.inline.content.split('\n', 1)[0]!.trimEnd();
+  const line = source.trimEnd();
+  if (first === '' || !line.endsWith(first)) return null;
+  const column = line.length - first.length;
+  return CONTAINER_PREFIX.test(line.slice(0, column)) ? { line: map[0] + 1, column } : null;
 }
 
 /** Removes the indentation every line shares (a block inside a list item is indented with it). */
