@@ -4,7 +4,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/model.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { readVersion } from './version.js';
-import { colors, EXIT_MISUSE, EXIT_OK, reportError, type Colors } from './output.js';
+import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
 export interface CommonOptions {
   json?: boolean;
@@ -160,6 +160,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      // Commander printed the one-line message on stderr; a script that asked for JSON gets it there too.
+      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: error.message.replace(/^error: /, '') } });
       return EXIT_MISUSE;
     }
     return reportError(error, false);

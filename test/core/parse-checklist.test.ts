@@ -235,3 +235,15 @@ describe('the shipped task-list study plan and outline', () => {
     expect(parsed.entries.filter((e) => e.marker === 'done')).toHaveLength(expected.checked);
   });
 });
+
+describe('lists nested past what the parser reads', () => {
+  it('says which lines were not read, instead of losing the rest of the file silently', () => {
+    const deep = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const parsed = parse(`# Deep\n${deep}\n\nafter the deep list\n\n# Later section\n- later topic\n`);
+    expect(parsed.warnings).toEqual([expect.stringMatching(/^lists or quotes nest deeper than the parser reads .*; lines \d+-306 were not read$/)]);
+  });
+
+  it('does not mistake an empty last item for unread lines', () => {
+    expect(parse('# A\n- one\n- \n').warnings).toEqual([]);
+  });
+});

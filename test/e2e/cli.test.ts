@@ -206,6 +206,12 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
     expectOneLineError(result, 2, /'done'.*new, learning, known, skipped/);
   });
 
+  it('misuse with --json also prints the error as JSON on standard output', async () => {
+    const result = await cli.run(['mark', '1', 'done', '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({ error: { type: 'UsageError', message: expect.stringMatching(/'done'.*new, learning, known, skipped/) } });
+  });
+
   it('an unknown option is misuse: exit 2, with a one-line error', async () => {
     const results = await Promise.all([cli.run(['list', '--bogus']), cli.run(['--bogus'])]);
     for (const result of results) expectOneLineError(result, 2, /unknown option '--bogus'/);

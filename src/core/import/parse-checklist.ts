@@ -53,7 +53,10 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   const blocks = toBlockTree(tokens);
   const warnings = split.warning ? [split.warning] : [];
   const unread = unreadTail(tokens, lines);
-  if (unread) warnings.push(`the file nests deeper than ${MAX_NESTING} levels; lines ${unread.start}-${unread.end} were not read`);
+  if (unread) {
+    // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
+    warnings.push(`lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); lines ${unread.start}-${unread.end} were not read`);
+  }
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
   const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
@@ -72,10 +75,19 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   };
 }
 
-/** The lines markdown-it gave up on (it stops at its nesting limit without saying so). */
+/**
+ * The lines markdown-it gave up on (it stops at its nesting limit without saying so). Only what was
+ * read counts: blocks with content, and the first line of empty containers (`- ` alone). A list item's
+ * range covers the lines it skipped too, so containers don't count beyond that.
+ */
 function unreadTail(tokens: Token[], lines: string[]): LineRange | null {
   let lastRead = 0;
-  for (const token of tokens) if (token.map && token.map[1] > lastRead) lastRead = token.map[1];
+  tokens.forEach((token, i) => {
+    if (!token.map) return;
+    // An empty container was read on its first line; past the limit, a skipped one looks empty too.
+    const end = token.nesting === 0 ? token.map[1] : token.nesting === 1 && tokens[i + 1]?.nesting === -1 ? token.map[0] + 1 : 0;
+    if (end > lastRead) lastRead = end;
+  });
   let lastText = lines.length;
   while (lastText > 0 && lines[lastText - 1]!.trim() === '') lastText--;
   return lastRead < lastText ? { start: lastRead + 1, end: lastText } : null;
