@@ -318,6 +318,8 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
 }
 
 export interface WatchHandlers {
+  /** Once the file is being watched: a change made from here on is seen. */
+  onReady?: () => void;
   /** After each change of the file that was brought in. */
   onChange: (result: SyncResult) => void;
   /** A read-in that failed (the file half-saved, or gone for a moment); watching goes on. */
@@ -374,6 +376,9 @@ export async function watchChecklist(
   const watcher = watch(dirname(target), (_event, changed) => {
     if (changed === null || changed === name) schedule();
   });
+  handlers.onReady?.();
+  // A save between the first read-in and this watcher would otherwise go unseen: look once more.
+  schedule();
   // The directory itself gone, say: reported, and watching stops.
   const failed = new Promise<void>((done) =>
     watcher.on('error', (error) => {

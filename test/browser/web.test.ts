@@ -1,10 +1,10 @@
 // The web UI in a real browser against the real `prepdeck serve`: importing the user's checklist,
 // marking topics, searching, notes, hostile input and a phone-sized screen.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/core/api.js';
+import type { ChecklistListJson, ChecklistSummaryJson, ChecklistTreeJson, ExportedSection, ExportedTopic, TopicPatchJson } from '../../src/core/api.js';
 import { fixturePath, hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 
@@ -33,6 +33,31 @@ function sections(root: ExportedSection): ExportedSection[] {
 function topics(root: ExportedSection): ExportedTopic[] {
   const walk = (t: ExportedTopic): ExportedTopic[] => [t, ...t.children.flatMap(walk)];
   return sections(root).flatMap((s) => s.topics.flatMap(walk));
+}
+
+async function checklists(): Promise<ChecklistSummaryJson[]> {
+  const response = await fetch(`${server.url}/api/checklists`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as ChecklistListJson).checklists;
+}
+
+/** Imports over the API, for tests about what happens after an import rather than the Import page. */
+async function createChecklist(name: string, text: string): Promise<void> {
+  const response = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, name }) });
+  expect(response.status).toBeLessThan(300);
+}
+
+async function patchTopic(id: number, patch: TopicPatchJson): Promise<void> {
+  const response = await fetch(`${server.url}/api/topics/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  expect(response.status).toBe(200);
+}
+
+/** A topic by its words and the title of the section holding it. */
+async function findTopicIn(name: string, text: string, section: string): Promise<ExportedTopic> {
+  const holder = sections((await tree(name)).root).find((s) => s.text === section && s.topics.some((t) => t.text === text));
+  const found = holder?.topics.find((t) => t.text === text);
+  if (!found) throw new Error(`no topic "${text}" in section ${section} of ${name}`);
+  return found;
 }
 
 async function findTopic(name: string, text: string): Promise<ExportedTopic> {
@@ -281,6 +306,159 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await page.waitForURL('**/checklist?c=interview-prep');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Backend Interview Prep');
     await page.close();
+  }, TIMEOUT);
+
+  it('opens the checklist last shown in this browser, else the newest import, and names an unknown ?c= instead of showing another', async () => {
+    const page = await browser.newPage();
+    const h1 = () => page.locator('h1').first().textContent();
+    await page.goto(`${server.url}/import`);
+    await page.evaluate(() => localStorage.clear());
+
+    // Imported through the UI: `/` opens it, not the bundled example listed first.
+    await importThroughUi(page, fixturePath('sprinkled-outline.md'), 'sprinkled-outline');
+    const sprinkled = (await checklists()).find((c) => c.name === 'sprinkled-outline')!;
+    await page.goto(`${server.url}/`);
+    await expect.poll(h1).toBe(sprinkled.title);
+
+    // Nothing remembered (a new browser): the most recently imported checklist.
+    await createChecklist('latest-import', '# Latest import\n\n- the only topic\n');
+    const latest = (await checklists()).find((c) => c.name === 'latest-import')!;
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${server.url}/`);
+    await expect.poll(h1).toBe(latest.title);
+
+    // Showing one makes it the one `/` opens, even though it is the oldest import.
+    await page.goto(`${server.url}/checklist?c=interview-prep`);
+    await expect.poll(h1).toBe('Backend Interview Prep');
+    await page.goto(`${server.url}/`);
+    await expect.poll(h1).toBe('Backend Interview Prep');
+
+    // An unknown name: one line saying so, the checklists to choose from, and no other checklist's page.
+    for (const path of ['/?c=nope', '/checklist?c=nope']) {
+      await page.goto(server.url + path);
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe("No checklist named 'nope'.");
+      expect(await page.locator('.dashboard, .checklist-page, h1').count(), path).toBe(0);
+      expect(await page.getByLabel('Checklist', { exact: true }).inputValue(), path).toBe('');
+      expect(await page.locator('.checklist-choices a').allTextContents(), path).toContain('Backend Interview Prep');
+    }
+    // ... and it does not replace the remembered one.
+    await page.goto(`${server.url}/`);
+    await expect.poll(h1).toBe('Backend Interview Prep');
+    await page.goto(`${server.url}/?c=nope`);
+    await page.getByLabel('Checklist', { exact: true }).selectOption('latest-import');
+    await page.waitForURL('**/?c=latest-import');
+    await expect.poll(h1).toBe(latest.title);
+    // One topic in one section, in words.
+    expect(await page.locator('.page-subtitle').textContent()).toMatch(/^1 topic · 1 study section · /);
+    await page.close();
+  }, TIMEOUT);
+
+  it('says in the import preview why the file was read so, once, and counts new entries as topics, goals and books', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', USER_FIXTURE);
+    await page.fill('input[type=text]', 'numbers');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const reading = page.locator('.import-reading');
+    await expect.poll(() => reading.textContent()).toBe('Read as an outline: no task markers, so every list item is a topic');
+    // The file's numbers and the new entries agree: 198 = 189 topics + 5 goals + 4 books.
+    expect(await page.locator('[data-count=topics]').textContent()).toBe('189');
+    expect(await page.locator('.change-list summary', { hasText: /^New/ }).textContent()).toBe('New: 198 entries (189 topics, 5 goals, 4 books)');
+    expect(await page.locator('.import-counts').textContent()).toContain('1 note');
+    // The task-list reading the user asks for is explained as such.
+    await page.getByLabel('Topics are').selectOption('tasks');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => reading.textContent()).toMatch(/^Read as a task list: /);
+    expect(((await reading.textContent()) ?? '').match(/read as/gi)).toHaveLength(1);
+    await page.close();
+  }, TIMEOUT);
+
+  it('explains why the progress total leaves out skipped topics, and counts sections as the import does', async () => {
+    await createChecklist('numbers', readFileSync(USER_FIXTURE, 'utf8'));
+    const skipped = await findTopic('numbers', 'pylint');
+    await patchTopic(skipped.id, { state: 'skipped' });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checklist?c=numbers`);
+    const overall = page.locator('.page-header .progress-numbers');
+    await expect.poll(() => overall.textContent()).toBe('0 of 188 known (1 skipped)');
+    expect(await overall.getAttribute('title')).toContain('189 topics minus 1 skipped');
+    expect(await page.locator('.toolbar-status').textContent()).toBe('189 topics');
+    await page.goto(`${server.url}/?c=numbers`);
+    // 18 study sections; the import's 20 sections also count the headings of goals and books.
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toMatch(/^189 topics · 18 study sections · /);
+    // Duplicates name each place by its whole path and the topic's own words.
+    const places = await page.locator('.duplicates li li').allTextContents();
+    expect(places).toContain('Python / Core / Other / type annotations #' + (await findTopicIn('numbers', 'type annotations', 'Other')).id);
+    await page.close();
+  }, TIMEOUT);
+
+  it('opens a topic without showing its Markdown source first, the topic page and renderer loaded ahead while idle', async () => {
+    const page = await browser.newPage();
+    // Every state of the heading, from the first paint on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __headings: string[] }).__headings = seen;
+      new MutationObserver(() => {
+        const heading = document.querySelector('.topic-heading');
+        if (heading && seen.at(-1) !== heading.textContent) seen.push(heading.textContent ?? '');
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    // Its title is `send method <https://…>`: the source would show the angle brackets.
+    const topic = topics((await tree(CHECKLIST)).root).find((t) => t.title.startsWith('send method <https://'))!;
+    expect(topic).toBeDefined();
+    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+    await page.locator('.topic-row').first().waitFor();
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!.replace(/-[\w-]+\.js$/, '')));
+    await expect.poll(loaded).toEqual(expect.arrayContaining(['TopicPage', 'markdown']));
+    const headings = () => page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
+    await page.locator(`[data-topic-id="${topic.id}"] .topic-title`).click();
+    await page.locator('.topic-heading a').waitFor();
+    const inApp = await headings();
+    // Straight from a link, too, with nothing loaded ahead.
+    await page.goto(`${server.url}/topics/${topic.id}`);
+    await page.locator('.topic-heading a').waitFor();
+    const direct = await headings();
+    for (const seen of [inApp, direct]) {
+      expect(seen.length).toBeGreaterThan(0);
+      for (const text of seen) expect(text).not.toContain('<https');
+    }
+    await page.close();
+  }, TIMEOUT);
+
+  it('keeps controls steady and readable: the filter, the import fields, a phone screen, the favicon', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+    await page.locator('.topic-row').first().waitFor();
+    const search = page.getByLabel('Search topics and notes');
+    const width = await search.evaluate((el) => el.getBoundingClientRect().width);
+    for (const name of ['Learning', 'Skipped', 'All']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      expect(await search.evaluate((el) => el.getBoundingClientRect().width), name).toBe(width);
+    }
+    await page.goto(`${server.url}/import`);
+    const heightOf = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().height);
+    expect(await heightOf('.field select')).toBe(await heightOf('.field input[type=text]'));
+
+    // The favicon is a file of the build, linked from the page.
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    const response = await fetch(new URL(icon!, server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('image/svg+xml');
+    await page.close();
+
+    const phone = await browser.newPage({ width: 360, height: 740 });
+    const topic = await findTopic(CHECKLIST, 'reduce and map');
+    await phone.goto(`${server.url}/topics/${topic.id}?c=${CHECKLIST}`);
+    await phone.locator('.topic-heading').waitFor();
+    // The header scrolls away and stays short; every segment keeps its words on one line.
+    expect(await phone.locator('.app-header').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    expect(await phone.locator('.app-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(90);
+    for (const segment of await phone.locator('.control-row .segment').all()) {
+      const box = await segment.evaluate((el) => ({ height: el.getBoundingClientRect().height, text: (el as HTMLElement).innerText }));
+      expect(box.height, box.text).toBeLessThan(40);
+    }
+    expect(await phone.locator('.control-row .segment').allTextContents()).toContain('4 Could teach it');
+    await phone.close();
   }, TIMEOUT);
 
   it('shows an import error as one clear line', async () => {

@@ -1,17 +1,18 @@
 // The shell: header with navigation and the checklist picker, then the page the URL names.
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, use, useEffect } from 'react';
 import type { ChecklistSummaryJson } from '../../src/core/api.js';
 import { ChecklistPicker } from './components/ChecklistPicker.js';
 import { EmptyState } from './components/EmptyState.js';
+import { PageErrorBoundary } from './components/PageErrorBoundary.js';
+import { ImportSkeleton, PageSkeleton, TopicSkeleton } from './components/Skeletons.js';
 import { api } from './lib/api.js';
+import { chooseChecklist, rememberChecklist, rememberedChecklist } from './lib/lastChecklist.js';
+import { plural } from './lib/plural.js';
 import { hrefFor, Link, useLocation } from './lib/router.js';
 import { useResource } from './lib/useResource.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
-
-// The topic and import pages need markdown-it or are rarely opened: load them when visited.
-const TopicPage = lazy(() => import('./pages/TopicPage.js').then((m) => ({ default: m.TopicPage })));
-const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+import { importPage, topicPage } from './pages/lazy.js';
 
 type Route = { page: 'dashboard' } | { page: 'checklist' } | { page: 'import' } | { page: 'topic'; id: number } | { page: 'missing' };
 
@@ -24,29 +25,33 @@ function route(pathname: string): Route {
   return { page: 'missing' };
 }
 
-/** The checklist the URL asks for, else the first one; null when there is none yet. */
-function chooseChecklist(checklists: ChecklistSummaryJson[] | undefined, asked: string | null): string | null {
-  if (!checklists || checklists.length === 0) return null;
-  return checklists.find((c) => c.name === asked)?.name ?? checklists[0]!.name;
-}
-
 export function App() {
   const location = useLocation();
   const current = route(location.pathname);
   const list = useResource('checklists', api.checklists);
   const checklists = list.data?.checklists;
-  const checklist = chooseChecklist(checklists, location.searchParams.get('c'));
+  const asked = location.searchParams.get('c');
+  // A topic page names its own checklist (and puts it in the URL), so `?c=` is not checked there.
+  const choice = chooseChecklist(checklists, current.page === 'topic' ? null : asked, rememberedChecklist());
+  const checklist = current.page === 'topic' && asked && checklists?.some((c) => c.name === asked) ? asked : choice.name;
+  const missing = current.page === 'dashboard' || current.page === 'checklist' ? choice.missing : null;
 
   useEffect(() => {
     const titles = { dashboard: 'Dashboard', checklist: 'Checklist', import: 'Import', topic: 'Topic', missing: 'Not found' };
-    document.title = `${titles[current.page]} · prepdeck`;
-  }, [current.page]);
+    document.title = `${missing ? 'Not found' : titles[current.page]} · prepdeck`;
+  }, [current.page, missing]);
+
+  // The checklist on screen is the one `/` opens next time in this browser.
+  useEffect(() => {
+    if (checklist) rememberChecklist(checklist);
+  }, [checklist]);
 
   const nav = [
     { page: 'dashboard', label: 'Dashboard', href: hrefFor('/', checklist) },
     { page: 'checklist', label: 'Checklist', href: hrefFor('/checklist', checklist) },
     { page: 'import', label: 'Import', href: hrefFor('/import', checklist) },
   ] as const;
+  const pickerPath = current.page === 'topic' || current.page === 'missing' ? '/checklist' : location.pathname;
 
   return (
     <>
@@ -57,7 +62,7 @@ export function App() {
         <div className="app-header-inner">
           <Link to={hrefFor('/', checklist)} className="brand" aria-label="prepdeck home">
             <span className="brand-mark" aria-hidden="true" />
-            prepdeck
+            <span className="brand-name">prepdeck</span>
           </Link>
           <nav aria-label="Main" className="main-nav">
             {nav.map((item) => (
@@ -66,8 +71,8 @@ export function App() {
               </Link>
             ))}
           </nav>
-          {checklists && checklists.length > 1 && checklist && (
-            <ChecklistPicker checklists={checklists} current={checklist} path={current.page === 'topic' ? '/checklist' : location.pathname} />
+          {checklists && (checklists.length > 1 || (missing && checklists.length > 0)) && (
+            <ChecklistPicker checklists={checklists} current={checklist} path={pickerPath} />
           )}
         </div>
       </header>
@@ -77,9 +82,12 @@ export function App() {
             {list.error}
           </p>
         ) : (
-          <Suspense fallback={<div className="page-skeleton" aria-busy="true" />}>
-            <Page route={current} checklist={checklist} ready={checklists !== undefined} onImported={list.reload} />
-          </Suspense>
+          // Keyed by the page: leaving a page that failed to load tries afresh.
+          <PageErrorBoundary key={current.page}>
+            <Suspense fallback={<RouteSkeleton route={current} />}>
+              <Page route={current} checklist={checklist} missing={missing} checklists={checklists} onImported={list.reload} />
+            </Suspense>
+          </PageErrorBoundary>
         )}
       </main>
     </>
@@ -89,17 +97,21 @@ export function App() {
 interface PageProps {
   route: Route;
   checklist: string | null;
-  ready: boolean;
+  /** The name `?c=` asked for when there is no such checklist. */
+  missing: string | null;
+  /** undefined until the list has loaded. */
+  checklists: ChecklistSummaryJson[] | undefined;
   onImported: () => Promise<void>;
 }
 
-function Page({ route, checklist, ready, onImported }: PageProps) {
-  if (route.page === 'import') return <ImportPage current={checklist} onImported={onImported} />;
-  if (route.page === 'topic') return <TopicPage id={route.id} />;
+function Page({ route, checklist, missing, checklists, onImported }: PageProps) {
+  if (route.page === 'import') return <ImportRoute current={checklist} onImported={onImported} />;
+  if (route.page === 'topic') return <TopicRoute id={route.id} />;
   if (route.page === 'missing') {
     return <EmptyState title="Nothing here" text="This address is not a page of prepdeck." action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }} />;
   }
-  if (!ready) return <div className="page-skeleton" aria-busy="true" />;
+  if (!checklists) return <PageSkeleton />;
+  if (missing !== null && checklists.length > 0) return <MissingChecklist name={missing} checklists={checklists} path={route.page === 'checklist' ? '/checklist' : '/'} />;
   if (!checklist) {
     return (
       <EmptyState
@@ -111,4 +123,49 @@ function Page({ route, checklist, ready, onImported }: PageProps) {
   }
   if (route.page === 'checklist') return <ChecklistPage key={checklist} checklist={checklist} />;
   return <DashboardPage key={checklist} checklist={checklist} />;
+}
+
+function TopicRoute({ id }: { id: number }) {
+  const { TopicPage } = topicPage.current ?? use(topicPage.load());
+  return <TopicPage id={id} />;
+}
+
+function ImportRoute(props: { current: string | null; onImported: () => Promise<void> }) {
+  const { ImportPage } = importPage.current ?? use(importPage.load());
+  return <ImportPage {...props} />;
+}
+
+function RouteSkeleton({ route }: { route: Route }) {
+  if (route.page === 'topic') return <TopicSkeleton />;
+  if (route.page === 'import') return <ImportSkeleton />;
+  return <PageSkeleton />;
+}
+
+const importedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** `?c=` names no checklist: say so in one line, and offer the ones there are instead of showing another. */
+function MissingChecklist({ name, checklists, path }: { name: string; checklists: ChecklistSummaryJson[]; path: string }) {
+  const last = rememberedChecklist();
+  return (
+    <div className="page missing-checklist">
+      <p className="error-line" role="alert">
+        No checklist named '{name}'.
+      </p>
+      <section className="card" aria-labelledby="choose-heading">
+        <h2 id="choose-heading">Open one of yours</h2>
+        <ul className="checklist-choices">
+          {checklists.map((c) => (
+            <li key={c.name}>
+              <Link to={hrefFor(path, c.name)}>{c.title || c.name}</Link>
+              <span className="muted">
+                {' '}
+                {c.name} · {plural(c.progress.total, 'topic')} · imported {importedFormat.format(new Date(c.importedAt))}
+                {c.name === last && ' · last opened here'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
 }

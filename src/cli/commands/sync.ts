@@ -109,12 +109,12 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    process.stderr.write(ctx.color.dim(`watching ${file} for changes; Ctrl+C stops\n`));
     try {
       await watchChecklist(
         app,
         { ...input, file: undefined },
         {
+          onReady: () => process.stderr.write(ctx.color.dim(`watching ${file} for changes; Ctrl+C stops\n`)),
           onChange: (change) => printLines(ctx.json ? [JSON.stringify(change)] : renderChange(change, ctx.color)),
           onError: (error) => {
             const message = error instanceof PrepdeckError ? error.message : error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 // Search as you type and the state filter, above the tree; stays in view while scrolling.
 import type { RefObject } from 'react';
 import { isFiltering, type TopicFilter } from '../lib/tree.js';
+import { plural } from '../lib/plural.js';
 import { STATE_LABEL, STATES } from '../lib/states.js';
 
 interface Props {
@@ -42,7 +43,7 @@ export function ChecklistToolbar({ filter, onChange, searchRef, shown, total }: 
         ))}
       </div>
       <p className="toolbar-status" aria-live="polite">
-        {filtering ? `${shown} ${shown === 1 ? 'match' : 'matches'}` : `${total} topics`}
+        {filtering ? plural(shown, 'match', 'matches') : plural(total, 'topic')}
       </p>
     </div>
   );

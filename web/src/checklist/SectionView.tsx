@@ -1,5 +1,6 @@
 // A section of the study tree: a collapsible heading with its progress, its notes, links, topics
 // and subsections, nested as in the file.
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ExportedSection } from '../../../src/core/api.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { ResourceList } from '../components/ResourceList.js';
@@ -68,10 +69,40 @@ export function SectionNotes({ notes }: { notes: string[] }) {
   return (
     <div className="section-notes">
       {shown.map((note, i) => (
-        <pre key={i} className="note-source">
-          {noteText(note)}
-        </pre>
+        <NoteBlock key={i} text={noteText(note)} />
       ))}
+    </div>
+  );
+}
+
+/**
+ * A long note shows its first lines, faded, with a button for the rest: a box of its own that scrolls
+ * inside the scrolling page is easy to miss and awkward to scroll past on a phone.
+ */
+function NoteBlock({ text }: { text: string }) {
+  const ref = useRef<HTMLPreElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const pre = ref.current;
+    if (!pre || expanded) return;
+    const measure = () => setOverflows(pre.scrollHeight > pre.clientHeight + 1);
+    measure();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(pre);
+    return () => observer?.disconnect();
+  }, [text, expanded]);
+  const clamped = !expanded;
+  return (
+    <div className="note">
+      <pre ref={ref} className={`note-source${clamped ? ' note-clamped' : ''}${clamped && overflows ? ' note-faded' : ''}`}>
+        {text}
+      </pre>
+      {(overflows || expanded) && (
+        <button type="button" className="note-toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : 'Show the whole note'}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Changes per UTC day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
 import { useLayoutEffect, useRef } from 'react';
 import type { ActivityDayJson } from '../../../src/core/api.js';
+import { plural } from '../lib/plural.js';
 
 const WEEKS = 26;
 const DAY_MS = 86_400_000;
@@ -50,28 +51,30 @@ export function ActivityHeatmap({ activity, now = new Date() }: { activity: Acti
   return (
     <figure className="heatmap">
       <div className="heatmap-scroll" ref={scroller}>
-        <div className="heatmap-months" aria-hidden="true">
-          {weeks.map((week) => {
-            // A column is labelled with the month whose first day it holds.
-            const first = week.find((d) => d.date.endsWith('-01'));
-            return <span key={week[0]!.date}>{first ? MONTHS[Number(first.date.slice(5, 7)) - 1] : ''}</span>;
-          })}
-        </div>
-        <div className="heatmap-grid" role="img" aria-label={`${total} changes on ${activeDays} days in the last ${WEEKS} weeks`}>
-          {weeks.map((week) =>
-            week.map((day) => (
-              <span
-                key={day.date}
-                className={`heatmap-day level-${day.future ? 'future' : level(day.count, max)}`}
-                title={day.future ? undefined : `${day.count} ${day.count === 1 ? 'change' : 'changes'} on ${day.date}`}
-              />
-            )),
-          )}
+        <div className="heatmap-inner">
+          <div className="heatmap-months" aria-hidden="true">
+            {weeks.map((week) => {
+              // A column is labelled with the month whose first day it holds.
+              const first = week.find((d) => d.date.endsWith('-01'));
+              return <span key={week[0]!.date}>{first ? MONTHS[Number(first.date.slice(5, 7)) - 1] : ''}</span>;
+            })}
+          </div>
+          <div className="heatmap-grid" role="img" aria-label={`${plural(total, 'change')} on ${plural(activeDays, 'day')} in the last ${WEEKS} weeks`}>
+            {weeks.map((week) =>
+              week.map((day) => (
+                <span
+                  key={day.date}
+                  className={`heatmap-day level-${day.future ? 'future' : level(day.count, max)}`}
+                  title={day.future ? undefined : `${plural(day.count, 'change')} on ${day.date}`}
+                />
+              )),
+            )}
+          </div>
         </div>
       </div>
       <figcaption className="heatmap-caption">
         <span>
-          {total} {total === 1 ? 'change' : 'changes'} on {activeDays} {activeDays === 1 ? 'day' : 'days'} · last {WEEKS} weeks (UTC)
+          {plural(total, 'change')} on {plural(activeDays, 'day')} · last {WEEKS} weeks (UTC)
         </span>
         <span className="heatmap-legend" aria-hidden="true">
           less {[0, 1, 2, 3, 4].map((l) => <span key={l} className={`heatmap-day level-${l}`} />)} more

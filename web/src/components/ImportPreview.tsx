@@ -1,19 +1,44 @@
 // The dry run of an import in words: the reading chosen, the counts, and each change by kind.
 import type { ImportResultJson } from '../../../src/core/api.js';
+import { noun, plural } from '../lib/plural.js';
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** Why the file was read as it was. The server's reason mostly says "read as …" itself: shown as is. */
+export function readingLine(topicsMode: ImportResultJson['topicsMode']): string {
+  const reason = topicsMode.reason.trim();
+  if (/^read as\b/i.test(reason)) return capitalise(reason);
+  return `Read as ${topicsMode.mode === 'tasks' ? 'a task list' : 'an outline'}: ${reason}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Entries are topics, goals and books alike; say which when the numbers allow it. */
+function entriesBreakdown(result: ImportResultJson): string | null {
+  const { counts, changes } = result;
+  const parts = [plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')];
+  // A first import adds everything, so the file's counts are the breakdown of what is new.
+  return result.created && changes.added.length === counts.topics + counts.goals + counts.books ? parts.join(', ') : null;
 }
 
 export function ImportPreview({ result }: { result: ImportResultJson }) {
   const { counts, changes, duplicates, warnings, topicsMode } = result;
-  const lists: Array<{ title: string; items: string[] }> = [
-    { title: 'New', items: changes.added.map((t) => withSection(t.title, t.section)) },
+  const breakdown = entriesBreakdown(result);
+  const lists: Array<{ title: string; detail?: string | null; items: string[] }> = [
+    { title: 'New', detail: breakdown, items: changes.added.map((t) => withSection(t.title, t.section)) },
     { title: 'Renamed', items: changes.renamed.map((t) => `${t.from} → ${t.to}`) },
     { title: 'Moved', items: changes.moved.map((t) => `${t.title}: ${t.from} → ${t.to}`) },
     { title: 'Archived (gone from the file; progress kept)', items: changes.archived.map((t) => withSection(t.title, t.section)) },
     { title: 'Restored', items: changes.restored.map((t) => t.title) },
     { title: 'State follows a changed tick', items: changes.retick.map((t) => `${t.title} → ${t.state}`) },
+  ];
+  const countItems = [
+    { key: 'topics', n: counts.topics, one: 'topic' },
+    { key: 'sections', n: counts.sections, one: 'section' },
+    { key: 'goals', n: counts.goals, one: 'goal' },
+    { key: 'books', n: counts.books, one: 'book' },
+    { key: 'links', n: counts.resources, one: 'link' },
+    { key: 'notes', n: counts.notes, one: 'note' },
   ];
   return (
     <div className="import-preview">
@@ -21,24 +46,26 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
         <strong>{result.checklist.title || result.checklist.name}</strong> ({result.created ? 'new checklist' : 're-import'}
         {result.unchanged ? ', nothing changes' : ''})
       </p>
-      <p className="muted">
-        Read as {topicsMode.mode === 'tasks' ? 'a task list' : 'an outline'}: {topicsMode.reason}
-      </p>
+      <p className="muted import-reading">{readingLine(topicsMode)}</p>
       <ul className="import-counts" aria-label="Counts">
-        <li><strong data-count="topics">{counts.topics}</strong> topics</li>
-        <li><strong>{counts.sections}</strong> sections</li>
-        <li><strong>{counts.goals}</strong> goals</li>
-        <li><strong>{counts.books}</strong> books</li>
-        <li><strong>{counts.resources}</strong> links</li>
-        <li><strong>{counts.notes}</strong> notes</li>
+        {countItems.map((c) => (
+          <li key={c.key} title={c.key === 'sections' ? 'Every heading, those of goals and books included' : undefined}>
+            <strong data-count={c.key}>{c.n}</strong> {noun(c.n, c.one)}
+          </li>
+        ))}
       </ul>
-      {!result.created && <p className="muted">{plural(changes.unchanged, 'topic')} unchanged.</p>}
+      {!result.created && (
+        <p className="muted">
+          {plural(changes.unchanged, 'entry', 'entries')} unchanged (topics, goals and books).
+        </p>
+      )}
       {lists
         .filter((l) => l.items.length > 0)
         .map((l) => (
           <details key={l.title} className="change-list" open={l.items.length <= 8}>
             <summary>
-              {l.title}: {l.items.length}
+              {l.title}: {plural(l.items.length, 'entry', 'entries')}
+              {l.detail && <span className="muted"> ({l.detail})</span>}
             </summary>
             <ul>
               {l.items.map((item, i) => (

@@ -12,6 +12,7 @@ import { api, errorMessage } from '../lib/api.js';
 import type { TopicState } from '../lib/states.js';
 import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicState, type TopicFilter } from '../lib/tree.js';
 import { useResource } from '../lib/useResource.js';
+import { preloadPagesWhenIdle } from './lazy.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
   const tree = useResource(`tree:${checklist}`, () => api.tree(checklist));
@@ -35,6 +36,9 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   );
   useTopicKeys(searchRef, setTopicState);
   useScrollToHash(data !== null);
+  // Every row links to a topic page: fetch its code while the user reads, so opening one is instant.
+  const ready = data !== null;
+  useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);
 
   const shownFilter = useMemo(() => (data && isFiltering(filter) ? visibility(data.root, filter) : null), [data, filter]);
   const counts = useMemo(() => {

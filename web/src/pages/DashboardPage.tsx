@@ -1,15 +1,20 @@
 // Where the preparation stands: overall and per-section progress, states, activity, duplicates.
+import { useEffect } from 'react';
 import type { DashboardJson, Progress } from '../../../src/core/api.js';
 import { ActivityHeatmap } from '../components/ActivityHeatmap.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { api } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { STATE_LABEL, STATES } from '../lib/states.js';
 import { useResource } from '../lib/useResource.js';
+import { preloadPagesWhenIdle } from './lazy.js';
 
 export function DashboardPage({ checklist }: { checklist: string }) {
   const dashboard = useResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
   const data = dashboard.data;
+  const ready = data !== null;
+  useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);
   if (dashboard.error && !data) return <p className="error-line" role="alert">{dashboard.error}</p>;
   if (!data) return <DashboardSkeleton />;
   return (
@@ -17,7 +22,8 @@ export function DashboardPage({ checklist }: { checklist: string }) {
       <header className="page-header">
         <h1>{data.title || data.name}</h1>
         <p className="page-subtitle">
-          {data.progress.total} topics · {data.sections.filter((s) => s.role === 'study').length} sections ·{' '}
+          {/* Study sections only: goals and books have sections too, which the import preview counts. */}
+          {plural(data.progress.total, 'topic')} · {plural(data.sections.filter((s) => s.role === 'study').length, 'study section')} ·{' '}
           <Link to={hrefFor('/checklist', checklist)}>open the checklist</Link>
         </p>
       </header>
@@ -88,7 +94,9 @@ function DuplicatesCard({ data, checklist }: { data: DashboardJson; checklist: s
             <ul>
               {d.topics.map((t) => (
                 <li key={t.id}>
-                  <Link to={hrefFor(`/topics/${t.id}`, checklist)}>{t.section || 'top level'}</Link> <span className="muted">#{t.id}</span>
+                  {/* The whole path: two places often share their last heading ("Other"). */}
+                  <span className="muted">{t.section || 'top level'} / </span>
+                  <Link to={hrefFor(`/topics/${t.id}`, checklist)}>{t.title}</Link> <span className="muted">#{t.id}</span>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { useState, type DragEvent } from 'react';
 import type { ImportRequestJson, ImportResultJson } from '../../../src/core/api.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { api, errorMessage } from '../lib/api.js';
+import { rememberChecklist } from '../lib/lastChecklist.js';
 import { hrefFor, navigate } from '../lib/router.js';
 
 /** The server refuses more (413); saying so before uploading saves the wait. */
@@ -95,6 +96,8 @@ export function ImportPage({ current, onImported }: Props) {
     try {
       const result = await api.applyImport(request());
       await onImported();
+      // What was just imported is what `/` opens from now on in this browser.
+      rememberChecklist(result.checklist.name);
       navigate(hrefFor('/checklist', result.checklist.name));
     } catch (e) {
       setError(errorMessage(e));

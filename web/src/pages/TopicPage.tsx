@@ -7,6 +7,7 @@ import { ResourceList } from '../components/ResourceList.js';
 import { StateSegmented } from '../components/StateControl.js';
 import { TopicHistory } from '../components/TopicHistory.js';
 import { NotesEditor } from '../components/NotesEditor.js';
+import { TopicSkeleton } from '../components/Skeletons.js';
 import { api, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
@@ -49,7 +50,7 @@ export function TopicPage({ id }: { id: number }) {
           {KIND_LABEL[topic.kind] ?? topic.kind} #{topic.id} · line {topic.line}
           {topic.archivedAt && ' · archived (no longer in the file)'}
         </p>
-        <MarkdownView as="h1" inline source={topic.title} className="topic-heading" />
+        <MarkdownView as="h1" inline source={topic.title} fallback={topic.text} className="topic-heading" />
       </header>
       {error && (
         <p className="error-line" role="alert">
@@ -118,22 +119,4 @@ function useStateKeys(data: TopicDetailJson | null, save: (patch: TopicPatchJson
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   });
-}
-
-function TopicSkeleton() {
-  return (
-    <div className="page topic-page" aria-busy="true" aria-label="Loading the topic">
-      <div className="skeleton skeleton-line" />
-      <div className="skeleton skeleton-title" />
-      <div className="topic-layout">
-        <div className="topic-main">
-          <div className="card skeleton-card" style={{ height: 120 }} />
-          <div className="card skeleton-card" style={{ height: 320 }} />
-        </div>
-        <aside className="topic-side">
-          <div className="card skeleton-card" style={{ height: 200 }} />
-        </aside>
-      </div>
-    </div>
-  );
 }

@@ -1,0 +1,18 @@
+// The pages loaded on demand, and their warm-up: once the checklist or the dashboard is on screen, the
+// topic page and the Markdown renderer load while the browser is idle, so opening a topic is instant.
+import { lazyModule, whenIdle } from '../lib/lazyModule.js';
+import { loadMarkdown } from '../lib/markdownLoader.js';
+
+// The topic page renders Markdown in its first paint: it is ready only when the renderer is too, so
+// its title never shows as source first and HTML a moment later.
+export const topicPage = lazyModule(() => Promise.all([import('./TopicPage.js'), loadMarkdown()]).then(([page]) => page));
+
+export const importPage = lazyModule(() => import('./ImportPage.js'));
+
+/** Loads the topic and import pages when the browser has nothing better to do. */
+export function preloadPagesWhenIdle(): () => void {
+  return whenIdle(() => {
+    void topicPage.load().catch(() => undefined);
+    void importPage.load().catch(() => undefined);
+  });
+}
