@@ -2,7 +2,7 @@
 import { NotFoundError } from '../core/errors.js';
 import type { Checklist } from '../core/model.js';
 import { buildTree, type ChecklistTree } from '../core/tree.js';
-import { findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../store/checklists.js';
+import { deleteChecklist, findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../store/checklists.js';
 import { loadChecklistTree } from '../store/topics.js';
 import { checklistRevision as readRevision } from '../store/activity.js';
 import type { AppContext } from './context.js';
@@ -49,4 +49,21 @@ export async function loadTree(ctx: AppContext, name: string): Promise<LoadedChe
 /** Changes whenever anything shown of the checklist may have changed; null for an unknown name. */
 export async function checklistRevision(ctx: AppContext, name: string): Promise<string | null> {
   return readRevision(ctx.store.db, name);
+}
+
+export interface RemovedChecklist {
+  name: string;
+  title: string;
+  /** Active topics, goals and books it held. */
+  entries: number;
+}
+
+/** Removes a checklist and all its progress and history: what the user asked for by name, nothing else. */
+export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklist> {
+  return ctx.store.transaction(async (trx) => {
+    const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
+    if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    await deleteChecklist(trx, summary.checklist.id);
+    return { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books };
+  });
 }

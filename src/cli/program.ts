@@ -124,6 +124,11 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'))
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
+  addCommon(program.command('remove').argument('<name>', 'the checklist, as `prepdeck checklists` names it').description('remove a checklist with all its progress and history, for good'), false)
+    .option('-y, --yes', 'yes, remove it (required: there is no undo)')
+    .addHelpText('after', examples('prepdeck remove interview-prep --yes'))
+    .action(action(async () => (await import('./commands/remove.js')).remove));
+
   addCommon(program.command('serve').description('serve the web UI and its HTTP API (imports the bundled example on first run)'), false)
     .option('--host <host>', 'address to listen on; 0.0.0.0 opens it to your network', '127.0.0.1')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', checked(parsePort), 4321)

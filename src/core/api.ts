@@ -17,6 +17,11 @@ export interface ChecklistListJson {
   checklists: ChecklistSummaryJson[];
 }
 
+/** DELETE /api/checklists/:name */
+export interface RemovedChecklistJson {
+  removed: { name: string; title: string; entries: number };
+}
+
 /** GET /api/checklists/:name/tree */
 export type ChecklistTreeJson = ExportedChecklist;
 

@@ -93,6 +93,10 @@ export const ChecklistList = Type.Object({
   ),
 });
 
+export const RemovedChecklist = Type.Object({
+  removed: Type.Object({ name: Type.String(), title: Type.String(), entries: Type.Integer({ description: 'topics, goals and books it held' }) }),
+});
+
 export const Dashboard = Type.Object({
   name: Type.String(),
   title: Type.String(),

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Checklist } from '../core/model.js';
 import { emptyCounts, type ProgressCounts } from '../core/progress.js';
+import { inTransaction } from './database.js';
 import { toChecklist } from './rows.js';
 import type { Database } from './schema.js';
 
@@ -54,4 +55,21 @@ export async function listChecklists(db: Kysely<Database>): Promise<ChecklistSum
     }
   }
   return [...summaries.values()];
+}
+
+/**
+ * Removes a checklist with everything it holds: its sections, topics, resources, notes and history.
+ * Children first, parents' links cut first, so no foreign key is ever left dangling on either backend.
+ */
+export async function deleteChecklist(db: Kysely<Database>, checklistId: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const table of ['events', 'resources', 'section_notes'] as const) {
+      await trx.deleteFrom(table).where('checklist_id', '=', checklistId).execute();
+    }
+    await trx.updateTable('topics').set({ parent_id: null }).where('checklist_id', '=', checklistId).execute();
+    await trx.deleteFrom('topics').where('checklist_id', '=', checklistId).execute();
+    await trx.updateTable('sections').set({ parent_id: null }).where('checklist_id', '=', checklistId).execute();
+    await trx.deleteFrom('sections').where('checklist_id', '=', checklistId).execute();
+    await trx.deleteFrom('checklists').where('id', '=', checklistId).execute();
+  });
 }

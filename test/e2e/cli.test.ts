@@ -15,7 +15,7 @@ import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
 const USER_CHECKLIST_NAME = 'job-interview-checklist';
 const EXAMPLE_NAME = 'interview-prep';
-const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'serve'];
+const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'remove', 'serve'];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
 
@@ -204,6 +204,21 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
   it('a state that does not exist is misuse: exit 2, with the valid states in a one-line error', async () => {
     const result = await cli.run(['mark', '1', 'done']);
     expectOneLineError(result, 2, /'done'.*new, learning, known, skipped/);
+  });
+
+  it('remove takes --yes, then removes the checklist and its history', async () => {
+    const own = cliFor();
+    try {
+      await own.json(['import', EXAMPLE_CHECKLIST, '--name', 'prep']);
+      const refused = await own.run(['remove', 'prep']);
+      expectOneLineError(refused, 2, /removes 'prep' with all its progress and history, for good; run again with --yes/);
+      const removed = await own.json<{ removed: { name: string; entries: number } }>(['remove', 'prep', '--yes']);
+      expect(removed.removed).toMatchObject({ name: 'prep', entries: 104 });
+      expect((await own.json<{ checklists: unknown[] }>(['checklists'])).checklists).toEqual([]);
+      expectOneLineError(await own.run(['remove', 'prep', '--yes']), 1, /no checklist named 'prep'/);
+    } finally {
+      own.dispose();
+    }
   });
 
   it('misuse with --json also prints the error as JSON on standard output', async () => {

@@ -214,6 +214,24 @@ for (const backend of BACKENDS) {
       expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['System design', 'Behavioural']]);
     });
 
+    it('removes a checklist with everything it holds; the same name imports afresh', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      await importText('# Other\n- kept\n', { name: 'other' });
+      const { topic } = findTopic(await tree('prep'), 'metaclasses');
+      await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'known', notes: 'n' } });
+      const removed = await inject({ method: 'DELETE', url: '/api/checklists/prep' });
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json()).toEqual({ removed: { name: 'prep', title: 'Backend Interview Prep', entries: 104 } });
+      expect((await inject({ url: '/api/checklists' })).json<ChecklistListJson>().checklists.map((c) => c.name)).toEqual(['other']);
+      expect((await inject({ url: '/api/checklists/prep/tree' })).statusCode).toBe(404);
+      expect((await inject({ url: `/api/topics/${topic.id}` })).statusCode).toBe(404);
+      expect((await inject({ method: 'DELETE', url: '/api/checklists/prep' })).statusCode).toBe(404);
+      const again = await importText(EXAMPLE_TEXT, { name: 'prep' });
+      expect(again.created).toBe(true);
+      expect(findTopic(await tree('prep'), 'metaclasses').topic.state).toBe('new');
+      expect(findTopic(await tree('other'), 'kept').topic.state).toBe('new');
+    });
+
     describe('bad input gets a clear 4xx and changes nothing', () => {
       it('unknown ids and names are 404 with a message', async () => {
         for (const url of ['/api/topics/424242', '/api/checklists/nope/tree', '/api/checklists/nope/dashboard', '/api/search?q=x&checklist=nope', '/api/nowhere']) {

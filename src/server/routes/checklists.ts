@@ -1,6 +1,6 @@
 // Checklists: the list, one tree as in the file, and the dashboard.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { checklistRevision, listChecklists, loadTree } from '../../app/checklists.js';
+import { checklistRevision, listChecklists, loadTree, removeChecklist } from '../../app/checklists.js';
 import type { AppContext } from '../../app/context.js';
 import { loadDashboard } from '../../app/dashboard.js';
 import type { ChecklistTreeJson } from '../../core/api.js';
@@ -8,7 +8,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { exportJson } from '../../core/export.js';
 import { Type } from 'typebox';
 import { checklistSummaryJson } from '../json.js';
-import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses } from '../schemas.js';
+import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses, RemovedChecklist } from '../schemas.js';
 
 export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   server.get(
@@ -49,6 +49,22 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
       }
       // A string with a JSON content type goes out as it is, without a second serialization.
       return reply.type('application/json; charset=utf-8').send(cached.json as unknown as ChecklistTreeJson);
+    },
+  );
+
+  server.delete(
+    '/checklists/:name',
+    {
+      schema: {
+        summary: 'Remove a checklist with all its progress and history, for good',
+        params: ChecklistParams,
+        response: { 200: RemovedChecklist, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const removed = await removeChecklist(app, request.params.name);
+      trees.delete(removed.name);
+      return { removed };
     },
   );
 

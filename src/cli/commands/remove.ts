@@ -1,0 +1,15 @@
+import { removeChecklist } from '../../app/checklists.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { plural } from '../render.js';
+import { withApp } from '../session.js';
+
+/** Removing loses history for good, so it is never a default: it takes --yes. */
+export async function remove(ctx: CommandContext, name: string, options: { yes?: boolean }): Promise<void> {
+  if (!options.yes) {
+    throw new UsageError(`this removes '${name}' with all its progress and history, for good; run again with --yes`);
+  }
+  const removed = await withApp(ctx, (app) => removeChecklist(app, name));
+  if (ctx.json) printJson({ removed });
+  else printLines([`removed ${removed.title} (${removed.name}): ${plural(removed.entries, 'entry', 'entries')} and their history`]);
+}
