@@ -2,7 +2,7 @@ import { listChecklists } from '../../app/checklists.js';
 import { toProgress } from '../../core/progress.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { progressBar } from '../render.js';
+import { plural, progressBar } from '../render.js';
 import { withApp } from '../session.js';
 
 export async function checklists(ctx: CommandContext): Promise<void> {
@@ -16,10 +16,16 @@ export async function checklists(ctx: CommandContext): Promise<void> {
     return;
   }
   const c = ctx.color;
+  // Columns padded before colouring, so escape codes don't count towards the width.
+  const width = (values: string[]) => Math.max(...values.map((v) => [...v].length));
+  const nameWidth = width(summaries.map((s) => s.checklist.name));
+  const titleWidth = width(summaries.map((s) => s.checklist.title));
+  const pad = (value: string, to: number) => value + ' '.repeat(to - [...value].length);
   printLines(
     summaries.map((s) => {
       const bar = progressBar(toProgress(s.progress), c, 10);
-      return `${c.bold(s.checklist.name)}  ${s.checklist.title}  ${bar}  ${c.dim(`${s.goals} goals, ${s.books} books, imported ${s.checklist.importedAt.slice(0, 16).replace('T', ' ')}`)}`;
+      const extra = `${plural(s.goals, 'goal')}, ${plural(s.books, 'book')}, imported ${s.checklist.importedAt.slice(0, 16).replace('T', ' ')} UTC`;
+      return `${c.bold(pad(s.checklist.name, nameWidth))}  ${pad(s.checklist.title, titleWidth)}  ${bar}  ${c.dim(extra)}`;
     }),
   );
 }
