@@ -15,8 +15,6 @@ import Fastify, {
 import type { AppContext } from '../app/context.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { refuseOtherHosts } from './hosts.js';
-
-export { LOOPBACK_HOSTS } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { healthRoutes } from './routes/health.js';
@@ -26,6 +24,7 @@ import { SHARED_SCHEMAS } from './schemas.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
+export { LOOPBACK_HOSTS } from './hosts.js';
 
 export interface ServerOptions {
   app: AppContext;
