@@ -471,4 +471,130 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await expect.poll(() => error.textContent()).toContain('not a text file');
     await page.close();
   }, TIMEOUT);
+
+  it('shows changes made outside the page (CLI, sync --watch) without a reload, keeping the focus and rendering nothing when nothing changed', async () => {
+    await createChecklist('live-updates', '# Live updates\n\n## Basics\n\n- alpha\n- beta\n- gamma\n');
+    const basics = sections((await tree('live-updates')).root).find((s) => s.text === 'Basics')!;
+    const [alpha, beta] = [await findTopic('live-updates', 'alpha'), await findTopic('live-updates', 'beta')];
+    const page = await browser.newPage();
+    let treeRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/checklists/live-updates/tree')) treeRequests++;
+    });
+    await page.goto(`${server.url}/checklist?c=live-updates`);
+    const bar = page.locator(`#section-${basics.id} > .section-header .progress-numbers`);
+    await expect.poll(() => bar.textContent()).toBe('0/3');
+    // The search text and the focused row are the user's; a poll must leave both alone.
+    await page.getByLabel('Search topics and notes').fill('a');
+    await page.locator(`[data-topic-id="${alpha.id}"] .topic-title`).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-topic-id]')?.dataset['topicId'] ?? null);
+    expect(await focused()).toBe(String(alpha.id));
+
+    // Marked from outside the page, as `prepdeck mark` or a re-import by `sync --watch` does.
+    const response = await fetch(`${server.url}/api/topics/${beta.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ state: 'known' }),
+    });
+    expect(response.status).toBe(200);
+    const betaRow = page.locator(`[data-topic-id="${beta.id}"]`);
+    await expect.poll(() => betaRow.locator('.state-dot').getAttribute('data-state'), { timeout: 8_000 }).toBe('known');
+    await expect.poll(() => bar.textContent()).toBe('1/3');
+    expect(await focused()).toBe(String(alpha.id));
+    expect(await page.getByLabel('Search topics and notes').inputValue()).toBe('a');
+
+    // Polls that bring the same tree (304) change nothing on the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { __mutations: number };
+      w.__mutations = 0;
+      new MutationObserver((records) => (w.__mutations += records.length)).observe(document.querySelector('.checklist-page')!, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+    const before = treeRequests;
+    await expect.poll(() => treeRequests, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2);
+    expect(await page.evaluate(() => (window as unknown as { __mutations: number }).__mutations)).toBe(0);
+    expect(await focused()).toBe(String(alpha.id));
+    await page.close();
+  }, TIMEOUT);
+
+  it('applies exactly the previewed text: a preview answered after an edit is dropped', async () => {
+    const page = await browser.newPage();
+    // The first preview is held until the test lets it go; later ones pass at once.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    let heldSeen!: () => void;
+    const heldArrived = new Promise<void>((resolve) => (heldSeen = resolve));
+    await page.route('**/api/imports/preview', async (route) => {
+      if (held++ === 0) {
+        heldSeen();
+        await released;
+      }
+      await route.continue();
+    });
+    const settled = async () => {
+      // The late answer reached the page and React had frames to show it, if it were going to.
+      await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    };
+    await page.goto(`${server.url}/import`);
+    const textarea = page.locator('textarea');
+    const applyButton = page.getByRole('button', { name: /^(Import as|Apply to)/ });
+    await textarea.fill('# Race\n\n- one\n- two\n');
+    await page.fill('input[type=text]', 'import-race');
+
+    // Preview the old text, then edit before its answer comes.
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await heldArrived;
+    await textarea.fill('# Race\n\n- one\n- two\n- three\n');
+    const stale = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/imports/preview'));
+    release();
+    await stale;
+    await settled();
+    expect(await page.locator('#preview-heading').count()).toBe(0);
+    expect(await applyButton.count()).toBe(0);
+
+    // The new text previews and applies as itself.
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('[data-count=topics]').textContent()).toBe('3');
+    await applyButton.click();
+    await page.waitForURL('**/checklist?c=import-race');
+    expect(topics((await tree('import-race')).root).map((t) => t.text)).toEqual(['one', 'two', 'three']);
+    await page.close();
+  }, TIMEOUT);
+
+  it('keeps a newer preview when an older one answers late', async () => {
+    const page = await browser.newPage();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    let heldSeen!: () => void;
+    const heldArrived = new Promise<void>((resolve) => (heldSeen = resolve));
+    await page.route('**/api/imports/preview', async (route) => {
+      if (calls++ === 0) {
+        heldSeen();
+        await released;
+      }
+      await route.continue();
+    });
+    await page.goto(`${server.url}/import`);
+    const textarea = page.locator('textarea');
+    await textarea.fill('# Late\n\n- one\n');
+    await page.fill('input[type=text]', 'late-preview');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await heldArrived;
+    await textarea.fill('# Late\n\n- one\n- two\n- three\n- four\n');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const count = page.locator('[data-count=topics]');
+    await expect.poll(() => count.textContent()).toBe('4');
+    const stale = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/imports/preview'));
+    release();
+    await stale;
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    expect(await count.textContent()).toBe('4');
+    await page.close();
+  }, TIMEOUT);
 });

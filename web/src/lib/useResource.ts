@@ -7,8 +7,15 @@ export interface Resource<T> {
   error: string | null;
   loading: boolean;
   reload: () => Promise<void>;
-  /** Replaces the data locally (an optimistic change) until the next reload. */
+  /**
+   * Fetches again quietly, for polling: no loading flag, and the same answer as shown changes
+   * nothing (no render). Skipped while another load or a tracked save is under way.
+   */
+  refresh: () => Promise<void>;
+  /** Replaces the data locally (an optimistic change); answers to loads begun before it are dropped. */
   set: (update: (current: T | null) => T | null) => void;
+  /** A save behind an optimistic change: until it settles, no refresh may overwrite the change. */
+  track: <R>(saving: Promise<R>) => Promise<R>;
 }
 
 /**
@@ -22,6 +29,8 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
   const [data, setDataState] = useState<T | null>(() => (key === null ? null : ((lastAnswers.get(key) as T | undefined) ?? null)));
   const keyRef = useRef(key);
   keyRef.current = key;
+  const dataRef = useRef(data);
+  dataRef.current = data;
   const setData = useCallback((update: T | null | ((current: T | null) => T | null)) => {
     setDataState((current) => {
       const next = typeof update === 'function' ? (update as (c: T | null) => T | null)(current) : update;
@@ -35,20 +44,53 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
   loadRef.current = load;
   // Answers to an older key arrive late sometimes; only the latest request may write.
   const generation = useRef(0);
+  // Local changes so far: an answer to a load begun before the latest one is older than what is shown.
+  const edits = useRef(0);
+  // Saves under way; a refresh now would bring back the state from before them.
+  const saving = useRef(0);
+  const inFlight = useRef(0);
 
-  const reload = useCallback(async () => {
+  const fetchInto = useCallback(async (quiet: boolean) => {
     const mine = ++generation.current;
-    setLoading(true);
+    const editsAtStart = edits.current;
+    inFlight.current++;
+    if (!quiet) setLoading(true);
     try {
       const value = await loadRef.current();
-      if (mine !== generation.current) return;
+      if (mine !== generation.current || edits.current !== editsAtStart || saving.current > 0) return;
+      // Polling mostly brings back what is shown already: keep the same objects, render nothing.
+      if (quiet && dataRef.current !== null && JSON.stringify(dataRef.current) === JSON.stringify(value)) return;
       setData(value);
       setError(null);
     } catch (e) {
       if (mine === generation.current) setError(errorMessage(e));
     } finally {
-      if (mine === generation.current) setLoading(false);
+      inFlight.current--;
+      if (!quiet && mine === generation.current) setLoading(false);
     }
+  }, []);
+
+  const reload = useCallback(() => fetchInto(false), [fetchInto]);
+  const refresh = useCallback(async () => {
+    if (keyRef.current === null || inFlight.current > 0 || saving.current > 0) return;
+    await fetchInto(true);
+  }, [fetchInto]);
+
+  const set = useCallback(
+    (update: (current: T | null) => T | null) => {
+      edits.current++;
+      setData(update);
+    },
+    [setData],
+  );
+
+  const track = useCallback(<R,>(promise: Promise<R>): Promise<R> => {
+    saving.current++;
+    const done = () => {
+      saving.current--;
+    };
+    promise.then(done, done);
+    return promise;
   }, []);
 
   useEffect(() => {
@@ -60,5 +102,5 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
     void reload();
   }, [key, reload]);
 
-  return { data, error, loading, reload, set: setData };
+  return { data, error, loading, reload, refresh, set, track };
 }

@@ -11,11 +11,12 @@ import { ProgressBar } from '../components/ProgressBar.js';
 import { api, errorMessage } from '../lib/api.js';
 import type { TopicState } from '../lib/states.js';
 import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicState, type TopicFilter } from '../lib/tree.js';
-import { useResource } from '../lib/useResource.js';
+import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
-  const tree = useResource(`tree:${checklist}`, () => api.tree(checklist));
+  // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown.
+  const tree = useLiveResource(`tree:${checklist}`, () => api.tree(checklist));
   const [filter, setFilter] = useState<TopicFilter>(NO_FILTER);
   const [collapsed, toggleSection] = useCollapsedSections(checklist);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -27,12 +28,13 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
       // Shown at once, bars included; the server's answer only matters when it refuses.
       tree.set((current) => current && { ...current, root: withTopicState(current.root, id, state), progress: current.progress });
       setSaveError(null);
-      api.patchTopic(id, { state }).catch((e: unknown) => {
+      // Tracked: no poll may bring back the old state before the server has the new one.
+      tree.track(api.patchTopic(id, { state })).catch((e: unknown) => {
         setSaveError(`Could not save the state: ${errorMessage(e)}`);
         void tree.reload();
       });
     },
-    [tree.set, tree.reload],
+    [tree.set, tree.track, tree.reload],
   );
   useTopicKeys(searchRef, setTopicState);
   useScrollToHash(data !== null);

@@ -7,11 +7,11 @@ import { api } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { STATE_LABEL, STATES } from '../lib/states.js';
-import { useResource } from '../lib/useResource.js';
+import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 
 export function DashboardPage({ checklist }: { checklist: string }) {
-  const dashboard = useResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
+  const dashboard = useLiveResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
   const data = dashboard.data;
   const ready = data !== null;
   useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);

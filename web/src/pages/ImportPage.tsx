@@ -1,5 +1,5 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import type { ImportRequestJson, ImportResultJson } from '../../../src/core/api.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { api, errorMessage } from '../lib/api.js';
@@ -34,6 +34,12 @@ async function readChecklistFile(file: File): Promise<string> {
   }
 }
 
+/** A preview with the very request it answers: Apply sends that, never what the fields hold now. */
+interface ShownPreview {
+  request: ImportRequestJson;
+  result: ImportResultJson;
+}
+
 interface Props {
   current: string | null;
   onImported: () => Promise<void>;
@@ -44,10 +50,12 @@ export function ImportPage({ current, onImported }: Props) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [topics, setTopics] = useState<TopicsChoice>('auto');
-  const [preview, setPreview] = useState<ImportResultJson | null>(null);
+  const [preview, setPreview] = useState<ShownPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [dragging, setDragging] = useState(false);
+  // Bumped by every edit and every preview: an answer for older fields is dropped.
+  const edition = useRef(0);
 
   const request = (): ImportRequestJson => ({
     text,
@@ -57,8 +65,11 @@ export function ImportPage({ current, onImported }: Props) {
   });
   // Any edit makes the preview stale: Apply must only ever apply what was previewed.
   const changed = () => {
+    edition.current++;
     setPreview(null);
     setError(null);
+    // A preview still under way is for the old text: its answer will be dropped, so Preview is free again.
+    setBusy((b) => (b === 'preview' ? null : b));
   };
 
   const takeFile = async (file: File | undefined) => {
@@ -69,6 +80,8 @@ export function ImportPage({ current, onImported }: Props) {
       setText(content);
       setFileName(file.name);
       setName(nameFromFileName(file.name));
+      // Reading took a while: a preview asked for meanwhile was for the old text.
+      changed();
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -79,22 +92,25 @@ export function ImportPage({ current, onImported }: Props) {
       setError('Choose a file or paste the checklist first.');
       return;
     }
+    const mine = ++edition.current;
+    const asked = request();
     setBusy('preview');
     setError(null);
     try {
-      setPreview(await api.previewImport(request()));
+      const result = await api.previewImport(asked);
+      if (mine === edition.current) setPreview({ request: asked, result });
     } catch (e) {
-      setError(errorMessage(e));
+      if (mine === edition.current) setError(errorMessage(e));
     } finally {
-      setBusy(null);
+      if (mine === edition.current) setBusy(null);
     }
   };
 
-  const apply = async () => {
+  const apply = async (previewed: ImportRequestJson) => {
     setBusy('apply');
     setError(null);
     try {
-      const result = await api.applyImport(request());
+      const result = await api.applyImport(previewed);
       await onImported();
       // What was just imported is what `/` opens from now on in this browser.
       rememberChecklist(result.checklist.name);
@@ -196,10 +212,14 @@ export function ImportPage({ current, onImported }: Props) {
       {preview && (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">What will change</h2>
-          <ImportPreview result={preview} />
+          <ImportPreview result={preview.result} />
           <div className="actions">
-            <button type="button" className="button button-primary" onClick={() => void apply()} disabled={busy !== null}>
-              {busy === 'apply' ? 'Importing…' : preview.created ? `Import as “${preview.checklist.name}”` : `Apply to “${preview.checklist.name}”`}
+            <button type="button" className="button button-primary" onClick={() => void apply(preview.request)} disabled={busy !== null}>
+              {busy === 'apply'
+                ? 'Importing…'
+                : preview.result.created
+                  ? `Import as “${preview.result.checklist.name}”`
+                  : `Apply to “${preview.result.checklist.name}”`}
             </button>
             <button type="button" className="button" onClick={() => setPreview(null)} disabled={busy !== null}>
               Cancel

@@ -11,19 +11,19 @@ import { TopicSkeleton } from '../components/Skeletons.js';
 import { api, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
-import { useResource } from '../lib/useResource.js';
+import { useLiveResource } from '../lib/usePolling.js';
 
 const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
 
 export function TopicPage({ id }: { id: number }) {
-  const detail = useResource(`topic:${id}`, () => api.topic(id));
+  const detail = useLiveResource(`topic:${id}`, () => api.topic(id));
   const [error, setError] = useState<string | null>(null);
   const data = detail.data;
 
   const save = async (patch: TopicPatchJson): Promise<boolean> => {
     setError(null);
     try {
-      const updated = await api.patchTopic(id, patch);
+      const updated = await detail.track(api.patchTopic(id, patch));
       detail.set(() => updated);
       return true;
     } catch (e) {
