@@ -205,7 +205,9 @@ for (const backend of BACKENDS) {
       const { topic } = findTopic(await tree('prep'), 'metaclasses');
       await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'learning' } });
       await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'known', notes: 'type(name, bases, ns)' } });
-      const dashboard = (await inject({ url: '/api/checklists/prep/dashboard' })).json<DashboardJson>();
+      const answered = await inject({ url: '/api/checklists/prep/dashboard' });
+      const dashboard = answered.json<DashboardJson>();
+      expect((await inject({ url: '/api/checklists/prep/dashboard', headers: { 'if-none-match': String(answered.headers['etag']) } })).statusCode).toBe(304);
       expect(dashboard.progress.known).toBe(5);
       expect(dashboard.sections.map((s) => s.text)).toContain('Classes and objects');
       expect(dashboard.sections.find((s) => s.text === 'Python')).toMatchObject({ depth: 1, role: 'study' });

@@ -10,6 +10,8 @@ import { Type } from 'typebox';
 import { checklistSummaryJson } from '../json.js';
 import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses, RemovedChecklist } from '../schemas.js';
 
+const NotModified = Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' });
+
 export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   server.get(
     '/checklists',
@@ -28,7 +30,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
         params: ChecklistParams,
         response: {
           200: ChecklistTree,
-          304: Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' }),
+          304: NotModified,
           ...errorResponses(404),
         },
       },
@@ -74,9 +76,18 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
       schema: {
         summary: 'Progress overall and per section, activity per day, likely duplicates',
         params: ChecklistParams,
-        response: { 200: Dashboard, ...errorResponses(404) },
+        response: { 200: Dashboard, 304: NotModified, ...errorResponses(404) },
       },
     },
-    async (request) => loadDashboard(app, request.params.name),
+    async (request, reply) => {
+      const { name } = request.params;
+      const revision = await checklistRevision(app, name);
+      if (revision === null) throw new NotFoundError(`no checklist named '${name}'`);
+      // The activity window moves with the date, so the day is part of what the browser may keep.
+      const etag = `"${revision}.${app.now().slice(0, 10)}"`;
+      void reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return loadDashboard(app, name);
+    },
   );
 };
