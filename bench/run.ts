@@ -12,6 +12,7 @@ import { importChecklist, readChecklistFile } from '../src/app/import-checklist.
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 import { benchHttp } from './http.js';
+import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
   } finally {
     await freshPg?.drop();
   }
+  await benchSync(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'));
   console.log('');
   await benchWeb();
 }
