@@ -1,5 +1,6 @@
 // Checklists: the list, one tree as in the file, and the dashboard.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checklistRevision, listChecklists, loadTree, removeChecklist } from '../../app/checklists.js';
 import type { AppContext } from '../../app/context.js';
 import { loadDashboard } from '../../app/dashboard.js';
@@ -12,7 +13,20 @@ import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponse
 
 const NotModified = Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' });
 
+/** Sets the revision as the ETag (always revalidated); true when the browser has this revision already. */
+function notModified(request: FastifyRequest, reply: FastifyReply, revision: string): boolean {
+  const etag = `"${revision}"`;
+  void reply.header('etag', etag).header('cache-control', 'no-cache');
+  return request.headers['if-none-match'] === etag;
+}
+
 export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
+  const currentRevision = async (name: string): Promise<string> => {
+    const revision = await checklistRevision(app, name);
+    if (revision === null) throw new NotFoundError(`no checklist named '${name}'`);
+    return revision;
+  };
+
   server.get(
     '/checklists',
     { schema: { summary: 'The imported checklists with their progress', response: { 200: ChecklistList } } },
@@ -37,11 +51,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
     },
     async (request, reply) => {
       const { name } = request.params;
-      const revision = await checklistRevision(app, name);
-      if (revision === null) throw new NotFoundError(`no checklist named '${name}'`);
-      const etag = `"${revision}"`;
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      const revision = await currentRevision(name);
+      if (notModified(request, reply, revision)) return reply.status(304).send();
       let cached = trees.get(name);
       if (cached?.revision !== revision) {
         const { checklist, tree } = await loadTree(app, name);
@@ -81,12 +92,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
     },
     async (request, reply) => {
       const { name } = request.params;
-      const revision = await checklistRevision(app, name);
-      if (revision === null) throw new NotFoundError(`no checklist named '${name}'`);
       // The activity window moves with the date, so the day is part of what the browser may keep.
-      const etag = `"${revision}.${app.now().slice(0, 10)}"`;
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      if (notModified(request, reply, `${await currentRevision(name)}.${app.now().slice(0, 10)}`)) return reply.status(304).send();
       return loadDashboard(app, name);
     },
   );
