@@ -1,6 +1,7 @@
 // The tables as Kysely sees them. Timestamps are ISO-8601 text, booleans 0/1, JSON text: portable as is.
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/model.js';
+import type { CardKind, FsrsState } from '../core/scheduling.js';
 
 export interface ChecklistTable {
   id: Generated<number>;
@@ -89,6 +90,46 @@ export interface EventTable {
   data: string;
 }
 
+export interface CardTable {
+  id: Generated<number>;
+  checklist_id: number;
+  /** Always set for a topic card; a question/answer card may have none. */
+  topic_id: number | null;
+  kind: CardKind;
+  front: string;
+  /** The answer of a question/answer card; empty for a topic card. */
+  back: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  reps: number;
+  lapses: number;
+  learning_steps: number;
+  state: FsrsState;
+  last_review: string | null;
+  created_at: string;
+  archived_at: string | null;
+}
+
+/** Append-only, except that undoing a review deletes its row (and restores the card from `previous`). */
+export interface ReviewLogTable {
+  id: Generated<number>;
+  card_id: number;
+  checklist_id: number;
+  rating: number;
+  reviewed_at: string;
+  elapsed_days: number;
+  scheduled_days: number;
+  stability: number;
+  difficulty: number;
+  state: FsrsState;
+  duration_ms: number | null;
+  /** JSON of the card's CardSchedule before this review. */
+  previous: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -96,6 +137,8 @@ export interface Database {
   resources: ResourceTable;
   section_notes: SectionNoteTable;
   events: EventTable;
+  cards: CardTable;
+  review_log: ReviewLogTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;
@@ -105,3 +148,6 @@ export type ResourceRow = Selectable<ResourceTable>;
 export type SectionNoteRow = Selectable<SectionNoteTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
+export type CardRow = Selectable<CardTable>;
+export type NewCard = Insertable<CardTable>;
+export type ReviewLogRow = Selectable<ReviewLogTable>;

@@ -18,7 +18,7 @@ for (const backend of BACKENDS) {
       const store = await openStore(database.location);
       try {
         expect(store.dialect).toBe(backend.name);
-        for (const table of ['checklists', 'sections', 'topics', 'resources', 'section_notes', 'events'] as const) {
+        for (const table of ['checklists', 'sections', 'topics', 'resources', 'section_notes', 'events', 'cards', 'review_log'] as const) {
           expect(await store.db.selectFrom(table).select('id').execute()).toEqual([]);
         }
       } finally {
@@ -38,7 +38,7 @@ for (const backend of BACKENDS) {
         const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
         await second.close();
         expect(names).toEqual([{ name: 'prep' }]);
-        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-events-by-checklist']);
+        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-events-by-checklist', '0003-cards']);
       } finally {
         await database.drop();
       }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { answer, cardReviews, ensureTopicCards, getCard, nextDue, topicCards, undoLastReview } from '../../src/store/cards.js';
+import { getTopic, topicHistory } from '../../src/store/topics.js';
+import type { StudyCard } from '../../src/core/scheduling.js';
+import { BACKENDS, useStore } from './backends.js';
+import { importParsed, topicIdsByText } from './helpers.js';
+import { parsedChecklist, type ChecklistSpec } from './parsed.js';
+
+const DAY1 = '2026-01-05T10:00:00.000Z';
+const DAY2 = '2026-01-06T10:00:00.000Z';
+const MINUTE = 60 * 1000;
+
+const PREP: ChecklistSpec = {
+  sections: [
+    { title: 'Goals', role: 'goals', topics: ['get an offer'] },
+    { title: 'Books', role: 'books', topics: ['DDIA'] },
+    { title: 'SQL', topics: ['joins', 'index types', { text: 'window functions', children: ['rank'] }] },
+  ],
+};
+
+const later = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`cards (${backend.name})`, () => {
+    const store = useStore(backend);
+
+    async function imported(): Promise<{ checklistId: number; ids: Map<string, number> }> {
+      const { checklistId } = await importParsed(store(), 'prep', parsedChecklist(PREP), DAY1);
+      return { checklistId, ids: await topicIdsByText(store().db, checklistId) };
+    }
+
+    /** Answers Good each time the card falls due until it is in Review; returns the card and the time. */
+    async function goodUntilReview(card: StudyCard, start: string): Promise<{ card: StudyCard; now: string }> {
+      let current = card;
+      let now = start;
+      for (let i = 0; i < 10 && current.state !== 'review'; i++) {
+        const result = await answer(store().db, current.id, 3, now, 1500);
+        current = result!.card;
+        now = current.due > now ? current.due : later(now, MINUTE);
+      }
+      expect(current.state).toBe('review');
+      return { card: current, now };
+    }
+
+    it('creates one card per active study topic, not for goals or books, and only once', async () => {
+      const { checklistId, ids } = await imported();
+      expect(await ensureTopicCards(store().db, checklistId, DAY1)).toBe(4);
+      const cards = await topicCards(store().db, checklistId);
+      expect([...cards.keys()].sort()).toEqual(
+        ['joins', 'index types', 'window functions', 'rank'].map((text) => ids.get(text)!).sort(),
+      );
+      for (const card of cards.values()) {
+        expect(card).toMatchObject({ kind: 'topic', state: 'new', due: DAY1, reps: 0, lastReview: null, createdAt: DAY1 });
+      }
+      const first = await getCard(store().db, cards.get(ids.get('joins')!)!.id);
+      await answer(store().db, first!.id, 3, DAY2);
+      expect(await ensureTopicCards(store().db, checklistId, DAY2)).toBe(0);
+      const again = await topicCards(store().db, checklistId);
+      expect(again.size).toBe(4);
+      expect(again.get(ids.get('joins')!)!.reps).toBe(1);
+    });
+
+    it('makes the topic known when its card reaches Review, and learning again on a lapse', async () => {
+      const { checklistId, ids } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      const topicId = ids.get('joins')!;
+      const card = (await topicCards(store().db, checklistId)).get(topicId)!;
+      const { card: reviewed, now } = await goodUntilReview(card, DAY1);
+      expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'known' });
+      const lapse = await answer(store().db, reviewed.id, 1, now);
+      expect(lapse!.card.state).toBe('relearning');
+      expect(lapse!.topic).toMatchObject({ id: topicId, state: 'learning' });
+      const history = (await topicHistory(store().db, topicId)).filter((e) => e.type === 'state');
+      expect(history).toMatchObject([
+        { type: 'state', data: { from: 'new', to: 'known', source: 'review' } },
+        { type: 'state', at: now, data: { from: 'known', to: 'learning', source: 'review' } },
+      ]);
+      const logs = await cardReviews(store().db, reviewed.id);
+      expect(logs.at(-1)).toMatchObject({ rating: 1, state: 'review', reviewed_at: now, duration_ms: null });
+      expect(logs[0]).toMatchObject({ rating: 3, state: 'new', duration_ms: 1500 });
+    });
+
+    it('undoes the last review: the card exactly as before, the log row gone', async () => {
+      const { checklistId, ids } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      const card = (await topicCards(store().db, checklistId)).get(ids.get('index types')!)!;
+      const { card: reviewed, now } = await goodUntilReview(card, DAY1);
+      const before = await getCard(store().db, reviewed.id);
+      const logsBefore = await cardReviews(store().db, reviewed.id);
+      await answer(store().db, reviewed.id, 2, now, 900);
+      expect(await cardReviews(store().db, reviewed.id)).toHaveLength(logsBefore.length + 1);
+      const undone = await undoLastReview(store().db, checklistId);
+      expect(undone!.card).toEqual(before);
+      expect(await getCard(store().db, reviewed.id)).toEqual(before);
+      expect(await cardReviews(store().db, reviewed.id)).toEqual(logsBefore);
+      expect(undone!.removed).toMatchObject({ rating: 2, duration_ms: 900 });
+    });
+
+    it('undoes nothing when the checklist has no review', async () => {
+      const { checklistId } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      expect(await undoLastReview(store().db, checklistId)).toBeNull();
+      expect(await answer(store().db, 9999, 3, DAY1)).toBeNull();
+    });
+
+    it('returns due cards in due order, up to the limit', async () => {
+      const { checklistId, ids } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      const cards = await topicCards(store().db, checklistId);
+      // Answered at different times, so they fall due in that order (learning steps are minutes).
+      const order = ['rank', 'joins', 'window functions'];
+      for (const [i, text] of order.entries()) {
+        await answer(store().db, cards.get(ids.get(text)!)!.id, 1, later(DAY1, i * MINUTE));
+      }
+      const dueLater = later(DAY1, 60 * MINUTE);
+      const all = await nextDue(store().db, checklistId, dueLater, 10);
+      // 'index types' was never answered: due since DAY1, so first.
+      expect(all.map((c) => c.topicId)).toEqual(['index types', ...order].map((text) => ids.get(text)!));
+      expect(all.map((c) => c.due)).toEqual([...all.map((c) => c.due)].sort());
+      expect((await nextDue(store().db, checklistId, dueLater, 2)).map((c) => c.id)).toEqual(all.slice(0, 2).map((c) => c.id));
+      expect(await nextDue(store().db, checklistId, DAY1, 10)).toHaveLength(1);
+    });
+  });
+}
