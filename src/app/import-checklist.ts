@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { findDuplicates } from '../core/duplicates.js';
-import { InvalidInputError, NotFoundError, PayloadTooLargeError } from '../core/errors.js';
-import { decodeChecklist, MAX_CHECKLIST_BYTES } from '../core/import/decode.js';
+import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { decodeChecklist, MAX_CHECKLIST_BYTES, tooLarge } from '../core/import/decode.js';
 import { checkChecklistName } from '../core/validate.js';
 import { parseChecklist } from '../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../core/model.js';
@@ -57,9 +57,6 @@ export async function readChecklistFile(path: string): Promise<ChecklistFile> {
 export function checklistFromUpload(text: string, fileName?: string): ChecklistFile {
   const path = fileName?.trim() || 'pasted checklist';
   const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length > MAX_CHECKLIST_BYTES) {
-    throw new PayloadTooLargeError(`${path} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
-  }
   return { path, sourcePath: null, bytes, text: decodeChecklist(bytes, path) };
 }
 
@@ -77,7 +74,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
   // Refuse before reading a huge file into memory.
   if (size > MAX_CHECKLIST_BYTES) {
-    throw new PayloadTooLargeError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; checklists over 10 MB are refused`);
+    throw tooLarge(path, size);
   }
   return readFile(path);
 }
