@@ -2,7 +2,7 @@
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { normalizeText } from '../core/identity.js';
 import type { Resource, Topic, TopicEvent } from '../core/model.js';
-import { checkNoNul, MAX_ID, parseConfidence, parseState } from '../core/validate.js';
+import { checkNoNul, parseConfidence, parseState } from '../core/validate.js';
 import { sectionPaths } from '../core/tree.js';
 import { findChecklistByName, getChecklist } from '../store/checklists.js';
 import {
@@ -28,10 +28,6 @@ async function checklistIdOf(ctx: AppContext, checklistName: string | undefined)
   return checklist.id;
 }
 
-export function topicLabel(topic: Topic): string {
-  return topic.sectionKey ? `${topic.sectionKey} / ${topic.text}` : topic.text;
-}
-
 /**
  * A topic by id, or by a fragment of its text, optionally prefixed with section fragments
  * (`aws/s3/signed`). An exact text match wins over partial ones; anything else ambiguous lists candidates.
@@ -41,7 +37,7 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (ref === '') throw new InvalidInputError('a topic reference is empty; give an id or part of its title');
   const checklistId = await checklistIdOf(ctx, checklistName);
   if (/^\d+$/.test(ref)) {
-    const topic = Number(ref) <= MAX_ID ? await getTopic(ctx.store.db, Number(ref)) : null;
+    const topic = await getTopic(ctx.store.db, Number(ref));
     if (!topic || (checklistId !== undefined && topic.checklistId !== checklistId)) {
       throw new NotFoundError(`no topic with id ${ref}; \`prepdeck search\` shows ids`);
     }
@@ -93,7 +89,7 @@ export interface PlacedTopic {
   sectionPath: string[];
 }
 
-/** Places many topics with one query per kind of row, whatever their number. */
+/** Places many topics with a query per checklist they come from, whatever their number. */
 export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<PlacedTopic[]> {
   const checklistIds = [...new Set(topics.map((t) => t.checklistId))];
   const names = new Map<number, string>();
@@ -111,7 +107,7 @@ export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<Pla
 
 /** A topic by id only (archived ones included): what the web UI links to. */
 export async function topicById(ctx: AppContext, id: number): Promise<TopicDetails> {
-  const topic = id <= MAX_ID ? await getTopic(ctx.store.db, id) : null;
+  const topic = await getTopic(ctx.store.db, id);
   if (!topic) throw new NotFoundError(`no topic with id ${id}`);
   return detailsOf(ctx, topic);
 }
@@ -128,7 +124,6 @@ export async function updateTopic(ctx: AppContext, id: number, update: TopicUpda
   const state = update.state === undefined ? undefined : parseState(update.state);
   const confidence = update.confidence === undefined || update.confidence === null ? update.confidence : parseConfidence(update.confidence);
   if (update.notes !== undefined) checkNoNul(update.notes, 'the notes');
-  if (id > MAX_ID) throw new NotFoundError(`no topic with id ${id}`);
   const updated = await ctx.store.transaction(async (trx) => {
     const now = ctx.now();
     let topic = await getTopic(trx, id);

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { normalizeText, searchText } from '../core/identity.js';
+import { MAX_ID } from '../core/validate.js';
 import type { Checklist, EventType, Resource, Section, SectionNote, Topic, TopicEvent, TopicState } from '../core/model.js';
 import { getChecklist } from './checklists.js';
 import { inTransaction } from './database.js';
@@ -18,8 +19,9 @@ export interface ChecklistTreeRows {
   notes: SectionNote[];
 }
 
-/** Any topic, archived ones included. */
+/** Any topic, archived ones included; null for an id no topic can have (PostgreSQL's ids are 32-bit). */
 export async function getTopic(db: Kysely<Database>, id: number): Promise<Topic | null> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) return null;
   const row = await db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toTopic(row) : null;
 }
