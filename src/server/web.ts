@@ -36,7 +36,8 @@ export async function registerWebUi(server: FastifyInstance, webRoot: string | n
       // Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
       cacheControl: false,
       setHeaders: (res, path) => {
-        const immutable = path.includes(`${join(webRoot, 'assets')}`);
+        // Vite names every asset by its content hash: a changed file is a new name.
+        const immutable = path.startsWith(join(webRoot, 'assets'));
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
