@@ -93,7 +93,7 @@ export async function answerCard(
 /** Undoes the checklist's last answer; NotFoundError when there is none. */
 export async function undoReview(ctx: AppContext, checklistName?: string): Promise<StudyCard> {
   const checklist = await checklistFor(ctx, checklistName);
-  const undone = await undoLastReview(ctx.store.db, checklist.id);
+  const undone = await undoLastReview(ctx.store.db, checklist.id, ctx.now());
   if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
   return undone.card;
 }

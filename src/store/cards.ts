@@ -1,13 +1,13 @@
 // Cards for spaced repetition: create them, find what is due, record answers (and undo the last one).
 // Scheduling itself is core/scheduling.ts; here it is read, applied and logged in one transaction.
 import type { Kysely } from 'kysely';
-import type { Topic } from '../core/model.js';
+import type { Topic, TopicState } from '../core/model.js';
 import { isLapse, newCardSchedule, review } from '../core/scheduling.js';
 import type { CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';
-import { getTopic, setTopicState } from './topics.js';
+import { getTopic, setTopicState, topicHistory } from './topics.js';
 
 export function toCard(row: CardRow): StudyCard {
   return {
@@ -202,9 +202,11 @@ export interface UndoneReview {
 
 /**
  * Undoes the checklist's most recent review: restores that card's FSRS fields exactly as they were and deletes
- * the log row, in one transaction. The topic's state is left as it is. Null when there is nothing to undo.
+ * the log row, in one transaction. When that review changed its topic's state (graduated or lapsed), the state
+ * goes back too, as a new line of history (source `undo`): the history is never rewritten. Null when there is
+ * nothing to undo.
  */
-export function undoLastReview(db: Kysely<Database>, checklistId: number): Promise<UndoneReview | null> {
+export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string): Promise<UndoneReview | null> {
   return inTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom('review_log')
@@ -222,8 +224,17 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number): Promi
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('review_log').where('id', '=', last.id).execute();
-    return { card: toCard(restored), removed: last };
+    const card = toCard(restored);
+    if (card.topicId !== null) await revertReviewState(trx, card.topicId, last.reviewed_at, now);
+    return { card, removed: last };
   });
+}
+
+/** The topic's latest state change, if the review at `reviewedAt` made it, is put back. */
+async function revertReviewState(trx: Kysely<Database>, topicId: number, reviewedAt: string, now: string): Promise<void> {
+  const latest = (await topicHistory(trx, topicId)).filter((e) => e.type === 'state').at(-1);
+  const data = latest?.data as { from?: TopicState; source?: string } | undefined;
+  if (latest?.at === reviewedAt && data?.source === 'review' && data.from) await setTopicState(trx, topicId, data.from, now, 'undo');
 }
 
 /** A card's reviews, oldest first. */

@@ -89,17 +89,40 @@ for (const backend of BACKENDS) {
       const logsBefore = await cardReviews(store().db, reviewed.id);
       await answer(store().db, reviewed.id, 2, now, 900);
       expect(await cardReviews(store().db, reviewed.id)).toHaveLength(logsBefore.length + 1);
-      const undone = await undoLastReview(store().db, checklistId);
+      const undone = await undoLastReview(store().db, checklistId, now);
       expect(undone!.card).toEqual(before);
       expect(await getCard(store().db, reviewed.id)).toEqual(before);
       expect(await cardReviews(store().db, reviewed.id)).toEqual(logsBefore);
       expect(undone!.removed).toMatchObject({ rating: 2, duration_ms: 900 });
     });
 
+    it('undoing a lapse puts the topic back to known, as a new line of history', async () => {
+      const { checklistId, ids } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      const topicId = ids.get('joins')!;
+      const card = (await topicCards(store().db, checklistId)).get(topicId)!;
+      const { card: reviewed, now } = await goodUntilReview(card, DAY1);
+      await answer(store().db, reviewed.id, 1, now);
+      expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'learning' });
+      await undoLastReview(store().db, checklistId, now);
+      expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'known' });
+      const states = (await topicHistory(store().db, topicId)).filter((e) => e.type === 'state').map((e) => e.data);
+      expect(states).toEqual([
+        { from: 'new', to: 'known', source: 'review' },
+        { from: 'known', to: 'learning', source: 'review' },
+        { from: 'learning', to: 'known', source: 'undo' },
+      ]);
+      // An undo of a review that left the state alone changes no state.
+      await answer(store().db, reviewed.id, 3, now);
+      const before = (await topicHistory(store().db, topicId)).length;
+      await undoLastReview(store().db, checklistId, now);
+      expect(await topicHistory(store().db, topicId)).toHaveLength(before);
+    });
+
     it('undoes nothing when the checklist has no review', async () => {
       const { checklistId } = await imported();
       await ensureTopicCards(store().db, checklistId, DAY1);
-      expect(await undoLastReview(store().db, checklistId)).toBeNull();
+      expect(await undoLastReview(store().db, checklistId, DAY1)).toBeNull();
       expect(await answer(store().db, 9999, 3, DAY1)).toBeNull();
     });
 
