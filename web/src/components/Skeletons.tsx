@@ -18,28 +18,33 @@ export function TopicSkeleton() {
   );
 }
 
-export function ImportSkeleton() {
-  return (
-    <div className="page import-page" aria-busy="true" aria-label="Loading the import page">
-      <header className="page-header">
-        <div className="skeleton skeleton-title" />
-        <div className="skeleton skeleton-line" style={{ width: '70%' }} />
-      </header>
-      <div className="card skeleton-card" style={{ height: 380 }} />
-    </div>
-  );
+interface PageSkeletonProps {
+  /** The page's own class, so the placeholder takes the page's width and spacing. */
+  className?: string;
+  label?: string;
+  /** Heights of the cards below the title, in pixels. */
+  cards?: number[];
 }
 
-/** Any page: a title and a few cards. */
-export function PageSkeleton() {
+/** A page's title and its cards, in the page's shape. */
+export function PageSkeleton({ className = '', label = 'Loading', cards = [150, 320] }: PageSkeletonProps) {
   return (
-    <div className="page" aria-busy="true" aria-label="Loading">
+    <div className={`page ${className}`.trim()} aria-busy="true" aria-label={label}>
       <header className="page-header">
         <div className="skeleton skeleton-title" />
         <div className="skeleton skeleton-line" />
       </header>
-      <div className="card skeleton-card" style={{ height: 150 }} />
-      <div className="card skeleton-card" style={{ height: 320 }} />
+      {cards.map((height, i) => (
+        <div key={i} className="card skeleton-card" style={{ height }} />
+      ))}
     </div>
   );
+}
+
+export function ImportSkeleton() {
+  return <PageSkeleton className="import-page" label="Loading the import page" cards={[380]} />;
+}
+
+export function DashboardSkeleton() {
+  return <PageSkeleton className="dashboard" label="Loading the dashboard" cards={[150, 190, 400]} />;
 }

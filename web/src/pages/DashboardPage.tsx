@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { DashboardJson, Progress } from '../../../src/core/api.js';
 import { ActivityHeatmap } from '../components/ActivityHeatmap.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { DashboardSkeleton } from '../components/Skeletons.js';
 import { api } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
@@ -104,19 +105,5 @@ function DuplicatesCard({ data, checklist }: { data: DashboardJson; checklist: s
         ))}
       </ul>
     </section>
-  );
-}
-
-function DashboardSkeleton() {
-  return (
-    <div className="page dashboard" aria-busy="true" aria-label="Loading the dashboard">
-      <header className="page-header">
-        <div className="skeleton skeleton-title" />
-        <div className="skeleton skeleton-line" />
-      </header>
-      <div className="card skeleton-card" style={{ height: 150 }} />
-      <div className="card skeleton-card" style={{ height: 190 }} />
-      <div className="card skeleton-card" style={{ height: 400 }} />
-    </div>
   );
 }
