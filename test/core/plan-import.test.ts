@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
 import type { TopicState } from '../../src/core/model.js';
-import { MAX_SIMILARITY_COMPARISONS, planImport, type StoredSectionRef, type StoredTopicRef } from '../../src/core/plan-import.js';
+import { MAX_SIMILARITY_COMPARISONS, planImport } from '../../src/core/plan-import.js';
+import { storedAfterFirstImport } from '../support/first-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
 
 /** Stores a plan the way the store would: ids in order, states from the plan. */
-function store(text: string, states: Record<string, TopicState> = {}): { sections: StoredSectionRef[]; topics: StoredTopicRef[] } {
-  const parsed = parse(text);
-  const plan = planImport(parsed, [], []);
-  return {
-    sections: plan.sections.map((s) => ({ id: s.index + 1, pathKey: s.pathKey })),
-    topics: plan.entries.map((e) => {
-      const entry = parsed.entries[e.index]!;
-      return {
-        id: 100 + e.index,
-        identityKey: e.identityKey,
-        sectionKey: plan.sections[entry.sectionIndex]!.pathKey,
-        kind: entry.kind,
-        text: entry.text,
-        marker: entry.marker,
-        state: states[entry.text] ?? e.state,
-        archived: false,
-      };
-    }),
-  };
+function store(text: string, states: Record<string, TopicState> = {}) {
+  return storedAfterFirstImport(parse(text), { states });
 }
 
 const BEFORE = `# Python

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
 import { TOPIC_STATES, type ParsedChecklist, type TopicsMode } from '../../src/core/model.js';
-import { planImport, type StoredTopicRef } from '../../src/core/plan-import.js';
+import { planImport } from '../../src/core/plan-import.js';
 import { checkWriteBack, markerAfter, wantedMarker, writeBack, type EntryState, type WriteBackOptions } from '../../src/core/writeback.js';
+import { storedAfterFirstImport } from '../support/first-import.js';
 
 /** A list item as people write them: any indentation, bullet, spacing, marker and text. */
 const listItem = fc
@@ -65,24 +66,7 @@ const statesArb = fc.array(fc.constantFrom(...TOPIC_STATES), { minLength: 40, ma
 const parse = (text: string, topics: TopicsMode | 'auto') => parseChecklist(text, { fallbackTitle: 't', topics });
 
 /** What a first import stores: each entry a topic with the state its marker gives. */
-function firstImport(parsed: ParsedChecklist) {
-  const plan = planImport(parsed, [], []);
-  const sections = plan.sections.map((s) => ({ id: s.index + 1, pathKey: s.pathKey }));
-  const topics: StoredTopicRef[] = plan.entries.map((e) => {
-    const entry = parsed.entries[e.index]!;
-    return {
-      id: 1000 + e.index,
-      identityKey: e.identityKey,
-      sectionKey: plan.sections[entry.sectionIndex]!.pathKey,
-      kind: entry.kind,
-      text: entry.text,
-      marker: entry.marker,
-      state: e.state,
-      archived: false,
-    };
-  });
-  return { sections, topics };
-}
+const firstImport = (parsed: ParsedChecklist) => storedAfterFirstImport(parsed, { idBase: 1000 });
 
 const lineBreaks = /\r\n|\r|\n/;
 

@@ -13,6 +13,7 @@ import { useResource } from './lib/useResource.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { importPage, topicPage } from './pages/lazy.js';
+import { ErrorLine } from './components/ErrorLine.js';
 
 type Route = { page: 'dashboard' } | { page: 'checklist' } | { page: 'import' } | { page: 'topic'; id: number } | { page: 'missing' };
 
@@ -78,9 +79,7 @@ export function App() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {list.error && !checklists ? (
-          <p className="error-line" role="alert">
-            {list.error}
-          </p>
+          <ErrorLine>{list.error}</ErrorLine>
         ) : (
           // Keyed by the page: leaving a page that failed to load tries afresh.
           <PageErrorBoundary key={current.page}>
@@ -148,9 +147,7 @@ function MissingChecklist({ name, checklists, path }: { name: string; checklists
   const last = rememberedChecklist();
   return (
     <div className="page missing-checklist">
-      <p className="error-line" role="alert">
-        No checklist named '{name}'.
-      </p>
+      <ErrorLine>No checklist named '{name}'.</ErrorLine>
       <section className="card" aria-labelledby="choose-heading">
         <h2 id="choose-heading">Open one of yours</h2>
         <ul className="checklist-choices">

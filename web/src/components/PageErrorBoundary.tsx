@@ -1,6 +1,7 @@
 // A page whose code failed to load (the server was upgraded or restarted meanwhile, the network dropped)
 // says so in one line with a way out, instead of leaving the whole app blank.
 import { Component, type ReactNode } from 'react';
+import { ErrorLine } from './ErrorLine.js';
 
 interface Props {
   children: ReactNode;
@@ -17,9 +18,7 @@ export class PageErrorBoundary extends Component<Props, { error: Error | null }>
     if (!this.state.error) return this.props.children;
     return (
       <div className="page">
-        <p className="error-line" role="alert">
-          This page could not be loaded ({this.state.error.message}). Is `prepdeck serve` still running?
-        </p>
+        <ErrorLine>This page could not be loaded ({this.state.error.message}). Is `prepdeck serve` still running?</ErrorLine>
         <div className="actions">
           <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
             Reload

@@ -13,6 +13,7 @@ import type { TopicState } from '../lib/states.js';
 import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicState, type TopicFilter } from '../lib/tree.js';
 import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
+import { ErrorLine } from '../components/ErrorLine.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
   // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown.
@@ -55,7 +56,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
     [checklist, shownFilter, collapsed, toggleSection, setTopicState],
   );
 
-  if (tree.error && !data) return <p className="error-line" role="alert">{tree.error}</p>;
+  if (tree.error && !data) return <ErrorLine>{tree.error}</ErrorLine>;
   const roles = data ? splitByRole(data.root) : null;
   const overall = data?.root.progress;
 
@@ -69,11 +70,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
       <p className="shortcuts muted">
         <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd>–<kbd>4</kbd> or <kbd>n</kbd> <kbd>l</kbd> <kbd>x</kbd> <kbd>s</kbd> set new, learning, known, skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
       </p>
-      {saveError && (
-        <p className="error-line" role="alert">
-          {saveError}
-        </p>
-      )}
+      <ErrorLine>{saveError}</ErrorLine>
       {!data || !roles ? (
         <TreeSkeleton />
       ) : (

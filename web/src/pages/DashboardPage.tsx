@@ -10,13 +10,14 @@ import { hrefFor, Link } from '../lib/router.js';
 import { STATE_LABEL, STATES } from '../lib/states.js';
 import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
+import { ErrorLine } from '../components/ErrorLine.js';
 
 export function DashboardPage({ checklist }: { checklist: string }) {
   const dashboard = useLiveResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
   const data = dashboard.data;
   const ready = data !== null;
   useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);
-  if (dashboard.error && !data) return <p className="error-line" role="alert">{dashboard.error}</p>;
+  if (dashboard.error && !data) return <ErrorLine>{dashboard.error}</ErrorLine>;
   if (!data) return <DashboardSkeleton />;
   return (
     <div className="page dashboard">

@@ -5,6 +5,7 @@ import { ImportPreview } from '../components/ImportPreview.js';
 import { api, errorMessage } from '../lib/api.js';
 import { rememberChecklist } from '../lib/lastChecklist.js';
 import { hrefFor, navigate } from '../lib/router.js';
+import { ErrorLine } from '../components/ErrorLine.js';
 
 /** The server refuses more (413); saying so before uploading saves the wait. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -198,11 +199,7 @@ export function ImportPage({ current, onImported }: Props) {
             </select>
           </label>
         </div>
-        {error && (
-          <p className="error-line" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine>{error}</ErrorLine>
         <div className="actions">
           <button type="button" className="button button-primary" onClick={() => void runPreview()} disabled={busy !== null}>
             {busy === 'preview' ? 'Reading…' : 'Preview'}

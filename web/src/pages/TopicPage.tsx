@@ -12,6 +12,7 @@ import { api, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
 import { useLiveResource } from '../lib/usePolling.js';
+import { ErrorLine } from '../components/ErrorLine.js';
 
 const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
 
@@ -34,7 +35,7 @@ export function TopicPage({ id }: { id: number }) {
   useStateKeys(data, save);
   useChecklistInUrl(data?.topic.checklist ?? null);
 
-  if (detail.error && !data) return <p className="error-line" role="alert">{detail.error}</p>;
+  if (detail.error && !data) return <ErrorLine>{detail.error}</ErrorLine>;
   if (!data) return <TopicSkeleton />;
   const { topic, resources, history } = data;
   return (
@@ -52,11 +53,7 @@ export function TopicPage({ id }: { id: number }) {
         </p>
         <MarkdownView as="h1" inline source={topic.title} fallback={topic.text} className="topic-heading" />
       </header>
-      {error && (
-        <p className="error-line" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine>{error}</ErrorLine>
       <div className="topic-layout">
         <div className="topic-main">
           <section className="card" aria-label="State and confidence">
