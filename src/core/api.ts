@@ -126,3 +126,147 @@ export interface ErrorJson {
 
 /** The answer to POST /api/imports/preview (dryRun: true) and POST /api/imports. */
 export type { ImportResult as ImportResultJson } from './import-report.js';
+
+// ---- Spaced repetition ----
+
+export type { ReviewSettings as ReviewSettingsJson } from './review-settings.js';
+
+/** A card's schedule as the UI shows it. */
+export interface CardJson {
+  id: number;
+  checklist: string;
+  kind: 'topic' | 'qa';
+  origin: 'file' | 'app';
+  /** The topic it belongs to: a topic card asks about it, a question/answer card sits under it. */
+  topicId: number | null;
+  /** Markdown: the question (a topic card: the topic's title). */
+  front: string;
+  /** Markdown: the answer (a topic card: the topic's details and notes). */
+  back: string;
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  due: string;
+  /** Days, as FSRS estimates them. */
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  /** Predicted probability of recall now, 0..1; null for a card never reviewed. */
+  retrievability: number | null;
+  /** Where a file card is written, 1-based; null for one only prepdeck holds. */
+  line: number | null;
+  archivedAt: string | null;
+}
+
+/** What answering with one rating would do: shown on the rating buttons (`10m`, `3d`). */
+export interface RatingPreviewJson {
+  rating: 1 | 2 | 3 | 4;
+  due: string;
+  /** The interval in words: `1m`, `10m`, `1d`, `3.5mo`. */
+  interval: string;
+}
+
+/** A card to study, with everything its reveal shows. */
+export interface ReviewCardJson {
+  card: CardJson;
+  /** The topic it asks about or sits under, null for a card standing in a section. */
+  topic: TopicJson | null;
+  resources: ExportedResource[];
+  /** Again, Hard, Good, Easy, in that order. */
+  ratings: RatingPreviewJson[];
+}
+
+/** GET /api/checklists/:name/review?section=...&limit=... */
+export interface ReviewQueueJson {
+  checklist: string;
+  /** The study day it counts against, in the checklist's time zone. */
+  day: { date: string; start: string; end: string };
+  /** Cards left for today within the daily limits, by kind of queue. */
+  remaining: { new: number; learning: number; review: number };
+  /** Reviewed so far today. */
+  doneToday: { new: number; review: number };
+  /** In the order to study them. */
+  cards: ReviewCardJson[];
+  /** When the next card comes due after today's are done (null when none is scheduled). */
+  nextDueAt: string | null;
+}
+
+/** POST /api/cards/:id/answer */
+export interface AnswerRequestJson {
+  rating: 1 | 2 | 3 | 4;
+  /** How long the answer took, in milliseconds. */
+  durationMs?: number;
+}
+
+/** The answer to POST /api/cards/:id/answer */
+export interface AnswerJson {
+  card: CardJson;
+  /** The topic after the answer: a topic card moving into review made it known, a lapse sent it back to learning. */
+  topic: TopicJson | null;
+}
+
+/** POST /api/checklists/:name/review/undo */
+export interface UndoJson {
+  card: CardJson;
+  topic: TopicJson | null;
+}
+
+/** GET /api/topics/:id/cards: a topic's question/answer cards (its topic card first). */
+export interface CardListJson {
+  cards: CardJson[];
+}
+
+/** POST /api/topics/:id/cards, PATCH /api/cards/:id */
+export interface CardDraftJson {
+  front: string;
+  back: string;
+}
+
+/** One day of the review heatmap or of the forecast. */
+export interface DayCountJson {
+  date: string;
+  count: number;
+}
+
+/** A section's predicted recall now. */
+export interface SectionMemoryJson {
+  id: number;
+  text: string;
+  depth: number;
+  /** Cards of the section (and its subsections) reviewed at least once. */
+  reviewed: number;
+  cards: number;
+  /** Mean predicted recall now of its reviewed cards, 0..1; null when none has been reviewed. */
+  retrievability: number | null;
+}
+
+/** GET /api/checklists/:name/review/stats */
+export interface ReviewStatsJson {
+  checklist: string;
+  /** Reviews per study day over the last year, days with reviews only, oldest first. */
+  reviewsByDay: DayCountJson[];
+  /** Cards coming due on each of the next 30 study days (today's overdue ones counted today). */
+  forecast: DayCountJson[];
+  /** Share of reviews of cards in review state answered Hard, Good or Easy over the last 30 days. */
+  trueRetention: { days: number; reviews: number; passed: number; rate: number | null };
+  overall: { reviewed: number; cards: number; retrievability: number | null };
+  sections: SectionMemoryJson[];
+}
+
+/** POST /api/checklists/:name/review/optimize {apply?} */
+export interface OptimizeJson {
+  checklist: string;
+  /** Reviews in the log, and how many of them can train (a day or more after the card's previous review). */
+  reviews: number;
+  trainingItems: number;
+  /** False when the log is too small; `needed` says how many more training reviews it takes. */
+  enough: boolean;
+  needed: number;
+  /** Log loss and RMSE (bins) of the default and the fitted parameters on this log; null when not fitted. */
+  defaultMetrics: { logLoss: number; rmse: number } | null;
+  fittedMetrics: { logLoss: number; rmse: number } | null;
+  parameters: number[] | null;
+  /** True when the fitted parameters were saved into the checklist's settings. */
+  applied: boolean;
+  message: string;
+}

@@ -63,6 +63,8 @@ export interface SchedulerSettings {
   /** ts-fsrs step strings such as `1m`, `10m`; ts-fsrs's defaults when left out. Steps of a day or more are discouraged. */
   learningSteps?: Steps;
   relearningSteps?: Steps;
+  /** FSRS parameters (w) fitted to the user's own log; ts-fsrs's defaults when left out. */
+  parameters?: readonly number[];
 }
 
 /** A ts-fsrs scheduler, as `schedulerFor` makes it. */
@@ -79,6 +81,7 @@ export function schedulerFor(settings: SchedulerSettings = {}): FSRS {
     enable_fuzz: settings.fuzz ?? true,
     ...(settings.learningSteps !== undefined ? { learning_steps: settings.learningSteps } : {}),
     ...(settings.relearningSteps !== undefined ? { relearning_steps: settings.relearningSteps } : {}),
+    ...(settings.parameters !== undefined ? { w: [...settings.parameters] } : {}),
   });
   return fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId(CARD_ID_FIELD));
 }
@@ -193,6 +196,8 @@ export function isLapse(before: FsrsState, rating: ReviewRating): boolean {
 }
 
 export type CardKind = 'topic' | 'qa';
+/** `file`: written in the checklist file, re-imported with it; `app`: added in prepdeck. */
+export type CardOrigin = 'file' | 'app';
 
 /** A card as the store holds it: what is asked, and its FSRS fields. */
 export interface StudyCard extends SchedulableCard {
@@ -203,6 +208,11 @@ export interface StudyCard extends SchedulableCard {
   /** The question of a question/answer card; a topic card shows its topic and leaves it empty. */
   front: string;
   back: string;
+  origin: CardOrigin;
+  /** The section path key of its topic (or of the section it stands in). */
+  sectionKey: string;
+  /** Where a file card is written; null for one only prepdeck holds. */
+  lines: { start: number; end: number } | null;
   createdAt: string;
   archivedAt: string | null;
 }

@@ -17,6 +17,9 @@ export function toCard(row: CardRow): StudyCard {
     kind: row.kind,
     front: row.front,
     back: row.back,
+    origin: row.origin,
+    sectionKey: row.section_key,
+    lines: row.line_start !== null && row.line_end !== null ? { start: row.line_start, end: row.line_end } : null,
     createdAt: row.created_at,
     archivedAt: row.archived_at,
     due: row.due,
@@ -71,7 +74,7 @@ export function ensureTopicCards(db: Kysely<Database>, checklistId: number, now:
   return inTransaction(db, async (trx) => {
     const missing = await trx
       .selectFrom('topics')
-      .select('topics.id')
+      .select(['topics.id', 'topics.section_key'])
       .where('topics.checklist_id', '=', checklistId)
       .where('topics.kind', '=', 'topic')
       .where('topics.archived_at', 'is', null)
@@ -97,6 +100,10 @@ export function ensureTopicCards(db: Kysely<Database>, checklistId: number, now:
       ...schedule,
       created_at: now,
       archived_at: null,
+      origin: 'app',
+      section_key: topic.section_key,
+      line_start: null,
+      line_end: null,
     }));
     await insertRows(trx, 'cards', rows);
     return rows.length;

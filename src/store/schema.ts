@@ -1,7 +1,7 @@
 // The tables as Kysely sees them. Timestamps are ISO-8601 text, booleans 0/1, JSON text: portable as is.
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/model.js';
-import type { CardKind, FsrsState } from '../core/scheduling.js';
+import type { CardKind, CardOrigin, FsrsState } from '../core/scheduling.js';
 
 export interface ChecklistTable {
   id: Generated<number>;
@@ -111,6 +111,20 @@ export interface CardTable {
   last_review: string | null;
   created_at: string;
   archived_at: string | null;
+  origin: Generated<CardOrigin>;
+  /** The normalized question of a file card, which re-import matches it by. */
+  identity_key: Generated<string>;
+  section_key: Generated<string>;
+  /** Where a file card is written (1-based, inclusive); null for a card only prepdeck holds. */
+  line_start: number | null;
+  line_end: number | null;
+}
+
+export interface ReviewSettingsTable {
+  checklist_id: number;
+  /** JSON of core/review-settings.ts#ReviewSettings. */
+  settings: string;
+  updated_at: string;
 }
 
 /** Append-only, except that undoing a review deletes its row (and restores the card from `previous`). */
@@ -139,6 +153,7 @@ export interface Database {
   events: EventTable;
   cards: CardTable;
   review_log: ReviewLogTable;
+  review_settings: ReviewSettingsTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as eventsByChecklist from './0002-events-by-checklist.js';
 import * as cards from './0003-cards.js';
+import * as studyCards from './0004-study-cards.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-events-by-checklist': eventsByChecklist,
   '0003-cards': cards,
+  '0004-study-cards': studyCards,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,78 @@
+// Study days: a day of reviews runs from `dayStartsAt` o'clock in the user's time zone to the same hour the next
+// day (Anki's "next day starts at"), so that a late-night session counts for the day it belongs to. Pure: the
+// time zone is an argument, and Intl's time-zone data does the arithmetic (daylight saving included).
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface StudyDay {
+  /** The calendar date the study day is named after, `YYYY-MM-DD`. */
+  date: string;
+  /** When it begins and ends, ISO-8601 UTC; `end` is the next day's `start`. */
+  start: string;
+  end: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock time in `timeZone` at `ms`, as if it were UTC (so that date arithmetic works on it). */
+function wallClock(ms: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(ms)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+}
+
+/** The instant whose wall-clock time in `timeZone` is `wall` (the earlier one when clocks go back). */
+function instantOf(wall: number, timeZone: string): number {
+  let guess = wall - (wallClock(wall, timeZone) - wall);
+  // A second pass settles instants near a daylight-saving change.
+  guess = wall - (wallClock(guess, timeZone) - guess);
+  return guess;
+}
+
+function isoDate(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
+}
+
+/** The study date (`YYYY-MM-DD`) an instant falls in. */
+export function studyDateOf(instant: string | number, timeZone: string, dayStartsAt: number): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  return isoDate(wallClock(ms, timeZone) - dayStartsAt * HOUR_MS);
+}
+
+/** The study day holding `now`. */
+export function studyDay(now: string, timeZone: string, dayStartsAt: number): StudyDay {
+  return studyDayOn(studyDateOf(now, timeZone, dayStartsAt), timeZone, dayStartsAt);
+}
+
+/** The study day named `date` (`YYYY-MM-DD`). */
+export function studyDayOn(date: string, timeZone: string, dayStartsAt: number): StudyDay {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  const start = instantOf(midnight + dayStartsAt * HOUR_MS, timeZone);
+  const end = instantOf(midnight + (24 + dayStartsAt) * HOUR_MS, timeZone);
+  return { date, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+}
+
+/** `date` moved by `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return isoDate(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR_MS);
+}
