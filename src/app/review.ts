@@ -6,9 +6,9 @@ import type { ReviewRating, StudyCard } from '../core/scheduling.js';
 import { MAX_ID } from '../core/validate.js';
 import { answer, ensureTopicCards, getCard, nextDue, undoLastReview } from '../store/cards.js';
 import type { AnswerResult } from '../store/cards.js';
-import { findChecklistByName, listChecklists } from '../store/checklists.js';
 import { getTopic } from '../store/topics.js';
 import type { AppContext } from './context.js';
+import { checklistFor } from './review-checklist.js';
 
 /** How many due cards one call hands out at most. */
 export const MAX_DUE_LIMIT = 500;
@@ -22,23 +22,6 @@ export interface DueCard {
 export interface DueCards {
   checklist: Checklist;
   cards: DueCard[];
-}
-
-/** The named checklist, or the only one there is when no name is given. */
-async function checklistFor(ctx: AppContext, checklistName: string | undefined): Promise<Checklist> {
-  if (checklistName !== undefined) {
-    const checklist = await findChecklistByName(ctx.store.db, checklistName);
-    if (!checklist) throw new NotFoundError(`no checklist named '${checklistName}'; \`prepdeck checklists\` lists them`);
-    return checklist;
-  }
-  const all = await listChecklists(ctx.store.db);
-  if (all.length === 0) throw new NotFoundError('no checklist yet; `prepdeck import` brings one in');
-  if (all.length > 1) {
-    throw new InvalidInputError(
-      `there are ${all.length} checklists (${all.map((s) => s.checklist.name).join(', ')}); name the one to review`,
-    );
-  }
-  return all[0]!.checklist;
 }
 
 function checkLimit(limit: number): number {
