@@ -1,51 +1,113 @@
-// Reviewing a checklist's topics with spaced repetition: what is due, answering a card, undoing the last answer.
+// Reviewing a checklist with spaced repetition: today's queue, answering a card, undoing the last answer.
+import type { AnswerJson, CardJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../core/api.js';
+import { cardJson, topicJson } from '../core/api-json.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { normalizeText } from '../core/identity.js';
 import type { Checklist, Topic } from '../core/model.js';
-import { isRating } from '../core/scheduling.js';
+import { isRating, previewRatings, retrievability } from '../core/scheduling.js';
 import type { ReviewRating, StudyCard } from '../core/scheduling.js';
 import { MAX_ID } from '../core/validate.js';
-import { answer, ensureTopicCards, getCard, nextDue, undoLastReview } from '../store/cards.js';
-import type { AnswerResult } from '../store/cards.js';
-import { getTopic } from '../store/topics.js';
+import {
+  answer,
+  ensureTopicCards,
+  getCard,
+  nextDueAfter,
+  queueCounts,
+  reviewsSince,
+  studyQueue,
+  undoLastReview,
+  type QueueQuery,
+} from '../store/cards.js';
+import { getChecklist } from '../store/checklists.js';
+import { getTopic, sectionsOf, topicResources } from '../store/topics.js';
 import type { AppContext } from './context.js';
 import { checklistFor } from './review-checklist.js';
+import { reviewRules, type ReviewRules } from './review-settings.js';
+import { placeTopics } from './topics.js';
 
-/** How many due cards one call hands out at most. */
-export const MAX_DUE_LIMIT = 500;
+/** How many cards one call hands out at most. */
+export const MAX_QUEUE_LIMIT = 500;
+/** Learning cards due within this are shown now rather than making the user wait (Anki's learn-ahead limit). */
+const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
-export interface DueCard {
-  card: StudyCard;
-  /** The topic a topic card asks about; null for a question/answer card without one. */
-  topic: Topic | null;
-}
-
-export interface DueCards {
-  checklist: Checklist;
-  cards: DueCard[];
+export interface QueueOptions {
+  checklist?: string | undefined;
+  /** Only sections whose path contains this (any case, any script). */
+  section?: string | undefined;
+  limit?: number | undefined;
 }
 
 function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DUE_LIMIT) {
-    throw new InvalidInputError(`a limit is a whole number from 1 to ${MAX_DUE_LIMIT}, not ${String(limit)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUEUE_LIMIT) {
+    throw new InvalidInputError(`a limit is a whole number from 1 to ${MAX_QUEUE_LIMIT}, not ${String(limit)}`);
   }
   return limit;
 }
 
+/** The path keys of the sections whose path contains `fragment`, their subsections included. */
+async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: string): Promise<string[]> {
+  const wanted = normalizeText(fragment);
+  if (wanted === '') throw new InvalidInputError('a section scope is empty; give part of a section title');
+  const keys = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => s.pathKey).filter((key) => key.includes(wanted));
+  if (keys.length === 0) throw new NotFoundError(`no section of '${checklist.name}' matches '${fragment}'; \`prepdeck progress\` lists them`);
+  return keys;
+}
+
 /**
- * The checklist's cards due now, the most overdue first. Study topics without a card get one first
- * (due at once), so a freshly imported checklist has everything to review.
+ * What to study now: learning cards due, then today's reviews, then new cards, within the checklist's daily
+ * limits and the scope. Study topics without a card get one first (new), so a fresh import has all to study.
  */
-export async function dueCards(ctx: AppContext, checklistName: string | undefined, limit: number): Promise<DueCards> {
-  checkLimit(limit);
-  const checklist = await checklistFor(ctx, checklistName);
+export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): Promise<ReviewQueueJson> {
+  const limit = checkLimit(options.limit ?? 50);
+  const checklist = await checklistFor(ctx, options.checklist);
+  const sectionKeys = options.section !== undefined ? await sectionScope(ctx, checklist, options.section) : undefined;
+  const rules = await reviewRules(ctx, checklist);
   const now = ctx.now();
   await ensureTopicCards(ctx.store.db, checklist.id, now);
-  const cards = await nextDue(ctx.store.db, checklist.id, now, limit);
-  const due: DueCard[] = [];
-  for (const card of cards) {
-    due.push({ card, topic: card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null });
-  }
-  return { checklist, cards: due };
+  const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
+  const query: QueueQuery = {
+    checklistId: checklist.id,
+    learnAheadUntil: new Date(Date.parse(now) + LEARN_AHEAD_MS).toISOString(),
+    dayEnd: rules.today.end,
+    ...(sectionKeys ? { sectionKeys } : {}),
+    newLimit: Math.max(0, rules.settings.newPerDay - done.new),
+    reviewLimit: Math.max(0, rules.settings.reviewsPerDay - done.review),
+    limit,
+  };
+  const cards = await studyQueue(ctx.store.db, query);
+  const remaining = await queueCounts(ctx.store.db, query);
+  const upcoming = await nextDueAfter(ctx.store.db, query, cards.length > 0 ? now : query.learnAheadUntil);
+  // Today's reviews held back by the daily limit wait for tomorrow.
+  const nextDueAt = upcoming !== null && query.reviewLimit === 0 && upcoming < rules.today.end ? rules.today.end : upcoming;
+  return {
+    checklist: checklist.name,
+    day: rules.today,
+    remaining,
+    doneToday: done,
+    cards: await Promise.all(cards.map((card) => reviewCardJson(ctx, rules, card, now))),
+    nextDueAt,
+  };
+}
+
+async function topicOf(ctx: AppContext, card: StudyCard): Promise<Topic | null> {
+  return card.topicId !== null ? getTopic(ctx.store.db, card.topicId) : null;
+}
+
+function cardPayload(rules: Pick<ReviewRules, 'checklist' | 'scheduler'>, card: StudyCard, topic: Topic | null, now: string): CardJson {
+  const recall = card.state === 'new' ? null : retrievability(card, now, rules.scheduler);
+  return cardJson(card, rules.checklist.name, topic, recall);
+}
+
+async function reviewCardJson(ctx: AppContext, rules: ReviewRules, card: StudyCard, now: string): Promise<ReviewCardJson> {
+  const topic = await topicOf(ctx, card);
+  const [placed] = topic ? await placeTopics(ctx, [topic]) : [];
+  const resources = topic ? await topicResources(ctx.store.db, topic.id) : [];
+  return {
+    card: cardPayload(rules, card, topic, now),
+    topic: placed ? topicJson(placed) : null,
+    resources: resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
+    ratings: previewRatings(card, now, rules.scheduler),
+  };
 }
 
 export function parseRating(value: unknown): ReviewRating {
@@ -56,34 +118,48 @@ export function parseRating(value: unknown): ReviewRating {
   return rating;
 }
 
+/** A card and the rules of its checklist; NotFoundError for an unknown id. */
+async function cardWithRules(ctx: AppContext, cardId: number): Promise<{ card: StudyCard; rules: ReviewRules }> {
+  const card = Number.isInteger(cardId) && cardId >= 1 && cardId <= MAX_ID ? await getCard(ctx.store.db, cardId) : null;
+  const checklist = card ? await getChecklist(ctx.store.db, card.checklistId) : null;
+  if (!card || !checklist) throw new NotFoundError(`no card with id ${cardId}`);
+  return { card, rules: await reviewRules(ctx, checklist) };
+}
+
 /** Answers a card with a rating 1-4; `durationMs` is how long the answer took, when known. */
-export async function answerCard(
-  ctx: AppContext,
-  cardId: number,
-  rating: number,
-  durationMs?: number,
-): Promise<AnswerResult> {
+export async function answerCard(ctx: AppContext, cardId: number, rating: unknown, durationMs?: number): Promise<AnswerJson> {
   const checked = parseRating(rating);
   if (durationMs !== undefined && (!Number.isInteger(durationMs) || durationMs < 0 || durationMs > MAX_ID)) {
     throw new InvalidInputError(`a duration is a whole number of milliseconds, not ${String(durationMs)}`);
   }
-  if (!Number.isInteger(cardId) || cardId < 1 || cardId > MAX_ID) throw new NotFoundError(`no card with id ${cardId}`);
-  const result = await answer(ctx.store.db, cardId, checked, ctx.now(), durationMs ?? null);
+  const { card, rules } = await cardWithRules(ctx, cardId);
+  if (card.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
+  const now = ctx.now();
+  const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler);
   if (!result) throw new NotFoundError(`no card with id ${cardId}`);
-  return result;
+  return { card: cardPayload(rules, result.card, result.topic, now), topic: await topicPayload(ctx, result.topic) };
+}
+
+async function topicPayload(ctx: AppContext, topic: Topic | null) {
+  if (!topic) return null;
+  const [placed] = await placeTopics(ctx, [topic]);
+  return placed ? topicJson(placed) : null;
 }
 
 /** Undoes the checklist's last answer; NotFoundError when there is none. */
-export async function undoReview(ctx: AppContext, checklistName?: string): Promise<StudyCard> {
+export async function undoReview(ctx: AppContext, checklistName?: string): Promise<UndoJson> {
   const checklist = await checklistFor(ctx, checklistName);
-  const undone = await undoLastReview(ctx.store.db, checklist.id, ctx.now());
+  const now = ctx.now();
+  const undone = await undoLastReview(ctx.store.db, checklist.id, now);
   if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
-  return undone.card;
+  const rules = await reviewRules(ctx, checklist);
+  const topic = await topicOf(ctx, undone.card);
+  return { card: cardPayload(rules, undone.card, topic, now), topic: await topicPayload(ctx, topic) };
 }
 
-/** A card by id (archived ones included). */
-export async function cardById(ctx: AppContext, id: number): Promise<StudyCard> {
-  const card = Number.isInteger(id) && id >= 1 && id <= MAX_ID ? await getCard(ctx.store.db, id) : null;
-  if (!card) throw new NotFoundError(`no card with id ${id}`);
-  return card;
+/** A card by id (archived ones included), as the API shows it. */
+export async function cardById(ctx: AppContext, id: number): Promise<CardJson> {
+  const { card, rules } = await cardWithRules(ctx, id);
+  return cardPayload(rules, card, await topicOf(ctx, card), ctx.now());
 }
+

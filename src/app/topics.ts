@@ -17,6 +17,9 @@ import {
   topicResources,
 } from '../store/topics.js';
 import type { AppContext } from './context.js';
+import type { PlacedTopic } from '../core/api-json.js';
+
+export type { PlacedTopic };
 
 /** How many candidates an ambiguous reference lists. */
 const MAX_CANDIDATES = 10;
@@ -81,13 +84,6 @@ export async function showTopic(ctx: AppContext, reference: string, checklistNam
   return detailsOf(ctx, await resolveTopic(ctx, reference, checklistName));
 }
 
-/** A topic with where it sits: its checklist's name and its section path as the file writes it. */
-export interface PlacedTopic {
-  topic: Topic;
-  checklistName: string;
-  /** Section titles, top level first; for an archived topic whose section is gone, its stored path key. */
-  sectionPath: string[];
-}
 
 /** Places many topics with a query per checklist they come from, whatever their number. */
 export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<PlacedTopic[]> {

@@ -216,3 +216,33 @@ export interface StudyCard extends SchedulableCard {
   createdAt: string;
   archivedAt: string | null;
 }
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** An interval as the rating buttons show it: `1m`, `10m`, `5h`, `3d`, `2.5mo`, `1.2y`. */
+export function intervalLabel(ms: number): string {
+  const trim = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
+  if (ms < HOUR_MS) return `${Math.max(1, Math.round(ms / MINUTE_MS))}m`;
+  if (ms < DAY_MS) return `${Math.round(ms / HOUR_MS)}h`;
+  const days = ms / DAY_MS;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${trim(Math.round((days / 30) * 10) / 10)}mo`;
+  return `${trim(Math.round((days / 365) * 10) / 10)}y`;
+}
+
+export interface RatingPreview {
+  rating: ReviewRating;
+  due: string;
+  interval: string;
+}
+
+/** What each rating would schedule if the card were answered at `now`: the labels of the four buttons. */
+export function previewRatings(card: SchedulableCard, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): RatingPreview[] {
+  const nowMs = Date.parse(now);
+  return RATINGS.map((rating) => {
+    const due = review(card, rating, now, scheduler).card.due;
+    return { rating, due, interval: intervalLabel(Date.parse(due) - nowMs) };
+  });
+}

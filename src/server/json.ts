@@ -1,27 +1,11 @@
 // Domain objects as the API shows them (the shapes of core/api.ts).
-import type { ChecklistSummaryJson, TopicDetailJson, TopicJson } from '../core/api.js';
-import type { PlacedTopic, TopicDetails } from '../app/topics.js';
+import type { ChecklistSummaryJson, TopicDetailJson } from '../core/api.js';
+import { topicJson, type PlacedTopic } from '../core/api-json.js';
+import type { TopicDetails } from '../app/topics.js';
+
+export { topicJson };
 import type { Checklist } from '../core/model.js';
 import { toProgress, type ProgressCounts } from '../core/progress.js';
-
-export function topicJson({ topic, checklistName, sectionPath }: PlacedTopic): TopicJson {
-  return {
-    id: topic.id,
-    checklist: checklistName,
-    kind: topic.kind,
-    title: topic.title,
-    text: topic.text,
-    details: topic.details,
-    state: topic.state,
-    confidence: topic.confidence,
-    notes: topic.notes,
-    section: sectionPath,
-    line: topic.lines.start,
-    createdAt: topic.createdAt,
-    updatedAt: topic.updatedAt,
-    archivedAt: topic.archivedAt,
-  };
-}
 
 export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): TopicDetailJson {
   return {

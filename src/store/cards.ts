@@ -1,6 +1,6 @@
 // Cards for spaced repetition: create them, find what is due, record answers (and undo the last one).
 // Scheduling itself is core/scheduling.ts; here it is read, applied and logged in one transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../core/model.js';
 import { isLapse, newCardSchedule, review } from '../core/scheduling.js';
 import type { CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
@@ -110,29 +110,116 @@ export function ensureTopicCards(db: Kysely<Database>, checklistId: number, now:
   });
 }
 
-/**
- * Cards of the checklist due at `now` (due <= now), the most overdue first, at most `limit`. Archived cards,
- * and topic cards whose topic is archived or skipped, are left out.
- */
-export async function nextDue(db: Kysely<Database>, checklistId: number, now: string, limit: number): Promise<StudyCard[]> {
-  const rows = await db
+/** What a review session asks for: the cards to study now, in order. */
+export interface QueueQuery {
+  checklistId: number;
+  /** Learning and relearning cards due before this are shown (a short learn-ahead, as Anki does). */
+  learnAheadUntil: string;
+  /** Review cards due before this (the end of today's study day) are due today. */
+  dayEnd: string;
+  /** Only cards of these sections (path keys); all of the checklist's when left out. */
+  sectionKeys?: readonly string[];
+  /** New cards still allowed today, and reviews. */
+  newLimit: number;
+  reviewLimit: number;
+  /** At most this many cards in all. */
+  limit: number;
+}
+
+export interface QueueCounts {
+  learning: number;
+  review: number;
+  new: number;
+}
+
+type CardQuery = SelectQueryBuilder<Database, 'cards' | 'topics', object>;
+
+/** Active cards of the query's checklist and scope: not archived, and a topic card's topic neither archived nor skipped. */
+function activeCards(db: Kysely<Database>, query: QueueQuery): CardQuery {
+  let builder = db
     .selectFrom('cards')
     .leftJoin('topics', 'topics.id', 'cards.topic_id')
-    .selectAll('cards')
-    .where('cards.checklist_id', '=', checklistId)
+    .where('cards.checklist_id', '=', query.checklistId)
     .where('cards.archived_at', 'is', null)
-    .where('cards.due', '<=', now)
     .where((eb) =>
       eb.or([
         eb('cards.topic_id', 'is', null),
         eb.and([eb('topics.archived_at', 'is', null), eb('topics.state', '!=', 'skipped')]),
       ]),
-    )
-    .orderBy('cards.due')
-    .orderBy('cards.id')
-    .limit(limit)
+    );
+  if (query.sectionKeys) builder = builder.where('cards.section_key', 'in', query.sectionKeys.length > 0 ? [...query.sectionKeys] : ['']);
+  return builder;
+}
+
+/** The three queues as filters: learning cards due soon, review cards due today, new cards. */
+function inQueue(builder: CardQuery, queue: keyof QueueCounts, query: QueueQuery): CardQuery {
+  if (queue === 'learning') return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '<', query.learnAheadUntil);
+  if (queue === 'review') return builder.where('cards.state', '=', 'review').where('cards.due', '<', query.dayEnd);
+  return builder.where('cards.state', '=', 'new');
+}
+
+/**
+ * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
+ * (the most overdue first), then new cards in the order they were made (the file's order), within the limits.
+ */
+export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promise<StudyCard[]> {
+  const cards: StudyCard[] = [];
+  // A new card is due from when it was made, so one order (and the cards_queue index) serves all three queues.
+  const take = async (queue: keyof QueueCounts, cap: number) => {
+    const room = Math.min(cap, query.limit - cards.length);
+    if (room <= 0) return;
+    const rows = await inQueue(activeCards(db, query), queue, query)
+      .selectAll('cards')
+      .orderBy('cards.due')
+      .orderBy('cards.id')
+      .limit(room)
+      .execute();
+    cards.push(...rows.map(toCard));
+  };
+  await take('learning', query.limit);
+  await take('review', query.reviewLimit);
+  await take('new', query.newLimit);
+  return cards;
+}
+
+/** How many cards each queue holds now, within the limits. */
+export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Promise<QueueCounts> {
+  const count = async (queue: keyof QueueCounts, cap: number) => {
+    if (cap <= 0) return 0;
+    const row = await inQueue(activeCards(db, query), queue, query)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Math.min(cap, Number(row.count));
+  };
+  return {
+    learning: await count('learning', Number.MAX_SAFE_INTEGER),
+    review: await count('review', query.reviewLimit),
+    new: await count('new', query.newLimit),
+  };
+}
+
+/** When the next learning or review card comes due after `after`; null when none is scheduled. */
+export async function nextDueAfter(db: Kysely<Database>, query: QueueQuery, after: string): Promise<string | null> {
+  const row = await activeCards(db, query)
+    .where('cards.state', '!=', 'new')
+    .where('cards.due', '>=', after)
+    .select((eb) => eb.fn.min('cards.due').as('due'))
+    .executeTakeFirst();
+  return (row?.due as string | null | undefined) ?? null;
+}
+
+/** Cards introduced (reviewed while new) and reviews (of cards in review) since `since`: what the daily limits count. */
+export async function reviewsSince(db: Kysely<Database>, checklistId: number, since: string): Promise<{ new: number; review: number }> {
+  const rows = await db
+    .selectFrom('review_log')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('checklist_id', '=', checklistId)
+    .where('reviewed_at', '>=', since)
+    .where('state', 'in', ['new', 'review'])
+    .groupBy('state')
     .execute();
-  return rows.map(toCard);
+  const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
+  return { new: count('new'), review: count('review') };
 }
 
 export interface AnswerResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, cardReviews, ensureTopicCards, getCard, nextDue, topicCards, undoLastReview } from '../../src/store/cards.js';
+import { answer, cardReviews, ensureTopicCards, getCard, nextDueAfter, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../src/store/cards.js';
+import type { QueueQuery } from '../../src/store/cards.js';
 import { getTopic, topicHistory } from '../../src/store/topics.js';
 import type { StudyCard } from '../../src/core/scheduling.js';
 import { BACKENDS, useStore } from './backends.js';
@@ -126,22 +127,54 @@ for (const backend of BACKENDS) {
       expect(await answer(store().db, 9999, 3, DAY1)).toBeNull();
     });
 
-    it('returns due cards in due order, up to the limit', async () => {
+    /** A queue query over the whole checklist with generous limits. */
+    const queue = (checklistId: number, now: string, overrides: Partial<QueueQuery> = {}): QueueQuery => ({
+      checklistId,
+      learnAheadUntil: now,
+      dayEnd: later(now, 12 * 60 * MINUTE),
+      newLimit: 20,
+      reviewLimit: 200,
+      limit: 10,
+      ...overrides,
+    });
+
+    it('queues learning cards by due time, then reviews due today, then new cards in file order, within the limits', async () => {
       const { checklistId, ids } = await imported();
       await ensureTopicCards(store().db, checklistId, DAY1);
       const cards = await topicCards(store().db, checklistId);
-      // Answered at different times, so they fall due in that order (learning steps are minutes).
-      const order = ['rank', 'joins', 'window functions'];
-      for (const [i, text] of order.entries()) {
-        await answer(store().db, cards.get(ids.get(text)!)!.id, 1, later(DAY1, i * MINUTE));
-      }
+      const cardOf = (text: string) => cards.get(ids.get(text)!)!;
+      // Answered Again at different times, so they fall due (minutes later) in that order.
+      const order = ['rank', 'joins'];
+      for (const [i, text] of order.entries()) await answer(store().db, cardOf(text).id, 1, later(DAY1, i * MINUTE));
+      const { card: graduated, now } = await goodUntilReview(cardOf('window functions'), later(DAY1, 2 * MINUTE));
       const dueLater = later(DAY1, 60 * MINUTE);
-      const all = await nextDue(store().db, checklistId, dueLater, 10);
-      // 'index types' was never answered: due since DAY1, so first.
-      expect(all.map((c) => c.topicId)).toEqual(['index types', ...order].map((text) => ids.get(text)!));
-      expect(all.map((c) => c.due)).toEqual([...all.map((c) => c.due)].sort());
-      expect((await nextDue(store().db, checklistId, dueLater, 2)).map((c) => c.id)).toEqual(all.slice(0, 2).map((c) => c.id));
-      expect(await nextDue(store().db, checklistId, DAY1, 10)).toHaveLength(1);
+      const first = await studyQueue(store().db, queue(checklistId, dueLater));
+      // 'index types' was never answered: a new card, after the learning ones; the graduated card is not due yet.
+      expect(first.map((c) => c.topicId)).toEqual([...order, 'index types'].map((text) => ids.get(text)!));
+      expect(await queueCounts(store().db, queue(checklistId, dueLater))).toEqual({ learning: 2, review: 0, new: 1 });
+      expect((await studyQueue(store().db, queue(checklistId, dueLater, { limit: 1 }))).map((c) => c.id)).toEqual([first[0]!.id]);
+      expect((await studyQueue(store().db, queue(checklistId, dueLater, { newLimit: 0 }))).map((c) => c.topicId)).toEqual(
+        order.map((text) => ids.get(text)!),
+      );
+      expect(await nextDueAfter(store().db, queue(checklistId, dueLater), dueLater)).toBe(graduated.due);
+      // On the day the graduated card is due, it comes after the learning cards and before the new one.
+      const dueDay = queue(checklistId, graduated.due, { dayEnd: later(graduated.due, MINUTE) });
+      expect((await studyQueue(store().db, dueDay)).map((c) => c.topicId)).toEqual(
+        [...order, 'window functions', 'index types'].map((text) => ids.get(text)!),
+      );
+      expect((await studyQueue(store().db, { ...dueDay, reviewLimit: 0 })).map((c) => c.topicId)).not.toContain(ids.get('window functions'));
+      expect(await reviewsSince(store().db, checklistId, DAY1)).toEqual({ new: 3, review: 0 });
+      expect(now >= DAY1).toBe(true);
+    });
+
+    it('scopes the queue to sections by path key', async () => {
+      const { checklistId } = await imported();
+      await ensureTopicCards(store().db, checklistId, DAY1);
+      const all = await studyQueue(store().db, queue(checklistId, DAY1));
+      expect(all).toHaveLength(4);
+      expect(new Set(all.map((c) => c.sectionKey))).toEqual(new Set(['sql']));
+      expect(await studyQueue(store().db, queue(checklistId, DAY1, { sectionKeys: ['sql'] }))).toHaveLength(4);
+      expect(await studyQueue(store().db, queue(checklistId, DAY1, { sectionKeys: [] }))).toEqual([]);
     });
   });
 }

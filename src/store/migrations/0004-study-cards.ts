@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update cards set section_key = (select topics.section_key from topics where topics.id = cards.topic_id)
             where topic_id is not null`.execute(db);
   await db.schema.createIndex('cards_topic').on('cards').columns(['topic_id', 'kind']).execute();
+  // The review queue reads each state's cards in due order.
+  await db.schema.createIndex('cards_queue').on('cards').columns(['checklist_id', 'state', 'due']).execute();
 
   await db.schema
     .createTable('review_settings')
@@ -33,6 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('review_log_checklist_time').execute();
   await db.schema.dropTable('review_settings').execute();
+  await db.schema.dropIndex('cards_queue').execute();
   await db.schema.dropIndex('cards_topic').execute();
   for (const column of ['line_end', 'line_start', 'section_key', 'identity_key', 'origin']) {
     await db.schema.alterTable('cards').dropColumn(column).execute();
