@@ -91,6 +91,7 @@ export function countParsed(parsed: ParsedChecklist, duplicates: number): Import
     resources: new Set(resources.map((r) => r.url)).size,
     resourceBullets: new Set(resources.filter((r) => r.fromBullet).map((r) => r.line)).size,
     notes: parsed.sections.reduce((sum, s) => sum + s.notes.length, 0),
+    cards: parsed.cards.length,
     duplicates,
   };
 }

@@ -12,6 +12,8 @@ export interface ImportCounts {
   /** Bullets holding only links, turned into resources of their parent. */
   resourceBullets: number;
   notes: number;
+  /** Question/answer cards written in the file. */
+  cards: number;
   duplicates: number;
 }
 

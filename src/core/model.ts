@@ -100,6 +100,17 @@ export interface TopicsModeChoice {
   reason: string;
 }
 
+/** A question/answer card written in the file (`question :: answer`, or the `?` form). */
+export interface ParsedCard {
+  /** The topic it is written under; null for a card standing in a section. */
+  entryIndex: number | null;
+  sectionIndex: number;
+  /** Markdown source of the question and of the answer. */
+  front: string;
+  back: string;
+  lines: LineRange;
+}
+
 export interface ParsedChecklist {
   title: string;
   frontMatter: FrontMatter | null;
@@ -108,6 +119,8 @@ export interface ParsedChecklist {
   sections: ParsedSection[];
   /** Every list-item entry (topics, goals, books) in file order. */
   entries: ParsedEntry[];
+  /** Question/answer cards, in file order. */
+  cards: ParsedCard[];
   /** Problems worth telling the user that did not stop the import. */
   warnings: string[];
 }

@@ -197,6 +197,7 @@ export const ImportResult = Type.Object({
     resources: Type.Integer(),
     resourceBullets: Type.Integer(),
     notes: Type.Integer(),
+    cards: Type.Integer({ description: 'question/answer cards written in the file' }),
     duplicates: Type.Integer(),
   }),
   changes: Type.Object({

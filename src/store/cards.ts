@@ -1,9 +1,10 @@
 // Cards for spaced repetition: create them, find what is due, record answers (and undo the last one).
 // Scheduling itself is core/scheduling.ts; here it is read, applied and logged in one transaction.
+import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../core/model.js';
 import { isLapse, newCardSchedule, review } from '../core/scheduling.js';
-import type { CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
+import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';
@@ -334,4 +335,69 @@ async function revertReviewState(trx: Kysely<Database>, topicId: number, reviewe
 /** A card's reviews, oldest first. */
 export async function cardReviews(db: Kysely<Database>, cardId: number): Promise<ReviewLogRow[]> {
   return db.selectFrom('review_log').selectAll().where('card_id', '=', cardId).orderBy('id').execute();
+}
+
+/** The topic's cards: its topic card first, then its question/answer cards in the order they were made. */
+export async function cardsOfTopic(db: Kysely<Database>, topicId: number, includeArchived = false): Promise<StudyCard[]> {
+  let query = db.selectFrom('cards').selectAll().where('topic_id', '=', topicId);
+  if (!includeArchived) query = query.where('archived_at', 'is', null);
+  const rows = await query.orderBy(sql`case when kind = 'topic' then 0 else 1 end`).orderBy('id').execute();
+  return rows.map(toCard);
+}
+
+export interface NewQaCard {
+  checklistId: number;
+  topicId: number | null;
+  sectionKey: string;
+  front: string;
+  back: string;
+  identityKey: string;
+  origin: CardOrigin;
+  lines: { start: number; end: number } | null;
+}
+
+/** The row of a new card, due at once. */
+export function newCardRow(card: NewQaCard & { kind: CardKind }, now: string): NewCard {
+  return {
+    checklist_id: card.checklistId,
+    topic_id: card.topicId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    ...scheduleColumns(newCardSchedule(now)),
+    created_at: now,
+    archived_at: null,
+    origin: card.origin,
+    identity_key: card.identityKey,
+    section_key: card.sectionKey,
+    line_start: card.lines?.start ?? null,
+    line_end: card.lines?.end ?? null,
+  };
+}
+
+/** A new question/answer card, due at once. */
+export async function insertQaCard(db: Kysely<Database>, card: NewQaCard, now: string): Promise<StudyCard> {
+  const row = await db.insertInto('cards').values(newCardRow({ ...card, kind: 'qa' }, now)).returningAll().executeTakeFirstOrThrow();
+  return toCard(row);
+}
+
+/** Changes a card's question and answer (its schedule and history stay). Null for an unknown id. */
+export async function updateCardText(
+  db: Kysely<Database>,
+  id: number,
+  text: { front: string; back: string; identityKey: string },
+): Promise<StudyCard | null> {
+  const row = await db
+    .updateTable('cards')
+    .set({ front: text.front, back: text.back, identity_key: text.identityKey })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toCard(row) : null;
+}
+
+/** Archives a card (or brings it back with null): it leaves the queue, its reviews stay. */
+export async function setCardArchived(db: Kysely<Database>, id: number, archivedAt: string | null): Promise<StudyCard | null> {
+  const row = await db.updateTable('cards').set({ archived_at: archivedAt }).where('id', '=', id).returningAll().executeTakeFirst();
+  return row ? toCard(row) : null;
 }

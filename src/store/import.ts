@@ -1,7 +1,9 @@
 // Applying a re-import plan (core/plan-import.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
 import type { EventType, ParsedChecklist } from '../core/model.js';
+import { planCards } from '../core/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../core/plan-import.js';
+import { newCardRow } from './cards.js';
 import { forIdBatches, insertRows, updateRowsById } from './batch.js';
 import { inTransaction } from './database.js';
 import { dialectOf } from './dialect.js';
@@ -9,6 +11,7 @@ import { ConflictError } from './errors.js';
 import { topicSearchText } from './rows.js';
 import type {
   Database,
+  NewCard,
   NewEvent,
   ResourceTable,
   SectionNoteTable,
@@ -78,6 +81,7 @@ export async function applyImport(db: Kysely<Database>, input: ImportInput): Pro
     await deleteSections(trx, input.plan.removedSectionIds);
     await replaceResources(trx, checklistId, input.parsed, sectionIds, topicIds);
     await replaceSectionNotes(trx, checklistId, input.parsed, sectionIds);
+    await saveCards(trx, checklistId, input, topicIds);
     return { checklistId };
   });
 }
@@ -375,6 +379,100 @@ async function replaceSectionNotes(
   await db.deleteFrom('section_notes').where('checklist_id', '=', checklistId).execute();
   await insertRows(db, 'section_notes', rows);
 }
+
+/**
+ * Cards: every new study topic gets its topic card, and the file's question/answer cards are matched with the
+ * stored ones (core/cards.ts): a card still in the file keeps its schedule and reviews, a new one is due at
+ * once, one gone from the file is archived. New cards are made in file order, which is the order a review
+ * session introduces them. Every card then takes its topic's section, which a moved topic may have changed.
+ */
+async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, topicIds: number[]) {
+  const stored = await db
+    .selectFrom('cards')
+    .select(['id', 'kind', 'topic_id', 'section_key', 'identity_key', 'front', 'back', 'origin', 'archived_at', 'line_start', 'line_end'])
+    .where('checklist_id', '=', checklistId)
+    .execute();
+  const withTopicCard = new Set(stored.filter((row) => row.kind === 'topic').map((row) => row.topic_id));
+  const storedQa = stored.filter((row) => row.kind === 'qa');
+  const fresh: Array<{ line: number; row: NewCard }> = [];
+  parsed.entries.forEach((entry, index) => {
+    const topicId = topicIds[index]!;
+    if (entry.kind !== 'topic' || withTopicCard.has(topicId)) return;
+    const sectionKey = plan.sections[entry.sectionIndex]!.pathKey;
+    const card = { checklistId, topicId, sectionKey, front: '', back: '', identityKey: '', origin: 'app' as const, lines: null };
+    fresh.push({ line: entry.lines.start, row: newCardRow({ ...card, kind: 'topic' }, now) });
+  });
+
+  const ownerOf = (topicId: number | null, sectionKey: string) => (topicId !== null ? String(topicId) : `s:${sectionKey}`);
+  const placed = parsed.cards.map((card) => {
+    const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
+    const sectionKey = plan.sections[card.sectionIndex]!.pathKey;
+    return { card, topicId, sectionKey, owner: ownerOf(topicId, sectionKey) };
+  });
+  const cardPlan = planCards(
+    placed.map(({ card, owner }) => ({ owner, front: card.front, back: card.back })),
+    storedQa.map((row) => ({
+      id: row.id,
+      owner: ownerOf(row.topic_id, row.section_key),
+      identityKey: row.identity_key,
+      back: row.back,
+      origin: row.origin,
+      archived: row.archived_at !== null,
+    })),
+  );
+  const byId = new Map(storedQa.map((row) => [row.id, row]));
+  for (const [index, { card, topicId, sectionKey }] of placed.entries()) {
+    const { identityKey, existingId } = cardPlan.cards[index]!;
+    const fromFile = {
+      topic_id: topicId,
+      section_key: sectionKey,
+      identity_key: identityKey,
+      front: card.front,
+      back: card.back,
+      origin: 'file' as const,
+      line_start: card.lines.start,
+      line_end: card.lines.end,
+      archived_at: null,
+    };
+    const before = existingId === null ? undefined : byId.get(existingId);
+    if (!before) {
+      const row = newCardRow({ checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' }, now);
+      fresh.push({ line: card.lines.start, row });
+    } else if (differs(before, { ...before, ...fromFile }, CARD_IMPORT_COLUMNS)) {
+      await db.updateTable('cards').set(fromFile).where('id', '=', before.id).execute();
+    }
+  }
+  await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
+  // Sorted by line: a topic's card comes before the cards written under it (the sort is stable).
+  await insertRows(db, 'cards', fresh.sort((a, b) => a.line - b.line).map(({ row }) => row));
+
+  await db
+    .updateTable('cards')
+    .set((eb) => ({ section_key: eb.selectFrom('topics').select('topics.section_key').whereRef('topics.id', '=', 'cards.topic_id') }))
+    .where('checklist_id', '=', checklistId)
+    .where('topic_id', 'is not', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('topics')
+          .select('topics.id')
+          .whereRef('topics.id', '=', 'cards.topic_id')
+          .whereRef('topics.section_key', '!=', 'cards.section_key'),
+      ),
+    )
+    .execute();
+}
+
+const CARD_IMPORT_COLUMNS = [
+  'topic_id',
+  'section_key',
+  'identity_key',
+  'front',
+  'back',
+  'origin',
+  'line_start',
+  'line_end',
+  'archived_at',
+] as const;
 
 /** A plan names only rows of this checklist; anything else means it was made against another state. */
 function ensurePlanFits(stored: Map<number, unknown>, referencedIds: Array<number | null>) {

@@ -79,7 +79,7 @@ for (const backend of BACKENDS) {
       const preview = response.json<ImportResultJson>();
       expect(preview.dryRun).toBe(true);
       expect(preview.checklist.name).toBe('job-interview-checklist');
-      expect(preview.counts).toEqual({ sections: 20, topics: 189, goals: 5, books: 4, resources: 17, resourceBullets: 9, notes: 1, duplicates: 6 });
+      expect(preview.counts).toEqual({ sections: 20, topics: 189, goals: 5, books: 4, resources: 17, resourceBullets: 9, notes: 1, cards: 0, duplicates: 6 });
       expect(preview.changes.added).toHaveLength(198);
       expect((await inject({ url: '/api/checklists' })).json<ChecklistListJson>().checklists).toEqual([]);
     });

@@ -93,6 +93,7 @@ export function parsedChecklist(spec: ChecklistSpec): ParsedChecklist {
     topicsMode: { mode: 'all', reason: 'no task items: every list item is a topic' },
     sections,
     entries,
+    cards: [],
     warnings: [],
   };
 }

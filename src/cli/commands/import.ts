@@ -43,7 +43,7 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
   const lines = [
     `${c.bold(result.checklist.title)} (${result.checklist.name}): ${result.unchanged ? 'unchanged' : verb}`,
     `  ${result.topicsMode.reason}`,
-    `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}`,
+    `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
   if (counts.topics + counts.goals + counts.books === 0) lines.push(c.yellow('  no list items found: 0 topics imported'));
   if (!result.created && !result.unchanged) {

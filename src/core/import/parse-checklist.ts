@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it';
 import type {
   EntryKind,
   LineRange,
+  ParsedCard,
   ParsedChecklist,
   ParsedEntry,
   ParsedResource,
@@ -12,6 +13,7 @@ import type {
   TopicsMode,
   TopicsModeChoice,
 } from '../model.js';
+import { inlineCard, questionSeparator, type CardText } from '../cards.js';
 import { normalizeText } from '../identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
@@ -71,6 +73,7 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
     topicsMode,
     sections: reader.sections,
     entries: reader.entries,
+    cards: reader.cards,
     warnings,
   };
 }
@@ -187,6 +190,7 @@ interface Owner {
 class ChecklistReader {
   readonly sections: ParsedSection[] = [];
   readonly entries: ParsedEntry[] = [];
+  readonly cards: ParsedCard[] = [];
   /** Headings open at the document level, innermost last. */
   private readonly headingStack: number[] = [0];
   /** Sections whose own lists hold task items. */
@@ -258,6 +262,7 @@ class ChecklistReader {
       for (const block of item.children) this.readBlock(block, owner);
       return;
     }
+    if (reading.marker === 'none' && this.readCard(item, first!, owner)) return;
     const line = rangeOf(item).start;
     if (reading.linkOnly && reading.links.every((l) => isAnchor(l.url))) {
       for (const block of rest) this.readBlock(block, owner); // a table of contents: navigation only
@@ -284,6 +289,39 @@ class ChecklistReader {
       else details.push(this.sourceOf(rangeOf(block)));
     }
     if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
+  }
+
+  /**
+   * A list item written as a card: `question :: answer` on its first line, or a line holding only `?` between
+   * the question and the answer (within its first paragraph, or as a paragraph of its own). What follows in
+   * the item (more paragraphs, code, sub-bullets) belongs to the answer. False when the item is not a card.
+   */
+  private readCard(item: Block, first: Block, owner: Owner): boolean {
+    const lines = first.inline!.content.split('\n');
+    const rest = item.children.slice(1);
+    const restSource = (blocks: Block[]) => blocks.map((block) => dedent(this.sourceOf(rangeOf(block)))).join('\n\n');
+    const join = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join('\n\n');
+    let card: CardText | null = null;
+    const separator = questionSeparator(lines);
+    if (separator > 0) {
+      card = { front: lines.slice(0, separator).join('\n'), back: join(lines.slice(separator + 1).join('\n'), restSource(rest)) };
+    } else {
+      const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
+      if (own >= 0) card = { front: join(lines.join('\n'), restSource(rest.slice(0, own))), back: restSource(rest.slice(own + 1)) };
+      else {
+        const inline = inlineCard(lines[0]!);
+        if (inline) card = { front: inline.front, back: join([inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
+      }
+    }
+    if (!card || card.front.trim() === '') return false;
+    this.cards.push({
+      entryIndex: owner.entryIndex,
+      sectionIndex: owner.sectionIndex,
+      front: card.front.trim(),
+      back: card.back.trim(),
+      lines: rangeOf(item),
+    });
+    return true;
   }
 
   /** A goals or books list with no task items keeps every item, even in a task list. */

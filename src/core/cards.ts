@@ -1,0 +1,111 @@
+// Question/answer cards written in a checklist, as obsidian-spaced-repetition users write them:
+//   - What does SELECT FOR UPDATE lock? :: the selected rows, until the transaction ends
+// or over several lines, a line holding only `?` between the question and the answer:
+//   - What does a generator's send() do?
+//     ?
+//     Resumes it with a value that the paused `yield` expression returns.
+// Only `::` with white space on both sides separates, so that `std::vector` or `a::b` stay plain text.
+import { normalizeText } from './identity.js';
+
+/** The question of a card, as re-import recognises it under its topic. */
+export function cardIdentity(front: string): string {
+  return normalizeText(front);
+}
+
+const INLINE_SEPARATOR = /[ \t]::[ \t]/;
+const QUESTION_LINE = /^[ \t]*\?[ \t]*$/;
+
+export interface CardText {
+  front: string;
+  back: string;
+}
+
+/** `question :: answer` on one line (the first line of a list item's text); null when it isn't one. */
+export function inlineCard(line: string): CardText | null {
+  const match = INLINE_SEPARATOR.exec(line);
+  if (!match) return null;
+  const front = line.slice(0, match.index).trim();
+  const back = line.slice(match.index + match[0].length).trim();
+  return front !== '' && back !== '' ? { front, back } : null;
+}
+
+/** Index of the line that is only `?` in lines of a card's text, -1 when there is none. */
+export function questionSeparator(lines: readonly string[]): number {
+  return lines.findIndex((line) => QUESTION_LINE.test(line));
+}
+
+/**
+ * A card as a list item under a topic written at `indent` (the spaces before the topic's own list marker,
+ * plus that marker's width): a one-line card when both sides fit on a line, else the `?` form.
+ */
+export function renderCard(card: CardText, indent: string, bullet: string, eol: string): string {
+  const front = card.front.trim();
+  const back = card.back.trim();
+  const oneLine = !front.includes('\n') && !back.includes('\n') && back !== '' && !INLINE_SEPARATOR.test(front);
+  if (oneLine) return `${indent}${bullet} ${front} :: ${back}${eol}`;
+  const inner = indent + ' '.repeat(bullet.length + 1);
+  const lines = [...front.split('\n'), '?', ...(back === '' ? [] : back.split('\n'))];
+  return lines.map((line, i) => (i === 0 ? `${indent}${bullet} ${line}` : line === '' ? '' : `${inner}${line}`)).join(eol) + eol;
+}
+
+/** A stored question/answer card, as re-import sees it. */
+export interface StoredCardRef {
+  id: number;
+  /** The topic id, or `s:<section path key>` for a card standing in a section. */
+  owner: string;
+  identityKey: string;
+  back: string;
+  origin: 'file' | 'app';
+  archived: boolean;
+}
+
+/** A card read from the file, placed under its owner. */
+export interface IncomingCard {
+  owner: string;
+  front: string;
+  back: string;
+}
+
+export interface CardPlan {
+  /** Per incoming card (same order): its identity key, and the stored card it continues (null: a new card). */
+  cards: Array<{ identityKey: string; existingId: number | null }>;
+  /** File cards gone from the file: archived, their reviews kept. */
+  archivedIds: number[];
+}
+
+/**
+ * Pairs the file's cards with stored ones, so that a card keeps its schedule and reviews across re-imports:
+ * first the same question under the same topic (an app card written into the file is found so too), then a
+ * changed question with the same answer under the same topic, then the same question moved under another
+ * topic when only one stored card asks it. File cards left unpaired are gone from the file.
+ */
+export function planCards(incoming: readonly IncomingCard[], stored: readonly StoredCardRef[]): CardPlan {
+  const seen = new Map<string, number>();
+  const keys = incoming.map((card) => {
+    const base = cardIdentity(card.front);
+    const count = (seen.get(`${card.owner}\u0000${base}`) ?? 0) + 1;
+    seen.set(`${card.owner}\u0000${base}`, count);
+    return count === 1 ? base : `${base}#${count}`;
+  });
+  const free = new Set(stored.map((card) => card.id));
+  const existing: Array<number | null> = incoming.map(() => null);
+  // Live file cards before app cards before archived ones, so that the card the user last saw is the one kept.
+  const rank = (card: StoredCardRef) => (card.archived ? 2 : card.origin === 'file' ? 0 : 1);
+  const ordered = [...stored].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  const pass = (fits: (card: StoredCardRef, index: number) => boolean, unique = false) => {
+    incoming.forEach((_, index) => {
+      if (existing[index] !== null) return;
+      const candidates = ordered.filter((card) => free.has(card.id) && fits(card, index));
+      if (candidates.length === 0 || (unique && candidates.length > 1)) return;
+      existing[index] = candidates[0]!.id;
+      free.delete(candidates[0]!.id);
+    });
+  };
+  pass((card, i) => card.owner === incoming[i]!.owner && card.identityKey === keys[i]);
+  pass((card, i) => card.owner === incoming[i]!.owner && card.origin === 'file' && normalizeText(card.back) === normalizeText(incoming[i]!.back));
+  pass((card, i) => card.identityKey === keys[i], true);
+  return {
+    cards: keys.map((identityKey, i) => ({ identityKey, existingId: existing[i]! })),
+    archivedIds: stored.filter((card) => free.has(card.id) && card.origin === 'file' && !card.archived).map((card) => card.id),
+  };
+}
