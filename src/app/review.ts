@@ -24,6 +24,7 @@ import type { AppContext } from './context.js';
 import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './review-settings.js';
 import { placeTopics } from './topics.js';
+import { sectionPaths } from '../core/tree.js';
 
 /** How many cards one call hands out at most. */
 export const MAX_QUEUE_LIMIT = 500;
@@ -67,6 +68,7 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
   const query: QueueQuery = {
     checklistId: checklist.id,
+    now,
     learnAheadUntil: new Date(Date.parse(now) + LEARN_AHEAD_MS).toISOString(),
     dayEnd: rules.today.end,
     ...(sectionKeys ? { sectionKeys } : {}),
@@ -84,7 +86,8 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
     day: rules.today,
     remaining,
     doneToday: done,
-    cards: await Promise.all(cards.map((card) => reviewCardJson(ctx, rules, card, now))),
+    limits: { newPerDay: rules.settings.newPerDay, reviewsPerDay: rules.settings.reviewsPerDay },
+    cards: await reviewCards(ctx, rules, cards, now),
     nextDueAt,
   };
 }
@@ -98,16 +101,25 @@ function cardPayload(rules: Pick<ReviewRules, 'checklist' | 'scheduler'>, card: 
   return cardJson(card, rules.checklist.name, topic, recall);
 }
 
-async function reviewCardJson(ctx: AppContext, rules: ReviewRules, card: StudyCard, now: string): Promise<ReviewCardJson> {
-  const topic = await topicOf(ctx, card);
-  const [placed] = topic ? await placeTopics(ctx, [topic]) : [];
-  const resources = topic ? await topicResources(ctx.store.db, topic.id) : [];
-  return {
-    card: cardPayload(rules, card, topic, now),
-    topic: placed ? topicJson(placed) : null,
-    resources: resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
-    ratings: previewRatings(card, now, rules.scheduler),
-  };
+/** Cards with their topics, resources, section paths and rating previews. */
+async function reviewCards(ctx: AppContext, rules: ReviewRules, cards: StudyCard[], now: string): Promise<ReviewCardJson[]> {
+  const paths = new Map((await sectionsOf(ctx.store.db, [rules.checklist.id])).map((s) => [s.pathKey, s]));
+  const titles = sectionPaths([...paths.values()]);
+  return Promise.all(
+    cards.map(async (card) => {
+      const topic = await topicOf(ctx, card);
+      const [placed] = topic ? await placeTopics(ctx, [topic]) : [];
+      const resources = topic ? await topicResources(ctx.store.db, topic.id) : [];
+      const section = paths.get(card.sectionKey);
+      return {
+        card: cardPayload(rules, card, topic, now),
+        topic: placed ? topicJson(placed) : null,
+        section: placed?.sectionPath ?? (section ? (titles.get(section.id) ?? []) : []),
+        resources: resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
+        ratings: previewRatings(card, now, rules.scheduler),
+      };
+    }),
+  );
 }
 
 export function parseRating(value: unknown): ReviewRating {
@@ -153,8 +165,7 @@ export async function undoReview(ctx: AppContext, checklistName?: string): Promi
   const undone = await undoLastReview(ctx.store.db, checklist.id, now);
   if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
   const rules = await reviewRules(ctx, checklist);
-  const topic = await topicOf(ctx, undone.card);
-  return { card: cardPayload(rules, undone.card, topic, now), topic: await topicPayload(ctx, topic) };
+  return (await reviewCards(ctx, rules, [undone.card], now))[0]!;
 }
 
 /** A card by id (archived ones included), as the API shows it. */

@@ -11,6 +11,8 @@ import { parseChecklist } from '../core/import/parse-checklist.js';
 import type { Checklist, TaskMarker, TopicsMode } from '../core/model.js';
 import { planImport } from '../core/plan-import.js';
 import { checkWriteBack, requestedTopics, writeBack, type MarkerText, type SkippedAs } from '../core/writeback.js';
+import { checkCardInsertions, insertCards, lineAfterInsertions, type CardToWrite } from '../core/writeback-cards.js';
+import { appCardsOf } from '../store/cards.js';
 import { findChecklistByName } from '../store/checklists.js';
 import { loadImportBaseline } from '../store/import.js';
 import { findChecklistsBySourcePath, recordWrittenMarkers } from '../store/sync.js';
@@ -34,6 +36,8 @@ export interface SyncInput {
 export interface WriteBackInput extends SyncInput {
   /** Give every study topic a marker, not only the known ones and those that have one. */
   all?: boolean | undefined;
+  /** Also write the cards added in prepdeck under their topics, in the file's card syntax. */
+  cards?: boolean | undefined;
   skipped?: SkippedAs | undefined;
   /** Where the previous version of the file is kept. */
   backupDir: string;
@@ -57,6 +61,8 @@ export interface WriteBackReport {
   /** True when the file was replaced; false for a dry run or when every marker already matched. */
   written: boolean;
   edits: MarkerChange[];
+  /** Cards added in prepdeck, written under their topics (with --cards). */
+  cards: CardWritten[];
   /** A unified diff of the file, before and after; empty when nothing changes. */
   diff: string;
   /** Where the previous version was saved; null when nothing was written. */
@@ -66,6 +72,15 @@ export interface WriteBackReport {
   /** The edits made to the file while prepdeck was writing it, brought in before it tried again. */
   changedMeanwhile: ImportResult[];
   warnings: string[];
+}
+
+export interface CardWritten {
+  /** Its first line in the written file. */
+  line: number;
+  cardId: number;
+  /** The topic's plain-text title. */
+  topic: string;
+  front: string;
 }
 
 export interface SyncResult {
@@ -250,9 +265,14 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     const parsed = parseChecklist(file.text, { fallbackTitle, topics });
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const states = plan.entries.map((e) => ({ state: e.state, topicId: e.existingId }));
-    const result = writeBack(file.text, parsed, states, options);
-    const warnings = [...result.warnings];
+    const markers = writeBack(file.text, parsed, states, options);
+    const toWrite = input.cards ? await cardsToWrite(ctx, checklist.id, plan.entries.map((e) => e.existingId)) : [];
+    const withCards = insertCards(markers.text, parsed, toWrite);
+    const result = { text: withCards.text, edits: markers.edits };
+    const { insertions } = withCards;
+    const warnings = [...markers.warnings, ...withCards.warnings];
     const edits = result.edits.map(({ line, topicId, title, from, to }) => ({ line, topicId, title, from, to }));
+    const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
     const report = (written: boolean, backup: string | null): SyncResult => ({
       file: input.path,
       readIn: firstReadIn!,
@@ -260,6 +280,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
         dryRun,
         written,
         edits,
+        cards,
         diff: unifiedDiff(file.text, result.text, { oldLabel: `${input.path}`, newLabel: `${input.path} (with markers)` }),
         backup,
         attempts: attempt,
@@ -267,7 +288,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
         warnings,
       },
     });
-    if (result.edits.length === 0) return report(false, null);
+    if (result.edits.length === 0 && insertions.length === 0) return report(false, null);
 
     // Markers must never change how the file is read: the same entries, and the same reading (task list or outline).
     let readAs = topics;
@@ -279,7 +300,9 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
       readAs = parsed.topicsMode.mode;
       after = parseChecklist(result.text, { fallbackTitle, topics: readAs });
     }
-    const problem = checkWriteBack(parsed, after, result.edits);
+    const problem =
+      checkWriteBack(parsed, after, result.edits, (line) => lineAfterInsertions(line, insertions)) ??
+      checkCardInsertions(after, insertions, new Map(toWrite.map((card) => [card.cardId, card.front])));
     if (problem) throw new InvalidInputError(`writing the markers would change how ${input.path} is read: ${problem}; nothing was written`);
     if (dryRun) return report(false, null);
 
@@ -315,6 +338,15 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
   throw new ConflictError(
     `${input.path} kept changing while prepdeck was writing it (${maxAttempts} tries); no marker was written; run sync --write again`,
   );
+}
+
+/** The cards added in prepdeck whose topic is an entry of the file (`topicIds[i]` is entry i's topic). */
+async function cardsToWrite(ctx: AppContext, checklistId: number, topicIds: Array<number | null>): Promise<CardToWrite[]> {
+  const entryOf = new Map(topicIds.flatMap((id, index) => (id === null ? [] : [[id, index] as const])));
+  return (await appCardsOf(ctx.store.db, checklistId)).flatMap((card) => {
+    const entryIndex = card.topicId === null ? undefined : entryOf.get(card.topicId);
+    return entryIndex === undefined ? [] : [{ cardId: card.id, entryIndex, front: card.front, back: card.back }];
+  });
 }
 
 export interface WatchHandlers {

@@ -171,6 +171,8 @@ export interface ReviewCardJson {
   card: CardJson;
   /** The topic it asks about or sits under, null for a card standing in a section. */
   topic: TopicJson | null;
+  /** Section titles as the file writes them, top level first: where the card is. */
+  section: string[];
   resources: ExportedResource[];
   /** Again, Hard, Good, Easy, in that order. */
   ratings: RatingPreviewJson[];
@@ -185,6 +187,8 @@ export interface ReviewQueueJson {
   remaining: { new: number; learning: number; review: number };
   /** Reviewed so far today. */
   doneToday: { new: number; review: number };
+  /** The checklist's daily limits, which `remaining` keeps to. */
+  limits: { newPerDay: number; reviewsPerDay: number };
   /** In the order to study them. */
   cards: ReviewCardJson[];
   /** When the next card comes due after today's are done (null when none is scheduled). */
@@ -205,11 +209,8 @@ export interface AnswerJson {
   topic: TopicJson | null;
 }
 
-/** POST /api/checklists/:name/review/undo */
-export interface UndoJson {
-  card: CardJson;
-  topic: TopicJson | null;
-}
+/** POST /api/checklists/:name/review/undo: the card answered last, as it was before, ready to study again. */
+export type UndoJson = ReviewCardJson;
 
 /** GET /api/topics/:id/cards: a topic's question/answer cards (its topic card first). */
 export interface CardListJson {
@@ -256,7 +257,10 @@ export interface ReviewStatsJson {
 /** POST /api/checklists/:name/review/optimize {apply?} */
 export interface OptimizeJson {
   checklist: string;
-  /** Reviews in the log, and how many of them can train (a day or more after the card's previous review). */
+  /**
+   * Reviews in the log, and how many of them the optimizer can train on: a day or more after the card's previous
+   * review, and not set aside by its outlier rule (core/optimizer-items.ts).
+   */
   reviews: number;
   trainingItems: number;
   /** False when the log is too small; `needed` says how many more training reviews it takes. */

@@ -123,7 +123,13 @@ export function markerAfter(entryIndex: number, before: TaskMarker, edits: Marke
  * Re-reading the written text must give the same entries, in the same sections and lines, each with the marker
  * written: anything else would change what prepdeck tracks. Returns what differs, or null.
  */
-export function checkWriteBack(before: ParsedChecklist, after: ParsedChecklist, edits: MarkerEdit[]): string | null {
+export function checkWriteBack(
+  before: ParsedChecklist,
+  after: ParsedChecklist,
+  edits: MarkerEdit[],
+  /** Where a line of the file is after lines were inserted (cards written in). */
+  lineAfter: (line: number) => number = (line) => line,
+): string | null {
   if (after.entries.length !== before.entries.length) {
     return `the file would be read with ${after.entries.length} entries instead of ${before.entries.length}`;
   }
@@ -137,8 +143,8 @@ export function checkWriteBack(before: ParsedChecklist, after: ParsedChecklist, 
       now.kind === old.kind &&
       now.sectionIndex === old.sectionIndex &&
       now.parentIndex === old.parentIndex &&
-      now.lines.start === old.lines.start &&
-      now.lines.end === old.lines.end &&
+      now.lines.start === lineAfter(old.lines.start) &&
+      now.lines.end >= lineAfter(old.lines.end) &&
       now.marker === marker;
     if (!same) return `line ${old.lines.start} (${old.text}) would be read differently`;
   }

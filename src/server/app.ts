@@ -19,6 +19,7 @@ import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { reviewRoutes } from './routes/review.js';
 import { topicRoutes } from './routes/topics.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
@@ -77,7 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       info: {
         title: 'prepdeck',
         version: options.version ?? '0.0.0',
-        description: 'Interview-prep checklists: their trees, progress, topics and imports.',
+        description: 'Interview-prep checklists: their trees, progress, topics and imports; reviewing them with spaced repetition (FSRS).',
       },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
@@ -90,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(checklistRoutes, { app });
       await api.register(topicRoutes, { app });
       await api.register(importRoutes, { app });
+      await api.register(reviewRoutes, { app });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

@@ -229,8 +229,146 @@ export const ErrorBody = Type.Object(
   { $id: 'Error' },
 );
 
+// ---- Spaced repetition ----
+
+const FsrsState = Type.Enum(['new', 'learning', 'review', 'relearning']);
+const Rating = Type.Integer({ minimum: 1, maximum: 4, description: '1 again, 2 hard, 3 good, 4 easy' });
+const Probability = Type.Number({ minimum: 0, maximum: 1 });
+
+export const CardJson = Type.Object(
+  {
+    id: Type.Integer(),
+    checklist: Type.String(),
+    kind: Type.Enum(['topic', 'qa'], { description: 'topic: asks about its topic; qa: a question and its answer' }),
+    origin: Type.Enum(['file', 'app'], { description: 'file: written in the checklist file; app: added in prepdeck' }),
+    topicId: Nullable(Type.Integer()),
+    front: Type.String({ description: 'Markdown' }),
+    back: Type.String({ description: 'Markdown' }),
+    state: FsrsState,
+    due: Type.String(),
+    stability: Type.Number(),
+    difficulty: Type.Number(),
+    reps: Type.Integer(),
+    lapses: Type.Integer(),
+    lastReview: Nullable(Type.String()),
+    retrievability: Nullable(Probability),
+    line: Nullable(Type.Integer()),
+    archivedAt: Nullable(Type.String()),
+  },
+  { $id: 'Card' },
+);
+const CardRef = Type.Ref('Card');
+
+const DayCount = Type.Object({ date: Type.String({ description: 'YYYY-MM-DD, a study day' }), count: Type.Integer() });
+
+export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const ReviewQueueQuery = Type.Object({
+  section: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'only sections whose path contains this' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+});
+
+export const ReviewCard = Type.Object({
+  card: CardRef,
+  topic: Nullable(Type.Ref('Topic')),
+  section: Type.Array(Type.String(), { description: 'section titles, top level first' }),
+  resources: Type.Array(Type.Ref('Resource')),
+  ratings: Type.Array(Type.Object({ rating: Rating, due: Type.String(), interval: Type.String() })),
+});
+
+export const ReviewQueue = Type.Object({
+  checklist: Type.String(),
+  day: Type.Object({ date: Type.String(), start: Type.String(), end: Type.String() }),
+  remaining: Type.Object({ new: Type.Integer(), learning: Type.Integer(), review: Type.Integer() }),
+  doneToday: Type.Object({ new: Type.Integer(), review: Type.Integer() }),
+  limits: Type.Object({ newPerDay: Type.Integer(), reviewsPerDay: Type.Integer() }),
+  cards: Type.Array(ReviewCard),
+  nextDueAt: Nullable(Type.String()),
+});
+
+export const AnswerRequest = Type.Object(
+  {
+    rating: Rating,
+    durationMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'how long the answer took' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CardWithTopic = Type.Object({ card: CardRef, topic: Nullable(Type.Ref('Topic')) });
+export const CardList = Type.Object({ cards: Type.Array(CardRef) });
+
+const CardText = Type.String({ maxLength: 20_000, description: 'Markdown' });
+export const CardDraft = Type.Object({ front: CardText, back: Type.Optional(CardText) }, { additionalProperties: false });
+export const CardPatch = Type.Object(
+  { front: Type.Optional(CardText), back: Type.Optional(CardText) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ReviewStats = Type.Object({
+  checklist: Type.String(),
+  reviewsByDay: Type.Array(DayCount),
+  forecast: Type.Array(DayCount),
+  trueRetention: Type.Object({ days: Type.Integer(), reviews: Type.Integer(), passed: Type.Integer(), rate: Nullable(Probability) }),
+  overall: Type.Object({ reviewed: Type.Integer(), cards: Type.Integer(), retrievability: Nullable(Probability) }),
+  sections: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      text: Type.String(),
+      depth: Type.Integer(),
+      reviewed: Type.Integer(),
+      cards: Type.Integer(),
+      retrievability: Nullable(Probability),
+    }),
+  ),
+});
+
+const Steps = Type.Array(Type.String({ pattern: '^[1-9][0-9]{0,4}[mhd]$' }), { maxItems: 10 });
+export const ReviewSettings = Type.Object({
+  desiredRetention: Type.Number(),
+  maximumInterval: Type.Integer(),
+  fuzz: Type.Boolean(),
+  learningSteps: Type.Array(Type.String()),
+  relearningSteps: Type.Array(Type.String()),
+  newPerDay: Type.Integer(),
+  reviewsPerDay: Type.Integer(),
+  dayStartsAt: Type.Integer(),
+  timeZone: Nullable(Type.String()),
+  parameters: Nullable(Type.Array(Type.Number())),
+});
+/** Checked field by field in core/review-settings.ts too, whose messages name the field and its range. */
+export const ReviewSettingsPatch = Type.Object(
+  {
+    desiredRetention: Type.Optional(Type.Number()),
+    maximumInterval: Type.Optional(Type.Integer()),
+    fuzz: Type.Optional(Type.Boolean()),
+    learningSteps: Type.Optional(Steps),
+    relearningSteps: Type.Optional(Steps),
+    newPerDay: Type.Optional(Type.Integer()),
+    reviewsPerDay: Type.Optional(Type.Integer()),
+    dayStartsAt: Type.Optional(Type.Integer()),
+    timeZone: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    parameters: Type.Optional(Nullable(Type.Array(Type.Number(), { maxItems: 21 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const OptimizeRequest = Type.Object({ apply: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+const Metrics = Nullable(Type.Object({ logLoss: Type.Number(), rmse: Type.Number() }));
+export const Optimize = Type.Object({
+  checklist: Type.String(),
+  reviews: Type.Integer(),
+  trainingItems: Type.Integer(),
+  enough: Type.Boolean(),
+  needed: Type.Integer(),
+  defaultMetrics: Metrics,
+  fittedMetrics: Metrics,
+  parameters: Nullable(Type.Array(Type.Number())),
+  applied: Type.Boolean(),
+  message: Type.String(),
+});
+
 /** Registered once with addSchema, so $refs resolve and OpenAPI lists them as components. */
-export const SHARED_SCHEMAS = [Progress, Resource, TreeTopic, TreeSection, TopicJson, ErrorBody];
+export const SHARED_SCHEMAS = [Progress, Resource, TreeTopic, TreeSection, TopicJson, ErrorBody, CardJson];
 
 /** The error statuses every route may answer with. */
 export const errorResponses = (...statuses: number[]) =>

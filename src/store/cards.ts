@@ -114,7 +114,9 @@ export function ensureTopicCards(db: Kysely<Database>, checklistId: number, now:
 /** What a review session asks for: the cards to study now, in order. */
 export interface QueueQuery {
   checklistId: number;
-  /** Learning and relearning cards due before this are shown (a short learn-ahead, as Anki does). */
+  /** Learning and relearning cards due by now come first. */
+  now: string;
+  /** When nothing else is left, learning cards due before this are shown early (Anki's learn-ahead limit). */
   learnAheadUntil: string;
   /** Review cards due before this (the end of today's study day) are due today. */
   dayEnd: string;
@@ -133,14 +135,17 @@ export interface QueueCounts {
   new: number;
 }
 
-type CardQuery = SelectQueryBuilder<Database, 'cards' | 'topics', object>;
+export type CardQuery = SelectQueryBuilder<Database, 'cards' | 'topics', object>;
 
-/** Active cards of the query's checklist and scope: not archived, and a topic card's topic neither archived nor skipped. */
-function activeCards(db: Kysely<Database>, query: QueueQuery): CardQuery {
+/**
+ * The cards a review may show, of a checklist and (when given) of some sections: not archived, and their topic
+ * neither archived nor skipped. The queue, the counts and the statistics all start from here, so they agree.
+ */
+export function activeCards(db: Kysely<Database>, checklistId: number, sectionKeys?: readonly string[]): CardQuery {
   let builder = db
     .selectFrom('cards')
     .leftJoin('topics', 'topics.id', 'cards.topic_id')
-    .where('cards.checklist_id', '=', query.checklistId)
+    .where('cards.checklist_id', '=', checklistId)
     .where('cards.archived_at', 'is', null)
     .where((eb) =>
       eb.or([
@@ -148,28 +153,33 @@ function activeCards(db: Kysely<Database>, query: QueueQuery): CardQuery {
         eb.and([eb('topics.archived_at', 'is', null), eb('topics.state', '!=', 'skipped')]),
       ]),
     );
-  if (query.sectionKeys) builder = builder.where('cards.section_key', 'in', query.sectionKeys.length > 0 ? [...query.sectionKeys] : ['']);
+  if (sectionKeys) builder = builder.where('cards.section_key', 'in', sectionKeys.length > 0 ? [...sectionKeys] : ['']);
   return builder;
 }
 
-/** The three queues as filters: learning cards due soon, review cards due today, new cards. */
-function inQueue(builder: CardQuery, queue: keyof QueueCounts, query: QueueQuery): CardQuery {
-  if (queue === 'learning') return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '<', query.learnAheadUntil);
+/** The queues as filters: learning cards due now (or soon, learning ahead), review cards due today, new cards. */
+function inQueue(builder: CardQuery, queue: keyof QueueCounts | 'ahead', query: QueueQuery): CardQuery {
+  if (queue === 'learning') return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '<=', query.now);
+  if (queue === 'ahead') {
+    return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '>', query.now).where('cards.due', '<', query.learnAheadUntil);
+  }
   if (queue === 'review') return builder.where('cards.state', '=', 'review').where('cards.due', '<', query.dayEnd);
   return builder.where('cards.state', '=', 'new');
 }
 
 /**
  * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
- * (the most overdue first), then new cards in the order they were made (the file's order), within the limits.
+ * (the most overdue first), then new cards in the order they were made (the file's order), within the limits;
+ * only when none of those is left, learning cards due within the learn-ahead limit, so that a card just
+ * answered does not come straight back while others wait.
  */
 export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promise<StudyCard[]> {
   const cards: StudyCard[] = [];
-  // A new card is due from when it was made, so one order (and the cards_queue index) serves all three queues.
-  const take = async (queue: keyof QueueCounts, cap: number) => {
+  // A new card is due from when it was made, so one order (and the cards_queue index) serves every queue.
+  const take = async (queue: keyof QueueCounts | 'ahead', cap: number) => {
     const room = Math.min(cap, query.limit - cards.length);
     if (room <= 0) return;
-    const rows = await inQueue(activeCards(db, query), queue, query)
+    const rows = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, query)
       .selectAll('cards')
       .orderBy('cards.due')
       .orderBy('cards.id')
@@ -180,20 +190,21 @@ export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promi
   await take('learning', query.limit);
   await take('review', query.reviewLimit);
   await take('new', query.newLimit);
+  if (cards.length === 0) await take('ahead', query.limit);
   return cards;
 }
 
-/** How many cards each queue holds now, within the limits. */
+/** How many cards each queue holds now, within the limits; learning counts those due within the learn-ahead limit. */
 export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Promise<QueueCounts> {
-  const count = async (queue: keyof QueueCounts, cap: number) => {
+  const count = async (queue: keyof QueueCounts | 'ahead', cap: number) => {
     if (cap <= 0) return 0;
-    const row = await inQueue(activeCards(db, query), queue, query)
+    const row = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, query)
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     return Math.min(cap, Number(row.count));
   };
   return {
-    learning: await count('learning', Number.MAX_SAFE_INTEGER),
+    learning: (await count('learning', Number.MAX_SAFE_INTEGER)) + (await count('ahead', Number.MAX_SAFE_INTEGER)),
     review: await count('review', query.reviewLimit),
     new: await count('new', query.newLimit),
   };
@@ -201,7 +212,7 @@ export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Prom
 
 /** When the next learning or review card comes due after `after`; null when none is scheduled. */
 export async function nextDueAfter(db: Kysely<Database>, query: QueueQuery, after: string): Promise<string | null> {
-  const row = await activeCards(db, query)
+  const row = await activeCards(db, query.checklistId, query.sectionKeys)
     .where('cards.state', '!=', 'new')
     .where('cards.due', '>=', after)
     .select((eb) => eb.fn.min('cards.due').as('due'))
@@ -400,4 +411,19 @@ export async function updateCardText(
 export async function setCardArchived(db: Kysely<Database>, id: number, archivedAt: string | null): Promise<StudyCard | null> {
   const row = await db.updateTable('cards').set({ archived_at: archivedAt }).where('id', '=', id).returningAll().executeTakeFirst();
   return row ? toCard(row) : null;
+}
+
+/** Question/answer cards added in prepdeck (not yet written in the file), under a topic, not removed. */
+export async function appCardsOf(db: Kysely<Database>, checklistId: number): Promise<StudyCard[]> {
+  const rows = await db
+    .selectFrom('cards')
+    .selectAll()
+    .where('checklist_id', '=', checklistId)
+    .where('kind', '=', 'qa')
+    .where('origin', '=', 'app')
+    .where('archived_at', 'is', null)
+    .where('topic_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toCard);
 }

@@ -133,6 +133,7 @@ for (const backend of BACKENDS) {
     /** A queue query over the whole checklist with generous limits. */
     const queue = (checklistId: number, now: string, overrides: Partial<QueueQuery> = {}): QueueQuery => ({
       checklistId,
+      now,
       learnAheadUntil: now,
       dayEnd: later(now, 12 * 60 * MINUTE),
       newLimit: 20,

@@ -1,0 +1,139 @@
+// Writing cards added in prepdeck into the checklist, under their topic, in the file's own card syntax
+// (core/cards.ts). Pure: text in, text out, plus where each card went. Lines are only inserted, never changed.
+import { renderCard, cardIdentity, type CardText } from './cards.js';
+import { parseChecklist } from './import/parse-checklist.js';
+import type { ParsedChecklist } from './model.js';
+
+export interface CardToWrite extends CardText {
+  cardId: number;
+  /** The entry of `parsed` the card goes under. */
+  entryIndex: number;
+}
+
+export interface CardInsertion {
+  cardId: number;
+  entryIndex: number;
+  /** The topic's plain-text title, for reports. */
+  title: string;
+  front: string;
+  /** 1-based line of the card in the new text. */
+  line: number;
+  /** The line of the text before, after which it was inserted. */
+  afterLine: number;
+  /** How many lines it takes. */
+  lineCount: number;
+}
+
+export interface CardsWritten {
+  text: string;
+  insertions: CardInsertion[];
+  warnings: string[];
+}
+
+const LINE_BREAK = /(\r\n|\r|\n)/;
+const BULLET = /^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)/;
+
+/** The file's line ending: the first one it uses, `\n` when it has none. */
+function lineEndingOf(parts: string[]): string {
+  return parts[1] ?? '\n';
+}
+
+/** Whether `rendered` reads back, on its own under a topic, as exactly this card. */
+function readsBackAs(rendered: string, card: CardText): boolean {
+  const parsed = parseChecklist(`- topic\n${rendered}`, { fallbackTitle: 'card', topics: 'all' });
+  const [read] = parsed.cards;
+  return parsed.entries.length === 1 && parsed.cards.length === 1 && read!.entryIndex === 0 && read!.front === card.front.trim() && read!.back === card.back.trim();
+}
+
+/**
+ * Inserts each card as a sub-item at the end of its topic's item, indented to the topic's text and with the
+ * bullet its other sub-items use. `parsed` must be `parseChecklist(text)`. A card that can't be placed or
+ * wouldn't read back as itself is left out with a warning.
+ */
+export function insertCards(text: string, parsed: ParsedChecklist, cards: readonly CardToWrite[]): CardsWritten {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const parts = text.slice(bom.length).split(LINE_BREAK);
+  const lines = parts.filter((_, i) => i % 2 === 0);
+  const eol = lineEndingOf(parts);
+  const warnings: string[] = [];
+  // Inserted after line N (1-based, of the original text), in order.
+  const blocks = new Map<number, Array<{ card: CardToWrite; rendered: string; lineCount: number }>>();
+
+  for (const card of cards) {
+    const entry = parsed.entries[card.entryIndex];
+    const label = `card ${card.cardId} (${card.front.split('\n', 1)[0]})`;
+    const start = entry?.textStart;
+    if (!entry || !start) {
+      warnings.push(`${label}: could not find where its topic is written; left in prepdeck only`);
+      continue;
+    }
+    const prefix = lines[start.line - 1]!.slice(0, start.column);
+    const bullet = BULLET.exec(prefix);
+    if (!bullet || prefix.includes('>')) {
+      warnings.push(`${label}: its topic '${entry.text}' is not a plain list item; left in prepdeck only`);
+      continue;
+    }
+    // The topic's text column, tabs kept as tabs so that the sub-item nests exactly as the topic's text does.
+    const indent = prefix.replace(/[^\t]/g, ' ');
+    let last = entry.lines.end;
+    while (last > entry.lines.start && lines[last - 1]!.trim() === '') last--;
+    const sibling = lines.slice(entry.lines.start, last).map((line) => BULLET.exec(line)).find((m) => m && m[1] === indent);
+    const marker = sibling && /^[-+*]$/.test(sibling[2]!) ? sibling[2]! : /^[-+*]$/.test(bullet[2]!) ? bullet[2]! : '-';
+    const rendered = renderCard(card, indent, marker, '\n');
+    if (!readsBackAs(renderCard(card, '  ', marker, '\n'), card)) {
+      warnings.push(`${label}: it would not read back as the same card in Markdown; left in prepdeck only`);
+      continue;
+    }
+    const lineCount = rendered.split('\n').length - 1;
+    const at = blocks.get(last) ?? [];
+    at.push({ card, rendered: rendered.replaceAll('\n', eol), lineCount });
+    blocks.set(last, at);
+  }
+
+  const insertions: CardInsertion[] = [];
+  let shift = 0;
+  const out: string[] = [];
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    const ending = parts[index * 2 + 1] ?? '';
+    const block = blocks.get(lineNo);
+    if (!block) {
+      out.push(line + ending);
+      return;
+    }
+    // A last line without a line break gets one before the cards; the text then ends as it did, without one.
+    out.push(line + (ending || eol));
+    let written = '';
+    for (const { card, rendered, lineCount } of block) {
+      insertions.push({
+        cardId: card.cardId,
+        entryIndex: card.entryIndex,
+        title: parsed.entries[card.entryIndex]!.text,
+        front: card.front.trim(),
+        line: lineNo + shift + 1,
+        afterLine: lineNo,
+        lineCount,
+      });
+      shift += lineCount;
+      written += rendered;
+    }
+    out.push(ending ? written : written.slice(0, -eol.length));
+  });
+  return { text: insertions.length === 0 ? text : bom + out.join(''), insertions, warnings };
+}
+
+/** Where a line of the text before the insertions is in the text after them. */
+export function lineAfterInsertions(line: number, insertions: readonly CardInsertion[]): number {
+  return insertions.reduce((moved, insertion) => (insertion.afterLine < line ? moved + insertion.lineCount : moved), line);
+}
+
+/** Each inserted card must read back as a card of its topic, with its question: else what differs, or null. */
+export function checkCardInsertions(after: ParsedChecklist, insertions: readonly CardInsertion[], fronts: Map<number, string>): string | null {
+  for (const insertion of insertions) {
+    const read = after.cards.find((card) => card.lines.start === insertion.line);
+    if (!read || read.entryIndex !== insertion.entryIndex || cardIdentity(read.front) !== cardIdentity(fronts.get(insertion.cardId) ?? '')) {
+      return `card ${insertion.cardId} would not be read back under '${insertion.title}'`;
+    }
+  }
+  return null;
+}
