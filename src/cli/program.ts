@@ -74,11 +74,12 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file)')
     .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
+    .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
     .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(['open', 'done', 'keep']))
     .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(['auto', 'all', 'tasks']))
     .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
     .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")
-    .addHelpText('after', examples('prepdeck sync job-interview-checklist.md', 'prepdeck sync job-interview-checklist.md --write --dry-run', 'prepdeck sync plan.md --write --all --skipped done', 'prepdeck sync job-interview-checklist.md --watch'))
+    .addHelpText('after', examples('prepdeck sync job-interview-checklist.md', 'prepdeck sync job-interview-checklist.md --write --dry-run', 'prepdeck sync plan.md --write --all --skipped done', 'prepdeck sync job-interview-checklist.md --write --cards', 'prepdeck sync job-interview-checklist.md --watch'))
     .action(action(async () => (await import('./commands/sync.js')).sync));
 
   addCommon(program.command('checklists').description('list the imported checklists with their progress'), false)
@@ -129,6 +130,53 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck remove interview-prep --yes'))
     .action(action(async () => (await import('./commands/remove.js')).remove));
 
+  addCommon(program.command('review').description("study today's cards in the terminal: space shows the answer, 1-4 rates it (again, hard, good, easy), u undoes, q quits"))
+    .option('--section <fragment>', 'only cards of sections whose path contains this')
+    .option('--limit <n>', 'stop after this many cards (with --json: list at most this many)', checked((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidInputError(`--limit must be a whole number from 1 to 500, not '${v}'`);
+      return n;
+    }))
+    .addHelpText('after', `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review -c job-interview-checklist --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`)
+    .action(action(async () => (await import('./commands/review.js')).review));
+
+  addCommon(program.command('optimize').description("fit FSRS parameters to a checklist's own review log and compare them with the defaults"))
+    .option('--apply', "save the fitted parameters into the checklist's review settings (when they predict the log better)")
+    .addHelpText('after', examples('prepdeck optimize', 'prepdeck optimize -c interview-prep --apply', 'prepdeck optimize --json'))
+    .action(action(async () => (await import('./commands/optimize.js')).optimize));
+
+  const card = program.command('card').description("a topic's own question/answer cards: add, list, edit, remove");
+  card.addHelpText('after', `\nCards can also be written in the checklist file, under their topic:\n  - What does send() do? :: resumes the generator with a value\nor over several lines, a line holding only ? between the question and the answer.\n${examples('prepdeck card add generators "What does close() raise?" GeneratorExit', 'prepdeck card list generators', 'prepdeck card edit 42 --answer "GeneratorExit, at the paused yield"', 'prepdeck card remove 42')}`);
+  addCommon(card.command('add').argument('<topic>', 'an id, or part of the title').argument('<question>', 'the front (Markdown)').argument('[answer]', 'the back (Markdown)').description('add a question/answer card under a study topic'))
+    .addHelpText('after', examples('prepdeck card add "SELECT FOR UPDATE" "What does it lock?" "the selected rows, until commit"'))
+    .action(action(async () => (await import('./commands/card.js')).cardAdd));
+  addCommon(card.command('list').argument('<topic>', 'an id, or part of the title').description("a topic's cards with their schedule"))
+    .addHelpText('after', examples('prepdeck card list generators', 'prepdeck card list 42 --json'))
+    .action(action(async () => (await import('./commands/card.js')).cardList));
+  addCommon(card.command('edit').argument('<id>', 'the card id (`prepdeck card list` shows it)', checked(parseId)).description('change the question or answer of a card added in prepdeck'), false)
+    .option('-q, --question <text>', 'the new front')
+    .option('-a, --answer <text>', 'the new back')
+    .addHelpText('after', examples('prepdeck card edit 42 --answer "GeneratorExit"'))
+    .action(action(async () => (await import('./commands/card.js')).cardEdit));
+  addCommon(card.command('remove').argument('<id>', 'the card id', checked(parseId)).description('stop reviewing a card added in prepdeck (its reviews stay in the log)'), false)
+    .addHelpText('after', examples('prepdeck card remove 42'))
+    .action(action(async () => (await import('./commands/card.js')).cardRemove));
+
+  addCommon(program.command('settings').description("show or change how a checklist's cards are scheduled: retention, steps, daily limits, day start"))
+    .option('--retention <r>', 'desired retention, 0.70-0.99 (default 0.9)', checked(decimal('--retention', 0.7, 0.99)))
+    .option('--max-interval <days>', 'longest interval in days', checked(wholeNumber('--max-interval', 1, 36500)))
+    .option('--fuzz', 'spread due dates a little (default)')
+    .option('--no-fuzz', 'keep due dates exact')
+    .option('--steps <steps...>', 'learning steps, e.g. 1m 10m')
+    .option('--relearning-steps <steps...>', 'relearning steps, e.g. 10m')
+    .option('--new-per-day <n>', 'new cards introduced per study day', checked(wholeNumber('--new-per-day', 0, 9999)))
+    .option('--reviews-per-day <n>', 'reviews per study day', checked(wholeNumber('--reviews-per-day', 0, 99999)))
+    .option('--day-starts-at <hour>', 'hour a study day begins, 0-23 (default 4)', checked(wholeNumber('--day-starts-at', 0, 23)))
+    .option('--time-zone <zone>', "IANA time zone such as Europe/Berlin, or 'local' for this machine's")
+    .option('--reset-parameters', 'go back to the default FSRS parameters')
+    .addHelpText('after', examples('prepdeck settings', 'prepdeck settings --retention 0.85 --new-per-day 10', 'prepdeck settings --day-starts-at 5 --time-zone Europe/Moscow'))
+    .action(action(async () => (await import('./commands/settings.js')).settings));
+
   addCommon(program.command('serve').description('serve the web UI and its HTTP API (imports the bundled example on first run)'), false)
     .option('--host <host>', 'address to listen on; 0.0.0.0 opens it to your network', '127.0.0.1')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', checked(parsePort), 4321)
@@ -137,6 +185,28 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .action(action(async () => (await import('./commands/serve.js')).serve));
 
   return program;
+}
+
+/** A parser of whole numbers from `min` to `max` for the option `name`. */
+function wholeNumber(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
+    return n;
+  };
+}
+
+/** A parser of numbers from `min` to `max` for the option `name`. */
+function decimal(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidInputError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
+    return n;
+  };
+}
+
+function parseId(value: string): number {
+  return wholeNumber('an id', 1, 2 ** 31 - 1)(value);
 }
 
 function parsePort(value: string): number {
@@ -158,8 +228,11 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = reportError(error, ctx.json);
     }
   });
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  const overrideExits = (command: Command) => {
+    command.exitOverride();
+    for (const sub of command.commands) overrideExits(sub);
+  };
+  overrideExits(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

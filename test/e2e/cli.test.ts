@@ -15,7 +15,7 @@ import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
 const USER_CHECKLIST_NAME = 'job-interview-checklist';
 const EXAMPLE_NAME = 'interview-prep';
-const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'remove', 'serve'];
+const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'remove', 'review', 'optimize', 'card', 'settings', 'serve'];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
 

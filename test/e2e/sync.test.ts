@@ -149,7 +149,7 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     const result = await cli.run(['sync', file, '--write', '--dry-run']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`--- ${file}\n+++ ${file} (with markers)\n@@ -2,7 +2,7 @@\n * generators\n * descriptors\n   * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n-* плюшки\n+* [x] плюшки\n`);
-    expect(result.stdout).toContain('would change 1 marker');
+    expect(result.stdout).toContain(`would write 1 marker into ${file}`);
     expect(readFileSync(file, 'utf8')).toBe(`${SAMPLE}* added by hand\n`);
     expect((await topics(cli)).some((t) => t.text === 'added by hand')).toBe(false);
     expect(readdirSync(cli.home).filter((f) => f.includes('prepdeck-') && f.endsWith('.tmp'))).toEqual([]);
@@ -220,6 +220,28 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     ]);
     const after = await topics(cli);
     expect([byText(after, 'generators').state, byText(after, 'sharding').state]).toEqual(['skipped', 'skipped']);
+  });
+
+  it('--cards writes the cards added in prepdeck under their topics, which then belong to the file with their reviews', async ({ onTestFinished }) => {
+    const { cli, file } = await imported(SAMPLE, onTestFinished);
+    const added = await cli.json<{ card: { id: number } }>(['card', 'add', 'descriptors', 'What does __set_name__ do?', 'tells a descriptor its name']);
+    await cli.json(['card', 'add', 'SELECT FOR UPDATE', 'Which rows?', 'the selected ones']);
+    const result = await cli.run(['sync', file, '--write', '--cards']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`wrote 2 cards into ${file}`);
+    const written = readFileSync(file, 'utf8');
+    // Only lines inserted: the sample's lines are all there, in order, unchanged.
+    expect(written).toBe(
+      SAMPLE.replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
+        '1. SELECT FOR UPDATE\n',
+        '1. SELECT FOR UPDATE\n   - Which rows? :: the selected ones\n',
+      ),
+    );
+    const listed = await cli.json<{ cards: Array<{ id: number; origin: string; line: number | null }> }>(['card', 'list', 'descriptors']);
+    expect(listed.cards.find((c) => c.id === added.card.id)).toMatchObject({ origin: 'file', line: 5 });
+    const again = await cli.run(['sync', file, '--write', '--cards']);
+    expect(again.stdout).toContain('every marker already matches; nothing to write');
+    expect(readFileSync(file, 'utf8')).toBe(written);
   });
 
   it('fails with one line: a file never imported (1), a missing file (1), options that need --write or clash (2)', async ({ onTestFinished }) => {

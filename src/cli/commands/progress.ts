@@ -1,20 +1,33 @@
 import { loadTrees } from '../../app/checklists.js';
+import { reviewStatsOf } from '../../app/review-stats.js';
+import type { ReviewStatsJson } from '../../core/api.js';
 import { walkSections } from '../../core/tree.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar } from '../render.js';
 import { withApp } from '../session.js';
 
+/** Days of the forecast shown one by one; the rest of its 30 go into the total. */
+const FORECAST_SHOWN = 7;
+
 export async function progress(ctx: CommandContext, options: { depth?: number }): Promise<void> {
-  const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
+  const loaded = await withApp(ctx, async (app) => {
+    const trees = await loadTrees(app, ctx.checklist);
+    const stats: ReviewStatsJson[] = [];
+    for (const { checklist, tree } of trees) {
+      stats.push(await reviewStatsOf(app, checklist, [...walkSections(tree.root)].map(({ node }) => node.section)));
+    }
+    return trees.map((loaded, i) => ({ ...loaded, memory: stats[i]! }));
+  });
   const maxDepth = options.depth ?? Infinity;
-  const report = loaded.map(({ checklist, tree }) => ({
+  const report = loaded.map(({ checklist, tree, memory }) => ({
     name: checklist.name,
     title: checklist.title,
     progress: tree.overall,
     sections: [...walkSections(tree.root)]
       .filter(({ node, depth }) => depth > 0 && depth <= maxDepth && node.section.role === 'study')
       .map(({ node, depth }) => ({ id: node.section.id, title: node.section.text, depth, progress: node.progress })),
+    memory,
   }));
   if (ctx.json) {
     printJson({ checklists: report });
@@ -25,13 +38,59 @@ export async function progress(ctx: CommandContext, options: { depth?: number })
   const lines: string[] = [];
   for (const r of report) {
     if (lines.length > 0) lines.push('');
-    lines.push(`${c.bold(r.title.padEnd(width))}  ${progressBar(r.progress, c)}`);
+    const recallBySection = new Map(r.memory.sections.map((s) => [s.id, s.retrievability]));
+    const rows = [
+      { label: c.bold(r.title.padEnd(width)), bar: progressBar(r.progress, c), recall: r.memory.overall.retrievability },
+      ...r.sections.map((s) => {
+        const label = `${'  '.repeat(s.depth)}${s.title}`;
+        return {
+          label: label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width),
+          bar: progressBar(s.progress, c),
+          recall: recallBySection.get(s.id) ?? null,
+        };
+      }),
+    ];
+    // The recall column lines up after the widest bar; a row without recall ends at its bar, as before.
+    const barWidth = Math.max(...rows.map((row) => visibleLength(row.bar)));
+    const line = (row: (typeof rows)[number]) =>
+      row.recall === null ? `${row.label}  ${row.bar}` : `${row.label}  ${row.bar}${' '.repeat(barWidth - visibleLength(row.bar))}  ${recallText(row.recall, c)}`;
+    lines.push(line(rows[0]!));
     const counts = r.progress;
     lines.push(c.dim(`${' '.repeat(width)}  ${counts.known} known, ${counts.learning} learning, ${counts.new} new, ${counts.skipped} skipped`));
-    for (const s of r.sections) {
-      const label = `${'  '.repeat(s.depth)}${s.title}`;
-      lines.push(`${label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width)}  ${progressBar(s.progress, c)}`);
-    }
+    if (hasStudied(r.memory)) lines.push(`${' '.repeat(width)}  ${memoryLine(r.memory, c)}`);
+    lines.push(...rows.slice(1).map(line));
   }
   printLines(lines);
+}
+
+/** Anything to say about memory: a card reviewed, or a review in the log's windows. */
+function hasStudied(memory: ReviewStatsJson): boolean {
+  return memory.overall.reviewed > 0 || memory.reviewsByDay.length > 0;
+}
+
+const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+
+/** `recall 87%`: predicted recall now, green when it holds, yellow then red as it fades. */
+function recallText(ratio: number, c: Colors): string {
+  const colour = ratio >= 0.9 ? c.green : ratio >= 0.75 ? c.yellow : c.red;
+  return `${c.dim('recall')} ${colour(percent(ratio))}`;
+}
+
+/** True retention over the last 30 days and the cards due on the next days: `retention 92% (44/48, 30 days) · due 5 3 0 … · 61 in 30 days`. */
+function memoryLine(memory: ReviewStatsJson, c: Colors): string {
+  const { rate, passed, reviews, days } = memory.trueRetention;
+  const retention =
+    rate === null
+      ? `${c.dim('retention')} – ${c.dim(`(no reviews of cards in review, ${days} days)`)}`
+      : `${c.dim('retention')} ${percent(rate)} ${c.dim(`(${passed}/${reviews}, ${days} days)`)}`;
+  const shown = memory.forecast.slice(0, FORECAST_SHOWN).map((d) => String(d.count));
+  const total = memory.forecast.reduce((sum, d) => sum + d.count, 0);
+  const due = `${c.dim(`due next ${shown.length} days`)} ${shown.join(' ')} ${c.dim('·')} ${total} ${c.dim(`in ${memory.forecast.length} days`)}`;
+  return `${retention} ${c.dim('·')} ${due}`;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function visibleLength(text: string): number {
+  return text.replace(ANSI, '').length;
 }

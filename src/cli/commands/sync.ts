@@ -13,6 +13,7 @@ interface SyncOptions {
   name?: string;
   write?: boolean;
   all?: boolean;
+  cards?: boolean;
   skipped?: SkippedAs;
   topics?: TopicsMode | 'auto';
   dryRun?: boolean;
@@ -23,8 +24,8 @@ interface SyncOptions {
 const MAX_LISTED = 20;
 
 function checkOptions(options: SyncOptions): void {
-  if (!options.write && (options.all || options.skipped !== undefined)) {
-    throw new UsageError(`--${options.all ? 'all' : 'skipped'} only applies with --write`);
+  if (!options.write && (options.all || options.cards || options.skipped !== undefined)) {
+    throw new UsageError(`--${options.all ? 'all' : options.cards ? 'cards' : 'skipped'} only applies with --write`);
   }
   if (options.watch && (options.write || options.dryRun)) {
     throw new UsageError(`--watch only brings the file's edits in; it can't be combined with --${options.write ? 'write' : 'dry-run'}`);
@@ -48,15 +49,20 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
     lines.push(c.yellow(`${file} changed while prepdeck was writing it; its new edits were brought in first:`));
     lines.push(...renderImport(meanwhile, c).map((l) => `  ${l}`), ...renderTicks(meanwhile));
   }
-  const count = plural(report.edits.length, 'marker');
-  if (report.edits.length === 0) lines.push(`${file}: every marker already matches; nothing to write`);
-  else if (report.dryRun) lines.push(...renderDiff(report.diff, c), `would change ${count} in ${file} (dry run: nothing written)`);
+  const count = [
+    ...(report.edits.length > 0 || report.cards.length === 0 ? [plural(report.edits.length, 'marker')] : []),
+    ...(report.cards.length > 0 ? [plural(report.cards.length, 'card')] : []),
+  ].join(' and ');
+  if (report.edits.length === 0 && report.cards.length === 0) lines.push(`${file}: every marker already matches; nothing to write`);
+  else if (report.dryRun) lines.push(...renderDiff(report.diff, c), `would write ${count} into ${file} (dry run: nothing written)`);
   else {
     lines.push(`wrote ${count} into ${file}`);
     for (const edit of report.edits.slice(0, MAX_LISTED)) {
       lines.push(`  line ${edit.line}: ${edit.from || '(none)'} → ${edit.to} ${edit.title}${edit.topicId === null ? '' : c.dim(` #${edit.topicId}`)}`);
     }
     if (report.edits.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.edits.length - MAX_LISTED} more`));
+    for (const card of report.cards.slice(0, MAX_LISTED)) lines.push(`  line ${card.line}: card ${c.dim(`#${card.cardId}`)} ${card.front} (under ${card.topic})`);
+    if (report.cards.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.cards.length - MAX_LISTED} more cards`));
     if (report.backup) lines.push(`  the previous version is kept in ${report.backup}`);
   }
   for (const warning of report.warnings) lines.push(c.yellow(`  warning: ${warning}`));
@@ -91,7 +97,13 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
   const input = { path: file, file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun };
   await withApp(ctx, async (app) => {
     if (options.write) {
-      const result = await writeBackChecklist(app, { ...input, all: options.all, skipped: options.skipped, backupDir: defaultBackupDir(process.env) });
+      const result = await writeBackChecklist(app, {
+        ...input,
+        all: options.all,
+        cards: options.cards,
+        skipped: options.skipped,
+        backupDir: defaultBackupDir(process.env),
+      });
       if (ctx.json) printJson(result);
       else printLines([...renderImport(result.readIn, ctx.color), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack!, ctx.color)]);
       return;

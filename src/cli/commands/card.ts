@@ -1,0 +1,42 @@
+// `prepdeck card add|list|edit|remove`: a topic's own question/answer cards from the terminal.
+import { addCard, editCard, removeCard, topicCardList } from '../../app/cards.js';
+import { resolveTopic } from '../../app/topics.js';
+import type { CardJson } from '../../core/api.js';
+import { printJson, printLines, type Colors } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { withApp } from '../session.js';
+
+function oneLine(markdown: string): string {
+  return markdown.replace(/\s+/g, ' ').trim();
+}
+
+function cardLine(card: CardJson, c: Colors): string {
+  const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
+  const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
+  const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';
+  return `${c.dim(`#${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${card.due.slice(0, 16).replace('T', ' ')}${recall}  ${where}`;
+}
+
+export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string | undefined): Promise<void> {
+  const card = await withApp(ctx, (app) => addCard(app, topic, { front: question, back: answer ?? '' }, ctx.checklist));
+  if (ctx.json) printJson({ card });
+  else printLines([`added ${cardLine(card, ctx.color)}`]);
+}
+
+export async function cardList(ctx: CommandContext, topic: string): Promise<void> {
+  const cards = await withApp(ctx, async (app) => (await topicCardList(app, (await resolveTopic(app, topic, ctx.checklist)).id)).cards);
+  if (ctx.json) printJson({ cards });
+  else printLines(cards.map((card) => cardLine(card, ctx.color)));
+}
+
+export async function cardEdit(ctx: CommandContext, id: number, options: { question?: string; answer?: string }): Promise<void> {
+  const card = await withApp(ctx, (app) => editCard(app, id, { front: options.question, back: options.answer }));
+  if (ctx.json) printJson({ card });
+  else printLines([`changed ${cardLine(card, ctx.color)}`]);
+}
+
+export async function cardRemove(ctx: CommandContext, id: number): Promise<void> {
+  const card = await withApp(ctx, (app) => removeCard(app, id));
+  if (ctx.json) printJson({ card });
+  else printLines([`removed ${cardLine(card, ctx.color)} (its reviews stay in the log)`]);
+}

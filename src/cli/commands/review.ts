@@ -1,0 +1,61 @@
+import { answerCard, reviewQueue, undoReview } from '../../app/review.js';
+import { PrepdeckError } from '../../core/errors.js';
+import { printJson } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { runReviewSession, type ReviewSource } from '../review-session.js';
+import { withApp } from '../session.js';
+
+interface ReviewOptions {
+  section?: string;
+  limit?: number;
+}
+
+/** The session shows the first card of each queue it reads; a few more let an undone card be found in it. */
+const SESSION_QUEUE_LENGTH = 20;
+
+export class NoTerminalError extends PrepdeckError {
+  override name = 'NoTerminalError';
+}
+
+export async function review(ctx: CommandContext, options: ReviewOptions): Promise<void> {
+  if (ctx.json) {
+    const queue = await withApp(ctx, (app) => reviewQueue(app, { checklist: ctx.checklist, section: options.section, limit: options.limit }));
+    printJson(queue);
+    return;
+  }
+  // Checked before the database is opened: a pipe gets its answer without side effects.
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new NoTerminalError('review needs a terminal to show cards and read keys; use --json to list what is due');
+  }
+  await withApp(ctx, async (app) => {
+    // Named by the first queue read, so that undo stays in the checklist being reviewed.
+    let checklist = ctx.checklist;
+    const source: ReviewSource = {
+      queue: async () => {
+        const queue = await reviewQueue(app, { checklist, section: options.section, limit: SESSION_QUEUE_LENGTH });
+        checklist = queue.checklist;
+        return queue;
+      },
+      answer: (cardId, rating, durationMs) => answerCard(app, cardId, rating, durationMs),
+      undo: () => undoReview(app, checklist),
+    };
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGHUP', onSignal);
+    try {
+      await runReviewSession({
+        source,
+        input: process.stdin,
+        output: process.stdout,
+        colors: ctx.color,
+        now: () => Date.now(),
+        limit: options.limit,
+        signal: stop.signal,
+      });
+    } finally {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+    }
+  });
+}

@@ -1,0 +1,66 @@
+// `prepdeck card` and `prepdeck settings` spawned as a user runs them, on SQLite and on PostgreSQL.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardJson, ReviewSettingsJson } from '../../src/core/api.js';
+import { BACKENDS, type TestDatabase } from '../store/backends.js';
+import { cliFor, type Cli } from './run-cli.js';
+
+const CHECKLIST = ['# Python', '- generators', '  - What does send() do? :: resumes the generator with a value', '- descriptors', ''].join('\n');
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`cards and settings from the terminal (${backend.name})`, () => {
+    let database: TestDatabase;
+    let cli: Cli;
+    beforeAll(async () => {
+      database = await backend.createDatabase();
+      cli = cliFor(database.location);
+      const file = join(cli.home, 'py.md');
+      writeFileSync(file, CHECKLIST);
+      expect((await cli.run(['import', file])).code).toBe(0);
+    }, 60_000);
+    afterAll(async () => {
+      cli.dispose();
+      await database.drop();
+    });
+
+    it('adds a card, lists it beside the file card, edits it, removes it', async () => {
+      const { card } = await cli.json<{ card: CardJson }>(['card', 'add', 'generators', 'What does close() raise?', 'GeneratorExit']);
+      expect(card).toMatchObject({ kind: 'qa', origin: 'app', front: 'What does close() raise?', back: 'GeneratorExit' });
+      const listed = await cli.run(['card', 'list', 'generators']);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('What does send() do? :: resumes the generator with a value');
+      expect(listed.stdout).toMatch(/file line 3/);
+      expect(listed.stdout).toContain(`#${card.id} What does close() raise? :: GeneratorExit`);
+      const edited = await cli.json<{ card: CardJson }>(['card', 'edit', String(card.id), '--answer', 'GeneratorExit, at the yield']);
+      expect(edited.card.back).toBe('GeneratorExit, at the yield');
+      const removed = await cli.run(['card', 'remove', String(card.id)]);
+      expect(removed.stdout).toMatch(/its reviews stay in the log/);
+      const after = await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators']);
+      expect(after.cards.map((c) => c.id)).not.toContain(card.id);
+    });
+
+    it('refuses what it cannot do with one line and the right exit code', async () => {
+      const fileCard = (await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators'])).cards.find((c) => c.origin === 'file')!;
+      const refused = await cli.run(['card', 'edit', String(fileCard.id), '--answer', 'x']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toMatch(/written in the checklist file \(line 3\); change it there/);
+      expect((await cli.run(['card', 'edit', 'abc'])).code).toBe(2);
+      expect((await cli.run(['card', 'add', 'nothing-like-this', 'q'])).code).toBe(1);
+    });
+
+    it('shows and changes the review settings, refusing values out of range', async () => {
+      const shown = await cli.run(['settings']);
+      expect(shown.stdout).toMatch(/desired retention {2}0\.9\n/);
+      const changed = await cli.json<{ settings: ReviewSettingsJson }>(['settings', '--retention', '0.85', '--new-per-day', '5', '--no-fuzz', '--time-zone', 'Europe/Moscow']);
+      expect(changed.settings).toMatchObject({ desiredRetention: 0.85, newPerDay: 5, fuzz: false, timeZone: 'Europe/Moscow' });
+      const bad = await cli.run(['settings', '--retention', '1.5']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--retention must be a number from 0.7 to 0.99, not '1.5'/);
+      const zone = await cli.run(['settings', '--time-zone', 'Mars/Base']);
+      expect(zone.code).toBe(1);
+      expect(zone.stderr).toMatch(/IANA time zone/);
+    });
+  });
+}
