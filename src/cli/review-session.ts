@@ -189,19 +189,9 @@ function countsLine(queue: ReviewQueueJson, current: ReviewCardJson | null, c: C
 
 /** What a card is about, as a line: its topic's section path (and the topic, for a question card). */
 function cardPath(item: ReviewCardJson): string {
-  if (!item.topic) return '';
-  const path = item.topic.section.map((s) => renderInlineMarkdown(s, plainColors));
-  if (item.card.kind === 'qa') path.push(item.topic.text);
+  const path = item.section.map((s) => renderInlineMarkdown(s, plainColors));
+  if (item.card.kind === 'qa' && item.topic) path.push(item.topic.text);
   return sanitize(path.join(' › '));
-}
-
-/**
- * The card to show next: the queue's first, except that a learning card not yet due (the queue shows them a little
- * early) waits while anything else is there, so that a card just answered doesn't come straight back.
- */
-export function nextCard(queue: ReviewQueueJson, now: number): ReviewCardJson | undefined {
-  const early = (item: ReviewCardJson) => QUEUE_OF[item.card.state] === 'learning' && Date.parse(item.card.due) > now;
-  return queue.cards.find((item) => !early(item)) ?? queue.cards[0];
 }
 
 // ---- the session ----
@@ -411,12 +401,15 @@ class Session {
 
   // -- the flow --
 
-  /** Fetches the queue and shows what comes next: a card, the end of the session's limit, or nothing. */
-  private async advance(prefer?: number, note?: string): Promise<void> {
+  /**
+   * Fetches the queue (for its counts) and shows what comes next: `card` when given (the one an undo brought
+   * back), else the queue's first, the end of the session's limit, or nothing.
+   */
+  private async advance(card?: ReviewCardJson, note?: string): Promise<void> {
     this.clearTimer();
     this.queue = await this.o.source.queue();
-    if (this.o.limit !== undefined && this.history.length >= this.o.limit) return this.showLimit();
-    const item = (prefer !== undefined ? this.queue.cards.find((i) => i.card.id === prefer) : undefined) ?? nextCard(this.queue, this.o.now());
+    if (card === undefined && this.o.limit !== undefined && this.history.length >= this.o.limit) return this.showLimit();
+    const item = card ?? this.queue.cards[0];
     if (!item) {
       if (note) this.print([note]);
       return this.showEmpty();
@@ -455,8 +448,7 @@ class Session {
     const title = id === last.cardId ? last.title : `card #${id}`;
     const note = this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${title}`);
     this.footer = '';
-    await this.advance(id, note);
-    if (this.view.kind === 'front' && this.view.item.card.id !== id) this.hint(`card #${id} is not due now`);
+    await this.advance(undone, note);
   }
 
   private titleOf(item: ReviewCardJson): string {
@@ -518,7 +510,7 @@ class Session {
     if (this.view.kind !== 'empty') return;
     const before = this.queue;
     this.queue = await this.o.source.queue();
-    const item = nextCard(this.queue, this.o.now());
+    const item = this.queue.cards[0];
     if (item) this.showCard(item);
     else if (before.nextDueAt !== this.queue.nextDueAt) this.showEmpty();
     else this.armTimer();
@@ -551,7 +543,7 @@ class Session {
     if (this.o.signal?.aborted) onAbort();
     this.write(HIDE_CURSOR);
     try {
-      this.showCard(nextCard(this.queue, this.o.now())!);
+      this.showCard(this.queue.cards[0]!);
       for (;;) {
         const event = await this.events.next();
         if (event.type === 'end') {

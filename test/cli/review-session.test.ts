@@ -430,7 +430,7 @@ describe('a question/answer card', () => {
     cards: [],
   };
   const item: ReviewCardJson = {
-    section: ['Databases'],
+    section: ['SQL', 'Transactions'],
     card: {
       id: 7,
       checklist: 'prep',
