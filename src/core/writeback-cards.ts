@@ -3,6 +3,7 @@
 import { renderCard, cardIdentity, type CardText } from './cards.js';
 import { parseChecklist } from './import/parse-checklist.js';
 import type { ParsedChecklist } from './model.js';
+import { checkWriteBack } from './writeback.js';
 
 export interface CardToWrite extends CardText {
   cardId: number;
@@ -45,10 +46,21 @@ function readsBackAs(rendered: string, card: CardText): boolean {
   return parsed.entries.length === 1 && parsed.cards.length === 1 && read!.entryIndex === 0 && read!.front === card.front.trim() && read!.back === card.back.trim();
 }
 
+interface PlacedCard {
+  card: CardToWrite;
+  /** Inserted after this line of the text (1-based). */
+  after: number;
+  /** Its lines, with a line break after each. */
+  rendered: string;
+  lineCount: number;
+  depth: number;
+}
+
 /**
  * Inserts each card as a sub-item at the end of its topic's item, indented to the topic's text and with the
- * bullet its other sub-items use. `parsed` must be `parseChecklist(text)`. A card that can't be placed or
- * wouldn't read back as itself is left out with a warning.
+ * bullet its other sub-items use. `parsed` must be `parseChecklist(text)`. The result is read back: a card that
+ * can't be placed, wouldn't read back as itself, or would change how the rest of the file reads (an unindented
+ * line after it taken into its answer, say) is left out with a warning.
  */
 export function insertCards(text: string, parsed: ParsedChecklist, cards: readonly CardToWrite[]): CardsWritten {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -56,21 +68,20 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
   const lines = parts.filter((_, i) => i % 2 === 0);
   const eol = lineEndingOf(parts);
   const warnings: string[] = [];
-  // Inserted after line N (1-based, of the original text), in order.
-  const blocks = new Map<number, Array<{ card: CardToWrite; rendered: string; lineCount: number }>>();
+  const label = (card: CardToWrite) => `card ${card.cardId} (${card.front.split('\n', 1)[0]})`;
+  const placed: PlacedCard[] = [];
 
   for (const card of cards) {
     const entry = parsed.entries[card.entryIndex];
-    const label = `card ${card.cardId} (${card.front.split('\n', 1)[0]})`;
     const start = entry?.textStart;
     if (!entry || !start) {
-      warnings.push(`${label}: could not find where its topic is written; left in prepdeck only`);
+      warnings.push(`${label(card)}: could not find where its topic is written; left in prepdeck only`);
       continue;
     }
     const prefix = lines[start.line - 1]!.slice(0, start.column);
     const bullet = BULLET.exec(prefix);
     if (!bullet || prefix.includes('>')) {
-      warnings.push(`${label}: its topic '${entry.text}' is not a plain list item; left in prepdeck only`);
+      warnings.push(`${label(card)}: its topic '${entry.text}' is not a plain list item; left in prepdeck only`);
       continue;
     }
     // The topic's text column, tabs kept as tabs so that the sub-item nests exactly as the topic's text does.
@@ -79,25 +90,55 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
     while (last > entry.lines.start && lines[last - 1]!.trim() === '') last--;
     const sibling = lines.slice(entry.lines.start, last).map((line) => BULLET.exec(line)).find((m) => m && m[1] === indent);
     const marker = sibling && /^[-+*]$/.test(sibling[2]!) ? sibling[2]! : /^[-+*]$/.test(bullet[2]!) ? bullet[2]! : '-';
-    const rendered = renderCard(card, indent, marker, '\n');
     if (!readsBackAs(renderCard(card, '  ', marker, '\n'), card)) {
-      warnings.push(`${label}: it would not read back as the same card in Markdown; left in prepdeck only`);
+      warnings.push(`${label(card)}: it would not read back as the same card in Markdown; left in prepdeck only`);
       continue;
     }
-    const lineCount = rendered.split('\n').length - 1;
-    const at = blocks.get(last) ?? [];
-    at.push({ card, rendered: rendered.replaceAll('\n', eol), lineCount });
-    blocks.set(last, at);
+    const rendered = renderCard(card, indent, marker, '\n');
+    placed.push({ card, after: last, rendered: rendered.replaceAll('\n', eol), lineCount: rendered.split('\n').length - 1, depth: indent.length });
   }
 
+  const fronts = new Map(cards.map((card) => [card.cardId, card.front]));
+  const attempt = (chosen: PlacedCard[]) => {
+    const result = applyInsertions(bom, lines, parts, eol, parsed, chosen);
+    const after = parseChecklist(result.text, { fallbackTitle: parsed.title, topics: parsed.topicsMode.mode });
+    const problem =
+      checkWriteBack(parsed, after, [], (line) => lineAfterInsertions(line, result.insertions)) ??
+      checkCardInsertions(after, result.insertions, fronts);
+    return { ...result, problem };
+  };
+  let best = attempt(placed);
+  if (best.problem !== null) {
+    // One card at a time, keeping those that leave the file reading as before.
+    const kept: PlacedCard[] = [];
+    for (const card of placed) {
+      if (attempt([...kept, card]).problem === null) kept.push(card);
+      else warnings.push(`${label(card.card)}: written there, it would change how the lines after it read; left in prepdeck only`);
+    }
+    best = attempt(kept);
+  }
+  return { text: best.insertions.length === 0 ? text : best.text, insertions: best.insertions, warnings };
+}
+
+function applyInsertions(
+  bom: string,
+  lines: string[],
+  parts: string[],
+  eol: string,
+  parsed: ParsedChecklist,
+  chosen: PlacedCard[],
+): { text: string; insertions: CardInsertion[] } {
+  const blocks = new Map<number, PlacedCard[]>();
+  for (const card of chosen) blocks.set(card.after, [...(blocks.get(card.after) ?? []), card]);
   const insertions: CardInsertion[] = [];
   let shift = 0;
   const out: string[] = [];
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     const ending = parts[index * 2 + 1] ?? '';
-    const block = blocks.get(lineNo);
-    if (!block) {
+    // A topic and a sub-topic can end on the same line: the sub-topic's cards go first, or they would nest in the topic's.
+    const block = [...(blocks.get(lineNo) ?? [])].sort((a, b) => b.depth - a.depth);
+    if (block.length === 0) {
       out.push(line + ending);
       return;
     }
@@ -119,7 +160,7 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
     }
     out.push(ending ? written : written.slice(0, -eol.length));
   });
-  return { text: insertions.length === 0 ? text : bom + out.join(''), insertions, warnings };
+  return { text: bom + out.join(''), insertions };
 }
 
 /** Where a line of the text before the insertions is in the text after them. */

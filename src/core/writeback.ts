@@ -127,8 +127,11 @@ export function checkWriteBack(
   before: ParsedChecklist,
   after: ParsedChecklist,
   edits: MarkerEdit[],
-  /** Where a line of the file is after lines were inserted (cards written in). */
-  lineAfter: (line: number) => number = (line) => line,
+  /**
+   * Where a line of the file is after lines were inserted (cards written in). Then an entry's last line is not
+   * compared: blank lines at its end may go to the lines inserted after it.
+   */
+  lineAfter?: (line: number) => number,
 ): string | null {
   if (after.entries.length !== before.entries.length) {
     return `the file would be read with ${after.entries.length} entries instead of ${before.entries.length}`;
@@ -143,8 +146,8 @@ export function checkWriteBack(
       now.kind === old.kind &&
       now.sectionIndex === old.sectionIndex &&
       now.parentIndex === old.parentIndex &&
-      now.lines.start === lineAfter(old.lines.start) &&
-      now.lines.end >= lineAfter(old.lines.end) &&
+      now.lines.start === (lineAfter ? lineAfter(old.lines.start) : old.lines.start) &&
+      (lineAfter !== undefined || now.lines.end === old.lines.end) &&
       now.marker === marker;
     if (!same) return `line ${old.lines.start} (${old.text}) would be read differently`;
   }

@@ -4,6 +4,7 @@ import { parseChecklist } from '../../src/core/import/parse-checklist.js';
 import { TOPIC_STATES, type ParsedChecklist, type TopicsMode } from '../../src/core/model.js';
 import { planImport } from '../../src/core/plan-import.js';
 import { checkWriteBack, markerAfter, wantedMarker, writeBack, type EntryState, type WriteBackOptions } from '../../src/core/writeback.js';
+import { checkCardInsertions, insertCards, lineAfterInsertions } from '../../src/core/writeback-cards.js';
 import { storedAfterFirstImport } from '../support/first-import.js';
 
 /** A list item as people write them: any indentation, bullet, spacing, marker and text. */
@@ -150,6 +151,45 @@ describe('write-back properties', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+const cardText = fc.oneof(
+  fc.constantFrom('What does send() do?', 'плюшки?', '# heading', '[ ] a task', '[x] done', 'a :: b', '?', 'x\n?\ny', '```', '> quoted', '- nested', '1. item', '<pre>', '| a | b |', 'line one\n\nline two', '`code`', '---', ''),
+  fc.string({ maxLength: 12 }),
+);
+
+describe('writing cards into the file, properties', () => {
+  it('only inserts lines; every topic reads as before and each card written reads back under its topic', () => {
+    fc.assert(
+      fc.property(
+        document,
+        topicsArb,
+        fc.array(fc.record({ pick: fc.nat(), front: cardText, back: cardText }), { maxLength: 4 }),
+        (text, topics, drafts) => {
+          const parsed = parse(text, topics);
+          const topicsOnly = parsed.entries.filter((e) => e.kind === 'topic');
+          fc.pre(topicsOnly.length > 0 && drafts.some((d) => d.front.trim() !== ''));
+          const cards = drafts
+            .filter((d) => d.front.trim() !== '')
+            .map((d, i) => ({ cardId: i + 1, entryIndex: topicsOnly[d.pick % topicsOnly.length]!.index, front: d.front, back: d.back }));
+          const written = insertCards(text, parsed, cards);
+          expect(written.insertions.length + written.warnings.length).toBe(cards.length);
+          // Taking the inserted lines out gives the text back, byte for byte.
+          const lines = written.text.split(/(\r\n|\r|\n)/);
+          const inserted = new Set(written.insertions.flatMap((i) => Array.from({ length: i.lineCount }, (_, k) => i.line + k)));
+          const kept = [];
+          for (let i = 0; i < lines.length; i += 2) if (!inserted.has(i / 2 + 1)) kept.push(lines[i]! + (lines[i + 1] ?? ''));
+          const rebuilt = kept.join('');
+          expect(rebuilt.replace(/(\r\n|\r|\n)$/, '')).toBe(text.replace(/(\r\n|\r|\n)$/, ''));
+          if (written.insertions.length === 0) return;
+          const after = parse(written.text, parsed.topicsMode.mode);
+          expect(checkWriteBack(parsed, after, [], (line) => lineAfterInsertions(line, written.insertions))).toBeNull();
+          expect(checkCardInsertions(after, written.insertions, new Map(cards.map((c) => [c.cardId, c.front])))).toBeNull();
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -19,7 +19,8 @@ export function storedAfterFirstImport(
         kind: entry.kind,
         text: entry.text,
         marker: entry.marker,
-        state: states[entry.text] ?? e.state,
+        // Own keys only: a topic called `valueOf` must not find Object.prototype's.
+        state: Object.hasOwn(states, entry.text) ? states[entry.text]! : e.state,
         archived: false,
       };
     }),
