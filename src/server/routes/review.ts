@@ -166,7 +166,11 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
         body: OptimizeRequest,
         response: { 200: Optimize, ...errorResponses(400, 404, 409) },
       },
+      // The body is optional: a bare POST compares without saving.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
-    async (request) => optimizeChecklist(app, request.params.name, { apply: request.body?.apply ?? false }),
+    async (request) => optimizeChecklist(app, request.params.name, { apply: request.body.apply ?? false }),
   );
 };
