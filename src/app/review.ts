@@ -45,11 +45,14 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
-/** The path keys of the sections whose path contains `fragment`, their subsections included. */
+/** The path keys of the section whose whole path is `fragment`, else of those whose path contains it; subsections included. */
 async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: string): Promise<string[]> {
   const wanted = normalizeText(fragment);
   if (wanted === '') throw new InvalidInputError('a section scope is empty; give part of a section title');
-  const keys = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => s.pathKey).filter((key) => key.includes(wanted));
+  const all = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => s.pathKey);
+  // A whole path (as the web UI sends it) means that section and its subsections; otherwise any path holding the words.
+  const exact = all.filter((key) => key === wanted || key.startsWith(`${wanted} / `));
+  const keys = exact.length > 0 ? exact : all.filter((key) => key.includes(wanted));
   if (keys.length === 0) throw new NotFoundError(`no section of '${checklist.name}' matches '${fragment}'; \`prepdeck progress\` lists them`);
   return keys;
 }

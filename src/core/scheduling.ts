@@ -2,6 +2,7 @@
 // fuzz is seeded from the card id (and its reps), so the same card reviewed the same way gets the same interval.
 import { fsrs, GenSeedStrategyWithCardId, generatorParameters, Rating, State, StrategyMode } from 'ts-fsrs';
 import type { CardInput, FSRS, Grade, Steps } from 'ts-fsrs';
+import type { TopicState } from './model.js';
 
 export const FSRS_STATES = ['new', 'learning', 'review', 'relearning'] as const;
 /** ts-fsrs's State (New 0, Learning 1, Review 2, Relearning 3) by name. */
@@ -193,6 +194,17 @@ export function retrievability(card: SchedulableCard, now: string, scheduler: FS
 /** Again on a card in Review: it was forgotten. */
 export function isLapse(before: FsrsState, rating: ReviewRating): boolean {
   return before === 'review' && rating === Rating.Again;
+}
+
+/**
+ * What a topic's state becomes when its card is answered: `known` when the card graduates into review,
+ * `learning` when it is forgotten (a lapse) or first studied while the topic is still `new`; null to keep it.
+ */
+export function topicStateAfter(before: FsrsState, after: FsrsState, rating: ReviewRating, topicState: TopicState | undefined): TopicState | null {
+  if (before !== 'review' && after === 'review') return 'known';
+  if (isLapse(before, rating)) return 'learning';
+  if (topicState === 'new' && after !== 'review') return 'learning';
+  return null;
 }
 
 export type CardKind = 'topic' | 'qa';

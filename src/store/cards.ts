@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../core/model.js';
-import { isLapse, newCardSchedule, review } from '../core/scheduling.js';
+import { newCardSchedule, review, topicStateAfter } from '../core/scheduling.js';
 import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
@@ -285,12 +285,9 @@ export function answer(
       .executeTakeFirstOrThrow();
     let topic: Topic | null = null;
     if (before.kind === 'topic' && before.topicId !== null) {
-      const graduated = before.state !== 'review' && outcome.card.state === 'review';
-      const lapsed = isLapse(before.state, rating);
-      const target = graduated ? 'known' : lapsed ? 'learning' : null;
-      topic = target
-        ? await setTopicState(trx, before.topicId, target, now, 'review')
-        : await getTopic(trx, before.topicId);
+      const current = await getTopic(trx, before.topicId);
+      const target = topicStateAfter(before.state, outcome.card.state, rating, current?.state);
+      topic = target ? await setTopicState(trx, before.topicId, target, now, 'review') : current;
     }
     return {
       card: toCard(updated),

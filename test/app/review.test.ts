@@ -75,6 +75,10 @@ for (const backend of BACKENDS) {
         expect(topicsOf(await reviewQueue(ctx, { section: 'PYTHON' }))).toEqual(['generators', 'event loop']);
         expect(topicsOf(await reviewQueue(ctx, { section: 'async' }))).toEqual(['event loop']);
         await expect(reviewQueue(ctx, { section: 'rust' })).rejects.toThrow(/no section of 'p' matches 'rust'/);
+        // A whole path means that section (and its subsections), not every section whose title holds it.
+        await importChecklist(ctx, { file: checklistFromUpload('# Core\n- x\n## Deep\n- z\n# Core stuff\n- y\n', 'c.md') });
+        expect(topicsOf(await reviewQueue(ctx, { checklist: 'c', section: 'core' }))).toEqual(['x', 'z']);
+        expect(topicsOf(await reviewQueue(ctx, { checklist: 'c', section: 'stuff' }))).toEqual(['y']);
       }));
 
     it('undo brings the card back as it was', () =>

@@ -64,7 +64,7 @@ for (const backend of BACKENDS) {
       expect(again.get(ids.get('joins')!)!.reps).toBe(1);
     });
 
-    it('makes the topic known when its card reaches Review, and learning again on a lapse', async () => {
+    it('makes the topic learning when first studied, known when its card reaches Review, and learning again on a lapse', async () => {
       const { checklistId, ids } = await imported();
       await ensureTopicCards(store().db, checklistId, DAY1);
       const topicId = ids.get('joins')!;
@@ -76,7 +76,8 @@ for (const backend of BACKENDS) {
       expect(lapse!.topic).toMatchObject({ id: topicId, state: 'learning' });
       const history = (await topicHistory(store().db, topicId)).filter((e) => e.type === 'state');
       expect(history).toMatchObject([
-        { type: 'state', data: { from: 'new', to: 'known', source: 'review' } },
+        { type: 'state', data: { from: 'new', to: 'learning', source: 'review' } },
+        { type: 'state', data: { from: 'learning', to: 'known', source: 'review' } },
         { type: 'state', at: now, data: { from: 'known', to: 'learning', source: 'review' } },
       ]);
       const logs = await cardReviews(store().db, reviewed.id);
@@ -112,7 +113,8 @@ for (const backend of BACKENDS) {
       expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'known' });
       const states = (await topicHistory(store().db, topicId)).filter((e) => e.type === 'state').map((e) => e.data);
       expect(states).toEqual([
-        { from: 'new', to: 'known', source: 'review' },
+        { from: 'new', to: 'learning', source: 'review' },
+        { from: 'learning', to: 'known', source: 'review' },
         { from: 'known', to: 'learning', source: 'review' },
         { from: 'learning', to: 'known', source: 'undo' },
       ]);
