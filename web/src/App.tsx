@@ -4,7 +4,7 @@ import type { ChecklistSummaryJson } from '../../src/core/api.js';
 import { ChecklistPicker } from './components/ChecklistPicker.js';
 import { EmptyState } from './components/EmptyState.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
-import { ImportSkeleton, PageSkeleton, TopicSkeleton } from './components/Skeletons.js';
+import { ImportSkeleton, PageSkeleton, ReviewSkeleton, TopicSkeleton } from './components/Skeletons.js';
 import { api } from './lib/api.js';
 import { chooseChecklist, rememberChecklist, rememberedChecklist } from './lib/lastChecklist.js';
 import { plural } from './lib/plural.js';
@@ -12,14 +12,22 @@ import { hrefFor, Link, useLocation } from './lib/router.js';
 import { useResource } from './lib/useResource.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
-import { importPage, topicPage } from './pages/lazy.js';
+import { importPage, reviewPage, topicPage } from './pages/lazy.js';
+import { useDueCount } from './lib/dueCount.js';
 import { ErrorLine } from './components/ErrorLine.js';
 
-type Route = { page: 'dashboard' } | { page: 'checklist' } | { page: 'import' } | { page: 'topic'; id: number } | { page: 'missing' };
+type Route =
+  | { page: 'dashboard' }
+  | { page: 'checklist' }
+  | { page: 'review' }
+  | { page: 'import' }
+  | { page: 'topic'; id: number }
+  | { page: 'missing' };
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/dashboard') return { page: 'dashboard' };
   if (pathname === '/checklist') return { page: 'checklist' };
+  if (pathname === '/review') return { page: 'review' };
   if (pathname === '/import') return { page: 'import' };
   const topic = /^\/topics\/(\d+)\/?$/.exec(pathname);
   if (topic) return { page: 'topic', id: Number(topic[1]) };
@@ -35,10 +43,12 @@ export function App() {
   // A topic page names its own checklist (and puts it in the URL), so `?c=` is not checked there.
   const choice = chooseChecklist(checklists, current.page === 'topic' ? null : asked, rememberedChecklist());
   const checklist = current.page === 'topic' && asked && checklists?.some((c) => c.name === asked) ? asked : choice.name;
-  const missing = current.page === 'dashboard' || current.page === 'checklist' ? choice.missing : null;
+  const missing = current.page === 'dashboard' || current.page === 'checklist' || current.page === 'review' ? choice.missing : null;
+  // Asked again on each page (the Review page also keeps it up to date as it goes).
+  const due = useDueCount(checklist, location.pathname);
 
   useEffect(() => {
-    const titles = { dashboard: 'Dashboard', checklist: 'Checklist', import: 'Import', topic: 'Topic', missing: 'Not found' };
+    const titles = { dashboard: 'Dashboard', checklist: 'Checklist', review: 'Review', import: 'Import', topic: 'Topic', missing: 'Not found' };
     document.title = `${missing ? 'Not found' : titles[current.page]} · prepdeck`;
   }, [current.page, missing]);
 
@@ -50,6 +60,7 @@ export function App() {
   const nav = [
     { page: 'dashboard', label: 'Dashboard', href: hrefFor('/', checklist) },
     { page: 'checklist', label: 'Checklist', href: hrefFor('/checklist', checklist) },
+    { page: 'review', label: 'Review', href: hrefFor('/review', checklist) },
     { page: 'import', label: 'Import', href: hrefFor('/import', checklist) },
   ] as const;
   const pickerPath = current.page === 'topic' || current.page === 'missing' ? '/checklist' : location.pathname;
@@ -67,8 +78,14 @@ export function App() {
           </Link>
           <nav aria-label="Main" className="main-nav">
             {nav.map((item) => (
-              <Link key={item.page} to={item.href} aria-current={current.page === item.page ? 'page' : undefined}>
+              <Link
+                key={item.page}
+                to={item.href}
+                aria-current={current.page === item.page ? 'page' : undefined}
+                aria-label={item.page === 'review' && due ? `Review, ${due} due` : undefined}
+              >
                 {item.label}
+                {item.page === 'review' && due !== null && due > 0 && <span className="nav-badge">{due}</span>}
               </Link>
             ))}
           </nav>
@@ -110,7 +127,9 @@ function Page({ route, checklist, missing, checklists, onImported }: PageProps) 
     return <EmptyState title="Nothing here" text="This address is not a page of prepdeck." action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }} />;
   }
   if (!checklists) return <PageSkeleton />;
-  if (missing !== null && checklists.length > 0) return <MissingChecklist name={missing} checklists={checklists} path={route.page === 'checklist' ? '/checklist' : '/'} />;
+  if (missing !== null && checklists.length > 0) {
+    return <MissingChecklist name={missing} checklists={checklists} path={route.page === 'dashboard' ? '/' : `/${route.page}`} />;
+  }
   if (!checklist) {
     return (
       <EmptyState
@@ -121,12 +140,18 @@ function Page({ route, checklist, missing, checklists, onImported }: PageProps) 
     );
   }
   if (route.page === 'checklist') return <ChecklistPage key={checklist} checklist={checklist} />;
+  if (route.page === 'review') return <ReviewRoute key={checklist} checklist={checklist} />;
   return <DashboardPage key={checklist} checklist={checklist} />;
 }
 
 function TopicRoute({ id }: { id: number }) {
   const { TopicPage } = topicPage.current ?? use(topicPage.load());
   return <TopicPage id={id} />;
+}
+
+function ReviewRoute({ checklist }: { checklist: string }) {
+  const { ReviewPage } = reviewPage.current ?? use(reviewPage.load());
+  return <ReviewPage checklist={checklist} />;
 }
 
 function ImportRoute(props: { current: string | null; onImported: () => Promise<void> }) {
@@ -137,6 +162,7 @@ function ImportRoute(props: { current: string | null; onImported: () => Promise<
 function RouteSkeleton({ route }: { route: Route }) {
   if (route.page === 'topic') return <TopicSkeleton />;
   if (route.page === 'import') return <ImportSkeleton />;
+  if (route.page === 'review') return <ReviewSkeleton />;
   return <PageSkeleton />;
 }
 

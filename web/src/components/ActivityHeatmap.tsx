@@ -1,4 +1,4 @@
-// Changes per UTC day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
+// Changes (or reviews) per day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
 import { useLayoutEffect, useRef } from 'react';
 import type { ActivityDayJson } from '../../../src/core/api.js';
 import { plural } from '../lib/plural.js';
@@ -13,10 +13,11 @@ interface Day {
   future: boolean;
 }
 
-/** Columns of 7 days, Sunday first, the last column holding today. */
-function buildWeeks(activity: ActivityDayJson[], now: Date): Day[][] {
+/** Columns of 7 days, Sunday first, the last column holding today (a UTC date, or the `YYYY-MM-DD` given). */
+function buildWeeks(activity: ActivityDayJson[], now: Date, todayDate?: string): Day[][] {
   const counts = new Map(activity.map((a) => [a.date, a.count]));
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const given = todayDate ? Date.parse(`${todayDate}T00:00:00Z`) : NaN;
+  const today = Number.isFinite(given) ? given : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const start = today - (new Date(today).getUTCDay() + (WEEKS - 1) * 7) * DAY_MS;
   const weeks: Day[][] = [];
   for (let w = 0; w < WEEKS; w++) {
@@ -37,8 +38,19 @@ function level(count: number, max: number): number {
   return Math.min(4, Math.ceil((count / max) * 4));
 }
 
-export function ActivityHeatmap({ activity, now = new Date() }: { activity: ActivityDayJson[]; now?: Date }) {
-  const weeks = buildWeeks(activity, now);
+interface Props {
+  activity: ActivityDayJson[];
+  now?: Date;
+  /** What a day counts. */
+  unit?: string;
+  /** Today's date when days are not UTC ones (study days in the user's time zone). */
+  today?: string;
+  /** Which days these are, for the caption. */
+  days?: string;
+}
+
+export function ActivityHeatmap({ activity, now = new Date(), unit = 'change', today, days: daysNote = 'UTC' }: Props) {
+  const weeks = buildWeeks(activity, now, today);
   const days = weeks.flat().filter((d) => !d.future);
   const max = Math.max(0, ...days.map((d) => d.count));
   const total = days.reduce((sum, d) => sum + d.count, 0);
@@ -59,13 +71,13 @@ export function ActivityHeatmap({ activity, now = new Date() }: { activity: Acti
               return <span key={week[0]!.date}>{first ? MONTHS[Number(first.date.slice(5, 7)) - 1] : ''}</span>;
             })}
           </div>
-          <div className="heatmap-grid" role="img" aria-label={`${plural(total, 'change')} on ${plural(activeDays, 'day')} in the last ${WEEKS} weeks`}>
+          <div className="heatmap-grid" role="img" aria-label={`${plural(total, unit)} on ${plural(activeDays, 'day')} in the last ${WEEKS} weeks`}>
             {weeks.map((week) =>
               week.map((day) => (
                 <span
                   key={day.date}
                   className={`heatmap-day level-${day.future ? 'future' : level(day.count, max)}`}
-                  title={day.future ? undefined : `${plural(day.count, 'change')} on ${day.date}`}
+                  title={day.future ? undefined : `${plural(day.count, unit)} on ${day.date}`}
                 />
               )),
             )}
@@ -74,7 +86,7 @@ export function ActivityHeatmap({ activity, now = new Date() }: { activity: Acti
       </div>
       <figcaption className="heatmap-caption">
         <span>
-          {plural(total, 'change')} on {plural(activeDays, 'day')} · last {WEEKS} weeks (UTC)
+          {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks ({daysNote})
         </span>
         <span className="heatmap-legend" aria-hidden="true">
           less {[0, 1, 2, 3, 4].map((l) => <span key={l} className={`heatmap-day level-${l}`} />)} more

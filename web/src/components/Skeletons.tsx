@@ -48,3 +48,7 @@ export function ImportSkeleton() {
 export function DashboardSkeleton() {
   return <PageSkeleton className="dashboard" label="Loading the dashboard" cards={[150, 190, 400]} />;
 }
+
+export function ReviewSkeleton() {
+  return <PageSkeleton className="review-page" label="Loading the review" cards={[280]} />;
+}

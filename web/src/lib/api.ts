@@ -1,13 +1,23 @@
 // The one place the UI talks to the server: typed fetches over the JSON API of src/core/api.ts.
 import type {
+  AnswerJson,
+  AnswerRequestJson,
+  CardDraftJson,
+  CardJson,
+  CardListJson,
   ChecklistListJson,
   ChecklistTreeJson,
   DashboardJson,
   ErrorJson,
   ImportRequestJson,
   ImportResultJson,
+  OptimizeJson,
+  ReviewQueueJson,
+  ReviewSettingsJson,
+  ReviewStatsJson,
   TopicDetailJson,
   TopicPatchJson,
+  UndoJson,
 } from '../../../src/core/api.js';
 
 /** A failed request, carrying the server's one-line message so pages can show it as is. */
@@ -56,6 +66,27 @@ export const api = {
   patchTopic: (id: number, patch: TopicPatchJson) => request<TopicDetailJson>('PATCH', `/api/topics/${id}`, patch),
   previewImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports/preview', body),
   applyImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports', body),
+
+  /** The cards to study now; `section` is a section path fragment (`python/iteration`). */
+  reviewQueue: (name: string, { section, limit }: { section?: string | null; limit?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (section) query.set('section', section);
+    if (limit !== undefined) query.set('limit', String(limit));
+    const search = query.toString() ? `?${query.toString()}` : '';
+    return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`);
+  },
+  answerCard: (id: number, body: AnswerRequestJson) => request<AnswerJson>('POST', `/api/cards/${id}/answer`, body),
+  undoReview: (name: string) => request<UndoJson>('POST', `${checklistPath(name)}/review/undo`),
+  reviewStats: (name: string) => request<ReviewStatsJson>('GET', `${checklistPath(name)}/review/stats`),
+  reviewSettings: (name: string) => request<ReviewSettingsJson>('GET', `${checklistPath(name)}/review/settings`),
+  patchReviewSettings: (name: string, patch: Partial<ReviewSettingsJson>) =>
+    request<ReviewSettingsJson>('PATCH', `${checklistPath(name)}/review/settings`, patch),
+  optimize: (name: string, apply: boolean) => request<OptimizeJson>('POST', `${checklistPath(name)}/review/optimize`, { apply }),
+
+  topicCards: (topicId: number) => request<CardListJson>('GET', `/api/topics/${topicId}/cards`),
+  addCard: (topicId: number, draft: CardDraftJson) => request<CardJson>('POST', `/api/topics/${topicId}/cards`, draft),
+  editCard: (id: number, draft: Partial<CardDraftJson>) => request<CardJson>('PATCH', `/api/cards/${id}`, draft),
+  removeCard: (id: number) => request<CardJson>('DELETE', `/api/cards/${id}`),
 };
 
 export function errorMessage(error: unknown): string {

@@ -1,6 +1,6 @@
-// Where the preparation stands: overall and per-section progress, states, activity, duplicates.
+// Where the preparation stands: overall and per-section progress (with predicted recall), states, activity, memory, duplicates.
 import { useEffect } from 'react';
-import type { DashboardJson, Progress } from '../../../src/core/api.js';
+import type { DashboardJson, Progress, ReviewStatsJson, SectionMemoryJson } from '../../../src/core/api.js';
 import { ActivityHeatmap } from '../components/ActivityHeatmap.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { DashboardSkeleton } from '../components/Skeletons.js';
@@ -11,10 +11,19 @@ import { STATE_LABEL, STATES } from '../lib/states.js';
 import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
+import { MemoryCard, ReviewsCard } from '../components/MemoryPanel.js';
+import { useDueCount } from '../lib/dueCount.js';
+import { percent } from '../lib/review.js';
+
+/** Review stats change only when a card is answered; no need to ask as often as for the progress. */
+const STATS_POLL_MS = 10_000;
 
 export function DashboardPage({ checklist }: { checklist: string }) {
   const dashboard = useLiveResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
   const data = dashboard.data;
+  // A server without the review API still shows the rest of the dashboard.
+  const stats = useLiveResource(`review-stats:${checklist}`, () => api.reviewStats(checklist), STATS_POLL_MS).data;
+  const due = useDueCount(checklist);
   const ready = data !== null;
   useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);
   if (dashboard.error && !data) return <ErrorLine>{dashboard.error}</ErrorLine>;
@@ -41,7 +50,9 @@ export function DashboardPage({ checklist }: { checklist: string }) {
         <h2 id="activity-heading">Activity</h2>
         <ActivityHeatmap activity={data.activity} />
       </section>
-      <SectionsCard data={data} checklist={checklist} />
+      {stats && <MemoryCard stats={stats} checklist={checklist} due={due} />}
+      {stats && <ReviewsCard stats={stats} />}
+      <SectionsCard data={data} checklist={checklist} stats={stats} />
       <DuplicatesCard data={data} checklist={checklist} />
     </div>
   );
@@ -60,21 +71,26 @@ function StateCounts({ progress }: { progress: Progress }) {
   );
 }
 
-function SectionsCard({ data, checklist }: { data: DashboardJson; checklist: string }) {
+function SectionsCard({ data, checklist, stats }: { data: DashboardJson; checklist: string; stats: ReviewStatsJson | null }) {
   const study = data.sections.filter((s) => s.role === 'study' && s.progress.total > 0);
+  const memory = new Map(stats?.sections.map((m) => [m.id, m]));
   return (
-    <section className="card" aria-labelledby="sections-heading">
-      <h2 id="sections-heading">Sections</h2>
+    <section className="card card-wide" aria-labelledby="sections-heading">
+      <div className="card-title-row">
+        <h2 id="sections-heading">Sections</h2>
+        {stats && <span className="muted section-legend">known · predicted recall now</span>}
+      </div>
       {study.length === 0 ? (
         <p className="muted">No study topics in this checklist.</p>
       ) : (
-        <ul className="section-progress-list">
+        <ul className={`section-progress-list${stats ? ' with-recall' : ''}`}>
           {study.map((s) => (
             <li key={s.id} className={`depth-${Math.min(s.depth, 4)}`}>
               <Link to={`${hrefFor('/checklist', checklist)}#section-${s.id}`} className="section-progress-title">
                 {s.text || s.title}
               </Link>
               <ProgressBar progress={s.progress} label={`${s.text} progress`} />
+              {stats && <Recall memory={memory.get(s.id)} />}
             </li>
           ))}
         </ul>
@@ -83,10 +99,26 @@ function SectionsCard({ data, checklist }: { data: DashboardJson; checklist: str
   );
 }
 
+/** A section's mean predicted recall, coloured by how much of it is likely still there. */
+function Recall({ memory }: { memory: SectionMemoryJson | undefined }) {
+  const r = memory?.retrievability ?? null;
+  const level = r === null ? 'none' : r >= 0.9 ? 'high' : r >= 0.75 ? 'mid' : 'low';
+  const title = memory
+    ? r === null
+      ? `No card reviewed yet (${plural(memory.cards, 'card')})`
+      : `Predicted recall now: ${percent(r)}, over ${memory.reviewed} reviewed of ${plural(memory.cards, 'card')}`
+    : 'No cards';
+  return (
+    <span className={`recall recall-${level}`} title={title}>
+      {percent(r)}
+    </span>
+  );
+}
+
 function DuplicatesCard({ data, checklist }: { data: DashboardJson; checklist: string }) {
   if (data.duplicates.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="duplicates-heading">
+    <section className="card card-wide" aria-labelledby="duplicates-heading">
       <h2 id="duplicates-heading">Likely duplicates</h2>
       <p className="muted">The same topic in several places; merge them in the file if they are one.</p>
       <ul className="duplicates">

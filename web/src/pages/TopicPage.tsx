@@ -7,6 +7,7 @@ import { ResourceList } from '../components/ResourceList.js';
 import { StateSegmented } from '../components/StateControl.js';
 import { TopicHistory } from '../components/TopicHistory.js';
 import { NotesEditor } from '../components/NotesEditor.js';
+import { CardsPanel } from '../components/CardsPanel.js';
 import { TopicSkeleton } from '../components/Skeletons.js';
 import { api, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
@@ -85,6 +86,7 @@ export function TopicPage({ id }: { id: number }) {
             </section>
           )}
           <NotesEditor key={topic.id} saved={topic.notes} onSave={(notes) => save({ notes })} />
+          {topic.kind === 'topic' && !topic.archivedAt && <CardsPanel key={`cards-${topic.id}`} topicId={topic.id} />}
         </div>
         <aside className="topic-side">
           <TopicHistory history={history} />

@@ -9,10 +9,14 @@ export const topicPage = lazyModule(() => Promise.all([import('./TopicPage.js'),
 
 export const importPage = lazyModule(() => import('./ImportPage.js'));
 
-/** Loads the topic and import pages when the browser has nothing better to do. */
+// The review page shows Markdown (a card's front) in its first paint too.
+export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'), loadMarkdown()]).then(([page]) => page));
+
+/** Loads the topic, review and import pages when the browser has nothing better to do. */
 export function preloadPagesWhenIdle(): () => void {
   return whenIdle(() => {
     void topicPage.load().catch(() => undefined);
+    void reviewPage.load().catch(() => undefined);
     void importPage.load().catch(() => undefined);
   });
 }

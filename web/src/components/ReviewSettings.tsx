@@ -1,0 +1,236 @@
+// A checklist's review settings (retention aimed for, cards a day, when a day starts, the longest interval)
+// and the optimizer, which fits FSRS parameters to the checklist's own reviews and shows how much better
+// they predict them than the defaults before they are applied. The server checks every value.
+import { useState, type FormEvent } from 'react';
+import type { OptimizeJson, ReviewSettingsJson } from '../../../src/core/api.js';
+import { api, errorMessage } from '../lib/api.js';
+import { useResource } from '../lib/useResource.js';
+import { ErrorLine } from './ErrorLine.js';
+
+type NumberField = 'desiredRetention' | 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt' | 'maximumInterval';
+
+const FIELDS: Array<{ key: NumberField; label: string; hint: string; min: number; max: number; step: number }> = [
+  { key: 'desiredRetention', label: 'Desired retention', hint: 'chance of recall when a card comes due, 0.70–0.99', min: 0.7, max: 0.99, step: 0.01 },
+  { key: 'newPerDay', label: 'New cards per day', hint: 'topics and cards seen for the first time', min: 0, max: 9999, step: 1 },
+  { key: 'reviewsPerDay', label: 'Reviews per day', hint: 'cards already seen', min: 0, max: 99999, step: 1 },
+  { key: 'maximumInterval', label: 'Maximum interval', hint: 'days, at most', min: 1, max: 36500, step: 1 },
+];
+
+type Draft = Record<NumberField, string>;
+
+function draftOf(settings: ReviewSettingsJson): Draft {
+  return {
+    desiredRetention: String(settings.desiredRetention),
+    newPerDay: String(settings.newPerDay),
+    reviewsPerDay: String(settings.reviewsPerDay),
+    dayStartsAt: String(settings.dayStartsAt),
+    maximumInterval: String(settings.maximumInterval),
+  };
+}
+
+/** The fields changed, as numbers where they read as numbers; anything else is sent as typed, for the server to name. */
+function patchOf(draft: Draft, saved: ReviewSettingsJson): Partial<Record<NumberField, unknown>> {
+  const patch: Partial<Record<NumberField, unknown>> = {};
+  for (const key of Object.keys(draft) as NumberField[]) {
+    const text = draft[key].trim();
+    const value = text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+    if (value !== saved[key]) patch[key] = value;
+  }
+  return patch;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** `onChanged` is called once a change is saved: the settings, or the parameters. */
+export function ReviewSettingsPanel({ checklist, onChanged }: { checklist: string; onChanged?: () => void }) {
+  const settings = useResource(`review-settings:${checklist}`, () => api.reviewSettings(checklist));
+  if (settings.error && !settings.data) return <ErrorLine>{settings.error}</ErrorLine>;
+  if (!settings.data) return <div className="skeleton-card review-settings-skeleton" aria-busy="true" aria-label="Loading the settings" />;
+  return (
+    <div className="review-settings">
+      <SettingsForm
+        checklist={checklist}
+        saved={settings.data}
+        onSaved={(next) => {
+          settings.set(() => next);
+          onChanged?.();
+        }}
+      />
+      <Optimizer
+        checklist={checklist}
+        settings={settings.data}
+        onApplied={() => {
+          void settings.reload();
+          onChanged?.();
+        }}
+      />
+    </div>
+  );
+}
+
+interface FormProps {
+  checklist: string;
+  saved: ReviewSettingsJson;
+  onSaved: (settings: ReviewSettingsJson) => void;
+}
+
+function SettingsForm({ checklist, saved, onSaved }: FormProps) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const patch = patchOf(draft, saved);
+  const dirty = Object.keys(patch).length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!dirty || status === 'saving') return;
+    setStatus('saving');
+    setError(null);
+    try {
+      const next = await api.patchReviewSettings(checklist, patch as Partial<ReviewSettingsJson>);
+      // As the server keeps them (0.850 reads 0.85).
+      setDraft(draftOf(next));
+      setStatus('saved');
+      onSaved(next);
+    } catch (e) {
+      setError(errorMessage(e));
+      setStatus('idle');
+    }
+  };
+  const set = (key: NumberField, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setStatus('idle');
+  };
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Review settings">
+      <div className="settings-grid">
+        {FIELDS.map((f) => (
+          <label key={f.key} className="field">
+            <span className="field-label">{f.label}</span>
+            <input type="number" inputMode="decimal" name={f.key} min={f.min} max={f.max} step={f.step} value={draft[f.key]} onChange={(e) => set(f.key, e.target.value)} />
+            <span className="field-hint muted">{f.hint}</span>
+          </label>
+        ))}
+        <label className="field">
+          <span className="field-label">A study day starts at</span>
+          <select name="dayStartsAt" value={draft.dayStartsAt} onChange={(e) => set('dayStartsAt', e.target.value)}>
+            {HOURS.map((h) => (
+              <option key={h} value={String(h)}>
+                {String(h).padStart(2, '0')}:00
+              </option>
+            ))}
+          </select>
+          <span className="field-hint muted">{saved.timeZone ? `in ${saved.timeZone}` : "in this computer's time zone"}</span>
+        </label>
+      </div>
+      <ErrorLine>{error}</ErrorLine>
+      <div className="notes-actions">
+        <button type="submit" className="button button-primary" disabled={!dirty || status === 'saving'}>
+          Save settings
+        </button>
+        <span className="muted" aria-live="polite">
+          {status === 'saving' ? 'Saving…' : dirty ? 'Unsaved changes' : status === 'saved' ? 'Saved' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+interface OptimizerProps {
+  checklist: string;
+  settings: ReviewSettingsJson;
+  onApplied: () => void;
+}
+
+function Optimizer({ checklist, settings, onApplied }: OptimizerProps) {
+  const [result, setResult] = useState<OptimizeJson | null>(null);
+  const [running, setRunning] = useState<'fit' | 'apply' | 'reset' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (what: 'fit' | 'apply' | 'reset') => {
+    setRunning(what);
+    setError(null);
+    try {
+      if (what === 'reset') {
+        await api.patchReviewSettings(checklist, { parameters: null });
+        setResult(null);
+        onApplied();
+      } else {
+        const answer = await api.optimize(checklist, what === 'apply');
+        setResult(answer);
+        if (answer.applied) onApplied();
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  return (
+    <section className="optimizer" aria-labelledby="optimizer-heading">
+      <h3 id="optimizer-heading">FSRS parameters</h3>
+      <p className="muted">
+        {settings.parameters ? `Fitted to your reviews (${settings.parameters.length} values).` : 'The defaults, fitted to millions of reviews by others.'} The optimizer
+        fits them to this checklist's own review log.
+      </p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void run('fit')} disabled={running !== null}>
+          {running === 'fit' ? 'Optimizing…' : 'Optimize'}
+        </button>
+        {settings.parameters && (
+          <button type="button" className="button" onClick={() => void run('reset')} disabled={running !== null}>
+            Back to the defaults
+          </button>
+        )}
+      </div>
+      <ErrorLine>{error}</ErrorLine>
+      {result && <OptimizeResult result={result} applying={running === 'apply'} onApply={() => void run('apply')} />}
+    </section>
+  );
+}
+
+function OptimizeResult({ result, applying, onApply }: { result: OptimizeJson; applying: boolean; onApply: () => void }) {
+  const { defaultMetrics: before, fittedMetrics: after } = result;
+  return (
+    <div className="optimize-result" aria-live="polite">
+      <p>{result.message}</p>
+      <p className="muted">
+        {result.reviews} reviews in the log, {result.trainingItems} usable for training.
+      </p>
+      {before && after && (
+        <table className="metrics">
+          <thead>
+            <tr>
+              <th scope="col">Parameters</th>
+              <th scope="col">Log loss</th>
+              <th scope="col">RMSE</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Default</th>
+              <td className={before.logLoss <= after.logLoss ? 'better' : undefined}>{before.logLoss.toFixed(4)}</td>
+              <td className={before.rmse <= after.rmse ? 'better' : undefined}>{(before.rmse * 100).toFixed(2)}%</td>
+            </tr>
+            <tr>
+              <th scope="row">Fitted</th>
+              <td className={after.logLoss < before.logLoss ? 'better' : undefined}>{after.logLoss.toFixed(4)}</td>
+              <td className={after.rmse < before.rmse ? 'better' : undefined}>{(after.rmse * 100).toFixed(2)}%</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {result.parameters && !result.applied && (
+        <div className="actions">
+          <button type="button" className="button button-primary" onClick={onApply} disabled={applying}>
+            {applying ? 'Applying…' : 'Apply the fitted parameters'}
+          </button>
+          <span className="muted">Lower is better for both.</span>
+        </div>
+      )}
+      {result.applied && <p className="saved-line">Applied: new intervals use the fitted parameters.</p>}
+    </div>
+  );
+}

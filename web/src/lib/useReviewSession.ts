@@ -1,0 +1,283 @@
+// One review session: the card on screen, the ones after it, today's counts, and undo. Rating shows the next
+// card at once; the answers go to the server one after another, and when they are all in, the queue is
+// fetched again so learning cards come back and the counts are the server's. Until then the counts are
+// corrected by the answers still on their way, so they never jump back.
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { ReviewCardJson, ReviewQueueJson } from '../../../src/core/api.js';
+import { api, errorMessage } from './api.js';
+import { queueKind, type QueueKind, type Rating } from './review.js';
+
+/** Cards fetched at a time; the queue is fetched again after every answer, so this is only a look-ahead. */
+const QUEUE_LIMIT = 50;
+
+export interface Answered {
+  item: ReviewCardJson;
+  rating: Rating;
+  durationMs: number;
+  /** The operation that sent it, to tell whether the server's counts include it yet. */
+  seq: number;
+}
+
+interface Adjustment {
+  seq: number;
+  kind: QueueKind;
+  delta: number;
+}
+
+interface State {
+  queue: ReviewQueueJson | null;
+  current: ReviewCardJson | null;
+  /** Bumped each time a card is put on screen, the same card coming back included. */
+  shown: number;
+  revealed: boolean;
+  upcoming: ReviewCardJson[];
+  /** This session's answers, oldest first: the summary, and what `u` takes back. */
+  answered: Answered[];
+  /** Count changes the last queue does not include yet. */
+  adjustments: Adjustment[];
+  /** Operations with a seq up to this one are included in `queue`. */
+  syncedSeq: number;
+}
+
+type Action =
+  | { type: 'loaded'; queue: ReviewQueueJson; syncedSeq: number; unsent: Set<number>; prefer: number | null }
+  | { type: 'reveal' }
+  | { type: 'rated'; rating: Rating; durationMs: number; seq: number }
+  | { type: 'undone'; seq: number }
+  | { type: 'failed'; seq: number };
+
+const initial: State = { queue: null, current: null, shown: 0, revealed: false, upcoming: [], answered: [], adjustments: [], syncedSeq: 0 };
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'loaded': {
+      // The server's order, minus the card on screen and those answered but not sent yet.
+      let upcoming = action.queue.cards.filter((c) => c.card.id !== state.current?.card.id && !action.unsent.has(c.card.id));
+      let { current, shown, revealed } = state;
+      const preferred = action.prefer === null ? undefined : upcoming.find((c) => c.card.id === action.prefer);
+      if (preferred) {
+        upcoming = [...(current ? [current] : []), ...upcoming.filter((c) => c !== preferred)];
+        current = preferred;
+        shown++;
+        revealed = false;
+      } else if (!current && upcoming.length > 0) {
+        [current, ...upcoming] = upcoming as [ReviewCardJson, ...ReviewCardJson[]];
+        shown++;
+        revealed = false;
+      }
+      const adjustments = state.adjustments.filter((a) => a.seq > action.syncedSeq);
+      return { ...state, queue: action.queue, current, shown, revealed, upcoming, adjustments, syncedSeq: action.syncedSeq };
+    }
+    case 'reveal':
+      return state.current && !state.revealed ? { ...state, revealed: true } : state;
+    case 'rated': {
+      if (!state.current || !state.revealed) return state;
+      const [next = null, ...rest] = state.upcoming;
+      return {
+        ...state,
+        answered: [...state.answered, { item: state.current, rating: action.rating, durationMs: action.durationMs, seq: action.seq }],
+        adjustments: [...state.adjustments, { seq: action.seq, kind: queueKind(state.current.card), delta: -1 }],
+        current: next,
+        upcoming: rest,
+        shown: state.shown + 1,
+        revealed: false,
+      };
+    }
+    case 'undone': {
+      const last = state.answered.at(-1);
+      if (!last) return state;
+      return {
+        ...state,
+        answered: state.answered.slice(0, -1),
+        adjustments: [...state.adjustments, { seq: action.seq, kind: queueKind(last.item.card), delta: +1 }],
+        upcoming: state.current ? [state.current, ...state.upcoming] : state.upcoming,
+        current: last.item,
+        shown: state.shown + 1,
+        revealed: false,
+      };
+    }
+    case 'failed':
+      // The server refused the answer: it is not part of the session (the next fetch shows the card again if due).
+      return {
+        ...state,
+        answered: state.answered.filter((a) => a.seq !== action.seq),
+        adjustments: state.adjustments.filter((a) => a.seq !== action.seq),
+      };
+  }
+}
+
+export interface ReviewSession {
+  queue: ReviewQueueJson | null;
+  current: ReviewCardJson | null;
+  /** Changes whenever a card is put on screen. */
+  shown: number;
+  revealed: boolean;
+  /** Cards left today, the answers on their way taken off. */
+  remaining: ReviewQueueJson['remaining'] | null;
+  answered: Answered[];
+  /** True while answers are being sent or the queue fetched. */
+  busy: boolean;
+  error: string | null;
+  /** A note for the user, such as what an undo took back when it was not this session's. */
+  notice: string | null;
+  reveal(): void;
+  rate(rating: Rating): void;
+  undo(): void;
+}
+
+/** `refresh`: a number bumped when the queue should be fetched again (the settings changed, say). */
+export function useReviewSession(checklist: string, section: string | null, refresh = 0): ReviewSession {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [status, setStatus] = useReducer(
+    (current: { busy: boolean; error: string | null; notice: string | null }, patch: Partial<{ busy: boolean; error: string | null; notice: string | null }>) => ({
+      ...current,
+      ...patch,
+    }),
+    { busy: true, error: null, notice: null },
+  );
+
+  // Operations run one at a time, in order: an undo always follows the answer it takes back.
+  const ops = useRef<Array<{ seq: number; run: () => Promise<number | null> }>>([]);
+  const running = useRef(false);
+  const nextSeq = useRef(0);
+  const sentSeq = useRef(0);
+  /** Cards answered locally whose answer has not reached the server. */
+  const unsent = useRef(new Map<number, number>());
+  const alive = useRef(true);
+
+  const fetchQueue = useCallback(
+    async (prefer: number | null) => {
+      const syncedSeq = sentSeq.current;
+      const queue = await api.reviewQueue(checklist, { section, limit: QUEUE_LIMIT });
+      if (!alive.current) return;
+      dispatch({ type: 'loaded', queue, syncedSeq, unsent: new Set(unsent.current.values()), prefer });
+    },
+    [checklist, section],
+  );
+
+  const pump = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setStatus({ busy: true });
+    let prefer: number | null = null;
+    try {
+      while (ops.current.length > 0) {
+        const op = ops.current.shift()!;
+        try {
+          prefer = (await op.run()) ?? prefer;
+        } catch (e) {
+          if (alive.current) {
+            setStatus({ error: errorMessage(e) });
+            dispatch({ type: 'failed', seq: op.seq });
+          }
+        } finally {
+          unsent.current.delete(op.seq);
+          sentSeq.current = op.seq;
+        }
+      }
+      await fetchQueue(prefer);
+    } catch (e) {
+      if (alive.current) setStatus({ error: errorMessage(e) });
+    } finally {
+      running.current = false;
+      if (alive.current) setStatus({ busy: false });
+      // An answer given while the queue was being fetched.
+      if (ops.current.length > 0) void pump();
+    }
+  }, [fetchQueue]);
+
+  const enqueue = useCallback(
+    (run: () => Promise<number | null>, cardId?: number): number => {
+      const seq = ++nextSeq.current;
+      if (cardId !== undefined) unsent.current.set(seq, cardId);
+      ops.current.push({ seq, run });
+      void pump();
+      return seq;
+    },
+    [pump],
+  );
+
+  useEffect(() => {
+    alive.current = true;
+    void pump();
+    return () => {
+      alive.current = false;
+    };
+  }, [pump]);
+
+  useEffect(() => {
+    if (refresh > 0) void pump();
+  }, [refresh, pump]);
+
+  // The time from putting a card on screen to rating it.
+  const shownAt = useRef(performance.now());
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, [state.shown]);
+
+  const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+
+  // One rating per card shown, however fast the keys come.
+  const ratedShown = useRef(-1);
+  const rate = useCallback(
+    (rating: Rating) => {
+      const { current, revealed, shown } = stateRef.current;
+      if (!current || !revealed || ratedShown.current === shown) return;
+      ratedShown.current = shown;
+      const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
+      const id = current.card.id;
+      setStatus({ error: null, notice: null });
+      const seq = enqueue(async () => {
+        await api.answerCard(id, { rating, durationMs });
+        return null;
+      }, id);
+      dispatch({ type: 'rated', rating, durationMs, seq });
+    },
+    [enqueue],
+  );
+
+  const undo = useCallback(() => {
+    const mine = stateRef.current.answered.at(-1);
+    setStatus({ error: null, notice: null });
+    const seq = enqueue(async () => {
+      const undone = await api.undoReview(checklist);
+      if (mine && undone.card.id === mine.item.card.id) return null;
+      // Not this session's answer (the terminal's, say): show that card if it is in this queue.
+      if (alive.current) setStatus({ notice: `Took back the last review, of card #${undone.card.id}.` });
+      return undone.card.id;
+    });
+    if (mine) dispatch({ type: 'undone', seq });
+  }, [enqueue, checklist]);
+
+  // Nothing left: fetch again when the next card comes due or the next study day starts, if that is soon.
+  const { current, queue } = state;
+  useEffect(() => {
+    if (current || !queue) return;
+    const times = [queue.nextDueAt, queue.day.end].filter((t): t is string => t !== null).map((t) => Date.parse(t) - Date.now());
+    const wait = Math.min(...times.filter((t) => Number.isFinite(t)));
+    if (!Number.isFinite(wait) || wait > 12 * 3_600_000) return;
+    const timer = window.setTimeout(() => void pump(), Math.max(1_000, wait + 500));
+    return () => window.clearTimeout(timer);
+  }, [current, queue, pump]);
+
+  const remaining = queue
+    ? state.adjustments.reduce((counts, a) => ({ ...counts, [a.kind]: Math.max(0, counts[a.kind] + a.delta) }), queue.remaining)
+    : null;
+
+  return {
+    queue,
+    current: state.current,
+    shown: state.shown,
+    revealed: state.revealed,
+    remaining,
+    answered: state.answered,
+    busy: status.busy,
+    error: status.error,
+    notice: status.notice,
+    reveal,
+    rate,
+    undo,
+  };
+}

@@ -1,0 +1,227 @@
+// Reviewing with spaced repetition, keyboard first as in Anki: Space or Enter shows the answer, 1-4 rate it,
+// u takes back the last rating, q goes back to the dashboard (every rating is saved as it is given).
+// Scoped to a section with ?section=, the section's path.
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { ReviewQueueJson } from '../../../src/core/api.js';
+import { ErrorLine } from '../components/ErrorLine.js';
+import { ReviewCard } from '../components/ReviewCard.js';
+import { ReviewSettingsPanel } from '../components/ReviewSettings.js';
+import { api } from '../lib/api.js';
+import { setDueCount } from '../lib/dueCount.js';
+import { plural } from '../lib/plural.js';
+import { formatDuration, formatWhen, queueKind, RATING_LABEL, sectionOptions, totalRemaining, type QueueKind, type Rating } from '../lib/review.js';
+import { hrefFor, Link, navigate, useLocation } from '../lib/router.js';
+import { useResource } from '../lib/useResource.js';
+import { useReviewSession, type Answered, type ReviewSession } from '../lib/useReviewSession.js';
+
+export function ReviewPage({ checklist }: { checklist: string }) {
+  const location = useLocation();
+  const section = location.searchParams.get('section') || null;
+  // The same resource as the dashboard's, so coming from there the sections are known at once.
+  const dashboard = useResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
+  const options = useMemo(() => (dashboard.data ? sectionOptions(dashboard.data.sections) : []), [dashboard.data]);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // New limits or parameters change today's queue and its intervals.
+  const [settingsChanged, setSettingsChanged] = useState(0);
+  useFocusLeavesHeader();
+
+  const changeSection = (event: ChangeEvent<HTMLSelectElement>) => {
+    const value = event.target.value;
+    // Back to the page: Space and the digits are for the cards, not for this list.
+    event.target.blur();
+    const base = hrefFor('/review', checklist);
+    navigate(value ? `${base}&section=${encodeURIComponent(value)}` : base, { replace: true });
+  };
+
+  return (
+    <div className="page review-page">
+      <header className="review-header">
+        <div className="page-header">
+          <h1>Review</h1>
+          <p className="page-subtitle">{dashboard.data ? dashboard.data.title || dashboard.data.name : checklist}</p>
+        </div>
+        <label className="field review-section">
+          <span className="field-label">Section</span>
+          <select value={section ?? ''} onChange={changeSection} aria-label="Section">
+            <option value="">All sections</option>
+            {section !== null && !options.some((o) => o.value === section) && <option value={section}>{section}</option>}
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {'\u00a0\u00a0'.repeat(o.depth - 1)}
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <ReviewSessionView key={`${checklist}\n${section ?? ''}`} checklist={checklist} section={section} refresh={settingsChanged} />
+      <details className="card review-settings-box" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
+        <summary>
+          <h2>Settings and optimizer</h2>
+        </summary>
+        {settingsOpen && <ReviewSettingsPanel checklist={checklist} onChanged={() => setSettingsChanged((n) => n + 1)} />}
+      </details>
+    </div>
+  );
+}
+
+function ReviewSessionView({ checklist, section, refresh }: { checklist: string; section: string | null; refresh: number }) {
+  const session = useReviewSession(checklist, section, refresh);
+  const quit = useCallback(() => navigate(hrefFor('/', checklist)), [checklist]);
+  useReviewKeys(session, quit);
+
+  const total = session.remaining ? totalRemaining(session.remaining) : null;
+  useEffect(() => {
+    // The badge counts the whole checklist; a section's counts are only part of it.
+    if (total !== null && section === null) setDueCount(checklist, total);
+  }, [checklist, section, total]);
+
+  const { current, queue } = session;
+  return (
+    <>
+      <div className="review-status">
+        {session.remaining ? <Counts remaining={session.remaining} kind={current ? queueKind(current.card) : null} /> : <span className="skeleton skeleton-line" />}
+        <span className="muted review-session-count" aria-live="polite">
+          {session.answered.length > 0 && `${plural(session.answered.length, 'card')} reviewed this session`}
+        </span>
+      </div>
+      <ErrorLine>{session.error}</ErrorLine>
+      {session.notice && <p className="notice">{session.notice}</p>}
+      {current ? (
+        <ReviewCard key={session.shown} item={current} revealed={session.revealed} onReveal={session.reveal} onRate={session.rate} />
+      ) : !queue || session.busy ? (
+        <div className="card skeleton-card review-card-skeleton" aria-busy="true" aria-label="Loading the next card" />
+      ) : (
+        <Done queue={queue} section={section} answered={session.answered} checklist={checklist} />
+      )}
+      <p className="shortcuts muted review-keys">
+        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the
+        dashboard
+      </p>
+    </>
+  );
+}
+
+const COUNT_LABEL: Record<QueueKind, string> = { new: 'new', learning: 'learning', review: 'to review' };
+
+function Counts({ remaining, kind }: { remaining: ReviewQueueJson['remaining']; kind: QueueKind | null }) {
+  const kinds: QueueKind[] = ['new', 'learning', 'review'];
+  return (
+    <p className="review-counts">
+      <span className="visually-hidden">Left today: </span>
+      {kinds.map((k, i) => (
+        <span key={k}>
+          {i > 0 && <span className="review-counts-dot"> · </span>}
+          <span className={`review-count count-${k}`} aria-current={k === kind ? 'true' : undefined}>
+            <span className="review-count-number" data-count={k}>
+              {remaining[k]}
+            </span>{' '}
+            <span className="review-count-label">{COUNT_LABEL[k]}</span>
+          </span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+interface DoneProps {
+  queue: ReviewQueueJson;
+  section: string | null;
+  answered: Answered[];
+  checklist: string;
+}
+
+function Done({ queue, section, answered, checklist }: DoneProps) {
+  // The limits say whether new cards wait for tomorrow: the queue alone can't tell "none left" from "none today".
+  const settings = useResource(`review-settings:${checklist}`, () => api.reviewSettings(checklist)).data;
+  const newLimitReached = settings !== null && settings.newPerDay > 0 && queue.doneToday.new >= settings.newPerDay;
+  const reviewLimitReached = settings !== null && queue.doneToday.review >= settings.reviewsPerDay;
+  const byRating = ([1, 2, 3, 4] as Rating[]).map((r) => ({ rating: r, count: answered.filter((a) => a.rating === r).length }));
+  const time = answered.reduce((sum, a) => sum + a.durationMs, 0);
+  const next = queue.nextDueAt ? ` — next card due ${formatWhen(queue.nextDueAt)}` : newLimitReached ? ' — more new cards tomorrow' : ' — no card is scheduled';
+  return (
+    <section className="card review-done" aria-labelledby="done-heading">
+      <h2 id="done-heading">
+        {section ? 'All done in this section for today' : 'All done for today'}
+        {next}
+      </h2>
+      {answered.length > 0 ? (
+        <div className="session-summary" aria-label="This session">
+          <p>
+            <strong>{plural(answered.length, 'card')}</strong> this session · {formatDuration(time)} answering, {formatDuration(time / answered.length)} a card
+          </p>
+          <ul className="rating-summary">
+            {byRating.map(({ rating, count }) => (
+              <li key={rating} className={`rating-${rating}`}>
+                <span className="rating-summary-count">{count}</span> {RATING_LABEL[rating].toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted">Nothing is due{section ? ' in this section' : ''} right now.</p>
+      )}
+      <p className="muted">
+        Today: {plural(queue.doneToday.new, 'new card')} and {plural(queue.doneToday.review, 'review')}.
+        {(newLimitReached || reviewLimitReached) &&
+          ` That is the day's limit of ${newLimitReached ? plural(settings.newPerDay, 'new card') : plural(settings.reviewsPerDay, 'review')}; the settings below change it.`}
+      </p>
+      <div className="actions">
+        <Link className="button button-primary" to={hrefFor('/', checklist)}>
+          Back to the dashboard
+        </Link>
+        {section && (
+          <Link className="button" to={hrefFor('/review', checklist)}>
+            Review every section
+          </Link>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Come from the navigation, the focus stays on its link, which would take Space and Enter: move it to the page. */
+function useFocusLeavesHeader(): void {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('.app-header')) document.getElementById('main')?.focus({ preventScroll: true });
+  }, []);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** A focused control answers Space and Enter itself. */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (['BUTTON', 'A', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'button');
+}
+
+function useReviewKeys(session: ReviewSession, quit: () => void): void {
+  const ref = useRef(session);
+  ref.current = session;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || isTyping(event.target)) return;
+      const s = ref.current;
+      const key = event.key;
+      if (key === ' ' || key === 'Enter') {
+        if (isControl(event.target) || !s.current || s.revealed) return;
+        event.preventDefault();
+        if (!event.repeat) s.reveal();
+      } else if (/^[1-4]$/.test(key)) {
+        if (!s.current || !s.revealed) return;
+        event.preventDefault();
+        if (!event.repeat) s.rate(Number(key) as Rating);
+      } else if (key === 'u' || key === 'U') {
+        event.preventDefault();
+        if (!event.repeat) s.undo();
+      } else if (key === 'q' || key === 'Q') {
+        event.preventDefault();
+        quit();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [quit]);
+}
