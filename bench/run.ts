@@ -10,6 +10,7 @@ import { init as initMd4w, mdToJSON } from 'md4w';
 import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
+import { benchCards } from './cards.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 import { benchHttp } from './http.js';
 import { benchSync } from './sync.js';
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     await freshPg?.drop();
   }
   await benchSync(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'));
+  await benchCards(withPostgres ? POSTGRES_URL : null);
   console.log('');
   await benchWeb();
 }

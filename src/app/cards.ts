@@ -7,7 +7,7 @@ import { cardIdentity } from '../core/cards.js';
 import type { Topic } from '../core/model.js';
 import { retrievability, type StudyCard } from '../core/scheduling.js';
 import { checkNoNul, MAX_ID } from '../core/validate.js';
-import { cardsOfTopic, ensureTopicCards, getCard, insertQaCard, setCardArchived, updateCardText } from '../store/cards.js';
+import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText } from '../store/cards.js';
 import { getChecklist } from '../store/checklists.js';
 import { getTopic } from '../store/topics.js';
 import type { AppContext } from './context.js';
@@ -49,10 +49,9 @@ async function payload(ctx: AppContext, cards: StudyCard[], topic: Topic | null)
   return cards.map((card) => cardJson(card, checklist.name, topic, card.state === 'new' ? null : retrievability(card, now, scheduler)));
 }
 
-/** A topic's cards: its topic card (a study topic always has one) first, then its question/answer cards. */
+/** A topic's cards: its topic card (every study topic has one from its import on) first, then its question/answer cards. */
 export async function topicCardList(ctx: AppContext, topicId: number): Promise<CardListJson> {
   const topic = await studyTopic(ctx, topicId);
-  if (topic.kind === 'topic' && topic.archivedAt === null) await ensureTopicCards(ctx.store.db, topic.checklistId, ctx.now());
   return { cards: await payload(ctx, await cardsOfTopic(ctx.store.db, topic.id), topic) };
 }
 

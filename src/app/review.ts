@@ -9,7 +9,6 @@ import type { ReviewRating, StudyCard } from '../core/scheduling.js';
 import { MAX_ID } from '../core/validate.js';
 import {
   answer,
-  ensureTopicCards,
   getCard,
   nextDueAfter,
   queueCounts,
@@ -19,7 +18,7 @@ import {
   type QueueQuery,
 } from '../store/cards.js';
 import { getChecklist } from '../store/checklists.js';
-import { getTopic, sectionsOf, topicResources } from '../store/topics.js';
+import { getTopic, resourcesOfTopics, sectionsOf, topicsByIds } from '../store/topics.js';
 import type { AppContext } from './context.js';
 import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './review-settings.js';
@@ -59,7 +58,7 @@ async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: str
 
 /**
  * What to study now: learning cards due, then today's reviews, then new cards, within the checklist's daily
- * limits and the scope. Study topics without a card get one first (new), so a fresh import has all to study.
+ * limits and the scope. Every study topic has its card from its import on (store/import.ts#saveCards).
  */
 export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): Promise<ReviewQueueJson> {
   const limit = checkLimit(options.limit ?? 50);
@@ -67,7 +66,6 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   const sectionKeys = options.section !== undefined ? await sectionScope(ctx, checklist, options.section) : undefined;
   const rules = await reviewRules(ctx, checklist);
   const now = ctx.now();
-  await ensureTopicCards(ctx.store.db, checklist.id, now);
   const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
   const query: QueueQuery = {
     checklistId: checklist.id,
@@ -104,25 +102,32 @@ function cardPayload(rules: Pick<ReviewRules, 'checklist' | 'scheduler'>, card: 
   return cardJson(card, rules.checklist.name, topic, recall);
 }
 
-/** Cards with their topics, resources, section paths and rating previews. */
+/** Cards with their topics, resources, section paths and rating previews: a few queries, whatever their number. */
 async function reviewCards(ctx: AppContext, rules: ReviewRules, cards: StudyCard[], now: string): Promise<ReviewCardJson[]> {
-  const paths = new Map((await sectionsOf(ctx.store.db, [rules.checklist.id])).map((s) => [s.pathKey, s]));
-  const titles = sectionPaths([...paths.values()]);
-  return Promise.all(
-    cards.map(async (card) => {
-      const topic = await topicOf(ctx, card);
-      const [placed] = topic ? await placeTopics(ctx, [topic]) : [];
-      const resources = topic ? await topicResources(ctx.store.db, topic.id) : [];
-      const section = paths.get(card.sectionKey);
-      return {
-        card: cardPayload(rules, card, topic, now),
-        topic: placed ? topicJson(placed) : null,
-        section: placed?.sectionPath ?? (section ? (titles.get(section.id) ?? []) : []),
-        resources: resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
-        ratings: previewRatings(card, now, rules.scheduler),
-      };
-    }),
-  );
+  const topicIds = [...new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])))];
+  const topics = await topicsByIds(ctx.store.db, topicIds);
+  const placed = new Map((await placeTopics(ctx, [...topics.values()])).map((p) => [p.topic.id, p]));
+  const resources = await resourcesOfTopics(ctx.store.db, topicIds);
+  // A card standing in a section (no topic) takes that section's path.
+  const sectionPath = cards.some((card) => card.topicId === null) ? await sectionPathsByKey(ctx, rules.checklist.id) : new Map<string, string[]>();
+  return cards.map((card) => {
+    const topic = card.topicId === null ? null : (topics.get(card.topicId) ?? null);
+    const place = topic ? placed.get(topic.id) : undefined;
+    return {
+      card: cardPayload(rules, card, topic, now),
+      topic: place ? topicJson(place) : null,
+      section: place?.sectionPath ?? sectionPath.get(card.sectionKey) ?? [],
+      resources: (topic ? (resources.get(topic.id) ?? []) : []).map(({ url, title, clickable }) => ({ url, title, clickable })),
+      ratings: previewRatings(card, now, rules.scheduler),
+    };
+  });
+}
+
+/** Each section's titles (top level first) by its path key. */
+async function sectionPathsByKey(ctx: AppContext, checklistId: number): Promise<Map<string, string[]>> {
+  const sections = await sectionsOf(ctx.store.db, [checklistId]);
+  const titles = sectionPaths(sections);
+  return new Map(sections.map((section) => [section.pathKey, titles.get(section.id) ?? []]));
 }
 
 export function parseRating(value: unknown): ReviewRating {

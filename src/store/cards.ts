@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../core/model.js';
 import { newCardSchedule, review, topicStateAfter } from '../core/scheduling.js';
-import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
+import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';
@@ -67,50 +67,6 @@ export async function topicCards(db: Kysely<Database>, checklistId: number): Pro
   return new Map(rows.map((row) => [row.topic_id!, toCard(row)]));
 }
 
-/**
- * Gives every active study topic of the checklist (kind `topic`, not archived) a topic card, due `now`;
- * existing cards are left as they are. Returns how many were created.
- */
-export function ensureTopicCards(db: Kysely<Database>, checklistId: number, now: string): Promise<number> {
-  return inTransaction(db, async (trx) => {
-    const missing = await trx
-      .selectFrom('topics')
-      .select(['topics.id', 'topics.section_key'])
-      .where('topics.checklist_id', '=', checklistId)
-      .where('topics.kind', '=', 'topic')
-      .where('topics.archived_at', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('cards')
-              .select('cards.id')
-              .whereRef('cards.topic_id', '=', 'topics.id')
-              .where('cards.kind', '=', 'topic'),
-          ),
-        ),
-      )
-      .orderBy('topics.id')
-      .execute();
-    const schedule = scheduleColumns(newCardSchedule(now));
-    const rows: NewCard[] = missing.map((topic) => ({
-      checklist_id: checklistId,
-      topic_id: topic.id,
-      kind: 'topic',
-      front: '',
-      back: '',
-      ...schedule,
-      created_at: now,
-      archived_at: null,
-      origin: 'app',
-      section_key: topic.section_key,
-      line_start: null,
-      line_end: null,
-    }));
-    await insertRows(trx, 'cards', rows);
-    return rows.length;
-  });
-}
-
 /** What a review session asks for: the cards to study now, in order. */
 export interface QueueQuery {
   checklistId: number;
@@ -157,14 +113,24 @@ export function activeCards(db: Kysely<Database>, checklistId: number, sectionKe
   return builder;
 }
 
-/** The queues as filters: learning cards due now (or soon, learning ahead), review cards due today, new cards. */
-function inQueue(builder: CardQuery, queue: keyof QueueCounts | 'ahead', query: QueueQuery): CardQuery {
-  if (queue === 'learning') return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '<=', query.now);
-  if (queue === 'ahead') {
-    return builder.where('cards.state', 'in', ['learning', 'relearning']).where('cards.due', '>', query.now).where('cards.due', '<', query.learnAheadUntil);
-  }
-  if (queue === 'review') return builder.where('cards.state', '=', 'review').where('cards.due', '<', query.dayEnd);
-  return builder.where('cards.state', '=', 'new');
+type QueueName = keyof QueueCounts | 'ahead';
+
+// One query per state: `state in (a, b) order by due` can't walk the cards_queue index in due order, and then
+// both databases walk every card due so far (new ones included) checking its state.
+const QUEUE_STATES: Record<QueueName, readonly FsrsState[]> = {
+  learning: ['learning', 'relearning'],
+  ahead: ['learning', 'relearning'],
+  review: ['review'],
+  new: ['new'],
+};
+
+/** One state of a queue as a filter: learning cards due now (or soon, learning ahead), reviews due today, new cards. */
+function inQueue(builder: CardQuery, queue: QueueName, state: FsrsState, query: QueueQuery): CardQuery {
+  const inState = builder.where('cards.state', '=', state);
+  if (queue === 'learning') return inState.where('cards.due', '<=', query.now);
+  if (queue === 'ahead') return inState.where('cards.due', '>', query.now).where('cards.due', '<', query.learnAheadUntil);
+  if (queue === 'review') return inState.where('cards.due', '<', query.dayEnd);
+  return inState;
 }
 
 /**
@@ -176,16 +142,21 @@ function inQueue(builder: CardQuery, queue: keyof QueueCounts | 'ahead', query: 
 export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promise<StudyCard[]> {
   const cards: StudyCard[] = [];
   // A new card is due from when it was made, so one order (and the cards_queue index) serves every queue.
-  const take = async (queue: keyof QueueCounts | 'ahead', cap: number) => {
+  const take = async (queue: QueueName, cap: number) => {
     const room = Math.min(cap, query.limit - cards.length);
     if (room <= 0) return;
-    const rows = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, query)
-      .selectAll('cards')
-      .orderBy('cards.due')
-      .orderBy('cards.id')
-      .limit(room)
-      .execute();
-    cards.push(...rows.map(toCard));
+    const rows: CardRow[] = [];
+    for (const state of QUEUE_STATES[queue]) {
+      const found = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query)
+        .selectAll('cards')
+        .orderBy('cards.due')
+        .orderBy('cards.id')
+        .limit(room)
+        .execute();
+      rows.push(...found);
+    }
+    rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
+    cards.push(...rows.slice(0, room).map(toCard));
   };
   await take('learning', query.limit);
   await take('review', query.reviewLimit);
@@ -196,12 +167,19 @@ export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promi
 
 /** How many cards each queue holds now, within the limits; learning counts those due within the learn-ahead limit. */
 export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Promise<QueueCounts> {
-  const count = async (queue: keyof QueueCounts | 'ahead', cap: number) => {
+  // Counting stops at the cap: today's 20 new cards need not count the other 10,000.
+  const count = async (queue: QueueName, cap: number) => {
     if (cap <= 0) return 0;
-    const row = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, query)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    return Math.min(cap, Number(row.count));
+    let total = 0;
+    for (const state of QUEUE_STATES[queue]) {
+      const queued = inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query).select('cards.id');
+      const row = await db
+        .selectFrom((cap < Number.MAX_SAFE_INTEGER ? queued.limit(cap) : queued).as('queued'))
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      total += Number(row.count);
+    }
+    return Math.min(cap, total);
   };
   return {
     learning: (await count('learning', Number.MAX_SAFE_INTEGER)) + (await count('ahead', Number.MAX_SAFE_INTEGER)),
@@ -212,12 +190,15 @@ export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Prom
 
 /** When the next learning or review card comes due after `after`; null when none is scheduled. */
 export async function nextDueAfter(db: Kysely<Database>, query: QueueQuery, after: string): Promise<string | null> {
+  // `order by due limit 1` rather than min(due): PostgreSQL plans min() over the join as a full scan.
   const row = await activeCards(db, query.checklistId, query.sectionKeys)
     .where('cards.state', '!=', 'new')
     .where('cards.due', '>=', after)
-    .select((eb) => eb.fn.min('cards.due').as('due'))
+    .select('cards.due')
+    .orderBy('cards.due')
+    .limit(1)
     .executeTakeFirst();
-  return (row?.due as string | null | undefined) ?? null;
+  return row?.due ?? null;
 }
 
 /** Cards introduced (reviewed while new) and reviews (of cards in review) since `since`: what the daily limits count. */

@@ -120,6 +120,28 @@ export async function topicResources(db: Kysely<Database>, topicId: number): Pro
   return rows.map(toResource);
 }
 
+/** Topics by id, for a handful of ids (a review queue's); unknown ids are left out. */
+export async function topicsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, Topic>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('topics').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toTopic(row)]));
+}
+
+/** The resources of each of these topics, in file order. */
+export async function resourcesOfTopics(db: Kysely<Database>, topicIds: readonly number[]): Promise<Map<number, Resource[]>> {
+  const byTopic = new Map<number, Resource[]>(topicIds.map((id) => [id, []]));
+  if (topicIds.length === 0) return byTopic;
+  const rows = await db
+    .selectFrom('resources')
+    .selectAll()
+    .where('topic_id', 'in', [...topicIds])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byTopic.get(row.topic_id!)?.push(toResource(row));
+  return byTopic;
+}
+
 /** Every section of these checklists, in file order. */
 export async function sectionsOf(db: Kysely<Database>, checklistIds: number[]): Promise<Section[]> {
   if (checklistIds.length === 0) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, cardReviews, ensureTopicCards, getCard, nextDueAfter, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../src/store/cards.js';
+import { answer, cardReviews, getCard, nextDueAfter, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../src/store/cards.js';
 import type { QueueQuery } from '../../src/store/cards.js';
 import { getTopic, topicHistory } from '../../src/store/topics.js';
 import type { StudyCard } from '../../src/core/scheduling.js';
@@ -43,12 +43,8 @@ for (const backend of BACKENDS) {
       return { card: current, now };
     }
 
-    it('creates one card per active study topic, not for goals or books, and only once', async () => {
+    it('the import makes one card per active study topic, not for goals or books, and only once', async () => {
       const { checklistId, ids } = await imported();
-      // The import made them; a checklist imported before cards existed gets them on its first review.
-      expect(await ensureTopicCards(store().db, checklistId, DAY1)).toBe(0);
-      await store().db.deleteFrom('cards').execute();
-      expect(await ensureTopicCards(store().db, checklistId, DAY1)).toBe(4);
       const cards = await topicCards(store().db, checklistId);
       expect([...cards.keys()].sort()).toEqual(
         ['joins', 'index types', 'window functions', 'rank'].map((text) => ids.get(text)!).sort(),
@@ -58,7 +54,7 @@ for (const backend of BACKENDS) {
       }
       const first = await getCard(store().db, cards.get(ids.get('joins')!)!.id);
       await answer(store().db, first!.id, 3, DAY2);
-      expect(await ensureTopicCards(store().db, checklistId, DAY2)).toBe(0);
+      await importParsed(store(), 'prep', parsedChecklist(PREP), DAY2);
       const again = await topicCards(store().db, checklistId);
       expect(again.size).toBe(4);
       expect(again.get(ids.get('joins')!)!.reps).toBe(1);
@@ -66,7 +62,6 @@ for (const backend of BACKENDS) {
 
     it('makes the topic learning when first studied, known when its card reaches Review, and learning again on a lapse', async () => {
       const { checklistId, ids } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       const topicId = ids.get('joins')!;
       const card = (await topicCards(store().db, checklistId)).get(topicId)!;
       const { card: reviewed, now } = await goodUntilReview(card, DAY1);
@@ -87,7 +82,6 @@ for (const backend of BACKENDS) {
 
     it('undoes the last review: the card exactly as before, the log row gone', async () => {
       const { checklistId, ids } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       const card = (await topicCards(store().db, checklistId)).get(ids.get('index types')!)!;
       const { card: reviewed, now } = await goodUntilReview(card, DAY1);
       const before = await getCard(store().db, reviewed.id);
@@ -103,7 +97,6 @@ for (const backend of BACKENDS) {
 
     it('undoing a lapse puts the topic back to known, as a new line of history', async () => {
       const { checklistId, ids } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       const topicId = ids.get('joins')!;
       const card = (await topicCards(store().db, checklistId)).get(topicId)!;
       const { card: reviewed, now } = await goodUntilReview(card, DAY1);
@@ -127,7 +120,6 @@ for (const backend of BACKENDS) {
 
     it('undoes nothing when the checklist has no review', async () => {
       const { checklistId } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       expect(await undoLastReview(store().db, checklistId, DAY1)).toBeNull();
       expect(await answer(store().db, 9999, 3, DAY1)).toBeNull();
     });
@@ -146,7 +138,6 @@ for (const backend of BACKENDS) {
 
     it('queues learning cards by due time, then reviews due today, then new cards in file order, within the limits', async () => {
       const { checklistId, ids } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       const cards = await topicCards(store().db, checklistId);
       const cardOf = (text: string) => cards.get(ids.get(text)!)!;
       // Answered Again at different times, so they fall due (minutes later) in that order.
@@ -175,7 +166,6 @@ for (const backend of BACKENDS) {
 
     it('scopes the queue to sections by path key', async () => {
       const { checklistId } = await imported();
-      await ensureTopicCards(store().db, checklistId, DAY1);
       const all = await studyQueue(store().db, queue(checklistId, DAY1));
       expect(all).toHaveLength(4);
       expect(new Set(all.map((c) => c.sectionKey))).toEqual(new Set(['sql']));

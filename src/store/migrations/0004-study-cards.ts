@@ -18,8 +18,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update cards set section_key = (select topics.section_key from topics where topics.id = cards.topic_id)
             where topic_id is not null`.execute(db);
   await db.schema.createIndex('cards_topic').on('cards').columns(['topic_id', 'kind']).execute();
-  // The review queue reads each state's cards in due order.
+  // The review queue reads each state's cards in due order, of the whole checklist or of some sections.
   await db.schema.createIndex('cards_queue').on('cards').columns(['checklist_id', 'state', 'due']).execute();
+  await db.schema.createIndex('cards_scope').on('cards').columns(['checklist_id', 'state', 'section_key', 'due']).execute();
+  // Imports make every study topic's card from now on; topics imported before get theirs here, due at once.
+  await sql`insert into cards (checklist_id, topic_id, kind, front, back, due, stability, difficulty, elapsed_days,
+              scheduled_days, reps, lapses, learning_steps, state, last_review, created_at, archived_at, origin,
+              identity_key, section_key)
+            select topics.checklist_id, topics.id, 'topic', '', '', topics.created_at, 0, 0, 0, 0, 0, 0, 0, 'new', null,
+              topics.created_at, null, 'app', '', topics.section_key
+            from topics
+            where topics.kind = 'topic' and topics.archived_at is null
+              and not exists (select 1 from cards where cards.topic_id = topics.id and cards.kind = 'topic')
+            order by topics.checklist_id, topics.line_start`.execute(db);
 
   await db.schema
     .createTable('review_settings')
@@ -35,6 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('review_log_checklist_time').execute();
   await db.schema.dropTable('review_settings').execute();
+  await db.schema.dropIndex('cards_scope').execute();
   await db.schema.dropIndex('cards_queue').execute();
   await db.schema.dropIndex('cards_topic').execute();
   for (const column of ['line_end', 'line_start', 'section_key', 'identity_key', 'origin']) {
