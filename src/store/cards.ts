@@ -23,6 +23,18 @@ export function toCard(row: CardRow): StudyCard {
     lines: row.line_start !== null && row.line_end !== null ? { start: row.line_start, end: row.line_end } : null,
     createdAt: row.created_at,
     archivedAt: row.archived_at,
+    ...scheduleOfRow(row),
+  };
+}
+
+type ScheduleRow = Pick<
+  CardRow,
+  'due' | 'stability' | 'difficulty' | 'elapsed_days' | 'scheduled_days' | 'reps' | 'lapses' | 'learning_steps' | 'state' | 'last_review'
+>;
+
+/** A card's FSRS fields from its row (PostgreSQL hands some numbers over as text). */
+export function scheduleOfRow(row: ScheduleRow): CardSchedule {
+  return {
     due: row.due,
     stability: Number(row.stability),
     difficulty: Number(row.difficulty),
@@ -36,7 +48,8 @@ export function toCard(row: CardRow): StudyCard {
   };
 }
 
-function scheduleColumns(schedule: CardSchedule) {
+/** A card's FSRS fields as columns. */
+export function scheduleColumns(schedule: CardSchedule) {
   return {
     due: schedule.due,
     stability: schedule.stability,

@@ -4,7 +4,7 @@
 // and time, cards by checklist and due), and only reviewed cards are read one by one, for their predicted recall.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { activeCards } from './cards.js';
+import { activeCards, scheduleOfRow } from './cards.js';
 import type { MemoryCard, RatingCount, SectionCount } from '../core/review-stats.js';
 import type { FsrsState } from '../core/scheduling.js';
 import type { Database } from './schema.js';
@@ -140,18 +140,5 @@ export async function reviewedCards(db: Kysely<Database>, checklistId: number): 
       'cards.last_review',
     ])
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    sectionKey: row.section_key,
-    due: row.due,
-    stability: Number(row.stability),
-    difficulty: Number(row.difficulty),
-    elapsedDays: Number(row.elapsed_days),
-    scheduledDays: Number(row.scheduled_days),
-    reps: Number(row.reps),
-    lapses: Number(row.lapses),
-    learningSteps: Number(row.learning_steps),
-    state: row.state,
-    lastReview: row.last_review,
-  }));
+  return rows.map((row) => ({ id: row.id, sectionKey: row.section_key, ...scheduleOfRow(row) }));
 }

@@ -2,7 +2,8 @@
 // their reviews, added and edited in prepdeck, and refused where the file owns them.
 import { describe, expect, it } from 'vitest';
 import { addCard, editCard, removeCard, topicCardList } from '../../src/app/cards.js';
-import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
+import { withApp } from '../support/app.js';
 import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
 import { answerCard, cardById, reviewQueue } from '../../src/app/review.js';
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.js';
@@ -21,20 +22,11 @@ const FILE = [
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`question/answer cards (${backend.name})`, () => {
-    async function withApp(fn: (ctx: AppContext) => Promise<void>): Promise<void> {
-      const database = await backend.createDatabase();
-      const ctx = await openApp(database.location, () => '2026-11-20T09:00:00.000Z');
-      try {
-        await fn(ctx);
-      } finally {
-        await closeApp(ctx);
-        await database.drop();
-      }
-    }
+    const withFixedApp = (fn: (ctx: AppContext) => Promise<void>) => withApp(backend, '2026-11-20T09:00:00.000Z', fn);
     const reimport = (ctx: AppContext, text: string) => importChecklist(ctx, { file: checklistFromUpload(text, 'py.md') });
 
     it('imports cards written in the file under their topic, and re-import keeps their reviews', () =>
-      withApp(async (ctx) => {
+      withFixedApp(async (ctx) => {
         const first = await reimport(ctx, FILE);
         expect(first.counts).toMatchObject({ topics: 2, cards: 2 });
         const queue = await reviewQueue(ctx, {});
@@ -74,7 +66,7 @@ for (const backend of BACKENDS) {
       }));
 
     it('adds, edits and removes cards of its own; a card written in the file is changed in the file', () =>
-      withApp(async (ctx) => {
+      withFixedApp(async (ctx) => {
         await reimport(ctx, FILE);
         const queue = await reviewQueue(ctx, {});
         const generators = queue.cards[0]!.topic!;

@@ -4,7 +4,7 @@ import * as binding from '@open-spaced-repetition/binding';
 import type { Insertable } from 'kysely';
 import { default_w, forgetting_curve, fsrs, generatorParameters, type FSRSState } from 'ts-fsrs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
 import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
 import { optimizeChecklist } from '../../src/app/optimize.js';
 import { answerCard, reviewQueue } from '../../src/app/review.js';
@@ -14,8 +14,10 @@ import { NotFoundError } from '../../src/core/errors.js';
 import { MIN_TRAINING_ITEMS, trainingItems, usableItems, type TrainingItem } from '../../src/core/optimizer-items.js';
 import { newCardSchedule, review, schedulerFor, type ReviewRating, type SchedulableCard, type Scheduler } from '../../src/core/scheduling.js';
 import { insertRows } from '../../src/store/batch.js';
+import { scheduleColumns } from '../../src/store/cards.js';
 import type { ReviewLogTable } from '../../src/store/schema.js';
 import { BACKENDS, type Backend } from '../store/backends.js';
+import { withApp } from '../support/app.js';
 
 const START = '2026-01-05T09:00:00.000Z';
 const HOUR = 60 * 60 * 1000;
@@ -105,18 +107,7 @@ async function storeStudy(ctx: AppContext, study: ReturnType<typeof simulateUser
   for (const card of study.cards) {
     await ctx.store.db
       .updateTable('cards')
-      .set({
-        due: card.due,
-        stability: card.stability,
-        difficulty: card.difficulty,
-        elapsed_days: card.elapsedDays,
-        scheduled_days: card.scheduledDays,
-        reps: card.reps,
-        lapses: card.lapses,
-        learning_steps: card.learningSteps,
-        state: card.state,
-        last_review: card.lastReview,
-      })
+      .set(scheduleColumns(card))
       .where('id', '=', card.id)
       .execute();
   }
@@ -132,17 +123,7 @@ function topics(count: number): string {
   return `# Study\n${Array.from({ length: count }, (_, i) => `- topic ${i + 1}\n`).join('')}`;
 }
 
-async function withApp(backend: Backend, fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>): Promise<void> {
-  const database = await backend.createDatabase();
-  let now = START;
-  const ctx = await openApp(database.location, () => now);
-  try {
-    await fn(ctx, (iso) => (now = iso));
-  } finally {
-    await closeApp(ctx);
-    await database.drop();
-  }
-}
+const withStudy = (backend: Backend, fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>) => withApp(backend, START, fn);
 
 /** What the four buttons would schedule for the first card due a while after the log ends. */
 async function firstDuePreview(ctx: AppContext): Promise<{ card: number; intervals: string[]; retrievability: number | null }> {
@@ -153,7 +134,7 @@ async function firstDuePreview(ctx: AppContext): Promise<{ card: number; interva
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`prepdeck optimize (${backend.name})`, () => {
     it('says how many more reviews it needs while the log is too small, and changes nothing', () =>
-      withApp(backend, async (ctx, setNow) => {
+      withStudy(backend, async (ctx, setNow) => {
         await importChecklist(ctx, { file: checklistFromUpload(topics(3), 'study.md') });
         await updateReviewSettings(ctx, 'study', { timeZone: 'UTC' });
         const { cards } = await reviewQueue(ctx, { checklist: 'study' });
@@ -183,7 +164,7 @@ for (const backend of BACKENDS) {
       }));
 
     it('fits parameters to a generated log that predict it better than the defaults; with apply they are saved and scheduling uses them', () =>
-      withApp(backend, async (ctx, setNow) => {
+      withStudy(backend, async (ctx, setNow) => {
         await importChecklist(ctx, { file: checklistFromUpload(topics(60), 'study.md') });
         await updateReviewSettings(ctx, 'study', { timeZone: 'UTC' });
         const checklist = await checklistFor(ctx, 'study');
@@ -263,7 +244,7 @@ describe('with the optimizer replaced', () => {
     const { optimizeChecklist: optimizeMocked } = await import('../../src/app/optimize.js');
     const sqlite = BACKENDS.find((b) => b.name === 'sqlite') ?? BACKENDS[0]!;
     let result: { outcome: unknown; parameters: number[] | null } | undefined;
-    await withApp(sqlite, async (ctx) => {
+    await withStudy(sqlite, async (ctx) => {
       await importChecklist(ctx, { file: checklistFromUpload(topics(40), 'study.md') });
       await updateReviewSettings(ctx, 'study', { timeZone: 'UTC' });
       const checklist = await checklistFor(ctx, 'study');

@@ -1,6 +1,7 @@
 // Review statistics as the dashboard and `prepdeck progress` read them, on both backends, with a clock moved by hand.
 import { describe, expect, it } from 'vitest';
-import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
+import { withApp } from '../support/app.js';
 import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
 import { answerCard, reviewQueue } from '../../src/app/review.js';
 import { updateReviewSettings } from '../../src/app/review-settings.js';
@@ -19,17 +20,7 @@ const total = (days: Array<{ count: number }>) => days.reduce((sum, d) => sum + 
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`review statistics (${backend.name})`, () => {
-    async function withClock(fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>): Promise<void> {
-      const database = await backend.createDatabase();
-      let now = '2026-11-20T09:00:00.000Z';
-      const ctx = await openApp(database.location, () => now);
-      try {
-        await fn(ctx, (iso) => (now = iso));
-      } finally {
-        await closeApp(ctx);
-        await database.drop();
-      }
-    }
+    const withClock = (fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>) => withApp(backend, '2026-11-20T09:00:00.000Z', fn);
 
     async function cardOf(ctx: AppContext, text: string): Promise<number> {
       const queue = await reviewQueue(ctx, { checklist: 'p', limit: 50 });

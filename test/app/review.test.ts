@@ -1,6 +1,7 @@
 // The review use cases as the CLI and the server will call them: a clock passed in, typed errors.
 import { describe, expect, it } from 'vitest';
-import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
+import { withApp } from '../support/app.js';
 import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
 import { answerCard, reviewQueue, undoReview } from '../../src/app/review.js';
 import { updateReviewSettings } from '../../src/app/review-settings.js';
@@ -12,17 +13,7 @@ const CHECKLIST = '# SQL\n- joins\n- index types\n\n# Goals\n- full remote\n';
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`reviewing a checklist (${backend.name})`, () => {
-    async function withClock(fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>): Promise<void> {
-      const database = await backend.createDatabase();
-      let now = '2026-11-20T09:00:00.000Z';
-      const ctx = await openApp(database.location, () => now);
-      try {
-        await fn(ctx, (iso) => (now = iso));
-      } finally {
-        await closeApp(ctx);
-        await database.drop();
-      }
-    }
+    const withClock = (fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>) => withApp(backend, '2026-11-20T09:00:00.000Z', fn);
 
     const topicsOf = (queue: ReviewQueueJson) => queue.cards.map((c) => c.topic?.text);
 
