@@ -92,18 +92,28 @@ export function planCards(incoming: readonly IncomingCard[], stored: readonly St
   // Live file cards before app cards before archived ones, so that the card the user last saw is the one kept.
   const rank = (card: StoredCardRef) => (card.archived ? 2 : card.origin === 'file' ? 0 : 1);
   const ordered = [...stored].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-  const pass = (fits: (card: StoredCardRef, index: number) => boolean, unique = false) => {
-    incoming.forEach((_, index) => {
-      if (existing[index] !== null) return;
-      const candidates = ordered.filter((card) => free.has(card.id) && fits(card, index));
+  /** One pass: stored cards indexed by `key`, each incoming card taking the first free one under its key. */
+  const pass = (storedKey: (card: StoredCardRef) => string | null, incomingKey: (index: number) => string, unique = false) => {
+    const index = new Map<string, StoredCardRef[]>();
+    for (const card of ordered) {
+      const key = free.has(card.id) ? storedKey(card) : null;
+      if (key === null) continue;
+      const list = index.get(key);
+      if (list) list.push(card);
+      else index.set(key, [card]);
+    }
+    incoming.forEach((_, i) => {
+      if (existing[i] !== null) return;
+      const candidates = (index.get(incomingKey(i)) ?? []).filter((card) => free.has(card.id));
       if (candidates.length === 0 || (unique && candidates.length > 1)) return;
-      existing[index] = candidates[0]!.id;
+      existing[i] = candidates[0]!.id;
       free.delete(candidates[0]!.id);
     });
   };
-  pass((card, i) => card.owner === incoming[i]!.owner && card.identityKey === keys[i]);
-  pass((card, i) => card.owner === incoming[i]!.owner && card.origin === 'file' && normalizeText(card.back) === normalizeText(incoming[i]!.back));
-  pass((card, i) => card.identityKey === keys[i], true);
+  const sep = '\u0000';
+  pass((card) => `${card.owner}${sep}${card.identityKey}`, (i) => `${incoming[i]!.owner}${sep}${keys[i]}`);
+  pass((card) => (card.origin === 'file' ? `${card.owner}${sep}${normalizeText(card.back)}` : null), (i) => `${incoming[i]!.owner}${sep}${normalizeText(incoming[i]!.back)}`);
+  pass((card) => card.identityKey, (i) => keys[i]!, true);
   return {
     cards: keys.map((identityKey, i) => ({ identityKey, existingId: existing[i]! })),
     archivedIds: stored.filter((card) => free.has(card.id) && card.origin === 'file' && !card.archived).map((card) => card.id),
