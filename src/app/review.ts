@@ -146,16 +146,23 @@ async function cardWithRules(ctx: AppContext, cardId: number): Promise<{ card: S
   return { card, rules: await reviewRules(ctx, checklist) };
 }
 
-/** Answers a card with a rating 1-4; `durationMs` is how long the answer took, when known. */
-export async function answerCard(ctx: AppContext, cardId: number, rating: unknown, durationMs?: number): Promise<AnswerJson> {
+/**
+ * Answers a card with a rating 1-4; `durationMs` is how long the answer took, when known. With `shownReps`
+ * (the card's reps as shown), an answer given meanwhile elsewhere makes this one a ConflictError.
+ */
+export async function answerCard(ctx: AppContext, cardId: number, rating: unknown, durationMs?: number, shownReps?: number): Promise<AnswerJson> {
   const checked = parseRating(rating);
   if (durationMs !== undefined && (!Number.isInteger(durationMs) || durationMs < 0 || durationMs > MAX_ID)) {
     throw new InvalidInputError(`a duration is a whole number of milliseconds, not ${String(durationMs)}`);
   }
   const { card, rules } = await cardWithRules(ctx, cardId);
   if (card.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
+  // The queue leaves these out; a card shown before its topic changed must not bring the topic back.
+  const topic = await topicOf(ctx, card);
+  if (topic?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${topic.text}', which is gone from the file (archived)`);
+  if (topic?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${topic.text}', which is skipped; mark it new or learning to review it`);
   const now = ctx.now();
-  const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler);
+  const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler, shownReps);
   if (!result) throw new NotFoundError(`no card with id ${cardId}`);
   return { card: cardPayload(rules, result.card, result.topic, now), topic: await topicPayload(ctx, result.topic) };
 }

@@ -8,11 +8,12 @@ import { unifiedDiff } from '../core/diff.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { decodeChecklist } from '../core/import/decode.js';
 import { parseChecklist } from '../core/import/parse-checklist.js';
-import type { Checklist, TaskMarker, TopicsMode } from '../core/model.js';
+import type { Checklist, ParsedChecklist, TaskMarker, TopicsMode } from '../core/model.js';
 import { planImport } from '../core/plan-import.js';
 import { checkWriteBack, requestedTopics, writeBack, type MarkerText, type SkippedAs } from '../core/writeback.js';
-import { checkCardInsertions, insertCards, lineAfterInsertions, type CardToWrite } from '../core/writeback-cards.js';
-import { appCardsOf } from '../store/cards.js';
+import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../core/writeback-cards.js';
+import { appCardsOf, claimWrittenCards } from '../store/cards.js';
+import { cardKeys } from '../core/cards.js';
 import { findChecklistByName } from '../store/checklists.js';
 import { loadImportBaseline } from '../store/import.js';
 import { findChecklistsBySourcePath, recordWrittenMarkers } from '../store/sync.js';
@@ -267,7 +268,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     const states = plan.entries.map((e) => ({ state: e.state, topicId: e.existingId }));
     const markers = writeBack(file.text, parsed, states, options);
     const toWrite = input.cards ? await cardsToWrite(ctx, checklist.id, plan.entries.map((e) => e.existingId)) : [];
-    const withCards = insertCards(markers.text, parsed, toWrite);
+    const withCards = toWrite.length > 0 ? insertCards(markers.text, parsed, toWrite) : { text: markers.text, insertions: [], warnings: [] };
     const result = { text: withCards.text, edits: markers.edits };
     const { insertions } = withCards;
     const warnings = [...markers.warnings, ...withCards.warnings];
@@ -301,8 +302,8 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
       after = parseChecklist(result.text, { fallbackTitle, topics: readAs });
     }
     const problem =
-      checkWriteBack(parsed, after, result.edits, (line) => lineAfterInsertions(line, insertions)) ??
-      checkCardInsertions(after, insertions, new Map(toWrite.map((card) => [card.cardId, card.front])));
+      checkWriteBack(parsed, after, result.edits, insertions.length > 0 ? (line) => lineAfterInsertions(line, insertions) : undefined) ??
+      checkCardInsertions(parsed, after, insertions, new Map(toWrite.map((card) => [card.cardId, card])));
     if (problem) throw new InvalidInputError(`writing the markers would change how ${input.path} is read: ${problem}; nothing was written`);
     if (dryRun) return report(false, null);
 
@@ -328,6 +329,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     // prepdeck's own markers are not ticks made by hand; then the written text is imported, recording its hash.
     const written = edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) }));
     await recordWrittenMarkers(ctx.store.db, checklist.id, written);
+    await claimWrittenCards(ctx.store.db, writtenCardKeys(after, insertions, plan.entries.map((e) => e.existingId)));
     const writtenFile: ChecklistFile = { path: input.path, sourcePath: resolve(input.path), bytes, text: decodeChecklist(bytes, input.path) };
     const readBack = await importChecklist(ctx, { file: writtenFile, name: checklist.name, topics: readAs });
     if (readBack.changes.retick.length > 0) {
@@ -338,6 +340,16 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
   throw new ConflictError(
     `${input.path} kept changing while prepdeck was writing it (${maxAttempts} tries); no marker was written; run sync --write again`,
   );
+}
+
+/** Each inserted card's identity key and lines as the written file has them (its owner being its topic's id). */
+function writtenCardKeys(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>) {
+  const owners = after.cards.map((card) => ({ owner: card.entryIndex === null ? `s:${card.sectionIndex}` : String(topicIds[card.entryIndex]), front: card.front }));
+  const keys = cardKeys(owners);
+  return insertions.flatMap((insertion) => {
+    const index = after.cards.findIndex((card) => card.lines.start === insertion.line);
+    return index < 0 ? [] : [{ cardId: insertion.cardId, identityKey: keys[index]!, lines: after.cards[index]!.lines }];
+  });
 }
 
 /** The cards added in prepdeck whose topic is an entry of the file (`topicIds[i]` is entry i's topic). */

@@ -16,7 +16,7 @@ export type Rating = 1 | 2 | 3 | 4;
 export interface ReviewSource {
   /** The cards to study now, in order, with today's counts. */
   queue(): Promise<ReviewQueueJson>;
-  answer(cardId: number, rating: Rating, durationMs: number): Promise<AnswerJson>;
+  answer(cardId: number, rating: Rating, durationMs: number, shownReps: number): Promise<AnswerJson>;
   /** Undoes the checklist's last answer. */
   undo(): Promise<UndoJson>;
 }
@@ -420,7 +420,7 @@ class Session {
   private async rate(item: ReviewCardJson, shownAt: number, rating: Rating): Promise<void> {
     const durationMs = Math.max(0, Math.round(this.o.now() - shownAt));
     try {
-      await this.o.source.answer(item.card.id, rating, durationMs);
+      await this.o.source.answer(item.card.id, rating, durationMs, item.card.reps);
     } catch (error) {
       if (!(error instanceof PrepdeckError)) throw error;
       return this.advance(undefined, this.c.yellow(`Not saved: ${error.message}`));

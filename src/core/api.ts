@@ -200,6 +200,8 @@ export interface AnswerRequestJson {
   rating: 1 | 2 | 3 | 4;
   /** How long the answer took, in milliseconds. */
   durationMs?: number;
+  /** The card's reps as shown: when it was answered meanwhile elsewhere (another window), 409 and nothing recorded. */
+  reps?: number;
 }
 
 /** The answer to POST /api/cards/:id/answer */

@@ -20,13 +20,26 @@ export interface CardText {
   back: string;
 }
 
-/** `question :: answer` on one line (the first line of a list item's text); null when it isn't one. */
-export function inlineCard(line: string): CardText | null {
-  const match = INLINE_SEPARATOR.exec(line);
-  if (!match) return null;
-  const front = line.slice(0, match.index).trim();
-  const back = line.slice(match.index + match[0].length).trim();
-  return front !== '' && back !== '' ? { front, back } : null;
+/**
+ * `question :: answer` on one line (the first line of a list item's text); null when it isn't one. With
+ * `plainText` (Markdown to the text it shows), a `::` inside a code span, a link or emphasis does not count:
+ * splitting there would change what either side shows (`` `foldr :: a -> b` `` stays one code span).
+ */
+export function inlineCard(line: string, plainText?: (markdown: string) => string): CardText | null {
+  const separators = new RegExp(INLINE_SEPARATOR.source, 'g');
+  const whole = plainText ? squash(plainText(line)) : '';
+  for (let match = separators.exec(line); match; match = separators.exec(line)) {
+    const front = line.slice(0, match.index).trim();
+    const back = line.slice(match.index + match[0].length).trim();
+    if (front === '' || back === '') continue;
+    if (plainText && squash(`${plainText(front)} :: ${plainText(back)}`) !== whole) continue;
+    return { front, back };
+  }
+  return null;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Index of the line that is only `?` in lines of a card's text, -1 when there is none. */
@@ -75,18 +88,23 @@ export interface CardPlan {
 
 /**
  * Pairs the file's cards with stored ones, so that a card keeps its schedule and reviews across re-imports:
- * first the same question under the same topic (an app card written into the file is found so too), then a
+ * first the same question and answer under the same topic, then the same question under the same topic (an app card written into the file is found so too), then a
  * changed question with the same answer under the same topic, then the same question moved under another
  * topic when only one stored card asks it. File cards left unpaired are gone from the file.
  */
-export function planCards(incoming: readonly IncomingCard[], stored: readonly StoredCardRef[]): CardPlan {
+/** Each card's identity key: its question, with `#2`, `#3` ... for the later copies of a question under one owner. */
+export function cardKeys(cards: ReadonlyArray<Pick<IncomingCard, 'owner' | 'front'>>): string[] {
   const seen = new Map<string, number>();
-  const keys = incoming.map((card) => {
+  return cards.map((card) => {
     const base = cardIdentity(card.front);
     const count = (seen.get(`${card.owner}\u0000${base}`) ?? 0) + 1;
     seen.set(`${card.owner}\u0000${base}`, count);
     return count === 1 ? base : `${base}#${count}`;
   });
+}
+
+export function planCards(incoming: readonly IncomingCard[], stored: readonly StoredCardRef[]): CardPlan {
+  const keys = cardKeys(incoming);
   const free = new Set(stored.map((card) => card.id));
   const existing: Array<number | null> = incoming.map(() => null);
   // Live file cards before app cards before archived ones, so that the card the user last saw is the one kept.
@@ -111,6 +129,13 @@ export function planCards(incoming: readonly IncomingCard[], stored: readonly St
     });
   };
   const sep = '\u0000';
+  // Question and answer together first: with the same question twice under a topic, deleting the first one
+  // must not hand its reviews to the second (their `#2` keys alone would).
+  const withoutOccurrence = (key: string) => key.replace(/#\d+$/, '');
+  pass(
+    (card) => `${card.owner}${sep}${withoutOccurrence(card.identityKey)}${sep}${normalizeText(card.back)}`,
+    (i) => `${incoming[i]!.owner}${sep}${withoutOccurrence(keys[i]!)}${sep}${normalizeText(incoming[i]!.back)}`,
+  );
   pass((card) => `${card.owner}${sep}${card.identityKey}`, (i) => `${incoming[i]!.owner}${sep}${keys[i]}`);
   pass((card) => (card.origin === 'file' ? `${card.owner}${sep}${normalizeText(card.back)}` : null), (i) => `${incoming[i]!.owner}${sep}${normalizeText(incoming[i]!.back)}`);
   pass((card) => card.identityKey, (i) => keys[i]!, true);

@@ -151,6 +151,14 @@ export function scheduleOf(card: CardSchedule): CardSchedule {
   };
 }
 
+/**
+ * `now`, or the card's last review when the clock says earlier: ts-fsrs refuses a negative elapsed time, which
+ * a second machine whose clock is a little behind (sharing a PostgreSQL database) would otherwise cause.
+ */
+function notBeforeLastReview(card: SchedulableCard, now: string): string {
+  return card.lastReview !== null && Date.parse(card.lastReview) > Date.parse(now) ? card.lastReview : now;
+}
+
 /** Reviews `card` at `now` with `rating`: its new FSRS fields and the log line, exactly as ts-fsrs gives them. */
 export function review(
   card: SchedulableCard,
@@ -159,7 +167,7 @@ export function review(
   scheduler: FSRS = DEFAULT_SCHEDULER,
 ): ReviewOutcome {
   if (!isRating(rating)) throw new RangeError(`a rating is 1-4, not ${String(rating)}`);
-  const { card: next, log } = scheduler.next(toFsrsCard(card), now, rating as number as Grade);
+  const { card: next, log } = scheduler.next(toFsrsCard(card), notBeforeLastReview(card, now), rating as number as Grade);
   return {
     card: {
       due: next.due.toISOString(),
@@ -188,7 +196,7 @@ export function review(
 
 /** The predicted probability of recall at `now`, 0..1 (0 for a card never reviewed). */
 export function retrievability(card: SchedulableCard, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): number {
-  return scheduler.get_retrievability(toFsrsCard(card), now, false);
+  return scheduler.get_retrievability(toFsrsCard(card), notBeforeLastReview(card, now), false);
 }
 
 /** Again on a card in Review: it was forgotten. */

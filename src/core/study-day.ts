@@ -3,6 +3,7 @@
 // time zone is an argument, and Intl's time-zone data does the arithmetic (daylight saving included).
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 export interface StudyDay {
   /** The calendar date the study day is named after, `YYYY-MM-DD`. */
@@ -41,12 +42,17 @@ function wallClock(ms: number, timeZone: string): number {
   return Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
 }
 
-/** The instant whose wall-clock time in `timeZone` is `wall` (the earlier one when clocks go back). */
+/**
+ * The instant whose wall-clock time in `timeZone` is `wall`. When clocks go back and the time happens twice,
+ * the earlier; when they go forward over it, the first instant after the gap (as 2:00 becomes 3:00).
+ */
 function instantOf(wall: number, timeZone: string): number {
-  let guess = wall - (wallClock(wall, timeZone) - wall);
-  // A second pass settles instants near a daylight-saving change.
-  guess = wall - (wallClock(guess, timeZone) - guess);
-  return guess;
+  // Offsets a day either side: no zone changes its offset twice within two days.
+  const before = wall - (wallClock(wall - DAY_MS, timeZone) - (wall - DAY_MS));
+  const after = wall - (wallClock(wall + DAY_MS, timeZone) - (wall + DAY_MS));
+  const valid = [before, after].filter((instant) => wallClock(instant, timeZone) === wall);
+  // In a gap neither reads `wall`; the offset from before the gap lands where the clocks jumped to.
+  return valid.length > 0 ? Math.min(...valid) : before;
 }
 
 function isoDate(wall: number): string {

@@ -98,21 +98,24 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
     placed.push({ card, after: last, rendered: rendered.replaceAll('\n', eol), lineCount: rendered.split('\n').length - 1, depth: indent.length });
   }
 
-  const fronts = new Map(cards.map((card) => [card.cardId, card.front]));
+  const texts = new Map(cards.map((card) => [card.cardId, { front: card.front, back: card.back }]));
   const attempt = (chosen: PlacedCard[]) => {
     const result = applyInsertions(bom, lines, parts, eol, parsed, chosen);
     const after = parseChecklist(result.text, { fallbackTitle: parsed.title, topics: parsed.topicsMode.mode });
     const problem =
       checkWriteBack(parsed, after, [], (line) => lineAfterInsertions(line, result.insertions)) ??
-      checkCardInsertions(after, result.insertions, fronts);
+      checkCardInsertions(parsed, after, result.insertions, texts);
     return { ...result, problem };
   };
   let best = attempt(placed);
   if (best.problem !== null) {
-    // One card at a time, keeping those that leave the file reading as before.
+    // One card at a time, keeping those that leave the file reading as before; a blank line after a card stops
+    // the line that follows from continuing its answer, so that is tried before giving up on it.
     const kept: PlacedCard[] = [];
     for (const card of placed) {
-      if (attempt([...kept, card]).problem === null) kept.push(card);
+      const spaced = { ...card, rendered: card.rendered + eol, lineCount: card.lineCount + 1 };
+      const fits = [card, spaced].find((variant) => attempt([...kept, variant]).problem === null);
+      if (fits) kept.push(fits);
       else warnings.push(`${label(card.card)}: written there, it would change how the lines after it read; left in prepdeck only`);
     }
     best = attempt(kept);
@@ -168,13 +171,40 @@ export function lineAfterInsertions(line: number, insertions: readonly CardInser
   return insertions.reduce((moved, insertion) => (insertion.afterLine < line ? moved + insertion.lineCount : moved), line);
 }
 
-/** Each inserted card must read back as a card of its topic, with its question: else what differs, or null. */
-export function checkCardInsertions(after: ParsedChecklist, insertions: readonly CardInsertion[], fronts: Map<number, string>): string | null {
+/**
+ * Written in, the cards must change nothing else the file says: each inserted card reads back under its topic
+ * with its question and answer, and every other card, every topic's details and every section's notes read as
+ * before (a line after a card can be taken into its answer as a lazy continuation). What differs, or null.
+ */
+export function checkCardInsertions(
+  before: ParsedChecklist,
+  after: ParsedChecklist,
+  insertions: readonly CardInsertion[],
+  cards: ReadonlyMap<number, CardText>,
+): string | null {
+  const insertedLines = new Set<number>();
   for (const insertion of insertions) {
     const read = after.cards.find((card) => card.lines.start === insertion.line);
-    if (!read || read.entryIndex !== insertion.entryIndex || cardIdentity(read.front) !== cardIdentity(fronts.get(insertion.cardId) ?? '')) {
-      return `card ${insertion.cardId} would not be read back under '${insertion.title}'`;
+    const card = cards.get(insertion.cardId);
+    if (!read || !card || read.entryIndex !== insertion.entryIndex || read.front !== card.front.trim() || read.back !== card.back.trim()) {
+      return `card ${insertion.cardId} would not be read back as written under '${insertion.title}'`;
     }
+    insertedLines.add(read.lines.start);
   }
+  const others = after.cards.filter((card) => !insertedLines.has(card.lines.start));
+  const sameCards =
+    others.length === before.cards.length &&
+    others.every((card, i) => {
+      const old = before.cards[i]!;
+      return card.entryIndex === old.entryIndex && card.sectionIndex === old.sectionIndex && card.front === old.front && card.back === old.back;
+    });
+  if (!sameCards) return 'the cards already in the file would read differently';
+  const changedEntry = before.entries.find((entry, i) => after.entries[i]?.details !== entry.details);
+  if (changedEntry) return `the details of '${changedEntry.text}' would read differently`;
+  const changedSection = before.sections.find((section, i) => {
+    const notes = after.sections[i]?.notes ?? [];
+    return notes.length !== section.notes.length || notes.some((note, k) => note.source !== section.notes[k]!.source);
+  });
+  if (changedSection) return `the notes of '${changedSection.text || 'the top of the file'}' would read differently`;
   return null;
 }

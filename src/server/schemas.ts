@@ -154,7 +154,7 @@ export const TopicDetail = Type.Object({
   ),
 });
 
-export const TopicParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const TopicParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
 export const ChecklistParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export const TopicPatch = Type.Object(
@@ -261,7 +261,7 @@ const CardRef = Type.Ref('Card');
 
 const DayCount = Type.Object({ date: Type.String({ description: 'YYYY-MM-DD, a study day' }), count: Type.Integer() });
 
-export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
 
 export const ReviewQueueQuery = Type.Object({
   section: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'only sections whose path contains this' })),
@@ -290,6 +290,9 @@ export const AnswerRequest = Type.Object(
   {
     rating: Rating,
     durationMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'how long the answer took' })),
+    reps: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: "the card's reps as shown: answered meanwhile elsewhere, 409 and nothing recorded" }),
+    ),
   },
   { additionalProperties: false },
 );

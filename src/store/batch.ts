@@ -30,7 +30,7 @@ export async function insertRows<T extends keyof Database & string>(
  * Rewrites existing rows, found by id, in batches: an insert that always conflicts on the primary key and so
  * updates `columns` instead. Both SQLite and PostgreSQL spell it the same way; rows must be complete.
  */
-export async function updateRowsById<T extends 'sections' | 'topics'>(
+export async function updateRowsById<T extends 'sections' | 'topics' | 'cards'>(
   db: Kysely<Database>,
   table: T,
   rows: Array<Insertable<Database[T]>>,

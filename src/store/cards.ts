@@ -7,6 +7,7 @@ import { newCardSchedule, review, topicStateAfter } from '../core/scheduling.js'
 import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
+import { ConflictError } from './errors.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';
 import { getTopic, setTopicState, topicHistory } from './topics.js';
 
@@ -248,10 +249,15 @@ export function answer(
   now: string,
   durationMs: number | null = null,
   scheduler?: Scheduler,
+  /** The card's reps as the user saw it: when another answer came first (another window), nothing is recorded. */
+  shownReps?: number,
 ): Promise<AnswerResult | null> {
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirst();
     if (!row) return null;
+    if (shownReps !== undefined && Number(row.reps) !== shownReps) {
+      throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (${Number(row.reps)} reviews now, ${shownReps} when shown); nothing was recorded`);
+    }
     const before = toCard(row);
     const outcome = review(before, rating, now, scheduler);
     const updated = await trx
@@ -417,4 +423,22 @@ export async function appCardsOf(db: Kysely<Database>, checklistId: number): Pro
     .orderBy('id')
     .execute();
   return rows.map(toCard);
+}
+
+/**
+ * Cards added in prepdeck that were just written into the file become the file's, with the identity key and
+ * lines they have there, so that the import that follows finds each one itself (even beside a same question).
+ */
+export async function claimWrittenCards(
+  db: Kysely<Database>,
+  written: ReadonlyArray<{ cardId: number; identityKey: string; lines: { start: number; end: number } }>,
+): Promise<void> {
+  for (const card of written) {
+    await db
+      .updateTable('cards')
+      .set({ origin: 'file', identity_key: card.identityKey, line_start: card.lines.start, line_end: card.lines.end })
+      .where('id', '=', card.cardId)
+      .where('origin', '=', 'app')
+      .execute();
+  }
 }

@@ -10,6 +10,7 @@ import { dialectOf } from './dialect.js';
 import { ConflictError } from './errors.js';
 import { topicSearchText } from './rows.js';
 import type {
+  CardTable,
   Database,
   NewCard,
   NewEvent,
@@ -387,11 +388,7 @@ async function replaceSectionNotes(
  * session introduces them. Every card then takes its topic's section, which a moved topic may have changed.
  */
 async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, topicIds: number[]) {
-  const stored = await db
-    .selectFrom('cards')
-    .select(['id', 'kind', 'topic_id', 'section_key', 'identity_key', 'front', 'back', 'origin', 'archived_at', 'line_start', 'line_end'])
-    .where('checklist_id', '=', checklistId)
-    .execute();
+  const stored = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).execute();
   const withTopicCard = new Set(stored.filter((row) => row.kind === 'topic').map((row) => row.topic_id));
   const storedQa = stored.filter((row) => row.kind === 'qa');
   const fresh: Array<{ line: number; row: NewCard }> = [];
@@ -421,6 +418,7 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     })),
   );
   const byId = new Map(storedQa.map((row) => [row.id, row]));
+  const updates: Array<Insertable<CardTable>> = [];
   for (const [index, { card, topicId, sectionKey }] of placed.entries()) {
     const { identityKey, existingId } = cardPlan.cards[index]!;
     const fromFile = {
@@ -439,9 +437,11 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
       const row = newCardRow({ checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' }, now);
       fresh.push({ line: card.lines.start, row });
     } else if (differs(before, { ...before, ...fromFile }, CARD_IMPORT_COLUMNS)) {
-      await db.updateTable('cards').set(fromFile).where('id', '=', before.id).execute();
+      updates.push({ ...before, ...fromFile });
     }
   }
+  // Batched: a line added near the top moves every card below it.
+  await updateRowsById(db, 'cards', updates, CARD_IMPORT_COLUMNS);
   await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
   // Sorted by line: a topic's card comes before the cards written under it (the sort is stable).
   await insertRows(db, 'cards', fresh.sort((a, b) => a.line - b.line).map(({ row }) => row));
@@ -472,7 +472,7 @@ const CARD_IMPORT_COLUMNS = [
   'line_start',
   'line_end',
   'archived_at',
-] as const;
+] as const satisfies ReadonlyArray<keyof CardTable>;
 
 /** A plan names only rows of this checklist; anything else means it was made against another state. */
 function ensurePlanFits(stored: Map<number, unknown>, referencedIds: Array<number | null>) {

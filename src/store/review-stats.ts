@@ -92,33 +92,14 @@ export async function dueCounts(db: Kysely<Database>, checklistId: number, range
   return { overdue: overdue!, perRange };
 }
 
-/**
- * Cards never reviewed, per section path key: new cards, and study topics that have no card yet (the review queue
- * gives each one when it opens), so that a fresh import counts all it will hold.
- */
+/** Cards never reviewed, per section path key (every study topic has its card from its import on). */
 export async function unreviewedCounts(db: Kysely<Database>, checklistId: number): Promise<SectionCount[]> {
-  const cards = await activeCards(db, checklistId)
+  const rows = await activeCards(db, checklistId)
     .where('cards.state', '=', 'new')
     .select(['cards.section_key as sectionKey', count.as('count')])
     .groupBy('cards.section_key')
     .execute();
-  const topics = await db
-    .selectFrom('topics')
-    .select(['topics.section_key as sectionKey', count.as('count')])
-    .where('topics.checklist_id', '=', checklistId)
-    .where('topics.kind', '=', 'topic')
-    .where('topics.archived_at', 'is', null)
-    .where('topics.state', '!=', 'skipped')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('cards').select('cards.id').whereRef('cards.topic_id', '=', 'topics.id').where('cards.kind', '=', 'topic'),
-        ),
-      ),
-    )
-    .groupBy('topics.section_key')
-    .execute();
-  return [...cards, ...topics].map((row) => ({ sectionKey: row.sectionKey, count: Number(row.count) }));
+  return rows.map((row) => ({ sectionKey: row.sectionKey, count: Number(row.count) }));
 }
 
 /** The schedules of the cards reviewed at least once, with their section path keys (no question or answer text). */

@@ -140,9 +140,9 @@ async function withWorld(fn: (world: World) => Promise<void>, checklist = CHECKL
       const answers: Answer[] = [];
       const source: ReviewSource = options.source ?? {
         queue: () => reviewQueue(ctx, { checklist: 'prep' }),
-        answer: (cardId, rating, durationMs) => {
+        answer: (cardId, rating, durationMs, shownReps) => {
           answers.push({ cardId, rating, durationMs });
-          return answerCard(ctx, cardId, rating, durationMs);
+          return answerCard(ctx, cardId, rating, durationMs, shownReps);
         },
         undo: () => undoReview(ctx, 'prep'),
       };

@@ -14,7 +14,7 @@ describe('writing cards added in prepdeck into the file', () => {
     expect(written.insertions).toMatchObject([{ cardId: 1, line: 5, afterLine: 4, lineCount: 1, title: 'generators' }]);
     const after = parse(written.text);
     expect(after.cards).toMatchObject([{ entryIndex: 0, front: 'What does send() do?', back: 'resumes it' }]);
-    expect(checkCardInsertions(after, written.insertions, new Map([[1, 'What does send() do?']]))).toBeNull();
+    expect(checkCardInsertions(parse(text), after, written.insertions, new Map([[1, { front: 'What does send() do?', back: 'resumes it' }]]))).toBeNull();
     expect(checkWriteBack(parse(text), after, [], (line) => lineAfterInsertions(line, written.insertions))).toBeNull();
   });
 

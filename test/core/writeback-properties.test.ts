@@ -186,7 +186,7 @@ describe('writing cards into the file, properties', () => {
           if (written.insertions.length === 0) return;
           const after = parse(written.text, parsed.topicsMode.mode);
           expect(checkWriteBack(parsed, after, [], (line) => lineAfterInsertions(line, written.insertions))).toBeNull();
-          expect(checkCardInsertions(after, written.insertions, new Map(cards.map((c) => [c.cardId, c.front])))).toBeNull();
+          expect(checkCardInsertions(parsed, after, written.insertions, new Map(cards.map((c) => [c.cardId, c])))).toBeNull();
         },
       ),
       { numRuns: 400 },

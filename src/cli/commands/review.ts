@@ -36,7 +36,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
         checklist = queue.checklist;
         return queue;
       },
-      answer: (cardId, rating, durationMs) => answerCard(app, cardId, rating, durationMs),
+      answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
       undo: () => undoReview(app, checklist),
     };
     const stop = new AbortController();

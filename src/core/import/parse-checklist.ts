@@ -47,6 +47,13 @@ const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', '
 
 let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
 
+/** The text a line of inline Markdown shows: what a card's two sides are compared by. */
+function plainText(markdown: string): string {
+  sharedParser ??= createMarkdownParser();
+  const [inline] = sharedParser.parseInline(markdown, {});
+  return inline ? readInline(inline).text : markdown;
+}
+
 export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
   sharedParser ??= createMarkdownParser();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -149,6 +156,8 @@ function countItems(blocks: Block[], census: ItemCensus): ItemCensus {
     if (block.type === 'list_item') {
       const first = block.children[0];
       const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+      // A card is study material, not a list item the reading should weigh (twelve cards must not tip a task list).
+      if (reading?.marker === 'none' && cardShape(block)) continue;
       const navigation = reading?.linkOnly && reading.links.every((l) => isAnchor(l.url));
       if (!navigation) {
         census.items++;
@@ -262,7 +271,7 @@ class ChecklistReader {
       for (const block of item.children) this.readBlock(block, owner);
       return;
     }
-    if (reading.marker === 'none' && this.readCard(item, first!, owner)) return;
+    if (reading.marker === 'none' && !this.inRoleSection(owner) && this.readCard(item, owner)) return;
     const line = rangeOf(item).start;
     if (reading.linkOnly && reading.links.every((l) => isAnchor(l.url))) {
       for (const block of rest) this.readBlock(block, owner); // a table of contents: navigation only
@@ -291,29 +300,19 @@ class ChecklistReader {
     if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
   }
 
-  /**
-   * A list item written as a card: `question :: answer` on its first line, or a line holding only `?` between
-   * the question and the answer (within its first paragraph, or as a paragraph of its own). What follows in
-   * the item (more paragraphs, code, sub-bullets) belongs to the answer. False when the item is not a card.
-   */
-  private readCard(item: Block, first: Block, owner: Owner): boolean {
-    const lines = first.inline!.content.split('\n');
-    const rest = item.children.slice(1);
+  /** A list item written as a card becomes one (see cardShape); false when the item is not a card. */
+  private readCard(item: Block, owner: Owner): boolean {
+    const shape = cardShape(item);
+    if (!shape) return false;
+    const { lines, rest } = shape;
     const restSource = (blocks: Block[]) => blocks.map((block) => dedent(this.sourceOf(rangeOf(block)))).join('\n\n');
     const join = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join('\n\n');
-    let card: CardText | null = null;
-    const separator = questionSeparator(lines);
-    if (separator > 0) {
-      card = { front: lines.slice(0, separator).join('\n'), back: join(lines.slice(separator + 1).join('\n'), restSource(rest)) };
-    } else {
-      const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
-      if (own >= 0) card = { front: join(lines.join('\n'), restSource(rest.slice(0, own))), back: restSource(rest.slice(own + 1)) };
-      else {
-        const inline = inlineCard(lines[0]!);
-        if (inline) card = { front: inline.front, back: join([inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
-      }
-    }
-    if (!card || card.front.trim() === '') return false;
+    const card: CardText =
+      shape.form === 'line'
+        ? { front: lines.slice(0, shape.at).join('\n'), back: join(lines.slice(shape.at + 1).join('\n'), restSource(rest)) }
+        : shape.form === 'paragraph'
+          ? { front: join(lines.join('\n'), restSource(rest.slice(0, shape.at))), back: restSource(rest.slice(shape.at + 1)) }
+          : { front: shape.inline.front, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
     this.cards.push({
       entryIndex: owner.entryIndex,
       sectionIndex: owner.sectionIndex,
@@ -322,6 +321,16 @@ class ChecklistReader {
       lines: rangeOf(item),
     });
     return true;
+  }
+
+  /** Under a goals or books heading: cards are study material, so `Location :: Europe` there stays a goal. */
+  private inRoleSection(owner: Owner): boolean {
+    const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
+    for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
+      if (roleTitles.includes(normalizeText(section.text))) return true;
+      section = this.sections[section.parentIndex ?? 0];
+    }
+    return false;
   }
 
   /** A goals or books list with no task items keeps every item, even in a task list. */
@@ -433,6 +442,30 @@ class ChecklistReader {
   }
 }
 
+type CardShape = { lines: string[]; rest: Block[] } & (
+  | { form: 'line'; at: number }
+  | { form: 'paragraph'; at: number }
+  | { form: 'inline'; inline: CardText }
+);
+
+/**
+ * How a list item is written as a card, or null: a line holding only `?` between the question and the answer
+ * (within its first paragraph, or as a paragraph of its own), else `question :: answer` on its first line.
+ * What follows in the item (more paragraphs, code, sub-bullets) belongs to the answer.
+ */
+function cardShape(item: Block): CardShape | null {
+  const [first, ...rest] = item.children;
+  if (first?.type !== 'paragraph' || !first.inline) return null;
+  const lines = first.inline.content.split('\n');
+  const separator = questionSeparator(lines);
+  if (separator > 0) return { lines, rest, form: 'line', at: separator };
+  if (separator === 0) return null;
+  const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
+  if (own >= 0) return { lines, rest, form: 'paragraph', at: own };
+  const inline = inlineCard(lines[0]!, plainText);
+  return inline ? { lines, rest, form: 'inline', inline } : null;
+}
+
 /** What may stand before a list item's text on its line: indentation, `>` of quotes, list markers. */
 const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))*$/;
 
@@ -455,7 +488,9 @@ function textStartOf(lines: string[], paragraph: Block): TextPosition | null {
 function dedent(text: string): string {
   const lines = text.split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
-  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  // A loop, not Math.min(...indents): a block of 200,000 lines would overflow the stack as arguments.
+  let common = indents.length > 0 ? Infinity : 0;
+  for (const indent of indents) if (indent < common) common = indent;
   return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n');
 }
 

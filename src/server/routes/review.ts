@@ -52,7 +52,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
         response: { 200: CardWithTopic, ...errorResponses(400, 404, 409) },
       },
     },
-    async (request) => answerCard(app, request.params.id, request.body.rating, request.body.durationMs),
+    async (request) => answerCard(app, request.params.id, request.body.rating, request.body.durationMs, request.body.reps),
   );
 
   server.post(

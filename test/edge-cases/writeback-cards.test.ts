@@ -1,0 +1,81 @@
+// Edge cases: `sync --write --cards` with app cards whose question is already asked under the same topic.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addCard, topicCardList } from '../../src/app/cards.js';
+import { closeApp, openApp } from '../../src/app/context.js';
+import { importChecklist, readChecklistFile } from '../../src/app/import-checklist.js';
+import { writeBackChecklist } from '../../src/app/sync.js';
+import { resolveTopic } from '../../src/app/topics.js';
+import { parseChecklist } from '../../src/core/import/parse-checklist.js';
+import { tempDir } from './support.js';
+
+describe('sync --write --cards', () => {
+  it('writes an app card once, even when the topic already asks the same question', async () => {
+    const { dir, done } = tempDir();
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, '# Python\n- generators\n  - What does send() do? :: resumes it\n');
+    const app = await openApp(join(dir, 'db.sqlite'), () => '2026-01-01T00:00:00.000Z');
+    try {
+      await importChecklist(app, { file: await readChecklistFile(file) });
+      const topic = await resolveTopic(app, 'generators');
+      await addCard(app, topic.id, { front: 'What does send() do?', back: 'gives yield a value' });
+      const sync = () => writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
+      const first = await sync();
+      expect(first.writeBack?.cards).toHaveLength(1);
+      const afterFirst = readFileSync(file, 'utf8');
+      // The written card now belongs to the file: no app card is left to write.
+      const cards = (await topicCardList(app, topic.id)).cards.filter((c) => c.kind === 'qa');
+      expect(cards.map((c) => c.origin)).toEqual(['file', 'file']);
+      const second = await sync();
+      expect(second.writeBack?.cards).toHaveLength(0);
+      expect(readFileSync(file, 'utf8')).toBe(afterFirst);
+    } finally {
+      await closeApp(app);
+      done();
+    }
+  });
+
+  it('writes two app cards asking the same question once each', async () => {
+    const { dir, done } = tempDir();
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, '# Python\n- generators\n');
+    const app = await openApp(join(dir, 'db.sqlite'), () => '2026-01-01T00:00:00.000Z');
+    try {
+      await importChecklist(app, { file: await readChecklistFile(file) });
+      const topic = await resolveTopic(app, 'generators');
+      await addCard(app, topic.id, { front: 'Why?', back: 'one' });
+      await addCard(app, topic.id, { front: 'Why?', back: 'two' });
+      const sync = () => writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
+      await sync();
+      await sync();
+      await sync();
+      const text = readFileSync(file, 'utf8');
+      expect(text.match(/Why\? ::/g)).toHaveLength(2);
+    } finally {
+      await closeApp(app);
+      done();
+    }
+  });
+
+  it('never takes a line that follows the topic into the answer of the card it writes', async () => {
+    const { dir, done } = tempDir();
+    const file = join(dir, 'plan.md');
+    // A section note right after a topic whose item ends with a fenced block (no blank line between).
+    const text = '# Python\n- generators\n  ```py\n  def g(): yield 1\n  ```\nSee also PEP 342.\n';
+    writeFileSync(file, text);
+    const app = await openApp(join(dir, 'db.sqlite'), () => '2026-01-01T00:00:00.000Z');
+    try {
+      await importChecklist(app, { file: await readChecklistFile(file) });
+      const topic = await resolveTopic(app, 'generators');
+      await addCard(app, topic.id, { front: 'What does send() do?', back: 'resumes it' });
+      await writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
+      const reread = parseChecklist(readFileSync(file, 'utf8'), { fallbackTitle: 'plan' });
+      expect(reread.cards.map((c) => c.back)).toEqual(['resumes it']);
+      expect(reread.sections[1]!.notes.map((n) => n.source)).toEqual(['See also PEP 342.']);
+    } finally {
+      await closeApp(app);
+      done();
+    }
+  });
+});
