@@ -46,7 +46,8 @@ function checkLimit(limit: number): number {
 
 /** The path keys of the section whose whole path is `fragment`, else of those whose path contains it; subsections included. */
 async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: string): Promise<string[]> {
-  const wanted = normalizeText(fragment);
+  // `Python/Core` as topic references write it, or `Python / Core` as paths are shown.
+  const wanted = fragment.split('/').map((part) => normalizeText(part)).filter(Boolean).join(' / ');
   if (wanted === '') throw new InvalidInputError('a section scope is empty; give part of a section title');
   const all = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => s.pathKey);
   // A whole path (as the web UI sends it) means that section and its subsections; otherwise any path holding the words.

@@ -268,7 +268,9 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     const states = plan.entries.map((e) => ({ state: e.state, topicId: e.existingId }));
     const markers = writeBack(file.text, parsed, states, options);
     const toWrite = input.cards ? await cardsToWrite(ctx, checklist.id, plan.entries.map((e) => e.existingId)) : [];
-    const withCards = toWrite.length > 0 ? insertCards(markers.text, parsed, toWrite) : { text: markers.text, insertions: [], warnings: [] };
+    // Cards go into the text with its new markers, so they are placed (and checked) against that text's reading.
+    const marked = markers.edits.length > 0 ? parseChecklist(markers.text, { fallbackTitle, topics: parsed.topicsMode.mode }) : parsed;
+    const withCards = toWrite.length > 0 ? insertCards(markers.text, marked, toWrite) : { text: markers.text, insertions: [], warnings: [] };
     const result = { text: withCards.text, edits: markers.edits };
     const { insertions } = withCards;
     const warnings = [...markers.warnings, ...withCards.warnings];

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/model.js';
 import { parseConfidence, parseState } from '../core/validate.js';
+import { isTimeZone } from '../core/review-settings.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -32,10 +33,10 @@ function examples(...lines: string[]): string {
 }
 
 /** Wraps a value check so that commander reports it as misuse (exit 2). */
-function checked<T>(parse: (value: string) => T): (value: string) => T {
-  return (value) => {
+function checked<T, Rest extends unknown[]>(parse: (value: string, ...rest: Rest) => T): (value: string, ...rest: Rest) => T {
+  return (value, ...rest) => {
     try {
-      return parse(value);
+      return parse(value, ...rest);
     } catch (error) {
       throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
@@ -167,12 +168,12 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .option('--max-interval <days>', 'longest interval in days', checked(wholeNumber('--max-interval', 1, 36500)))
     .option('--fuzz', 'spread due dates a little (default)')
     .option('--no-fuzz', 'keep due dates exact')
-    .option('--steps <steps...>', 'learning steps, e.g. 1m 10m')
-    .option('--relearning-steps <steps...>', 'relearning steps, e.g. 10m')
+    .option('--steps <steps...>', 'learning steps, e.g. 1m 10m', checked(steps('--steps')))
+    .option('--relearning-steps <steps...>', 'relearning steps, e.g. 10m', checked(steps('--relearning-steps')))
     .option('--new-per-day <n>', 'new cards introduced per study day', checked(wholeNumber('--new-per-day', 0, 9999)))
     .option('--reviews-per-day <n>', 'reviews per study day', checked(wholeNumber('--reviews-per-day', 0, 99999)))
     .option('--day-starts-at <hour>', 'hour a study day begins, 0-23 (default 4)', checked(wholeNumber('--day-starts-at', 0, 23)))
-    .option('--time-zone <zone>', "IANA time zone such as Europe/Berlin, or 'local' for this machine's")
+    .option('--time-zone <zone>', "IANA time zone such as Europe/Berlin, or 'local' for this machine's", checked(timeZone))
     .option('--reset-parameters', 'go back to the default FSRS parameters')
     .addHelpText('after', examples('prepdeck settings', 'prepdeck settings --retention 0.85 --new-per-day 10', 'prepdeck settings --day-starts-at 5 --time-zone Europe/Moscow'))
     .action(action(async () => (await import('./commands/settings.js')).settings));
@@ -203,6 +204,19 @@ function decimal(name: string, min: number, max: number): (value: string) => num
     if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidInputError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
     return n;
   };
+}
+
+/** A parser of one step of a variadic steps option (`1m`, `10m`, `1h`, `1d`), collecting them. */
+function steps(name: string): (value: string, previous: string[] | undefined) => string[] {
+  return (value, previous) => {
+    if (!/^[1-9]\d{0,4}[mhd]$/.test(value)) throw new InvalidInputError(`${name} takes steps such as 1m, 10m, 1h or 1d, not '${value}'`);
+    return [...(previous ?? []), value];
+  };
+}
+
+function timeZone(value: string): string {
+  if (value !== 'local' && !isTimeZone(value)) throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'`);
+  return value;
 }
 
 function parseId(value: string): number {

@@ -149,7 +149,7 @@ function inQueue(builder: CardQuery, queue: QueueName, state: FsrsState, query: 
 
 /**
  * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
- * (the most overdue first), then new cards in the order they were made (the file's order), within the limits;
+ * (the most overdue first), then new cards in the order they were made (file order, for what one import brought), within the limits;
  * only when none of those is left, learning cards due within the learn-ahead limit, so that a card just
  * answered does not come straight back while others wait.
  */

@@ -65,6 +65,7 @@ for (const backend of BACKENDS) {
         await importChecklist(ctx, { file: checklistFromUpload('# Python\n- generators\n## Async\n- event loop\n# SQL\n- joins\n', 'p.md') });
         expect(topicsOf(await reviewQueue(ctx, { section: 'PYTHON' }))).toEqual(['generators', 'event loop']);
         expect(topicsOf(await reviewQueue(ctx, { section: 'async' }))).toEqual(['event loop']);
+        expect(topicsOf(await reviewQueue(ctx, { section: 'Python/Async' }))).toEqual(['event loop']);
         await expect(reviewQueue(ctx, { section: 'rust' })).rejects.toThrow(/no section of 'p' matches 'rust'/);
         // A whole path means that section (and its subsections), not every section whose title holds it.
         await importChecklist(ctx, { file: checklistFromUpload('# Core\n- x\n## Deep\n- z\n# Core stuff\n- y\n', 'c.md') });

@@ -31,7 +31,7 @@ for (const backend of BACKENDS) {
       expect(listed.code).toBe(0);
       expect(listed.stdout).toContain('What does send() do? :: resumes the generator with a value');
       expect(listed.stdout).toMatch(/file line 3/);
-      expect(listed.stdout).toContain(`#${card.id} What does close() raise? :: GeneratorExit`);
+      expect(listed.stdout).toContain(`card ${card.id} What does close() raise? :: GeneratorExit`);
       const edited = await cli.json<{ card: CardJson }>(['card', 'edit', String(card.id), '--answer', 'GeneratorExit, at the yield']);
       expect(edited.card.back).toBe('GeneratorExit, at the yield');
       const removed = await cli.run(['card', 'remove', String(card.id)]);
@@ -59,8 +59,13 @@ for (const backend of BACKENDS) {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--retention must be a number from 0.7 to 0.99, not '1.5'/);
       const zone = await cli.run(['settings', '--time-zone', 'Mars/Base']);
-      expect(zone.code).toBe(1);
-      expect(zone.stderr).toMatch(/IANA time zone/);
+      expect(zone.code).toBe(2);
+      expect(zone.stderr).toMatch(/--time-zone must be an IANA time zone such as Europe\/Berlin \(or 'local'\), not 'Mars\/Base'/);
+      const steps = await cli.run(['settings', '--steps', '1m', '10x']);
+      expect(steps.code).toBe(2);
+      expect(steps.stderr).toMatch(/--steps takes steps such as 1m, 10m, 1h or 1d, not '10x'/);
+      const two = await cli.json<{ settings: ReviewSettingsJson }>(['settings', '--steps', '2m', '15m']);
+      expect(two.settings.learningSteps).toEqual(['2m', '15m']);
     });
   });
 }

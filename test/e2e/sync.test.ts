@@ -224,15 +224,17 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
 
   it('--cards writes the cards added in prepdeck under their topics, which then belong to the file with their reviews', async ({ onTestFinished }) => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
+    // A marker written in the same sync must not stop the cards from going in.
+    await cli.run(['mark', String(byText(await topics(cli), 'generators').id), 'known']);
     const added = await cli.json<{ card: { id: number } }>(['card', 'add', 'descriptors', 'What does __set_name__ do?', 'tells a descriptor its name']);
     await cli.json(['card', 'add', 'SELECT FOR UPDATE', 'Which rows?', 'the selected ones']);
     const result = await cli.run(['sync', file, '--write', '--cards']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`wrote 2 cards into ${file}`);
+    expect(result.stdout).toContain(`wrote 1 marker and 2 cards into ${file}`);
     const written = readFileSync(file, 'utf8');
-    // Only lines inserted: the sample's lines are all there, in order, unchanged.
+    // Only the marker and the inserted lines: the sample's other lines are all there, in order, unchanged.
     expect(written).toBe(
-      SAMPLE.replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
+      SAMPLE.replace('* generators\n', '* [x] generators\n').replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
         '1. SELECT FOR UPDATE\n',
         '1. SELECT FOR UPDATE\n   - Which rows? :: the selected ones\n',
       ),

@@ -14,7 +14,8 @@ function cardLine(card: CardJson, c: Colors): string {
   const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
   const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
   const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';
-  return `${c.dim(`#${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${card.due.slice(0, 16).replace('T', ' ')}${recall}  ${where}`;
+  // `card 12`, not `#12`: `#` numbers topics everywhere else.
+  return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${card.due.slice(0, 16).replace('T', ' ')}${recall}  ${where}`;
 }
 
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string | undefined): Promise<void> {
