@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { countCardChanges, type CardChanges, type IncomingCard } from '../core/cards.js';
 import { findDuplicates } from '../core/duplicates.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { decodeChecklist, MAX_CHECKLIST_BYTES, tooLarge } from '../core/import/decode.js';
@@ -11,7 +12,7 @@ import type { ParsedChecklist, TopicsMode } from '../core/model.js';
 import type { DuplicateReport, ImportCounts, ImportResult } from '../core/import-report.js';
 import { planImport, type ImportPlan } from '../core/plan-import.js';
 import { findChecklistByName } from '../store/checklists.js';
-import { applyImport, loadImportBaseline } from '../store/import.js';
+import { applyImport, cardOwner, loadCardBaseline, loadImportBaseline } from '../store/import.js';
 import type { AppContext } from './context.js';
 
 /** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
@@ -118,9 +119,18 @@ function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
   return [sectionPath(parsed, entry.sectionIndex), ...parents].filter(Boolean).join(' / ');
 }
 
-function hasChanges(plan: ImportPlan): boolean {
+function hasChanges(plan: ImportPlan, cards: CardChanges): boolean {
   const { added, renamed, moved, archived, restored, retick } = plan.summary;
-  return added.length + renamed.length + moved.length + archived.length + restored.length + retick.length > 0;
+  return added.length + renamed.length + moved.length + archived.length + restored.length + retick.length + cards.added + cards.edited + cards.archived > 0;
+}
+
+/** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
+function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[] {
+  return parsed.cards.map((card) => {
+    const topicId = card.entryIndex === null ? null : plan.entries[card.entryIndex]!.existingId;
+    const owner = card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, plan.sections[card.sectionIndex]!.pathKey);
+    return { owner, front: card.front, back: card.back };
+  });
 }
 
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
@@ -140,8 +150,9 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const existing = await findChecklistByName(trx, name);
     const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
     const plan = planImport(parsed, baseline.sections, baseline.topics);
-    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan);
-    if (dryRun || unchanged) return { id: existing?.id ?? null, plan, created: existing === null, unchanged: unchanged || !hasChanges(plan) };
+    const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
+    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
+    if (dryRun || unchanged) return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
     input.onPhase?.('writing');
     const { checklistId } = await applyImport(trx, {
       checklistId: existing?.id ?? null,
@@ -153,7 +164,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       plan,
       now: ctx.now(),
     });
-    return { id: checklistId, plan, created: existing === null, unchanged: false };
+    return { id: checklistId, plan, cards, created: existing === null, unchanged: false };
   });
 
   return {
@@ -163,7 +174,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     dryRun,
     topicsMode: parsed.topicsMode,
     counts: countParsed(parsed, duplicates.length),
-    changes: outcome.plan.summary,
+    changes: { ...outcome.plan.summary, cards: outcome.cards },
     duplicates,
     warnings: parsed.warnings,
   };

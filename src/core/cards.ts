@@ -144,3 +144,27 @@ export function planCards(incoming: readonly IncomingCard[], stored: readonly St
     archivedIds: stored.filter((card) => free.has(card.id) && card.origin === 'file' && !card.archived).map((card) => card.id),
   };
 }
+
+export interface CardChanges {
+  added: number;
+  /** Kept cards whose question or answer changed in the file. */
+  edited: number;
+  archived: number;
+}
+
+/** What an import would do to the file's cards, counted: the same pairing as it applies (planCards). */
+export function countCardChanges(
+  incoming: readonly IncomingCard[],
+  stored: ReadonlyArray<StoredCardRef & { front: string }>,
+): CardChanges {
+  const plan = planCards(incoming, stored);
+  const byId = new Map(stored.map((card) => [card.id, card]));
+  let added = 0;
+  let edited = 0;
+  plan.cards.forEach(({ existingId }, i) => {
+    const before = existingId === null ? undefined : byId.get(existingId);
+    if (!before || before.archived) added++;
+    else if (before.origin === 'file' && (before.front !== incoming[i]!.front || before.back !== incoming[i]!.back)) edited++;
+  });
+  return { added, edited, archived: plan.archivedIds.length };
+}

@@ -1,5 +1,6 @@
 // What an import reports: the counts, the changes, the likely duplicates. Shared by the CLI, the API and the web UI.
 import type { TopicsModeChoice } from './model.js';
+import type { CardChanges } from './cards.js';
 import type { ImportSummary } from './plan-import.js';
 
 export interface ImportCounts {
@@ -31,7 +32,8 @@ export interface ImportResult {
   dryRun: boolean;
   topicsMode: TopicsModeChoice;
   counts: ImportCounts;
-  changes: ImportSummary;
+  /** The topics' changes, and the file's question/answer cards added, edited and archived. */
+  changes: ImportSummary & { cards: CardChanges };
   duplicates: DuplicateReport[];
   warnings: string[];
 }

@@ -154,7 +154,7 @@ export const TopicDetail = Type.Object({
   ),
 });
 
-export const TopicParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
+export const TopicParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const ChecklistParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export const TopicPatch = Type.Object(
@@ -208,6 +208,10 @@ export const ImportResult = Type.Object({
     restored: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
     retick: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), state: TopicState })),
     unchanged: Type.Integer(),
+    cards: Type.Object(
+      { added: Type.Integer(), edited: Type.Integer(), archived: Type.Integer() },
+      { description: "the file's question/answer cards added, edited and archived" },
+    ),
   }),
   duplicates: Type.Array(
     Type.Object({
@@ -261,7 +265,8 @@ const CardRef = Type.Ref('Card');
 
 const DayCount = Type.Object({ date: Type.String({ description: 'YYYY-MM-DD, a study day' }), count: Type.Integer() });
 
-export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
+// No maximum: an id past 32 bits names nothing, so it is a 404 like any other unknown id.
+export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const ReviewQueueQuery = Type.Object({
   section: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'only sections whose path contains this' })),

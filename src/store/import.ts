@@ -1,7 +1,7 @@
 // Applying a re-import plan (core/plan-import.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
 import type { EventType, ParsedChecklist } from '../core/model.js';
-import { planCards } from '../core/cards.js';
+import { planCards, type StoredCardRef } from '../core/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../core/plan-import.js';
 import { newCardRow } from './cards.js';
 import { forIdBatches, insertRows, updateRowsById } from './batch.js';
@@ -37,6 +37,30 @@ export interface ImportInput {
   parsed: ParsedChecklist;
   plan: ImportPlan;
   now: string;
+}
+
+/** The checklist's question/answer cards as re-import pairs them (core/cards.ts), owners by topic id or section. */
+export async function loadCardBaseline(db: Kysely<Database>, checklistId: number): Promise<Array<StoredCardRef & { front: string }>> {
+  const rows = await db
+    .selectFrom('cards')
+    .select(['id', 'topic_id', 'section_key', 'identity_key', 'front', 'back', 'origin', 'archived_at'])
+    .where('checklist_id', '=', checklistId)
+    .where('kind', '=', 'qa')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    owner: cardOwner(row.topic_id, row.section_key),
+    identityKey: row.identity_key,
+    front: row.front,
+    back: row.back,
+    origin: row.origin,
+    archived: row.archived_at !== null,
+  }));
+}
+
+/** A card's owner for pairing: its topic's id, or its section's path key when it stands in a section. */
+export function cardOwner(topicId: number | null, sectionKey: string): string {
+  return topicId !== null ? String(topicId) : `s:${sectionKey}`;
 }
 
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
@@ -400,7 +424,7 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     fresh.push({ line: entry.lines.start, row: newCardRow({ ...card, kind: 'topic' }, now) });
   });
 
-  const ownerOf = (topicId: number | null, sectionKey: string) => (topicId !== null ? String(topicId) : `s:${sectionKey}`);
+  const ownerOf = cardOwner;
   const placed = parsed.cards.map((card) => {
     const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
     const sectionKey = plan.sections[card.sectionIndex]!.pathKey;

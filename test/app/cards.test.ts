@@ -52,7 +52,10 @@ for (const backend of BACKENDS) {
           '  - What is __set_name__ for? :: it tells a descriptor its attribute name',
           '',
         ].join('\n');
-        await reimport(ctx, edited);
+        const preview = await importChecklist(ctx, { file: checklistFromUpload(edited, 'py.md'), dryRun: true });
+        expect(preview.changes.cards).toEqual({ added: 1, edited: 1, archived: 1 });
+        expect(preview.unchanged).toBe(false);
+        expect((await reimport(ctx, edited)).changes.cards).toEqual({ added: 1, edited: 1, archived: 1 });
         const kept = await cardById(ctx, send.card.id);
         expect(kept).toMatchObject({ reps: 1, line: 4, front: 'what does SEND() do?', back: 'resumes it, and `yield` returns the value' });
         const gone = await cardById(ctx, queue.cards[2]!.card.id);

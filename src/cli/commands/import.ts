@@ -53,6 +53,10 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
     for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
     for (const a of changes.added.slice(0, 20)) lines.push(`    added: ${a.title}${a.section ? c.dim(` (${a.section})`) : ''}`);
     if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
+    const { cards } = changes;
+    if (cards.added + cards.edited + cards.archived > 0) {
+      lines.push(`  question cards: ${cards.added} added, ${cards.edited} edited, ${cards.archived} archived (their reviews kept)`);
+    }
   }
   if (result.duplicates.length > 0) {
     lines.push(`  ${plural(result.duplicates.length, 'likely duplicate')} (kept apart; merge them in the file if they are the same):`);
