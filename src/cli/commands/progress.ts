@@ -76,16 +76,19 @@ function recallText(ratio: number, c: Colors): string {
   return `${c.dim('recall')} ${colour(percent(ratio))}`;
 }
 
-/** True retention over the last 30 days and the cards due on the next days: `retention 92% (44/48, 30 days) · due 5 3 0 … · 61 in 30 days`. */
+/** True retention over the last 30 days and the cards coming due: `retention 92% (44/48, 30 days) · due today 5 · next 7 days 12 · next 30 days 61`. */
 function memoryLine(memory: ReviewStatsJson, c: Colors): string {
   const { rate, passed, reviews, days } = memory.trueRetention;
   const retention =
     rate === null
-      ? `${c.dim('retention')} – ${c.dim(`(no reviews of cards in review, ${days} days)`)}`
+      ? `${c.dim('retention')} – ${c.dim(`(no card came back for review in ${days} days yet)`)}`
       : `${c.dim('retention')} ${percent(rate)} ${c.dim(`(${passed}/${reviews}, ${days} days)`)}`;
-  const shown = memory.forecast.slice(0, FORECAST_SHOWN).map((d) => String(d.count));
-  const total = memory.forecast.reduce((sum, d) => sum + d.count, 0);
-  const due = `${c.dim(`due next ${shown.length} days`)} ${shown.join(' ')} ${c.dim('·')} ${total} ${c.dim(`in ${memory.forecast.length} days`)}`;
+  const dueWithin = (n: number) => memory.forecast.slice(0, n).reduce((sum, d) => sum + d.count, 0);
+  const due = [
+    `${c.dim('due today')} ${dueWithin(1)}`,
+    `${c.dim(`next ${FORECAST_SHOWN} days`)} ${dueWithin(FORECAST_SHOWN)}`,
+    `${c.dim(`next ${memory.forecast.length} days`)} ${dueWithin(memory.forecast.length)}`,
+  ].join(` ${c.dim('·')} `);
   return `${retention} ${c.dim('·')} ${due}`;
 }
 
