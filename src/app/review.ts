@@ -6,6 +6,7 @@ import { normalizeText } from '../core/identity.js';
 import type { Checklist, Topic } from '../core/model.js';
 import { isRating, previewRatings, retrievability } from '../core/scheduling.js';
 import type { ReviewRating, StudyCard } from '../core/scheduling.js';
+import { sectionPaths } from '../core/tree.js';
 import { MAX_ID } from '../core/validate.js';
 import {
   answer,
@@ -23,7 +24,6 @@ import type { AppContext } from './context.js';
 import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './review-settings.js';
 import { placeTopics } from './topics.js';
-import { sectionPaths } from '../core/tree.js';
 
 /** How many cards one call hands out at most. */
 export const MAX_QUEUE_LIMIT = 500;
@@ -32,7 +32,7 @@ const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
 export interface QueueOptions {
   checklist?: string | undefined;
-  /** Only sections whose path contains this (any case, any script). */
+  /** A section by its path (`python/core`, any case and script), with its subsections; else any whose path holds it. */
   section?: string | undefined;
   limit?: number | undefined;
 }
