@@ -1,6 +1,6 @@
 // Writing cards added in prepdeck into the checklist, under their topic, in the file's own card syntax
 // (core/cards.ts). Pure: text in, text out, plus where each card went. Lines are only inserted, never changed.
-import { renderCard, cardIdentity, type CardText } from './cards.js';
+import { renderCard, type CardText } from './cards.js';
 import { parseChecklist } from './import/parse-checklist.js';
 import type { ParsedChecklist } from './model.js';
 import { checkWriteBack } from './writeback.js';

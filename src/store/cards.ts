@@ -5,7 +5,6 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../core/model.js';
 import { newCardSchedule, review, topicStateAfter } from '../core/scheduling.js';
 import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
-import { insertRows } from './batch.js';
 import { inTransaction } from './database.js';
 import { ConflictError } from './errors.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';

@@ -4,7 +4,6 @@ import { MIN_TRAINING_ITEMS, trainingItems, usableItems, type ReviewLogEntry, ty
 import type { FsrsState, ReviewRating } from '../../src/core/scheduling.js';
 
 const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 /** A card's reviews: [rating, hours after `start`], the first one of a new card. */
 function card(cardId: number, start: string, reviews: Array<[ReviewRating, number]>, firstState: FsrsState = 'new'): ReviewLogEntry[] {
