@@ -37,7 +37,8 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
   };
 }
 
-export function renderImport(result: ImportResult, c: Colors): string[] {
+/** `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them). */
+export function renderImport(result: ImportResult, c: Colors, { listDuplicates = true }: { listDuplicates?: boolean } = {}): string[] {
   const { counts, changes } = result;
   const verb = result.dryRun ? 'would import' : result.created ? 'imported' : 're-imported';
   const lines = [
@@ -58,7 +59,9 @@ export function renderImport(result: ImportResult, c: Colors): string[] {
       lines.push(`  question cards: ${cards.added} added, ${cards.edited} edited, ${cards.archived} archived (their reviews kept)`);
     }
   }
-  if (result.duplicates.length > 0) {
+  if (result.duplicates.length > 0 && !listDuplicates) {
+    lines.push(c.dim(`  ${plural(result.duplicates.length, 'likely duplicate')} (\`prepdeck import FILE --dry-run\` lists them)`));
+  } else if (result.duplicates.length > 0) {
     lines.push(`  ${plural(result.duplicates.length, 'likely duplicate')} (kept apart; merge them in the file if they are the same):`);
     for (const d of result.duplicates) {
       lines.push(`    ${d.text}: ${d.occurrences.map((o) => `${o.section || 'top'} (line ${o.line})`).join(', ')}`);

@@ -20,6 +20,9 @@ interface SyncOptions {
   watch?: boolean;
 }
 
+/** A sync runs again and again: the duplicates are counted, not listed each time. */
+const BRIEF = { listDuplicates: false };
+
 /** Edits listed one per line up to this many; the rest are counted. */
 const MAX_LISTED = 20;
 
@@ -47,7 +50,7 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
   const lines: string[] = [];
   for (const meanwhile of report.changedMeanwhile) {
     lines.push(c.yellow(`${file} changed while prepdeck was writing it; its new edits were brought in first:`));
-    lines.push(...renderImport(meanwhile, c).map((l) => `  ${l}`), ...renderTicks(meanwhile));
+    lines.push(...renderImport(meanwhile, c, BRIEF).map((l) => `  ${l}`), ...renderTicks(meanwhile));
   }
   const count = [
     ...(report.edits.length > 0 || report.cards.length === 0 ? [plural(report.edits.length, 'marker')] : []),
@@ -105,18 +108,18 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         backupDir: defaultBackupDir(process.env),
       });
       if (ctx.json) printJson(result);
-      else printLines([...renderImport(result.readIn, ctx.color), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack!, ctx.color)]);
+      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack!, ctx.color)]);
       return;
     }
     const result = await syncChecklist(app, input);
     if (!options.watch) {
       if (ctx.json) printJson(result);
-      else printLines([...renderImport(result.readIn, ctx.color), ...renderTicks(result.readIn)]);
+      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn)]);
       return;
     }
     // Watching: one JSON object per line, so that a script can read each change as it comes.
     if (ctx.json) printLines([JSON.stringify(result)]);
-    else printLines([...renderImport(result.readIn, ctx.color), ...renderTicks(result.readIn)]);
+    else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn)]);
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);
