@@ -131,8 +131,12 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await page.waitForURL(`**/review?c=${CHECKLIST}`);
     await cardOnScreen(page);
     expect(await shownCounts(page)).toEqual({ new: 20, learning: 0, review: 0 });
+    // Nothing of this session to take back yet.
+    const undoButton = page.getByRole('button', { name: /Undo/ });
+    expect(await undoButton.isDisabled()).toBe(true);
 
     const rated: string[] = [];
+    let lastFront = '';
     for (let i = 0; i < 12; i++) {
       const id = await cardOnScreen(page);
       await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter');
@@ -143,6 +147,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
       labels.forEach((label, r) => expect(label.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+(\\.\\d+)?(m|h|d|mo|y) ${r + 1} (Again|Hard|Good|Easy)$`)));
       // Time spent on the first card, for the duration it reports.
       if (i === 0) await page.waitForTimeout(400);
+      lastFront = (await page.locator('.review-front').textContent())!.replace(/^Explain: /, '').trim();
       await page.keyboard.press('3');
       rated.push(id);
     }
@@ -154,6 +159,9 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     // Once the answers are in, the page counts as the server does.
     await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
     expect(await page.locator('.review-session-count').textContent()).toBe('12 cards reviewed this session');
+    // Each rating says what it did, in a status line that takes no focus.
+    expect(await page.getByRole('status').filter({ hasText: '✓' }).textContent()).toMatch(/^✓ Good · next in \d+(\.\d+)?(m|h|d|mo|y)$/);
+    expect(await undoButton.isDisabled()).toBe(false);
     const countsBeforeUndo = await shownCounts(page);
 
     // u: the last card comes back, its answer hidden, and the counts with it.
@@ -164,6 +172,20 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
     expect(await shownCounts(page)).not.toEqual(countsBeforeUndo);
     expect(await page.locator('.review-session-count').textContent()).toBe('11 cards reviewed this session');
+    expect(await page.locator('.review-feedback').textContent()).toBe(`↶ Undid Good on ${lastFront}`);
+
+    // The Undo button does the same for the mouse: rate the card again, then click it.
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: /Easy$/ }).click();
+    await expect.poll(() => page.locator('.review-feedback').textContent()).toMatch(/^✓ Easy · next in /);
+    await expect.poll(reviewsLogged).toBe(12);
+    await undoButton.click();
+    await expect.poll(() => page.locator('.review-feedback').textContent()).toBe(`↶ Undid Easy on ${lastFront}`);
+    await expect.poll(() => page.locator('.review-card').getAttribute('data-card-id')).toBe(rated.at(-1));
+    await expect.poll(reviewsLogged).toBe(11);
+    // The focus is back on the page, so Space shows the answer again.
+    await page.keyboard.press('Space');
+    await page.locator('.rating-buttons').waitFor();
 
     // q: back to the dashboard; the eleven reviews stay, and the heatmap and forecast show them.
     await page.keyboard.press('q');
@@ -211,6 +233,10 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await cardOnScreen(page);
     await page.getByLabel('Section').selectOption('python / data model / functions');
     await page.waitForURL(/section=python%20%2F%20data%20model%20%2F%20functions$/);
+    const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ });
+    const totalDue = async () => Object.values((await queue()).remaining).reduce((a, b) => a + b, 0);
+    const dueBefore = await totalDue();
+    await expect.poll(() => navLink.getAttribute('aria-label')).toBe(`Review, ${dueBefore} due`);
     // Only that section's cards, each rated Easy until none is left today.
     for (let i = 0; i < 4; i++) {
       await cardOnScreen(page);
@@ -219,7 +245,14 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     }
     const done = page.locator('.review-done');
     await done.waitFor();
-    expect(await done.locator('h2').textContent()).toMatch(/^All done in this section for today — next card due (at|tomorrow at|on) /);
+    expect(await done.locator('h2').textContent()).toBe('All done in this section for today');
+    // Why nothing is left, in words: the day's new cards so far against the limit, and when the next one is due.
+    const why = await done.locator('.review-done-why li').allTextContents();
+    expect(why[0]).toMatch(/^New cards: \d+ (of 20 a day introduced — more tomorrow|introduced today; none left in this section)\.$/);
+    expect(why.at(-1)).toMatch(/^Next card due (at|tomorrow at|on) .+\.$/);
+    // The header's count follows the whole checklist, the section's answers taken off.
+    expect(await totalDue()).toBe(dueBefore - 4);
+    await expect.poll(() => navLink.getAttribute('aria-label')).toBe(`Review, ${dueBefore - 4} due`);
     expect(await done.locator('.session-summary p').textContent()).toMatch(/^4 cards this session · /);
     expect(await done.locator('.rating-summary').textContent()).toBe('0 again0 hard0 good4 easy');
     expect((await queue(CHECKLIST, 'python / data model / functions')).cards).toEqual([]);
@@ -319,6 +352,14 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
       await answerWithKeys(page, '4');
     }
     expect(fronts.sort()).toEqual(['Explain: goroutines', 'What is a goroutine?']);
+
+    // The Import page's preview counts the file's question cards and says what happens to them.
+    await page.goto(`${server.url}/import?c=go-cards`);
+    await page.getByLabel('Markdown').fill('# Go\n\n- goroutines\n  - What is a goroutine? :: a thread the runtime schedules\n  - What does select do? :: waits on channels\n');
+    await page.fill('input[type=text]', 'go-cards');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('.import-cards').textContent()).toBe('Question cards: 1 added, 1 edited, 0 archived.');
+    expect(await page.locator('[data-count=cards]').textContent()).toBe('2');
     await page.close();
   }, TIMEOUT);
 

@@ -39,7 +39,9 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
     { key: 'books', n: counts.books, one: 'book' },
     { key: 'links', n: counts.resources, one: 'link' },
     { key: 'notes', n: counts.notes, one: 'note' },
+    ...(counts.cards > 0 ? [{ key: 'cards', n: counts.cards, one: 'question card' }] : []),
   ];
+  const cards = changes.cards;
   return (
     <div className="import-preview">
       <p className="import-headline">
@@ -57,6 +59,12 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
       {!result.created && (
         <p className="muted">
           {plural(changes.unchanged, 'entry', 'entries')} unchanged (topics, goals and books).
+        </p>
+      )}
+      {cards.added + cards.edited + cards.archived > 0 && (
+        <p className="import-cards">
+          Question cards: {cards.added} added, {cards.edited} edited, {cards.archived} archived
+          {cards.archived > 0 && ' (their reviews kept)'}.
         </p>
       )}
       {lists

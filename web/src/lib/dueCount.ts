@@ -18,6 +18,14 @@ export function setDueCount(checklist: string, count: number): void {
   for (const listener of listeners) listener();
 }
 
+/** Ask the server again (one card's worth): after an answer the page cannot count itself, a section's say. */
+export function refreshDueCount(checklist: string): Promise<void> {
+  return api.reviewQueue(checklist, { limit: 1 }).then(
+    (queue) => setDueCount(checklist, totalRemaining(queue.remaining)),
+    () => undefined,
+  );
+}
+
 const REFRESH_MS = 60_000;
 
 /**

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReviewCardJson, ReviewQueueJson } from '../../../src/core/api.js';
 import { api, errorMessage } from './api.js';
-import { queueKind, type QueueKind, type Rating } from './review.js';
+import { queueKind, RATING_LABEL, type QueueKind, type Rating } from './review.js';
 
 /** Cards fetched at a time; the queue is fetched again after every answer, so this is only a look-ahead. */
 const QUEUE_LIMIT = 50;
@@ -37,6 +37,8 @@ interface State {
   adjustments: Adjustment[];
   /** Operations with a seq up to this one are included in `queue`. */
   syncedSeq: number;
+  /** What the last rating or undo did, in a line: `✓ Good · next in 10m`, `↶ Undid Hard on …`. */
+  feedback: string | null;
 }
 
 type Action =
@@ -46,7 +48,7 @@ type Action =
   | { type: 'undone'; seq: number }
   | { type: 'failed'; seq: number };
 
-const initial: State = { queue: null, current: null, shown: 0, revealed: false, upcoming: [], answered: [], adjustments: [], syncedSeq: 0 };
+const initial: State = { queue: null, current: null, shown: 0, revealed: false, upcoming: [], answered: [], adjustments: [], syncedSeq: 0, feedback: null };
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
@@ -73,8 +75,10 @@ function reducer(state: State, action: Action): State {
     case 'rated': {
       if (!state.current || !state.revealed) return state;
       const [next = null, ...rest] = state.upcoming;
+      const interval = state.current.ratings.find((r) => r.rating === action.rating)?.interval;
       return {
         ...state,
+        feedback: `✓ ${RATING_LABEL[action.rating]}${interval ? ` · next in ${interval}` : ''}`,
         answered: [...state.answered, { item: state.current, rating: action.rating, durationMs: action.durationMs, seq: action.seq }],
         adjustments: [...state.adjustments, { seq: action.seq, kind: queueKind(state.current.card), delta: -1 }],
         current: next,
@@ -88,6 +92,7 @@ function reducer(state: State, action: Action): State {
       if (!last) return state;
       return {
         ...state,
+        feedback: `↶ Undid ${RATING_LABEL[last.rating]} on ${cardTitle(last.item)}`,
         answered: state.answered.slice(0, -1),
         adjustments: [...state.adjustments, { seq: action.seq, kind: queueKind(last.item.card), delta: +1 }],
         upcoming: state.current ? [state.current, ...state.upcoming] : state.upcoming,
@@ -100,10 +105,18 @@ function reducer(state: State, action: Action): State {
       // The server refused the answer: it is not part of the session (the next fetch shows the card again if due).
       return {
         ...state,
+        feedback: null,
         answered: state.answered.filter((a) => a.seq !== action.seq),
         adjustments: state.adjustments.filter((a) => a.seq !== action.seq),
       };
   }
+}
+
+/** A card in a few words, for the line that says what an undo took back. */
+export function cardTitle(item: ReviewCardJson): string {
+  const text = item.card.kind === 'topic' && item.topic ? item.topic.text : (item.card.front.split('\n')[0] ?? '');
+  const plain = text.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim() || `card #${item.card.id}`;
+  return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
 }
 
 export interface ReviewSession {
@@ -115,6 +128,10 @@ export interface ReviewSession {
   /** Cards left today, the answers on their way taken off. */
   remaining: ReviewQueueJson['remaining'] | null;
   answered: Answered[];
+  /** Whether there is an answer of this session to take back. */
+  canUndo: boolean;
+  /** What the last rating or undo did, for a status line. */
+  feedback: string | null;
   /** True while answers are being sent or the queue fetched. */
   busy: boolean;
   error: string | null;
@@ -273,6 +290,8 @@ export function useReviewSession(checklist: string, section: string | null, refr
     revealed: state.revealed,
     remaining,
     answered: state.answered,
+    canUndo: state.answered.length > 0,
+    feedback: state.feedback,
     busy: status.busy,
     error: status.error,
     notice: status.notice,

@@ -7,7 +7,7 @@ import { ErrorLine } from '../components/ErrorLine.js';
 import { ReviewCard } from '../components/ReviewCard.js';
 import { ReviewSettingsPanel } from '../components/ReviewSettings.js';
 import { api } from '../lib/api.js';
-import { setDueCount } from '../lib/dueCount.js';
+import { refreshDueCount, setDueCount } from '../lib/dueCount.js';
 import { plural } from '../lib/plural.js';
 import { formatDuration, formatWhen, queueKind, RATING_LABEL, sectionOptions, totalRemaining, type QueueKind, type Rating } from '../lib/review.js';
 import { hrefFor, Link, navigate, useLocation } from '../lib/router.js';
@@ -75,16 +75,40 @@ function ReviewSessionView({ checklist, section, refresh }: { checklist: string;
     // The badge counts the whole checklist; a section's counts are only part of it.
     if (total !== null && section === null) setDueCount(checklist, total);
   }, [checklist, section, total]);
+  // Scoped to a section, the page can't count the rest: the badge asks the server once the answers are saved
+  // (the queue is fetched again after them).
+  const answeredSomething = session.feedback !== null;
+  useEffect(() => {
+    if (section !== null && answeredSomething && session.queue) void refreshDueCount(checklist);
+  }, [checklist, section, answeredSomething, session.queue]);
 
   const { current, queue } = session;
   return (
     <>
       <div className="review-status">
         {session.remaining ? <Counts remaining={session.remaining} kind={current ? queueKind(current.card) : null} /> : <span className="skeleton skeleton-line" />}
-        <span className="muted review-session-count" aria-live="polite">
-          {session.answered.length > 0 && `${plural(session.answered.length, 'card')} reviewed this session`}
-        </span>
+        <div className="review-session">
+          <span className="muted review-session-count">
+            {session.answered.length > 0 && `${plural(session.answered.length, 'card')} reviewed this session`}
+          </span>
+          <button
+            type="button"
+            className="button button-small review-undo"
+            disabled={!session.canUndo}
+            title={session.canUndo ? 'Take back the last rating (u)' : 'Nothing rated in this session yet'}
+            onClick={(event) => {
+              // Back to the page, so that Space shows the answer again rather than pressing Undo.
+              event.currentTarget.blur();
+              session.undo();
+            }}
+          >
+            ↶ Undo <kbd>u</kbd>
+          </button>
+        </div>
       </div>
+      <p className="review-feedback" role="status">
+        {session.feedback}
+      </p>
       <ErrorLine>{session.error}</ErrorLine>
       {session.notice && <p className="notice">{session.notice}</p>}
       {current ? (
@@ -132,19 +156,17 @@ interface DoneProps {
 }
 
 function Done({ queue, section, answered, checklist }: DoneProps) {
-  // The limits say whether new cards wait for tomorrow: the queue alone can't tell "none left" from "none today".
-  const settings = useResource(`review-settings:${checklist}`, () => api.reviewSettings(checklist)).data;
-  const newLimitReached = settings !== null && settings.newPerDay > 0 && queue.doneToday.new >= settings.newPerDay;
-  const reviewLimitReached = settings !== null && queue.doneToday.review >= settings.reviewsPerDay;
   const byRating = ([1, 2, 3, 4] as Rating[]).map((r) => ({ rating: r, count: answered.filter((a) => a.rating === r).length }));
   const time = answered.reduce((sum, a) => sum + a.durationMs, 0);
-  const next = queue.nextDueAt ? ` — next card due ${formatWhen(queue.nextDueAt)}` : newLimitReached ? ' — more new cards tomorrow' : ' — no card is scheduled';
+  const why = doneReasons(queue, section !== null);
   return (
     <section className="card review-done" aria-labelledby="done-heading">
-      <h2 id="done-heading">
-        {section ? 'All done in this section for today' : 'All done for today'}
-        {next}
-      </h2>
+      <h2 id="done-heading">{section ? 'All done in this section for today' : 'All done for today'}</h2>
+      <ul className="review-done-why">
+        {why.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       {answered.length > 0 ? (
         <div className="session-summary" aria-label="This session">
           <p>
@@ -161,11 +183,7 @@ function Done({ queue, section, answered, checklist }: DoneProps) {
       ) : (
         <p className="muted">Nothing is due{section ? ' in this section' : ''} right now.</p>
       )}
-      <p className="muted">
-        Today: {plural(queue.doneToday.new, 'new card')} and {plural(queue.doneToday.review, 'review')}.
-        {(newLimitReached || reviewLimitReached) &&
-          ` That is the day's limit of ${newLimitReached ? plural(settings.newPerDay, 'new card') : plural(settings.reviewsPerDay, 'review')}; the settings below change it.`}
-      </p>
+      {why.limited && <p className="muted">The daily limits are in the settings below.</p>}
       <div className="actions">
         <Link className="button button-primary" to={hrefFor('/', checklist)}>
           Back to the dashboard
@@ -178,6 +196,25 @@ function Done({ queue, section, answered, checklist }: DoneProps) {
       </div>
     </section>
   );
+}
+
+/**
+ * Why nothing is left, in plain lines: a daily limit reached (counted over the whole checklist, which may be
+ * past the limit when it was lowered during the day), then when the next card comes due.
+ */
+export function doneReasons(queue: ReviewQueueJson, scoped = false): { lines: string[]; limited: boolean } {
+  const { doneToday, limits, nextDueAt } = queue;
+  const lines: string[] = [];
+  const newLimited = doneToday.new >= limits.newPerDay;
+  const reviewLimited = doneToday.review >= limits.reviewsPerDay;
+  if (limits.newPerDay === 0) lines.push('New cards: none a day in the settings.');
+  else if (newLimited) lines.push(`New cards: ${doneToday.new} of ${limits.newPerDay} a day introduced — more tomorrow.`);
+  else if (doneToday.new > 0) lines.push(`New cards: ${doneToday.new} introduced today; none left ${scoped ? 'in this section' : 'to introduce'}.`);
+  if (limits.reviewsPerDay === 0) lines.push('Reviews of learnt cards: none a day in the settings.');
+  else if (reviewLimited) lines.push(`Reviews of learnt cards: ${doneToday.review} of ${limits.reviewsPerDay} a day done — the rest tomorrow.`);
+  else if (doneToday.review > 0) lines.push(`Reviews of learnt cards: ${doneToday.review} done today.`);
+  lines.push(nextDueAt ? `Next card due ${formatWhen(nextDueAt)}.` : newLimited ? 'No review is scheduled yet.' : 'No card is scheduled.');
+  return { lines, limited: (newLimited && limits.newPerDay > 0) || (reviewLimited && limits.reviewsPerDay > 0) };
 }
 
 /** Come from the navigation, the focus stays on its link, which would take Space and Enter: move it to the page. */
