@@ -2,7 +2,9 @@
 // and the web UI imports them (types only) so both sides agree at compile time.
 import type { ExportedChecklist, ExportedResource } from './export.js';
 import type { EntryKind, EventType, SectionRole, TopicState, TopicsMode } from './model.js';
+import type { ImportResult } from './import-report.js';
 import type { Progress } from './progress.js';
+import type { MarkerText, SkippedAs } from './writeback.js';
 
 export type { ExportedChecklist, ExportedResource, ExportedSection, ExportedTopic } from './export.js';
 export type { Progress } from './progress.js';
@@ -126,6 +128,66 @@ export interface ErrorJson {
 
 /** The answer to POST /api/imports/preview (dryRun: true) and POST /api/imports. */
 export type { ImportResult as ImportResultJson } from './import-report.js';
+
+// ---- Write-back into the checklist's file ----
+
+/** POST /api/checklists/:name/write: the options of `prepdeck sync FILE --write`. */
+export interface WriteBackRequestJson {
+  /** Plan only: the diff, and nothing written anywhere (database included). */
+  dryRun?: boolean;
+  /** Give every study topic a marker, not only the known ones and those that have one. */
+  all?: boolean;
+  /** Also write the question/answer cards added in prepdeck under their topics. */
+  cards?: boolean;
+  /** A skipped topic's marker: `[ ]`, `[x]`, or left as the file has it (the default). */
+  skipped?: SkippedAs;
+}
+
+/** One task marker written (or, in a dry run, to write). */
+export interface MarkerChangeJson {
+  /** 1-based line in the file. */
+  line: number;
+  topicId: number | null;
+  title: string;
+  from: MarkerText;
+  to: MarkerText;
+}
+
+/** A card added in prepdeck, written under its topic. */
+export interface CardWrittenJson {
+  /** Its first line in the written file. */
+  line: number;
+  cardId: number;
+  /** The topic's plain-text title. */
+  topic: string;
+  front: string;
+}
+
+export interface WriteBackReportJson {
+  dryRun: boolean;
+  /** True when the file was replaced. */
+  written: boolean;
+  edits: MarkerChangeJson[];
+  cards: CardWrittenJson[];
+  /** The unified diff of the file, before and after; empty when nothing changes. */
+  diff: string;
+  /** Where the previous version was saved; null when nothing was written. */
+  backup: string | null;
+  /** 1, or more when the file changed during the write and it started over. */
+  attempts: number;
+  /** The file's edits made during the write, brought in before trying again. */
+  changedMeanwhile: ImportResult[];
+  warnings: string[];
+}
+
+/** The answer to POST /api/checklists/:name/write, as `prepdeck sync FILE --write --json` prints it. */
+export interface WriteBackResultJson {
+  /** The file written: the path the checklist was imported from. */
+  file: string;
+  /** The file's own edits, brought in first (as by an import). */
+  readIn: ImportResult;
+  writeBack: WriteBackReportJson;
+}
 
 // ---- Spaced repetition ----
 

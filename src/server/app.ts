@@ -17,6 +17,7 @@ import { errorBody, registerErrorHandling } from './errors.js';
 import { refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
+import { fileRoutes, type FileWrites } from './routes/file.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
@@ -40,6 +41,11 @@ export interface ServerOptions {
   /** A log line per request; off by default, so the terminal that shows the URL stays readable. */
   logRequests?: boolean;
   version?: string;
+  /**
+   * Lets POST /api/checklists/:name/write write into the files checklists were imported from; null or absent
+   * refuses it (403). Only for a server that is the user's own: one serving many must not write into its disk for them.
+   */
+  fileWrites?: FileWrites | null;
 }
 
 export type PrepdeckServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -92,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(topicRoutes, { app });
       await api.register(importRoutes, { app });
       await api.register(reviewRoutes, { app });
+      await api.register(fileRoutes, { app, fileWrites: options.fileWrites ?? null });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

@@ -222,6 +222,37 @@ export const ImportResult = Type.Object({
   warnings: Type.Array(Type.String()),
 });
 
+// ---- Write-back into the checklist's file ----
+
+export const WriteBackRequest = Type.Object(
+  {
+    dryRun: Type.Optional(Type.Boolean({ description: 'plan only: the diff, and nothing written anywhere' })),
+    all: Type.Optional(Type.Boolean({ description: 'give every study topic a marker' })),
+    cards: Type.Optional(Type.Boolean({ description: 'also write the question/answer cards added in prepdeck' })),
+    skipped: Type.Optional(Type.Enum(['open', 'done', 'keep'], { description: "a skipped topic's marker: [ ], [x], or as the file has it" })),
+  },
+  { additionalProperties: false },
+);
+
+const MarkerText = Type.Enum(['', '[ ]', '[x]', '[X]'], { description: "'' for no marker" });
+export const WriteBackResult = Type.Object({
+  file: Type.String({ description: 'the file written: the path the checklist was imported from' }),
+  readIn: ImportResult,
+  writeBack: Type.Object({
+    dryRun: Type.Boolean(),
+    written: Type.Boolean(),
+    edits: Type.Array(
+      Type.Object({ line: Type.Integer(), topicId: Nullable(Type.Integer()), title: Type.String(), from: MarkerText, to: MarkerText }),
+    ),
+    cards: Type.Array(Type.Object({ line: Type.Integer(), cardId: Type.Integer(), topic: Type.String(), front: Type.String() })),
+    diff: Type.String({ description: 'unified diff of the file; empty when nothing changes' }),
+    backup: Nullable(Type.String({ description: "the previous version's path; null when nothing was written" })),
+    attempts: Type.Integer(),
+    changedMeanwhile: Type.Array(ImportResult),
+    warnings: Type.Array(Type.String()),
+  }),
+});
+
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({

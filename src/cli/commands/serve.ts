@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { resolveDatabaseLocation } from '../../app/location.js';
+import { defaultBackupDir } from '../../app/sync.js';
 import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
@@ -25,6 +26,7 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
   let listening = false;
   try {
     const imported = await importExampleOnFirstRun(app);
+    const loopback = LOOPBACK_HOSTS.includes(options.host.toLowerCase());
     const server = await buildServer({
       app,
       webRoot: WEB_ROOT,
@@ -33,7 +35,10 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
       logRequests: options.log === 'debug',
       // On the loopback interface, only the names of this machine: no DNS rebinding from a web page.
-      allowedHosts: LOOPBACK_HOSTS.includes(options.host.toLowerCase()) ? LOOPBACK_HOSTS : null,
+      allowedHosts: loopback ? LOOPBACK_HOSTS : null,
+      // Writing checklist files from the page only for the user's own server: one open to a network serves
+      // others, and must not write into its own disk on their behalf.
+      fileWrites: loopback ? { backupDir: defaultBackupDir(process.env) } : null,
     });
     const address = await listen(server, options);
     listening = true;

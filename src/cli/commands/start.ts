@@ -13,7 +13,9 @@ export const EXAMPLE_CHECKLIST = fileURLToPath(new URL('../../../examples/interv
 /** The bundled example, when the database has no checklist yet; null otherwise. */
 export async function importExampleOnFirstRun(app: AppContext): Promise<ImportResult | null> {
   if ((await listChecklists(app)).length > 0) return null;
-  return importChecklist(app, { file: await readChecklistFile(EXAMPLE_CHECKLIST) });
+  // As a copy, with no file behind it: `sync --write` and Write to file must never write into prepdeck's own files.
+  const example = await readChecklistFile(EXAMPLE_CHECKLIST);
+  return importChecklist(app, { file: { ...example, sourcePath: null } });
 }
 
 /** First run: import the bundled example. Every run: the progress overview. */

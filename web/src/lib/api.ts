@@ -18,6 +18,8 @@ import type {
   TopicDetailJson,
   TopicPatchJson,
   UndoJson,
+  WriteBackRequestJson,
+  WriteBackResultJson,
 } from '../../../src/core/api.js';
 
 /** A failed request, carrying the server's one-line message so pages can show it as is. */
@@ -66,6 +68,8 @@ export const api = {
   patchTopic: (id: number, patch: TopicPatchJson) => request<TopicDetailJson>('PATCH', `/api/topics/${id}`, patch),
   previewImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports/preview', body),
   applyImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports', body),
+  /** Writes each topic's state into the file the checklist was imported from (`dryRun`: the diff only). */
+  writeBack: (name: string, body: WriteBackRequestJson) => request<WriteBackResultJson>('POST', `${checklistPath(name)}/write`, body),
 
   /** The cards to study now; `section` is a section path fragment (`python/iteration`). */
   reviewQueue: (name: string, { section, limit }: { section?: string | null; limit?: number } = {}) => {

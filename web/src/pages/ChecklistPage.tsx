@@ -14,6 +14,9 @@ import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicS
 import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
+import { WriteBackPanel } from '../components/WriteBackPanel.js';
+import type { ChecklistTreeJson, WriteBackResultJson } from '../../../src/core/api.js';
+import { plural } from '../lib/plural.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
   // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown.
@@ -23,6 +26,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const data = tree.data;
+  const writeBack = useWriteBack(tree.reload);
 
   const setTopicState = useCallback(
     (id: number, state: TopicState) => {
@@ -63,9 +67,33 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   return (
     <div className="page checklist-page">
       <header className="page-header">
-        <h1>{data ? data.title || data.name : <span className="skeleton skeleton-title" />}</h1>
+        <div className="page-title-row">
+          <h1>{data ? data.title || data.name : <span className="skeleton skeleton-title" />}</h1>
+          {data?.sourcePath && (
+            <button
+              ref={writeBack.buttonRef}
+              type="button"
+              className="button write-back-toggle"
+              aria-expanded={writeBack.open}
+              title={`Write each topic's state into ${data.sourcePath} as task markers`}
+              onClick={writeBack.toggle}
+            >
+              Write to file
+            </button>
+          )}
+        </div>
         {overall ? <ProgressBar progress={overall} label="Overall progress" size="large" /> : <div className="skeleton skeleton-bar" />}
       </header>
+      {data?.sourcePath && <WriteBackResult result={writeBack.result} />}
+      {writeBack.open && data?.sourcePath && (
+        <WriteBackPanel
+          checklist={checklist}
+          file={data.sourcePath}
+          revision={stateKeyOf(data)}
+          onClose={writeBack.close}
+          onWritten={writeBack.written}
+        />
+      )}
       <ChecklistToolbar filter={filter} onChange={setFilter} searchRef={searchRef} shown={counts.shown} total={counts.total} />
       <p className="shortcuts muted">
         <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd>–<kbd>4</kbd> or <kbd>n</kbd> <kbd>l</kbd> <kbd>x</kbd> <kbd>s</kbd> set new, learning, known, skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
@@ -90,6 +118,67 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
             </aside>
           </div>
         </TreeContext.Provider>
+      )}
+    </div>
+  );
+}
+
+/** The Write to file panel: open or not, the last write's result, and the focus back on the button once it closes. */
+function useWriteBack(reload: () => Promise<void>) {
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<WriteBackResultJson | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }, []);
+  const toggle = useCallback(() => {
+    setResult(null);
+    setOpen((current) => !current);
+  }, []);
+  const written = useCallback(
+    (answer: WriteBackResultJson) => {
+      setResult(answer);
+      close();
+      // The write brought the file's edits in and read the written file back.
+      void reload();
+    },
+    [close, reload],
+  );
+  return { open, result, buttonRef, close, toggle, written };
+}
+
+/** What the panel's dry run depends on: the states shown, and the last import of the file. */
+function stateKeyOf(tree: ChecklistTreeJson): string {
+  const states = [...topicsById(tree.root).values()].map((t) => `${t.id}:${t.state}`).join(',');
+  return `${tree.importedAt}|${states}`;
+}
+
+/** The last write's outcome; the live region stays in place, so that screen readers announce what appears in it. */
+function WriteBackResult({ result }: { result: WriteBackResultJson | null }) {
+  if (!result) return <div className="write-back-result" role="status" />;
+  const { writeBack } = result;
+  const count = [
+    ...(writeBack.edits.length > 0 ? [plural(writeBack.edits.length, 'marker')] : []),
+    ...(writeBack.cards.length > 0 ? [plural(writeBack.cards.length, 'card')] : []),
+  ].join(' and ');
+  return (
+    <div className="write-back-result" role="status">
+      <p className="notice">
+        {writeBack.written ? (
+          <>
+            Written {count} into <code>{result.file}</code>; the previous version is in <code>{writeBack.backup}</code>.
+          </>
+        ) : (
+          'Your file is in step; nothing was written.'
+        )}
+      </p>
+      {writeBack.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {writeBack.warnings.map((warning, i) => (
+            <li key={i}>{warning}</li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -1,0 +1,192 @@
+// Writing the checklist's states into its file from the page, as `prepdeck sync FILE --write [--cards]` does:
+// a dry run first (the markers, the cards, the diff), then the write of exactly that.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ImportResultJson, WriteBackResultJson } from '../../../src/core/api.js';
+import { api, errorMessage } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
+import { ErrorLine } from './ErrorLine.js';
+
+interface Props {
+  checklist: string;
+  /** The file the checklist was imported from. */
+  file: string;
+  /** Changes whenever the states shown change, so that the dry run (and so the write) follows them. */
+  revision: string;
+  onClose: () => void;
+  onWritten: (result: WriteBackResultJson) => void;
+}
+
+interface Preview {
+  cards: boolean;
+  result: WriteBackResultJson;
+}
+
+export function WriteBackPanel({ checklist, file, revision, onClose, onWritten }: Props) {
+  const [withCards, setWithCards] = useState(false);
+  // Cards added here that a write with cards would put under their topics; null until the first dry run.
+  const [cardsAvailable, setCardsAvailable] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'write' | null>('preview');
+  const [error, setError] = useState<string | null>(null);
+  // Only the latest dry run may show; none may start or land while writing.
+  const generation = useRef(0);
+  const writing = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleId = useId();
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  useEffect(() => {
+    if (writing.current) return;
+    const mine = ++generation.current;
+    setBusy('preview');
+    setError(null);
+    const run = async () => {
+      // With cards first: it tells whether any were added here. Without them unless asked, as `sync --write`.
+      const probe = await api.writeBack(checklist, { dryRun: true, cards: true });
+      if (mine !== generation.current) return;
+      const available = probe.writeBack.cards.length;
+      setCardsAvailable(available);
+      const cards = withCards && available > 0;
+      const result = cards || available === 0 ? probe : await api.writeBack(checklist, { dryRun: true, cards: false });
+      if (mine !== generation.current) return;
+      setPreview({ cards, result });
+      setBusy(null);
+    };
+    run().catch((e: unknown) => {
+      if (mine !== generation.current) return;
+      setError(errorMessage(e));
+      setBusy(null);
+    });
+  }, [checklist, revision, withCards]);
+
+  const write = async (shown: Preview) => {
+    writing.current = true;
+    generation.current++;
+    setBusy('write');
+    setError(null);
+    try {
+      onWritten(await api.writeBack(checklist, { cards: shown.cards }));
+    } catch (e) {
+      setError(`Nothing was written: ${errorMessage(e)}`);
+      setBusy(null);
+    } finally {
+      writing.current = false;
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && busy !== 'write') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  const report = preview?.result.writeBack ?? null;
+  const changes = report ? report.edits.length + report.cards.length : 0;
+  const readIn = preview ? editsComingIn(preview.result.readIn) : null;
+
+  return (
+    <section className="card write-back" aria-labelledby={titleId} aria-busy={busy !== null} onKeyDown={onKeyDown}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        Write to your file
+      </h2>
+      <p className="muted write-back-intro">
+        Each topic's state goes into the file as a task marker; nothing else in it changes, and the version it replaces is kept.
+      </p>
+      <p className="write-back-file">
+        <span className="muted">File</span> <code>{file}</code>
+      </p>
+      {!preview && busy === 'preview' && (
+        <p className="muted" role="status">
+          Reading your file…
+        </p>
+      )}
+      {report && (
+        <p className={changes === 0 ? 'notice write-back-summary' : 'write-back-summary'} role="status">
+          {changes === 0 ? (
+            'Your file is in step: every marker already matches.'
+          ) : (
+            <>
+              <strong>{plural(report.edits.length, 'marker')}</strong>
+              {report.cards.length > 0 && (
+                <>
+                  {' and '}
+                  <strong>{plural(report.cards.length, 'card')}</strong>
+                </>
+              )}{' '}
+              to write
+            </>
+          )}
+        </p>
+      )}
+      {readIn && <p className="muted write-back-read-in">First, the edits made in the file come in: {readIn}.</p>}
+      {cardsAvailable !== null && cardsAvailable > 0 && (
+        <label className="write-back-cards">
+          <input type="checkbox" checked={withCards} disabled={busy === 'write'} onChange={(e) => setWithCards(e.target.checked)} />
+          Also write the {plural(cardsAvailable, 'card')} added here, under {cardsAvailable === 1 ? 'its topic' : 'their topics'}
+        </label>
+      )}
+      {report && report.diff !== '' && <DiffView diff={report.diff} />}
+      {report && report.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {report.warnings.map((warning, i) => (
+            <li key={i}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <ErrorLine>{error}</ErrorLine>
+      <div className="actions">
+        {preview && changes > 0 && (
+          <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void write(preview)}>
+            {busy === 'write' ? 'Writing…' : `Write ${plural(changes, 'change')}`}
+          </button>
+        )}
+        <button type="button" className="button" disabled={busy === 'write'} onClick={onClose}>
+          {preview && changes > 0 ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The file's own edits that the write brings in first, in words; null when there are none. */
+function editsComingIn(readIn: ImportResultJson): string | null {
+  if (readIn.unchanged) return null;
+  const { added, renamed, moved, archived, restored, retick } = readIn.changes;
+  const parts = [
+    [added.length, 'added'],
+    [renamed.length, 'renamed'],
+    [moved.length, 'moved'],
+    [archived.length, 'archived'],
+    [restored.length, 'restored'],
+    [retick.length, 'ticked by hand'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return said.length > 0 ? said.join(', ') : 'no topic changes';
+}
+
+/** A unified diff as text, each line coloured by its kind; the `+` and `-` stay, so colour is not the only sign. */
+function DiffView({ diff }: { diff: string }) {
+  const lines = diff.replace(/\n$/, '').split('\n');
+  return (
+    <pre className="diff" tabIndex={0} aria-label="The changes to your file, as a unified diff">
+      <code>
+        {lines.map((line, i) => (
+          <span key={i} className={`diff-line ${lineKind(line, i)}`}>
+            {line}
+            {'\n'}
+          </span>
+        ))}
+      </code>
+    </pre>
+  );
+}
+
+function lineKind(line: string, index: number): string {
+  if (index < 2 && (line.startsWith('--- ') || line.startsWith('+++ '))) return 'diff-file';
+  if (line.startsWith('@@')) return 'diff-hunk';
+  if (line.startsWith('+')) return 'diff-add';
+  if (line.startsWith('-')) return 'diff-del';
+  return 'diff-context';
+}
