@@ -16,7 +16,7 @@ import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
 import type { ReviewRating } from '../src/core/scheduling.js';
 import { studyDay } from '../src/core/study-day.js';
-import { answer, nextDueAfter, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../src/store/cards.js';
+import { answer, nextStudyAt, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../src/store/cards.js';
 import { openStore, type Store } from '../src/store/database.js';
 import type { Database } from '../src/store/schema.js';
 import { generateChecklist } from './generate-checklist.js';
@@ -319,7 +319,7 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
           await timedCall('reviewsSince', () => reviewsSince(store.db, checklistId, studyDay(now, TIME_ZONE, DAY_STARTS_AT).start));
           const cards = await timedCall('studyQueue', () => nextDueCard(store.db, query));
           await timedCall('queueCounts', () => queueCounts(store.db, query));
-          await timedCall('nextDueAfter', () => nextDueAfter(store.db, query, cards.length > 0 ? now : query.learnAheadUntil));
+          await timedCall('nextStudyAt', () => nextStudyAt(store.db, query, query.newLimit, cards.length > 0 ? now : query.learnAheadUntil));
         },
         floor: () => floorQuery(store.db, checklistId, now).execute(),
       };

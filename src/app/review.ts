@@ -11,7 +11,7 @@ import { MAX_ID } from '../core/validate.js';
 import {
   answer,
   getCard,
-  nextDueAfter,
+  nextStudyAt,
   queueCounts,
   reviewsSince,
   studyQueue,
@@ -44,15 +44,23 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
+/** A path with every `/` taken as a separator, so that `CI/CD` (a title) and `DevOps/CI/CD` (a path) compare alike. */
+const loosePath = (path: string) =>
+  path
+    .split('/')
+    .map((part) => normalizeText(part))
+    .filter(Boolean)
+    .join(' / ');
+
 /** The path keys of the section whose whole path is `fragment`, else of those whose path contains it; subsections included. */
 async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: string): Promise<string[]> {
-  // `Python/Core` as topic references write it, or `Python / Core` as paths are shown.
-  const wanted = fragment.split('/').map((part) => normalizeText(part)).filter(Boolean).join(' / ');
+  // `Python/Core` as topic references write it, `Python / Core` as paths are shown, and titles may hold a `/`.
+  const wanted = loosePath(fragment);
   if (wanted === '') throw new InvalidInputError('a section scope is empty; give part of a section title');
-  const all = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => s.pathKey);
+  const all = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => ({ key: s.pathKey, loose: loosePath(s.pathKey) }));
   // A whole path (as the web UI sends it) means that section and its subsections; otherwise any path holding the words.
-  const exact = all.filter((key) => key === wanted || key.startsWith(`${wanted} / `));
-  const keys = exact.length > 0 ? exact : all.filter((key) => key.includes(wanted));
+  const exact = all.filter(({ loose }) => loose === wanted || loose.startsWith(`${wanted} / `));
+  const keys = (exact.length > 0 ? exact : all.filter(({ loose }) => loose.includes(wanted))).map(({ key }) => key);
   if (keys.length === 0) throw new NotFoundError(`no section of '${checklist.name}' matches '${fragment}'; \`prepdeck progress\` lists them`);
   return keys;
 }
@@ -80,9 +88,7 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   };
   const cards = await studyQueue(ctx.store.db, query);
   const remaining = await queueCounts(ctx.store.db, query);
-  const upcoming = await nextDueAfter(ctx.store.db, query, cards.length > 0 ? now : query.learnAheadUntil);
-  // Today's reviews held back by the daily limit wait for tomorrow.
-  const nextDueAt = upcoming !== null && query.reviewLimit === 0 && upcoming < rules.today.end ? rules.today.end : upcoming;
+  const nextDueAt = await nextStudyAt(ctx.store.db, query, rules.settings.newPerDay, cards.length > 0 ? now : query.learnAheadUntil);
   return {
     checklist: checklist.name,
     day: rules.today,
@@ -156,12 +162,7 @@ export async function answerCard(ctx: AppContext, cardId: number, rating: unknow
   if (durationMs !== undefined && (!Number.isInteger(durationMs) || durationMs < 0 || durationMs > MAX_ID)) {
     throw new InvalidInputError(`a duration is a whole number of milliseconds, not ${String(durationMs)}`);
   }
-  const { card, rules } = await cardWithRules(ctx, cardId);
-  if (card.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
-  // The queue leaves these out; a card shown before its topic changed must not bring the topic back.
-  const topic = await topicOf(ctx, card);
-  if (topic?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${topic.text}', which is gone from the file (archived)`);
-  if (topic?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${topic.text}', which is skipped; mark it new or learning to review it`);
+  const { rules } = await cardWithRules(ctx, cardId);
   const now = ctx.now();
   const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler, shownReps);
   if (!result) throw new NotFoundError(`no card with id ${cardId}`);

@@ -6,9 +6,10 @@ import type { Topic, TopicState } from '../core/model.js';
 import { newCardSchedule, review, topicStateAfter } from '../core/scheduling.js';
 import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../core/scheduling.js';
 import { inTransaction } from './database.js';
+import { InvalidInputError } from '../core/errors.js';
 import { ConflictError } from './errors.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from './schema.js';
-import { getTopic, setTopicState, topicHistory } from './topics.js';
+import { getTopic, setTopicState } from './topics.js';
 
 export function toCard(row: CardRow): StudyCard {
   return {
@@ -201,17 +202,35 @@ export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Prom
   };
 }
 
-/** When the next learning or review card comes due after `after`; null when none is scheduled. */
-export async function nextDueAfter(db: Kysely<Database>, query: QueueQuery, after: string): Promise<string | null> {
-  // `order by due limit 1` rather than min(due): PostgreSQL plans min() over the join as a full scan.
+/** When the first card in `state` comes due at or after `after` (`''` for any); null when there is none. */
+async function firstDue(db: Kysely<Database>, query: QueueQuery, state: FsrsState, after: string): Promise<string | null> {
+  // One state and `order by due limit 1`, so each is a walk of the cards_queue index (PostgreSQL plans min() over
+  // the join as a full scan).
   const row = await activeCards(db, query.checklistId, query.sectionKeys)
-    .where('cards.state', '!=', 'new')
+    .where('cards.state', '=', state)
     .where('cards.due', '>=', after)
     .select('cards.due')
     .orderBy('cards.due')
     .limit(1)
     .executeTakeFirst();
   return row?.due ?? null;
+}
+
+/**
+ * When there is something to study after `after`: the next learning step (the daily limits don't hold those), the
+ * next review (when today's reviews are spent, those due today wait for tomorrow's start), and tomorrow's start
+ * when today's new cards are spent and some are left. Null when nothing is scheduled.
+ */
+export async function nextStudyAt(db: Kysely<Database>, query: QueueQuery, newPerDay: number, after: string): Promise<string | null> {
+  const candidates = [await firstDue(db, query, 'learning', after), await firstDue(db, query, 'relearning', after)];
+  if (query.reviewLimit > 0) {
+    candidates.push(await firstDue(db, query, 'review', after));
+  } else {
+    const firstReview = await firstDue(db, query, 'review', '');
+    candidates.push(firstReview !== null && firstReview < query.dayEnd ? query.dayEnd : firstReview);
+  }
+  if (query.newLimit === 0 && newPerDay > 0 && (await firstDue(db, query, 'new', '')) !== null) candidates.push(query.dayEnd);
+  return candidates.filter((at): at is string => at !== null).sort()[0] ?? null;
 }
 
 /** Cards introduced (reviewed while new) and reviews (of cards in review) since `since`: what the daily limits count. */
@@ -254,10 +273,15 @@ export function answer(
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirst();
     if (!row) return null;
+    const before = toCard(row);
+    if (before.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
+    // Checked in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
+    const current = before.topicId !== null ? await getTopic(trx, before.topicId) : null;
+    if (current?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is gone from the file (archived)`);
+    if (current?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is skipped; mark it new or learning to review it`);
     if (shownReps !== undefined && Number(row.reps) !== shownReps) {
       throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (${Number(row.reps)} reviews now, ${shownReps} when shown); nothing was recorded`);
     }
-    const before = toCard(row);
     const outcome = review(before, rating, now, scheduler);
     const updated = await trx
       .updateTable('cards')
@@ -265,6 +289,15 @@ export function answer(
       .where('id', '=', cardId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    let topic: Topic | null = current;
+    let topicChange: { from: TopicState; to: TopicState } | null = null;
+    if (before.kind === 'topic' && current) {
+      const target = topicStateAfter(before.state, outcome.card.state, rating, current.state);
+      if (target !== null && target !== current.state) {
+        topic = await setTopicState(trx, current.id, target, now, 'review');
+        topicChange = { from: current.state, to: target };
+      }
+    }
     const inserted = await trx
       .insertInto('review_log')
       .values({
@@ -279,15 +312,11 @@ export function answer(
         state: outcome.log.state,
         duration_ms: durationMs,
         previous: JSON.stringify(outcome.log.previous),
+        topic_state_before: topicChange?.from ?? null,
+        topic_state_after: topicChange?.to ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    let topic: Topic | null = null;
-    if (before.kind === 'topic' && before.topicId !== null) {
-      const current = await getTopic(trx, before.topicId);
-      const target = topicStateAfter(before.state, outcome.card.state, rating, current?.state);
-      topic = target ? await setTopicState(trx, before.topicId, target, now, 'review') : current;
-    }
     return {
       card: toCard(updated),
       log: { ...outcome.log, id: Number(inserted.id), cardId, durationMs },
@@ -327,16 +356,14 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number, now: s
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('review_log').where('id', '=', last.id).execute();
     const card = toCard(restored);
-    if (card.topicId !== null) await revertReviewState(trx, card.topicId, last.reviewed_at, now);
+    const { topic_state_before: topicBefore, topic_state_after: topicAfter } = last;
+    if (card.topicId !== null && topicBefore !== null && topicAfter !== null) {
+      // Only while the topic still holds what the review set: a state changed since (by hand, say) stays.
+      const topic = await getTopic(trx, card.topicId);
+      if (topic?.state === topicAfter) await setTopicState(trx, card.topicId, topicBefore, now, 'undo');
+    }
     return { card, removed: last };
   });
-}
-
-/** The topic's latest state change, if the review at `reviewedAt` made it, is put back. */
-async function revertReviewState(trx: Kysely<Database>, topicId: number, reviewedAt: string, now: string): Promise<void> {
-  const latest = (await topicHistory(trx, topicId)).filter((e) => e.type === 'state').at(-1);
-  const data = latest?.data as { from?: TopicState; source?: string } | undefined;
-  if (latest?.at === reviewedAt && data?.source === 'review' && data.from) await setTopicState(trx, topicId, data.from, now, 'undo');
 }
 
 /** A card's reviews, oldest first. */

@@ -142,6 +142,9 @@ export interface ReviewLogTable {
   duration_ms: number | null;
   /** JSON of the card's CardSchedule before this review. */
   previous: string;
+  /** The topic's state before and after, when this review changed it; null when it did not. */
+  topic_state_before: TopicState | null;
+  topic_state_after: TopicState | null;
 }
 
 export interface Database {

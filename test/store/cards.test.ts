@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, cardReviews, getCard, nextDueAfter, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../src/store/cards.js';
+import { answer, cardReviews, getCard, nextStudyAt, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../src/store/cards.js';
 import type { QueueQuery } from '../../src/store/cards.js';
 import { getTopic, topicHistory } from '../../src/store/topics.js';
 import type { StudyCard } from '../../src/core/scheduling.js';
@@ -153,7 +153,7 @@ for (const backend of BACKENDS) {
       expect((await studyQueue(store().db, queue(checklistId, dueLater, { newLimit: 0 }))).map((c) => c.topicId)).toEqual(
         order.map((text) => ids.get(text)!),
       );
-      expect(await nextDueAfter(store().db, queue(checklistId, dueLater), dueLater)).toBe(graduated.due);
+      expect(await nextStudyAt(store().db, queue(checklistId, dueLater), 20, dueLater)).toBe(graduated.due);
       // On the day the graduated card is due, it comes after the learning cards and before the new one.
       const dueDay = queue(checklistId, graduated.due, { dayEnd: later(graduated.due, MINUTE) });
       expect((await studyQueue(store().db, dueDay)).map((c) => c.topicId)).toEqual(

@@ -4,12 +4,14 @@ import * as initial from './0001-initial.js';
 import * as eventsByChecklist from './0002-events-by-checklist.js';
 import * as cards from './0003-cards.js';
 import * as studyCards from './0004-study-cards.js';
+import * as reviewTopicState from './0005-review-topic-state.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-events-by-checklist': eventsByChecklist,
   '0003-cards': cards,
   '0004-study-cards': studyCards,
+  '0005-review-topic-state': reviewTopicState,
 };
 
 export const migrationProvider: MigrationProvider = {
