@@ -49,6 +49,7 @@ export interface WriteBackInput extends SyncInput {
 }
 
 export interface MarkerChange {
+  /** 1-based, in the written file (cards written before it shift it). */
   line: number;
   topicId: number | null;
   title: string;
@@ -105,6 +106,12 @@ export async function checklistForFile(ctx: AppContext, path: string, name?: str
   if (name !== undefined) {
     const named = await findChecklistByName(ctx.store.db, name);
     if (!named) throw new NotFoundError(`no checklist named '${name}'; import the file first: prepdeck import ${path} --name ${name}`);
+    if (named.sourcePath !== null && !(await sameFile(named.sourcePath, path))) {
+      // Syncing another file into it would archive every topic that file lacks: only an import says so deliberately.
+      throw new InvalidInputError(
+        `'${name}' keeps ${named.sourcePath} in step, not ${path}; to take its topics from ${path} instead, run \`prepdeck import ${path} --name ${name}\``,
+      );
+    }
     return named;
   }
   const found = await findChecklistsBySourcePath(ctx.store.db, resolve(path));
@@ -118,6 +125,13 @@ export async function checklistForFile(ctx: AppContext, path: string, name?: str
     throw new NotFoundError(`no checklist was imported from ${path} ('${byName.name}' was imported from ${byName.sourcePath}); give --name ${byName.name} to sync this file into it`);
   }
   throw new NotFoundError(`${path} was never imported; run \`prepdeck import ${path}\` first, or give --name`);
+}
+
+/** Whether two paths are one file (through symlinks); a checklist's file gone from disk is no longer in the way. */
+async function sameFile(sourcePath: string, path: string): Promise<boolean> {
+  const source = await realpath(sourcePath).catch(() => null);
+  if (source === null) return true;
+  return source === (await realpath(path).catch(() => resolve(path)));
 }
 
 const readingOf = (mode: TopicsMode) => (mode === 'tasks' ? 'a task list' : 'an outline');
@@ -274,7 +288,8 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     const result = { text: withCards.text, edits: markers.edits };
     const { insertions } = withCards;
     const warnings = [...markers.warnings, ...withCards.warnings];
-    const edits = result.edits.map(({ line, topicId, title, from, to }) => ({ line, topicId, title, from, to }));
+    // Both in the written file's numbering: the cards' lines shift the markers after them.
+    const edits = result.edits.map(({ line, topicId, title, from, to }) => ({ line: lineAfterInsertions(line, insertions), topicId, title, from, to }));
     const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
     const report = (written: boolean, backup: string | null): SyncResult => ({
       file: input.path,

@@ -39,13 +39,16 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   const ref = reference.trim();
   if (ref === '') throw new InvalidInputError('a topic reference is empty; give an id or part of its title');
   const checklistId = await checklistIdOf(ctx, checklistName);
-  if (/^\d+$/.test(ref)) {
-    const topic = await getTopic(ctx.store.db, Number(ref));
+  // `29` or `#29` as lists print it; `-5` or `+5` is a mistyped id, never a title fragment (it would match a URL's digits).
+  const id = /^#?(\d+)$/.exec(ref)?.[1];
+  if (id !== undefined) {
+    const topic = await getTopic(ctx.store.db, Number(id));
     if (!topic || (checklistId !== undefined && topic.checklistId !== checklistId)) {
-      throw new NotFoundError(`no topic with id ${ref}; \`prepdeck search\` shows ids`);
+      throw new NotFoundError(`no topic with id ${id}; \`prepdeck search\` shows ids`);
     }
     return topic;
   }
+  if (/^[-+]\d+$/.test(ref)) throw new InvalidInputError(`'${ref}' is not a topic id: ids are whole numbers from 1 (\`prepdeck search\` shows them)`);
   const parts = ref.split('/').map((p) => normalizeText(p)).filter(Boolean);
   const textPart = parts.pop() ?? '';
   let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);

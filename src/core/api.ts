@@ -145,7 +145,7 @@ export interface WriteBackRequestJson {
 
 /** One task marker written (or, in a dry run, to write). */
 export interface MarkerChangeJson {
-  /** 1-based line in the file. */
+  /** 1-based line in the written file (cards written before it shift it). */
   line: number;
   topicId: number | null;
   title: string;

@@ -47,6 +47,10 @@ for (const backend of BACKENDS) {
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(refused.stderr).toMatch(/written in the checklist file \(line 3\); change it there/);
       expect((await cli.run(['card', 'edit', 'abc'])).code).toBe(2);
+      const nothing = await cli.run(['card', 'edit', String(fileCard.id)]);
+      expect([nothing.code, nothing.stderr]).toEqual([2, 'prepdeck: error: card edit needs --question, --answer or both\n']);
+      const emptyScope = await cli.run(['review', '--json', '--section', ' ']);
+      expect(emptyScope.code).toBe(2);
       expect((await cli.run(['card', 'add', 'nothing-like-this', 'q'])).code).toBe(1);
     });
 

@@ -374,6 +374,12 @@ for (const backend of BACKENDS) {
           expectOneLineError(await cli().run(['show', '99999']), 1, /^prepdeck: error: no topic with id 99999/);
         });
 
+        step('takes an id as lists print it (#N), and refuses a mistyped one (-5) instead of matching digits in a title', async () => {
+          const id = topicId('плюшки');
+          expect((await cli().json<{ topic: { text: string } }>(['show', `#${id}`])).topic.text).toBe('плюшки');
+          expectOneLineError(await cli().run(['mark', '--', '-5', 'skipped']), 1, /^prepdeck: error: '-5' is not a topic id: ids are whole numbers from 1/);
+        });
+
         step('search ПЛЮШКИ finds плюшки: case-insensitive in Cyrillic', async () => {
           const result = await cli().run(['search', 'ПЛЮШКИ']);
           expect(result.code, result.stderr).toBe(0);

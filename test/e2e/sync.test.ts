@@ -226,15 +226,19 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
     // A marker written in the same sync must not stop the cards from going in.
     await cli.run(['mark', String(byText(await topics(cli), 'generators').id), 'known']);
+    // A marker after a card: reported at its line in the written file, as the cards are.
+    await cli.run(['mark', String(byText(await topics(cli), 'плюшки').id), 'known']);
     const added = await cli.json<{ card: { id: number } }>(['card', 'add', 'descriptors', 'What does __set_name__ do?', 'tells a descriptor its name']);
     await cli.json(['card', 'add', 'SELECT FOR UPDATE', 'Which rows?', 'the selected ones']);
     const result = await cli.run(['sync', file, '--write', '--cards']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`wrote 1 marker and 2 cards into ${file}`);
+    expect(result.stdout).toContain(`wrote 2 markers and 2 cards into ${file}`);
     const written = readFileSync(file, 'utf8');
-    // Only the marker and the inserted lines: the sample's other lines are all there, in order, unchanged.
+    expect(written.split('\n')[5]).toBe('* [x] плюшки');
+    expect(result.stdout).toMatch(/line 6: .*плюшки/);
+    // Only the markers and the inserted lines: the sample's other lines are all there, in order, unchanged.
     expect(written).toBe(
-      SAMPLE.replace('* generators\n', '* [x] generators\n').replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
+      SAMPLE.replace('* generators\n', '* [x] generators\n').replace('* плюшки\n', '* [x] плюшки\n').replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
         '1. SELECT FOR UPDATE\n',
         '1. SELECT FOR UPDATE\n   - Which rows? :: the selected ones\n',
       ),
@@ -244,6 +248,18 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     const again = await cli.run(['sync', file, '--write', '--cards']);
     expect(again.stdout).toContain('every marker already matches; nothing to write');
     expect(readFileSync(file, 'utf8')).toBe(written);
+  });
+
+  it('refuses to sync another file into a checklist that keeps its own, archiving nothing', async ({ onTestFinished }) => {
+    const { cli } = await imported(SAMPLE, onTestFinished);
+    const other = join(cli.home, 'other.md');
+    writeFileSync(other, '# Rust\n* ownership\n');
+    const result = await cli.run(['sync', other, '--name', 'plan']);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(/^prepdeck: error: 'plan' keeps .*plan\.md in step, not .*other\.md; to take its topics from .*other\.md instead, run `prepdeck import .*other\.md --name plan`$/),
+    ]);
+    expect((await topics(cli)).map((t) => t.text)).toContain('generators');
   });
 
   it('fails with one line: a file never imported (1), a missing file (1), options that need --write or clash (2)', async ({ onTestFinished }) => {
@@ -288,11 +304,16 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
       expect(lines(stdout).filter((l) => l.includes('changed: 1 added'))).toHaveLength(1);
       writeFileSync(file, `${SAMPLE.replace('* generators', '* [x] generators')}* added while watching\n`);
       await until(() => stdout.includes('ticked in the file'), 'the tick');
+      expect(stdout).toMatch(/ {4}ticked in the file #\d+ generators: now known/);
+      // Taking the tick away again says so, not 'ticked'.
+      writeFileSync(file, `${SAMPLE}* added while watching\n`);
+      await until(() => stdout.includes('unticked in the file'), 'the untick');
+      expect(stdout).toMatch(/unticked in the file #\d+ generators: now (new|learning)/);
     } finally {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(byText(await topics(cli), 'generators').state).toBe('known');
+    expect(byText(await topics(cli), 'generators').state).not.toBe('known');
   });
 });
 

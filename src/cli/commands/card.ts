@@ -2,12 +2,14 @@
 import { addCard, editCard, removeCard, topicCardList } from '../../app/cards.js';
 import { resolveTopic } from '../../app/topics.js';
 import type { CardJson } from '../../core/api.js';
-import { printJson, printLines, type Colors } from '../output.js';
+import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
+import { sanitize } from '../review-text.js';
 import { withApp } from '../session.js';
 
+/** On one line, and with no control characters: a file's card must not drive the terminal. */
 function oneLine(markdown: string): string {
-  return markdown.replace(/\s+/g, ' ').trim();
+  return sanitize(markdown.replace(/\s+/g, ' ').trim());
 }
 
 function cardLine(card: CardJson, c: Colors): string {
@@ -31,6 +33,7 @@ export async function cardList(ctx: CommandContext, topic: string): Promise<void
 }
 
 export async function cardEdit(ctx: CommandContext, id: number, options: { question?: string; answer?: string }): Promise<void> {
+  if (options.question === undefined && options.answer === undefined) throw new UsageError('card edit needs --question, --answer or both');
   const card = await withApp(ctx, (app) => editCard(app, id, { front: options.question, back: options.answer }));
   if (ctx.json) printJson({ card });
   else printLines([`changed ${cardLine(card, ctx.color)}`]);

@@ -1,6 +1,6 @@
 import { answerCard, reviewQueue, undoReview } from '../../app/review.js';
 import { PrepdeckError } from '../../core/errors.js';
-import { printJson } from '../output.js';
+import { printJson, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { runReviewSession, type ReviewSource } from '../review-session.js';
 import { withApp } from '../session.js';
@@ -18,6 +18,7 @@ export class NoTerminalError extends PrepdeckError {
 }
 
 export async function review(ctx: CommandContext, options: ReviewOptions): Promise<void> {
+  if (options.section?.trim() === '') throw new UsageError('--section is empty; give a section path (python/core) or words of one');
   if (ctx.json) {
     const queue = await withApp(ctx, (app) => reviewQueue(app, { checklist: ctx.checklist, section: options.section, limit: options.limit }));
     printJson(queue);

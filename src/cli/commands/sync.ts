@@ -43,7 +43,7 @@ function renderDiff(diff: string, c: Colors): string[] {
 }
 
 function renderTicks(result: SyncResult['readIn']): string[] {
-  return result.changes.retick.map((t) => `    ticked in the file #${t.id} ${t.title}: now ${t.state}`);
+  return result.changes.retick.map((t) => `    ${t.state === 'known' ? 'ticked' : 'unticked'} in the file #${t.id} ${t.title}: now ${t.state}`);
 }
 
 export function renderWriteBack(file: string, report: WriteBackReport, c: Colors): string[] {
