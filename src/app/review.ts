@@ -175,11 +175,14 @@ async function topicPayload(ctx: AppContext, topic: Topic | null) {
   return placed ? topicJson(placed) : null;
 }
 
-/** Undoes the checklist's last answer; NotFoundError when there is none. */
-export async function undoReview(ctx: AppContext, checklistName?: string): Promise<UndoJson> {
+/**
+ * Undoes the checklist's last answer; NotFoundError when there is none. With `expectedCardId` (the card this
+ * session answered last), a last answer of another card, given elsewhere since, is a ConflictError.
+ */
+export async function undoReview(ctx: AppContext, checklistName?: string, expectedCardId?: number): Promise<UndoJson> {
   const checklist = await checklistFor(ctx, checklistName);
   const now = ctx.now();
-  const undone = await undoLastReview(ctx.store.db, checklist.id, now);
+  const undone = await undoLastReview(ctx.store.db, checklist.id, now, expectedCardId);
   if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
   const rules = await reviewRules(ctx, checklist);
   return (await reviewCards(ctx, rules, [undone.card], now))[0]!;

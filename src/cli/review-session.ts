@@ -17,8 +17,8 @@ export interface ReviewSource {
   /** The cards to study now, in order, with today's counts. */
   queue(): Promise<ReviewQueueJson>;
   answer(cardId: number, rating: Rating, durationMs: number, shownReps: number): Promise<AnswerJson>;
-  /** Undoes the checklist's last answer. */
-  undo(): Promise<UndoJson>;
+  /** Undoes the checklist's last answer, refused when it is not of `cardId` (answered elsewhere since). */
+  undo(cardId: number): Promise<UndoJson>;
 }
 
 /** The keyboard: a TTY's standard input, or a fake one in tests. */
@@ -437,16 +437,14 @@ class Session {
     if (!last) return this.hint('nothing to undo in this session');
     let undone: UndoJson;
     try {
-      undone = await this.o.source.undo();
+      undone = await this.o.source.undo(last.cardId);
     } catch (error) {
       if (!(error instanceof PrepdeckError)) throw error;
       return this.hint(error.message);
     }
     this.history.pop();
     this.tally[RATING_NAMES[last.rating]]--;
-    const id = undone.card.id;
-    const title = id === last.cardId ? last.title : `card #${id}`;
-    const note = this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${title}`);
+    const note = this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${last.title}`);
     this.footer = '';
     await this.advance(undone, note);
   }

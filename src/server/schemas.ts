@@ -391,6 +391,14 @@ export const ReviewSettingsPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+export const UndoRequest = Type.Object(
+  {
+    cardId: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1, description: 'the card this client answered last: when the last answer is another card\'s (given elsewhere since), 409 and nothing undone' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const OptimizeRequest = Type.Object({ apply: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 const Metrics = Nullable(Type.Object({ logLoss: Type.Number(), rmse: Type.Number() }));
 export const Optimize = Type.Object({

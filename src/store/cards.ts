@@ -337,7 +337,7 @@ export interface UndoneReview {
  * goes back too, as a new line of history (source `undo`): the history is never rewritten. Null when there is
  * nothing to undo.
  */
-export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string): Promise<UndoneReview | null> {
+export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string, expectedCardId?: number): Promise<UndoneReview | null> {
   return inTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom('review_log')
@@ -347,6 +347,9 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number, now: s
       .limit(1)
       .executeTakeFirst();
     if (!last) return null;
+    if (expectedCardId !== undefined && Number(last.card_id) !== expectedCardId) {
+      throw new ConflictError(`the last answer is now card ${Number(last.card_id)}'s, given elsewhere after yours to card ${expectedCardId}; nothing was undone`);
+    }
     const previous = JSON.parse(last.previous) as CardSchedule;
     const restored = await trx
       .updateTable('cards')

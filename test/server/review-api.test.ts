@@ -55,7 +55,13 @@ for (const backend of BACKENDS) {
       const scoped = await call<ReviewQueueJson>({ method: 'GET', url: '/api/checklists/prep/review?section=sql&limit=5' });
       expect(scoped.body.cards.map((c) => c.card.front)).toEqual(['SELECT FOR UPDATE']);
 
-      const undone = await call<UndoJson>({ method: 'POST', url: '/api/checklists/prep/review/undo' });
+      // A client that answered another card last is told so, and nothing is undone.
+      const other = queue.body.cards[1]!.card.id;
+      const refused = await call<ErrorJson>({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: other } });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toBe(`the last answer is now card ${first!.card.id}'s, given elsewhere after yours to card ${other}; nothing was undone`);
+      expect((await call({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: 0 } })).status).toBe(400);
+      const undone = await call<UndoJson>({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: first!.card.id } });
       expect(undone.status).toBe(200);
       expect(undone.body.card).toEqual(first!.card);
       expect(undone.body.topic).toMatchObject({ text: 'generators', state: 'new' });

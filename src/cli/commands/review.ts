@@ -38,7 +38,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
         return queue;
       },
       answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
-      undo: () => undoReview(app, checklist),
+      undo: (cardId) => undoReview(app, checklist, cardId),
     };
     const stop = new AbortController();
     const onSignal = () => stop.abort();

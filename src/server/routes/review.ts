@@ -16,7 +16,7 @@ import {
   ChecklistParams,
   errorResponses,
   Optimize,
-  OptimizeRequest,
+  OptimizeRequest, UndoRequest,
   ReviewCard,
   ReviewQueue,
   ReviewQueueQuery,
@@ -61,10 +61,15 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: "Undo the checklist's last answer: the card exactly as it was, and its topic's state put back",
         params: ChecklistParams,
-        response: { 200: ReviewCard, ...errorResponses(404, 409) },
+        body: UndoRequest,
+        response: { 200: ReviewCard, ...errorResponses(400, 404, 409) },
+      },
+      // The body is optional: a bare POST undoes the last answer, whoever gave it.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
-    async (request) => undoReview(app, request.params.name),
+    async (request) => undoReview(app, request.params.name, request.body.cardId),
   );
 
   server.get(
