@@ -5,26 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic, ReviewQueueJson } from '../../src/core/api.js';
+import type { ChecklistTreeJson, ReviewQueueJson } from '../../src/core/api.js';
 import { browserUnavailable, launchBrowser, startServer } from '../../test/browser/harness.js';
+import { call, topicsIn } from './demo-api.js';
 
 const OUT = process.argv[2] ?? '/tmp/prepdeck-review-shots';
 const CHECKLIST = 'interview-prep';
-
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(base + path, {
-    method,
-    headers: { origin: base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function topicsIn(section: ExportedSection): ExportedTopic[] {
-  const walk = (t: ExportedTopic): ExportedTopic[] => [t, ...t.children.flatMap(walk)];
-  return [...section.topics.flatMap(walk), ...section.sections.flatMap(topicsIn)];
-}
 
 async function settle(page: Page): Promise<void> {
   // Transitions of the bars, and the lazy Markdown renderer.

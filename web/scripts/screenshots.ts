@@ -3,33 +3,13 @@
 //   npm run build && node --import tsx web/scripts/screenshots.ts
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic, ImportResultJson } from '../../src/core/api.js';
+import type { ChecklistTreeJson, ImportResultJson } from '../../src/core/api.js';
 import { browserUnavailable, launchBrowser, startServer } from '../../test/browser/harness.js';
 import { PROJECT_ROOT, USER_FIXTURE } from '../../test/support/fixtures.js';
+import { call, topicsIn } from './demo-api.js';
 
 const OUT = join(PROJECT_ROOT, 'docs', 'screenshots');
 const CHECKLIST = 'job-interview-checklist';
-
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function topicsIn(section: ExportedSection): ExportedTopic[] {
-  const all: ExportedTopic[] = [];
-  const walk = (t: ExportedTopic) => {
-    all.push(t);
-    t.children.forEach(walk);
-  };
-  section.topics.forEach(walk);
-  section.sections.forEach((s) => all.push(...topicsIn(s)));
-  return all;
-}
 
 async function main(): Promise<void> {
   const reason = browserUnavailable();

@@ -7,27 +7,13 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/core/api.js';
+import type { ChecklistTreeJson } from '../../src/core/api.js';
 import { BIN, browserUnavailable, launchBrowser, PROJECT_ROOT, startServer } from '../../test/browser/harness.js';
+import { call, topicsIn } from './demo-api.js';
 
 const OUT = process.argv[2] ?? join(PROJECT_ROOT, 'docs', 'screenshots');
 const CHECKLIST = 'interview-prep';
 const EXAMPLE = join(PROJECT_ROOT, 'examples', 'interview-prep.md');
-
-async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(base + path, {
-    method,
-    headers: { origin: base, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function topicsIn(section: ExportedSection): ExportedTopic[] {
-  const walk = (t: ExportedTopic): ExportedTopic[] => [t, ...t.children.flatMap(walk)];
-  return [...section.topics.flatMap(walk), ...section.sections.flatMap(topicsIn)];
-}
 
 async function main(): Promise<void> {
   const reason = browserUnavailable();
