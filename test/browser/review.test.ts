@@ -231,6 +231,11 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/review?c=${CHECKLIST}`);
     await cardOnScreen(page);
+    // Each option names its whole path: a closed list shows one option alone, and two places may share a heading.
+    const option = page.locator('select[aria-label=Section] option[value="python / data model / functions"]');
+    expect(await option.textContent()).toBe('Python / Data model / Functions');
+    const labels = await page.locator('select[aria-label=Section] option').allTextContents();
+    for (const label of labels) expect(label).not.toMatch(/^\s/u);
     await page.getByLabel('Section').selectOption('python / data model / functions');
     await page.waitForURL(/section=python%20%2F%20data%20model%20%2F%20functions$/);
     const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ });
@@ -363,14 +368,33 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await page.close();
   }, TIMEOUT);
 
-  it('saves review settings, names a bad value, and compares default and fitted parameters before applying them', async () => {
+  it('saves review settings, names a bad value by its label until the form changes, and compares default and fitted parameters before applying them', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/review?c=${CHECKLIST}`);
     await page.locator('.review-settings-box summary').click();
+    const alert = page.locator('.settings-form [role=alert]');
+    const save = page.getByRole('button', { name: 'Save settings' });
+    // The server's check, with the setting named as the form labels it.
+    const perDay = page.getByLabel('New cards per day');
+    const perDayBefore = await perDay.inputValue();
+    await perDay.fill('-5');
+    await save.click();
+    await expect.poll(() => alert.textContent()).toBe('New cards per day must be a whole number from 0 to 9999, not -5');
+    // Typing a valid value back: the error is about the value no longer there, so it goes.
+    await perDay.fill(perDayBefore);
+    await expect.poll(() => alert.count()).toBe(0);
+    // The schema's own check (a whole number), worded the same way.
+    await perDay.fill('2.5');
+    await save.click();
+    await expect.poll(() => alert.textContent()).toMatch(/^New cards per day must be a whole number/);
+    await perDay.fill(perDayBefore);
+    await expect.poll(() => alert.count()).toBe(0);
+
     const retention = page.getByLabel('Desired retention');
     await retention.fill('1.5');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => page.locator('.settings-form [role=alert]').textContent()).toContain('desiredRetention');
+    await save.click();
+    await expect.poll(() => alert.textContent()).toBe('Desired retention must be a number from 0.7 to 0.99, not 1.5');
+    expect(await alert.textContent()).not.toContain('desiredRetention');
     await retention.fill('0.85');
     await page.getByLabel('A study day starts at').selectOption('5');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -438,5 +462,138 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
       }
       await page.close();
     }
+  }, TIMEOUT);
+  it('says so in one line when ?section= names no section, and offers the whole checklist; the picker still works', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/review?c=${CHECKLIST}&section=nosuch`);
+    const missing = page.locator('.review-unknown-section');
+    await missing.waitFor();
+    expect(await missing.locator('h2').textContent()).toBe("No section of this checklist matches 'nosuch'.");
+    // Not loading any more, and no hint meant for the terminal.
+    expect(await page.locator('[aria-busy=true]').count()).toBe(0);
+    expect(await page.locator('.skeleton, .skeleton-line').count()).toBe(0);
+    expect(await page.locator('.error-line').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('prepdeck progress');
+    await page.screenshot({ path: '/tmp/webfix-review-unknown-section.png', fullPage: true });
+
+    // The way out: the whole checklist.
+    await missing.getByRole('link', { name: 'Review the whole checklist' }).click();
+    await page.waitForURL(`**/review?c=${CHECKLIST}`);
+    await cardOnScreen(page);
+
+    // And the picker, from the same state.
+    await page.goto(`${server.url}/review?c=${CHECKLIST}&section=nosuch`);
+    await missing.waitFor();
+    await page.getByLabel('Section', { exact: true }).selectOption('python / data model / functions');
+    await page.waitForURL(/section=python%20%2F%20data%20model%20%2F%20functions$/);
+    await page.locator('.review-card, .review-done').first().waitFor();
+    expect(await missing.count()).toBe(0);
+    await page.close();
+  }, TIMEOUT);
+
+  it('sends the reps shown with each answer: answers given quickly never clash, even when a card comes back in the same session', async () => {
+    const name = 'reps-in-a-row';
+    await call('POST', '/api/imports', { name, text: '# Reps\n\n- alpha\n- beta\n' });
+    const page = await browser.newPage();
+    const answers: Array<{ id: number; body: AnswerRequestJson }> = [];
+    page.on('request', (request) => {
+      const match = /\/api\/cards\/(\d+)\/answer$/.exec(request.url());
+      if (request.method() === 'POST' && match) answers.push({ id: Number(match[1]), body: JSON.parse(request.postData()!) as AnswerRequestJson });
+    });
+    await page.goto(`${server.url}/review?c=${name}`);
+    // Good until none is left: each learning card comes back (learn-ahead) from a queue fetched after its answer.
+    for (let i = 0; i < 12 && (await page.locator('.review-card, .review-done').first().getAttribute('class'))?.includes('review-card'); i++) {
+      await answerWithKeys(page, '3');
+      await page.locator('.review-card, .review-done').first().waitFor();
+    }
+    await page.locator('.review-done').waitFor();
+    const logged = async () => (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
+    await expect.poll(logged).toBe(answers.length);
+    // Both cards seen more than once, each answer carrying the reps of the one before plus one.
+    const byCard = new Map<number, number[]>();
+    for (const { id, body } of answers) byCard.set(id, [...(byCard.get(id) ?? []), body.reps!]);
+    expect(byCard.size).toBe(2);
+    for (const reps of byCard.values()) {
+      expect(reps.length).toBeGreaterThan(1);
+      expect(reps).toEqual(reps.map((_, i) => i));
+    }
+    expect(await page.locator('.review-notice, .error-line').count()).toBe(0);
+
+    // The topic's history says the review moved it, and the undo moved it back.
+    const beta = await findTopic(name, 'beta');
+    const alpha = await findTopic(name, 'alpha');
+    const last = answers.at(-1)!.id;
+    await page.keyboard.press('u');
+    await page.locator('.review-card').waitFor();
+    await expect.poll(logged).toBe(answers.length - 1);
+    const undoneTopic = (await call<CardListJson>('GET', `/api/topics/${alpha.id}/cards`)).cards.some((c) => c.id === last) ? alpha : beta;
+    await page.goto(`${server.url}/topics/${undoneTopic.id}?c=${name}`);
+    const history = page.locator('.history-list');
+    await history.waitFor();
+    const lines = await history.locator('.history-what').allTextContents();
+    expect(lines).toContain('state new → learning (by a review)');
+    expect(lines).toContain('state learning → known (by a review)');
+    expect(lines[0]).toBe('state known → learning (a review undone)');
+    await page.close();
+  }, TIMEOUT);
+
+  it('drops an answer the server refuses because another window answered the card first, says so, and goes on', async () => {
+    const name = 'two-windows';
+    await call('POST', '/api/imports', { name, text: '# Two\n\n- gamma\n- delta\n- epsilon\n' });
+    const logged = async () => (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
+    const repsOf = async (cardId: number) => {
+      for (const text of ['gamma', 'delta', 'epsilon']) {
+        const topic = await findTopic(name, text);
+        const card = (await call<CardListJson>('GET', `/api/topics/${topic.id}/cards`)).cards.find((c) => c.id === cardId);
+        if (card) return card.reps;
+      }
+      throw new Error(`no card ${cardId}`);
+    };
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/review?c=${name}`);
+    const id = Number(await cardOnScreen(page));
+    // Another window answers it first.
+    await call('POST', `/api/cards/${id}/answer`, { rating: 3, reps: 0 });
+    expect(await logged()).toBe(1);
+
+    await page.keyboard.press('Space');
+    await page.locator('.rating-buttons').waitFor();
+    await page.keyboard.press('4');
+    const notice = page.locator('.review-notice');
+    await expect.poll(() => notice.textContent()).toMatch(new RegExp(`^Card ${id} was answered meanwhile, elsewhere .*nothing was recorded\\.$`));
+    // A note, not a failure; nothing recorded twice, and the session does not count it.
+    expect(await page.locator('.error-line').count()).toBe(0);
+    expect(await logged()).toBe(1);
+    expect(await repsOf(id)).toBe(1);
+    expect(await page.locator('.review-session-count').textContent()).toBe('');
+
+    // The session goes on: the next cards, and the refused one again, fresh, once it is due (learn-ahead).
+    const seen: number[] = [];
+    for (let i = 0; i < 12 && (await page.locator('.review-card, .review-done').first().getAttribute('class'))?.includes('review-card'); i++) {
+      seen.push(Number(await answerWithKeys(page, '4')));
+      await page.locator('.review-card, .review-done').first().waitFor();
+    }
+    await page.locator('.review-done').waitFor();
+    expect(seen).toContain(id);
+    await expect.poll(logged).toBe(1 + seen.length);
+    expect(await repsOf(id)).toBe(2);
+    expect(await page.locator('.review-notice, .error-line').count()).toBe(0);
+    expect(await page.locator('.review-session-count').textContent()).toBe(`${seen.length} cards reviewed this session`);
+    await page.close();
+  }, TIMEOUT);
+
+  it('shows a topic id that does not exist as an empty page with the way back to the checklist', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/topics/999999?c=${CHECKLIST}`);
+    const empty = page.locator('.empty-state');
+    await empty.waitFor();
+    expect(await empty.locator('h1').textContent()).toBe('No such topic');
+    expect(await empty.locator('p').textContent()).toContain('#999999');
+    expect(await page.locator('.error-line').count()).toBe(0);
+    const back = empty.getByRole('link', { name: 'Back to the checklist' });
+    expect(await back.getAttribute('href')).toBe(`/checklist?c=${CHECKLIST}`);
+    await back.click();
+    await page.waitForURL(`**/checklist?c=${CHECKLIST}`);
+    await page.close();
   }, TIMEOUT);
 });

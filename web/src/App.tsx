@@ -122,7 +122,7 @@ interface PageProps {
 
 function Page({ route, checklist, missing, checklists, onImported }: PageProps) {
   if (route.page === 'import') return <ImportRoute current={checklist} onImported={onImported} />;
-  if (route.page === 'topic') return <TopicRoute id={route.id} />;
+  if (route.page === 'topic') return <TopicRoute id={route.id} checklist={checklist} />;
   if (route.page === 'missing') {
     return <EmptyState title="Nothing here" text="This address is not a page of prepdeck." action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }} />;
   }
@@ -144,9 +144,9 @@ function Page({ route, checklist, missing, checklists, onImported }: PageProps) 
   return <DashboardPage key={checklist} checklist={checklist} />;
 }
 
-function TopicRoute({ id }: { id: number }) {
+function TopicRoute({ id, checklist }: { id: number; checklist: string | null }) {
   const { TopicPage } = topicPage.current ?? use(topicPage.load());
-  return <TopicPage id={id} />;
+  return <TopicPage id={id} checklist={checklist} />;
 }
 
 function ReviewRoute({ checklist }: { checklist: string }) {

@@ -64,7 +64,7 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
       lines.push(`  line ${edit.line}: ${edit.from || '(none)'} → ${edit.to} ${edit.title}${edit.topicId === null ? '' : c.dim(` #${edit.topicId}`)}`);
     }
     if (report.edits.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.edits.length - MAX_LISTED} more`));
-    for (const card of report.cards.slice(0, MAX_LISTED)) lines.push(`  line ${card.line}: card ${c.dim(`#${card.cardId}`)} ${card.front} (under ${card.topic})`);
+    for (const card of report.cards.slice(0, MAX_LISTED)) lines.push(`  line ${card.line}: ${c.dim(`card ${card.cardId}`)} ${card.front} (under ${card.topic})`);
     if (report.cards.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.cards.length - MAX_LISTED} more cards`));
     if (report.backup) lines.push(`  the previous version is kept in ${report.backup}`);
   }

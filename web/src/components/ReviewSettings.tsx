@@ -18,6 +18,31 @@ const FIELDS: Array<{ key: NumberField; label: string; hint: string; min: number
 
 type Draft = Record<NumberField, string>;
 
+/** What the form and the optimizer call each setting the server names in its errors. */
+const FIELD_LABEL: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.key, f.label])),
+  dayStartsAt: 'A study day starts at',
+  learningSteps: 'Learning steps',
+  relearningSteps: 'Relearning steps',
+  timeZone: 'Time zone',
+  fuzz: 'Fuzz',
+  parameters: 'FSRS parameters',
+};
+
+/**
+ * The server's message with the setting it names (`newPerDay must be …`, or `body field 'newPerDay' must be …`
+ * from the request's schema) put as the form labels it: `New cards per day must be …`.
+ */
+export function settingsError(message: string): string {
+  const match = /^(?:body field '([A-Za-z]+)'|([A-Za-z]+))(?= )/.exec(message);
+  const field = match?.[1] ?? match?.[2];
+  const label = field !== undefined && Object.hasOwn(FIELD_LABEL, field) ? FIELD_LABEL[field] : undefined;
+  if (!label) return message;
+  // The schema's own words for a value of the wrong type ("must be integer"), as the checks word them.
+  const rest = message.slice(match![0].length).replace(/ must be integer$/, ' must be a whole number').replace(/ must be number$/, ' must be a number');
+  return label + rest;
+}
+
 function draftOf(settings: ReviewSettingsJson): Draft {
   return {
     desiredRetention: String(settings.desiredRetention),
@@ -93,13 +118,15 @@ function SettingsForm({ checklist, saved, onSaved }: FormProps) {
       setStatus('saved');
       onSaved(next);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(settingsError(errorMessage(e)));
       setStatus('idle');
     }
   };
   const set = (key: NumberField, value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setStatus('idle');
+    // The error was about the values saved; once they change, it is out of date.
+    setError(null);
   };
 
   return (
@@ -162,7 +189,7 @@ function Optimizer({ checklist, settings, onApplied }: OptimizerProps) {
         if (answer.applied) onApplied();
       }
     } catch (e) {
-      setError(errorMessage(e));
+      setError(settingsError(errorMessage(e)));
     } finally {
       setRunning(null);
     }

@@ -3,17 +3,37 @@ import type { TopicEventJson } from '../../../src/core/api.js';
 
 const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
 
+/**
+ * Where a change came from, when not from the user's own hand (`source` on the event; `user` or none is
+ * the user's): a review, an undo of one, the file read in again.
+ */
+const SOURCE_TEXT: Record<string, string> = {
+  review: 'by a review',
+  undo: 'a review undone',
+  file: 'from the file',
+  import: 'from the file',
+  sync: 'from the file',
+};
+
+export function sourceOf(event: TopicEventJson): string | null {
+  const source = event.data['source'];
+  if (typeof source !== 'string' || source === '' || source === 'user') return null;
+  return SOURCE_TEXT[source] ?? `by ${source}`;
+}
+
 export function describeEvent(event: TopicEventJson): string {
   const { from, to } = event.data as { from?: unknown; to?: unknown };
+  const source = sourceOf(event);
+  const by = source ? ` (${source})` : '';
   switch (event.type) {
     case 'created':
       return 'imported';
     case 'state':
-      return `state ${text(from)} → ${text(to)}`;
+      return `state ${text(from)} → ${text(to)}${by}`;
     case 'confidence':
-      return from === null || from === undefined ? `confidence set to ${text(to)}` : `confidence ${text(from)} → ${text(to)}`;
+      return (from === null || from === undefined ? `confidence set to ${text(to)}` : `confidence ${text(from)} → ${text(to)}`) + by;
     case 'notes':
-      return 'notes edited';
+      return `notes edited${by}`;
     case 'renamed':
       return `renamed from “${text(from)}”`;
     case 'moved':

@@ -80,7 +80,9 @@ export const api = {
     return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`);
   },
   answerCard: (id: number, body: AnswerRequestJson) => request<AnswerJson>('POST', `/api/cards/${id}/answer`, body),
-  undoReview: (name: string) => request<UndoJson>('POST', `${checklistPath(name)}/review/undo`),
+  /** `cardId`: the card this page answered last; when the checklist's last answer is another's (given elsewhere since), 409. */
+  undoReview: (name: string, cardId?: number) =>
+    request<UndoJson>('POST', `${checklistPath(name)}/review/undo`, cardId === undefined ? undefined : { cardId }),
   reviewStats: (name: string) => request<ReviewStatsJson>('GET', `${checklistPath(name)}/review/stats`),
   reviewSettings: (name: string) => request<ReviewSettingsJson>('GET', `${checklistPath(name)}/review/settings`),
   patchReviewSettings: (name: string, patch: Partial<ReviewSettingsJson>) =>

@@ -20,6 +20,7 @@ export function totalRemaining(remaining: ReviewQueueJson['remaining']): number 
 export interface SectionOption {
   /** What `?section=` carries: the section's path key (`python / data model`), which the server looks for in its own. */
   value: string;
+  /** The whole path as the file writes it (`Python / Core / Other`): a closed list shows the option alone. */
   label: string;
   depth: number;
 }
@@ -39,12 +40,15 @@ function keyPart(text: string): string {
  * their last heading ("Other"). The server scopes to the sections whose path contains it, subsections included.
  */
 export function sectionOptions(sections: SectionProgressJson[]): SectionOption[] {
-  const path: string[] = [];
+  const keys: string[] = [];
+  const titles: string[] = [];
   const options: SectionOption[] = [];
   for (const s of sections) {
-    path.length = Math.max(0, s.depth - 1);
-    path.push(keyPart(s.text || s.title));
-    if (s.role === 'study' && s.progress.total > 0) options.push({ value: path.join(' / '), label: s.text || s.title, depth: s.depth });
+    keys.length = titles.length = Math.max(0, s.depth - 1);
+    const title = s.text || s.title;
+    keys.push(keyPart(title));
+    titles.push(title.replace(/\s+/gu, ' ').trim());
+    if (s.role === 'study' && s.progress.total > 0) options.push({ value: keys.join(' / '), label: titles.join(' / '), depth: s.depth });
   }
   return options;
 }

@@ -4,7 +4,7 @@
 // corrected by the answers still on their way, so they never jump back.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReviewCardJson, ReviewQueueJson } from '../../../src/core/api.js';
-import { api, errorMessage } from './api.js';
+import { api, ApiError, errorMessage } from './api.js';
 import { queueKind, RATING_LABEL, type QueueKind, type Rating } from './review.js';
 
 /** Cards fetched at a time; the queue is fetched again after every answer, so this is only a look-ahead. */
@@ -115,7 +115,7 @@ function reducer(state: State, action: Action): State {
 /** A card in a few words, for the line that says what an undo took back. */
 export function cardTitle(item: ReviewCardJson): string {
   const text = item.card.kind === 'topic' && item.topic ? item.topic.text : (item.card.front.split('\n')[0] ?? '');
-  const plain = text.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim() || `card #${item.card.id}`;
+  const plain = text.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim() || `card ${item.card.id}`;
   return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
 }
 
@@ -137,9 +137,29 @@ export interface ReviewSession {
   error: string | null;
   /** A note for the user, such as what an undo took back when it was not this session's. */
   notice: string | null;
+  /** The section asked for when the checklist has none by that path: there is no queue to show. */
+  unknownSection: string | null;
   reveal(): void;
   rate(rating: Rating): void;
   undo(): void;
+  /** Fetches the queue again, after it failed to load. */
+  retry(): void;
+}
+
+type Status = { busy: boolean; error: string | null; notice: string | null; unknownSection: string | null };
+
+/** The server's one line as a sentence of the page: `Card 12 was answered meanwhile, …; nothing was recorded.` */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * Refused because the card or the log changed elsewhere meanwhile (another window answered it first, or
+ * answered since): nothing went wrong here, and the queue fetched next shows things as they are.
+ */
+function isConflict(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409;
 }
 
 /** `refresh`: a number bumped when the queue should be fetched again (the settings changed, say). */
@@ -147,13 +167,12 @@ export function useReviewSession(checklist: string, section: string | null, refr
   const [state, dispatch] = useReducer(reducer, initial);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const [status, setStatus] = useReducer(
-    (current: { busy: boolean; error: string | null; notice: string | null }, patch: Partial<{ busy: boolean; error: string | null; notice: string | null }>) => ({
-      ...current,
-      ...patch,
-    }),
-    { busy: true, error: null, notice: null },
-  );
+  const [status, setStatus] = useReducer((current: Status, patch: Partial<Status>) => ({ ...current, ...patch }), {
+    busy: true,
+    error: null,
+    notice: null,
+    unknownSection: null,
+  });
 
   // Operations run one at a time, in order: an undo always follows the answer it takes back.
   const ops = useRef<Array<{ seq: number; run: () => Promise<number | null> }>>([]);
@@ -167,8 +186,19 @@ export function useReviewSession(checklist: string, section: string | null, refr
   const fetchQueue = useCallback(
     async (prefer: number | null) => {
       const syncedSeq = sentSeq.current;
-      const queue = await api.reviewQueue(checklist, { section, limit: QUEUE_LIMIT });
+      let queue: ReviewQueueJson;
+      try {
+        queue = await api.reviewQueue(checklist, { section, limit: QUEUE_LIMIT });
+      } catch (e) {
+        // The checklist itself is checked by the app before this page shows, so a 404 here is the section.
+        if (section !== null && e instanceof ApiError && e.status === 404) {
+          if (alive.current) setStatus({ unknownSection: section, error: null });
+          return;
+        }
+        throw e;
+      }
       if (!alive.current) return;
+      setStatus({ unknownSection: null });
       dispatch({ type: 'loaded', queue, syncedSeq, unsent: new Set(unsent.current.values()), prefer });
     },
     [checklist, section],
@@ -186,7 +216,9 @@ export function useReviewSession(checklist: string, section: string | null, refr
           prefer = (await op.run()) ?? prefer;
         } catch (e) {
           if (alive.current) {
-            setStatus({ error: errorMessage(e) });
+            // Answered meanwhile in another window: that answer stands, this one is dropped, and the queue
+            // fetched below shows the card as it is now.
+            setStatus(isConflict(e) ? { notice: sentence(e.message) } : { error: errorMessage(e) });
             dispatch({ type: 'failed', seq: op.seq });
           }
         } finally {
@@ -236,6 +268,11 @@ export function useReviewSession(checklist: string, section: string | null, refr
 
   const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
 
+  const retry = useCallback(() => {
+    setStatus({ error: null });
+    void pump();
+  }, [pump]);
+
   // One rating per card shown, however fast the keys come.
   const ratedShown = useRef(-1);
   const rate = useCallback(
@@ -244,10 +281,13 @@ export function useReviewSession(checklist: string, section: string | null, refr
       if (!current || !revealed || ratedShown.current === shown) return;
       ratedShown.current = shown;
       const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
-      const id = current.card.id;
+      const { id, reps } = current.card;
       setStatus({ error: null, notice: null });
+      // `reps` as shown: a card comes back in this session only from a queue fetched after its answer was
+      // saved (or put back by an undo, which takes its reps back too), so only an answer given elsewhere
+      // meanwhile makes the server refuse it.
       const seq = enqueue(async () => {
-        await api.answerCard(id, { rating, durationMs });
+        await api.answerCard(id, { rating, durationMs, reps });
         return null;
       }, id);
       dispatch({ type: 'rated', rating, durationMs, seq });
@@ -259,10 +299,10 @@ export function useReviewSession(checklist: string, section: string | null, refr
     const mine = stateRef.current.answered.at(-1);
     setStatus({ error: null, notice: null });
     const seq = enqueue(async () => {
-      const undone = await api.undoReview(checklist);
+      const undone = await api.undoReview(checklist, mine?.item.card.id);
       if (mine && undone.card.id === mine.item.card.id) return null;
       // Not this session's answer (the terminal's, say): show that card if it is in this queue.
-      if (alive.current) setStatus({ notice: `Took back the last review, of card #${undone.card.id}.` });
+      if (alive.current) setStatus({ notice: `Took back the last review, of card ${undone.card.id}.` });
       return undone.card.id;
     });
     if (mine) dispatch({ type: 'undone', seq });
@@ -295,8 +335,10 @@ export function useReviewSession(checklist: string, section: string | null, refr
     busy: status.busy,
     error: status.error,
     notice: status.notice,
+    unknownSection: status.unknownSection,
     reveal,
     rate,
     undo,
+    retry,
   };
 }

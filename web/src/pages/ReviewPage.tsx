@@ -47,7 +47,6 @@ export function ReviewPage({ checklist }: { checklist: string }) {
             {section !== null && !options.some((o) => o.value === section) && <option value={section}>{section}</option>}
             {options.map((o) => (
               <option key={o.value} value={o.value}>
-                {'\u00a0\u00a0'.repeat(o.depth - 1)}
                 {o.label}
               </option>
             ))}
@@ -83,10 +82,17 @@ function ReviewSessionView({ checklist, section, refresh }: { checklist: string;
   }, [checklist, section, answeredSomething, session.queue]);
 
   const { current, queue } = session;
+  if (session.unknownSection !== null) return <UnknownSection section={session.unknownSection} checklist={checklist} />;
+  // Nothing loaded and nothing loading: the error says why, and there is no card to wait for.
+  const loadFailed = !queue && !session.busy && session.error !== null;
   return (
     <>
       <div className="review-status">
-        {session.remaining ? <Counts remaining={session.remaining} kind={current ? queueKind(current.card) : null} /> : <span className="skeleton skeleton-line" />}
+        {session.remaining ? (
+          <Counts remaining={session.remaining} kind={current ? queueKind(current.card) : null} />
+        ) : (
+          !loadFailed && <span className="skeleton skeleton-line" />
+        )}
         <div className="review-session">
           <span className="muted review-session-count">
             {session.answered.length > 0 && `${plural(session.answered.length, 'card')} reviewed this session`}
@@ -110,8 +116,18 @@ function ReviewSessionView({ checklist, section, refresh }: { checklist: string;
         {session.feedback}
       </p>
       <ErrorLine>{session.error}</ErrorLine>
-      {session.notice && <p className="notice">{session.notice}</p>}
-      {current ? (
+      {session.notice && (
+        <p className="notice review-notice" role="status">
+          {session.notice}
+        </p>
+      )}
+      {loadFailed ? (
+        <div className="actions">
+          <button type="button" className="button" onClick={session.retry}>
+            Try again
+          </button>
+        </div>
+      ) : current ? (
         <ReviewCard key={session.shown} item={current} revealed={session.revealed} onReveal={session.reveal} onRate={session.rate} />
       ) : !queue || session.busy ? (
         <div className="card skeleton-card review-card-skeleton" aria-busy="true" aria-label="Loading the next card" />
@@ -123,6 +139,24 @@ function ReviewSessionView({ checklist, section, refresh }: { checklist: string;
         dashboard
       </p>
     </>
+  );
+}
+
+/** `?section=` names no section of the checklist (a stale link, a typo): say so, and offer the whole checklist. */
+function UnknownSection({ section, checklist }: { section: string; checklist: string }) {
+  return (
+    <section className="card review-unknown-section" aria-labelledby="unknown-section-heading">
+      <h2 id="unknown-section-heading">No section of this checklist matches '{section}'.</h2>
+      <p className="muted">Pick one from the Section list above, or review them all.</p>
+      <div className="actions">
+        <Link className="button button-primary" to={hrefFor('/review', checklist)}>
+          Review the whole checklist
+        </Link>
+        <Link className="button" to={hrefFor('/', checklist)}>
+          Back to the dashboard
+        </Link>
+      </div>
+    </section>
   );
 }
 

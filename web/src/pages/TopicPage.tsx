@@ -9,7 +9,8 @@ import { TopicHistory } from '../components/TopicHistory.js';
 import { NotesEditor } from '../components/NotesEditor.js';
 import { CardsPanel } from '../components/CardsPanel.js';
 import { TopicSkeleton } from '../components/Skeletons.js';
-import { api, errorMessage } from '../lib/api.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { api, ApiError, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
 import { useLiveResource } from '../lib/usePolling.js';
@@ -17,8 +18,20 @@ import { ErrorLine } from '../components/ErrorLine.js';
 
 const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
 
-export function TopicPage({ id }: { id: number }) {
-  const detail = useLiveResource(`topic:${id}`, () => api.topic(id));
+/** `checklist`: the one the app has chosen (from the URL, else the last shown), for the way back from a missing topic. */
+export function TopicPage({ id, checklist = null }: { id: number; checklist?: string | null }) {
+  // The id of a topic the server has not got (an old link, another database, a typo): no error, an empty page.
+  const [missing, setMissing] = useState<number | null>(null);
+  const detail = useLiveResource(`topic:${id}`, async () => {
+    try {
+      const found = await api.topic(id);
+      setMissing(null);
+      return found;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(id);
+      throw e;
+    }
+  });
   const [error, setError] = useState<string | null>(null);
   const data = detail.data;
 
@@ -36,6 +49,15 @@ export function TopicPage({ id }: { id: number }) {
   useStateKeys(data, save);
   useChecklistInUrl(data?.topic.checklist ?? null);
 
+  if (missing === id && !data) {
+    return (
+      <EmptyState
+        title="No such topic"
+        text={`There is no topic #${id} here: the link may come from another database, or the number was mistyped.`}
+        action={{ to: hrefFor('/checklist', checklist), label: checklist ? 'Back to the checklist' : 'Go to the checklist' }}
+      />
+    );
+  }
   if (detail.error && !data) return <ErrorLine>{detail.error}</ErrorLine>;
   if (!data) return <TopicSkeleton />;
   const { topic, resources, history } = data;
