@@ -40,6 +40,13 @@ async function studyTopic(ctx: AppContext, topicId: number): Promise<Topic> {
   return topic;
 }
 
+/** Two cards asking the same under one topic would be reviewed twice and written twice: the user edits the one there. */
+async function refuseDuplicate(ctx: AppContext, topic: Topic, front: string, self?: number): Promise<void> {
+  const identity = cardIdentity(front);
+  const same = (await cardsOfTopic(ctx.store.db, topic.id)).find((c) => c.kind === 'qa' && c.id !== self && cardIdentity(c.front) === identity);
+  if (same) throw new InvalidInputError(`'${topic.text}' already has card ${same.id} asking this; change that one instead`);
+}
+
 async function payload(ctx: AppContext, cards: StudyCard[], topic: Topic | null): Promise<CardJson[]> {
   if (cards.length === 0) return [];
   const checklist = await getChecklist(ctx.store.db, cards[0]!.checklistId);
@@ -62,6 +69,7 @@ export async function addCard(ctx: AppContext, topicRef: number | string, draft:
   const topic = typeof topicRef === 'number' ? await studyTopic(ctx, topicRef) : await resolveTopic(ctx, topicRef, checklistName);
   if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; cards go under study topics`);
   if (topic.archivedAt !== null) throw new InvalidInputError(`'${topic.text}' is archived (gone from the file); add cards to a topic that is in it`);
+  await refuseDuplicate(ctx, topic, front);
   const card = await insertQaCard(
     ctx.store.db,
     {
@@ -96,9 +104,11 @@ export async function editCard(ctx: AppContext, id: number, draft: CardDraft): P
   if (draft.front === undefined && draft.back === undefined) throw new InvalidInputError('nothing to change: give a question, an answer or both');
   const front = draft.front === undefined ? card.front : checkFront(draft.front);
   const back = draft.back === undefined ? card.back : checkText(draft.back, 'answer');
+  const topic = card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null;
+  if (topic && draft.front !== undefined) await refuseDuplicate(ctx, topic, front, card.id);
   const updated = await updateCardText(ctx.store.db, id, { front, back, identityKey: cardIdentity(front) });
   if (!updated) throw new NotFoundError(`no card with id ${id}`);
-  return (await payload(ctx, [updated], card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null))[0]!;
+  return (await payload(ctx, [updated], topic))[0]!;
 }
 
 /** Removes a card from reviewing; its reviews stay in the log (nothing of the learning history is lost). */

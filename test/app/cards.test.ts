@@ -81,6 +81,16 @@ for (const backend of BACKENDS) {
         const listed = await topicCardList(ctx, generators.id);
         expect(listed.cards.map((c) => c.front)).toEqual(['generators', 'What does send() do?', 'Why is yield an expression?', 'What does close() raise inside?']);
 
+        // The same question again under the topic (any case, spacing), from the file or from here, is refused.
+        await expect(addCard(ctx, generators.id, { front: 'what does  SEND() do?', back: 'x' })).rejects.toThrow(
+          `'generators' already has card ${queue.cards[1]!.card.id} asking this; change that one instead`,
+        );
+        const other = await addCard(ctx, generators.id, { front: 'What does throw() do?', back: 'raises at the yield' });
+        await expect(editCard(ctx, other.id, { front: 'What does close() raise inside?' })).rejects.toThrow(/already has card \d+ asking this/);
+        await removeCard(ctx, other.id);
+        // A removed card doesn't stand in the way.
+        expect((await addCard(ctx, generators.id, { front: 'What does throw() do?', back: 'again' })).front).toBe('What does throw() do?');
+
         const edited = await editCard(ctx, added.id, { back: 'GeneratorExit, at the paused yield' });
         expect(edited).toMatchObject({ front: 'What does close() raise inside?', back: 'GeneratorExit, at the paused yield' });
         const removed = await removeCard(ctx, added.id);

@@ -7,8 +7,23 @@ import { closeApp, openApp } from '../../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../../src/app/import-checklist.js';
 import { writeBackChecklist } from '../../src/app/sync.js';
 import { resolveTopic } from '../../src/app/topics.js';
+import { cardIdentity } from '../../src/core/cards.js';
+import type { Topic } from '../../src/core/model.js';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
+import { insertQaCard } from '../../src/store/cards.js';
 import { tempDir } from './support.js';
+
+/** A card as prepdeck adds one under `topic`, without the check that refuses a question the topic asks already. */
+const appCard = (topic: Topic, front: string, back: string) => ({
+  checklistId: topic.checklistId,
+  topicId: topic.id,
+  sectionKey: topic.sectionKey,
+  front,
+  back,
+  identityKey: cardIdentity(front),
+  origin: 'app' as const,
+  lines: null,
+});
 
 describe('sync --write --cards', () => {
   it('writes an app card once, even when the topic already asks the same question', async () => {
@@ -19,7 +34,8 @@ describe('sync --write --cards', () => {
     try {
       await importChecklist(app, { file: await readChecklistFile(file) });
       const topic = await resolveTopic(app, 'generators');
-      await addCard(app, topic.id, { front: 'What does send() do?', back: 'gives yield a value' });
+      // prepdeck now refuses a card asking what the topic asks already; a database from before may hold one.
+      await insertQaCard(app.store.db, appCard(topic, 'What does send() do?', 'gives yield a value'), app.now());
       const sync = () => writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
       const first = await sync();
       expect(first.writeBack?.cards).toHaveLength(1);
@@ -36,6 +52,28 @@ describe('sync --write --cards', () => {
     }
   });
 
+  it('an app card whose question the user then writes in the file becomes the file\'s, and is not written again', async () => {
+    const { dir, done } = tempDir();
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, '# Python\n- generators\n');
+    const app = await openApp(join(dir, 'db.sqlite'), () => '2026-01-01T00:00:00.000Z');
+    try {
+      await importChecklist(app, { file: await readChecklistFile(file) });
+      const topic = await resolveTopic(app, 'generators');
+      const added = await addCard(app, topic.id, { front: 'What does send() do?', back: 'gives yield a value' });
+      const text = '# Python\n- generators\n  - What does send() do? :: resumes it\n';
+      writeFileSync(file, text);
+      const result = await writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
+      expect(result.writeBack?.cards).toHaveLength(0);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      const cards = (await topicCardList(app, topic.id)).cards.filter((c) => c.kind === 'qa');
+      expect(cards.map((c) => [c.id, c.origin, c.back])).toEqual([[added.id, 'file', 'resumes it']]);
+    } finally {
+      await closeApp(app);
+      done();
+    }
+  });
+
   it('writes two app cards asking the same question once each', async () => {
     const { dir, done } = tempDir();
     const file = join(dir, 'plan.md');
@@ -44,8 +82,9 @@ describe('sync --write --cards', () => {
     try {
       await importChecklist(app, { file: await readChecklistFile(file) });
       const topic = await resolveTopic(app, 'generators');
-      await addCard(app, topic.id, { front: 'Why?', back: 'one' });
-      await addCard(app, topic.id, { front: 'Why?', back: 'two' });
+      // prepdeck now refuses a second card asking the same under a topic; a database from before may hold two.
+      await insertQaCard(app.store.db, appCard(topic, 'Why?', 'one'), app.now());
+      await insertQaCard(app.store.db, appCard(topic, 'Why?', 'two'), app.now());
       const sync = () => writeBackChecklist(app, { path: file, backupDir: join(dir, 'backups'), cards: true });
       await sync();
       await sync();
