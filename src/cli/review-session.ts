@@ -376,7 +376,20 @@ class Session {
     if (this.dueLaterToday()) {
       return [c.bold('Nothing due right now.'), `The next card comes back ${next}; it will show up here when it does.`];
     }
-    return [c.green(c.bold('All done for today!')), next ? `The next card is due ${next}.` : 'No card is scheduled yet.'];
+    return [c.green(c.bold('All done for today!')), ...this.limitLines(), next ? `The next card is due ${next}.` : 'No card is scheduled yet.'];
+  }
+
+  /** The daily limits reached, when they are why the day is done: the queue alone can't tell "none left" from "none today". */
+  private limitLines(): string[] {
+    const { doneToday, limits } = this.queue;
+    const lines: string[] = [];
+    if (limits.newPerDay > 0 && doneToday.new >= limits.newPerDay) {
+      lines.push(`New cards: ${doneToday.new} of ${limits.newPerDay} a day introduced, more tomorrow (\`prepdeck settings --new-per-day\` changes the limit).`);
+    }
+    if (limits.reviewsPerDay > 0 && doneToday.review >= limits.reviewsPerDay) {
+      lines.push(`Reviews: ${doneToday.review} of ${limits.reviewsPerDay} a day done, the rest tomorrow (\`prepdeck settings --reviews-per-day\`).`);
+    }
+    return lines;
   }
 
   private showEmpty(): void {

@@ -144,7 +144,7 @@ async function withWorld(fn: (world: World) => Promise<void>, checklist = CHECKL
           answers.push({ cardId, rating, durationMs });
           return answerCard(ctx, cardId, rating, durationMs, shownReps);
         },
-        undo: () => undoReview(ctx, 'prep'),
+        undo: (cardId) => undoReview(ctx, 'prep', cardId),
       };
       const done = runReviewSession({ input: keyboard, output: screen, colors: noColor, now: () => clock.ms, timeZone: 'UTC', ...options, source });
       let mark = 0;
@@ -295,6 +295,21 @@ describe('the review session', () => {
       expect(await s.done).toMatchObject({ reviewed: 2, ratings: { easy: 2 } });
     }));
 
+  it('says when the daily limit of new cards is why the day is done', () =>
+    withWorld(
+      async ({ ctx, start }) => {
+        await updateReviewSettings(ctx, 'prep', { newPerDay: 1 });
+        const [first] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
+        await answerCard(ctx, first!.card.id, 4);
+        const s = start();
+        expect(await s.done).toMatchObject({ reviewed: 0, ended: 'nothing-due' });
+        expect(s.screen.text).toMatch(
+          /^All done for today!\nNew cards: 1 of 1 a day introduced, more tomorrow \(`prepdeck settings --new-per-day` changes the limit\)\.\nThe next card is due in \d+h \(.*\)\.\n$/,
+        );
+      },
+      '# SQL\n- joins\n- indexes\n',
+    ));
+
   it('with nothing due it says when the next card is, and leaves the terminal alone', () =>
     withWorld(
       async ({ ctx, start }) => {
@@ -369,7 +384,7 @@ describe('the review session', () => {
         source: {
           queue: () => reviewQueue(ctx, { checklist: 'prep' }),
           answer: () => Promise.reject(new Error('disk I/O error')),
-          undo: () => undoReview(ctx, 'prep'),
+          undo: (cardId) => undoReview(ctx, 'prep', cardId),
         },
       });
       await shown(s, /space show answer/);
@@ -393,7 +408,7 @@ describe('the review session', () => {
             }
             return answerCard(ctx, id, rating, ms);
           },
-          undo: () => undoReview(ctx, 'prep'),
+          undo: (cardId) => undoReview(ctx, 'prep', cardId),
         },
       });
       await shown(s, /space show answer/);
