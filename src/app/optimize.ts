@@ -55,7 +55,7 @@ function notEnoughMessage(set: TrainingSet, needed: number): string {
   // Reviews of first intervals the optimizer sets aside may keep being set aside: then the count is a lower bound.
   return (
     `${setAside > 0 ? 'at least ' : ''}${plural(needed, 'more review')} (a day or more apart) ${needed === 1 ? 'is' : 'are'} needed: ` +
-    `a full fit takes ${MIN_TRAINING_ITEMS} that can train FSRS, and ${set.usable} of ${set.reviews} can` +
+    `fitting takes ${MIN_TRAINING_ITEMS} reviews of cards last seen a day or more before, and ${set.usable} of the ${plural(set.reviews, 'review')} so far are` +
     (setAside > 0 ? ` (the optimizer sets aside ${setAside} whose first interval too few cards share)` : '')
   );
 }

@@ -54,6 +54,13 @@ for (const backend of BACKENDS) {
       expect((await cli.run(['card', 'add', 'nothing-like-this', 'q'])).code).toBe(1);
     });
 
+    it('optimize says how many more reviews it needs, and with --apply that nothing was saved', async () => {
+      const result = await cli.run(['optimize', '--apply']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/more reviews \(a day or more apart\) are needed: fitting takes 64 reviews of cards last seen a day or more before/);
+      expect(result.stdout).toMatch(/\nnothing was saved: the default parameters stay\n$/);
+    });
+
     it('shows and changes the review settings, refusing values out of range', async () => {
       const shown = await cli.run(['settings']);
       expect(shown.stdout).toMatch(/desired retention {2}0\.9\n/);

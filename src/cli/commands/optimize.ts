@@ -6,14 +6,15 @@ import { plural } from '../render.js';
 import { withApp } from '../session.js';
 
 export async function optimize(ctx: CommandContext, options: { apply?: boolean }): Promise<void> {
-  const result = await withApp(ctx, (app) => optimizeChecklist(app, ctx.checklist, { apply: Boolean(options.apply) }));
+  const apply = Boolean(options.apply);
+  const result = await withApp(ctx, (app) => optimizeChecklist(app, ctx.checklist, { apply }));
   if (ctx.json) printJson(result);
-  else printLines(renderOptimize(result, ctx.color));
+  else printLines(renderOptimize(result, ctx.color, apply));
 }
 
-export function renderOptimize(result: OptimizeJson, c: Colors): string[] {
+export function renderOptimize(result: OptimizeJson, c: Colors, applyAsked = false): string[] {
   if (!result.enough || !result.defaultMetrics || !result.fittedMetrics || !result.parameters) {
-    return [`${c.bold(result.checklist)}: ${result.message}`];
+    return [`${c.bold(result.checklist)}: ${result.message}`, ...(applyAsked ? ['nothing was saved: the default parameters stay'] : [])];
   }
   const head = `${c.bold(result.checklist)}: ${plural(result.reviews, 'review')}, ${result.trainingItems} of them can train FSRS`;
   const row = (label: string, m: { logLoss: number; rmse: number }) =>
