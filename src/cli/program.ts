@@ -43,11 +43,21 @@ function checked<T, Rest extends unknown[]>(parse: (value: string, ...rest: Rest
   };
 }
 
+/**
+ * Commander puts its own sentence before a parser's message (`option '--retention <r>' argument '1.5' is
+ * invalid.`); ours names the option or the argument and the value already, so it stands alone.
+ */
+function withoutRestatement(text: string): string {
+  return text
+    .replace(/^error: option '[^']*' argument '.*?' is invalid\. (?=--)/s, 'error: ')
+    .replace(/^error: command-argument value '.*?' is invalid for argument '[^']*'\. /s, 'error: ');
+}
+
 export function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
   const program = new Command('prepdeck')
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')
-    .configureOutput({ outputError: (text, write) => write(`prepdeck: ${text.replace(/\.?\n*$/, '')} (see --help)\n`) })
+    .configureOutput({ outputError: (text, write) => write(`prepdeck: ${withoutRestatement(text).replace(/\.?\n*$/, '')} (see --help)\n`) })
     .addHelpText(
       'after',
       examples('prepdeck start', 'prepdeck import job-interview-checklist.md', 'prepdeck list --state learning', 'prepdeck mark descriptors known', 'prepdeck search ПЛЮШКИ'),

@@ -46,7 +46,8 @@ for (const backend of BACKENDS) {
       expect(refused.code).toBe(1);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(refused.stderr).toMatch(/written in the checklist file \(line 3\); change it there/);
-      expect((await cli.run(['card', 'edit', 'abc'])).code).toBe(2);
+      const notAnId = await cli.run(['card', 'edit', 'abc']);
+      expect([notAnId.code, notAnId.stderr]).toEqual([2, "prepdeck: error: an id must be a whole number from 1 to 2147483647, not 'abc' (see --help)\n"]);
       const nothing = await cli.run(['card', 'edit', String(fileCard.id)]);
       expect([nothing.code, nothing.stderr]).toEqual([2, 'prepdeck: error: card edit needs --question, --answer or both\n']);
       const emptyScope = await cli.run(['review', '--json', '--section', ' ']);
@@ -68,7 +69,8 @@ for (const backend of BACKENDS) {
       expect(changed.settings).toMatchObject({ desiredRetention: 0.85, newPerDay: 5, fuzz: false, timeZone: 'Europe/Moscow' });
       const bad = await cli.run(['settings', '--retention', '1.5']);
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/--retention must be a number from 0.7 to 0.99, not '1.5'/);
+      // Said once, not after commander's own sentence restating the option and the value.
+      expect(bad.stderr).toBe("prepdeck: error: --retention must be a number from 0.7 to 0.99, not '1.5' (see --help)\n");
       const zone = await cli.run(['settings', '--time-zone', 'Mars/Base']);
       expect(zone.code).toBe(2);
       expect(zone.stderr).toMatch(/--time-zone must be an IANA time zone such as Europe\/Berlin \(or 'local'\), not 'Mars\/Base'/);
