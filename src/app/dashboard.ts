@@ -3,23 +3,28 @@ import type { DashboardJson, DuplicateJson, SectionProgressJson } from '../core/
 import { findDuplicates } from '../core/duplicates.js';
 import type { Topic } from '../core/model.js';
 import { sectionPaths, walkSections, type ChecklistTree, type TopicNode } from '../core/tree.js';
-import { activityByDay } from '../store/activity.js';
+import { addDays, countsByStudyDate, studyDayOn } from '../core/study-day.js';
+import { activityByMinute } from '../store/activity.js';
 import { loadTree } from './checklists.js';
 import type { AppContext } from './context.js';
+import { reviewRules } from './review-settings.js';
 
 /** How far back the activity heatmap looks. */
 const ACTIVITY_DAYS = 365;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function loadDashboard(ctx: AppContext, name: string): Promise<DashboardJson> {
   const { checklist, tree } = await loadTree(ctx, name);
-  const since = new Date(Date.parse(ctx.now()) - ACTIVITY_DAYS * DAY_MS).toISOString().slice(0, 10);
+  // Study days, as the reviews heatmap counts them: a change at 1 a.m. belongs to the evening before.
+  const { today, timeZone, settings } = await reviewRules(ctx, checklist);
+  const first = addDays(today.date, -ACTIVITY_DAYS + 1);
+  const minutes = await activityByMinute(ctx.store.db, checklist.id, studyDayOn(first, timeZone, settings.dayStartsAt).start);
   return {
     name: checklist.name,
     title: checklist.title,
     progress: tree.overall,
     sections: sectionLines(tree),
-    activity: await activityByDay(ctx.store.db, checklist.id, since),
+    today: today.date,
+    activity: countsByStudyDate(minutes, timeZone, settings.dayStartsAt).filter((day) => day.date >= first),
     duplicates: duplicatesIn(tree),
   };
 }

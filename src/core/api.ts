@@ -37,7 +37,7 @@ export interface SectionProgressJson {
   progress: Progress;
 }
 
-/** User actions (state, confidence and notes changes) on one UTC day. */
+/** What was done on one study day: changes to topics (state, confidence, notes), or reviews. */
 export interface ActivityDayJson {
   date: string;
   count: number;
@@ -54,7 +54,9 @@ export interface DashboardJson {
   title: string;
   progress: Progress;
   sections: SectionProgressJson[];
-  /** The last 365 days that had activity, oldest first. */
+  /** Today's study date (`YYYY-MM-DD`), in the checklist's time zone and day start (`prepdeck settings`). */
+  today: string;
+  /** Changes made per study day over the last 365, days with none left out, oldest first. */
   activity: ActivityDayJson[];
   duplicates: DuplicateJson[];
 }

@@ -82,3 +82,13 @@ export function studyDayOn(date: string, timeZone: string, dayStartsAt: number):
 export function addDays(date: string, days: number): string {
   return isoDate(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR_MS);
 }
+
+/** Counts at instants, added up per study date, oldest first. */
+export function countsByStudyDate(counts: ReadonlyArray<{ at: string; count: number }>, timeZone: string, dayStartsAt: number): Array<{ date: string; count: number }> {
+  const byDate = new Map<string, number>();
+  for (const { at, count } of counts) {
+    const date = studyDateOf(at, timeZone, dayStartsAt);
+    byDate.set(date, (byDate.get(date) ?? 0) + count);
+  }
+  return [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, count]) => ({ date, count }));
+}

@@ -111,7 +111,8 @@ export const Dashboard = Type.Object({
       progress: ProgressRef,
     }),
   ),
-  activity: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD, UTC' }), count: Type.Integer() })),
+  today: Type.String({ description: "today's study date, YYYY-MM-DD, in the checklist's time zone and day start" }),
+  activity: Type.Array(Type.Object({ date: Type.String({ description: 'a study date, YYYY-MM-DD' }), count: Type.Integer() })),
   duplicates: Type.Array(
     Type.Object({
       text: Type.String(),

@@ -8,27 +8,31 @@ import type { Database } from './schema.js';
 /** Changes the user makes; imports (created, renamed, moved ...) are the file's doing, not study. */
 export const USER_ACTIVITY: EventType[] = ['state', 'confidence', 'notes'];
 
-export interface ActivityDay {
-  /** YYYY-MM-DD, UTC. */
-  date: string;
+export interface ActivityMinute {
+  /** The minute's first instant, ISO-8601 in UTC. */
+  at: string;
   count: number;
 }
 
-/** User changes per UTC day since `sinceIso`, oldest first. Event times are ISO strings, so a day is their first 10 characters. */
-export async function activityByDay(db: Kysely<Database>, checklistId: number, sinceIso: string): Promise<ActivityDay[]> {
-  const day = sql<string>`substr(${sql.ref('at')}, 1, 10)`;
+/**
+ * User changes per UTC minute since `sinceIso`, oldest first: few rows however many changes, and fine enough for
+ * the caller to put each in the study day of any time zone (some are half or three quarters of an hour off UTC).
+ */
+export async function activityByMinute(db: Kysely<Database>, checklistId: number, sinceIso: string): Promise<ActivityMinute[]> {
+  // Event times are ISO strings, so a minute is their first 16 characters.
+  const minute = sql<string>`substr(${sql.ref('at')}, 1, 16)`;
   const rows = await db
     .selectFrom('events')
-    .select(day.as('date'))
+    .select(minute.as('minute'))
     // PostgreSQL's count is a bigint, which pg hands over as a string.
     .select(sql<number>`cast(count(*) as integer)`.as('count'))
     .where('checklist_id', '=', checklistId)
     .where('type', 'in', USER_ACTIVITY)
     .where('at', '>=', sinceIso)
-    .groupBy(day)
-    .orderBy(day)
+    .groupBy(minute)
+    .orderBy(minute)
     .execute();
-  return rows;
+  return rows.map((row) => ({ at: `${row.minute}:00.000Z`, count: Number(row.count) }));
 }
 
 /**

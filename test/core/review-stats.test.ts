@@ -11,7 +11,7 @@ import {
   type MemoryInput,
 } from '../../src/core/review-stats.js';
 import { newCardSchedule, retrievability, review, schedulerFor } from '../../src/core/scheduling.js';
-import { studyDay, type StudyDay } from '../../src/core/study-day.js';
+import { countsByStudyDate, studyDay, type StudyDay } from '../../src/core/study-day.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (ms: number) => new Date(ms).toISOString();
@@ -184,5 +184,27 @@ describe('predicted recall per section', () => {
     expect(stats.forecast).toHaveLength(30);
     expect(stats.forecast.every((d) => d.count === 0)).toBe(true);
     expect(stats.sections.map((s) => s.retrievability)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('changes per study day (the dashboard activity)', () => {
+  it('adds up counts per study date in the time zone, a zone half an hour off UTC included', () => {
+    // Kolkata is UTC+5:30; a study day starts there at 04:00, which is 22:30 UTC the day before.
+    const counts = [
+      { at: '2026-11-20T22:29:00.000Z', count: 2 }, // 03:59 on the 21st in Kolkata: still the 20th's study day
+      { at: '2026-11-20T22:30:00.000Z', count: 1 }, // 04:00: the 21st
+      { at: '2026-11-21T10:00:00.000Z', count: 4 },
+      { at: '2026-11-19T12:00:00.000Z', count: 3 },
+    ];
+    expect(countsByStudyDate(counts, 'Asia/Kolkata', 4)).toEqual([
+      { date: '2026-11-19', count: 3 },
+      { date: '2026-11-20', count: 2 },
+      { date: '2026-11-21', count: 5 },
+    ]);
+    expect(countsByStudyDate(counts, 'UTC', 0)).toEqual([
+      { date: '2026-11-19', count: 3 },
+      { date: '2026-11-20', count: 3 },
+      { date: '2026-11-21', count: 4 },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import type {
 } from '../../src/core/api.js';
 import { buildServer } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
+import { studyDateOf } from '../../src/core/study-day.js';
 import { EXAMPLE_CHECKLIST, hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { useServer } from './helpers.js';
 
@@ -211,8 +212,11 @@ for (const backend of BACKENDS) {
       expect(dashboard.progress.known).toBe(5);
       expect(dashboard.sections.map((s) => s.text)).toContain('Classes and objects');
       expect(dashboard.sections.find((s) => s.text === 'Python')).toMatchObject({ depth: 1, role: 'study' });
-      const today = new Date().toISOString().slice(0, 10);
-      expect(dashboard.activity).toEqual([{ date: today, count: 3 }]);
+      // Study days in the checklist's time zone, as the reviews count them (a day starts at 4 a.m.).
+      const settings = await inject({ url: '/api/checklists/prep/review/settings' });
+      const { timeZone, dayStartsAt } = settings.json<{ timeZone: string | null; dayStartsAt: number }>();
+      expect(dashboard.today).toBe(studyDateOf(new Date().toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, dayStartsAt));
+      expect(dashboard.activity).toEqual([{ date: dashboard.today, count: 3 }]);
       expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['System design', 'Behavioural']]);
     });
 

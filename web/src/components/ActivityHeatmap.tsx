@@ -13,11 +13,10 @@ interface Day {
   future: boolean;
 }
 
-/** Columns of 7 days, Sunday first, the last column holding today (a UTC date, or the `YYYY-MM-DD` given). */
-function buildWeeks(activity: ActivityDayJson[], now: Date, todayDate?: string): Day[][] {
+/** Columns of 7 days, Sunday first, the last column holding `todayDate` (`YYYY-MM-DD`, today's study date). */
+function buildWeeks(activity: ActivityDayJson[], todayDate: string): Day[][] {
   const counts = new Map(activity.map((a) => [a.date, a.count]));
-  const given = todayDate ? Date.parse(`${todayDate}T00:00:00Z`) : NaN;
-  const today = Number.isFinite(given) ? given : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.parse(`${todayDate}T00:00:00Z`);
   const start = today - (new Date(today).getUTCDay() + (WEEKS - 1) * 7) * DAY_MS;
   const weeks: Day[][] = [];
   for (let w = 0; w < WEEKS; w++) {
@@ -40,17 +39,14 @@ function level(count: number, max: number): number {
 
 interface Props {
   activity: ActivityDayJson[];
-  now?: Date;
   /** What a day counts. */
   unit?: string;
-  /** Today's date when days are not UTC ones (study days in the user's time zone). */
-  today?: string;
-  /** Which days these are, for the caption. */
-  days?: string;
+  /** Today's study date, as the server counts days (the checklist's time zone and day start). */
+  today: string;
 }
 
-export function ActivityHeatmap({ activity, now = new Date(), unit = 'change', today, days: daysNote = 'UTC' }: Props) {
-  const weeks = buildWeeks(activity, now, today);
+export function ActivityHeatmap({ activity, unit = 'change', today }: Props) {
+  const weeks = buildWeeks(activity, today);
   const days = weeks.flat().filter((d) => !d.future);
   const max = Math.max(0, ...days.map((d) => d.count));
   const total = days.reduce((sum, d) => sum + d.count, 0);
@@ -86,7 +82,7 @@ export function ActivityHeatmap({ activity, now = new Date(), unit = 'change', t
       </div>
       <figcaption className="heatmap-caption">
         <span>
-          {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks ({daysNote})
+          {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks
         </span>
         <span className="heatmap-legend" aria-hidden="true">
           less {[0, 1, 2, 3, 4].map((l) => <span key={l} className={`heatmap-day level-${l}`} />)} more

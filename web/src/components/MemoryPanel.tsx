@@ -49,7 +49,7 @@ export function ReviewsCard({ stats }: { stats: ReviewStatsJson }) {
   return (
     <section className="card" aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">Reviews</h2>
-      <ActivityHeatmap activity={stats.reviewsByDay} unit="review" today={stats.forecast[0]?.date} days="study days" />
+      <ActivityHeatmap activity={stats.reviewsByDay} unit="review" today={stats.forecast[0]!.date} />
     </section>
   );
 }

@@ -48,7 +48,7 @@ export function DashboardPage({ checklist }: { checklist: string }) {
       </section>
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Activity</h2>
-        <ActivityHeatmap activity={data.activity} />
+        <ActivityHeatmap activity={data.activity} today={data.today} />
       </section>
       {stats && <MemoryCard stats={stats} checklist={checklist} due={due} />}
       {stats && <ReviewsCard stats={stats} />}
