@@ -92,8 +92,9 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
     },
     async (request, reply) => {
       const { name } = request.params;
-      // The activity window moves with the date, so the day is part of what the browser may keep.
-      if (notModified(request, reply, `${await currentRevision(name)}.${app.now().slice(0, 10)}`)) return reply.status(304).send();
+      // The activity's study days turn at an hour of the checklist's time zone (or change with its settings): the
+      // browser keeps an answer for the rest of the UTC hour at most.
+      if (notModified(request, reply, `${await currentRevision(name)}.${app.now().slice(0, 13)}`)) return reply.status(304).send();
       return loadDashboard(app, name);
     },
   );
