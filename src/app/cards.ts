@@ -7,7 +7,7 @@ import { cardIdentity } from '../core/cards.js';
 import type { Topic } from '../core/model.js';
 import { retrievability, type StudyCard } from '../core/scheduling.js';
 import { checkNoNul, MAX_ID } from '../core/validate.js';
-import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText } from '../store/cards.js';
+import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText, type NewQaCard } from '../store/cards.js';
 import { getChecklist } from '../store/checklists.js';
 import { getTopic } from '../store/topics.js';
 import type { AppContext } from './context.js';
@@ -62,6 +62,11 @@ export async function topicCardList(ctx: AppContext, topicId: number): Promise<C
   return { cards: await payload(ctx, await cardsOfTopic(ctx.store.db, topic.id), topic) };
 }
 
+/** The row of a card added in prepdeck under `topic` (checked already). */
+export function appCardOf(topic: Topic, front: string, back: string): NewQaCard {
+  return { checklistId: topic.checklistId, topicId: topic.id, sectionKey: topic.sectionKey, front, back, identityKey: cardIdentity(front), origin: 'app', lines: null };
+}
+
 /** Adds a question/answer card under a study topic (by id, or a reference as `prepdeck show` takes it). */
 export async function addCard(ctx: AppContext, topicRef: number | string, draft: CardDraft, checklistName?: string): Promise<CardJson> {
   const front = checkFront(draft.front);
@@ -70,20 +75,7 @@ export async function addCard(ctx: AppContext, topicRef: number | string, draft:
   if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; cards go under study topics`);
   if (topic.archivedAt !== null) throw new InvalidInputError(`'${topic.text}' is archived (gone from the file); add cards to a topic that is in it`);
   await refuseDuplicate(ctx, topic, front);
-  const card = await insertQaCard(
-    ctx.store.db,
-    {
-      checklistId: topic.checklistId,
-      topicId: topic.id,
-      sectionKey: topic.sectionKey,
-      front,
-      back,
-      identityKey: cardIdentity(front),
-      origin: 'app',
-      lines: null,
-    },
-    ctx.now(),
-  );
+  const card = await insertQaCard(ctx.store.db, appCardOf(topic, front, back), ctx.now());
   return (await payload(ctx, [card], topic))[0]!;
 }
 
