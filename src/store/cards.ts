@@ -280,7 +280,7 @@ export function answer(
     if (current?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is gone from the file (archived)`);
     if (current?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is skipped; mark it new or learning to review it`);
     if (shownReps !== undefined && Number(row.reps) !== shownReps) {
-      throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (its review count is ${Number(row.reps)} now, ${shownReps} when shown); nothing was recorded`);
+      throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (another window or the terminal); this answer was not recorded`);
     }
     const outcome = review(before, rating, now, scheduler);
     const updated = await trx

@@ -148,7 +148,7 @@ export interface ReviewSession {
 
 type Status = { busy: boolean; error: string | null; notice: string | null; unknownSection: string | null };
 
-/** The server's one line as a sentence of the page: `Card 12 was answered meanwhile, …; nothing was recorded.` */
+/** The server's one line as a sentence of the page: `Card 12 was answered meanwhile, …; this answer was not recorded.` */
 function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
