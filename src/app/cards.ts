@@ -59,6 +59,7 @@ async function payload(ctx: AppContext, cards: StudyCard[], topic: Topic | null)
 /** A topic's cards: its topic card (every study topic has one from its import on) first, then its question/answer cards. */
 export async function topicCardList(ctx: AppContext, topicId: number): Promise<CardListJson> {
   const topic = await studyTopic(ctx, topicId);
+  if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; only study topics have cards`);
   return { cards: await payload(ctx, await cardsOfTopic(ctx.store.db, topic.id), topic) };
 }
 

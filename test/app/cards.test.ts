@@ -8,6 +8,7 @@ import { checklistFromUpload, importChecklist } from '../../src/app/import-check
 import { answerCard, cardById, reviewQueue } from '../../src/app/review.js';
 import { InvalidInputError, NotFoundError } from '../../src/core/errors.js';
 import { BACKENDS } from '../store/backends.js';
+import { resolveTopic } from '../../src/app/topics.js';
 
 const FILE = [
   '# Python',
@@ -104,6 +105,9 @@ for (const backend of BACKENDS) {
         await expect(addCard(ctx, generators.id, { front: '   ', back: 'a' })).rejects.toThrow(/needs a question/);
         await expect(addCard(ctx, generators.id, { front: 'q\u0000', back: 'a' })).rejects.toThrow(/NUL/);
         await expect(addCard(ctx, 999_999, { front: 'q', back: 'a' })).rejects.toThrow(NotFoundError);
+        await reimport(ctx, `${FILE}\n# Goals\n- full remote\n`);
+        const goal = await resolveTopic(ctx, 'full remote');
+        await expect(topicCardList(ctx, goal.id)).rejects.toThrow("'full remote' is a goal, not a study topic; only study topics have cards");
         await expect(editCard(ctx, 999_999, { back: 'a' })).rejects.toThrow(NotFoundError);
       }));
   });

@@ -78,7 +78,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: "A topic's cards: its topic card, then its question/answer cards",
         params: TopicParams,
-        response: { 200: CardList, ...errorResponses(404) },
+        response: { 200: CardList, ...errorResponses(400, 404) },
       },
     },
     async (request) => topicCardList(app, request.params.id),
