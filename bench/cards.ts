@@ -13,10 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closeApp, openApp } from '../src/app/context.js';
+import { reviewStatsOf } from '../src/app/review-stats.js';
 import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
 import type { ReviewRating } from '../src/core/scheduling.js';
 import { studyDay } from '../src/core/study-day.js';
 import { answer, nextStudyAt, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../src/store/cards.js';
+import { getChecklist } from '../src/store/checklists.js';
 import { openStore, type Store } from '../src/store/database.js';
 import type { Database } from '../src/store/schema.js';
 import { generateChecklist } from './generate-checklist.js';
@@ -30,6 +32,8 @@ const ITERATIONS = Number(process.env['BENCH_CARDS_ITERATIONS'] ?? 200);
 const WARMUP = 30;
 /** The whole queue request is informative only, and slower: fewer rounds. */
 const REQUEST_ITERATIONS = Math.max(20, Math.round(ITERATIONS / 4));
+/** The statistics read every reviewed card: a few rounds are enough. */
+const STATS_ITERATIONS = 5;
 const PRINT_PLANS = process.env['BENCH_CARDS_PLANS'] === '1';
 const DEFAULT_POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET_NEXT_MS = 10;
@@ -367,6 +371,28 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
     });
     const note = [...answered].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${what} ${n}`).join(', ');
     rows.push({ operation: 'answer', backend: backend.label, ...measured, target: TARGET_ANSWER_MS, note });
+
+    // 3. Informative, no target: the statistics of the Dashboard and `progress` (every reviewed card's recall
+    // now), a few rounds; the floor reads the reviewed cards' schedule columns alone.
+    const checklist = (await getChecklist(store.db, checklistId))!;
+    const ctx = { store, now: () => iso(clock) };
+    const stats = { times: [] as number[], floor: [] as number[] };
+    for (let i = 0; i < 1 + STATS_ITERATIONS; i++) {
+      const start = performance.now();
+      await reviewStatsOf(ctx, checklist);
+      const middle = performance.now();
+      await store.db
+        .selectFrom('cards')
+        .select(['section_key', 'stability', 'last_review', 'state'])
+        .where('checklist_id', '=', checklistId)
+        .where('state', '!=', 'new')
+        .execute();
+      if (i > 0) {
+        stats.times.push(middle - start);
+        stats.floor.push(performance.now() - middle);
+      }
+    }
+    rows.push({ operation: 'review stats (no target)', backend: backend.label, ...stats, target: null, note: `${STATS_ITERATIONS} rounds after 1 warm-up` });
   } finally {
     await store.close();
   }
