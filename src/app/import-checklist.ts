@@ -12,7 +12,7 @@ import type { ParsedChecklist, TopicsMode } from '../core/model.js';
 import type { DuplicateReport, ImportCounts, ImportResult } from '../core/import-report.js';
 import { planImport, type ImportPlan } from '../core/plan-import.js';
 import { findChecklistByName } from '../store/checklists.js';
-import { applyImport, cardOwner, loadCardBaseline, loadImportBaseline } from '../store/import.js';
+import { applyImport, fileCardOwner, loadCardBaseline, loadImportBaseline } from '../store/import.js';
 import type { AppContext } from './context.js';
 
 /** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
@@ -126,11 +126,9 @@ function hasChanges(plan: ImportPlan, cards: CardChanges): boolean {
 
 /** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
 function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[] {
-  return parsed.cards.map((card) => {
-    const topicId = card.entryIndex === null ? null : plan.entries[card.entryIndex]!.existingId;
-    const owner = card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, plan.sections[card.sectionIndex]!.pathKey);
-    return { owner, front: card.front, back: card.back };
-  });
+  const topicIds = plan.entries.map((entry) => entry.existingId);
+  const sectionKeys = plan.sections.map((section) => section.pathKey);
+  return parsed.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front, back: card.back }));
 }
 
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {

@@ -15,7 +15,7 @@ import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInserti
 import { appCardsOf, claimWrittenCards } from '../store/cards.js';
 import { cardKeys } from '../core/cards.js';
 import { findChecklistByName } from '../store/checklists.js';
-import { loadImportBaseline } from '../store/import.js';
+import { fileCardOwner, loadImportBaseline } from '../store/import.js';
 import { findChecklistsBySourcePath, recordWrittenMarkers } from '../store/sync.js';
 import type { AppContext } from './context.js';
 import { checklistNameFromPath, importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from './import-checklist.js';
@@ -346,7 +346,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     // prepdeck's own markers are not ticks made by hand; then the written text is imported, recording its hash.
     const written = edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) }));
     await recordWrittenMarkers(ctx.store.db, checklist.id, written);
-    await claimWrittenCards(ctx.store.db, writtenCardKeys(after, insertions, plan.entries.map((e) => e.existingId)));
+    await claimWrittenCards(ctx.store.db, writtenCardKeys(after, insertions, plan.entries.map((e) => e.existingId), plan.sections.map((section) => section.pathKey)));
     const writtenFile: ChecklistFile = { path: input.path, sourcePath: resolve(input.path), bytes, text: decodeChecklist(bytes, input.path) };
     const readBack = await importChecklist(ctx, { file: writtenFile, name: checklist.name, topics: readAs });
     if (readBack.changes.retick.length > 0) {
@@ -359,9 +359,9 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
   );
 }
 
-/** Each inserted card's identity key and lines as the written file has them (its owner being its topic's id). */
-function writtenCardKeys(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>) {
-  const owners = after.cards.map((card) => ({ owner: card.entryIndex === null ? `s:${card.sectionIndex}` : String(topicIds[card.entryIndex]), front: card.front }));
+/** Each inserted card's identity key and lines as the written file has them, paired as the import pairs them. */
+function writtenCardKeys(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>, sectionKeys: string[]) {
+  const owners = after.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front }));
   const keys = cardKeys(owners);
   return insertions.flatMap((insertion) => {
     const index = after.cards.findIndex((card) => card.lines.start === insertion.line);

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/model.js';
 import { parseConfidence, parseState } from '../core/validate.js';
-import { isTimeZone } from '../core/review-settings.js';
+import { isStep, isTimeZone } from '../core/review-settings.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -219,7 +219,7 @@ function decimal(name: string, min: number, max: number): (value: string) => num
 /** A parser of one step of a variadic steps option (`1m`, `10m`, `1h`, `1d`), collecting them. */
 function steps(name: string): (value: string, previous: string[] | undefined) => string[] {
   return (value, previous) => {
-    if (!/^[1-9]\d{0,4}[mhd]$/.test(value)) throw new InvalidInputError(`${name} takes steps such as 1m, 10m, 1h or 1d, not '${value}'`);
+    if (!isStep(value)) throw new InvalidInputError(`${name} takes steps such as 1m, 10m, 1h or 1d, not '${value}'`);
     return [...(previous ?? []), value];
   };
 }

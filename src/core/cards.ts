@@ -86,12 +86,6 @@ export interface CardPlan {
   archivedIds: number[];
 }
 
-/**
- * Pairs the file's cards with stored ones, so that a card keeps its schedule and reviews across re-imports:
- * first the same question and answer under the same topic, then the same question under the same topic (an app card written into the file is found so too), then a
- * changed question with the same answer under the same topic, then the same question moved under another
- * topic when only one stored card asks it. File cards left unpaired are gone from the file.
- */
 /** Each card's identity key: its question, with `#2`, `#3` ... for the later copies of a question under one owner. */
 export function cardKeys(cards: ReadonlyArray<Pick<IncomingCard, 'owner' | 'front'>>): string[] {
   const seen = new Map<string, number>();
@@ -103,6 +97,13 @@ export function cardKeys(cards: ReadonlyArray<Pick<IncomingCard, 'owner' | 'fron
   });
 }
 
+/**
+ * Pairs the file's cards with stored ones, so that a card keeps its schedule and reviews across re-imports:
+ * first the same question and answer under the same topic, then the same question under the same topic (an
+ * app card written into the file is found so too), then a changed question with the same answer under the
+ * same topic, then the same question moved under another topic when only one stored card asks it. File cards
+ * left unpaired are gone from the file.
+ */
 export function planCards(incoming: readonly IncomingCard[], stored: readonly StoredCardRef[]): CardPlan {
   const keys = cardKeys(incoming);
   const free = new Set(stored.map((card) => card.id));

@@ -55,8 +55,13 @@ function number(field: keyof ReviewSettings, value: unknown, min: number, max: n
   return value;
 }
 
+/** A learning step as ts-fsrs writes one: `1m`, `10m`, `1h`, `1d`. */
+export function isStep(value: unknown): value is string {
+  return typeof value === 'string' && STEP.test(value);
+}
+
 function steps(field: 'learningSteps' | 'relearningSteps', value: unknown): string[] {
-  if (!Array.isArray(value) || value.length > 10 || !value.every((s) => typeof s === 'string' && STEP.test(s))) {
+  if (!Array.isArray(value) || value.length > 10 || !value.every(isStep)) {
     fail(field, 'must be a list of up to 10 steps such as 1m, 10m, 1h or 1d', value);
   }
   return value as string[];

@@ -63,6 +63,15 @@ export function cardOwner(topicId: number | null, sectionKey: string): string {
   return topicId !== null ? String(topicId) : `s:${sectionKey}`;
 }
 
+/**
+ * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
+ * and each section's path key: a card under a new topic owns its place until that topic is saved.
+ */
+export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
+  const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
+  return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
+}
+
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
 export async function loadImportBaseline(db: Kysely<Database>, checklistId: number): Promise<ImportBaseline> {
   const sections = await db
@@ -424,17 +433,16 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     fresh.push({ line: entry.lines.start, row: newCardRow({ ...card, kind: 'topic' }, now) });
   });
 
-  const ownerOf = cardOwner;
   const placed = parsed.cards.map((card) => {
     const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
     const sectionKey = plan.sections[card.sectionIndex]!.pathKey;
-    return { card, topicId, sectionKey, owner: ownerOf(topicId, sectionKey) };
+    return { card, topicId, sectionKey, owner: cardOwner(topicId, sectionKey) };
   });
   const cardPlan = planCards(
     placed.map(({ card, owner }) => ({ owner, front: card.front, back: card.back })),
     storedQa.map((row) => ({
       id: row.id,
-      owner: ownerOf(row.topic_id, row.section_key),
+      owner: cardOwner(row.topic_id, row.section_key),
       identityKey: row.identity_key,
       back: row.back,
       origin: row.origin,

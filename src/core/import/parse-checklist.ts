@@ -325,22 +325,23 @@ class ChecklistReader {
 
   /** Under a goals or books heading: cards are study material, so `Location :: Europe` there stays a goal. */
   private inRoleSection(owner: Owner): boolean {
-    const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
-    for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
-      if (roleTitles.includes(normalizeText(section.text))) return true;
-      section = this.sections[section.parentIndex ?? 0];
-    }
-    return false;
+    return this.roleSectionOf(owner) !== null;
   }
 
   /** A goals or books list with no task items keeps every item, even in a task list. */
   private inRoleSectionWithoutTasks(owner: Owner): boolean {
+    const section = this.roleSectionOf(owner);
+    return section !== null && !this.sectionsWithTasks.has(section.index);
+  }
+
+  /** The nearest goals or books heading the owner stands under, or null. */
+  private roleSectionOf(owner: Owner): ParsedSection | null {
     const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
     for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
-      if (roleTitles.includes(normalizeText(section.text))) return !this.sectionsWithTasks.has(section.index);
+      if (roleTitles.includes(normalizeText(section.text))) return section;
       section = this.sections[section.parentIndex ?? 0];
     }
-    return false;
+    return null;
   }
 
   private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {
