@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closeApp, openApp } from '../src/app/context.js';
-import { reviewStatsOf } from '../src/app/review-stats.js';
-import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
-import type { ReviewRating } from '../src/core/scheduling.js';
-import { studyDay } from '../src/core/study-day.js';
-import { answer, nextStudyAt, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../src/store/cards.js';
-import { getChecklist } from '../src/store/checklists.js';
+import { reviewStatsOf } from '../src/app/review/stats.js';
+import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
+import type { ReviewRating } from '../src/core/review/scheduling.js';
+import { studyDay } from '../src/core/review/study-day.js';
+import { answer, nextStudyAt, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../src/store/review/cards.js';
+import { getChecklist } from '../src/store/checklists/checklists.js';
 import { openStore, type Store } from '../src/store/database.js';
 import type { Database } from '../src/store/schema.js';
 import { generateChecklist } from './generate-checklist.js';
@@ -43,7 +43,7 @@ const TARGET_ANSWER_MS = 5;
 const NOW = Date.parse('2026-03-02T09:00:00.000Z');
 const IMPORTED_AT = new Date(NOW - 730 * 24 * 3600_000).toISOString();
 const MINUTE_MS = 60_000;
-/** app/review.ts's learn-ahead; the study day starts at 4 o'clock UTC (the default settings). */
+/** app/review/review.ts's learn-ahead; the study day starts at 4 o'clock UTC (the default settings). */
 const LEARN_AHEAD_MS = 20 * MINUTE_MS;
 const TIME_ZONE = 'UTC';
 const DAY_STARTS_AT = 4;
@@ -249,7 +249,7 @@ async function importAndLoad(backend: Backend, checklistFile: string): Promise<{
   return { imported, data, timings: [[`import of ${TOPICS.toLocaleString('en')} topics`, importMs], ['cards and log', loadMs], ...extra] };
 }
 
-/** Scopes as app/review.ts builds them: a section with its subsections (a top-level one), or a single leaf section. */
+/** Scopes as app/review/review.ts builds them: a section with its subsections (a top-level one), or a single leaf section. */
 function scopesOf(sectionKeys: readonly string[]): { subtrees: string[][]; leaves: string[][] } {
   const all = [...sectionKeys];
   const tops = [...new Set(all.map((key) => key.split(' / ')[0]!))];
@@ -306,7 +306,7 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
       rows.push({ operation: `next due card, ${scope}`, backend: backend.label, ...measured, target: TARGET_NEXT_MS, note });
     }
 
-    // Informative, no target: every store call app/review.ts#reviewQueue makes to hand out that card.
+    // Informative, no target: every store call app/review/review.ts#reviewQueue makes to hand out that card.
     const calls = new Map<string, number[]>();
     const timedCall = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       const start = performance.now();

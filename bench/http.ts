@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeApp, openApp, type AppContext } from '../src/app/context.js';
-import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
+import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
 import { buildServer } from '../src/server/app.js';
 
 const SECONDS = Number(process.env['BENCH_HTTP_SECONDS'] ?? 4);

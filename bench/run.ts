@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import markdownIt from 'markdown-it';
 import { init as initMd4w, mdToJSON } from 'md4w';
 import { closeApp, openApp } from '../src/app/context.js';
-import { importChecklist, readChecklistFile } from '../src/app/import-checklist.js';
+import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { benchCards } from './cards.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';

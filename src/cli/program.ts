@@ -1,9 +1,9 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InvalidInputError } from '../core/errors.js';
-import { TOPIC_STATES } from '../core/model.js';
+import { TOPIC_STATES } from '../core/checklist/model.js';
 import { parseConfidence, parseState } from '../core/validate.js';
-import { isStep, isTimeZone } from '../core/review-settings.js';
+import { isStep, isTimeZone } from '../core/review/settings.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 

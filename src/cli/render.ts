@@ -1,7 +1,7 @@
 // Human renderings of the tree, topics and progress for the terminal.
-import type { Topic, TopicEvent, TopicState } from '../core/model.js';
-import type { Progress } from '../core/progress.js';
-import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/tree.js';
+import type { Topic, TopicEvent, TopicState } from '../core/checklist/model.js';
+import type { Progress } from '../core/checklist/progress.js';
+import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/checklist/tree.js';
 import type { Colors } from './output.js';
 
 const BAR_WIDTH = 20;

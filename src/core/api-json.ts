@@ -1,7 +1,7 @@
 // Domain objects in the shapes of core/api.ts, shared by the server (HTTP) and the CLI (--json).
 import type { CardJson, TopicJson } from './api.js';
-import type { Topic } from './model.js';
-import type { StudyCard } from './scheduling.js';
+import type { Topic } from './checklist/model.js';
+import type { StudyCard } from './review/scheduling.js';
 
 /** A topic with where it sits: its checklist's name and its section path as the file writes it. */
 export interface PlacedTopic {

@@ -1,13 +1,13 @@
 // The HTTP API's payloads as plain types: the server validates against schemas that match them,
 // and the web UI imports them (types only) so both sides agree at compile time.
-import type { ExportedChecklist, ExportedResource } from './export.js';
-import type { EntryKind, EventType, SectionRole, TopicState, TopicsMode } from './model.js';
-import type { ImportResult } from './import-report.js';
-import type { Progress } from './progress.js';
-import type { MarkerText, SkippedAs } from './writeback.js';
+import type { ExportedChecklist, ExportedResource } from './checklist/export.js';
+import type { EntryKind, EventType, SectionRole, TopicState, TopicsMode } from './checklist/model.js';
+import type { ImportResult } from './import/report.js';
+import type { Progress } from './checklist/progress.js';
+import type { MarkerText, SkippedAs } from './write-back/markers.js';
 
-export type { ExportedChecklist, ExportedResource, ExportedSection, ExportedTopic } from './export.js';
-export type { Progress } from './progress.js';
+export type { ExportedChecklist, ExportedResource, ExportedSection, ExportedTopic } from './checklist/export.js';
+export type { Progress } from './checklist/progress.js';
 
 /** GET /api/checklists: a checklist's head (its tree without the tree), with its goals and books counted. */
 export interface ChecklistSummaryJson extends Omit<ExportedChecklist, 'root'> {
@@ -129,7 +129,7 @@ export interface ErrorJson {
 }
 
 /** The answer to POST /api/imports/preview (dryRun: true) and POST /api/imports. */
-export type { ImportResult as ImportResultJson } from './import-report.js';
+export type { ImportResult as ImportResultJson } from './import/report.js';
 
 // ---- Write-back into the checklist's file ----
 
@@ -193,7 +193,7 @@ export interface WriteBackResultJson {
 
 // ---- Spaced repetition ----
 
-export type { ReviewSettings as ReviewSettingsJson } from './review-settings.js';
+export type { ReviewSettings as ReviewSettingsJson } from './review/settings.js';
 
 /** A card's schedule as the UI shows it. */
 export interface CardJson {
@@ -325,7 +325,7 @@ export interface OptimizeJson {
   checklist: string;
   /**
    * Reviews in the log, and how many of them the optimizer can train on: a day or more after the card's previous
-   * review, and not set aside by its outlier rule (core/optimizer-items.ts).
+   * review, and not set aside by its outlier rule (core/review/optimizer-items.ts).
    */
   reviews: number;
   trainingItems: number;

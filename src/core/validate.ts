@@ -1,6 +1,6 @@
 // Checks of values a user types, shared by every interface so the messages are the same everywhere.
 import { InvalidInputError } from './errors.js';
-import { TOPIC_STATES, type TopicState } from './model.js';
+import { TOPIC_STATES, type TopicState } from './checklist/model.js';
 
 export function parseState(value: string): TopicState {
   const state = value.trim().toLowerCase();

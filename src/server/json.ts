@@ -1,11 +1,11 @@
 // Domain objects as the API shows them (the shapes of core/api.ts).
 import type { ChecklistSummaryJson, TopicDetailJson } from '../core/api.js';
 import { topicJson, type PlacedTopic } from '../core/api-json.js';
-import type { TopicDetails } from '../app/topics.js';
+import type { TopicDetails } from '../app/topics/topics.js';
 
 export { topicJson };
-import type { Checklist } from '../core/model.js';
-import { toProgress, type ProgressCounts } from '../core/progress.js';
+import type { Checklist } from '../core/checklist/model.js';
+import { toProgress, type ProgressCounts } from '../core/checklist/progress.js';
 
 export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): TopicDetailJson {
   return {

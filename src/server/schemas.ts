@@ -2,7 +2,7 @@
 // serializes responses with them, and @fastify/swagger turns the same objects into /api/openapi.json.
 // They describe the plain types in core/api.ts; test/server/schemas.test.ts checks the two agree.
 import { Type, type TSchema } from 'typebox';
-import { TOPIC_STATES } from '../core/model.js';
+import { TOPIC_STATES } from '../core/checklist/model.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -375,7 +375,7 @@ export const ReviewSettings = Type.Object({
   timeZone: Nullable(Type.String()),
   parameters: Nullable(Type.Array(Type.Number())),
 });
-/** Checked field by field in core/review-settings.ts too, whose messages name the field and its range. */
+/** Checked field by field in core/review/settings.ts too, whose messages name the field and its range. */
 export const ReviewSettingsPatch = Type.Object(
   {
     desiredRetention: Type.Optional(Type.Number()),

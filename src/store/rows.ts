@@ -1,6 +1,6 @@
 // Rows to domain objects (snake_case, 0/1 and JSON text in; camelCase, booleans and objects out).
-import { searchText } from '../core/identity.js';
-import type { Checklist, Resource, Section, SectionNote, Topic, TopicEvent } from '../core/model.js';
+import { searchText } from '../core/import/identity.js';
+import type { Checklist, Resource, Section, SectionNote, Topic, TopicEvent } from '../core/checklist/model.js';
 import type { ChecklistRow, EventRow, ResourceRow, SectionNoteRow, SectionRow, TopicRow } from './schema.js';
 
 /** What search matches a topic on: its plain title and the user's notes, lower-cased (Cyrillic included). */

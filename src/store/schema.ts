@@ -1,7 +1,7 @@
 // The tables as Kysely sees them. Timestamps are ISO-8601 text, booleans 0/1, JSON text: portable as is.
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/model.js';
-import type { CardKind, CardOrigin, FsrsState } from '../core/scheduling.js';
+import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/checklist/model.js';
+import type { CardKind, CardOrigin, FsrsState } from '../core/review/scheduling.js';
 
 export interface ChecklistTable {
   id: Generated<number>;
@@ -122,7 +122,7 @@ export interface CardTable {
 
 export interface ReviewSettingsTable {
   checklist_id: number;
-  /** JSON of core/review-settings.ts#ReviewSettings. */
+  /** JSON of core/review/settings.ts#ReviewSettings. */
   settings: string;
   updated_at: string;
 }

@@ -4,11 +4,11 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src/app/import-checklist.js';
-import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/export.js';
-import { TOPIC_STATES, type Topic, type TopicEvent } from '../../src/core/model.js';
-import type { Progress } from '../../src/core/progress.js';
-import type { ChecklistSummary } from '../../src/store/checklists.js';
+import type { ImportResult } from '../../src/app/import/import-checklist.js';
+import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/checklist/export.js';
+import { TOPIC_STATES, type Topic, type TopicEvent } from '../../src/core/checklist/model.js';
+import type { Progress } from '../../src/core/checklist/progress.js';
+import type { ChecklistSummary } from '../../src/store/checklists/checklists.js';
 import { BACKENDS, type Backend, type TestDatabase } from '../store/backends.js';
 import { EXAMPLE_CHECKLIST, hasUserFixture, PROJECT_ROOT, USER_FIXTURE } from '../support/fixtures.js';
 import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';

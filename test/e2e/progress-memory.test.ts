@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
-import { answerCard, reviewQueue } from '../../src/app/review.js';
+import { answerCard, reviewQueue } from '../../src/app/review/review.js';
 import type { ReviewStatsJson } from '../../src/core/api.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, type Cli } from './run-cli.js';

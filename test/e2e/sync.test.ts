@@ -5,14 +5,14 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src/app/import-checklist.js';
+import type { ImportResult } from '../../src/app/import/import-checklist.js';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
-import { importChecklist, readChecklistFile } from '../../src/app/import-checklist.js';
-import { markTopic, resolveTopic } from '../../src/app/topics.js';
-import { writeBackChecklist, type SyncResult } from '../../src/app/sync.js';
+import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
+import { markTopic, resolveTopic } from '../../src/app/topics/topics.js';
+import { writeBackChecklist, type SyncResult } from '../../src/app/write-back/sync.js';
 import { ConflictError } from '../../src/core/errors.js';
-import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/export.js';
-import type { TopicState } from '../../src/core/model.js';
+import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/checklist/export.js';
+import type { TopicState } from '../../src/core/checklist/model.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { BIN, cliEnv, cliFor, lines, type Cli } from './run-cli.js';
 

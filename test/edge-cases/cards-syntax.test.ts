@@ -1,4 +1,4 @@
-// Edge cases: what the card syntax takes that it should not (core/import/parse-checklist.ts#readCard, core/cards.ts).
+// Edge cases: what the card syntax takes that it should not (core/import/parse-checklist.ts#readCard, core/review/cards.ts).
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
 

@@ -1,7 +1,7 @@
 // Edge cases: a clock a few seconds behind the one that answered a card (two machines sharing PostgreSQL, an NTP step)
 // makes ts-fsrs throw `Invalid delta_t` in the rating previews, and the whole review queue answers 500.
 import { describe, expect, it } from 'vitest';
-import { answerCard, reviewQueue } from '../../src/app/review.js';
+import { answerCard, reviewQueue } from '../../src/app/review/review.js';
 import { buildServer } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { withApp } from '../support/app.js';

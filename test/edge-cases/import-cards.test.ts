@@ -1,8 +1,8 @@
-// Edge cases: cards across re-imports (store/import.ts#saveCards, core/cards.ts#planCards).
+// Edge cases: cards across re-imports (store/import/import.ts#saveCards, core/review/cards.ts#planCards).
 import { describe, expect, it } from 'vitest';
-import { topicCardList } from '../../src/app/cards.js';
-import { answerCard, cardById, reviewQueue } from '../../src/app/review.js';
-import { resolveTopic } from '../../src/app/topics.js';
+import { topicCardList } from '../../src/app/review/cards.js';
+import { answerCard, cardById, reviewQueue } from '../../src/app/review/review.js';
+import { resolveTopic } from '../../src/app/topics/topics.js';
 import { BACKENDS } from '../store/backends.js';
 import { withApp } from '../support/app.js';
 import { load, START } from './support.js';

@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
-import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
-import { answerCard, cardById, reviewQueue } from '../../src/app/review.js';
-import { markTopic, resolveTopic } from '../../src/app/topics.js';
-import { studyDay } from '../../src/core/study-day.js';
+import { checklistFromUpload, importChecklist } from '../../src/app/import/import-checklist.js';
+import { answerCard, cardById, reviewQueue } from '../../src/app/review/review.js';
+import { markTopic, resolveTopic } from '../../src/app/topics/topics.js';
+import { studyDay } from '../../src/core/review/study-day.js';
 import { BACKENDS } from '../store/backends.js';
 import { withApp } from '../support/app.js';
 import { load, START, tempDir } from './support.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppContext } from '../../src/app/context.js';
-import { checklistFromUpload, importChecklist } from '../../src/app/import-checklist.js';
+import { checklistFromUpload, importChecklist } from '../../src/app/import/import-checklist.js';
 
 export const START = '2026-11-20T09:00:00.000Z';
 

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
-import type { ParsedChecklist } from '../../src/core/model.js';
-import { insertCards } from '../../src/core/writeback-cards.js';
+import type { ParsedChecklist } from '../../src/core/checklist/model.js';
+import { insertCards } from '../../src/core/write-back/cards.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't', topics: 'all' });
 

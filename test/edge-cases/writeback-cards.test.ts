@@ -2,14 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCard, appCardOf, topicCardList } from '../../src/app/cards.js';
+import { addCard, appCardOf, topicCardList } from '../../src/app/review/cards.js';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
-import { importChecklist, readChecklistFile } from '../../src/app/import-checklist.js';
-import { writeBackChecklist } from '../../src/app/sync.js';
-import { resolveTopic } from '../../src/app/topics.js';
-import type { Topic } from '../../src/core/model.js';
+import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
+import { writeBackChecklist } from '../../src/app/write-back/sync.js';
+import { resolveTopic } from '../../src/app/topics/topics.js';
+import type { Topic } from '../../src/core/checklist/model.js';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';
-import { insertQaCard } from '../../src/store/cards.js';
+import { insertQaCard } from '../../src/store/review/cards.js';
 import { tempDir } from './support.js';
 
 interface Plan {

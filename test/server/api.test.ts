@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
-import { markTopic } from '../../src/app/topics.js';
+import { markTopic } from '../../src/app/topics/topics.js';
 import type {
   ChecklistListJson,
   ChecklistTreeJson,
@@ -18,7 +18,7 @@ import type {
 } from '../../src/core/api.js';
 import { buildServer } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
-import { studyDateOf } from '../../src/core/study-day.js';
+import { studyDateOf } from '../../src/core/review/study-day.js';
 import { EXAMPLE_CHECKLIST, hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { useServer } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
-import { importChecklist, readChecklistFile } from '../../src/app/import-checklist.js';
+import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ErrorJson, ExportedSection, ExportedTopic, WriteBackResultJson } from '../../src/core/api.js';
 import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../src/server/app.js';
 import { BACKENDS, type Backend, type TestDatabase } from '../store/backends.js';

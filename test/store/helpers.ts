@@ -1,10 +1,10 @@
 // Running an import as the app does (plan in the core, apply in one transaction) and looking at every row.
 import type { Kysely } from 'kysely';
-import type { ParsedChecklist } from '../../src/core/model.js';
-import { planImport, type ImportPlan } from '../../src/core/plan-import.js';
-import { findChecklistByName } from '../../src/store/checklists.js';
+import type { ParsedChecklist } from '../../src/core/checklist/model.js';
+import { planImport, type ImportPlan } from '../../src/core/import/plan.js';
+import { findChecklistByName } from '../../src/store/checklists/checklists.js';
 import type { Store } from '../../src/store/database.js';
-import { applyImport, loadImportBaseline } from '../../src/store/import.js';
+import { applyImport, loadImportBaseline } from '../../src/store/import/import.js';
 import type { Database } from '../../src/store/schema.js';
 
 export async function planFor(db: Kysely<Database>, name: string, parsed: ParsedChecklist): Promise<{ checklistId: number | null; plan: ImportPlan }> {

@@ -1,6 +1,6 @@
 // What a first import of a parsed checklist stores, as plain refs: the baseline a re-import is planned against.
-import type { ParsedChecklist, TopicState } from '../../src/core/model.js';
-import { planImport, type StoredSectionRef, type StoredTopicRef } from '../../src/core/plan-import.js';
+import type { ParsedChecklist, TopicState } from '../../src/core/checklist/model.js';
+import { planImport, type StoredSectionRef, type StoredTopicRef } from '../../src/core/import/plan.js';
 
 /** Ids in file order from `idBase`; each topic's state as its marker gives it, unless `states` names another. */
 export function storedAfterFirstImport(

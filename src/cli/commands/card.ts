@@ -1,10 +1,10 @@
 // `prepdeck card add|list|edit|remove`: a topic's own question/answer cards from the terminal.
-import { addCard, editCard, removeCard, topicCardList } from '../../app/cards.js';
-import { resolveTopic } from '../../app/topics.js';
+import { addCard, editCard, removeCard, topicCardList } from '../../app/review/cards.js';
+import { resolveTopic } from '../../app/topics/topics.js';
 import type { CardJson } from '../../core/api.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { sanitize } from '../review-text.js';
+import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 
 /** On one line, and with no control characters: a file's card must not drive the terminal. */

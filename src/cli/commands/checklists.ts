@@ -1,5 +1,5 @@
-import { listChecklists } from '../../app/checklists.js';
-import { toProgress } from '../../core/progress.js';
+import { listChecklists } from '../../app/checklists/checklists.js';
+import { toProgress } from '../../core/checklist/progress.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural, progressBar } from '../render.js';

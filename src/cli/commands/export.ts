@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { loadTrees } from '../../app/checklists.js';
+import { loadTrees } from '../../app/checklists/checklists.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { exportJson, exportMarkdown } from '../../core/export.js';
+import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';

@@ -1,5 +1,5 @@
-import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import-checklist.js';
-import type { TopicsMode } from '../../core/model.js';
+import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import/import-checklist.js';
+import type { TopicsMode } from '../../core/checklist/model.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';

@@ -1,6 +1,6 @@
-import { loadTrees } from '../../app/checklists.js';
-import { exportJson } from '../../core/export.js';
-import type { TopicState } from '../../core/model.js';
+import { loadTrees } from '../../app/checklists/checklists.js';
+import { exportJson } from '../../core/checklist/export.js';
+import type { TopicState } from '../../core/checklist/model.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar, renderTree } from '../render.js';

@@ -1,4 +1,4 @@
-import { markTopic } from '../../app/topics.js';
+import { markTopic } from '../../app/topics/topics.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { topicLine } from '../render.js';

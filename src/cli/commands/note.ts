@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveTopic, writeTopicNotes } from '../../app/topics.js';
+import { resolveTopic, writeTopicNotes } from '../../app/topics/topics.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';

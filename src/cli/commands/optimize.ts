@@ -1,4 +1,4 @@
-import { optimizeChecklist } from '../../app/optimize.js';
+import { optimizeChecklist } from '../../app/review/optimize.js';
 import type { OptimizeJson } from '../../core/api.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';

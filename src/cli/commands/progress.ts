@@ -1,7 +1,7 @@
-import { loadTrees } from '../../app/checklists.js';
-import { reviewStatsOf } from '../../app/review-stats.js';
+import { loadTrees } from '../../app/checklists/checklists.js';
+import { reviewStatsOf } from '../../app/review/stats.js';
 import type { ReviewStatsJson } from '../../core/api.js';
-import { walkSections } from '../../core/tree.js';
+import { walkSections } from '../../core/checklist/tree.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar } from '../render.js';

@@ -1,4 +1,4 @@
-import { removeChecklist } from '../../app/checklists.js';
+import { removeChecklist } from '../../app/checklists/checklists.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';

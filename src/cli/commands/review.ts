@@ -1,8 +1,8 @@
-import { answerCard, reviewQueue, undoReview } from '../../app/review.js';
+import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { runReviewSession, type ReviewSource } from '../review-session.js';
+import { runReviewSession, type ReviewSource } from '../review/session.js';
 import { withApp } from '../session.js';
 
 interface ReviewOptions {

@@ -1,4 +1,4 @@
-import { placeTopics, searchTopics } from '../../app/topics.js';
+import { placeTopics, searchTopics } from '../../app/topics/topics.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { topicLine } from '../render.js';

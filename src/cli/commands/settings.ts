@@ -1,6 +1,6 @@
 // `prepdeck settings`: how a checklist's cards are scheduled, shown, and changed option by option.
-import { showReviewSettings, updateReviewSettings, machineTimeZone } from '../../app/review-settings.js';
-import type { ReviewSettings } from '../../core/review-settings.js';
+import { showReviewSettings, updateReviewSettings, machineTimeZone } from '../../app/review/settings.js';
+import type { ReviewSettings } from '../../core/review/settings.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';

@@ -1,4 +1,4 @@
-import { placeTopics, showTopic } from '../../app/topics.js';
+import { placeTopics, showTopic } from '../../app/topics/topics.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { historyLine, stateMark } from '../render.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { listChecklists } from '../../app/checklists.js';
+import { listChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
-import { importChecklist, readChecklistFile, type ImportResult } from '../../app/import-checklist.js';
+import { importChecklist, readChecklistFile, type ImportResult } from '../../app/import/import-checklist.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';

@@ -1,8 +1,8 @@
-import { readChecklistFile } from '../../app/import-checklist.js';
-import { defaultBackupDir, syncChecklist, watchChecklist, writeBackChecklist, type SyncResult, type WriteBackReport } from '../../app/sync.js';
+import { readChecklistFile } from '../../app/import/import-checklist.js';
+import { defaultBackupDir, syncChecklist, watchChecklist, writeBackChecklist, type SyncResult, type WriteBackReport } from '../../app/write-back/sync.js';
 import { PrepdeckError } from '../../core/errors.js';
-import type { TopicsMode } from '../../core/model.js';
-import type { SkippedAs } from '../../core/writeback.js';
+import type { TopicsMode } from '../../core/checklist/model.js';
+import type { SkippedAs } from '../../core/write-back/markers.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';

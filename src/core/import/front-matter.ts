@@ -1,7 +1,7 @@
 // YAML front matter: read it, keep its source verbatim, and blank it out for the Markdown parser
 // so that every line number the parser reports is still the file's own.
 import { parse as parseYaml } from 'yaml';
-import type { FrontMatter } from '../model.js';
+import type { FrontMatter } from '../checklist/model.js';
 
 const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;

@@ -1,6 +1,6 @@
 // Reading one line of inline Markdown: its plain text, its links, and whether it is only links.
 import type { Token } from 'markdown-it';
-import type { ParsedResource, TaskMarker } from '../model.js';
+import type { ParsedResource, TaskMarker } from '../checklist/model.js';
 
 const TASK_MARKER = /^\[([ xX])\](?=[ \t]|$)/;
 /** What may stand between the links of a link-only bullet. */

@@ -12,9 +12,9 @@ import type {
   TextPosition,
   TopicsMode,
   TopicsModeChoice,
-} from '../model.js';
-import { inlineCard, questionSeparator, type CardText } from '../cards.js';
-import { normalizeText } from '../identity.js';
+} from '../checklist/model.js';
+import { inlineCard, questionSeparator, type CardText } from '../review/cards.js';
+import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
 import { createMarkdownParser, MAX_NESTING } from './markdown.js';

@@ -1,12 +1,12 @@
 // Checklists: the list, one tree as in the file, and the dashboard.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checklistRevision, listChecklists, loadTree, removeChecklist } from '../../app/checklists.js';
+import { checklistRevision, listChecklists, loadTree, removeChecklist } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
-import { loadDashboard } from '../../app/dashboard.js';
+import { loadDashboard } from '../../app/checklists/dashboard.js';
 import type { ChecklistTreeJson } from '../../core/api.js';
 import { NotFoundError } from '../../core/errors.js';
-import { exportJson } from '../../core/export.js';
+import { exportJson } from '../../core/checklist/export.js';
 import { Type } from 'typebox';
 import { checklistSummaryJson } from '../json.js';
 import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses, RemovedChecklist } from '../schemas.js';

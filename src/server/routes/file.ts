@@ -3,10 +3,10 @@
 // for many users must not write into its own disk on their behalf.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { selectChecklists } from '../../app/checklists.js';
+import { selectChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
-import { readChecklistFile } from '../../app/import-checklist.js';
-import { writeBackChecklist } from '../../app/sync.js';
+import { readChecklistFile } from '../../app/import/import-checklist.js';
+import { writeBackChecklist } from '../../app/write-back/sync.js';
 import type { ErrorJson, WriteBackResultJson } from '../../core/api.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { errorBody } from '../errors.js';

@@ -1,7 +1,7 @@
 // Liveness and readiness in one: the process answers and the database does.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { listChecklists } from '../../app/checklists.js';
+import { listChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
 
 export const healthRoutes: FastifyPluginAsync<{ app: AppContext }> = async (server, { app }) => {

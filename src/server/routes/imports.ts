@@ -1,7 +1,7 @@
 // Imports from the browser: preview what would change, then apply it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
-import { checklistFromUpload, checklistNameFromPath, importChecklist } from '../../app/import-checklist.js';
+import { checklistFromUpload, checklistNameFromPath, importChecklist } from '../../app/import/import-checklist.js';
 import type { ImportRequestJson } from '../../core/api.js';
 import { IMPORT_BODY_LIMIT_BYTES } from '../limits.js';
 import { errorResponses, ImportRequest, ImportResult } from '../schemas.js';

@@ -1,11 +1,11 @@
 // Spaced repetition: today's queue, answers and undo, a topic's cards, statistics, settings and the optimizer.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { addCard, editCard, removeCard, topicCardList } from '../../app/cards.js';
+import { addCard, editCard, removeCard, topicCardList } from '../../app/review/cards.js';
 import type { AppContext } from '../../app/context.js';
-import { optimizeChecklist } from '../../app/optimize.js';
-import { answerCard, reviewQueue, undoReview } from '../../app/review.js';
-import { showReviewSettings, updateReviewSettings } from '../../app/review-settings.js';
-import { reviewStats } from '../../app/review-stats.js';
+import { optimizeChecklist } from '../../app/review/optimize.js';
+import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
+import { showReviewSettings, updateReviewSettings } from '../../app/review/settings.js';
+import { reviewStats } from '../../app/review/stats.js';
 import {
   AnswerRequest,
   CardDraft,

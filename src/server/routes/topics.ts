@@ -1,7 +1,7 @@
 // Topics: read one, change its state, confidence or notes, search them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
-import { placeTopics, searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics.js';
+import { placeTopics, searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics/topics.js';
 import { topicDetailJson, topicJson } from '../json.js';
 import { errorResponses, SearchQuery, SearchResult, TopicDetail, TopicParams, TopicPatch } from '../schemas.js';
 

@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Append-only, with one exception: undoing a review deletes that card's last row and restores the card's
-  // previous FSRS fields from `previous` (JSON of core/scheduling.ts#CardSchedule), exactly as they were.
+  // previous FSRS fields from `previous` (JSON of core/review/scheduling.ts#CardSchedule), exactly as they were.
   await db.schema
     .createTable('review_log')
     .addColumn('id', 'integer', idColumn)

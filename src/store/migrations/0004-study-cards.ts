@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('review_settings')
     .addColumn('checklist_id', 'integer', (col) => col.primaryKey().references('checklists.id').onDelete('cascade'))
-    // JSON of core/review-settings.ts#ReviewSettings; missing fields take their defaults when read.
+    // JSON of core/review/settings.ts#ReviewSettings; missing fields take their defaults when read.
     .addColumn('settings', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute();

@@ -25,7 +25,7 @@ export interface SectionOption {
   depth: number;
 }
 
-/** A heading as the server keys it (core/identity.ts#normalizeText): lower case, spaces collapsed, no surrounding punctuation. */
+/** A heading as the server keys it (core/import/identity.ts#normalizeText): lower case, spaces collapsed, no surrounding punctuation. */
 function keyPart(text: string): string {
   return text
     .normalize('NFC')

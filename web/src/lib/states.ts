@@ -1,5 +1,5 @@
 // Topic states as the UI names them, and their keyboard shortcuts.
-import type { TopicState } from '../../../src/core/model.js';
+import type { TopicState } from '../../../src/core/checklist/model.js';
 
 export type { TopicState };
 

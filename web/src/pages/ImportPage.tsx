@@ -12,7 +12,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 type TopicsChoice = NonNullable<ImportRequestJson['topics']>;
 
-/** The checklist name the server would derive from a file name (app/import-checklist.ts). */
+/** The checklist name the server would derive from a file name (app/import/import-checklist.ts). */
 export function nameFromFileName(fileName: string): string {
   const slug = fileName
     .replace(/\.[^.]*$/, '')

@@ -1,0 +1,69 @@
+// Whole checklists: which there are, their trees with progress, and exports.
+import { NotFoundError } from '../../core/errors.js';
+import type { Checklist } from '../../core/checklist/model.js';
+import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
+import { deleteChecklist, findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../../store/checklists/checklists.js';
+import { loadChecklistTree } from '../../store/topics/topics.js';
+import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
+import type { AppContext } from '../context.js';
+
+export async function listChecklists(ctx: AppContext): Promise<ChecklistSummary[]> {
+  return listStoredChecklists(ctx.store.db);
+}
+
+/** The named checklist, or every checklist when no name is given. */
+export async function selectChecklists(ctx: AppContext, name?: string): Promise<Checklist[]> {
+  if (name !== undefined) {
+    const checklist = await findChecklistByName(ctx.store.db, name);
+    if (!checklist) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    return [checklist];
+  }
+  const all = await listStoredChecklists(ctx.store.db);
+  if (all.length === 0) throw new NotFoundError('no checklist imported yet; run `prepdeck import FILE` first');
+  return all.map((summary) => summary.checklist);
+}
+
+export interface LoadedChecklist {
+  checklist: Checklist;
+  tree: ChecklistTree;
+}
+
+export async function loadTrees(ctx: AppContext, name?: string): Promise<LoadedChecklist[]> {
+  const checklists = await selectChecklists(ctx, name);
+  const loaded: LoadedChecklist[] = [];
+  for (const checklist of checklists) {
+    const rows = await loadChecklistTree(ctx.store.db, checklist.id);
+    if (rows) loaded.push({ checklist, tree: buildTree(rows) });
+  }
+  return loaded;
+}
+
+/** One checklist's tree, by name. */
+export async function loadTree(ctx: AppContext, name: string): Promise<LoadedChecklist> {
+  const [loaded] = await loadTrees(ctx, name);
+  // Deleted between finding it and reading its rows.
+  if (!loaded) throw new NotFoundError(`no checklist named '${name}'`);
+  return loaded;
+}
+
+/** Changes whenever anything shown of the checklist may have changed; null for an unknown name. */
+export async function checklistRevision(ctx: AppContext, name: string): Promise<string | null> {
+  return readRevision(ctx.store.db, name);
+}
+
+export interface RemovedChecklist {
+  name: string;
+  title: string;
+  /** Active topics, goals and books it held. */
+  entries: number;
+}
+
+/** Removes a checklist and all its progress and history: what the user asked for by name, nothing else. */
+export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklist> {
+  return ctx.store.transaction(async (trx) => {
+    const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
+    if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    await deleteChecklist(trx, summary.checklist.id);
+    return { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books };
+  });
+}

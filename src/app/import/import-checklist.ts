@@ -1,0 +1,179 @@
+// Import a checklist file: read and check it, parse and plan in the core, apply in one transaction.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { countCardChanges, type CardChanges, type IncomingCard } from '../../core/review/cards.js';
+import { findDuplicates } from '../../core/checklist/duplicates.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { decodeChecklist, MAX_CHECKLIST_BYTES, tooLarge } from '../../core/import/decode.js';
+import { checkChecklistName } from '../../core/validate.js';
+import { parseChecklist } from '../../core/import/parse-checklist.js';
+import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
+import type { DuplicateReport, ImportCounts, ImportResult } from '../../core/import/report.js';
+import { planImport, type ImportPlan } from '../../core/import/plan.js';
+import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { applyImport, fileCardOwner, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
+import type { AppContext } from '../context.js';
+
+/** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
+export interface ChecklistFile {
+  /** Where it came from, for messages and the default name: a path, or an uploaded file's name. */
+  path: string;
+  /** The absolute path on disk; null for text uploaded through the web. */
+  sourcePath: string | null;
+  bytes: Uint8Array;
+  text: string;
+}
+
+export interface ImportInput {
+  file: ChecklistFile;
+  /** The checklist's name; defaults to the file name without extension. */
+  name?: string | undefined;
+  topics?: TopicsMode | 'auto' | undefined;
+  /** Plan only: report what would change and write nothing. */
+  dryRun?: boolean | undefined;
+  onPhase?: ((phase: ImportPhase) => void) | undefined;
+}
+
+export type { DuplicateReport, ImportCounts, ImportResult } from '../../core/import/report.js';
+
+export type ImportPhase = 'parsing' | 'planning' | 'writing';
+export const IMPORT_PHASES: ImportPhase[] = ['parsing', 'planning', 'writing'];
+
+export function checklistNameFromPath(path: string): string {
+  const slug = basename(path, extname(path))
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'checklist';
+}
+
+export async function readChecklistFile(path: string): Promise<ChecklistFile> {
+  const bytes = await readBytes(path);
+  return { path, sourcePath: resolve(path), bytes, text: decodeChecklist(bytes, path) };
+}
+
+/** Text uploaded or pasted in the web UI, checked like a file. */
+export function checklistFromUpload(text: string, fileName?: string): ChecklistFile {
+  const path = fileName?.trim() || 'pasted checklist';
+  const bytes = Buffer.from(text, 'utf8');
+  return { path, sourcePath: null, bytes, text: decodeChecklist(bytes, path) };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InvalidInputError(`${path} is a directory; give a Markdown file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no such file: ${path}`);
+    throw new InvalidInputError(`cannot read ${path}: ${code ?? String(error)}`);
+  }
+  // Refuse before reading a huge file into memory.
+  if (size > MAX_CHECKLIST_BYTES) {
+    throw tooLarge(path, size);
+  }
+  return readFile(path);
+}
+
+export function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
+  const kinds = { topic: 0, goal: 0, book: 0 };
+  for (const entry of parsed.entries) kinds[entry.kind]++;
+  const resources = [...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)];
+  return {
+    sections: parsed.sections.length - 1,
+    topics: kinds.topic,
+    goals: kinds.goal,
+    books: kinds.book,
+    resources: new Set(resources.map((r) => r.url)).size,
+    resourceBullets: new Set(resources.filter((r) => r.fromBullet).map((r) => r.line)).size,
+    notes: parsed.sections.reduce((sum, s) => sum + s.notes.length, 0),
+    cards: parsed.cards.length,
+    duplicates,
+  };
+}
+
+function reportDuplicates(parsed: ParsedChecklist): DuplicateReport[] {
+  const study = parsed.entries.filter((e) => e.kind === 'topic');
+  return findDuplicates(study, (e) => e.text).map((group) => ({
+    text: group.members[0]!.text,
+    occurrences: group.members.map((e) => ({ title: e.text, section: entryPath(parsed, e.index), line: e.lines.start })),
+  }));
+}
+
+export function sectionPath(parsed: ParsedChecklist, sectionIndex: number): string {
+  const names: string[] = [];
+  for (let s = parsed.sections[sectionIndex]; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex]) names.unshift(s.text);
+  return names.join(' / ');
+}
+
+/** Where an entry sits: its section path, then the topics it is nested under. */
+function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
+  const parents: string[] = [];
+  const entry = parsed.entries[entryIndex]!;
+  for (let p = entry.parentIndex; p !== null; p = parsed.entries[p]!.parentIndex) parents.unshift(parsed.entries[p]!.text);
+  return [sectionPath(parsed, entry.sectionIndex), ...parents].filter(Boolean).join(' / ');
+}
+
+function hasChanges(plan: ImportPlan, cards: CardChanges): boolean {
+  const { added, renamed, moved, archived, restored, retick } = plan.summary;
+  return added.length + renamed.length + moved.length + archived.length + restored.length + retick.length + cards.added + cards.edited + cards.archived > 0;
+}
+
+/** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
+function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[] {
+  const topicIds = plan.entries.map((entry) => entry.existingId);
+  const sectionKeys = plan.sections.map((section) => section.pathKey);
+  return parsed.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front, back: card.back }));
+}
+
+export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
+  const { path, bytes, text } = input.file;
+  const name = checkChecklistName(input.name ?? checklistNameFromPath(path));
+  const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
+
+  input.onPhase?.('parsing');
+  const parsed = parseChecklist(text, { fallbackTitle: basename(path, extname(path)), topics: input.topics });
+  const duplicates = reportDuplicates(parsed);
+
+  input.onPhase?.('planning');
+  const dryRun = input.dryRun ?? false;
+  // A dry run only reads, so it takes no write lock: a preview never holds up the CLI or another tab.
+  const run = <T>(fn: (db: typeof ctx.store.db) => Promise<T>) => (dryRun ? fn(ctx.store.db) : ctx.store.transaction(fn));
+  const outcome = await run(async (trx) => {
+    const existing = await findChecklistByName(trx, name);
+    const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
+    const plan = planImport(parsed, baseline.sections, baseline.topics);
+    const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
+    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
+    if (dryRun || unchanged) return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
+    input.onPhase?.('writing');
+    const { checklistId } = await applyImport(trx, {
+      checklistId: existing?.id ?? null,
+      name,
+      // An upload has no path on disk: keep the one a file import recorded.
+      sourcePath: input.file.sourcePath ?? existing?.sourcePath ?? null,
+      sourceHash,
+      parsed,
+      plan,
+      now: ctx.now(),
+    });
+    return { id: checklistId, plan, cards, created: existing === null, unchanged: false };
+  });
+
+  return {
+    checklist: { id: outcome.id, name, title: parsed.title },
+    created: outcome.created,
+    unchanged: outcome.unchanged,
+    dryRun,
+    topicsMode: parsed.topicsMode,
+    counts: countParsed(parsed, duplicates.length),
+    changes: { ...outcome.plan.summary, cards: outcome.cards },
+    duplicates,
+    warnings: parsed.warnings,
+  };
+}

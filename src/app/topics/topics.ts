@@ -1,0 +1,167 @@
+// What a user does to one topic: find it, look at it, mark it, write notes on it.
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { normalizeText } from '../../core/import/identity.js';
+import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js';
+import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { findChecklistByName, getChecklist } from '../../store/checklists/checklists.js';
+import {
+  findTopicsByFragment,
+  getTopic,
+  searchTopics as searchStoredTopics,
+  sectionsOf,
+  setTopicConfidence,
+  setTopicNotes,
+  setTopicState,
+  topicHistory,
+  topicResources,
+} from '../../store/topics/topics.js';
+import type { AppContext } from '../context.js';
+import type { PlacedTopic } from '../../core/api-json.js';
+
+export type { PlacedTopic };
+
+/** How many candidates an ambiguous reference lists. */
+const MAX_CANDIDATES = 10;
+
+async function checklistIdOf(ctx: AppContext, checklistName: string | undefined): Promise<number | undefined> {
+  if (checklistName === undefined) return undefined;
+  const checklist = await findChecklistByName(ctx.store.db, checklistName);
+  if (!checklist) throw new NotFoundError(`no checklist named '${checklistName}'; \`prepdeck checklists\` lists them`);
+  return checklist.id;
+}
+
+/**
+ * A topic by id, or by a fragment of its text, optionally prefixed with section fragments
+ * (`aws/s3/signed`). An exact text match wins over partial ones; anything else ambiguous lists candidates.
+ */
+export async function resolveTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<Topic> {
+  const ref = reference.trim();
+  if (ref === '') throw new InvalidInputError('a topic reference is empty; give an id or part of its title');
+  const checklistId = await checklistIdOf(ctx, checklistName);
+  // `29` or `#29` as lists print it; `-5` or `+5` is a mistyped id, never a title fragment (it would match a URL's digits).
+  const id = /^#?(\d+)$/.exec(ref)?.[1];
+  if (id !== undefined) {
+    const topic = await getTopic(ctx.store.db, Number(id));
+    if (!topic || (checklistId !== undefined && topic.checklistId !== checklistId)) {
+      throw new NotFoundError(`no topic with id ${id}; \`prepdeck search\` shows ids`);
+    }
+    return topic;
+  }
+  if (/^[-+]\d+$/.test(ref)) throw new InvalidInputError(`'${ref}' is not a topic id: ids are whole numbers from 1 (\`prepdeck search\` shows them)`);
+  const parts = ref.split('/').map((p) => normalizeText(p)).filter(Boolean);
+  const textPart = parts.pop() ?? '';
+  let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
+  if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
+  if (found.length === 0) throw new NotFoundError(`no topic matches '${ref}'; try \`prepdeck search ${textPart}\``);
+  if (found.length === 1) return found[0]!;
+  const exact = found.filter((t) => normalizeText(t.text) === textPart);
+  if (exact.length === 1) return exact[0]!;
+  const listed = (exact.length > 1 ? exact : found).slice(0, MAX_CANDIDATES);
+  const placed = await placeTopics(ctx, listed);
+  const severalChecklists = new Set(listed.map((t) => t.checklistId)).size > 1;
+  const candidates = placed.map(({ topic, checklistName, sectionPath }) => ({
+    id: topic.id,
+    label: [...(severalChecklists ? [checklistName] : []), ...sectionPath, topic.text].join(' / '),
+  }));
+  const shown = exact.length > 1 ? `${exact.length} topics are titled '${ref}'` : `'${ref}' matches ${found.length} topics`;
+  const more = candidates.length < (exact.length > 1 ? exact.length : found.length) ? ` (the first ${candidates.length} below)` : '';
+  throw new AmbiguousError(`${shown}${more}; give an id or more of the title`, candidates);
+}
+
+export interface TopicDetails {
+  topic: Topic;
+  resources: Resource[];
+  history: TopicEvent[];
+}
+
+async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
+  return {
+    topic,
+    resources: await topicResources(ctx.store.db, topic.id),
+    history: await topicHistory(ctx.store.db, topic.id),
+  };
+}
+
+export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {
+  return detailsOf(ctx, await resolveTopic(ctx, reference, checklistName));
+}
+
+
+/** Places many topics with a query per checklist they come from, whatever their number. */
+export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<PlacedTopic[]> {
+  const checklistIds = [...new Set(topics.map((t) => t.checklistId))];
+  const names = new Map<number, string>();
+  for (const id of checklistIds) {
+    const checklist = await getChecklist(ctx.store.db, id);
+    if (checklist) names.set(id, checklist.name);
+  }
+  const paths = sectionPaths(await sectionsOf(ctx.store.db, checklistIds));
+  return topics.map((topic) => ({
+    topic,
+    checklistName: names.get(topic.checklistId) ?? '',
+    sectionPath: (topic.sectionId !== null ? paths.get(topic.sectionId) : undefined) ?? topic.sectionKey.split(' / ').filter(Boolean),
+  }));
+}
+
+/** A topic by id only (archived ones included): what the web UI links to. */
+export async function topicById(ctx: AppContext, id: number): Promise<TopicDetails> {
+  const topic = await getTopic(ctx.store.db, id);
+  if (!topic) throw new NotFoundError(`no topic with id ${id}`);
+  return detailsOf(ctx, topic);
+}
+
+export interface TopicUpdate {
+  state?: string | undefined;
+  /** 1-4, or null to clear it. */
+  confidence?: string | number | null | undefined;
+  notes?: string | undefined;
+}
+
+/** Any of state, confidence and notes at once, in one transaction: all of it is recorded, or none. */
+export async function updateTopic(ctx: AppContext, id: number, update: TopicUpdate): Promise<TopicDetails> {
+  const state = update.state === undefined ? undefined : parseState(update.state);
+  const confidence = update.confidence === undefined || update.confidence === null ? update.confidence : parseConfidence(update.confidence);
+  if (update.notes !== undefined) checkNoNul(update.notes, 'the notes');
+  const updated = await ctx.store.transaction(async (trx) => {
+    const now = ctx.now();
+    let topic = await getTopic(trx, id);
+    if (!topic) throw new NotFoundError(`no topic with id ${id}`);
+    if (state !== undefined) topic = (await setTopicState(trx, id, state, now, 'user')) ?? topic;
+    if (confidence !== undefined) topic = (await setTopicConfidence(trx, id, confidence, now)) ?? topic;
+    if (update.notes !== undefined) topic = (await setTopicNotes(trx, id, update.notes, now)) ?? topic;
+    return topic;
+  });
+  return detailsOf(ctx, updated);
+}
+
+export interface MarkInput {
+  state: string;
+  confidence?: string | number | undefined;
+}
+
+export async function markTopic(ctx: AppContext, reference: string, input: MarkInput, checklistName?: string): Promise<Topic> {
+  const state = parseState(input.state);
+  const confidence = input.confidence === undefined ? undefined : parseConfidence(input.confidence);
+  const topic = await resolveTopic(ctx, reference, checklistName);
+  return ctx.store.transaction(async (trx) => {
+    const now = ctx.now();
+    let updated = (await setTopicState(trx, topic.id, state, now, 'user')) ?? topic;
+    if (confidence !== undefined) updated = (await setTopicConfidence(trx, topic.id, confidence, now)) ?? updated;
+    return updated;
+  });
+}
+
+export async function writeTopicNotes(ctx: AppContext, reference: string, notes: string, checklistName?: string): Promise<Topic> {
+  checkNoNul(notes, 'the notes');
+  const topic = await resolveTopic(ctx, reference, checklistName);
+  const updated = await setTopicNotes(ctx.store.db, topic.id, notes, ctx.now());
+  if (!updated) throw new NotFoundError(`no topic with id ${topic.id}`);
+  return updated;
+}
+
+export async function searchTopics(ctx: AppContext, query: string, checklistName?: string): Promise<Topic[]> {
+  if (query.trim() === '') throw new InvalidInputError('the search query is empty');
+  checkNoNul(query, 'the search query');
+  return searchStoredTopics(ctx.store.db, query.trim(), await checklistIdOf(ctx, checklistName));
+}

@@ -1,0 +1,616 @@
+// The terminal review session: a card's front, its back on space or enter, a rating with 1-4, the next card.
+// Streams, clock and timers are passed in, so that tests drive it with fake terminals and a fixed time.
+// The terminal is a transcript (cards scroll past, as in a shell), with one hint line at the bottom rewritten
+// in place; so long notes stay readable in the scrollback and nothing depends on the screen's height.
+import { StringDecoder } from 'node:string_decoder';
+import pc from 'picocolors';
+import type { AnswerJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../core/api.js';
+import { PrepdeckError } from '../../core/errors.js';
+import type { Colors } from '../output.js';
+import { plural } from '../render.js';
+import { renderInlineMarkdown, renderMarkdown, sanitize, truncate, wrap } from './markdown-text.js';
+
+export type Rating = 1 | 2 | 3 | 4;
+
+/** What the session reads and writes: the app's review use cases, bound to one checklist and scope. */
+export interface ReviewSource {
+  /** The cards to study now, in order, with today's counts. */
+  queue(): Promise<ReviewQueueJson>;
+  answer(cardId: number, rating: Rating, durationMs: number, shownReps: number): Promise<AnswerJson>;
+  /** Undoes the checklist's last answer, refused when it is not of `cardId` (answered elsewhere since). */
+  undo(cardId: number): Promise<UndoJson>;
+}
+
+/** The keyboard: a TTY's standard input, or a fake one in tests. */
+export type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (mode: boolean) => unknown };
+/** The screen: a TTY's standard output, or a fake one in tests. */
+export type ScreenOutput = NodeJS.WritableStream & { columns?: number };
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface ReviewSessionOptions {
+  source: ReviewSource;
+  input: KeyInput;
+  output: ScreenOutput;
+  colors: Colors;
+  /** Milliseconds since the epoch: how long an answer took, and the session. */
+  now: () => number;
+  /** Stop after this many answers (undone ones not counted). */
+  limit?: number;
+  /** Time zone for clock times shown (when the next card is due); the machine's when left out. */
+  timeZone?: string;
+  /** Ends the session as `q` does (the command aborts it on SIGTERM and SIGHUP). */
+  signal?: AbortSignal;
+  /** Wakes the session when a card that is due later today comes due; the global timers by default. */
+  timers?: Timers;
+}
+
+export interface ReviewTally {
+  again: number;
+  hard: number;
+  good: number;
+  easy: number;
+}
+
+export interface ReviewSummary {
+  /** Answers given and not undone. */
+  reviewed: number;
+  ratings: ReviewTally;
+  elapsedMs: number;
+  /** Why it ended: a key or signal, nothing to study at the start, or the end of the input. */
+  ended: 'quit' | 'nothing-due' | 'input-closed';
+  /** Cards left for today when it ended (learning cards due later today included). */
+  remaining: number;
+}
+
+export const RATING_NAMES: Record<Rating, keyof ReviewTally> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+/** Colors off, for text whose styles would clash with the line's own. */
+const plainColors: Colors = pc.createColors(false);
+
+const globalTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+// ---- keys ----
+
+export type Key =
+  | { type: 'reveal' }
+  | { type: 'rate'; rating: Rating }
+  | { type: 'undo' }
+  | { type: 'quit' }
+  | { type: 'other'; name: string };
+
+// `й` and `г` sit where q and u are on a Russian keyboard: the session answers them without a layout switch.
+const QUIT_KEYS = new Set(['q', 'Q', 'й', 'Й', '\u0003', '\u0004']);
+const UNDO_KEYS = new Set(['u', 'U', 'г', 'Г']);
+
+/** The keys in a chunk of raw terminal input; escape sequences (arrows, function keys) are one key each. */
+export function parseKeys(chunk: string): Key[] {
+  const keys: Key[] = [];
+  const chars = [...chunk];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\u001b') {
+      if (i + 1 >= chars.length) {
+        keys.push({ type: 'quit' });
+        continue;
+      }
+      let j = i + 1;
+      if (chars[j] === '[' || chars[j] === 'O') {
+        j++;
+        while (j < chars.length && !/[@-~]/.test(chars[j]!)) j++;
+      }
+      keys.push({ type: 'other', name: 'escape sequence' });
+      i = j;
+    } else if (ch === ' ' || ch === '\r' || ch === '\n') keys.push({ type: 'reveal' });
+    else if (ch >= '1' && ch <= '4') keys.push({ type: 'rate', rating: Number(ch) as Rating });
+    else if (UNDO_KEYS.has(ch)) keys.push({ type: 'undo' });
+    else if (QUIT_KEYS.has(ch)) keys.push({ type: 'quit' });
+    else keys.push({ type: 'other', name: ch < ' ' || ch === '\u007f' ? 'that key' : `'${ch}'` });
+  }
+  return keys;
+}
+
+// ---- time in words ----
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `45s`, `3m 05s`, `1h 02m`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** How far ahead a time is: `under a minute`, `8m`, `3h 20m`, `2d`. */
+export function formatWait(ms: number): string {
+  if (ms < MINUTE) return 'under a minute';
+  if (ms < HOUR) return `${Math.ceil(ms / MINUTE)}m`;
+  if (ms < DAY) {
+    const minutes = Math.ceil(ms / MINUTE);
+    const rest = minutes % 60;
+    return `${Math.floor(minutes / 60)}h${rest ? ` ${rest}m` : ''}`;
+  }
+  return `${Math.round(ms / DAY)}d`;
+}
+
+function clockTime(iso: string, timeZone: string | undefined, withDay: boolean): string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    ...(timeZone ? { timeZone } : {}),
+    ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return format.format(new Date(iso));
+}
+
+// ---- what a card looks like ----
+
+const QUEUE_OF: Record<ReviewCardJson['card']['state'], keyof ReviewQueueJson['remaining']> = {
+  new: 'new',
+  learning: 'learning',
+  relearning: 'learning',
+  review: 'review',
+};
+
+function ratingColor(rating: Rating, c: Colors): (text: string) => string {
+  return rating === 1 ? c.red : rating === 2 ? c.yellow : rating === 3 ? c.green : c.cyan;
+}
+
+/** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d` */
+export function ratingLine(item: ReviewCardJson, c: Colors): string {
+  return [...item.ratings]
+    .sort((a, b) => a.rating - b.rating)
+    .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`)
+    .join(c.dim(' · '));
+}
+
+function countsLine(queue: ReviewQueueJson, current: ReviewCardJson | null, c: Colors): string {
+  const here = current ? QUEUE_OF[current.card.state] : null;
+  const part = (queue: keyof ReviewQueueJson['remaining'], count: number, color: (t: string) => string) => {
+    const text = `${count} ${queue}`;
+    return here === queue ? c.underline(color(text)) : color(text);
+  };
+  return [part('new', queue.remaining.new, c.blue), part('learning', queue.remaining.learning, c.red), part('review', queue.remaining.review, c.green)].join(
+    c.dim(' · '),
+  );
+}
+
+/** What a card is about, as a line: its topic's section path (and the topic, for a question card). */
+function cardPath(item: ReviewCardJson): string {
+  const path = item.section.map((s) => renderInlineMarkdown(s, plainColors));
+  if (item.card.kind === 'qa' && item.topic) path.push(item.topic.text);
+  return sanitize(path.join(' › '));
+}
+
+// ---- the session ----
+
+type SessionEvent = { type: 'key'; key: Key } | { type: 'end'; why: 'quit' | 'input-closed' } | { type: 'due' };
+
+/** Events in arrival order; keys typed while an answer is being saved wait their turn. */
+class EventQueue {
+  private readonly items: SessionEvent[] = [];
+  private waiting: ((event: SessionEvent) => void) | null = null;
+
+  push(event: SessionEvent): void {
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve(event);
+    } else this.items.push(event);
+  }
+
+  next(): Promise<SessionEvent> {
+    const event = this.items.shift();
+    if (event) return Promise.resolve(event);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+type View =
+  | { kind: 'front'; item: ReviewCardJson; shownAt: number }
+  | { kind: 'back'; item: ReviewCardJson; shownAt: number }
+  | { kind: 'empty' }
+  | { kind: 'limit' };
+
+interface Answered {
+  cardId: number;
+  rating: Rating;
+  title: string;
+}
+
+const CLEAR_LINE = '\r\u001b[2K';
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+/** Text is wrapped to the terminal, but no wider than this: long lines are hard to read. */
+const MAX_TEXT_WIDTH = 100;
+
+class Session {
+  private readonly c: Colors;
+  private readonly events = new EventQueue();
+  private readonly history: Answered[] = [];
+  private readonly tally: ReviewTally = { again: 0, hard: 0, good: 0, easy: 0 };
+  private queue!: ReviewQueueJson;
+  private view: View = { kind: 'empty' };
+  private footer = '';
+  private timer: unknown = null;
+  private readonly startedAt: number;
+
+  constructor(private readonly o: ReviewSessionOptions) {
+    this.c = o.colors;
+    this.startedAt = o.now();
+  }
+
+  // -- output --
+
+  private get width(): number {
+    return Math.max(20, Math.min(MAX_TEXT_WIDTH, this.columns - 1));
+  }
+
+  /** A terminal that reports no size (a pseudo-terminal nobody sized) is taken as 80 wide. */
+  private get columns(): number {
+    return this.o.output.columns || 80;
+  }
+
+  private write(text: string): void {
+    this.o.output.write(text);
+  }
+
+  /** Lines above the hint line, which is drawn again below them. */
+  private print(lines: string[]): void {
+    this.write(`${CLEAR_LINE}${lines.map((l) => `${l}\n`).join('')}${this.footer}`);
+  }
+
+  /** The one line at the bottom saying what the keys do now; kept to one row so that it can be rewritten. */
+  private setFooter(text: string): void {
+    this.footer = truncate(text, Math.max(10, this.columns - 1));
+    this.write(`${CLEAR_LINE}${this.footer}`);
+  }
+
+  private keysHint(): string {
+    const c = this.c;
+    const k = (key: string) => c.bold(key);
+    const undo = this.history.length > 0 ? `${k('u')} undo · ` : '';
+    switch (this.view.kind) {
+      case 'front':
+        return c.dim(`${k('space')} show answer · ${undo}${k('q')} quit`);
+      case 'back':
+        return c.dim(`${k('1-4')} rate · ${undo}${k('q')} quit`);
+      default:
+        return c.dim(`${undo}${k('q')} quit`);
+    }
+  }
+
+  /** A short note in place of the hint line, until the next key. */
+  private hint(text: string): void {
+    this.setFooter(`${this.c.yellow(text)}${this.c.dim(' · ')}${this.keysHint()}`);
+  }
+
+  // -- screens --
+
+  private showCard(item: ReviewCardJson, note?: string): void {
+    const c = this.c;
+    const lines: string[] = [''];
+    const rule = c.dim('─'.repeat(Math.min(this.width, 60)));
+    const name = c.bold(sanitize(this.queue.checklist));
+    lines.push(`${name}${c.dim('  ')}${countsLine(this.queue, item, c)}`);
+    const path = cardPath(item);
+    if (path) lines.push(...wrap(c.dim(path), this.width));
+    lines.push(rule);
+    if (note) lines.push(note);
+    lines.push('');
+    if (item.card.kind === 'topic' && item.topic) {
+      lines.push(...wrap(`${c.dim('Explain:')} ${c.bold(renderInlineMarkdown(item.topic.title, c))}`, this.width, '  ', '    '));
+    } else {
+      lines.push(...renderMarkdown(item.card.front, c, this.width, '  ').map((l) => c.bold(l)));
+    }
+    lines.push('');
+    this.view = { kind: 'front', item, shownAt: this.o.now() };
+    this.footer = '';
+    this.print(lines);
+    this.setFooter(this.keysHint());
+  }
+
+  private reveal(item: ReviewCardJson, shownAt: number): void {
+    const c = this.c;
+    const width = this.width;
+    const lines: string[] = [c.dim('─'.repeat(Math.min(width, 60)))];
+    if (item.card.kind === 'topic' && item.topic) {
+      const { details, notes } = item.topic;
+      if (details.trim()) lines.push(...renderMarkdown(details, c, width, '  '), '');
+      if (notes.trim()) lines.push(`  ${c.bold('Notes')}`, ...renderMarkdown(notes, c, width, '    '), '');
+      if (!details.trim() && !notes.trim() && item.resources.length === 0) {
+        lines.push(c.dim(`  No details or notes yet: \`prepdeck note ${item.topic.id}\` adds some.`), '');
+      }
+    } else if (item.card.back.trim()) {
+      lines.push(...renderMarkdown(item.card.back, c, width, '  '), '');
+    } else lines.push(c.dim('  (no answer written)'), '');
+    if (item.resources.length > 0) {
+      lines.push(`  ${c.bold('Resources')}`);
+      for (const r of item.resources) {
+        const title = sanitize(r.title);
+        const url = sanitize(r.url);
+        lines.push(...wrap(`${c.cyan('↗')} ${title}${title !== url ? ` ${c.dim(url)}` : ''}`, width, '    ', '      '));
+      }
+      lines.push('');
+    }
+    lines.push(`  ${ratingLine(item, c)}`);
+    this.view = { kind: 'back', item, shownAt };
+    this.print(lines);
+    this.setFooter(this.keysHint());
+  }
+
+  private remaining(): number {
+    return this.queue.remaining.new + this.queue.remaining.learning + this.queue.remaining.review;
+  }
+
+  private nextDueText(): string | null {
+    const { nextDueAt } = this.queue;
+    if (!nextDueAt) return null;
+    const wait = Date.parse(nextDueAt) - this.o.now();
+    const today = Date.parse(nextDueAt) < Date.parse(this.queue.day.end);
+    return `in ${formatWait(wait)} (${clockTime(nextDueAt, this.o.timeZone, !today || wait >= DAY)})`;
+  }
+
+  /** Whether the next card comes due before the study day ends: then the session waits for it. */
+  private dueLaterToday(): boolean {
+    const { nextDueAt } = this.queue;
+    return nextDueAt !== null && Date.parse(nextDueAt) < Date.parse(this.queue.day.end);
+  }
+
+  /** What is said when nothing is left to study now. */
+  private emptyLines(): string[] {
+    const c = this.c;
+    const next = this.nextDueText();
+    if (this.dueLaterToday()) {
+      return [c.bold('Nothing due right now.'), `The next card comes back ${next}; it will show up here when it does.`];
+    }
+    return [c.green(c.bold('All done for today!')), ...this.limitLines(), next ? `The next card is due ${next}.` : 'No card is scheduled yet.'];
+  }
+
+  /** The daily limits reached, when they are why the day is done: the queue alone can't tell "none left" from "none today". */
+  private limitLines(): string[] {
+    const { doneToday, limits } = this.queue;
+    const lines: string[] = [];
+    if (limits.newPerDay > 0 && doneToday.new >= limits.newPerDay) {
+      lines.push(`New cards: ${doneToday.new} of ${limits.newPerDay} a day introduced, more tomorrow (\`prepdeck settings --new-per-day\` changes the limit).`);
+    }
+    if (limits.reviewsPerDay > 0 && doneToday.review >= limits.reviewsPerDay) {
+      lines.push(`Reviews: ${doneToday.review} of ${limits.reviewsPerDay} a day done, the rest tomorrow (\`prepdeck settings --reviews-per-day\`).`);
+    }
+    return lines;
+  }
+
+  private showEmpty(): void {
+    this.view = { kind: 'empty' };
+    this.footer = '';
+    this.print(['', ...this.emptyLines()]);
+    this.setFooter(this.keysHint());
+    this.armTimer();
+  }
+
+  private showLimit(): void {
+    this.view = { kind: 'limit' };
+    const left = this.remaining();
+    this.footer = '';
+    this.print([
+      '',
+      this.c.bold(`That makes ${plural(this.history.length, 'card')}, the --limit of this session.`),
+      left > 0 ? `${plural(left, 'card')} still due today.` : 'Nothing else is due today.',
+    ]);
+    this.setFooter(this.keysHint());
+  }
+
+  // -- the flow --
+
+  /**
+   * Fetches the queue (for its counts) and shows what comes next: `card` when given (the one an undo brought
+   * back), else the queue's first, the end of the session's limit, or nothing.
+   */
+  private async advance(card?: ReviewCardJson, note?: string): Promise<void> {
+    this.clearTimer();
+    this.queue = await this.o.source.queue();
+    if (card === undefined && this.o.limit !== undefined && this.history.length >= this.o.limit) return this.showLimit();
+    const item = card ?? this.queue.cards[0];
+    if (!item) {
+      if (note) this.print([note]);
+      return this.showEmpty();
+    }
+    this.showCard(item, note);
+  }
+
+  private async rate(item: ReviewCardJson, shownAt: number, rating: Rating): Promise<void> {
+    const durationMs = Math.max(0, Math.round(this.o.now() - shownAt));
+    try {
+      await this.o.source.answer(item.card.id, rating, durationMs, item.card.reps);
+    } catch (error) {
+      if (!(error instanceof PrepdeckError)) throw error;
+      return this.advance(undefined, this.c.yellow(`Not saved: ${error.message}`));
+    }
+    this.history.push({ cardId: item.card.id, rating, title: this.titleOf(item) });
+    this.tally[RATING_NAMES[rating]]++;
+    const interval = item.ratings.find((r) => r.rating === rating)?.interval;
+    this.print([`  ${ratingColor(rating, this.c)(`✓ ${RATING_LABELS[rating]}`)}${interval ? this.c.dim(` · next in ${interval}`) : ''}`]);
+    await this.advance();
+  }
+
+  private async undo(): Promise<void> {
+    const last = this.history[this.history.length - 1];
+    if (!last) return this.hint('nothing to undo in this session');
+    let undone: UndoJson;
+    try {
+      undone = await this.o.source.undo(last.cardId);
+    } catch (error) {
+      if (!(error instanceof PrepdeckError)) throw error;
+      return this.hint(error.message);
+    }
+    this.history.pop();
+    this.tally[RATING_NAMES[last.rating]]--;
+    const note = this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${last.title}`);
+    this.footer = '';
+    await this.advance(undone, note);
+  }
+
+  private titleOf(item: ReviewCardJson): string {
+    const text = item.card.kind === 'topic' && item.topic ? item.topic.text : renderInlineMarkdown(item.card.front.split('\n')[0] ?? '', plainColors);
+    return truncate(sanitize(text), 60);
+  }
+
+  private armTimer(): void {
+    this.clearTimer();
+    if (!this.dueLaterToday()) return;
+    const timers = this.o.timers ?? globalTimers;
+    // A second late rather than early, so that the card is surely due when the queue is read again.
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, Date.parse(this.queue.nextDueAt!) - this.o.now()) + 1000);
+    this.timer = timers.setTimeout(() => {
+      this.timer = null;
+      this.events.push({ type: 'due' });
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer === null) return;
+    (this.o.timers ?? globalTimers).clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Handles one key; false when the session ends. */
+  private async onKey(key: Key): Promise<boolean> {
+    const view = this.view;
+    if (key.type === 'quit') return false;
+    if (key.type === 'undo') {
+      await this.undo();
+      return true;
+    }
+    switch (view.kind) {
+      case 'front':
+        if (key.type === 'reveal') this.reveal(view.item, view.shownAt);
+        else if (key.type === 'rate') this.hint('show the answer first: space or enter');
+        else this.hint(`${key.type === 'other' ? key.name : 'that key'} does nothing here`);
+        return true;
+      case 'back':
+        if (key.type === 'rate') await this.rate(view.item, view.shownAt, key.rating);
+        else this.hint('rate it: 1 again, 2 hard, 3 good, 4 easy');
+        return true;
+      case 'empty':
+        if (key.type === 'reveal' && this.dueLaterToday()) {
+          // Impatient: look again now.
+          await this.advance();
+          return true;
+        }
+        this.hint(this.dueLaterToday() ? 'waiting for the next card' : 'nothing left to study today');
+        return true;
+      case 'limit':
+        this.hint('the session is over');
+        return true;
+    }
+  }
+
+  private async onDue(): Promise<void> {
+    if (this.view.kind !== 'empty') return;
+    const before = this.queue;
+    this.queue = await this.o.source.queue();
+    const item = this.queue.cards[0];
+    if (item) this.showCard(item);
+    else if (before.nextDueAt !== this.queue.nextDueAt) this.showEmpty();
+    else this.armTimer();
+  }
+
+  // -- running --
+
+  async run(): Promise<ReviewSummary> {
+    const { input, output } = this.o;
+    this.queue = await this.o.source.queue();
+    if (this.queue.cards.length === 0) {
+      output.write(`${this.emptyLines().join('\n')}\n`);
+      return this.summary('nothing-due');
+    }
+
+    const decoder = new StringDecoder('utf8');
+    const onData = (chunk: Buffer | string) => {
+      const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      for (const key of parseKeys(text)) this.events.push({ type: 'key', key });
+    };
+    const onEnd = () => this.events.push({ type: 'end', why: 'input-closed' });
+    const onAbort = () => this.events.push({ type: 'end', why: 'quit' });
+    const wasRaw = Boolean(input.isRaw);
+    let ended: ReviewSummary['ended'] = 'quit';
+    input.setRawMode?.(true);
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.resume();
+    this.o.signal?.addEventListener('abort', onAbort, { once: true });
+    if (this.o.signal?.aborted) onAbort();
+    this.write(HIDE_CURSOR);
+    try {
+      this.showCard(this.queue.cards[0]!);
+      for (;;) {
+        const event = await this.events.next();
+        if (event.type === 'end') {
+          ended = event.why;
+          break;
+        }
+        if (event.type === 'due') await this.onDue();
+        else if (!(await this.onKey(event.key))) break;
+      }
+    } finally {
+      this.clearTimer();
+      this.o.signal?.removeEventListener('abort', onAbort);
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.pause();
+      try {
+        input.setRawMode?.(wasRaw);
+      } finally {
+        this.footer = '';
+        this.write(`${CLEAR_LINE}${SHOW_CURSOR}`);
+      }
+    }
+    const summary = this.summary(ended);
+    this.write(`${summaryLines(summary, this.c).join('\n')}\n`);
+    return summary;
+  }
+
+  private summary(ended: ReviewSummary['ended']): ReviewSummary {
+    return { reviewed: this.history.length, ratings: { ...this.tally }, elapsedMs: Math.max(0, this.o.now() - this.startedAt), ended, remaining: this.remaining() };
+  }
+}
+
+/** The lines printed when a session ends. */
+export function summaryLines(summary: ReviewSummary, c: Colors): string[] {
+  const { ratings } = summary;
+  const lines: string[] = [];
+  if (summary.reviewed === 0) lines.push(`No cards reviewed ${c.dim(`(${formatDuration(summary.elapsedMs)})`)}.`);
+  else {
+    const counts = [
+      c.red(`${ratings.again} again`),
+      c.yellow(`${ratings.hard} hard`),
+      c.green(`${ratings.good} good`),
+      c.cyan(`${ratings.easy} easy`),
+    ].join(c.dim(' · '));
+    lines.push(`Reviewed ${c.bold(plural(summary.reviewed, 'card'))} in ${formatDuration(summary.elapsedMs)}: ${counts}`);
+  }
+  if (summary.remaining > 0) {
+    lines.push(c.dim(`${plural(summary.remaining, 'card')} left for today; every answer is saved, so \`prepdeck review\` goes on from here.`));
+  }
+  return lines;
+}
+
+/**
+ * Runs a review session until `q` (or Escape, Ctrl+C, the end of the input, the signal), then prints a summary.
+ * The terminal's raw mode is put back as it was, errors included. With nothing due, says so and returns at once.
+ */
+export function runReviewSession(options: ReviewSessionOptions): Promise<ReviewSummary> {
+  return new Session(options).run();
+}

@@ -1,0 +1,30 @@
+// Likely duplicates: study topics that say the same thing in the same words, in any order.
+import { normalizeText } from '../import/identity.js';
+
+/** Words that don't change what a topic is about ("horizontal and vertical scaling" = "vertical vs horizontal scaling"). */
+const FILLER = new Set(['and', 'or', 'vs', 'versus', 'the', 'a', 'an', 'of', 'in', 'и', 'или']);
+
+export function duplicateKey(text: string): string {
+  const words = normalizeText(text)
+    .split(/[^\p{L}\p{N}+#@.]+/u)
+    .filter((word) => word && !FILLER.has(word));
+  return [...new Set(words)].sort().join(' ');
+}
+
+export interface DuplicateGroup<T> {
+  key: string;
+  members: T[];
+}
+
+/** Groups of two or more items whose texts share a duplicate key, in order of first appearance. */
+export function findDuplicates<T>(items: T[], textOf: (item: T) => string): Array<DuplicateGroup<T>> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = duplicateKey(textOf(item));
+    if (!key) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].filter(([, members]) => members.length > 1).map(([key, members]) => ({ key, members }));
+}

@@ -1,0 +1,243 @@
+// Re-import as a pure plan: what is stored + what was parsed -> which topic becomes which.
+// The store applies the plan in one transaction; the CLI and the web show it before applying.
+import { bigramProfile, entryIdentityKeys, normalizeText, profileSimilarity, sectionPathKeys, similarityBound } from './identity.js';
+import type { EntryKind, ParsedChecklist, TaskMarker, TopicState } from '../checklist/model.js';
+
+export interface StoredTopicRef {
+  id: number;
+  identityKey: string;
+  sectionKey: string;
+  kind: EntryKind;
+  text: string;
+  marker: TaskMarker;
+  state: TopicState;
+  archived: boolean;
+}
+
+export interface StoredSectionRef {
+  id: number;
+  pathKey: string;
+}
+
+/** How an incoming entry was matched to a stored topic. */
+export type TopicMatch = 'same' | 'moved' | 'renamed' | 'restored';
+
+export interface PlannedEntry {
+  index: number;
+  identityKey: string;
+  existingId: number | null;
+  match: TopicMatch | null;
+  /** The state after the import; differs from the stored one only when the file's tick changed. */
+  state: TopicState;
+  stateChanged: boolean;
+}
+
+export interface PlannedSection {
+  index: number;
+  pathKey: string;
+  existingId: number | null;
+}
+
+export interface TopicChange {
+  id: number;
+  title: string;
+  from: string;
+  to: string;
+}
+
+export interface ImportSummary {
+  added: Array<{ index: number; title: string; section: string }>;
+  renamed: TopicChange[];
+  moved: TopicChange[];
+  archived: Array<{ id: number; title: string; section: string }>;
+  restored: Array<{ id: number; title: string }>;
+  /** Topics whose state follows a tick added or removed in the file. */
+  retick: Array<{ id: number; title: string; state: TopicState }>;
+  unchanged: number;
+}
+
+export interface ImportPlan {
+  sections: PlannedSection[];
+  /** Stored sections no longer in the file. */
+  removedSectionIds: number[];
+  entries: PlannedEntry[];
+  archivedTopicIds: number[];
+  summary: ImportSummary;
+}
+
+/** Renames are recognised within a section from this similarity up, across sections from the next. */
+const RENAME_SIMILARITY = 0.5;
+const MOVE_AND_RENAME_SIMILARITY = 0.8;
+/**
+ * How many texts one import may compare for renames, across both passes. Past it the remaining
+ * pairs are not looked at: a wholesale rewrite is not a rename, and an import must stay bounded
+ * (a preview of 8,000 reworded topics once took minutes and gigabytes).
+ */
+export const MAX_SIMILARITY_COMPARISONS = 400_000;
+
+export function initialState(marker: TaskMarker): TopicState {
+  return marker === 'done' ? 'known' : 'new';
+}
+
+/** The state a matched topic takes: the user's own, unless the file's tick changed since last import. */
+function stateAfterImport(stored: StoredTopicRef, marker: TaskMarker): TopicState {
+  if (marker === stored.marker) return stored.state;
+  if (marker === 'done') return 'known';
+  if (stored.marker === 'done' && stored.state === 'known') return 'new';
+  return stored.state;
+}
+
+interface Candidate {
+  index: number;
+  key: string;
+  sectionKey: string;
+  kind: EntryKind;
+  norm: string;
+}
+
+export function planImport(
+  parsed: ParsedChecklist,
+  storedSections: StoredSectionRef[],
+  storedTopics: StoredTopicRef[],
+): ImportPlan {
+  const sectionKeys = sectionPathKeys(parsed);
+  const entryKeys = entryIdentityKeys(parsed, sectionKeys);
+
+  const sectionIdByKey = new Map(storedSections.map((s) => [s.pathKey, s.id]));
+  const sections: PlannedSection[] = sectionKeys.map((pathKey, index) => ({
+    index,
+    pathKey,
+    existingId: sectionIdByKey.get(pathKey) ?? null,
+  }));
+  const incomingSectionKeys = new Set(sectionKeys);
+  const removedSectionIds = storedSections.filter((s) => !incomingSectionKeys.has(s.pathKey)).map((s) => s.id);
+
+  const matchOf = new Map<number, { stored: StoredTopicRef; how: TopicMatch }>();
+  const claimed = new Set<number>();
+  const byKey = new Map(storedTopics.map((t) => [t.identityKey, t]));
+
+  // 1. Same identity: same section path and same normalised text.
+  const pending: Candidate[] = [];
+  parsed.entries.forEach((entry, index) => {
+    const key = entryKeys[index]!;
+    const stored = byKey.get(key);
+    if (stored && stored.kind === entry.kind) {
+      matchOf.set(index, { stored, how: stored.archived ? 'restored' : 'same' });
+      claimed.add(stored.id);
+    } else {
+      pending.push({
+        index,
+        key,
+        sectionKey: sectionKeys[entry.sectionIndex]!,
+        kind: entry.kind,
+        norm: normalizeText(entry.text),
+      });
+    }
+  });
+  let unmatchedStored = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
+
+  // 2. Moved: the same text elsewhere, paired in file order.
+  const storedByText = new Map<string, StoredTopicRef[]>();
+  for (const t of unmatchedStored) {
+    const group = storedByText.get(t.kind + normalizeText(t.text)) ?? [];
+    group.push(t);
+    storedByText.set(t.kind + normalizeText(t.text), group);
+  }
+  let stillPending: Candidate[] = [];
+  for (const candidate of pending) {
+    const stored = storedByText.get(candidate.kind + candidate.norm)?.shift();
+    if (stored) {
+      matchOf.set(candidate.index, { stored, how: 'moved' });
+      claimed.add(stored.id);
+    } else stillPending.push(candidate);
+  }
+  unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
+
+  // 3. Renamed: the most similar text, first within the same section, then anywhere.
+  const budget = { comparisons: MAX_SIMILARITY_COMPARISONS };
+  stillPending = pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, true, RENAME_SIMILARITY, budget);
+  unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
+  pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, false, MOVE_AND_RENAME_SIMILARITY, budget);
+
+  const summary: ImportSummary = { added: [], renamed: [], moved: [], archived: [], restored: [], retick: [], unchanged: 0 };
+  const sectionLabel = (sectionIndex: number): string => parsed.sections[sectionIndex]?.text ?? '';
+  const entries: PlannedEntry[] = parsed.entries.map((entry, index) => {
+    const identityKey = entryKeys[index]!;
+    const match = matchOf.get(index);
+    if (!match) {
+      summary.added.push({ index, title: entry.text, section: sectionLabel(entry.sectionIndex) });
+      const state = initialState(entry.marker);
+      return { index, identityKey, existingId: null, match: null, state, stateChanged: false };
+    }
+    const { stored, how } = match;
+    const state = stateAfterImport(stored, entry.marker);
+    const stateChanged = state !== stored.state;
+    if (stateChanged) summary.retick.push({ id: stored.id, title: entry.text, state });
+    if (how === 'restored') summary.restored.push({ id: stored.id, title: entry.text });
+    else if (how === 'renamed') summary.renamed.push({ id: stored.id, title: entry.text, from: stored.text, to: entry.text });
+    else if (how === 'moved')
+      summary.moved.push({ id: stored.id, title: entry.text, from: stored.sectionKey, to: sectionKeys[entry.sectionIndex]! });
+    else if (!stateChanged) summary.unchanged++;
+    return { index, identityKey, existingId: stored.id, match: how, state, stateChanged };
+  });
+
+  const archivedTopicIds: number[] = [];
+  for (const t of storedTopics) {
+    if (t.archived || claimed.has(t.id)) continue;
+    archivedTopicIds.push(t.id);
+    summary.archived.push({ id: t.id, title: t.text, section: t.sectionKey });
+  }
+  return { sections, removedSectionIds, entries, archivedTopicIds, summary };
+}
+
+/**
+ * Greedy best-first pairing of the remaining entries with the remaining stored topics. A group of
+ * candidates is compared only if the whole group fits in what is left of `budget`, so the outcome never
+ * depends on where a half-done group was cut.
+ */
+function pairBySimilarity(
+  pending: Candidate[],
+  stored: StoredTopicRef[],
+  matchOf: Map<number, { stored: StoredTopicRef; how: TopicMatch }>,
+  claimed: Set<number>,
+  sameSection: boolean,
+  threshold: number,
+  budget: { comparisons: number },
+): Candidate[] {
+  if (pending.length === 0 || stored.length === 0) return pending;
+  const profiles = new Map(stored.map((t) => [t.id, bigramProfile(normalizeText(t.text))]));
+  const groups = new Map<string, { candidates: Candidate[]; stored: StoredTopicRef[] }>();
+  const groupOf = (key: string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { candidates: [], stored: [] }));
+    return group;
+  };
+  for (const candidate of pending) groupOf(sameSection ? candidate.sectionKey : '').candidates.push(candidate);
+  for (const t of stored) groupOf(sameSection ? t.sectionKey : '').stored.push(t);
+
+  const pairs: Array<{ candidate: Candidate; stored: StoredTopicRef; score: number }> = [];
+  for (const group of groups.values()) {
+    const cost = group.candidates.length * group.stored.length;
+    if (cost === 0 || cost > budget.comparisons) continue;
+    budget.comparisons -= cost;
+    for (const candidate of group.candidates) {
+      const profile = bigramProfile(candidate.norm);
+      for (const t of group.stored) {
+        if (t.kind !== candidate.kind) continue;
+        const other = profiles.get(t.id)!;
+        if (similarityBound(profile, other) < threshold) continue;
+        const score = profileSimilarity(profile, other);
+        if (score >= threshold) pairs.push({ candidate, stored: t, score });
+      }
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const done = new Set<number>();
+  for (const pair of pairs) {
+    if (done.has(pair.candidate.index) || claimed.has(pair.stored.id)) continue;
+    matchOf.set(pair.candidate.index, { stored: pair.stored, how: 'renamed' });
+    claimed.add(pair.stored.id);
+    done.add(pair.candidate.index);
+  }
+  return pending.filter((c) => !done.has(c.index));
+}

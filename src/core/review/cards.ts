@@ -1,0 +1,171 @@
+// Question/answer cards written in a checklist, as obsidian-spaced-repetition users write them:
+//   - What does SELECT FOR UPDATE lock? :: the selected rows, until the transaction ends
+// or over several lines, a line holding only `?` between the question and the answer:
+//   - What does a generator's send() do?
+//     ?
+//     Resumes it with a value that the paused `yield` expression returns.
+// Only `::` with white space on both sides separates, so that `std::vector` or `a::b` stay plain text.
+import { normalizeText } from '../import/identity.js';
+
+/** The question of a card, as re-import recognises it under its topic. */
+export function cardIdentity(front: string): string {
+  return normalizeText(front);
+}
+
+const INLINE_SEPARATOR = /[ \t]::[ \t]/;
+const QUESTION_LINE = /^[ \t]*\?[ \t]*$/;
+
+export interface CardText {
+  front: string;
+  back: string;
+}
+
+/**
+ * `question :: answer` on one line (the first line of a list item's text); null when it isn't one. With
+ * `plainText` (Markdown to the text it shows), a `::` inside a code span, a link or emphasis does not count:
+ * splitting there would change what either side shows (`` `foldr :: a -> b` `` stays one code span).
+ */
+export function inlineCard(line: string, plainText?: (markdown: string) => string): CardText | null {
+  const separators = new RegExp(INLINE_SEPARATOR.source, 'g');
+  const whole = plainText ? squash(plainText(line)) : '';
+  for (let match = separators.exec(line); match; match = separators.exec(line)) {
+    const front = line.slice(0, match.index).trim();
+    const back = line.slice(match.index + match[0].length).trim();
+    if (front === '' || back === '') continue;
+    if (plainText && squash(`${plainText(front)} :: ${plainText(back)}`) !== whole) continue;
+    return { front, back };
+  }
+  return null;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Index of the line that is only `?` in lines of a card's text, -1 when there is none. */
+export function questionSeparator(lines: readonly string[]): number {
+  return lines.findIndex((line) => QUESTION_LINE.test(line));
+}
+
+/**
+ * A card as a list item under a topic written at `indent` (the spaces before the topic's own list marker,
+ * plus that marker's width): a one-line card when both sides fit on a line, else the `?` form.
+ */
+export function renderCard(card: CardText, indent: string, bullet: string, eol: string): string {
+  const front = card.front.trim();
+  const back = card.back.trim();
+  const oneLine = !front.includes('\n') && !back.includes('\n') && back !== '' && !INLINE_SEPARATOR.test(front);
+  if (oneLine) return `${indent}${bullet} ${front} :: ${back}${eol}`;
+  const inner = indent + ' '.repeat(bullet.length + 1);
+  const lines = [...front.split('\n'), '?', ...(back === '' ? [] : back.split('\n'))];
+  return lines.map((line, i) => (i === 0 ? `${indent}${bullet} ${line}` : line === '' ? '' : `${inner}${line}`)).join(eol) + eol;
+}
+
+/** A stored question/answer card, as re-import sees it. */
+export interface StoredCardRef {
+  id: number;
+  /** The topic id, or `s:<section path key>` for a card standing in a section. */
+  owner: string;
+  identityKey: string;
+  back: string;
+  origin: 'file' | 'app';
+  archived: boolean;
+}
+
+/** A card read from the file, placed under its owner. */
+export interface IncomingCard {
+  owner: string;
+  front: string;
+  back: string;
+}
+
+export interface CardPlan {
+  /** Per incoming card (same order): its identity key, and the stored card it continues (null: a new card). */
+  cards: Array<{ identityKey: string; existingId: number | null }>;
+  /** File cards gone from the file: archived, their reviews kept. */
+  archivedIds: number[];
+}
+
+/** Each card's identity key: its question, with `#2`, `#3` ... for the later copies of a question under one owner. */
+export function cardKeys(cards: ReadonlyArray<Pick<IncomingCard, 'owner' | 'front'>>): string[] {
+  const seen = new Map<string, number>();
+  return cards.map((card) => {
+    const base = cardIdentity(card.front);
+    const count = (seen.get(`${card.owner}\u0000${base}`) ?? 0) + 1;
+    seen.set(`${card.owner}\u0000${base}`, count);
+    return count === 1 ? base : `${base}#${count}`;
+  });
+}
+
+/**
+ * Pairs the file's cards with stored ones, so that a card keeps its schedule and reviews across re-imports:
+ * first the same question and answer under the same topic, then the same question under the same topic (an
+ * app card written into the file is found so too), then a changed question with the same answer under the
+ * same topic, then the same question moved under another topic when only one stored card asks it. File cards
+ * left unpaired are gone from the file.
+ */
+export function planCards(incoming: readonly IncomingCard[], stored: readonly StoredCardRef[]): CardPlan {
+  const keys = cardKeys(incoming);
+  const free = new Set(stored.map((card) => card.id));
+  const existing: Array<number | null> = incoming.map(() => null);
+  // Live file cards before app cards before archived ones, so that the card the user last saw is the one kept.
+  const rank = (card: StoredCardRef) => (card.archived ? 2 : card.origin === 'file' ? 0 : 1);
+  const ordered = [...stored].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  /** One pass: stored cards indexed by `key`, each incoming card taking the first free one under its key. */
+  const pass = (storedKey: (card: StoredCardRef) => string | null, incomingKey: (index: number) => string, unique = false) => {
+    const index = new Map<string, StoredCardRef[]>();
+    for (const card of ordered) {
+      const key = free.has(card.id) ? storedKey(card) : null;
+      if (key === null) continue;
+      const list = index.get(key);
+      if (list) list.push(card);
+      else index.set(key, [card]);
+    }
+    incoming.forEach((_, i) => {
+      if (existing[i] !== null) return;
+      const candidates = (index.get(incomingKey(i)) ?? []).filter((card) => free.has(card.id));
+      if (candidates.length === 0 || (unique && candidates.length > 1)) return;
+      existing[i] = candidates[0]!.id;
+      free.delete(candidates[0]!.id);
+    });
+  };
+  const sep = '\u0000';
+  // Question and answer together first: with the same question twice under a topic, deleting the first one
+  // must not hand its reviews to the second (their `#2` keys alone would).
+  const withoutOccurrence = (key: string) => key.replace(/#\d+$/, '');
+  pass(
+    (card) => `${card.owner}${sep}${withoutOccurrence(card.identityKey)}${sep}${normalizeText(card.back)}`,
+    (i) => `${incoming[i]!.owner}${sep}${withoutOccurrence(keys[i]!)}${sep}${normalizeText(incoming[i]!.back)}`,
+  );
+  pass((card) => `${card.owner}${sep}${card.identityKey}`, (i) => `${incoming[i]!.owner}${sep}${keys[i]}`);
+  pass((card) => (card.origin === 'file' ? `${card.owner}${sep}${normalizeText(card.back)}` : null), (i) => `${incoming[i]!.owner}${sep}${normalizeText(incoming[i]!.back)}`);
+  pass((card) => card.identityKey, (i) => keys[i]!, true);
+  return {
+    cards: keys.map((identityKey, i) => ({ identityKey, existingId: existing[i]! })),
+    archivedIds: stored.filter((card) => free.has(card.id) && card.origin === 'file' && !card.archived).map((card) => card.id),
+  };
+}
+
+export interface CardChanges {
+  added: number;
+  /** Kept cards whose question or answer changed in the file. */
+  edited: number;
+  archived: number;
+}
+
+/** What an import would do to the file's cards, counted: the same pairing as it applies (planCards). */
+export function countCardChanges(
+  incoming: readonly IncomingCard[],
+  stored: ReadonlyArray<StoredCardRef & { front: string }>,
+): CardChanges {
+  const plan = planCards(incoming, stored);
+  const byId = new Map(stored.map((card) => [card.id, card]));
+  let added = 0;
+  let edited = 0;
+  plan.cards.forEach(({ existingId }, i) => {
+    const before = existingId === null ? undefined : byId.get(existingId);
+    if (!before || before.archived) added++;
+    else if (before.origin === 'file' && (before.front !== incoming[i]!.front || before.back !== incoming[i]!.back)) edited++;
+  });
+  return { added, edited, archived: plan.archivedIds.length };
+}

@@ -1,0 +1,163 @@
+// Write-back as a pure plan: the file's text + each entry's state -> the same text with its task markers set.
+// Only marker characters change: every other byte (line endings, BOM, indentation, escapes) stays as written.
+import type { EntryKind, ParsedChecklist, TaskMarker, TopicsMode, TopicState } from '../checklist/model.js';
+
+/** What a skipped topic's marker becomes: open `[ ]`, done `[x]`, or kept as the file has it. */
+export type SkippedAs = 'open' | 'done' | 'keep';
+export const SKIPPED_AS: readonly SkippedAs[] = ['open', 'done', 'keep'];
+
+export interface WriteBackOptions {
+  /** Give every study topic a marker, `[ ]` when it has none and is not known. */
+  all: boolean;
+  skipped: SkippedAs;
+}
+
+/** The state wanted in the file for one parsed entry, and the stored topic it is (null when not stored yet). */
+export interface EntryState {
+  state: TopicState;
+  topicId: number | null;
+}
+
+/** A marker as written in the file; '' for none. */
+export type MarkerText = '' | '[ ]' | '[x]' | '[X]';
+
+export interface MarkerEdit {
+  /** 1-based line in the file; the line's other characters are left as they are. */
+  line: number;
+  /** 0-based column of the marker's `[` (UTF-16 code units, a BOM not counted). */
+  column: number;
+  entryIndex: number;
+  topicId: number | null;
+  /** The topic's plain-text title, for reports. */
+  title: string;
+  from: MarkerText;
+  to: MarkerText;
+}
+
+export interface WriteBack {
+  text: string;
+  edits: MarkerEdit[];
+  /** Entries whose marker should change but could not be written, one line each. */
+  warnings: string[];
+}
+
+/**
+ * The marker an entry should carry: `[x]` when known, `[ ]` otherwise, a skipped one as `skipped` says. An entry
+ * without a marker gets one only if it is a study topic and known (or `all` is set): goals and books never
+ * get new markers, and no marker is ever removed.
+ */
+export function wantedMarker(kind: EntryKind, current: TaskMarker, state: TopicState, options: WriteBackOptions): TaskMarker {
+  let wanted: TaskMarker;
+  if (state === 'known') wanted = 'done';
+  else if (state === 'skipped') wanted = options.skipped === 'keep' ? current : options.skipped;
+  else wanted = 'open';
+  if (current !== 'none') return wanted === 'none' ? current : wanted;
+  if (kind !== 'topic') return 'none';
+  if (wanted === 'done') return 'done';
+  return options.all ? 'open' : 'none';
+}
+
+/** A task marker at the start of an item's text, as the import reads it (inline.ts). */
+const MARKER_AT = /^\[([ xX])\](?=[ \t]|$)/;
+const LINE_BREAK = /(\r\n|\r|\n)/;
+
+/**
+ * Sets each entry's task marker to match its state. `states[i]` is the state of `parsed.entries[i]`; `parsed`
+ * must be `parseChecklist(text)`. Unchanged markers keep their case (`[X]` stays `[X]`).
+ */
+export function writeBack(text: string, parsed: ParsedChecklist, states: EntryState[], options: WriteBackOptions): WriteBack {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  // Lines at even indices, their line breaks at odd ones: joined again, they are the text, byte for byte.
+  const parts = text.slice(bom.length).split(LINE_BREAK);
+  const edits: MarkerEdit[] = [];
+  const warnings: string[] = [];
+
+  for (const entry of parsed.entries) {
+    const target = states[entry.index];
+    if (!target) continue;
+    const wanted = wantedMarker(entry.kind, entry.marker, target.state, options);
+    if (wanted === entry.marker) continue;
+    const where = `line ${entry.lines.start} (${entry.text})`;
+    const start = entry.textStart;
+    const line = start ? parts[(start.line - 1) * 2] : undefined;
+    if (!start || line === undefined) {
+      warnings.push(`${where}: could not find where its text starts; its marker was left as it is`);
+      continue;
+    }
+    const present = MARKER_AT.exec(line.slice(start.column));
+    const from: MarkerText = present ? (`[${present[1]}]` as MarkerText) : '';
+    if ((from === '') !== (entry.marker === 'none')) {
+      warnings.push(`${where}: its marker is not where it was read; left as it is`);
+      continue;
+    }
+    if (from === '' && start.line !== entry.lines.start) {
+      warnings.push(`${where}: its text starts on the line after its bullet; no marker added`);
+      continue;
+    }
+    const to: MarkerText = wanted === 'done' ? '[x]' : '[ ]';
+    edits.push({ line: start.line, column: start.column, entryIndex: entry.index, topicId: target.topicId, title: entry.text, from, to });
+  }
+
+  // Right to left, so that an insertion never shifts a column still to be edited on the same line.
+  const ordered = [...edits].sort((a, b) => a.line - b.line || b.column - a.column);
+  for (const edit of ordered) {
+    const index = (edit.line - 1) * 2;
+    const line = parts[index]!;
+    parts[index] =
+      edit.from === ''
+        ? `${line.slice(0, edit.column)}${edit.to} ${line.slice(edit.column)}`
+        : `${line.slice(0, edit.column + 1)}${edit.to[1]}${line.slice(edit.column + 2)}`;
+  }
+  edits.sort((a, b) => a.line - b.line);
+  return { text: edits.length === 0 ? text : bom + parts.join(''), edits, warnings };
+}
+
+/** The marker an entry carries after the write-back: the one written, or the one it had. */
+export function markerAfter(entryIndex: number, before: TaskMarker, edits: MarkerEdit[]): TaskMarker {
+  const edit = edits.find((e) => e.entryIndex === entryIndex);
+  if (!edit) return before;
+  return edit.to === '[ ]' ? 'open' : 'done';
+}
+
+/**
+ * Re-reading the written text must give the same entries, in the same sections and lines, each with the marker
+ * written: anything else would change what prepdeck tracks. Returns what differs, or null.
+ */
+export function checkWriteBack(
+  before: ParsedChecklist,
+  after: ParsedChecklist,
+  edits: MarkerEdit[],
+  /**
+   * Where a line of the file is after lines were inserted (cards written in). Then an entry's last line is not
+   * compared: blank lines at its end may go to the lines inserted after it.
+   */
+  lineAfter?: (line: number) => number,
+): string | null {
+  if (after.entries.length !== before.entries.length) {
+    return `the file would be read with ${after.entries.length} entries instead of ${before.entries.length}`;
+  }
+  const byEntry = new Map(edits.map((e) => [e.entryIndex, e]));
+  for (const [index, old] of before.entries.entries()) {
+    const now = after.entries[index]!;
+    const edit = byEntry.get(index);
+    const marker = edit ? (edit.to === '[ ]' ? 'open' : 'done') : old.marker;
+    const same =
+      now.text === old.text &&
+      now.kind === old.kind &&
+      now.sectionIndex === old.sectionIndex &&
+      now.parentIndex === old.parentIndex &&
+      now.lines.start === (lineAfter ? lineAfter(old.lines.start) : old.lines.start) &&
+      (lineAfter !== undefined || now.lines.end === old.lines.end) &&
+      now.marker === marker;
+    if (!same) return `line ${old.lines.start} (${old.text}) would be read differently`;
+  }
+  return null;
+}
+
+/**
+ * The reading a sync should ask for: the one `--topics` chose at the last import, else the automatic one.
+ * (The import records its reason; an explicit choice is the one that starts with `--topics`.)
+ */
+export function requestedTopics(checklist: { topicsMode: TopicsMode; topicsModeReason: string }): TopicsMode | 'auto' {
+  return checklist.topicsModeReason.startsWith('--topics ') ? checklist.topicsMode : 'auto';
+}

@@ -1,0 +1,522 @@
+// Applying a re-import plan (core/import/plan.ts): what is stored becomes what was parsed, history kept.
+import type { Insertable, Kysely } from 'kysely';
+import type { EventType, ParsedChecklist } from '../../core/checklist/model.js';
+import { planCards, type StoredCardRef } from '../../core/review/cards.js';
+import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
+import { newCardRow } from '../review/cards.js';
+import { forIdBatches, insertRows, updateRowsById } from '../batch.js';
+import { inTransaction } from '../database.js';
+import { dialectOf } from '../dialect.js';
+import { ConflictError } from '../errors.js';
+import { topicSearchText } from '../rows.js';
+import type {
+  CardTable,
+  Database,
+  NewCard,
+  NewEvent,
+  ResourceTable,
+  SectionNoteTable,
+  SectionRow,
+  SectionTable,
+  TopicRow,
+  TopicTable,
+} from '../schema.js';
+
+export interface ImportBaseline {
+  sections: StoredSectionRef[];
+  /** Archived topics included, so that an entry coming back restores its topic. */
+  topics: StoredTopicRef[];
+}
+
+export interface ImportInput {
+  /** Null on the first import of `name`. */
+  checklistId: number | null;
+  name: string;
+  sourcePath: string | null;
+  sourceHash: string;
+  parsed: ParsedChecklist;
+  plan: ImportPlan;
+  now: string;
+}
+
+/** The checklist's question/answer cards as re-import pairs them (core/review/cards.ts), owners by topic id or section. */
+export async function loadCardBaseline(db: Kysely<Database>, checklistId: number): Promise<Array<StoredCardRef & { front: string }>> {
+  const rows = await db
+    .selectFrom('cards')
+    .select(['id', 'topic_id', 'section_key', 'identity_key', 'front', 'back', 'origin', 'archived_at'])
+    .where('checklist_id', '=', checklistId)
+    .where('kind', '=', 'qa')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    owner: cardOwner(row.topic_id, row.section_key),
+    identityKey: row.identity_key,
+    front: row.front,
+    back: row.back,
+    origin: row.origin,
+    archived: row.archived_at !== null,
+  }));
+}
+
+/** A card's owner for pairing: its topic's id, or its section's path key when it stands in a section. */
+export function cardOwner(topicId: number | null, sectionKey: string): string {
+  return topicId !== null ? String(topicId) : `s:${sectionKey}`;
+}
+
+/**
+ * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
+ * and each section's path key: a card under a new topic owns its place until that topic is saved.
+ */
+export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
+  const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
+  return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
+}
+
+/** What the planner needs to know about a stored checklist; empty for an unknown id. */
+export async function loadImportBaseline(db: Kysely<Database>, checklistId: number): Promise<ImportBaseline> {
+  const sections = await db
+    .selectFrom('sections')
+    .select(['id', 'path_key'])
+    .where('checklist_id', '=', checklistId)
+    .orderBy('id')
+    .execute();
+  const topics = await db
+    .selectFrom('topics')
+    .select(['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at'])
+    .where('checklist_id', '=', checklistId)
+    // The planner pairs moved topics in file order.
+    .orderBy('line_start')
+    .orderBy('id')
+    .execute();
+  return {
+    sections: sections.map((row) => ({ id: row.id, pathKey: row.path_key })),
+    topics: topics.map((row) => ({
+      id: row.id,
+      identityKey: row.identity_key,
+      sectionKey: row.section_key,
+      kind: row.kind,
+      text: row.text,
+      marker: row.marker,
+      state: row.state,
+      archived: row.archived_at !== null,
+    })),
+  };
+}
+
+/**
+ * Writes the plan in the caller's transaction (or its own). Writes only what changed: re-importing the same
+ * parse leaves topics, sections, resources, notes and history untouched; only the checklist row is stamped.
+ */
+export async function applyImport(db: Kysely<Database>, input: ImportInput): Promise<{ checklistId: number }> {
+  return inTransaction(db, async (trx) => {
+    const checklistId = await saveChecklist(trx, input);
+    const sectionIds = await saveSections(trx, checklistId, input);
+    const topicIds = await saveTopics(trx, checklistId, input, sectionIds);
+    await deleteSections(trx, input.plan.removedSectionIds);
+    await replaceResources(trx, checklistId, input.parsed, sectionIds, topicIds);
+    await replaceSectionNotes(trx, checklistId, input.parsed, sectionIds);
+    await saveCards(trx, checklistId, input, topicIds);
+    return { checklistId };
+  });
+}
+
+async function saveChecklist(db: Kysely<Database>, { checklistId, name, sourcePath, sourceHash, parsed, now }: ImportInput) {
+  const values = {
+    name,
+    title: parsed.title,
+    source_path: sourcePath,
+    source_hash: sourceHash,
+    front_matter: parsed.frontMatter?.source ?? null,
+    metadata: JSON.stringify(parsed.frontMatter?.data ?? {}),
+    topics_mode: parsed.topicsMode.mode,
+    topics_mode_reason: parsed.topicsMode.reason,
+    imported_at: now,
+  };
+  if (checklistId === null) {
+    const taken = await db.selectFrom('checklists').select('id').where('name', '=', name).executeTakeFirst();
+    if (taken) throw new ConflictError(`another import created the checklist '${name}' meanwhile; run the import again`);
+    const row = await db
+      .insertInto('checklists')
+      .values({ ...values, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+  const result = await db.updateTable('checklists').set(values).where('id', '=', checklistId).executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    throw new ConflictError(`checklist ${checklistId} was deleted while it was being imported; run the import again`);
+  }
+  return checklistId;
+}
+
+const SECTION_COLUMNS = [
+  'parent_id',
+  'title',
+  'text',
+  'level',
+  'role',
+  'position',
+  'line_start',
+  'line_end',
+] as const satisfies ReadonlyArray<keyof SectionTable>;
+
+/** Inserts new sections, rewrites changed kept ones; returns the id of each parsed section. */
+async function saveSections(db: Kysely<Database>, checklistId: number, { parsed, plan }: ImportInput): Promise<number[]> {
+  const stored = new Map<number, SectionRow>();
+  for (const row of await db.selectFrom('sections').selectAll().where('checklist_id', '=', checklistId).execute()) {
+    stored.set(row.id, row);
+  }
+  ensurePlanFits(stored, [...plan.sections.map((s) => s.existingId), ...plan.removedSectionIds]);
+
+  const newCount = plan.sections.filter((s) => s.existingId === null).length;
+  const freshIds = await dialectOf(db).allocateIds(db, 'sections', newCount);
+  let nextFresh = 0;
+  const sectionIds = plan.sections.map((planned) => planned.existingId ?? freshIds[nextFresh++]!);
+
+  const inserts: Array<Insertable<SectionTable>> = [];
+  const updates: Array<Insertable<SectionTable>> = [];
+  parsed.sections.forEach((section, index) => {
+    const row = {
+      id: sectionIds[index]!,
+      checklist_id: checklistId,
+      parent_id: section.parentIndex === null ? null : sectionIds[section.parentIndex]!,
+      path_key: plan.sections[index]!.pathKey,
+      title: section.title,
+      text: section.text,
+      level: section.level,
+      role: section.role,
+      position: section.position,
+      line_start: section.lines.start,
+      line_end: section.lines.end,
+    };
+    const before = stored.get(row.id);
+    if (!before) inserts.push(row);
+    else if (differs(before, row, SECTION_COLUMNS)) updates.push(row);
+  });
+  // New sections first: a kept section may move under one of them.
+  await insertRows(db, 'sections', inserts);
+  await updateRowsById(db, 'sections', updates, SECTION_COLUMNS);
+  return sectionIds;
+}
+
+/** The columns an import may change on a matched topic; the user's own (notes, confidence) stay. */
+const TOPIC_IMPORT_COLUMNS = [
+  'section_id',
+  'section_key',
+  'parent_id',
+  'identity_key',
+  'title',
+  'text',
+  'search_text',
+  'details',
+  'marker',
+  'position',
+  'depth',
+  'line_start',
+  'line_end',
+  'state',
+  'archived_at',
+] as const satisfies ReadonlyArray<keyof TopicTable>;
+
+/** Inserts new topics, rewrites changed matched ones, archives the missing; returns the id of each entry. */
+async function saveTopics(
+  db: Kysely<Database>,
+  checklistId: number,
+  { parsed, plan, now }: ImportInput,
+  sectionIds: number[],
+): Promise<number[]> {
+  const stored = new Map<number, TopicRow>();
+  for (const row of await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).execute()) {
+    stored.set(row.id, row);
+  }
+  ensurePlanFits(stored, [...plan.entries.map((e) => e.existingId), ...plan.archivedTopicIds]);
+
+  const newCount = plan.entries.filter((e) => e.existingId === null).length;
+  const freshIds = await dialectOf(db).allocateIds(db, 'topics', newCount);
+  let nextFresh = 0;
+  const topicIds = plan.entries.map((planned) => planned.existingId ?? freshIds[nextFresh++]!);
+
+  const inserts: Array<Insertable<TopicTable>> = [];
+  const updates: Array<Insertable<TopicTable>> = [];
+  const events: NewEvent[] = [];
+  const event = (topicId: number, type: EventType, data: Record<string, unknown>) =>
+    events.push({ checklist_id: checklistId, topic_id: topicId, at: now, type, data: JSON.stringify(data) });
+
+  parsed.entries.forEach((entry, index) => {
+    const planned = plan.entries[index]!;
+    const id = topicIds[index]!;
+    const sectionKey = plan.sections[entry.sectionIndex]!.pathKey;
+    const fromFile = {
+      section_id: sectionIds[entry.sectionIndex]!,
+      section_key: sectionKey,
+      parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
+      identity_key: planned.identityKey,
+      kind: entry.kind,
+      title: entry.title,
+      text: entry.text,
+      details: entry.details,
+      marker: entry.marker,
+      position: entry.position,
+      depth: entry.depth,
+      line_start: entry.lines.start,
+      line_end: entry.lines.end,
+      state: planned.state,
+      archived_at: null,
+    };
+    const before = stored.get(id);
+    if (!before) {
+      inserts.push({
+        id,
+        checklist_id: checklistId,
+        ...fromFile,
+        search_text: topicSearchText(entry.text, ''),
+        confidence: null,
+        notes: '',
+        created_at: now,
+        updated_at: now,
+      });
+      event(id, 'created', { section: sectionKey, state: planned.state });
+      return;
+    }
+    const after = { ...before, ...fromFile, search_text: topicSearchText(entry.text, before.notes) };
+    if (!differs(before, after, TOPIC_IMPORT_COLUMNS)) return;
+    updates.push({ ...after, updated_at: now });
+    if (before.archived_at !== null) event(id, 'restored', {});
+    if (before.text !== after.text) event(id, 'renamed', { from: before.text, to: after.text });
+    if (before.section_key !== after.section_key) event(id, 'moved', { from: before.section_key, to: after.section_key });
+    if (before.state !== after.state) event(id, 'state', { from: before.state, to: after.state, source: 'file' });
+  });
+
+  await moveKeysOutOfTheWay(db, stored, plan);
+  await insertRows(db, 'topics', inserts);
+  await updateRowsById(db, 'topics', updates, [...TOPIC_IMPORT_COLUMNS, 'updated_at']);
+
+  const archived = plan.archivedTopicIds.filter((id) => stored.get(id)!.archived_at === null);
+  await forIdBatches(archived, (batch) =>
+    db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute(),
+  );
+  for (const id of archived) event(id, 'archived', { section: stored.get(id)!.section_key });
+  await insertRows(db, 'events', events);
+  return topicIds;
+}
+
+/**
+ * Identity keys are unique per checklist, so a stored topic holding a key an entry now takes (possible when
+ * the planner kept them apart by kind) gets a placeholder first: a matched topic then takes its own new key,
+ * an archived one keeps the placeholder. Real keys never start with `#:`.
+ */
+async function moveKeysOutOfTheWay(db: Kysely<Database>, stored: Map<number, TopicRow>, plan: ImportPlan) {
+  const incomingKeys = new Set(plan.entries.map((e) => e.identityKey));
+  const finalKey = new Map(plan.entries.filter((e) => e.existingId !== null).map((e) => [e.existingId!, e.identityKey]));
+  for (const row of stored.values()) {
+    if (!incomingKeys.has(row.identity_key) || finalKey.get(row.id) === row.identity_key) continue;
+    await db
+      .updateTable('topics')
+      .set({ identity_key: `#:${row.id}:${row.identity_key}` })
+      .where('id', '=', row.id)
+      .execute();
+  }
+}
+
+/** Deletes sections gone from the file; their archived topics keep section_key (section_id becomes null). */
+async function deleteSections(db: Kysely<Database>, ids: number[]) {
+  await forIdBatches(ids, async (batch) => {
+    // Unlinked first, so that batches can be deleted in any order.
+    await db.updateTable('sections').set({ parent_id: null }).where('id', 'in', batch).execute();
+    await db.deleteFrom('sections').where('id', 'in', batch).execute();
+  });
+}
+
+const RESOURCE_COLUMNS = [
+  'section_id',
+  'topic_id',
+  'url',
+  'title',
+  'clickable',
+  'from_bullet',
+  'position',
+  'line',
+] as const satisfies ReadonlyArray<keyof ResourceTable>;
+
+async function replaceResources(
+  db: Kysely<Database>,
+  checklistId: number,
+  parsed: ParsedChecklist,
+  sectionIds: number[],
+  topicIds: number[],
+) {
+  const owners = [
+    ...parsed.sections.map((s, i) => ({ sectionId: sectionIds[i]!, topicId: null, resources: s.resources })),
+    ...parsed.entries.map((e, i) => ({
+      sectionId: sectionIds[e.sectionIndex]!,
+      topicId: topicIds[i]!,
+      resources: e.resources,
+    })),
+  ];
+  const rows = owners.flatMap(({ sectionId, topicId, resources }) =>
+    resources.map((resource, position) => ({
+      checklist_id: checklistId,
+      section_id: sectionId,
+      topic_id: topicId,
+      url: resource.url,
+      title: resource.title,
+      clickable: resource.clickable ? 1 : 0,
+      from_bullet: resource.fromBullet ? 1 : 0,
+      position,
+      line: resource.line,
+    })),
+  );
+  const current = await db
+    .selectFrom('resources')
+    .select(RESOURCE_COLUMNS)
+    .where('checklist_id', '=', checklistId)
+    .orderBy('id')
+    .execute();
+  if (sameRows(current, rows, RESOURCE_COLUMNS)) return;
+  await db.deleteFrom('resources').where('checklist_id', '=', checklistId).execute();
+  await insertRows(db, 'resources', rows);
+}
+
+const NOTE_COLUMNS = [
+  'section_id',
+  'kind',
+  'source',
+  'line_start',
+  'line_end',
+  'position',
+] as const satisfies ReadonlyArray<keyof SectionNoteTable>;
+
+async function replaceSectionNotes(
+  db: Kysely<Database>,
+  checklistId: number,
+  parsed: ParsedChecklist,
+  sectionIds: number[],
+) {
+  const rows = parsed.sections.flatMap((section, index) =>
+    section.notes.map((note, position) => ({
+      checklist_id: checklistId,
+      section_id: sectionIds[index]!,
+      kind: note.kind,
+      source: note.source,
+      line_start: note.lines.start,
+      line_end: note.lines.end,
+      position,
+    })),
+  );
+  const current = await db
+    .selectFrom('section_notes')
+    .select(NOTE_COLUMNS)
+    .where('checklist_id', '=', checklistId)
+    .orderBy('id')
+    .execute();
+  if (sameRows(current, rows, NOTE_COLUMNS)) return;
+  await db.deleteFrom('section_notes').where('checklist_id', '=', checklistId).execute();
+  await insertRows(db, 'section_notes', rows);
+}
+
+/**
+ * Cards: every new study topic gets its topic card, and the file's question/answer cards are matched with the
+ * stored ones (core/review/cards.ts): a card still in the file keeps its schedule and reviews, a new one is due at
+ * once, one gone from the file is archived. New cards are made in file order, which is the order a review
+ * session introduces them. Every card then takes its topic's section, which a moved topic may have changed.
+ */
+async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, topicIds: number[]) {
+  const stored = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).execute();
+  const withTopicCard = new Set(stored.filter((row) => row.kind === 'topic').map((row) => row.topic_id));
+  const storedQa = stored.filter((row) => row.kind === 'qa');
+  const fresh: Array<{ line: number; row: NewCard }> = [];
+  parsed.entries.forEach((entry, index) => {
+    const topicId = topicIds[index]!;
+    if (entry.kind !== 'topic' || withTopicCard.has(topicId)) return;
+    const sectionKey = plan.sections[entry.sectionIndex]!.pathKey;
+    const card = { checklistId, topicId, sectionKey, front: '', back: '', identityKey: '', origin: 'app' as const, lines: null };
+    fresh.push({ line: entry.lines.start, row: newCardRow({ ...card, kind: 'topic' }, now) });
+  });
+
+  const placed = parsed.cards.map((card) => {
+    const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
+    const sectionKey = plan.sections[card.sectionIndex]!.pathKey;
+    return { card, topicId, sectionKey, owner: cardOwner(topicId, sectionKey) };
+  });
+  const cardPlan = planCards(
+    placed.map(({ card, owner }) => ({ owner, front: card.front, back: card.back })),
+    storedQa.map((row) => ({
+      id: row.id,
+      owner: cardOwner(row.topic_id, row.section_key),
+      identityKey: row.identity_key,
+      back: row.back,
+      origin: row.origin,
+      archived: row.archived_at !== null,
+    })),
+  );
+  const byId = new Map(storedQa.map((row) => [row.id, row]));
+  const updates: Array<Insertable<CardTable>> = [];
+  for (const [index, { card, topicId, sectionKey }] of placed.entries()) {
+    const { identityKey, existingId } = cardPlan.cards[index]!;
+    const fromFile = {
+      topic_id: topicId,
+      section_key: sectionKey,
+      identity_key: identityKey,
+      front: card.front,
+      back: card.back,
+      origin: 'file' as const,
+      line_start: card.lines.start,
+      line_end: card.lines.end,
+      archived_at: null,
+    };
+    const before = existingId === null ? undefined : byId.get(existingId);
+    if (!before) {
+      const row = newCardRow({ checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' }, now);
+      fresh.push({ line: card.lines.start, row });
+    } else if (differs(before, { ...before, ...fromFile }, CARD_IMPORT_COLUMNS)) {
+      updates.push({ ...before, ...fromFile });
+    }
+  }
+  // Batched: a line added near the top moves every card below it.
+  await updateRowsById(db, 'cards', updates, CARD_IMPORT_COLUMNS);
+  await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
+  // Sorted by line: a topic's card comes before the cards written under it (the sort is stable).
+  await insertRows(db, 'cards', fresh.sort((a, b) => a.line - b.line).map(({ row }) => row));
+
+  await db
+    .updateTable('cards')
+    .set((eb) => ({ section_key: eb.selectFrom('topics').select('topics.section_key').whereRef('topics.id', '=', 'cards.topic_id') }))
+    .where('checklist_id', '=', checklistId)
+    .where('topic_id', 'is not', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('topics')
+          .select('topics.id')
+          .whereRef('topics.id', '=', 'cards.topic_id')
+          .whereRef('topics.section_key', '!=', 'cards.section_key'),
+      ),
+    )
+    .execute();
+}
+
+const CARD_IMPORT_COLUMNS = [
+  'topic_id',
+  'section_key',
+  'identity_key',
+  'front',
+  'back',
+  'origin',
+  'line_start',
+  'line_end',
+  'archived_at',
+] as const satisfies ReadonlyArray<keyof CardTable>;
+
+/** A plan names only rows of this checklist; anything else means it was made against another state. */
+function ensurePlanFits(stored: Map<number, unknown>, referencedIds: Array<number | null>) {
+  if (referencedIds.some((id) => id !== null && !stored.has(id))) {
+    throw new ConflictError('the checklist changed while this import was planned; run the import again');
+  }
+}
+
+function differs<T extends object>(before: T, after: T, columns: ReadonlyArray<keyof T>): boolean {
+  return columns.some((column) => before[column] !== after[column]);
+}
+
+function sameRows<T extends object>(current: T[], next: T[], columns: ReadonlyArray<keyof T>): boolean {
+  return current.length === next.length && current.every((row, i) => !differs(row, next[i]!, columns));
+}

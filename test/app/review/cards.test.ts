@@ -1,0 +1,114 @@
+// Question/answer cards end to end through the use cases: written in the file, re-imported without losing
+// their reviews, added and edited in prepdeck, and refused where the file owns them.
+import { describe, expect, it } from 'vitest';
+import { addCard, editCard, removeCard, topicCardList } from '../../../src/app/review/cards.js';
+import type { AppContext } from '../../../src/app/context.js';
+import { withApp } from '../../support/app.js';
+import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
+import { answerCard, cardById, reviewQueue } from '../../../src/app/review/review.js';
+import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
+import { BACKENDS } from '../../store/backends.js';
+import { resolveTopic } from '../../../src/app/topics/topics.js';
+
+const FILE = [
+  '# Python',
+  '- generators',
+  '  - What does send() do? :: resumes the generator with a value',
+  '  - Why is yield an expression?',
+  '    ?',
+  '    Because send() gives it a value.',
+  '- descriptors',
+  '',
+].join('\n');
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`question/answer cards (${backend.name})`, () => {
+    const withFixedApp = (fn: (ctx: AppContext) => Promise<void>) => withApp(backend, '2026-11-20T09:00:00.000Z', fn);
+    const reimport = (ctx: AppContext, text: string) => importChecklist(ctx, { file: checklistFromUpload(text, 'py.md') });
+
+    it('imports cards written in the file under their topic, and re-import keeps their reviews', () =>
+      withFixedApp(async (ctx) => {
+        const first = await reimport(ctx, FILE);
+        expect(first.counts).toMatchObject({ topics: 2, cards: 2 });
+        const queue = await reviewQueue(ctx, {});
+        expect(queue.cards.map((c) => [c.card.kind, c.card.front])).toEqual([
+          ['topic', 'generators'],
+          ['qa', 'What does send() do?'],
+          ['qa', 'Why is yield an expression?'],
+          ['topic', 'descriptors'],
+        ]);
+        const send = queue.cards[1]!;
+        expect(send.card).toMatchObject({ origin: 'file', line: 3, back: 'resumes the generator with a value' });
+        expect(send.topic?.text).toBe('generators');
+        await answerCard(ctx, send.card.id, 3);
+
+        // The file is edited: a line above moves everything down, the answer is reworded, the `?` card is
+        // deleted, a new card is added under descriptors.
+        const edited = [
+          '# Python',
+          '',
+          '- generators',
+          '  - what does SEND() do? :: resumes it, and `yield` returns the value',
+          '- descriptors',
+          '  - What is __set_name__ for? :: it tells a descriptor its attribute name',
+          '',
+        ].join('\n');
+        const preview = await importChecklist(ctx, { file: checklistFromUpload(edited, 'py.md'), dryRun: true });
+        expect(preview.changes.cards).toEqual({ added: 1, edited: 1, archived: 1 });
+        expect(preview.unchanged).toBe(false);
+        expect((await reimport(ctx, edited)).changes.cards).toEqual({ added: 1, edited: 1, archived: 1 });
+        const kept = await cardById(ctx, send.card.id);
+        expect(kept).toMatchObject({ reps: 1, line: 4, front: 'what does SEND() do?', back: 'resumes it, and `yield` returns the value' });
+        const gone = await cardById(ctx, queue.cards[2]!.card.id);
+        expect(gone.archivedAt).not.toBeNull();
+        const descriptors = (await reviewQueue(ctx, {})).cards.find((c) => c.card.front === 'What is __set_name__ for?');
+        expect(descriptors?.topic?.text).toBe('descriptors');
+
+        // Back in the file, the archived card returns with its history.
+        await reimport(ctx, FILE);
+        expect((await cardById(ctx, queue.cards[2]!.card.id)).archivedAt).toBeNull();
+      }));
+
+    it('adds, edits and removes cards of its own; a card written in the file is changed in the file', () =>
+      withFixedApp(async (ctx) => {
+        await reimport(ctx, FILE);
+        const queue = await reviewQueue(ctx, {});
+        const generators = queue.cards[0]!.topic!;
+        const added = await addCard(ctx, generators.id, { front: '  What does close() raise inside?  ', back: 'GeneratorExit' });
+        expect(added).toMatchObject({ kind: 'qa', origin: 'app', front: 'What does close() raise inside?', state: 'new', line: null });
+        const byReference = await addCard(ctx, 'descriptors', { front: 'Data vs non-data descriptor?', back: '__set__' });
+        expect(byReference.topicId).toBe(queue.cards[3]!.topic!.id);
+
+        const listed = await topicCardList(ctx, generators.id);
+        expect(listed.cards.map((c) => c.front)).toEqual(['generators', 'What does send() do?', 'Why is yield an expression?', 'What does close() raise inside?']);
+
+        // The same question again under the topic (any case, spacing), from the file or from here, is refused.
+        await expect(addCard(ctx, generators.id, { front: 'what does  SEND() do?', back: 'x' })).rejects.toThrow(
+          `'generators' already has card ${queue.cards[1]!.card.id} asking this; change that one instead`,
+        );
+        const other = await addCard(ctx, generators.id, { front: 'What does throw() do?', back: 'raises at the yield' });
+        await expect(editCard(ctx, other.id, { front: 'What does close() raise inside?' })).rejects.toThrow(/already has card \d+ asking this/);
+        await removeCard(ctx, other.id);
+        // A removed card doesn't stand in the way.
+        expect((await addCard(ctx, generators.id, { front: 'What does throw() do?', back: 'again' })).front).toBe('What does throw() do?');
+
+        const edited = await editCard(ctx, added.id, { back: 'GeneratorExit, at the paused yield' });
+        expect(edited).toMatchObject({ front: 'What does close() raise inside?', back: 'GeneratorExit, at the paused yield' });
+        const removed = await removeCard(ctx, added.id);
+        expect(removed.archivedAt).not.toBeNull();
+        expect((await topicCardList(ctx, generators.id)).cards.map((c) => c.id)).not.toContain(added.id);
+
+        const fileCard = queue.cards[1]!.card;
+        await expect(editCard(ctx, fileCard.id, { back: 'x' })).rejects.toThrow(/written in the checklist file \(line 3\); change it there/);
+        await expect(removeCard(ctx, fileCard.id)).rejects.toThrow(InvalidInputError);
+        await expect(editCard(ctx, queue.cards[0]!.card.id, { front: 'x' })).rejects.toThrow(/asks about its topic/);
+        await expect(addCard(ctx, generators.id, { front: '   ', back: 'a' })).rejects.toThrow(/needs a question/);
+        await expect(addCard(ctx, generators.id, { front: 'q\u0000', back: 'a' })).rejects.toThrow(/NUL/);
+        await expect(addCard(ctx, 999_999, { front: 'q', back: 'a' })).rejects.toThrow(NotFoundError);
+        await reimport(ctx, `${FILE}\n# Goals\n- full remote\n`);
+        const goal = await resolveTopic(ctx, 'full remote');
+        await expect(topicCardList(ctx, goal.id)).rejects.toThrow("'full remote' is a goal, not a study topic; only study topics have cards");
+        await expect(editCard(ctx, 999_999, { back: 'a' })).rejects.toThrow(NotFoundError);
+      }));
+  });
+}
