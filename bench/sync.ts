@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { WATCH_DEBOUNCE_MS } from '../src/app/write-back/sync.js';
 import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../src/core/api.js';
+import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../src/contract/checklists.js';
 import { buildServer } from '../src/server/app.js';
 
 const ROUNDS = Number(process.env['BENCH_RUNS'] ?? 5);

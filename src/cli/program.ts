@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/checklist/model.js';
+import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { readVersion } from './version.js';
@@ -76,7 +77,7 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
 
   addCommon(program.command('import').argument('<file>', 'a Markdown checklist').description('import a checklist, or re-import it keeping all progress'), false)
     .option('-n, --name <name>', 'checklist name (default: the file name)')
-    .addOption(new Option('--topics <reading>', 'which list items are topics').choices(['auto', 'all', 'tasks']).default('auto'))
+    .addOption(new Option('--topics <reading>', 'which list items are topics').choices(TOPICS_CHOICES).default('auto'))
     .option('--dry-run', 'show what would change and write nothing')
     .addHelpText('after', examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'))
     .action(action(async () => (await import('./commands/import.js')).importCommand));
@@ -86,8 +87,8 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
     .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
-    .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(['open', 'done', 'keep']))
-    .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(['auto', 'all', 'tasks']))
+    .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(SKIPPED_AS))
+    .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(TOPICS_CHOICES))
     .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
     .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")
     .addHelpText('after', examples('prepdeck sync job-interview-checklist.md', 'prepdeck sync job-interview-checklist.md --write --dry-run', 'prepdeck sync plan.md --write --all --skipped done', 'prepdeck sync job-interview-checklist.md --write --cards', 'prepdeck sync job-interview-checklist.md --watch'))

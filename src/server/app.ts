@@ -13,6 +13,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { AppContext } from '../app/context.js';
+import { COMPONENTS } from '../contract/components.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
@@ -22,7 +23,6 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { topicRoutes } from './routes/topics.js';
-import { SHARED_SCHEMAS } from './schemas.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
@@ -74,7 +74,8 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
   const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(buildValidatorCompiler());
   if (options.allowedHosts) refuseOtherHosts(server, options.allowedHosts);
-  for (const schema of SHARED_SCHEMAS) server.addSchema(schema);
+  // Registered once, so the contract's $refs resolve in serialization and OpenAPI lists them as components.
+  for (const schema of COMPONENTS) server.addSchema(schema);
   registerErrorHandling(server);
   closeConnectionsWhenClosing(server);
   await server.register(fastifyCompress, { global: true, threshold: 1024 });

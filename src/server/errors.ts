@@ -1,7 +1,7 @@
 // One place maps failures to HTTP: the app's typed errors to 4xx with their message, validation to 400
 // naming the field, anything unexpected to a bare 500 (logged, never sent).
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ErrorJson } from '../core/api.js';
+import type { ErrorJson } from '../contract/common.js';
 import { AmbiguousError, ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError, PrepdeckError } from '../core/errors.js';
 
 function statusOf(error: PrepdeckError): number {

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { TSchema } from 'typebox';
+import { COMPONENTS } from '../contract/components.js';
 
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -39,8 +40,14 @@ export function formatValidationError(errors: FastifySchemaValidationError[], co
  * JSON bodies are not: `{"notes": null}` or `{"confidence": true}` is an error, never a silent "" or 1.
  */
 export function buildValidatorCompiler(): FastifySchemaCompiler<TSchema> {
-  const options = { removeAdditional: false, allErrors: false, strict: false } as const;
-  const coercing = new Ajv({ ...options, coerceTypes: true });
-  const exact = new Ajv({ ...options, coerceTypes: false });
+  const coercing = buildAjv({ coerceTypes: true });
+  const exact = buildAjv({ coerceTypes: false });
   return ({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema);
+}
+
+/** Ajv as the server validates with, the contract's components registered so their $refs resolve. */
+export function buildAjv({ coerceTypes }: { coerceTypes: boolean }): Ajv {
+  const ajv = new Ajv({ removeAdditional: false, allErrors: false, strict: false, coerceTypes });
+  for (const schema of COMPONENTS) ajv.addSchema(schema);
+  return ajv;
 }

@@ -3,17 +3,8 @@
 // the dashboard's memory, the settings and the optimizer, hostile Markdown and a phone-sized screen.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AnswerRequestJson,
-  CardListJson,
-  ChecklistTreeJson,
-  ExportedSection,
-  ExportedTopic,
-  OptimizeJson,
-  ReviewQueueJson,
-  ReviewSettingsJson,
-  ReviewStatsJson,
-} from '../../src/core/api.js';
+import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
+import type { AnswerRequestJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson } from '../../src/contract/review.js';
 import { browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 
 // Without Chromium the suite is skipped on a developer's machine, and fails under CI.

@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecklistListJson, ChecklistSummaryJson, ChecklistTreeJson, ExportedSection, ExportedTopic, TopicPatchJson } from '../../src/core/api.js';
+import type { ChecklistListJson, ChecklistSummaryJson, ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
+import type { TopicPatchJson } from '../../src/contract/topics.js';
 import { fixturePath, hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 

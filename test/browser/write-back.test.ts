@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/core/api.js';
+import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import { EXAMPLE_CHECKLIST } from '../support/fixtures.js';
 import { BIN, browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 

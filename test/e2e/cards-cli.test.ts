@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardJson, ReviewSettingsJson } from '../../src/core/api.js';
+import type { CardJson, ReviewSettingsJson } from '../../src/contract/review.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, type Cli } from './run-cli.js';
 

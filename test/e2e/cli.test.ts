@@ -5,7 +5,7 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/app/import/import-checklist.js';
-import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/checklist/export.js';
+import type { ChecklistTreeJson as ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import { TOPIC_STATES, type Topic, type TopicEvent } from '../../src/core/checklist/model.js';
 import type { Progress } from '../../src/core/checklist/progress.js';
 import type { ChecklistSummary } from '../../src/store/checklists/checklists.js';

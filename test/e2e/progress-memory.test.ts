@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
 import { answerCard, reviewQueue } from '../../src/app/review/review.js';
-import type { ReviewStatsJson } from '../../src/core/api.js';
+import type { ReviewStatsJson } from '../../src/contract/review.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, type Cli } from './run-cli.js';
 

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewQueueJson } from '../../src/core/api.js';
+import type { ReviewQueueJson } from '../../src/contract/review.js';
 import { BIN, cliEnv, cliFor, type Cli } from './run-cli.js';
 
 const CHECKLIST = `# Python

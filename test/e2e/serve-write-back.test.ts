@@ -3,7 +3,8 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ErrorJson, WriteBackResultJson } from '../../src/core/api.js';
+import type { ErrorJson } from '../../src/contract/common.js';
+import type { WriteBackResultJson } from '../../src/contract/write-back.js';
 import { EXAMPLE_CHECKLIST } from '../support/fixtures.js';
 import { cliEnv, cliFor, type Cli } from './run-cli.js';
 import { startServe, type ServeProcess } from './serve-process.js';

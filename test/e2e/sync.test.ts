@@ -11,7 +11,7 @@ import { importChecklist, readChecklistFile } from '../../src/app/import/import-
 import { markTopic, resolveTopic } from '../../src/app/topics/topics.js';
 import { writeBackChecklist, type SyncResult } from '../../src/app/write-back/sync.js';
 import { ConflictError } from '../../src/core/errors.js';
-import type { ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/core/checklist/export.js';
+import type { ChecklistTreeJson as ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { TopicState } from '../../src/core/checklist/model.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { BIN, cliEnv, cliFor, lines, type Cli } from './run-cli.js';

@@ -5,17 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { closeApp, openApp } from '../../src/app/context.js';
 import { markTopic } from '../../src/app/topics/topics.js';
-import type {
-  ChecklistListJson,
-  ChecklistTreeJson,
-  DashboardJson,
-  ErrorJson,
-  ExportedSection,
-  ExportedTopic,
-  ImportResultJson,
-  SearchResultJson,
-  TopicDetailJson,
-} from '../../src/core/api.js';
+import type { ChecklistListJson, ChecklistTreeJson, DashboardJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
+import type { ErrorJson } from '../../src/contract/common.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
+import type { SearchResultJson, TopicDetailJson } from '../../src/contract/topics.js';
 import { buildServer } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { studyDateOf } from '../../src/core/review/study-day.js';

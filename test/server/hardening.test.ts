@@ -3,7 +3,10 @@
 import type { InjectOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ChecklistListJson, ErrorJson, ImportResultJson, SearchResultJson, TopicDetailJson } from '../../src/core/api.js';
+import type { ChecklistListJson } from '../../src/contract/checklists.js';
+import type { ErrorJson } from '../../src/contract/common.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
+import type { SearchResultJson, TopicDetailJson } from '../../src/contract/topics.js';
 import { LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { EXAMPLE_CHECKLIST } from '../support/fixtures.js';

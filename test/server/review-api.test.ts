@@ -1,17 +1,8 @@
 // The review API on both backends, through inject: the queue, answers, undo, cards, stats, settings, optimize.
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type {
-  AnswerJson,
-  CardJson,
-  CardListJson,
-  ErrorJson,
-  OptimizeJson,
-  ReviewQueueJson,
-  ReviewSettingsJson,
-  ReviewStatsJson,
-  UndoJson,
-} from '../../src/core/api.js';
+import type { ErrorJson } from '../../src/contract/common.js';
+import type { AnswerJson, CardJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson, UndoJson } from '../../src/contract/review.js';
 import { BACKENDS } from '../store/backends.js';
 import { useServer } from './helpers.js';
 

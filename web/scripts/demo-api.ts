@@ -1,6 +1,6 @@
 // What the screenshot scripts share: calling the running server's API as its own page would, and a checklist's
 // topics in file order.
-import type { ExportedSection, ExportedTopic } from '../../src/core/api.js';
+import type { ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 
 /** A JSON call with the server's own Origin (writes from elsewhere are refused); throws on an error status. */
 export async function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {

@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ChecklistTreeJson, ReviewQueueJson } from '../../src/core/api.js';
+import type { ChecklistTreeJson } from '../../src/contract/checklists.js';
+import type { ReviewQueueJson } from '../../src/contract/review.js';
 import { browserUnavailable, launchBrowser, startServer } from '../../test/browser/harness.js';
 import { call, topicsIn } from './demo-api.js';
 

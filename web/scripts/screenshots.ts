@@ -3,7 +3,8 @@
 //   npm run build && node --import tsx web/scripts/screenshots.ts
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChecklistTreeJson, ImportResultJson } from '../../src/core/api.js';
+import type { ChecklistTreeJson } from '../../src/contract/checklists.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
 import { browserUnavailable, launchBrowser, startServer } from '../../test/browser/harness.js';
 import { PROJECT_ROOT, USER_FIXTURE } from '../../test/support/fixtures.js';
 import { call, topicsIn } from './demo-api.js';

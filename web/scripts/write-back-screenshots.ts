@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ChecklistTreeJson } from '../../src/core/api.js';
+import type { ChecklistTreeJson } from '../../src/contract/checklists.js';
 import { BIN, browserUnavailable, launchBrowser, PROJECT_ROOT, startServer } from '../../test/browser/harness.js';
 import { call, topicsIn } from './demo-api.js';
 

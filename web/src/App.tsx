@@ -1,6 +1,6 @@
 // The shell: header with navigation and the checklist picker, then the page the URL names.
 import { Suspense, use, useEffect } from 'react';
-import type { ChecklistSummaryJson } from '../../src/core/api.js';
+import type { ChecklistSummaryJson } from '../../src/contract/checklists.js';
 import { ChecklistPicker } from './components/ChecklistPicker.js';
 import { EmptyState } from './components/EmptyState.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';

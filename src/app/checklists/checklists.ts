@@ -1,4 +1,5 @@
 // Whole checklists: which there are, their trees with progress, and exports.
+import type { RemovedChecklistJson } from '../../contract/checklists.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Checklist } from '../../core/checklist/model.js';
 import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
@@ -51,19 +52,13 @@ export async function checklistRevision(ctx: AppContext, name: string): Promise<
   return readRevision(ctx.store.db, name);
 }
 
-export interface RemovedChecklist {
-  name: string;
-  title: string;
-  /** Active topics, goals and books it held. */
-  entries: number;
-}
-
 /** Removes a checklist and all its progress and history: what the user asked for by name, nothing else. */
-export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklist> {
+export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklistJson> {
   return ctx.store.transaction(async (trx) => {
     const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
     if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
     await deleteChecklist(trx, summary.checklist.id);
-    return { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books };
+    // Entries: its active topics, goals and books.
+    return { removed: { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books } };
   });
 }

@@ -1,5 +1,5 @@
 // The dashboard of one checklist: progress overall and per section, activity per day, likely duplicates.
-import type { DashboardJson, DuplicateJson, SectionProgressJson } from '../../core/api.js';
+import type { DashboardJson, DuplicateJson, SectionProgressJson } from '../../contract/checklists.js';
 import { findDuplicates } from '../../core/checklist/duplicates.js';
 import type { Topic } from '../../core/checklist/model.js';
 import { sectionPaths, walkSections, type ChecklistTree, type TopicNode } from '../../core/checklist/tree.js';

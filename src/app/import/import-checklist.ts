@@ -9,7 +9,7 @@ import { decodeChecklist, MAX_CHECKLIST_BYTES, tooLarge } from '../../core/impor
 import { checkChecklistName } from '../../core/validate.js';
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
-import type { DuplicateReport, ImportCounts, ImportResult } from '../../core/import/report.js';
+import type { DuplicateReport, ImportCounts, ImportResultJson as ImportResult } from '../../contract/imports.js';
 import { planImport, type ImportPlan } from '../../core/import/plan.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { applyImport, fileCardOwner, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
@@ -35,7 +35,7 @@ export interface ImportInput {
   onPhase?: ((phase: ImportPhase) => void) | undefined;
 }
 
-export type { DuplicateReport, ImportCounts, ImportResult } from '../../core/import/report.js';
+export type { DuplicateReport, ImportCounts, ImportResult };
 
 export type ImportPhase = 'parsing' | 'planning' | 'writing';
 export const IMPORT_PHASES: ImportPhase[] = ['parsing', 'planning', 'writing'];

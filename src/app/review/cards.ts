@@ -1,7 +1,7 @@
 // A topic's own question/answer cards, added, edited and removed in prepdeck. Cards written in the file belong
 // to the file: they change when it does (re-import), and prepdeck refuses to edit them behind its back.
-import type { CardJson, CardListJson } from '../../core/api.js';
-import { cardJson } from '../../core/api-json.js';
+import type { CardJson, CardListJson } from '../../contract/review.js';
+import { cardJson } from './card-json.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { cardIdentity } from '../../core/review/cards.js';
 import type { Topic } from '../../core/checklist/model.js';

@@ -2,7 +2,7 @@
 // @open-spaced-repetition/binding), compare how well the defaults and the fitted ones predict that log, and save them
 // into the checklist's review settings when asked. The binding (native code) is loaded only here, when it runs.
 import { default_w } from 'ts-fsrs';
-import type { OptimizeJson } from '../../core/api.js';
+import type { OptimizeJson } from '../../contract/review.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { MIN_TRAINING_ITEMS, trainingItems, type TrainingItem, type TrainingSet } from '../../core/review/optimizer-items.js';
 import { checklistReviewLog } from '../../store/review/log.js';

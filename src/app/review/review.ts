@@ -1,6 +1,7 @@
 // Reviewing a checklist with spaced repetition: today's queue, answering a card, undoing the last answer.
-import type { AnswerJson, CardJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../core/api.js';
-import { cardJson, topicJson } from '../../core/api-json.js';
+import type { AnswerJson, CardJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../contract/review.js';
+import { topicJson } from '../topics/topic-json.js';
+import { cardJson } from './card-json.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { normalizeText } from '../../core/import/identity.js';
 import type { Checklist, Topic } from '../../core/checklist/model.js';

@@ -1,5 +1,5 @@
 // A checklist's review statistics: the heatmap, the due forecast, true retention and predicted recall per section.
-import type { ReviewStatsJson } from '../../core/api.js';
+import type { ReviewStatsJson } from '../../contract/review.js';
 import type { Checklist, Section } from '../../core/checklist/model.js';
 import { computeReviewStats, statsWindows, type StudyCalendar } from '../../core/review/stats.js';
 import { dueCounts, ratingCounts, reviewCounts, reviewedCards, unreviewedCounts } from '../../store/review/stats.js';

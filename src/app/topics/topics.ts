@@ -17,7 +17,7 @@ import {
   topicResources,
 } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
-import type { PlacedTopic } from '../../core/api-json.js';
+import type { PlacedTopic } from './topic-json.js';
 
 export type { PlacedTopic };
 

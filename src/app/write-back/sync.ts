@@ -10,7 +10,9 @@ import { decodeChecklist } from '../../core/import/decode.js';
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import type { Checklist, ParsedChecklist, TaskMarker, TopicsMode } from '../../core/checklist/model.js';
 import { planImport } from '../../core/import/plan.js';
-import { checkWriteBack, requestedTopics, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
+// What sync answers is the API's payload: `sync --json` prints what the server sends.
+import type { SkippedAs, SyncResultJson as SyncResult, WriteBackReportJson as WriteBackReport } from '../../contract/write-back.js';
+import { checkWriteBack, requestedTopics, writeBack, type MarkerText } from '../../core/write-back/markers.js';
 import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../../core/write-back/cards.js';
 import { appCardsOf, claimWrittenCards } from '../../store/review/cards.js';
 import { cardKeys } from '../../core/review/cards.js';
@@ -48,50 +50,7 @@ export interface WriteBackInput extends SyncInput {
   maxAttempts?: number | undefined;
 }
 
-export interface MarkerChange {
-  /** 1-based, in the written file (cards written before it shift it). */
-  line: number;
-  topicId: number | null;
-  title: string;
-  /** '' (no marker), '[ ]', '[x]' or '[X]'. */
-  from: MarkerText;
-  to: MarkerText;
-}
-
-export interface WriteBackReport {
-  dryRun: boolean;
-  /** True when the file was replaced; false for a dry run or when every marker already matched. */
-  written: boolean;
-  edits: MarkerChange[];
-  /** Cards added in prepdeck, written under their topics (with --cards). */
-  cards: CardWritten[];
-  /** A unified diff of the file, before and after; empty when nothing changes. */
-  diff: string;
-  /** Where the previous version was saved; null when nothing was written. */
-  backup: string | null;
-  /** 1, or more when the file changed while prepdeck was writing it and it started over. */
-  attempts: number;
-  /** The edits made to the file while prepdeck was writing it, brought in before it tried again. */
-  changedMeanwhile: ImportResult[];
-  warnings: string[];
-}
-
-export interface CardWritten {
-  /** Its first line in the written file. */
-  line: number;
-  cardId: number;
-  /** The topic's plain-text title. */
-  topic: string;
-  front: string;
-}
-
-export interface SyncResult {
-  file: string;
-  /** The file's edits, brought in as by `import`. */
-  readIn: ImportResult;
-  /** Null without --write. */
-  writeBack: WriteBackReport | null;
-}
+export type { SyncResult, WriteBackReport };
 
 const DEFAULT_ATTEMPTS = 3;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];

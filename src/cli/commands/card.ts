@@ -1,7 +1,7 @@
 // `prepdeck card add|list|edit|remove`: a topic's own question/answer cards from the terminal.
 import { addCard, editCard, removeCard, topicCardList } from '../../app/review/cards.js';
 import { resolveTopic } from '../../app/topics/topics.js';
-import type { CardJson } from '../../core/api.js';
+import type { CardJson } from '../../contract/review.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { sanitize } from '../review/markdown-text.js';

@@ -1,5 +1,5 @@
 import { optimizeChecklist } from '../../app/review/optimize.js';
-import type { OptimizeJson } from '../../core/api.js';
+import type { OptimizeJson } from '../../contract/review.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';

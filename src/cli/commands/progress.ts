@@ -1,6 +1,6 @@
 import { loadTrees } from '../../app/checklists/checklists.js';
 import { reviewStatsOf } from '../../app/review/stats.js';
-import type { ReviewStatsJson } from '../../core/api.js';
+import type { ReviewStatsJson } from '../../contract/review.js';
 import { walkSections } from '../../core/checklist/tree.js';
 import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';

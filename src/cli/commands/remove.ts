@@ -9,7 +9,8 @@ export async function remove(ctx: CommandContext, name: string, options: { yes?:
   if (!options.yes) {
     throw new UsageError(`this removes '${name}' with all its progress and history, for good; run again with --yes`);
   }
-  const removed = await withApp(ctx, (app) => removeChecklist(app, name));
-  if (ctx.json) printJson({ removed });
+  const answer = await withApp(ctx, (app) => removeChecklist(app, name));
+  const { removed } = answer;
+  if (ctx.json) printJson(answer);
   else printLines([`removed ${removed.title} (${removed.name}): ${plural(removed.entries, 'entry', 'entries')} and their history`]);
 }

@@ -4,7 +4,7 @@
 // in place; so long notes stay readable in the scrollback and nothing depends on the screen's height.
 import { StringDecoder } from 'node:string_decoder';
 import pc from 'picocolors';
-import type { AnswerJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../core/api.js';
+import type { AnswerJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../contract/review.js';
 import { PrepdeckError } from '../../core/errors.js';
 import type { Colors } from '../output.js';
 import { plural } from '../render.js';

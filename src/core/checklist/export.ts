@@ -1,50 +1,9 @@
 // A checklist tree written out: stable JSON for programs, Markdown with task markers for people.
-import type { Checklist, EntryKind, Resource, SectionRole, TopicState, TopicsMode } from './model.js';
-import type { Progress } from './progress.js';
+// Its JSON is the tree's payload in the API (contract/checklists.ts): one description for both.
+import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../contract/checklists.js';
+import type { ExportedResource } from '../../contract/common.js';
+import type { Checklist, Resource } from './model.js';
 import type { ChecklistTree, SectionNode, TopicNode } from './tree.js';
-
-export interface ExportedResource {
-  url: string;
-  title: string;
-  clickable: boolean;
-}
-
-export interface ExportedTopic {
-  id: number;
-  kind: EntryKind;
-  title: string;
-  text: string;
-  state: TopicState;
-  confidence: number | null;
-  notes: string;
-  details: string;
-  line: number;
-  resources: ExportedResource[];
-  children: ExportedTopic[];
-}
-
-export interface ExportedSection {
-  id: number;
-  title: string;
-  text: string;
-  level: number;
-  role: SectionRole;
-  progress: Progress;
-  notes: string[];
-  resources: ExportedResource[];
-  topics: ExportedTopic[];
-  sections: ExportedSection[];
-}
-
-export interface ExportedChecklist {
-  name: string;
-  title: string;
-  sourcePath: string | null;
-  importedAt: string;
-  topicsMode: TopicsMode;
-  progress: Progress;
-  root: ExportedSection;
-}
 
 const resourceJson = (r: Resource): ExportedResource => ({ url: r.url, title: r.title, clickable: r.clickable });
 
@@ -81,7 +40,7 @@ function sectionJson(node: SectionNode): ExportedSection {
   };
 }
 
-export function exportJson(checklist: Checklist, tree: ChecklistTree): ExportedChecklist {
+export function exportJson(checklist: Checklist, tree: ChecklistTree): ChecklistTreeJson {
   return {
     name: checklist.name,
     title: checklist.title,

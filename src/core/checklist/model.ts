@@ -1,19 +1,14 @@
 // The domain model: plain data shared by every layer. No behaviour, no I/O.
+import type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
+import type { EventType } from '../../contract/topics.js';
 
-export const TOPIC_STATES = ['new', 'learning', 'known', 'skipped'] as const;
-export type TopicState = (typeof TOPIC_STATES)[number];
-
-/** What a list item is for: a study topic, a job-search goal, or a book to read. */
-export type EntryKind = 'topic' | 'goal' | 'book';
-
-/** The role of a section; goals and books sections stay out of the study totals. */
-export type SectionRole = 'study' | 'goals' | 'books';
+// The words the API shows are the domain's own: listed once, in the contract.
+export { EVENT_TYPES, TOPIC_STATES } from '../../contract/vocabulary.js';
+export type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
+export type { EventType } from '../../contract/topics.js';
 
 /** The GFM task marker a list item carried in the file. */
 export type TaskMarker = 'none' | 'open' | 'done';
-
-/** `all`: every list item is a topic. `tasks`: only task items are; other bullets are details. */
-export type TopicsMode = 'all' | 'tasks';
 
 export interface LineRange {
   /** 1-based, inclusive, in the file as written (front matter included). */
@@ -196,18 +191,6 @@ export interface Checklist {
   createdAt: string;
   importedAt: string;
 }
-
-export const EVENT_TYPES = [
-  'created',
-  'state',
-  'confidence',
-  'notes',
-  'renamed',
-  'moved',
-  'archived',
-  'restored',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One line of a topic's history. The log is append-only. */
 export interface TopicEvent {

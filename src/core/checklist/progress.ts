@@ -1,18 +1,11 @@
 // Progress = known / (all - skipped), per section (its subsections included) and overall.
+import type { Progress } from '../../contract/common.js';
 import type { EntryKind, TopicState } from './model.js';
 
-export interface ProgressCounts {
-  total: number;
-  new: number;
-  learning: number;
-  known: number;
-  skipped: number;
-}
+export type { Progress } from '../../contract/common.js';
 
-export interface Progress extends ProgressCounts {
-  /** known / (total - skipped), 0..1; 0 when nothing is left to count. */
-  ratio: number;
-}
+/** Topics by state; Progress adds the ratio (0 when nothing is left to count). */
+export type ProgressCounts = Omit<Progress, 'ratio'>;
 
 export function emptyCounts(): ProgressCounts {
   return { total: 0, new: 0, learning: 0, known: 0, skipped: 0 };

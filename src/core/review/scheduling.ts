@@ -2,15 +2,13 @@
 // fuzz is seeded from the card id (and its reps), so the same card reviewed the same way gets the same interval.
 import { fsrs, GenSeedStrategyWithCardId, generatorParameters, Rating, State, StrategyMode } from 'ts-fsrs';
 import type { CardInput, FSRS, Grade, Steps } from 'ts-fsrs';
+import type { CardKind, CardOrigin, FsrsState, RatingPreviewJson, ReviewRating } from '../../contract/review.js';
+import { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
 import type { TopicState } from '../checklist/model.js';
 
-export const FSRS_STATES = ['new', 'learning', 'review', 'relearning'] as const;
-/** ts-fsrs's State (New 0, Learning 1, Review 2, Relearning 3) by name. */
-export type FsrsState = (typeof FSRS_STATES)[number];
-
-/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-export type ReviewRating = 1 | 2 | 3 | 4;
-export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
+// The states (in ts-fsrs's State order), ratings and card kinds the API shows: listed once, in the contract.
+export { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
+export type { CardKind, CardOrigin, FsrsState, ReviewRating } from '../../contract/review.js';
 
 /** A card's FSRS fields as stored: plain data, timestamps as ISO-8601 text. */
 export interface CardSchedule {
@@ -215,10 +213,6 @@ export function topicStateAfter(before: FsrsState, after: FsrsState, rating: Rev
   return null;
 }
 
-export type CardKind = 'topic' | 'qa';
-/** `file`: written in the checklist file, re-imported with it; `app`: added in prepdeck. */
-export type CardOrigin = 'file' | 'app';
-
 /** A card as the store holds it: what is asked, and its FSRS fields. */
 export interface StudyCard extends SchedulableCard {
   checklistId: number;
@@ -252,14 +246,8 @@ export function intervalLabel(ms: number): string {
   return `${trim(Math.round((days / 365) * 10) / 10)}y`;
 }
 
-export interface RatingPreview {
-  rating: ReviewRating;
-  due: string;
-  interval: string;
-}
-
 /** What each rating would schedule if the card were answered at `now`: the labels of the four buttons. */
-export function previewRatings(card: SchedulableCard, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): RatingPreview[] {
+export function previewRatings(card: SchedulableCard, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): RatingPreviewJson[] {
   const nowMs = Date.parse(now);
   return RATINGS.map((rating) => {
     const due = review(card, rating, now, scheduler).card.due;

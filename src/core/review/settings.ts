@@ -3,29 +3,10 @@
 import type { Steps, StepUnit } from 'ts-fsrs';
 import { InvalidInputError } from '../errors.js';
 import type { SchedulerSettings } from './scheduling.js';
+import type { ReviewSettingsJson } from '../../contract/review.js';
 
-export interface ReviewSettings {
-  /** Probability of recall aimed for when a card comes due, 0.70-0.99. */
-  desiredRetention: number;
-  /** The longest interval, in days. */
-  maximumInterval: number;
-  /** Spread due dates a little so that cards learnt together don't stay together. */
-  fuzz: boolean;
-  /** Steps of a new card before it graduates, as ts-fsrs writes them: `1m`, `10m`, `1h`. */
-  learningSteps: string[];
-  /** Steps of a forgotten card before it is back in review. */
-  relearningSteps: string[];
-  /** New cards introduced per study day. */
-  newPerDay: number;
-  /** Reviews (cards already seen) per study day. */
-  reviewsPerDay: number;
-  /** The hour, in the time zone, at which a study day begins (Anki's "next day starts at"). */
-  dayStartsAt: number;
-  /** An IANA time zone such as `Europe/Moscow`; null for the machine's own. */
-  timeZone: string | null;
-  /** FSRS parameters fitted to this checklist's own review log (`prepdeck optimize`); null for the defaults. */
-  parameters: number[] | null;
-}
+/** How a checklist is scheduled: the API's payload, so `settings --json` and the server show the same fields. */
+export type ReviewSettings = ReviewSettingsJson;
 
 export const DEFAULT_REVIEW_SETTINGS: Readonly<ReviewSettings> = Object.freeze({
   desiredRetention: 0.9,

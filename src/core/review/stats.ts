@@ -1,6 +1,6 @@
 // Review statistics from plain rows: reviews per study day (the heatmap), the due forecast, true retention from
 // the log, and predicted recall now per section. Pure: the rows, the time and the scheduler are passed in.
-import type { DayCountJson, ReviewStatsJson, SectionMemoryJson } from '../api.js';
+import type { DayCountJson, ReviewStatsJson, SectionMemoryJson } from '../../contract/review.js';
 import type { Section } from '../checklist/model.js';
 import { retrievability, type FsrsState, type SchedulableCard, type Scheduler } from './scheduling.js';
 import { addDays, studyDayOn, type StudyDay } from './study-day.js';

@@ -1,10 +1,9 @@
 // Write-back as a pure plan: the file's text + each entry's state -> the same text with its task markers set.
 // Only marker characters change: every other byte (line endings, BOM, indentation, escapes) stays as written.
+import type { MarkerText, SkippedAs } from '../../contract/write-back.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicsMode, TopicState } from '../checklist/model.js';
 
-/** What a skipped topic's marker becomes: open `[ ]`, done `[x]`, or kept as the file has it. */
-export type SkippedAs = 'open' | 'done' | 'keep';
-export const SKIPPED_AS: readonly SkippedAs[] = ['open', 'done', 'keep'];
+export type { MarkerText, SkippedAs } from '../../contract/write-back.js';
 
 export interface WriteBackOptions {
   /** Give every study topic a marker, `[ ]` when it has none and is not known. */
@@ -17,9 +16,6 @@ export interface EntryState {
   state: TopicState;
   topicId: number | null;
 }
-
-/** A marker as written in the file; '' for none. */
-export type MarkerText = '' | '[ ]' | '[x]' | '[X]';
 
 export interface MarkerEdit {
   /** 1-based line in the file; the line's other characters are left as they are. */

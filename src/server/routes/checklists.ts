@@ -4,12 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checklistRevision, listChecklists, loadTree, removeChecklist } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
 import { loadDashboard } from '../../app/checklists/dashboard.js';
-import type { ChecklistTreeJson } from '../../core/api.js';
+import { checklistSummaryJson } from '../../app/checklists/summary-json.js';
+import { ChecklistListJson, ChecklistTreeJson, DashboardJson, RemovedChecklistJson } from '../../contract/checklists.js';
+import { ChecklistParams, errorResponses } from '../../contract/common.js';
 import { NotFoundError } from '../../core/errors.js';
 import { exportJson } from '../../core/checklist/export.js';
 import { Type } from 'typebox';
-import { checklistSummaryJson } from '../json.js';
-import { ChecklistList, ChecklistParams, ChecklistTree, Dashboard, errorResponses, RemovedChecklist } from '../schemas.js';
 
 const NotModified = Type.Unsafe<undefined>({ description: 'not modified: the browser has this revision (ETag)' });
 
@@ -29,7 +29,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
 
   server.get(
     '/checklists',
-    { schema: { summary: 'The imported checklists with their progress', response: { 200: ChecklistList } } },
+    { schema: { summary: 'The imported checklists with their progress', response: { 200: ChecklistListJson } } },
     async () => ({ checklists: (await listChecklists(app)).map(checklistSummaryJson) }),
   );
 
@@ -43,7 +43,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
         summary: 'A checklist as the file has it: sections, topics, resources and notes, with progress',
         params: ChecklistParams,
         response: {
-          200: ChecklistTree,
+          200: ChecklistTreeJson,
           304: NotModified,
           ...errorResponses(404),
         },
@@ -71,13 +71,13 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
       schema: {
         summary: 'Remove a checklist with all its progress and history, for good',
         params: ChecklistParams,
-        response: { 200: RemovedChecklist, ...errorResponses(404, 409) },
+        response: { 200: RemovedChecklistJson, ...errorResponses(404, 409) },
       },
     },
     async (request) => {
-      const removed = await removeChecklist(app, request.params.name);
-      trees.delete(removed.name);
-      return { removed };
+      const answer = await removeChecklist(app, request.params.name);
+      trees.delete(answer.removed.name);
+      return answer;
     },
   );
 
@@ -87,7 +87,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = a
       schema: {
         summary: 'Progress overall and per section, activity per day, likely duplicates',
         params: ChecklistParams,
-        response: { 200: Dashboard, 304: NotModified, ...errorResponses(404) },
+        response: { 200: DashboardJson, 304: NotModified, ...errorResponses(404) },
       },
     },
     async (request, reply) => {

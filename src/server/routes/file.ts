@@ -2,23 +2,19 @@
 // web. Only a server that was given `fileWrites` does it (`prepdeck serve` on a loopback address): a server
 // for many users must not write into its own disk on their behalf.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { selectChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
 import { readChecklistFile } from '../../app/import/import-checklist.js';
 import { writeBackChecklist } from '../../app/write-back/sync.js';
-import type { ErrorJson, WriteBackResultJson } from '../../core/api.js';
+import { ChecklistParams, errorResponses } from '../../contract/common.js';
+import { WriteBackRequestJson, WriteBackResultJson } from '../../contract/write-back.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { errorBody } from '../errors.js';
-import { ChecklistParams, errorResponses, WriteBackRequest, WriteBackResult } from '../schemas.js';
 
 export interface FileWrites {
   /** Where the version each write replaces is kept (one per checklist). */
   backupDir: string;
 }
-
-/** Named, so that the type provider lets the handler answer 403 itself. */
-const ErrorRef = Type.Unsafe<ErrorJson>(Type.Ref('Error'));
 
 const FILE_WRITES_OFF = 'this server does not write files; run `prepdeck sync FILE --write`';
 
@@ -33,8 +29,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ app: AppContext; fileWrites
         summary:
           "Write each topic's state into the file the checklist was imported from, as task markers (`prepdeck sync FILE --write`); the file's own edits are brought in first. With dryRun, the diff and nothing written",
         params: ChecklistParams,
-        body: WriteBackRequest,
-        response: { 200: WriteBackResult, 403: ErrorRef, ...errorResponses(400, 404, 409) },
+        body: WriteBackRequestJson,
+        response: { 200: WriteBackResultJson, ...errorResponses(400, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { checklistFromUpload, checklistNameFromPath, importChecklist } from '../../app/import/import-checklist.js';
-import type { ImportRequestJson } from '../../core/api.js';
+import { errorResponses } from '../../contract/common.js';
+import { ImportRequestJson, ImportResultJson } from '../../contract/imports.js';
 import { IMPORT_BODY_LIMIT_BYTES } from '../limits.js';
-import { errorResponses, ImportRequest, ImportResult } from '../schemas.js';
 
 export const importRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   const run = (body: ImportRequestJson, dryRun: boolean) => {
@@ -14,8 +14,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
   };
   const schema = (summary: string) => ({
     summary,
-    body: ImportRequest,
-    response: { 200: ImportResult, ...errorResponses(400, 409, 413) },
+    body: ImportRequestJson,
+    response: { 200: ImportResultJson, ...errorResponses(400, 409, 413) },
   });
 
   server.post(

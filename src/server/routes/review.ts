@@ -6,27 +6,27 @@ import { optimizeChecklist } from '../../app/review/optimize.js';
 import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
 import { showReviewSettings, updateReviewSettings } from '../../app/review/settings.js';
 import { reviewStats } from '../../app/review/stats.js';
+import { ChecklistParams, component, errorResponses, TopicParams } from '../../contract/common.js';
 import {
-  AnswerRequest,
-  CardDraft,
-  CardList,
+  AnswerJson,
+  AnswerRequestJson,
+  CardDraftJson,
+  CardJson,
+  CardListJson,
   CardParams,
-  CardPatch,
-  CardWithTopic,
-  ChecklistParams,
-  errorResponses,
-  Optimize,
-  OptimizeRequest, UndoRequest,
-  ReviewCard,
-  ReviewQueue,
+  CardPatchJson,
+  OptimizeJson,
+  OptimizeRequestJson,
+  ReviewCardJson,
+  ReviewQueueJson,
   ReviewQueueQuery,
-  ReviewSettings,
-  ReviewSettingsPatch,
-  ReviewStats,
-  TopicParams,
-} from '../schemas.js';
+  ReviewSettingsJson,
+  ReviewSettingsPatchJson,
+  ReviewStatsJson,
+  UndoRequestJson,
+} from '../../contract/review.js';
 
-const CardRef = { $ref: 'Card' } as const;
+const CardRef = component(CardJson);
 
 export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   server.get(
@@ -36,7 +36,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
         summary: "Today's cards to study, in order: learning cards due, reviews due, then new cards within the daily limits",
         params: ChecklistParams,
         querystring: ReviewQueueQuery,
-        response: { 200: ReviewQueue, ...errorResponses(400, 404) },
+        response: { 200: ReviewQueueJson, ...errorResponses(400, 404) },
       },
     },
     async (request) => reviewQueue(app, { checklist: request.params.name, section: request.query.section, limit: request.query.limit }),
@@ -48,8 +48,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'Answer a card with a rating; a topic card reaching review makes its topic known, a lapse sends it back to learning',
         params: CardParams,
-        body: AnswerRequest,
-        response: { 200: CardWithTopic, ...errorResponses(400, 404, 409) },
+        body: AnswerRequestJson,
+        response: { 200: AnswerJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => answerCard(app, request.params.id, request.body.rating, request.body.durationMs, request.body.reps),
@@ -61,8 +61,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: "Undo the checklist's last answer: the card exactly as it was, and its topic's state put back",
         params: ChecklistParams,
-        body: UndoRequest,
-        response: { 200: ReviewCard, ...errorResponses(400, 404, 409) },
+        body: UndoRequestJson,
+        response: { 200: ReviewCardJson, ...errorResponses(400, 404, 409) },
       },
       // The body is optional: a bare POST undoes the last answer, whoever gave it.
       preValidation: async (request) => {
@@ -78,7 +78,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: "A topic's cards: its topic card, then its question/answer cards",
         params: TopicParams,
-        response: { 200: CardList, ...errorResponses(400, 404) },
+        response: { 200: CardListJson, ...errorResponses(400, 404) },
       },
     },
     async (request) => topicCardList(app, request.params.id),
@@ -90,7 +90,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'Add a question/answer card under a study topic',
         params: TopicParams,
-        body: CardDraft,
+        body: CardDraftJson,
         response: { 201: CardRef, ...errorResponses(400, 404, 409) },
       },
     },
@@ -106,7 +106,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'Change the question or answer of a card added in prepdeck (a card written in the file changes in the file)',
         params: CardParams,
-        body: CardPatch,
+        body: CardPatchJson,
         response: { 200: CardRef, ...errorResponses(400, 404, 409) },
       },
     },
@@ -131,7 +131,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'Reviews per study day, the 30-day due forecast, true retention, and predicted recall per section',
         params: ChecklistParams,
-        response: { 200: ReviewStats, ...errorResponses(404) },
+        response: { 200: ReviewStatsJson, ...errorResponses(404) },
       },
     },
     async (request) => reviewStats(app, request.params.name),
@@ -143,7 +143,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'How the checklist is scheduled: desired retention, steps, daily limits, day start, time zone, parameters',
         params: ChecklistParams,
-        response: { 200: ReviewSettings, ...errorResponses(404) },
+        response: { 200: ReviewSettingsJson, ...errorResponses(404) },
       },
     },
     async (request) => (await showReviewSettings(app, request.params.name)).settings,
@@ -155,8 +155,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: 'Change review settings; each field is checked and a bad one is named',
         params: ChecklistParams,
-        body: ReviewSettingsPatch,
-        response: { 200: ReviewSettings, ...errorResponses(400, 404, 409) },
+        body: ReviewSettingsPatchJson,
+        response: { 200: ReviewSettingsJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => (await updateReviewSettings(app, request.params.name, request.body)).settings,
@@ -168,8 +168,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
       schema: {
         summary: "Fit FSRS parameters to the checklist's own review log; compare default and fitted log loss and RMSE; apply them on request",
         params: ChecklistParams,
-        body: OptimizeRequest,
-        response: { 200: Optimize, ...errorResponses(400, 404, 409) },
+        body: OptimizeRequestJson,
+        response: { 200: OptimizeJson, ...errorResponses(400, 404, 409) },
       },
       // The body is optional: a bare POST compares without saving.
       preValidation: async (request) => {

@@ -2,8 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { placeTopics, searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics/topics.js';
-import { topicDetailJson, topicJson } from '../json.js';
-import { errorResponses, SearchQuery, SearchResult, TopicDetail, TopicParams, TopicPatch } from '../schemas.js';
+import { topicDetailJson, topicJson } from '../../app/topics/topic-json.js';
+import { errorResponses, TopicParams } from '../../contract/common.js';
+import { SearchQuery, SearchResultJson, TopicDetailJson, TopicPatchJson } from '../../contract/topics.js';
 
 export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   const detailJson = async (details: TopicDetails) => topicDetailJson(details, (await placeTopics(app, [details.topic]))[0]!);
@@ -14,7 +15,7 @@ export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
       schema: {
         summary: 'A topic with its resources and history',
         params: TopicParams,
-        response: { 200: TopicDetail, ...errorResponses(404) },
+        response: { 200: TopicDetailJson, ...errorResponses(404) },
       },
     },
     async (request) => detailJson(await topicById(app, request.params.id)),
@@ -26,8 +27,8 @@ export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
       schema: {
         summary: "Change a topic's state, confidence or notes; each change goes into its history",
         params: TopicParams,
-        body: TopicPatch,
-        response: { 200: TopicDetail, ...errorResponses(400, 404, 409) },
+        body: TopicPatchJson,
+        response: { 200: TopicDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => detailJson(await updateTopic(app, request.params.id, request.body)),
@@ -39,7 +40,7 @@ export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
       schema: {
         summary: 'Topics whose title or notes contain every word, in any case and any script',
         querystring: SearchQuery,
-        response: { 200: SearchResult, ...errorResponses(400, 404) },
+        response: { 200: SearchResultJson, ...errorResponses(400, 404) },
       },
     },
     async (request) => {

@@ -5,7 +5,7 @@ import { withApp } from '../../support/app.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { answerCard, reviewQueue, undoReview } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
-import type { ReviewQueueJson } from '../../../src/core/api.js';
+import type { ReviewQueueJson } from '../../../src/contract/review.js';
 import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { BACKENDS } from '../../store/backends.js';
 import { getTopic } from '../../../src/store/topics/topics.js';

@@ -6,7 +6,7 @@ import { checklistFromUpload, importChecklist } from '../../../src/app/import/im
 import { answerCard, reviewQueue } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
 import { reviewStats } from '../../../src/app/review/stats.js';
-import type { ReviewStatsJson } from '../../../src/core/api.js';
+import type { ReviewStatsJson } from '../../../src/contract/review.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import { BACKENDS } from '../../store/backends.js';
 

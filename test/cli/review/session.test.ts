@@ -11,7 +11,7 @@ import { checklistFromUpload, importChecklist } from '../../../src/app/import/im
 import { answerCard, reviewQueue, undoReview } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
 import { writeTopicNotes } from '../../../src/app/topics/topics.js';
-import type { ReviewCardJson, ReviewQueueJson } from '../../../src/core/api.js';
+import type { ReviewCardJson, ReviewQueueJson } from '../../../src/contract/review.js';
 import {
   formatDuration,
   formatWait,

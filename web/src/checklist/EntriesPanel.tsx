@@ -1,5 +1,5 @@
 // Goals and books: kept beside the study tree, with their own states, outside the study totals.
-import type { ExportedSection } from '../../../src/core/api.js';
+import type { ExportedSection } from '../../../src/contract/checklists.js';
 import { ResourceList } from '../components/ResourceList.js';
 import { SectionNotes, SectionView } from './SectionView.js';
 import { TopicList } from './TopicRow.js';

@@ -1,7 +1,7 @@
 // A section of the study tree: a collapsible heading with its progress, its notes, links, topics
 // and subsections, nested as in the file.
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ExportedSection } from '../../../src/core/api.js';
+import type { ExportedSection } from '../../../src/contract/checklists.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { ResourceList } from '../components/ResourceList.js';
 import { TopicList } from './TopicRow.js';

@@ -1,5 +1,5 @@
 // One topic in the tree: its state button, its title (a link to the topic page), its links, its children.
-import type { ExportedTopic } from '../../../src/core/api.js';
+import type { ExportedTopic } from '../../../src/contract/checklists.js';
 import { ResourceLink } from '../components/ResourceList.js';
 import { StateCycleButton } from '../components/StateControl.js';
 import { hrefFor, Link } from '../lib/router.js';

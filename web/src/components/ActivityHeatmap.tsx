@@ -1,6 +1,6 @@
 // Changes (or reviews) per day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
 import { useLayoutEffect, useRef } from 'react';
-import type { ActivityDayJson } from '../../../src/core/api.js';
+import type { ActivityDayJson } from '../../../src/contract/checklists.js';
 import { plural } from '../lib/plural.js';
 
 const WEEKS = 26;

@@ -2,7 +2,7 @@
 // rendered, added and edited here with a live preview, removed (archived) with a second click. Cards written
 // in the file are changed in the file.
 import { useDeferredValue, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CardDraftJson, CardJson } from '../../../src/core/api.js';
+import type { CardDraftJson, CardJson } from '../../../src/contract/review.js';
 import { api, errorMessage } from '../lib/api.js';
 import { formatDueIn, percent } from '../lib/review.js';
 import { useResource } from '../lib/useResource.js';

@@ -1,5 +1,5 @@
 // Switches between imported checklists by changing `?c=` on the current page.
-import type { ChecklistSummaryJson } from '../../../src/core/api.js';
+import type { ChecklistSummaryJson } from '../../../src/contract/checklists.js';
 import { hrefFor, navigate } from '../lib/router.js';
 
 interface Props {

@@ -1,5 +1,5 @@
 // The dry run of an import in words: the reading chosen, the counts, and each change by kind.
-import type { ImportResultJson } from '../../../src/core/api.js';
+import type { ImportResultJson } from '../../../src/contract/imports.js';
 import { noun, plural } from '../lib/plural.js';
 
 /** Why the file was read as it was. The server's reason mostly says "read as …" itself: shown as is. */

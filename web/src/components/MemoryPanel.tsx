@@ -1,6 +1,6 @@
 // The dashboard's view of memory: true retention from the review log, predicted recall now, cards due over
 // the next 30 days, and reviews per day.
-import type { DayCountJson, ReviewStatsJson } from '../../../src/core/api.js';
+import type { DayCountJson, ReviewStatsJson } from '../../../src/contract/review.js';
 import { plural } from '../lib/plural.js';
 import { percent } from '../lib/review.js';
 import { hrefFor, Link } from '../lib/router.js';

@@ -1,6 +1,6 @@
 // known / (all − skipped) as a bar with its numbers; the same formula as the CLI's progress.
 // Skipped topics leave the total, so "5/188" of 189 topics says why on hover, and in words when large.
-import type { Progress } from '../../../src/core/api.js';
+import type { Progress } from '../../../src/contract/common.js';
 import { plural } from '../lib/plural.js';
 
 interface Props {

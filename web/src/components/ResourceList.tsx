@@ -1,6 +1,6 @@
 // Links from the checklist. Only those the importer marked clickable (http, https, mailto) become
 // links; the rest show their URL as text so a `javascript:` link can be read but never followed.
-import type { ExportedResource } from '../../../src/core/api.js';
+import type { ExportedResource } from '../../../src/contract/common.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 

@@ -1,6 +1,6 @@
 // One card under review: the question, then on reveal the answer (a topic's details, notes and links, or a
 // card's back) and the four ratings, each with the interval it would give. All Markdown goes through MarkdownView.
-import type { ReviewCardJson } from '../../../src/core/api.js';
+import type { ReviewCardJson } from '../../../src/contract/review.js';
 import { RATING_LABEL, type Rating } from '../lib/review.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { MarkdownView } from './MarkdownView.js';

@@ -2,7 +2,7 @@
 // and the optimizer, which fits FSRS parameters to the checklist's own reviews and shows how much better
 // they predict them than the defaults before they are applied. The server checks every value.
 import { useState, type FormEvent } from 'react';
-import type { OptimizeJson, ReviewSettingsJson } from '../../../src/core/api.js';
+import type { OptimizeJson, ReviewSettingsJson } from '../../../src/contract/review.js';
 import { api, errorMessage } from '../lib/api.js';
 import { useResource } from '../lib/useResource.js';
 import { ErrorLine } from './ErrorLine.js';

@@ -1,5 +1,5 @@
 // A topic's history, oldest first as the server keeps it, shown newest first in plain words.
-import type { TopicEventJson } from '../../../src/core/api.js';
+import type { TopicEventJson } from '../../../src/contract/topics.js';
 
 const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
 

@@ -1,7 +1,8 @@
 // Writing the checklist's states into its file from the page, as `prepdeck sync FILE --write [--cards]` does:
 // a dry run first (the markers, the cards, the diff), then the write of exactly that.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ImportResultJson, WriteBackResultJson } from '../../../src/core/api.js';
+import type { ImportResultJson } from '../../../src/contract/imports.js';
+import type { WriteBackResultJson } from '../../../src/contract/write-back.js';
 import { api, errorMessage } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { ErrorLine } from './ErrorLine.js';

@@ -1,26 +1,10 @@
 // The one place the UI talks to the server: typed fetches over the JSON API of src/core/api.ts.
-import type {
-  AnswerJson,
-  AnswerRequestJson,
-  CardDraftJson,
-  CardJson,
-  CardListJson,
-  ChecklistListJson,
-  ChecklistTreeJson,
-  DashboardJson,
-  ErrorJson,
-  ImportRequestJson,
-  ImportResultJson,
-  OptimizeJson,
-  ReviewQueueJson,
-  ReviewSettingsJson,
-  ReviewStatsJson,
-  TopicDetailJson,
-  TopicPatchJson,
-  UndoJson,
-  WriteBackRequestJson,
-  WriteBackResultJson,
-} from '../../../src/core/api.js';
+import type { ChecklistListJson, ChecklistTreeJson, DashboardJson } from '../../../src/contract/checklists.js';
+import type { ErrorJson } from '../../../src/contract/common.js';
+import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
+import type { AnswerJson, AnswerRequestJson, CardDraftJson, CardJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson, UndoJson } from '../../../src/contract/review.js';
+import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
+import type { WriteBackRequestJson, WriteBackResultJson } from '../../../src/contract/write-back.js';
 
 /** A failed request, carrying the server's one-line message so pages can show it as is. */
 export class ApiError extends Error {

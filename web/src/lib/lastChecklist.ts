@@ -1,5 +1,5 @@
 // Which checklist `/` opens: the one last shown in this browser, else the one imported most recently.
-import type { ChecklistSummaryJson } from '../../../src/core/api.js';
+import type { ChecklistSummaryJson } from '../../../src/contract/checklists.js';
 
 const KEY = 'prepdeck:checklist';
 

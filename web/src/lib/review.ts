@@ -1,5 +1,6 @@
 // Spaced repetition as the UI words it: rating names, queue kinds, sections to scope a session to, times.
-import type { CardJson, ReviewQueueJson, SectionProgressJson } from '../../../src/core/api.js';
+import type { SectionProgressJson } from '../../../src/contract/checklists.js';
+import type { CardJson, ReviewQueueJson } from '../../../src/contract/review.js';
 
 export type Rating = 1 | 2 | 3 | 4;
 

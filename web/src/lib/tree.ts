@@ -1,5 +1,6 @@
 // Pure helpers over the checklist tree the API returns: filtering, local state changes, progress.
-import type { ExportedSection, ExportedTopic, Progress } from '../../../src/core/api.js';
+import type { ExportedSection, ExportedTopic } from '../../../src/contract/checklists.js';
+import type { Progress } from '../../../src/contract/common.js';
 import type { TopicState } from './states.js';
 
 export interface TopicFilter {

@@ -3,7 +3,7 @@
 // fetched again so learning cards come back and the counts are the server's. Until then the counts are
 // corrected by the answers still on their way, so they never jump back.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ReviewCardJson, ReviewQueueJson } from '../../../src/core/api.js';
+import type { ReviewCardJson, ReviewQueueJson } from '../../../src/contract/review.js';
 import { api, ApiError, errorMessage } from './api.js';
 import { queueKind, RATING_LABEL, type QueueKind, type Rating } from './review.js';
 

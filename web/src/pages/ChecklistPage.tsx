@@ -15,7 +15,8 @@ import { useLiveResource } from '../lib/usePolling.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { WriteBackPanel } from '../components/WriteBackPanel.js';
-import type { ChecklistTreeJson, WriteBackResultJson } from '../../../src/core/api.js';
+import type { ChecklistTreeJson } from '../../../src/contract/checklists.js';
+import type { WriteBackResultJson } from '../../../src/contract/write-back.js';
 import { plural } from '../lib/plural.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {

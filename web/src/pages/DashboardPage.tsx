@@ -1,6 +1,8 @@
 // Where the preparation stands: overall and per-section progress (with predicted recall), states, activity, memory, duplicates.
 import { useEffect } from 'react';
-import type { DashboardJson, Progress, ReviewStatsJson, SectionMemoryJson } from '../../../src/core/api.js';
+import type { DashboardJson } from '../../../src/contract/checklists.js';
+import type { Progress } from '../../../src/contract/common.js';
+import type { ReviewStatsJson, SectionMemoryJson } from '../../../src/contract/review.js';
 import { ActivityHeatmap } from '../components/ActivityHeatmap.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { DashboardSkeleton } from '../components/Skeletons.js';

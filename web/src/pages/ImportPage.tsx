@@ -1,6 +1,6 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
 import { useRef, useState, type DragEvent } from 'react';
-import type { ImportRequestJson, ImportResultJson } from '../../../src/core/api.js';
+import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { api, errorMessage } from '../lib/api.js';
 import { rememberChecklist } from '../lib/lastChecklist.js';

@@ -2,7 +2,7 @@
 // u takes back the last rating, q goes back to the dashboard (every rating is saved as it is given).
 // Scoped to a section with ?section=, the section's path.
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { ReviewQueueJson } from '../../../src/core/api.js';
+import type { ReviewQueueJson } from '../../../src/contract/review.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { ReviewCard } from '../components/ReviewCard.js';
 import { ReviewSettingsPanel } from '../components/ReviewSettings.js';

@@ -1,7 +1,7 @@
 // One topic: its title, state and confidence, details and links from the file, the user's notes
 // with a live preview, and its history.
 import { useEffect, useState } from 'react';
-import type { TopicDetailJson, TopicPatchJson } from '../../../src/core/api.js';
+import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
 import { MarkdownView } from '../components/MarkdownView.js';
 import { ResourceList } from '../components/ResourceList.js';
 import { StateSegmented } from '../components/StateControl.js';

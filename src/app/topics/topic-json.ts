@@ -1,0 +1,39 @@
+// A topic as the API and `--json` show it (contract/topics.ts), from the stored topic and where it sits.
+import type { TopicDetailJson, TopicJson } from '../../contract/topics.js';
+import type { Topic } from '../../core/checklist/model.js';
+import type { TopicDetails } from './topics.js';
+
+/** A topic with where it sits: its checklist's name and its section path as the file writes it. */
+export interface PlacedTopic {
+  topic: Topic;
+  checklistName: string;
+  /** Section titles, top level first; for an archived topic whose section is gone, its stored path key. */
+  sectionPath: string[];
+}
+
+export function topicJson({ topic, checklistName, sectionPath }: PlacedTopic): TopicJson {
+  return {
+    id: topic.id,
+    checklist: checklistName,
+    kind: topic.kind,
+    title: topic.title,
+    text: topic.text,
+    details: topic.details,
+    state: topic.state,
+    confidence: topic.confidence,
+    notes: topic.notes,
+    section: sectionPath,
+    line: topic.lines.start,
+    createdAt: topic.createdAt,
+    updatedAt: topic.updatedAt,
+    archivedAt: topic.archivedAt,
+  };
+}
+
+export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): TopicDetailJson {
+  return {
+    topic: topicJson(placed),
+    resources: details.resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
+    history: details.history.map(({ id, at, type, data }) => ({ id, at, type, data })),
+  };
+}

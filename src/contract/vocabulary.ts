@@ -1,0 +1,27 @@
+// The API's words, each list once. Plain arrays, no TypeBox: the core and the CLI read them at startup, and
+// `prepdeck --version` must not load a schema library (the schema files build their enums from these).
+
+export const TOPIC_STATES = ['new', 'learning', 'known', 'skipped'] as const;
+/** What a list item is for: a study topic, a job-search goal, or a book to read. */
+export const ENTRY_KINDS = ['topic', 'goal', 'book'] as const;
+/** The role of a section; goals and books sections stay out of the study totals. */
+export const SECTION_ROLES = ['study', 'goals', 'books'] as const;
+/** `all`: every list item is a topic. `tasks`: only task items are; other bullets are details. */
+export const TOPICS_MODES = ['all', 'tasks'] as const;
+/** How an import reads the list items: decided from the file (`auto`), or one of TOPICS_MODES. */
+export const TOPICS_CHOICES = ['auto', ...TOPICS_MODES] as const;
+export const EVENT_TYPES = ['created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored'] as const;
+
+/** A card's FSRS state, in ts-fsrs's order (its State: New 0, Learning 1, Review 2, Relearning 3). */
+export const FSRS_STATES = ['new', 'learning', 'review', 'relearning'] as const;
+/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export const RATINGS = [1, 2, 3, 4] as const;
+/** `topic`: asks about its topic; `qa`: a question and its answer. */
+export const CARD_KINDS = ['topic', 'qa'] as const;
+/** `file`: written in the checklist file, re-imported with it; `app`: added in prepdeck. */
+export const CARD_ORIGINS = ['file', 'app'] as const;
+
+/** What a skipped topic's marker becomes on write-back: open `[ ]`, done `[x]`, or kept as the file has it. */
+export const SKIPPED_AS = ['open', 'done', 'keep'] as const;
+/** A task marker as written in the file; '' for none. */
+export const MARKER_TEXTS = ['', '[ ]', '[x]', '[X]'] as const;
