@@ -1,0 +1,139 @@
+// Every route of the OpenAPI document, called for real on both backends, its answer checked against the schema
+// that route declares for the status it sent, by Ajv set up as the server's. A route without an example fails.
+import type { InjectOptions } from 'fastify';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TSchema } from 'typebox';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
+import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
+import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
+import { LOOPBACK_HOSTS } from '../../src/server/app.js';
+import { buildAjv } from '../../src/server/validation.js';
+import { useServer } from '../server/helpers.js';
+import { BACKENDS } from '../store/backends.js';
+import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
+
+/** Ids the examples need, found once the fixture is imported and reviewed. */
+interface Found {
+  topicId: number;
+  cardId: number;
+  /** The question/answer card added last through the API, to edit or remove. */
+  addedCardId: number;
+}
+
+interface Example {
+  /** As the OpenAPI document names it: `GET /api/checklists/{name}/tree`. */
+  route: string;
+  status: number;
+  request: (found: Found) => InjectOptions;
+}
+
+const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
+
+// In order: the ones that change state come where the examples after them expect it; the removal comes last.
+const EXAMPLES: Example[] = [
+  { route: 'GET /api/checklists', status: 200, request: () => json('GET', '/api/checklists') },
+  { route: 'GET /api/checklists/{name}/tree', status: 200, request: () => json('GET', '/api/checklists/prep/tree') },
+  { route: 'GET /api/checklists/{name}/tree', status: 404, request: () => json('GET', '/api/checklists/nothing/tree') },
+  { route: 'GET /api/checklists/{name}/dashboard', status: 200, request: () => json('GET', '/api/checklists/prep/dashboard') },
+  { route: 'GET /api/topics/{id}', status: 200, request: ({ topicId }) => json('GET', `/api/topics/${topicId}`) },
+  { route: 'GET /api/topics/{id}', status: 404, request: () => json('GET', '/api/topics/999999') },
+  { route: 'PATCH /api/topics/{id}', status: 200, request: ({ topicId }) => json('PATCH', `/api/topics/${topicId}`, { state: 'learning', confidence: 2, notes: 'read **it**' }) },
+  { route: 'PATCH /api/topics/{id}', status: 400, request: ({ topicId }) => json('PATCH', `/api/topics/${topicId}`, { state: 'mastered' }) },
+  { route: 'GET /api/search', status: 200, request: () => json('GET', '/api/search?q=python&checklist=prep') },
+  { route: 'POST /api/imports/preview', status: 200, request: () => json('POST', '/api/imports/preview', { text: '# Extra\n- [x] one more topic\n', name: 'prep' }) },
+  { route: 'POST /api/imports', status: 200, request: () => json('POST', '/api/imports', { text: '# Pasted\n- a topic\n', fileName: 'pasted.md' }) },
+  { route: 'GET /api/checklists/{name}/review', status: 200, request: () => json('GET', '/api/checklists/prep/review?limit=5') },
+  { route: 'POST /api/cards/{id}/answer', status: 200, request: ({ cardId }) => json('POST', `/api/cards/${cardId}/answer`, { rating: 3, durationMs: 900 }) },
+  { route: 'POST /api/checklists/{name}/review/undo', status: 200, request: ({ cardId }) => json('POST', '/api/checklists/prep/review/undo', { cardId }) },
+  { route: 'GET /api/topics/{id}/cards', status: 200, request: ({ topicId }) => json('GET', `/api/topics/${topicId}/cards`) },
+  { route: 'POST /api/topics/{id}/cards', status: 201, request: ({ topicId }) => json('POST', `/api/topics/${topicId}/cards`, { front: 'Why?', back: 'Because.' }) },
+  { route: 'PATCH /api/cards/{id}', status: 200, request: ({ addedCardId }) => json('PATCH', `/api/cards/${addedCardId}`, { back: 'Because, in Markdown.' }) },
+  // Writes the card added above into the file, where it becomes the file's.
+  { route: 'POST /api/checklists/{name}/write', status: 200, request: () => json('POST', '/api/checklists/prep/write', { all: true, cards: true, skipped: 'open' }) },
+  { route: 'POST /api/checklists/{name}/write', status: 409, request: () => json('POST', '/api/checklists/pasted/write', { dryRun: true }) },
+  { route: 'POST /api/topics/{id}/cards', status: 201, request: ({ topicId }) => json('POST', `/api/topics/${topicId}/cards`, { front: 'And how?', back: 'Slowly.' }) },
+  { route: 'DELETE /api/cards/{id}', status: 200, request: ({ addedCardId }) => json('DELETE', `/api/cards/${addedCardId}`) },
+  { route: 'GET /api/checklists/{name}/review/stats', status: 200, request: () => json('GET', '/api/checklists/prep/review/stats') },
+  { route: 'GET /api/checklists/{name}/review/settings', status: 200, request: () => json('GET', '/api/checklists/prep/review/settings') },
+  { route: 'PATCH /api/checklists/{name}/review/settings', status: 200, request: () => json('PATCH', '/api/checklists/prep/review/settings', { newPerDay: 30, timeZone: 'Europe/Moscow' }) },
+  { route: 'POST /api/checklists/{name}/review/optimize', status: 200, request: () => json('POST', '/api/checklists/prep/review/optimize', {}) },
+  { route: 'DELETE /api/checklists/{name}', status: 200, request: () => json('DELETE', '/api/checklists/pasted') },
+];
+
+const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+/** `/api/checklists/{name}/tree` as Fastify writes it: `/api/checklists/:name/tree`. */
+const fastifyPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
+
+function topicsIn(section: ExportedSection): ExportedTopic[] {
+  const all = (topics: ExportedTopic[]): ExportedTopic[] => topics.flatMap((topic) => [topic, ...all(topic.children)]);
+  return [...all(section.topics), ...section.sections.flatMap(topicsIn)];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'prepdeck-contract-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the API's contract (${backend.name})`, () => {
+    // As `prepdeck serve` builds it on a loopback address: hosts checked, file writes on.
+    const current = useServer(backend, { allowedHosts: LOOPBACK_HOSTS, fileWrites: { backupDir: join(dir, `backups-${backend.name}`) } });
+
+    it('answers every route of its OpenAPI document as the route schema for that status says', async () => {
+      const { server, app } = current();
+      // Which route answered, and the schema it declares for the status it sent, read off the request itself.
+      const answered: Array<{ route: string; schema: TSchema | undefined }> = [];
+      server.addHook('onSend', async (request, reply, payload) => {
+        const { method, url, schema } = request.routeOptions;
+        const responses = (schema?.response ?? {}) as Record<string, TSchema>;
+        answered.push({ route: `${String(method)} ${url}`, schema: responses[String(reply.statusCode)] });
+        return payload;
+      });
+      const file = join(dir, `prep-${backend.name}.md`);
+      copyFileSync(USER_FIXTURE, file);
+      await importChecklist(app, { file: await readChecklistFile(file), name: 'prep' });
+      const call = (options: InjectOptions) => server.inject({ ...options, headers: { host: '127.0.0.1:4321', ...options.headers } });
+
+      // Every route in the document has an example, and every example a route in the document.
+      const openapi = (await call({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+      const documented = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter((method) => METHODS.includes(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(documented.length).toBeGreaterThan(15);
+      expect([...new Set(EXAMPLES.map((example) => example.route))].sort()).toEqual([...documented].sort());
+
+      // Review data first: a few answers in the log, so the queue, stats and optimizer have something to say.
+      const ok = async <T>(options: InjectOptions): Promise<T> => {
+        const response = await call(options);
+        expect(response.statusCode, `${options.method} ${options.url}: ${response.body}`).toBe(200);
+        return response.json<T>();
+      };
+      const tree = await ok<ChecklistTreeJson>({ method: 'GET', url: '/api/checklists/prep/tree' });
+      const studied = topicsIn(tree.root).filter((topic) => topic.kind === 'topic');
+      const queue = await ok<ReviewQueueJson>({ method: 'GET', url: '/api/checklists/prep/review?limit=4' });
+      for (const [index, { card }] of queue.cards.entries()) {
+        await ok({ method: 'POST', url: `/api/cards/${card.id}/answer`, payload: { rating: (index % 4) + 1 } });
+      }
+      const found: Found = { topicId: studied[0]!.id, cardId: queue.cards[0]!.card.id, addedCardId: 0 };
+      answered.length = 0;
+
+      const ajv = buildAjv({ coerceTypes: false });
+      for (const example of EXAMPLES) {
+        const request = example.request(found);
+        const response = await call(request);
+        const label = `${example.route} (${request.method} ${request.url})`;
+        expect(response.statusCode, `${label}: ${response.body}`).toBe(example.status);
+        const last = answered.at(-1)!;
+        const [method, path] = example.route.split(' ') as [string, string];
+        expect(last.route, label).toBe(`${method} ${fastifyPath(path)}`);
+        expect(last.schema, `${label} answered ${response.statusCode}, which its schema does not declare`).toBeDefined();
+        const validate = ajv.compile(last.schema!);
+        expect(validate(response.json()), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        if (example.route === 'POST /api/topics/{id}/cards') found.addedCardId = response.json<CardJson>().id;
+      }
+    });
+  });
+}
