@@ -1,5 +1,7 @@
 import { readChecklistFile } from '../../app/import/import-checklist.js';
-import { defaultBackupDir, syncChecklist, watchChecklist, writeBackChecklist, type SyncResult, type WriteBackReport } from '../../app/write-back/sync.js';
+import { syncChecklist, type SyncResult } from '../../app/write-back/sync.js';
+import { watchChecklist } from '../../app/write-back/watch.js';
+import { defaultBackupDir, writeBackChecklist, type WriteBackReport } from '../../app/write-back/write-back.js';
 import { PrepdeckError } from '../../core/errors.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
 import type { SkippedAs } from '../../core/write-back/markers.js';
@@ -108,7 +110,7 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         backupDir: defaultBackupDir(process.env),
       });
       if (ctx.json) printJson(result);
-      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack!, ctx.color)]);
+      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack, ctx.color)]);
       return;
     }
     const result = await syncChecklist(app, input);
