@@ -9,6 +9,7 @@ import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { findChecklistsBySourcePath } from '../../store/write-back/sync.js';
 import type { AppContext } from '../context.js';
 import { checklistNameFromPath, importChecklist, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
+import { settleInterruptedWrite } from './pending-write.js';
 
 export interface FileReadInput {
   /** The checklist file, as the user named it. */
@@ -74,7 +75,10 @@ function readingFor(checklist: Checklist, file: ChecklistFile, input: FileReadIn
   };
 }
 
-/** Reads the file and brings its edits in, as `import` would, in the checklist's own reading. */
+/**
+ * Brings the file's edits in, as `import` would, in the checklist's own reading; a write-back a crash interrupted
+ * is settled first, so that its markers are not taken for ticks made by hand.
+ */
 export async function bringEditsIn(
   ctx: AppContext,
   checklist: Checklist,
@@ -82,6 +86,7 @@ export async function bringEditsIn(
   file: ChecklistFile,
 ): Promise<{ file: ChecklistFile; topics: TopicsMode | 'auto'; result: ImportResult }> {
   const reading = readingFor(checklist, file, input);
+  if (!input.dryRun) await settleInterruptedWrite(ctx, checklist.id, file, { topics: reading.topics, fallbackTitle: fallbackTitleOf(input.path) });
   const result = await importChecklist(ctx, { file, name: checklist.name, topics: reading.topics, dryRun: input.dryRun });
   if (reading.warning) result.warnings.push(reading.warning);
   return { file, topics: reading.topics, result };

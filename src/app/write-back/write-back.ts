@@ -7,20 +7,20 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../core/erro
 import { decodeChecklist } from '../../core/import/decode.js';
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import { planImport } from '../../core/import/plan.js';
-import { cardKeys } from '../../core/review/cards.js';
 import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../../core/write-back/cards.js';
 import { unifiedDiff } from '../../core/write-back/diff.js';
 import { checkWriteBack, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
-import { fileCardOwner, loadImportBaseline } from '../../store/import/import.js';
-import { appCardsOf, claimWrittenCards } from '../../store/review/cards.js';
-import { recordWrittenMarkers } from '../../store/write-back/sync.js';
+import { loadImportBaseline } from '../../store/import/import.js';
+import { appCardsOf } from '../../store/review/cards.js';
+import { dropPendingWrite, recordPendingWrite, settlePendingWrite, type PendingWrite, type WrittenCard } from '../../store/write-back/pending-write.js';
 import { selectChecklists } from '../checklists/checklists.js';
 import type { AppContext } from '../context.js';
 import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
 import { defaultDatabasePath } from '../location.js';
 import { bringEditsIn, checklistForFile, fallbackTitleOf, readingOf } from './checklist-for-file.js';
 import { fingerprintOf, replaceFile, writeWholeFile } from './file-writer.js';
+import { fileCardKeys } from './pending-write.js';
 import type { SyncInput, SyncResult } from './sync.js';
 
 /** What `--write` may be asked to do, from the CLI or the web. */
@@ -41,7 +41,12 @@ export interface WriteBackInput extends SyncInput, WriteBackOptions {
   beforeReplace?: ((attempt: number) => void | Promise<void>) | undefined;
   /** How often to start over when the file keeps changing during the write. */
   maxAttempts?: number | undefined;
+  /** Runs after each step of a write (tests crash the process here). */
+  onStep?: ((step: WriteStep) => void | Promise<void>) | undefined;
 }
+
+/** The steps of one write, in order; a crash after any of them loses nothing and misreads no marker. */
+export type WriteStep = 'backup-saved' | 'write-recorded' | 'replaced' | 'settled';
 
 export interface MarkerChange {
   /** 1-based, in the written file (cards written before it shift it). */
@@ -211,21 +216,35 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     if (dryRun) return report(false, null);
 
     const bytes = encode(planned.text, bom);
+    // prepdeck's own markers are not ticks made by hand: recorded before the rename, settled after it, so that a
+    // crash anywhere in between leaves the next read able to tell them apart (pending-write.ts).
+    const write: PendingWrite = {
+      markers: planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) })),
+      cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
+    };
     let backup = '';
-    const replaced = await replaceFile(target, bytes, {
-      expected: seen,
-      beforeRename: async () => {
-        backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
-        await input.beforeReplace?.(attempt);
-      },
-    });
+    let replaced = false;
+    try {
+      replaced = await replaceFile(target, bytes, {
+        expected: seen,
+        beforeRename: async () => {
+          backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
+          await input.onStep?.('backup-saved');
+          await recordPendingWrite(ctx.store.db, checklist.id, write, ctx.now());
+          await input.onStep?.('write-recorded');
+          await input.beforeReplace?.(attempt);
+        },
+      });
+    } finally {
+      if (!replaced) await dropPendingWrite(ctx.store.db, checklist.id);
+    }
     // Changed since it was read: start over from what is there now, its new edits brought in first.
     if (!replaced) continue;
+    await input.onStep?.('replaced');
 
-    // prepdeck's own markers are not ticks made by hand; then the written text is imported, recording its hash.
-    const written = planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) }));
-    await recordWrittenMarkers(ctx.store.db, checklist.id, written);
-    await claimWrittenCards(ctx.store.db, writtenCardKeys(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys));
+    // Then the written text is imported, recording its hash.
+    await settlePendingWrite(ctx.store.db, checklist.id, write);
+    await input.onStep?.('settled');
     const writtenFile: ChecklistFile = { path: input.path, sourcePath: resolve(input.path), bytes, text: decodeChecklist(bytes, input.path) };
     const readBack = await importChecklist(ctx, { file: writtenFile, name: checklist.name, topics: planned.readAs });
     if (readBack.changes.retick.length > 0) {
@@ -239,9 +258,8 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
 }
 
 /** Each inserted card's identity key and lines as the written file has them, paired as the import pairs them. */
-function writtenCardKeys(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>, sectionKeys: string[]) {
-  const owners = after.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front }));
-  const keys = cardKeys(owners);
+function writtenCards(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>, sectionKeys: string[]): WrittenCard[] {
+  const keys = fileCardKeys(after, topicIds, sectionKeys);
   return insertions.flatMap((insertion) => {
     const index = after.cards.findIndex((card) => card.lines.start === insertion.line);
     return index < 0 ? [] : [{ cardId: insertion.cardId, identityKey: keys[index]!, lines: after.cards[index]!.lines }];
