@@ -143,6 +143,8 @@ export interface WriteBackRequestJson {
   cards?: boolean;
   /** A skipped topic's marker: `[ ]`, `[x]`, or left as the file has it (the default). */
   skipped?: SkippedAs;
+  /** Write the file even when it is read-only (it stays read-only). */
+  force?: boolean;
 }
 
 /** One task marker written (or, in a dry run, to write). */

@@ -231,6 +231,7 @@ export const WriteBackRequest = Type.Object(
     all: Type.Optional(Type.Boolean({ description: 'give every study topic a marker' })),
     cards: Type.Optional(Type.Boolean({ description: 'also write the question/answer cards added in prepdeck' })),
     skipped: Type.Optional(Type.Enum(['open', 'done', 'keep'], { description: "a skipped topic's marker: [ ], [x], or as the file has it" })),
+    force: Type.Optional(Type.Boolean({ description: 'write the file even when it is read-only' })),
   },
   { additionalProperties: false },
 );

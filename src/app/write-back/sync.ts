@@ -1,8 +1,11 @@
 // `prepdeck sync FILE`: the file's edits come in (a re-import into the checklist imported from it).
+import { realpath } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { ImportResult } from '../import/import-checklist.js';
 import type { AppContext } from '../context.js';
 import { readChecklistFile, type ChecklistFile } from '../import/import-checklist.js';
 import { bringEditsIn, checklistForFile, type FileReadInput } from './checklist-for-file.js';
+import { removeStaleTemps } from './file-writer.js';
 import type { WriteBackReport } from './write-back.js';
 
 export interface SyncInput extends FileReadInput {
@@ -24,5 +27,7 @@ export async function syncChecklist(ctx: AppContext, input: SyncInput): Promise<
   const file = input.file ?? (await readChecklistFile(input.path));
   const checklist = await checklistForFile(ctx, input.path, input.name);
   const { result } = await bringEditsIn(ctx, checklist, input, file);
+  // A write-back killed midway left its temp file beside this one: gone with its process, so removed.
+  if (!input.dryRun) await removeStaleTemps(dirname(await realpath(input.path).catch(() => resolve(input.path))));
   return { file: input.path, readIn: result, writeBack: null };
 }

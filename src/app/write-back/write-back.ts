@@ -19,7 +19,7 @@ import type { AppContext } from '../context.js';
 import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
 import { defaultDatabasePath } from '../location.js';
 import { bringEditsIn, checklistForFile, fallbackTitleOf, readingOf } from './checklist-for-file.js';
-import { fingerprintOf, replaceFile, writeWholeFile } from './file-writer.js';
+import { fileSystemFailure, fingerprintOf, isReadOnly, replaceFile, writeWholeFile } from './file-writer.js';
 import { fileCardKeys } from './pending-write.js';
 import type { SyncInput, SyncResult } from './sync.js';
 
@@ -32,6 +32,8 @@ export interface WriteBackOptions {
   /** Also write the cards added in prepdeck under their topics, in the file's card syntax. */
   cards?: boolean | undefined;
   skipped?: SkippedAs | undefined;
+  /** Write a file the user made read-only (it stays read-only). */
+  force?: boolean | undefined;
 }
 
 export interface WriteBackInput extends SyncInput, WriteBackOptions {
@@ -106,9 +108,13 @@ function hasBom(bytes: Uint8Array): boolean {
 }
 
 async function saveBackup(dir: string, name: string, bytes: Uint8Array): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, name);
-  await writeWholeFile(path, bytes, 0o600);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeWholeFile(path, bytes, 0o600);
+  } catch (error) {
+    throw fileSystemFailure(error, `cannot keep the previous version in ${dir}`, 'make that folder writable (or set XDG_DATA_HOME to one that is); nothing was written');
+  }
   return path;
 }
 
@@ -213,7 +219,10 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
       },
     });
     if (planned.edits.length === 0 && planned.insertions.length === 0) return report(false, null);
-    if (dryRun) return report(false, null);
+    if (dryRun) {
+      if (!input.force && (await isReadOnly(target))) planned.warnings.push(`${input.path} is read-only: writing it takes --force`);
+      return report(false, null);
+    }
 
     const bytes = encode(planned.text, bom);
     // prepdeck's own markers are not ticks made by hand: recorded before the rename, settled after it, so that a
@@ -227,6 +236,8 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     try {
       replaced = await replaceFile(target, bytes, {
         expected: seen,
+        force: input.force,
+        label: input.path,
         beforeRename: async () => {
           backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
           await input.onStep?.('backup-saved');
@@ -299,6 +310,6 @@ export async function writeBackToSource(ctx: AppContext, name: string, options: 
     }
     throw error;
   });
-  const { dryRun, all, cards, skipped, backupDir } = options;
-  return writeBackChecklist(ctx, { path: sourcePath, name, file, dryRun, all, cards, skipped, backupDir });
+  const { dryRun, all, cards, skipped, force, backupDir } = options;
+  return writeBackChecklist(ctx, { path: sourcePath, name, file, dryRun, all, cards, skipped, force, backupDir });
 }

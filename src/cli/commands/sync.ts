@@ -17,6 +17,7 @@ interface SyncOptions {
   all?: boolean;
   cards?: boolean;
   skipped?: SkippedAs;
+  force?: boolean;
   topics?: TopicsMode | 'auto';
   dryRun?: boolean;
   watch?: boolean;
@@ -29,8 +30,8 @@ const BRIEF = { listDuplicates: false };
 const MAX_LISTED = 20;
 
 function checkOptions(options: SyncOptions): void {
-  if (!options.write && (options.all || options.cards || options.skipped !== undefined)) {
-    throw new UsageError(`--${options.all ? 'all' : options.cards ? 'cards' : 'skipped'} only applies with --write`);
+  if (!options.write && (options.all || options.cards || options.force || options.skipped !== undefined)) {
+    throw new UsageError(`--${options.all ? 'all' : options.cards ? 'cards' : options.force ? 'force' : 'skipped'} only applies with --write`);
   }
   if (options.watch && (options.write || options.dryRun)) {
     throw new UsageError(`--watch only brings the file's edits in; it can't be combined with --${options.write ? 'write' : 'dry-run'}`);
@@ -107,6 +108,7 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         all: options.all,
         cards: options.cards,
         skipped: options.skipped,
+        force: options.force,
         backupDir: defaultBackupDir(process.env),
       });
       if (ctx.json) printJson(result);

@@ -1,7 +1,8 @@
 // A write-back killed after any of its steps (issue "Hardening" #6): the file is whole, old or new, and the next
-// sync takes the markers and cards prepdeck wrote for its own, so no skipped topic becomes known and no card doubles.
+// sync takes the markers and cards prepdeck wrote for its own, so no skipped topic becomes known and no card doubles;
+// a temp file the kill left beside the plan is removed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,8 +61,12 @@ for (const backend of BACKENDS) {
         expect([PLAN, WRITTEN]).toContain(afterCrash);
         expect(afterCrash).toBe(step === 'backup-saved' || step === 'write-recorded' ? PLAN : WRITTEN);
 
+        // Killed before the rename, it left its temp file beside the plan; the next sync removes it (issue #12).
+        const tempLeft = readdirSync(dir).some((name) => name.endsWith('.tmp'));
+        expect(tempLeft).toBe(step === 'backup-saved' || step === 'write-recorded');
         app = await openApp(database.location);
         const synced = await syncChecklist(app, { path: file });
+        expect(readdirSync(dir).sort()).toEqual(['backups', 'plan.md']);
         expect(synced.readIn.changes.retick).toEqual([]);
         expect(await statesOf(app)).toEqual(STATES);
         const checklist = synced.readIn.checklist.id!;
