@@ -88,6 +88,7 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
     .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
     .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(SKIPPED_AS))
+    .option('--force', 'with --write: write the file even when you made it read-only (it stays read-only)')
     .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(TOPICS_CHOICES))
     .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
     .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")

@@ -17,6 +17,7 @@ export const WriteBackRequestJson = Type.Object(
     all: Type.Optional(Type.Boolean({ description: 'give every study topic a marker' })),
     cards: Type.Optional(Type.Boolean({ description: 'also write the question/answer cards added in prepdeck' })),
     skipped: Type.Optional(SkippedAs),
+    force: Type.Optional(Type.Boolean({ description: 'write the file even when it is read-only (it stays read-only)' })),
   },
   { additionalProperties: false },
 );

@@ -96,10 +96,22 @@ export function dialectOf(db: Kysely<any>): DialectOps {
   return db.introspection instanceof PostgresIntrospector ? postgresOps : sqliteOps;
 }
 
-/** Turns "another writer was in the way" into ConflictError; anything else is returned as is. */
+/** Turns "another writer was in the way" into ConflictError, "read-only" into StoreError; anything else is returned as is. */
 export function translateError(db: Kysely<any>, error: unknown): unknown {
   const reason = dialectOf(db).conflictReason(error);
-  return reason === null ? error : new ConflictError(reason, { cause: error });
+  if (reason !== null) return new ConflictError(reason, { cause: error });
+  const readOnly = readOnlyReason(error);
+  return readOnly === null ? error : new StoreError('read-only', readOnly, { cause: error });
+}
+
+/** The one-line reason when the database can be read but not written, else null (each code is one backend's). */
+function readOnlyReason(error: unknown): string | null {
+  const code = errorCode(error);
+  if (code?.startsWith('SQLITE_READONLY')) {
+    return "the database is read-only (prepdeck can't write its file or folder); make both writable, or give --db a database you can write";
+  }
+  if (code === '25006') return 'the PostgreSQL database is read-only (a standby, or read-only transactions by default); give --db one that takes writes';
+  return null;
 }
 
 export function isPostgresLocation(location: string): boolean {

@@ -4,7 +4,7 @@ import { ConflictError, PrepdeckError } from '../core/errors.js';
 // Another writer got in the way: the core's ConflictError, so each adapter maps one conflict type.
 export { ConflictError };
 
-export type StoreErrorCode = 'cannot-open' | 'cannot-connect' | 'migration-failed';
+export type StoreErrorCode = 'cannot-open' | 'cannot-connect' | 'migration-failed' | 'read-only';
 
 export class StoreError extends PrepdeckError {
   override name = 'StoreError';

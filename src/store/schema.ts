@@ -147,6 +147,16 @@ export interface ReviewLogTable {
   topic_state_after: TopicState | null;
 }
 
+/** A write-back between recording what it writes and settling it (see store/write-back/pending-write.ts). */
+export interface PendingWriteTable {
+  checklist_id: number;
+  /** JSON: the markers being written, `[{ topicId, marker }]`. */
+  markers: string;
+  /** JSON: the cards being written, `[{ cardId, identityKey, lines }]`. */
+  cards: string;
+  started_at: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -157,6 +167,7 @@ export interface Database {
   cards: CardTable;
   review_log: ReviewLogTable;
   review_settings: ReviewSettingsTable;
+  pending_writes: PendingWriteTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;

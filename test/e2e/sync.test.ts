@@ -1,7 +1,7 @@
 // `prepdeck sync`: the file's edits coming in, states going back out as task markers, and the write that never
 // loses an edit. The CLI is the built bin; the edit made during a write is simulated in process (app layer).
 import { spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,12 +9,15 @@ import type { ImportResult } from '../../src/app/import/import-checklist.js';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import { markTopic, resolveTopic } from '../../src/app/topics/topics.js';
-import { writeBackChecklist, type SyncResult } from '../../src/app/write-back/sync.js';
+import type { SyncResult } from '../../src/app/write-back/sync.js';
+import { writeBackChecklist } from '../../src/app/write-back/write-back.js';
 import { ConflictError } from '../../src/core/errors.js';
 import type { ChecklistTreeJson as ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { TopicState } from '../../src/core/checklist/model.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
-import { BIN, cliEnv, cliFor, lines, type Cli } from './run-cli.js';
+import { makeUnwritable } from '../app/write-back/read-only.js';
+import { BACKENDS } from '../store/backends.js';
+import { BIN, cliEnv, cliFor, lines, runBin, type Cli } from './run-cli.js';
 
 const TIMEOUT_MS = 60_000;
 
@@ -348,6 +351,90 @@ describe.skipIf(!hasUserFixture)("prepdeck sync on the user's checklist", { time
     await cli.json<SyncResult>(['sync', file, '--write']);
     expect(readFileSync(file).equals(readFileSync(USER_FIXTURE))).toBe(true);
   });
+});
+
+/** An expected failure: exit 1 and one line on stderr, never a stack trace. */
+function expectOneLine(result: { code: number | null; stderr: string }, message: RegExp): void {
+  expect(result.code, result.stderr).toBe(1);
+  expect(lines(result.stderr)).toHaveLength(1);
+  expect(result.stderr).not.toContain('unexpected error');
+  expect(result.stderr).toMatch(message);
+}
+
+describe('when the disk says no, one line saying what to do (exit 1)', { timeout: TIMEOUT_MS, concurrent: true }, () => {
+  it('a file the user made read-only is left as it is, whoever runs prepdeck; --force writes it and it stays read-only', async ({ onTestFinished }) => {
+    const { cli, file } = await imported(SAMPLE, onTestFinished);
+    await cli.run(['mark', 'generators', 'known']);
+    chmodSync(file, 0o444);
+    expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: .*plan\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written\n$/);
+    expect(readFileSync(file, 'utf8')).toBe(SAMPLE);
+    expect((await cli.run(['sync', file, '--force'])).code).toBe(2);
+    const forced = await cli.run(['sync', file, '--write', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('* [x] generators');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('a folder prepdeck cannot write into: the file and the folder stay as they were', async ({ onTestFinished, skip }) => {
+    const cli = cliFor();
+    onTestFinished(() => cli.dispose());
+    const folder = join(cli.home, 'notes');
+    mkdirSync(folder);
+    const file = join(folder, 'plan.md');
+    writeFileSync(file, SAMPLE);
+    expect((await cli.run(['import', file])).code).toBe(0);
+    await cli.run(['mark', 'generators', 'known']);
+    const unwritable = makeUnwritable(folder);
+    if ('skip' in unwritable) return skip(unwritable.skip);
+    try {
+      expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: cannot write .*plan\.md: permission denied \(E(ACCES|PERM)\); prepdeck writes the new version beside it, in .*notes, and renames it over the file: make that folder writable; nothing was written\n$/);
+    } finally {
+      unwritable.undo();
+    }
+    expect(readdirSync(folder)).toEqual(['plan.md']);
+    expect(readFileSync(file, 'utf8')).toBe(SAMPLE);
+  });
+
+  it('a backups folder prepdeck cannot write into: nothing is written', async ({ onTestFinished, skip }) => {
+    const { cli, file } = await imported(SAMPLE, onTestFinished);
+    await cli.run(['mark', 'generators', 'known']);
+    const backups = join(cli.home, '.local', 'share', 'prepdeck', 'backups');
+    mkdirSync(backups, { recursive: true });
+    const unwritable = makeUnwritable(backups);
+    if ('skip' in unwritable) return skip(unwritable.skip);
+    try {
+      expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: cannot keep the previous version in .*backups: permission denied \(E(ACCES|PERM)\); make that folder writable \(or set XDG_DATA_HOME to one that is\); nothing was written\n$/);
+    } finally {
+      unwritable.undo();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(SAMPLE);
+    expect(readdirSync(cli.home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  for (const backend of BACKENDS) {
+    it.skipIf(backend.skipReason !== null)(`mark on a read-only database (${backend.name})`, async ({ onTestFinished, skip }) => {
+      const database = await backend.createDatabase();
+      onTestFinished(() => database.drop());
+      const cli = cliFor(database.location);
+      onTestFinished(() => cli.dispose());
+      const file = join(cli.home, 'plan.md');
+      writeFileSync(file, SAMPLE);
+      expect((await cli.run(['import', file])).code).toBe(0);
+      let readOnly: Cli;
+      if (backend.name === 'postgres') {
+        // A session that may only read, as on a standby.
+        const url = new URL(database.location);
+        url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c default_transaction_read_only=on`);
+        readOnly = { ...cli, run: (args) => runBin(args, cliEnv(url.toString(), cli.home)) };
+      } else {
+        const unwritable = makeUnwritable(database.location);
+        if ('skip' in unwritable) return skip(unwritable.skip);
+        onTestFinished(() => unwritable.undo());
+        readOnly = cli;
+      }
+      expectOneLine(await readOnly.run(['mark', 'generators', 'known']), /^prepdeck: error: the (PostgreSQL )?database is read-only .*\n$/);
+    });
+  }
 });
 
 describe('an edit made to the file while prepdeck writes it', { timeout: TIMEOUT_MS }, () => {

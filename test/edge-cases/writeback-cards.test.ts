@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { addCard, appCardOf, topicCardList } from '../../src/app/review/cards.js';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
-import { writeBackChecklist } from '../../src/app/write-back/sync.js';
+import { writeBackChecklist } from '../../src/app/write-back/write-back.js';
 import { resolveTopic } from '../../src/app/topics/topics.js';
 import type { Topic } from '../../src/core/checklist/model.js';
 import { parseChecklist } from '../../src/core/import/parse-checklist.js';

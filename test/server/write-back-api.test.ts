@@ -1,7 +1,7 @@
 // POST /api/checklists/:name/write on both backends: `prepdeck sync FILE --write` from the web, into the file the
 // checklist was imported from, only on a server allowed to write files, and only from its own pages.
 import type { InjectOptions } from 'fastify';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -181,6 +181,23 @@ for (const backend of BACKENDS) {
         expect(response.json<ErrorJson>().error.message).toContain(file);
         expect(existsSync(file)).toBe(false);
         expect(existsSync(backupDir)).toBe(false);
+      });
+
+      it('a file the user made read-only: the dry run warns, the write is 409 with one line and writes nothing; force writes it, still read-only', async () => {
+        await markThree();
+        const { file, backupDir } = current();
+        chmodSync(file, 0o444);
+        const before = readFileSync(file);
+        const preview = (await write({ dryRun: true })).json<WriteBackResultJson>();
+        expect(preview.writeBack.warnings).toContain(`${file} is read-only: writing it takes --force`);
+        expectError(await write({}), 409, /^.*prep\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written$/);
+        expect(readFileSync(file).equals(before)).toBe(true);
+        expect(existsSync(backupDir)).toBe(false);
+        const forced = await write({ force: true });
+        expect(forced.statusCode, forced.body).toBe(200);
+        expect(forced.json<WriteBackResultJson>().writeBack).toMatchObject({ written: true });
+        expect(readFileSync(file, 'utf8')).toContain('* [x] metaclasses');
+        expect(statSync(file).mode & 0o777).toBe(0o444);
       });
 
       it('an unknown checklist is 404', async () => {

@@ -38,7 +38,7 @@ for (const backend of BACKENDS) {
         const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
         await second.close();
         expect(names).toEqual([{ name: 'prep' }]);
-        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-events-by-checklist', '0003-cards', '0004-study-cards', '0005-review-topic-state']);
+        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-events-by-checklist', '0003-cards', '0004-study-cards', '0005-review-topic-state', '0006-pending-writes']);
       } finally {
         await database.drop();
       }

@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { resolveDatabaseLocation } from '../../app/location.js';
-import { defaultBackupDir } from '../../app/write-back/sync.js';
+import { defaultBackupDir } from '../../app/write-back/write-back.js';
 import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';

@@ -1,5 +1,7 @@
 import { readChecklistFile } from '../../app/import/import-checklist.js';
-import { defaultBackupDir, syncChecklist, watchChecklist, writeBackChecklist, type SyncResult, type WriteBackReport } from '../../app/write-back/sync.js';
+import { syncChecklist, type SyncResult } from '../../app/write-back/sync.js';
+import { watchChecklist } from '../../app/write-back/watch.js';
+import { defaultBackupDir, writeBackChecklist, type WriteBackReport } from '../../app/write-back/write-back.js';
 import { PrepdeckError } from '../../core/errors.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
 import type { SkippedAs } from '../../core/write-back/markers.js';
@@ -15,6 +17,7 @@ interface SyncOptions {
   all?: boolean;
   cards?: boolean;
   skipped?: SkippedAs;
+  force?: boolean;
   topics?: TopicsMode | 'auto';
   dryRun?: boolean;
   watch?: boolean;
@@ -27,8 +30,8 @@ const BRIEF = { listDuplicates: false };
 const MAX_LISTED = 20;
 
 function checkOptions(options: SyncOptions): void {
-  if (!options.write && (options.all || options.cards || options.skipped !== undefined)) {
-    throw new UsageError(`--${options.all ? 'all' : options.cards ? 'cards' : 'skipped'} only applies with --write`);
+  if (!options.write && (options.all || options.cards || options.force || options.skipped !== undefined)) {
+    throw new UsageError(`--${options.all ? 'all' : options.cards ? 'cards' : options.force ? 'force' : 'skipped'} only applies with --write`);
   }
   if (options.watch && (options.write || options.dryRun)) {
     throw new UsageError(`--watch only brings the file's edits in; it can't be combined with --${options.write ? 'write' : 'dry-run'}`);
@@ -105,10 +108,11 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         all: options.all,
         cards: options.cards,
         skipped: options.skipped,
+        force: options.force,
         backupDir: defaultBackupDir(process.env),
       });
       if (ctx.json) printJson(result);
-      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack!, ctx.color)]);
+      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack, ctx.color)]);
       return;
     }
     const result = await syncChecklist(app, input);

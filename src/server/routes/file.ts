@@ -2,13 +2,10 @@
 // web. Only a server that was given `fileWrites` does it (`prepdeck serve` on a loopback address): a server
 // for many users must not write into its own disk on their behalf.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { selectChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
-import { readChecklistFile } from '../../app/import/import-checklist.js';
-import { writeBackChecklist } from '../../app/write-back/sync.js';
+import { writeBackToSource } from '../../app/write-back/write-back.js';
 import { ChecklistParams, errorResponses } from '../../contract/common.js';
 import { WriteBackRequestJson, WriteBackResultJson } from '../../contract/write-back.js';
-import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { errorBody } from '../errors.js';
 
 export interface FileWrites {
@@ -17,9 +14,6 @@ export interface FileWrites {
 }
 
 const FILE_WRITES_OFF = 'this server does not write files; run `prepdeck sync FILE --write`';
-
-/** A shell word for a checklist name in a message (names may hold spaces and quotes). */
-const shellWord = (text: string) => (/^[\w.@%+=:,-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 export const fileRoutes: FastifyPluginAsyncTypebox<{ app: AppContext; fileWrites: FileWrites | null }> = async (server, { app, fileWrites }) => {
   server.post(
@@ -35,26 +29,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ app: AppContext; fileWrites
     },
     async (request, reply) => {
       if (!fileWrites) return reply.status(403).send(errorBody('Forbidden', FILE_WRITES_OFF));
-      const [checklist] = await selectChecklists(app, request.params.name);
-      const { name, sourcePath } = checklist!;
-      if (sourcePath === null) {
-        throw new ConflictError(
-          `'${name}' has no file behind it (uploaded, pasted, or the bundled example), so there is nothing to write; \`prepdeck export --format md -c ${shellWord(name)}\` gives its Markdown`,
-        );
-      }
-      // Read here, so that a file gone from disk says which checklist it was and what to do.
-      const file = await readChecklistFile(sourcePath).catch((error: unknown) => {
-        if (error instanceof NotFoundError) {
-          throw new ConflictError(
-            `${sourcePath}, the file '${name}' was imported from, is not there any more; import it again from where it is now (\`prepdeck import FILE --name ${shellWord(name)}\`)`,
-          );
-        }
-        throw error;
-      });
-      const { dryRun, all, cards, skipped } = request.body;
-      const result = await writeBackChecklist(app, { path: sourcePath, name, file, dryRun, all, cards, skipped, backupDir: fileWrites.backupDir });
-      const answer: WriteBackResultJson = { file: result.file, readIn: result.readIn, writeBack: result.writeBack! };
-      return answer;
+      const result = await writeBackToSource(app, request.params.name, { ...request.body, backupDir: fileWrites.backupDir });
+      return result;
     },
   );
 };

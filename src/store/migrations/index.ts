@@ -5,6 +5,7 @@ import * as eventsByChecklist from './0002-events-by-checklist.js';
 import * as cards from './0003-cards.js';
 import * as studyCards from './0004-study-cards.js';
 import * as reviewTopicState from './0005-review-topic-state.js';
+import * as pendingWrites from './0006-pending-writes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-cards': cards,
   '0004-study-cards': studyCards,
   '0005-review-topic-state': reviewTopicState,
+  '0006-pending-writes': pendingWrites,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,47 @@
+// After a crash mid-write, the journal says what prepdeck was writing and the file says how far it got: each
+// marker or card the file holds as planned is prepdeck's own; the rest was never written.
+import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
+import { parseChecklist } from '../../core/import/parse-checklist.js';
+import { planImport } from '../../core/import/plan.js';
+import { cardKeys } from '../../core/review/cards.js';
+import { fileCardOwner, loadImportBaseline } from '../../store/import/import.js';
+import { findPendingWrite, settlePendingWrite } from '../../store/write-back/pending-write.js';
+import type { AppContext } from '../context.js';
+import type { ChecklistFile } from '../import/import-checklist.js';
+
+/** Each card of `parsed`'s identity key, its owners paired as the import pairs them (`topicIds[i]` is entry i's topic). */
+export function fileCardKeys(parsed: ParsedChecklist, topicIds: Array<number | null>, sectionKeys: string[]): string[] {
+  return cardKeys(parsed.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front })));
+}
+
+/**
+ * Settles a write a crash interrupted, before `file` is imported: the markers it holds as that write planned them
+ * are recorded as prepdeck's (not ticks made by hand), its cards claimed; a write that never reached the file is
+ * forgotten. Does nothing when no write is pending.
+ */
+export async function settleInterruptedWrite(
+  ctx: AppContext,
+  checklistId: number,
+  file: ChecklistFile,
+  reading: { topics: TopicsMode | 'auto'; fallbackTitle: string },
+): Promise<void> {
+  const pending = await findPendingWrite(ctx.store.db, checklistId);
+  if (!pending) return;
+  const parsed = parseChecklist(file.text, { fallbackTitle: reading.fallbackTitle, topics: reading.topics });
+  const baseline = await loadImportBaseline(ctx.store.db, checklistId);
+  const plan = planImport(parsed, baseline.sections, baseline.topics);
+  const markerOf = new Map(plan.entries.flatMap((e) => (e.existingId === null ? [] : [[e.existingId, parsed.entries[e.index]!.marker] as const])));
+  // Each pending marker differs from the one it replaced, so the file holding it means the write got there.
+  const markers = pending.markers.filter((written) => markerOf.get(written.topicId) === written.marker);
+  const keys = fileCardKeys(
+    parsed,
+    plan.entries.map((e) => e.existingId),
+    plan.sections.map((section) => section.pathKey),
+  );
+  const linesOf = new Map(keys.map((key, index) => [key, parsed.cards[index]!.lines]));
+  const cards = pending.cards.flatMap((card) => {
+    const lines = linesOf.get(card.identityKey);
+    return lines ? [{ ...card, lines }] : [];
+  });
+  await settlePendingWrite(ctx.store.db, checklistId, { markers, cards });
+}

@@ -1,0 +1,285 @@
+// `prepdeck sync FILE --write` (and the web's Write to file): the file's edits come in first, then each topic's
+// state goes back out as task markers (and, with --cards, the cards added in prepdeck), written by the file writer.
+import { mkdir, realpath } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { Checklist, ParsedChecklist, TaskMarker, TopicsMode } from '../../core/checklist/model.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { decodeChecklist } from '../../core/import/decode.js';
+import { parseChecklist } from '../../core/import/parse-checklist.js';
+import { planImport } from '../../core/import/plan.js';
+import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../../core/write-back/cards.js';
+import { unifiedDiff } from '../../core/write-back/diff.js';
+import { checkWriteBack, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
+import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { loadImportBaseline } from '../../store/import/import.js';
+import { appCardsOf } from '../../store/review/cards.js';
+import { dropPendingWrite, recordPendingWrite, settlePendingWrite, type PendingWrite, type WrittenCard } from '../../store/write-back/pending-write.js';
+import { selectChecklists } from '../checklists/checklists.js';
+import type { AppContext } from '../context.js';
+import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
+import { defaultDatabasePath } from '../location.js';
+import { bringEditsIn, checklistForFile, fallbackTitleOf, readingOf } from './checklist-for-file.js';
+import { fileSystemFailure, fingerprintOf, isReadOnly, replaceFile, writeWholeFile } from './file-writer.js';
+import { fileCardKeys } from './pending-write.js';
+import type { SyncInput } from './sync.js';
+import type {
+  CardWrittenJson as CardWritten,
+  MarkerChangeJson as MarkerChange,
+  WriteBackReportJson as WriteBackReport,
+  WriteBackResultJson as WriteBackResult,
+} from '../../contract/write-back.js';
+
+// What a write-back answers is the API's payload: `sync --write --json` prints what the server sends.
+export type { CardWritten, MarkerChange, WriteBackReport, WriteBackResult };
+
+/** What `--write` may be asked to do, from the CLI or the web. */
+export interface WriteBackOptions {
+  /** Plan only: report what would change and the diff, and write nothing anywhere. */
+  dryRun?: boolean | undefined;
+  /** Give every study topic a marker, not only the known ones and those that have one. */
+  all?: boolean | undefined;
+  /** Also write the cards added in prepdeck under their topics, in the file's card syntax. */
+  cards?: boolean | undefined;
+  skipped?: SkippedAs | undefined;
+  /** Write a file the user made read-only (it stays read-only). */
+  force?: boolean | undefined;
+}
+
+export interface WriteBackInput extends SyncInput, WriteBackOptions {
+  /** Where the previous version of the file is kept. */
+  backupDir: string;
+  /** Runs once the new text is on disk beside the file, just before it replaces it (tests edit the file here). */
+  beforeReplace?: ((attempt: number) => void | Promise<void>) | undefined;
+  /** How often to start over when the file keeps changing during the write. */
+  maxAttempts?: number | undefined;
+  /** Runs after each step of a write (tests crash the process here). */
+  onStep?: ((step: WriteStep) => void | Promise<void>) | undefined;
+}
+
+/** The steps of one write, in order; a crash after any of them loses nothing and misreads no marker. */
+export type WriteStep = 'backup-saved' | 'write-recorded' | 'replaced' | 'settled';
+
+
+const DEFAULT_ATTEMPTS = 3;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Backups of files sync wrote: `$XDG_DATA_HOME/prepdeck/backups`, beside the default database. */
+export function defaultBackupDir(env: NodeJS.ProcessEnv): string {
+  return join(dirname(defaultDatabasePath(env)), 'backups');
+}
+
+function encode(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return bom ? Buffer.concat([Buffer.from(UTF8_BOM), body]) : body;
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return UTF8_BOM.every((byte, i) => bytes[i] === byte);
+}
+
+async function saveBackup(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const path = join(dir, name);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeWholeFile(path, bytes, 0o600);
+  } catch (error) {
+    throw fileSystemFailure(error, `cannot keep the previous version in ${dir}`, 'make that folder writable (or set XDG_DATA_HOME to one that is); nothing was written');
+  }
+  return path;
+}
+
+const markerOf = (text: MarkerText): TaskMarker => (text === '[ ]' ? 'open' : 'done');
+
+/** The new text of one attempt, checked to read back as the same topics, with what it changes. */
+interface PlannedWrite {
+  text: string;
+  /** In the written file's numbering. */
+  edits: MarkerChange[];
+  cards: CardWritten[];
+  insertions: CardInsertion[];
+  warnings: string[];
+  /** The reading to import the written text with. */
+  readAs: TopicsMode | 'auto';
+  /** The written text, read back. */
+  after: ParsedChecklist;
+  topicIds: Array<number | null>;
+  sectionKeys: string[];
+}
+
+/** Plans the markers (and cards) of `file` from the states the import just left; throws when they would change how it reads. */
+async function planWrite(ctx: AppContext, checklist: Checklist, file: ChecklistFile, topics: TopicsMode | 'auto', input: WriteBackInput): Promise<PlannedWrite> {
+  const fallbackTitle = fallbackTitleOf(input.path);
+  // Which stored topic each entry is, and its state, as the import just left them (or would leave them).
+  const baseline = await loadImportBaseline(ctx.store.db, checklist.id);
+  const parsed = parseChecklist(file.text, { fallbackTitle, topics });
+  const plan = planImport(parsed, baseline.sections, baseline.topics);
+  const topicIds = plan.entries.map((e) => e.existingId);
+  const sectionKeys = plan.sections.map((section) => section.pathKey);
+  const states = plan.entries.map((e) => ({ state: e.state, topicId: e.existingId }));
+  const markers = writeBack(file.text, parsed, states, { all: input.all ?? false, skipped: input.skipped ?? 'keep' });
+  const toWrite = input.cards ? await cardsToWrite(ctx, checklist.id, topicIds) : [];
+  // Cards go into the text with its new markers, so they are placed (and checked) against that text's reading.
+  const marked = markers.edits.length > 0 ? parseChecklist(markers.text, { fallbackTitle, topics: parsed.topicsMode.mode }) : parsed;
+  const withCards = toWrite.length > 0 ? insertCards(markers.text, marked, toWrite) : { text: markers.text, insertions: [], warnings: [] };
+  const { insertions } = withCards;
+  const warnings = [...markers.warnings, ...withCards.warnings];
+  // Both in the written file's numbering: the cards' lines shift the markers after them.
+  const edits = markers.edits.map(({ line, topicId, title, from, to }) => ({ line: lineAfterInsertions(line, insertions), topicId, title, from, to }));
+  const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
+  const planned = { text: withCards.text, edits, cards, insertions, warnings, readAs: topics, after: parsed, topicIds, sectionKeys };
+  if (markers.edits.length === 0 && insertions.length === 0) return planned;
+
+  // Markers must never change how the file is read: the same entries, and the same reading (task list or outline).
+  let after = parseChecklist(withCards.text, { fallbackTitle, topics });
+  if (after.topicsMode.mode !== parsed.topicsMode.mode) {
+    warnings.push(
+      `with these markers the file alone would read as ${readingOf(after.topicsMode.mode)}; sync keeps reading it as ${readingOf(parsed.topicsMode.mode)} (as with --topics ${parsed.topicsMode.mode})`,
+    );
+    planned.readAs = parsed.topicsMode.mode;
+    after = parseChecklist(withCards.text, { fallbackTitle, topics: planned.readAs });
+  }
+  const problem =
+    checkWriteBack(parsed, after, markers.edits, insertions.length > 0 ? (line) => lineAfterInsertions(line, insertions) : undefined) ??
+    checkCardInsertions(parsed, after, insertions, new Map(toWrite.map((card) => [card.cardId, card])));
+  if (problem) throw new InvalidInputError(`writing the markers would change how ${input.path} is read: ${problem}; nothing was written`);
+  return { ...planned, after };
+}
+
+/**
+ * `prepdeck sync FILE --write`: brings the file's edits in, then writes each topic's state back as task markers.
+ * The new text replaces the file only if the file is still exactly what was read; otherwise the new edits are
+ * brought in and it starts over, so nothing written by hand is ever lost.
+ */
+export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput): Promise<WriteBackResult> {
+  const firstRead = input.file ?? (await readChecklistFile(input.path));
+  const checklist = await checklistForFile(ctx, input.path, input.name);
+  const dryRun = input.dryRun ?? false;
+  const maxAttempts = input.maxAttempts ?? DEFAULT_ATTEMPTS;
+  const target = await realpath(input.path).catch(() => resolve(input.path));
+  const changedMeanwhile: ImportResult[] = [];
+  let firstReadIn: ImportResult | null = null;
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    // The checklist as it is now: an earlier attempt may have changed its reading.
+    const current = attempt === 1 ? checklist : ((await findChecklistByName(ctx.store.db, checklist.name)) ?? checklist);
+    const read = attempt === 1 ? firstRead : await readChecklistFile(input.path);
+    const { file, topics, result: imported } = await bringEditsIn(ctx, current, input, read);
+    const seen = await fingerprintOf(target, file.bytes);
+    const bom = hasBom(file.bytes);
+    if (!encode(file.text, bom).equals(file.bytes)) {
+      throw new InvalidInputError(`${input.path} would not be written back byte for byte; nothing was written`);
+    }
+    if (firstReadIn === null) firstReadIn = imported;
+    else changedMeanwhile.push(imported);
+
+    const planned = await planWrite(ctx, checklist, file, topics, input);
+    const report = (written: boolean, backup: string | null): WriteBackResult => ({
+      file: input.path,
+      readIn: firstReadIn!,
+      writeBack: {
+        dryRun,
+        written,
+        edits: planned.edits,
+        cards: planned.cards,
+        diff: unifiedDiff(file.text, planned.text, { oldLabel: `${input.path}`, newLabel: `${input.path} (with markers)` }),
+        backup,
+        attempts: attempt,
+        changedMeanwhile,
+        warnings: planned.warnings,
+      },
+    });
+    if (planned.edits.length === 0 && planned.insertions.length === 0) return report(false, null);
+    if (dryRun) {
+      if (!input.force && (await isReadOnly(target))) planned.warnings.push(`${input.path} is read-only: writing it takes --force`);
+      return report(false, null);
+    }
+
+    const bytes = encode(planned.text, bom);
+    // prepdeck's own markers are not ticks made by hand: recorded before the rename, settled after it, so that a
+    // crash anywhere in between leaves the next read able to tell them apart (pending-write.ts).
+    const write: PendingWrite = {
+      markers: planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) })),
+      cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
+    };
+    let backup = '';
+    let replaced = false;
+    try {
+      replaced = await replaceFile(target, bytes, {
+        expected: seen,
+        force: input.force,
+        label: input.path,
+        beforeRename: async () => {
+          backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
+          await input.onStep?.('backup-saved');
+          await recordPendingWrite(ctx.store.db, checklist.id, write, ctx.now());
+          await input.onStep?.('write-recorded');
+          await input.beforeReplace?.(attempt);
+        },
+      });
+    } finally {
+      if (!replaced) await dropPendingWrite(ctx.store.db, checklist.id);
+    }
+    // Changed since it was read: start over from what is there now, its new edits brought in first.
+    if (!replaced) continue;
+    await input.onStep?.('replaced');
+
+    // Then the written text is imported, recording its hash.
+    await settlePendingWrite(ctx.store.db, checklist.id, write);
+    await input.onStep?.('settled');
+    const writtenFile: ChecklistFile = { path: input.path, sourcePath: resolve(input.path), bytes, text: decodeChecklist(bytes, input.path) };
+    const readBack = await importChecklist(ctx, { file: writtenFile, name: checklist.name, topics: planned.readAs });
+    if (readBack.changes.retick.length > 0) {
+      planned.warnings.push(`re-reading the written file changed ${readBack.changes.retick.length} states (a bug; please report it)`);
+    }
+    return report(true, backup);
+  }
+  throw new ConflictError(
+    `${input.path} kept changing while prepdeck was writing it (${maxAttempts} tries); no marker was written; run sync --write again`,
+  );
+}
+
+/** Each inserted card's identity key and lines as the written file has them, paired as the import pairs them. */
+function writtenCards(after: ParsedChecklist, insertions: CardInsertion[], topicIds: Array<number | null>, sectionKeys: string[]): WrittenCard[] {
+  const keys = fileCardKeys(after, topicIds, sectionKeys);
+  return insertions.flatMap((insertion) => {
+    const index = after.cards.findIndex((card) => card.lines.start === insertion.line);
+    return index < 0 ? [] : [{ cardId: insertion.cardId, identityKey: keys[index]!, lines: after.cards[index]!.lines }];
+  });
+}
+
+/** The cards added in prepdeck whose topic is an entry of the file (`topicIds[i]` is entry i's topic). */
+async function cardsToWrite(ctx: AppContext, checklistId: number, topicIds: Array<number | null>): Promise<CardToWrite[]> {
+  const entryOf = new Map(topicIds.flatMap((id, index) => (id === null ? [] : [[id, index] as const])));
+  return (await appCardsOf(ctx.store.db, checklistId)).flatMap((card) => {
+    const entryIndex = card.topicId === null ? undefined : entryOf.get(card.topicId);
+    return entryIndex === undefined ? [] : [{ cardId: card.id, entryIndex, front: card.front, back: card.back }];
+  });
+}
+
+/** A shell word for a checklist name in a message (names may hold spaces and quotes). */
+const shellWord = (text: string) => (/^[\w.@%+=:,-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The web's Write to file: `sync FILE --write` into the file the checklist `name` was imported from. A checklist
+ * with no file behind it, or whose file is gone, is a conflict that says what to do instead.
+ */
+export async function writeBackToSource(ctx: AppContext, name: string, options: WriteBackOptions & { backupDir: string }): Promise<WriteBackResult> {
+  const [checklist] = await selectChecklists(ctx, name);
+  const { sourcePath } = checklist!;
+  if (sourcePath === null) {
+    throw new ConflictError(
+      `'${name}' has no file behind it (uploaded, pasted, or the bundled example), so there is nothing to write; \`prepdeck export --format md -c ${shellWord(name)}\` gives its Markdown`,
+    );
+  }
+  // Read here, so that a file gone from disk says which checklist it was and what to do.
+  const file = await readChecklistFile(sourcePath).catch((error: unknown) => {
+    if (error instanceof NotFoundError) {
+      throw new ConflictError(
+        `${sourcePath}, the file '${name}' was imported from, is not there any more; import it again from where it is now (\`prepdeck import FILE --name ${shellWord(name)}\`)`,
+      );
+    }
+    throw error;
+  });
+  const { dryRun, all, cards, skipped, force, backupDir } = options;
+  return writeBackChecklist(ctx, { path: sourcePath, name, file, dryRun, all, cards, skipped, force, backupDir });
+}
