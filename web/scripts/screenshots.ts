@@ -1,6 +1,6 @@
 // Screenshots for the README: the dashboard, the checklist and a topic, light and dark, at 1280x800,
 // with the user's checklist imported and a few topics marked. Starts its own server and browser.
-//   npm run build && node --import tsx web/scripts/screenshots.ts
+//   npm run build && node --import tsx web/scripts/screenshots.ts [OUT_DIR]   (default docs/screenshots)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecklistTreeJson } from '../../src/contract/checklists.js';
@@ -9,7 +9,7 @@ import { browserUnavailable, launchBrowser, startServer } from '../../test/brows
 import { PROJECT_ROOT, USER_FIXTURE } from '../../test/support/fixtures.js';
 import { call, topicsIn } from './demo-api.js';
 
-const OUT = join(PROJECT_ROOT, 'docs', 'screenshots');
+const OUT = process.argv[2] ?? join(PROJECT_ROOT, 'docs', 'screenshots');
 const CHECKLIST = 'job-interview-checklist';
 
 async function main(): Promise<void> {

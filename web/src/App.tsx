@@ -1,19 +1,20 @@
 // The shell: header with navigation and the checklist picker, then the page the URL names.
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, use, useEffect } from 'react';
 import type { ChecklistSummaryJson } from '../../src/contract/checklists.js';
 import { ChecklistPicker } from './components/ChecklistPicker.js';
 import { EmptyState } from './components/EmptyState.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
 import { ImportSkeleton, PageSkeleton, ReviewSkeleton, TopicSkeleton } from './components/Skeletons.js';
-import { api } from './lib/api.js';
+import { errorMessage } from './lib/api.js';
 import { chooseChecklist, rememberChecklist, rememberedChecklist } from './lib/lastChecklist.js';
 import { plural } from './lib/plural.js';
 import { hrefFor, Link, useLocation } from './lib/router.js';
-import { useResource } from './lib/useResource.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { importPage, reviewPage, topicPage } from './pages/lazy.js';
-import { useDueCount } from './lib/dueCount.js';
+import { checklistsQuery } from './queries/checklists.js';
+import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
 
 type Route =
@@ -37,7 +38,7 @@ function route(pathname: string): Route {
 export function App() {
   const location = useLocation();
   const current = route(location.pathname);
-  const list = useResource('checklists', api.checklists);
+  const list = useQuery(checklistsQuery());
   const checklists = list.data?.checklists;
   const asked = location.searchParams.get('c');
   // A topic page names its own checklist (and puts it in the URL), so `?c=` is not checked there.
@@ -96,12 +97,12 @@ export function App() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {list.error && !checklists ? (
-          <ErrorLine>{list.error}</ErrorLine>
+          <ErrorLine>{errorMessage(list.error)}</ErrorLine>
         ) : (
           // Keyed by the page: leaving a page that failed to load tries afresh.
           <PageErrorBoundary key={current.page}>
             <Suspense fallback={<RouteSkeleton route={current} />}>
-              <Page route={current} checklist={checklist} missing={missing} checklists={checklists} onImported={list.reload} />
+              <Page route={current} checklist={checklist} missing={missing} checklists={checklists} />
             </Suspense>
           </PageErrorBoundary>
         )}
@@ -117,11 +118,10 @@ interface PageProps {
   missing: string | null;
   /** undefined until the list has loaded. */
   checklists: ChecklistSummaryJson[] | undefined;
-  onImported: () => Promise<void>;
 }
 
-function Page({ route, checklist, missing, checklists, onImported }: PageProps) {
-  if (route.page === 'import') return <ImportRoute current={checklist} onImported={onImported} />;
+function Page({ route, checklist, missing, checklists }: PageProps) {
+  if (route.page === 'import') return <ImportRoute current={checklist} />;
   if (route.page === 'topic') return <TopicRoute id={route.id} checklist={checklist} />;
   if (route.page === 'missing') {
     return <EmptyState title="Nothing here" text="This address is not a page of prepdeck." action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }} />;
@@ -154,7 +154,7 @@ function ReviewRoute({ checklist }: { checklist: string }) {
   return <ReviewPage checklist={checklist} />;
 }
 
-function ImportRoute(props: { current: string | null; onImported: () => Promise<void> }) {
+function ImportRoute(props: { current: string | null }) {
   const { ImportPage } = importPage.current ?? use(importPage.load());
   return <ImportPage {...props} />;
 }

@@ -1,16 +1,19 @@
 // A topic's cards: the topic's own schedule, and its question/answer cards, listed with their Markdown
 // rendered, added and edited here with a live preview, removed (archived) with a second click. Cards written
 // in the file are changed in the file.
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CardDraftJson, CardJson } from '../../../src/contract/review.js';
-import { api, errorMessage } from '../lib/api.js';
+import { errorMessage } from '../lib/api.js';
 import { formatDueIn, percent } from '../lib/review.js';
-import { useResource } from '../lib/useResource.js';
+import { topicCardsQuery, useCardWrites } from '../queries/topics.js';
 import { ErrorLine } from './ErrorLine.js';
 import { MarkdownView } from './MarkdownView.js';
 
-export function CardsPanel({ topicId }: { topicId: number }) {
-  const list = useResource(`cards:${topicId}`, () => api.topicCards(topicId));
+/** `checklist`: the topic's, whose review a change of its cards changes. */
+export function CardsPanel({ topicId, checklist }: { topicId: number; checklist: string }) {
+  const list = useQuery(topicCardsQuery(topicId));
+  const writes = useCardWrites(topicId, checklist);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [added, setAdded] = useState(0);
@@ -18,11 +21,10 @@ export function CardsPanel({ topicId }: { topicId: number }) {
   const topicCard = cards.find((c) => c.kind === 'topic');
   const qa = cards.filter((c) => c.kind === 'qa' && c.archivedAt === null);
 
-  const replace = (card: CardJson) => list.set((current) => current && { cards: current.cards.map((c) => (c.id === card.id ? card : c)) });
   const attempt = async (work: () => Promise<void>): Promise<boolean> => {
     setError(null);
     try {
-      await list.track(work());
+      await work();
       return true;
     } catch (e) {
       setError(errorMessage(e));
@@ -32,18 +34,18 @@ export function CardsPanel({ topicId }: { topicId: number }) {
 
   const add = (draft: CardDraftJson) =>
     attempt(async () => {
-      const card = await api.addCard(topicId, draft);
-      list.set((current) => ({ cards: [...(current?.cards ?? []), card] }));
+      await writes.add(draft);
+      // A fresh, empty editor for the next card.
       setAdded((n) => n + 1);
     });
   const edit = (id: number, draft: CardDraftJson) =>
     attempt(async () => {
-      replace(await api.editCard(id, draft));
+      await writes.edit({ id, draft });
       setEditing(null);
     });
   const remove = (id: number) =>
     attempt(async () => {
-      replace(await api.removeCard(id));
+      await writes.remove(id);
     });
 
   return (
@@ -53,7 +55,7 @@ export function CardsPanel({ topicId }: { topicId: number }) {
         {topicCard && <TopicCardLine card={topicCard} />}
       </div>
       {list.error && !list.data ? (
-        <ErrorLine>{list.error}</ErrorLine>
+        <ErrorLine>{errorMessage(list.error)}</ErrorLine>
       ) : (
         <>
           <p className="muted cards-intro">

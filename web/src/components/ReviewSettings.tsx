@@ -1,10 +1,11 @@
 // A checklist's review settings (retention aimed for, cards a day, when a day starts, the longest interval)
 // and the optimizer, which fits FSRS parameters to the checklist's own reviews and shows how much better
 // they predict them than the defaults before they are applied. The server checks every value.
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { OptimizeJson, ReviewSettingsJson } from '../../../src/contract/review.js';
-import { api, errorMessage } from '../lib/api.js';
-import { useResource } from '../lib/useResource.js';
+import { errorMessage } from '../lib/api.js';
+import { reviewSettingsQuery, useOptimize, useSaveReviewSettings } from '../queries/review.js';
 import { ErrorLine } from './ErrorLine.js';
 
 type NumberField = 'desiredRetention' | 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt' | 'maximumInterval';
@@ -66,29 +67,15 @@ function patchOf(draft: Draft, saved: ReviewSettingsJson): Partial<Record<Number
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-/** `onChanged` is called once a change is saved: the settings, or the parameters. */
-export function ReviewSettingsPanel({ checklist, onChanged }: { checklist: string; onChanged?: () => void }) {
-  const settings = useResource(`review-settings:${checklist}`, () => api.reviewSettings(checklist));
-  if (settings.error && !settings.data) return <ErrorLine>{settings.error}</ErrorLine>;
+/** Once a change is saved (the settings, or the parameters), today's queue and counts are asked again. */
+export function ReviewSettingsPanel({ checklist }: { checklist: string }) {
+  const settings = useQuery(reviewSettingsQuery(checklist));
+  if (settings.error && !settings.data) return <ErrorLine>{errorMessage(settings.error)}</ErrorLine>;
   if (!settings.data) return <div className="skeleton-card review-settings-skeleton" aria-busy="true" aria-label="Loading the settings" />;
   return (
     <div className="review-settings">
-      <SettingsForm
-        checklist={checklist}
-        saved={settings.data}
-        onSaved={(next) => {
-          settings.set(() => next);
-          onChanged?.();
-        }}
-      />
-      <Optimizer
-        checklist={checklist}
-        settings={settings.data}
-        onApplied={() => {
-          void settings.reload();
-          onChanged?.();
-        }}
-      />
+      <SettingsForm checklist={checklist} saved={settings.data} />
+      <Optimizer checklist={checklist} settings={settings.data} />
     </div>
   );
 }
@@ -96,10 +83,10 @@ export function ReviewSettingsPanel({ checklist, onChanged }: { checklist: strin
 interface FormProps {
   checklist: string;
   saved: ReviewSettingsJson;
-  onSaved: (settings: ReviewSettingsJson) => void;
 }
 
-function SettingsForm({ checklist, saved, onSaved }: FormProps) {
+function SettingsForm({ checklist, saved }: FormProps) {
+  const { mutateAsync: saveSettings } = useSaveReviewSettings(checklist);
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -112,11 +99,10 @@ function SettingsForm({ checklist, saved, onSaved }: FormProps) {
     setStatus('saving');
     setError(null);
     try {
-      const next = await api.patchReviewSettings(checklist, patch as Partial<ReviewSettingsJson>);
+      const next = await saveSettings(patch as Partial<ReviewSettingsJson>);
       // As the server keeps them (0.850 reads 0.85).
       setDraft(draftOf(next));
       setStatus('saved');
-      onSaved(next);
     } catch (e) {
       setError(settingsError(errorMessage(e)));
       setStatus('idle');
@@ -167,10 +153,11 @@ function SettingsForm({ checklist, saved, onSaved }: FormProps) {
 interface OptimizerProps {
   checklist: string;
   settings: ReviewSettingsJson;
-  onApplied: () => void;
 }
 
-function Optimizer({ checklist, settings, onApplied }: OptimizerProps) {
+function Optimizer({ checklist, settings }: OptimizerProps) {
+  const { mutateAsync: saveSettings } = useSaveReviewSettings(checklist);
+  const { mutateAsync: optimize } = useOptimize(checklist);
   const [result, setResult] = useState<OptimizeJson | null>(null);
   const [running, setRunning] = useState<'fit' | 'apply' | 'reset' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -180,13 +167,10 @@ function Optimizer({ checklist, settings, onApplied }: OptimizerProps) {
     setError(null);
     try {
       if (what === 'reset') {
-        await api.patchReviewSettings(checklist, { parameters: null });
+        await saveSettings({ parameters: null });
         setResult(null);
-        onApplied();
       } else {
-        const answer = await api.optimize(checklist, what === 'apply');
-        setResult(answer);
-        if (answer.applied) onApplied();
+        setResult(await optimize(what === 'apply'));
       }
     } catch (e) {
       setError(settingsError(errorMessage(e)));

@@ -3,8 +3,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportResultJson } from '../../../src/contract/imports.js';
 import type { WriteBackResultJson } from '../../../src/contract/write-back.js';
-import { api, errorMessage } from '../lib/api.js';
+import { errorMessage } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
+import { useWriteBack, useWriteBackDryRun } from '../queries/writeBack.js';
 import { ErrorLine } from './ErrorLine.js';
 
 interface Props {
@@ -17,64 +18,22 @@ interface Props {
   onWritten: (result: WriteBackResultJson) => void;
 }
 
-interface Preview {
-  cards: boolean;
-  result: WriteBackResultJson;
-}
-
 export function WriteBackPanel({ checklist, file, revision, onClose, onWritten }: Props) {
   const [withCards, setWithCards] = useState(false);
+  const writing = useWriteBack(checklist);
+  // Only the dry run of the states shown may show (its key follows them); none starts while writing.
+  const dryRun = useWriteBackDryRun(checklist, revision, withCards, !writing.isPending);
   // Cards added here that a write with cards would put under their topics; null until the first dry run.
-  const [cardsAvailable, setCardsAvailable] = useState<number | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'write' | null>('preview');
-  const [error, setError] = useState<string | null>(null);
-  // Only the latest dry run may show; none may start or land while writing.
-  const generation = useRef(0);
-  const writing = useRef(false);
+  const cardsAvailable = dryRun.data?.available ?? null;
+  const preview = dryRun.data ?? null;
+  const busy = writing.isPending ? 'write' : dryRun.isFetching ? 'preview' : null;
+  const error = writing.error ? `Nothing was written: ${errorMessage(writing.error)}` : dryRun.error ? errorMessage(dryRun.error) : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  useEffect(() => {
-    if (writing.current) return;
-    const mine = ++generation.current;
-    setBusy('preview');
-    setError(null);
-    const run = async () => {
-      // With cards first: it tells whether any were added here. Without them unless asked, as `sync --write`.
-      const probe = await api.writeBack(checklist, { dryRun: true, cards: true });
-      if (mine !== generation.current) return;
-      const available = probe.writeBack.cards.length;
-      setCardsAvailable(available);
-      const cards = withCards && available > 0;
-      const result = cards || available === 0 ? probe : await api.writeBack(checklist, { dryRun: true, cards: false });
-      if (mine !== generation.current) return;
-      setPreview({ cards, result });
-      setBusy(null);
-    };
-    run().catch((e: unknown) => {
-      if (mine !== generation.current) return;
-      setError(errorMessage(e));
-      setBusy(null);
-    });
-  }, [checklist, revision, withCards]);
-
-  const write = async (shown: Preview) => {
-    writing.current = true;
-    generation.current++;
-    setBusy('write');
-    setError(null);
-    try {
-      onWritten(await api.writeBack(checklist, { cards: shown.cards }));
-    } catch (e) {
-      setError(`Nothing was written: ${errorMessage(e)}`);
-      setBusy(null);
-    } finally {
-      writing.current = false;
-    }
-  };
+  const write = (shown: { cards: boolean }) => writing.mutate(shown.cards, { onSuccess: onWritten });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && busy !== 'write') {
@@ -139,7 +98,7 @@ export function WriteBackPanel({ checklist, file, revision, onClose, onWritten }
       <ErrorLine>{error}</ErrorLine>
       <div className="actions">
         {preview && changes > 0 && (
-          <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void write(preview)}>
+          <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => write(preview)}>
             {busy === 'write' ? 'Writing…' : `Write ${plural(changes, 'change')}`}
           </button>
         )}

@@ -1,4 +1,4 @@
-// The one place the UI talks to the server: typed fetches over the JSON API of src/core/api.ts.
+// The one place the UI talks to the server: typed fetches over the JSON API of src/contract/.
 import type { ChecklistListJson, ChecklistTreeJson, DashboardJson } from '../../../src/contract/checklists.js';
 import type { ErrorJson } from '../../../src/contract/common.js';
 import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
@@ -17,15 +17,19 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** `signal`: TanStack Query's, so that a load nobody waits for any more is aborted. */
+async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
+    // The browser's HTTP cache sends If-None-Match with a GET, so an unchanged tree comes back as a 304.
     response = await fetch(url, {
       method,
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
     });
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Cannot reach the prepdeck server. Is `prepdeck serve` still running?');
   }
   const payload: unknown = await response.json().catch(() => null);
@@ -45,35 +49,37 @@ function fallbackMessage(status: number): string {
 const checklistPath = (name: string) => `/api/checklists/${encodeURIComponent(name)}`;
 
 export const api = {
-  checklists: () => request<ChecklistListJson>('GET', '/api/checklists'),
-  tree: (name: string) => request<ChecklistTreeJson>('GET', `${checklistPath(name)}/tree`),
-  dashboard: (name: string) => request<DashboardJson>('GET', `${checklistPath(name)}/dashboard`),
-  topic: (id: number) => request<TopicDetailJson>('GET', `/api/topics/${id}`),
+  checklists: (signal?: AbortSignal) => request<ChecklistListJson>('GET', '/api/checklists', undefined, signal),
+  tree: (name: string, signal?: AbortSignal) => request<ChecklistTreeJson>('GET', `${checklistPath(name)}/tree`, undefined, signal),
+  dashboard: (name: string, signal?: AbortSignal) => request<DashboardJson>('GET', `${checklistPath(name)}/dashboard`, undefined, signal),
+  topic: (id: number, signal?: AbortSignal) => request<TopicDetailJson>('GET', `/api/topics/${id}`, undefined, signal),
   patchTopic: (id: number, patch: TopicPatchJson) => request<TopicDetailJson>('PATCH', `/api/topics/${id}`, patch),
   previewImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports/preview', body),
   applyImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports', body),
   /** Writes each topic's state into the file the checklist was imported from (`dryRun`: the diff only). */
-  writeBack: (name: string, body: WriteBackRequestJson) => request<WriteBackResultJson>('POST', `${checklistPath(name)}/write`, body),
+  writeBack: (name: string, body: WriteBackRequestJson, signal?: AbortSignal) =>
+    request<WriteBackResultJson>('POST', `${checklistPath(name)}/write`, body, signal),
 
   /** The cards to study now; `section` is a section path fragment (`python/iteration`). */
-  reviewQueue: (name: string, { section, limit }: { section?: string | null; limit?: number } = {}) => {
+  reviewQueue: (name: string, { section, limit }: { section?: string | null; limit?: number } = {}, signal?: AbortSignal) => {
     const query = new URLSearchParams();
     if (section) query.set('section', section);
     if (limit !== undefined) query.set('limit', String(limit));
     const search = query.toString() ? `?${query.toString()}` : '';
-    return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`);
+    return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`, undefined, signal);
   },
   answerCard: (id: number, body: AnswerRequestJson) => request<AnswerJson>('POST', `/api/cards/${id}/answer`, body),
   /** `cardId`: the card this page answered last; when the checklist's last answer is another's (given elsewhere since), 409. */
   undoReview: (name: string, cardId?: number) =>
     request<UndoJson>('POST', `${checklistPath(name)}/review/undo`, cardId === undefined ? undefined : { cardId }),
-  reviewStats: (name: string) => request<ReviewStatsJson>('GET', `${checklistPath(name)}/review/stats`),
-  reviewSettings: (name: string) => request<ReviewSettingsJson>('GET', `${checklistPath(name)}/review/settings`),
+  reviewStats: (name: string, signal?: AbortSignal) => request<ReviewStatsJson>('GET', `${checklistPath(name)}/review/stats`, undefined, signal),
+  reviewSettings: (name: string, signal?: AbortSignal) =>
+    request<ReviewSettingsJson>('GET', `${checklistPath(name)}/review/settings`, undefined, signal),
   patchReviewSettings: (name: string, patch: Partial<ReviewSettingsJson>) =>
     request<ReviewSettingsJson>('PATCH', `${checklistPath(name)}/review/settings`, patch),
   optimize: (name: string, apply: boolean) => request<OptimizeJson>('POST', `${checklistPath(name)}/review/optimize`, { apply }),
 
-  topicCards: (topicId: number) => request<CardListJson>('GET', `/api/topics/${topicId}/cards`),
+  topicCards: (topicId: number, signal?: AbortSignal) => request<CardListJson>('GET', `/api/topics/${topicId}/cards`, undefined, signal),
   addCard: (topicId: number, draft: CardDraftJson) => request<CardJson>('POST', `/api/topics/${topicId}/cards`, draft),
   editCard: (id: number, draft: Partial<CardDraftJson>) => request<CardJson>('PATCH', `/api/cards/${id}`, draft),
   removeCard: (id: number) => request<CardJson>('DELETE', `/api/cards/${id}`),

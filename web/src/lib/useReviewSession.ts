@@ -1,9 +1,11 @@
 // One review session: the card on screen, the ones after it, today's counts, and undo. Rating shows the next
-// card at once; the answers go to the server one after another, and when they are all in, the queue is
-// fetched again so learning cards come back and the counts are the server's. Until then the counts are
-// corrected by the answers still on their way, so they never jump back.
+// card at once; the answers go to the server one after another (one mutation scope), and when they are all in,
+// the queue is fetched again so learning cards come back and the counts are the server's. Until then the counts
+// are corrected by the answers still on their way, so they never jump back.
+import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ReviewCardJson, ReviewQueueJson } from '../../../src/contract/review.js';
+import { checklistKey, reviewQueueKey, reviewQueuesKey, reviewWritesKey } from '../queries/keys.js';
 import { api, ApiError, errorMessage } from './api.js';
 import { queueKind, RATING_LABEL, type QueueKind, type Rating } from './review.js';
 
@@ -146,7 +148,13 @@ export interface ReviewSession {
   retry(): void;
 }
 
-type Status = { busy: boolean; error: string | null; notice: string | null; unknownSection: string | null };
+type Status = { error: string | null; notice: string | null; errorsClearedAt: number };
+
+/** What goes to the server, numbered in the order given: `seq` tells which of them a queue fetched includes. */
+type ReviewWrite =
+  | { kind: 'answer'; seq: number; cardId: number; rating: Rating; durationMs: number; reps: number }
+  /** `cardId`: the card this session answered last, if any. */
+  | { kind: 'undo'; seq: number; cardId: number | undefined };
 
 /** The server's one line as a sentence of the page: `Card 12 was answered meanwhile, …; this answer was not recorded.` */
 function sentence(message: string): string {
@@ -162,103 +170,76 @@ function isConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 409;
 }
 
-/** `refresh`: a number bumped when the queue should be fetched again (the settings changed, say). */
-export function useReviewSession(checklist: string, section: string | null, refresh = 0): ReviewSession {
+export function useReviewSession(checklist: string, section: string | null): ReviewSession {
+  const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reducer, initial);
   const stateRef = useRef(state);
   stateRef.current = state;
   const [status, setStatus] = useReducer((current: Status, patch: Partial<Status>) => ({ ...current, ...patch }), {
-    busy: true,
     error: null,
     notice: null,
-    unknownSection: null,
+    errorsClearedAt: 0,
+  });
+  const nextSeq = useRef(0);
+  /** The last write the server has settled: a queue fetched from now on includes it. */
+  const settledSeq = useRef(0);
+  /** A card to put first once the queue comes: the one an undo took back that this session had not answered. */
+  const prefer = useRef<number | null>(null);
+
+  const queueQuery = useQuery({
+    queryKey: reviewQueueKey(checklist, section),
+    queryFn: async ({ signal }) => {
+      const syncedSeq = settledSeq.current;
+      return { queue: await api.reviewQueue(checklist, { section, limit: QUEUE_LIMIT }, signal), syncedSeq };
+    },
+    // A session starts from the server's queue, never from one cached earlier: its cards may be answered since.
+    gcTime: 0,
   });
 
-  // Operations run one at a time, in order: an undo always follows the answer it takes back.
-  const ops = useRef<Array<{ seq: number; run: () => Promise<number | null> }>>([]);
-  const running = useRef(false);
-  const nextSeq = useRef(0);
-  const sentSeq = useRef(0);
-  /** Cards answered locally whose answer has not reached the server. */
-  const unsent = useRef(new Map<number, number>());
-  const alive = useRef(true);
-
-  const fetchQueue = useCallback(
-    async (prefer: number | null) => {
-      const syncedSeq = sentSeq.current;
-      let queue: ReviewQueueJson;
-      try {
-        queue = await api.reviewQueue(checklist, { section, limit: QUEUE_LIMIT });
-      } catch (e) {
-        // The checklist itself is checked by the app before this page shows, so a 404 here is the section.
-        if (section !== null && e instanceof ApiError && e.status === 404) {
-          if (alive.current) setStatus({ unknownSection: section, error: null });
-          return;
-        }
-        throw e;
-      }
-      if (!alive.current) return;
-      setStatus({ unknownSection: null });
-      dispatch({ type: 'loaded', queue, syncedSeq, unsent: new Set(unsent.current.values()), prefer });
+  const writesKey = reviewWritesKey(checklist);
+  const { mutate: send } = useMutation({
+    mutationKey: writesKey,
+    // One at a time, in the order given: an undo always follows the answer it takes back.
+    scope: { id: writesKey.join('\n') },
+    mutationFn: (write: ReviewWrite) =>
+      write.kind === 'answer'
+        ? api.answerCard(write.cardId, { rating: write.rating, durationMs: write.durationMs, reps: write.reps })
+        : api.undoReview(checklist, write.cardId),
+    // A queue under way may or may not include this write: drop it, the one fetched after the writes does.
+    onMutate: () => queryClient.cancelQueries({ queryKey: reviewQueuesKey(checklist) }),
+    onSuccess: (answer, write) => {
+      if (write.kind !== 'undo' || answer.card.id === write.cardId) return;
+      // Not this session's answer (the terminal's, say): show that card if it is in this queue.
+      prefer.current = answer.card.id;
+      setStatus({ notice: `Took back the last review, of card ${answer.card.id}.` });
     },
-    [checklist, section],
-  );
-
-  const pump = useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    setStatus({ busy: true });
-    let prefer: number | null = null;
-    try {
-      while (ops.current.length > 0) {
-        const op = ops.current.shift()!;
-        try {
-          prefer = (await op.run()) ?? prefer;
-        } catch (e) {
-          if (alive.current) {
-            // Answered meanwhile in another window: that answer stands, this one is dropped, and the queue
-            // fetched below shows the card as it is now.
-            setStatus(isConflict(e) ? { notice: sentence(e.message) } : { error: errorMessage(e) });
-            dispatch({ type: 'failed', seq: op.seq });
-          }
-        } finally {
-          unsent.current.delete(op.seq);
-          sentSeq.current = op.seq;
-        }
-      }
-      await fetchQueue(prefer);
-    } catch (e) {
-      if (alive.current) setStatus({ error: errorMessage(e) });
-    } finally {
-      running.current = false;
-      if (alive.current) setStatus({ busy: false });
-      // An answer given while the queue was being fetched.
-      if (ops.current.length > 0) void pump();
-    }
-  }, [fetchQueue]);
-
-  const enqueue = useCallback(
-    (run: () => Promise<number | null>, cardId?: number): number => {
-      const seq = ++nextSeq.current;
-      if (cardId !== undefined) unsent.current.set(seq, cardId);
-      ops.current.push({ seq, run });
-      void pump();
-      return seq;
+    onError: (e, write) => {
+      // Answered meanwhile in another window: that answer stands, this one is dropped, and the queue
+      // fetched next shows the card as it is now.
+      setStatus(isConflict(e) ? { notice: sentence(e.message) } : { error: errorMessage(e) });
+      dispatch({ type: 'failed', seq: write.seq });
     },
-    [pump],
-  );
+    onSettled: (_answer, _error, write) => {
+      settledSeq.current = write.seq;
+      // The last write brings the queue back (and the checklist's counts, stats and progress); the next one waits for it.
+      if (queryClient.isMutating({ mutationKey: writesKey }) === 1) return queryClient.invalidateQueries({ queryKey: checklistKey(checklist) });
+    },
+  });
 
+  // Each queue that comes: the server's order, minus the cards answered but not sent yet.
+  const loaded = queueQuery.data;
   useEffect(() => {
-    alive.current = true;
-    void pump();
-    return () => {
-      alive.current = false;
-    };
-  }, [pump]);
-
-  useEffect(() => {
-    if (refresh > 0) void pump();
-  }, [refresh, pump]);
+    if (!loaded) return;
+    const unsent = new Set(
+      queryClient
+        .getMutationCache()
+        .findAll({ mutationKey: reviewWritesKey(checklist), status: 'pending' })
+        .map((m) => m.state.variables as ReviewWrite)
+        .flatMap((w) => (w.kind === 'answer' && w.seq > loaded.syncedSeq ? [w.cardId] : [])),
+    );
+    dispatch({ type: 'loaded', queue: loaded.queue, syncedSeq: loaded.syncedSeq, unsent, prefer: prefer.current });
+    prefer.current = null;
+  }, [loaded, queryClient, checklist]);
 
   // The time from putting a card on screen to rating it.
   const shownAt = useRef(performance.now());
@@ -268,10 +249,11 @@ export function useReviewSession(checklist: string, section: string | null, refr
 
   const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
 
+  const { refetch } = queueQuery;
   const retry = useCallback(() => {
-    setStatus({ error: null });
-    void pump();
-  }, [pump]);
+    setStatus({ error: null, errorsClearedAt: Date.now() });
+    void refetch();
+  }, [refetch]);
 
   // One rating per card shown, however fast the keys come.
   const ratedShown = useRef(-1);
@@ -282,31 +264,24 @@ export function useReviewSession(checklist: string, section: string | null, refr
       ratedShown.current = shown;
       const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
       const { id, reps } = current.card;
-      setStatus({ error: null, notice: null });
+      setStatus({ error: null, notice: null, errorsClearedAt: Date.now() });
       // `reps` as shown: a card comes back in this session only from a queue fetched after its answer was
       // saved (or put back by an undo, which takes its reps back too), so only an answer given elsewhere
       // meanwhile makes the server refuse it.
-      const seq = enqueue(async () => {
-        await api.answerCard(id, { rating, durationMs, reps });
-        return null;
-      }, id);
+      const seq = ++nextSeq.current;
+      send({ kind: 'answer', seq, cardId: id, rating, durationMs, reps });
       dispatch({ type: 'rated', rating, durationMs, seq });
     },
-    [enqueue],
+    [send],
   );
 
   const undo = useCallback(() => {
     const mine = stateRef.current.answered.at(-1);
-    setStatus({ error: null, notice: null });
-    const seq = enqueue(async () => {
-      const undone = await api.undoReview(checklist, mine?.item.card.id);
-      if (mine && undone.card.id === mine.item.card.id) return null;
-      // Not this session's answer (the terminal's, say): show that card if it is in this queue.
-      if (alive.current) setStatus({ notice: `Took back the last review, of card ${undone.card.id}.` });
-      return undone.card.id;
-    });
+    setStatus({ error: null, notice: null, errorsClearedAt: Date.now() });
+    const seq = ++nextSeq.current;
+    send({ kind: 'undo', seq, cardId: mine?.item.card.id });
     if (mine) dispatch({ type: 'undone', seq });
-  }, [enqueue, checklist]);
+  }, [send]);
 
   // Nothing left: fetch again when the next card comes due or the next study day starts, if that is soon.
   const { current, queue } = state;
@@ -315,10 +290,14 @@ export function useReviewSession(checklist: string, section: string | null, refr
     const times = [queue.nextDueAt, queue.day.end].filter((t): t is string => t !== null).map((t) => Date.parse(t) - Date.now());
     const wait = Math.min(...times.filter((t) => Number.isFinite(t)));
     if (!Number.isFinite(wait) || wait > 12 * 3_600_000) return;
-    const timer = window.setTimeout(() => void pump(), Math.max(1_000, wait + 500));
+    const timer = window.setTimeout(() => void refetch(), Math.max(1_000, wait + 500));
     return () => window.clearTimeout(timer);
-  }, [current, queue, pump]);
+  }, [current, queue, refetch]);
 
+  const writing = useIsMutating({ mutationKey: writesKey }) > 0;
+  // The checklist itself is checked by the app before this page shows, so a 404 here is the section.
+  const unknownSection = section !== null && queueQuery.error instanceof ApiError && queueQuery.error.status === 404 ? section : null;
+  const queueError = queueQuery.error && !unknownSection && queueQuery.errorUpdatedAt > status.errorsClearedAt ? errorMessage(queueQuery.error) : null;
   const remaining = queue
     ? state.adjustments.reduce((counts, a) => ({ ...counts, [a.kind]: Math.max(0, counts[a.kind] + a.delta) }), queue.remaining)
     : null;
@@ -332,10 +311,10 @@ export function useReviewSession(checklist: string, section: string | null, refr
     answered: state.answered,
     canUndo: state.answered.length > 0,
     feedback: state.feedback,
-    busy: status.busy,
-    error: status.error,
+    busy: writing || queueQuery.isFetching,
+    error: status.error ?? queueError,
     notice: status.notice,
-    unknownSection: status.unknownSection,
+    unknownSection,
     reveal,
     rate,
     undo,

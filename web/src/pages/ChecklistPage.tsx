@@ -1,6 +1,7 @@
 // The checklist as in the file: study sections with their topics, goals and books beside them,
 // search and a state filter, one click or one key to change a topic's state.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { ChecklistToolbar } from '../checklist/ChecklistToolbar.js';
 import { EntriesPanel } from '../checklist/EntriesPanel.js';
 import { SectionNotes, SectionView } from '../checklist/SectionView.js';
@@ -8,40 +9,30 @@ import { TopicList } from '../checklist/TopicRow.js';
 import { TreeContext, type TreeContextValue } from '../checklist/TreeContext.js';
 import { useTopicKeys } from '../checklist/useTopicKeys.js';
 import { ProgressBar } from '../components/ProgressBar.js';
-import { api, errorMessage } from '../lib/api.js';
+import { errorMessage } from '../lib/api.js';
 import type { TopicState } from '../lib/states.js';
-import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, withTopicState, type TopicFilter } from '../lib/tree.js';
-import { useLiveResource } from '../lib/usePolling.js';
-import { preloadPagesWhenIdle } from './lazy.js';
+import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, type TopicFilter } from '../lib/tree.js';
+import { treeQuery, useMarkTopic } from '../queries/checklists.js';
+import { checklistKey } from '../queries/keys.js';
+import { useLive } from '../queries/live.js';
+import { preloadPagesWhenIdle, writeBackPanel } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
-import { WriteBackPanel } from '../components/WriteBackPanel.js';
+import type { WriteBackPanel as WriteBackPanelType } from '../components/WriteBackPanel.js';
 import type { ChecklistTreeJson } from '../../../src/contract/checklists.js';
 import type { WriteBackResultJson } from '../../../src/contract/write-back.js';
 import { plural } from '../lib/plural.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
-  // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown.
-  const tree = useLiveResource(`tree:${checklist}`, () => api.tree(checklist));
+  // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown; not while a mark or a write is on its way.
+  const tree = useQuery({ ...treeQuery(checklist), ...useLive(checklistKey(checklist)) });
   const [filter, setFilter] = useState<TopicFilter>(NO_FILTER);
   const [collapsed, toggleSection] = useCollapsedSections(checklist);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const data = tree.data;
-  const writeBack = useWriteBack(tree.reload);
-
-  const setTopicState = useCallback(
-    (id: number, state: TopicState) => {
-      // Shown at once, bars included; the server's answer only matters when it refuses.
-      tree.set((current) => current && { ...current, root: withTopicState(current.root, id, state), progress: current.progress });
-      setSaveError(null);
-      // Tracked: no poll may bring back the old state before the server has the new one.
-      tree.track(api.patchTopic(id, { state })).catch((e: unknown) => {
-        setSaveError(`Could not save the state: ${errorMessage(e)}`);
-        void tree.reload();
-      });
-    },
-    [tree.set, tree.track, tree.reload],
-  );
+  const data = tree.data ?? null;
+  const writeBack = useWriteBack();
+  // Shown at once, bars included; the server's answer only matters when it refuses.
+  const { mark, error: saveError } = useMarkTopic(checklist);
+  const setTopicState = useCallback((id: number, state: TopicState) => mark({ id, state }), [mark]);
   useTopicKeys(searchRef, setTopicState);
   useScrollToHash(data !== null);
   // Every row links to a topic page: fetch its code while the user reads, so opening one is instant.
@@ -61,7 +52,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
     [checklist, shownFilter, collapsed, toggleSection, setTopicState],
   );
 
-  if (tree.error && !data) return <ErrorLine>{tree.error}</ErrorLine>;
+  if (tree.error && !data) return <ErrorLine>{errorMessage(tree.error)}</ErrorLine>;
   const roles = data ? splitByRole(data.root) : null;
   const overall = data?.root.progress;
 
@@ -87,13 +78,15 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
       </header>
       {data?.sourcePath && <WriteBackResult result={writeBack.result} />}
       {writeBack.open && data?.sourcePath && (
-        <WriteBackPanel
-          checklist={checklist}
-          file={data.sourcePath}
-          revision={stateKeyOf(data)}
-          onClose={writeBack.close}
-          onWritten={writeBack.written}
-        />
+        <Suspense fallback={null}>
+          <WriteBackPanel
+            checklist={checklist}
+            file={data.sourcePath}
+            revision={stateKeyOf(data)}
+            onClose={writeBack.close}
+            onWritten={writeBack.written}
+          />
+        </Suspense>
       )}
       <ChecklistToolbar filter={filter} onChange={setFilter} searchRef={searchRef} shown={counts.shown} total={counts.total} />
       <p className="shortcuts muted">
@@ -124,8 +117,13 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   );
 }
 
+function WriteBackPanel(props: ComponentProps<typeof WriteBackPanelType>) {
+  const { WriteBackPanel: Panel } = writeBackPanel.current ?? use(writeBackPanel.load());
+  return <Panel {...props} />;
+}
+
 /** The Write to file panel: open or not, the last write's result, and the focus back on the button once it closes. */
-function useWriteBack(reload: () => Promise<void>) {
+function useWriteBack() {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<WriteBackResultJson | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -141,10 +139,8 @@ function useWriteBack(reload: () => Promise<void>) {
     (answer: WriteBackResultJson) => {
       setResult(answer);
       close();
-      // The write brought the file's edits in and read the written file back.
-      void reload();
     },
-    [close, reload],
+    [close],
   );
   return { open, result, buttonRef, close, toggle, written };
 }

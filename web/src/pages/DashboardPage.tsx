@@ -1,4 +1,5 @@
 // Where the preparation stands: overall and per-section progress (with predicted recall), states, activity, memory, duplicates.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DashboardJson } from '../../../src/contract/checklists.js';
 import type { Progress } from '../../../src/contract/common.js';
@@ -6,29 +7,30 @@ import type { ReviewStatsJson, SectionMemoryJson } from '../../../src/contract/r
 import { ActivityHeatmap } from '../components/ActivityHeatmap.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { DashboardSkeleton } from '../components/Skeletons.js';
-import { api } from '../lib/api.js';
+import { errorMessage } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { STATE_LABEL, STATES } from '../lib/states.js';
-import { useLiveResource } from '../lib/usePolling.js';
+import { dashboardQuery } from '../queries/checklists.js';
+import { useLive } from '../queries/live.js';
+import { reviewStatsQuery, useDueCount } from '../queries/review.js';
 import { preloadPagesWhenIdle } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { MemoryCard, ReviewsCard } from '../components/MemoryPanel.js';
-import { useDueCount } from '../lib/dueCount.js';
 import { percent } from '../lib/review.js';
 
 /** Review stats change only when a card is answered; no need to ask as often as for the progress. */
 const STATS_POLL_MS = 10_000;
 
 export function DashboardPage({ checklist }: { checklist: string }) {
-  const dashboard = useLiveResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
+  const dashboard = useQuery({ ...dashboardQuery(checklist), ...useLive() });
   const data = dashboard.data;
   // A server without the review API still shows the rest of the dashboard.
-  const stats = useLiveResource(`review-stats:${checklist}`, () => api.reviewStats(checklist), STATS_POLL_MS).data;
+  const stats = useQuery({ ...reviewStatsQuery(checklist), ...useLive(null, STATS_POLL_MS) }).data ?? null;
   const due = useDueCount(checklist);
-  const ready = data !== null;
+  const ready = data !== undefined;
   useEffect(() => (ready ? preloadPagesWhenIdle() : undefined), [ready]);
-  if (dashboard.error && !data) return <ErrorLine>{dashboard.error}</ErrorLine>;
+  if (dashboard.error && !data) return <ErrorLine>{errorMessage(dashboard.error)}</ErrorLine>;
   if (!data) return <DashboardSkeleton />;
   return (
     <div className="page dashboard">

@@ -1,8 +1,9 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
 import { ImportPreview } from '../components/ImportPreview.js';
-import { api, errorMessage } from '../lib/api.js';
+import { errorMessage } from '../lib/api.js';
+import { useApplyImport, usePreviewImport } from '../queries/checklists.js';
 import { rememberChecklist } from '../lib/lastChecklist.js';
 import { hrefFor, navigate } from '../lib/router.js';
 import { ErrorLine } from '../components/ErrorLine.js';
@@ -35,28 +36,26 @@ async function readChecklistFile(file: File): Promise<string> {
   }
 }
 
-/** A preview with the very request it answers: Apply sends that, never what the fields hold now. */
-interface ShownPreview {
-  request: ImportRequestJson;
-  result: ImportResultJson;
-}
-
 interface Props {
   current: string | null;
-  onImported: () => Promise<void>;
 }
 
-export function ImportPage({ current, onImported }: Props) {
+export function ImportPage({ current }: Props) {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [topics, setTopics] = useState<TopicsChoice>('auto');
-  const [preview, setPreview] = useState<ShownPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  // A file that cannot be read, or nothing to preview.
+  const [inputError, setInputError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  // Bumped by every edit and every preview: an answer for older fields is dropped.
-  const edition = useRef(0);
+  // The preview shown is the answer to the latest Preview, with the very request it answers (`variables`):
+  // Apply sends that, never what the fields hold now. An edit resets it, so an answer for older fields is dropped.
+  const preview = usePreviewImport();
+  const applying = useApplyImport();
+  const shown = preview.data && preview.variables ? { request: preview.variables, result: preview.data } : null;
+  // Busy until the checklist opens, so the button never comes back in between.
+  const busy = preview.isPending ? 'preview' : applying.isPending || applying.isSuccess ? 'apply' : null;
+  const error = inputError ?? (preview.error ? errorMessage(preview.error) : applying.error ? errorMessage(applying.error) : null);
 
   const request = (): ImportRequestJson => ({
     text,
@@ -66,11 +65,9 @@ export function ImportPage({ current, onImported }: Props) {
   });
   // Any edit makes the preview stale: Apply must only ever apply what was previewed.
   const changed = () => {
-    edition.current++;
-    setPreview(null);
-    setError(null);
-    // A preview still under way is for the old text: its answer will be dropped, so Preview is free again.
-    setBusy((b) => (b === 'preview' ? null : b));
+    preview.reset();
+    applying.reset();
+    setInputError(null);
   };
 
   const takeFile = async (file: File | undefined) => {
@@ -84,41 +81,29 @@ export function ImportPage({ current, onImported }: Props) {
       // Reading took a while: a preview asked for meanwhile was for the old text.
       changed();
     } catch (e) {
-      setError(errorMessage(e));
+      setInputError(errorMessage(e));
     }
   };
 
-  const runPreview = async () => {
+  const runPreview = () => {
     if (!text.trim()) {
-      setError('Choose a file or paste the checklist first.');
+      setInputError('Choose a file or paste the checklist first.');
       return;
     }
-    const mine = ++edition.current;
-    const asked = request();
-    setBusy('preview');
-    setError(null);
-    try {
-      const result = await api.previewImport(asked);
-      if (mine === edition.current) setPreview({ request: asked, result });
-    } catch (e) {
-      if (mine === edition.current) setError(errorMessage(e));
-    } finally {
-      if (mine === edition.current) setBusy(null);
-    }
+    setInputError(null);
+    applying.reset();
+    preview.mutate(request());
   };
 
   const apply = async (previewed: ImportRequestJson) => {
-    setBusy('apply');
-    setError(null);
+    setInputError(null);
     try {
-      const result = await api.applyImport(previewed);
-      await onImported();
+      const result = await applying.mutateAsync(previewed);
       // What was just imported is what `/` opens from now on in this browser.
       rememberChecklist(result.checklist.name);
       navigate(hrefFor('/checklist', result.checklist.name));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(null);
+    } catch {
+      // Shown from the mutation's error.
     }
   };
 
@@ -201,24 +186,24 @@ export function ImportPage({ current, onImported }: Props) {
         </div>
         <ErrorLine>{error}</ErrorLine>
         <div className="actions">
-          <button type="button" className="button button-primary" onClick={() => void runPreview()} disabled={busy !== null}>
+          <button type="button" className="button button-primary" onClick={runPreview} disabled={busy !== null}>
             {busy === 'preview' ? 'Reading…' : 'Preview'}
           </button>
         </div>
       </section>
-      {preview && (
+      {shown && (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">What will change</h2>
-          <ImportPreview result={preview.result} />
+          <ImportPreview result={shown.result} />
           <div className="actions">
-            <button type="button" className="button button-primary" onClick={() => void apply(preview.request)} disabled={busy !== null}>
+            <button type="button" className="button button-primary" onClick={() => void apply(shown.request)} disabled={busy !== null}>
               {busy === 'apply'
                 ? 'Importing…'
-                : preview.result.created
-                  ? `Import as “${preview.result.checklist.name}”`
-                  : `Apply to “${preview.result.checklist.name}”`}
+                : shown.result.created
+                  ? `Import as “${shown.result.checklist.name}”`
+                  : `Apply to “${shown.result.checklist.name}”`}
             </button>
-            <button type="button" className="button" onClick={() => setPreview(null)} disabled={busy !== null}>
+            <button type="button" className="button" onClick={() => preview.reset()} disabled={busy !== null}>
               Cancel
             </button>
           </div>

@@ -1,28 +1,26 @@
 // Reviewing with spaced repetition, keyboard first as in Anki: Space or Enter shows the answer, 1-4 rate it,
 // u takes back the last rating, q goes back to the dashboard (every rating is saved as it is given).
 // Scoped to a section with ?section=, the section's path.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { ReviewQueueJson } from '../../../src/contract/review.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { ReviewCard } from '../components/ReviewCard.js';
 import { ReviewSettingsPanel } from '../components/ReviewSettings.js';
-import { api } from '../lib/api.js';
-import { refreshDueCount, setDueCount } from '../lib/dueCount.js';
 import { plural } from '../lib/plural.js';
 import { formatDuration, formatWhen, queueKind, RATING_LABEL, sectionOptions, totalRemaining, type QueueKind, type Rating } from '../lib/review.js';
 import { hrefFor, Link, navigate, useLocation } from '../lib/router.js';
-import { useResource } from '../lib/useResource.js';
 import { useReviewSession, type Answered, type ReviewSession } from '../lib/useReviewSession.js';
+import { dashboardQuery } from '../queries/checklists.js';
+import { dueCountQuery } from '../queries/review.js';
 
 export function ReviewPage({ checklist }: { checklist: string }) {
   const location = useLocation();
   const section = location.searchParams.get('section') || null;
-  // The same resource as the dashboard's, so coming from there the sections are known at once.
-  const dashboard = useResource(`dashboard:${checklist}`, () => api.dashboard(checklist));
+  // The same query as the dashboard's, so coming from there the sections are known at once.
+  const dashboard = useQuery(dashboardQuery(checklist));
   const options = useMemo(() => (dashboard.data ? sectionOptions(dashboard.data.sections) : []), [dashboard.data]);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  // New limits or parameters change today's queue and its intervals.
-  const [settingsChanged, setSettingsChanged] = useState(0);
   useFocusLeavesHeader();
 
   const changeSection = (event: ChangeEvent<HTMLSelectElement>) => {
@@ -53,33 +51,29 @@ export function ReviewPage({ checklist }: { checklist: string }) {
           </select>
         </label>
       </header>
-      <ReviewSessionView key={`${checklist}\n${section ?? ''}`} checklist={checklist} section={section} refresh={settingsChanged} />
+      <ReviewSessionView key={`${checklist}\n${section ?? ''}`} checklist={checklist} section={section} />
       <details className="card review-settings-box" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
         <summary>
           <h2>Settings and optimizer</h2>
         </summary>
-        {settingsOpen && <ReviewSettingsPanel checklist={checklist} onChanged={() => setSettingsChanged((n) => n + 1)} />}
+        {settingsOpen && <ReviewSettingsPanel checklist={checklist} />}
       </details>
     </div>
   );
 }
 
-function ReviewSessionView({ checklist, section, refresh }: { checklist: string; section: string | null; refresh: number }) {
-  const session = useReviewSession(checklist, section, refresh);
+function ReviewSessionView({ checklist, section }: { checklist: string; section: string | null }) {
+  const session = useReviewSession(checklist, section);
+  const queryClient = useQueryClient();
   const quit = useCallback(() => navigate(hrefFor('/', checklist)), [checklist]);
   useReviewKeys(session, quit);
 
   const total = session.remaining ? totalRemaining(session.remaining) : null;
   useEffect(() => {
-    // The badge counts the whole checklist; a section's counts are only part of it.
-    if (total !== null && section === null) setDueCount(checklist, total);
-  }, [checklist, section, total]);
-  // Scoped to a section, the page can't count the rest: the badge asks the server once the answers are saved
-  // (the queue is fetched again after them).
-  const answeredSomething = session.feedback !== null;
-  useEffect(() => {
-    if (section !== null && answeredSomething && session.queue) void refreshDueCount(checklist);
-  }, [checklist, section, answeredSomething, session.queue]);
+    // The badge says what the page counts, at once. A section's counts are only part of the checklist's: scoped,
+    // the badge asks the server once the answers are saved (they invalidate it).
+    if (total !== null && section === null) queryClient.setQueryData(dueCountQuery(checklist).queryKey, total);
+  }, [queryClient, checklist, section, total]);
 
   const { current, queue } = session;
   if (session.unknownSection !== null) return <UnknownSection section={session.unknownSection} checklist={checklist} />;

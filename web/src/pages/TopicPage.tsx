@@ -1,5 +1,6 @@
 // One topic: its title, state and confidence, details and links from the file, the user's notes
 // with a live preview, and its history.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
 import { MarkdownView } from '../components/MarkdownView.js';
@@ -10,36 +11,30 @@ import { NotesEditor } from '../components/NotesEditor.js';
 import { CardsPanel } from '../components/CardsPanel.js';
 import { TopicSkeleton } from '../components/Skeletons.js';
 import { EmptyState } from '../components/EmptyState.js';
-import { api, ApiError, errorMessage } from '../lib/api.js';
+import { ApiError, errorMessage } from '../lib/api.js';
 import { hrefFor, Link, navigate } from '../lib/router.js';
 import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
-import { useLiveResource } from '../lib/usePolling.js';
+import { saveTopicKey } from '../queries/keys.js';
+import { useLive } from '../queries/live.js';
+import { topicQuery, useSaveTopic } from '../queries/topics.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 
 const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
 
 /** `checklist`: the one the app has chosen (from the URL, else the last shown), for the way back from a missing topic. */
 export function TopicPage({ id, checklist = null }: { id: number; checklist?: string | null }) {
+  // Live, but not while a save is on its way: a poll begun before it would bring the old topic back.
+  const detail = useQuery({ ...topicQuery(id), ...useLive(saveTopicKey(id)) });
   // The id of a topic the server has not got (an old link, another database, a typo): no error, an empty page.
-  const [missing, setMissing] = useState<number | null>(null);
-  const detail = useLiveResource(`topic:${id}`, async () => {
-    try {
-      const found = await api.topic(id);
-      setMissing(null);
-      return found;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setMissing(id);
-      throw e;
-    }
-  });
+  const missing = detail.error instanceof ApiError && detail.error.status === 404;
   const [error, setError] = useState<string | null>(null);
-  const data = detail.data;
+  const data = detail.data ?? null;
+  const { mutateAsync } = useSaveTopic(id);
 
   const save = async (patch: TopicPatchJson): Promise<boolean> => {
     setError(null);
     try {
-      const updated = await detail.track(api.patchTopic(id, patch));
-      detail.set(() => updated);
+      await mutateAsync(patch);
       return true;
     } catch (e) {
       setError(errorMessage(e));
@@ -49,7 +44,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
   useStateKeys(data, save);
   useChecklistInUrl(data?.topic.checklist ?? null);
 
-  if (missing === id && !data) {
+  if (missing && !data) {
     return (
       <EmptyState
         title="No such topic"
@@ -58,7 +53,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
       />
     );
   }
-  if (detail.error && !data) return <ErrorLine>{detail.error}</ErrorLine>;
+  if (detail.error && !data) return <ErrorLine>{errorMessage(detail.error)}</ErrorLine>;
   if (!data) return <TopicSkeleton />;
   const { topic, resources, history } = data;
   return (
@@ -108,7 +103,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
             </section>
           )}
           <NotesEditor key={topic.id} saved={topic.notes} onSave={(notes) => save({ notes })} />
-          {topic.kind === 'topic' && !topic.archivedAt && <CardsPanel key={`cards-${topic.id}`} topicId={topic.id} />}
+          {topic.kind === 'topic' && !topic.archivedAt && <CardsPanel key={`cards-${topic.id}`} topicId={topic.id} checklist={topic.checklist} />}
         </div>
         <aside className="topic-side">
           <TopicHistory history={history} />

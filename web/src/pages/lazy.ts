@@ -1,5 +1,5 @@
-// The pages loaded on demand, and their warm-up: once the checklist or the dashboard is on screen, the
-// topic page and the Markdown renderer load while the browser is idle, so opening a topic is instant.
+// The pages (and the one panel) loaded on demand, and their warm-up: once the checklist or the dashboard is on
+// screen, the topic page and the Markdown renderer load while the browser is idle, so opening a topic is instant.
 import { lazyModule, whenIdle } from '../lib/lazyModule.js';
 import { loadMarkdown } from '../lib/markdownLoader.js';
 
@@ -12,11 +12,15 @@ export const importPage = lazyModule(() => import('./ImportPage.js'));
 // The review page shows Markdown (a card's front) in its first paint too.
 export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'), loadMarkdown()]).then(([page]) => page));
 
-/** Loads the topic, review and import pages when the browser has nothing better to do. */
+// The Write to file panel shows only on a click: the Checklist page's first paint does without its code.
+export const writeBackPanel = lazyModule(() => import('../components/WriteBackPanel.js'));
+
+/** Loads the topic, review and import pages, and the Write to file panel, when the browser has nothing better to do. */
 export function preloadPagesWhenIdle(): () => void {
   return whenIdle(() => {
     void topicPage.load().catch(() => undefined);
     void reviewPage.load().catch(() => undefined);
     void importPage.load().catch(() => undefined);
+    void writeBackPanel.load().catch(() => undefined);
   });
 }

@@ -1,0 +1,33 @@
+// Every key of the server data the web caches, nested by what it belongs to, so that invalidating a prefix
+// (a checklist, its review) reaches everything under it. Mutation keys sit under the same prefixes: a page
+// that polls a resource waits while a write under its prefix is on its way.
+
+export const checklistsKey = () => ['checklists'] as const;
+
+/** Everything shown about one checklist: its tree, dashboard, review. */
+export const checklistKey = (name: string) => ['checklist', name] as const;
+export const treeKey = (name: string) => [...checklistKey(name), 'tree'] as const;
+export const dashboardKey = (name: string) => [...checklistKey(name), 'dashboard'] as const;
+
+/** What reviewing changes: the queues, today's counts, the statistics, the settings. */
+export const reviewKey = (name: string) => [...checklistKey(name), 'review'] as const;
+/** Every section's queue of a checklist, for cancelling them all. */
+export const reviewQueuesKey = (name: string) => [...reviewKey(name), 'queue'] as const;
+/** `section`: the path key of `?section=`, null for the whole checklist. */
+export const reviewQueueKey = (name: string, section: string | null) => [...reviewQueuesKey(name), section] as const;
+export const dueCountKey = (name: string) => [...reviewKey(name), 'due'] as const;
+export const reviewStatsKey = (name: string) => [...reviewKey(name), 'stats'] as const;
+export const reviewSettingsKey = (name: string) => [...reviewKey(name), 'settings'] as const;
+
+/** The Write to file panel's dry run for the states shown (`revision`), with or without the cards. */
+export const writeBackDryRunKey = (name: string, revision: string, cards: boolean) => [...checklistKey(name), 'write-back', revision, cards] as const;
+
+export const topicsKey = () => ['topic'] as const;
+export const topicKey = (id: number) => [...topicsKey(), id] as const;
+export const topicCardsKey = (id: number) => [...topicKey(id), 'cards'] as const;
+
+/** Writes, by what they change. */
+export const markTopicsKey = (checklist: string) => [...checklistKey(checklist), 'mark'] as const;
+export const writeBackKey = (checklist: string) => [...checklistKey(checklist), 'write-back'] as const;
+export const reviewWritesKey = (checklist: string) => [...reviewKey(checklist), 'answer'] as const;
+export const saveTopicKey = (id: number) => [...topicKey(id), 'save'] as const;
