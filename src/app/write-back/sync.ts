@@ -15,7 +15,8 @@ import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInserti
 import { appCardsOf, claimWrittenCards } from '../../store/review/cards.js';
 import { cardKeys } from '../../core/review/cards.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
-import { fileCardOwner, loadImportBaseline } from '../../store/import/import.js';
+import { loadImportBaseline } from '../../store/import/import.js';
+import { fileCardOwner } from '../../core/review/cards.js';
 import { findChecklistsBySourcePath, recordWrittenMarkers } from '../../store/write-back/sync.js';
 import type { AppContext } from '../context.js';
 import { checklistNameFromPath, importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';

@@ -1,7 +1,7 @@
 // Applying a re-import plan (core/import/plan.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
 import type { EventType, ParsedChecklist } from '../../core/checklist/model.js';
-import { planCards, type StoredCardRef } from '../../core/review/cards.js';
+import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
 import { newCardRow } from '../review/cards.js';
 import { forIdBatches, insertRows, updateRowsById } from '../batch.js';
@@ -56,20 +56,6 @@ export async function loadCardBaseline(db: Kysely<Database>, checklistId: number
     origin: row.origin,
     archived: row.archived_at !== null,
   }));
-}
-
-/** A card's owner for pairing: its topic's id, or its section's path key when it stands in a section. */
-export function cardOwner(topicId: number | null, sectionKey: string): string {
-  return topicId !== null ? String(topicId) : `s:${sectionKey}`;
-}
-
-/**
- * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
- * and each section's path key: a card under a new topic owns its place until that topic is saved.
- */
-export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
-  const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
-  return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
 }
 
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
