@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Topic, TopicState } from '../../core/checklist/model.js';
 import { newCardSchedule, review, topicStateAfter } from '../../core/review/scheduling.js';
-import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
+import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
 import { inTransaction } from '../database.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { ConflictError } from '../errors.js';
@@ -81,30 +81,6 @@ export async function topicCards(db: Kysely<Database>, checklistId: number): Pro
   return new Map(rows.map((row) => [row.topic_id!, toCard(row)]));
 }
 
-/** What a review session asks for: the cards to study now, in order. */
-export interface QueueQuery {
-  checklistId: number;
-  /** Learning and relearning cards due by now come first. */
-  now: string;
-  /** When nothing else is left, learning cards due before this are shown early (Anki's learn-ahead limit). */
-  learnAheadUntil: string;
-  /** Review cards due before this (the end of today's study day) are due today. */
-  dayEnd: string;
-  /** Only cards of these sections (path keys); all of the checklist's when left out. */
-  sectionKeys?: readonly string[];
-  /** New cards still allowed today, and reviews. */
-  newLimit: number;
-  reviewLimit: number;
-  /** At most this many cards in all. */
-  limit: number;
-}
-
-export interface QueueCounts {
-  learning: number;
-  review: number;
-  new: number;
-}
-
 export type CardQuery = SelectQueryBuilder<Database, 'cards' | 'topics', object>;
 
 /**
@@ -125,126 +101,6 @@ export function activeCards(db: Kysely<Database>, checklistId: number, sectionKe
     );
   if (sectionKeys) builder = builder.where('cards.section_key', 'in', sectionKeys.length > 0 ? [...sectionKeys] : ['']);
   return builder;
-}
-
-type QueueName = keyof QueueCounts | 'ahead';
-
-// One query per state: `state in (a, b) order by due` can't walk the cards_queue index in due order, and then
-// both databases walk every card due so far (new ones included) checking its state.
-const QUEUE_STATES: Record<QueueName, readonly FsrsState[]> = {
-  learning: ['learning', 'relearning'],
-  ahead: ['learning', 'relearning'],
-  review: ['review'],
-  new: ['new'],
-};
-
-/** One state of a queue as a filter: learning cards due now (or soon, learning ahead), reviews due today, new cards. */
-function inQueue(builder: CardQuery, queue: QueueName, state: FsrsState, query: QueueQuery): CardQuery {
-  const inState = builder.where('cards.state', '=', state);
-  if (queue === 'learning') return inState.where('cards.due', '<=', query.now);
-  if (queue === 'ahead') return inState.where('cards.due', '>', query.now).where('cards.due', '<', query.learnAheadUntil);
-  if (queue === 'review') return inState.where('cards.due', '<', query.dayEnd);
-  return inState;
-}
-
-/**
- * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
- * (the most overdue first), then new cards in the order they were made (file order, for what one import brought), within the limits;
- * only when none of those is left, learning cards due within the learn-ahead limit, so that a card just
- * answered does not come straight back while others wait.
- */
-export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promise<StudyCard[]> {
-  const cards: StudyCard[] = [];
-  // A new card is due from when it was made, so one order (and the cards_queue index) serves every queue.
-  const take = async (queue: QueueName, cap: number) => {
-    const room = Math.min(cap, query.limit - cards.length);
-    if (room <= 0) return;
-    const rows: CardRow[] = [];
-    for (const state of QUEUE_STATES[queue]) {
-      const found = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query)
-        .selectAll('cards')
-        .orderBy('cards.due')
-        .orderBy('cards.id')
-        .limit(room)
-        .execute();
-      rows.push(...found);
-    }
-    rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
-    cards.push(...rows.slice(0, room).map(toCard));
-  };
-  await take('learning', query.limit);
-  await take('review', query.reviewLimit);
-  await take('new', query.newLimit);
-  if (cards.length === 0) await take('ahead', query.limit);
-  return cards;
-}
-
-/** How many cards each queue holds now, within the limits; learning counts those due within the learn-ahead limit. */
-export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Promise<QueueCounts> {
-  // Counting stops at the cap: today's 20 new cards need not count the other 10,000.
-  const count = async (queue: QueueName, cap: number) => {
-    if (cap <= 0) return 0;
-    let total = 0;
-    for (const state of QUEUE_STATES[queue]) {
-      const queued = inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query).select('cards.id');
-      const row = await db
-        .selectFrom((cap < Number.MAX_SAFE_INTEGER ? queued.limit(cap) : queued).as('queued'))
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .executeTakeFirstOrThrow();
-      total += Number(row.count);
-    }
-    return Math.min(cap, total);
-  };
-  return {
-    learning: (await count('learning', Number.MAX_SAFE_INTEGER)) + (await count('ahead', Number.MAX_SAFE_INTEGER)),
-    review: await count('review', query.reviewLimit),
-    new: await count('new', query.newLimit),
-  };
-}
-
-/** When the first card in `state` comes due at or after `after` (`''` for any); null when there is none. */
-async function firstDue(db: Kysely<Database>, query: QueueQuery, state: FsrsState, after: string): Promise<string | null> {
-  // One state and `order by due limit 1`, so each is a walk of the cards_queue index (PostgreSQL plans min() over
-  // the join as a full scan).
-  const row = await activeCards(db, query.checklistId, query.sectionKeys)
-    .where('cards.state', '=', state)
-    .where('cards.due', '>=', after)
-    .select('cards.due')
-    .orderBy('cards.due')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.due ?? null;
-}
-
-/**
- * When there is something to study after `after`: the next learning step (the daily limits don't hold those), the
- * next review (when today's reviews are spent, those due today wait for tomorrow's start), and tomorrow's start
- * when today's new cards are spent and some are left. Null when nothing is scheduled.
- */
-export async function nextStudyAt(db: Kysely<Database>, query: QueueQuery, newPerDay: number, after: string): Promise<string | null> {
-  const candidates = [await firstDue(db, query, 'learning', after), await firstDue(db, query, 'relearning', after)];
-  if (query.reviewLimit > 0) {
-    candidates.push(await firstDue(db, query, 'review', after));
-  } else {
-    const firstReview = await firstDue(db, query, 'review', '');
-    candidates.push(firstReview !== null && firstReview < query.dayEnd ? query.dayEnd : firstReview);
-  }
-  if (query.newLimit === 0 && newPerDay > 0 && (await firstDue(db, query, 'new', '')) !== null) candidates.push(query.dayEnd);
-  return candidates.filter((at): at is string => at !== null).sort()[0] ?? null;
-}
-
-/** Cards introduced (reviewed while new) and reviews (of cards in review) since `since`: what the daily limits count. */
-export async function reviewsSince(db: Kysely<Database>, checklistId: number, since: string): Promise<{ new: number; review: number }> {
-  const rows = await db
-    .selectFrom('review_log')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('checklist_id', '=', checklistId)
-    .where('reviewed_at', '>=', since)
-    .where('state', 'in', ['new', 'review'])
-    .groupBy('state')
-    .execute();
-  const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
-  return { new: count('new'), review: count('review') };
 }
 
 export interface AnswerResult {
