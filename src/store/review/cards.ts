@@ -1,13 +1,12 @@
-// Cards for spaced repetition: create them, find what is due, record answers (and undo the last one).
-// Scheduling itself is core/review/scheduling.ts; here it is read, applied and logged in one transaction.
+// Cards for spaced repetition: create them, record answers (and undo the last one), read them for the queue and the
+// statistics. The rules of an answer are core/review/answer.ts; here they are read, applied and logged in one transaction.
 import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { Topic, TopicState } from '../../core/checklist/model.js';
-import { newCardSchedule, review, topicStateAfter } from '../../core/review/scheduling.js';
+import type { Topic } from '../../core/checklist/model.js';
+import { decideAnswer, decideUndo, type LoggedAnswer } from '../../core/review/answer.js';
+import { newCardSchedule } from '../../core/review/scheduling.js';
 import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
 import { inTransaction } from '../database.js';
-import { InvalidInputError } from '../../core/errors.js';
-import { ConflictError } from '../errors.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from '../schema.js';
 import { getTopic, setTopicState } from '../topics/topics.js';
 
@@ -111,10 +110,9 @@ export interface AnswerResult {
 }
 
 /**
- * Reviews the card with `rating` at `now`, all in one transaction: reads it, schedules it with the core,
- * updates it and appends the log row. A topic card moving into Review makes its topic `known`; a lapse
- * (Again on a card in Review) sends it back to `learning` (both recorded in its history, source `review`).
- * Null for an unknown card.
+ * Reviews the card with `rating` at `now`, all in one transaction: reads it and its topic, asks the core's answer
+ * rules (core/review/answer.ts#decideAnswer, which refuses or decides), then updates the card, moves the topic's
+ * state (in its history, source `review`) and appends the log row. Null for an unknown card.
  */
 export function answer(
   db: Kysely<Database>,
@@ -129,45 +127,32 @@ export function answer(
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirst();
     if (!row) return null;
-    const before = toCard(row);
-    if (before.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
-    // Checked in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
-    const current = before.topicId !== null ? await getTopic(trx, before.topicId) : null;
-    if (current?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is gone from the file (archived)`);
-    if (current?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is skipped; mark it new or learning to review it`);
-    if (shownReps !== undefined && Number(row.reps) !== shownReps) {
-      throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (another window or the terminal); this answer was not recorded`);
-    }
-    const outcome = review(before, rating, now, scheduler);
+    const card = toCard(row);
+    // Read in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
+    const current = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
+    const decision = decideAnswer({ card, topic: current, rating, now, durationMs, scheduler, shownReps });
     const updated = await trx
       .updateTable('cards')
-      .set(scheduleColumns(outcome.card))
+      .set(scheduleColumns(decision.card))
       .where('id', '=', cardId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    let topic: Topic | null = current;
-    let topicChange: { from: TopicState; to: TopicState } | null = null;
-    if (before.kind === 'topic' && current) {
-      const target = topicStateAfter(before.state, outcome.card.state, rating, current.state);
-      if (target !== null && target !== current.state) {
-        topic = await setTopicState(trx, current.id, target, now, 'review');
-        topicChange = { from: current.state, to: target };
-      }
-    }
+    const { log, topicChange } = decision;
+    const topic = current && topicChange ? await setTopicState(trx, current.id, topicChange.to, now, 'review') : current;
     const inserted = await trx
       .insertInto('review_log')
       .values({
         card_id: cardId,
-        checklist_id: before.checklistId,
-        rating: outcome.log.rating,
-        reviewed_at: outcome.log.reviewedAt,
-        elapsed_days: outcome.log.elapsedDays,
-        scheduled_days: outcome.log.scheduledDays,
-        stability: outcome.log.stability,
-        difficulty: outcome.log.difficulty,
-        state: outcome.log.state,
-        duration_ms: durationMs,
-        previous: JSON.stringify(outcome.log.previous),
+        checklist_id: card.checklistId,
+        rating: log.rating,
+        reviewed_at: log.reviewedAt,
+        elapsed_days: log.elapsedDays,
+        scheduled_days: log.scheduledDays,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        state: log.state,
+        duration_ms: log.durationMs,
+        previous: JSON.stringify(log.previous),
         topic_state_before: topicChange?.from ?? null,
         topic_state_after: topicChange?.to ?? null,
       })
@@ -175,7 +160,7 @@ export function answer(
       .executeTakeFirstOrThrow();
     return {
       card: toCard(updated),
-      log: { ...outcome.log, id: Number(inserted.id), cardId, durationMs },
+      log: { ...log, id: Number(inserted.id), cardId },
       topic,
     };
   });
@@ -187,11 +172,21 @@ export interface UndoneReview {
   removed: ReviewLogRow;
 }
 
+/** A log row as the undo rules read it. */
+function loggedAnswer(row: ReviewLogRow): LoggedAnswer {
+  const { topic_state_before: from, topic_state_after: to } = row;
+  return {
+    cardId: Number(row.card_id),
+    previous: JSON.parse(row.previous) as CardSchedule,
+    topicChange: from !== null && to !== null ? { from, to } : null,
+  };
+}
+
 /**
- * Undoes the checklist's most recent review: restores that card's FSRS fields exactly as they were and deletes
- * the log row, in one transaction. When that review changed its topic's state (graduated or lapsed), the state
- * goes back too, as a new line of history (source `undo`): the history is never rewritten. Null when there is
- * nothing to undo.
+ * Undoes the checklist's most recent review in one transaction: reads the log row, the card's topic, asks the core's
+ * undo rules (core/review/answer.ts#decideUndo), restores the card's FSRS fields, deletes the log row, and puts
+ * back the topic's state when the rules say so, as a new line of history (source `undo`): the history is never
+ * rewritten. Null when there is nothing to undo.
  */
 export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string, expectedCardId?: number): Promise<UndoneReview | null> {
   return inTransaction(db, async (trx) => {
@@ -203,25 +198,19 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number, now: s
       .limit(1)
       .executeTakeFirst();
     if (!last) return null;
-    if (expectedCardId !== undefined && Number(last.card_id) !== expectedCardId) {
-      throw new ConflictError(`the last answer is now card ${Number(last.card_id)}'s, given elsewhere after yours to card ${expectedCardId}; nothing was undone`);
-    }
-    const previous = JSON.parse(last.previous) as CardSchedule;
+    const logged = loggedAnswer(last);
+    const owner = await trx.selectFrom('cards').select('topic_id').where('id', '=', logged.cardId).executeTakeFirst();
+    const topic = owner?.topic_id != null ? await getTopic(trx, owner.topic_id) : null;
+    const decision = decideUndo({ last: logged, expectedCardId, topicState: topic?.state ?? null });
     const restored = await trx
       .updateTable('cards')
-      .set(scheduleColumns(previous))
-      .where('id', '=', last.card_id)
+      .set(scheduleColumns(decision.restore))
+      .where('id', '=', logged.cardId)
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('review_log').where('id', '=', last.id).execute();
-    const card = toCard(restored);
-    const { topic_state_before: topicBefore, topic_state_after: topicAfter } = last;
-    if (card.topicId !== null && topicBefore !== null && topicAfter !== null) {
-      // Only while the topic still holds what the review set: a state changed since (by hand, say) stays.
-      const topic = await getTopic(trx, card.topicId);
-      if (topic?.state === topicAfter) await setTopicState(trx, card.topicId, topicBefore, now, 'undo');
-    }
-    return { card, removed: last };
+    if (topic && decision.topicChange) await setTopicState(trx, topic.id, decision.topicChange.to, now, 'undo');
+    return { card: toCard(restored), removed: last };
   });
 }
 
