@@ -43,7 +43,7 @@ export interface AnswerDecision {
 }
 
 /** Again on a card in Review: it was forgotten. */
-export function isLapse(before: FsrsState, rating: ReviewRating): boolean {
+function isLapse(before: FsrsState, rating: ReviewRating): boolean {
   return before === 'review' && rating === Rating.Again;
 }
 

@@ -93,7 +93,7 @@ export function queueRequest(input: { now: string; today: StudyDay; limits: Dail
 }
 
 /** Soonest due first; then by id, the order cards were made in (file order, for what one import brought). */
-export function byDue(a: QueueCard, b: QueueCard): number {
+function byDue(a: QueueCard, b: QueueCard): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id;
 }
 
@@ -187,7 +187,7 @@ export function* buildQueue<C extends QueueCard>(request: QueueRequest, newPerDa
 }
 
 /** Whether `due` lies within `range`. */
-export function dueWithin(due: string, range: DueRange): boolean {
+function dueWithin(due: string, range: DueRange): boolean {
   return (
     (range.from === undefined || due >= range.from) &&
     (range.after === undefined || due > range.after) &&

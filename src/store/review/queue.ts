@@ -16,8 +16,6 @@ export interface QueueScope {
 /** What a review session asks for: the scope and the core's request. */
 export type QueueQuery = QueueScope & QueueRequest;
 
-export type { QueueCounts };
-
 /** A read's state and due range as a filter on the cards a review may show. */
 function candidates(db: Kysely<Database>, scope: QueueScope, read: QueueRead): CardQuery {
   // One state per query: `state in (a, b) order by due` can't walk the cards_queue index in due order, and then
