@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { countCardChanges, type CardChanges, type IncomingCard } from '../../core/review/cards.js';
+import { countCardChanges, fileCardOwner, type CardChanges, type IncomingCard } from '../../core/review/cards.js';
 import { findDuplicates } from '../../core/checklist/duplicates.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { decodeChecklist, MAX_CHECKLIST_BYTES, tooLarge } from '../../core/import/decode.js';
@@ -12,7 +12,7 @@ import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js'
 import type { DuplicateReport, ImportCounts, ImportResultJson as ImportResult } from '../../contract/imports.js';
 import { planImport, type ImportPlan } from '../../core/import/plan.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
-import { applyImport, fileCardOwner, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
+import { applyImport, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
 import type { AppContext } from '../context.js';
 
 /** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */

@@ -9,16 +9,9 @@ import { isRating, previewRatings, retrievability } from '../../core/review/sche
 import type { ReviewRating, StudyCard } from '../../core/review/scheduling.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { MAX_ID } from '../../core/validate.js';
-import {
-  answer,
-  getCard,
-  nextStudyAt,
-  queueCounts,
-  reviewsSince,
-  studyQueue,
-  undoLastReview,
-  type QueueQuery,
-} from '../../store/review/cards.js';
+import { answer, getCard, undoLastReview } from '../../store/review/cards.js';
+import { reviewsSince, sessionQueue } from '../../store/review/queue.js';
+import { queueRequest } from '../../core/review/queue.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
 import { getTopic, resourcesOfTopics, sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
@@ -28,8 +21,6 @@ import { placeTopics } from '../topics/topics.js';
 
 /** How many cards one call hands out at most. */
 export const MAX_QUEUE_LIMIT = 500;
-/** Learning cards due within this are shown now rather than making the user wait (Anki's learn-ahead limit). */
-const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
 export interface QueueOptions {
   checklist?: string | undefined;
@@ -77,19 +68,9 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   const rules = await reviewRules(ctx, checklist);
   const now = ctx.now();
   const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
-  const query: QueueQuery = {
-    checklistId: checklist.id,
-    now,
-    learnAheadUntil: new Date(Date.parse(now) + LEARN_AHEAD_MS).toISOString(),
-    dayEnd: rules.today.end,
-    ...(sectionKeys ? { sectionKeys } : {}),
-    newLimit: Math.max(0, rules.settings.newPerDay - done.new),
-    reviewLimit: Math.max(0, rules.settings.reviewsPerDay - done.review),
-    limit,
-  };
-  const cards = await studyQueue(ctx.store.db, query);
-  const remaining = await queueCounts(ctx.store.db, query);
-  const nextDueAt = await nextStudyAt(ctx.store.db, query, rules.settings.newPerDay, cards.length > 0 ? now : query.learnAheadUntil);
+  const request = queueRequest({ now, today: rules.today, limits: rules.settings, doneToday: done, limit });
+  const scope = { checklistId: checklist.id, ...(sectionKeys ? { sectionKeys } : {}) };
+  const { cards, counts: remaining, nextStudyAt: nextDueAt } = await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
   return {
     checklist: checklist.name,
     day: rules.today,

@@ -4,7 +4,8 @@ import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js'
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import { planImport } from '../../core/import/plan.js';
 import { cardKeys } from '../../core/review/cards.js';
-import { fileCardOwner, loadImportBaseline } from '../../store/import/import.js';
+import { fileCardOwner } from '../../core/review/cards.js';
+import { loadImportBaseline } from '../../store/import/import.js';
 import { findPendingWrite, settlePendingWrite } from '../../store/write-back/pending-write.js';
 import type { AppContext } from '../context.js';
 import type { ChecklistFile } from '../import/import-checklist.js';

@@ -27,6 +27,11 @@ export interface PlannedEntry {
   identityKey: string;
   existingId: number | null;
   match: TopicMatch | null;
+  /** The stored topic it continues, as it was before the import; null for a new one. */
+  stored: StoredTopicRef | null;
+  /** Its text and section path key after the import, as the file has them. */
+  text: string;
+  sectionKey: string;
   /** The state after the import; differs from the stored one only when the file's tick changed. */
   state: TopicState;
   stateChanged: boolean;
@@ -61,7 +66,10 @@ export interface ImportPlan {
   /** Stored sections no longer in the file. */
   removedSectionIds: number[];
   entries: PlannedEntry[];
+  /** Stored topics gone from the file, archived by the import (as they were before it), and their ids. */
+  archived: StoredTopicRef[];
   archivedTopicIds: number[];
+  /** What changed, for the report; the history the import writes comes from the same entries (events.ts). */
   summary: ImportSummary;
 }
 
@@ -159,35 +167,39 @@ export function planImport(
   unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
   pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, false, MOVE_AND_RENAME_SIMILARITY, budget);
 
-  const summary: ImportSummary = { added: [], renamed: [], moved: [], archived: [], restored: [], retick: [], unchanged: 0 };
-  const sectionLabel = (sectionIndex: number): string => parsed.sections[sectionIndex]?.text ?? '';
   const entries: PlannedEntry[] = parsed.entries.map((entry, index) => {
     const identityKey = entryKeys[index]!;
+    const sectionKey = sectionKeys[entry.sectionIndex]!;
     const match = matchOf.get(index);
     if (!match) {
-      summary.added.push({ index, title: entry.text, section: sectionLabel(entry.sectionIndex) });
-      const state = initialState(entry.marker);
-      return { index, identityKey, existingId: null, match: null, state, stateChanged: false };
+      return { index, identityKey, existingId: null, match: null, stored: null, text: entry.text, sectionKey, state: initialState(entry.marker), stateChanged: false };
     }
     const { stored, how } = match;
     const state = stateAfterImport(stored, entry.marker);
-    const stateChanged = state !== stored.state;
-    if (stateChanged) summary.retick.push({ id: stored.id, title: entry.text, state });
-    if (how === 'restored') summary.restored.push({ id: stored.id, title: entry.text });
-    else if (how === 'renamed') summary.renamed.push({ id: stored.id, title: entry.text, from: stored.text, to: entry.text });
-    else if (how === 'moved')
-      summary.moved.push({ id: stored.id, title: entry.text, from: stored.sectionKey, to: sectionKeys[entry.sectionIndex]! });
-    else if (!stateChanged) summary.unchanged++;
-    return { index, identityKey, existingId: stored.id, match: how, state, stateChanged };
+    return { index, identityKey, existingId: stored.id, match: how, stored, text: entry.text, sectionKey, state, stateChanged: state !== stored.state };
   });
+  const archived = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
+  const summary = summarizePlan(parsed, entries, archived);
+  return { sections, removedSectionIds, entries, archived, archivedTopicIds: archived.map((t) => t.id), summary };
+}
 
-  const archivedTopicIds: number[] = [];
-  for (const t of storedTopics) {
-    if (t.archived || claimed.has(t.id)) continue;
-    archivedTopicIds.push(t.id);
-    summary.archived.push({ id: t.id, title: t.text, section: t.sectionKey });
+/** The report of a plan: each entry by how it was matched, and the archived topics. */
+function summarizePlan(parsed: ParsedChecklist, entries: readonly PlannedEntry[], archived: readonly StoredTopicRef[]): ImportSummary {
+  const summary: ImportSummary = { added: [], renamed: [], moved: [], archived: [], restored: [], retick: [], unchanged: 0 };
+  const sectionLabel = (sectionIndex: number): string => parsed.sections[sectionIndex]?.text ?? '';
+  for (const { index, stored, match, text, sectionKey, state, stateChanged } of entries) {
+    if (!stored) {
+      summary.added.push({ index, title: text, section: sectionLabel(parsed.entries[index]!.sectionIndex) });
+      continue;
+    }
+    if (stateChanged) summary.retick.push({ id: stored.id, title: text, state });
+    if (match === 'restored') summary.restored.push({ id: stored.id, title: text });
+    else if (match === 'renamed') summary.renamed.push({ id: stored.id, title: text, from: stored.text, to: text });
+    else if (match === 'moved') summary.moved.push({ id: stored.id, title: text, from: stored.sectionKey, to: sectionKey });
+    else if (!stateChanged) summary.unchanged++;
   }
-  return { sections, removedSectionIds, entries, archivedTopicIds, summary };
+  for (const t of archived) summary.archived.push({ id: t.id, title: t.text, section: t.sectionKey });
+  return summary;
 }
 
 /**

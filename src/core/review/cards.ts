@@ -72,6 +72,20 @@ export interface StoredCardRef {
   archived: boolean;
 }
 
+/** A card's owner for pairing: its topic's id, or its section's path key when it stands in a section. */
+export function cardOwner(topicId: number | null, sectionKey: string): string {
+  return topicId !== null ? String(topicId) : `s:${sectionKey}`;
+}
+
+/**
+ * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
+ * and each section's path key: a card under a new topic owns its place until that topic is saved.
+ */
+export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
+  const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
+  return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
+}
+
 /** A card read from the file, placed under its owner. */
 export interface IncomingCard {
   owner: string;

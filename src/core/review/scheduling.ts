@@ -1,10 +1,9 @@
 // Spaced repetition with FSRS: a thin, pure layer over ts-fsrs 5. Time always comes in as ISO-8601 text;
 // fuzz is seeded from the card id (and its reps), so the same card reviewed the same way gets the same interval.
-import { fsrs, GenSeedStrategyWithCardId, generatorParameters, Rating, State, StrategyMode } from 'ts-fsrs';
+import { fsrs, GenSeedStrategyWithCardId, generatorParameters, State, StrategyMode } from 'ts-fsrs';
 import type { CardInput, FSRS, Grade, Steps } from 'ts-fsrs';
 import type { CardKind, CardOrigin, FsrsState, RatingPreviewJson, ReviewRating } from '../../contract/review.js';
 import { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
-import type { TopicState } from '../checklist/model.js';
 
 // The states (in ts-fsrs's State order), ratings and card kinds the API shows: listed once, in the contract.
 export { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
@@ -197,21 +196,6 @@ export function retrievability(card: SchedulableCard, now: string, scheduler: FS
   return scheduler.get_retrievability(toFsrsCard(card), notBeforeLastReview(card, now), false);
 }
 
-/** Again on a card in Review: it was forgotten. */
-export function isLapse(before: FsrsState, rating: ReviewRating): boolean {
-  return before === 'review' && rating === Rating.Again;
-}
-
-/**
- * What a topic's state becomes when its card is answered: `known` when the card graduates into review,
- * `learning` when it is forgotten (a lapse) or first studied while the topic is still `new`; null to keep it.
- */
-export function topicStateAfter(before: FsrsState, after: FsrsState, rating: ReviewRating, topicState: TopicState | undefined): TopicState | null {
-  if (before !== 'review' && after === 'review') return 'known';
-  if (isLapse(before, rating)) return 'learning';
-  if (topicState === 'new' && after !== 'review') return 'learning';
-  return null;
-}
 
 /** A card as the store holds it: what is asked, and its FSRS fields. */
 export interface StudyCard extends SchedulableCard {

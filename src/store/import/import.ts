@@ -1,7 +1,8 @@
 // Applying a re-import plan (core/import/plan.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
-import type { EventType, ParsedChecklist } from '../../core/checklist/model.js';
-import { planCards, type StoredCardRef } from '../../core/review/cards.js';
+import type { ParsedChecklist } from '../../core/checklist/model.js';
+import { importEvents } from '../../core/import/events.js';
+import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
 import { newCardRow } from '../review/cards.js';
 import { forIdBatches, insertRows, updateRowsById } from '../batch.js';
@@ -58,20 +59,6 @@ export async function loadCardBaseline(db: Kysely<Database>, checklistId: number
   }));
 }
 
-/** A card's owner for pairing: its topic's id, or its section's path key when it stands in a section. */
-export function cardOwner(topicId: number | null, sectionKey: string): string {
-  return topicId !== null ? String(topicId) : `s:${sectionKey}`;
-}
-
-/**
- * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
- * and each section's path key: a card under a new topic owns its place until that topic is saved.
- */
-export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
-  const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
-  return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
-}
-
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
 export async function loadImportBaseline(db: Kysely<Database>, checklistId: number): Promise<ImportBaseline> {
   const sections = await db
@@ -106,6 +93,7 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
 /**
  * Writes the plan in the caller's transaction (or its own). Writes only what changed: re-importing the same
  * parse leaves topics, sections, resources, notes and history untouched; only the checklist row is stamped.
+ * The history it appends is the plan's (core/import/events.ts), not decided here.
  */
 export async function applyImport(db: Kysely<Database>, input: ImportInput): Promise<{ checklistId: number }> {
   return inTransaction(db, async (trx) => {
@@ -218,7 +206,7 @@ const TOPIC_IMPORT_COLUMNS = [
   'archived_at',
 ] as const satisfies ReadonlyArray<keyof TopicTable>;
 
-/** Inserts new topics, rewrites changed matched ones, archives the missing; returns the id of each entry. */
+/** Inserts new topics, rewrites changed matched ones, archives the missing, appends the plan's events (core/import/events.ts); returns the id of each entry. */
 async function saveTopics(
   db: Kysely<Database>,
   checklistId: number,
@@ -238,17 +226,13 @@ async function saveTopics(
 
   const inserts: Array<Insertable<TopicTable>> = [];
   const updates: Array<Insertable<TopicTable>> = [];
-  const events: NewEvent[] = [];
-  const event = (topicId: number, type: EventType, data: Record<string, unknown>) =>
-    events.push({ checklist_id: checklistId, topic_id: topicId, at: now, type, data: JSON.stringify(data) });
 
   parsed.entries.forEach((entry, index) => {
     const planned = plan.entries[index]!;
     const id = topicIds[index]!;
-    const sectionKey = plan.sections[entry.sectionIndex]!.pathKey;
     const fromFile = {
       section_id: sectionIds[entry.sectionIndex]!,
-      section_key: sectionKey,
+      section_key: planned.sectionKey,
       parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
       identity_key: planned.identityKey,
       kind: entry.kind,
@@ -275,16 +259,10 @@ async function saveTopics(
         created_at: now,
         updated_at: now,
       });
-      event(id, 'created', { section: sectionKey, state: planned.state });
       return;
     }
     const after = { ...before, ...fromFile, search_text: topicSearchText(entry.text, before.notes) };
-    if (!differs(before, after, TOPIC_IMPORT_COLUMNS)) return;
-    updates.push({ ...after, updated_at: now });
-    if (before.archived_at !== null) event(id, 'restored', {});
-    if (before.text !== after.text) event(id, 'renamed', { from: before.text, to: after.text });
-    if (before.section_key !== after.section_key) event(id, 'moved', { from: before.section_key, to: after.section_key });
-    if (before.state !== after.state) event(id, 'state', { from: before.state, to: after.state, source: 'file' });
+    if (differs(before, after, TOPIC_IMPORT_COLUMNS)) updates.push({ ...after, updated_at: now });
   });
 
   await moveKeysOutOfTheWay(db, stored, plan);
@@ -295,7 +273,13 @@ async function saveTopics(
   await forIdBatches(archived, (batch) =>
     db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute(),
   );
-  for (const id of archived) event(id, 'archived', { section: stored.get(id)!.section_key });
+  const events: NewEvent[] = importEvents(plan, topicIds).map(({ topicId, type, data }) => ({
+    checklist_id: checklistId,
+    topic_id: topicId,
+    at: now,
+    type,
+    data: JSON.stringify(data),
+  }));
   await insertRows(db, 'events', events);
   return topicIds;
 }

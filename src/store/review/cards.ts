@@ -1,13 +1,12 @@
-// Cards for spaced repetition: create them, find what is due, record answers (and undo the last one).
-// Scheduling itself is core/review/scheduling.ts; here it is read, applied and logged in one transaction.
+// Cards for spaced repetition: create them, record answers (and undo the last one), read them for the queue and the
+// statistics. The rules of an answer are core/review/answer.ts; here they are read, applied and logged in one transaction.
 import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { Topic, TopicState } from '../../core/checklist/model.js';
-import { newCardSchedule, review, topicStateAfter } from '../../core/review/scheduling.js';
-import type { CardKind, CardOrigin, CardSchedule, FsrsState, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
+import type { Topic } from '../../core/checklist/model.js';
+import { decideAnswer, decideUndo, type LoggedAnswer } from '../../core/review/answer.js';
+import { newCardSchedule } from '../../core/review/scheduling.js';
+import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
 import { inTransaction } from '../database.js';
-import { InvalidInputError } from '../../core/errors.js';
-import { ConflictError } from '../errors.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from '../schema.js';
 import { getTopic, setTopicState } from '../topics/topics.js';
 
@@ -81,30 +80,6 @@ export async function topicCards(db: Kysely<Database>, checklistId: number): Pro
   return new Map(rows.map((row) => [row.topic_id!, toCard(row)]));
 }
 
-/** What a review session asks for: the cards to study now, in order. */
-export interface QueueQuery {
-  checklistId: number;
-  /** Learning and relearning cards due by now come first. */
-  now: string;
-  /** When nothing else is left, learning cards due before this are shown early (Anki's learn-ahead limit). */
-  learnAheadUntil: string;
-  /** Review cards due before this (the end of today's study day) are due today. */
-  dayEnd: string;
-  /** Only cards of these sections (path keys); all of the checklist's when left out. */
-  sectionKeys?: readonly string[];
-  /** New cards still allowed today, and reviews. */
-  newLimit: number;
-  reviewLimit: number;
-  /** At most this many cards in all. */
-  limit: number;
-}
-
-export interface QueueCounts {
-  learning: number;
-  review: number;
-  new: number;
-}
-
 export type CardQuery = SelectQueryBuilder<Database, 'cards' | 'topics', object>;
 
 /**
@@ -127,126 +102,6 @@ export function activeCards(db: Kysely<Database>, checklistId: number, sectionKe
   return builder;
 }
 
-type QueueName = keyof QueueCounts | 'ahead';
-
-// One query per state: `state in (a, b) order by due` can't walk the cards_queue index in due order, and then
-// both databases walk every card due so far (new ones included) checking its state.
-const QUEUE_STATES: Record<QueueName, readonly FsrsState[]> = {
-  learning: ['learning', 'relearning'],
-  ahead: ['learning', 'relearning'],
-  review: ['review'],
-  new: ['new'],
-};
-
-/** One state of a queue as a filter: learning cards due now (or soon, learning ahead), reviews due today, new cards. */
-function inQueue(builder: CardQuery, queue: QueueName, state: FsrsState, query: QueueQuery): CardQuery {
-  const inState = builder.where('cards.state', '=', state);
-  if (queue === 'learning') return inState.where('cards.due', '<=', query.now);
-  if (queue === 'ahead') return inState.where('cards.due', '>', query.now).where('cards.due', '<', query.learnAheadUntil);
-  if (queue === 'review') return inState.where('cards.due', '<', query.dayEnd);
-  return inState;
-}
-
-/**
- * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
- * (the most overdue first), then new cards in the order they were made (file order, for what one import brought), within the limits;
- * only when none of those is left, learning cards due within the learn-ahead limit, so that a card just
- * answered does not come straight back while others wait.
- */
-export async function studyQueue(db: Kysely<Database>, query: QueueQuery): Promise<StudyCard[]> {
-  const cards: StudyCard[] = [];
-  // A new card is due from when it was made, so one order (and the cards_queue index) serves every queue.
-  const take = async (queue: QueueName, cap: number) => {
-    const room = Math.min(cap, query.limit - cards.length);
-    if (room <= 0) return;
-    const rows: CardRow[] = [];
-    for (const state of QUEUE_STATES[queue]) {
-      const found = await inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query)
-        .selectAll('cards')
-        .orderBy('cards.due')
-        .orderBy('cards.id')
-        .limit(room)
-        .execute();
-      rows.push(...found);
-    }
-    rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
-    cards.push(...rows.slice(0, room).map(toCard));
-  };
-  await take('learning', query.limit);
-  await take('review', query.reviewLimit);
-  await take('new', query.newLimit);
-  if (cards.length === 0) await take('ahead', query.limit);
-  return cards;
-}
-
-/** How many cards each queue holds now, within the limits; learning counts those due within the learn-ahead limit. */
-export async function queueCounts(db: Kysely<Database>, query: QueueQuery): Promise<QueueCounts> {
-  // Counting stops at the cap: today's 20 new cards need not count the other 10,000.
-  const count = async (queue: QueueName, cap: number) => {
-    if (cap <= 0) return 0;
-    let total = 0;
-    for (const state of QUEUE_STATES[queue]) {
-      const queued = inQueue(activeCards(db, query.checklistId, query.sectionKeys), queue, state, query).select('cards.id');
-      const row = await db
-        .selectFrom((cap < Number.MAX_SAFE_INTEGER ? queued.limit(cap) : queued).as('queued'))
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .executeTakeFirstOrThrow();
-      total += Number(row.count);
-    }
-    return Math.min(cap, total);
-  };
-  return {
-    learning: (await count('learning', Number.MAX_SAFE_INTEGER)) + (await count('ahead', Number.MAX_SAFE_INTEGER)),
-    review: await count('review', query.reviewLimit),
-    new: await count('new', query.newLimit),
-  };
-}
-
-/** When the first card in `state` comes due at or after `after` (`''` for any); null when there is none. */
-async function firstDue(db: Kysely<Database>, query: QueueQuery, state: FsrsState, after: string): Promise<string | null> {
-  // One state and `order by due limit 1`, so each is a walk of the cards_queue index (PostgreSQL plans min() over
-  // the join as a full scan).
-  const row = await activeCards(db, query.checklistId, query.sectionKeys)
-    .where('cards.state', '=', state)
-    .where('cards.due', '>=', after)
-    .select('cards.due')
-    .orderBy('cards.due')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.due ?? null;
-}
-
-/**
- * When there is something to study after `after`: the next learning step (the daily limits don't hold those), the
- * next review (when today's reviews are spent, those due today wait for tomorrow's start), and tomorrow's start
- * when today's new cards are spent and some are left. Null when nothing is scheduled.
- */
-export async function nextStudyAt(db: Kysely<Database>, query: QueueQuery, newPerDay: number, after: string): Promise<string | null> {
-  const candidates = [await firstDue(db, query, 'learning', after), await firstDue(db, query, 'relearning', after)];
-  if (query.reviewLimit > 0) {
-    candidates.push(await firstDue(db, query, 'review', after));
-  } else {
-    const firstReview = await firstDue(db, query, 'review', '');
-    candidates.push(firstReview !== null && firstReview < query.dayEnd ? query.dayEnd : firstReview);
-  }
-  if (query.newLimit === 0 && newPerDay > 0 && (await firstDue(db, query, 'new', '')) !== null) candidates.push(query.dayEnd);
-  return candidates.filter((at): at is string => at !== null).sort()[0] ?? null;
-}
-
-/** Cards introduced (reviewed while new) and reviews (of cards in review) since `since`: what the daily limits count. */
-export async function reviewsSince(db: Kysely<Database>, checklistId: number, since: string): Promise<{ new: number; review: number }> {
-  const rows = await db
-    .selectFrom('review_log')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('checklist_id', '=', checklistId)
-    .where('reviewed_at', '>=', since)
-    .where('state', 'in', ['new', 'review'])
-    .groupBy('state')
-    .execute();
-  const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
-  return { new: count('new'), review: count('review') };
-}
-
 export interface AnswerResult {
   card: StudyCard;
   log: ReviewRecord & { id: number; cardId: number; durationMs: number | null };
@@ -255,10 +110,9 @@ export interface AnswerResult {
 }
 
 /**
- * Reviews the card with `rating` at `now`, all in one transaction: reads it, schedules it with the core,
- * updates it and appends the log row. A topic card moving into Review makes its topic `known`; a lapse
- * (Again on a card in Review) sends it back to `learning` (both recorded in its history, source `review`).
- * Null for an unknown card.
+ * Reviews the card with `rating` at `now`, all in one transaction: reads it and its topic, asks the core's answer
+ * rules (core/review/answer.ts#decideAnswer, which refuses or decides), then updates the card, moves the topic's
+ * state (in its history, source `review`) and appends the log row. Null for an unknown card.
  */
 export function answer(
   db: Kysely<Database>,
@@ -273,45 +127,32 @@ export function answer(
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirst();
     if (!row) return null;
-    const before = toCard(row);
-    if (before.archivedAt !== null) throw new InvalidInputError(`card ${cardId} is archived: its question is gone from the file or was removed`);
-    // Checked in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
-    const current = before.topicId !== null ? await getTopic(trx, before.topicId) : null;
-    if (current?.archivedAt) throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is gone from the file (archived)`);
-    if (current?.state === 'skipped') throw new InvalidInputError(`card ${cardId} belongs to '${current.text}', which is skipped; mark it new or learning to review it`);
-    if (shownReps !== undefined && Number(row.reps) !== shownReps) {
-      throw new ConflictError(`card ${cardId} was answered meanwhile, elsewhere (another window or the terminal); this answer was not recorded`);
-    }
-    const outcome = review(before, rating, now, scheduler);
+    const card = toCard(row);
+    // Read in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
+    const current = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
+    const decision = decideAnswer({ card, topic: current, rating, now, durationMs, scheduler, shownReps });
     const updated = await trx
       .updateTable('cards')
-      .set(scheduleColumns(outcome.card))
+      .set(scheduleColumns(decision.card))
       .where('id', '=', cardId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    let topic: Topic | null = current;
-    let topicChange: { from: TopicState; to: TopicState } | null = null;
-    if (before.kind === 'topic' && current) {
-      const target = topicStateAfter(before.state, outcome.card.state, rating, current.state);
-      if (target !== null && target !== current.state) {
-        topic = await setTopicState(trx, current.id, target, now, 'review');
-        topicChange = { from: current.state, to: target };
-      }
-    }
+    const { log, topicChange } = decision;
+    const topic = current && topicChange ? await setTopicState(trx, current.id, topicChange.to, now, 'review') : current;
     const inserted = await trx
       .insertInto('review_log')
       .values({
         card_id: cardId,
-        checklist_id: before.checklistId,
-        rating: outcome.log.rating,
-        reviewed_at: outcome.log.reviewedAt,
-        elapsed_days: outcome.log.elapsedDays,
-        scheduled_days: outcome.log.scheduledDays,
-        stability: outcome.log.stability,
-        difficulty: outcome.log.difficulty,
-        state: outcome.log.state,
-        duration_ms: durationMs,
-        previous: JSON.stringify(outcome.log.previous),
+        checklist_id: card.checklistId,
+        rating: log.rating,
+        reviewed_at: log.reviewedAt,
+        elapsed_days: log.elapsedDays,
+        scheduled_days: log.scheduledDays,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        state: log.state,
+        duration_ms: log.durationMs,
+        previous: JSON.stringify(log.previous),
         topic_state_before: topicChange?.from ?? null,
         topic_state_after: topicChange?.to ?? null,
       })
@@ -319,7 +160,7 @@ export function answer(
       .executeTakeFirstOrThrow();
     return {
       card: toCard(updated),
-      log: { ...outcome.log, id: Number(inserted.id), cardId, durationMs },
+      log: { ...log, id: Number(inserted.id), cardId },
       topic,
     };
   });
@@ -331,11 +172,21 @@ export interface UndoneReview {
   removed: ReviewLogRow;
 }
 
+/** A log row as the undo rules read it. */
+function loggedAnswer(row: ReviewLogRow): LoggedAnswer {
+  const { topic_state_before: from, topic_state_after: to } = row;
+  return {
+    cardId: Number(row.card_id),
+    previous: JSON.parse(row.previous) as CardSchedule,
+    topicChange: from !== null && to !== null ? { from, to } : null,
+  };
+}
+
 /**
- * Undoes the checklist's most recent review: restores that card's FSRS fields exactly as they were and deletes
- * the log row, in one transaction. When that review changed its topic's state (graduated or lapsed), the state
- * goes back too, as a new line of history (source `undo`): the history is never rewritten. Null when there is
- * nothing to undo.
+ * Undoes the checklist's most recent review in one transaction: reads the log row, the card's topic, asks the core's
+ * undo rules (core/review/answer.ts#decideUndo), restores the card's FSRS fields, deletes the log row, and puts
+ * back the topic's state when the rules say so, as a new line of history (source `undo`): the history is never
+ * rewritten. Null when there is nothing to undo.
  */
 export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string, expectedCardId?: number): Promise<UndoneReview | null> {
   return inTransaction(db, async (trx) => {
@@ -347,25 +198,19 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number, now: s
       .limit(1)
       .executeTakeFirst();
     if (!last) return null;
-    if (expectedCardId !== undefined && Number(last.card_id) !== expectedCardId) {
-      throw new ConflictError(`the last answer is now card ${Number(last.card_id)}'s, given elsewhere after yours to card ${expectedCardId}; nothing was undone`);
-    }
-    const previous = JSON.parse(last.previous) as CardSchedule;
+    const logged = loggedAnswer(last);
+    const owner = await trx.selectFrom('cards').select('topic_id').where('id', '=', logged.cardId).executeTakeFirst();
+    const topic = owner?.topic_id != null ? await getTopic(trx, owner.topic_id) : null;
+    const decision = decideUndo({ last: logged, expectedCardId, topicState: topic?.state ?? null });
     const restored = await trx
       .updateTable('cards')
-      .set(scheduleColumns(previous))
-      .where('id', '=', last.card_id)
+      .set(scheduleColumns(decision.restore))
+      .where('id', '=', logged.cardId)
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('review_log').where('id', '=', last.id).execute();
-    const card = toCard(restored);
-    const { topic_state_before: topicBefore, topic_state_after: topicAfter } = last;
-    if (card.topicId !== null && topicBefore !== null && topicAfter !== null) {
-      // Only while the topic still holds what the review set: a state changed since (by hand, say) stays.
-      const topic = await getTopic(trx, card.topicId);
-      if (topic?.state === topicAfter) await setTopicState(trx, card.topicId, topicBefore, now, 'undo');
-    }
-    return { card, removed: last };
+    if (topic && decision.topicChange) await setTopicState(trx, topic.id, decision.topicChange.to, now, 'undo');
+    return { card: toCard(restored), removed: last };
   });
 }
 

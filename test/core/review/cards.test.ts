@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineCard, planCards, renderCard, type StoredCardRef } from '../../../src/core/review/cards.js';
+import { cardOwner, fileCardOwner, inlineCard, planCards, renderCard, type StoredCardRef } from '../../../src/core/review/cards.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 'prep' });
@@ -114,5 +114,20 @@ describe('pairing file cards with stored ones on re-import', () => {
       { identityKey: 'q', existingId: 1 },
       { identityKey: 'q#2', existingId: 2 },
     ]);
+  });
+});
+
+describe('card owners, the keys re-import pairs cards under', () => {
+  it('owns a card by its topic id, or by its section path key when it stands in a section', () => {
+    expect(cardOwner(42, 'python')).toBe('42');
+    expect(cardOwner(null, 'python / core')).toBe('s:python / core');
+  });
+
+  it('gives a file card its stored topic, its section, or its place under a topic not stored yet', () => {
+    const topicIds = [7, null];
+    const sectionKeys = ['', 'python'];
+    expect(fileCardOwner({ entryIndex: 0, sectionIndex: 1 }, topicIds, sectionKeys)).toBe('7');
+    expect(fileCardOwner({ entryIndex: 1, sectionIndex: 1 }, topicIds, sectionKeys)).toBe('new:1');
+    expect(fileCardOwner({ entryIndex: null, sectionIndex: 1 }, topicIds, sectionKeys)).toBe('s:python');
   });
 });

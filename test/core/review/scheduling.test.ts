@@ -7,7 +7,6 @@ import {
   review,
   schedulerFor,
   stateName,
-  topicStateAfter,
   type ReviewRating,
   type SchedulableCard,
 } from '../../../src/core/review/scheduling.js';
@@ -107,18 +106,5 @@ describe('scheduling', () => {
       expect(value).toBeLessThanOrEqual(1);
     }
     for (let i = 1; i < values.length; i++) expect(values[i]!).toBeLessThan(values[i - 1]!);
-  });
-});
-
-describe('what answering a topic card does to its topic', () => {
-  it('known when the card graduates, learning on a lapse or when first studied, else unchanged', () => {
-    expect(topicStateAfter('new', 'review', 4, 'new')).toBe('known');
-    expect(topicStateAfter('learning', 'review', 3, 'learning')).toBe('known');
-    expect(topicStateAfter('review', 'relearning', 1, 'known')).toBe('learning');
-    expect(topicStateAfter('new', 'learning', 3, 'new')).toBe('learning');
-    expect(topicStateAfter('learning', 'learning', 1, 'learning')).toBeNull();
-    expect(topicStateAfter('review', 'review', 3, 'known')).toBeNull();
-    // A state the user set stays: a card still learning does not un-know a topic marked known by hand.
-    expect(topicStateAfter('new', 'learning', 3, 'known')).toBeNull();
   });
 });

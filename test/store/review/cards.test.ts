@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, cardReviews, getCard, nextStudyAt, queueCounts, reviewsSince, studyQueue, topicCards, undoLastReview } from '../../../src/store/review/cards.js';
-import type { QueueQuery } from '../../../src/store/review/cards.js';
+import { answer, cardReviews, getCard, topicCards, undoLastReview } from '../../../src/store/review/cards.js';
+import { nextStudyAt, queueCounts, reviewsSince, studyQueue, type QueueQuery } from '../../../src/store/review/queue.js';
 import { getTopic, topicHistory } from '../../../src/store/topics/topics.js';
 import type { StudyCard } from '../../../src/core/review/scheduling.js';
 import { BACKENDS, useStore } from '../backends.js';

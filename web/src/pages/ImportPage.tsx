@@ -1,6 +1,6 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
 import { useState, type DragEvent } from 'react';
-import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
+import type { ImportRequestJson } from '../../../src/contract/imports.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { errorMessage } from '../lib/api.js';
 import { useApplyImport, usePreviewImport } from '../queries/checklists.js';
