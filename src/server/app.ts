@@ -14,7 +14,7 @@ import Fastify, {
 } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { errorBody, registerErrorHandling } from './errors.js';
-import { refuseOtherHosts } from './hosts.js';
+import { refuseCrossSiteChanges, refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { fileRoutes, type FileWrites } from './routes/file.js';
@@ -26,7 +26,7 @@ import { SHARED_SCHEMAS } from './schemas.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
-export { LOOPBACK_HOSTS } from './hosts.js';
+export { CLIENT_HEADER, LOOPBACK_HOSTS } from './hosts.js';
 
 export interface ServerOptions {
   app: AppContext;
@@ -74,6 +74,8 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
   const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(buildValidatorCompiler());
   if (options.allowedHosts) refuseOtherHosts(server, options.allowedHosts);
+  // On every host: a page anywhere can send a change to any address the user's browser reaches.
+  refuseCrossSiteChanges(server);
   for (const schema of SHARED_SCHEMAS) server.addSchema(schema);
   registerErrorHandling(server);
   closeConnectionsWhenClosing(server);

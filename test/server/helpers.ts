@@ -2,6 +2,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
 import { buildServer, type PrepdeckServer } from '../../src/server/app.js';
+import type { FileWrites } from '../../src/server/routes/file.js';
 import type { Backend, TestDatabase } from '../store/backends.js';
 
 export interface ServerUnderTest {
@@ -10,12 +11,12 @@ export interface ServerUnderTest {
   database: TestDatabase;
 }
 
-export function useServer(backend: Backend, options: { webRoot?: string; allowedHosts?: string[] } = {}): () => ServerUnderTest {
+export function useServer(backend: Backend, options: { webRoot?: string; allowedHosts?: string[]; fileWrites?: FileWrites } = {}): () => ServerUnderTest {
   let current: ServerUnderTest | undefined;
   beforeEach(async () => {
     const database = await backend.createDatabase();
     const app = await openApp(database.location);
-    const server = await buildServer({ app, webRoot: options.webRoot ?? null, allowedHosts: options.allowedHosts ?? null });
+    const server = await buildServer({ app, webRoot: options.webRoot ?? null, allowedHosts: options.allowedHosts ?? null, fileWrites: options.fileWrites ?? null });
     current = { server, app, database };
   });
   afterEach(async () => {

@@ -38,7 +38,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      // x-prepdeck-client: the server takes a change without a JSON body (undo, delete) only with it (src/server/hosts.ts).
+      headers: { accept: 'application/json', 'x-prepdeck-client': 'web', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
