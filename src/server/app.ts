@@ -26,7 +26,7 @@ import { SHARED_SCHEMAS } from './schemas.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
-export { CLIENT_HEADER, LOOPBACK_HOSTS } from './hosts.js';
+export { CLIENT_HEADER, LOOPBACK_HOSTS, servedHosts } from './hosts.js';
 
 export interface ServerOptions {
   app: AppContext;
@@ -34,8 +34,8 @@ export interface ServerOptions {
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /**
-   * Host names the server answers to (`localhost`, `127.0.0.1` ...); null answers any. A server on a
-   * loopback address lists them, so a web page can't reach it through DNS rebinding.
+   * Host names the server answers to (`localhost`, `127.0.0.1` ...; see `servedHosts`); null answers any.
+   * `prepdeck serve` always lists them, so a web page can't reach it through DNS rebinding.
    */
   allowedHosts?: string[] | null;
   /** A log line per request; off by default, so the terminal that shows the URL stays readable. */

@@ -9,6 +9,24 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The names a loopback server answers to. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
 
+/** Addresses that mean "every interface": clients then use one of the machine's own addresses. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The names a server listening on `host` answers to: the loopback names, `host` itself (for a wildcard
+ * address, each of the machine's `ownAddresses` instead), and the `extra` names the user allowed.
+ */
+export function servedHosts(host: string, ownAddresses: readonly string[], extra: readonly string[] = []): string[] {
+  const listened = host.trim().toLowerCase();
+  const served = WILDCARD_HOSTS.has(listened) ? ownAddresses : [listened];
+  const names = [...served, ...extra].map((name) => {
+    const lower = name.trim().toLowerCase();
+    // A Host header writes an IPv6 address in brackets.
+    return lower.includes(':') && !lower.startsWith('[') ? `[${lower}]` : lower;
+  });
+  return [...new Set([...LOOPBACK_HOSTS, ...names])].filter((name) => name !== '');
+}
+
 /**
  * The header prepdeck's pages send with every change. A page elsewhere can send it only after a CORS
  * preflight, which this server never approves; `web/src/lib/api.ts` sends it.
