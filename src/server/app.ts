@@ -13,7 +13,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { AppContext } from '../app/context.js';
-import { errorBody, registerErrorHandling } from './errors.js';
+import { answerUnparsableRequest, errorBody, registerErrorHandling } from './errors.js';
 import { refuseCrossSiteChanges, refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
@@ -63,10 +63,15 @@ function fastifyOptions(options: ServerOptions): FastifyServerOptions {
     schemaErrorFormatter: formatValidationError,
     // Checklist names can be long (the schemas allow 200 characters); Fastify's default is 100.
     routerOptions: { maxParamLength: 256 },
-    // Errors Fastify meets before routing (a malformed %-escape), in the shape of every other error.
+    // Errors Fastify meets before routing (a malformed %-escape), in the shape of every other error. The connection
+    // closes after it: what follows such a request (its body, however framed) must not be read as another one.
     frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).status(400).send(errorBody('BadRequest', `the request's URL is malformed (${error.message})`));
+      void (reply as FastifyReply)
+        .status(400)
+        .header('connection', 'close')
+        .send(errorBody('BadRequest', `the request's URL is malformed (${error.message})`));
     },
+    clientErrorHandler: answerUnparsableRequest,
   };
 }
 
