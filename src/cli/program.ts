@@ -193,8 +193,9 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
   addCommon(program.command('serve').description('serve the web UI and its HTTP API (imports the bundled example on first run)'), false)
     .option('--host <host>', 'address to listen on; 0.0.0.0 opens it to your network', '127.0.0.1')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', checked(parsePort), 4321)
+    .option('--allowed-host <name>', 'another host name to answer to, such as a DNS name of this machine (repeatable)', (name: string, previous: string[]) => [...previous, name], [] as string[])
     .addOption(new Option('--log <level>', 'structured log level, on standard error').choices(['silent', 'error', 'warn', 'info', 'debug']).default('info'))
-    .addHelpText('after', examples('prepdeck serve', 'prepdeck serve --port 8080 --log warn', 'DATABASE_URL=postgres://me@db/prep prepdeck serve --host 0.0.0.0'))
+    .addHelpText('after', examples('prepdeck serve', 'prepdeck serve --port 8080 --log warn', 'DATABASE_URL=postgres://me@db/prep prepdeck serve --host 0.0.0.0 --allowed-host prep.lan'))
     .action(action(async () => (await import('./commands/serve.js')).serve));
 
   return program;

@@ -14,8 +14,8 @@ import Fastify, {
 } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { COMPONENTS } from '../contract/components.js';
-import { errorBody, registerErrorHandling } from './errors.js';
-import { refuseOtherHosts } from './hosts.js';
+import { answerUnparsableRequest, errorBody, registerErrorHandling } from './errors.js';
+import { refuseCrossSiteChanges, refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { fileRoutes, type FileWrites } from './routes/file.js';
@@ -26,7 +26,7 @@ import { topicRoutes } from './routes/topics.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
 
-export { LOOPBACK_HOSTS } from './hosts.js';
+export { CLIENT_HEADER, LOOPBACK_HOSTS, servedHosts } from './hosts.js';
 
 export interface ServerOptions {
   app: AppContext;
@@ -34,8 +34,8 @@ export interface ServerOptions {
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /**
-   * Host names the server answers to (`localhost`, `127.0.0.1` ...); null answers any. A server on a
-   * loopback address lists them, so a web page can't reach it through DNS rebinding.
+   * Host names the server answers to (`localhost`, `127.0.0.1` ...; see `servedHosts`); null answers any.
+   * `prepdeck serve` always lists them, so a web page can't reach it through DNS rebinding.
    */
   allowedHosts?: string[] | null;
   /** A log line per request; off by default, so the terminal that shows the URL stays readable. */
@@ -63,10 +63,15 @@ function fastifyOptions(options: ServerOptions): FastifyServerOptions {
     schemaErrorFormatter: formatValidationError,
     // Checklist names can be long (the schemas allow 200 characters); Fastify's default is 100.
     routerOptions: { maxParamLength: 256 },
-    // Errors Fastify meets before routing (a malformed %-escape), in the shape of every other error.
+    // Errors Fastify meets before routing (a malformed %-escape), in the shape of every other error. The connection
+    // closes after it: what follows such a request (its body, however framed) must not be read as another one.
     frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).status(400).send(errorBody('BadRequest', `the request's URL is malformed (${error.message})`));
+      void (reply as FastifyReply)
+        .status(400)
+        .header('connection', 'close')
+        .send(errorBody('BadRequest', `the request's URL is malformed (${error.message})`));
     },
+    clientErrorHandler: answerUnparsableRequest,
   };
 }
 
@@ -74,6 +79,8 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
   const server = Fastify(fastifyOptions(options)).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(buildValidatorCompiler());
   if (options.allowedHosts) refuseOtherHosts(server, options.allowedHosts);
+  // On every host: a page anywhere can send a change to any address the user's browser reaches.
+  refuseCrossSiteChanges(server);
   // Registered once, so the contract's $refs resolve in serialization and OpenAPI lists them as components.
   for (const schema of COMPONENTS) server.addSchema(schema);
   registerErrorHandling(server);

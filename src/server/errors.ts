@@ -1,5 +1,7 @@
 // One place maps failures to HTTP: the app's typed errors to 4xx with their message, validation to 400
 // naming the field, anything unexpected to a bare 500 (logged, never sent).
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorJson } from '../contract/common.js';
 import { AmbiguousError, ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError, PrepdeckError } from '../core/errors.js';
@@ -53,3 +55,27 @@ function clientError(error: FastifyError, status: number, bodyLimit: number | un
       return { type: 'BadRequest', message: error.message };
   }
 }
+
+/**
+ * Fastify's answer to bytes Node can't parse as a request, except on a connection that already has a response
+ * in flight (bytes after a malformed URL, say): that response is the only one, and the connection closes after it.
+ */
+export function answerUnparsableRequest(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // Node's own clientError default checks the same property: the response being written on this socket.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (inFlight) {
+    if (inFlight.writableFinished) socket.end();
+    else inFlight.once('finish', () => socket.end());
+    return;
+  }
+  const [code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Client Timeout'] : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Exceeded maximum allowed HTTP header size'] : [400, 'Client Error'];
+  const status = STATUS_TEXT[code]!;
+  const body = JSON.stringify({ error: status, message, statusCode: code });
+  this.log.trace({ err: error }, 'client error');
+  if (socket.writable) socket.write(`HTTP/1.1 ${code} ${status}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`);
+  socket.destroy(error);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };

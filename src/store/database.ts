@@ -1,7 +1,7 @@
 // Opening a store: connect, bring the schema up to date, and hand out transactions.
 import { Migrator } from 'kysely';
 import type { Kysely } from 'kysely';
-import { connect, dialectOf, locationLabel, messageOf, translateError } from './dialect.js';
+import { connect, dialectOf, locationLabel, messageOf, translateError, whileLocked, WriterBusyError } from './dialect.js';
 import type { DialectName } from './dialect.js';
 import { ConflictError, StoreError } from './errors.js';
 import { migrationProvider } from './migrations/index.js';
@@ -36,11 +36,15 @@ export async function openStore(location: string): Promise<Store> {
   };
 }
 
+/** How long to wait for a writer whose BEGIN found another one; null for any other failure. */
+const writerWait = (error: unknown) => (error instanceof WriterBusyError ? error.waitMs : null);
+
 /** Runs `fn` in the transaction `db` already is, or in a new write transaction (see Store.transaction). */
 export async function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);
   try {
-    return await db.transaction().execute(fn);
+    // Only a BEGIN that found another writer is tried again: nothing of `fn` ran yet.
+    return await whileLocked(() => db.transaction().execute(fn), writerWait);
   } catch (error) {
     throw translateError(db, error);
   }
@@ -55,7 +59,12 @@ async function migrate(db: Kysely<Database>, location: string): Promise<void> {
     provider: migrationProvider,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Another process writing holds the migrator's transaction back too: it waits its turn like any writer.
+  const { error, results } = await whileLocked(async () => {
+    const outcome = await migrator.migrateToLatest();
+    if (outcome.error instanceof WriterBusyError) throw outcome.error;
+    return outcome;
+  }, writerWait).catch((failure: unknown) => ({ error: failure, results: undefined }));
   if (error === undefined) return;
   const where = locationLabel(location);
   const translated = translateError(db, error);

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool } from 'pg';
 import {
   CompiledQuery,
   Kysely,
@@ -21,6 +22,7 @@ import type {
   DialectAdapter,
   Driver,
   PostgresDialectConfig,
+  PostgresPool,
   SqliteDatabase,
   SqliteDialectConfig,
   TableMetadata,
@@ -36,6 +38,37 @@ export type AllocatedTable = 'sections' | 'topics';
 
 /** How long a writer waits for another one before giving up with a ConflictError. */
 const WRITER_WAIT_MS = 5000;
+
+/** BEGIN IMMEDIATE found another writer: nothing of the transaction ran, so it may be tried again for `waitMs`. */
+export class WriterBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor(
+    cause: unknown,
+    /** The connection's busy timeout: how long a writer waits in all. */
+    readonly waitMs: number,
+  ) {
+    super(messageOf(cause), { cause });
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` again while it fails with an error `lockedFor` gives a wait for (in ms, null for any other error),
+ * pausing a little longer each time with the event loop free, until that wait has passed; then it throws the last failure.
+ */
+export async function whileLocked<T>(attempt: () => Promise<T>, lockedFor: (error: unknown) => number | null): Promise<T> {
+  const started = Date.now();
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const waitMs = lockedFor(error);
+      if (waitMs === null || Date.now() + wait >= started + waitMs) throw error;
+      await pause(wait);
+    }
+  }
+}
 
 interface DialectOps {
   readonly name: DialectName;
@@ -196,7 +229,24 @@ async function connectPostgres(location: string): Promise<Kysely<Database>> {
       cause: error,
     });
   }
-  return new Kysely<Database>({ dialect: new WriterPostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new WriterPostgresDialect({ pool: idleOnReturn(pool) }) });
+}
+
+/**
+ * Hands out the pool's connections, and destroys one that comes back inside a transaction (a rollback that
+ * failed, say) instead of pooling it: every later query on it would fail with "current transaction is aborted".
+ */
+function idleOnReturn(pool: Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      // pg-pool gives each checkout a fresh release function, so this wraps only this checkout's.
+      const release = client.release.bind(client);
+      client.release = (destroy?: boolean | Error) => release(destroy ?? client.getTransactionStatus() !== 'I');
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** host:port without credentials, for messages. */
@@ -242,9 +292,23 @@ class WriterSqliteDialect extends SqliteDialect {
   }
 }
 
+const isSqliteBusy = (error: unknown) => errorCode(error)?.startsWith('SQLITE_BUSY') === true;
+
+// better-sqlite3 waits for a lock synchronously, stalling every request of a server. So BEGIN IMMEDIATE does not wait:
+// finding another writer, it fails at once with WriterBusyError, and inTransaction waits the busy timeout out
+// asynchronously, with the connection released so reads go on meanwhile.
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    const { rows } = await connection.executeQuery<{ timeout: number }>(CompiledQuery.raw('pragma busy_timeout'));
+    const waitMs = rows[0]?.timeout ?? WRITER_WAIT_MS;
+    await connection.executeQuery(CompiledQuery.raw('pragma busy_timeout = 0'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (error) {
+      throw isSqliteBusy(error) ? new WriterBusyError(error, waitMs) : error;
+    } finally {
+      await connection.executeQuery(CompiledQuery.raw(`pragma busy_timeout = ${waitMs}`));
+    }
   }
 }
 
@@ -287,9 +351,20 @@ class RetryingPostgresIntrospector extends PostgresIntrospector {
 class WriterPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await super.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw(`set local lock_timeout = ${WRITER_WAIT_MS}`));
-    await connection.executeQuery(
-      CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext('prepdeck:' || coalesce(current_schema(), '')))`),
-    );
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`set local lock_timeout = ${WRITER_WAIT_MS}`));
+      await connection.executeQuery(
+        CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext('prepdeck:' || coalesce(current_schema(), '')))`),
+      );
+    } catch (error) {
+      // Kysely rolls back only a transaction whose begin succeeded; this one is open, and aborted.
+      await this.rollbackTransaction(connection as Parameters<PostgresDriver['rollbackTransaction']>[0]);
+      throw error;
+    }
+  }
+
+  // A failed rollback must not hide the failure that caused it; Kysely then discards the connection (and idleOnReturn would).
+  override async rollbackTransaction(connection: Parameters<PostgresDriver['rollbackTransaction']>[0]): Promise<void> {
+    await super.rollbackTransaction(connection).catch(() => {});
   }
 }

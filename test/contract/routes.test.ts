@@ -1,7 +1,7 @@
 // Every route of the OpenAPI document, called for real on both backends, its answer checked against the schema
 // that route declares for the status it sent, by Ajv set up as the server's. A route without an example fails.
 import type { InjectOptions } from 'fastify';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSchema } from 'typebox';
@@ -91,7 +91,8 @@ for (const backend of BACKENDS) {
         return payload;
       });
       const file = join(dir, `prep-${backend.name}.md`);
-      copyFileSync(USER_FIXTURE, file);
+      // Its bytes, not its mode: CI's shared/ is read-only, and prepdeck leaves read-only files alone.
+      writeFileSync(file, readFileSync(USER_FIXTURE));
       await importChecklist(app, { file: await readChecklistFile(file), name: 'prep' });
       const call = (options: InjectOptions) => server.inject({ ...options, headers: { host: '127.0.0.1:4321', ...options.headers } });
 

@@ -1,5 +1,6 @@
 // `prepdeck serve` as a user runs it: first run imports the example, the UI and API answer, Ctrl+C
 // (SIGINT) or SIGTERM lets requests in flight finish, and a busy port is a one-line error.
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,5 +100,51 @@ describe('prepdeck serve', () => {
     const result = await cli.run(['serve', '--port', 'eighty']);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
+  });
+});
+
+/** A PATCH with the Host and Origin a page would send (fetch may not set Host). */
+function patchTopic(url: string, host: string, origin: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: hostname, port, method: 'PATCH', path: '/api/topics/1', headers: { host, origin, 'content-type': 'application/json' } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify({ state: 'known' }));
+  });
+}
+
+describe('prepdeck serve on other addresses keeps its Host and Origin checks', () => {
+  const cli = cliFor();
+  afterAll(() => cli.dispose());
+
+  it('--host 127.0.0.2 refuses a rebinding Host and a foreign Origin, and answers its own', { timeout: 60_000 }, async () => {
+    const serve = await startServe(cliEnv(cli.location, cli.home), ['--host', '127.0.0.2', '--allowed-host', 'prep.lan']);
+    try {
+      const port = new URL(serve.url).port;
+      expect(await patchTopic(serve.url, 'evil.example', 'http://evil.example')).toBe(403);
+      expect(await patchTopic(serve.url, `127.0.0.2:${port}`, 'http://evil.example')).toBe(403);
+      expect(await patchTopic(serve.url, `127.0.0.2:${port}`, `http://127.0.0.2:${port}`)).toBe(200);
+      expect(await patchTopic(serve.url, `prep.lan:${port}`, `http://prep.lan:${port}`)).toBe(200);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('--host 0.0.0.0 refuses a foreign Origin and a rebinding Host', { timeout: 60_000 }, async () => {
+    const serve = await startServe(cliEnv(cli.location, cli.home), ['--host', '0.0.0.0']);
+    try {
+      const port = new URL(serve.url).port;
+      expect(await patchTopic(serve.url, `127.0.0.1:${port}`, 'http://evil.example')).toBe(403);
+      expect(await patchTopic(serve.url, `evil.example:${port}`, `http://evil.example:${port}`)).toBe(403);
+      expect(await patchTopic(serve.url, `127.0.0.1:${port}`, `http://127.0.0.1:${port}`)).toBe(200);
+    } finally {
+      await serve.stop();
+    }
   });
 });

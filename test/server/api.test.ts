@@ -9,7 +9,7 @@ import type { ChecklistListJson, ChecklistTreeJson, DashboardJson, ExportedSecti
 import type { ErrorJson } from '../../src/contract/common.js';
 import type { ImportResultJson } from '../../src/contract/imports.js';
 import type { SearchResultJson, TopicDetailJson } from '../../src/contract/topics.js';
-import { buildServer } from '../../src/server/app.js';
+import { buildServer, CLIENT_HEADER } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { studyDateOf } from '../../src/core/review/study-day.js';
 import { EXAMPLE_CHECKLIST, hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
@@ -218,13 +218,13 @@ for (const backend of BACKENDS) {
       await importText('# Other\n- kept\n', { name: 'other' });
       const { topic } = findTopic(await tree('prep'), 'metaclasses');
       await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'known', notes: 'n' } });
-      const removed = await inject({ method: 'DELETE', url: '/api/checklists/prep' });
+      const removed = await inject({ method: 'DELETE', url: '/api/checklists/prep', headers: { [CLIENT_HEADER]: 'test' } });
       expect(removed.statusCode, removed.body).toBe(200);
       expect(removed.json()).toEqual({ removed: { name: 'prep', title: 'Backend Interview Prep', entries: 104 } });
       expect((await inject({ url: '/api/checklists' })).json<ChecklistListJson>().checklists.map((c) => c.name)).toEqual(['other']);
       expect((await inject({ url: '/api/checklists/prep/tree' })).statusCode).toBe(404);
       expect((await inject({ url: `/api/topics/${topic.id}` })).statusCode).toBe(404);
-      expect((await inject({ method: 'DELETE', url: '/api/checklists/prep' })).statusCode).toBe(404);
+      expect((await inject({ method: 'DELETE', url: '/api/checklists/prep', headers: { [CLIENT_HEADER]: 'test' } })).statusCode).toBe(404);
       const again = await importText(EXAMPLE_TEXT, { name: 'prep' });
       expect(again.created).toBe(true);
       expect(findTopic(await tree('prep'), 'metaclasses').topic.state).toBe('new');

@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { ErrorJson } from '../../src/contract/common.js';
 import type { AnswerJson, CardJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson, UndoJson } from '../../src/contract/review.js';
+import { CLIENT_HEADER } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { useServer } from './helpers.js';
 
@@ -56,7 +57,7 @@ for (const backend of BACKENDS) {
       expect(undone.status).toBe(200);
       expect(undone.body.card).toEqual(first!.card);
       expect(undone.body.topic).toMatchObject({ text: 'generators', state: 'new' });
-      const nothing = await call<ErrorJson>({ method: 'POST', url: '/api/checklists/prep/review/undo' });
+      const nothing = await call<ErrorJson>({ method: 'POST', url: '/api/checklists/prep/review/undo', headers: { [CLIENT_HEADER]: 'test' } });
       expect(nothing.status).toBe(404);
       expect(nothing.body.error.message).toBe("no review to undo in 'prep'");
     });
@@ -92,7 +93,7 @@ for (const backend of BACKENDS) {
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(/written in the checklist file \(line 3\)/);
       expect((await call({ method: 'POST', url: `/api/topics/${topicId}/cards`, payload: { back: 'no front' } })).status).toBe(400);
-      const removed = await call<CardJson>({ method: 'DELETE', url: `/api/cards/${added.body.id}` });
+      const removed = await call<CardJson>({ method: 'DELETE', url: `/api/cards/${added.body.id}`, headers: { [CLIENT_HEADER]: 'test' } });
       expect(removed.body.archivedAt).not.toBeNull();
     });
 
@@ -114,7 +115,7 @@ for (const backend of BACKENDS) {
       expect(bad.body.error.message).toMatch(/desiredRetention must be a number from 0.7 to 0.99/);
       expect((await call({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { colour: 'red' } })).status).toBe(400);
 
-      const optimized = await call<OptimizeJson>({ method: 'POST', url: '/api/checklists/prep/review/optimize' });
+      const optimized = await call<OptimizeJson>({ method: 'POST', url: '/api/checklists/prep/review/optimize', headers: { [CLIENT_HEADER]: 'test' } });
       expect(optimized.status).toBe(200);
       expect(optimized.body).toMatchObject({ reviews: 1, enough: false, applied: false, parameters: null });
       expect(optimized.body.needed).toBeGreaterThan(0);

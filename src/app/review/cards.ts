@@ -7,7 +7,9 @@ import { cardIdentity } from '../../core/review/cards.js';
 import type { Topic } from '../../core/checklist/model.js';
 import { retrievability, type StudyCard } from '../../core/review/scheduling.js';
 import { checkNoNul, MAX_ID } from '../../core/validate.js';
+import type { Kysely } from 'kysely';
 import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText, type NewQaCard } from '../../store/review/cards.js';
+import type { Database } from '../../store/schema.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
 import { getTopic } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
@@ -41,9 +43,9 @@ async function studyTopic(ctx: AppContext, topicId: number): Promise<Topic> {
 }
 
 /** Two cards asking the same under one topic would be reviewed twice and written twice: the user edits the one there. */
-async function refuseDuplicate(ctx: AppContext, topic: Topic, front: string, self?: number): Promise<void> {
+async function refuseDuplicate(db: Kysely<Database>, topic: Topic, front: string, self?: number): Promise<void> {
   const identity = cardIdentity(front);
-  const same = (await cardsOfTopic(ctx.store.db, topic.id)).find((c) => c.kind === 'qa' && c.id !== self && cardIdentity(c.front) === identity);
+  const same = (await cardsOfTopic(db, topic.id)).find((c) => c.kind === 'qa' && c.id !== self && cardIdentity(c.front) === identity);
   if (same) throw new InvalidInputError(`'${topic.text}' already has card ${same.id} asking this; change that one instead`);
 }
 
@@ -75,14 +77,17 @@ export async function addCard(ctx: AppContext, topicRef: number | string, draft:
   const topic = typeof topicRef === 'number' ? await studyTopic(ctx, topicRef) : await resolveTopic(ctx, topicRef, checklistName);
   if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; cards go under study topics`);
   if (topic.archivedAt !== null) throw new InvalidInputError(`'${topic.text}' is archived (gone from the file); add cards to a topic that is in it`);
-  await refuseDuplicate(ctx, topic, front);
-  const card = await insertQaCard(ctx.store.db, appCardOf(topic, front, back), ctx.now());
+  // The duplicate check and the insert in one transaction: two adds of one question at once make one card.
+  const card = await ctx.store.transaction(async (trx) => {
+    await refuseDuplicate(trx, topic, front);
+    return insertQaCard(trx, appCardOf(topic, front, back), ctx.now());
+  });
   return (await payload(ctx, [card], topic))[0]!;
 }
 
 /** A card prepdeck may change: a question/answer card of its own, not one written in the file. */
-async function ownCard(ctx: AppContext, id: number): Promise<StudyCard> {
-  const card = Number.isInteger(id) && id >= 1 && id <= MAX_ID ? await getCard(ctx.store.db, id) : null;
+async function ownCard(db: Kysely<Database>, id: number): Promise<StudyCard> {
+  const card = Number.isInteger(id) && id >= 1 && id <= MAX_ID ? await getCard(db, id) : null;
   if (!card) throw new NotFoundError(`no card with id ${id}`);
   if (card.kind === 'topic') throw new InvalidInputError(`card ${id} asks about its topic; change the topic (or its notes) instead`);
   if (card.origin === 'file') {
@@ -93,21 +98,25 @@ async function ownCard(ctx: AppContext, id: number): Promise<StudyCard> {
 
 /** Changes the question and/or the answer; the card keeps its schedule and reviews. */
 export async function editCard(ctx: AppContext, id: number, draft: CardDraft): Promise<CardJson> {
-  const card = await ownCard(ctx, id);
-  if (draft.front === undefined && draft.back === undefined) throw new InvalidInputError('nothing to change: give a question, an answer or both');
-  const front = draft.front === undefined ? card.front : checkFront(draft.front);
-  const back = draft.back === undefined ? card.back : checkText(draft.back, 'answer');
-  const topic = card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null;
-  if (topic && draft.front !== undefined) await refuseDuplicate(ctx, topic, front, card.id);
-  const updated = await updateCardText(ctx.store.db, id, { front, back, identityKey: cardIdentity(front) });
-  if (!updated) throw new NotFoundError(`no card with id ${id}`);
+  // Read and written in one transaction: an edit of the question and one of the answer at once both land.
+  const { updated, topic } = await ctx.store.transaction(async (trx) => {
+    const card = await ownCard(trx, id);
+    if (draft.front === undefined && draft.back === undefined) throw new InvalidInputError('nothing to change: give a question, an answer or both');
+    const front = draft.front === undefined ? card.front : checkFront(draft.front);
+    const back = draft.back === undefined ? card.back : checkText(draft.back, 'answer');
+    const topic = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
+    if (topic && draft.front !== undefined) await refuseDuplicate(trx, topic, front, card.id);
+    const updated = await updateCardText(trx, id, { front, back, identityKey: cardIdentity(front) });
+    if (!updated) throw new NotFoundError(`no card with id ${id}`);
+    return { updated, topic };
+  });
   return (await payload(ctx, [updated], topic))[0]!;
 }
 
 /** Removes a card from reviewing; its reviews stay in the log (nothing of the learning history is lost). */
 export async function removeCard(ctx: AppContext, id: number): Promise<CardJson> {
-  const card = await ownCard(ctx, id);
-  const archived = card.archivedAt !== null ? card : await setCardArchived(ctx.store.db, id, ctx.now());
+  const card = await ownCard(ctx.store.db, id);
+  const archived = card.archivedAt !== null ? card : await ctx.store.transaction((trx) => setCardArchived(trx, id, ctx.now()));
   if (!archived) throw new NotFoundError(`no card with id ${id}`);
   return (await payload(ctx, [archived], card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null))[0]!;
 }

@@ -6,6 +6,7 @@ import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js'
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { findChecklistByName, getChecklist } from '../../store/checklists/checklists.js';
 import {
+  appendTopicNotes,
   findTopicsByFragment,
   getTopic,
   searchTopics as searchStoredTopics,
@@ -152,10 +153,18 @@ export async function markTopic(ctx: AppContext, reference: string, input: MarkI
   });
 }
 
-export async function writeTopicNotes(ctx: AppContext, reference: string, notes: string, checklistName?: string): Promise<Topic> {
+/** Replaces the topic's notes, or with `append` adds them as a line after the notes it has when it is written. */
+export async function writeTopicNotes(
+  ctx: AppContext,
+  reference: string,
+  notes: string,
+  checklistName?: string,
+  { append = false }: { append?: boolean } = {},
+): Promise<Topic> {
   checkNoNul(notes, 'the notes');
   const topic = await resolveTopic(ctx, reference, checklistName);
-  const updated = await setTopicNotes(ctx.store.db, topic.id, notes, ctx.now());
+  // Appending reads the notes in the write's transaction: two appends at once both land.
+  const updated = await (append ? appendTopicNotes : setTopicNotes)(ctx.store.db, topic.id, notes, ctx.now());
   if (!updated) throw new NotFoundError(`no topic with id ${topic.id}`);
   return updated;
 }

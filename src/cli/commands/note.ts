@@ -35,8 +35,7 @@ export async function note(ctx: CommandContext, reference: string, text: string 
     const current = await resolveTopic(app, reference, ctx.checklist);
     let notes = text ?? (process.stdin.isTTY ? editInEditor(current.notes) : await readStdin());
     notes = notes.replace(/\s+$/, '');
-    if (options.append && current.notes) notes = `${current.notes}\n${notes}`;
-    return writeTopicNotes(app, String(current.id), notes, ctx.checklist);
+    return writeTopicNotes(app, String(current.id), notes, ctx.checklist, { append: options.append === true });
   });
   if (ctx.json) printJson({ topic });
   else printLines([`notes of #${topic.id} ${topic.text} saved (${topic.notes.length} characters)`]);

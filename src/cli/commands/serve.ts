@@ -1,9 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { resolveDatabaseLocation } from '../../app/location.js';
 import { defaultBackupDir } from '../../app/write-back/write-back.js';
-import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../server/app.js';
+import { buildServer, LOOPBACK_HOSTS, servedHosts, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -18,6 +19,8 @@ interface ServeOptions {
   host: string;
   port: number;
   log: string;
+  /** More host names to answer to (`--allowed-host`, repeatable): a DNS name of this machine, say. */
+  allowedHost: string[];
 }
 
 /** The web UI and the API until interrupted; in-flight requests finish first. */
@@ -34,8 +37,8 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
       logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
       logRequests: options.log === 'debug',
-      // On the loopback interface, only the names of this machine: no DNS rebinding from a web page.
-      allowedHosts: loopback ? LOOPBACK_HOSTS : null,
+      // Only the names it was told to serve, on every address: a rebinding page's own domain is never one of them.
+      allowedHosts: servedHosts(options.host, machineNames(), options.allowedHost),
       // Writing checklist files from the page only for the user's own server: one open to a network serves
       // others, and must not write into its own disk on their behalf.
       fileWrites: loopback ? { backupDir: defaultBackupDir(process.env) } : null,
@@ -59,6 +62,12 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
   } finally {
     if (!listening) await closeApp(app);
   }
+}
+
+/** What a client on the network may call this machine: its addresses and its host name. */
+function machineNames(): string[] {
+  const addresses = Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+  return [...addresses, hostname()];
 }
 
 async function listen(server: PrepdeckServer, { host, port }: ServeOptions): Promise<string> {

@@ -195,6 +195,14 @@ export function setTopicNotes(db: Kysely<Database>, id: number, notes: string, n
   );
 }
 
+/** Adds `text` as a new line at the end of the topic's notes, reading them in the same transaction. Null for an unknown id. */
+export function appendTopicNotes(db: Kysely<Database>, id: number, text: string, now: string): Promise<Topic | null> {
+  return changeTopic(db, id, now, (row) => {
+    const notes = row.notes ? `${row.notes}\n${text}` : text;
+    return { set: { notes, search_text: topicSearchText(row.text, notes) }, type: 'notes', data: { from: row.notes, to: notes } };
+  });
+}
+
 interface TopicChange {
   set: Partial<Pick<TopicTable, 'state' | 'confidence' | 'notes' | 'search_text'>>;
   type: EventType;

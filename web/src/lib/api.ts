@@ -24,7 +24,8 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
     // The browser's HTTP cache sends If-None-Match with a GET, so an unchanged tree comes back as a 304.
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      // x-prepdeck-client: the server takes a change without a JSON body (undo, delete) only with it (src/server/hosts.ts).
+      headers: { accept: 'application/json', 'x-prepdeck-client': 'web', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
