@@ -287,7 +287,8 @@ class Session {
         return c.dim(`${k('space')} show answer · ${undo}${k('q')} quit`);
       case 'back':
         return c.dim(`${k('1-4')} rate · ${undo}${k('q')} quit`);
-      default:
+      case 'empty':
+      case 'limit':
         return c.dim(`${undo}${k('q')} quit`);
     }
   }
