@@ -57,7 +57,7 @@ export function cliEnv(location: string, home: string, color = false): NodeJS.Pr
   return env;
 }
 
-export function runBin(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<CliResult> {
+function runBin(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: env['HOME'], stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];

@@ -197,7 +197,7 @@ export interface Checklist {
   importedAt: string;
 }
 
-export const EVENT_TYPES = [
+const EVENT_TYPES = [
   'created',
   'state',
   'confidence',

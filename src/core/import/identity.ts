@@ -71,7 +71,7 @@ export function bigramProfile(text: string): BigramProfile {
 }
 
 /** Sørensen–Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   return profileSimilarity(bigramProfile(a), bigramProfile(b));
 }
 
