@@ -197,17 +197,7 @@ export interface Checklist {
   importedAt: string;
 }
 
-const EVENT_TYPES = [
-  'created',
-  'state',
-  'confidence',
-  'notes',
-  'renamed',
-  'moved',
-  'archived',
-  'restored',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export type EventType = 'created' | 'state' | 'confidence' | 'notes' | 'renamed' | 'moved' | 'archived' | 'restored';
 
 /** One line of a topic's history. The log is append-only. */
 export interface TopicEvent {
