@@ -61,7 +61,8 @@ interface Backend {
   /** Writes the generated cards and log into the migrated, imported store; returns what else it timed. */
   load(data: GeneratedCards): Promise<Array<[string, number]>>;
   explain(store: Store, query: CompiledQuery): Promise<string[]>;
-  drop(): Promise<void>;
+  // A property, not a method: it is handed around as a callback (the cleanup on Ctrl-C).
+  drop: () => Promise<void>;
 }
 
 interface Row {

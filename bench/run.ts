@@ -22,7 +22,7 @@ const BIN = join(ROOT, 'dist/cli/main.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function minTime(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+async function minTime(runs: number, fn: () => unknown): Promise<number> {
   let best = Infinity;
   await fn(); // warm-up: JIT, module loading
   for (let i = 0; i < runs; i++) {

@@ -4,7 +4,7 @@ import { AmbiguousError, PrepdeckError } from '../core/errors.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
-export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
   return Boolean(stream.isTTY) && !env['NO_COLOR'];
 }
 
@@ -19,7 +19,7 @@ export function printLines(lines: string[]): void {
 }
 
 export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
+const EXIT_FAILURE = 1;
 export const EXIT_MISUSE = 2;
 
 /** Misuse of the command line itself: a bad option value. */
@@ -27,7 +27,7 @@ export class UsageError extends PrepdeckError {
   override name = 'UsageError';
 }
 
-export function exitCodeOf(error: unknown): number {
+function exitCodeOf(error: unknown): number {
   return error instanceof UsageError ? EXIT_MISUSE : EXIT_FAILURE;
 }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Computed here rather than taken from test/support, so that the benchmark can use this file without its CI checks. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CHROMIUM = process.env['PREPDECK_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM = process.env['PREPDECK_CHROMIUM'] ?? '/usr/bin/chromium';
 export const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
 const WEB_INDEX = join(PROJECT_ROOT, 'dist', 'web', 'index.html');
 
@@ -43,11 +43,11 @@ export async function startServer(): Promise<Server> {
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`prepdeck serve printed no URL in 20 s; stderr: ${stderr}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split('\n')[0]!;
       if (!stdout.includes('\n')) return;
@@ -75,7 +75,7 @@ async function stopServer(child: ChildProcess, dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

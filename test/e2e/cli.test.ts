@@ -441,7 +441,7 @@ for (const backend of BACKENDS) {
             cli().run(['mark', 'type annotations', 'known'], { color: true }),
           ]);
           expect(runs.map((r) => r.code)).toEqual([0, 0, 1]);
-          expect(runs[0]!.stdout).toContain('█');
+          expect(runs[0].stdout).toContain('█');
           for (const run of runs) {
             expect(run.stdout).not.toContain(ESC);
             expect(run.stderr).not.toContain(ESC);

@@ -25,7 +25,6 @@ const SCRIPT = '/usr/bin/script';
 /** util-linux `script` gives the CLI a pseudo-terminal; without it (or where it can't make one) that test is skipped. */
 const hasPty = existsSync(SCRIPT) && spawnSync(SCRIPT, ['-qec', 'true', '/dev/null'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
 
-// eslint-disable-next-line no-control-regex
 const STYLES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** The CLI under a pseudo-terminal: keys go in through `script`'s standard input, the screen comes out of its standard output. */

@@ -95,7 +95,7 @@ export function cliFor(location?: string): Cli {
       try {
         return JSON.parse(result.stdout) as T;
       } catch (error) {
-        throw new Error(`not JSON (${(error as Error).message}): ${describeRun(all, result)}`);
+        throw new Error(`not JSON (${(error as Error).message}): ${describeRun(all, result)}`, { cause: error });
       }
     },
     dispose: () => rmSync(home, { recursive: true, force: true }),

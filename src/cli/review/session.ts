@@ -66,7 +66,7 @@ export interface ReviewSummary {
   remaining: number;
 }
 
-export const RATING_NAMES: Record<Rating, keyof ReviewTally> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+const RATING_NAMES: Record<Rating, keyof ReviewTally> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 /** Colors off, for text whose styles would clash with the line's own. */
@@ -169,7 +169,7 @@ function ratingColor(rating: Rating, c: Colors): (text: string) => string {
 }
 
 /** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d` */
-export function ratingLine(item: ReviewCardJson, c: Colors): string {
+function ratingLine(item: ReviewCardJson, c: Colors): string {
   return [...item.ratings]
     .sort((a, b) => a.rating - b.rating)
     .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`)
@@ -287,7 +287,8 @@ class Session {
         return c.dim(`${k('space')} show answer · ${undo}${k('q')} quit`);
       case 'back':
         return c.dim(`${k('1-4')} rate · ${undo}${k('q')} quit`);
-      default:
+      case 'empty':
+      case 'limit':
         return c.dim(`${undo}${k('q')} quit`);
     }
   }
@@ -588,7 +589,7 @@ class Session {
 }
 
 /** The lines printed when a session ends. */
-export function summaryLines(summary: ReviewSummary, c: Colors): string[] {
+function summaryLines(summary: ReviewSummary, c: Colors): string[] {
   const { ratings } = summary;
   const lines: string[] = [];
   if (summary.reviewed === 0) lines.push(`No cards reviewed ${c.dim(`(${formatDuration(summary.elapsedMs)})`)}.`);

@@ -4,7 +4,7 @@ import { normalizeText } from '../import/identity.js';
 /** Words that don't change what a topic is about ("horizontal and vertical scaling" = "vertical vs horizontal scaling"). */
 const FILLER = new Set(['and', 'or', 'vs', 'versus', 'the', 'a', 'an', 'of', 'in', 'и', 'или']);
 
-export function duplicateKey(text: string): string {
+function duplicateKey(text: string): string {
   const words = normalizeText(text)
     .split(/[^\p{L}\p{N}+#@.]+/u)
     .filter((word) => word && !FILLER.has(word));

@@ -71,10 +71,6 @@ export function bigramProfile(text: string): BigramProfile {
 }
 
 /** Sørensen–Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
-  return profileSimilarity(bigramProfile(a), bigramProfile(b));
-}
-
 export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
   if (a.text === b.text) return 1;
   if (a.text.length === 0 || b.text.length === 0) return 0;

@@ -17,7 +17,7 @@ export interface InlineReading {
   linkOnly: boolean;
 }
 
-export function isClickable(url: string): boolean {
+function isClickable(url: string): boolean {
   return CLICKABLE_SCHEMES.test(url.trim());
 }
 

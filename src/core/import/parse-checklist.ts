@@ -40,7 +40,7 @@ const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
 };
 
 /** In `auto`, a file is read as a task list when its open task items are at least this share of its bullets. */
-export const TASK_SHARE_THRESHOLD = 0.25;
+const TASK_SHARE_THRESHOLD = 0.25;
 const MIN_TASK_ITEMS = 3;
 
 const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);

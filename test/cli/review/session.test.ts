@@ -124,7 +124,7 @@ interface Running {
 interface World {
   ctx: AppContext;
   clock: { ms: number };
-  start(options?: Partial<ReviewSessionOptions> & { source?: ReviewSource }): Running;
+  start: (options?: Partial<ReviewSessionOptions> & { source?: ReviewSource }) => Running;
 }
 
 async function withWorld(fn: (world: World) => Promise<void>, checklist = CHECKLIST): Promise<void> {

@@ -97,10 +97,3 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-
-export const CARD_STATE_LABEL: Record<CardJson['state'], string> = {
-  new: 'new',
-  learning: 'learning',
-  review: 'review',
-  relearning: 'relearning',
-};
