@@ -38,10 +38,17 @@ export interface CountRead {
   cap: number | null;
 }
 
-export type QueueRead = CardsRead | CountRead;
+/** When the first card of one state within a range comes due; null when there is none. */
+export interface FirstDueRead {
+  read: 'firstDue';
+  state: FsrsState;
+  due: DueRange;
+}
 
-/** A policy: yields reads, is answered with the cards (or the count) each asks for, returns what it decided. */
-export type QueuePolicy<Result, C extends QueueCard = QueueCard> = Generator<QueueRead, Result, readonly C[] | number>;
+export type QueueRead = CardsRead | CountRead | FirstDueRead;
+
+/** A policy: yields reads, is answered with what each asks for (cards, a count, a due time), returns what it decided. */
+export type QueuePolicy<Result, C extends QueueCard = QueueCard> = Generator<QueueRead, Result, readonly C[] | number | string | null>;
 
 /** What a queue is asked for now. */
 export interface QueueRequest {
@@ -100,7 +107,13 @@ function byDue(a: QueueCard, b: QueueCard): number {
 function* readCards<C extends QueueCard>(state: FsrsState, due: DueRange, limit: number): QueuePolicy<readonly C[], C> {
   if (limit <= 0) return [];
   const answer = yield { read: 'cards', state, due, limit };
-  if (typeof answer === 'number') throw new TypeError(`a read of ${state} cards was answered with a count`);
+  if (!Array.isArray(answer)) throw new TypeError(`a read of ${state} cards was answered with ${String(answer)}`);
+  return answer;
+}
+
+function* firstDue(state: FsrsState, due: DueRange): QueuePolicy<string | null> {
+  const answer = yield { read: 'firstDue', state, due };
+  if (answer !== null && typeof answer !== 'string') throw new TypeError(`a read of the first ${state} card due was answered with ${String(answer)}`);
   return answer;
 }
 
@@ -156,10 +169,6 @@ export function* countQueue(request: QueueRequest): QueuePolicy<QueueCounts> {
  * when today's new cards are spent and some are left (`newPerDay` above 0). Null when nothing is scheduled.
  */
 export function* nextStudyTime(request: QueueRequest, newPerDay: number, after: string): QueuePolicy<string | null> {
-  function* firstDue(state: FsrsState, due: DueRange): QueuePolicy<string | null> {
-    const [first] = yield* readCards(state, due, 1);
-    return first?.due ?? null;
-  }
   const times = [yield* firstDue('learning', { from: after }), yield* firstDue('relearning', { from: after })];
   if (request.reviewLimit > 0) {
     times.push(yield* firstDue('review', { from: after }));
@@ -203,6 +212,8 @@ export function runOnCards<Result, C extends QueueCard>(policy: QueuePolicy<Resu
     if (step.done) return step.value;
     const read = step.value;
     const matching = sorted.filter((card) => card.state === read.state && dueWithin(card.due, read.due));
-    step = policy.next(read.read === 'cards' ? matching.slice(0, read.limit) : Math.min(matching.length, read.cap ?? Infinity));
+    if (read.read === 'cards') step = policy.next(matching.slice(0, read.limit));
+    else if (read.read === 'count') step = policy.next(Math.min(matching.length, read.cap ?? Infinity));
+    else step = policy.next(matching[0]?.due ?? null);
   }
 }

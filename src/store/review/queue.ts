@@ -29,11 +29,16 @@ function candidates(db: Kysely<Database>, scope: QueueScope, read: QueueRead): C
   return builder;
 }
 
-async function answerRead(db: Kysely<Database>, scope: QueueScope, read: QueueRead): Promise<StudyCard[] | number> {
+async function answerRead(db: Kysely<Database>, scope: QueueScope, read: QueueRead): Promise<StudyCard[] | number | string | null> {
   const builder = candidates(db, scope, read);
   if (read.read === 'cards') {
     const rows = await builder.selectAll('cards').orderBy('cards.due').orderBy('cards.id').limit(read.limit).execute();
     return rows.map(toCard);
+  }
+  if (read.read === 'firstDue') {
+    // `order by due limit 1` walks the index (PostgreSQL plans min() over the join as a full scan).
+    const row = await builder.select('cards.due').orderBy('cards.due').limit(1).executeTakeFirst();
+    return row?.due ?? null;
   }
   const queued = builder.select('cards.id');
   const row = await db
