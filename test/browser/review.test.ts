@@ -92,7 +92,7 @@ async function assertNothingRan(page: Page, seen: { dialogs: string[] }): Promis
   expect(unsafe).toEqual([]);
 }
 
-describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
+describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOUT }, () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   }, TIMEOUT);
@@ -216,7 +216,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await page.locator('.rating-buttons').waitFor();
     expect(posts).toBe(0);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('scopes a session to a section chosen from the list, and ends it with "All done" and a summary', async () => {
     const page = await browser.newPage();
@@ -253,7 +253,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     expect(await done.locator('.rating-summary').textContent()).toBe('0 again0 hard0 good4 easy');
     expect((await queue(CHECKLIST, 'python / data model / functions')).cards).toEqual([]);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('adds a question/answer card on a topic page with a live preview, and studies it; hostile Markdown runs nothing', async () => {
     const page = await browser.newPage();
@@ -307,7 +307,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await page.keyboard.press('3');
     await expect.poll(async () => (await call<CardListJson>('GET', `/api/topics/${topic.id}/cards`)).cards.find((c) => c.id === added.id)!.reps).toBe(1);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('edits and removes a card of one\'s own; a card written in the file is shown with its line and studied too', async () => {
     await call('POST', '/api/imports', { name: 'go-cards', text: '# Go\n\n- goroutines\n  - What is a goroutine? :: a lightweight thread\n' });
@@ -357,7 +357,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await expect.poll(() => page.locator('.import-cards').textContent()).toBe('Question cards: 1 added, 1 edited, 0 archived.');
     expect(await page.locator('[data-count=cards]').textContent()).toBe('2');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('saves review settings, names a bad value by its label until the form changes, and compares default and fitted parameters before applying them', async () => {
     const page = await browser.newPage();
@@ -427,7 +427,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await expect.poll(() => result.locator('.saved-line').textContent()).toContain('Applied');
     expect(bodies).toEqual([{ apply: false }, { apply: true }]);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('fits a 360 px wide screen, light and dark: the review, its answer, a topic\'s cards and the dashboard, with the header on two rows', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -453,7 +453,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
       }
       await page.close();
     }
-  }, TIMEOUT);
+  });
   it('says so in one line when ?section= names no section, and offers the whole checklist; the picker still works', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/review?c=${CHECKLIST}&section=nosuch`);
@@ -480,7 +480,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await page.locator('.review-card, .review-done').first().waitFor();
     expect(await missing.count()).toBe(0);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('sends the reps shown with each answer: answers given quickly never clash, even when a card comes back in the same session', async () => {
     const name = 'reps-in-a-row';
@@ -526,7 +526,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     expect(lines).toContain('state learning → known (by a review)');
     expect(lines[0]).toBe('state known → learning (a review undone)');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('drops an answer the server refuses because another window answered the card first, says so, and goes on', async () => {
     const name = 'two-windows';
@@ -571,7 +571,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     expect(await page.locator('.review-notice, .error-line').count()).toBe(0);
     expect(await page.locator('.review-session-count').textContent()).toBe(`${seen.length} cards reviewed this session`);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('shows a topic id that does not exist as an empty page with the way back to the checklist', async () => {
     const page = await browser.newPage();
@@ -586,5 +586,5 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', () => {
     await back.click();
     await page.waitForURL(`**/checklist?c=${CHECKLIST}`);
     await page.close();
-  }, TIMEOUT);
+  });
 });

@@ -110,7 +110,7 @@ async function assertNothingRan(page: Page, seen: { dialogs: string[] }): Promis
   expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
 }
 
-describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
+describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeout: TIMEOUT }, () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   }, TIMEOUT);
@@ -156,7 +156,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await expect.poll(() => bar.textContent()).toBe('1/3');
     expect(await row.locator('.state-dot').getAttribute('data-state')).toBe('known');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('moves between topics with j/k and opens the focused one with Enter', async () => {
     const page = await browser.newPage();
@@ -172,7 +172,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await page.waitForURL(`**/topics/${firstId}?c=${CHECKLIST}`);
     await page.locator('.topic-heading').waitFor();
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('finds the goal "плюшки" as you type, in any case', async () => {
     const page = await browser.newPage();
@@ -193,7 +193,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await expect.poll(() => page.locator('.topic-row').count()).toBeGreaterThan(0);
     expect(await page.locator('.topic-row .state-dot:not([data-state="known"])').count()).toBe(0);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('links open in a new tab without an opener, and only when clickable', async () => {
     const page = await browser.newPage();
@@ -207,7 +207,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
       expect(await link.getAttribute('href')).toMatch(/^(https?|mailto):/);
     }
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('saves a note with Ctrl+Enter, previews its Markdown, and keeps it after a reload', async () => {
     const page = await browser.newPage();
@@ -225,7 +225,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await expect.poll(() => page.locator('.notes-input textarea').inputValue()).toContain('**functools.reduce** folds');
     expect(await page.locator('.history-list').textContent()).toContain('notes edited');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('runs nothing from a hostile checklist: titles, notes, details and links stay inert', async () => {
     const own = join(server.dir, 'own-hostile.md');
@@ -297,7 +297,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('switches between checklists with the picker, keeping the page', async () => {
     const page = await browser.newPage();
@@ -307,7 +307,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await page.waitForURL('**/checklist?c=interview-prep');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Backend Interview Prep');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('opens the checklist last shown in this browser, else the newest import, and names an unknown ?c= instead of showing another', async () => {
     const page = await browser.newPage();
@@ -352,7 +352,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     // One topic in one section, in words.
     expect(await page.locator('.page-subtitle').textContent()).toMatch(/^1 topic · 1 study section · /);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('says in the import preview why the file was read so, once, and counts new entries as topics, goals and books', async () => {
     const page = await browser.newPage();
@@ -372,7 +372,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await expect.poll(() => reading.textContent()).toMatch(/^Read as a task list: /);
     expect(((await reading.textContent()) ?? '').match(/read as/gi)).toHaveLength(1);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('explains why the progress total leaves out skipped topics, and counts sections as the import does', async () => {
     await createChecklist('numbers', readFileSync(USER_FIXTURE, 'utf8'));
@@ -391,7 +391,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     const places = await page.locator('.duplicates li li').allTextContents();
     expect(places).toContain('Python / Core / Other / type annotations #' + (await findTopicIn('numbers', 'type annotations', 'Other')).id);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('opens a topic without showing its Markdown source first, the topic page and renderer loaded ahead while idle', async () => {
     const page = await browser.newPage();
@@ -424,7 +424,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
       for (const text of seen) expect(text).not.toContain('<https');
     }
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('keeps controls steady and readable: the filter, the import fields, a phone screen, the favicon', async () => {
     const page = await browser.newPage();
@@ -460,7 +460,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     }
     expect(await phone.locator('.control-row .segment').allTextContents()).toContain('4 Could teach it');
     await phone.close();
-  }, TIMEOUT);
+  });
 
   it('shows an import error as one clear line', async () => {
     const page = await browser.newPage();
@@ -471,7 +471,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     const error = page.getByRole('alert');
     await expect.poll(() => error.textContent()).toContain('not a text file');
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('shows changes made outside the page (CLI, sync --watch) without a reload, keeping the focus and rendering nothing when nothing changed', async () => {
     await createChecklist('live-updates', '# Live updates\n\n## Basics\n\n- alpha\n- beta\n- gamma\n');
@@ -520,7 +520,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __mutations: number }).__mutations)).toBe(0);
     expect(await focused()).toBe(String(alpha.id));
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('applies exactly the previewed text: a preview answered after an edit is dropped', async () => {
     const page = await browser.newPage();
@@ -565,7 +565,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await page.waitForURL('**/checklist?c=import-race');
     expect(topics((await tree('import-race')).root).map((t) => t.text)).toEqual(['one', 'two', 'three']);
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('keeps a newer preview when an older one answers late', async () => {
     const page = await browser.newPage();
@@ -597,5 +597,5 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', () => {
     await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
     expect(await count.textContent()).toBe('4');
     await page.close();
-  }, TIMEOUT);
+  });
 });

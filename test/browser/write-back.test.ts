@@ -65,7 +65,7 @@ async function markKnown(page: Page, topic: ExportedTopic): Promise<void> {
   await expect.poll(() => row.locator('.state-dot').getAttribute('data-state')).toBe('known');
 }
 
-describe.skipIf(unavailable !== null)('Write to file in Chromium', () => {
+describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TIMEOUT }, () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     fileDir = mkdtempSync(join(tmpdir(), 'prepdeck-write-file-'));
@@ -167,7 +167,7 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await page.close();
-  }, TIMEOUT);
+  });
 
   it('shows no Write to file for a checklist imported from an upload', async () => {
     const response = await fetch(`${server.url}/api/imports`, {
@@ -181,5 +181,5 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', () => {
     await page.locator('.topic-row').first().waitFor();
     expect(await page.getByRole('button', { name: 'Write to file' }).count()).toBe(0);
     await page.close();
-  }, TIMEOUT);
+  });
 });
