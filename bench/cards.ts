@@ -201,16 +201,26 @@ async function checkPlans(backend: Backend, store: Store, checklistId: number, s
     for (const [n, args] of capture.queries.entries()) {
       const query = executor.compileQuery(args.node, args.queryId);
       const last = n === capture.queries.length - 1 ? `, returned ${cards[0]?.state ?? 'nothing'}` : '';
-      explained.push({ label: `next due card, ${scope}, query ${n + 1} of ${capture.queries.length}${last}`, query, plan: await backend.explain(store, query) });
+      explained.push({
+        label: `next due card, ${scope}, query ${n + 1} of ${capture.queries.length}${last}`,
+        query,
+        plan: await backend.explain(store, query),
+      });
     }
   }
   const floor = floorQuery(store.db, checklistId, iso(at)).compile();
-  explained.push({ label: 'floor (select * from cards where checklist_id = ? and due <= ? order by due limit 1)', query: floor, plan: await backend.explain(store, floor) });
+  explained.push({
+    label: 'floor (select * from cards where checklist_id = ? and due <= ? order by due limit 1)',
+    query: floor,
+    plan: await backend.explain(store, floor),
+  });
   console.log(`  query plans on ${backend.label} at the collection's now${PRINT_PLANS ? '' : ' (BENCH_CARDS_PLANS=1 prints every plan and query)'}:`);
   for (const { label, query, plan } of explained) {
     const warnings = planWarnings(backend.label, query, plan);
     const time = plan.map((line) => /Execution Time: ([\d.]+ ms)/.exec(line)?.[1]).find(Boolean);
-    console.log(`    ${label}${time ? ` (${time})` : ''}: ${warnings.length === 0 ? 'index range of the rows it returns' : `WARNING ${warnings.join('; ')}`}`);
+    console.log(
+      `    ${label}${time ? ` (${time})` : ''}: ${warnings.length === 0 ? 'index range of the rows it returns' : `WARNING ${warnings.join('; ')}`}`,
+    );
     if (PRINT_PLANS || warnings.length > 0) {
       if (PRINT_PLANS) console.log(`        ${query.sql}\n        -- ${JSON.stringify(query.parameters)}`);
       for (const line of plan) console.log(`        ${line}`);
@@ -218,7 +228,10 @@ async function checkPlans(backend: Backend, store: Store, checklistId: number, s
   }
 }
 
-async function importAndLoad(backend: Backend, checklistFile: string): Promise<{ imported: ImportedChecklist; data: GeneratedCards; timings: Array<[string, number]> }> {
+async function importAndLoad(
+  backend: Backend,
+  checklistFile: string,
+): Promise<{ imported: ImportedChecklist; data: GeneratedCards; timings: Array<[string, number]> }> {
   const started = performance.now();
   const app = await openApp(backend.location, () => IMPORTED_AT);
   let imported: ImportedChecklist;
@@ -269,7 +282,12 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
     const counted = await store.db
       .selectFrom('cards')
       .select((eb) => eb.fn.countAll<number>().as('cards'))
-      .select((eb) => eb.selectFrom('review_log').select((e) => e.fn.countAll<number>().as('n')).as('reviews'))
+      .select((eb) =>
+        eb
+          .selectFrom('review_log')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('reviews'),
+      )
       .executeTakeFirstOrThrow();
     const { counts } = data;
     console.log(
@@ -280,7 +298,11 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
     );
 
     const { subtrees, leaves } = scopesOf(imported.sectionKeys);
-    await checkPlans(backend, store, checklistId, { 'whole checklist': undefined, 'one section and its subsections': subtrees[0]!, 'one leaf section': leaves[0]! });
+    await checkPlans(backend, store, checklistId, {
+      'whole checklist': undefined,
+      'one section and its subsections': subtrees[0]!,
+      'one leaf section': leaves[0]!,
+    });
 
     // 1. The next due card, the clock moving on each iteration, in three kinds of scope.
     const scopeKinds: Array<[string, (i: number) => readonly string[] | undefined]> = [
@@ -330,8 +352,20 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
         floor: () => floorQuery(store.db, checklistId, now).execute(),
       };
     });
-    const breakdown = [...calls].map(([name, times]) => `${name} ${percentile([...times.slice(WARMUP)].sort((a, b) => a - b), 50).toFixed(2)} ms`);
-    rows.push({ operation: 'queue request, store calls (no target)', backend: backend.label, ...request, target: null, note: `p50 of each call: ${breakdown.join(', ')}` });
+    const breakdown = [...calls].map(
+      ([name, times]) =>
+        `${name} ${percentile(
+          [...times.slice(WARMUP)].sort((a, b) => a - b),
+          50,
+        ).toFixed(2)} ms`,
+    );
+    rows.push({
+      operation: 'queue request, store calls (no target)',
+      backend: backend.label,
+      ...request,
+      target: null,
+      note: `p50 of each call: ${breakdown.join(', ')}`,
+    });
 
     // 2. Answering: a different card each time, as a session meets them: today's reviews and learning cards,
     // with new cards one in ten (the daily new limit keeps them few); the floor writes to others.
@@ -371,7 +405,10 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
         floor: () => answerFloor(store.db, checklistId, other.id, now, durationMs),
       };
     });
-    const note = [...answered].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${what} ${n}`).join(', ');
+    const note = [...answered]
+      .sort((a, b) => b[1] - a[1])
+      .map(([what, n]) => `${what} ${n}`)
+      .join(', ');
     rows.push({ operation: 'answer', backend: backend.label, ...measured, target: TARGET_ANSWER_MS, note });
 
     // 3. Informative, no target: the statistics of the Dashboard and `progress` (every reviewed card's recall
@@ -394,7 +431,13 @@ async function benchOn(backend: Backend, checklistFile: string): Promise<{ rows:
         stats.floor.push(performance.now() - middle);
       }
     }
-    rows.push({ operation: 'review stats (no target)', backend: backend.label, ...stats, target: null, note: `${STATS_ITERATIONS} rounds after 1 warm-up` });
+    rows.push({
+      operation: 'review stats (no target)',
+      backend: backend.label,
+      ...stats,
+      target: null,
+      note: `${STATS_ITERATIONS} rounds after 1 warm-up`,
+    });
   } finally {
     await store.close();
   }

@@ -108,9 +108,24 @@ export function generateCards(imported: ImportedChecklist, options: CardCollecti
   const intBetween = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
   const cards: CardColumns = {
-    id: [], topic_id: [], kind: [], front: [], back: [], due: [], stability: [], difficulty: [], elapsed_days: [],
-    scheduled_days: [], reps: [], lapses: [], learning_steps: [], state: [], last_review: [], created_at: [],
-    archived_at: [], section_key: [],
+    id: [],
+    topic_id: [],
+    kind: [],
+    front: [],
+    back: [],
+    due: [],
+    stability: [],
+    difficulty: [],
+    elapsed_days: [],
+    scheduled_days: [],
+    reps: [],
+    lapses: [],
+    learning_steps: [],
+    state: [],
+    last_review: [],
+    created_at: [],
+    archived_at: [],
+    section_key: [],
   };
   const counts = { new: 0, learning: 0, review: 0, relearning: 0, archived: 0 };
   const topicState = new Map<number, TopicUpdate>();
@@ -215,12 +230,30 @@ export function generateCards(imported: ImportedChecklist, options: CardCollecti
 }
 
 const CARD_COLUMNS = [
-  'id', 'topic_id', 'kind', 'front', 'back', 'due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'reps',
-  'lapses', 'learning_steps', 'state', 'last_review', 'created_at', 'archived_at', 'section_key',
+  'id',
+  'topic_id',
+  'kind',
+  'front',
+  'back',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'reps',
+  'lapses',
+  'learning_steps',
+  'state',
+  'last_review',
+  'created_at',
+  'archived_at',
+  'section_key',
 ] as const satisfies ReadonlyArray<keyof CardColumns>;
 
 /** The import's topic cards are rewritten with their generated schedule; question cards are new rows. */
-const UPSERT_CARD = `on conflict (id) do update set ${CARD_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+const UPSERT_CARD = `on conflict (id) do update set ${CARD_COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}`;
 
 /** What differs between the two backends in the review log's INSERT ... SELECT. */
 interface LogDialect {
@@ -290,20 +323,22 @@ export function loadIntoSqlite(database: BetterSqlite3.Database, data: Generated
     `insert into cards (checklist_id, ${CARD_COLUMNS.join(', ')}) values (?, ${CARD_COLUMNS.map(() => '?').join(', ')}) ${UPSERT_CARD}`,
   );
   const updateTopic = database.prepare('update topics set state = ?, archived_at = ? where id = ?');
-  database.transaction(() => {
-    const { cards } = data;
-    const values: unknown[] = new Array(CARD_COLUMNS.length + 1);
-    values[0] = data.checklistId;
-    for (let i = 0; i < cards.id.length; i++) {
-      for (let c = 0; c < CARD_COLUMNS.length; c++) values[c + 1] = cards[CARD_COLUMNS[c]!][i];
-      insertCard.run(values);
-    }
-    for (const topic of data.topics) updateTopic.run(topic.state, topic.archivedAt, topic.id);
-    database.exec('create temp table bench_reviewed (rn integer primary key, id integer not null)');
-    const { changes: reviewed } = database.prepare(`insert into bench_reviewed (id) ${REVIEWED_CARDS}`).run(data.checklistId);
-    database.exec(reviewLogInsert(SQLITE_LOG, data, reviewed));
-    database.exec('drop table bench_reviewed');
-  }).immediate();
+  database
+    .transaction(() => {
+      const { cards } = data;
+      const values: unknown[] = new Array(CARD_COLUMNS.length + 1);
+      values[0] = data.checklistId;
+      for (let i = 0; i < cards.id.length; i++) {
+        for (let c = 0; c < CARD_COLUMNS.length; c++) values[c + 1] = cards[CARD_COLUMNS[c]!][i];
+        insertCard.run(values);
+      }
+      for (const topic of data.topics) updateTopic.run(topic.state, topic.archivedAt, topic.id);
+      database.exec('create temp table bench_reviewed (rn integer primary key, id integer not null)');
+      const { changes: reviewed } = database.prepare(`insert into bench_reviewed (id) ${REVIEWED_CARDS}`).run(data.checklistId);
+      database.exec(reviewLogInsert(SQLITE_LOG, data, reviewed));
+      database.exec('drop table bench_reviewed');
+    })
+    .immediate();
   database.pragma('wal_checkpoint(TRUNCATE)');
 }
 
@@ -311,8 +346,15 @@ const ROWS_PER_CHUNK = 50_000;
 
 /** PostgreSQL element types of the card columns, for `unnest($n::type[])`. */
 const PG_TYPES: Record<string, string> = {
-  id: 'integer', topic_id: 'integer', reps: 'integer', lapses: 'integer', learning_steps: 'integer',
-  elapsed_days: 'integer', scheduled_days: 'integer', stability: 'double precision', difficulty: 'double precision',
+  id: 'integer',
+  topic_id: 'integer',
+  reps: 'integer',
+  lapses: 'integer',
+  learning_steps: 'integer',
+  elapsed_days: 'integer',
+  scheduled_days: 'integer',
+  stability: 'double precision',
+  difficulty: 'double precision',
 };
 
 /** PostgreSQL: cards as column arrays through `unnest`, the log's INSERT ... SELECT, in one transaction; then the id sequences. */

@@ -37,37 +37,48 @@ function mulberry32(seed: number): () => number {
 }
 
 const AREAS: readonly string[] = [
-  'Python', 'Databases', 'System design', 'Cloud', 'Networking',
-  'Algorithms', 'Operating systems', 'Security', 'Testing', 'Behavioural',
+  'Python',
+  'Databases',
+  'System design',
+  'Cloud',
+  'Networking',
+  'Algorithms',
+  'Operating systems',
+  'Security',
+  'Testing',
+  'Behavioural',
 ];
 
 const SUBJECTS: readonly string[] = [
-  'hash maps', 'B-tree indexes', 'the event loop', 'garbage collection',
-  'connection pools', 'rate limiting', 'consistent hashing', 'TLS handshakes',
-  'message queues', 'transactions', 'binary search', 'graph traversal',
-  'caching layers', 'load balancers', 'schema migrations', 'thread pools',
-  'generators', 'decorators', 'context managers', 'retries with backoff',
+  'hash maps',
+  'B-tree indexes',
+  'the event loop',
+  'garbage collection',
+  'connection pools',
+  'rate limiting',
+  'consistent hashing',
+  'TLS handshakes',
+  'message queues',
+  'transactions',
+  'binary search',
+  'graph traversal',
+  'caching layers',
+  'load balancers',
+  'schema migrations',
+  'thread pools',
+  'generators',
+  'decorators',
+  'context managers',
+  'retries with backoff',
 ];
 
-const VERBS: readonly string[] = [
-  'revise', 'explain', 'compare', 'sketch', 'implement', 'measure', 'debug',
-  'review',
-];
+const VERBS: readonly string[] = ['revise', 'explain', 'compare', 'sketch', 'implement', 'measure', 'debug', 'review'];
 
-const CYRILLIC: readonly string[] = [
-  'повторить', 'индексы', 'очереди', 'кэш', 'потоки', 'задачи',
-  'плюшки', 'алгоритмы',
-];
+const CYRILLIC: readonly string[] = ['повторить', 'индексы', 'очереди', 'кэш', 'потоки', 'задачи', 'плюшки', 'алгоритмы'];
 
-const CODE_NAMES: readonly string[] = [
-  'get', 'put', 'scan', 'lock', 'flush', 'merge', 'split', 'emit', 'parse',
-  'join',
-];
+const CODE_NAMES: readonly string[] = ['get', 'put', 'scan', 'lock', 'flush', 'merge', 'split', 'emit', 'parse', 'join'];
 
-const HOSTS: readonly string[] = [
-  'https://example.com/',
-  'https://docs.example.org/',
-];
+const HOSTS: readonly string[] = ['https://example.com/', 'https://docs.example.org/'];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rand() * items.length)];

@@ -37,9 +37,13 @@ async function benchOn(label: string, app: AppContext, file: string): Promise<vo
       api = Math.max(api, await requestsPerSecond(treeUrl));
     }
     const bytes = Buffer.byteLength(JSON.stringify(tree));
-    console.log(`\nGET /api/checklists/:name/tree, ${label} (${(bytes / 1024).toFixed(0)} KB of JSON, ${CONNECTIONS} connections, best of 2 x ${SECONDS} s)`);
+    console.log(
+      `\nGET /api/checklists/:name/tree, ${label} (${(bytes / 1024).toFixed(0)} KB of JSON, ${CONNECTIONS} connections, best of 2 x ${SECONDS} s)`,
+    );
     console.log(`  bare Fastify route, same JSON from memory  ${floor.toFixed(0).padStart(7)} req/s`);
-    console.log(`  prepdeck tree endpoint                     ${api.toFixed(0).padStart(7)} req/s   ${(api / floor).toFixed(2)}x the bare route (aim >= ${RATIO_AIM})`);
+    console.log(
+      `  prepdeck tree endpoint                     ${api.toFixed(0).padStart(7)} req/s   ${(api / floor).toFixed(2)}x the bare route (aim >= ${RATIO_AIM})`,
+    );
   } finally {
     await bare.close();
     await server.close();
@@ -67,4 +71,3 @@ export async function benchHttp(checklistFile: string, postgresUrl: string | nul
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

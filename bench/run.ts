@@ -89,7 +89,9 @@ async function benchImport(label: string, file: string, text: string, withPostgr
     console.log(`  markdown-it 15 raw parse        ${ms(rawMarkdownIt)}`);
     console.log(`  md4w (md4c, wasm) raw parse     ${ms(rawMd4w)}   (no source positions)`);
     console.log(`  prepdeck parse (core only)      ${ms(parseOnly)}   ${ratio(parseOnly, rawMarkdownIt)} markdown-it`);
-    console.log(`  prepdeck import into SQLite     ${ms(sqliteImport)}   ${ratio(sqliteImport, rawMarkdownIt)} markdown-it, ${ratio(sqliteImport, rawMd4w)} md4w`);
+    console.log(
+      `  prepdeck import into SQLite     ${ms(sqliteImport)}   ${ratio(sqliteImport, rawMarkdownIt)} markdown-it, ${ratio(sqliteImport, rawMd4w)} md4w`,
+    );
     if (withPostgres) {
       let best = Infinity;
       for (let i = 0; i < Math.min(RUNS, 3); i++) {

@@ -62,7 +62,9 @@ export async function benchSync(checklistFile: string): Promise<void> {
     const median = times[Math.floor(times.length / 2)]!;
     console.log(`\nsync --watch: two ticks saved in the file until the tree endpoint shows them known (${ROUNDS} rounds)`);
     console.log(`  the watch's debounce (floor)        ${WATCH_DEBOUNCE_MS.toFixed(1).padStart(8)} ms`);
-    console.log(`  save -> known in the API   min ${times[0]!.toFixed(1).padStart(8)} ms  median ${median.toFixed(1).padStart(8)} ms   ${(median / WATCH_DEBOUNCE_MS).toFixed(2)}x the debounce (aim: under ${AIM_MS} ms)`);
+    console.log(
+      `  save -> known in the API   min ${times[0]!.toFixed(1).padStart(8)} ms  median ${median.toFixed(1).padStart(8)} ms   ${(median / WATCH_DEBOUNCE_MS).toFixed(2)}x the debounce (aim: under ${AIM_MS} ms)`,
+    );
   } finally {
     watcher.kill('SIGINT');
     await server.close();
@@ -70,4 +72,3 @@ export async function benchSync(checklistFile: string): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

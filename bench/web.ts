@@ -24,7 +24,9 @@ function median(values: number[]): number {
 }
 
 function benchBundle(): void {
-  const files = readdirSync(ASSETS).filter((f) => f.endsWith('.js')).sort();
+  const files = readdirSync(ASSETS)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   let total = 0;
   console.log('web: gzipped JavaScript (dist/web/assets)');
   for (const file of files) {

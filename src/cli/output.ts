@@ -35,7 +35,9 @@ function exitCodeOf(error: unknown): number {
 export function reportError(error: unknown, json: boolean): number {
   const errColors = pc.createColors(useColor(process.stderr, process.env));
   if (!(error instanceof PrepdeckError)) {
-    process.stderr.write(`prepdeck: unexpected error (a bug; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `prepdeck: unexpected error (a bug; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     if (json) printJson({ error: { type: 'InternalError', message: error instanceof Error ? error.message : String(error) } });
     return EXIT_FAILURE;
   }

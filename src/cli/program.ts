@@ -24,7 +24,9 @@ export interface CommandContext {
 type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
 
 function addCommon(command: Command, withChecklist = true): Command {
-  command.option('--json', 'print stable JSON instead of text').option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
+  command
+    .option('--json', 'print stable JSON instead of text')
+    .option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
   if (withChecklist) command.option('-c, --checklist <name>', 'only this checklist (see `prepdeck checklists`)');
   return command;
 }
@@ -61,7 +63,13 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .configureOutput({ outputError: (text, write) => write(`prepdeck: ${withoutRestatement(text).replace(/\.?\n*$/, '')} (see --help)\n`) })
     .addHelpText(
       'after',
-      examples('prepdeck start', 'prepdeck import job-interview-checklist.md', 'prepdeck list --state learning', 'prepdeck mark descriptors known', 'prepdeck search ПЛЮШКИ'),
+      examples(
+        'prepdeck start',
+        'prepdeck import job-interview-checklist.md',
+        'prepdeck list --state learning',
+        'prepdeck mark descriptors known',
+        'prepdeck search ПЛЮШКИ',
+      ),
     );
 
   const action =
@@ -75,24 +83,47 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck start'))
     .action(action(async () => (await import('./commands/start.js')).start));
 
-  addCommon(program.command('import').argument('<file>', 'a Markdown checklist').description('import a checklist, or re-import it keeping all progress'), false)
+  addCommon(
+    program.command('import').argument('<file>', 'a Markdown checklist').description('import a checklist, or re-import it keeping all progress'),
+    false,
+  )
     .option('-n, --name <name>', 'checklist name (default: the file name)')
     .addOption(new Option('--topics <reading>', 'which list items are topics').choices(TOPICS_CHOICES).default('auto'))
     .option('--dry-run', 'show what would change and write nothing')
-    .addHelpText('after', examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'))
+    .addHelpText(
+      'after',
+      examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'),
+    )
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
-  addCommon(program.command('sync').argument('<file>', 'a Markdown checklist you imported').description("keep a checklist and its file in step: bring the file's edits in; with --write, put each topic's state into it as task markers"), false)
+  addCommon(
+    program
+      .command('sync')
+      .argument('<file>', 'a Markdown checklist you imported')
+      .description("keep a checklist and its file in step: bring the file's edits in; with --write, put each topic's state into it as task markers"),
+    false,
+  )
     .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file)')
     .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
     .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
-    .addOption(new Option('--skipped <marker>', 'with --write: what a skipped topic\'s marker becomes (default: keep it as it is)').choices(SKIPPED_AS))
+    .addOption(
+      new Option('--skipped <marker>', "with --write: what a skipped topic's marker becomes (default: keep it as it is)").choices(SKIPPED_AS),
+    )
     .option('--force', 'with --write: write the file even when you made it read-only (it stays read-only)')
     .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(TOPICS_CHOICES))
     .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
     .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")
-    .addHelpText('after', examples('prepdeck sync job-interview-checklist.md', 'prepdeck sync job-interview-checklist.md --write --dry-run', 'prepdeck sync plan.md --write --all --skipped done', 'prepdeck sync job-interview-checklist.md --write --cards', 'prepdeck sync job-interview-checklist.md --watch'))
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck sync job-interview-checklist.md',
+        'prepdeck sync job-interview-checklist.md --write --dry-run',
+        'prepdeck sync plan.md --write --all --skipped done',
+        'prepdeck sync job-interview-checklist.md --write --cards',
+        'prepdeck sync job-interview-checklist.md --watch',
+      ),
+    )
     .action(action(async () => (await import('./commands/sync.js')).sync));
 
   addCommon(program.command('checklists').description('list the imported checklists with their progress'), false)
@@ -105,26 +136,54 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .addHelpText('after', examples('prepdeck list', 'prepdeck list --state learning', 'prepdeck list --section aws'))
     .action(action(async () => (await import('./commands/list.js')).list));
 
-  addCommon(program.command('show').argument('<topic>', 'an id, or part of the title (`aws/s3/signed` narrows by section)').description('show a topic: state, notes, resources, history'))
+  addCommon(
+    program
+      .command('show')
+      .argument('<topic>', 'an id, or part of the title (`aws/s3/signed` narrows by section)')
+      .description('show a topic: state, notes, resources, history'),
+  )
     .addHelpText('after', examples('prepdeck show 42', 'prepdeck show descriptors', 'prepdeck show "python/other/slots"'))
     .action(action(async () => (await import('./commands/show.js')).show));
 
-  addCommon(program.command('mark').argument('<topic>', 'an id, or part of the title').argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseState)).description('set the state of a topic'))
+  addCommon(
+    program
+      .command('mark')
+      .argument('<topic>', 'an id, or part of the title')
+      .argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseState))
+      .description('set the state of a topic'),
+  )
     .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
     .addHelpText('after', examples('prepdeck mark 42 known', 'prepdeck mark "SELECT FOR UPDATE" learning --confidence 2'))
     .action(action(async () => (await import('./commands/mark.js')).mark));
 
-  addCommon(program.command('note').argument('<topic>', 'an id, or part of the title').argument('[text]', 'the notes (Markdown); from standard input or $EDITOR when left out').description("write a topic's notes"))
+  addCommon(
+    program
+      .command('note')
+      .argument('<topic>', 'an id, or part of the title')
+      .argument('[text]', 'the notes (Markdown); from standard input or $EDITOR when left out')
+      .description("write a topic's notes"),
+  )
     .option('--append', 'add to the notes instead of replacing them')
-    .addHelpText('after', examples('prepdeck note descriptors "__get__, __set__, __delete__"', 'echo "see the Raymond Hettinger talk" | prepdeck note 42 --append', 'prepdeck note 42   # opens $EDITOR'))
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck note descriptors "__get__, __set__, __delete__"',
+        'echo "see the Raymond Hettinger talk" | prepdeck note 42 --append',
+        'prepdeck note 42   # opens $EDITOR',
+      ),
+    )
     .action(action(async () => (await import('./commands/note.js')).note));
 
   addCommon(program.command('progress').description('progress overall and per section'))
-    .option('--depth <n>', 'section depth to show (default: all)', checked((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new InvalidInputError(`--depth must be a whole number, not '${v}'`);
-      return n;
-    }))
+    .option(
+      '--depth <n>',
+      'section depth to show (default: all)',
+      checked((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidInputError(`--depth must be a whole number, not '${v}'`);
+        return n;
+      }),
+    )
     .addHelpText('after', examples('prepdeck progress', 'prepdeck progress --depth 1 --json'))
     .action(action(async () => (await import('./commands/progress.js')).progress));
 
@@ -135,22 +194,42 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
   addCommon(program.command('export').description('write a checklist out as JSON or Markdown'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('md'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .addHelpText('after', examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'))
+    .addHelpText(
+      'after',
+      examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'),
+    )
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
-  addCommon(program.command('remove').argument('<name>', 'the checklist, as `prepdeck checklists` names it').description('remove a checklist with all its progress and history, for good'), false)
+  addCommon(
+    program
+      .command('remove')
+      .argument('<name>', 'the checklist, as `prepdeck checklists` names it')
+      .description('remove a checklist with all its progress and history, for good'),
+    false,
+  )
     .option('-y, --yes', 'yes, remove it (required: there is no undo)')
     .addHelpText('after', examples('prepdeck remove interview-prep --yes'))
     .action(action(async () => (await import('./commands/remove.js')).remove));
 
-  addCommon(program.command('review').description("study today's cards in the terminal: space shows the answer, 1-4 rates it (again, hard, good, easy), u undoes, q quits"))
+  addCommon(
+    program
+      .command('review')
+      .description("study today's cards in the terminal: space shows the answer, 1-4 rates it (again, hard, good, easy), u undoes, q quits"),
+  )
     .option('--section <fragment>', 'only cards of sections whose path contains this')
-    .option('--limit <n>', 'stop after this many cards (with --json: list at most this many)', checked((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidInputError(`--limit must be a whole number from 1 to 500, not '${v}'`);
-      return n;
-    }))
-    .addHelpText('after', `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review -c job-interview-checklist --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`)
+    .option(
+      '--limit <n>',
+      'stop after this many cards (with --json: list at most this many)',
+      checked((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidInputError(`--limit must be a whole number from 1 to 500, not '${v}'`);
+        return n;
+      }),
+    )
+    .addHelpText(
+      'after',
+      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review -c job-interview-checklist --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
+    )
     .action(action(async () => (await import('./commands/review.js')).review));
 
   addCommon(program.command('optimize').description("fit FSRS parameters to a checklist's own review log and compare them with the defaults"))
@@ -159,23 +238,47 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .action(action(async () => (await import('./commands/optimize.js')).optimize));
 
   const card = program.command('card').description("a topic's own question/answer cards: add, list, edit, remove");
-  card.addHelpText('after', `\nCards can also be written in the checklist file, under their topic:\n  - What does send() do? :: resumes the generator with a value\nor over several lines, a line holding only ? between the question and the answer.\n${examples('prepdeck card add generators "What does close() raise?" GeneratorExit', 'prepdeck card list generators', 'prepdeck card edit 42 --answer "GeneratorExit, at the paused yield"', 'prepdeck card remove 42')}`);
-  addCommon(card.command('add').argument('<topic>', 'an id, or part of the title').argument('<question>', 'the front (Markdown)').argument('[answer]', 'the back (Markdown)').description('add a question/answer card under a study topic'))
+  card.addHelpText(
+    'after',
+    `\nCards can also be written in the checklist file, under their topic:\n  - What does send() do? :: resumes the generator with a value\nor over several lines, a line holding only ? between the question and the answer.\n${examples('prepdeck card add generators "What does close() raise?" GeneratorExit', 'prepdeck card list generators', 'prepdeck card edit 42 --answer "GeneratorExit, at the paused yield"', 'prepdeck card remove 42')}`,
+  );
+  addCommon(
+    card
+      .command('add')
+      .argument('<topic>', 'an id, or part of the title')
+      .argument('<question>', 'the front (Markdown)')
+      .argument('[answer]', 'the back (Markdown)')
+      .description('add a question/answer card under a study topic'),
+  )
     .addHelpText('after', examples('prepdeck card add "SELECT FOR UPDATE" "What does it lock?" "the selected rows, until commit"'))
     .action(action(async () => (await import('./commands/card.js')).cardAdd));
   addCommon(card.command('list').argument('<topic>', 'an id, or part of the title').description("a topic's cards with their schedule"))
     .addHelpText('after', examples('prepdeck card list generators', 'prepdeck card list 42 --json'))
     .action(action(async () => (await import('./commands/card.js')).cardList));
-  addCommon(card.command('edit').argument('<id>', 'the card id (`prepdeck card list` shows it)', checked(parseId)).description('change the question or answer of a card added in prepdeck'), false)
+  addCommon(
+    card
+      .command('edit')
+      .argument('<id>', 'the card id (`prepdeck card list` shows it)', checked(parseId))
+      .description('change the question or answer of a card added in prepdeck'),
+    false,
+  )
     .option('-q, --question <text>', 'the new front')
     .option('-a, --answer <text>', 'the new back')
     .addHelpText('after', examples('prepdeck card edit 42 --answer "GeneratorExit"'))
     .action(action(async () => (await import('./commands/card.js')).cardEdit));
-  addCommon(card.command('remove').argument('<id>', 'the card id', checked(parseId)).description('stop reviewing a card added in prepdeck (its reviews stay in the log)'), false)
+  addCommon(
+    card
+      .command('remove')
+      .argument('<id>', 'the card id', checked(parseId))
+      .description('stop reviewing a card added in prepdeck (its reviews stay in the log)'),
+    false,
+  )
     .addHelpText('after', examples('prepdeck card remove 42'))
     .action(action(async () => (await import('./commands/card.js')).cardRemove));
 
-  addCommon(program.command('settings').description("show or change how a checklist's cards are scheduled: retention, steps, daily limits, day start"))
+  addCommon(
+    program.command('settings').description("show or change how a checklist's cards are scheduled: retention, steps, daily limits, day start"),
+  )
     .option('--retention <r>', 'desired retention, 0.70-0.99 (default 0.9)', checked(decimal('--retention', 0.7, 0.99)))
     .option('--max-interval <days>', 'longest interval in days', checked(wholeNumber('--max-interval', 1, 36500)))
     .option('--fuzz', 'spread due dates a little (default)')
@@ -187,15 +290,36 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
     .option('--day-starts-at <hour>', 'hour a study day begins, 0-23 (default 4)', checked(wholeNumber('--day-starts-at', 0, 23)))
     .option('--time-zone <zone>', "IANA time zone such as Europe/Berlin, or 'local' for this machine's", checked(timeZone))
     .option('--reset-parameters', 'go back to the default FSRS parameters')
-    .addHelpText('after', examples('prepdeck settings', 'prepdeck settings --retention 0.85 --new-per-day 10', 'prepdeck settings --day-starts-at 5 --time-zone Europe/Moscow'))
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck settings',
+        'prepdeck settings --retention 0.85 --new-per-day 10',
+        'prepdeck settings --day-starts-at 5 --time-zone Europe/Moscow',
+      ),
+    )
     .action(action(async () => (await import('./commands/settings.js')).settings));
 
   addCommon(program.command('serve').description('serve the web UI and its HTTP API (imports the bundled example on first run)'), false)
     .option('--host <host>', 'address to listen on; 0.0.0.0 opens it to your network', '127.0.0.1')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', checked(parsePort), 4321)
-    .option('--allowed-host <name>', 'another host name to answer to, such as a DNS name of this machine (repeatable)', (name: string, previous: string[]) => [...previous, name], [] as string[])
-    .addOption(new Option('--log <level>', 'structured log level, on standard error').choices(['silent', 'error', 'warn', 'info', 'debug']).default('info'))
-    .addHelpText('after', examples('prepdeck serve', 'prepdeck serve --port 8080 --log warn', 'DATABASE_URL=postgres://me@db/prep prepdeck serve --host 0.0.0.0 --allowed-host prep.lan'))
+    .option(
+      '--allowed-host <name>',
+      'another host name to answer to, such as a DNS name of this machine (repeatable)',
+      (name: string, previous: string[]) => [...previous, name],
+      [] as string[],
+    )
+    .addOption(
+      new Option('--log <level>', 'structured log level, on standard error').choices(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck serve',
+        'prepdeck serve --port 8080 --log warn',
+        'DATABASE_URL=postgres://me@db/prep prepdeck serve --host 0.0.0.0 --allowed-host prep.lan',
+      ),
+    )
     .action(action(async () => (await import('./commands/serve.js')).serve));
 
   return program;
@@ -205,7 +329,8 @@ export function buildProgram(onRun: (load: () => Promise<Handler>, command: Comm
 function wholeNumber(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+      throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
     return n;
   };
 }
@@ -214,7 +339,8 @@ function wholeNumber(name: string, min: number, max: number): (value: string) =>
 function decimal(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidInputError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+      throw new InvalidInputError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
     return n;
   };
 }
@@ -228,7 +354,8 @@ function steps(name: string): (value: string, previous: string[] | undefined) =>
 }
 
 function timeZone(value: string): string {
-  if (value !== 'local' && !isTimeZone(value)) throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'`);
+  if (value !== 'local' && !isTimeZone(value))
+    throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'`);
   return value;
 }
 
@@ -238,7 +365,8 @@ function parseId(value: string): number {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError(`--port must be a whole number from 0 to 65535, not '${value}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidInputError(`--port must be a whole number from 0 to 65535, not '${value}'`);
   return port;
 }
 

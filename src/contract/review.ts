@@ -47,7 +47,11 @@ export type CardJson = Static<typeof CardJson>;
 export const CardParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** What answering with one rating would do: shown on the rating buttons (`10m`, `3d`). */
-export const RatingPreviewJson = Type.Object({ rating: Rating, due: Type.String(), interval: Type.String({ description: 'in words: 1m, 10m, 1d, 3.5mo' }) });
+export const RatingPreviewJson = Type.Object({
+  rating: Rating,
+  due: Type.String(),
+  interval: Type.String({ description: 'in words: 1m, 10m, 1d, 3.5mo' }),
+});
 export type RatingPreviewJson = Static<typeof RatingPreviewJson>;
 
 /** A card to study, with everything its reveal shows; also the answer to POST /api/checklists/:name/review/undo. */
@@ -70,7 +74,10 @@ export const ReviewQueueQuery = Type.Object({
 export const ReviewQueueJson = Type.Object({
   checklist: Type.String(),
   day: Type.Object({ date: Type.String(), start: Type.String(), end: Type.String() }, { description: "the study day, in the checklist's time zone" }),
-  remaining: Type.Object({ new: Type.Integer(), learning: Type.Integer(), review: Type.Integer() }, { description: 'cards left for today within the daily limits' }),
+  remaining: Type.Object(
+    { new: Type.Integer(), learning: Type.Integer(), review: Type.Integer() },
+    { description: 'cards left for today within the daily limits' },
+  ),
   doneToday: Type.Object({ new: Type.Integer(), review: Type.Integer() }),
   limits: Type.Object({ newPerDay: Type.Integer(), reviewsPerDay: Type.Integer() }),
   cards: Type.Array(ReviewCardJson, { description: 'in the order to study them' }),
@@ -84,7 +91,11 @@ export const AnswerRequestJson = Type.Object(
     rating: Rating,
     durationMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'how long the answer took' })),
     reps: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: "the card's reps as shown: answered meanwhile elsewhere, 409 and nothing recorded" }),
+      Type.Integer({
+        minimum: 0,
+        maximum: 2 ** 31 - 1,
+        description: "the card's reps as shown: answered meanwhile elsewhere, 409 and nothing recorded",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -119,7 +130,10 @@ const CardText = Type.String({ maxLength: 20_000, description: 'Markdown' });
 export const CardDraftJson = Type.Object({ front: CardText, back: Type.Optional(CardText) }, { additionalProperties: false });
 export type CardDraftJson = Static<typeof CardDraftJson>;
 /** PATCH /api/cards/:id */
-export const CardPatchJson = Type.Object({ front: Type.Optional(CardText), back: Type.Optional(CardText) }, { additionalProperties: false, minProperties: 1 });
+export const CardPatchJson = Type.Object(
+  { front: Type.Optional(CardText), back: Type.Optional(CardText) },
+  { additionalProperties: false, minProperties: 1 },
+);
 export type CardPatchJson = Static<typeof CardPatchJson>;
 
 /** One day of the review heatmap or of the forecast. */

@@ -67,4 +67,3 @@ export type WriteBackResultJson = Static<typeof WriteBackResultJson>;
 /** `prepdeck sync FILE --json`: the file's edits brought in, and without --write no write-back. */
 export const SyncResultJson = Type.Object({ ...syncHead, writeBack: Nullable(WriteBackReportJson) });
 export type SyncResultJson = Static<typeof SyncResultJson>;
-

@@ -29,7 +29,9 @@ export const MAX_ID = 2 ** 31 - 1;
 export function checkChecklistName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '' || trimmed === '.' || trimmed === '..' || trimmed.length > 200 || /[\u0000-\u001f\u007f/\\]/u.test(trimmed)) {
-    throw new InvalidInputError(`'${name.replace(/[\u0000-\u001f\u007f]/gu, '?')}' can't be a checklist name; use up to 200 characters without slashes or control characters`);
+    throw new InvalidInputError(
+      `'${name.replace(/[\u0000-\u001f\u007f]/gu, '?')}' can't be a checklist name; use up to 200 characters without slashes or control characters`,
+    );
   }
   return trimmed;
 }

@@ -48,7 +48,13 @@ export interface ServerOptions {
   fileWrites?: FileWrites | null;
 }
 
-export type PrepdeckServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type PrepdeckServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /** The same options in production and in tests, so tests exercise what users run. */
 function fastifyOptions(options: ServerOptions): FastifyServerOptions {

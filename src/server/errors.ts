@@ -70,7 +70,11 @@ export function answerUnparsableRequest(this: FastifyInstance, error: NodeJS.Err
     return;
   }
   const [code, message] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Client Timeout'] : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Exceeded maximum allowed HTTP header size'] : [400, 'Client Error'];
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Client Timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Exceeded maximum allowed HTTP header size']
+        : [400, 'Client Error'];
   const status = STATUS_TEXT[code]!;
   const body = JSON.stringify({ error: status, message, statusCode: code });
   this.log.trace({ err: error }, 'client error');

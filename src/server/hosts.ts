@@ -71,7 +71,12 @@ export function refuseCrossSiteChanges(server: FastifyInstance): void {
     if (!sentByScript(request)) {
       return reply
         .status(403)
-        .send(errorBody('Forbidden', `a change needs a JSON body (content-type: application/json) or the ${CLIENT_HEADER} header; prepdeck's pages send them`));
+        .send(
+          errorBody(
+            'Forbidden',
+            `a change needs a JSON body (content-type: application/json) or the ${CLIENT_HEADER} header; prepdeck's pages send them`,
+          ),
+        );
     }
     return undefined;
   });

@@ -51,11 +51,7 @@ export async function updateRowsById<T extends 'sections' | 'topics' | 'cards'>(
  * costs Kysely more than SQLite takes to run them, so a batch compiles once per size and the batches after
  * it only bind their own values (Kysely binds a row's values in the order of the first row's keys).
  */
-async function executeInBatches<Row extends object>(
-  db: Kysely<Database>,
-  rows: Row[],
-  statementFor: (batch: Row[]) => Compilable,
-): Promise<void> {
+async function executeInBatches<Row extends object>(db: Kysely<Database>, rows: Row[], statementFor: (batch: Row[]) => Compilable): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!) as Array<keyof Row>;
   const compiledBySize = new Map<number, CompiledQuery>();

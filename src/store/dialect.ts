@@ -143,7 +143,8 @@ function readOnlyReason(error: unknown): string | null {
   if (code?.startsWith('SQLITE_READONLY')) {
     return "the database is read-only (prepdeck can't write its file or folder); make both writable, or give --db a database you can write";
   }
-  if (code === '25006') return 'the PostgreSQL database is read-only (a standby, or read-only transactions by default); give --db one that takes writes';
+  if (code === '25006')
+    return 'the PostgreSQL database is read-only (a standby, or read-only transactions by default); give --db one that takes writes';
   return null;
 }
 
@@ -353,9 +354,7 @@ class WriterPostgresDriver extends PostgresDriver {
     await super.beginTransaction(connection, settings);
     try {
       await connection.executeQuery(CompiledQuery.raw(`set local lock_timeout = ${WRITER_WAIT_MS}`));
-      await connection.executeQuery(
-        CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext('prepdeck:' || coalesce(current_schema(), '')))`),
-      );
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(hashtext('prepdeck:' || coalesce(current_schema(), '')))`));
     } catch (error) {
       // Kysely rolls back only a transaction whose begin succeeded; this one is open, and aborted.
       await this.rollbackTransaction(connection as Parameters<PostgresDriver['rollbackTransaction']>[0]);

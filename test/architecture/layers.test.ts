@@ -28,7 +28,11 @@ const PACKAGES: Record<string, string[]> = {
   core: ['markdown-it', 'yaml', 'ts-fsrs', 'typebox'],
 };
 /** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`; `node:fs` stays `node:fs`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -21,7 +21,6 @@ export function browserUnavailable(): string | null {
   return null;
 }
 
-
 export interface Server {
   url: string;
   dir: string;

@@ -4,7 +4,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
-import type { AnswerRequestJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson } from '../../src/contract/review.js';
+import type {
+  AnswerRequestJson,
+  CardListJson,
+  OptimizeJson,
+  ReviewQueueJson,
+  ReviewSettingsJson,
+  ReviewStatsJson,
+} from '../../src/contract/review.js';
 import { browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 
 // Without Chromium the suite is skipped on a developer's machine, and fails under CI.
@@ -102,92 +109,98 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await server?.stop();
   });
 
-  it('reviews a dozen topics with the keyboard: Space or Enter shows the answer, 3 rates Good, u brings the last card back, q keeps the progress', async () => {
-    const page = await browser.newPage();
-    // The dashboard before: nothing reviewed yet.
-    await page.goto(`${server.url}/?c=${CHECKLIST}`);
-    const reviewsMap = page.locator('[aria-labelledby=reviews-heading] .heatmap-grid');
-    await expect.poll(() => reviewsMap.getAttribute('aria-label')).toBe('0 reviews on 0 days in the last 26 weeks');
-    const forecastBefore = await page.locator('.forecast-bars').getAttribute('aria-label');
+  it(
+    'reviews a dozen topics with the keyboard: Space or Enter shows the answer, 3 rates Good, u brings the last card back, q keeps the progress',
+    async () => {
+      const page = await browser.newPage();
+      // The dashboard before: nothing reviewed yet.
+      await page.goto(`${server.url}/?c=${CHECKLIST}`);
+      const reviewsMap = page.locator('[aria-labelledby=reviews-heading] .heatmap-grid');
+      await expect.poll(() => reviewsMap.getAttribute('aria-label')).toBe('0 reviews on 0 days in the last 26 weeks');
+      const forecastBefore = await page.locator('.forecast-bars').getAttribute('aria-label');
 
-    const answers: AnswerRequestJson[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/answer')) answers.push(JSON.parse(request.postData()!) as AnswerRequestJson);
-    });
-    // From the navigation, which shows how many are due.
-    const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ });
-    await expect.poll(() => navLink.getAttribute('aria-label')).toBe('Review, 20 due');
-    expect(await navLink.textContent()).toBe('Review20');
-    await navLink.click();
-    await page.waitForURL(`**/review?c=${CHECKLIST}`);
-    await cardOnScreen(page);
-    expect(await shownCounts(page)).toEqual({ new: 20, learning: 0, review: 0 });
-    // Nothing of this session to take back yet.
-    const undoButton = page.getByRole('button', { name: /Undo/ });
-    expect(await undoButton.isDisabled()).toBe(true);
+      const answers: AnswerRequestJson[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/answer')) answers.push(JSON.parse(request.postData()!) as AnswerRequestJson);
+      });
+      // From the navigation, which shows how many are due.
+      const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Review/ });
+      await expect.poll(() => navLink.getAttribute('aria-label')).toBe('Review, 20 due');
+      expect(await navLink.textContent()).toBe('Review20');
+      await navLink.click();
+      await page.waitForURL(`**/review?c=${CHECKLIST}`);
+      await cardOnScreen(page);
+      expect(await shownCounts(page)).toEqual({ new: 20, learning: 0, review: 0 });
+      // Nothing of this session to take back yet.
+      const undoButton = page.getByRole('button', { name: /Undo/ });
+      expect(await undoButton.isDisabled()).toBe(true);
 
-    const rated: string[] = [];
-    let lastFront = '';
-    for (let i = 0; i < 12; i++) {
-      const id = await cardOnScreen(page);
-      await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter');
-      const ratings = page.locator('.rating-buttons .rating');
-      await expect.poll(() => ratings.count()).toBe(4);
-      // Each button says what it would do: the interval it gives, then its key and name.
-      const labels = await ratings.allInnerTexts();
-      labels.forEach((label, r) => expect(label.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+(\\.\\d+)?(m|h|d|mo|y) ${r + 1} (Again|Hard|Good|Easy)$`)));
-      // Time spent on the first card, for the duration it reports.
-      if (i === 0) await page.waitForTimeout(400);
-      lastFront = (await page.locator('.review-front').textContent())!.replace(/^Explain: /, '').trim();
-      await page.keyboard.press('3');
-      rated.push(id);
-    }
-    await expect.poll(() => answers.length).toBe(12);
-    expect(answers.map((a) => a.rating)).toEqual(Array(12).fill(3));
-    expect(answers[0]!.durationMs).toBeGreaterThanOrEqual(400);
-    expect(answers[0]!.durationMs).toBeLessThan(10_000);
-    await expect.poll(reviewsLogged).toBe(12);
-    // Once the answers are in, the page counts as the server does.
-    await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
-    expect(await page.locator('.review-session-count').textContent()).toBe('12 cards reviewed this session');
-    // Each rating says what it did, in a status line that takes no focus.
-    expect(await page.getByRole('status').filter({ hasText: '✓' }).textContent()).toMatch(/^✓ Good · next in \d+(\.\d+)?(m|h|d|mo|y)$/);
-    expect(await undoButton.isDisabled()).toBe(false);
-    const countsBeforeUndo = await shownCounts(page);
+      const rated: string[] = [];
+      let lastFront = '';
+      for (let i = 0; i < 12; i++) {
+        const id = await cardOnScreen(page);
+        await page.keyboard.press(i % 2 === 0 ? 'Space' : 'Enter');
+        const ratings = page.locator('.rating-buttons .rating');
+        await expect.poll(() => ratings.count()).toBe(4);
+        // Each button says what it would do: the interval it gives, then its key and name.
+        const labels = await ratings.allInnerTexts();
+        labels.forEach((label, r) =>
+          expect(label.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+(\\.\\d+)?(m|h|d|mo|y) ${r + 1} (Again|Hard|Good|Easy)$`)),
+        );
+        // Time spent on the first card, for the duration it reports.
+        if (i === 0) await page.waitForTimeout(400);
+        lastFront = (await page.locator('.review-front').textContent())!.replace(/^Explain: /, '').trim();
+        await page.keyboard.press('3');
+        rated.push(id);
+      }
+      await expect.poll(() => answers.length).toBe(12);
+      expect(answers.map((a) => a.rating)).toEqual(Array(12).fill(3));
+      expect(answers[0]!.durationMs).toBeGreaterThanOrEqual(400);
+      expect(answers[0]!.durationMs).toBeLessThan(10_000);
+      await expect.poll(reviewsLogged).toBe(12);
+      // Once the answers are in, the page counts as the server does.
+      await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
+      expect(await page.locator('.review-session-count').textContent()).toBe('12 cards reviewed this session');
+      // Each rating says what it did, in a status line that takes no focus.
+      expect(await page.getByRole('status').filter({ hasText: '✓' }).textContent()).toMatch(/^✓ Good · next in \d+(\.\d+)?(m|h|d|mo|y)$/);
+      expect(await undoButton.isDisabled()).toBe(false);
+      const countsBeforeUndo = await shownCounts(page);
 
-    // u: the last card comes back, its answer hidden, and the counts with it.
-    await page.keyboard.press('u');
-    await expect.poll(() => page.locator('.review-card').getAttribute('data-card-id')).toBe(rated.at(-1));
-    expect(await page.locator('.rating-buttons').count()).toBe(0);
-    await expect.poll(reviewsLogged).toBe(11);
-    await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
-    expect(await shownCounts(page)).not.toEqual(countsBeforeUndo);
-    expect(await page.locator('.review-session-count').textContent()).toBe('11 cards reviewed this session');
-    expect(await page.locator('.review-feedback').textContent()).toBe(`↶ Undid Good on ${lastFront}`);
+      // u: the last card comes back, its answer hidden, and the counts with it.
+      await page.keyboard.press('u');
+      await expect.poll(() => page.locator('.review-card').getAttribute('data-card-id')).toBe(rated.at(-1));
+      expect(await page.locator('.rating-buttons').count()).toBe(0);
+      await expect.poll(reviewsLogged).toBe(11);
+      await expect.poll(async () => JSON.stringify(await shownCounts(page))).toBe(JSON.stringify((await queue()).remaining));
+      expect(await shownCounts(page)).not.toEqual(countsBeforeUndo);
+      expect(await page.locator('.review-session-count').textContent()).toBe('11 cards reviewed this session');
+      expect(await page.locator('.review-feedback').textContent()).toBe(`↶ Undid Good on ${lastFront}`);
 
-    // The Undo button does the same for the mouse: rate the card again, then click it.
-    await page.keyboard.press('Space');
-    await page.getByRole('button', { name: /Easy$/ }).click();
-    await expect.poll(() => page.locator('.review-feedback').textContent()).toMatch(/^✓ Easy · next in /);
-    await expect.poll(reviewsLogged).toBe(12);
-    await undoButton.click();
-    await expect.poll(() => page.locator('.review-feedback').textContent()).toBe(`↶ Undid Easy on ${lastFront}`);
-    await expect.poll(() => page.locator('.review-card').getAttribute('data-card-id')).toBe(rated.at(-1));
-    await expect.poll(reviewsLogged).toBe(11);
-    // The focus is back on the page, so Space shows the answer again.
-    await page.keyboard.press('Space');
-    await page.locator('.rating-buttons').waitFor();
+      // The Undo button does the same for the mouse: rate the card again, then click it.
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: /Easy$/ }).click();
+      await expect.poll(() => page.locator('.review-feedback').textContent()).toMatch(/^✓ Easy · next in /);
+      await expect.poll(reviewsLogged).toBe(12);
+      await undoButton.click();
+      await expect.poll(() => page.locator('.review-feedback').textContent()).toBe(`↶ Undid Easy on ${lastFront}`);
+      await expect.poll(() => page.locator('.review-card').getAttribute('data-card-id')).toBe(rated.at(-1));
+      await expect.poll(reviewsLogged).toBe(11);
+      // The focus is back on the page, so Space shows the answer again.
+      await page.keyboard.press('Space');
+      await page.locator('.rating-buttons').waitFor();
 
-    // q: back to the dashboard; the eleven reviews stay, and the heatmap and forecast show them.
-    await page.keyboard.press('q');
-    await page.waitForURL(`**/?c=${CHECKLIST}`);
-    await expect.poll(() => reviewsMap.getAttribute('aria-label')).toBe('11 reviews on 1 day in the last 26 weeks');
-    expect(await page.locator('.forecast-bars').getAttribute('aria-label')).not.toBe(forecastBefore);
-    expect(await reviewsLogged()).toBe(11);
-    // Topics learnt by reviewing count as known in the section's bar, and have a predicted recall beside it.
-    expect(await page.locator('.section-progress-list .recall').first().textContent()).toMatch(/^\d+%$/);
-    await page.close();
-  }, TIMEOUT);
+      // q: back to the dashboard; the eleven reviews stay, and the heatmap and forecast show them.
+      await page.keyboard.press('q');
+      await page.waitForURL(`**/?c=${CHECKLIST}`);
+      await expect.poll(() => reviewsMap.getAttribute('aria-label')).toBe('11 reviews on 1 day in the last 26 weeks');
+      expect(await page.locator('.forecast-bars').getAttribute('aria-label')).not.toBe(forecastBefore);
+      expect(await reviewsLogged()).toBe(11);
+      // Topics learnt by reviewing count as known in the section's bar, and have a predicted recall beside it.
+      expect(await page.locator('.section-progress-list .recall').first().textContent()).toMatch(/^\d+%$/);
+      await page.close();
+    },
+    TIMEOUT,
+  );
 
   it('leaves the keys to a field being typed in and to a focused button, and shows where the focus is', async () => {
     const page = await browser.newPage();
@@ -305,11 +318,13 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await page.waitForTimeout(200);
     await assertNothingRan(page, seen);
     await page.keyboard.press('3');
-    await expect.poll(async () => (await call<CardListJson>('GET', `/api/topics/${topic.id}/cards`)).cards.find((c) => c.id === added.id)!.reps).toBe(1);
+    await expect
+      .poll(async () => (await call<CardListJson>('GET', `/api/topics/${topic.id}/cards`)).cards.find((c) => c.id === added.id)!.reps)
+      .toBe(1);
     await page.close();
   });
 
-  it('edits and removes a card of one\'s own; a card written in the file is shown with its line and studied too', async () => {
+  it("edits and removes a card of one's own; a card written in the file is shown with its line and studied too", async () => {
     await call('POST', '/api/imports', { name: 'go-cards', text: '# Go\n\n- goroutines\n  - What is a goroutine? :: a lightweight thread\n' });
     const goroutines = await findTopic('go-cards', 'goroutines');
     const page = await browser.newPage();
@@ -351,7 +366,9 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
 
     // The Import page's preview counts the file's question cards and says what happens to them.
     await page.goto(`${server.url}/import?c=go-cards`);
-    await page.getByLabel('Markdown').fill('# Go\n\n- goroutines\n  - What is a goroutine? :: a thread the runtime schedules\n  - What does select do? :: waits on channels\n');
+    await page
+      .getByLabel('Markdown')
+      .fill('# Go\n\n- goroutines\n  - What is a goroutine? :: a thread the runtime schedules\n  - What does select do? :: waits on channels\n');
     await page.fill('input[type=text]', 'go-cards');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.locator('.import-cards').textContent()).toBe('Question cards: 1 added, 1 edited, 0 archived.');
@@ -429,7 +446,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await page.close();
   });
 
-  it('fits a 360 px wide screen, light and dark: the review, its answer, a topic\'s cards and the dashboard, with the header on two rows', async () => {
+  it("fits a 360 px wide screen, light and dark: the review, its answer, a topic's cards and the dashboard, with the header on two rows", async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ width: 360, height: 740, colorScheme });
       await page.goto(`${server.url}/review?c=${CHECKLIST}`);
@@ -498,7 +515,8 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
       await page.locator('.review-card, .review-done').first().waitFor();
     }
     await page.locator('.review-done').waitFor();
-    const logged = async () => (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
+    const logged = async () =>
+      (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
     await expect.poll(logged).toBe(answers.length);
     // Both cards seen more than once, each answer carrying the reps of the one before plus one.
     const byCard = new Map<number, number[]>();
@@ -531,7 +549,8 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
   it('drops an answer the server refuses because another window answered the card first, says so, and goes on', async () => {
     const name = 'two-windows';
     await call('POST', '/api/imports', { name, text: '# Two\n\n- gamma\n- delta\n- epsilon\n' });
-    const logged = async () => (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
+    const logged = async () =>
+      (await call<ReviewStatsJson>('GET', `/api/checklists/${name}/review/stats`)).reviewsByDay.reduce((sum, d) => sum + d.count, 0);
     const repsOf = async (cardId: number) => {
       for (const text of ['gamma', 'delta', 'epsilon']) {
         const topic = await findTopic(name, text);
@@ -551,7 +570,9 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await page.locator('.rating-buttons').waitFor();
     await page.keyboard.press('4');
     const notice = page.locator('.review-notice');
-    await expect.poll(() => notice.textContent()).toMatch(new RegExp(`^Card ${id} was answered meanwhile, elsewhere .*this answer was not recorded\\.$`));
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(new RegExp(`^Card ${id} was answered meanwhile, elsewhere .*this answer was not recorded\\.$`));
     // A note, not a failure; nothing recorded twice, and the session does not count it.
     expect(await page.locator('.error-line').count()).toBe(0);
     expect(await logged()).toBe(1);

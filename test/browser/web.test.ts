@@ -44,12 +44,20 @@ async function checklists(): Promise<ChecklistSummaryJson[]> {
 
 /** Imports over the API, for tests about what happens after an import rather than the Import page. */
 async function createChecklist(name: string, text: string): Promise<void> {
-  const response = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, name }) });
+  const response = await fetch(`${server.url}/api/imports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text, name }),
+  });
   expect(response.status).toBeLessThan(300);
 }
 
 async function patchTopic(id: number, patch: TopicPatchJson): Promise<void> {
-  const response = await fetch(`${server.url}/api/topics/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  const response = await fetch(`${server.url}/api/topics/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -120,20 +128,24 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await server?.stop();
   });
 
-  it('imports the user checklist through the Import page: the preview counts 189 topics, then Apply opens it', async () => {
-    const page = await browser.newPage();
-    const count = await importThroughUi(page, USER_FIXTURE, CHECKLIST);
-    expect(count).toBe('189');
-    await expect.poll(() => page.locator('.toolbar-status').textContent()).toBe('189 topics');
-    // The notes block of "Small Notes" is preformatted text, not live HTML.
-    const note = page.locator('pre.note-source', { hasText: 'AWS Migration Hub' });
-    await expect.poll(() => note.count()).toBe(1);
-    expect(await note.evaluate((el) => el.children.length)).toBe(0);
-    // Goals and books have panels of their own.
-    expect(await page.locator('.side-panels').textContent()).toContain('плюшки');
-    expect(await page.locator('.study-tree').textContent()).not.toContain('плюшки');
-    await page.close();
-  }, TIMEOUT);
+  it(
+    'imports the user checklist through the Import page: the preview counts 189 topics, then Apply opens it',
+    async () => {
+      const page = await browser.newPage();
+      const count = await importThroughUi(page, USER_FIXTURE, CHECKLIST);
+      expect(count).toBe('189');
+      await expect.poll(() => page.locator('.toolbar-status').textContent()).toBe('189 topics');
+      // The notes block of "Small Notes" is preformatted text, not live HTML.
+      const note = page.locator('pre.note-source', { hasText: 'AWS Migration Hub' });
+      await expect.poll(() => note.count()).toBe(1);
+      expect(await note.evaluate((el) => el.children.length)).toBe(0);
+      // Goals and books have panels of their own.
+      expect(await page.locator('.side-panels').textContent()).toContain('плюшки');
+      expect(await page.locator('.study-tree').textContent()).not.toContain('плюшки');
+      await page.close();
+    },
+    TIMEOUT,
+  );
 
   it('marks a topic known with one click and a key, moves its section bar at once, and keeps it after a reload', async () => {
     const page = await browser.newPage();
@@ -260,7 +272,10 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     expect(await page.locator('.resource-inert', { hasText: 'javascript:window.__pwned=4' }).count()).toBeGreaterThan(0);
 
     // Every topic page renders its title and details through markdown-it and DOMPurify.
-    const hostileTopics = [...topics((await tree('own-hostile')).root), ...topics((await tree('hostile')).root).filter((t) => /[<[]/.test(t.title) || t.details)];
+    const hostileTopics = [
+      ...topics((await tree('own-hostile')).root),
+      ...topics((await tree('hostile')).root).filter((t) => /[<[]/.test(t.title) || t.details),
+    ];
     for (const topic of hostileTopics) {
       await page.goto(`${server.url}/topics/${topic.id}`);
       await page.locator('.notes-input textarea').waitFor();
@@ -273,7 +288,9 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.goto(`${server.url}/topics/${target.id}`);
     await page
       .locator('.notes-input textarea')
-      .fill('<img src=x onerror="window.__pwned=11"> [a](javascript:window.__pwned=12) <script>window.__pwned=13</script>\n\n<details open><a onclick="window.__pwned=14">x</a></details>');
+      .fill(
+        '<img src=x onerror="window.__pwned=11"> [a](javascript:window.__pwned=12) <script>window.__pwned=13</script>\n\n<details open><a onclick="window.__pwned=14">x</a></details>',
+      );
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('.notes-status').textContent()).toBe('Saved');
     await page.reload();
@@ -409,7 +426,15 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     expect(topic).toBeDefined();
     await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
     await page.locator('.topic-row').first().waitFor();
-    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!.replace(/-[\w-]+\.js$/, '')));
+    const loaded = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) =>
+          e.name
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]+\.js$/, ''),
+        ),
+      );
     await expect.poll(loaded).toEqual(expect.arrayContaining(['TopicPage', 'markdown']));
     const headings = () => page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
     await page.locator(`[data-topic-id="${topic.id}"] .topic-title`).click();

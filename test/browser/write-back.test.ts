@@ -101,7 +101,12 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     expect(await diff.locator('.diff-del').allTextContents()).toEqual(['-* metaclasses\n', '-* comprehensions for list, dict and set\n']);
     expect(await diff.locator('.diff-add').allTextContents()).toEqual(['+* [x] metaclasses\n', '+* [x] comprehensions for list, dict and set\n']);
     const [added, removed, context] = await Promise.all(
-      ['.diff-add', '.diff-del', '.diff-context'].map((kind) => diff.locator(kind).first().evaluate((el) => getComputedStyle(el).backgroundColor)),
+      ['.diff-add', '.diff-del', '.diff-context'].map((kind) =>
+        diff
+          .locator(kind)
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      ),
     );
     expect(new Set([added, removed, context]).size).toBe(3);
     expect(await diff.locator('*:not(code, span)').count()).toBe(0);
@@ -125,23 +130,27 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     await page.close();
   }, 60_000);
 
-  it('works from the keyboard: Enter opens the panel with the focus in it, Escape closes it and gives the focus back', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
-    await page.locator('.topic-row').first().waitFor();
-    const button = page.getByRole('button', { name: 'Write to file' });
-    await button.focus();
-    await page.keyboard.press('Enter');
-    const panel = page.getByRole('region', { name: 'Write to your file' });
-    await panel.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('.write-back') !== null)).toBe(true);
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
-    await panel.locator('.write-back-summary').waitFor();
-    await page.keyboard.press('Escape');
-    expect(await panel.count()).toBe(0);
-    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.close();
-  }, TIMEOUT);
+  it(
+    'works from the keyboard: Enter opens the panel with the focus in it, Escape closes it and gives the focus back',
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+      await page.locator('.topic-row').first().waitFor();
+      const button = page.getByRole('button', { name: 'Write to file' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('region', { name: 'Write to your file' });
+      await panel.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.closest('.write-back') !== null)).toBe(true);
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      await panel.locator('.write-back-summary').waitFor();
+      await page.keyboard.press('Escape');
+      expect(await panel.count()).toBe(0);
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.close();
+    },
+    TIMEOUT,
+  );
 
   it('offers the cards added here behind a checkbox, and fits a 360 px screen', async () => {
     const topic = await findTopic('descriptors and how @property is built on them');

@@ -47,7 +47,10 @@ for (const backend of BACKENDS) {
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(refused.stderr).toMatch(/written in the checklist file \(line 3\); change it there/);
       const notAnId = await cli.run(['card', 'edit', 'abc']);
-      expect([notAnId.code, notAnId.stderr]).toEqual([2, "prepdeck: error: an id must be a whole number from 1 to 2147483647, not 'abc' (see --help)\n"]);
+      expect([notAnId.code, notAnId.stderr]).toEqual([
+        2,
+        "prepdeck: error: an id must be a whole number from 1 to 2147483647, not 'abc' (see --help)\n",
+      ]);
       const nothing = await cli.run(['card', 'edit', String(fileCard.id)]);
       expect([nothing.code, nothing.stderr]).toEqual([2, 'prepdeck: error: card edit needs --question, --answer or both\n']);
       const emptyScope = await cli.run(['review', '--json', '--section', ' ']);
@@ -58,14 +61,25 @@ for (const backend of BACKENDS) {
     it('optimize says how many more reviews it needs, and with --apply that nothing was saved', async () => {
       const result = await cli.run(['optimize', '--apply']);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/more reviews \(a day or more apart\) are needed: fitting takes 64 reviews of cards last seen a day or more before/);
+      expect(result.stdout).toMatch(
+        /more reviews \(a day or more apart\) are needed: fitting takes 64 reviews of cards last seen a day or more before/,
+      );
       expect(result.stdout).toMatch(/\nnothing was saved: the default parameters stay\n$/);
     });
 
     it('shows and changes the review settings, refusing values out of range', async () => {
       const shown = await cli.run(['settings']);
       expect(shown.stdout).toMatch(/desired retention {2}0\.9\n/);
-      const changed = await cli.json<{ settings: ReviewSettingsJson }>(['settings', '--retention', '0.85', '--new-per-day', '5', '--no-fuzz', '--time-zone', 'Europe/Moscow']);
+      const changed = await cli.json<{ settings: ReviewSettingsJson }>([
+        'settings',
+        '--retention',
+        '0.85',
+        '--new-per-day',
+        '5',
+        '--no-fuzz',
+        '--time-zone',
+        'Europe/Moscow',
+      ]);
       expect(changed.settings).toMatchObject({ desiredRetention: 0.85, newPerDay: 5, fuzz: false, timeZone: 'Europe/Moscow' });
       const bad = await cli.run(['settings', '--retention', '1.5']);
       expect(bad.code).toBe(2);

@@ -15,7 +15,25 @@ import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
 const USER_CHECKLIST_NAME = 'job-interview-checklist';
 const EXAMPLE_NAME = 'interview-prep';
-const COMMANDS = ['start', 'import', 'sync', 'checklists', 'list', 'show', 'mark', 'note', 'progress', 'search', 'export', 'remove', 'review', 'optimize', 'card', 'settings', 'serve'];
+const COMMANDS = [
+  'start',
+  'import',
+  'sync',
+  'checklists',
+  'list',
+  'show',
+  'mark',
+  'note',
+  'progress',
+  'search',
+  'export',
+  'remove',
+  'review',
+  'optimize',
+  'card',
+  'settings',
+  'serve',
+];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
 
@@ -23,7 +41,12 @@ interface ListJson {
   checklists: ExportedChecklist[];
 }
 interface ProgressJson {
-  checklists: Array<{ name: string; title: string; progress: Progress; sections: Array<{ id: number; title: string; depth: number; progress: Progress }> }>;
+  checklists: Array<{
+    name: string;
+    title: string;
+    progress: Progress;
+    sections: Array<{ id: number; title: string; depth: number; progress: Progress }>;
+  }>;
 }
 interface ChecklistsJson {
   checklists: ChecklistSummary[];
@@ -224,7 +247,9 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
   it('misuse with --json also prints the error as JSON on standard output', async () => {
     const result = await cli.run(['mark', '1', 'done', '--json']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { type: 'UsageError', message: expect.stringMatching(/'done'.*new, learning, known, skipped/) } });
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { type: 'UsageError', message: expect.stringMatching(/'done'.*new, learning, known, skipped/) },
+    });
   });
 
   it('an unknown option is misuse: exit 2, with a one-line error', async () => {
@@ -377,7 +402,11 @@ for (const backend of BACKENDS) {
         step('takes an id as lists print it (#N), and refuses a mistyped one (-5) instead of matching digits in a title', async () => {
           const id = topicId('плюшки');
           expect((await cli().json<{ topic: { text: string } }>(['show', `#${id}`])).topic.text).toBe('плюшки');
-          expectOneLineError(await cli().run(['mark', '--', '-5', 'skipped']), 1, /^prepdeck: error: '-5' is not a topic id: ids are whole numbers from 1/);
+          expectOneLineError(
+            await cli().run(['mark', '--', '-5', 'skipped']),
+            1,
+            /^prepdeck: error: '-5' is not a topic id: ids are whole numbers from 1/,
+          );
         });
 
         step('search ПЛЮШКИ finds плюшки: case-insensitive in Cyrillic', async () => {
@@ -469,7 +498,11 @@ for (const backend of BACKENDS) {
           ids.renamed = topicIn(before, EDITS.renamed.from).id;
           ids.moved = topicIn(before, EDITS.moved.text, EDITS.moved.from).id;
           ids.removed = topicIn(before, EDITS.removed.text, EDITS.removed.section).id;
-          for (const [id, state] of [[ids.renamed, 'known'], [ids.moved, 'known'], [ids.removed, 'learning']] as const) {
+          for (const [id, state] of [
+            [ids.renamed, 'known'],
+            [ids.moved, 'known'],
+            [ids.removed, 'learning'],
+          ] as const) {
             const mark = await cli().run(['mark', String(id), state]);
             if (mark.code !== 0) throw new Error(mark.stderr);
           }
@@ -513,8 +546,7 @@ for (const backend of BACKENDS) {
         step('a topic added to the file appears as new, and every other topic is untouched', () => {
           const added = topicIn(after, EDITS.added.text, EDITS.added.section);
           expect(added.state).toBe('new');
-          const summary = (c: ExportedChecklist) =>
-            new Map(topicsOf(c).map((t) => [t.item.id, `${t.path} | ${t.item.text} | ${t.item.state}`]));
+          const summary = (c: ExportedChecklist) => new Map(topicsOf(c).map((t) => [t.item.id, `${t.path} | ${t.item.text} | ${t.item.state}`]));
           const was = summary(before);
           const now = summary(after);
           for (const id of [ids.renamed, ids.moved, ids.removed]) was.delete(id);
@@ -649,4 +681,3 @@ for (const backend of BACKENDS) {
     });
   });
 }
-

@@ -72,7 +72,9 @@ for (const backend of BACKENDS) {
       expect(out).toMatch(/^ {4}Async +\S+ +\d+% \d+\/\d+ +recall \d+%$/m);
       // Nothing reviewed in SQL: its line ends at its progress, as before.
       expect(out).toMatch(/^ {2}SQL +\S+ +\d+% \d+\/\d+$/m);
-      expect(out).toMatch(/^ +\d+ known, \d+ learning, \d+ new, \d+ skipped\n +retention 50% \(1\/2, 30 days\) · due today \d+ · next 7 days \d+ · next 30 days \d+$/m);
+      expect(out).toMatch(
+        /^ +\d+ known, \d+ learning, \d+ new, \d+ skipped\n +retention 50% \(1\/2, 30 days\) · due today \d+ · next 7 days \d+ · next 30 days \d+$/m,
+      );
       // The learning card and the forgotten one are overdue: due today.
       const [today] = /due today (\d+)/.exec(out)!.slice(1);
       expect(Number(today)).toBeGreaterThanOrEqual(2);

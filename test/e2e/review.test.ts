@@ -31,7 +31,11 @@ const STYLES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 function inTerminal(cli: Cli, args: string[]) {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
-  const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], { env: cliEnv(cli.location, cli.home), cwd: cli.home, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
+    env: cliEnv(cli.location, cli.home),
+    cwd: cli.home,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let screen = '';
   child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));

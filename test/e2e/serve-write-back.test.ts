@@ -84,7 +84,9 @@ describe('prepdeck serve and Write to file', () => {
         body: JSON.stringify({ dryRun: true }),
       });
       expect(response.status).toBe(409);
-      expect(((await response.json()) as ErrorJson).error.message).toMatch(/^'interview-prep' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write/);
+      expect(((await response.json()) as ErrorJson).error.message).toMatch(
+        /^'interview-prep' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write/,
+      );
       expect(readFileSync(EXAMPLE_CHECKLIST).equals(before)).toBe(true);
     },
     TIMEOUT_MS,

@@ -43,7 +43,10 @@ describe('prepdeck serve', () => {
   });
 
   it('writes structured (JSON) logs on standard error', () => {
-    const logLine = serve.stderr().split('\n').find((line) => line.startsWith('{'));
+    const logLine = serve
+      .stderr()
+      .split('\n')
+      .find((line) => line.startsWith('{'));
     expect(JSON.parse(logLine!)).toMatchObject({ level: 30, msg: expect.stringMatching(/listening/) });
   });
 
@@ -90,7 +93,9 @@ describe('prepdeck serve', () => {
     try {
       const result = await cli.run(['serve', '--port', String(port)]);
       expect(result.code).toBe(1);
-      expect(lines(result.stderr)).toEqual([`prepdeck: error: port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`]);
+      expect(lines(result.stderr)).toEqual([
+        `prepdeck: error: port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`,
+      ]);
     } finally {
       blocker.close();
     }

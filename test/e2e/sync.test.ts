@@ -118,7 +118,9 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     ]);
     expect(readFileSync(file, 'utf8')).toBe(SAMPLE.replace('* generators', '* [x] generators').replace('2. [ ] indexes', '2. [x] indexes'));
     const after = await topics(cli);
-    expect(after.map((t) => t.state)).toEqual(rows.map((t) => (['generators', 'indexes'].includes(t.text) ? 'known' : t.text === 'SELECT FOR UPDATE' ? 'learning' : t.state)));
+    expect(after.map((t) => t.state)).toEqual(
+      rows.map((t) => (['generators', 'indexes'].includes(t.text) ? 'known' : t.text === 'SELECT FOR UPDATE' ? 'learning' : t.state)),
+    );
 
     // Re-importing what was written changes nothing: the hash of the written file was recorded.
     const reimport = await cli.json<ImportResult>(['import', file]);
@@ -151,7 +153,9 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     writeFileSync(file, `${SAMPLE}* added by hand\n`);
     const result = await cli.run(['sync', file, '--write', '--dry-run']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`--- ${file}\n+++ ${file} (with markers)\n@@ -2,7 +2,7 @@\n * generators\n * descriptors\n   * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n-* плюшки\n+* [x] плюшки\n`);
+    expect(result.stdout).toContain(
+      `--- ${file}\n+++ ${file} (with markers)\n@@ -2,7 +2,7 @@\n * generators\n * descriptors\n   * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n-* плюшки\n+* [x] плюшки\n`,
+    );
     expect(result.stdout).toContain(`would write 1 marker into ${file}`);
     expect(readFileSync(file, 'utf8')).toBe(`${SAMPLE}* added by hand\n`);
     expect((await topics(cli)).some((t) => t.text === 'added by hand')).toBe(false);
@@ -190,7 +194,9 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect(readFileSync(file, 'utf8')).toContain('* [x] generators');
   });
 
-  it('--all gives every study topic a marker but no goal, keeps reading an outline as an outline, and changes no state', async ({ onTestFinished }) => {
+  it('--all gives every study topic a marker but no goal, keeps reading an outline as an outline, and changes no state', async ({
+    onTestFinished,
+  }) => {
     const { cli, file } = await imported(`# Goals\n* remote\n${SAMPLE}`, onTestFinished);
     const rows = await topics(cli);
     const result = await cli.json<SyncResult>(['sync', file, '--write', '--all']);
@@ -225,13 +231,21 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect([byText(after, 'generators').state, byText(after, 'sharding').state]).toEqual(['skipped', 'skipped']);
   });
 
-  it('--cards writes the cards added in prepdeck under their topics, which then belong to the file with their reviews', async ({ onTestFinished }) => {
+  it('--cards writes the cards added in prepdeck under their topics, which then belong to the file with their reviews', async ({
+    onTestFinished,
+  }) => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
     // A marker written in the same sync must not stop the cards from going in.
     await cli.run(['mark', String(byText(await topics(cli), 'generators').id), 'known']);
     // A marker after a card: reported at its line in the written file, as the cards are.
     await cli.run(['mark', String(byText(await topics(cli), 'плюшки').id), 'known']);
-    const added = await cli.json<{ card: { id: number } }>(['card', 'add', 'descriptors', 'What does __set_name__ do?', 'tells a descriptor its name']);
+    const added = await cli.json<{ card: { id: number } }>([
+      'card',
+      'add',
+      'descriptors',
+      'What does __set_name__ do?',
+      'tells a descriptor its name',
+    ]);
     await cli.json(['card', 'add', 'SELECT FOR UPDATE', 'Which rows?', 'the selected ones']);
     const result = await cli.run(['sync', file, '--write', '--cards']);
     expect(result.code, result.stderr).toBe(0);
@@ -241,10 +255,13 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect(result.stdout).toMatch(/line 6: .*плюшки/);
     // Only the markers and the inserted lines: the sample's other lines are all there, in order, unchanged.
     expect(written).toBe(
-      SAMPLE.replace('* generators\n', '* [x] generators\n').replace('* плюшки\n', '* [x] плюшки\n').replace('  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n', '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n').replace(
-        '1. SELECT FOR UPDATE\n',
-        '1. SELECT FOR UPDATE\n   - Which rows? :: the selected ones\n',
-      ),
+      SAMPLE.replace('* generators\n', '* [x] generators\n')
+        .replace('* плюшки\n', '* [x] плюшки\n')
+        .replace(
+          '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n',
+          '  * \\_\\_get\\_\\_ and \\_\\_set\\_\\_\n  * What does __set_name__ do? :: tells a descriptor its name\n',
+        )
+        .replace('1. SELECT FOR UPDATE\n', '1. SELECT FOR UPDATE\n   - Which rows? :: the selected ones\n'),
     );
     const listed = await cli.json<{ cards: Array<{ id: number; origin: string; line: number | null }> }>(['card', 'list', 'descriptors']);
     expect(listed.cards.find((c) => c.id === added.card.id)).toMatchObject({ origin: 'file', line: 5 });
@@ -260,7 +277,9 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     const result = await cli.run(['sync', other, '--name', 'plan']);
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([
-      expect.stringMatching(/^prepdeck: error: 'plan' keeps .*plan\.md in step, not .*other\.md; to take its topics from .*other\.md instead, run `prepdeck import .*other\.md --name plan`$/),
+      expect.stringMatching(
+        /^prepdeck: error: 'plan' keeps .*plan\.md in step, not .*other\.md; to take its topics from .*other\.md instead, run `prepdeck import .*other\.md --name plan`$/,
+      ),
     ]);
     expect((await topics(cli)).map((t) => t.text)).toContain('generators');
   });
@@ -271,7 +290,9 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     writeFileSync(join(cli.home, 'new.md'), SAMPLE);
     const never = await cli.run(['sync', join(cli.home, 'new.md')]);
     expect(never.code).toBe(1);
-    expect(lines(never.stderr)).toEqual([expect.stringMatching(/^prepdeck: error: .*new\.md was never imported; run `prepdeck import .*` first, or give --name$/)]);
+    expect(lines(never.stderr)).toEqual([
+      expect.stringMatching(/^prepdeck: error: .*new\.md was never imported; run `prepdeck import .*` first, or give --name$/),
+    ]);
     const missing = await cli.run(['sync', join(cli.home, 'missing.md')]);
     expect(missing.code).toBe(1);
     expect(lines(missing.stderr)).toHaveLength(1);
@@ -343,7 +364,12 @@ describe.skipIf(!hasUserFixture)("prepdeck sync on the user's checklist", { time
     const again = await cli.json<SyncResult>(['sync', file]);
     expect(again.readIn.unchanged).toBe(true);
     expect(again.readIn.topicsMode.mode).toBe('all');
-    expect((await topics(cli)).filter((t) => t.state === 'known').map((t) => t.id).sort()).toEqual(chosen.map((t) => t.id).sort());
+    expect(
+      (await topics(cli))
+        .filter((t) => t.state === 'known')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(chosen.map((t) => t.id).sort());
   });
 
   it('with no state changed, sync --write leaves it byte for byte', async ({ onTestFinished }) => {
@@ -362,11 +388,16 @@ function expectOneLine(result: { code: number | null; stderr: string }, message:
 }
 
 describe('when the disk says no, one line saying what to do (exit 1)', { timeout: TIMEOUT_MS, concurrent: true }, () => {
-  it('a file the user made read-only is left as it is, whoever runs prepdeck; --force writes it and it stays read-only', async ({ onTestFinished }) => {
+  it('a file the user made read-only is left as it is, whoever runs prepdeck; --force writes it and it stays read-only', async ({
+    onTestFinished,
+  }) => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
     await cli.run(['mark', 'generators', 'known']);
     chmodSync(file, 0o444);
-    expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: .*plan\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written\n$/);
+    expectOneLine(
+      await cli.run(['sync', file, '--write']),
+      /^prepdeck: error: .*plan\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written\n$/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(SAMPLE);
     expect((await cli.run(['sync', file, '--force'])).code).toBe(2);
     const forced = await cli.run(['sync', file, '--write', '--force']);
@@ -387,7 +418,10 @@ describe('when the disk says no, one line saying what to do (exit 1)', { timeout
     const unwritable = makeUnwritable(folder);
     if ('skip' in unwritable) return skip(unwritable.skip);
     try {
-      expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: cannot write .*plan\.md: permission denied \(E(ACCES|PERM)\); prepdeck writes the new version beside it, in .*notes, and renames it over the file: make that folder writable; nothing was written\n$/);
+      expectOneLine(
+        await cli.run(['sync', file, '--write']),
+        /^prepdeck: error: cannot write .*plan\.md: permission denied \(E(ACCES|PERM)\); prepdeck writes the new version beside it, in .*notes, and renames it over the file: make that folder writable; nothing was written\n$/,
+      );
     } finally {
       unwritable.undo();
     }
@@ -403,7 +437,10 @@ describe('when the disk says no, one line saying what to do (exit 1)', { timeout
     const unwritable = makeUnwritable(backups);
     if ('skip' in unwritable) return skip(unwritable.skip);
     try {
-      expectOneLine(await cli.run(['sync', file, '--write']), /^prepdeck: error: cannot keep the previous version in .*backups: permission denied \(E(ACCES|PERM)\); make that folder writable \(or set XDG_DATA_HOME to one that is\); nothing was written\n$/);
+      expectOneLine(
+        await cli.run(['sync', file, '--write']),
+        /^prepdeck: error: cannot keep the previous version in .*backups: permission denied \(E(ACCES|PERM)\); make that folder writable \(or set XDG_DATA_HOME to one that is\); nothing was written\n$/,
+      );
     } finally {
       unwritable.undo();
     }

@@ -73,7 +73,17 @@ for (const backend of BACKENDS) {
       const preview = response.json<ImportResultJson>();
       expect(preview.dryRun).toBe(true);
       expect(preview.checklist.name).toBe('job-interview-checklist');
-      expect(preview.counts).toEqual({ sections: 20, topics: 189, goals: 5, books: 4, resources: 17, resourceBullets: 9, notes: 1, cards: 0, duplicates: 6 });
+      expect(preview.counts).toEqual({
+        sections: 20,
+        topics: 189,
+        goals: 5,
+        books: 4,
+        resources: 17,
+        resourceBullets: 9,
+        notes: 1,
+        cards: 0,
+        duplicates: 6,
+      });
       expect(preview.changes.added).toHaveLength(198);
       expect((await inject({ url: '/api/checklists' })).json<ChecklistListJson>().checklists).toEqual([]);
     });
@@ -181,7 +191,9 @@ for (const backend of BACKENDS) {
         .replace('* connection pooling with PgBouncer\n', '')
         .replace('* consistent hashing\n', '* consistent hashing\n* bloom filters\n');
 
-      const preview = (await inject({ method: 'POST', url: '/api/imports/preview', payload: { text: edited, name: 'prep' } })).json<ImportResultJson>();
+      const preview = (
+        await inject({ method: 'POST', url: '/api/imports/preview', payload: { text: edited, name: 'prep' } })
+      ).json<ImportResultJson>();
       expect(preview.dryRun).toBe(true);
       expect(preview.changes.renamed.map((r) => r.to)).toEqual(['CAP theorem and PACELC']);
       expect(preview.changes.archived.map((a) => a.title)).toEqual(['connection pooling with PgBouncer']);
@@ -201,7 +213,9 @@ for (const backend of BACKENDS) {
       await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'known', notes: 'type(name, bases, ns)' } });
       const answered = await inject({ url: '/api/checklists/prep/dashboard' });
       const dashboard = answered.json<DashboardJson>();
-      expect((await inject({ url: '/api/checklists/prep/dashboard', headers: { 'if-none-match': String(answered.headers['etag']) } })).statusCode).toBe(304);
+      expect(
+        (await inject({ url: '/api/checklists/prep/dashboard', headers: { 'if-none-match': String(answered.headers['etag']) } })).statusCode,
+      ).toBe(304);
       expect(dashboard.progress.known).toBe(5);
       expect(dashboard.sections.map((s) => s.text)).toContain('Classes and objects');
       expect(dashboard.sections.find((s) => s.text === 'Python')).toMatchObject({ depth: 1, role: 'study' });
@@ -233,7 +247,13 @@ for (const backend of BACKENDS) {
 
     describe('bad input gets a clear 4xx and changes nothing', () => {
       it('unknown ids and names are 404 with a message', async () => {
-        for (const url of ['/api/topics/424242', '/api/checklists/nope/tree', '/api/checklists/nope/dashboard', '/api/search?q=x&checklist=nope', '/api/nowhere']) {
+        for (const url of [
+          '/api/topics/424242',
+          '/api/checklists/nope/tree',
+          '/api/checklists/nope/dashboard',
+          '/api/search?q=x&checklist=nope',
+          '/api/nowhere',
+        ]) {
           const response = await inject({ url });
           expect(response.statusCode, url).toBe(404);
           expectCleanError(response.json<ErrorJson>());
@@ -256,16 +276,30 @@ for (const backend of BACKENDS) {
           ['GET', '/api/search', undefined, /'q' is required/],
         ];
         for (const [method, url, payload, message] of cases) {
-          const response = await inject({ method: method as InjectOptions['method'], url, ...(payload === undefined ? {} : { payload: payload as object }) });
+          const response = await inject({
+            method: method as InjectOptions['method'],
+            url,
+            ...(payload === undefined ? {} : { payload: payload as object }),
+          });
           expect(response.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBe(400);
           const body = response.json<ErrorJson>();
           expect(body.error.message).toMatch(message);
           expectCleanError(body);
         }
-        const malformed = await inject({ method: 'PATCH', url: '/api/topics/1', headers: { 'content-type': 'application/json' }, payload: '{"state":' });
+        const malformed = await inject({
+          method: 'PATCH',
+          url: '/api/topics/1',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"state":',
+        });
         expect(malformed.statusCode).toBe(400);
         expect(malformed.json<ErrorJson>().error).toEqual({ type: 'BadRequest', message: 'the body is not valid JSON' });
-        const plain = await inject({ method: 'PATCH', url: '/api/topics/1', headers: { 'content-type': 'application/xml' }, payload: '<state>known</state>' });
+        const plain = await inject({
+          method: 'PATCH',
+          url: '/api/topics/1',
+          headers: { 'content-type': 'application/xml' },
+          payload: '<state>known</state>',
+        });
         expect(plain.statusCode).toBe(415);
         expect(plain.json<ErrorJson>().error.type).toBe('UnsupportedMediaType');
         expect(findTopic(await tree('prep'), 'metaclasses').topic.state).toBe('new');
@@ -275,7 +309,10 @@ for (const backend of BACKENDS) {
         await importText(EXAMPLE_TEXT, { name: 'prep' });
         const note = await inject({ method: 'PATCH', url: '/api/topics/1', payload: { notes: 'x'.repeat(300 * 1024) } });
         expect(note.statusCode).toBe(413);
-        expect(note.json<ErrorJson>().error).toEqual({ type: 'PayloadTooLarge', message: 'the request body is over 256 KB; send less (a checklist may be up to 10 MB)' });
+        expect(note.json<ErrorJson>().error).toEqual({
+          type: 'PayloadTooLarge',
+          message: 'the request body is over 256 KB; send less (a checklist may be up to 10 MB)',
+        });
         const huge = await inject({ method: 'POST', url: '/api/imports', payload: { text: '- topic\n'.repeat(1_400_000), name: 'huge' } });
         expect(huge.statusCode).toBe(413);
         expect(huge.json<ErrorJson>().error.message).toMatch(/over 10 MB are refused/);

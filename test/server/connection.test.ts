@@ -50,10 +50,7 @@ const unroutable = fc.oneof(
     .map(([method, prefix, before, escape, after]) => ({ method, path: `${prefix}${before}${escape}${after}` })),
   // The limit applies on a route that exists for the method; elsewhere the answer is an ordinary 404.
   fc
-    .tuple(
-      fc.constantFrom(['GET', '/tree'], ['POST', '/review/undo'], ['DELETE', ''], ['POST', '/write']),
-      fc.integer({ min: 257, max: 4000 }),
-    )
+    .tuple(fc.constantFrom(['GET', '/tree'], ['POST', '/review/undo'], ['DELETE', ''], ['POST', '/write']), fc.integer({ min: 257, max: 4000 }))
     .map(([[method, rest], length]) => ({ method, path: `/api/checklists/${'n'.repeat(length)}${rest}` })),
 );
 

@@ -55,7 +55,12 @@ for (const backend of BACKENDS) {
       const imported = await inject({ method: 'POST', url: '/api/imports', headers: { origin: OWN }, payload: { text: EXAMPLE_TEXT, name: 'prep' } });
       expect(imported.statusCode, imported.body).toBe(200);
       const queue = (await inject({ url: '/api/checklists/prep/review?limit=1' })).json<ReviewQueueJson>();
-      const answered = await inject({ method: 'POST', url: `/api/cards/${queue.cards[0]!.card.id}/answer`, headers: { origin: OWN }, payload: { rating: 3 } });
+      const answered = await inject({
+        method: 'POST',
+        url: `/api/cards/${queue.cards[0]!.card.id}/answer`,
+        headers: { origin: OWN },
+        payload: { rating: 3 },
+      });
       expect(answered.statusCode, answered.body).toBe(200);
       expect(answered.json<AnswerJson>().card.reps).toBe(1);
     }
@@ -68,7 +73,11 @@ for (const backend of BACKENDS) {
       const tree = (await inject({ url: '/api/checklists/prep/tree' })).body;
       for (const route of await unsafeRoutes()) {
         for (const request of FOREIGN_REQUESTS) {
-          const response = await inject({ ...route, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
+          const response = await inject({
+            ...route,
+            headers: request.headers,
+            ...(request.payload === undefined ? {} : { payload: request.payload }),
+          });
           expect(response.statusCode, `${route.method} ${route.url} with ${request.what}`).toBe(403);
           expect(response.json<ErrorJson>().error.type).toBe('Forbidden');
         }
@@ -83,9 +92,15 @@ for (const backend of BACKENDS) {
       expect(undo.statusCode, undo.body).toBe(200);
       expect(await reviewsLogged()).toBe(0);
       // Removing the checklist last, so every other route still finds it.
-      const routes = (await unsafeRoutes()).sort((a, b) => Number(a.method === 'DELETE' && a.url === '/api/checklists/prep') - Number(b.method === 'DELETE' && b.url === '/api/checklists/prep'));
+      const routes = (await unsafeRoutes()).sort(
+        (a, b) =>
+          Number(a.method === 'DELETE' && a.url === '/api/checklists/prep') - Number(b.method === 'DELETE' && b.url === '/api/checklists/prep'),
+      );
       for (const route of routes) {
-        for (const headers of [{ origin: OWN, [CLIENT_HEADER]: 'web' }, { origin: OWN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }]) {
+        for (const headers of [
+          { origin: OWN, [CLIENT_HEADER]: 'web' },
+          { origin: OWN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+        ]) {
           const response = await inject({ ...route, headers, ...('content-type' in headers ? { payload: '{}' } : {}) });
           expect(response.statusCode, `${route.method} ${route.url}: ${response.body}`).not.toBe(403);
         }

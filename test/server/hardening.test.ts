@@ -39,7 +39,12 @@ for (const backend of BACKENDS) {
       await prepare();
       const own = await inject({ method: 'PATCH', url: '/api/topics/7', headers: { origin: 'http://127.0.0.1:4321' }, payload: { state: 'known' } });
       expect(own.statusCode).toBe(200);
-      const foreign = await inject({ method: 'PATCH', url: '/api/topics/7', headers: { origin: 'http://attacker.example' }, payload: { notes: 'pwned' } });
+      const foreign = await inject({
+        method: 'PATCH',
+        url: '/api/topics/7',
+        headers: { origin: 'http://attacker.example' },
+        payload: { notes: 'pwned' },
+      });
       expectError(foreign, 403, /only from prepdeck's own pages/);
       expect((await inject({ url: '/api/topics/7' })).json<TopicDetailJson>().topic.notes).toBe('');
     });
@@ -59,7 +64,11 @@ for (const backend of BACKENDS) {
       await prepare();
       expectError(await inject({ url: '/api/search?q=%00' }), 400, /NUL/);
       expectError(await inject({ method: 'PATCH', url: '/api/topics/7', payload: { notes: 'a\u0000b' } }), 400, /NUL/);
-      expectError(await inject({ method: 'POST', url: '/api/imports', payload: { text: '- a', name: 'bad\u0000name' } }), 400, /can't be a checklist name/);
+      expectError(
+        await inject({ method: 'POST', url: '/api/imports', payload: { text: '- a', name: 'bad\u0000name' } }),
+        400,
+        /can't be a checklist name/,
+      );
       expect((await inject({ url: '/api/search?q=x&checklist=%00' })).statusCode).toBe(404);
       expect((await inject({ url: '/api/checklists/%00/tree' })).statusCode).toBe(404);
       const titled = await inject({ method: 'POST', url: '/api/imports', payload: { text: '---\ntitle: "nul\\0here"\n---\n- a\n', name: 'nul' } });

@@ -15,7 +15,15 @@ describe('servedHosts', () => {
 
   it("on a wildcard address, is the machine's own addresses, IPv6 in brackets", () => {
     for (const wildcard of ['0.0.0.0', '::']) {
-      expect(servedHosts(wildcard, ['127.0.0.1', '192.168.1.5', 'fe80::1', 'box'])).toEqual(['localhost', '127.0.0.1', '[::1]', '::1', '192.168.1.5', '[fe80::1]', 'box']);
+      expect(servedHosts(wildcard, ['127.0.0.1', '192.168.1.5', 'fe80::1', 'box'])).toEqual([
+        'localhost',
+        '127.0.0.1',
+        '[::1]',
+        '::1',
+        '192.168.1.5',
+        '[fe80::1]',
+        'box',
+      ]);
     }
   });
 });

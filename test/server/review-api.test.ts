@@ -2,7 +2,16 @@
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { ErrorJson } from '../../src/contract/common.js';
-import type { AnswerJson, CardJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson, UndoJson } from '../../src/contract/review.js';
+import type {
+  AnswerJson,
+  CardJson,
+  CardListJson,
+  OptimizeJson,
+  ReviewQueueJson,
+  ReviewSettingsJson,
+  ReviewStatsJson,
+  UndoJson,
+} from '../../src/contract/review.js';
 import { CLIENT_HEADER } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { useServer } from './helpers.js';
@@ -39,7 +48,11 @@ for (const backend of BACKENDS) {
       expect(first!.topic).toMatchObject({ text: 'generators', section: ['Python'] });
       expect(first!.ratings.map((r) => r.interval)).toHaveLength(4);
 
-      const answered = await call<AnswerJson>({ method: 'POST', url: `/api/cards/${first!.card.id}/answer`, payload: { rating: 4, durationMs: 1200 } });
+      const answered = await call<AnswerJson>({
+        method: 'POST',
+        url: `/api/cards/${first!.card.id}/answer`,
+        payload: { rating: 4, durationMs: 1200 },
+      });
       expect(answered.status).toBe(200);
       expect(answered.body.card.state).toBe('review');
       expect(answered.body.topic).toMatchObject({ text: 'generators', state: 'known' });
@@ -51,7 +64,9 @@ for (const backend of BACKENDS) {
       const other = queue.body.cards[1]!.card.id;
       const refused = await call<ErrorJson>({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: other } });
       expect(refused.status).toBe(409);
-      expect(refused.body.error.message).toBe(`the last answer is now card ${first!.card.id}'s, given elsewhere after yours to card ${other}; nothing was undone`);
+      expect(refused.body.error.message).toBe(
+        `the last answer is now card ${first!.card.id}'s, given elsewhere after yours to card ${other}; nothing was undone`,
+      );
       expect((await call({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: 0 } })).status).toBe(400);
       const undone = await call<UndoJson>({ method: 'POST', url: '/api/checklists/prep/review/undo', payload: { cardId: first!.card.id } });
       expect(undone.status).toBe(200);
@@ -81,7 +96,11 @@ for (const backend of BACKENDS) {
       await imported();
       const { body } = await call<ReviewQueueJson>({ method: 'GET', url: '/api/checklists/prep/review' });
       const topicId = body.cards[0]!.topic!.id;
-      const added = await call<CardJson>({ method: 'POST', url: `/api/topics/${topicId}/cards`, payload: { front: 'What does close() raise?', back: 'GeneratorExit' } });
+      const added = await call<CardJson>({
+        method: 'POST',
+        url: `/api/topics/${topicId}/cards`,
+        payload: { front: 'What does close() raise?', back: 'GeneratorExit' },
+      });
       expect(added.status).toBe(201);
       expect(added.body).toMatchObject({ kind: 'qa', origin: 'app', front: 'What does close() raise?' });
       const listed = await call<CardListJson>({ method: 'GET', url: `/api/topics/${topicId}/cards` });
@@ -108,14 +127,22 @@ for (const backend of BACKENDS) {
 
       const settings = await call<ReviewSettingsJson>({ method: 'GET', url: '/api/checklists/prep/review/settings' });
       expect(settings.body).toMatchObject({ desiredRetention: 0.9, newPerDay: 20, dayStartsAt: 4 });
-      const changed = await call<ReviewSettingsJson>({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { desiredRetention: 0.85, newPerDay: 5 } });
+      const changed = await call<ReviewSettingsJson>({
+        method: 'PATCH',
+        url: '/api/checklists/prep/review/settings',
+        payload: { desiredRetention: 0.85, newPerDay: 5 },
+      });
       expect(changed.body).toMatchObject({ desiredRetention: 0.85, newPerDay: 5 });
       const bad = await call<ErrorJson>({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { desiredRetention: 2 } });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/desiredRetention must be a number from 0.7 to 0.99/);
       expect((await call({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { colour: 'red' } })).status).toBe(400);
 
-      const optimized = await call<OptimizeJson>({ method: 'POST', url: '/api/checklists/prep/review/optimize', headers: { [CLIENT_HEADER]: 'test' } });
+      const optimized = await call<OptimizeJson>({
+        method: 'POST',
+        url: '/api/checklists/prep/review/optimize',
+        headers: { [CLIENT_HEADER]: 'test' },
+      });
       expect(optimized.status).toBe(200);
       expect(optimized.body).toMatchObject({ reviews: 1, enough: false, applied: false, parameters: null });
       expect(optimized.body.needed).toBeGreaterThan(0);

@@ -80,7 +80,12 @@ for (const backend of BACKENDS) {
       const current = useWriteServer(backend, { fileWrites: true });
       const inject = (options: InjectOptions) => current().server.inject({ ...options, headers: { host: HOST, ...options.headers } });
       const write = (payload: unknown, name = 'prep') =>
-        inject({ method: 'POST', url: `/api/checklists/${encodeURIComponent(name)}/write`, headers: { origin: `http://${HOST}` }, payload: payload as object });
+        inject({
+          method: 'POST',
+          url: `/api/checklists/${encodeURIComponent(name)}/write`,
+          headers: { origin: `http://${HOST}` },
+          payload: payload as object,
+        });
       /** Marks the example's three topics known through the API, as the Checklist page does; their topics, by line. */
       const markThree = async (): Promise<ExportedTopic[]> => {
         const tree = (await inject({ url: '/api/checklists/prep/tree' })).json<ChecklistTreeJson>();
@@ -145,7 +150,12 @@ for (const backend of BACKENDS) {
         expect(again.writeBack).toMatchObject({ edits: [], cards: [], diff: '' });
         expect(again.readIn.changes.retick).toEqual([]);
         const tree = (await inject({ url: '/api/checklists/prep/tree' })).json<ChecklistTreeJson>();
-        expect(topicsOf(tree.root).filter((t) => t.state === 'known').map((t) => t.id).sort()).toEqual(expect.arrayContaining(topics.map((t) => t.id)));
+        expect(
+          topicsOf(tree.root)
+            .filter((t) => t.state === 'known')
+            .map((t) => t.id)
+            .sort(),
+        ).toEqual(expect.arrayContaining(topics.map((t) => t.id)));
       });
 
       it('takes the options of `sync --write`: all, skipped and cards', async () => {
@@ -157,7 +167,11 @@ for (const backend of BACKENDS) {
 
         const tree = (await inject({ url: '/api/checklists/prep/tree' })).json<ChecklistTreeJson>();
         const descriptors = topicsOf(tree.root).find((t) => t.text.startsWith('descriptors'))!;
-        const added = await inject({ method: 'POST', url: `/api/topics/${descriptors.id}/cards`, payload: { front: 'What builds @property?', back: 'Descriptors' } });
+        const added = await inject({
+          method: 'POST',
+          url: `/api/topics/${descriptors.id}/cards`,
+          payload: { front: 'What builds @property?', back: 'Descriptors' },
+        });
         expect(added.statusCode, added.body).toBe(201);
         expect((await write({ dryRun: true })).json<WriteBackResultJson>().writeBack.cards).toEqual([]);
         const withCards = (await write({ dryRun: true, cards: true })).json<WriteBackResultJson>().writeBack;
@@ -170,7 +184,11 @@ for (const backend of BACKENDS) {
         const imported = await inject({ method: 'POST', url: '/api/imports', payload: { text: '# Topics\n* one\n* two\n', name: 'pasted plan' } });
         expect(imported.statusCode, imported.body).toBe(200);
         const response = await write({ dryRun: true }, 'pasted plan');
-        expectError(response, 409, /^'pasted plan' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write; `prepdeck export --format md -c 'pasted plan'`/);
+        expectError(
+          response,
+          409,
+          /^'pasted plan' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write; `prepdeck export --format md -c 'pasted plan'`/,
+        );
       });
 
       it('a file gone from disk: 409 naming the file and what to do, and nothing written anywhere', async () => {
@@ -190,7 +208,11 @@ for (const backend of BACKENDS) {
         const before = readFileSync(file);
         const preview = (await write({ dryRun: true })).json<WriteBackResultJson>();
         expect(preview.writeBack.warnings).toContain(`${file} is read-only: writing it takes --force`);
-        expectError(await write({}), 409, /^.*prep\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written$/);
+        expectError(
+          await write({}),
+          409,
+          /^.*prep\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written$/,
+        );
         expect(readFileSync(file).equals(before)).toBe(true);
         expect(existsSync(backupDir)).toBe(false);
         const forced = await write({ force: true });
@@ -208,19 +230,30 @@ for (const backend of BACKENDS) {
         expectError(await write({ skipped: 'sometimes' }), 400, /^body field 'skipped' must be one of: open, done, keep/);
         expectError(await write({ dryRun: 'yes' }), 400, /^body field 'dryRun'/);
         expectError(await write({ dryrun: true }), 400, /^body field 'dryrun' is not allowed/);
-        expectError(await inject({ method: 'POST', url: '/api/checklists/prep/write', payload: '[]', headers: { 'content-type': 'application/json' } }), 400, /body/);
+        expectError(
+          await inject({ method: 'POST', url: '/api/checklists/prep/write', payload: '[]', headers: { 'content-type': 'application/json' } }),
+          400,
+          /body/,
+        );
       });
 
       it('a write from another site gets 403 and leaves the file alone', async () => {
         await markThree();
         const before = readFileSync(current().file);
-        const response = await inject({ method: 'POST', url: '/api/checklists/prep/write', headers: { origin: 'http://attacker.example' }, payload: {} });
+        const response = await inject({
+          method: 'POST',
+          url: '/api/checklists/prep/write',
+          headers: { origin: 'http://attacker.example' },
+          payload: {},
+        });
         expectError(response, 403, /only from prepdeck's own pages/);
         expect(readFileSync(current().file).equals(before)).toBe(true);
       });
 
       it('is in the OpenAPI document with its body and answers', async () => {
-        const openapi = (await inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, { post?: { responses: Record<string, unknown> } }> }>();
+        const openapi = (await inject({ url: '/api/openapi.json' })).json<{
+          paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+        }>();
         const route = openapi.paths['/api/checklists/{name}/write']?.post;
         expect(route).toBeDefined();
         expect(Object.keys(route!.responses).sort()).toEqual(['200', '400', '403', '404', '409']);

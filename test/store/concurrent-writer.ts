@@ -9,7 +9,12 @@ try {
   for (let round = 0; round < Number(rounds); round++) {
     // Every other round drops a topic, so imports archive and restore while the other process writes.
     const topics = ['joins', 'indexes', 'transactions', ...(round % 2 === 0 ? ['vacuum'] : [])];
-    const parsed = parsedChecklist({ sections: [{ title: 'SQL', topics }, { title: `Round ${round % 3}`, topics: ['x'] }] });
+    const parsed = parsedChecklist({
+      sections: [
+        { title: 'SQL', topics },
+        { title: `Round ${round % 3}`, topics: ['x'] },
+      ],
+    });
     await importParsed(store, name, parsed, new Date(Date.UTC(2026, 0, 1, 0, 0, round)).toISOString());
   }
 } finally {

@@ -38,7 +38,14 @@ for (const backend of BACKENDS) {
         const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(second.db);
         await second.close();
         expect(names).toEqual([{ name: 'prep' }]);
-        expect(migrations.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-events-by-checklist', '0003-cards', '0004-study-cards', '0005-review-topic-state', '0006-pending-writes']);
+        expect(migrations.rows.map((r) => r.name)).toEqual([
+          '0001-initial',
+          '0002-events-by-checklist',
+          '0003-cards',
+          '0004-study-cards',
+          '0005-review-topic-state',
+          '0006-pending-writes',
+        ]);
       } finally {
         await database.drop();
       }
@@ -82,8 +89,7 @@ describe('opening a store (SQLite specifics)', () => {
     const location = join(dir, 'nested', 'deeper', 'prepdeck.db');
     try {
       const store = await openStore(location);
-      const pragma = async (name: string) =>
-        Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
       expect(existsSync(location)).toBe(true);
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('foreign_keys')).toBe(1);

@@ -7,7 +7,11 @@ import type { Store } from '../../src/store/database.js';
 import { applyImport, loadImportBaseline } from '../../src/store/import/import.js';
 import type { Database } from '../../src/store/schema.js';
 
-export async function planFor(db: Kysely<Database>, name: string, parsed: ParsedChecklist): Promise<{ checklistId: number | null; plan: ImportPlan }> {
+export async function planFor(
+  db: Kysely<Database>,
+  name: string,
+  parsed: ParsedChecklist,
+): Promise<{ checklistId: number | null; plan: ImportPlan }> {
   const existing = await findChecklistByName(db, name);
   const baseline = existing ? await loadImportBaseline(db, existing.id) : { sections: [], topics: [] };
   return { checklistId: existing?.id ?? null, plan: planImport(parsed, baseline.sections, baseline.topics) };

@@ -1,5 +1,13 @@
 // Hand-built ParsedChecklist values from a short outline, with lines numbered as a file would have them.
-import type { EntryKind, ParsedChecklist, ParsedEntry, ParsedResource, ParsedSection, SectionRole, TaskMarker } from '../../src/core/checklist/model.js';
+import type {
+  EntryKind,
+  ParsedChecklist,
+  ParsedEntry,
+  ParsedResource,
+  ParsedSection,
+  SectionRole,
+  TaskMarker,
+} from '../../src/core/checklist/model.js';
 
 export interface TopicSpec {
   text: string;

@@ -77,7 +77,12 @@ async function main(): Promise<void> {
           await page.locator('.review-settings-box').scrollIntoViewIfNeeded();
         },
       },
-      { name: 'topic-cards', path: `/topics/${descriptors.id}?c=${CHECKLIST}`, ready: '.qa-item', act: async (page) => page.locator('.cards-panel').scrollIntoViewIfNeeded() },
+      {
+        name: 'topic-cards',
+        path: `/topics/${descriptors.id}?c=${CHECKLIST}`,
+        ready: '.qa-item',
+        act: async (page) => page.locator('.cards-panel').scrollIntoViewIfNeeded(),
+      },
       { name: 'dashboard', path: `/?c=${CHECKLIST}`, ready: '.forecast' },
     ];
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -18,12 +18,7 @@ import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
 
 type Route =
-  | { page: 'dashboard' }
-  | { page: 'checklist' }
-  | { page: 'review' }
-  | { page: 'import' }
-  | { page: 'topic'; id: number }
-  | { page: 'missing' };
+  { page: 'dashboard' } | { page: 'checklist' } | { page: 'review' } | { page: 'import' } | { page: 'topic'; id: number } | { page: 'missing' };
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/dashboard') return { page: 'dashboard' };
@@ -124,7 +119,13 @@ function Page({ route, checklist, missing, checklists }: PageProps) {
   if (route.page === 'import') return <ImportRoute current={checklist} />;
   if (route.page === 'topic') return <TopicRoute id={route.id} checklist={checklist} />;
   if (route.page === 'missing') {
-    return <EmptyState title="Nothing here" text="This address is not a page of prepdeck." action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }} />;
+    return (
+      <EmptyState
+        title="Nothing here"
+        text="This address is not a page of prepdeck."
+        action={{ to: hrefFor('/', checklist), label: 'Go to the dashboard' }}
+      />
+    );
   }
   if (!checklists) return <PageSkeleton />;
   if (missing !== null && checklists.length > 0) {

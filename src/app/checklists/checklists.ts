@@ -3,7 +3,12 @@ import type { RemovedChecklistJson } from '../../contract/checklists.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Checklist } from '../../core/checklist/model.js';
 import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
-import { deleteChecklist, findChecklistByName, listChecklists as listStoredChecklists, type ChecklistSummary } from '../../store/checklists/checklists.js';
+import {
+  deleteChecklist,
+  findChecklistByName,
+  listChecklists as listStoredChecklists,
+  type ChecklistSummary,
+} from '../../store/checklists/checklists.js';
 import { loadChecklistTree } from '../../store/topics/topics.js';
 import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
 import type { AppContext } from '../context.js';

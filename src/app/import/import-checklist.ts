@@ -121,7 +121,9 @@ function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
 
 function hasChanges(plan: ImportPlan, cards: CardChanges): boolean {
   const { added, renamed, moved, archived, restored, retick } = plan.summary;
-  return added.length + renamed.length + moved.length + archived.length + restored.length + retick.length + cards.added + cards.edited + cards.archived > 0;
+  return (
+    added.length + renamed.length + moved.length + archived.length + restored.length + retick.length + cards.added + cards.edited + cards.archived > 0
+  );
 }
 
 /** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
@@ -134,7 +136,10 @@ function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
   const { path, bytes, text } = input.file;
   const name = checkChecklistName(input.name ?? checklistNameFromPath(path));
-  const sourceHash = createHash('sha256').update(bytes).update(`\0topics=${input.topics ?? 'auto'}`).digest('hex');
+  const sourceHash = createHash('sha256')
+    .update(bytes)
+    .update(`\0topics=${input.topics ?? 'auto'}`)
+    .digest('hex');
 
   input.onPhase?.('parsing');
   const parsed = parseChecklist(text, { fallbackTitle: basename(path, extname(path)), topics: input.topics });
@@ -150,7 +155,8 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
     const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
-    if (dryRun || unchanged) return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
+    if (dryRun || unchanged)
+      return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
     input.onPhase?.('writing');
     const { checklistId } = await applyImport(trx, {
       checklistId: existing?.id ?? null,

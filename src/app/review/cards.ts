@@ -67,7 +67,16 @@ export async function topicCardList(ctx: AppContext, topicId: number): Promise<C
 
 /** The row of a card added in prepdeck under `topic` (checked already). */
 export function appCardOf(topic: Topic, front: string, back: string): NewQaCard {
-  return { checklistId: topic.checklistId, topicId: topic.id, sectionKey: topic.sectionKey, front, back, identityKey: cardIdentity(front), origin: 'app', lines: null };
+  return {
+    checklistId: topic.checklistId,
+    topicId: topic.id,
+    sectionKey: topic.sectionKey,
+    front,
+    back,
+    identityKey: cardIdentity(front),
+    origin: 'app',
+    lines: null,
+  };
 }
 
 /** Adds a question/answer card under a study topic (by id, or a reference as `prepdeck show` takes it). */
@@ -91,7 +100,9 @@ async function ownCard(db: Kysely<Database>, id: number): Promise<StudyCard> {
   if (!card) throw new NotFoundError(`no card with id ${id}`);
   if (card.kind === 'topic') throw new InvalidInputError(`card ${id} asks about its topic; change the topic (or its notes) instead`);
   if (card.origin === 'file') {
-    throw new InvalidInputError(`card ${id} is written in the checklist file${card.lines ? ` (line ${card.lines.start})` : ''}; change it there and sync`);
+    throw new InvalidInputError(
+      `card ${id} is written in the checklist file${card.lines ? ` (line ${card.lines.start})` : ''}; change it there and sync`,
+    );
   }
   return card;
 }

@@ -97,7 +97,9 @@ export async function optimizeChecklist(ctx: AppContext, checklistName: string |
   if (!set.enough) return notEnough(set.needed);
 
   const fsrs = await loadBinding();
-  const items = set.items.map((item: TrainingItem) => new fsrs.FSRSBindingItem(item.reviews.map((r) => new fsrs.FSRSBindingReview(r.rating, r.deltaT))));
+  const items = set.items.map(
+    (item: TrainingItem) => new fsrs.FSRSBindingItem(item.reviews.map((r) => new fsrs.FSRSBindingReview(r.rating, r.deltaT))),
+  );
   let parameters: number[];
   let defaults: Metrics;
   let fitted: Metrics;

@@ -175,4 +175,3 @@ export async function cardById(ctx: AppContext, id: number): Promise<CardJson> {
   const { card, rules } = await cardWithRules(ctx, id);
   return cardPayload(rules, card, await topicOf(ctx, card), ctx.now());
 }
-

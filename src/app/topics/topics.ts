@@ -50,7 +50,10 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
     return topic;
   }
   if (/^[-+]\d+$/.test(ref)) throw new InvalidInputError(`'${ref}' is not a topic id: ids are whole numbers from 1 (\`prepdeck search\` shows them)`);
-  const parts = ref.split('/').map((p) => normalizeText(p)).filter(Boolean);
+  const parts = ref
+    .split('/')
+    .map((p) => normalizeText(p))
+    .filter(Boolean);
   const textPart = parts.pop() ?? '';
   let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
   if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
@@ -87,7 +90,6 @@ async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
 export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {
   return detailsOf(ctx, await resolveTopic(ctx, reference, checklistName));
 }
-
 
 /** Places many topics with a query per checklist they come from, whatever their number. */
 export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<PlacedTopic[]> {

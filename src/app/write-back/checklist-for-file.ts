@@ -43,7 +43,9 @@ export async function checklistForFile(ctx: AppContext, path: string, name?: str
   const byName = await findChecklistByName(ctx.store.db, checklistNameFromPath(path));
   if (byName && byName.sourcePath === null) return byName;
   if (byName) {
-    throw new NotFoundError(`no checklist was imported from ${path} ('${byName.name}' was imported from ${byName.sourcePath}); give --name ${byName.name} to sync this file into it`);
+    throw new NotFoundError(
+      `no checklist was imported from ${path} ('${byName.name}' was imported from ${byName.sourcePath}); give --name ${byName.name} to sync this file into it`,
+    );
   }
   throw new NotFoundError(`${path} was never imported; run \`prepdeck import ${path}\` first, or give --name`);
 }

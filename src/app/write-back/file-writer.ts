@@ -78,13 +78,23 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   });
   const removed: string[] = [];
   for (const name of stale) {
-    if (await unlink(join(dir, name)).then(() => true, () => false)) removed.push(join(dir, name));
+    if (
+      await unlink(join(dir, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(join(dir, name));
   }
   return removed;
 }
 
 /** Writes `bytes` to a new hidden file beside `target` (its mode, and its owner when allowed), flushed to disk. */
-async function writeTempBeside(target: string, bytes: Uint8Array, owner: { mode: number; uid: number; gid: number } | { mode: number }): Promise<string> {
+async function writeTempBeside(
+  target: string,
+  bytes: Uint8Array,
+  owner: { mode: number; uid: number; gid: number } | { mode: number },
+): Promise<string> {
   const temp = tempBeside(target);
   const handle = await open(temp, 'wx', owner.mode);
   try {
@@ -122,8 +132,10 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.c
 /** A failure of the file system as one line saying what to do, or the error itself when it is no such failure. */
 export function fileSystemFailure(error: unknown, what: string, fix: string): unknown {
   const code = errorCode(error);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new FileNotWritableError(`${what}: permission denied (${code}); ${fix}`, { cause: error });
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new FileNotWritableError(`${what}: the disk is full (${code}); free some space and try again`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new FileNotWritableError(`${what}: permission denied (${code}); ${fix}`, { cause: error });
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new FileNotWritableError(`${what}: the disk is full (${code}); free some space and try again`, { cause: error });
   if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'ENOENT') return new FileNotWritableError(`${what}: ${code}; ${fix}`, { cause: error });
   return error;
 }
@@ -149,11 +161,17 @@ export async function replaceFile(target: string, bytes: Uint8Array, options: Re
   const dir = dirname(target);
   const info = await stat(target);
   if (!options.force && (await isReadOnly(target))) {
-    throw new FileNotWritableError(`${label} is read-only, so prepdeck leaves it as it is; make it writable (chmod u+w), or give --force to write it anyway; nothing was written`);
+    throw new FileNotWritableError(
+      `${label} is read-only, so prepdeck leaves it as it is; make it writable (chmod u+w), or give --force to write it anyway; nothing was written`,
+    );
   }
   await removeStaleTemps(dir);
   const cannotWrite = (error: unknown) =>
-    fileSystemFailure(error, `cannot write ${label}`, `prepdeck writes the new version beside it, in ${dir}, and renames it over the file: make that folder writable; nothing was written`);
+    fileSystemFailure(
+      error,
+      `cannot write ${label}`,
+      `prepdeck writes the new version beside it, in ${dir}, and renames it over the file: make that folder writable; nothing was written`,
+    );
   let temp: string;
   try {
     temp = await writeTempBeside(target, bytes, { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid });

@@ -13,7 +13,13 @@ import { checkWriteBack, writeBack, type MarkerText, type SkippedAs } from '../.
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { loadImportBaseline } from '../../store/import/import.js';
 import { appCardsOf } from '../../store/review/cards.js';
-import { dropPendingWrite, recordPendingWrite, settlePendingWrite, type PendingWrite, type WrittenCard } from '../../store/write-back/pending-write.js';
+import {
+  dropPendingWrite,
+  recordPendingWrite,
+  settlePendingWrite,
+  type PendingWrite,
+  type WrittenCard,
+} from '../../store/write-back/pending-write.js';
 import { selectChecklists } from '../checklists/checklists.js';
 import type { AppContext } from '../context.js';
 import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
@@ -59,7 +65,6 @@ export interface WriteBackInput extends SyncInput, WriteBackOptions {
 /** The steps of one write, in order; a crash after any of them loses nothing and misreads no marker. */
 export type WriteStep = 'backup-saved' | 'write-recorded' | 'replaced' | 'settled';
 
-
 const DEFAULT_ATTEMPTS = 3;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -83,7 +88,11 @@ async function saveBackup(dir: string, name: string, bytes: Uint8Array): Promise
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeWholeFile(path, bytes, 0o600);
   } catch (error) {
-    throw fileSystemFailure(error, `cannot keep the previous version in ${dir}`, 'make that folder writable (or set XDG_DATA_HOME to one that is); nothing was written');
+    throw fileSystemFailure(
+      error,
+      `cannot keep the previous version in ${dir}`,
+      'make that folder writable (or set XDG_DATA_HOME to one that is); nothing was written',
+    );
   }
   return path;
 }
@@ -107,7 +116,13 @@ interface PlannedWrite {
 }
 
 /** Plans the markers (and cards) of `file` from the states the import just left; throws when they would change how it reads. */
-async function planWrite(ctx: AppContext, checklist: Checklist, file: ChecklistFile, topics: TopicsMode | 'auto', input: WriteBackInput): Promise<PlannedWrite> {
+async function planWrite(
+  ctx: AppContext,
+  checklist: Checklist,
+  file: ChecklistFile,
+  topics: TopicsMode | 'auto',
+  input: WriteBackInput,
+): Promise<PlannedWrite> {
   const fallbackTitle = fallbackTitleOf(input.path);
   // Which stored topic each entry is, and its state, as the import just left them (or would leave them).
   const baseline = await loadImportBaseline(ctx.store.db, checklist.id);
@@ -124,7 +139,13 @@ async function planWrite(ctx: AppContext, checklist: Checklist, file: ChecklistF
   const { insertions } = withCards;
   const warnings = [...markers.warnings, ...withCards.warnings];
   // Both in the written file's numbering: the cards' lines shift the markers after them.
-  const edits = markers.edits.map(({ line, topicId, title, from, to }) => ({ line: lineAfterInsertions(line, insertions), topicId, title, from, to }));
+  const edits = markers.edits.map(({ line, topicId, title, from, to }) => ({
+    line: lineAfterInsertions(line, insertions),
+    topicId,
+    title,
+    from,
+    to,
+  }));
   const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
   const planned = { text: withCards.text, edits, cards, insertions, warnings, readAs: topics, after: parsed, topicIds, sectionKeys };
   if (markers.edits.length === 0 && insertions.length === 0) return planned;

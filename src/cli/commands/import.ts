@@ -48,7 +48,9 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
   ];
   if (counts.topics + counts.goals + counts.books === 0) lines.push(c.yellow('  no list items found: 0 topics imported'));
   if (!result.created && !result.unchanged) {
-    lines.push(`  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`);
+    lines.push(
+      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`,
+    );
     for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
     for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
     for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);

@@ -15,7 +15,13 @@ export async function progress(ctx: CommandContext, options: { depth?: number })
     const trees = await loadTrees(app, ctx.checklist);
     const stats: ReviewStatsJson[] = [];
     for (const { checklist, tree } of trees) {
-      stats.push(await reviewStatsOf(app, checklist, [...walkSections(tree.root)].map(({ node }) => node.section)));
+      stats.push(
+        await reviewStatsOf(
+          app,
+          checklist,
+          [...walkSections(tree.root)].map(({ node }) => node.section),
+        ),
+      );
     }
     return trees.map((loaded, i) => ({ ...loaded, memory: stats[i]! }));
   });
@@ -53,7 +59,9 @@ export async function progress(ctx: CommandContext, options: { depth?: number })
     // The recall column lines up after the widest bar; a row without recall ends at its bar, as before.
     const barWidth = Math.max(...rows.map((row) => visibleLength(row.bar)));
     const line = (row: (typeof rows)[number]) =>
-      row.recall === null ? `${row.label}  ${row.bar}` : `${row.label}  ${row.bar}${' '.repeat(barWidth - visibleLength(row.bar))}  ${recallText(row.recall, c)}`;
+      row.recall === null
+        ? `${row.label}  ${row.bar}`
+        : `${row.label}  ${row.bar}${' '.repeat(barWidth - visibleLength(row.bar))}  ${recallText(row.recall, c)}`;
     lines.push(line(rows[0]!));
     const counts = r.progress;
     lines.push(c.dim(`${' '.repeat(width)}  ${counts.known} known, ${counts.learning} learning, ${counts.new} new, ${counts.skipped} skipped`));

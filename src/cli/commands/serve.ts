@@ -75,7 +75,8 @@ async function listen(server: PrepdeckServer, { host, port }: ServeOptions): Pro
     await server.listen({ host, port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new PrepdeckError(`port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`);
+    if (code === 'EADDRINUSE')
+      throw new PrepdeckError(`port ${port} is in use; pick another with --port (0 picks a free one; \`npm start -- --port 0\`)`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new PrepdeckError(`cannot listen on host ${host}; try --host 127.0.0.1`);
     throw error;
   }

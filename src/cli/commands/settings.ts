@@ -52,5 +52,9 @@ export async function settings(ctx: CommandContext, options: SettingsOptions): P
   const changing = Object.keys(patch).length > 0;
   const result = await withApp(ctx, (app) => (changing ? updateReviewSettings(app, ctx.checklist, patch) : showReviewSettings(app, ctx.checklist)));
   if (ctx.json) printJson({ checklist: result.checklist.name, settings: result.settings });
-  else printLines([`${ctx.color.bold(result.checklist.title)} (${result.checklist.name}): review settings${changing ? ' changed' : ''}`, ...describe(result.settings)]);
+  else
+    printLines([
+      `${ctx.color.bold(result.checklist.title)} (${result.checklist.name}): review settings${changing ? ' changed' : ''}`,
+      ...describe(result.settings),
+    ]);
 }

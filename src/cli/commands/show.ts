@@ -26,7 +26,10 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
   if (topic.details) lines.push('  details:', ...topic.details.split('\n').map((l) => `    ${l}`));
   if (resources.length > 0) {
     lines.push('  resources:');
-    for (const r of resources) lines.push(`    ${r.clickable ? c.cyan('↗') : c.dim('✗')} ${r.title}${r.title !== r.url ? ` ${c.dim(r.url)}` : ''}${r.clickable ? '' : c.dim(' (not a web link)')}`);
+    for (const r of resources)
+      lines.push(
+        `    ${r.clickable ? c.cyan('↗') : c.dim('✗')} ${r.title}${r.title !== r.url ? ` ${c.dim(r.url)}` : ''}${r.clickable ? '' : c.dim(' (not a web link)')}`,
+      );
   }
   lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
   if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => `    ${l}`));

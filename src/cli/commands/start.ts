@@ -24,6 +24,9 @@ export async function start(ctx: CommandContext): Promise<void> {
   if (imported && !ctx.json) printLines([...renderImport(imported, ctx.color), '']);
   await progress(ctx, {});
   if (!ctx.json) {
-    printLines(['', ctx.color.dim('next: `prepdeck list`, `prepdeck mark TOPIC known`, `prepdeck import YOUR-CHECKLIST.md` (prepdeck --help for all)')]);
+    printLines([
+      '',
+      ctx.color.dim('next: `prepdeck list`, `prepdeck mark TOPIC known`, `prepdeck import YOUR-CHECKLIST.md` (prepdeck --help for all)'),
+    ]);
   }
 }

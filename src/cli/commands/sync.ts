@@ -64,10 +64,13 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
   else {
     lines.push(`wrote ${count} into ${file}`);
     for (const edit of report.edits.slice(0, MAX_LISTED)) {
-      lines.push(`  line ${edit.line}: ${edit.from || '(none)'} → ${edit.to} ${edit.title}${edit.topicId === null ? '' : c.dim(` #${edit.topicId}`)}`);
+      lines.push(
+        `  line ${edit.line}: ${edit.from || '(none)'} → ${edit.to} ${edit.title}${edit.topicId === null ? '' : c.dim(` #${edit.topicId}`)}`,
+      );
     }
     if (report.edits.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.edits.length - MAX_LISTED} more`));
-    for (const card of report.cards.slice(0, MAX_LISTED)) lines.push(`  line ${card.line}: ${c.dim(`card ${card.cardId}`)} ${card.front} (under ${card.topic})`);
+    for (const card of report.cards.slice(0, MAX_LISTED))
+      lines.push(`  line ${card.line}: ${c.dim(`card ${card.cardId}`)} ${card.front} (under ${card.topic})`);
     if (report.cards.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.cards.length - MAX_LISTED} more cards`));
     if (report.backup) lines.push(`  the previous version is kept in ${report.backup}`);
   }
@@ -112,7 +115,12 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         backupDir: defaultBackupDir(process.env),
       });
       if (ctx.json) printJson(result);
-      else printLines([...renderImport(result.readIn, ctx.color, BRIEF), ...renderTicks(result.readIn), ...renderWriteBack(file, result.writeBack, ctx.color)]);
+      else
+        printLines([
+          ...renderImport(result.readIn, ctx.color, BRIEF),
+          ...renderTicks(result.readIn),
+          ...renderWriteBack(file, result.writeBack, ctx.color),
+        ]);
       return;
     }
     const result = await syncChecklist(app, input);

@@ -79,12 +79,7 @@ const globalTimers: Timers = {
 
 // ---- keys ----
 
-export type Key =
-  | { type: 'reveal' }
-  | { type: 'rate'; rating: Rating }
-  | { type: 'undo' }
-  | { type: 'quit' }
-  | { type: 'other'; name: string };
+export type Key = { type: 'reveal' } | { type: 'rate'; rating: Rating } | { type: 'undo' } | { type: 'quit' } | { type: 'other'; name: string };
 
 // `й` and `г` sit where q and u are on a Russian keyboard: the session answers them without a layout switch.
 const QUIT_KEYS = new Set(['q', 'Q', 'й', 'Й', '\u0003', '\u0004']);
@@ -182,9 +177,11 @@ function countsLine(queue: ReviewQueueJson, current: ReviewCardJson | null, c: C
     const text = `${count} ${queue}`;
     return here === queue ? c.underline(color(text)) : color(text);
   };
-  return [part('new', queue.remaining.new, c.blue), part('learning', queue.remaining.learning, c.red), part('review', queue.remaining.review, c.green)].join(
-    c.dim(' · '),
-  );
+  return [
+    part('new', queue.remaining.new, c.blue),
+    part('learning', queue.remaining.learning, c.red),
+    part('review', queue.remaining.review, c.green),
+  ].join(c.dim(' · '));
 }
 
 /** What a card is about, as a line: its topic's section path (and the topic, for a question card). */
@@ -385,7 +382,9 @@ class Session {
     const { doneToday, limits } = this.queue;
     const lines: string[] = [];
     if (limits.newPerDay > 0 && doneToday.new >= limits.newPerDay) {
-      lines.push(`New cards: ${doneToday.new} of ${limits.newPerDay} a day introduced, more tomorrow (\`prepdeck settings --new-per-day\` changes the limit).`);
+      lines.push(
+        `New cards: ${doneToday.new} of ${limits.newPerDay} a day introduced, more tomorrow (\`prepdeck settings --new-per-day\` changes the limit).`,
+      );
     }
     if (limits.reviewsPerDay > 0 && doneToday.review >= limits.reviewsPerDay) {
       lines.push(`Reviews: ${doneToday.review} of ${limits.reviewsPerDay} a day done, the rest tomorrow (\`prepdeck settings --reviews-per-day\`).`);
@@ -584,7 +583,13 @@ class Session {
   }
 
   private summary(ended: ReviewSummary['ended']): ReviewSummary {
-    return { reviewed: this.history.length, ratings: { ...this.tally }, elapsedMs: Math.max(0, this.o.now() - this.startedAt), ended, remaining: this.remaining() };
+    return {
+      reviewed: this.history.length,
+      ratings: { ...this.tally },
+      elapsedMs: Math.max(0, this.o.now() - this.startedAt),
+      ended,
+      remaining: this.remaining(),
+    };
   }
 }
 

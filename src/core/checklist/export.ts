@@ -96,5 +96,8 @@ export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): strin
   const out: string[] = [];
   if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');
   sectionMarkdown(tree.root, out);
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -50,8 +50,14 @@ export function buildTree(rows: TreeRows): ChecklistTree {
     sections: rows.sections,
     topics: active.map((t) => ({ sectionId: t.sectionId, state: t.state, kind: t.kind, archived: false })),
   });
-  const topicResources = groupBy(rows.resources.filter((r) => r.topicId !== null), (r) => r.topicId);
-  const sectionResources = groupBy(rows.resources.filter((r) => r.topicId === null), (r) => r.sectionId);
+  const topicResources = groupBy(
+    rows.resources.filter((r) => r.topicId !== null),
+    (r) => r.topicId,
+  );
+  const sectionResources = groupBy(
+    rows.resources.filter((r) => r.topicId === null),
+    (r) => r.sectionId,
+  );
   const notesBySection = groupBy(rows.notes, (n) => n.sectionId);
   const childTopics = groupBy(active, (t) => (t.parentId !== null && activeIds.has(t.parentId) ? t.parentId : null));
   const topTopics = groupBy(childTopics.get(null) ?? [], (t) => t.sectionId);

@@ -46,8 +46,7 @@ export function sectionPathKeys(parsed: ParsedChecklist): string[] {
 export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]): string[] {
   const raw: string[] = [];
   for (const entry of parsed.entries) {
-    const prefix =
-      entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
+    const prefix = entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
     raw.push(prefix + KEY_SEPARATOR + normalizeText(entry.text));
   }
   return disambiguate(raw);

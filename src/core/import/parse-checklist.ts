@@ -64,7 +64,9 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   const unread = unreadTail(tokens, lines);
   if (unread) {
     // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
-    warnings.push(`lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); lines ${unread.start}-${unread.end} were not read`);
+    warnings.push(
+      `lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); lines ${unread.start}-${unread.end} were not read`,
+    );
   }
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
@@ -183,7 +185,10 @@ function chooseTopicsMode(blocks: Block[], requested: TopicsMode | 'auto', fromF
   const share = census.items === 0 ? 0 : census.tasks / census.items;
   const isTaskList = census.openTasks > 0 && census.tasks >= MIN_TASK_ITEMS && share >= TASK_SHARE_THRESHOLD;
   if (isTaskList) {
-    return { mode: 'tasks', reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics` };
+    return {
+      mode: 'tasks',
+      reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics`,
+    };
   }
   if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };
   return { mode: 'all', reason: `read as an outline: only ${counts}${census.openTasks === 0 ? ', none open' : ''}, so every list item is a topic` };
@@ -337,7 +342,7 @@ class ChecklistReader {
   /** The nearest goals or books heading the owner stands under, or null. */
   private roleSectionOf(owner: Owner): ParsedSection | null {
     const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
-    for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0; ) {
+    for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0;) {
       if (roleTitles.includes(normalizeText(section.text))) return section;
       section = this.sections[section.parentIndex ?? 0];
     }
@@ -439,14 +444,15 @@ class ChecklistReader {
   }
 
   private sourceOf(lines: LineRange): string {
-    return this.lines.slice(lines.start - 1, lines.end).join('\n').replace(/\n+$/, '');
+    return this.lines
+      .slice(lines.start - 1, lines.end)
+      .join('\n')
+      .replace(/\n+$/, '');
   }
 }
 
 type CardShape = { lines: string[]; rest: Block[] } & (
-  | { form: 'line'; at: number }
-  | { form: 'paragraph'; at: number }
-  | { form: 'inline'; inline: CardText }
+  { form: 'line'; at: number } | { form: 'paragraph'; at: number } | { form: 'inline'; inline: CardText }
 );
 
 /**

@@ -103,11 +103,7 @@ interface Candidate {
   norm: string;
 }
 
-export function planImport(
-  parsed: ParsedChecklist,
-  storedSections: StoredSectionRef[],
-  storedTopics: StoredTopicRef[],
-): ImportPlan {
+export function planImport(parsed: ParsedChecklist, storedSections: StoredSectionRef[], storedTopics: StoredTopicRef[]): ImportPlan {
   const sectionKeys = sectionPathKeys(parsed);
   const entryKeys = entryIdentityKeys(parsed, sectionKeys);
 
@@ -172,11 +168,31 @@ export function planImport(
     const sectionKey = sectionKeys[entry.sectionIndex]!;
     const match = matchOf.get(index);
     if (!match) {
-      return { index, identityKey, existingId: null, match: null, stored: null, text: entry.text, sectionKey, state: initialState(entry.marker), stateChanged: false };
+      return {
+        index,
+        identityKey,
+        existingId: null,
+        match: null,
+        stored: null,
+        text: entry.text,
+        sectionKey,
+        state: initialState(entry.marker),
+        stateChanged: false,
+      };
     }
     const { stored, how } = match;
     const state = stateAfterImport(stored, entry.marker);
-    return { index, identityKey, existingId: stored.id, match: how, stored, text: entry.text, sectionKey, state, stateChanged: state !== stored.state };
+    return {
+      index,
+      identityKey,
+      existingId: stored.id,
+      match: how,
+      stored,
+      text: entry.text,
+      sectionKey,
+      state,
+      stateChanged: state !== stored.state,
+    };
   });
   const archived = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
   const summary = summarizePlan(parsed, entries, archived);

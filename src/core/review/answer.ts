@@ -68,7 +68,8 @@ export function decideAnswer(input: AnswerInput): AnswerDecision {
   const { card, topic, rating } = input;
   if (card.archivedAt !== null) throw new InvalidInputError(`card ${card.id} is archived: its question is gone from the file or was removed`);
   if (topic?.archivedAt) throw new InvalidInputError(`card ${card.id} belongs to '${topic.text}', which is gone from the file (archived)`);
-  if (topic?.state === 'skipped') throw new InvalidInputError(`card ${card.id} belongs to '${topic.text}', which is skipped; mark it new or learning to review it`);
+  if (topic?.state === 'skipped')
+    throw new InvalidInputError(`card ${card.id} belongs to '${topic.text}', which is skipped; mark it new or learning to review it`);
   if (input.shownReps !== undefined && card.reps !== input.shownReps) {
     throw new ConflictError(`card ${card.id} was answered meanwhile, elsewhere (another window or the terminal); this answer was not recorded`);
   }
@@ -113,7 +114,9 @@ export interface UndoDecision {
 export function decideUndo(input: UndoInput): UndoDecision {
   const { last, expectedCardId } = input;
   if (expectedCardId !== undefined && last.cardId !== expectedCardId) {
-    throw new ConflictError(`the last answer is now card ${last.cardId}'s, given elsewhere after yours to card ${expectedCardId}; nothing was undone`);
+    throw new ConflictError(
+      `the last answer is now card ${last.cardId}'s, given elsewhere after yours to card ${expectedCardId}; nothing was undone`,
+    );
   }
   const change = last.topicChange;
   const stillHolds = change !== null && input.topicState === change.to;

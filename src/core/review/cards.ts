@@ -81,7 +81,11 @@ export function cardOwner(topicId: number | null, sectionKey: string): string {
  * The owner of a card read from the file, given the stored topic of each entry (null for one not stored yet)
  * and each section's path key: a card under a new topic owns its place until that topic is saved.
  */
-export function fileCardOwner(card: { entryIndex: number | null; sectionIndex: number }, topicIds: ReadonlyArray<number | null>, sectionKeys: readonly string[]): string {
+export function fileCardOwner(
+  card: { entryIndex: number | null; sectionIndex: number },
+  topicIds: ReadonlyArray<number | null>,
+  sectionKeys: readonly string[],
+): string {
   const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
   return card.entryIndex !== null && topicId === null ? `new:${card.entryIndex}` : cardOwner(topicId, sectionKeys[card.sectionIndex]!);
 }
@@ -151,9 +155,19 @@ export function planCards(incoming: readonly IncomingCard[], stored: readonly St
     (card) => `${card.owner}${sep}${withoutOccurrence(card.identityKey)}${sep}${normalizeText(card.back)}`,
     (i) => `${incoming[i]!.owner}${sep}${withoutOccurrence(keys[i]!)}${sep}${normalizeText(incoming[i]!.back)}`,
   );
-  pass((card) => `${card.owner}${sep}${card.identityKey}`, (i) => `${incoming[i]!.owner}${sep}${keys[i]}`);
-  pass((card) => (card.origin === 'file' ? `${card.owner}${sep}${normalizeText(card.back)}` : null), (i) => `${incoming[i]!.owner}${sep}${normalizeText(incoming[i]!.back)}`);
-  pass((card) => card.identityKey, (i) => keys[i]!, true);
+  pass(
+    (card) => `${card.owner}${sep}${card.identityKey}`,
+    (i) => `${incoming[i]!.owner}${sep}${keys[i]}`,
+  );
+  pass(
+    (card) => (card.origin === 'file' ? `${card.owner}${sep}${normalizeText(card.back)}` : null),
+    (i) => `${incoming[i]!.owner}${sep}${normalizeText(incoming[i]!.back)}`,
+  );
+  pass(
+    (card) => card.identityKey,
+    (i) => keys[i]!,
+    true,
+  );
   return {
     cards: keys.map((identityKey, i) => ({ identityKey, existingId: existing[i]! })),
     archivedIds: stored.filter((card) => free.has(card.id) && card.origin === 'file' && !card.archived).map((card) => card.id),
@@ -168,10 +182,7 @@ export interface CardChanges {
 }
 
 /** What an import would do to the file's cards, counted: the same pairing as it applies (planCards). */
-export function countCardChanges(
-  incoming: readonly IncomingCard[],
-  stored: ReadonlyArray<StoredCardRef & { front: string }>,
-): CardChanges {
+export function countCardChanges(incoming: readonly IncomingCard[], stored: ReadonlyArray<StoredCardRef & { front: string }>): CardChanges {
   const plan = planCards(incoming, stored);
   const byId = new Map(stored.map((card) => [card.id, card]));
   let added = 0;

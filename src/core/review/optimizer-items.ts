@@ -131,9 +131,7 @@ export function trainingItems(log: readonly ReviewLogEntry[], timeZone: string, 
   const labelled: Array<{ item: TrainingItem; at: number }> = [];
   for (const [cardId, rows] of byCard) {
     // Stable: rows of the same instant keep the log's order.
-    const ordered = rows
-      .map((row, index) => ({ row, index, at: Date.parse(row.reviewedAt) }))
-      .sort((a, b) => a.at - b.at || a.index - b.index);
+    const ordered = rows.map((row, index) => ({ row, index, at: Date.parse(row.reviewedAt) })).sort((a, b) => a.at - b.at || a.index - b.index);
     let start = ordered.length - 1;
     while (start >= 0 && ordered[start]!.row.state !== 'new') start--;
     if (start < 0) continue;

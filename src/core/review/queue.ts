@@ -140,11 +140,17 @@ export function* orderQueue<C extends QueueCard>(request: QueueRequest): QueuePo
     for (const [state, due] of reads) found.push(...(yield* readCards<C>(state, due, room)));
     queue.push(...found.sort(byDue).slice(0, room));
   }
-  yield* take(LEARNING_STATES.map((state) => [state, { until: request.now }] as const), request.limit);
+  yield* take(
+    LEARNING_STATES.map((state) => [state, { until: request.now }] as const),
+    request.limit,
+  );
   yield* take([['review', { before: request.dayEnd }]], request.reviewLimit);
   yield* take([['new', {}]], request.newLimit);
   if (queue.length === 0) {
-    yield* take(LEARNING_STATES.map((state) => [state, { after: request.now, before: request.learnAheadUntil }] as const), request.limit);
+    yield* take(
+      LEARNING_STATES.map((state) => [state, { after: request.now, before: request.learnAheadUntil }] as const),
+      request.limit,
+    );
   }
   return queue;
 }
@@ -208,7 +214,7 @@ function dueWithin(due: string, range: DueRange): boolean {
 /** Runs a policy over cards held in memory (a simulated collection): the answers the store gives, read from an array. */
 export function runOnCards<Result, C extends QueueCard>(policy: QueuePolicy<Result, C>, cards: readonly C[]): Result {
   const sorted = [...cards].sort(byDue);
-  for (let step = policy.next(); ; ) {
+  for (let step = policy.next(); ;) {
     if (step.done) return step.value;
     const read = step.value;
     const matching = sorted.filter((card) => card.state === read.state && dueWithin(card.due, read.due));

@@ -157,12 +157,7 @@ function notBeforeLastReview(card: SchedulableCard, now: string): string {
 }
 
 /** Reviews `card` at `now` with `rating`: its new FSRS fields and the log line, exactly as ts-fsrs gives them. */
-export function review(
-  card: SchedulableCard,
-  rating: ReviewRating,
-  now: string,
-  scheduler: FSRS = DEFAULT_SCHEDULER,
-): ReviewOutcome {
+export function review(card: SchedulableCard, rating: ReviewRating, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): ReviewOutcome {
   if (!isRating(rating)) throw new RangeError(`a rating is 1-4, not ${String(rating)}`);
   const { card: next, log } = scheduler.next(toFsrsCard(card), notBeforeLastReview(card, now), rating as number as Grade);
   return {
@@ -195,7 +190,6 @@ export function review(
 export function retrievability(card: SchedulableCard, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): number {
   return scheduler.get_retrievability(toFsrsCard(card), notBeforeLastReview(card, now), false);
 }
-
 
 /** A card as the store holds it: what is asked, and its FSRS fields. */
 export interface StudyCard extends SchedulableCard {

@@ -89,11 +89,15 @@ export function applySettingsPatch(current: ReviewSettings, patch: Record<string
         next.dayStartsAt = number(key, value, 0, 23, true);
         break;
       case 'timeZone':
-        if (value !== null && (typeof value !== 'string' || !isTimeZone(value))) fail(key, 'must be an IANA time zone such as Europe/Berlin, or null', value);
+        if (value !== null && (typeof value !== 'string' || !isTimeZone(value)))
+          fail(key, 'must be an IANA time zone such as Europe/Berlin, or null', value);
         next.timeZone = value as string | null;
         break;
       case 'parameters':
-        if (value !== null && (!Array.isArray(value) || !PARAMETER_COUNTS.has(value.length) || !value.every((w) => typeof w === 'number' && Number.isFinite(w)))) {
+        if (
+          value !== null &&
+          (!Array.isArray(value) || !PARAMETER_COUNTS.has(value.length) || !value.every((w) => typeof w === 'number' && Number.isFinite(w)))
+        ) {
           fail(key, 'must be a list of 17, 19 or 21 FSRS parameters, or null', value);
         }
         next.parameters = value as number[] | null;

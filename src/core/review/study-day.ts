@@ -84,7 +84,11 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Counts at instants, added up per study date, oldest first. */
-export function countsByStudyDate(counts: ReadonlyArray<{ at: string; count: number }>, timeZone: string, dayStartsAt: number): Array<{ date: string; count: number }> {
+export function countsByStudyDate(
+  counts: ReadonlyArray<{ at: string; count: number }>,
+  timeZone: string,
+  dayStartsAt: number,
+): Array<{ date: string; count: number }> {
   const byDate = new Map<string, number>();
   for (const { at, count } of counts) {
     const date = studyDateOf(at, timeZone, dayStartsAt);

@@ -43,7 +43,13 @@ function lineEndingOf(parts: string[]): string {
 function readsBackAs(rendered: string, card: CardText): boolean {
   const parsed = parseChecklist(`- topic\n${rendered}`, { fallbackTitle: 'card', topics: 'all' });
   const [read] = parsed.cards;
-  return parsed.entries.length === 1 && parsed.cards.length === 1 && read!.entryIndex === 0 && read!.front === card.front.trim() && read!.back === card.back.trim();
+  return (
+    parsed.entries.length === 1 &&
+    parsed.cards.length === 1 &&
+    read!.entryIndex === 0 &&
+    read!.front === card.front.trim() &&
+    read!.back === card.back.trim()
+  );
 }
 
 interface PlacedCard {
@@ -88,7 +94,10 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
     const indent = prefix.replace(/[^\t]/g, ' ');
     let last = entry.lines.end;
     while (last > entry.lines.start && lines[last - 1]!.trim() === '') last--;
-    const sibling = lines.slice(entry.lines.start, last).map((line) => BULLET.exec(line)).find((m) => m && m[1] === indent);
+    const sibling = lines
+      .slice(entry.lines.start, last)
+      .map((line) => BULLET.exec(line))
+      .find((m) => m && m[1] === indent);
     const marker = sibling && /^[-+*]$/.test(sibling[2]!) ? sibling[2]! : /^[-+*]$/.test(bullet[2]!) ? bullet[2]! : '-';
     if (!readsBackAs(renderCard(card, '  ', marker, '\n'), card)) {
       warnings.push(`${label(card)}: it would not read back as the same card in Markdown; left in prepdeck only`);

@@ -31,7 +31,14 @@ function diffLines(a: string[], b: string[]): Op[] {
   if ((midA.length + 1) * (midB.length + 1) <= MAX_LCS_CELLS) mid = lcsOps(midA, midB);
   else if (midA.length === midB.length) {
     // Write-back never adds or removes lines: pairing them one to one is exact, and linear on any size.
-    mid = midA.flatMap((line, i): Step[] => (line === midB[i] ? [[' ', line]] : [['-', line], ['+', midB[i]!]]));
+    mid = midA.flatMap((line, i): Step[] =>
+      line === midB[i]
+        ? [[' ', line]]
+        : [
+            ['-', line],
+            ['+', midB[i]!],
+          ],
+    );
   } else mid = [...midA.map((t) => ['-', t] as const), ...midB.map((t) => ['+', t] as const)];
 
   const ops: Op[] = [];

@@ -45,7 +45,13 @@ export async function checklistRevision(db: Kysely<Database>, name: string): Pro
   const row = await db
     .selectFrom('checklists as c')
     .select(['c.id', 'c.imported_at'])
-    .select((eb) => eb.selectFrom('events as e').select((e) => e.fn.max('e.id').as('m')).whereRef('e.checklist_id', '=', 'c.id').as('lastEvent'))
+    .select((eb) =>
+      eb
+        .selectFrom('events as e')
+        .select((e) => e.fn.max('e.id').as('m'))
+        .whereRef('e.checklist_id', '=', 'c.id')
+        .as('lastEvent'),
+    )
     .where('c.name', '=', name)
     .executeTakeFirst();
   return row ? `${row.id}.${row.lastEvent ?? 0}.${row.imported_at}` : null;

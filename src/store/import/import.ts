@@ -61,12 +61,7 @@ export async function loadCardBaseline(db: Kysely<Database>, checklistId: number
 
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
 export async function loadImportBaseline(db: Kysely<Database>, checklistId: number): Promise<ImportBaseline> {
-  const sections = await db
-    .selectFrom('sections')
-    .select(['id', 'path_key'])
-    .where('checklist_id', '=', checklistId)
-    .orderBy('id')
-    .execute();
+  const sections = await db.selectFrom('sections').select(['id', 'path_key']).where('checklist_id', '=', checklistId).orderBy('id').execute();
   const topics = await db
     .selectFrom('topics')
     .select(['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at'])
@@ -137,16 +132,9 @@ async function saveChecklist(db: Kysely<Database>, { checklistId, name, sourcePa
   return checklistId;
 }
 
-const SECTION_COLUMNS = [
-  'parent_id',
-  'title',
-  'text',
-  'level',
-  'role',
-  'position',
-  'line_start',
-  'line_end',
-] as const satisfies ReadonlyArray<keyof SectionTable>;
+const SECTION_COLUMNS = ['parent_id', 'title', 'text', 'level', 'role', 'position', 'line_start', 'line_end'] as const satisfies ReadonlyArray<
+  keyof SectionTable
+>;
 
 /** Inserts new sections, rewrites changed kept ones; returns the id of each parsed section. */
 async function saveSections(db: Kysely<Database>, checklistId: number, { parsed, plan }: ImportInput): Promise<number[]> {
@@ -207,12 +195,7 @@ const TOPIC_IMPORT_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof TopicTable>;
 
 /** Inserts new topics, rewrites changed matched ones, archives the missing, appends the plan's events (core/import/events.ts); returns the id of each entry. */
-async function saveTopics(
-  db: Kysely<Database>,
-  checklistId: number,
-  { parsed, plan, now }: ImportInput,
-  sectionIds: number[],
-): Promise<number[]> {
+async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, sectionIds: number[]): Promise<number[]> {
   const stored = new Map<number, TopicRow>();
   for (const row of await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).execute()) {
     stored.set(row.id, row);
@@ -270,9 +253,7 @@ async function saveTopics(
   await updateRowsById(db, 'topics', updates, [...TOPIC_IMPORT_COLUMNS, 'updated_at']);
 
   const archived = plan.archivedTopicIds.filter((id) => stored.get(id)!.archived_at === null);
-  await forIdBatches(archived, (batch) =>
-    db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute(),
-  );
+  await forIdBatches(archived, (batch) => db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute());
   const events: NewEvent[] = importEvents(plan, topicIds).map(({ topicId, type, data }) => ({
     checklist_id: checklistId,
     topic_id: topicId,
@@ -311,24 +292,11 @@ async function deleteSections(db: Kysely<Database>, ids: number[]) {
   });
 }
 
-const RESOURCE_COLUMNS = [
-  'section_id',
-  'topic_id',
-  'url',
-  'title',
-  'clickable',
-  'from_bullet',
-  'position',
-  'line',
-] as const satisfies ReadonlyArray<keyof ResourceTable>;
+const RESOURCE_COLUMNS = ['section_id', 'topic_id', 'url', 'title', 'clickable', 'from_bullet', 'position', 'line'] as const satisfies ReadonlyArray<
+  keyof ResourceTable
+>;
 
-async function replaceResources(
-  db: Kysely<Database>,
-  checklistId: number,
-  parsed: ParsedChecklist,
-  sectionIds: number[],
-  topicIds: number[],
-) {
+async function replaceResources(db: Kysely<Database>, checklistId: number, parsed: ParsedChecklist, sectionIds: number[], topicIds: number[]) {
   const owners = [
     ...parsed.sections.map((s, i) => ({ sectionId: sectionIds[i]!, topicId: null, resources: s.resources })),
     ...parsed.entries.map((e, i) => ({
@@ -350,32 +318,15 @@ async function replaceResources(
       line: resource.line,
     })),
   );
-  const current = await db
-    .selectFrom('resources')
-    .select(RESOURCE_COLUMNS)
-    .where('checklist_id', '=', checklistId)
-    .orderBy('id')
-    .execute();
+  const current = await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute();
   if (sameRows(current, rows, RESOURCE_COLUMNS)) return;
   await db.deleteFrom('resources').where('checklist_id', '=', checklistId).execute();
   await insertRows(db, 'resources', rows);
 }
 
-const NOTE_COLUMNS = [
-  'section_id',
-  'kind',
-  'source',
-  'line_start',
-  'line_end',
-  'position',
-] as const satisfies ReadonlyArray<keyof SectionNoteTable>;
+const NOTE_COLUMNS = ['section_id', 'kind', 'source', 'line_start', 'line_end', 'position'] as const satisfies ReadonlyArray<keyof SectionNoteTable>;
 
-async function replaceSectionNotes(
-  db: Kysely<Database>,
-  checklistId: number,
-  parsed: ParsedChecklist,
-  sectionIds: number[],
-) {
+async function replaceSectionNotes(db: Kysely<Database>, checklistId: number, parsed: ParsedChecklist, sectionIds: number[]) {
   const rows = parsed.sections.flatMap((section, index) =>
     section.notes.map((note, position) => ({
       checklist_id: checklistId,
@@ -387,12 +338,7 @@ async function replaceSectionNotes(
       position,
     })),
   );
-  const current = await db
-    .selectFrom('section_notes')
-    .select(NOTE_COLUMNS)
-    .where('checklist_id', '=', checklistId)
-    .orderBy('id')
-    .execute();
+  const current = await db.selectFrom('section_notes').select(NOTE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute();
   if (sameRows(current, rows, NOTE_COLUMNS)) return;
   await db.deleteFrom('section_notes').where('checklist_id', '=', checklistId).execute();
   await insertRows(db, 'section_notes', rows);
@@ -450,7 +396,10 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     };
     const before = existingId === null ? undefined : byId.get(existingId);
     if (!before) {
-      const row = newCardRow({ checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' }, now);
+      const row = newCardRow(
+        { checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' },
+        now,
+      );
       fresh.push({ line: card.lines.start, row });
     } else if (differs(before, { ...before, ...fromFile }, CARD_IMPORT_COLUMNS)) {
       updates.push({ ...before, ...fromFile });
@@ -460,7 +409,11 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
   await updateRowsById(db, 'cards', updates, CARD_IMPORT_COLUMNS);
   await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
   // Sorted by line: a topic's card comes before the cards written under it (the sort is stable).
-  await insertRows(db, 'cards', fresh.sort((a, b) => a.line - b.line).map(({ row }) => row));
+  await insertRows(
+    db,
+    'cards',
+    fresh.sort((a, b) => a.line - b.line).map(({ row }) => row),
+  );
 
   await db
     .updateTable('cards')

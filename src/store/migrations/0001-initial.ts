@@ -56,9 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('depth', 'integer', (col) => col.notNull())
     .addColumn('line_start', 'integer', (col) => col.notNull())
     .addColumn('line_end', 'integer', (col) => col.notNull())
-    .addColumn('state', 'text', (col) =>
-      col.notNull().check(sql`state in ('new', 'learning', 'known', 'skipped')`),
-    )
+    .addColumn('state', 'text', (col) => col.notNull().check(sql`state in ('new', 'learning', 'known', 'skipped')`))
     .addColumn('confidence', 'integer', (col) => col.check(sql`confidence between 1 and 4`))
     .addColumn('notes', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (col) => col.notNull())
@@ -104,9 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic_id', 'integer', (col) => col.notNull().references('topics.id').onDelete('cascade'))
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('type', 'text', (col) =>
-      col
-        .notNull()
-        .check(sql`type in ('created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored')`),
+      col.notNull().check(sql`type in ('created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored')`),
     )
     .addColumn('data', 'text', (col) => col.notNull().defaultTo('{}'))
     .execute();

@@ -7,12 +7,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   // `file`: the card is written in the checklist file and comes and goes with it; `app`: added in prepdeck.
   await db.schema
     .alterTable('cards')
-    .addColumn('origin', 'text', (col) => col.notNull().defaultTo('app').check(sql`origin in ('file', 'app')`))
+    .addColumn('origin', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('app')
+        .check(sql`origin in ('file', 'app')`),
+    )
     .execute();
   // The normalized question, which re-import matches a file card by (under the same topic).
-  await db.schema.alterTable('cards').addColumn('identity_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('cards')
+    .addColumn('identity_key', 'text', (col) => col.notNull().defaultTo(''))
+    .execute();
   // The section path key of the card's topic (or of the section a card stands in), for scopes and stats.
-  await db.schema.alterTable('cards').addColumn('section_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('cards')
+    .addColumn('section_key', 'text', (col) => col.notNull().defaultTo(''))
+    .execute();
   await db.schema.alterTable('cards').addColumn('line_start', 'integer').execute();
   await db.schema.alterTable('cards').addColumn('line_end', 'integer').execute();
   await sql`update cards set section_key = (select topics.section_key from topics where topics.id = cards.topic_id)

@@ -71,12 +71,7 @@ export async function getCard(db: Kysely<Database>, id: number): Promise<StudyCa
 
 /** The topic card of each topic that has one, by topic id. */
 export async function topicCards(db: Kysely<Database>, checklistId: number): Promise<Map<number, StudyCard>> {
-  const rows = await db
-    .selectFrom('cards')
-    .selectAll()
-    .where('checklist_id', '=', checklistId)
-    .where('kind', '=', 'topic')
-    .execute();
+  const rows = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).where('kind', '=', 'topic').execute();
   return new Map(rows.map((row) => [row.topic_id!, toCard(row)]));
 }
 
@@ -92,12 +87,7 @@ export function activeCards(db: Kysely<Database>, checklistId: number, sectionKe
     .leftJoin('topics', 'topics.id', 'cards.topic_id')
     .where('cards.checklist_id', '=', checklistId)
     .where('cards.archived_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('cards.topic_id', 'is', null),
-        eb.and([eb('topics.archived_at', 'is', null), eb('topics.state', '!=', 'skipped')]),
-      ]),
-    );
+    .where((eb) => eb.or([eb('cards.topic_id', 'is', null), eb.and([eb('topics.archived_at', 'is', null), eb('topics.state', '!=', 'skipped')])]));
   if (sectionKeys) builder = builder.where('cards.section_key', 'in', sectionKeys.length > 0 ? [...sectionKeys] : ['']);
   return builder;
 }
@@ -223,7 +213,10 @@ export async function cardReviews(db: Kysely<Database>, cardId: number): Promise
 export async function cardsOfTopic(db: Kysely<Database>, topicId: number, includeArchived = false): Promise<StudyCard[]> {
   let query = db.selectFrom('cards').selectAll().where('topic_id', '=', topicId);
   if (!includeArchived) query = query.where('archived_at', 'is', null);
-  const rows = await query.orderBy(sql`case when kind = 'topic' then 0 else 1 end`).orderBy('id').execute();
+  const rows = await query
+    .orderBy(sql`case when kind = 'topic' then 0 else 1 end`)
+    .orderBy('id')
+    .execute();
   return rows.map(toCard);
 }
 
@@ -259,7 +252,11 @@ export function newCardRow(card: NewQaCard & { kind: CardKind }, now: string): N
 
 /** A new question/answer card, due at once. */
 export async function insertQaCard(db: Kysely<Database>, card: NewQaCard, now: string): Promise<StudyCard> {
-  const row = await db.insertInto('cards').values(newCardRow({ ...card, kind: 'qa' }, now)).returningAll().executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('cards')
+    .values(newCardRow({ ...card, kind: 'qa' }, now))
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toCard(row);
 }
 

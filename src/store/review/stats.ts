@@ -63,7 +63,6 @@ export async function ratingCounts(db: Kysely<Database>, checklistId: number, si
   return rows.map((row) => ({ state: row.state, rating: Number(row.rating), count: Number(row.count) }));
 }
 
-
 export interface DueCounts {
   /** Cards (not new) due before the first range. */
   overdue: number;

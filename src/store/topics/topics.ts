@@ -29,21 +29,9 @@ export async function getTopic(db: Kysely<Database>, id: number): Promise<Topic 
 export async function loadChecklistTree(db: Kysely<Database>, checklistId: number): Promise<ChecklistTreeRows | null> {
   const checklist = await getChecklist(db, checklistId);
   if (!checklist) return null;
-  const sections = await db
-    .selectFrom('sections')
-    .selectAll()
-    .where('checklist_id', '=', checklistId)
-    .orderBy('line_start')
-    .orderBy('id')
-    .execute();
+  const sections = await db.selectFrom('sections').selectAll().where('checklist_id', '=', checklistId).orderBy('line_start').orderBy('id').execute();
   const topics = await activeTopics(db, checklistId).orderBy('line_start').orderBy('id').execute();
-  const resources = await db
-    .selectFrom('resources')
-    .selectAll()
-    .where('checklist_id', '=', checklistId)
-    .orderBy('line')
-    .orderBy('id')
-    .execute();
+  const resources = await db.selectFrom('resources').selectAll().where('checklist_id', '=', checklistId).orderBy('line').orderBy('id').execute();
   const notes = await db
     .selectFrom('section_notes')
     .selectAll()
@@ -64,11 +52,7 @@ export async function loadChecklistTree(db: Kysely<Database>, checklistId: numbe
  * Active topics whose title or notes contain `fragment`, case-insensitively. A fragment with slashes
  * (`aws/s3`) also matches topics whose section path contains those sections.
  */
-export async function findTopicsByFragment(
-  db: Kysely<Database>,
-  fragment: string,
-  checklistId?: number,
-): Promise<Topic[]> {
+export async function findTopicsByFragment(db: Kysely<Database>, fragment: string, checklistId?: number): Promise<Topic[]> {
   const needle = searchText(fragment.trim());
   if (needle === '') return [];
   const path = fragment.includes('/')
@@ -79,9 +63,7 @@ export async function findTopicsByFragment(
         .join(' / ')
     : '';
   const rows = await activeTopics(db, checklistId)
-    .where((eb) =>
-      path === '' ? contains('search_text', needle) : eb.or([contains('search_text', needle), contains('section_key', path)]),
-    )
+    .where((eb) => (path === '' ? contains('search_text', needle) : eb.or([contains('search_text', needle), contains('section_key', path)])))
     .orderBy('checklist_id')
     .orderBy('line_start')
     .execute();
@@ -91,7 +73,9 @@ export async function findTopicsByFragment(
 /** Active topics containing every word of `query` in their title or notes; case-insensitive in any script. */
 export async function searchTopics(db: Kysely<Database>, query: string, checklistId?: number): Promise<Topic[]> {
   // Lower-cased here, not with SQL lower(): SQLite's only folds ASCII, so ПЛЮШКИ would miss плюшки.
-  const words = searchText(query).split(/\s+/u).filter((word) => word !== '');
+  const words = searchText(query)
+    .split(/\s+/u)
+    .filter((word) => word !== '');
   if (words.length === 0) return [];
   const rows = await activeTopics(db, checklistId)
     .where((eb) => eb.and(words.map((word) => contains('search_text', word))))
@@ -110,20 +94,18 @@ export async function listArchivedTopics(db: Kysely<Database>, checklistId?: num
 }
 
 export async function topicResources(db: Kysely<Database>, topicId: number): Promise<Resource[]> {
-  const rows = await db
-    .selectFrom('resources')
-    .selectAll()
-    .where('topic_id', '=', topicId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const rows = await db.selectFrom('resources').selectAll().where('topic_id', '=', topicId).orderBy('position').orderBy('id').execute();
   return rows.map(toResource);
 }
 
 /** Topics by id, for a handful of ids (a review queue's); unknown ids are left out. */
 export async function topicsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, Topic>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('topics').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('topics')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, toTopic(row)]));
 }
 
@@ -156,29 +138,16 @@ export async function topicHistory(db: Kysely<Database>, topicId: number): Promi
 }
 
 /** `source` says who changed it (`user`, `file`, `review` ...); it goes into the history. Null for an unknown id. */
-export function setTopicState(
-  db: Kysely<Database>,
-  id: number,
-  state: TopicState,
-  now: string,
-  source: string,
-): Promise<Topic | null> {
+export function setTopicState(db: Kysely<Database>, id: number, state: TopicState, now: string, source: string): Promise<Topic | null> {
   return changeTopic(db, id, now, (row) =>
     row.state === state ? null : { set: { state }, type: 'state', data: { from: row.state, to: state, source } },
   );
 }
 
 /** Confidence 1-4, or null to clear it. Null for an unknown id. */
-export function setTopicConfidence(
-  db: Kysely<Database>,
-  id: number,
-  confidence: number | null,
-  now: string,
-): Promise<Topic | null> {
+export function setTopicConfidence(db: Kysely<Database>, id: number, confidence: number | null, now: string): Promise<Topic | null> {
   return changeTopic(db, id, now, (row) =>
-    row.confidence === confidence
-      ? null
-      : { set: { confidence }, type: 'confidence', data: { from: row.confidence, to: confidence } },
+    row.confidence === confidence ? null : { set: { confidence }, type: 'confidence', data: { from: row.confidence, to: confidence } },
   );
 }
 
@@ -210,12 +179,7 @@ interface TopicChange {
 }
 
 /** Reads the topic, applies `change` (null: nothing to do) and logs it, atomically. */
-function changeTopic(
-  db: Kysely<Database>,
-  id: number,
-  now: string,
-  change: (row: TopicRow) => TopicChange | null,
-): Promise<Topic | null> {
+function changeTopic(db: Kysely<Database>, id: number, now: string, change: (row: TopicRow) => TopicChange | null): Promise<Topic | null> {
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;

@@ -80,7 +80,12 @@ for (const backend of BACKENDS) {
         expect(byReference.topicId).toBe(queue.cards[3]!.topic!.id);
 
         const listed = await topicCardList(ctx, generators.id);
-        expect(listed.cards.map((c) => c.front)).toEqual(['generators', 'What does send() do?', 'Why is yield an expression?', 'What does close() raise inside?']);
+        expect(listed.cards.map((c) => c.front)).toEqual([
+          'generators',
+          'What does send() do?',
+          'Why is yield an expression?',
+          'What does close() raise inside?',
+        ]);
 
         // The same question again under the topic (any case, spacing), from the file or from here, is refused.
         await expect(addCard(ctx, generators.id, { front: 'what does  SEND() do?', back: 'x' })).rejects.toThrow(

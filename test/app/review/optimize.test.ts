@@ -12,7 +12,14 @@ import { checklistFor } from '../../../src/app/review/review-checklist.js';
 import { reviewRules, showReviewSettings, updateReviewSettings } from '../../../src/app/review/settings.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import { MIN_TRAINING_ITEMS, trainingItems, usableItems, type TrainingItem } from '../../../src/core/review/optimizer-items.js';
-import { newCardSchedule, review, schedulerFor, type ReviewRating, type SchedulableCard, type Scheduler } from '../../../src/core/review/scheduling.js';
+import {
+  newCardSchedule,
+  review,
+  schedulerFor,
+  type ReviewRating,
+  type SchedulableCard,
+  type Scheduler,
+} from '../../../src/core/review/scheduling.js';
 import { insertRows } from '../../../src/store/batch.js';
 import { scheduleColumns } from '../../../src/store/review/cards.js';
 import type { ReviewLogTable } from '../../../src/store/schema.js';
@@ -105,11 +112,7 @@ function simulateUser(
 async function storeStudy(ctx: AppContext, study: ReturnType<typeof simulateUser>): Promise<void> {
   await insertRows(ctx.store.db, 'review_log', study.rows);
   for (const card of study.cards) {
-    await ctx.store.db
-      .updateTable('cards')
-      .set(scheduleColumns(card))
-      .where('id', '=', card.id)
-      .execute();
+    await ctx.store.db.updateTable('cards').set(scheduleColumns(card)).where('id', '=', card.id).execute();
   }
 }
 
@@ -168,7 +171,11 @@ for (const backend of BACKENDS) {
         await importChecklist(ctx, { file: checklistFromUpload(topics(60), 'study.md') });
         await updateReviewSettings(ctx, 'study', { timeZone: 'UTC' });
         const checklist = await checklistFor(ctx, 'study');
-        const study = simulateUser(await studyCardIds(ctx, checklist.id), checklist.id, (await reviewRules(ctx, checklist)).scheduler, { days: 60, newPerDay: 5, seed: 7 });
+        const study = simulateUser(await studyCardIds(ctx, checklist.id), checklist.id, (await reviewRules(ctx, checklist)).scheduler, {
+          days: 60,
+          newPerDay: 5,
+          seed: 7,
+        });
         await storeStudy(ctx, study);
         const rows = study.rows;
         setNow(new Date(Date.parse(START) + 75 * DAY).toISOString());
@@ -248,7 +255,11 @@ describe('with the optimizer replaced', () => {
       await importChecklist(ctx, { file: checklistFromUpload(topics(40), 'study.md') });
       await updateReviewSettings(ctx, 'study', { timeZone: 'UTC' });
       const checklist = await checklistFor(ctx, 'study');
-      const study = simulateUser(await studyCardIds(ctx, checklist.id), checklist.id, (await reviewRules(ctx, checklist)).scheduler, { days: 45, newPerDay: 5, seed: 3 });
+      const study = simulateUser(await studyCardIds(ctx, checklist.id), checklist.id, (await reviewRules(ctx, checklist)).scheduler, {
+        days: 45,
+        newPerDay: 5,
+        seed: 3,
+      });
       await storeStudy(ctx, study);
       const outcome = await optimizeMocked(ctx, 'study', { apply }).catch((e: unknown) => e);
       result = { outcome, parameters: (await showReviewSettings(ctx, 'study')).settings.parameters };
@@ -261,7 +272,10 @@ describe('with the optimizer replaced', () => {
       { computeParameters: () => Promise.reject(new Error('compute_parameters failed: InvalidInput\n  at native code')) },
       true,
     );
-    expect(outcome).toMatchObject({ name: 'OptimizerError', message: "the FSRS optimizer failed on the review log of 'study': compute_parameters failed: InvalidInput" });
+    expect(outcome).toMatchObject({
+      name: 'OptimizerError',
+      message: "the FSRS optimizer failed on the review log of 'study': compute_parameters failed: InvalidInput",
+    });
     expect(parameters).toBeNull();
   });
 
@@ -276,7 +290,13 @@ describe('with the optimizer replaced', () => {
       }
     }
     const { outcome, parameters } = await optimizeWith({ computeParameters: async () => worse, FSRSBinding: Evaluator }, true);
-    expect(outcome).toMatchObject({ enough: true, applied: false, parameters: worse, defaultMetrics: { logLoss: 0.4 }, fittedMetrics: { logLoss: 0.5 } });
+    expect(outcome).toMatchObject({
+      enough: true,
+      applied: false,
+      parameters: worse,
+      defaultMetrics: { logLoss: 0.4 },
+      fittedMetrics: { logLoss: 0.5 },
+    });
     expect((outcome as { message: string }).message).toMatch(/they predict this log no better than the defaults, so they were not saved$/);
     expect(parameters).toBeNull();
   });
@@ -285,7 +305,12 @@ describe('with the optimizer replaced', () => {
 // The conversion the app does, checked once against the generated log: what the optimizer counts is what it gets.
 describe('the generated log', () => {
   it('has reviews a day or more apart for most cards, and same-day learning steps in between', () => {
-    const { rows } = simulateUser(Array.from({ length: 60 }, (_, i) => i + 1), 1, schedulerFor(), { days: 60, newPerDay: 5, seed: 7 });
+    const { rows } = simulateUser(
+      Array.from({ length: 60 }, (_, i) => i + 1),
+      1,
+      schedulerFor(),
+      { days: 60, newPerDay: 5, seed: 7 },
+    );
     const set = trainingItems(
       rows.map((r) => ({ cardId: r.card_id, rating: r.rating as ReviewRating, reviewedAt: r.reviewed_at, state: r.state })),
       'UTC',

@@ -20,17 +20,32 @@ const CHILD = join(PROJECT_ROOT, 'test', 'app', 'write-back', 'crash-child.ts');
 const STEPS: Array<WriteStep | 'none'> = ['backup-saved', 'write-recorded', 'replaced', 'settled', 'none'];
 
 const PLAN = ['# Plan', '', '- [ ] skipped one', '- [ ] skipped two', '- [ ] known one', '- [x] unknown one', '- [ ] new one', ''].join('\n');
-const WRITTEN = ['# Plan', '', '- [x] skipped one', '- [x] skipped two', '- [x] known one', '- [ ] unknown one', '  - Why? :: Because', '- [ ] new one', ''].join('\n');
+const WRITTEN = [
+  '# Plan',
+  '',
+  '- [x] skipped one',
+  '- [x] skipped two',
+  '- [x] known one',
+  '- [ ] unknown one',
+  '  - Why? :: Because',
+  '- [ ] new one',
+  '',
+].join('\n');
 const STATES = { 'skipped one': 'skipped', 'skipped two': 'skipped', 'known one': 'known', 'unknown one': 'new', 'new one': 'new' } as const;
 
 /** Runs the write in a child process that kills itself after `step`; resolves with its exit signal. */
 function writeAndCrash(location: string, file: string, backupDir: string, step: WriteStep | 'none'): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, location, file, backupDir, step], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, location, file, backupDir, step], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => (code === 0 || signal === 'SIGKILL' ? resolve(signal) : reject(new Error(`the write exited ${code}: ${stderr}`))));
+    child.on('close', (code, signal) =>
+      code === 0 || signal === 'SIGKILL' ? resolve(signal) : reject(new Error(`the write exited ${code}: ${stderr}`)),
+    );
   });
 }
 

@@ -27,7 +27,9 @@ describe('the file writer', () => {
     const refused = replace();
     await expect(refused).rejects.toThrow(FileNotWritableError);
     await expect(refused).rejects.toThrow(ConflictError);
-    await expect(refused).rejects.toThrow(/^plan\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written$/);
+    await expect(refused).rejects.toThrow(
+      /^plan\.md is read-only, so prepdeck leaves it as it is; make it writable \(chmod u\+w\), or give --force to write it anyway; nothing was written$/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(await replace({ force: true })).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('new\n');
@@ -51,7 +53,9 @@ describe('the file writer', () => {
     try {
       const attempt = replace();
       await expect(attempt).rejects.toThrow(FileNotWritableError);
-      await expect(attempt).rejects.toThrow(/^cannot write plan\.md: permission denied \(E(ACCES|PERM)\); prepdeck writes the new version beside it, in .+, and renames it over the file: make that folder writable; nothing was written$/);
+      await expect(attempt).rejects.toThrow(
+        /^cannot write plan\.md: permission denied \(E(ACCES|PERM)\); prepdeck writes the new version beside it, in .+, and renames it over the file: make that folder writable; nothing was written$/,
+      );
     } finally {
       unwritable.undo();
     }

@@ -296,56 +296,47 @@ describe('the review session', () => {
     }));
 
   it('says when the daily limit of new cards is why the day is done', () =>
-    withWorld(
-      async ({ ctx, start }) => {
-        await updateReviewSettings(ctx, 'prep', { newPerDay: 1 });
-        const [first] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
-        await answerCard(ctx, first!.card.id, 4);
-        const s = start();
-        expect(await s.done).toMatchObject({ reviewed: 0, ended: 'nothing-due' });
-        expect(s.screen.text).toMatch(
-          /^All done for today!\nNew cards: 1 of 1 a day introduced, more tomorrow \(`prepdeck settings --new-per-day` changes the limit\)\.\nThe next card is due in \d+h \(.*\)\.\n$/,
-        );
-      },
-      '# SQL\n- joins\n- indexes\n',
-    ));
+    withWorld(async ({ ctx, start }) => {
+      await updateReviewSettings(ctx, 'prep', { newPerDay: 1 });
+      const [first] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
+      await answerCard(ctx, first!.card.id, 4);
+      const s = start();
+      expect(await s.done).toMatchObject({ reviewed: 0, ended: 'nothing-due' });
+      expect(s.screen.text).toMatch(
+        /^All done for today!\nNew cards: 1 of 1 a day introduced, more tomorrow \(`prepdeck settings --new-per-day` changes the limit\)\.\nThe next card is due in \d+h \(.*\)\.\n$/,
+      );
+    }, '# SQL\n- joins\n- indexes\n'));
 
   it('with nothing due it says when the next card is, and leaves the terminal alone', () =>
-    withWorld(
-      async ({ ctx, start }) => {
-        const [only] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
-        await answerCard(ctx, only!.card.id, 4);
-        const s = start();
-        const summary = await s.done;
-        expect(summary).toMatchObject({ reviewed: 0, ended: 'nothing-due', remaining: 0 });
-        expect(s.screen.text).toMatch(/^All done for today!\nThe next card is due in \d+d \(.*\)\.\n$/);
-        expect(s.keyboard.modes).toEqual([]);
-      },
-      '# SQL\n- joins\n',
-    ));
+    withWorld(async ({ ctx, start }) => {
+      const [only] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
+      await answerCard(ctx, only!.card.id, 4);
+      const s = start();
+      const summary = await s.done;
+      expect(summary).toMatchObject({ reviewed: 0, ended: 'nothing-due', remaining: 0 });
+      expect(s.screen.text).toMatch(/^All done for today!\nThe next card is due in \d+d \(.*\)\.\n$/);
+      expect(s.keyboard.modes).toEqual([]);
+    }, '# SQL\n- joins\n'));
 
   it('waits for a learning card due later today, and shows it when it comes due', () =>
-    withWorld(
-      async ({ ctx, start, clock }) => {
-        await updateReviewSettings(ctx, 'prep', { learningSteps: ['1h'] });
-        const timers = new ManualTimers();
-        const s = start({ timers });
-        await shown(s, /space show answer/);
-        await s.press(' ', /Again/);
-        await s.press('1', /Nothing due right now/);
-        expect(s.latest()).toContain('The next card comes back in 1h (10:00); it will show up here when it does.');
-        expect(timers.pending.map((t) => t.ms)).toEqual([3_601_000]);
-        clock.ms += 3_601_000;
-        const mark = s.screen.text.lastIndexOf('\n') + 1;
-        timers.fire();
-        await until(() => s.screen.text.slice(mark).includes('Explain: joins'), 'the card to come back');
-        expect(s.screen.text.slice(mark)).toContain('prep  0 new · 1 learning · 0 review');
-        await s.press('q', /Reviewed 1 card/);
-        await s.done;
-        expect(timers.pending).toEqual([]);
-      },
-      '# SQL\n- joins\n',
-    ));
+    withWorld(async ({ ctx, start, clock }) => {
+      await updateReviewSettings(ctx, 'prep', { learningSteps: ['1h'] });
+      const timers = new ManualTimers();
+      const s = start({ timers });
+      await shown(s, /space show answer/);
+      await s.press(' ', /Again/);
+      await s.press('1', /Nothing due right now/);
+      expect(s.latest()).toContain('The next card comes back in 1h (10:00); it will show up here when it does.');
+      expect(timers.pending.map((t) => t.ms)).toEqual([3_601_000]);
+      clock.ms += 3_601_000;
+      const mark = s.screen.text.lastIndexOf('\n') + 1;
+      timers.fire();
+      await until(() => s.screen.text.slice(mark).includes('Explain: joins'), 'the card to come back');
+      expect(s.screen.text.slice(mark)).toContain('prep  0 new · 1 learning · 0 review');
+      await s.press('q', /Reviewed 1 card/);
+      await s.done;
+      expect(timers.pending).toEqual([]);
+    }, '# SQL\n- joins\n'));
 
   it('--limit ends the session after that many answers; undo takes one back', () =>
     withWorld(async ({ start }) => {
@@ -552,7 +543,12 @@ describe('keys and text', () => {
 
   it('says durations and waits in short words', () => {
     expect([formatDuration(4_200), formatDuration(65_000), formatDuration(3_725_000)]).toEqual(['4s', '1m 05s', '1h 02m']);
-    expect([formatWait(30_000), formatWait(8 * 60_000), formatWait(200 * 60_000), formatWait(3 * 86_400_000)]).toEqual(['under a minute', '8m', '3h 20m', '3d']);
+    expect([formatWait(30_000), formatWait(8 * 60_000), formatWait(200 * 60_000), formatWait(3 * 86_400_000)]).toEqual([
+      'under a minute',
+      '8m',
+      '3h 20m',
+      '3d',
+    ]);
   });
 
   it('renders Markdown as readable lines: lists, code, links with their URL, raw HTML as text', () => {

@@ -23,7 +23,10 @@ function eventsOf(after: string, options: { before?: string; states?: Record<str
   const plan = planImport(parse(after), stored.sections, stored.topics);
   // The store gives new topics fresh ids; here from 900.
   let fresh = 900;
-  return importEvents(plan, plan.entries.map((entry) => entry.existingId ?? fresh++));
+  return importEvents(
+    plan,
+    plan.entries.map((entry) => entry.existingId ?? fresh++),
+  );
 }
 
 describe('the history an import writes', () => {
@@ -80,7 +83,10 @@ describe('the history an import writes', () => {
     const after = BEFORE.replace('- generators\n', '').replace('- metaclasses', '- [x] metaclasses') + '- sharding\n';
     const stored = storedAfterFirstImport(parse(BEFORE));
     const plan = planImport(parse(after), stored.sections, stored.topics);
-    const events = importEvents(plan, plan.entries.map((entry) => entry.existingId ?? 900));
+    const events = importEvents(
+      plan,
+      plan.entries.map((entry) => entry.existingId ?? 900),
+    );
     const { added, archived, retick } = plan.summary;
     expect(events.filter((e) => e.type === 'created').map((e) => e.topicId)).toHaveLength(added.length);
     expect(events.filter((e) => e.type === 'archived').map((e) => e.topicId)).toEqual(archived.map((a) => a.id));

@@ -47,7 +47,15 @@ describe.runIf(hasUserFixture)("the user's checklist", () => {
   it('nests topics as in the file, with 2- and 3-space indents', () => {
     const lambda = parsed.entries.find((e) => e.text === 'Lambda')!;
     const children = parsed.entries.filter((e) => e.parentIndex === lambda.index).map((e) => e.text);
-    expect(children).toEqual(['deployment', 'layers', 'docker image', 'limitations', 'SAM', 'scheduling via EventBridge', 'X-Ray tracking & monitoring']);
+    expect(children).toEqual([
+      'deployment',
+      'layers',
+      'docker image',
+      'limitations',
+      'SAM',
+      'scheduling via EventBridge',
+      'X-Ray tracking & monitoring',
+    ]);
     const s3 = parsed.entries.find((e) => e.text === 'S3')!;
     expect(parsed.entries.filter((e) => e.parentIndex === s3.index)).toHaveLength(17);
   });
@@ -59,7 +67,10 @@ describe.runIf(hasUserFixture)("the user's checklist", () => {
       'https://stackoverflow.com/questions/231767/what-does-the-yield-keyword-do',
     ]);
     const concurrency = parsed.sections.find((s) => s.text === 'Concurrency')!;
-    expect(concurrency.resources.map((r) => r.title)).toEqual(['How to Choose the Right Python Concurrency API', 'https://news.ycombinator.com/item?id=32408577']);
+    expect(concurrency.resources.map((r) => r.title)).toEqual([
+      'How to Choose the Right Python Concurrency API',
+      'https://news.ycombinator.com/item?id=32408577',
+    ]);
     const rpc = parsed.entries.find((e) => e.text.startsWith('RPC'))!;
     expect(rpc.resources.map((r) => r.title)).toContain('REST? Возьмите тупой JSON-RPC');
   });
@@ -82,7 +93,11 @@ describe('import rules', () => {
       ['Sub', 2, 1],
       ['Other', 2, 1],
     ]);
-    expect(parsed.entries.map((e) => [e.text, e.sectionIndex])).toEqual([['intro topic', 0], ['a', 2], ['b', 3]]);
+    expect(parsed.entries.map((e) => [e.text, e.sectionIndex])).toEqual([
+      ['intro topic', 0],
+      ['a', 2],
+      ['b', 3],
+    ]);
   });
 
   it('takes task markers as the initial state and keeps the title without them', () => {
@@ -146,7 +161,9 @@ describe('import rules', () => {
   });
 
   it('keeps paragraphs, code, quotes, tables and HTML as notes of their section', () => {
-    const parsed = parse('# S\n\nSome prose.\n\n```\ncode\n```\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<details><summary>x</summary>y</details>\n');
+    const parsed = parse(
+      '# S\n\nSome prose.\n\n```\ncode\n```\n\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<details><summary>x</summary>y</details>\n',
+    );
     expect(parsed.sections[1]!.notes.map((n) => n.kind)).toEqual(['paragraph', 'fence', 'blockquote', 'table', 'html_block']);
     expect(parsed.sections[1]!.notes[1]!.source).toBe('```\ncode\n```');
   });
@@ -223,7 +240,9 @@ describe('the shipped task-list study plan and outline', () => {
     const video = parsed.entries.find((e) => e.text.endsWith('(video)'))!;
     expect(video.resources[0]!.url).toMatch(/^https:\/\/www\.youtube\.com\//);
     // The table of contents adds nothing; headings inside list items open sections.
-    expect([...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)].some((r) => r.url.startsWith('#'))).toBe(false);
+    expect([...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)].some((r) => r.url.startsWith('#'))).toBe(
+      false,
+    );
     expect(parsed.sections.some((s) => s.text === 'Stack' && s.level === 3)).toBe(true);
   });
 

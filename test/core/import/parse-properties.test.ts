@@ -5,11 +5,50 @@ import { readFixture } from '../../support/fixtures.js';
 
 /** Markdown-shaped text: the pieces checklists are made of, in any order and nesting. */
 const markdownLine = fc.oneof(
-  fc.constantFrom('# ', '## ', '### ', '- ', '* ', '+ ', '1. ', '  - ', '\t- ', '    ', '> ', '- [ ] ', '- [x] ', '- ### ', '---', '```', '<pre>', '</pre>', '| a | b |', '|---|---|', ''),
+  fc.constantFrom(
+    '# ',
+    '## ',
+    '### ',
+    '- ',
+    '* ',
+    '+ ',
+    '1. ',
+    '  - ',
+    '\t- ',
+    '    ',
+    '> ',
+    '- [ ] ',
+    '- [x] ',
+    '- ### ',
+    '---',
+    '```',
+    '<pre>',
+    '</pre>',
+    '| a | b |',
+    '|---|---|',
+    '',
+  ),
   fc.string(),
-  fc.constantFrom('[a](http://x.y)', '<https://a.b>', 'www.a.b', '[r][1]', '[1]: http://r', '\\_\\_init\\_\\_', 'плюшки', '[x](javascript:alert(1))', '\r', '\uFEFF', '\u202E'),
+  fc.constantFrom(
+    '[a](http://x.y)',
+    '<https://a.b>',
+    'www.a.b',
+    '[r][1]',
+    '[1]: http://r',
+    '\\_\\_init\\_\\_',
+    'плюшки',
+    '[x](javascript:alert(1))',
+    '\r',
+    '\uFEFF',
+    '\u202E',
+  ),
 );
-const markdownText = fc.array(fc.array(markdownLine, { maxLength: 4 }).map((parts) => parts.join('')), { maxLength: 40 }).map((lines) => lines.join('\n'));
+const markdownText = fc
+  .array(
+    fc.array(markdownLine, { maxLength: 4 }).map((parts) => parts.join('')),
+    { maxLength: 40 },
+  )
+  .map((lines) => lines.join('\n'));
 
 describe('import never throws', () => {
   it('on arbitrary text', () => {

@@ -50,7 +50,9 @@ describe('re-import plan', () => {
     expect(byText('asyncio')).toMatchObject({ match: null, existingId: null, state: 'new' });
     expect(plan.archivedTopicIds).toEqual([102]);
     expect(plan.summary.archived.map((a) => a.title)).toEqual(['metaclasses']);
-    expect(plan.summary.renamed.map((r) => [r.from, r.to])).toEqual([['descriptors and the attribute lookup chain', 'descriptors and attribute lookup chain']]);
+    expect(plan.summary.renamed.map((r) => [r.from, r.to])).toEqual([
+      ['descriptors and the attribute lookup chain', 'descriptors and attribute lookup chain'],
+    ]);
   });
 
   it('restores an archived topic that comes back', () => {

@@ -72,8 +72,16 @@ describe('training items from a review log', () => {
 
   it('orders items by when their review happened, whatever the order of the rows', () => {
     const log = [
-      ...card(1, '2026-01-05T09:00:00.000Z', [[3, 0], [3, 48], [3, 240]]),
-      ...card(2, '2026-01-06T09:00:00.000Z', [[4, 0], [3, 24], [3, 120]]),
+      ...card(1, '2026-01-05T09:00:00.000Z', [
+        [3, 0],
+        [3, 48],
+        [3, 240],
+      ]),
+      ...card(2, '2026-01-06T09:00:00.000Z', [
+        [4, 0],
+        [3, 24],
+        [3, 120],
+      ]),
     ];
     const reversed = trainingItems([...log].reverse(), 'UTC', 4);
     expect(shape(reversed.items)).toEqual(shape(trainingItems(log, 'UTC', 4).items));
@@ -82,11 +90,31 @@ describe('training items from a review log', () => {
 
   it("starts a card's history at its last review as a new card, and leaves out a card whose start is unknown", () => {
     const reset = [
-      ...card(1, '2026-01-05T09:00:00.000Z', [[1, 0], [1, 24]]),
-      ...card(1, '2026-02-05T09:00:00.000Z', [[4, 0], [3, 72]]),
+      ...card(1, '2026-01-05T09:00:00.000Z', [
+        [1, 0],
+        [1, 24],
+      ]),
+      ...card(1, '2026-02-05T09:00:00.000Z', [
+        [4, 0],
+        [3, 72],
+      ]),
     ];
     expect(shape(trainingItems(reset, 'UTC', 4).items)).toEqual([{ card: 1, reviews: ['4@0', '3@3'] }]);
-    expect(trainingItems(card(2, '2026-01-05T09:00:00.000Z', [[3, 0], [3, 48]], 'review'), 'UTC', 4).items).toEqual([]);
+    expect(
+      trainingItems(
+        card(
+          2,
+          '2026-01-05T09:00:00.000Z',
+          [
+            [3, 0],
+            [3, 48],
+          ],
+          'review',
+        ),
+        'UTC',
+        4,
+      ).items,
+    ).toEqual([]);
   });
 });
 

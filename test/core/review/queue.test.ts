@@ -38,7 +38,7 @@ const ids = (cards: readonly QueueCard[]) => cards.map((c) => c.id);
 function withReads<R>(policy: QueuePolicy<R>, cards: readonly QueueCard[]): { result: R; reads: QueueRead[] } {
   const reads: QueueRead[] = [];
   function* spy(): QueuePolicy<R> {
-    for (let step = policy.next(); ; ) {
+    for (let step = policy.next(); ;) {
       if (step.done) return step.value;
       reads.push(step.value);
       step = policy.next(yield step.value);
@@ -143,7 +143,11 @@ describe('when studying can next resume', () => {
 describe('a session\u2019s queue', () => {
   it('hands out the cards with their counts, and the next study time counted from after the learn-ahead limit when none is queued', () => {
     const learning = card('learning', 30);
-    expect(runOnCards(buildQueue(request(), 20), [learning])).toEqual({ cards: [], counts: { learning: 0, review: 0, new: 0 }, nextStudyAt: learning.due });
+    expect(runOnCards(buildQueue(request(), 20), [learning])).toEqual({
+      cards: [],
+      counts: { learning: 0, review: 0, new: 0 },
+      nextStudyAt: learning.due,
+    });
     const soon = card('learning', 10);
     expect(runOnCards(buildQueue(request(), 20), [learning, soon])).toEqual({
       cards: [soon],

@@ -9,12 +9,16 @@ const entryOf = (text: string, title: string) => parse(text).entries.find((e) =>
 describe('writing cards added in prepdeck into the file', () => {
   it('puts a card under its topic, after what the topic holds, with the bullet its sub-items use', () => {
     const text = '# Python\n* generators\n  + send()\n  + throw()\n* descriptors\n';
-    const written = insertCards(text, parse(text), [{ cardId: 1, entryIndex: entryOf(text, 'generators'), front: 'What does send() do?', back: 'resumes it' }]);
+    const written = insertCards(text, parse(text), [
+      { cardId: 1, entryIndex: entryOf(text, 'generators'), front: 'What does send() do?', back: 'resumes it' },
+    ]);
     expect(written.text).toBe('# Python\n* generators\n  + send()\n  + throw()\n  + What does send() do? :: resumes it\n* descriptors\n');
     expect(written.insertions).toMatchObject([{ cardId: 1, line: 5, afterLine: 4, lineCount: 1, title: 'generators' }]);
     const after = parse(written.text);
     expect(after.cards).toMatchObject([{ entryIndex: 0, front: 'What does send() do?', back: 'resumes it' }]);
-    expect(checkCardInsertions(parse(text), after, written.insertions, new Map([[1, { front: 'What does send() do?', back: 'resumes it' }]]))).toBeNull();
+    expect(
+      checkCardInsertions(parse(text), after, written.insertions, new Map([[1, { front: 'What does send() do?', back: 'resumes it' }]])),
+    ).toBeNull();
     expect(checkWriteBack(parse(text), after, [], (line) => lineAfterInsertions(line, written.insertions))).toBeNull();
   });
 

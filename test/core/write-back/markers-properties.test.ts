@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import { TOPIC_STATES, type ParsedChecklist, type TopicsMode } from '../../../src/core/checklist/model.js';
 import { planImport } from '../../../src/core/import/plan.js';
-import { checkWriteBack, markerAfter, wantedMarker, writeBack, type EntryState, type WriteBackOptions } from '../../../src/core/write-back/markers.js';
+import {
+  checkWriteBack,
+  markerAfter,
+  wantedMarker,
+  writeBack,
+  type EntryState,
+  type WriteBackOptions,
+} from '../../../src/core/write-back/markers.js';
 import { checkCardInsertions, insertCards, lineAfterInsertions } from '../../../src/core/write-back/cards.js';
 import { storedAfterFirstImport } from '../../support/first-import.js';
 
@@ -37,7 +44,26 @@ const listItem = fc
   })
   .map(({ indent, bullet, space, marker, text }) => `${indent}${bullet}${space}${marker}${text}`);
 
-const otherLine = fc.constantFrom('', '', '# Python', '## Core', '### Goals', '# Books', '# Goals', 'some prose', '<pre>', '</pre>', '```', '    indented code', '> a quote', '---', '- ### Arrays', '-', '  continued text', '1.');
+const otherLine = fc.constantFrom(
+  '',
+  '',
+  '# Python',
+  '## Core',
+  '### Goals',
+  '# Books',
+  '# Goals',
+  'some prose',
+  '<pre>',
+  '</pre>',
+  '```',
+  '    indented code',
+  '> a quote',
+  '---',
+  '- ### Arrays',
+  '-',
+  '  continued text',
+  '1.',
+);
 
 const document = fc
   .record({
@@ -46,7 +72,12 @@ const document = fc
         { weight: 6, arbitrary: listItem },
         { weight: 2, arbitrary: otherLine },
         { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) },
-        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('- ', '* [ ] ', '1. ', '  - ', '> - ', '- - ', '-\t'), fc.string({ unit: 'grapheme', maxLength: 8 })).map(([a, b]) => a + b) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom('- ', '* [ ] ', '1. ', '  - ', '> - ', '- - ', '-\t'), fc.string({ unit: 'grapheme', maxLength: 8 }))
+            .map(([a, b]) => a + b),
+        },
       ),
       { maxLength: 30 },
     ),
@@ -74,14 +105,19 @@ const lineBreaks = /\r\n|\r|\n/;
 describe('write-back properties', () => {
   it('with every state unchanged since the import, is the identity', () => {
     fc.assert(
-      fc.property(document, topicsArb, fc.constantFrom('open', 'done', 'keep') as fc.Arbitrary<WriteBackOptions['skipped']>, (text, topics, skipped) => {
-        const parsed = parse(text, topics);
-        const stored = firstImport(parsed);
-        const states: EntryState[] = stored.topics.map((t) => ({ state: t.state, topicId: t.id }));
-        const result = writeBack(text, parsed, states, { all: false, skipped });
-        expect(result.edits).toEqual([]);
-        expect(result.text).toBe(text);
-      }),
+      fc.property(
+        document,
+        topicsArb,
+        fc.constantFrom('open', 'done', 'keep') as fc.Arbitrary<WriteBackOptions['skipped']>,
+        (text, topics, skipped) => {
+          const parsed = parse(text, topics);
+          const stored = firstImport(parsed);
+          const states: EntryState[] = stored.topics.map((t) => ({ state: t.state, topicId: t.id }));
+          const result = writeBack(text, parsed, states, { all: false, skipped });
+          expect(result.edits).toEqual([]);
+          expect(result.text).toBe(text);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -156,7 +192,26 @@ describe('write-back properties', () => {
 });
 
 const cardText = fc.oneof(
-  fc.constantFrom('What does send() do?', 'плюшки?', '# heading', '[ ] a task', '[x] done', 'a :: b', '?', 'x\n?\ny', '```', '> quoted', '- nested', '1. item', '<pre>', '| a | b |', 'line one\n\nline two', '`code`', '---', ''),
+  fc.constantFrom(
+    'What does send() do?',
+    'плюшки?',
+    '# heading',
+    '[ ] a task',
+    '[x] done',
+    'a :: b',
+    '?',
+    'x\n?\ny',
+    '```',
+    '> quoted',
+    '- nested',
+    '1. item',
+    '<pre>',
+    '| a | b |',
+    'line one\n\nline two',
+    '`code`',
+    '---',
+    '',
+  ),
   fc.string({ maxLength: 12 }),
 );
 

@@ -4,7 +4,14 @@ import { unifiedDiff } from '../../../src/core/write-back/diff.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicState, TopicsMode } from '../../../src/core/checklist/model.js';
 import { planImport } from '../../../src/core/import/plan.js';
-import { checkWriteBack, requestedTopics, wantedMarker, writeBack, type EntryState, type WriteBackOptions } from '../../../src/core/write-back/markers.js';
+import {
+  checkWriteBack,
+  requestedTopics,
+  wantedMarker,
+  writeBack,
+  type EntryState,
+  type WriteBackOptions,
+} from '../../../src/core/write-back/markers.js';
 import { hasUserFixture, readFixture, USER_FIXTURE } from '../../support/fixtures.js';
 
 const KEEP: WriteBackOptions = { all: false, skipped: 'keep' };
@@ -190,7 +197,11 @@ describe('write-back', () => {
     for (const line of changedLines(text, result.text)) {
       const edit = result.edits.find((e) => e.line === line)!;
       const [before, after] = [text.split('\n')[line - 1]!, result.text.split('\n')[line - 1]!];
-      expect(edit.from === '' ? before.slice(0, edit.column) + '[x] ' + before.slice(edit.column) : before.slice(0, edit.column + 1) + 'x' + before.slice(edit.column + 2)).toBe(after);
+      expect(
+        edit.from === ''
+          ? before.slice(0, edit.column) + '[x] ' + before.slice(edit.column)
+          : before.slice(0, edit.column + 1) + 'x' + before.slice(edit.column + 2),
+      ).toBe(after);
     }
     expect(checkWriteBack(parsed, parse(result.text, parsed.topicsMode.mode), result.edits)).toBeNull();
   });

@@ -100,7 +100,13 @@ for (const backend of BACKENDS) {
               'asyncio event loop',
             ],
           },
-          { title: 'AWS', sections: [{ title: 'S3', topics: ['presigned URLs'] }, { title: 'IAM', topics: ['bucket policies'] }] },
+          {
+            title: 'AWS',
+            sections: [
+              { title: 'S3', topics: ['presigned URLs'] },
+              { title: 'IAM', topics: ['bucket policies'] },
+            ],
+          },
         ],
       });
       const { plan } = await importParsed(store(), 'prep', edited, DAY2);

@@ -46,9 +46,7 @@ for (const backend of BACKENDS) {
     it('the import makes one card per active study topic, not for goals or books, and only once', async () => {
       const { checklistId, ids } = await imported();
       const cards = await topicCards(store().db, checklistId);
-      expect([...cards.keys()].sort()).toEqual(
-        ['joins', 'index types', 'window functions', 'rank'].map((text) => ids.get(text)!).sort(),
-      );
+      expect([...cards.keys()].sort()).toEqual(['joins', 'index types', 'window functions', 'rank'].map((text) => ids.get(text)!).sort());
       for (const card of cards.values()) {
         expect(card).toMatchObject({ kind: 'topic', state: 'new', due: DAY1, reps: 0, lastReview: null, createdAt: DAY1 });
       }

@@ -105,10 +105,7 @@ for (const backend of BACKENDS) {
       });
       await importParsed(store(), 'prep', withoutLambda, DAY2);
       expect(await searchTopics(store().db, 'provisioned')).toEqual([]);
-      expect((await listArchivedTopics(store().db, checklistId)).map((t) => t.text).sort()).toEqual([
-        '100% CPU_bound handlers',
-        'cold starts',
-      ]);
+      expect((await listArchivedTopics(store().db, checklistId)).map((t) => t.text).sort()).toEqual(['100% CPU_bound handlers', 'cold starts']);
     });
 
     it('finds topics by a fragment of their title, LIKE wildcards taken literally', async () => {
@@ -123,10 +120,7 @@ for (const backend of BACKENDS) {
     it('finds the topics under a section path like aws/s3', async () => {
       await imported();
       expect((await findTopicsByFragment(store().db, 'aws/s3')).map((t) => t.text)).toEqual(['Presigned URLs', 'storage classes']);
-      expect((await findTopicsByFragment(store().db, 'AWS / Lambda')).map((t) => t.text)).toEqual([
-        'cold starts',
-        '100% CPU_bound handlers',
-      ]);
+      expect((await findTopicsByFragment(store().db, 'AWS / Lambda')).map((t) => t.text)).toEqual(['cold starts', '100% CPU_bound handlers']);
     });
 
     it('keeps searches within one checklist when asked', async () => {

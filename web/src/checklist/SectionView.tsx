@@ -19,7 +19,13 @@ export function SectionView({ section }: { section: ExportedSection }) {
     <section className={`section level-${Math.min(section.level, 4)}`} id={`section-${section.id}`} aria-labelledby={`section-title-${section.id}`}>
       <div className="section-header">
         <Heading className="section-title" id={`section-title-${section.id}`}>
-          <button type="button" className="section-toggle" aria-expanded={!collapsed} aria-controls={bodyId} onClick={() => toggleSection(section.id)}>
+          <button
+            type="button"
+            className="section-toggle"
+            aria-expanded={!collapsed}
+            aria-controls={bodyId}
+            onClick={() => toggleSection(section.id)}
+          >
             <span className="chevron" aria-hidden="true" />
             {section.text || section.title}
           </button>
@@ -50,15 +56,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function noteText(source: string): string {
   const pre = PRE_BLOCK.exec(source);
   if (!pre) return source;
-  return pre[1]!
-    .replace(/^\r?\n/, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    });
+  return pre[1]!.replace(/^\r?\n/, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
 /** Notes are the file's own blocks (a <pre>, a table, a quote): shown as text, never as live HTML. */

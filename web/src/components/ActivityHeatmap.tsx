@@ -85,7 +85,11 @@ export function ActivityHeatmap({ activity, unit = 'change', today }: Props) {
           {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks
         </span>
         <span className="heatmap-legend" aria-hidden="true">
-          less {[0, 1, 2, 3, 4].map((l) => <span key={l} className={`heatmap-day level-${l}`} />)} more
+          less{' '}
+          {[0, 1, 2, 3, 4].map((l) => (
+            <span key={l} className={`heatmap-day level-${l}`} />
+          ))}{' '}
+          more
         </span>
       </figcaption>
     </figure>

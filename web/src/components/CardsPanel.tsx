@@ -58,9 +58,7 @@ export function CardsPanel({ topicId, checklist }: { topicId: number; checklist:
         <ErrorLine>{errorMessage(list.error)}</ErrorLine>
       ) : (
         <>
-          <p className="muted cards-intro">
-            Reviewing asks you to explain the topic. Add questions of your own; Markdown works on both sides.
-          </p>
+          <p className="muted cards-intro">Reviewing asks you to explain the topic. Add questions of your own; Markdown works on both sides.</p>
           {qa.length > 0 && (
             <ol className="qa-list" aria-label="Question and answer cards">
               {qa.map((card) =>
@@ -102,7 +100,8 @@ function QaItem({ card, onEdit, onRemove }: { card: CardJson; onEdit: () => void
       </div>
       <div className="qa-meta">
         <span className="muted">
-          <span className={`card-state card-state-${card.state}`}>{card.state}</span> {card.state === 'new' ? 'not reviewed yet' : formatDueIn(card.due)}
+          <span className={`card-state card-state-${card.state}`}>{card.state}</span>{' '}
+          {card.state === 'new' ? 'not reviewed yet' : formatDueIn(card.due)}
           {fromFile ? ` · in the file, line ${card.line ?? '?'}` : ''}
         </span>
         {!fromFile && (
@@ -170,15 +169,33 @@ function CardEditor({ initial, submitLabel, onSave, onCancel }: EditorProps) {
         <div className="card-editor-inputs">
           <label className="field">
             <span className="field-label">Front: the question</span>
-            <textarea name={`${prefix}-front`} rows={3} value={front} onChange={(e) => setFront(e.target.value)} onKeyDown={onKeyDown} placeholder="What does @property build on?" />
+            <textarea
+              name={`${prefix}-front`}
+              rows={3}
+              value={front}
+              onChange={(e) => setFront(e.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder="What does @property build on?"
+            />
           </label>
           <label className="field">
             <span className="field-label">Back: the answer</span>
-            <textarea name={`${prefix}-back`} rows={4} value={back} onChange={(e) => setBack(e.target.value)} onKeyDown={onKeyDown} placeholder="**Descriptors**: `__get__`, `__set__`…" />
+            <textarea
+              name={`${prefix}-back`}
+              rows={4}
+              value={back}
+              onChange={(e) => setBack(e.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder="**Descriptors**: `__get__`, `__set__`…"
+            />
           </label>
         </div>
         <div className="card-editor-preview" aria-label="Card preview">
-          {previewFront.trim() ? <MarkdownView source={previewFront} className="markdown qa-front" /> : <p className="muted">The question shows here.</p>}
+          {previewFront.trim() ? (
+            <MarkdownView source={previewFront} className="markdown qa-front" />
+          ) : (
+            <p className="muted">The question shows here.</p>
+          )}
           <hr />
           {previewBack.trim() ? <MarkdownView source={previewBack} className="markdown qa-back" /> : <p className="muted">The answer shows here.</p>}
         </div>

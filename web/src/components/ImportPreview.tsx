@@ -56,11 +56,7 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
           </li>
         ))}
       </ul>
-      {!result.created && (
-        <p className="muted">
-          {plural(changes.unchanged, 'entry', 'entries')} unchanged (topics, goals and books).
-        </p>
-      )}
+      {!result.created && <p className="muted">{plural(changes.unchanged, 'entry', 'entries')} unchanged (topics, goals and books).</p>}
       {cards.added + cards.edited + cards.archived > 0 && (
         <p className="import-cards">
           Question cards: {cards.added} added, {cards.edited} edited, {cards.archived} archived

@@ -68,9 +68,17 @@ export function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
           {today} today · {week} this week · {total} in all
         </span>
       </figcaption>
-      <div className="forecast-bars" role="img" aria-label={`${plural(total, 'card')} due in the next ${forecast.length} days: ${today} today, ${week} in the next 7 days`}>
+      <div
+        className="forecast-bars"
+        role="img"
+        aria-label={`${plural(total, 'card')} due in the next ${forecast.length} days: ${today} today, ${week} in the next 7 days`}
+      >
         {forecast.map((d, i) => (
-          <span key={d.date} className={`forecast-day${i === 0 ? ' forecast-today' : ''}`} title={`${plural(d.count, 'card')} due ${i === 0 ? 'today' : `on ${longDate.format(dateOf(d.date))}`}`}>
+          <span
+            key={d.date}
+            className={`forecast-day${i === 0 ? ' forecast-today' : ''}`}
+            title={`${plural(d.count, 'card')} due ${i === 0 ? 'today' : `on ${longDate.format(dateOf(d.date))}`}`}
+          >
             <span className="forecast-bar" style={{ height: `${d.count === 0 ? 0 : Math.max(4, (d.count / max) * 100)}%` }} />
           </span>
         ))}

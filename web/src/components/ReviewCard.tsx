@@ -47,7 +47,13 @@ export function ReviewCard({ item, revealed, onReveal, onRate }: Props) {
           </div>
           <div className="rating-buttons" role="group" aria-label="How well did you recall it?">
             {item.ratings.map((r) => (
-              <button key={r.rating} type="button" className={`rating rating-${r.rating}`} onClick={() => onRate(r.rating)} title={`${RATING_LABEL[r.rating]}: next ${r.interval}`}>
+              <button
+                key={r.rating}
+                type="button"
+                className={`rating rating-${r.rating}`}
+                onClick={() => onRate(r.rating)}
+                title={`${RATING_LABEL[r.rating]}: next ${r.interval}`}
+              >
                 <span className="rating-interval">{r.interval}</span>
                 <span className="rating-label">
                   <kbd>{r.rating}</kbd> {RATING_LABEL[r.rating]}

@@ -40,7 +40,10 @@ export function settingsError(message: string): string {
   const label = field !== undefined && Object.hasOwn(FIELD_LABEL, field) ? FIELD_LABEL[field] : undefined;
   if (!label) return message;
   // The schema's own words for a value of the wrong type ("must be integer"), as the checks word them.
-  const rest = message.slice(match![0].length).replace(/ must be integer$/, ' must be a whole number').replace(/ must be number$/, ' must be a number');
+  const rest = message
+    .slice(match![0].length)
+    .replace(/ must be integer$/, ' must be a whole number')
+    .replace(/ must be number$/, ' must be a number');
   return label + rest;
 }
 
@@ -121,7 +124,16 @@ function SettingsForm({ checklist, saved }: FormProps) {
         {FIELDS.map((f) => (
           <label key={f.key} className="field">
             <span className="field-label">{f.label}</span>
-            <input type="number" inputMode="decimal" name={f.key} min={f.min} max={f.max} step={f.step} value={draft[f.key]} onChange={(e) => set(f.key, e.target.value)} />
+            <input
+              type="number"
+              inputMode="decimal"
+              name={f.key}
+              min={f.min}
+              max={f.max}
+              step={f.step}
+              value={draft[f.key]}
+              onChange={(e) => set(f.key, e.target.value)}
+            />
             <span className="field-hint muted">{f.hint}</span>
           </label>
         ))}
@@ -183,8 +195,10 @@ function Optimizer({ checklist, settings }: OptimizerProps) {
     <section className="optimizer" aria-labelledby="optimizer-heading">
       <h3 id="optimizer-heading">FSRS parameters</h3>
       <p className="muted">
-        {settings.parameters ? `Fitted to your reviews (${settings.parameters.length} values).` : 'The defaults, fitted to millions of reviews by others.'} The optimizer
-        fits them to this checklist's own review log.
+        {settings.parameters
+          ? `Fitted to your reviews (${settings.parameters.length} values).`
+          : 'The defaults, fitted to millions of reviews by others.'}{' '}
+        The optimizer fits them to this checklist's own review log.
       </p>
       <div className="actions">
         <button type="button" className="button" onClick={() => void run('fit')} disabled={running !== null}>

@@ -2,7 +2,18 @@
 import type { ChecklistListJson, ChecklistTreeJson, DashboardJson } from '../../../src/contract/checklists.js';
 import type { ErrorJson } from '../../../src/contract/common.js';
 import type { ImportRequestJson, ImportResultJson } from '../../../src/contract/imports.js';
-import type { AnswerJson, AnswerRequestJson, CardDraftJson, CardJson, CardListJson, OptimizeJson, ReviewQueueJson, ReviewSettingsJson, ReviewStatsJson, UndoJson } from '../../../src/contract/review.js';
+import type {
+  AnswerJson,
+  AnswerRequestJson,
+  CardDraftJson,
+  CardJson,
+  CardListJson,
+  OptimizeJson,
+  ReviewQueueJson,
+  ReviewSettingsJson,
+  ReviewStatsJson,
+  UndoJson,
+} from '../../../src/contract/review.js';
 import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
 import type { WriteBackRequestJson, WriteBackResultJson } from '../../../src/contract/write-back.js';
 

@@ -50,7 +50,17 @@ type Action =
   | { type: 'undone'; seq: number }
   | { type: 'failed'; seq: number };
 
-const initial: State = { queue: null, current: null, shown: 0, revealed: false, upcoming: [], answered: [], adjustments: [], syncedSeq: 0, feedback: null };
+const initial: State = {
+  queue: null,
+  current: null,
+  shown: 0,
+  revealed: false,
+  upcoming: [],
+  answered: [],
+  adjustments: [],
+  syncedSeq: 0,
+  feedback: null,
+};
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
@@ -117,7 +127,11 @@ function reducer(state: State, action: Action): State {
 /** A card in a few words, for the line that says what an undo took back. */
 export function cardTitle(item: ReviewCardJson): string {
   const text = item.card.kind === 'topic' && item.topic ? item.topic.text : (item.card.front.split('\n')[0] ?? '');
-  const plain = text.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim() || `card ${item.card.id}`;
+  const plain =
+    text
+      .replace(/[*_`#>]+/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || `card ${item.card.id}`;
   return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
 }
 
@@ -297,7 +311,8 @@ export function useReviewSession(checklist: string, section: string | null): Rev
   const writing = useIsMutating({ mutationKey: writesKey }) > 0;
   // The checklist itself is checked by the app before this page shows, so a 404 here is the section.
   const unknownSection = section !== null && queueQuery.error instanceof ApiError && queueQuery.error.status === 404 ? section : null;
-  const queueError = queueQuery.error && !unknownSection && queueQuery.errorUpdatedAt > status.errorsClearedAt ? errorMessage(queueQuery.error) : null;
+  const queueError =
+    queueQuery.error && !unknownSection && queueQuery.errorUpdatedAt > status.errorsClearedAt ? errorMessage(queueQuery.error) : null;
   const remaining = queue
     ? state.adjustments.reduce((counts, a) => ({ ...counts, [a.kind]: Math.max(0, counts[a.kind] + a.delta) }), queue.remaining)
     : null;

@@ -90,7 +90,8 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
       )}
       <ChecklistToolbar filter={filter} onChange={setFilter} searchRef={searchRef} shown={counts.shown} total={counts.total} />
       <p className="shortcuts muted">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd>–<kbd>4</kbd> or <kbd>n</kbd> <kbd>l</kbd> <kbd>x</kbd> <kbd>s</kbd> set new, learning, known, skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>1</kbd>–<kbd>4</kbd> or <kbd>n</kbd> <kbd>l</kbd> <kbd>x</kbd> <kbd>s</kbd> set new, learning, known,
+        skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
       </p>
       <ErrorLine>{saveError}</ErrorLine>
       {!data || !roles ? (

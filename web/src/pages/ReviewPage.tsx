@@ -129,8 +129,7 @@ function ReviewSessionView({ checklist, section }: { checklist: string; section:
         <Done queue={queue} section={section} answered={session.answered} checklist={checklist} />
       )}
       <p className="shortcuts muted review-keys">
-        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the
-        dashboard
+        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the dashboard
       </p>
     </>
   );
@@ -198,7 +197,8 @@ function Done({ queue, section, answered, checklist }: DoneProps) {
       {answered.length > 0 ? (
         <div className="session-summary" aria-label="This session">
           <p>
-            <strong>{plural(answered.length, 'card')}</strong> this session · {formatDuration(time)} answering, {formatDuration(time / answered.length)} a card
+            <strong>{plural(answered.length, 'card')}</strong> this session · {formatDuration(time)} answering,{' '}
+            {formatDuration(time / answered.length)} a card
           </p>
           <ul className="rating-summary">
             {byRating.map(({ rating, count }) => (

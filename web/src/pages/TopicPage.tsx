@@ -83,7 +83,14 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
               <span className="control-label">Confidence</span>
               <div className="segmented" role="group" aria-label="Confidence">
                 {[1, 2, 3, 4].map((c) => (
-                  <button key={c} type="button" className="segment" aria-pressed={topic.confidence === c} title={CONFIDENCE_LABEL[c]} onClick={() => void save({ confidence: c })}>
+                  <button
+                    key={c}
+                    type="button"
+                    className="segment"
+                    aria-pressed={topic.confidence === c}
+                    title={CONFIDENCE_LABEL[c]}
+                    onClick={() => void save({ confidence: c })}
+                  >
                     {c} <span className="segment-hint">{CONFIDENCE_LABEL[c]}</span>
                   </button>
                 ))}

@@ -31,7 +31,8 @@ export function useDueCount(checklist: string | null, page: string | null = null
   return due.data ?? null;
 }
 
-export const reviewStatsQuery = (name: string) => queryOptions({ queryKey: reviewStatsKey(name), queryFn: ({ signal }) => api.reviewStats(name, signal) });
+export const reviewStatsQuery = (name: string) =>
+  queryOptions({ queryKey: reviewStatsKey(name), queryFn: ({ signal }) => api.reviewStats(name, signal) });
 
 export const reviewSettingsQuery = (name: string) =>
   queryOptions({ queryKey: reviewSettingsKey(name), queryFn: ({ signal }) => api.reviewSettings(name, signal) });

@@ -32,13 +32,18 @@ export function useCardWrites(topicId: number, checklist: string) {
   const { queryKey } = topicCardsQuery(topicId);
   // Not awaited: the list and the form follow at once, the review's counts a moment later.
   const reviewChanged = () => void queryClient.invalidateQueries({ queryKey: reviewKey(checklist) });
-  const replaceCard = (card: CardJson) => queryClient.setQueryData(queryKey, (current) => current && { cards: current.cards.map((c) => (c.id === card.id ? card : c)) });
+  const replaceCard = (card: CardJson) =>
+    queryClient.setQueryData(queryKey, (current) => current && { cards: current.cards.map((c) => (c.id === card.id ? card : c)) });
   const add = useMutation({
     mutationFn: (draft: CardDraftJson) => api.addCard(topicId, draft),
     onSuccess: (card) => queryClient.setQueryData(queryKey, (current) => ({ cards: [...(current?.cards ?? []), card] })),
     onSettled: reviewChanged,
   });
-  const edit = useMutation({ mutationFn: ({ id, draft }: { id: number; draft: CardDraftJson }) => api.editCard(id, draft), onSuccess: replaceCard, onSettled: reviewChanged });
+  const edit = useMutation({
+    mutationFn: ({ id, draft }: { id: number; draft: CardDraftJson }) => api.editCard(id, draft),
+    onSuccess: replaceCard,
+    onSettled: reviewChanged,
+  });
   const remove = useMutation({ mutationFn: (id: number) => api.removeCard(id), onSuccess: replaceCard, onSettled: reviewChanged });
   return { add: add.mutateAsync, edit: edit.mutateAsync, remove: remove.mutateAsync };
 }
