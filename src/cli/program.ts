@@ -56,7 +56,7 @@ function withoutRestatement(text: string): string {
     .replace(/^error: command-argument value '.*?' is invalid for argument '[^']*'\. /s, 'error: ');
 }
 
-export function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
+function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
   const program = new Command('prepdeck')
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')

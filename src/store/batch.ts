@@ -7,7 +7,7 @@ const MAX_ROWS_PER_STATEMENT = 500;
 /** PostgreSQL's limit on bind parameters in one statement (SQLite's is 32,766; 500 rows stay under both). */
 const MAX_PARAMETERS = 65_535;
 
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;

@@ -148,7 +148,7 @@ function readOnlyReason(error: unknown): string | null {
   return null;
 }
 
-export function isPostgresLocation(location: string): boolean {
+function isPostgresLocation(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 

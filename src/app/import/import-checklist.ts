@@ -35,7 +35,7 @@ export interface ImportInput {
   onPhase?: ((phase: ImportPhase) => void) | undefined;
 }
 
-export type { DuplicateReport, ImportCounts, ImportResult };
+export type { ImportResult };
 
 export type ImportPhase = 'parsing' | 'planning' | 'writing';
 export const IMPORT_PHASES: ImportPhase[] = ['parsing', 'planning', 'writing'];
@@ -80,7 +80,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   return readFile(path);
 }
 
-export function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
+function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
   const kinds = { topic: 0, goal: 0, book: 0 };
   for (const entry of parsed.entries) kinds[entry.kind]++;
   const resources = [...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)];
@@ -105,7 +105,7 @@ function reportDuplicates(parsed: ParsedChecklist): DuplicateReport[] {
   }));
 }
 
-export function sectionPath(parsed: ParsedChecklist, sectionIndex: number): string {
+function sectionPath(parsed: ParsedChecklist, sectionIndex: number): string {
   const names: string[] = [];
   for (let s = parsed.sections[sectionIndex]; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex]) names.unshift(s.text);
   return names.join(' / ');

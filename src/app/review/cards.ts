@@ -17,7 +17,7 @@ import { reviewRules } from './settings.js';
 import { resolveTopic } from '../topics/topics.js';
 
 /** A question or an answer longer than this is a document, not a card. */
-export const MAX_CARD_TEXT = 20_000;
+const MAX_CARD_TEXT = 20_000;
 
 export interface CardDraft {
   front?: string | undefined;

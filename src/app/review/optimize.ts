@@ -11,7 +11,7 @@ import { checklistFor } from './review-checklist.js';
 import { reviewRules, updateReviewSettings } from './settings.js';
 
 /** The optimizer could not be loaded, or failed on the log. */
-export class OptimizerError extends PrepdeckError {
+class OptimizerError extends PrepdeckError {
   override name = 'OptimizerError';
 }
 

@@ -20,7 +20,7 @@ import { reviewRules, type ReviewRules } from './settings.js';
 import { placeTopics } from '../topics/topics.js';
 
 /** How many cards one call hands out at most. */
-export const MAX_QUEUE_LIMIT = 500;
+const MAX_QUEUE_LIMIT = 500;
 
 export interface QueueOptions {
   checklist?: string | undefined;
@@ -119,7 +119,7 @@ async function sectionPathsByKey(ctx: AppContext, checklistId: number): Promise<
   return new Map(sections.map((section) => [section.pathKey, titles.get(section.id) ?? []]));
 }
 
-export function parseRating(value: unknown): ReviewRating {
+function parseRating(value: unknown): ReviewRating {
   const rating = typeof value === 'string' && /^[1-4]$/.test(value.trim()) ? Number(value.trim()) : value;
   if (!isRating(rating)) {
     throw new InvalidInputError(`a rating is 1 (again), 2 (hard), 3 (good) or 4 (easy), not ${String(value)}`);

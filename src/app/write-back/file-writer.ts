@@ -22,7 +22,7 @@ export interface Fingerprint {
   hash: string;
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function fingerprintOf(path: string, bytes: Uint8Array): Promise<Fingerprint> {
   const info = await stat(path);

@@ -36,7 +36,7 @@ import type {
 } from '../../contract/write-back.js';
 
 // What a write-back answers is the API's payload: `sync --write --json` prints what the server sends.
-export type { CardWritten, MarkerChange, WriteBackReport, WriteBackResult };
+export type { WriteBackReport, WriteBackResult };
 
 /** What `--write` may be asked to do, from the CLI or the web. */
 export interface WriteBackOptions {

@@ -3,7 +3,7 @@ import type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contr
 import type { EventType } from '../../contract/topics.js';
 
 // The words the API shows are the domain's own: listed once, in the contract.
-export { EVENT_TYPES, TOPIC_STATES } from '../../contract/vocabulary.js';
+export { TOPIC_STATES } from '../../contract/vocabulary.js';
 export type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
 export type { EventType } from '../../contract/topics.js';
 

@@ -83,7 +83,7 @@ const MOVE_AND_RENAME_SIMILARITY = 0.8;
  */
 export const MAX_SIMILARITY_COMPARISONS = 400_000;
 
-export function initialState(marker: TaskMarker): TopicState {
+function initialState(marker: TaskMarker): TopicState {
   return marker === 'done' ? 'known' : 'new';
 }
 

@@ -6,7 +6,6 @@ import type { CardKind, CardOrigin, FsrsState, RatingPreviewJson, ReviewRating }
 import { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
 
 // The states (in ts-fsrs's State order), ratings and card kinds the API shows: listed once, in the contract.
-export { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
 export type { CardKind, CardOrigin, FsrsState, ReviewRating } from '../../contract/review.js';
 
 /** A card's FSRS fields as stored: plain data, timestamps as ISO-8601 text. */
@@ -112,12 +111,12 @@ export function stateName(state: State): FsrsState {
   return name;
 }
 
-export function stateValue(state: FsrsState): State {
+function stateValue(state: FsrsState): State {
   return FSRS_STATES.indexOf(state) as State;
 }
 
 /** The ts-fsrs card for a stored one, with the id its seed strategy reads. */
-export function toFsrsCard(card: SchedulableCard): CardInput & { card_id: number } {
+function toFsrsCard(card: SchedulableCard): CardInput & { card_id: number } {
   return {
     card_id: card.id,
     due: card.due,
@@ -133,7 +132,7 @@ export function toFsrsCard(card: SchedulableCard): CardInput & { card_id: number
   };
 }
 
-export function scheduleOf(card: CardSchedule): CardSchedule {
+function scheduleOf(card: CardSchedule): CardSchedule {
   return {
     due: card.due,
     stability: card.stability,
@@ -214,7 +213,7 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 /** An interval as the rating buttons show it: `1m`, `10m`, `5h`, `3d`, `2.5mo`, `1.2y`. */
-export function intervalLabel(ms: number): string {
+function intervalLabel(ms: number): string {
   const trim = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
   if (ms < HOUR_MS) return `${Math.max(1, Math.round(ms / MINUTE_MS))}m`;
   if (ms < DAY_MS) return `${Math.round(ms / HOUR_MS)}h`;

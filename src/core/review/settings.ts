@@ -8,7 +8,7 @@ import type { ReviewSettingsJson } from '../../contract/review.js';
 /** How a checklist is scheduled: the API's payload, so `settings --json` and the server show the same fields. */
 export type ReviewSettings = ReviewSettingsJson;
 
-export const DEFAULT_REVIEW_SETTINGS: Readonly<ReviewSettings> = Object.freeze({
+const DEFAULT_REVIEW_SETTINGS: Readonly<ReviewSettings> = Object.freeze({
   desiredRetention: 0.9,
   maximumInterval: 36500,
   fuzz: true,

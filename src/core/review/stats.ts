@@ -6,11 +6,11 @@ import { retrievability, type FsrsState, type SchedulableCard, type Scheduler } 
 import { addDays, studyDayOn, type StudyDay } from './study-day.js';
 
 /** Study days before today that the heatmap shows (today too: a year and a day). */
-export const HEATMAP_DAYS = 365;
+const HEATMAP_DAYS = 365;
 /** Study days of the forecast, today first. */
-export const FORECAST_DAYS = 30;
+const FORECAST_DAYS = 30;
 /** Study days of the log that true retention reads, today included. */
-export const RETENTION_DAYS = 30;
+const RETENTION_DAYS = 30;
 
 /** Where study days fall: the time zone and the hour a day begins. */
 export interface StudyCalendar {

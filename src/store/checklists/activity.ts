@@ -6,7 +6,7 @@ import { cannotBeAName } from './checklists.js';
 import type { Database } from '../schema.js';
 
 /** Changes the user makes; imports (created, renamed, moved ...) are the file's doing, not study. */
-export const USER_ACTIVITY: EventType[] = ['state', 'confidence', 'notes'];
+const USER_ACTIVITY: EventType[] = ['state', 'confidence', 'notes'];
 
 export interface ActivityMinute {
   /** The minute's first instant, ISO-8601 in UTC. */

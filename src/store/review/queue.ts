@@ -49,7 +49,7 @@ async function answerRead(db: Kysely<Database>, scope: QueueScope, read: QueueRe
 }
 
 /** Runs a queue policy of the core over the stored cards of `scope`, answering each read it makes in turn. */
-export async function readQueue<Result>(db: Kysely<Database>, scope: QueueScope, policy: QueuePolicy<Result, StudyCard>): Promise<Result> {
+async function readQueue<Result>(db: Kysely<Database>, scope: QueueScope, policy: QueuePolicy<Result, StudyCard>): Promise<Result> {
   for (let step = policy.next(); ;) {
     if (step.done) return step.value;
     step = policy.next(await answerRead(db, scope, step.value));

@@ -53,7 +53,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * A note as text to show in a <pre>: a lone `<pre>` block loses its tags (its text is what the author
  * meant to show), anything else stays its Markdown source. React renders it as text, so no markup runs.
  */
-export function noteText(source: string): string {
+function noteText(source: string): string {
   const pre = PRE_BLOCK.exec(source);
   if (!pre) return source;
   return pre[1]!.replace(/^\r?\n/, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {

@@ -3,7 +3,7 @@ import type { ImportResultJson } from '../../../src/contract/imports.js';
 import { noun, plural } from '../lib/plural.js';
 
 /** Why the file was read as it was. The server's reason mostly says "read as …" itself: shown as is. */
-export function readingLine(topicsMode: ImportResultJson['topicsMode']): string {
+function readingLine(topicsMode: ImportResultJson['topicsMode']): string {
   const reason = topicsMode.reason.trim();
   if (/^read as\b/i.test(reason)) return capitalise(reason);
   return `Read as ${topicsMode.mode === 'tasks' ? 'a task list' : 'an outline'}: ${reason}`;

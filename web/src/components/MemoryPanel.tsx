@@ -55,7 +55,7 @@ export function ReviewsCard({ stats }: { stats: ReviewStatsJson }) {
 }
 
 /** Cards coming due on each of the next 30 days, as bars; today's include the overdue ones. */
-export function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
+function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
   const max = Math.max(1, ...forecast.map((d) => d.count));
   const total = forecast.reduce((sum, d) => sum + d.count, 0);
   const today = forecast[0]?.count ?? 0;

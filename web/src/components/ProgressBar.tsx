@@ -10,7 +10,7 @@ interface Props {
 }
 
 /** The numbers in a sentence, for the tooltip. */
-export function progressExplained(progress: Progress): string {
+function progressExplained(progress: Progress): string {
   const counted = progress.total - progress.skipped;
   const known = `${progress.known} known of ${counted}`;
   if (progress.skipped === 0) return `${known} ${counted === 1 ? 'topic' : 'topics'}`;

@@ -34,7 +34,7 @@ const FIELD_LABEL: Record<string, string> = {
  * The server's message with the setting it names (`newPerDay must be …`, or `body field 'newPerDay' must be …`
  * from the request's schema) put as the form labels it: `New cards per day must be …`.
  */
-export function settingsError(message: string): string {
+function settingsError(message: string): string {
   const match = /^(?:body field '([A-Za-z]+)'|([A-Za-z]+))(?= )/.exec(message);
   const field = match?.[1] ?? match?.[2];
   const label = field !== undefined && Object.hasOwn(FIELD_LABEL, field) ? FIELD_LABEL[field] : undefined;

@@ -15,13 +15,13 @@ const SOURCE_TEXT: Record<string, string> = {
   sync: 'from the file',
 };
 
-export function sourceOf(event: TopicEventJson): string | null {
+function sourceOf(event: TopicEventJson): string | null {
   const source = event.data['source'];
   if (typeof source !== 'string' || source === '' || source === 'user') return null;
   return SOURCE_TEXT[source] ?? `by ${source}`;
 }
 
-export function describeEvent(event: TopicEventJson): string {
+function describeEvent(event: TopicEventJson): string {
   const { from, to } = event.data as { from?: unknown; to?: unknown };
   const source = sourceOf(event);
   const by = source ? ` (${source})` : '';

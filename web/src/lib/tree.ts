@@ -16,7 +16,7 @@ export function isFiltering(filter: TopicFilter): boolean {
 }
 
 /** Lower-cased with the locale's rules, so "ПЛЮШКИ" and "плюшки" meet. */
-export function foldCase(text: string): string {
+function foldCase(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase();
 }
 
@@ -24,7 +24,7 @@ function queryWords(query: string): string[] {
   return foldCase(query).split(/\s+/).filter(Boolean);
 }
 
-export function topicMatches(topic: ExportedTopic, filter: TopicFilter, words = queryWords(filter.query)): boolean {
+function topicMatches(topic: ExportedTopic, filter: TopicFilter, words = queryWords(filter.query)): boolean {
   if (filter.state !== 'all' && topic.state !== filter.state) return false;
   if (words.length === 0) return true;
   const haystack = foldCase(`${topic.text}\n${topic.notes}`);
@@ -93,7 +93,7 @@ export function withTopicState(root: ExportedSection, id: number, state: TopicSt
 }
 
 /** Progress = known / (all − skipped) over study topics, each section counting its subsections. */
-export function recountProgress(section: ExportedSection): ExportedSection {
+function recountProgress(section: ExportedSection): ExportedSection {
   const sections = section.sections.map(recountProgress);
   const counts = { total: 0, new: 0, learning: 0, known: 0, skipped: 0 };
   const addTopic = (t: ExportedTopic) => {

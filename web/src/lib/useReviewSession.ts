@@ -125,7 +125,7 @@ function reducer(state: State, action: Action): State {
 }
 
 /** A card in a few words, for the line that says what an undo took back. */
-export function cardTitle(item: ReviewCardJson): string {
+function cardTitle(item: ReviewCardJson): string {
   const text = item.card.kind === 'topic' && item.topic ? item.topic.text : (item.card.front.split('\n')[0] ?? '');
   const plain =
     text

@@ -1,6 +1,6 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
 import { useState, type DragEvent } from 'react';
-import type { ImportRequestJson } from '../../../src/contract/imports.js';
+import type { ImportRequestJson, TopicsChoice } from '../../../src/contract/imports.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { errorMessage } from '../lib/api.js';
 import { useApplyImport, usePreviewImport } from '../queries/checklists.js';
@@ -10,8 +10,6 @@ import { ErrorLine } from '../components/ErrorLine.js';
 
 /** The server refuses more (413); saying so before uploading saves the wait. */
 const MAX_BYTES = 10 * 1024 * 1024;
-
-type TopicsChoice = NonNullable<ImportRequestJson['topics']>;
 
 /** The checklist name the server would derive from a file name (app/import/import-checklist.ts). */
 export function nameFromFileName(fileName: string): string {

@@ -2,7 +2,7 @@
 // page is open. Polling every few seconds is enough, and cheap: the tree answers 304.
 import { useIsMutating, type MutationKey } from '@tanstack/react-query';
 
-export const POLL_MS = 2000;
+const POLL_MS = 2000;
 
 /**
  * Query options that ask again every `intervalMs` while the tab is visible (`refetchIntervalInBackground` stays
