@@ -101,7 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
         description: 'Interview-prep checklists: their trees, progress, topics and imports; reviewing them with spaced repetition (FSRS).',
       },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
   });
 
   const { app } = options;

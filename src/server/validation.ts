@@ -7,14 +7,14 @@ import { COMPONENTS } from '../contract/components.js';
 
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   const child = (params['missingProperty'] ?? params['additionalProperty']) as string | undefined;
   const field = [path, child].filter(Boolean).join('.');
   return field ? `${context} field '${field}'` : context;
 }
 
 function describe(error: FastifySchemaValidationError): string {
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   switch (error.keyword) {
     case 'required':
       return 'is required';

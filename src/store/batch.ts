@@ -17,11 +17,7 @@ function rowsPerStatement(columns: number): number {
   return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / Math.max(1, columns))));
 }
 
-export async function insertRows<T extends keyof Database & string>(
-  db: Kysely<Database>,
-  table: T,
-  rows: Array<Insertable<Database[T]>>,
-): Promise<void> {
+export async function insertRows<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
   // Kysely can't relate a generic table name to its row type; the signature above keeps callers typed.
   await executeInBatches(db, rows, (batch) => db.insertInto(table).values(batch as never));
 }

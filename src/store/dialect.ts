@@ -73,13 +73,13 @@ export async function whileLocked<T>(attempt: () => Promise<T>, lockedFor: (erro
 interface DialectOps {
   readonly name: DialectName;
   /** Completes an integer primary key column so the database can also generate it. */
-  idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  idColumn: (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
   /** `count` fresh ids, ascending; must run inside a write transaction. */
   allocateIds(db: Kysely<Database>, table: AllocatedTable, count: number): Promise<number[]>;
   /** The one-line reason when `error` means another writer was in the way, else null. */
   conflictReason(error: unknown): string | null;
   /** The schema our tables live in, when the database has several (PostgreSQL's search_path). */
-  currentSchema(db: Kysely<any>): Promise<string | undefined>;
+  currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
 }
 
 const sqliteOps: DialectOps = {
@@ -125,12 +125,12 @@ const postgresOps: DialectOps = {
 };
 
 /** The dialect a Kysely instance (or transaction) talks to; the introspector class is its public fingerprint. */
-export function dialectOf(db: Kysely<any>): DialectOps {
+export function dialectOf<DB>(db: Kysely<DB>): DialectOps {
   return db.introspection instanceof PostgresIntrospector ? postgresOps : sqliteOps;
 }
 
 /** Turns "another writer was in the way" into ConflictError, "read-only" into StoreError; anything else is returned as is. */
-export function translateError(db: Kysely<any>, error: unknown): unknown {
+export function translateError<DB>(db: Kysely<DB>, error: unknown): unknown {
   const reason = dialectOf(db).conflictReason(error);
   if (reason !== null) return new ConflictError(reason, { cause: error });
   const readOnly = readOnlyReason(error);
@@ -261,7 +261,7 @@ function postgresAddress(location: string): string {
 }
 
 function connectionFailure(error: unknown): string {
-  const inner = error instanceof AggregateError && error.errors.length > 0 ? error.errors[0] : error;
+  const inner: unknown = error instanceof AggregateError && error.errors.length > 0 ? error.errors[0] : error;
   const code = errorCode(inner) ?? errorCode(error);
   // Socket errors read best as their errno name; server-side ones (unknown database, bad password) as their text.
   if (code && /^E[A-Z]+$/.test(code)) return code;
@@ -330,7 +330,7 @@ class WriterPostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new WriterPostgresDriver(this.#config);
   }
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  override createIntrospector(db: Parameters<PostgresDialect['createIntrospector']>[0]): DatabaseIntrospector {
     return new RetryingPostgresIntrospector(db);
   }
 }

@@ -31,7 +31,9 @@ export async function watchChecklist(
   const target = await realpath(input.path);
   const name = basename(target);
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
+  // Typed by assertion, not annotation: an annotated `= null` would narrow it to null for the `finally` below,
+  // which cannot see the assignments in run().
+  let running = null as Promise<void> | null;
   let again = false;
 
   const runOnce = async (): Promise<void> => {

@@ -42,9 +42,12 @@ export interface AnswerDecision {
   topicChange: TopicStateChange | null;
 }
 
+/** ts-fsrs's Again, as the rating it is. */
+const AGAIN: ReviewRating = Rating.Again;
+
 /** Again on a card in Review: it was forgotten. */
 function isLapse(before: FsrsState, rating: ReviewRating): boolean {
-  return before === 'review' && rating === Rating.Again;
+  return before === 'review' && rating === AGAIN;
 }
 
 /**

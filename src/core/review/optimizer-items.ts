@@ -88,7 +88,7 @@ export function usableItems(items: readonly TrainingItem[]): { items: TrainingIt
     const rating = item.reviews[0]!.rating;
     const deltaT = item.reviews.at(-1)!.deltaT;
     let byInterval = groups.get(rating);
-    if (!byInterval) groups.set(rating, (byInterval = new Map()));
+    if (!byInterval) groups.set(rating, (byInterval = new Map<number, TrainingItem[]>()));
     const group = byInterval.get(deltaT);
     if (group) group.push(item);
     else byInterval.set(deltaT, [item]);

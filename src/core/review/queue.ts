@@ -104,16 +104,22 @@ function byDue(a: QueueCard, b: QueueCard): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id;
 }
 
+/** Array.isArray for an answer: what it rules out is the other answers, not every array. */
+function isCards<C extends QueueCard>(answer: readonly C[] | number | string | null): answer is readonly C[] {
+  return Array.isArray(answer);
+}
+
 function* readCards<C extends QueueCard>(state: FsrsState, due: DueRange, limit: number): QueuePolicy<readonly C[], C> {
   if (limit <= 0) return [];
   const answer = yield { read: 'cards', state, due, limit };
-  if (!Array.isArray(answer)) throw new TypeError(`a read of ${state} cards was answered with ${String(answer)}`);
+  if (!isCards(answer)) throw new TypeError(`a read of ${state} cards was answered with ${String(answer)}`);
   return answer;
 }
 
 function* firstDue(state: FsrsState, due: DueRange): QueuePolicy<string | null> {
   const answer = yield { read: 'firstDue', state, due };
-  if (answer !== null && typeof answer !== 'string') throw new TypeError(`a read of the first ${state} card due was answered with ${String(answer)}`);
+  if (answer !== null && typeof answer !== 'string')
+    throw new TypeError(`a read of the first ${state} card due was answered with ${isCards(answer) ? 'cards' : String(answer)}`);
   return answer;
 }
 

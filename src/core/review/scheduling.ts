@@ -1,7 +1,7 @@
 // Spaced repetition with FSRS: a thin, pure layer over ts-fsrs 5. Time always comes in as ISO-8601 text;
 // fuzz is seeded from the card id (and its reps), so the same card reviewed the same way gets the same interval.
 import { fsrs, GenSeedStrategyWithCardId, generatorParameters, State, StrategyMode } from 'ts-fsrs';
-import type { CardInput, FSRS, Grade, Steps } from 'ts-fsrs';
+import type { CardInput, FSRS, Steps } from 'ts-fsrs';
 import type { CardKind, CardOrigin, FsrsState, RatingPreviewJson, ReviewRating } from '../../contract/review.js';
 import { FSRS_STATES, RATINGS } from '../../contract/vocabulary.js';
 
@@ -112,7 +112,7 @@ export function stateName(state: State): FsrsState {
 }
 
 function stateValue(state: FsrsState): State {
-  return FSRS_STATES.indexOf(state) as State;
+  return FSRS_STATES.indexOf(state);
 }
 
 /** The ts-fsrs card for a stored one, with the id its seed strategy reads. */
@@ -158,7 +158,7 @@ function notBeforeLastReview(card: SchedulableCard, now: string): string {
 /** Reviews `card` at `now` with `rating`: its new FSRS fields and the log line, exactly as ts-fsrs gives them. */
 export function review(card: SchedulableCard, rating: ReviewRating, now: string, scheduler: FSRS = DEFAULT_SCHEDULER): ReviewOutcome {
   if (!isRating(rating)) throw new RangeError(`a rating is 1-4, not ${String(rating)}`);
-  const { card: next, log } = scheduler.next(toFsrsCard(card), notBeforeLastReview(card, now), rating as number as Grade);
+  const { card: next, log } = scheduler.next(toFsrsCard(card), notBeforeLastReview(card, now), rating);
   return {
     card: {
       due: next.due.toISOString(),

@@ -37,12 +37,12 @@ function number(field: keyof ReviewSettings, value: unknown, min: number, max: n
 }
 
 /** A learning step as ts-fsrs writes one: `1m`, `10m`, `1h`, `1d`. */
-export function isStep(value: unknown): value is string {
-  return typeof value === 'string' && STEP.test(value);
+export function isStep(value: string): boolean {
+  return STEP.test(value);
 }
 
 function steps(field: 'learningSteps' | 'relearningSteps', value: unknown): string[] {
-  if (!Array.isArray(value) || value.length > 10 || !value.every(isStep)) {
+  if (!Array.isArray(value) || value.length > 10 || !value.every((step) => typeof step === 'string' && isStep(step))) {
     fail(field, 'must be a list of up to 10 steps such as 1m, 10m, 1h or 1d', value);
   }
   return value as string[];
@@ -91,7 +91,7 @@ export function applySettingsPatch(current: ReviewSettings, patch: Record<string
       case 'timeZone':
         if (value !== null && (typeof value !== 'string' || !isTimeZone(value)))
           fail(key, 'must be an IANA time zone such as Europe/Berlin, or null', value);
-        next.timeZone = value as string | null;
+        next.timeZone = value;
         break;
       case 'parameters':
         if (
@@ -120,7 +120,7 @@ export function readStoredSettings(json: string | null | undefined): ReviewSetti
   }
   let settings: ReviewSettings = { ...DEFAULT_REVIEW_SETTINGS };
   if (typeof stored !== 'object' || stored === null) return settings;
-  for (const [key, value] of Object.entries(stored)) {
+  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
     try {
       settings = applySettingsPatch(settings, { [key]: value });
     } catch {

@@ -420,9 +420,10 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     .set((eb) => ({ section_key: eb.selectFrom('topics').select('topics.section_key').whereRef('topics.id', '=', 'cards.topic_id') }))
     .where('checklist_id', '=', checklistId)
     .where('topic_id', 'is not', null)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('topics')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('topics')
           .select('topics.id')
           .whereRef('topics.id', '=', 'cards.topic_id')
           .whereRef('topics.section_key', '!=', 'cards.section_key'),

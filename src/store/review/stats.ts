@@ -77,7 +77,7 @@ export async function dueCounts(db: Kysely<Database>, checklistId: number, range
   const all = [{ start: '', end: ranges[0]!.start }, ...ranges];
   const rows = await db
     .selectFrom(rangeTable(all))
-    .select((eb) => [
+    .select([
       'ranges.column1 as start',
       activeCards(db, checklistId)
         .select(count.as('count'))
