@@ -27,10 +27,13 @@ interface Example {
   /** As the OpenAPI document names it: `GET /api/checklists/{name}/tree`. */
   route: string;
   status: number;
-  request: (found: Found) => InjectOptions;
+  request: (found: Found) => Request;
 }
 
-const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
+/** A request to a path: its URL a string, so the failure messages can name it. */
+type Request = InjectOptions & { url: string };
+
+const json = (method: InjectOptions['method'], url: string, payload?: object): Request => ({ method, url, ...(payload ? { payload } : {}) });
 
 // In order: the ones that change state come where the examples after them expect it; the removal comes last.
 const EXAMPLES: Example[] = [
@@ -143,7 +146,7 @@ for (const backend of BACKENDS) {
       expect([...new Set(EXAMPLES.map((example) => example.route))].sort()).toEqual([...documented].sort());
 
       // Review data first: a few answers in the log, so the queue, stats and optimizer have something to say.
-      const ok = async <T>(options: InjectOptions): Promise<T> => {
+      const ok = async <T>(options: Request): Promise<T> => {
         const response = await call(options);
         expect(response.statusCode, `${options.method} ${options.url}: ${response.body}`).toBe(200);
         return response.json<T>();

@@ -504,7 +504,7 @@ describe('an edit made to the file while prepdeck writes it', { timeout: TIMEOUT
     const final = readFileSync(file, 'utf8');
     expect(final).toBe(userEdit.replace('* generators', '* [x] generators'));
     expect(result.writeBack).toMatchObject({ written: true, attempts: 2 });
-    const meanwhile = result.writeBack!.changedMeanwhile[0]!;
+    const meanwhile = result.writeBack.changedMeanwhile[0]!;
     expect(meanwhile.changes.added.map((a) => a.title)).toEqual(['written by hand meanwhile']);
     // The hand tick would tip this short outline into a task list; sync keeps its reading, so nothing is archived.
     expect(meanwhile.changes.archived).toEqual([]);

@@ -31,7 +31,7 @@ for (const backend of BACKENDS) {
     const current = useServer(backend);
     async function call<T>(options: InjectOptions): Promise<{ status: number; body: T }> {
       const response = await current().server.inject(options);
-      return { status: response.statusCode, body: response.json() as T };
+      return { status: response.statusCode, body: response.json<T>() };
     }
     async function imported(): Promise<void> {
       const { status } = await call({ method: 'POST', url: '/api/imports', payload: { text: CHECKLIST, fileName: 'prep.md' } });

@@ -61,7 +61,7 @@ async function postgresSkipReason(): Promise<string | null> {
     return null;
   } catch (error) {
     const reason = `PostgreSQL at ${POSTGRES_URL} is unreachable (${(error as Error).message || String(error)})`;
-    if (process.env['CI'] === 'true') throw new Error(`${reason}: CI must run the store suite on PostgreSQL too`);
+    if (process.env['CI'] === 'true') throw new Error(`${reason}: CI must run the store suite on PostgreSQL too`, { cause: error });
     console.warn(`[store tests] ${reason}: PostgreSQL suites skipped`);
     return reason;
   }

@@ -89,7 +89,7 @@ describe('opening a store (SQLite specifics)', () => {
     const location = join(dir, 'nested', 'deeper', 'prepdeck.db');
     try {
       const store = await openStore(location);
-      const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as Record<string, unknown>)[0];
       expect(existsSync(location)).toBe(true);
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('foreign_keys')).toBe(1);

@@ -59,7 +59,7 @@ function simulateUser(
   { days, newPerDay, seed }: { days: number; newPerDay: number; seed: number },
 ): { rows: Array<Insertable<ReviewLogTable>>; cards: SchedulableCard[] } {
   const random = seeded(seed);
-  const cards = cardIds.map((id) => ({ card: { id, ...newCardSchedule(START) } as SchedulableCard, memory: null as FSRSState | null, lastDay: 0 }));
+  const cards = cardIds.map((id) => ({ card: { id, ...newCardSchedule(START) }, memory: null as FSRSState | null, lastDay: 0 }));
   const rows: Array<Insertable<ReviewLogTable>> = [];
   let introduced = 0;
   for (let day = 0; day < days; day++) {

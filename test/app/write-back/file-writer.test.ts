@@ -37,7 +37,7 @@ describe('the file writer', () => {
   });
 
   it("removes the temp files of a prepdeck process that is gone, and no one else's", async () => {
-    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
     const leftByKill = `.plan.md.prepdeck-${gone}-0a1b2c3d.tmp`;
     const otherFile = `.notes.md.prepdeck-${gone}-deadbeef.tmp`;
     const running = `.plan.md.prepdeck-${process.ppid}-00ff00ff.tmp`;

@@ -23,7 +23,7 @@ function cohort(firstId: number, count: number, first: ReviewRating, days: numbe
     cardId: firstId + i,
     reviews: [
       { rating: first, deltaT: 0 },
-      { rating: (i % 5 === 0 ? 1 : 3) as ReviewRating, deltaT: days },
+      { rating: i % 5 === 0 ? 1 : 3, deltaT: days },
       ...(later !== undefined ? [{ rating: 3 as ReviewRating, deltaT: later }] : []),
     ],
   }));
