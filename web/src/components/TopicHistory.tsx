@@ -1,7 +1,12 @@
 // A topic's history, oldest first as the server keeps it, shown newest first in plain words.
 import type { TopicEventJson } from '../../../src/contract/topics.js';
 
-const text = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+const text = (v: unknown): string =>
+  v === null || v === undefined || v === ''
+    ? '—'
+    : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : JSON.stringify(v);
 
 /**
  * Where a change came from, when not from the user's own hand (`source` on the event; `user` or none is

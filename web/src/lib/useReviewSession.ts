@@ -3,7 +3,7 @@
 // the queue is fetched again so learning cards come back and the counts are the server's. Until then the counts
 // are corrected by the answers still on their way, so they never jump back.
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { ReviewCardJson, ReviewQueueJson } from '../../../src/contract/review.js';
 import { checklistKey, reviewQueueKey, reviewQueuesKey, reviewWritesKey } from '../queries/keys.js';
 import { api, ApiError, errorMessage } from './api.js';
@@ -155,11 +155,11 @@ export interface ReviewSession {
   notice: string | null;
   /** The section asked for when the checklist has none by that path: there is no queue to show. */
   unknownSection: string | null;
-  reveal(): void;
-  rate(rating: Rating): void;
-  undo(): void;
+  reveal: () => void;
+  rate: (rating: Rating) => void;
+  undo: () => void;
   /** Fetches the queue again, after it failed to load. */
-  retry(): void;
+  retry: () => void;
 }
 
 type Status = { error: string | null; notice: string | null; errorsClearedAt: number };
@@ -187,8 +187,11 @@ function isConflict(error: unknown): error is ApiError {
 export function useReviewSession(checklist: string, section: string | null): ReviewSession {
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reducer, initial);
+  // For rate and undo, which are event handlers: the state last committed (a ref is not written during render).
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
   const [status, setStatus] = useReducer((current: Status, patch: Partial<Status>) => ({ ...current, ...patch }), {
     error: null,
     notice: null,
@@ -255,8 +258,8 @@ export function useReviewSession(checklist: string, section: string | null): Rev
     prefer.current = null;
   }, [loaded, queryClient, checklist]);
 
-  // The time from putting a card on screen to rating it.
-  const shownAt = useRef(performance.now());
+  // The time from putting a card on screen to rating it; set by the effect, which also runs on mount.
+  const shownAt = useRef(0);
   useEffect(() => {
     shownAt.current = performance.now();
   }, [state.shown]);

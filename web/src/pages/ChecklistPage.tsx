@@ -1,7 +1,7 @@
 // The checklist as in the file: study sections with their topics, goals and books beside them,
 // search and a state filter, one click or one key to change a topic's state.
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { ChecklistToolbar } from '../checklist/ChecklistToolbar.js';
 import { EntriesPanel } from '../checklist/EntriesPanel.js';
 import { SectionNotes, SectionView } from '../checklist/SectionView.js';
@@ -29,7 +29,8 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   const [collapsed, toggleSection] = useCollapsedSections(checklist);
   const searchRef = useRef<HTMLInputElement>(null);
   const data = tree.data ?? null;
-  const writeBack = useWriteBack();
+  const writeBackButton = useRef<HTMLButtonElement>(null);
+  const writeBack = useWriteBack(writeBackButton);
   // Shown at once, bars included; the server's answer only matters when it refuses.
   const { mark, error: saveError } = useMarkTopic(checklist);
   const setTopicState = useCallback((id: number, state: TopicState) => mark({ id, state }), [mark]);
@@ -63,7 +64,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
           <h1>{data ? data.title || data.name : <span className="skeleton skeleton-title" />}</h1>
           {data?.sourcePath && (
             <button
-              ref={writeBack.buttonRef}
+              ref={writeBackButton}
               type="button"
               className="button write-back-toggle"
               aria-expanded={writeBack.open}
@@ -123,15 +124,17 @@ function WriteBackPanel(props: ComponentProps<typeof WriteBackPanelType>) {
   return <Panel {...props} />;
 }
 
-/** The Write to file panel: open or not, the last write's result, and the focus back on the button once it closes. */
-function useWriteBack() {
+/**
+ * The Write to file panel: open or not, the last write's result, and the focus back on `buttonRef` once it closes.
+ * The ref is the caller's: what this returns is read during render, and a ref may not be.
+ */
+function useWriteBack(buttonRef: RefObject<HTMLButtonElement | null>) {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<WriteBackResultJson | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => {
     setOpen(false);
     buttonRef.current?.focus();
-  }, []);
+  }, [buttonRef]);
   const toggle = useCallback(() => {
     setResult(null);
     setOpen((current) => !current);
@@ -143,7 +146,7 @@ function useWriteBack() {
     },
     [close],
   );
-  return { open, result, buttonRef, close, toggle, written };
+  return { open, result, close, toggle, written };
 }
 
 /** What the panel's dry run depends on: the states shown, and the last import of the file. */

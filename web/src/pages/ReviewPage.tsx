@@ -2,7 +2,7 @@
 // u takes back the last rating, q goes back to the dashboard (every rating is saved as it is given).
 // Scoped to a section with ?section=, the section's path.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, type ChangeEvent } from 'react';
 import type { ReviewQueueJson } from '../../../src/contract/review.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { ReviewCard } from '../components/ReviewCard.js';
@@ -263,30 +263,29 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 function useReviewKeys(session: ReviewSession, quit: () => void): void {
-  const ref = useRef(session);
-  ref.current = session;
+  // An effect event: it sees the session as last rendered, and the listener need not be added again for it.
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || isTyping(event.target)) return;
+    const key = event.key;
+    if (key === ' ' || key === 'Enter') {
+      if (isControl(event.target) || !session.current || session.revealed) return;
+      event.preventDefault();
+      if (!event.repeat) session.reveal();
+    } else if (/^[1-4]$/.test(key)) {
+      if (!session.current || !session.revealed) return;
+      event.preventDefault();
+      if (!event.repeat) session.rate(Number(key) as Rating);
+    } else if (key === 'u' || key === 'U') {
+      event.preventDefault();
+      if (!event.repeat) session.undo();
+    } else if (key === 'q' || key === 'Q') {
+      event.preventDefault();
+      quit();
+    }
+  });
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || isTyping(event.target)) return;
-      const s = ref.current;
-      const key = event.key;
-      if (key === ' ' || key === 'Enter') {
-        if (isControl(event.target) || !s.current || s.revealed) return;
-        event.preventDefault();
-        if (!event.repeat) s.reveal();
-      } else if (/^[1-4]$/.test(key)) {
-        if (!s.current || !s.revealed) return;
-        event.preventDefault();
-        if (!event.repeat) s.rate(Number(key) as Rating);
-      } else if (key === 'u' || key === 'U') {
-        event.preventDefault();
-        if (!event.repeat) s.undo();
-      } else if (key === 'q' || key === 'Q') {
-        event.preventDefault();
-        quit();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [quit]);
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 }
