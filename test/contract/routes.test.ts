@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
-import { LOOPBACK_HOSTS } from '../../src/server/app.js';
+import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
 import { useServer } from '../server/helpers.js';
 import { BACKENDS } from '../store/backends.js';
@@ -133,7 +133,9 @@ for (const backend of BACKENDS) {
       // Its bytes, not its mode: CI's shared/ is read-only, and prepdeck leaves read-only files alone.
       writeFileSync(file, readFileSync(USER_FIXTURE));
       await importChecklist(app, { file: await readChecklistFile(file), name: 'prep' });
-      const call = (options: InjectOptions) => server.inject({ ...options, headers: { host: '127.0.0.1:4321', ...options.headers } });
+      // As the web app calls it: its own host, and the header that lets a change carry no JSON body.
+      const call = (options: InjectOptions) =>
+        server.inject({ ...options, headers: { host: '127.0.0.1:4321', [CLIENT_HEADER]: 'web', ...options.headers } });
 
       // Every route in the document has an example, and every example a route in the document.
       const openapi = (await call({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
