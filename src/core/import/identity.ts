@@ -52,11 +52,13 @@ export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]
   return disambiguate(raw);
 }
 
-/** A text's character bigrams, counted once so that comparing it with many others costs no re-counting. */
+/** A text's character bigrams and words, counted once so that comparing it with many others costs no re-counting. */
 export interface BigramProfile {
   text: string;
   grams: Map<string, number>;
   total: number;
+  words: Map<string, number>;
+  wordCount: number;
 }
 
 export function bigramProfile(text: string): BigramProfile {
@@ -66,20 +68,43 @@ export function bigramProfile(text: string): BigramProfile {
     const gram = padded.slice(i, i + 2);
     grams.set(gram, (grams.get(gram) ?? 0) + 1);
   }
-  return { text, grams, total: padded.length - 1 };
+  const words = new Map<string, number>();
+  let wordCount = 0;
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    words.set(word, (words.get(word) ?? 0) + 1);
+    wordCount++;
+  }
+  return { text, grams, total: padded.length - 1, words, wordCount };
 }
 
-/** Sørensen–Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
-export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
+/** How many words a text with this many must share with another to be a rename of it: half, rounded down. */
+function wordsToShare(a: BigramProfile, b: BigramProfile): number {
+  return Math.floor(Math.max(a.wordCount, b.wordCount) / 2);
+}
+
+function sharedCount(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [key, count] of small) shared += Math.min(count, large.get(key) ?? 0);
+  return shared;
+}
+
+/**
+ * How alike two texts are as a rename: the Sørensen–Dice coefficient over character bigrams (1 for equal texts),
+ * or 0 when they share fewer than half the longer text's words. Bigrams alone rise with length between
+ * unrelated texts (two unrelated 200-character topics share about half of theirs); whole words shared don't,
+ * and a one-word topic respelled still counts (half of one word, rounded down, is none).
+ */
+export function renameSimilarity(a: BigramProfile, b: BigramProfile): number {
   if (a.text === b.text) return 1;
   if (a.text.length === 0 || b.text.length === 0) return 0;
-  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [gram, count] of small.grams) shared += Math.min(count, large.grams.get(gram) ?? 0);
-  return (2 * shared) / (a.total + b.total);
+  if (sharedCount(a.words, b.words) < wordsToShare(a, b)) return 0;
+  return (2 * sharedCount(a.grams, b.grams)) / (a.total + b.total);
 }
 
 /** The best similarity two texts of these lengths could reach: a cheap test before counting. */
 export function similarityBound(a: BigramProfile, b: BigramProfile): number {
+  if (Math.min(a.wordCount, b.wordCount) < wordsToShare(a, b)) return 0;
   return (2 * Math.min(a.total, b.total)) / (a.total + b.total);
 }

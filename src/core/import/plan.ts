@@ -1,6 +1,6 @@
 // Re-import as a pure plan: what is stored + what was parsed -> which topic becomes which.
 // The store applies the plan in one transaction; the CLI and the web show it before applying.
-import { bigramProfile, entryIdentityKeys, normalizeText, profileSimilarity, sectionPathKeys, similarityBound } from './identity.js';
+import { bigramProfile, entryIdentityKeys, normalizeText, renameSimilarity, sectionPathKeys, similarityBound } from './identity.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicState } from '../checklist/model.js';
 
 export interface StoredTopicRef {
@@ -254,7 +254,7 @@ function pairBySimilarity(
         if (t.kind !== candidate.kind) continue;
         const other = profiles.get(t.id)!;
         if (similarityBound(profile, other) < threshold) continue;
-        const score = profileSimilarity(profile, other);
+        const score = renameSimilarity(profile, other);
         if (score >= threshold) pairs.push({ candidate, stored: t, score });
       }
     }
