@@ -47,11 +47,32 @@ const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', '
 
 let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
 
-/** The text a line of inline Markdown shows: what a card's two sides are compared by. */
-function plainText(markdown: string): string {
+/**
+ * Which `::` of a line of inline Markdown (offsets into it) stand in the text it shows, outside any code span,
+ * link, emphasis or inline HTML: the separators a card may be split at. The line is read once, each `::` marked.
+ */
+function separatorsInPlainText(line: string, offsets: readonly number[]): boolean[] {
   sharedParser ??= createMarkdownParser();
-  const [inline] = sharedParser.parseInline(markdown, {});
-  return inline ? readInline(inline).text : markdown;
+  // Each mark reads as `::` does (`:`, letters and digits, as in an HTML attribute name), with a tag the line lacks.
+  let longest = 0;
+  for (const [taken] of line.matchAll(/:pdq*/g)) longest = Math.max(longest, taken.length);
+  const tag = `pd${'q'.repeat(Math.max(0, longest - 2))}`;
+  let marked = '';
+  let from = 0;
+  offsets.forEach((offset, i) => {
+    marked += `${line.slice(from, offset)}:${tag}${i}:`;
+    from = offset + 2;
+  });
+  marked += line.slice(from);
+  const mark = new RegExp(`:${tag}(\\d+):`, 'g');
+  const plain = offsets.map(() => false);
+  const [inline] = sharedParser.parseInline(marked, {});
+  let depth = 0;
+  for (const token of inline?.children ?? []) {
+    depth += token.nesting;
+    if (token.type === 'text' && depth === 0) for (const match of token.content.matchAll(mark)) plain[Number(match[1])] = true;
+  }
+  return plain;
 }
 
 export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
@@ -455,12 +476,21 @@ type CardShape = { lines: string[]; rest: Block[] } & (
   { form: 'line'; at: number } | { form: 'paragraph'; at: number } | { form: 'inline'; inline: CardText }
 );
 
+// Choosing the reading and reading the item both ask; a card's line is read once.
+const cardShapes = new WeakMap<Block, CardShape | null>();
+
 /**
  * How a list item is written as a card, or null: a line holding only `?` between the question and the answer
  * (within its first paragraph, or as a paragraph of its own), else `question :: answer` on its first line.
  * What follows in the item (more paragraphs, code, sub-bullets) belongs to the answer.
  */
 function cardShape(item: Block): CardShape | null {
+  let shape = cardShapes.get(item);
+  if (shape === undefined) cardShapes.set(item, (shape = readCardShape(item)));
+  return shape;
+}
+
+function readCardShape(item: Block): CardShape | null {
   const [first, ...rest] = item.children;
   if (first?.type !== 'paragraph' || !first.inline) return null;
   const lines = first.inline.content.split('\n');
@@ -469,7 +499,7 @@ function cardShape(item: Block): CardShape | null {
   if (separator === 0) return null;
   const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
   if (own >= 0) return { lines, rest, form: 'paragraph', at: own };
-  const inline = inlineCard(lines[0]!, plainText);
+  const inline = inlineCard(lines[0]!, separatorsInPlainText);
   return inline ? { lines, rest, form: 'inline', inline } : null;
 }
 

@@ -1,0 +1,46 @@
+// Inputs shaped to make an import's work grow faster than the input (backtracking, re-reading, comparing):
+// each is read at one size and at four times it, and the larger may take about four times as long, not sixteen.
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it, vi } from 'vitest';
+import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
+
+const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
+
+/** The quickest of three runs, in milliseconds: the least disturbed by the rest of the machine. */
+function quickestRun(run: () => void): number {
+  let quickest = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    run();
+    quickest = Math.min(quickest, performance.now() - start);
+  }
+  return quickest;
+}
+
+/** Linear work takes about 4x at four times the size, quadratic 16x: 8x and a few milliseconds leave room for noise. */
+function expectAboutLinear<T>(make: (size: number) => T, read: (input: T) => unknown, size: number): void {
+  const small = make(size);
+  const large = make(4 * size);
+  read(small); // warm up the parser and the JIT
+  const smallTime = quickestRun(() => read(small));
+  const largeTime = quickestRun(() => read(large));
+  expect(largeTime).toBeLessThan(8 * smallTime + 20);
+}
+
+describe('an import takes time about linear in its input', () => {
+  it('reads a card line of many `::` inside a code span or emphasis once, not once per `::`', () => {
+    const line = (n: number) => `- \`a${' :: a'.repeat(n)}\`\n- *a${' :: a'.repeat(n)}*\n`;
+    const inlineReads = vi.spyOn(MarkdownIt.prototype, 'parseInline');
+    try {
+      const readsOf = (text: string) => {
+        inlineReads.mockClear();
+        expect(parse(text).cards).toEqual([]);
+        return inlineReads.mock.calls.length;
+      };
+      expect(readsOf(line(1000))).toBe(readsOf(line(1)));
+    } finally {
+      inlineReads.mockRestore();
+    }
+    expectAboutLinear(line, parse, 300);
+  });
+});
