@@ -2,6 +2,7 @@
 // each is read at one size and at four times it, and the larger may take about four times as long, not sixteen.
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it, vi } from 'vitest';
+import { normalizeText } from '../../../src/core/import/identity.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
@@ -42,5 +43,12 @@ describe('an import takes time about linear in its input', () => {
       inlineReads.mockRestore();
     }
     expectAboutLinear(line, parse, 300);
+  });
+
+  it('trims the punctuation around a text in one pass, however many runs of it the text holds', () => {
+    expectAboutLinear((n) => `a${'!'.repeat(n)}b`, normalizeText, 10_000);
+    expectAboutLinear((n) => `a${' .'.repeat(n)} b`, normalizeText, 10_000);
+    expect(normalizeText(`  ¡a${' .'.repeat(5)} b! 😀  `)).toBe('a . . . . . b! 😀');
+    expect(normalizeText('«Ünïcode»…')).toBe('ünïcode');
   });
 });
