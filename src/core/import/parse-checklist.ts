@@ -464,11 +464,12 @@ class ChecklistReader {
     return position;
   }
 
+  /** The lines of a range, without the empty ones it ends with (dropped as lines: `/\n+$/` backtracks at every run). */
   private sourceOf(lines: LineRange): string {
-    return this.lines
-      .slice(lines.start - 1, lines.end)
-      .join('\n')
-      .replace(/\n+$/, '');
+    const source = this.lines.slice(lines.start - 1, lines.end);
+    let end = source.length;
+    while (end > 1 && source[end - 1] === '') end--;
+    return source.slice(0, end).join('\n');
   }
 }
 

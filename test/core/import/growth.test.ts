@@ -51,4 +51,10 @@ describe('an import takes time about linear in its input', () => {
     expect(normalizeText(`  ¡a${' .'.repeat(5)} b! 😀  `)).toBe('a . . . . . b! 😀');
     expect(normalizeText('«Ünïcode»…')).toBe('ünïcode');
   });
+
+  it('drops the empty lines a block ends with in one pass, however many there are', () => {
+    const fence = (n: number) => `- topic\n\n  \`\`\`\n${'\n'.repeat(n)}  \`\`\`\n`;
+    expectAboutLinear(fence, parse, 10_000);
+    expect(parse(fence(3)).entries[0]!.details).toBe('```\n\n\n\n```');
+  });
 });
