@@ -57,4 +57,10 @@ describe('an import takes time about linear in its input', () => {
     expectAboutLinear(fence, parse, 10_000);
     expect(parse(fence(3)).entries[0]!.details).toBe('```\n\n\n\n```');
   });
+
+  it('trims the closing parentheses after a www link counting them once', () => {
+    expectAboutLinear((n) => `- www.a${')'.repeat(n)}\n`, parse, 2000);
+    const links = parse(`- www.example.com/a_(b)${')'.repeat(500)}.\n- www.example.com/(c)!\n`).entries.map((e) => e.resources[0]?.url);
+    expect(links).toEqual(['http://www.example.com/a_(b)', 'http://www.example.com/(c)']);
+  });
 });
