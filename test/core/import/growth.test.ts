@@ -63,4 +63,13 @@ describe('an import takes time about linear in its input', () => {
     const links = parse(`- www.example.com/a_(b)${')'.repeat(500)}.\n- www.example.com/(c)!\n`).entries.map((e) => e.resources[0]?.url);
     expect(links).toEqual(['http://www.example.com/a_(b)', 'http://www.example.com/(c)']);
   });
+
+  it('reads front matter of many keys checking for repeated keys once', () => {
+    const frontMatter = (n: number) => `---\n${Array.from({ length: n }, (_, i) => `key${i}: value`).join('\n')}\n---\n- topic\n`;
+    expectAboutLinear(frontMatter, parse, 5000);
+    expect(parse(frontMatter(3)).frontMatter?.data).toEqual({ key0: 'value', key1: 'value', key2: 'value' });
+    expect(parse('---\na: 1\nb:\n  c: 1\n  c: 2\n---\n- topic\n').warnings).toEqual([
+      'front matter is not valid YAML (Map keys must be unique at line 4, column 3:); kept as text',
+    ]);
+  });
 });
