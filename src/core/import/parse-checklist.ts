@@ -148,13 +148,17 @@ function toBlockTree(tokens: Token[]): Block[] {
 
 interface Settings {
   topics: TopicsMode | null;
-  roleTitles: Record<Exclude<SectionRole, 'study'>, string[]>;
+  /** Sets: front matter may name thousands, and every section and list item is looked up. */
+  roleTitles: Record<Exclude<SectionRole, 'study'>, ReadonlySet<string>>;
 }
 
 /** Front matter may say `prepdeck: { topics: tasks, goals: "Targets", books: ["Reading list"] }`. */
 function readSettings(data: Record<string, unknown>, warnings: string[]): Settings {
   const own = data['prepdeck'];
-  const settings: Settings = { topics: null, roleTitles: { ...DEFAULT_ROLE_TITLES } };
+  const settings: Settings = {
+    topics: null,
+    roleTitles: { goals: new Set(DEFAULT_ROLE_TITLES.goals), books: new Set(DEFAULT_ROLE_TITLES.books) },
+  };
   if (typeof own !== 'object' || own === null) return settings;
   const record = own as Record<string, unknown>;
   const topics = record['topics'];
@@ -163,7 +167,7 @@ function readSettings(data: Record<string, unknown>, warnings: string[]): Settin
   for (const role of ['goals', 'books'] as const) {
     const value = record[role];
     const titles = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : null;
-    if (titles) settings.roleTitles[role] = titles.map((t: string) => normalizeText(t));
+    if (titles) settings.roleTitles[role] = new Set(titles.map((t: string) => normalizeText(t)));
   }
   return settings;
 }
@@ -362,9 +366,9 @@ class ChecklistReader {
 
   /** The nearest goals or books heading the owner stands under, or null. */
   private roleSectionOf(owner: Owner): ParsedSection | null {
-    const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
     for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0;) {
-      if (roleTitles.includes(normalizeText(section.text))) return section;
+      const title = normalizeText(section.text);
+      if (this.roleTitles.goals.has(title) || this.roleTitles.books.has(title)) return section;
       section = this.sections[section.parentIndex ?? 0];
     }
     return null;
@@ -550,8 +554,8 @@ function assignRoles(sections: ParsedSection[], roleTitles: Settings['roleTitles
     const parent = sections[section.parentIndex ?? 0]!;
     const topLevel = section.parentIndex === 0 || parent === titleHeading;
     const title = normalizeText(section.text);
-    if (topLevel && roleTitles.goals.includes(title)) section.role = 'goals';
-    else if (topLevel && roleTitles.books.includes(title)) section.role = 'books';
+    if (topLevel && roleTitles.goals.has(title)) section.role = 'goals';
+    else if (topLevel && roleTitles.books.has(title)) section.role = 'books';
     else if (parent.role !== 'study') section.role = parent.role;
   }
 }

@@ -72,4 +72,13 @@ describe('an import takes time about linear in its input', () => {
       'front matter is not valid YAML (Map keys must be unique at line 4, column 3:); kept as text',
     ]);
   });
+
+  it('looks section titles up among the goals titles front matter names, however many it names', () => {
+    const checklist = (n: number) =>
+      `---\nprepdeck:\n  goals:\n${Array.from({ length: n }, (_, i) => `    - Goal ${i}`).join('\n')}\n---\n` +
+      Array.from({ length: n }, (_, i) => `# Section ${i}\n- topic ${i}\n`).join('');
+    expectAboutLinear(checklist, parse, 2000);
+    const parsed = parse(`${checklist(2)}# Goal 1\n- a goal\n`);
+    expect(parsed.entries.map((e) => e.kind)).toEqual([...Array<string>(2).fill('topic'), 'goal']);
+  });
 });
