@@ -4,6 +4,8 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../../../src/core/import/identity.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
+import { planImport } from '../../../src/core/import/plan.js';
+import { storedAfterFirstImport } from '../../support/first-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
 
@@ -80,5 +82,20 @@ describe('an import takes time about linear in its input', () => {
     expectAboutLinear(checklist, parse, 2000);
     const parsed = parse(`${checklist(2)}# Goal 1\n- a goal\n`);
     expect(parsed.entries.map((e) => e.kind)).toEqual([...Array<string>(2).fill('topic'), 'goal']);
+  });
+
+  it('plans a re-import of long topics all replaced by new text with work about linear in their number', () => {
+    let seed = 7;
+    const random = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 2 ** 32;
+    };
+    const word = () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    const checklist = (count: number) =>
+      `# Topics\n${Array.from({ length: count }, () => `- ${Array.from({ length: 300 }, word).join(' ')}`).join('\n')}\n`;
+    const rewrite = (count: number) => ({ stored: storedAfterFirstImport(parse(checklist(count))), next: parse(checklist(count)) });
+    expectAboutLinear(rewrite, ({ stored, next }) => planImport(next, stored.sections, stored.topics), 100);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { TopicState } from '../../../src/core/checklist/model.js';
-import { MAX_SIMILARITY_COMPARISONS, planImport } from '../../../src/core/import/plan.js';
+import { MAX_SIMILARITY_CHARACTERS, MAX_SIMILARITY_COMPARISONS, planImport } from '../../../src/core/import/plan.js';
 import { storedAfterFirstImport } from '../../support/first-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
@@ -160,6 +160,18 @@ describe('the rename search is bounded', () => {
     const count = Math.ceil(Math.sqrt(MAX_SIMILARITY_COMPARISONS)) + 1;
     const before = store(section(count, 'topic'));
     const plan = planImport(parse(section(count, 'topics')), before.sections, before.topics);
+    expect(plan.summary.renamed).toHaveLength(0);
+    expect(plan.summary.added).toHaveLength(count);
+    expect(plan.summary.archived).toHaveLength(count);
+  });
+
+  it(`leaves long topics unpaired once their texts would take more than ${MAX_SIMILARITY_CHARACTERS.toLocaleString('en')} characters to compare`, () => {
+    const count = 200; // 40,000 comparisons, well within their count, of texts of 1,000 characters
+    const long = (word: string) =>
+      `# Topics\n${Array.from({ length: count }, (_, i) => `- ${word} ${i} ${'and more words '.repeat(66)}`).join('\n')}\n`;
+    expect(2 * count * count * 1000).toBeGreaterThan(MAX_SIMILARITY_CHARACTERS);
+    const before = store(long('topic'));
+    const plan = planImport(parse(long('topics')), before.sections, before.topics);
     expect(plan.summary.renamed).toHaveLength(0);
     expect(plan.summary.added).toHaveLength(count);
     expect(plan.summary.archived).toHaveLength(count);
