@@ -47,11 +47,32 @@ const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', '
 
 let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
 
-/** The text a line of inline Markdown shows: what a card's two sides are compared by. */
-function plainText(markdown: string): string {
+/**
+ * Which `::` of a line of inline Markdown (offsets into it) stand in the text it shows, outside any code span,
+ * link, emphasis or inline HTML: the separators a card may be split at. The line is read once, each `::` marked.
+ */
+function separatorsInPlainText(line: string, offsets: readonly number[]): boolean[] {
   sharedParser ??= createMarkdownParser();
-  const [inline] = sharedParser.parseInline(markdown, {});
-  return inline ? readInline(inline).text : markdown;
+  // Each mark reads as `::` does (`:`, letters and digits, as in an HTML attribute name), with a tag the line lacks.
+  let longest = 0;
+  for (const [taken] of line.matchAll(/:pdq*/g)) longest = Math.max(longest, taken.length);
+  const tag = `pd${'q'.repeat(Math.max(0, longest - 2))}`;
+  let marked = '';
+  let from = 0;
+  offsets.forEach((offset, i) => {
+    marked += `${line.slice(from, offset)}:${tag}${i}:`;
+    from = offset + 2;
+  });
+  marked += line.slice(from);
+  const mark = new RegExp(`:${tag}(\\d+):`, 'g');
+  const plain = offsets.map(() => false);
+  const [inline] = sharedParser.parseInline(marked, {});
+  let depth = 0;
+  for (const token of inline?.children ?? []) {
+    depth += token.nesting;
+    if (token.type === 'text' && depth === 0) for (const match of token.content.matchAll(mark)) plain[Number(match[1])] = true;
+  }
+  return plain;
 }
 
 export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
@@ -127,13 +148,17 @@ function toBlockTree(tokens: Token[]): Block[] {
 
 interface Settings {
   topics: TopicsMode | null;
-  roleTitles: Record<Exclude<SectionRole, 'study'>, string[]>;
+  /** Sets: front matter may name thousands, and every section and list item is looked up. */
+  roleTitles: Record<Exclude<SectionRole, 'study'>, ReadonlySet<string>>;
 }
 
 /** Front matter may say `prepdeck: { topics: tasks, goals: "Targets", books: ["Reading list"] }`. */
 function readSettings(data: Record<string, unknown>, warnings: string[]): Settings {
   const own = data['prepdeck'];
-  const settings: Settings = { topics: null, roleTitles: { ...DEFAULT_ROLE_TITLES } };
+  const settings: Settings = {
+    topics: null,
+    roleTitles: { goals: new Set(DEFAULT_ROLE_TITLES.goals), books: new Set(DEFAULT_ROLE_TITLES.books) },
+  };
   if (typeof own !== 'object' || own === null) return settings;
   const record = own as Record<string, unknown>;
   const topics = record['topics'];
@@ -142,7 +167,7 @@ function readSettings(data: Record<string, unknown>, warnings: string[]): Settin
   for (const role of ['goals', 'books'] as const) {
     const value = record[role];
     const titles = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : null;
-    if (titles) settings.roleTitles[role] = titles.map((t: string) => normalizeText(t));
+    if (titles) settings.roleTitles[role] = new Set(titles.map((t: string) => normalizeText(t)));
   }
   return settings;
 }
@@ -341,9 +366,9 @@ class ChecklistReader {
 
   /** The nearest goals or books heading the owner stands under, or null. */
   private roleSectionOf(owner: Owner): ParsedSection | null {
-    const roleTitles = [...this.roleTitles.goals, ...this.roleTitles.books];
     for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0;) {
-      if (roleTitles.includes(normalizeText(section.text))) return section;
+      const title = normalizeText(section.text);
+      if (this.roleTitles.goals.has(title) || this.roleTitles.books.has(title)) return section;
       section = this.sections[section.parentIndex ?? 0];
     }
     return null;
@@ -443,11 +468,12 @@ class ChecklistReader {
     return position;
   }
 
+  /** The lines of a range, without the empty ones it ends with (dropped as lines: `/\n+$/` backtracks at every run). */
   private sourceOf(lines: LineRange): string {
-    return this.lines
-      .slice(lines.start - 1, lines.end)
-      .join('\n')
-      .replace(/\n+$/, '');
+    const source = this.lines.slice(lines.start - 1, lines.end);
+    let end = source.length;
+    while (end > 1 && source[end - 1] === '') end--;
+    return source.slice(0, end).join('\n');
   }
 }
 
@@ -455,12 +481,21 @@ type CardShape = { lines: string[]; rest: Block[] } & (
   { form: 'line'; at: number } | { form: 'paragraph'; at: number } | { form: 'inline'; inline: CardText }
 );
 
+// Choosing the reading and reading the item both ask; a card's line is read once.
+const cardShapes = new WeakMap<Block, CardShape | null>();
+
 /**
  * How a list item is written as a card, or null: a line holding only `?` between the question and the answer
  * (within its first paragraph, or as a paragraph of its own), else `question :: answer` on its first line.
  * What follows in the item (more paragraphs, code, sub-bullets) belongs to the answer.
  */
 function cardShape(item: Block): CardShape | null {
+  let shape = cardShapes.get(item);
+  if (shape === undefined) cardShapes.set(item, (shape = readCardShape(item)));
+  return shape;
+}
+
+function readCardShape(item: Block): CardShape | null {
   const [first, ...rest] = item.children;
   if (first?.type !== 'paragraph' || !first.inline) return null;
   const lines = first.inline.content.split('\n');
@@ -469,7 +504,7 @@ function cardShape(item: Block): CardShape | null {
   if (separator === 0) return null;
   const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
   if (own >= 0) return { lines, rest, form: 'paragraph', at: own };
-  const inline = inlineCard(lines[0]!, plainText);
+  const inline = inlineCard(lines[0]!, separatorsInPlainText);
   return inline ? { lines, rest, form: 'inline', inline } : null;
 }
 
@@ -519,8 +554,8 @@ function assignRoles(sections: ParsedSection[], roleTitles: Settings['roleTitles
     const parent = sections[section.parentIndex ?? 0]!;
     const topLevel = section.parentIndex === 0 || parent === titleHeading;
     const title = normalizeText(section.text);
-    if (topLevel && roleTitles.goals.includes(title)) section.role = 'goals';
-    else if (topLevel && roleTitles.books.includes(title)) section.role = 'books';
+    if (topLevel && roleTitles.goals.has(title)) section.role = 'goals';
+    else if (topLevel && roleTitles.books.has(title)) section.role = 'books';
     else if (parent.role !== 'study') section.role = parent.role;
   }
 }

@@ -1,6 +1,14 @@
 // Re-import as a pure plan: what is stored + what was parsed -> which topic becomes which.
 // The store applies the plan in one transaction; the CLI and the web show it before applying.
-import { bigramProfile, entryIdentityKeys, normalizeText, profileSimilarity, sectionPathKeys, similarityBound } from './identity.js';
+import {
+  bigramProfile,
+  type BigramProfile,
+  entryIdentityKeys,
+  normalizeText,
+  renameSimilarity,
+  sectionPathKeys,
+  similarityBound,
+} from './identity.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicState } from '../checklist/model.js';
 
 export interface StoredTopicRef {
@@ -82,6 +90,11 @@ const MOVE_AND_RENAME_SIMILARITY = 0.8;
  * (a preview of 8,000 reworded topics once took minutes and gigabytes).
  */
 export const MAX_SIMILARITY_COMPARISONS = 400_000;
+/**
+ * How many characters those comparisons may read, both texts of each pair counted: the work, which the count
+ * alone does not bound (630 long topics reworded wholesale took two minutes within the count).
+ */
+export const MAX_SIMILARITY_CHARACTERS = 32_000_000;
 
 function initialState(marker: TaskMarker): TopicState {
   return marker === 'done' ? 'known' : 'new';
@@ -158,7 +171,7 @@ export function planImport(parsed: ParsedChecklist, storedSections: StoredSectio
   unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
 
   // 3. Renamed: the most similar text, first within the same section, then anywhere.
-  const budget = { comparisons: MAX_SIMILARITY_COMPARISONS };
+  const budget = { comparisons: MAX_SIMILARITY_COMPARISONS, characters: MAX_SIMILARITY_CHARACTERS };
   stillPending = pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, true, RENAME_SIMILARITY, budget);
   unmatchedStored = unmatchedStored.filter((t) => !claimed.has(t.id));
   pairBySimilarity(stillPending, unmatchedStored, matchOf, claimed, false, MOVE_AND_RENAME_SIMILARITY, budget);
@@ -220,7 +233,7 @@ function summarizePlan(parsed: ParsedChecklist, entries: readonly PlannedEntry[]
 
 /**
  * Greedy best-first pairing of the remaining entries with the remaining stored topics. A group of
- * candidates is compared only if the whole group fits in what is left of `budget`, so the outcome never
+ * candidates is compared only if the whole group fits in what is left of `budget` (comparisons and characters), so the outcome never
  * depends on where a half-done group was cut.
  */
 function pairBySimilarity(
@@ -230,10 +243,22 @@ function pairBySimilarity(
   claimed: Set<number>,
   sameSection: boolean,
   threshold: number,
-  budget: { comparisons: number },
+  budget: { comparisons: number; characters: number },
 ): Candidate[] {
   if (pending.length === 0 || stored.length === 0) return pending;
-  const profiles = new Map(stored.map((t) => [t.id, bigramProfile(normalizeText(t.text))]));
+  const norms = new Map(stored.map((t) => [t.id, normalizeText(t.text)]));
+  // Profiled only when its group is compared: a group past the budget costs no counting.
+  const profiles = new Map<number, BigramProfile>();
+  const profileOf = (t: StoredTopicRef) => {
+    let profile = profiles.get(t.id);
+    if (!profile) profiles.set(t.id, (profile = bigramProfile(norms.get(t.id)!)));
+    return profile;
+  };
+  const lengthOf = (texts: Iterable<string>) => {
+    let total = 0;
+    for (const text of texts) total += text.length;
+    return total;
+  };
   const groups = new Map<string, { candidates: Candidate[]; stored: StoredTopicRef[] }>();
   const groupOf = (key: string) => {
     let group = groups.get(key);
@@ -246,15 +271,20 @@ function pairBySimilarity(
   const pairs: Array<{ candidate: Candidate; stored: StoredTopicRef; score: number }> = [];
   for (const group of groups.values()) {
     const cost = group.candidates.length * group.stored.length;
-    if (cost === 0 || cost > budget.comparisons) continue;
+    // Every pair reads both texts: each candidate every stored text, each stored text every candidate.
+    const characters =
+      group.candidates.length * lengthOf(group.stored.map((t) => norms.get(t.id)!)) +
+      group.stored.length * lengthOf(group.candidates.map((c) => c.norm));
+    if (cost === 0 || cost > budget.comparisons || characters > budget.characters) continue;
     budget.comparisons -= cost;
+    budget.characters -= characters;
     for (const candidate of group.candidates) {
       const profile = bigramProfile(candidate.norm);
       for (const t of group.stored) {
         if (t.kind !== candidate.kind) continue;
-        const other = profiles.get(t.id)!;
+        const other = profileOf(t);
         if (similarityBound(profile, other) < threshold) continue;
-        const score = profileSimilarity(profile, other);
+        const score = renameSimilarity(profile, other);
         if (score >= threshold) pairs.push({ candidate, stored: t, score });
       }
     }

@@ -22,24 +22,27 @@ export interface CardText {
 
 /**
  * `question :: answer` on one line (the first line of a list item's text); null when it isn't one. With
- * `plainText` (Markdown to the text it shows), a `::` inside a code span, a link or emphasis does not count:
- * splitting there would change what either side shows (`` `foldr :: a -> b` `` stays one code span).
+ * `plainSeparators` (which of the line's `::`, given by offset, stand in the text it shows rather than inside a
+ * code span, a link or emphasis), only those count: splitting elsewhere would change what either side shows
+ * (`` `foldr :: a -> b` `` stays one code span). It is asked once for every separator, so a line of many costs one reading.
  */
-export function inlineCard(line: string, plainText?: (markdown: string) => string): CardText | null {
+export function inlineCard(line: string, plainSeparators?: (line: string, offsets: readonly number[]) => readonly boolean[]): CardText | null {
   const separators = new RegExp(INLINE_SEPARATOR.source, 'g');
-  const whole = plainText ? squash(plainText(line)) : '';
+  const firstText = line.length - line.trimStart().length;
+  const lastText = line.trimEnd().length - 1;
+  const candidates: Array<{ start: number; end: number }> = [];
   for (let match = separators.exec(line); match; match = separators.exec(line)) {
-    const front = line.slice(0, match.index).trim();
-    const back = line.slice(match.index + match[0].length).trim();
-    if (front === '' || back === '') continue;
-    if (plainText && squash(`${plainText(front)} :: ${plainText(back)}`) !== whole) continue;
-    return { front, back };
+    const end = match.index + match[0].length;
+    // Text on both sides: something other than white space before the separator and after it.
+    if (firstText < match.index && lastText >= end) candidates.push({ start: match.index, end });
   }
-  return null;
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  if (candidates.length === 0) return null;
+  const plain = plainSeparators?.(
+    line,
+    candidates.map((candidate) => candidate.start + 1),
+  );
+  const chosen = plain ? candidates.find((_, i) => plain[i]) : candidates[0];
+  return chosen ? { front: line.slice(0, chosen.start).trim(), back: line.slice(chosen.end).trim() } : null;
 }
 
 /** Index of the line that is only `?` in lines of a card's text, -1 when there is none. */

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { TopicState } from '../../../src/core/checklist/model.js';
-import { MAX_SIMILARITY_COMPARISONS, planImport } from '../../../src/core/import/plan.js';
+import { MAX_SIMILARITY_CHARACTERS, MAX_SIMILARITY_COMPARISONS, planImport } from '../../../src/core/import/plan.js';
 import { storedAfterFirstImport } from '../../support/first-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
@@ -80,6 +81,69 @@ describe('re-import plan', () => {
   });
 });
 
+/** Words of interview topics, so that two texts drawn from them share common words as real topics do. */
+const VOCABULARY = `the a of and to in for with how why what when is are on by from at as an or not vs its use using between
+index indexes query queries plan planner join joins hash merge nested loop transaction isolation level read committed
+serializable snapshot lock locks deadlock row table page buffer cache memory heap stack garbage collector thread threads
+process async await promise event loop callback closure scope hoisting prototype inheritance class object method function
+generator iterator decorator descriptor metaclass module package import export tree graph node edge path shortest search
+binary sort quick bucket radix string array list map set queue deque linked pointer reference value copy network socket
+tcp udp http request response header body cookie session token auth oauth jwt certificate tls handshake replica shard
+replication partition consistency availability latency throughput load balancer proxy gateway service design system scale
+invalidation write disk ssd file kernel syscall signal interrupt schedule`.split(/\s+/);
+
+/** A topic of random vocabulary words, about `length` characters long. */
+const topicText = (length: number) =>
+  fc
+    .array(fc.constantFrom(...VOCABULARY), { minLength: 80, maxLength: 80 })
+    .map((words) => words.join(' ').slice(0, length).trim())
+    .filter((text) => text.length > 0);
+
+describe('renames of long topics', () => {
+  it('never takes an unrelated topic that replaces another of its length in its section for a rename, from 60 to 300 characters', () => {
+    fc.assert(
+      fc.property(
+        // Below a few words, texts sharing half their words may well be one topic reworded ("the lock" and "the locks").
+        fc.integer({ min: 60, max: 300 }).chain((length) => fc.tuple(topicText(length), topicText(length))),
+        ([before, after]) => {
+          fc.pre(before !== after);
+          const stored = store(`# Topics\n- ${before}\n`, { [before]: 'known' });
+          const plan = planImport(parse(`# Topics\n- ${after}\n`), stored.sections, stored.topics);
+          expect(plan.summary.renamed).toEqual([]);
+          expect(plan.entries[0]).toMatchObject({ existingId: null, state: 'new' });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replaces a 200-character topic with an unrelated one as archived and added, not renamed', () => {
+    const before =
+      'How a B-tree index answers range queries and ordered scans, why a composite index helps only for a leading prefix of its columns, and when the planner prefers a sequential scan over the index';
+    // Half their character pairs are shared (Dice 0.53): what the rename search once took for a rename.
+    const after =
+      'Why a mutex and a semaphore are not the same: how a thread waits on a condition, when a spinning lock wins over a sleeping one, and how a lock-free queue avoids the ABA problem in practice';
+    const stored = store(`# Topics\n- ${before}\n`, { [before]: 'known' });
+    const plan = planImport(parse(`# Topics\n- ${after}\n`), stored.sections, stored.topics);
+    expect(plan.summary.renamed).toEqual([]);
+    expect(plan.summary.archived.map((a) => a.title)).toEqual([before]);
+    expect(plan.entries[0]).toMatchObject({ match: null, state: 'new' });
+  });
+
+  it('still recognises a long topic reworded in a few words, and a one-word topic respelled', () => {
+    const before =
+      'How a B-tree index answers range queries and ordered scans, why a composite index helps only for a leading prefix of its columns, and when the planner prefers a sequential scan over the index';
+    const after =
+      'How a B-tree index serves range queries and ordered scans, why a multi-column index helps only for a leading prefix of its columns, and when the query planner picks a sequential scan instead';
+    const stored = store(`# Topics\n- ${before}\n- indexs\n`, { [before]: 'known', indexs: 'learning' });
+    const plan = planImport(parse(`# Topics\n- ${after}\n- indexes\n`), stored.sections, stored.topics);
+    expect(plan.entries.map((e) => [e.match, e.state])).toEqual([
+      ['renamed', 'known'],
+      ['renamed', 'learning'],
+    ]);
+  });
+});
+
 describe('the rename search is bounded', () => {
   const section = (count: number, word: string) =>
     `# Topics\n${Array.from({ length: count }, (_, i) => `- ${word} number ${i} of the list`).join('\n')}\n`;
@@ -96,6 +160,18 @@ describe('the rename search is bounded', () => {
     const count = Math.ceil(Math.sqrt(MAX_SIMILARITY_COMPARISONS)) + 1;
     const before = store(section(count, 'topic'));
     const plan = planImport(parse(section(count, 'topics')), before.sections, before.topics);
+    expect(plan.summary.renamed).toHaveLength(0);
+    expect(plan.summary.added).toHaveLength(count);
+    expect(plan.summary.archived).toHaveLength(count);
+  });
+
+  it(`leaves long topics unpaired once their texts would take more than ${MAX_SIMILARITY_CHARACTERS.toLocaleString('en')} characters to compare`, () => {
+    const count = 200; // 40,000 comparisons, well within their count, of texts of 1,000 characters
+    const long = (word: string) =>
+      `# Topics\n${Array.from({ length: count }, (_, i) => `- ${word} ${i} ${'and more words '.repeat(66)}`).join('\n')}\n`;
+    expect(2 * count * count * 1000).toBeGreaterThan(MAX_SIMILARITY_CHARACTERS);
+    const before = store(long('topic'));
+    const plan = planImport(parse(long('topics')), before.sections, before.topics);
     expect(plan.summary.renamed).toHaveLength(0);
     expect(plan.summary.added).toHaveLength(count);
     expect(plan.summary.archived).toHaveLength(count);
