@@ -71,6 +71,7 @@ export const SectionProgressJson = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
   text: Type.String(),
+  pathKey: Type.String({ description: "the section's path as the server keys it (`python / data model`): what `?section=` takes" }),
   depth: Type.Integer(),
   role: SectionRole,
   progress: component(Progress),

@@ -33,8 +33,8 @@ function sectionLines(tree: ChecklistTree): SectionProgressJson[] {
   const lines: SectionProgressJson[] = [];
   for (const { node, depth } of walkSections(tree.root)) {
     if (depth === 0) continue;
-    const { id, title, text, role } = node.section;
-    lines.push({ id, title, text, depth, role, progress: node.progress });
+    const { id, title, text, pathKey, role } = node.section;
+    lines.push({ id, title, text, pathKey, depth, role, progress: node.progress });
   }
   return lines;
 }

@@ -26,30 +26,17 @@ export interface SectionOption {
   depth: number;
 }
 
-/** A heading as the server keys it (core/import/identity.ts#normalizeText): lower case, spaces collapsed, no surrounding punctuation. */
-function keyPart(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .trim();
-}
-
 /**
  * The study sections holding topics, in file order, each named by its whole path: two places often share
  * their last heading ("Other"). The server scopes to the sections whose path contains it, subsections included.
  */
 export function sectionOptions(sections: SectionProgressJson[]): SectionOption[] {
-  const keys: string[] = [];
   const titles: string[] = [];
   const options: SectionOption[] = [];
   for (const s of sections) {
-    keys.length = titles.length = Math.max(0, s.depth - 1);
-    const title = s.text || s.title;
-    keys.push(keyPart(title));
-    titles.push(title.replace(/\s+/gu, ' ').trim());
-    if (s.role === 'study' && s.progress.total > 0) options.push({ value: keys.join(' / '), label: titles.join(' / '), depth: s.depth });
+    titles.length = Math.max(0, s.depth - 1);
+    titles.push((s.text || s.title).replace(/\s+/gu, ' ').trim());
+    if (s.role === 'study' && s.progress.total > 0) options.push({ value: s.pathKey, label: titles.join(' / '), depth: s.depth });
   }
   return options;
 }
