@@ -78,6 +78,8 @@ export interface BigramProfile {
   total: number;
   words: Map<string, number>;
   wordCount: number;
+  /** The words run together: `hash maps`, `hashmaps` and `hash-maps` are one text spaced three ways. */
+  letters: string;
 }
 
 export function bigramProfile(text: string): BigramProfile {
@@ -89,16 +91,21 @@ export function bigramProfile(text: string): BigramProfile {
   }
   const words = new Map<string, number>();
   let wordCount = 0;
-  for (const word of text.split(' ')) {
+  // Words are runs of letters and digits: `HTTP/2` and `HTTP 2`, `dependency-injection` and `dependency injection` share them.
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
     if (word === '') continue;
     words.set(word, (words.get(word) ?? 0) + 1);
     wordCount++;
   }
-  return { text, grams, total: padded.length - 1, words, wordCount };
+  return { text, grams, total: padded.length - 1, words, wordCount, letters: text.replace(/[^\p{L}\p{N}]+/gu, '') };
 }
 
-/** How many words a text with this many must share with another to be a rename of it: half, rounded down. */
+/**
+ * How many words a text must share with another to be a rename of it: half the longer's, rounded down; none
+ * when only their spacing and punctuation differ (`Hash maps` respelled `Hashmaps`).
+ */
 function wordsToShare(a: BigramProfile, b: BigramProfile): number {
+  if (a.letters !== '' && a.letters === b.letters) return 0;
   return Math.floor(Math.max(a.wordCount, b.wordCount) / 2);
 }
 

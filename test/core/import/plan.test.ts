@@ -142,6 +142,21 @@ describe('renames of long topics', () => {
       ['renamed', 'learning'],
     ]);
   });
+
+  it('recognises a short topic whose words are joined, split or hyphenated: Hash maps, HTTP/2, Dependency-injection', () => {
+    const pairs = [
+      ['Hash maps', 'Hashmaps'],
+      ['Hashmaps', 'Hash maps'],
+      ['HTTP/2', 'HTTP 2'],
+      ['Dependency injection', 'Dependency-injection'],
+      ['Big-O notation', 'Big O notation'],
+    ] as const;
+    for (const [before, after] of pairs) {
+      const stored = store(`# Topics\n- ${before}\n`, { [before]: 'known' });
+      const plan = planImport(parse(`# Topics\n- ${after}\n`), stored.sections, stored.topics);
+      expect([before, plan.entries[0]?.match, plan.entries[0]?.state]).toEqual([before, 'renamed', 'known']);
+    }
+  });
 });
 
 describe('the rename search is bounded', () => {
