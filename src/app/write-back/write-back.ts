@@ -223,7 +223,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
       cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
     };
     let backup = '';
-    let replaced = false;
+    let replaced: boolean;
     try {
       replaced = await replaceFile(target, bytes, {
         expected: seen,
@@ -237,9 +237,12 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
           await input.beforeReplace?.(attempt);
         },
       });
-    } finally {
-      if (!replaced) await dropPendingWrite(ctx.store.db, checklist.id);
+    } catch (error) {
+      // The write's own failure is what the user must see; a record left behind is settled by the next sync.
+      await dropPendingWrite(ctx.store.db, checklist.id).catch(() => undefined);
+      throw error;
     }
+    if (!replaced) await dropPendingWrite(ctx.store.db, checklist.id);
     // Changed since it was read: start over from what is there now, its new edits brought in first.
     if (!replaced) continue;
     await input.onStep?.('replaced');

@@ -52,5 +52,8 @@ export async function settlePendingWrite(db: Kysely<Database>, checklistId: numb
 
 /** Closes the journal of a write that did not replace the file. */
 export async function dropPendingWrite(db: Kysely<Database>, checklistId: number): Promise<void> {
-  await db.deleteFrom('pending_writes').where('checklist_id', '=', checklistId).execute();
+  // In a transaction like every write: a busy database is waited out without blocking, then a ConflictError.
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('pending_writes').where('checklist_id', '=', checklistId).execute();
+  });
 }
