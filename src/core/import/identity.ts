@@ -78,7 +78,7 @@ export interface BigramProfile {
   total: number;
   words: Map<string, number>;
   wordCount: number;
-  /** The words run together: `hash maps`, `hashmaps` and `hash-maps` are one text spaced three ways. */
+  /** Its letters and digits alone: `hash maps`, `hashmaps` and `hash-maps` are one text spaced three ways. */
   letters: string;
 }
 
@@ -91,8 +91,9 @@ export function bigramProfile(text: string): BigramProfile {
   }
   const words = new Map<string, number>();
   let wordCount = 0;
-  // Words are runs of letters and digits: `HTTP/2` and `HTTP 2`, `dependency-injection` and `dependency injection` share them.
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+  // Words as written, without the punctuation around them (`__set_name__` is one word, `(cap)` is `cap`).
+  for (const spaced of text.split(/\s+/u)) {
+    const word = trimSpaceAndPunctuation(spaced);
     if (word === '') continue;
     words.set(word, (words.get(word) ?? 0) + 1);
     wordCount++;

@@ -143,13 +143,14 @@ describe('renames of long topics', () => {
     ]);
   });
 
-  it('recognises a short topic whose words are joined, split or hyphenated: Hash maps, HTTP/2, Dependency-injection', () => {
+  it('recognises a short topic whose words are joined, split or hyphenated, or that grew a few words: Hash maps, HTTP/2, __set_name__', () => {
     const pairs = [
       ['Hash maps', 'Hashmaps'],
       ['Hashmaps', 'Hash maps'],
       ['HTTP/2', 'HTTP 2'],
       ['Dependency injection', 'Dependency-injection'],
       ['Big-O notation', 'Big O notation'],
+      ['descriptors', 'descriptors and __set_name__'],
     ] as const;
     for (const [before, after] of pairs) {
       const stored = store(`# Topics\n- ${before}\n`, { [before]: 'known' });
