@@ -1,6 +1,6 @@
 // One place maps failures to HTTP: the app's typed errors to 4xx with their message, validation to 400
 // naming the field, anything unexpected to a bare 500 (logged, never sent).
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorJson } from '../contract/common.js';
@@ -75,11 +75,9 @@ export function answerUnparsableRequest(this: FastifyInstance, error: NodeJS.Err
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Exceeded maximum allowed HTTP header size']
         : [400, 'Client Error'];
-  const status = STATUS_TEXT[code]!;
+  const status = STATUS_CODES[code]!;
   const body = JSON.stringify({ error: status, message, statusCode: code });
   this.log.trace({ err: error }, 'client error');
   if (socket.writable) socket.write(`HTTP/1.1 ${code} ${status}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\n\r\n${body}`);
   socket.destroy(error);
 }
-
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
