@@ -25,3 +25,27 @@ export const CARD_ORIGINS = ['file', 'app'] as const;
 export const SKIPPED_AS = ['open', 'done', 'keep'] as const;
 /** A task marker as written in the file; '' for none. */
 export const MARKER_TEXTS = ['', '[ ]', '[x]', '[X]'] as const;
+
+// The job hunt.
+/** The stages a new hunt starts with, in board order; a hunt may rename, reorder and add to them. */
+export const DEFAULT_STAGES = [
+  { key: 'wishlist', label: 'Wishlist', outcome: false },
+  { key: 'applied', label: 'Applied', outcome: false },
+  { key: 'screening', label: 'Screening', outcome: false },
+  { key: 'technical', label: 'Technical', outcome: false },
+  { key: 'onsite', label: 'Onsite', outcome: false },
+  { key: 'offer', label: 'Offer', outcome: false },
+  { key: 'accepted', label: 'Accepted', outcome: true },
+  { key: 'rejected', label: 'Rejected', outcome: true },
+  { key: 'withdrawn', label: 'Withdrawn', outcome: true },
+  { key: 'ghosted', label: 'Ghosted', outcome: true },
+] as const;
+/** The stages the funnel converts between, in order. */
+export const FUNNEL_STAGES = ['applied', 'screening', 'technical', 'onsite', 'offer'] as const;
+/** A gate must be met; a weighted criterion counts by its weight (1-5) in the fit. */
+export const CRITERION_KINDS = ['gate', 'weighted'] as const;
+/** How an application meets a criterion. */
+export const MARK_VALUES = ['yes', 'no', 'unknown'] as const;
+export const REMOTE_POLICIES = ['remote', 'hybrid', 'onsite'] as const;
+export const PAY_PERIODS = ['year', 'month', 'hour'] as const;
+export const CONTACT_ROLES = ['recruiter', 'hiring-manager', 'interviewer', 'referrer', 'other'] as const;

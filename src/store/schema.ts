@@ -2,6 +2,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/checklist/model.js';
 import type { CardKind, CardOrigin, FsrsState } from '../core/review/scheduling.js';
+import type { ContactRole, CriterionKind, MarkValue, PayPeriod, RemotePolicy } from '../contract/hunt.js';
 
 export interface ChecklistTable {
   id: Generated<number>;
@@ -157,6 +158,117 @@ export interface PendingWriteTable {
   started_at: string;
 }
 
+/** One job hunt; there is one (id 1) until accounts add one per user. */
+export interface HuntTable {
+  id: number;
+  /** An IANA zone; null: the zone of the machine prepdeck runs on. */
+  time_zone: string | null;
+  created_at: string;
+}
+
+export interface HuntStageTable {
+  hunt_id: number;
+  key: string;
+  label: string;
+  /** 1 for an end of the road (accepted, rejected, ...), which the funnel does not step through. */
+  outcome: number;
+  position: number;
+}
+
+export interface CriterionTable {
+  id: Generated<number>;
+  hunt_id: number;
+  /** The Goals item it follows (kept in step on import); null for the user's own. */
+  topic_id: number | null;
+  text: string;
+  kind: CriterionKind;
+  weight: number;
+  position: number;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface ApplicationTable {
+  id: Generated<number>;
+  hunt_id: number;
+  company: string;
+  role: string;
+  link: string;
+  location: string;
+  remote: RemotePolicy | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: PayPeriod | null;
+  source: string;
+  /** A local date, YYYY-MM-DD. */
+  found_on: string | null;
+  notes: string;
+  /** JSON array of strings. */
+  tags: string;
+  stage: string;
+  stage_changed_at: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Append-only. */
+export interface StageEventTable {
+  id: Generated<number>;
+  application_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: string;
+  note: string;
+}
+
+export interface MarkTable {
+  application_id: number;
+  criterion_id: number;
+  value: MarkValue;
+  note: string;
+  updated_at: string;
+}
+
+export interface ContactTable {
+  id: Generated<number>;
+  application_id: number;
+  name: string;
+  role: ContactRole;
+  email: string;
+  link: string;
+  notes: string;
+  created_at: string;
+}
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  application_id: number;
+  title: string;
+  /** A local date, YYYY-MM-DD. */
+  due_on: string;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface OfferTable {
+  application_id: number;
+  currency: string;
+  period: PayPeriod;
+  base: number;
+  bonus: number | null;
+  equity_amount: number | null;
+  equity_vesting: string | null;
+  sign_on: number | null;
+  perks: string;
+  remote: RemotePolicy | null;
+  start_on: string | null;
+  deadline_on: string | null;
+  notes: string;
+  updated_at: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -168,6 +280,15 @@ export interface Database {
   review_log: ReviewLogTable;
   review_settings: ReviewSettingsTable;
   pending_writes: PendingWriteTable;
+  hunts: HuntTable;
+  hunt_stages: HuntStageTable;
+  criteria: CriterionTable;
+  applications: ApplicationTable;
+  stage_events: StageEventTable;
+  marks: MarkTable;
+  contacts: ContactTable;
+  follow_ups: FollowUpTable;
+  offers: OfferTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;

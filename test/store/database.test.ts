@@ -45,6 +45,7 @@ for (const backend of BACKENDS) {
           '0004-study-cards',
           '0005-review-topic-state',
           '0006-pending-writes',
+          '0007-hunt',
         ]);
       } finally {
         await database.drop();

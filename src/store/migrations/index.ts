@@ -6,6 +6,7 @@ import * as cards from './0003-cards.js';
 import * as studyCards from './0004-study-cards.js';
 import * as reviewTopicState from './0005-review-topic-state.js';
 import * as pendingWrites from './0006-pending-writes.js';
+import * as hunt from './0007-hunt.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-study-cards': studyCards,
   '0005-review-topic-state': reviewTopicState,
   '0006-pending-writes': pendingWrites,
+  '0007-hunt': hunt,
 };
 
 export const migrationProvider: MigrationProvider = {
