@@ -355,13 +355,27 @@ export const OfferComparisonJson = Type.Object({
 });
 export type OfferComparisonJson = Static<typeof OfferComparisonJson>;
 
+/** An open (or done) follow-up with the application it belongs to. */
+export const FollowUpItemJson = Type.Object({
+  followUp: FollowUpJson,
+  company: Type.String(),
+  role: Type.String(),
+  overdueDays: Type.Integer({ description: 'days past its due date: 0 due today, negative still ahead' }),
+});
+export type FollowUpItemJson = Static<typeof FollowUpItemJson>;
+/** GET /api/hunt/follow-ups?done= */
+export const FollowUpListQuery = Type.Object({ done: Type.Optional(Type.Boolean({ description: 'true: done ones too' })) });
+export type FollowUpListQuery = Static<typeof FollowUpListQuery>;
+export const FollowUpListJson = Type.Object({
+  today: LocalDate,
+  followUps: Type.Array(FollowUpItemJson, { description: 'by due date, oldest first' }),
+});
+export type FollowUpListJson = Static<typeof FollowUpListJson>;
+
 /** GET /api/hunt/agenda: what needs doing, for the Dashboard. */
 export const AgendaJson = Type.Object({
   today: LocalDate,
-  followUps: Type.Array(
-    Type.Object({ followUp: FollowUpJson, company: Type.String(), role: Type.String(), overdueDays: Type.Integer({ description: '0: due today' }) }),
-    { description: 'open follow-ups due today or earlier, oldest first' },
-  ),
+  followUps: Type.Array(FollowUpItemJson, { description: 'open follow-ups due today or earlier, oldest first' }),
   deadlines: Type.Array(
     Type.Object({ applicationId: Type.Integer(), company: Type.String(), role: Type.String(), deadlineOn: LocalDate, daysLeft: Type.Integer() }),
     { description: 'offer decision deadlines from today on, soonest first' },
