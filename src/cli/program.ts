@@ -1,5 +1,6 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { addCommon, checked, decimal, examples, parseId, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES } from '../core/checklist/model.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
@@ -22,29 +23,6 @@ export interface CommandContext {
 }
 
 type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
-
-function addCommon(command: Command, withChecklist = true): Command {
-  command
-    .option('--json', 'print stable JSON instead of text')
-    .option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
-  if (withChecklist) command.option('-c, --checklist <name>', 'only this checklist (see `prepdeck checklists`)');
-  return command;
-}
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-/** Wraps a value check so that commander reports it as misuse (exit 2). */
-function checked<T, Rest extends unknown[]>(parse: (value: string, ...rest: Rest) => T): (value: string, ...rest: Rest) => T {
-  return (value, ...rest) => {
-    try {
-      return parse(value, ...rest);
-    } catch (error) {
-      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
-    }
-  };
-}
 
 /**
  * Commander puts its own sentence before a parser's message (`option '--retention <r>' argument '1.5' is
@@ -325,26 +303,6 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
   return program;
 }
 
-/** A parser of whole numbers from `min` to `max` for the option `name`. */
-function wholeNumber(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max)
-      throw new InvalidInputError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
-    return n;
-  };
-}
-
-/** A parser of numbers from `min` to `max` for the option `name`. */
-function decimal(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
-      throw new InvalidInputError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
-    return n;
-  };
-}
-
 /** A parser of one step of a variadic steps option (`1m`, `10m`, `1h`, `1d`), collecting them. */
 function steps(name: string): (value: string, previous: string[] | undefined) => string[] {
   return (value, previous) => {
@@ -357,10 +315,6 @@ function timeZone(value: string): string {
   if (value !== 'local' && !isTimeZone(value))
     throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'`);
   return value;
-}
-
-function parseId(value: string): number {
-  return wholeNumber('an id', 1, 2 ** 31 - 1)(value);
 }
 
 function parsePort(value: string): number {
