@@ -6,6 +6,7 @@ import { TOPIC_STATES } from '../core/checklist/model.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
+import { addHuntCommands } from './hunt/register.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -22,7 +23,7 @@ export interface CommandContext {
   checklist: string | undefined;
 }
 
-type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
+export type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
 
 /**
  * Commander puts its own sentence before a parser's message (`option '--retention <r>' argument '1.5' is
@@ -169,12 +170,16 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ'))
     .action(action(async () => (await import('./commands/search.js')).search));
 
-  addCommon(program.command('export').description('write a checklist out as JSON or Markdown'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('md'))
+  addCommon(program.command('export').description('write a checklist out as JSON or Markdown, or the job applications as CSV'))
+    .addOption(new Option('-f, --format <format>', 'output format (csv: the applications)').choices(['json', 'md', 'csv']).default('md'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .addHelpText(
       'after',
-      examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'),
+      examples(
+        'prepdeck export --format md -c job-interview-checklist > checklist.md',
+        'prepdeck export --format json -o progress.json',
+        'prepdeck export --format csv -o applications.csv',
+      ),
     )
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
@@ -299,6 +304,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       ),
     )
     .action(action(async () => (await import('./commands/serve.js')).serve));
+
+  addHuntCommands(program, action);
 
   return program;
 }

@@ -1,24 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import { loadTrees } from '../../app/checklists/checklists.js';
+import { applicationsCsv } from '../../app/hunt/export-csv.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 
-export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'md'; output?: string }): Promise<void> {
+export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'md' | 'csv'; output?: string }): Promise<void> {
+  const text = options.format === 'csv' ? await withApp(ctx, (app) => applicationsCsv(app, {})) : await checklistText(ctx, options.format);
+  if (options.output) {
+    await writeFile(options.output, text);
+    if (ctx.json) printLines([JSON.stringify({ written: options.output, bytes: Buffer.byteLength(text) })]);
+    else printLines([`wrote ${options.output}`]);
+  } else process.stdout.write(text);
+}
+
+async function checklistText(ctx: CommandContext, format: 'json' | 'md'): Promise<string> {
   const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
   let text: string;
-  if (options.format === 'json') {
+  if (format === 'json') {
     text = `${JSON.stringify({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) }, null, 2)}\n`;
   } else {
     if (loaded.length > 1) throw new InvalidInputError(`there are ${loaded.length} checklists; pick one with --checklist NAME for Markdown`);
     const [only] = loaded;
     text = only ? exportMarkdown(only.checklist, only.tree) : '';
   }
-  if (options.output) {
-    await writeFile(options.output, text);
-    if (ctx.json) printLines([JSON.stringify({ written: options.output, bytes: Buffer.byteLength(text) })]);
-    else printLines([`wrote ${options.output}`]);
-  } else process.stdout.write(text);
+  return text;
 }

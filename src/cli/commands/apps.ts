@@ -1,0 +1,226 @@
+import type { AppContext } from '../../app/context.js';
+import {
+  addApplication,
+  applicationById,
+  deleteApplication,
+  listApplications,
+  markApplication,
+  moveApplication,
+  resolveApplication,
+  updateApplication,
+} from '../../app/hunt/applications.js';
+import { addContact } from '../../app/hunt/contacts.js';
+import { resolveCriterion } from '../../app/hunt/criteria.js';
+import { addFollowUp } from '../../app/hunt/follow-ups.js';
+import { getHunt } from '../../app/hunt/hunt.js';
+import { putOffer } from '../../app/hunt/offers.js';
+import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkValue, PayPeriod, RemotePolicy } from '../../contract/hunt.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { applicationDetailText, applicationsText, offerText } from '../hunt/render.js';
+import { withApp } from '../session.js';
+
+interface ApplicationOptions {
+  role?: string;
+  link?: string;
+  location?: string;
+  remote?: RemotePolicy;
+  salary?: { min: number; max: number };
+  currency?: string;
+  per?: PayPeriod;
+  source?: string;
+  foundOn?: string;
+  tag?: string[];
+  notes?: string;
+}
+
+/** The contract's fields from the options given; absent options are absent fields (an edit leaves them alone). */
+function applicationFields(options: ApplicationOptions): Omit<ApplicationCreateJson, 'company' | 'stage'> {
+  if (!options.salary && (options.currency || options.per)) throw new UsageError('--currency and --per go with --salary');
+  return {
+    ...(options.role !== undefined ? { role: options.role } : {}),
+    ...(options.link !== undefined ? { link: options.link } : {}),
+    ...(options.location !== undefined ? { location: options.location } : {}),
+    ...(options.remote !== undefined ? { remote: options.remote } : {}),
+    ...(options.salary ? { salary: { ...options.salary, currency: options.currency ?? 'EUR', period: options.per ?? 'year' } } : {}),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    ...(options.foundOn !== undefined ? { foundOn: options.foundOn } : {}),
+    ...(options.tag !== undefined ? { tags: options.tag } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+}
+
+/** Prints an application in full, with the stage names and criteria it needs. */
+async function printDetail(ctx: CommandContext, app: AppContext, detail: ApplicationDetailJson, headline?: string): Promise<void> {
+  if (ctx.json) {
+    printJson(detail);
+    return;
+  }
+  const hunt = await getHunt(app);
+  printLines([...(headline ? [headline] : []), ...applicationDetailText(detail, hunt.stages, hunt.criteria, ctx.color)]);
+}
+
+export async function appsList(ctx: CommandContext, options: { stage?: string; tag?: string; query?: string; archived?: boolean }): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const { applications } = await listApplications(app, {
+      ...(options.stage ? { stage: options.stage } : {}),
+      ...(options.tag ? { tag: options.tag } : {}),
+      ...(options.query ? { q: options.query } : {}),
+      ...(options.archived ? { archived: true } : {}),
+    });
+    if (ctx.json) printJson({ applications });
+    else printLines(applicationsText(applications, (await getHunt(app)).stages, ctx.color));
+  });
+}
+
+export async function appsStages(ctx: CommandContext): Promise<void> {
+  const { stages } = await withApp(ctx, (app) => getHunt(app));
+  if (ctx.json) printJson({ stages });
+  else
+    printLines(
+      stages.map((s, i) => `${String(i + 1).padStart(2)}  ${s.key.padEnd(12)} ${s.label}${s.outcome ? ctx.color.dim('  (an outcome)') : ''}`),
+    );
+}
+
+export async function appsAdd(ctx: CommandContext, company: string, options: ApplicationOptions & { stage?: string }): Promise<void> {
+  const body: ApplicationCreateJson = { company, ...applicationFields(options), ...(options.stage ? { stage: options.stage } : {}) };
+  await withApp(ctx, async (app) => {
+    const detail = await addApplication(app, body);
+    await printDetail(ctx, app, detail, `added #${detail.application.id}`);
+  });
+}
+
+export async function appsShow(ctx: CommandContext, reference: string): Promise<void> {
+  await withApp(ctx, async (app) => printDetail(ctx, app, await applicationById(app, await resolveApplication(app, reference))));
+}
+
+export async function appsMove(ctx: CommandContext, reference: string, stage: string, options: { note?: string; on?: string }): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const detail = await moveApplication(app, id, {
+      to: stage,
+      ...(options.note ? { note: options.note } : {}),
+      ...(options.on ? { on: options.on } : {}),
+    });
+    if (ctx.json) printJson(detail);
+    else {
+      const last = detail.history.at(-1)!;
+      const hunt = await getHunt(app);
+      const label = (key: string | null) => hunt.stages.find((s) => s.key === key)?.label ?? key ?? '–';
+      printLines([`${detail.application.company}: ${label(last.from)} → ${label(last.to)}`]);
+    }
+  });
+}
+
+export async function appsMark(ctx: CommandContext, reference: string, goal: string, value: MarkValue, options: { note?: string }): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const criterion = await resolveCriterion(app, goal);
+    const detail = await markApplication(app, id, criterion.id, { value, ...(options.note !== undefined ? { note: options.note } : {}) });
+    if (ctx.json) printJson(detail);
+    else {
+      const { fit } = detail.application;
+      const score = fit.score === null ? 'no fit yet' : `fit ${Math.round(fit.score * 100)}%`;
+      const gates = fit.failedGates.length > 0 ? ctx.color.red(`, ${fit.failedGates.length} gate failed`) : '';
+      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`]);
+    }
+  });
+}
+
+export async function appsEdit(ctx: CommandContext, reference: string, options: ApplicationOptions & { company?: string }): Promise<void> {
+  const patch = { ...applicationFields(options), ...(options.company !== undefined ? { company: options.company } : {}) };
+  if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
+  await withApp(ctx, async (app) => printDetail(ctx, app, await updateApplication(app, await resolveApplication(app, reference), patch)));
+}
+
+export const appsArchive =
+  (archived: boolean) =>
+  async (ctx: CommandContext, reference: string): Promise<void> => {
+    await withApp(ctx, async (app) => {
+      const detail = await updateApplication(app, await resolveApplication(app, reference), { archived });
+      if (ctx.json) printJson(detail);
+      else printLines([`${archived ? 'archived' : 'restored'} ${detail.application.company}`]);
+    });
+  };
+
+export async function appsDelete(ctx: CommandContext, reference: string, options: { yes?: boolean }): Promise<void> {
+  if (!options.yes)
+    throw new UsageError(
+      'deleting removes the application with its history, contacts, follow-ups and offer for good: add --yes (or `apps archive` to keep them)',
+    );
+  const deleted = await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const { application } = await applicationById(app, id);
+    await deleteApplication(app, id);
+    return application;
+  });
+  if (ctx.json) printJson({ deleted: { id: deleted.id, company: deleted.company, role: deleted.role } });
+  else printLines([`deleted ${deleted.company}${deleted.role ? ` — ${deleted.role}` : ''} and its history`]);
+}
+
+export async function appsContact(
+  ctx: CommandContext,
+  reference: string,
+  name: string,
+  options: { role: ContactRole; email?: string; link?: string; notes?: string },
+): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const detail = await addContact(app, await resolveApplication(app, reference), {
+      name,
+      role: options.role,
+      ...(options.email !== undefined ? { email: options.email } : {}),
+      ...(options.link !== undefined ? { link: options.link } : {}),
+      ...(options.notes !== undefined ? { notes: options.notes } : {}),
+    });
+    if (ctx.json) printJson(detail);
+    else printLines([`${detail.application.company}: added ${name} (${options.role})`]);
+  });
+}
+
+export async function appsFollowUp(ctx: CommandContext, reference: string, words: string[], options: { due?: string }): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const dueOn = options.due ?? (await getHunt(app)).today;
+    const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
+    if (ctx.json) printJson(detail);
+    else printLines([`${detail.application.company}: follow up on ${dueOn}: ${words.join(' ')}`]);
+  });
+}
+
+export async function appsOffer(
+  ctx: CommandContext,
+  reference: string,
+  options: {
+    base: number;
+    currency: string;
+    per: PayPeriod;
+    bonus?: number;
+    equity?: number;
+    vesting?: string;
+    signOn?: number;
+    perks?: string;
+    remote?: RemotePolicy;
+    start?: string;
+    deadline?: string;
+    notes?: string;
+  },
+): Promise<void> {
+  if (options.vesting !== undefined && options.equity === undefined) throw new UsageError('--vesting goes with --equity AMOUNT');
+  await withApp(ctx, async (app) => {
+    const detail = await putOffer(app, await resolveApplication(app, reference), {
+      base: options.base,
+      currency: options.currency,
+      period: options.per,
+      ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
+      ...(options.equity !== undefined ? { equity: { amount: options.equity, vesting: options.vesting ?? '' } } : {}),
+      ...(options.signOn !== undefined ? { signOn: options.signOn } : {}),
+      ...(options.perks !== undefined ? { perks: options.perks } : {}),
+      ...(options.remote !== undefined ? { remote: options.remote } : {}),
+      ...(options.start !== undefined ? { startOn: options.start } : {}),
+      ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
+      ...(options.notes !== undefined ? { notes: options.notes } : {}),
+    });
+    if (ctx.json) printJson(detail);
+    else printLines([`${detail.application.company}: offer recorded`, ...offerText(detail.offer!).map((l) => `  ${l}`)]);
+  });
+}

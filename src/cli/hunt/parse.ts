@@ -1,0 +1,40 @@
+// Values of the hunt's options, checked before anything is opened: a wrong one is misuse (exit 2), one line.
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD; whether the day exists (2026-02-30) is the app's check, in the hunt's calendar. */
+export const parseLocalDate =
+  (option: string) =>
+  (value: string): string => {
+    if (!LOCAL_DATE.test(value.trim())) throw new Error(`${option} must be a date written YYYY-MM-DD, not '${value}'`);
+    return value.trim();
+  };
+
+/** `150000`, `150k`, `150 000`, `150,000.50`: an amount of money, never negative. */
+function amount(option: string, value: string): number {
+  const compact = value.trim().replace(/[\s_]/g, '');
+  const match = /^(\d+(?:,\d{3})*(?:\.\d+)?)(k)?$/i.exec(compact);
+  if (!match) throw new Error(`${option} must be an amount such as 120000 or 120k, not '${value}'`);
+  return Number(match[1]!.replace(/,/g, '')) * (match[2] ? 1000 : 1);
+}
+
+export const parseAmount =
+  (option: string) =>
+  (value: string): number =>
+    amount(option, value);
+
+/** `120000-150000`, `120k-150k`, or one figure (both ends the same). */
+export function parseSalary(value: string): { min: number; max: number } {
+  const [low, high, ...rest] = value.split(/\s*[-–]\s*/);
+  if (low === undefined || rest.length > 0) throw new Error(`--salary must be a range such as 120000-150000, not '${value}'`);
+  const min = amount('--salary', low);
+  const max = high === undefined ? min : amount('--salary', high);
+  if (max < min) throw new Error(`--salary must go from the lower figure to the higher, not '${value}'`);
+  return { min, max };
+}
+
+export function parseTag(value: string): string {
+  const tag = value.trim();
+  if (tag === '' || tag.length > 40) throw new Error(`a --tag is 1 to 40 characters, not '${value}'`);
+  return tag;
+}

@@ -1,0 +1,231 @@
+// The job hunt's commands: goals (the criteria), apps (applications and their parts), followups, offers, funnel.
+import { Option, type Command } from 'commander';
+import { CONTACT_ROLES, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
+import { addCommon, checked, examples, parseId, wholeNumber } from '../command-kit.js';
+import type { Handler } from '../program.js';
+import { parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
+
+type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
+
+const collect = (parse: (value: string) => string) => (value: string, previous: string[] | undefined) => [...(previous ?? []), parse(value)];
+
+/** The fields of an application, shared by `apps add` and `apps edit`. */
+function applicationOptions(command: Command): Command {
+  return command
+    .option('--role <role>', 'the job title')
+    .option('--link <url>', 'the posting')
+    .option('--location <place>', 'city, country or region')
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .option('--salary <range>', 'a range such as 120000-150000, or one figure', checked(parseSalary))
+    .option('--currency <code>', 'ISO 4217 code of --salary, e.g. EUR (default EUR)', checked(currencyCode))
+    .addOption(new Option('--per <period>', 'what --salary is paid per (default year)').choices(PAY_PERIODS))
+    .option('--source <source>', 'where you found it: referral, job board, recruiter, ...')
+    .option('--found-on <date>', 'when you found it, YYYY-MM-DD', checked(parseLocalDate('--found-on')))
+    .option('--tag <tag>', 'a tag (repeatable)', checked(collect(parseTag)))
+    .option('--notes <markdown>', 'notes, Markdown');
+}
+
+function currencyCode(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new Error(`--currency must be a three-letter ISO 4217 code such as EUR or USD, not '${value}'`);
+  return code;
+}
+
+export function addHuntCommands(program: Command, action: Action): void {
+  const goalsCommands = async () => import('../commands/goals.js');
+  const appsCommands = async () => import('../commands/apps.js');
+
+  const goals = program
+    .command('goals')
+    .description("the hunt's criteria: your checklists' Goals and your own, each a gate (must-have) or weighted 1-5");
+  addCommon(goals.command('list', { isDefault: true }).description('list the criteria'), false)
+    .option('--archived', 'archived ones too')
+    .addHelpText('after', examples('prepdeck goals', 'prepdeck goals --json'))
+    .action(action(async () => (await goalsCommands()).goalsList));
+  addCommon(goals.command('add').argument('<text...>', 'what you want').description('add a criterion of your own'), false)
+    .option('--gate', 'a must-have: an application that does not meet it is flagged')
+    .option('--weight <n>', 'how much it counts, 1-5 (default 3)', checked(wholeNumber('--weight', 1, 5)))
+    .addHelpText('after', examples('prepdeck goals add "visa sponsorship" --gate', 'prepdeck goals add "small team" --weight 2'))
+    .action(action(async () => (await goalsCommands()).goalsAdd));
+  addCommon(
+    goals
+      .command('edit')
+      .argument('<goal>', 'an id, or part of its text')
+      .description('make a criterion a gate or weighted, change its weight, or the text of your own'),
+    false,
+  )
+    .option('--gate', 'make it a must-have')
+    .option('--weighted', 'make it count by its weight again')
+    .option('--weight <n>', 'its weight, 1-5 (makes it weighted)', checked(wholeNumber('--weight', 1, 5)))
+    .option('--text <text>', 'new text (only of your own criteria: a goal reads as the file writes it)')
+    .addHelpText('after', examples('prepdeck goals edit "full remote" --gate', 'prepdeck goals edit плюшки --weight 2'))
+    .action(action(async () => (await goalsCommands()).goalsEdit));
+  for (const [name, archived, text] of [
+    ['archive', true, 'archive a criterion: it keeps its marks and counts in no fit'],
+    ['restore', false, 'bring an archived criterion back'],
+  ] as const) {
+    addCommon(goals.command(name).argument('<goal>', 'an id, or part of its text').description(text), false)
+      .addHelpText('after', examples(`prepdeck goals ${name} "small team"`))
+      .action(action(async () => (await goalsCommands()).goalsArchive(archived)));
+  }
+
+  const apps = program.command('apps').description('job applications: their stage, how they meet your goals, contacts, follow-ups, offers');
+  addCommon(apps.command('list', { isDefault: true }).description('list the applications with their stage and fit'), false)
+    .option('--stage <stage>', 'only those at this stage')
+    .option('--tag <tag>', 'only those with this tag')
+    .option('-q, --query <words>', 'only those whose company, role, location or tags contain these words')
+    .option('--archived', 'archived ones too')
+    .addHelpText('after', examples('prepdeck apps', 'prepdeck apps --stage technical', 'prepdeck apps --tag berlin --json'))
+    .action(action(async () => (await appsCommands()).appsList));
+  applicationOptions(
+    addCommon(
+      apps.command('add').argument('<company>', 'the company').description('add an application (at the wishlist stage unless --stage)'),
+      false,
+    ),
+  )
+    .option('--stage <stage>', 'its stage now (default wishlist)')
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck apps add Acme --role "Backend engineer" --stage applied --remote remote',
+        'prepdeck apps add "Яндекс" --salary 250000-300000 --currency RUB --per month --tag moscow',
+      ),
+    )
+    .action(action(async () => (await appsCommands()).appsAdd));
+  addCommon(
+    apps.command('show').argument('<app>', 'an id, or part of the company or role').description('an application: details, fit, marks, history'),
+    false,
+  )
+    .addHelpText('after', examples('prepdeck apps show acme', 'prepdeck apps show 3 --json'))
+    .action(action(async () => (await appsCommands()).appsShow));
+  addCommon(
+    apps
+      .command('move')
+      .argument('<app>', 'an id, or part of the company or role')
+      .argument('<stage>', 'the stage it is at now (`prepdeck apps stages` lists them)')
+      .description('move an application to a stage; every move is kept in its history'),
+    false,
+  )
+    .option('--note <text>', 'what happened')
+    .option('--on <date>', 'the day it happened, YYYY-MM-DD (default today)', checked(parseLocalDate('--on')))
+    .addHelpText(
+      'after',
+      examples('prepdeck apps move acme screening --note "call with the recruiter"', 'prepdeck apps move 3 rejected --on 2026-11-30'),
+    )
+    .action(action(async () => (await appsCommands()).appsMove));
+  addCommon(apps.command('stages').description("the hunt's stages, in board order"), false)
+    .addHelpText('after', examples('prepdeck apps stages'))
+    .action(action(async () => (await appsCommands()).appsStages));
+  addCommon(
+    apps
+      .command('mark')
+      .argument('<app>', 'an id, or part of the company or role')
+      .argument('<goal>', 'a criterion: an id, or part of its text')
+      .argument('<value>', MARK_VALUES.join(', '), checked(markValue))
+      .description('say whether an application meets a criterion'),
+    false,
+  )
+    .option('--note <text>', 'why, e.g. "2 days a week in the office"')
+    .addHelpText('after', examples('prepdeck apps mark acme "full remote" yes', 'prepdeck apps mark acme плюшки no --note "no budget for courses"'))
+    .action(action(async () => (await appsCommands()).appsMark));
+  applicationOptions(
+    addCommon(apps.command('edit').argument('<app>', 'an id, or part of the company or role').description("change an application's details"), false),
+  )
+    .option('--company <name>', 'the company')
+    .addHelpText(
+      'after',
+      examples('prepdeck apps edit acme --salary 130000-160000 --currency USD', 'prepdeck apps edit 3 --tag fintech --tag berlin'),
+    )
+    .action(action(async () => (await appsCommands()).appsEdit));
+  for (const [name, archived, text] of [
+    ['archive', true, 'archive an application: it leaves the board, its history stays'],
+    ['restore', false, 'bring an archived application back'],
+  ] as const) {
+    addCommon(apps.command(name).argument('<app>', 'an id, or part of the company or role').description(text), false)
+      .addHelpText('after', examples(`prepdeck apps ${name} acme`))
+      .action(action(async () => (await appsCommands()).appsArchive(archived)));
+  }
+  addCommon(
+    apps
+      .command('delete')
+      .argument('<app>', 'an id, or part of the company or role')
+      .description('delete an application with its whole history, contacts, follow-ups and offer, for good (archive keeps them)'),
+    false,
+  )
+    .option('-y, --yes', 'yes, delete it and its history (required: there is no undo)')
+    .addHelpText('after', examples('prepdeck apps delete 3 --yes'))
+    .action(action(async () => (await appsCommands()).appsDelete));
+  addCommon(
+    apps
+      .command('contact')
+      .argument('<app>', 'an id, or part of the company or role')
+      .argument('<name>', "the person's name")
+      .description('add a contact to an application'),
+    false,
+  )
+    .addOption(new Option('--role <role>', 'who they are').choices(CONTACT_ROLES).default('recruiter'))
+    .option('--email <address>', 'their email')
+    .option('--link <url>', 'a profile or page')
+    .option('--notes <text>', 'anything to remember')
+    .addHelpText('after', examples('prepdeck apps contact acme "Dana Li" --role recruiter --email dana@acme.example'))
+    .action(action(async () => (await appsCommands()).appsContact));
+  addCommon(
+    apps
+      .command('follow-up')
+      .argument('<app>', 'an id, or part of the company or role')
+      .argument('<title...>', 'what to do')
+      .description('add a follow-up to an application (due today unless --due)'),
+    false,
+  )
+    .option('--due <date>', 'when, YYYY-MM-DD (default today)', checked(parseLocalDate('--due')))
+    .addHelpText('after', examples('prepdeck apps follow-up acme "write to Dana about the schedule" --due 2026-12-08'))
+    .action(action(async () => (await appsCommands()).appsFollowUp));
+  addCommon(
+    apps.command('offer').argument('<app>', 'an id, or part of the company or role').description("record (or replace) an application's offer"),
+    false,
+  )
+    .requiredOption('--base <amount>', 'base pay per --per', checked(parseAmount('--base')))
+    .requiredOption('--currency <code>', 'ISO 4217 code, e.g. EUR', checked(currencyCode))
+    .addOption(new Option('--per <period>', 'what the base is paid per').choices(PAY_PERIODS).default('year'))
+    .option('--bonus <amount>', 'yearly bonus', checked(parseAmount('--bonus')))
+    .option('--equity <amount>', 'equity grant, in the currency', checked(parseAmount('--equity')))
+    .option('--vesting <text>', 'how the equity vests, e.g. "4 years, 1-year cliff"')
+    .option('--sign-on <amount>', 'sign-on bonus', checked(parseAmount('--sign-on')))
+    .option('--perks <text>', 'perks')
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .option('--start <date>', 'start date, YYYY-MM-DD', checked(parseLocalDate('--start')))
+    .option('--deadline <date>', 'decision deadline, YYYY-MM-DD', checked(parseLocalDate('--deadline')))
+    .option('--notes <text>', 'anything else')
+    .addHelpText('after', examples('prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15'))
+    .action(action(async () => (await appsCommands()).appsOffer));
+
+  addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false)
+    .option('--all', 'done ones too')
+    .addHelpText('after', examples('prepdeck followups', 'prepdeck followups done 4', 'prepdeck followups --json'))
+    .action(action(async () => (await import('../commands/followups.js')).followUpsList))
+    .addCommand(
+      addCommon(
+        program
+          .createCommand('done')
+          .argument('<id>', 'the follow-up id (`prepdeck followups` shows it)', checked(parseId))
+          .description('tick a follow-up done (--undo opens it again)'),
+        false,
+      )
+        .option('--undo', 'open it again')
+        .action(action(async () => (await import('../commands/followups.js')).followUpDone)),
+    );
+
+  addCommon(program.command('offers').description('the offers side by side: pay, fit, and each criterion'), false)
+    .addHelpText('after', examples('prepdeck offers', 'prepdeck offers --json'))
+    .action(action(async () => (await import('../commands/offers.js')).offers));
+
+  addCommon(program.command('funnel').description('how applications convert from stage to stage, from their history'), false)
+    .addHelpText('after', examples('prepdeck funnel', 'prepdeck funnel --json'))
+    .action(action(async () => (await import('../commands/funnel.js')).funnelCommand));
+}
+
+function markValue(value: string): (typeof MARK_VALUES)[number] {
+  const found = MARK_VALUES.find((v) => v === value.toLowerCase());
+  if (!found) throw new Error(`the mark must be ${MARK_VALUES.join(', ')}, not '${value}'`);
+  return found;
+}

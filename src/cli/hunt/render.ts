@@ -1,0 +1,177 @@
+// The hunt for the terminal: an application per line, one in full, criteria, follow-ups, offers side by side.
+import type {
+  ApplicationDetailJson,
+  ApplicationSummaryJson,
+  CriterionJson,
+  FitJson,
+  FollowUpItemJson,
+  FunnelJson,
+  MarkJson,
+  OfferComparisonJson,
+  OfferJson,
+  SalaryJson,
+  StageJson,
+} from '../../contract/hunt.js';
+import type { Colors } from '../output.js';
+import { plural } from '../render.js';
+
+const MARK_SIGN = { yes: '✓', no: '✗', unknown: '?' } as const;
+
+export function fitText(fit: FitJson, c: Colors): string {
+  const score = fit.score === null ? c.dim('fit –') : `fit ${Math.round(fit.score * 100)}%`;
+  const unknown = fit.unknown > 0 ? c.dim(` (${fit.unknown} unknown)`) : '';
+  const gate = fit.failedGates.length > 0 ? ` ${c.red(`✗ ${plural(fit.failedGates.length, 'gate')} failed`)}` : '';
+  return `${score}${unknown}${gate}`;
+}
+
+export function salaryText(salary: SalaryJson | null): string {
+  if (!salary || (salary.min === null && salary.max === null)) return '';
+  const figures = salary.min === salary.max || salary.max === null ? money(salary.min!) : `${money(salary.min ?? 0)}-${money(salary.max)}`;
+  return `${figures} ${salary.currency}/${salary.period}`;
+}
+
+const money = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
+
+export function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
+  const stage = stages.find((s) => s.key === app.stage)?.label ?? app.stage;
+  const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stage), fitText(app.fit, c)];
+  if (app.nextFollowUp) parts.push(c.yellow(`follow up ${app.nextFollowUp.dueOn}`));
+  if (app.hasOffer) parts.push(c.green('offer'));
+  if (app.archivedAt) parts.push(c.dim('archived'));
+  return parts.join('  ');
+}
+
+export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors): string[] {
+  if (apps.length === 0) return [c.dim('no applications yet: prepdeck apps add COMPANY')];
+  return apps.map((app) => applicationLine(app, stages, c));
+}
+
+export function criterionLine(criterion: CriterionJson, c: Colors): string {
+  const kind = criterion.kind === 'gate' ? c.red('gate') : `weight ${criterion.weight}`;
+  const from = criterion.checklist ? c.dim(` (goal of ${criterion.checklist})`) : '';
+  const archived = criterion.archivedAt ? c.dim(' archived') : '';
+  return `${c.dim(`#${criterion.id}`.padStart(5))} ${criterion.text}  ${kind}${from}${archived}`;
+}
+
+function markLine(mark: MarkJson, criteria: CriterionJson[], c: Colors): string {
+  const criterion = criteria.find((k) => k.id === mark.criterionId);
+  const sign = mark.value === 'yes' ? c.green(MARK_SIGN.yes) : mark.value === 'no' ? c.red(MARK_SIGN.no) : c.dim(MARK_SIGN.unknown);
+  const kind = criterion?.kind === 'gate' ? c.dim(' (gate)') : criterion ? c.dim(` (weight ${criterion.weight})`) : '';
+  return `${sign} ${criterion?.text ?? `#${mark.criterionId}`}${kind}${mark.note ? ` — ${mark.note}` : ''}`;
+}
+
+export function offerText(offer: OfferJson): string[] {
+  const lines = [`base ${money(offer.base)} ${offer.currency}/${offer.period}`];
+  if (offer.bonus !== null) lines.push(`bonus ${money(offer.bonus)} ${offer.currency}`);
+  if (offer.equity) lines.push(`equity ${money(offer.equity.amount)} ${offer.currency}${offer.equity.vesting ? `, ${offer.equity.vesting}` : ''}`);
+  if (offer.signOn !== null) lines.push(`sign-on ${money(offer.signOn)} ${offer.currency}`);
+  if (offer.perks) lines.push(`perks ${offer.perks}`);
+  if (offer.remote) lines.push(offer.remote);
+  if (offer.startOn) lines.push(`starts ${offer.startOn}`);
+  if (offer.deadlineOn) lines.push(`decide by ${offer.deadlineOn}`);
+  return lines;
+}
+
+export function applicationDetailText(detail: ApplicationDetailJson, stages: StageJson[], criteria: CriterionJson[], c: Colors): string[] {
+  const { application: app } = detail;
+  const stageLabel = (key: string | null) => (key === null ? '–' : (stages.find((s) => s.key === key)?.label ?? key));
+  const lines = [
+    `${c.bold(titleOf(app))} ${c.dim(`#${app.id}`)}`,
+    `  stage:      ${c.cyan(stageLabel(app.stage))} since ${app.stageChangedAt.slice(0, 10)}`,
+    `  fit:        ${fitText(app.fit, c)}`,
+  ];
+  const field = (label: string, value: string) => {
+    if (value) lines.push(`  ${`${label}:`.padEnd(11)} ${value}`);
+  };
+  field('location', [app.location, app.remote ?? ''].filter(Boolean).join(', '));
+  field('salary', salaryText(app.salary));
+  field('link', app.link);
+  field('source', app.source);
+  field('found on', app.foundOn ?? '');
+  field('tags', app.tags.join(', '));
+  if (app.archivedAt) lines.push(c.yellow(`  archived:   ${app.archivedAt}`));
+  const active = new Set(criteria.filter((k) => !k.archivedAt).map((k) => k.id));
+  const marks = detail.marks.filter((m) => active.has(m.criterionId));
+  if (marks.length > 0) lines.push('  criteria:', ...marks.map((m) => `    ${markLine(m, criteria, c)}`));
+  lines.push(
+    '  history:',
+    ...detail.history.map(
+      (e) =>
+        `    ${e.at.slice(0, 16).replace('T', ' ')}  ${e.from === null ? 'added at' : `${stageLabel(e.from)} →`} ${stageLabel(e.to)}${e.note ? `  ${c.dim(e.note)}` : ''}`,
+    ),
+  );
+  if (detail.contacts.length > 0)
+    lines.push(
+      '  contacts:',
+      ...detail.contacts.map((k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''}`),
+    );
+  if (detail.followUps.length > 0)
+    lines.push(
+      '  follow-ups:',
+      ...detail.followUps.map((f) => `    ${f.doneAt ? c.green('[x]') : '[ ]'} ${f.dueOn} ${f.title} ${c.dim(`#${f.id}`)}`),
+    );
+  if (detail.offer) lines.push('  offer:', ...offerText(detail.offer).map((l) => `    ${l}`));
+  if (app.notes) lines.push('  notes:', ...app.notes.split('\n').map((l) => `    ${l}`));
+  return lines;
+}
+
+export function followUpLine(item: FollowUpItemJson, c: Colors): string {
+  const { followUp } = item;
+  const when =
+    followUp.doneAt !== null
+      ? c.green('done')
+      : item.overdueDays > 0
+        ? c.red(`${plural(item.overdueDays, 'day')} overdue`)
+        : item.overdueDays === 0
+          ? c.yellow('due today')
+          : c.dim(`in ${plural(-item.overdueDays, 'day')}`);
+  return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}`;
+}
+
+/** Offers in columns, a row per figure and per criterion. */
+export function offersTable(comparison: OfferComparisonJson, c: Colors): string[] {
+  const { offers, criteria } = comparison;
+  if (offers.length === 0) return [c.dim('no offers yet: prepdeck apps offer APP --base AMOUNT --currency CODE')];
+  const rows: string[][] = [
+    ['', ...offers.map((o) => titleOf(o.application))],
+    ['base', ...offers.map((o) => `${money(o.offer.base)} ${o.offer.currency}/${o.offer.period}`)],
+    ['per year', ...offers.map((o) => `${money(o.yearlyBase)} ${o.offer.currency}`)],
+    ['bonus', ...offers.map((o) => (o.offer.bonus === null ? '–' : money(o.offer.bonus)))],
+    ['equity', ...offers.map((o) => (o.offer.equity ? `${money(o.offer.equity.amount)} ${o.offer.equity.vesting}`.trim() : '–'))],
+    ['sign-on', ...offers.map((o) => (o.offer.signOn === null ? '–' : money(o.offer.signOn)))],
+    ['remote', ...offers.map((o) => o.offer.remote ?? '–')],
+    ['start', ...offers.map((o) => o.offer.startOn ?? '–')],
+    ['deadline', ...offers.map((o) => o.offer.deadlineOn ?? '–')],
+    ['fit', ...offers.map((o) => (o.application.fit.score === null ? '–' : `${Math.round(o.application.fit.score * 100)}%`))],
+  ];
+  const firstCriterionRow = rows.length;
+  for (const criterion of criteria) {
+    const label = criterion.kind === 'gate' ? `${criterion.text} (gate)` : criterion.text;
+    rows.push([label, ...offers.map((o) => MARK_SIGN[o.marks.find((m) => m.criterionId === criterion.id)?.value ?? 'unknown'])]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.min(32, Math.max(...rows.map((row) => [...row[i]!].length))));
+  const cell = (text: string, i: number) => {
+    const chars = [...text];
+    return (chars.length > widths[i]! ? `${chars.slice(0, widths[i]! - 1).join('')}…` : text).padEnd(widths[i]!);
+  };
+  return rows.map((row, r) => {
+    const line = row.map(cell).join('  ').trimEnd();
+    if (r === 0) return c.bold(line);
+    // A gate some offer fails is red: that offer misses a must-have.
+    const criterion = criteria[r - firstCriterionRow];
+    const failsGate = criterion?.kind === 'gate' && row.slice(1).includes(MARK_SIGN.no);
+    return failsGate ? c.red(line) : line;
+  });
+}
+
+export function funnelText(funnel: FunnelJson, stages: StageJson[], c: Colors): string[] {
+  const label = (key: string) => stages.find((s) => s.key === key)?.label ?? key;
+  const widest = Math.max(1, ...funnel.stages.map((s) => s.reached));
+  return funnel.stages.map((s) => {
+    const bar = '█'.repeat(Math.round((s.reached / widest) * 20)).padEnd(20, ' ');
+    const conversion = s.conversion === null ? '' : c.dim(`  ${Math.round(s.conversion * 100)}% of the stage before`);
+    return `${label(s.stage).padEnd(12)} ${c.cyan(bar)} ${String(s.reached).padStart(4)}${conversion}`;
+  });
+}

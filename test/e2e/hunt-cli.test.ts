@@ -1,0 +1,190 @@
+// The job hunt from the terminal, spawned as a user runs it, on SQLite and on PostgreSQL: the issue's walk-through.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ApplicationDetailJson,
+  ApplicationListJson,
+  CriterionJson,
+  FollowUpListJson,
+  FunnelJson,
+  OfferComparisonJson,
+} from '../../src/contract/hunt.js';
+import { BACKENDS, type TestDatabase } from '../store/backends.js';
+import { FIXTURE_PATH } from '../support/fixtures.js';
+import { cliFor, type Cli } from './run-cli.js';
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`the job hunt from the terminal (${backend.name})`, () => {
+    let database: TestDatabase;
+    let cli: Cli;
+    let fixture: string;
+    beforeAll(async () => {
+      database = await backend.createDatabase();
+      cli = cliFor(database.location);
+      fixture = join(cli.home, 'job-interview-checklist.md');
+      // The shared fixture is read-only: write its bytes, not the file with its mode.
+      writeFileSync(fixture, readFileSync(FIXTURE_PATH));
+      expect((await cli.run(['import', fixture])).code).toBe(0);
+    }, 60_000);
+    afterAll(async () => {
+      cli.dispose();
+      await database.drop();
+    });
+
+    const criteria = async () => (await cli.json<{ criteria: CriterionJson[] }>(['goals'])).criteria;
+
+    it("turns the file's five goals into criteria, makes two gates and weights the others", async () => {
+      expect((await criteria()).map((k) => k.text)).toEqual([
+        'full remote',
+        'USA/Europe',
+        'interesting companies',
+        'плюшки',
+        'опыт прохождения собеседований - relocation',
+      ]);
+      expect((await cli.run(['goals', 'edit', 'full remote', '--gate'])).code).toBe(0);
+      expect((await cli.run(['goals', 'edit', 'usa/europe', '--gate'])).code).toBe(0);
+      expect((await cli.run(['goals', 'edit', 'ПЛЮШКИ', '--weight', '2'])).code).toBe(0);
+      expect((await cli.run(['goals', 'edit', 'interesting', '--weight', '5'])).code).toBe(0);
+      const after = await criteria();
+      expect(after.map((k) => [k.kind, k.weight])).toEqual([
+        ['gate', 3],
+        ['gate', 3],
+        ['weighted', 5],
+        ['weighted', 2],
+        ['weighted', 3],
+      ]);
+      const text = await cli.run(['goals']);
+      expect(text.stdout).toContain('плюшки  weight 2');
+    });
+
+    it('adds an application, marks it, moves it forward and back, and keeps every move in its history', async () => {
+      const added = await cli.json<ApplicationDetailJson>([
+        'apps',
+        'add',
+        'Acme',
+        '--role',
+        'Backend engineer',
+        '--stage',
+        'applied',
+        '--remote',
+        'remote',
+        '--salary',
+        '120k-150k',
+        '--currency',
+        'usd',
+        '--tag',
+        'fintech',
+      ]);
+      expect(added.application).toMatchObject({ company: 'Acme', stage: 'applied', remote: 'remote', tags: ['fintech'] });
+      expect(added.application.salary).toEqual({ min: 120_000, max: 150_000, currency: 'USD', period: 'year' });
+      expect((await cli.run(['apps', 'add', 'Globex', '--role', 'Platform engineer'])).code).toBe(0);
+
+      for (const [goal, value] of [
+        ['full remote', 'yes'],
+        ['USA', 'no'],
+        ['interesting', 'yes'],
+        ['плюшки', 'no'],
+      ])
+        expect((await cli.run(['apps', 'mark', 'acme', goal!, value!])).code).toBe(0);
+      for (const stage of ['screening', 'technical', 'screening'])
+        expect((await cli.run(['apps', 'move', 'acme', stage, '--note', `to ${stage}`])).code).toBe(0);
+
+      const shown = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
+      expect(shown.history.map((e) => [e.from, e.to])).toEqual([
+        [null, 'applied'],
+        ['applied', 'screening'],
+        ['screening', 'technical'],
+        ['technical', 'screening'],
+      ]);
+      expect(shown.history[3]!.note).toBe('to screening');
+      // 5 x yes + 2 x no over the known weighted ones (5 + 2); one gate failed, one unknown left.
+      expect(shown.application.fit).toMatchObject({ score: 5 / 7, unknown: 1, gates: { passed: 1, failed: 1, unknown: 0 } });
+      expect(shown.application.fit.failedGates).toHaveLength(1);
+
+      const text = await cli.run(['apps', 'show', 'acme']);
+      expect(text.stdout).toMatch(/Technical → Screening/);
+      expect(text.stdout).toMatch(/1 gate failed/);
+      const list = await cli.run(['apps']);
+      expect(list.stdout).toMatch(/Acme — Backend engineer\s+Screening/);
+      expect(list.stdout).toMatch(/Globex — Platform engineer\s+Wishlist/);
+    });
+
+    it('keeps contacts, follow-ups due today on the list, and offers side by side', async () => {
+      expect((await cli.run(['apps', 'contact', 'acme', 'Dana Li', '--email', 'dana@acme.example'])).code).toBe(0);
+      expect((await cli.run(['apps', 'follow-up', 'acme', 'ask', 'about', 'the', 'onsite'])).code).toBe(0);
+      const due = await cli.json<FollowUpListJson>(['followups']);
+      expect(due.followUps).toHaveLength(1);
+      expect(due.followUps[0]).toMatchObject({ company: 'Acme', overdueDays: 0, followUp: { title: 'ask about the onsite', dueOn: due.today } });
+      expect((await cli.run(['followups'])).stdout).toMatch(/ask about the onsite .*due today/);
+
+      expect((await cli.run(['apps', 'offer', 'acme', '--base', '140000', '--currency', 'USD', '--deadline', '2026-12-20'])).code).toBe(0);
+      expect((await cli.run(['apps', 'offer', 'globex', '--base', '9000', '--currency', 'EUR', '--per', 'month', '--bonus', '5k'])).code).toBe(0);
+      const comparison = await cli.json<OfferComparisonJson>(['offers']);
+      expect(comparison.offers.map((o) => [o.application.company, o.yearlyBase])).toEqual(
+        expect.arrayContaining([
+          ['Acme', 140_000],
+          ['Globex', 108_000],
+        ]),
+      );
+      const table = await cli.run(['offers']);
+      expect(table.stdout).toMatch(/per year\s+140,000 USD\s+108,000 EUR|per year\s+108,000 EUR\s+140,000 USD/);
+      const detail = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
+      expect(detail.contacts.map((k) => [k.name, k.role])).toEqual([['Dana Li', 'recruiter']]);
+    });
+
+    it('counts the funnel from the history and exports a CSV a parser reads back', async () => {
+      const funnel = await cli.json<FunnelJson>(['funnel']);
+      expect(funnel.stages.find((s) => s.stage === 'screening')?.reached).toBe(1);
+      const out = join(cli.home, 'applications.csv');
+      expect((await cli.run(['export', '--format', 'csv', '-o', out])).code).toBe(0);
+      const bytes = readFileSync(out);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parse(bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((row) => Object.values(row).includes('Acme'))).toContain(true);
+      expect(rows).toHaveLength((await cli.json<ApplicationListJson>(['apps'])).applications.length);
+    });
+
+    it('re-imports the file with a goal reworded and keeps its marks', async () => {
+      const before = (await criteria()).find((k) => k.text === 'плюшки')!;
+      writeFileSync(fixture, readFileSync(fixture, 'utf8').replace('* плюшки\n', '* плюшки и бонусы\n'));
+      expect((await cli.run(['import', fixture])).code).toBe(0);
+      const after = (await criteria()).find((k) => k.id === before.id)!;
+      expect(after.text).toBe('плюшки и бонусы');
+      const acme = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
+      expect(acme.marks.find((m) => m.criterionId === before.id)?.value).toBe('no');
+    });
+
+    it('refuses bad input with one line and writes nothing', async () => {
+      const before = await cli.json<ApplicationListJson>(['apps', '--archived']);
+      const cases: Array<[string[], number, RegExp]> = [
+        [['apps', 'add', 'Initech', '--salary', '12O000'], 2, /--salary must be an amount such as 120000 or 120k, not '12O000'/],
+        [['apps', 'add', 'Initech', '--found-on', '2026-02-30'], 1, /2026-02-30/],
+        [['apps', 'add', 'Initech', '--stage', 'interviewing'], 1, /interviewing/],
+        [['apps', 'move', 'acme', 'nowhere'], 1, /nowhere/],
+        [['apps', 'mark', 'acme', 'full remote', 'maybe'], 2, /the mark must be yes, no, unknown, not 'maybe'/],
+        [['apps', 'mark', 'acme', 'no such goal', 'yes'], 1, /no such goal/],
+        [['goals', 'edit', 'плюшки', '--weight', '-1'], 2, /--weight must be a whole number from 1 to 5/],
+        [['apps', 'offer', 'acme', '--base', '1000'], 2, /--currency/],
+        [['apps', 'delete', 'acme'], 2, /--yes/],
+        [['apps', 'show', 'e'], 1, /Acme|Globex/],
+      ];
+      for (const [args, code, message] of cases) {
+        const result = await cli.run(args);
+        expect([args.join(' '), result.code]).toEqual([args.join(' '), code]);
+        expect(result.stderr).toMatch(message);
+      }
+      expect(await cli.json<ApplicationListJson>(['apps', '--archived'])).toEqual(before);
+    });
+
+    it('archives without losing the history, and deletes only when told in words', async () => {
+      expect((await cli.run(['apps', 'archive', 'globex'])).code).toBe(0);
+      expect((await cli.json<ApplicationListJson>(['apps'])).applications.map((a) => a.company)).toEqual(['Acme']);
+      expect((await cli.run(['apps', 'restore', 'globex'])).code).toBe(0);
+      const deleted = await cli.run(['apps', 'delete', 'globex', '--yes']);
+      expect([deleted.code, deleted.stdout]).toEqual([0, 'deleted Globex — Platform engineer and its history\n']);
+      expect((await cli.json<ApplicationListJson>(['apps', '--archived'])).applications.map((a) => a.company)).toEqual(['Acme']);
+    });
+  });
+}
