@@ -12,11 +12,11 @@ import type {
   OfferComparisonJson,
 } from '../../src/contract/hunt.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
-import { FIXTURE_PATH } from '../support/fixtures.js';
+import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { cliFor, type Cli } from './run-cli.js';
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null)(`the job hunt from the terminal (${backend.name})`, () => {
+  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the job hunt from the terminal (${backend.name})`, () => {
     let database: TestDatabase;
     let cli: Cli;
     let fixture: string;
@@ -25,7 +25,7 @@ for (const backend of BACKENDS) {
       cli = cliFor(database.location);
       fixture = join(cli.home, 'job-interview-checklist.md');
       // The shared fixture is read-only: write its bytes, not the file with its mode.
-      writeFileSync(fixture, readFileSync(FIXTURE_PATH));
+      writeFileSync(fixture, readFileSync(USER_FIXTURE));
       expect((await cli.run(['import', fixture])).code).toBe(0);
     }, 60_000);
     afterAll(async () => {
