@@ -13,6 +13,7 @@ import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { benchCards } from './cards.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 import { benchHttp } from './http.js';
+import { benchPreview } from './preview.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
 
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   } finally {
     await freshPg?.drop();
   }
+  await benchPreview();
   await benchSync(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'));
   await benchCards(withPostgres ? POSTGRES_URL : null);
   console.log('');

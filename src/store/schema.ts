@@ -156,6 +156,8 @@ export interface PendingWriteTable {
   /** JSON: the cards being written, `[{ cardId, identityKey, lines }]`. */
   cards: string;
   started_at: string;
+  /** The process writing, `host:pid`; null in a record an older prepdeck left. */
+  writer: string | null;
 }
 
 /** One job hunt; there is one (id 1) until accounts add one per user. */

@@ -58,7 +58,8 @@ const TEMP_NAME = /^\..+\.prepdeck-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 const tempBeside = (target: string) => join(dirname(target), `.${basename(target)}.prepdeck-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 
-function processIsGone(pid: number): boolean {
+/** Whether process `pid` of this machine has ended; this process never has. */
+export function processIsGone(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

@@ -26,7 +26,7 @@ import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResu
 import { defaultDatabasePath } from '../location.js';
 import { bringEditsIn, checklistForFile, fallbackTitleOf, readingOf } from './checklist-for-file.js';
 import { fileSystemFailure, fingerprintOf, isReadOnly, replaceFile, writeWholeFile } from './file-writer.js';
-import { fileCardKeys } from './pending-write.js';
+import { fileCardKeys, THIS_WRITER, whileWriting } from './pending-write.js';
 import type { SyncInput } from './sync.js';
 import type {
   CardWrittenJson as CardWritten,
@@ -223,32 +223,38 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
       cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
     };
     let backup = '';
-    let replaced: boolean;
-    try {
-      replaced = await replaceFile(target, bytes, {
-        expected: seen,
-        force: input.force,
-        label: input.path,
-        beforeRename: async () => {
-          backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
-          await input.onStep?.('backup-saved');
-          await recordPendingWrite(ctx.store.db, checklist.id, write, ctx.now());
-          await input.onStep?.('write-recorded');
-          await input.beforeReplace?.(attempt);
-        },
-      });
-    } catch (error) {
-      // The write's own failure is what the user must see; a record left behind is settled by the next sync.
-      await dropPendingWrite(ctx.store.db, checklist.id).catch(() => undefined);
-      throw error;
-    }
-    if (!replaced) await dropPendingWrite(ctx.store.db, checklist.id);
+    // Marked as this process's write until settled, so that a sync here meanwhile leaves its record alone.
+    const replaced = await whileWriting(checklist.id, async () => {
+      let renamed: boolean;
+      try {
+        renamed = await replaceFile(target, bytes, {
+          expected: seen,
+          force: input.force,
+          label: input.path,
+          beforeRename: async () => {
+            backup = await saveBackup(input.backupDir, `${checklist.name}${extname(target) || '.md'}`, file.bytes);
+            await input.onStep?.('backup-saved');
+            await recordPendingWrite(ctx.store.db, checklist.id, write, ctx.now(), THIS_WRITER);
+            await input.onStep?.('write-recorded');
+            await input.beforeReplace?.(attempt);
+          },
+        });
+      } catch (error) {
+        // The write's own failure is what the user must see; a record left behind is settled by the next sync.
+        await dropPendingWrite(ctx.store.db, checklist.id).catch(() => undefined);
+        throw error;
+      }
+      if (!renamed) {
+        await dropPendingWrite(ctx.store.db, checklist.id);
+        return false;
+      }
+      await input.onStep?.('replaced');
+      // Then the written text is imported, recording its hash.
+      await settlePendingWrite(ctx.store.db, checklist.id, write);
+      return true;
+    });
     // Changed since it was read: start over from what is there now, its new edits brought in first.
     if (!replaced) continue;
-    await input.onStep?.('replaced');
-
-    // Then the written text is imported, recording its hash.
-    await settlePendingWrite(ctx.store.db, checklist.id, write);
     await input.onStep?.('settled');
     const writtenFile: ChecklistFile = { path: input.path, sourcePath: resolve(input.path), bytes, text: decodeChecklist(bytes, input.path) };
     const readBack = await importChecklist(ctx, { file: writtenFile, name: checklist.name, topics: planned.readAs });

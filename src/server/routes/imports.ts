@@ -1,7 +1,8 @@
 // Imports from the browser: preview what would change, then apply it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
-import { checklistFromUpload, checklistNameFromPath, importChecklist } from '../../app/import/import-checklist.js';
+import { checklistFromUpload, checklistNameFromPath } from '../../app/import/import-checklist.js';
+import { importChecklistOffThread } from '../../app/import/off-thread.js';
 import { errorResponses } from '../../contract/common.js';
 import { ImportRequestJson, ImportResultJson } from '../../contract/imports.js';
 import { IMPORT_BODY_LIMIT_BYTES } from '../limits.js';
@@ -10,7 +11,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
   const run = (body: ImportRequestJson, dryRun: boolean) => {
     const file = checklistFromUpload(body.text, body.fileName);
     const name = body.name?.trim() || (body.fileName ? checklistNameFromPath(body.fileName) : 'checklist');
-    return importChecklist(app, { file, name, topics: body.topics, dryRun });
+    // A large upload is parsed in a worker thread: the server keeps answering other requests meanwhile.
+    return importChecklistOffThread(app, { file, name, topics: body.topics, dryRun });
   };
   const schema = (summary: string) => ({
     summary,

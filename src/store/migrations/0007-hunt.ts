@@ -1,7 +1,7 @@
 // The job hunt: one hunt (its stages and time zone), criteria (the checklists' Goals and the user's own), and
 // applications with their marks, append-only stage history, contacts, follow-ups and offer.
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
 /** The hunt every store starts with; accounts will add one per user. */
@@ -22,7 +22,7 @@ const STAGES = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   const { idColumn } = dialectOf(db);
-  const application = (col: any) => col.notNull().references('applications.id').onDelete('cascade');
+  const application = (col: ColumnDefinitionBuilder) => col.notNull().references('applications.id').onDelete('cascade');
 
   await db.schema
     .createTable('hunts')

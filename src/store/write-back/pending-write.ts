@@ -24,21 +24,37 @@ export interface PendingWrite {
   cards: WrittenCard[];
 }
 
+/** A pending write as found: what it writes, who writes it (`host:pid`, null if unknown) and since when. */
+export interface FoundPendingWrite extends PendingWrite {
+  writer: string | null;
+  startedAt: string;
+}
+
 /** Records the write about to replace the checklist's file (one per checklist: a newer one replaces it). */
-export async function recordPendingWrite(db: Kysely<Database>, checklistId: number, write: PendingWrite, now: string): Promise<void> {
+export async function recordPendingWrite(db: Kysely<Database>, checklistId: number, write: PendingWrite, now: string, writer: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('pending_writes').where('checklist_id', '=', checklistId).execute();
     await trx
       .insertInto('pending_writes')
-      .values({ checklist_id: checklistId, markers: JSON.stringify(write.markers), cards: JSON.stringify(write.cards), started_at: now })
+      .values({ checklist_id: checklistId, markers: JSON.stringify(write.markers), cards: JSON.stringify(write.cards), started_at: now, writer })
       .execute();
   });
 }
 
-/** The write a crash left unsettled, if any. */
-export async function findPendingWrite(db: Kysely<Database>, checklistId: number): Promise<PendingWrite | null> {
-  const row = await db.selectFrom('pending_writes').select(['markers', 'cards']).where('checklist_id', '=', checklistId).executeTakeFirst();
-  return row ? { markers: JSON.parse(row.markers) as WrittenMarker[], cards: JSON.parse(row.cards) as WrittenCard[] } : null;
+/** The write recorded and not settled yet, if any: in progress, or left by a crash. */
+export async function findPendingWrite(db: Kysely<Database>, checklistId: number): Promise<FoundPendingWrite | null> {
+  const row = await db
+    .selectFrom('pending_writes')
+    .select(['markers', 'cards', 'writer', 'started_at'])
+    .where('checklist_id', '=', checklistId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    markers: JSON.parse(row.markers) as WrittenMarker[],
+    cards: JSON.parse(row.cards) as WrittenCard[],
+    writer: row.writer,
+    startedAt: row.started_at,
+  };
 }
 
 /** Takes `written` (the part of the pending write the file holds) as prepdeck's own, and closes the journal, at once. */
