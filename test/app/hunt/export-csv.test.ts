@@ -40,7 +40,7 @@ const HEADER = [
   'notes',
 ];
 
-const readBack = (csv: string) => parse<string[]>(csv, { bom: true });
+const readBack = (csv: string): string[][] => parse(csv, { bom: true });
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`the applications as CSV (${backend.name})`, () => {
