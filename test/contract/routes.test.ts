@@ -60,7 +60,7 @@ const HUNT_EXAMPLES: Example[] = [
   { route: 'POST /api/hunt/stages', status: 201, request: () => json('POST', '/api/hunt/stages', { label: 'Take-home', before: 'onsite' }) },
   { route: 'POST /api/hunt/stages', status: 400, request: () => json('POST', '/api/hunt/stages', { label: '' }) },
   { route: 'PATCH /api/hunt/stages/{key}', status: 200, request: () => json('PATCH', '/api/hunt/stages/wishlist', { label: 'Maybe' }) },
-  { route: 'PATCH /api/hunt/stages/{key}', status: 404, request: () => json('PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }) },
+  { route: 'PATCH /api/hunt/stages/{key}', status: 400, request: () => json('PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }) },
   {
     route: 'POST /api/hunt/criteria',
     status: 201,
