@@ -27,7 +27,7 @@ for (const backend of BACKENDS) {
         await withApp(backend, NOW, async (ctx) => {
           const { checklist } = await importChecklist(ctx, { file: await readChecklistFile(path) });
           const topic = await resolveTopic(ctx, 'generators');
-          await recordPendingWrite(ctx.store.db, checklist.id!, { markers: [{ topicId: topic.id, marker: '[x]' }], cards: [] }, startedAt, writer);
+          await recordPendingWrite(ctx.store.db, checklist.id!, { markers: [{ topicId: topic.id, marker: 'done' }], cards: [] }, startedAt, writer);
           await fn(ctx, path, checklist.id!);
         });
       } finally {
