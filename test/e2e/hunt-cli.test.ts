@@ -16,7 +16,7 @@ import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { cliFor, type Cli } from './run-cli.js';
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the job hunt from the terminal (${backend.name})`, () => {
+  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the job hunt from the terminal (${backend.name})`, { timeout: 120_000 }, () => {
     let database: TestDatabase;
     let cli: Cli;
     let fixture: string;
@@ -141,7 +141,7 @@ for (const backend of BACKENDS) {
       expect((await cli.run(['export', '--format', 'csv', '-o', out])).code).toBe(0);
       const bytes = readFileSync(out);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const rows = parse(bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+      const rows = parse<Record<string, string>>(bytes, { bom: true, columns: true });
       expect(rows.map((row) => Object.values(row).includes('Acme'))).toContain(true);
       expect(rows).toHaveLength((await cli.json<ApplicationListJson>(['apps'])).applications.length);
     });
