@@ -17,14 +17,14 @@ import { plural } from '../render.js';
 
 const MARK_SIGN = { yes: '✓', no: '✗', unknown: '?' } as const;
 
-export function fitText(fit: FitJson, c: Colors): string {
+function fitText(fit: FitJson, c: Colors): string {
   const score = fit.score === null ? c.dim('fit –') : `fit ${Math.round(fit.score * 100)}%`;
   const unknown = fit.unknown > 0 ? c.dim(` (${fit.unknown} unknown)`) : '';
   const gate = fit.failedGates.length > 0 ? ` ${c.red(`✗ ${plural(fit.failedGates.length, 'gate')} failed`)}` : '';
   return `${score}${unknown}${gate}`;
 }
 
-export function salaryText(salary: SalaryJson | null): string {
+function salaryText(salary: SalaryJson | null): string {
   if (!salary || (salary.min === null && salary.max === null)) return '';
   const figures = salary.min === salary.max || salary.max === null ? money(salary.min!) : `${money(salary.min ?? 0)}-${money(salary.max)}`;
   return `${figures} ${salary.currency}/${salary.period}`;
@@ -34,7 +34,7 @@ const money = (amount: number) => amount.toLocaleString('en-US', { maximumFracti
 
 const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
 
-export function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
+function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
   const stage = stages.find((s) => s.key === app.stage)?.label ?? app.stage;
   const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stage), fitText(app.fit, c)];
   if (app.nextFollowUp) parts.push(c.yellow(`follow up ${app.nextFollowUp.dueOn}`));
