@@ -290,7 +290,8 @@ for (const backend of BACKENDS) {
     // As `prepdeck serve` builds it on a loopback address: hosts checked, file writes on.
     const current = useServer(backend, { allowedHosts: LOOPBACK_HOSTS, fileWrites: { backupDir: join(dir, `backups-${backend.name}`) } });
 
-    it('answers every route of its OpenAPI document as the route schema for that status says', async () => {
+    // Some 80 requests, an import and the optimizer among them: more than the default 5 s on a busy machine.
+    it('answers every route of its OpenAPI document as the route schema for that status says', { timeout: 60_000 }, async () => {
       const { server, app } = current();
       // Which route answered, and the schema it declares for the status it sent, read off the request itself.
       const answered: Array<{ route: string; schema: TSchema | undefined }> = [];

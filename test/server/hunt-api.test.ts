@@ -23,7 +23,8 @@ import { useServer } from './helpers.js';
 const GOALS = ['full remote', 'USA/Europe', 'interesting companies', 'плюшки', 'опыт прохождения собеседований - relocation'];
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null)(`the hunt's API (${backend.name})`, () => {
+  // The walk-through makes some forty requests: more than the default 5 s on a busy machine.
+  describe.skipIf(backend.skipReason !== null)(`the hunt's API (${backend.name})`, { timeout: 30_000 }, () => {
     const current = useServer(backend);
 
     async function call<T>(method: InjectOptions['method'], url: string, payload?: object): Promise<{ status: number; body: T }> {
