@@ -102,7 +102,7 @@ for (const backend of BACKENDS) {
         expect(await ids({ archived: true })).toEqual([acme.application.id, yandex.application.id, globex.application.id]);
         expect(await ids({ stage: 'applied' })).toEqual([acme.application.id]);
         expect(await ids({ stage: 'applied', archived: true })).toEqual([acme.application.id, globex.application.id]);
-        expect(await ids({ tag: 'python' })).toEqual([acme.application.id, yandex.application.id]);
+        expect(await ids({ tag: 'Python' })).toEqual([acme.application.id, yandex.application.id]);
         expect(await ids({ q: 'ЯНДЕКС белград' })).toEqual([yandex.application.id]);
         expect(await ids({ q: 'разработчик', tag: 'eu' })).toEqual([]);
         expect(await ids({ q: 'backend eu' })).toEqual([acme.application.id]);
