@@ -36,6 +36,8 @@ import { huntTimeZone } from './zone.js';
 /** The board's applications, oldest first: by stage, tag (any case) and words of the text, archived ones only when asked. */
 export async function listApplications(ctx: AppContext, query: ApplicationListQuery): Promise<ApplicationListJson> {
   const db = ctx.store.db;
+  // A stage that does not exist is a typo, not an empty column.
+  if (query.stage !== undefined) checkStage(await readStages(db), query.stage, 'stage');
   const rows = await readApplicationList(db, { stage: query.stage, archived: query.archived });
   const criteria = fitCriteria(await listCriteria(db));
   const marks = new Map<number, Map<number, MarkValue>>();

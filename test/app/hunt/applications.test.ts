@@ -106,6 +106,7 @@ for (const backend of BACKENDS) {
         expect(await ids({ q: 'ЯНДЕКС белград' })).toEqual([yandex.application.id]);
         expect(await ids({ q: 'разработчик', tag: 'eu' })).toEqual([]);
         expect(await ids({ q: 'backend eu' })).toEqual([acme.application.id]);
+        await expect(listApplications(ctx, { stage: 'lunch' })).rejects.toThrow(/^stage: there is no stage 'lunch'/);
         const restored = await updateApplication(ctx, globex.application.id, { archived: false });
         expect(restored.application.archivedAt).toBeNull();
       }));
