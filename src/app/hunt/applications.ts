@@ -33,9 +33,11 @@ import { applicationDetail, requireApplication } from './detail.js';
 import { applicationSummaryJson, fitCriteria } from './hunt-json.js';
 import { huntTimeZone } from './zone.js';
 
-/** The board's applications, oldest first: by stage, tag and words of the text, archived ones only when asked. */
+/** The board's applications, oldest first: by stage, tag (any case) and words of the text, archived ones only when asked. */
 export async function listApplications(ctx: AppContext, query: ApplicationListQuery): Promise<ApplicationListJson> {
   const db = ctx.store.db;
+  // A stage that does not exist is a typo, not an empty column.
+  if (query.stage !== undefined) checkStage(await readStages(db), query.stage, 'stage');
   const rows = await readApplicationList(db, { stage: query.stage, archived: query.archived });
   const criteria = fitCriteria(await listCriteria(db));
   const marks = new Map<number, Map<number, MarkValue>>();
@@ -44,7 +46,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
     if (!byCriterion) marks.set(mark.application_id, (byCriterion = new Map<number, MarkValue>()));
     byCriterion.set(mark.criterion_id, mark.value);
   }
-  const tag = query.tag?.trim();
+  const tag = query.tag === undefined ? '' : searchText(query.tag.trim());
   // Matched here, not with SQL: SQLite's lower() folds only ASCII, so 'Яндекс' would miss 'яндекс'.
   const words = searchText(query.q ?? '')
     .split(/\s+/u)
@@ -53,7 +55,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
   const applications = rows.applications
     .filter((row) => {
       const tags = JSON.parse(row.tags) as string[];
-      if (tag && !tags.includes(tag)) return false;
+      if (tag !== '' && !tags.some((t) => searchText(t) === tag)) return false;
       if (words.length === 0) return true;
       const text = searchText(row.company, row.role, row.location, ...tags);
       return words.every((word) => text.includes(word));

@@ -15,7 +15,7 @@ export interface CriterionRecord {
   position: number;
   /** Its own archiving, else its goal's: a goal the file no longer has archives its criterion. */
   archivedAt: string | null;
-  /** When its goal is archived (the file dropped it); restoring the goal in the file brings it back. */
+  /** When its goal is archived (the file dropped it, or moved it out of Goals); putting it back brings it back. */
   goalArchivedAt: string | null;
 }
 
@@ -118,22 +118,24 @@ async function nextPosition(db: Kysely<Database>): Promise<number> {
 }
 
 function selectCriteria(db: Kysely<Database>) {
-  return db
-    .selectFrom('criteria as c')
-    .leftJoin('topics as t', 't.id', 'c.topic_id')
-    .leftJoin('checklists as ch', 'ch.id', 't.checklist_id')
-    .select([
-      'c.id',
-      'c.topic_id',
-      'c.text',
-      'c.kind',
-      'c.weight',
-      'c.position',
-      'c.archived_at',
-      't.archived_at as goal_archived_at',
-      'ch.name as checklist',
-    ])
-    .where('c.hunt_id', '=', HUNT_ID);
+  return (
+    db
+      .selectFrom('criteria as c')
+      .leftJoin('topics as t', 't.id', 'c.topic_id')
+      .leftJoin('checklists as ch', 'ch.id', 't.checklist_id')
+      .select(['c.id', 'c.topic_id', 'c.text', 'c.kind', 'c.weight', 'c.position', 'c.archived_at', 'ch.name as checklist'])
+      // A goal the file moved out of its Goals section is no longer a goal: its criterion is archived as if removed.
+      .select((eb) =>
+        eb
+          .case()
+          .when('t.kind', '!=', 'goal')
+          .then(eb.fn.coalesce('t.archived_at', 't.updated_at'))
+          .else(eb.ref('t.archived_at'))
+          .end()
+          .as('goal_archived_at'),
+      )
+      .where('c.hunt_id', '=', HUNT_ID)
+  );
 }
 
 function toRecord(row: {

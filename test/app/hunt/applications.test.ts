@@ -102,10 +102,11 @@ for (const backend of BACKENDS) {
         expect(await ids({ archived: true })).toEqual([acme.application.id, yandex.application.id, globex.application.id]);
         expect(await ids({ stage: 'applied' })).toEqual([acme.application.id]);
         expect(await ids({ stage: 'applied', archived: true })).toEqual([acme.application.id, globex.application.id]);
-        expect(await ids({ tag: 'python' })).toEqual([acme.application.id, yandex.application.id]);
+        expect(await ids({ tag: 'Python' })).toEqual([acme.application.id, yandex.application.id]);
         expect(await ids({ q: 'ЯНДЕКС белград' })).toEqual([yandex.application.id]);
         expect(await ids({ q: 'разработчик', tag: 'eu' })).toEqual([]);
         expect(await ids({ q: 'backend eu' })).toEqual([acme.application.id]);
+        await expect(listApplications(ctx, { stage: 'lunch' })).rejects.toThrow(/^stage: there is no stage 'lunch'/);
         const restored = await updateApplication(ctx, globex.application.id, { archived: false });
         expect(restored.application.archivedAt).toBeNull();
       }));

@@ -81,6 +81,21 @@ for (const backend of BACKENDS) {
         expect((await applicationById(ctx, app.application.id)).application.fit.score).toBe(1);
       }));
 
+    it('a goal moved out of the Goals section stops counting, and counts again when it moves back', () =>
+      run(async (ctx) => {
+        await importText(ctx, '# Goals\n- full remote\n- relocation\n\n# SQL\n- joins\n');
+        const relocation = await resolveCriterion(ctx, 'relocation');
+        await importText(ctx, '# Goals\n- full remote\n\n# SQL\n- joins\n- relocation\n');
+        expect((await getHunt(ctx)).criteria.find((c) => c.id === relocation.id)?.archivedAt).not.toBeNull();
+        await importText(ctx, '# Goals\n- full remote\n- relocation\n\n# SQL\n- joins\n');
+        const criteria = (await getHunt(ctx)).criteria;
+        expect(criteria.map((c) => [c.text, c.archivedAt])).toEqual([
+          ['full remote', null],
+          ['relocation', null],
+        ]);
+        expect(criteria[1]!.id).toBe(relocation.id);
+      }));
+
     it('a new goal gets a criterion after the others; removing the checklist archives its criteria, text and marks kept', () =>
       run(async (ctx) => {
         await importText(ctx, '# Goals\n- full remote\n');
