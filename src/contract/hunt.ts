@@ -17,13 +17,13 @@ export const ContactRole = Type.Enum(CONTACT_ROLES);
 export type ContactRole = Static<typeof ContactRole>;
 
 /** A calendar date in the hunt's time zone; checked to exist (2026-02-30 is refused). */
-export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, a local date' });
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, a local date' });
 /** A stage's key: lower-case letters, digits and dashes. */
-export const StageKey = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' });
+const StageKey = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' });
 /** An amount of money, in the currency beside it. */
 const Money = Type.Number({ minimum: 0, maximum: 1e12 });
 /** ISO 4217, e.g. EUR, USD. */
-export const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR' });
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR' });
 const ShortText = (maxLength = 200) => Type.String({ maxLength });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, uniqueItems: true });
 
