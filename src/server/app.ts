@@ -17,9 +17,12 @@ import { COMPONENTS } from '../contract/components.js';
 import { answerUnparsableRequest, errorBody, registerErrorHandling } from './errors.js';
 import { refuseCrossSiteChanges, refuseOtherHosts } from './hosts.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
+import { applicationPartRoutes } from './routes/application-parts.js';
+import { applicationRoutes } from './routes/applications.js';
 import { checklistRoutes } from './routes/checklists.js';
 import { fileRoutes, type FileWrites } from './routes/file.js';
 import { healthRoutes } from './routes/health.js';
+import { huntRoutes } from './routes/hunt.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { topicRoutes } from './routes/topics.js';
@@ -98,7 +101,8 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       info: {
         title: 'prepdeck',
         version: options.version ?? '0.0.0',
-        description: 'Interview-prep checklists: their trees, progress, topics and imports; reviewing them with spaced repetition (FSRS).',
+        description:
+          'Interview-prep checklists: their trees, progress, topics and imports; reviewing them with spaced repetition (FSRS); the job hunt: applications through their stages against your criteria.',
       },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
@@ -113,6 +117,9 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(importRoutes, { app });
       await api.register(reviewRoutes, { app });
       await api.register(fileRoutes, { app, fileWrites: options.fileWrites ?? null });
+      await api.register(huntRoutes, { app });
+      await api.register(applicationRoutes, { app });
+      await api.register(applicationPartRoutes, { app });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

@@ -8,6 +8,7 @@ import type { TSchema } from 'typebox';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
+import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hunt.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
@@ -21,6 +22,11 @@ interface Found {
   cardId: number;
   /** The question/answer card added last through the API, to edit or remove. */
   addedCardId: number;
+  /** The hunt's parts the examples add, each the last one added. */
+  criterionId: number;
+  applicationId: number;
+  contactId: number;
+  followUpId: number;
 }
 
 interface Example {
@@ -28,12 +34,167 @@ interface Example {
   route: string;
   status: number;
   request: (found: Found) => Request;
+  /** Notes what the answer added, for the examples after it. */
+  finds?: (body: unknown, found: Found) => void;
 }
 
 /** A request to a path: its URL a string, so the failure messages can name it. */
 type Request = InjectOptions & { url: string };
 
 const json = (method: InjectOptions['method'], url: string, payload?: object): Request => ({ method, url, ...(payload ? { payload } : {}) });
+
+/** The last contact and follow-up of an application answered in full. */
+const findParts = (body: unknown, found: Found) => {
+  const detail = body as ApplicationDetailJson;
+  found.applicationId = detail.application.id;
+  found.contactId = detail.contacts.at(-1)?.id ?? found.contactId;
+  found.followUpId = detail.followUps.at(-1)?.id ?? found.followUpId;
+};
+
+// The hunt, on the goals the import made criteria: the changes come before the views that show them, the hard
+// delete last.
+const HUNT_EXAMPLES: Example[] = [
+  { route: 'GET /api/hunt', status: 200, request: () => json('GET', '/api/hunt') },
+  { route: 'PATCH /api/hunt', status: 200, request: () => json('PATCH', '/api/hunt', { timeZone: 'Europe/Berlin' }) },
+  { route: 'PATCH /api/hunt', status: 400, request: () => json('PATCH', '/api/hunt', { timeZone: 'Mars/Olympus_Mons' }) },
+  { route: 'POST /api/hunt/stages', status: 201, request: () => json('POST', '/api/hunt/stages', { label: 'Take-home', before: 'onsite' }) },
+  { route: 'POST /api/hunt/stages', status: 400, request: () => json('POST', '/api/hunt/stages', { label: '' }) },
+  { route: 'PATCH /api/hunt/stages/{key}', status: 200, request: () => json('PATCH', '/api/hunt/stages/wishlist', { label: 'Maybe' }) },
+  { route: 'PATCH /api/hunt/stages/{key}', status: 404, request: () => json('PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }) },
+  {
+    route: 'POST /api/hunt/criteria',
+    status: 201,
+    request: () => json('POST', '/api/hunt/criteria', { text: 'visa sponsorship', kind: 'gate' }),
+    finds: (body, found) => (found.criterionId = (body as CriterionJson).id),
+  },
+  { route: 'POST /api/hunt/criteria', status: 400, request: () => json('POST', '/api/hunt/criteria', { text: 'pay', weight: -1 }) },
+  {
+    route: 'PATCH /api/hunt/criteria/{id}',
+    status: 200,
+    request: ({ criterionId }) => json('PATCH', `/api/hunt/criteria/${criterionId}`, { weight: 5 }),
+  },
+  { route: 'PATCH /api/hunt/criteria/{id}', status: 404, request: () => json('PATCH', '/api/hunt/criteria/999999', { weight: 2 }) },
+  {
+    route: 'POST /api/hunt/applications',
+    status: 201,
+    request: () =>
+      json('POST', '/api/hunt/applications', {
+        company: 'Acme, "the" Company',
+        role: 'Backend engineer',
+        stage: 'applied',
+        remote: 'remote',
+        salary: { min: 90000, max: 120000, currency: 'EUR', period: 'year' },
+        foundOn: '2026-02-28',
+        tags: ['python', 'берлин'],
+      }),
+    finds: findParts,
+  },
+  {
+    route: 'POST /api/hunt/applications',
+    status: 400,
+    request: () => json('POST', '/api/hunt/applications', { company: 'Nowhere', stage: 'nowhere' }),
+  },
+  { route: 'GET /api/hunt/applications', status: 200, request: () => json('GET', '/api/hunt/applications?stage=applied&q=acme') },
+  { route: 'GET /api/hunt/applications/{id}', status: 200, request: ({ applicationId }) => json('GET', `/api/hunt/applications/${applicationId}`) },
+  { route: 'GET /api/hunt/applications/{id}', status: 404, request: () => json('GET', '/api/hunt/applications/999999') },
+  {
+    route: 'PATCH /api/hunt/applications/{id}',
+    status: 200,
+    request: ({ applicationId }) => json('PATCH', `/api/hunt/applications/${applicationId}`, { notes: 'Referred by **Ann**' }),
+  },
+  {
+    route: 'PATCH /api/hunt/applications/{id}',
+    status: 400,
+    request: ({ applicationId }) => json('PATCH', `/api/hunt/applications/${applicationId}`, { foundOn: '2026-02-30' }),
+  },
+  {
+    route: 'POST /api/hunt/applications/{id}/moves',
+    status: 200,
+    request: ({ applicationId }) => json('POST', `/api/hunt/applications/${applicationId}/moves`, { from: 'applied', to: 'screening', note: 'call' }),
+  },
+  {
+    route: 'POST /api/hunt/applications/{id}/moves',
+    status: 409,
+    request: ({ applicationId }) => json('POST', `/api/hunt/applications/${applicationId}/moves`, { from: 'applied', to: 'technical' }),
+  },
+  {
+    route: 'PUT /api/hunt/applications/{id}/marks/{criterionId}',
+    status: 200,
+    request: ({ applicationId, criterionId }) =>
+      json('PUT', `/api/hunt/applications/${applicationId}/marks/${criterionId}`, { value: 'no', note: 'no visas' }),
+  },
+  {
+    route: 'PUT /api/hunt/applications/{id}/marks/{criterionId}',
+    status: 400,
+    request: ({ applicationId, criterionId }) => json('PUT', `/api/hunt/applications/${applicationId}/marks/${criterionId}`, { value: 'maybe' }),
+  },
+  {
+    route: 'POST /api/hunt/applications/{id}/contacts',
+    status: 201,
+    request: ({ applicationId }) =>
+      json('POST', `/api/hunt/applications/${applicationId}/contacts`, { name: 'Анна', role: 'recruiter', email: 'anna@example.com' }),
+    finds: findParts,
+  },
+  {
+    route: 'PATCH /api/hunt/contacts/{id}',
+    status: 200,
+    request: ({ contactId }) => json('PATCH', `/api/hunt/contacts/${contactId}`, { notes: 'on LinkedIn' }),
+  },
+  { route: 'PATCH /api/hunt/contacts/{id}', status: 404, request: () => json('PATCH', '/api/hunt/contacts/999999', { notes: 'who?' }) },
+  {
+    route: 'POST /api/hunt/applications/{id}/follow-ups',
+    status: 201,
+    request: ({ applicationId }) =>
+      json('POST', `/api/hunt/applications/${applicationId}/follow-ups`, { title: 'Write to Anna', dueOn: '2026-03-01' }),
+    finds: findParts,
+  },
+  { route: 'GET /api/hunt/follow-ups', status: 200, request: () => json('GET', '/api/hunt/follow-ups?done=true') },
+  {
+    route: 'PATCH /api/hunt/follow-ups/{id}',
+    status: 200,
+    request: ({ followUpId }) => json('PATCH', `/api/hunt/follow-ups/${followUpId}`, { done: true }),
+  },
+  { route: 'PATCH /api/hunt/follow-ups/{id}', status: 400, request: ({ followUpId }) => json('PATCH', `/api/hunt/follow-ups/${followUpId}`, {}) },
+  {
+    route: 'PUT /api/hunt/applications/{id}/offer',
+    status: 200,
+    request: ({ applicationId }) =>
+      json('PUT', `/api/hunt/applications/${applicationId}/offer`, {
+        currency: 'EUR',
+        period: 'year',
+        base: 110000,
+        equity: { amount: 20000, vesting: '4 years, 1-year cliff' },
+        deadlineOn: '2099-03-15',
+      }),
+  },
+  {
+    route: 'PUT /api/hunt/applications/{id}/offer',
+    status: 400,
+    request: ({ applicationId }) => json('PUT', `/api/hunt/applications/${applicationId}/offer`, { period: 'year', base: 1 }),
+  },
+  { route: 'GET /api/hunt/offers', status: 200, request: () => json('GET', '/api/hunt/offers') },
+  { route: 'GET /api/hunt/agenda', status: 200, request: () => json('GET', '/api/hunt/agenda') },
+  { route: 'GET /api/hunt/funnel', status: 200, request: () => json('GET', '/api/hunt/funnel') },
+  { route: 'GET /api/hunt/applications.csv', status: 200, request: () => json('GET', '/api/hunt/applications.csv?tag=python') },
+  { route: 'GET /api/hunt/applications.csv', status: 404, request: () => json('GET', '/api/hunt/applications.csv?tag=nothing') },
+  {
+    route: 'DELETE /api/hunt/applications/{id}/offer',
+    status: 200,
+    request: ({ applicationId }) => json('DELETE', `/api/hunt/applications/${applicationId}/offer`),
+  },
+  { route: 'DELETE /api/hunt/follow-ups/{id}', status: 200, request: ({ followUpId }) => json('DELETE', `/api/hunt/follow-ups/${followUpId}`) },
+  { route: 'DELETE /api/hunt/contacts/{id}', status: 200, request: ({ contactId }) => json('DELETE', `/api/hunt/contacts/${contactId}`) },
+  {
+    route: 'DELETE /api/hunt/applications/{id}',
+    status: 400,
+    request: ({ applicationId }) => json('DELETE', `/api/hunt/applications/${applicationId}`),
+  },
+  {
+    route: 'DELETE /api/hunt/applications/{id}',
+    status: 204,
+    request: ({ applicationId }) => json('DELETE', `/api/hunt/applications/${applicationId}?confirm=delete`),
+  },
+];
 
 // In order: the ones that change state come where the examples after them expect it; the removal comes last.
 const EXAMPLES: Example[] = [
@@ -99,8 +260,18 @@ const EXAMPLES: Example[] = [
     request: () => json('PATCH', '/api/checklists/prep/review/settings', { newPerDay: 30, timeZone: 'Europe/Moscow' }),
   },
   { route: 'POST /api/checklists/{name}/review/optimize', status: 200, request: () => json('POST', '/api/checklists/prep/review/optimize', {}) },
+  ...HUNT_EXAMPLES,
   { route: 'DELETE /api/checklists/{name}', status: 200, request: () => json('DELETE', '/api/checklists/pasted') },
 ];
+
+/** The schema a route declares for one content type (`{ content: { 'text/csv': { schema } } }`), else its only one. */
+function schemaFor(declared: TSchema, contentType: string): TSchema {
+  const content = (declared as { content?: Record<string, { schema: TSchema }> }).content;
+  if (!content) return declared;
+  const type = contentType.split(';')[0]!.trim();
+  expect(content[type], `no schema for ${type}`).toBeDefined();
+  return content[type]!.schema;
+}
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 /** `/api/checklists/{name}/tree` as Fastify writes it: `/api/checklists/:name/tree`. */
@@ -159,7 +330,15 @@ for (const backend of BACKENDS) {
       for (const [index, { card }] of queue.cards.entries()) {
         await ok({ method: 'POST', url: `/api/cards/${card.id}/answer`, payload: { rating: (index % 4) + 1 } });
       }
-      const found: Found = { topicId: studied[0]!.id, cardId: queue.cards[0]!.card.id, addedCardId: 0 };
+      const found: Found = {
+        topicId: studied[0]!.id,
+        cardId: queue.cards[0]!.card.id,
+        addedCardId: 0,
+        criterionId: 0,
+        applicationId: 0,
+        contactId: 0,
+        followUpId: 0,
+      };
       answered.length = 0;
 
       const ajv = buildAjv({ coerceTypes: false });
@@ -172,9 +351,13 @@ for (const backend of BACKENDS) {
         const [method, path] = example.route.split(' ') as [string, string];
         expect(last.route, label).toBe(`${method} ${fastifyPath(path)}`);
         expect(last.schema, `${label} answered ${response.statusCode}, which its schema does not declare`).toBeDefined();
-        const validate = ajv.compile(last.schema!);
-        expect(validate(response.json()), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        const contentType = String(response.headers['content-type'] ?? '');
+        const validate = ajv.compile(schemaFor(last.schema!, contentType));
+        // JSON, a CSV's text, or nothing (204).
+        const body: unknown = contentType.startsWith('application/json') ? response.json() : response.body === '' ? undefined : response.body;
+        expect(validate(body), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
         if (example.route === 'POST /api/topics/{id}/cards') found.addedCardId = response.json<CardJson>().id;
+        example.finds?.(body, found);
       }
     });
   });
