@@ -9,6 +9,7 @@ import {
   listChecklists as listStoredChecklists,
   type ChecklistSummary,
 } from '../../store/checklists/checklists.js';
+import { archiveGoalCriteria } from '../../store/hunt/criteria.js';
 import { loadChecklistTree } from '../../store/topics/topics.js';
 import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
 import type { AppContext } from '../context.js';
@@ -62,6 +63,8 @@ export async function removeChecklist(ctx: AppContext, name: string): Promise<Re
   return ctx.store.transaction(async (trx) => {
     const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
     if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    // Its goals' criteria stay, archived, with their marks: the user's judgements outlive the file.
+    await archiveGoalCriteria(trx, summary.checklist.id, ctx.now());
     await deleteChecklist(trx, summary.checklist.id);
     // Entries: its active topics, goals and books.
     return { removed: { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books } };

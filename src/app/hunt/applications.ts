@@ -6,38 +6,198 @@ import type {
   ApplicationListQuery,
   ApplicationPatchJson,
   MarkPutJson,
+  MarkValue,
   MoveJson,
 } from '../../contract/hunt.js';
+import { ConflictError } from '../../core/errors.js';
+import { instantOfMove } from '../../core/hunt/dates.js';
+import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
+import { matchReference } from '../../core/hunt/reference.js';
+import { checkMove, checkStage } from '../../core/hunt/stages.js';
+import { searchText } from '../../core/import/identity.js';
+import {
+  appendMove,
+  applicationNames,
+  changeApplication,
+  deleteApplicationRows,
+  insertApplication,
+  putMark,
+  readApplicationList,
+  type ApplicationRow,
+} from '../../store/hunt/applications.js';
+import { listCriteria } from '../../store/hunt/criteria.js';
+import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import type { AppContext } from '../context.js';
+import { requireCriterion } from './criteria.js';
+import { applicationDetail, requireApplication } from './detail.js';
+import { applicationSummaryJson, fitCriteria } from './hunt-json.js';
+import { huntTimeZone } from './zone.js';
 
+/** The board's applications, oldest first: by stage, tag and words of the text, archived ones only when asked. */
 export async function listApplications(ctx: AppContext, query: ApplicationListQuery): Promise<ApplicationListJson> {
-  throw new Error('not yet');
+  const db = ctx.store.db;
+  const rows = await readApplicationList(db, { stage: query.stage, archived: query.archived });
+  const criteria = fitCriteria(await listCriteria(db));
+  const marks = new Map<number, Map<number, MarkValue>>();
+  for (const mark of rows.marks) {
+    let byCriterion = marks.get(mark.application_id);
+    if (!byCriterion) marks.set(mark.application_id, (byCriterion = new Map<number, MarkValue>()));
+    byCriterion.set(mark.criterion_id, mark.value);
+  }
+  const tag = query.tag?.trim();
+  // Matched here, not with SQL: SQLite's lower() folds only ASCII, so 'Яндекс' would miss 'яндекс'.
+  const words = searchText(query.q ?? '')
+    .split(/\s+/u)
+    .filter((word) => word !== '');
+  const noMarks = new Map<number, MarkValue>();
+  const applications = rows.applications
+    .filter((row) => {
+      const tags = JSON.parse(row.tags) as string[];
+      if (tag && !tags.includes(tag)) return false;
+      if (words.length === 0) return true;
+      const text = searchText(row.company, row.role, row.location, ...tags);
+      return words.every((word) => text.includes(word));
+    })
+    .map((row) => applicationSummaryJson(row, criteria, marks.get(row.id) ?? noMarks, rows.nextFollowUps.get(row.id), rows.withOffer.has(row.id)));
+  return { applications };
 }
 
+/** A new application, in `stage` (wishlist unless said), its history starting with that stage. */
 export async function addApplication(ctx: AppContext, body: ApplicationCreateJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const fields = checkFields(body);
+  const company = checkRequiredText(body.company, 'company');
+  const id = await ctx.store.transaction(async (trx) => {
+    const stage = checkStage(await readStages(trx), body.stage ?? 'wishlist', 'stage');
+    const now = ctx.now();
+    return insertApplication(trx, { ...EMPTY_FIELDS, ...fields, company, stage: stage.key, stage_changed_at: now, created_at: now, updated_at: now });
+  });
+  return applicationDetail(ctx.store.db, id);
 }
 
 export async function applicationById(ctx: AppContext, id: number): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  return applicationDetail(ctx.store.db, id);
 }
 
+/** Changes the fields given; `archived` archives or restores it. The stage moves only with moveApplication. */
 export async function updateApplication(ctx: AppContext, id: number, patch: ApplicationPatchJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const fields = checkFields(patch);
+  await ctx.store.transaction(async (trx) => {
+    const row = await requireApplication(trx, id);
+    const now = ctx.now();
+    const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
+    await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
+  });
+  return applicationDetail(ctx.store.db, id);
 }
 
+/** The explicit hard delete: the application goes with its whole history. */
 export async function deleteApplication(ctx: AppContext, id: number): Promise<void> {
-  throw new Error('not yet');
+  await ctx.store.transaction(async (trx) => {
+    await requireApplication(trx, id);
+    await deleteApplicationRows(trx, id);
+  });
 }
 
+/**
+ * Moves an application to another stage and appends the change to its history. `from` is the stage the mover
+ * saw: a move made against a stage that has changed since is a ConflictError, and nothing is written.
+ */
 export async function moveApplication(ctx: AppContext, id: number, move: MoveJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const note = checkText(move.note ?? '', 'note').trim();
+  await ctx.store.transaction(async (trx) => {
+    const row = await requireApplication(trx, id);
+    const hunt = await readHunt(trx);
+    checkMove(hunt.stages, row.stage, move);
+    const now = ctx.now();
+    const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at);
+    if (!(await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now))) {
+      throw new ConflictError('the application moved meanwhile: reload and move it again');
+    }
+  });
+  return applicationDetail(ctx.store.db, id);
 }
 
+/** How the application meets one criterion: yes, no or unknown, with an optional note. */
 export async function markApplication(ctx: AppContext, id: number, criterionId: number, body: MarkPutJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const value = checkMarkValue(body.value);
+  const note = checkText(body.note ?? '', 'note').trim();
+  await ctx.store.transaction(async (trx) => {
+    await requireApplication(trx, id);
+    await requireCriterion(trx, criterionId, 'criterionId');
+    await putMark(trx, { applicationId: id, criterionId, value, note }, ctx.now());
+  });
+  return applicationDetail(ctx.store.db, id);
 }
 
+/** An application by id, or by a unique fragment of its company, role or both ("acme backend"). */
 export async function resolveApplication(ctx: AppContext, ref: string): Promise<number> {
-  throw new Error('not yet');
+  const rows = await applicationNames(ctx.store.db);
+  return matchReference(
+    ref,
+    rows.map((row) => ({
+      id: row.id,
+      text: `${row.company} ${row.role}`,
+      label: `${row.company}${row.role ? ` — ${row.role}` : ''} (${row.stage})`,
+      archived: row.archived_at !== null,
+    })),
+    'application',
+    '`prepdeck apps` lists them',
+  );
+}
+
+const EMPTY_FIELDS = {
+  role: '',
+  link: '',
+  location: '',
+  source: '',
+  notes: '',
+  remote: null,
+  found_on: null,
+  tags: '[]',
+  salary_min: null,
+  salary_max: null,
+  salary_currency: null,
+  salary_period: null,
+} satisfies FieldColumns;
+
+type ApplicationFields = Omit<ApplicationPatchJson, 'archived'>;
+type FieldColumns = Partial<
+  Pick<
+    ApplicationRow,
+    | 'company'
+    | 'role'
+    | 'link'
+    | 'location'
+    | 'source'
+    | 'notes'
+    | 'remote'
+    | 'found_on'
+    | 'tags'
+    | 'salary_min'
+    | 'salary_max'
+    | 'salary_currency'
+    | 'salary_period'
+  >
+>;
+
+/** The given fields checked and as columns; absent ones are left out. */
+function checkFields(body: ApplicationFields): FieldColumns {
+  const columns: FieldColumns = {};
+  if (body.company !== undefined) columns.company = checkRequiredText(body.company, 'company');
+  if (body.role !== undefined) columns.role = checkText(body.role, 'role').trim();
+  if (body.link !== undefined) columns.link = checkText(body.link, 'link').trim();
+  if (body.location !== undefined) columns.location = checkText(body.location, 'location').trim();
+  if (body.source !== undefined) columns.source = checkText(body.source, 'source').trim();
+  if (body.notes !== undefined) columns.notes = checkText(body.notes, 'notes');
+  if (body.remote !== undefined) columns.remote = body.remote === null ? null : checkRemote(body.remote);
+  if (body.foundOn !== undefined) columns.found_on = checkOptionalDate(body.foundOn, 'foundOn');
+  if (body.tags !== undefined) columns.tags = JSON.stringify(checkTags(body.tags));
+  if (body.salary !== undefined) {
+    const salary = body.salary === null ? null : checkSalary(body.salary);
+    columns.salary_min = salary?.min ?? null;
+    columns.salary_max = salary?.max ?? null;
+    columns.salary_currency = salary?.currency ?? null;
+    columns.salary_period = salary?.period ?? null;
+  }
+  return columns;
 }

@@ -1,15 +1,55 @@
-// An application's contacts.
+// An application's contacts; each change answers with the application in full.
 import type { ApplicationDetailJson, ContactCreateJson, ContactPatchJson } from '../../contract/hunt.js';
+import { NotFoundError } from '../../core/errors.js';
+import { checkContactRole, checkEmail, checkRequiredText, checkText } from '../../core/hunt/fields.js';
+import { MAX_ID } from '../../core/validate.js';
+import { changeContact, contactById, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
+import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
+import { applicationDetail, requireApplication } from './detail.js';
 
 export async function addContact(ctx: AppContext, applicationId: number, body: ContactCreateJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const values = {
+    name: checkRequiredText(body.name, 'name'),
+    role: checkContactRole(body.role ?? 'other'),
+    email: checkEmail(body.email ?? ''),
+    link: checkText(body.link ?? '', 'link').trim(),
+    notes: checkText(body.notes ?? '', 'notes'),
+  };
+  await ctx.store.transaction(async (trx) => {
+    await requireApplication(trx, applicationId);
+    await insertContact(trx, { ...values, application_id: applicationId, created_at: ctx.now() });
+  });
+  return applicationDetail(ctx.store.db, applicationId);
 }
 
 export async function updateContact(ctx: AppContext, contactId: number, patch: ContactPatchJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const change = {
+    ...(patch.name !== undefined ? { name: checkRequiredText(patch.name, 'name') } : {}),
+    ...(patch.role !== undefined ? { role: checkContactRole(patch.role) } : {}),
+    ...(patch.email !== undefined ? { email: checkEmail(patch.email) } : {}),
+    ...(patch.link !== undefined ? { link: checkText(patch.link, 'link').trim() } : {}),
+    ...(patch.notes !== undefined ? { notes: checkText(patch.notes, 'notes') } : {}),
+  };
+  const contact = await ctx.store.transaction(async (trx) => {
+    const found = await requireContact(trx, contactId);
+    await changeContact(trx, contactId, change);
+    return found;
+  });
+  return applicationDetail(ctx.store.db, contact.application_id);
 }
 
 export async function deleteContact(ctx: AppContext, contactId: number): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const contact = await ctx.store.transaction(async (trx) => {
+    const found = await requireContact(trx, contactId);
+    await deleteContactRow(trx, contactId);
+    return found;
+  });
+  return applicationDetail(ctx.store.db, contact.application_id);
+}
+
+async function requireContact(db: Store['db'], id: number): Promise<ContactRow> {
+  const contact = Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID ? await contactById(db, id) : null;
+  if (!contact) throw new NotFoundError(`no contact ${id}`);
+  return contact;
 }

@@ -3,28 +3,95 @@ import type {
   AgendaJson,
   ApplicationDetailJson,
   FollowUpCreateJson,
+  FollowUpItemJson,
   FollowUpListJson,
   FollowUpListQuery,
   FollowUpPatchJson,
 } from '../../contract/hunt.js';
+import { NotFoundError } from '../../core/errors.js';
+import { checkLocalDate, daysBetween } from '../../core/hunt/dates.js';
+import { checkRequiredText } from '../../core/hunt/fields.js';
+import { MAX_ID } from '../../core/validate.js';
+import { changeFollowUp, deleteFollowUpRow, followUpById, huntFollowUps, insertFollowUp, type FollowUpRow } from '../../store/hunt/follow-ups.js';
+import { readHunt } from '../../store/hunt/hunt.js';
+import { activeOffers } from '../../store/hunt/offers.js';
+import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
+import { applicationDetail, requireApplication } from './detail.js';
+import { followUpJson } from './hunt-json.js';
+import { huntTimeZone, todayIn } from './zone.js';
 
 export async function addFollowUp(ctx: AppContext, applicationId: number, body: FollowUpCreateJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const title = checkRequiredText(body.title, 'title');
+  const dueOn = checkLocalDate(body.dueOn, 'dueOn');
+  await ctx.store.transaction(async (trx) => {
+    await requireApplication(trx, applicationId);
+    await insertFollowUp(trx, { application_id: applicationId, title, due_on: dueOn, done_at: null, created_at: ctx.now() });
+  });
+  return applicationDetail(ctx.store.db, applicationId);
 }
 
+/** Retitles, reschedules, or marks done (`done: false` opens it again). */
 export async function updateFollowUp(ctx: AppContext, followUpId: number, patch: FollowUpPatchJson): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const title = patch.title === undefined ? undefined : checkRequiredText(patch.title, 'title');
+  const dueOn = patch.dueOn === undefined ? undefined : checkLocalDate(patch.dueOn, 'dueOn');
+  const followUp = await ctx.store.transaction(async (trx) => {
+    const found = await requireFollowUp(trx, followUpId);
+    await changeFollowUp(trx, followUpId, {
+      ...(title !== undefined ? { title } : {}),
+      ...(dueOn !== undefined ? { due_on: dueOn } : {}),
+      ...(patch.done === undefined ? {} : { done_at: patch.done ? (found.done_at ?? ctx.now()) : null }),
+    });
+    return found;
+  });
+  return applicationDetail(ctx.store.db, followUp.application_id);
 }
 
 export async function deleteFollowUp(ctx: AppContext, followUpId: number): Promise<ApplicationDetailJson> {
-  throw new Error('not yet');
+  const followUp = await ctx.store.transaction(async (trx) => {
+    const found = await requireFollowUp(trx, followUpId);
+    await deleteFollowUpRow(trx, followUpId);
+    return found;
+  });
+  return applicationDetail(ctx.store.db, followUp.application_id);
 }
 
+/** The follow-ups of the active applications by due date; done ones too when asked. */
 export async function listFollowUps(ctx: AppContext, query: FollowUpListQuery): Promise<FollowUpListJson> {
-  throw new Error('not yet');
+  const today = await huntToday(ctx);
+  const rows = await huntFollowUps(ctx.store.db, { done: query.done ?? false });
+  return { today, followUps: rows.map((row) => followUpItem(row, today)) };
 }
 
+/** What needs doing: follow-ups due today or overdue, and the offers' decision deadlines from today on. */
 export async function agenda(ctx: AppContext): Promise<AgendaJson> {
-  throw new Error('not yet');
+  const today = await huntToday(ctx);
+  const followUps = (await huntFollowUps(ctx.store.db, { done: false, dueBy: today })).map((row) => followUpItem(row, today));
+  const deadlines: AgendaJson['deadlines'] = [];
+  for (const offer of await activeOffers(ctx.store.db)) {
+    if (offer.deadline_on === null || offer.deadline_on < today) continue;
+    deadlines.push({
+      applicationId: offer.application_id,
+      company: offer.company,
+      role: offer.role,
+      deadlineOn: offer.deadline_on,
+      daysLeft: daysBetween(today, offer.deadline_on),
+    });
+  }
+  deadlines.sort((a, b) => a.daysLeft - b.daysLeft || a.applicationId - b.applicationId);
+  return { today, followUps, deadlines };
+}
+
+async function huntToday(ctx: AppContext): Promise<string> {
+  return todayIn(ctx, huntTimeZone((await readHunt(ctx.store.db)).timeZone));
+}
+
+function followUpItem(row: FollowUpRow & { company: string; role: string }, today: string): FollowUpItemJson {
+  return { followUp: followUpJson(row), company: row.company, role: row.role, overdueDays: daysBetween(row.due_on, today) };
+}
+
+async function requireFollowUp(db: Store['db'], id: number): Promise<FollowUpRow> {
+  const followUp = Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID ? await followUpById(db, id) : null;
+  if (!followUp) throw new NotFoundError(`no follow-up ${id}; \`prepdeck followups\` lists them`);
+  return followUp;
 }

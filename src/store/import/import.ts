@@ -7,6 +7,7 @@ import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/im
 import { newCardRow } from '../review/cards.js';
 import { forIdBatches, insertRows, updateRowsById } from '../batch.js';
 import { inTransaction } from '../database.js';
+import { syncGoalCriteria } from '../hunt/criteria.js';
 import { dialectOf } from '../dialect.js';
 import { ConflictError } from '../errors.js';
 import { topicSearchText } from '../rows.js';
@@ -99,6 +100,7 @@ export async function applyImport(db: Kysely<Database>, input: ImportInput): Pro
     await replaceResources(trx, checklistId, input.parsed, sectionIds, topicIds);
     await replaceSectionNotes(trx, checklistId, input.parsed, sectionIds);
     await saveCards(trx, checklistId, input, topicIds);
+    await syncGoalCriteria(trx, checklistId, input.now);
     return { checklistId };
   });
 }

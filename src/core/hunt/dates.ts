@@ -1,0 +1,66 @@
+// The hunt's dates: local dates a user enters (checked to exist), and instants read in the hunt's time zone.
+// Intl does the zone arithmetic, through core/review/study-day.ts (a study day starting at 0:00 is a calendar day).
+import { InvalidInputError } from '../errors.js';
+import { addDays, studyDateOf, studyDayOn } from '../review/study-day.js';
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/** A date `YYYY-MM-DD` that exists in the calendar (2026-02-30 does not); `field` names it in the refusal. */
+export function checkLocalDate(value: string, field: string): string {
+  const match = LOCAL_DATE.exec(value);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value;
+  }
+  throw new InvalidInputError(`${field}: '${value}' is not a date; write YYYY-MM-DD, e.g. 2026-03-14`);
+}
+
+/** An IANA time zone Intl knows (Europe/Berlin, UTC); `timeZone` is named in the refusal. */
+export function checkTimeZone(value: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new InvalidInputError(`timeZone: '${value}' is not a time zone; use an IANA name such as Europe/Berlin or UTC`);
+  }
+}
+
+/** The calendar date in `timeZone` at `instant`. */
+export function localDateOf(instant: string | number, timeZone: string): string {
+  return studyDateOf(instant, timeZone, 0);
+}
+
+/** When the local date `date` begins in `timeZone`, ISO-8601 UTC. */
+export function startOfLocalDate(date: string, timeZone: string): string {
+  return studyDayOn(date, timeZone, 0).start;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The Monday on or before `date`. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+export { addDays };
+
+/**
+ * When a move said to happen `on` a local date did: now for today (or no date), noon of that date for a past
+ * one (the hour is unknown; noon keeps it on that date in every zone), and never before `notBefore` (the last
+ * move), so a history stays in order. A future date, or one before the last move's, is refused naming `on`.
+ */
+export function instantOfMove(on: string | undefined, now: string, timeZone: string, notBefore: string): string {
+  if (on === undefined) return now;
+  checkLocalDate(on, 'on');
+  const today = localDateOf(now, timeZone);
+  if (on > today) throw new InvalidInputError(`on: ${on} is in the future (today is ${today}); a move is recorded when it has happened`);
+  if (on === today) return now;
+  const lastDate = localDateOf(notBefore, timeZone);
+  if (on < lastDate) throw new InvalidInputError(`on: ${on} is before the last move (on ${lastDate}); a move can't be dated before it`);
+  const noon = studyDayOn(on, timeZone, 12).start;
+  return Date.parse(noon) < Date.parse(notBefore) ? notBefore : noon;
+}

@@ -1,0 +1,71 @@
+// Checks of what a user enters in the hunt beyond its shape (the routes' schemas check that, the CLI does not
+// go through them): each refusal names its field, so the API's 400 and the CLI's line say what to fix.
+import type { SalaryJson } from '../../contract/hunt.js';
+import { CONTACT_ROLES, CRITERION_KINDS, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
+import { InvalidInputError } from '../errors.js';
+import { checkLocalDate } from './dates.js';
+
+/** Text kept as given, refused when it holds a NUL (PostgreSQL can't store one). */
+export function checkText(value: string, field: string): string {
+  if (value.includes('\u0000')) throw new InvalidInputError(`${field} holds a NUL character; remove it`);
+  return value;
+}
+
+/** Text that must say something: trimmed, not empty. */
+export function checkRequiredText(value: string, field: string): string {
+  const trimmed = checkText(value, field).trim();
+  if (trimmed === '') throw new InvalidInputError(`${field} is empty; write something`);
+  return trimmed;
+}
+
+export function checkChoice<T extends string>(choices: readonly T[], value: string, field: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InvalidInputError(`${field}: '${value}' is not one of ${choices.join(', ')}`);
+}
+
+export const checkRemote = (value: string, field = 'remote') => checkChoice(REMOTE_POLICIES, value, field);
+export const checkContactRole = (value: string) => checkChoice(CONTACT_ROLES, value, 'role');
+export const checkCriterionKind = (value: string) => checkChoice(CRITERION_KINDS, value, 'kind');
+export const checkMarkValue = (value: string) => checkChoice(MARK_VALUES, value, 'value');
+
+export function checkWeight(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new InvalidInputError(`weight: ${value} is not a whole number from 1 to 5`);
+  return value;
+}
+
+/** An amount of money: a finite number from 0 up (a salary with letters arrives as NaN and is refused here). */
+export function checkMoney(value: number, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e12) {
+    throw new InvalidInputError(`${field}: '${String(value)}' is not an amount; write a number from 0 up`);
+  }
+  return value;
+}
+
+export function checkCurrency(value: string, field: string): string {
+  if (!/^[A-Z]{3}$/u.test(value)) throw new InvalidInputError(`${field}: '${value}' is not a currency; write its ISO code, e.g. EUR or USD`);
+  return value;
+}
+
+export function checkSalary(salary: SalaryJson): SalaryJson {
+  const min = salary.min === null ? null : checkMoney(salary.min, 'salary.min');
+  const max = salary.max === null ? null : checkMoney(salary.max, 'salary.max');
+  if (min !== null && max !== null && min > max) throw new InvalidInputError(`salary.max: ${max} is below salary.min (${min})`);
+  return { min, max, currency: checkCurrency(salary.currency, 'salary.currency'), period: checkChoice(PAY_PERIODS, salary.period, 'salary.period') };
+}
+
+export function checkOptionalDate(value: string | null, field: string): string | null {
+  return value === null ? null : checkLocalDate(value, field);
+}
+
+/** Tags trimmed, empty ones refused, repeats dropped. */
+export function checkTags(tags: readonly string[]): string[] {
+  const kept = tags.map((tag) => checkRequiredText(tag, 'tags'));
+  return [...new Set(kept)];
+}
+
+/** An e-mail address, or empty. */
+export function checkEmail(value: string): string {
+  const trimmed = checkText(value, 'email').trim();
+  if (trimmed !== '' && !/^[^\s@]+@[^\s@]+$/u.test(trimmed)) throw new InvalidInputError(`email: '${trimmed}' is not an address`);
+  return trimmed;
+}

@@ -1,0 +1,154 @@
+// Applications with their marks and stage history. The board's list reads each kind of row once for all
+// applications (never a query per application).
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { MarkValue } from '../../contract/hunt.js';
+import type { ApplicationTable, Database, MarkTable, StageEventTable } from '../schema.js';
+import { HUNT_ID } from './hunt.js';
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type MarkRow = Selectable<MarkTable>;
+export type StageEventRow = Selectable<StageEventTable>;
+export type NewApplication = Omit<Insertable<ApplicationTable>, 'id' | 'hunt_id'>;
+export type ApplicationChange = Omit<Updateable<ApplicationTable>, 'id' | 'hunt_id' | 'stage' | 'stage_changed_at' | 'created_at'>;
+
+export interface ApplicationFilter {
+  stage?: string | undefined;
+  /** Archived ones too. */
+  archived?: boolean | undefined;
+}
+
+export interface NextFollowUp {
+  id: number;
+  applicationId: number;
+  title: string;
+  dueOn: string;
+}
+
+/** What the board shows: the applications, all their marks, their next open follow-up and which have an offer. */
+export interface ApplicationListRows {
+  applications: ApplicationRow[];
+  marks: MarkRow[];
+  nextFollowUps: Map<number, NextFollowUp>;
+  withOffer: Set<number>;
+}
+
+function applications(db: Kysely<Database>, filter: ApplicationFilter) {
+  let query = db.selectFrom('applications as a').where('a.hunt_id', '=', HUNT_ID);
+  if (filter.stage !== undefined) query = query.where('a.stage', '=', filter.stage);
+  if (!filter.archived) query = query.where('a.archived_at', 'is', null);
+  return query;
+}
+
+export async function readApplicationList(db: Kysely<Database>, filter: ApplicationFilter): Promise<ApplicationListRows> {
+  const rows = await applications(db, filter).selectAll('a').orderBy('a.id').execute();
+  const marks = await applications(db, filter).innerJoin('marks as m', 'm.application_id', 'a.id').selectAll('m').execute();
+  const openFollowUps = await applications(db, filter)
+    .innerJoin('follow_ups as f', 'f.application_id', 'a.id')
+    .select(['f.id', 'f.application_id', 'f.title', 'f.due_on'])
+    .where('f.done_at', 'is', null)
+    .orderBy('f.due_on')
+    .orderBy('f.id')
+    .execute();
+  const nextFollowUps = new Map<number, NextFollowUp>();
+  for (const row of openFollowUps) {
+    if (!nextFollowUps.has(row.application_id)) {
+      nextFollowUps.set(row.application_id, { id: row.id, applicationId: row.application_id, title: row.title, dueOn: row.due_on });
+    }
+  }
+  const offers = await applications(db, filter).innerJoin('offers as o', 'o.application_id', 'a.id').select('o.application_id').execute();
+  return { applications: rows, marks, nextFollowUps, withOffer: new Set(offers.map((row) => row.application_id)) };
+}
+
+export async function applicationRow(db: Kysely<Database>, id: number): Promise<ApplicationRow | null> {
+  return (await db.selectFrom('applications').selectAll().where('id', '=', id).where('hunt_id', '=', HUNT_ID).executeTakeFirst()) ?? null;
+}
+
+/** What resolving a reference matches against: every application, archived ones included. */
+export function applicationNames(db: Kysely<Database>) {
+  return db
+    .selectFrom('applications')
+    .select(['id', 'company', 'role', 'stage', 'archived_at'])
+    .where('hunt_id', '=', HUNT_ID)
+    .orderBy('id')
+    .execute();
+}
+
+export async function marksOf(db: Kysely<Database>, applicationId: number): Promise<MarkRow[]> {
+  return db.selectFrom('marks').selectAll().where('application_id', '=', applicationId).execute();
+}
+
+export async function historyOf(db: Kysely<Database>, applicationId: number): Promise<StageEventRow[]> {
+  return db.selectFrom('stage_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+}
+
+/** Every stage event of the hunt, archived applications included (they are part of its history), as recorded. */
+export async function allStageEvents(db: Kysely<Database>) {
+  return db
+    .selectFrom('stage_events as e')
+    .innerJoin('applications as a', 'a.id', 'e.application_id')
+    .select(['e.application_id', 'e.to_stage', 'e.at'])
+    .where('a.hunt_id', '=', HUNT_ID)
+    .orderBy('e.id')
+    .execute();
+}
+
+/** A new application and the first line of its history (from nothing to its stage). */
+export async function insertApplication(db: Kysely<Database>, values: NewApplication): Promise<number> {
+  const { id } = await db
+    .insertInto('applications')
+    .values({ ...values, hunt_id: HUNT_ID })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('stage_events')
+    .values({ application_id: id, from_stage: null, to_stage: values.stage, at: values.stage_changed_at, note: '' })
+    .execute();
+  return id;
+}
+
+export async function changeApplication(db: Kysely<Database>, id: number, change: ApplicationChange): Promise<void> {
+  await db.updateTable('applications').set(change).where('id', '=', id).execute();
+}
+
+/** Appends a stage change and moves the application; only from `from`, the stage the caller checked. */
+export async function appendMove(
+  db: Kysely<Database>,
+  id: number,
+  move: { from: string; to: string; at: string; note: string },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set({ stage: move.to, stage_changed_at: move.at, updated_at: now })
+    .where('id', '=', id)
+    .where('stage', '=', move.from)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await db
+    .insertInto('stage_events')
+    .values({ application_id: id, from_stage: move.from, to_stage: move.to, at: move.at, note: move.note })
+    .execute();
+  return true;
+}
+
+export async function putMark(
+  db: Kysely<Database>,
+  mark: { applicationId: number; criterionId: number; value: MarkValue; note: string },
+  now: string,
+): Promise<void> {
+  const values = { value: mark.value, note: mark.note, updated_at: now };
+  await db
+    .insertInto('marks')
+    .values({ application_id: mark.applicationId, criterion_id: mark.criterionId, ...values })
+    .onConflict((conflict) => conflict.columns(['application_id', 'criterion_id']).doUpdateSet(values))
+    .execute();
+  await db.updateTable('applications').set({ updated_at: now }).where('id', '=', mark.applicationId).execute();
+}
+
+/** The explicit hard delete: the application and everything it holds, its history included. */
+export async function deleteApplicationRows(db: Kysely<Database>, id: number): Promise<void> {
+  for (const table of ['stage_events', 'marks', 'contacts', 'follow_ups', 'offers'] as const) {
+    await db.deleteFrom(table).where('application_id', '=', id).execute();
+  }
+  await db.deleteFrom('applications').where('id', '=', id).execute();
+}
