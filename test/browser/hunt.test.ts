@@ -69,6 +69,8 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     });
     expect(response.status).toBeLessThan(300);
     page = await browser.newPage();
+    // A step that cannot happen fails with its own message, well before the test's time is up.
+    page.setDefaultTimeout(8_000);
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -80,11 +82,11 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
     await page.getByRole('link', { name: /Job hunt criteria/ }).click();
     await page.waitForURL(`**/hunt?view=criteria&c=${CHECKLIST}`);
-    const texts = page.locator('.criteria-list .criterion-text');
+    // The server imports its example checklist on first start: its goals are criteria too, each saying where it comes from.
+    const texts = page.locator('.criteria-list .criterion', { hasText: `goal in ${CHECKLIST}` }).locator('.criterion-text');
     await expect
       .poll(() => texts.allTextContents())
       .toEqual(['full remote', 'USA/Europe', 'interesting companies', 'плюшки', 'опыт прохождения собеседований - relocation']);
-    expect(await page.locator('.criteria-list .criterion-source').first().textContent()).toBe(`goal in ${CHECKLIST}`);
   });
 
   it('makes "full remote" and "USA/Europe" must-haves, and weights another', async () => {
@@ -118,8 +120,9 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     const acme = await openApplication('Acme');
     for (const c of ['full remote', 'USA/Europe', 'interesting companies']) await mark(c, 'Yes');
     await mark('плюшки', 'No');
-    await expect.poll(async () => (await detail(acme)).application.fit.score).toBeCloseTo(0.75, 5);
-    expect(await page.locator('.application-title-row .fit').textContent()).toContain('75%');
+    // Weighted: interesting companies ×3 met, плюшки ×2 not, relocation unknown: 3 / 5. Must-haves are not in the score.
+    await expect.poll(async () => (await detail(acme)).application.fit.score).toBeCloseTo(0.6, 5);
+    expect(await page.locator('.application-title-row .fit').textContent()).toContain('60%');
 
     const globex = await openApplication('Globex');
     await mark('full remote', 'No');
@@ -216,7 +219,7 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     const globex = await openApplication('Globex');
     await page.getByRole('button', { name: 'Record an offer' }).click();
     await form.getByLabel('Base').fill('7500');
-    await form.getByLabel('Per', { exact: true }).selectOption('month');
+    await form.getByRole('combobox', { name: /^Per\b/ }).selectOption('month');
     await form.getByLabel('Currency').fill('USD');
     await form.getByRole('button', { name: 'Save the offer' }).click();
     await page.locator('.offer-terms').waitFor();

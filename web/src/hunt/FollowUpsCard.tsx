@@ -14,6 +14,17 @@ interface Props {
 export function FollowUpsCard({ followUps, today, onAdd, onDone, onDelete }: Props) {
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(today);
+  // A tick shows at once; the server's answer confirms it (or the box goes back, and the page says why).
+  const [pending, setPending] = useState<Map<number, boolean>>(new Map());
+  const setDone = async (id: number, done: boolean) => {
+    setPending((current) => new Map(current).set(id, done));
+    await onDone(id, done);
+    setPending((current) => {
+      const next = new Map(current);
+      next.delete(id);
+      return next;
+    });
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (title.trim() && dueOn && (await onAdd({ title: title.trim(), dueOn }))) setTitle('');
@@ -24,12 +35,12 @@ export function FollowUpsCard({ followUps, today, onAdd, onDone, onDelete }: Pro
       {followUps.length > 0 && (
         <ul className="follow-ups">
           {followUps.map((f) => {
-            const open = f.doneAt === null;
+            const open = !(pending.get(f.id) ?? f.doneAt !== null);
             const state = !open ? 'done' : f.dueOn < today ? 'late' : f.dueOn === today ? 'today' : 'ahead';
             return (
               <li key={f.id} className={`follow-up follow-up-${state}`}>
                 <label className="follow-up-check">
-                  <input type="checkbox" checked={!open} onChange={(e) => void onDone(f.id, e.target.checked)} />
+                  <input type="checkbox" checked={!open} onChange={(e) => void setDone(f.id, e.target.checked)} />
                   <span className="follow-up-title">{f.title}</span>
                 </label>
                 <span className={`follow-up-due due-${state}`} title={localDate(f.dueOn, today)}>

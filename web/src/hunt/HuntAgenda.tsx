@@ -1,6 +1,7 @@
 // The Dashboard's "Job hunt" section: follow-ups due today or late (ticked done from here) and offer decision
 // deadlines, each linking to its application. Shown only when there is something; an empty hunt gets one line.
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { FollowUpPatchJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { huntApi } from '../lib/huntApi.js';
@@ -14,6 +15,12 @@ import './hunt.css';
 export function HuntAgenda() {
   const agenda = useQuery({ ...agendaQuery(), ...useLive(null, 30_000) });
   const tick = useHuntWrite(({ id, patch }: { id: number; patch: FollowUpPatchJson }) => huntApi.patchFollowUp(id, patch));
+  // Ticked here: shown done at once, until the agenda comes back without it.
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const setDone = async (id: number, done: boolean) => {
+    setTicked((current) => toggled(current, id, done));
+    if (!(await tick.run({ id, patch: { done } }))) setTicked((current) => toggled(current, id, !done));
+  };
   const data = agenda.data;
   const empty = data !== undefined && data.followUps.length === 0 && data.deadlines.length === 0;
   // Only asked when there is nothing to do: is there a hunt at all?
@@ -38,12 +45,12 @@ export function HuntAgenda() {
       {data.followUps.length > 0 && (
         <ul className="agenda-list" aria-label="Follow-ups due">
           {data.followUps.map(({ followUp, company, role, overdueDays }) => (
-            <li key={followUp.id} className={`follow-up follow-up-${overdueDays > 0 ? 'late' : 'today'}`}>
+            <li key={followUp.id} className={`follow-up follow-up-${ticked.has(followUp.id) ? 'done' : overdueDays > 0 ? 'late' : 'today'}`}>
               <label className="follow-up-check">
                 <input
                   type="checkbox"
-                  checked={followUp.doneAt !== null}
-                  onChange={(e) => void tick.run({ id: followUp.id, patch: { done: e.target.checked } })}
+                  checked={ticked.has(followUp.id) || followUp.doneAt !== null}
+                  onChange={(e) => void setDone(followUp.id, e.target.checked)}
                   aria-label={`Done: ${followUp.title} (${company})`}
                 />
                 <span className="follow-up-title">{followUp.title}</span>
@@ -75,4 +82,11 @@ export function HuntAgenda() {
       )}
     </section>
   );
+}
+
+function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet<number> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
 }
