@@ -89,6 +89,31 @@ export function Board({ hunt, applications, onMove }: Props) {
     onDragCancel: () => 'Move cancelled.',
   };
 
+  const toggle = (key: string) => {
+    const next = new Set(expanded);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setExpanded(next);
+  };
+  const steps = stages.filter((s) => !s.outcome);
+  const outcomes = stages.filter((s) => s.outcome);
+  const column = (stage: StageJson) => {
+    const cards = byStage.get(stage.key) ?? [];
+    const collapsed = stage.outcome && !expanded.has(stage.key);
+    return (
+      <Column
+        key={stage.key}
+        stage={stage}
+        number={stages.indexOf(stage) + 1}
+        count={cards.length}
+        collapsed={collapsed}
+        onToggle={() => toggle(stage.key)}
+      >
+        {!collapsed && cards.map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
+      </Column>
+    );
+  };
+
   const dragStart = ({ active }: DragStartEvent) => setDragged(byId.get(String(active.id)) ?? null);
   const dragEnd = ({ active, over }: DragEndEvent) => {
     setDragged(null);
@@ -110,29 +135,10 @@ export function Board({ hunt, applications, onMove }: Props) {
         },
       }}
     >
-      <div className="board" role="list" aria-label="Applications by stage">
-        {stages.map((stage, i) => {
-          const cards = byStage.get(stage.key) ?? [];
-          const collapsed = stage.outcome && !expanded.has(stage.key) && dragged === null;
-          return (
-            <Column
-              key={stage.key}
-              stage={stage}
-              number={i + 1}
-              count={cards.length}
-              collapsed={collapsed}
-              onToggle={() => {
-                const next = new Set(expanded);
-                if (next.has(stage.key)) next.delete(stage.key);
-                else next.add(stage.key);
-                setExpanded(next);
-              }}
-            >
-              {!collapsed &&
-                cards.map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
-            </Column>
-          );
-        })}
+      <div className="board" role="group" aria-label="Applications by stage">
+        {steps.map((stage) => column(stage))}
+        {/* The ends of the road share one column, each folded to its header until opened. */}
+        {outcomes.length > 0 && <div className="board-outcomes">{outcomes.map((stage) => column(stage))}</div>}
       </div>
       <DragOverlay dropAnimation={null}>{dragged && <CardBody application={dragged} today={hunt.today} overlay />}</DragOverlay>
       <p className="visually-hidden" aria-live="polite">
@@ -157,7 +163,6 @@ function Column({ stage, number, count, collapsed, onToggle, children }: ColumnP
   return (
     <section
       ref={setNodeRef}
-      role="listitem"
       aria-labelledby={headingId}
       data-stage={stage.key}
       className={`board-column${stage.outcome ? ' board-column-outcome' : ''}${collapsed ? ' board-column-collapsed' : ''}${isOver ? ' board-column-over' : ''}`}
@@ -221,27 +226,23 @@ function CardBody({ application, today, overlay = false }: { application: Applic
   const late = next !== null && next.dueOn < today;
   return (
     <div className={`board-card-body${overlay ? ' board-card board-card-overlay' : ''}`}>
-      <div className="board-card-top">
-        {/* Not a tab stop: the card is one, and Enter on it opens the application. */}
-        <Link to={applicationHref(application.id)} className="board-card-company" tabIndex={-1}>
-          {application.company}
-        </Link>
-        <FitBadge fit={application.fit} />
-      </div>
+      {/* Not a tab stop: the card is one, and Enter on it opens the application. */}
+      <Link to={applicationHref(application.id)} className="board-card-company" tabIndex={-1}>
+        {application.company}
+      </Link>
       {application.role && <p className="board-card-role">{application.role}</p>}
-      {(next || application.hasOffer) && (
-        <p className="board-card-meta">
-          {application.hasOffer && <span className="pill pill-offer">offer</span>}
-          {next && (
-            <span
-              className={late ? 'due-late' : next.dueOn === today ? 'due-today' : 'muted'}
-              title={`Next follow-up: ${next.title}, ${localDate(next.dueOn, today)}`}
-            >
-              ⏰ {next.title} · {dueText(next.dueOn, today)}
-            </span>
-          )}
-        </p>
-      )}
+      <div className="board-card-meta">
+        <FitBadge fit={application.fit} />
+        {application.hasOffer && <span className="pill pill-offer">offer</span>}
+        {next && (
+          <span
+            className={`board-card-due ${late ? 'due-late' : next.dueOn === today ? 'due-today' : 'muted'}`}
+            title={`Next follow-up: ${next.title}, ${localDate(next.dueOn, today)}`}
+          >
+            {next.title} · {dueText(next.dueOn, today)}
+          </span>
+        )}
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ export function FitBadge({ fit }: { fit: FitJson }) {
   const failed = fit.failedGates.length > 0;
   const level = fit.score === null ? 'none' : fit.score >= 0.75 ? 'high' : fit.score >= 0.5 ? 'mid' : 'low';
   return (
-    <span className="fit" title={fitText(fit)}>
+    <span className={`fit${failed ? ' fit-failed' : ''}`} title={fitText(fit)}>
       {failed && (
         <span className="gate-flag" role="img" aria-label="A must-have is not met">
           ⚑

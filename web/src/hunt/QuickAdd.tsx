@@ -24,15 +24,15 @@ export function QuickAdd({ hunt }: { hunt: HuntJson }) {
   return (
     <form className="quick-add" onSubmit={(e) => void submit(e)} aria-label="Add an application">
       <label className="field">
-        <span className="field-label">Company</span>
-        <input value={company} onChange={(e) => setCompany(e.target.value)} maxLength={200} required />
+        <span className="visually-hidden">Company</span>
+        <input placeholder="Company" value={company} onChange={(e) => setCompany(e.target.value)} maxLength={200} required />
       </label>
       <label className="field">
-        <span className="field-label">Role</span>
-        <input value={role} onChange={(e) => setRole(e.target.value)} maxLength={200} />
+        <span className="visually-hidden">Role</span>
+        <input placeholder="Role" value={role} onChange={(e) => setRole(e.target.value)} maxLength={200} />
       </label>
       <label className="field field-narrow">
-        <span className="field-label">Stage</span>
+        <span className="visually-hidden">Stage</span>
         <select value={stage} onChange={(e) => setStage(e.target.value)}>
           {hunt.stages.map((s) => (
             <option key={s.key} value={s.key}>

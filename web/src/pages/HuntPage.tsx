@@ -47,8 +47,8 @@ export function HuntPage() {
 
   return (
     <div className="page hunt-page">
-      <header className="page-title-row">
-        <div className="page-header">
+      <header className="hunt-header">
+        <div className="hunt-heading">
           <h1>Job hunt</h1>
           <p className="page-subtitle">
             {plural(list.length, 'application')}
