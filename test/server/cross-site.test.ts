@@ -71,6 +71,8 @@ for (const backend of BACKENDS) {
     it('refuses every unsafe route with 403 when a foreign page sends it, and changes nothing', async () => {
       await answeredOnce();
       const tree = (await inject({ url: '/api/checklists/prep/tree' })).body;
+      const hunt = async () => [(await inject({ url: '/api/hunt' })).body, (await inject({ url: '/api/hunt/applications?archived=true' })).body];
+      const huntBefore = await hunt();
       for (const route of await unsafeRoutes()) {
         for (const request of FOREIGN_REQUESTS) {
           const response = await inject({
@@ -84,6 +86,7 @@ for (const backend of BACKENDS) {
       }
       expect(await reviewsLogged()).toBe(1);
       expect((await inject({ url: '/api/checklists/prep/tree' })).body).toBe(tree);
+      expect(await hunt()).toEqual(huntBefore);
     });
 
     it("takes the same routes from its own pages: the UI's header, or a JSON body", async () => {

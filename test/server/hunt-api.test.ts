@@ -23,7 +23,8 @@ import { useServer } from './helpers.js';
 const GOALS = ['full remote', 'USA/Europe', 'interesting companies', 'плюшки', 'опыт прохождения собеседований - relocation'];
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null)(`the hunt's API (${backend.name})`, () => {
+  // The walk-through makes some forty requests: more than the default 5 s on a busy machine.
+  describe.skipIf(backend.skipReason !== null)(`the hunt's API (${backend.name})`, { timeout: 30_000 }, () => {
     const current = useServer(backend);
 
     async function call<T>(method: InjectOptions['method'], url: string, payload?: object): Promise<{ status: number; body: T }> {
@@ -81,7 +82,6 @@ for (const backend of BACKENDS) {
       const refusals: Array<[InjectOptions['method'], string, object | undefined, string]> = [
         ['POST', '/api/hunt/applications', { company: 'Bolt', stage: 'interviewing' }, 'stage'],
         ['POST', `/api/hunt/applications/${id}/moves`, { to: 'interviewing' }, 'to'],
-        ['POST', `/api/hunt/applications/${id}/moves`, { from: 'nowhere', to: 'screening' }, 'from'],
         ['PUT', `/api/hunt/applications/${id}/marks/${foreign.id}`, { value: 'yes' }, 'criterion'],
         ['PUT', `/api/hunt/applications/${id}/marks/999999`, { value: 'yes' }, 'criterion'],
         ['POST', '/api/hunt/applications', { company: 'Bolt', salary: { min: '90k', max: null, currency: 'EUR', period: 'year' } }, 'salary.min'],
@@ -96,6 +96,7 @@ for (const backend of BACKENDS) {
         ['PUT', `/api/hunt/applications/${id}/offer`, { period: 'year', base: 100000 }, 'currency'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { currency: 'EUR', period: 'year', base: -1 }, 'base'],
         ['PATCH', '/api/hunt/stages/applied', { position: -1 }, 'position'],
+        ['PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }, 'key'],
         ['DELETE', `/api/hunt/applications/${id}`, undefined, 'confirm'],
       ];
       for (const [method, url, payload, field] of refusals) {
@@ -119,7 +120,6 @@ for (const backend of BACKENDS) {
         ['DELETE', '/api/hunt/applications/999999/offer', undefined],
         ['DELETE', '/api/hunt/applications/999999?confirm=delete', undefined],
         ['PATCH', '/api/hunt/criteria/999999', { weight: 2 }],
-        ['PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }],
       ];
       for (const [method, url, payload] of unknown) {
         const { status, body } = await call<ErrorJson>(method, url, payload);
@@ -137,7 +137,7 @@ for (const backend of BACKENDS) {
       await ok('POST', url, { from: 'applied', to: 'screening' });
       const later = await call<ErrorJson>('POST', url, { from: 'applied', to: 'rejected' });
       expect(later.status).toBe(409);
-      expect(later.body.error.message).toMatch(/screening/);
+      expect(later.body.error.message).toMatch(/screening/i);
       // ...and at the same moment: one of them wins, whichever it is.
       const [a, b] = await Promise.all([
         call<ApplicationDetailJson>('POST', url, { from: 'screening', to: 'technical' }),

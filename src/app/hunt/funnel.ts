@@ -12,7 +12,7 @@ export async function funnel(ctx: AppContext): Promise<FunnelJson> {
   const events = await allStageEvents(ctx.store.db);
   return funnelOf(
     hunt.stages.map((stage) => stage.key),
-    events.map((event) => ({ applicationId: event.application_id, to: event.to_stage, at: event.at })),
+    events,
     todayIn(ctx, timeZone),
     timeZone,
   );

@@ -4,7 +4,7 @@ import { PAY_PERIODS } from '../../contract/vocabulary.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { checkChoice, checkCurrency, checkMoney, checkOptionalDate, checkRemote, checkText } from '../../core/hunt/fields.js';
 import { yearlyAmount } from '../../core/hunt/money.js';
-import { readApplicationList } from '../../store/hunt/applications.js';
+import { marksOfOffers, readApplicationList } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
 import { activeOffers, deleteOfferRow, putOfferRow } from '../../store/hunt/offers.js';
 import type { AppContext } from '../context.js';
@@ -51,12 +51,13 @@ export async function compareOffers(ctx: AppContext): Promise<OfferComparisonJso
   const offers = await activeOffers(db);
   const list = await readApplicationList(db, {});
   const fit = fitCriteria(criteria);
+  const offerMarks = await marksOfOffers(db);
   return {
     criteria: criteria.map(criterionJson),
     offers: offers.flatMap((offer) => {
       const row = list.applications.find((a) => a.id === offer.application_id);
       if (!row) return [];
-      const markRows = list.marks.filter((m) => m.application_id === row.id);
+      const markRows = offerMarks.filter((m) => m.application_id === row.id);
       const marks = new Map<number, MarkValue>(markRows.map((m) => [m.criterion_id, m.value]));
       return [
         {

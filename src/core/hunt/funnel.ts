@@ -35,10 +35,8 @@ function reachedStages(events: readonly FunnelEvent[]): FunnelJson['stages'] {
 
 function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson['weeks'] {
   if (events.length === 0) return [];
-  const timed = events.map((event) => ({ event, ms: Date.parse(event.at) }));
-  // Stable: events of the same instant keep the order they were recorded in.
-  timed.sort((a, b) => a.ms - b.ms);
-  const firstWeek = mondayOf(localDateOf(timed[0]!.ms, timeZone));
+  const ordered = inTimeOrder(events);
+  const firstWeek = mondayOf(localDateOf(ordered[0]!.at, timeZone));
   const lastWeek = mondayOf(today);
 
   const counts = new Map<string, number>(stageKeys.map((key) => [key, 0]));
@@ -46,15 +44,26 @@ function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent
   const weeks: FunnelJson['weeks'] = [];
   let next = 0;
   for (let weekOf = firstWeek; weekOf <= lastWeek; weekOf = addDays(weekOf, 7)) {
-    const endMs = Date.parse(startOfLocalDate(addDays(weekOf, 7), timeZone));
-    for (; next < timed.length && timed[next]!.ms < endMs; next++) {
-      const { applicationId, to } = timed[next]!.event;
+    const end = Date.parse(startOfLocalDate(addDays(weekOf, 7), timeZone));
+    for (; next < ordered.length && Date.parse(ordered[next]!.at) < end; next++) {
+      const { applicationId, to } = ordered[next]!;
       const before = stageOf.get(applicationId);
-      if (before !== undefined) counts.set(before, (counts.get(before) ?? 0) - 1);
+      if (before !== undefined) counts.set(before, counts.get(before)! - 1);
       counts.set(to, (counts.get(to) ?? 0) + 1);
       stageOf.set(applicationId, to);
     }
     weeks.push({ weekOf, counts: Object.fromEntries(counts) });
   }
   return weeks;
+}
+
+/** The events by time; as recorded they nearly always are, so that is checked before sorting. */
+function inTimeOrder(events: readonly FunnelEvent[]): readonly FunnelEvent[] {
+  const times = events.map((event) => Date.parse(event.at));
+  if (times.every((time, i) => i === 0 || times[i - 1]! <= time)) return events;
+  // Stable: events of the same instant keep the order they were recorded in.
+  return events
+    .map((event, i) => ({ event, time: times[i]! }))
+    .sort((a, b) => a.time - b.time)
+    .map(({ event }) => event);
 }

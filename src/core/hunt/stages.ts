@@ -45,7 +45,7 @@ export function checkMove(stages: readonly Stage[], current: string, move: { to:
   const target = checkStage(stages, move.to, 'to');
   if (move.from !== undefined && move.from !== current) {
     throw new ConflictError(
-      `the application moved to ${labelOf(stages, current)} meanwhile (not ${labelOf(stages, move.from)}): reload and move it again`,
+      `the application moved to ${labelOf(stages, current)} meanwhile: reload it (the move was made from ${labelOf(stages, move.from)})`,
     );
   }
   if (move.to === current) throw new InvalidInputError(`to: the application is already in ${target.label}`);

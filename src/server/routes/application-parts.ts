@@ -23,7 +23,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
         summary: 'Add a contact: a recruiter, hiring manager, interviewer, referrer or other',
         params: HuntIdParams,
         body: ContactCreateJson,
-        response: { 201: ApplicationDetailJson, ...errorResponses(400, 404) },
+        response: { 201: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await addContact(app, request.params.id, request.body)),
@@ -36,7 +36,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
         summary: 'Change a contact',
         params: HuntIdParams,
         body: ContactPatchJson,
-        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404) },
+        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => updateContact(app, request.params.id, request.body),
@@ -45,7 +45,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
   server.delete(
     '/hunt/contacts/:id',
     {
-      schema: { summary: 'Remove a contact', params: HuntIdParams, response: { 200: ApplicationDetailJson, ...errorResponses(404) } },
+      schema: { summary: 'Remove a contact', params: HuntIdParams, response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) } },
     },
     async (request) => deleteContact(app, request.params.id),
   );
@@ -57,7 +57,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
         summary: 'Add a follow-up due on a local date',
         params: HuntIdParams,
         body: FollowUpCreateJson,
-        response: { 201: ApplicationDetailJson, ...errorResponses(400, 404) },
+        response: { 201: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await addFollowUp(app, request.params.id, request.body)),
@@ -70,7 +70,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
         summary: 'Change a follow-up, or mark it done or not done',
         params: HuntIdParams,
         body: FollowUpPatchJson,
-        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404) },
+        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => updateFollowUp(app, request.params.id, request.body),
@@ -79,7 +79,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
   server.delete(
     '/hunt/follow-ups/:id',
     {
-      schema: { summary: 'Remove a follow-up', params: HuntIdParams, response: { 200: ApplicationDetailJson, ...errorResponses(404) } },
+      schema: { summary: 'Remove a follow-up', params: HuntIdParams, response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) } },
     },
     async (request) => deleteFollowUp(app, request.params.id),
   );
@@ -91,7 +91,7 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
         summary: "Record the application's offer, or replace it: currency, period and base are required",
         params: HuntIdParams,
         body: OfferPutJson,
-        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404) },
+        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => putOffer(app, request.params.id, request.body),
@@ -100,7 +100,11 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
   server.delete(
     '/hunt/applications/:id/offer',
     {
-      schema: { summary: "Remove the application's offer", params: HuntIdParams, response: { 200: ApplicationDetailJson, ...errorResponses(404) } },
+      schema: {
+        summary: "Remove the application's offer",
+        params: HuntIdParams,
+        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
+      },
     },
     async (request) => deleteOffer(app, request.params.id),
   );

@@ -24,10 +24,10 @@ export interface NextFollowUp {
   dueOn: string;
 }
 
-/** What the board shows: the applications, all their marks, their next open follow-up and which have an offer. */
+/** What the board shows: the applications, their marks (yes and no), their next open follow-up and which have an offer. */
 export interface ApplicationListRows {
   applications: ApplicationRow[];
-  marks: MarkRow[];
+  marks: Array<Pick<MarkRow, 'application_id' | 'criterion_id' | 'value'>>;
   nextFollowUps: Map<number, NextFollowUp>;
   withOffer: Set<number>;
 }
@@ -41,22 +41,35 @@ function applications(db: Kysely<Database>, filter: ApplicationFilter) {
 
 export async function readApplicationList(db: Kysely<Database>, filter: ApplicationFilter): Promise<ApplicationListRows> {
   const rows = await applications(db, filter).selectAll('a').orderBy('a.id').execute();
-  const marks = await applications(db, filter).innerJoin('marks as m', 'm.application_id', 'a.id').selectAll('m').execute();
-  const openFollowUps = await applications(db, filter)
-    .innerJoin('follow_ups as f', 'f.application_id', 'a.id')
-    .select(['f.id', 'f.application_id', 'f.title', 'f.due_on'])
-    .where('f.done_at', 'is', null)
-    .orderBy('f.due_on')
-    .orderBy('f.id')
+  // The rows below are read for the whole hunt, without joining the filter again, and kept for the listed ids:
+  // cheaper than a join per kind of row, and a board lists most of the hunt anyway.
+  const listed = new Set(rows.map((row) => row.id));
+  const ofHunt = db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID);
+  // An unknown mark counts as no mark in a fit.
+  const marks = (
+    await db
+      .selectFrom('marks')
+      .select(['application_id', 'criterion_id', 'value'])
+      .where('value', '!=', 'unknown')
+      .where('application_id', 'in', ofHunt)
+      .execute()
+  ).filter((mark) => listed.has(mark.application_id));
+  const openFollowUps = await db
+    .selectFrom('follow_ups')
+    .select(['id', 'application_id', 'title', 'due_on'])
+    .where('done_at', 'is', null)
+    .where('application_id', 'in', ofHunt)
+    .orderBy('due_on')
+    .orderBy('id')
     .execute();
   const nextFollowUps = new Map<number, NextFollowUp>();
   for (const row of openFollowUps) {
-    if (!nextFollowUps.has(row.application_id)) {
+    if (listed.has(row.application_id) && !nextFollowUps.has(row.application_id)) {
       nextFollowUps.set(row.application_id, { id: row.id, applicationId: row.application_id, title: row.title, dueOn: row.due_on });
     }
   }
-  const offers = await applications(db, filter).innerJoin('offers as o', 'o.application_id', 'a.id').select('o.application_id').execute();
-  return { applications: rows, marks, nextFollowUps, withOffer: new Set(offers.map((row) => row.application_id)) };
+  const offers = await db.selectFrom('offers').select('application_id').where('application_id', 'in', ofHunt).execute();
+  return { applications: rows, marks, nextFollowUps, withOffer: new Set(offers.map((row) => row.application_id).filter((id) => listed.has(id))) };
 }
 
 export async function applicationRow(db: Kysely<Database>, id: number): Promise<ApplicationRow | null> {
@@ -82,14 +95,18 @@ export async function historyOf(db: Kysely<Database>, applicationId: number): Pr
 }
 
 /** Every stage event of the hunt, archived applications included (they are part of its history), as recorded. */
-export async function allStageEvents(db: Kysely<Database>) {
+export async function allStageEvents(db: Kysely<Database>): Promise<Array<{ applicationId: number; to: string; at: string }>> {
   return db
-    .selectFrom('stage_events as e')
-    .innerJoin('applications as a', 'a.id', 'e.application_id')
-    .select(['e.application_id', 'e.to_stage', 'e.at'])
-    .where('a.hunt_id', '=', HUNT_ID)
-    .orderBy('e.id')
+    .selectFrom('stage_events')
+    .select(['application_id as applicationId', 'to_stage as to', 'at'])
+    .where('application_id', 'in', db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID))
+    .orderBy('id')
     .execute();
+}
+
+/** The marks of the applications with an offer, for comparing the offers. */
+export async function marksOfOffers(db: Kysely<Database>): Promise<MarkRow[]> {
+  return db.selectFrom('marks').selectAll().where('application_id', 'in', db.selectFrom('offers').select('application_id')).execute();
 }
 
 /** A new application and the first line of its history (from nothing to its stage). */

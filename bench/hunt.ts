@@ -1,0 +1,317 @@
+// The job hunt at scale: 1,000 applications, 20,000 stage events and 5,000 criteria marks, on SQLite and on
+// PostgreSQL. The board's list through the API (Fastify's inject: routing, validation, the app, serialization;
+// no socket) beside its floor measured in the same run, a plain indexed SELECT of the same rows; and the funnel
+// computed from the stage events. The issue's aims: the list within 3x its floor (p50), the funnel under 50 ms.
+// Each iteration runs the subject and its floor back to back, alternating which goes first, so the ratio holds
+// on a noisy machine; on SQLite, where all the work is this process's, its CPU time is printed too.
+//
+// `npx tsx bench/hunt.ts` runs it alone; BENCH_HUNT_ITERATIONS and BENCH_DATABASE_URL (PostgreSQL,
+// `postgres://postgres@127.0.0.1:5432/test` by default) tune it.
+import Fastify from 'fastify';
+import type { Kysely } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { closeApp, openApp, type AppContext } from '../src/app/context.js';
+import { listApplications } from '../src/app/hunt/applications.js';
+import { addCriterion } from '../src/app/hunt/criteria.js';
+import { funnel } from '../src/app/hunt/funnel.js';
+import type { ApplicationListJson, CriterionJson } from '../src/contract/hunt.js';
+import { DEFAULT_STAGES, MARK_VALUES, REMOTE_POLICIES } from '../src/contract/vocabulary.js';
+import { buildServer, type PrepdeckServer } from '../src/server/app.js';
+import type { Database } from '../src/store/schema.js';
+
+const APPLICATIONS = 1_000;
+const EVENTS_PER_APPLICATION = 20;
+const CRITERIA = 5;
+const ITERATIONS = Number(process.env['BENCH_HUNT_ITERATIONS'] ?? 100);
+const WARMUP = 20;
+const DEFAULT_POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const LIST_RATIO_AIM = 3;
+const FUNNEL_AIM_MS = 50;
+/** Rows per insert: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const BATCH = 500;
+
+/** The hunt's "now": fixed, so the data and the funnel's weeks are the same on every run. */
+const NOW = Date.parse('2026-03-02T09:00:00.000Z');
+const HOUR_MS = 3600_000;
+const YEAR_MS = 365 * 24 * HOUR_MS;
+const iso = (ms: number) => new Date(ms).toISOString();
+const STAGE_KEYS = DEFAULT_STAGES.map((stage) => stage.key);
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
+}
+
+/**
+ * Writes the generated hunt: each application's history a walk over the stages (forward mostly, back now and
+ * then, outcomes too) ending at its stage, a mark per criterion, a follow-up for a third, an offer for one in 20.
+ */
+async function seed(app: AppContext): Promise<void> {
+  const rand = mulberry32(15);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const criteria: CriterionJson[] = [];
+  for (let i = 0; i < CRITERIA; i++) {
+    criteria.push(await addCriterion(app, { text: `criterion ${i + 1}`, kind: i < 2 ? 'gate' : 'weighted', weight: 1 + (i % 5) }));
+  }
+  const histories = Array.from({ length: APPLICATIONS }, () => {
+    let at = NOW - YEAR_MS + Math.floor(rand() * YEAR_MS * 0.5);
+    let stage: string = rand() < 0.8 ? 'applied' : 'wishlist';
+    const events = [{ from_stage: null as string | null, to_stage: stage, at: iso(at), note: '' }];
+    while (events.length < EVENTS_PER_APPLICATION) {
+      const index = STAGE_KEYS.indexOf(stage as (typeof STAGE_KEYS)[number]);
+      const next = rand() < 0.7 ? STAGE_KEYS[Math.min(index + 1, STAGE_KEYS.length - 1)]! : pick(STAGE_KEYS);
+      if (next === stage) continue;
+      at += Math.floor(rand() * 200 * HOUR_MS);
+      events.push({ from_stage: stage, to_stage: next, at: iso(at), note: rand() < 0.1 ? 'a note' : '' });
+      stage = next;
+    }
+    return events;
+  });
+
+  await app.store.transaction(async (trx: Kysely<Database>) => {
+    const rows = histories.map((events, i) => ({
+      hunt_id: 1,
+      company: `Company ${i}`,
+      role: pick(['Backend engineer', 'Python developer', 'SRE', 'Data engineer']),
+      link: `https://jobs.example/${i}`,
+      location: pick(['Berlin', 'Remote', 'Amsterdam', 'New York']),
+      remote: pick(REMOTE_POLICIES),
+      salary_min: 60_000 + Math.floor(rand() * 60) * 1000,
+      salary_max: 130_000,
+      salary_currency: 'EUR',
+      salary_period: 'year' as const,
+      source: pick(['referral', 'job board', 'recruiter']),
+      found_on: events[0]!.at.slice(0, 10),
+      notes: '',
+      tags: JSON.stringify([pick(['python', 'go', 'rust']), pick(['startup', 'bigco'])]),
+      stage: events.at(-1)!.to_stage,
+      stage_changed_at: events.at(-1)!.at,
+      created_at: events[0]!.at,
+      updated_at: events.at(-1)!.at,
+      archived_at: null,
+    }));
+    const ids: number[] = [];
+    await inBatches(rows, async (batch) => {
+      const inserted = await trx.insertInto('applications').values(batch).returning('id').execute();
+      ids.push(...inserted.map((row) => Number(row.id)));
+    });
+    const events = histories.flatMap((history, i) => history.map((event) => ({ application_id: ids[i]!, ...event })));
+    await inBatches(events, (batch) => trx.insertInto('stage_events').values(batch).execute());
+    const marks = ids.flatMap((id) =>
+      criteria.map((criterion) => ({ application_id: id, criterion_id: criterion.id, value: pick(MARK_VALUES), note: '', updated_at: iso(NOW) })),
+    );
+    await inBatches(marks, (batch) => trx.insertInto('marks').values(batch).execute());
+    const followUps = ids
+      .filter((_, i) => i % 3 === 0)
+      .map((id, i) => ({
+        application_id: id,
+        title: 'Write back',
+        due_on: iso(NOW + (i % 30) * 24 * HOUR_MS - 15 * 24 * HOUR_MS).slice(0, 10),
+        done_at: null,
+        created_at: iso(NOW),
+      }));
+    await inBatches(followUps, (batch) => trx.insertInto('follow_ups').values(batch).execute());
+    const offers = ids
+      .filter((_, i) => i % 20 === 0)
+      .map((id) => ({ application_id: id, currency: 'EUR', period: 'year' as const, base: 100_000, perks: '', notes: '', updated_at: iso(NOW) }));
+    await inBatches(offers, (batch) => trx.insertInto('offers').values(batch).execute());
+  });
+}
+
+/** One run: wall time, and this process's CPU time (user + system), which a busy machine inflates far less. */
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+type Samples = Sample[];
+
+function p(samples: Samples, of: keyof Sample, percent: number): number {
+  const sorted = samples.map((sample) => sample[of]).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((percent / 100) * sorted.length))]!;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<Sample> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await fn();
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+async function sideBySide(subject: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<{ subject: Samples; floor: Samples }> {
+  const subjects: Samples = [];
+  const floors: Samples = [];
+  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+    let a: Sample;
+    let b: Sample;
+    if (i % 2 === 0) {
+      a = await timed(subject);
+      b = await timed(floor);
+    } else {
+      b = await timed(floor);
+      a = await timed(subject);
+    }
+    if (i >= WARMUP) {
+      subjects.push(a);
+      floors.push(b);
+    }
+  }
+  return { subject: subjects, floor: floors };
+}
+
+async function alone(fn: () => Promise<unknown>): Promise<Samples> {
+  const samples: Samples = [];
+  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+    const sample = await timed(fn);
+    if (i >= WARMUP) samples.push(sample);
+  }
+  return samples;
+}
+
+const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(6);
+
+/**
+ * A line: wall p50 and p95, and CPU p50, each with its ratio to `floor` when there is one. On PostgreSQL the
+ * server's CPU is not this process's, so only the wall times compare there.
+ */
+function line(name: string, samples: Samples, floor: Samples | null, cpuCounts: boolean): string {
+  const wall = `wall p50 ${ms(p(samples, 'wall', 50))}${floor ? ` ${x(p(samples, 'wall', 50), p(floor, 'wall', 50))}` : '        '}`;
+  const p95 = `p95 ${ms(p(samples, 'wall', 95))}`;
+  const cpu = cpuCounts ? `   cpu p50 ${ms(p(samples, 'cpu', 50))}${floor ? ` ${x(p(samples, 'cpu', 50), p(floor, 'cpu', 50))}` : ''}` : '';
+  return `    ${name.padEnd(44)} ${wall}   ${p95}${cpu}`;
+}
+
+async function benchOn(label: string, location: string): Promise<void> {
+  const app = await openApp(location, () => iso(NOW));
+  const cpuCounts = label === 'SQLite';
+  let server: PrepdeckServer | null = null;
+  try {
+    const seeding = performance.now();
+    await seed(app);
+    const seeded = performance.now() - seeding;
+    server = await buildServer({ app });
+    const api = server;
+    const list = async () => {
+      const response = await api.inject({ method: 'GET', url: '/api/hunt/applications' });
+      if (response.statusCode !== 200) throw new Error(`GET /api/hunt/applications: ${response.statusCode} ${response.body}`);
+      return response.body;
+    };
+    // The floor: the same rows, as stored, through the index the board's order uses.
+    const plainSelect = () =>
+      app.store.db
+        .selectFrom('applications')
+        .selectAll()
+        .where('hunt_id', '=', 1)
+        .where('archived_at', 'is', null)
+        .orderBy('stage')
+        .orderBy('id')
+        .execute();
+    const shown = JSON.parse(await list()) as ApplicationListJson;
+    const floorRows = await plainSelect();
+    if (shown.applications.length !== floorRows.length)
+      throw new Error(`the list shows ${shown.applications.length} applications, the floor reads ${floorRows.length}`);
+
+    const board = await sideBySide(list, plainSelect);
+    const appOnly = await alone(() => listApplications(app, {}));
+    // What answering this much JSON through inject costs at all: a bare Fastify route sending the list from memory.
+    const bare = Fastify();
+    bare.get('/list', async () => shown);
+    const transport = await alone(async () => (await bare.inject({ method: 'GET', url: '/list' })).body);
+    await bare.close();
+    // The funnel's own floor: reading its 20,000 events, nothing computed.
+    const readEvents = () => app.store.db.selectFrom('stage_events').select(['application_id', 'to_stage', 'at']).orderBy('id').execute();
+    const funnelRuns = await sideBySide(() => funnel(app), readEvents);
+    const funnelApi = await alone(async () => (await api.inject({ method: 'GET', url: '/api/hunt/funnel' })).body);
+    const reached = await funnel(app);
+
+    console.log(
+      `\n  ${label} (seeded in ${(seeded / 1000).toFixed(1)} s; ${shown.applications.length} applications on the board, ${Buffer.byteLength(await list()) >> 10} KB of JSON)`,
+    );
+    console.log(line('plain indexed SELECT of the rows (floor)', board.floor, null, cpuCounts));
+    console.log(`${line('GET /api/hunt/applications', board.subject, board.floor, cpuCounts)}   (aim: p50 <= ${LIST_RATIO_AIM}x the floor)`);
+    console.log(line('listApplications alone (the app, no HTTP)', appOnly, null, cpuCounts));
+    console.log(line('bare Fastify route, the list from memory', transport, null, cpuCounts));
+    console.log(line('reading the stage events (floor)', funnelRuns.floor, null, cpuCounts));
+    console.log(`${line('the funnel (app/hunt/funnel.ts)', funnelRuns.subject, funnelRuns.floor, cpuCounts)}   (aim: < ${FUNNEL_AIM_MS} ms)`);
+    console.log(line('GET /api/hunt/funnel', funnelApi, null, cpuCounts));
+    console.log(
+      `    funnel reached: ${reached.stages.map(({ stage, reached: count }) => `${stage} ${count}`).join(', ')}; ${reached.weeks.length} weeks`,
+    );
+  } finally {
+    await server?.close();
+    await closeApp(app);
+  }
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A fresh schema for the run, dropped after it. */
+async function withPostgresSchema(url: string, fn: (location: string) => Promise<void>): Promise<void> {
+  const { default: pg } = await import('pg');
+  const schema = `bench_hunt_${process.pid}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  try {
+    const location = new URL(url);
+    location.searchParams.set('options', `-c search_path=${schema}`);
+    await fn(location.toString());
+  } finally {
+    await admin(`drop schema ${schema} cascade`);
+  }
+}
+
+export async function benchHunt(postgresUrl: string | null): Promise<void> {
+  const events = APPLICATIONS * EVENTS_PER_APPLICATION;
+  console.log(
+    `\nthe job hunt at scale: ${APPLICATIONS.toLocaleString('en')} applications, ${events.toLocaleString('en')} stage events, ` +
+      `${(APPLICATIONS * CRITERIA).toLocaleString('en')} marks; ${ITERATIONS} iterations after ${WARMUP} warm-up` +
+      (postgresUrl ? '' : ' (PostgreSQL not reachable: skipped)') +
+      // The absolute figures move with the machine's load; the ratios much less.
+      `; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'prepdeck-bench-hunt-'));
+  try {
+    await benchOn('SQLite', join(dir, 'hunt.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (postgresUrl) await withPostgresSchema(postgresUrl, (location) => benchOn('PostgreSQL', location));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchHunt((await postgresReachable(DEFAULT_POSTGRES_URL)) ? DEFAULT_POSTGRES_URL : null);
+}

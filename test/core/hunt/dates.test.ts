@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../../src/core/errors.js';
+import { checkLocalDate, checkTimeZone, daysBetween, instantOfMove, localDateOf, mondayOf } from '../../../src/core/hunt/dates.js';
+
+describe('local dates', () => {
+  it('refuses a date that does not exist, naming the field', () => {
+    expect(() => checkLocalDate('2026-02-30', 'dueOn')).toThrow(/^dueOn: '2026-02-30' is not a date/);
+    expect(() => checkLocalDate('2026-13-01', 'foundOn')).toThrow(InvalidInputError);
+    expect(() => checkLocalDate('26-1-1', 'on')).toThrow(InvalidInputError);
+    expect(checkLocalDate('2028-02-29', 'on')).toBe('2028-02-29');
+  });
+
+  it('accepts exactly the dates the calendar has', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), (date) => {
+        const text = date.toISOString().slice(0, 10);
+        expect(checkLocalDate(text, 'd')).toBe(text);
+      }),
+    );
+  });
+
+  it('reads an instant as the date of its time zone', () => {
+    expect(localDateOf('2026-03-01T23:30:00Z', 'Europe/Berlin')).toBe('2026-03-02');
+    expect(localDateOf('2026-03-01T03:00:00Z', 'America/New_York')).toBe('2026-02-28');
+  });
+
+  it('finds the Monday of a week and counts days', () => {
+    expect(mondayOf('2026-03-01')).toBe('2026-02-23'); // a Sunday
+    expect(mondayOf('2026-03-02')).toBe('2026-03-02');
+    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+    expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3);
+  });
+
+  it('checks a time zone with Intl, naming timeZone', () => {
+    expect(checkTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(() => checkTimeZone('Mars/Olympus')).toThrow(/^timeZone: /);
+  });
+});
+
+describe('when a move happened', () => {
+  const now = '2026-03-10T09:00:00.000Z';
+  const last = '2026-03-01T08:00:00.000Z';
+
+  it('is now for today or no date, noon of a past local date otherwise', () => {
+    expect(instantOfMove(undefined, now, 'Europe/Berlin', last)).toBe(now);
+    expect(instantOfMove('2026-03-10', now, 'Europe/Berlin', last)).toBe(now);
+    expect(instantOfMove('2026-03-05', now, 'Europe/Berlin', last)).toBe('2026-03-05T11:00:00.000Z');
+    expect(localDateOf(instantOfMove('2026-03-05', now, 'Pacific/Kiritimati', last), 'Pacific/Kiritimati')).toBe('2026-03-05');
+  });
+
+  it('refuses a future date and one before the last move, naming `on`', () => {
+    expect(() => instantOfMove('2026-03-11', now, 'Europe/Berlin', last)).toThrow(/^on: 2026-03-11 is in the future/);
+    expect(() => instantOfMove('2026-02-28', now, 'Europe/Berlin', last)).toThrow(/^on: .* before the last move/);
+    expect(() => instantOfMove('2026-02-30', now, 'Europe/Berlin', last)).toThrow(/^on: /);
+  });
+
+  it('never puts a move before the last one on the same day', () => {
+    const lateLast = '2026-03-05T15:00:00.000Z';
+    expect(instantOfMove('2026-03-05', now, 'Europe/Berlin', lateLast)).toBe(lateLast);
+  });
+});
