@@ -235,4 +235,43 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     expect(await table.locator('.mark-failed').count()).toBe(1);
     expect(await table.locator('tr', { hasText: 'full remote' }).locator('.mark-failed').count()).toBe(1);
   });
+
+  it('refuses a move made against a stage changed meanwhile elsewhere: the card goes back, the page says so, nothing is written', async () => {
+    await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    const acme = await applicationId('Acme');
+    await page.locator(`[data-stage="applied"] [data-card-id="${acme}"]`).waitFor();
+    // The board asks nothing more while another window moves the card: what it shows is now stale.
+    await page.route('**/api/hunt/applications', (route) => route.abort());
+    const moved = await fetch(`${server.url}/api/hunt/applications/${acme}/moves`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'technical', from: 'applied' }),
+    });
+    expect(moved.status).toBe(200);
+    await page.locator(`[data-card-id="${acme}"]`).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('alert').filter({ hasText: 'moved meanwhile in another window' }).waitFor();
+    expect(await page.locator(`[data-stage="applied"] [data-card-id="${acme}"]`).count()).toBe(1);
+    await page.unroute('**/api/hunt/applications');
+    await page.locator(`[data-stage="technical"] [data-card-id="${acme}"]`).waitFor();
+    expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>technical']);
+  });
+
+  it('fits a 360 px wide screen on every hunt page, without horizontal scrolling', async () => {
+    const phone = await browser.newPage({ width: 360, height: 740 });
+    const acme = await applicationId('Acme');
+    for (const [path, ready] of [
+      ['/hunt', '.board-card'],
+      ['/hunt?view=table', '.hunt-table tbody tr'],
+      ['/hunt?view=criteria', '.criterion'],
+      ['/hunt?view=funnel', '.funnel-step'],
+      ['/hunt?view=offers', '.offers-table'],
+      [`/hunt/applications/${acme}`, '.timeline-event'],
+    ] as const) {
+      await phone.goto(`${server.url}${path}`);
+      await phone.locator(ready).first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    await phone.close();
+  });
 });
