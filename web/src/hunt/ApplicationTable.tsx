@@ -111,6 +111,14 @@ export function ApplicationTable({ hunt, applications }: { hunt: HuntJson; appli
           <input type="checkbox" checked={gateFailed} onChange={(e) => setParams({ gate: e.target.checked ? 'failed' : null })} />
           Must-have not met
         </label>
+        <label className="check-field">
+          <input
+            type="checkbox"
+            checked={params.get('archived') === 'true'}
+            onChange={(e) => setParams({ archived: e.target.checked ? 'true' : null })}
+          />
+          Archived too
+        </label>
         {filtering && (
           <button type="button" className="button button-small" onClick={() => setParams({ q: null, stage: null, tag: null, fit: null, gate: null })}>
             Clear filters
@@ -142,6 +150,7 @@ export function ApplicationTable({ hunt, applications }: { hunt: HuntJson; appli
               <tr key={a.id} className={a.fit.failedGates.length > 0 ? 'row-failed' : undefined}>
                 <th scope="row">
                   <Link to={applicationHref(a.id)}>{a.company}</Link>
+                  {a.archivedAt && <span className="muted"> · archived</span>}
                 </th>
                 <td>{a.role}</td>
                 <td>

@@ -1,6 +1,6 @@
 // The job hunt: the board (or the table) of applications, the criteria they are marked against, the funnel
 // and the offers side by side. The view is in the URL (`?view=`).
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ApplicationSummaryJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { PageSkeleton } from '../components/Skeletons.js';
@@ -35,7 +35,9 @@ export function HuntPage() {
   // Live: the CLI (or another window) may move an application while the board is open.
   const live = useLive(huntWritesKey(), 5000);
   const hunt = useQuery({ ...huntQuery(), ...live });
-  const applications = useQuery({ ...applicationsQuery(), ...live });
+  // The table can show archived applications too (to find one and restore it); the board never does.
+  const archived = view === 'table' && params.get('archived') === 'true';
+  const applications = useQuery({ ...applicationsQuery(archived), ...live, placeholderData: keepPreviousData });
   const { move, error: moveError } = useMoveApplication();
   const error = hunt.error ?? applications.error;
   if (error && !(hunt.data && applications.data)) return <ErrorLine>{errorMessage(error)}</ErrorLine>;
