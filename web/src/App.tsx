@@ -12,19 +12,29 @@ import { plural } from './lib/plural.js';
 import { hrefFor, Link, useLocation } from './lib/router.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
-import { importPage, reviewPage, topicPage } from './pages/lazy.js';
+import { applicationPage, huntPage, importPage, reviewPage, topicPage } from './pages/lazy.js';
 import { checklistsQuery } from './queries/checklists.js';
 import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
 
 type Route =
-  { page: 'dashboard' } | { page: 'checklist' } | { page: 'review' } | { page: 'import' } | { page: 'topic'; id: number } | { page: 'missing' };
+  | { page: 'dashboard' }
+  | { page: 'checklist' }
+  | { page: 'review' }
+  | { page: 'import' }
+  | { page: 'topic'; id: number }
+  | { page: 'hunt' }
+  | { page: 'application'; id: number }
+  | { page: 'missing' };
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/dashboard') return { page: 'dashboard' };
   if (pathname === '/checklist') return { page: 'checklist' };
   if (pathname === '/review') return { page: 'review' };
   if (pathname === '/import') return { page: 'import' };
+  if (pathname === '/hunt' || pathname === '/hunt/') return { page: 'hunt' };
+  const application = /^\/hunt\/applications\/(\d+)\/?$/.exec(pathname);
+  if (application) return { page: 'application', id: Number(application[1]) };
   const topic = /^\/topics\/(\d+)\/?$/.exec(pathname);
   if (topic) return { page: 'topic', id: Number(topic[1]) };
   return { page: 'missing' };
@@ -44,7 +54,16 @@ export function App() {
   const due = useDueCount(checklist, location.pathname);
 
   useEffect(() => {
-    const titles = { dashboard: 'Dashboard', checklist: 'Checklist', review: 'Review', import: 'Import', topic: 'Topic', missing: 'Not found' };
+    const titles = {
+      dashboard: 'Dashboard',
+      checklist: 'Checklist',
+      review: 'Review',
+      import: 'Import',
+      topic: 'Topic',
+      hunt: 'Job hunt',
+      application: 'Application',
+      missing: 'Not found',
+    };
     document.title = `${missing ? 'Not found' : titles[current.page]} · prepdeck`;
   }, [current.page, missing]);
 
@@ -57,9 +76,10 @@ export function App() {
     { page: 'dashboard', label: 'Dashboard', href: hrefFor('/', checklist) },
     { page: 'checklist', label: 'Checklist', href: hrefFor('/checklist', checklist) },
     { page: 'review', label: 'Review', href: hrefFor('/review', checklist) },
+    { page: 'hunt', label: 'Hunt', href: hrefFor('/hunt', checklist) },
     { page: 'import', label: 'Import', href: hrefFor('/import', checklist) },
   ] as const;
-  const pickerPath = current.page === 'topic' || current.page === 'missing' ? '/checklist' : location.pathname;
+  const pickerPath = current.page === 'topic' || current.page === 'missing' || current.page === 'application' ? '/checklist' : location.pathname;
 
   return (
     <>
@@ -77,7 +97,7 @@ export function App() {
               <Link
                 key={item.page}
                 to={item.href}
-                aria-current={current.page === item.page ? 'page' : undefined}
+                aria-current={current.page === item.page || (item.page === 'hunt' && current.page === 'application') ? 'page' : undefined}
                 aria-label={item.page === 'review' && due ? `Review, ${due} due` : undefined}
               >
                 {item.label}
@@ -118,6 +138,9 @@ interface PageProps {
 function Page({ route, checklist, missing, checklists }: PageProps) {
   if (route.page === 'import') return <ImportRoute current={checklist} />;
   if (route.page === 'topic') return <TopicRoute id={route.id} checklist={checklist} />;
+  // The hunt is the user's, not a checklist's: it shows with no checklist imported too.
+  if (route.page === 'hunt') return <HuntRoute />;
+  if (route.page === 'application') return <ApplicationRoute id={route.id} />;
   if (route.page === 'missing') {
     return (
       <EmptyState
@@ -155,13 +178,23 @@ function ReviewRoute({ checklist }: { checklist: string }) {
   return <ReviewPage checklist={checklist} />;
 }
 
+function HuntRoute() {
+  const { HuntPage } = huntPage.current ?? use(huntPage.load());
+  return <HuntPage />;
+}
+
+function ApplicationRoute({ id }: { id: number }) {
+  const { ApplicationPage } = applicationPage.current ?? use(applicationPage.load());
+  return <ApplicationPage key={id} id={id} />;
+}
+
 function ImportRoute(props: { current: string | null }) {
   const { ImportPage } = importPage.current ?? use(importPage.load());
   return <ImportPage {...props} />;
 }
 
 function RouteSkeleton({ route }: { route: Route }) {
-  if (route.page === 'topic') return <TopicSkeleton />;
+  if (route.page === 'topic' || route.page === 'application') return <TopicSkeleton />;
   if (route.page === 'import') return <ImportSkeleton />;
   if (route.page === 'review') return <ReviewSkeleton />;
   return <PageSkeleton />;

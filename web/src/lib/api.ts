@@ -29,7 +29,7 @@ export class ApiError extends Error {
 }
 
 /** `signal`: TanStack Query's, so that a load nobody waits for any more is aborted. */
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     // The browser's HTTP cache sends If-None-Match with a GET, so an unchanged tree comes back as a 304.

@@ -1,6 +1,6 @@
 // Where the preparation stands: overall and per-section progress (with predicted recall), states, activity, memory, duplicates.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, use, useEffect } from 'react';
 import type { DashboardJson } from '../../../src/contract/checklists.js';
 import type { Progress } from '../../../src/contract/common.js';
 import type { ReviewStatsJson, SectionMemoryJson } from '../../../src/contract/review.js';
@@ -14,7 +14,7 @@ import { STATE_LABEL, STATES } from '../lib/states.js';
 import { dashboardQuery } from '../queries/checklists.js';
 import { useLive } from '../queries/live.js';
 import { reviewStatsQuery, useDueCount } from '../queries/review.js';
-import { preloadPagesWhenIdle } from './lazy.js';
+import { huntAgenda, preloadPagesWhenIdle } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { MemoryCard, ReviewsCard } from '../components/MemoryPanel.js';
 import { percent } from '../lib/review.js';
@@ -42,6 +42,9 @@ export function DashboardPage({ checklist }: { checklist: string }) {
           <Link to={hrefFor('/checklist', checklist)}>open the checklist</Link>
         </p>
       </header>
+      <Suspense fallback={null}>
+        <HuntAgenda />
+      </Suspense>
       <section className="card" aria-labelledby="overall-heading">
         <h2 id="overall-heading">Overall</h2>
         <p className="big-number">
@@ -60,6 +63,12 @@ export function DashboardPage({ checklist }: { checklist: string }) {
       <DuplicatesCard data={data} checklist={checklist} />
     </div>
   );
+}
+
+/** Loaded apart (it is the hunt's code), and shown only when the hunt has something to say. */
+function HuntAgenda() {
+  const { HuntAgenda: Agenda } = huntAgenda.current ?? use(huntAgenda.load());
+  return <Agenda />;
 }
 
 function StateCounts({ progress }: { progress: Progress }) {

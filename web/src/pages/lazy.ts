@@ -12,6 +12,11 @@ export const importPage = lazyModule(() => import('./ImportPage.js'));
 // The review page shows Markdown (a card's front) in its first paint too.
 export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'), loadMarkdown()]).then(([page]) => page));
 
+// The job hunt's pages and its Dashboard section: none of it weighs on the Checklist page.
+export const huntPage = lazyModule(() => import('./HuntPage.js'));
+export const applicationPage = lazyModule(() => import('./ApplicationPage.js'));
+export const huntAgenda = lazyModule(() => import('../hunt/HuntAgenda.js'));
+
 // The Write to file panel shows only on a click: the Checklist page's first paint does without its code.
 export const writeBackPanel = lazyModule(() => import('../components/WriteBackPanel.js'));
 

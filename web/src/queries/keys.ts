@@ -31,3 +31,14 @@ export const markTopicsKey = (checklist: string) => [...checklistKey(checklist),
 export const writeBackKey = (checklist: string) => [...checklistKey(checklist), 'write-back'] as const;
 export const reviewWritesKey = (checklist: string) => [...reviewKey(checklist), 'answer'] as const;
 export const saveTopicKey = (id: number) => [...topicKey(id), 'save'] as const;
+
+/** The job hunt, one prefix for all of it: a change to an application moves its board, fit, agenda and funnel. */
+export const huntKey = () => ['hunt'] as const;
+export const huntSettingsKey = () => [...huntKey(), 'settings'] as const;
+export const applicationsKey = (archived: boolean) => [...huntKey(), 'applications', archived] as const;
+export const applicationKey = (id: number) => [...huntKey(), 'application', id] as const;
+export const offersKey = () => [...huntKey(), 'offers'] as const;
+export const agendaKey = () => [...huntKey(), 'agenda'] as const;
+export const funnelKey = () => [...huntKey(), 'funnel'] as const;
+/** Writes to the hunt: polls wait while one is on its way. */
+export const huntWritesKey = () => [...huntKey(), 'write'] as const;
