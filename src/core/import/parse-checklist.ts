@@ -17,7 +17,7 @@ import { inlineCard, questionSeparator, type CardText } from '../review/cards.js
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
-import { createMarkdownParser, MAX_NESTING } from './markdown.js';
+import { createMarkdownParser, MAX_NESTING, type ParseEnv } from './markdown.js';
 
 export interface ParseOptions {
   /** Title when neither front matter nor a single top heading gives one (usually the file name). */
@@ -43,7 +43,8 @@ const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
 const TASK_SHARE_THRESHOLD = 0.25;
 const MIN_TASK_ITEMS = 3;
 
-const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
+// A heading reaches here only inside a list item, after its first block: kept as text, like a paragraph.
+const NOTE_BLOCKS = new Set(['paragraph', 'heading', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
 
 let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
 
@@ -79,16 +80,13 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   sharedParser ??= createMarkdownParser();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const split = splitFrontMatter(lines);
-  const tokens = sharedParser.parse(split.body, {});
+  const env: ParseEnv = { skipped: [] };
+  const tokens = sharedParser.parse(split.body, env);
   const blocks = toBlockTree(tokens);
   const warnings = split.warning ? [split.warning] : [];
-  const unread = unreadTail(tokens, lines);
-  if (unread) {
-    // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
-    warnings.push(
-      `lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); lines ${unread.start}-${unread.end} were not read`,
-    );
-  }
+  const unread = unreadRanges(env.skipped, lines);
+  // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
+  if (unread) warnings.push(`lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); ${unread}`);
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
   const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
@@ -108,22 +106,19 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   };
 }
 
-/**
- * The lines markdown-it gave up on (it stops at its nesting limit without saying so). Only what was
- * read counts: blocks with content, and the first line of empty containers (`- ` alone). A list item's
- * range covers the lines it skipped too, so containers don't count beyond that.
- */
-function unreadTail(tokens: Token[], lines: string[]): LineRange | null {
-  let lastRead = 0;
-  tokens.forEach((token, i) => {
-    if (!token.map) return;
-    // An empty container was read on its first line; past the limit, a skipped one looks empty too.
-    const end = token.nesting === 0 ? token.map[1] : token.nesting === 1 && tokens[i + 1]?.nesting === -1 ? token.map[0] + 1 : 0;
-    if (end > lastRead) lastRead = end;
-  });
-  let lastText = lines.length;
-  while (lastText > 0 && lines[lastText - 1]!.trim() === '') lastText--;
-  return lastRead < lastText ? { start: lastRead + 1, end: lastText } : null;
+/** The lines markdown-it skipped, said in file order (`line 4 was not read`, `lines 2-3, 9-12 were not read`), or null. */
+function unreadRanges(skipped: ParseEnv['skipped'], lines: string[]): string | null {
+  const ranges: LineRange[] = [];
+  for (const [from, to] of [...skipped].sort((a, b) => a[0] - b[0])) {
+    let end = to;
+    while (end > from && lines[end - 1]!.trim() === '') end--;
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last.end) last.end = Math.max(last.end, end);
+    else ranges.push({ start: from + 1, end });
+  }
+  if (ranges.length === 0) return null;
+  const where = ranges.map((range) => (range.start === range.end ? `${range.start}` : `${range.start}-${range.end}`)).join(', ');
+  return ranges.length === 1 && ranges[0]!.start === ranges[0]!.end ? `line ${where} was not read` : `lines ${where} were not read`;
 }
 
 function toBlockTree(tokens: Token[]): Block[] {
@@ -237,6 +232,8 @@ class ChecklistReader {
   /** Sections opened by document headings (not by a heading inside a list item). */
   private readonly documentSections: number[] = [];
   private readonly childCount = new Map<string, number>();
+  /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
+  private followedTask: number | null = null;
 
   constructor(
     private readonly lines: string[],
@@ -263,6 +260,7 @@ class ChecklistReader {
         const level = headingLevel(block);
         while (this.sections[this.headingStack[this.headingStack.length - 1]!]!.level >= level) this.headingStack.pop();
         const index = this.openSection(block, this.headingStack[this.headingStack.length - 1]!);
+        this.followedTask = null;
         this.headingStack.push(index);
         this.documentSections.push(index);
       } else {
@@ -291,6 +289,7 @@ class ChecklistReader {
       let parent = owner.sectionIndex;
       while (parent !== 0 && this.sections[parent]!.level >= level) parent = this.sections[parent]!.parentIndex ?? 0;
       const sectionIndex = this.openSection(first, parent);
+      this.followedTask = null;
       for (const block of rest) this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
       this.sections[sectionIndex]!.lines.end = rangeOf(item).end;
       return;
@@ -309,18 +308,22 @@ class ChecklistReader {
     }
     const isTask = reading.marker !== 'none';
     if (reading.linkOnly && !isTask) {
-      this.resourcesOf(owner).push(...toResources(reading.links, line, true));
-      for (const block of rest) this.readBlock(block, owner);
+      const holder = this.followingOwner(owner);
+      this.resourcesOf(holder).push(...toResources(reading.links, line, true));
+      for (const block of rest) this.readBlock(block, holder);
       return;
     }
     if (this.mode === 'tasks' && !isTask && !this.inRoleSectionWithoutTasks(owner)) {
-      this.addDetail(owner, item, reading);
+      const holder = this.followingOwner(owner);
+      this.addDetail(holder, item, reading);
       for (const block of rest) {
-        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, owner);
+        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, holder);
+        else this.addNote(block, holder);
       }
       return;
     }
     const entryIndex = this.addEntry(item, reading, owner, textStartOf(this.lines, first!));
+    if (this.mode === 'tasks' && isTask && owner.entryIndex === null) this.followedTask = entryIndex;
     const inner: Owner = { sectionIndex: owner.sectionIndex, entryIndex, depth: owner.depth + 1 };
     const details: string[] = [];
     for (const block of rest) {
@@ -328,6 +331,16 @@ class ChecklistReader {
       else details.push(this.sourceOf(rangeOf(block)));
     }
     if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
+  }
+
+  /**
+   * Who material at a section's top level belongs to: in a task list, the task it follows (its code, comments and
+   * detail bullets are the task's), else the section.
+   */
+  private followingOwner(owner: Owner): Owner {
+    const task = this.followedTask === null ? undefined : this.entries[this.followedTask];
+    if (owner.entryIndex !== null || task?.sectionIndex !== owner.sectionIndex) return owner;
+    return { sectionIndex: owner.sectionIndex, entryIndex: task.index, depth: task.depth + 1 };
   }
 
   /** A list item written as a card becomes one (see cardShape); false when the item is not a card. */
@@ -424,10 +437,11 @@ class ChecklistReader {
     return owner.entryIndex === null ? this.sections[owner.sectionIndex]!.resources : this.entries[owner.entryIndex]!.resources;
   }
 
-  private addNote(block: Block, owner: Owner): void {
+  private addNote(block: Block, reached: Owner): void {
     const lines = rangeOf(block);
     const source = this.sourceOf(lines);
     if (source.trim() === '') return;
+    const owner = this.followingOwner(reached);
     if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, dedent(source));
     else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
   }

@@ -204,7 +204,9 @@ describe('choosing between an outline and a task list', () => {
     expect(parsed.entries.map((e) => e.text)).toEqual(['one', 'two', 'three']);
     expect(parsed.entries[0]!.details).toBe('- skip the proofs');
     expect(parsed.entries[0]!.resources.map((r) => r.url)).toEqual(['https://n.example']);
-    expect(parsed.sections[1]!.notes.map((n) => n.source)).toEqual(['- Description: prose']);
+    // A prose bullet after a task is that task's (issue 14 item 5).
+    expect(parsed.entries[1]!.details).toBe('- Description: prose');
+    expect(parsed.sections[1]!.notes).toEqual([]);
   });
 
   it('keeps every item of an outline with a few ticks sprinkled in', () => {
