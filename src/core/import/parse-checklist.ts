@@ -94,6 +94,8 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   reader.readBlocks(blocks);
   assignRoles(reader.sections, settings.roleTitles);
   for (const entry of reader.entries) entry.kind = kindOf(reader.sections[entry.sectionIndex]!.role);
+  // Lines not read explain a file without topics already.
+  if (reader.entries.length === 0 && !unread) warnings.push(whyNoTopics(reader.skippedItems, reader.cards.length));
 
   return {
     title: chooseTitle(split.frontMatter?.data, reader.sections, options.fallbackTitle),
@@ -232,6 +234,8 @@ class ChecklistReader {
   /** Sections opened by document headings (not by a heading inside a list item). */
   private readonly documentSections: number[] = [];
   private readonly childCount = new Map<string, number>();
+  /** List items that are not entries, by why: said when a file yields no topics. */
+  readonly skippedItems = { linkOnly: 0, navigation: 0 };
   /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
   private followedTask: number | null = null;
 
@@ -303,11 +307,15 @@ class ChecklistReader {
     if (reading.marker === 'none' && !this.inRoleSection(owner) && this.readCard(item, owner)) return;
     const line = rangeOf(item).start;
     if (reading.linkOnly && reading.links.every((l) => isAnchor(l.url))) {
+      this.skippedItems.navigation++;
       for (const block of rest) this.readBlock(block, owner); // a table of contents: navigation only
       return;
     }
     const isTask = reading.marker !== 'none';
-    if (reading.linkOnly && !isTask) {
+    // An index of one's own notes (`- [Two Sum](Problems/Two%20Sum.md)`): each note is a topic, titled by its link.
+    const ownNote = reading.linkOnly && isOwnFile(reading.links[0]!.url);
+    if (reading.linkOnly && !isTask && !ownNote) {
+      this.skippedItems.linkOnly++;
       const holder = this.followingOwner(owner);
       this.resourcesOf(holder).push(...toResources(reading.links, line, true));
       for (const block of rest) this.readBlock(block, holder);
@@ -397,6 +405,7 @@ class ChecklistReader {
       kind: 'topic',
       title: reading.source,
       text: reading.text,
+      ...(reading.identityText !== reading.text && { identityText: reading.identityText }),
       marker: reading.marker,
       details: '',
       position: this.nextPosition(`e${owner.sectionIndex}:${owner.entryIndex ?? ''}`),
@@ -454,6 +463,7 @@ class ChecklistReader {
       parentIndex,
       title: heading.inline?.content ?? '',
       text: reading?.text ?? '',
+      ...(reading && reading.identityText !== reading.text && { identityText: reading.identityText }),
       level: headingLevel(heading),
       role: 'study',
       position: this.nextPosition(`s${parentIndex}`),
@@ -489,6 +499,27 @@ class ChecklistReader {
     while (end > 1 && source[end - 1] === '') end--;
     return source.slice(0, end).join('\n');
   }
+}
+
+/**
+ * Why a file gave no topics, in one line: "no list items found" is wrong for a file of link lists (issue 14).
+ * In an outline every list item with text is a topic, so the rest are links, a table of contents or cards.
+ */
+function whyNoTopics(skipped: ChecklistReader['skippedItems'], cards: number): string {
+  const parts = [
+    skipped.linkOnly > 0 ? `${skipped.linkOnly} hold only web links (read as resources)` : '',
+    skipped.navigation > 0 ? `${skipped.navigation} link within the file (a table of contents)` : '',
+    cards > 0 ? `${cards} are question cards (of their sections)` : '',
+  ].filter((part) => part !== '');
+  if (parts.length === 0) return 'no list items found: 0 topics imported';
+  const items = skipped.linkOnly + skipped.navigation + cards;
+  return `0 topics imported: of ${items} list item${items === 1 ? '' : 's'}, ${parts.join(', ')}; an item with text of its own is a topic`;
+}
+
+/** A link to a file beside the checklist (a note of one's own), not a web page: no scheme, not `//host`, not `#anchor`. */
+function isOwnFile(url: string): boolean {
+  const trimmed = url.trim();
+  return trimmed !== '' && !isAnchor(trimmed) && !trimmed.startsWith('//') && !/^[a-z][a-z\d+.-]*:/i.test(trimmed);
 }
 
 type CardShape = { lines: string[]; rest: Block[] } & (

@@ -64,3 +64,103 @@ describe("a task's own material stays with the task", () => {
     expect(outline.sections[1]!.resources.map((r) => r.url)).toEqual(['https://two.example']);
   });
 });
+
+describe('a file that yields no topics says why', () => {
+  it('names link-only items and tables of contents instead of "no list items found"', () => {
+    const parsed = parse(
+      '# Links\n- [One](https://one.example)\n- <https://two.example>, [three](https://three.example)\n\n## Contents\n- [Links](#links)\n',
+    );
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      '0 topics imported: of 3 list items, 2 hold only web links (read as resources), 1 link within the file (a table of contents); an item with text of its own is a topic',
+    ]);
+  });
+
+  it('says no list items were found only when there are none', () => {
+    expect(parse('# Prose\n\nJust a paragraph.\n').warnings).toEqual(['no list items found: 0 topics imported']);
+    expect(parse('# A\n- a topic\n').warnings).toEqual([]);
+  });
+});
+
+describe('an index of your own notes', () => {
+  const index = [
+    '# Problems',
+    '- [Two Sum](Problems/Two%20Sum.md)',
+    '- [LRU Cache](./Problems/LRU%20Cache.md) · [LeetCode](https://leetcode.com/problems/lru-cache/)',
+    '  - [Notes on eviction](../notes/eviction.md)',
+    '- [Graphs](/wiki/Graphs)',
+    '- [The web page](https://example.com/page)',
+    '- [Protocol-relative](//cdn.example/x)',
+    '',
+  ].join('\n');
+  const parsed = parse(index);
+
+  it('reads each item linking to a local file as a topic titled by its link text, the link its resource', () => {
+    expect(parsed.entries.map((e) => [e.text, e.depth])).toEqual([
+      ['Two Sum', 0],
+      ['LRU Cache · LeetCode', 0],
+      ['Notes on eviction', 1],
+      ['Graphs', 0],
+    ]);
+    expect(parsed.entries[0]!.resources).toEqual([{ url: 'Problems/Two%20Sum.md', title: 'Two Sum', clickable: false, fromBullet: false, line: 2 }]);
+    expect(parsed.entries[1]!.resources.map((r) => r.url)).toEqual(['./Problems/LRU%20Cache.md', 'https://leetcode.com/problems/lru-cache/']);
+  });
+
+  it('keeps link-only items of web links as resources', () => {
+    expect(parsed.sections[1]!.resources.map((r) => r.url)).toEqual(['https://example.com/page', '//cdn.example/x']);
+  });
+});
+
+describe('titles a person would write', () => {
+  it('leaves image badges, back-to-top links and anchor tags out of titles and resources', () => {
+    const parsed = parse(
+      [
+        '# Awesome Interviews [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)',
+        '## <a name="arrays"></a>Arrays [[⬆]](#toc)',
+        '- ![High][high_img] Two Sum',
+        '- <a name="lru">LRU cache</a> [↑](#top)',
+        '',
+        '[high_img]: https://img.example/high.png',
+      ].join('\n'),
+    );
+    expect(parsed.sections.slice(1).map((s) => s.text)).toEqual(['Awesome Interviews', 'Arrays']);
+    expect(parsed.entries.map((e) => [e.title, e.text])).toEqual([
+      ['Two Sum', 'Two Sum'],
+      ['LRU cache', 'LRU cache'],
+    ]);
+    expect([...parsed.sections, ...parsed.entries].flatMap((x) => x.resources)).toEqual([]);
+  });
+
+  it('reads an empty placeholder link as text, not a resource', () => {
+    const parsed = parse('# iOS\n- [UIViews]()\n- [Auto Layout]() and [Size classes]( )\n');
+    expect(parsed.entries.map((e) => [e.title, e.text, e.resources.length])).toEqual([
+      ['UIViews', 'UIViews', 0],
+      ['Auto Layout and Size classes', 'Auto Layout and Size classes', 0],
+    ]);
+  });
+
+  it('shows an autolink ending a topic beside its title, keeping the identity the topic had', () => {
+    const parsed = parse(
+      '# Tools\n- mypy - type checker <https://mypy.readthedocs.io/en/stable/>\n- see https://a.example for details\n- <https://only.example>\n- [ ] <https://task.example>\n',
+    );
+    const [mypy, inside, task] = parsed.entries;
+    expect([mypy!.title, mypy!.text]).toEqual(['mypy - type checker', 'mypy - type checker']);
+    expect(mypy!.resources.map((r) => r.url)).toEqual(['https://mypy.readthedocs.io/en/stable/']);
+    expect(mypy!.identityText).toBe('mypy - type checker https://mypy.readthedocs.io/en/stable/');
+    // An autolink inside the text is part of what it says; one alone is a resource, or a task's title.
+    expect(inside!.text).toBe('see https://a.example for details');
+    expect(parsed.sections[1]!.resources.map((r) => r.url)).toEqual(['https://only.example']);
+    expect(task!.text).toBe('https://task.example');
+  });
+
+  it('reads `Author – [Article](url)` as one topic, whether or not the author is a link', () => {
+    const parsed = parse(
+      '# Reading\n- Martin Fowler – [Microservices](https://martinfowler.com/microservices)\n- [Jay Kreps](https://jay.example) — [The Log](https://log.example)\n- [a](https://a.example), [b](https://b.example)\n',
+    );
+    expect(parsed.entries.map((e) => [e.text, e.resources.length])).toEqual([
+      ['Martin Fowler – Microservices', 1],
+      ['Jay Kreps — The Log', 2],
+    ]);
+    expect(parsed.sections[1]!.resources).toHaveLength(2);
+  });
+});
