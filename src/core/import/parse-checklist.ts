@@ -34,9 +34,10 @@ interface Block {
   children: Block[];
 }
 
+/** In the languages of our users' files: English, Russian, Chinese (front matter can name any other heading). */
 const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
-  goals: ['goals'],
-  books: ['books', 'reading', 'reading list'],
+  goals: ['goals', 'цели', '目标'],
+  books: ['books', 'reading', 'reading list', 'книги', 'чтение', 'литература', '书籍', '书单', '阅读', '阅读清单'],
 };
 
 /** In `auto`, a file is read as a task list when its open task items are at least this share of its bullets. */

@@ -164,3 +164,25 @@ describe('titles a person would write', () => {
     expect(parsed.sections[1]!.resources).toHaveLength(2);
   });
 });
+
+describe("goals and books headings in our users' languages", () => {
+  it.each([
+    ['Цели', 'Книги'],
+    ['目标', '书籍'],
+    ['ЦЕЛИ', 'Литература'],
+    ['Goals', 'Reading list'],
+  ])('reads "%s" as goals and "%s" as books', (goals, books) => {
+    const parsed = parse(`# ${goals}\n- Location :: Europe\n- remote\n\n# Алгоритмы\n- графы\n\n# ${books}\n- SICP\n`);
+    expect(parsed.entries.map((e) => [e.text, e.kind])).toEqual([
+      ['Location :: Europe', 'goal'],
+      ['remote', 'goal'],
+      ['графы', 'topic'],
+      ['SICP', 'book'],
+    ]);
+  });
+
+  it('only at the top level, as in English', () => {
+    const parsed = parse('# Python\n## Книги\n- Fluent Python\n# Go\n- channels\n');
+    expect(parsed.entries[0]!.kind).toBe('topic');
+  });
+});
