@@ -132,11 +132,11 @@ function read(inline: Token): InlineReading {
     trailing++;
   }
   let own = trailing > 0 ? collapse(shown.slice(0, cut)).replace(TRAILING_SEPARATORS, '') : '';
-  if (marker !== 'none') own = own.replace(TASK_MARKER, '').trim();
+  const withoutMarker = (plain: string) => (marker === 'none' ? plain : plain.replace(TASK_MARKER, '').trim());
+  own = withoutMarker(own);
   const ownBeside = own !== '';
-  let text = ownBeside ? own : collapse(shown);
+  const text = ownBeside ? own : withoutMarker(collapse(shown));
   if (marker !== 'none') {
-    text = text.replace(TASK_MARKER, '').trim();
     outsideLinks = outsideLinks.trimStart().replace(TASK_MARKER, '');
   }
   const setApart = noise.images || noise.backLinks || ownBeside;

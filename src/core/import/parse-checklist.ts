@@ -13,7 +13,7 @@ import type {
   TopicsMode,
   TopicsModeChoice,
 } from '../checklist/model.js';
-import { inlineCard, questionSeparator, type CardText } from '../review/cards.js';
+import { inlineCard, isPluginSchedule, isReversedSeparator, paragraphCards, questionSeparator, type WrittenCard } from '../review/cards.js';
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
@@ -337,7 +337,8 @@ class ChecklistReader {
     const details: string[] = [];
     for (const block of rest) {
       if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, inner);
-      else details.push(this.sourceOf(rangeOf(block)));
+      else if (!this.readParagraphCards(block, inner) && !isPluginSchedule(this.sourceOf(rangeOf(block))))
+        details.push(this.sourceOf(rangeOf(block)));
     }
     if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
   }
@@ -359,20 +360,44 @@ class ChecklistReader {
     const { lines, rest } = shape;
     const restSource = (blocks: Block[]) => blocks.map((block) => dedent(this.sourceOf(rangeOf(block)))).join('\n\n');
     const join = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join('\n\n');
-    const card: CardText =
+    const card: WrittenCard =
       shape.form === 'line'
-        ? { front: lines.slice(0, shape.at).join('\n'), back: join(lines.slice(shape.at + 1).join('\n'), restSource(rest)) }
+        ? { front: lines.slice(0, shape.at).join('\n'), back: join(lines.slice(shape.at + 1).join('\n'), restSource(rest)), reversed: shape.reversed }
         : shape.form === 'paragraph'
-          ? { front: join(lines.join('\n'), restSource(rest.slice(0, shape.at))), back: restSource(rest.slice(shape.at + 1)) }
-          : { front: shape.inline.front, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
-    this.cards.push({
-      entryIndex: owner.entryIndex,
-      sectionIndex: owner.sectionIndex,
-      front: card.front.trim(),
-      back: card.back.trim(),
-      lines: rangeOf(item),
-    });
+          ? {
+              front: join(lines.join('\n'), restSource(rest.slice(0, shape.at))),
+              back: restSource(rest.slice(shape.at + 1)),
+              reversed: shape.reversed,
+            }
+          : { ...shape.inline, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
+    this.addCard(card, owner, rangeOf(item));
     return true;
+  }
+
+  /** A card, and its reverse when it is asked both ways (`:::`, `??`): two cards of the same lines. */
+  private addCard(card: WrittenCard, owner: Owner, lines: LineRange): void {
+    const front = card.front.trim();
+    const back = card.back.trim();
+    const place = { entryIndex: owner.entryIndex, sectionIndex: owner.sectionIndex };
+    this.cards.push({ ...place, front, back, lines });
+    if (card.reversed) this.cards.push({ ...place, front: back, back: front, lines: { ...lines } });
+  }
+
+  /**
+   * A paragraph standing on its own written as obsidian-spaced-repetition's cards (see paragraphCards): true when
+   * it holds only cards, so that it is not also a note; a paragraph with other text stays one too, whole.
+   */
+  private readParagraphCards(block: Block, owner: Owner): boolean {
+    if (block.type !== 'paragraph' || !block.inline || this.inRoleSection(owner)) return false;
+    const text = block.inline.content;
+    if (!text.includes('::') && !text.includes('?')) return false;
+    const lines = text.split('\n');
+    const cards = paragraphCards(lines, separatorsInPlainText);
+    if (cards.length === 0) return false;
+    const start = rangeOf(block).start;
+    for (const card of cards) this.addCard(card, owner, { start: start + card.from, end: start + card.to });
+    const taken = new Set(cards.flatMap((card) => Array.from({ length: card.to - card.from + 1 }, (_, i) => card.from + i)));
+    return lines.every((line, i) => taken.has(i) || isPluginSchedule(line) || /^\s*(?:#flashcards\S*\s*)+$/.test(line));
   }
 
   /** Under a goals or books heading: cards are study material, so `Location :: Europe` there stays a goal. */
@@ -450,8 +475,10 @@ class ChecklistReader {
   private addNote(block: Block, reached: Owner): void {
     const lines = rangeOf(block);
     const source = this.sourceOf(lines);
-    if (source.trim() === '') return;
+    // The plugin's schedule comments are its own bookkeeping, not notes.
+    if (source.trim() === '' || (block.type === 'html_block' && isPluginSchedule(source))) return;
     const owner = this.followingOwner(reached);
+    if (this.readParagraphCards(block, owner)) return;
     if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, dedent(source));
     else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
   }
@@ -524,7 +551,7 @@ function isOwnFile(url: string): boolean {
 }
 
 type CardShape = { lines: string[]; rest: Block[] } & (
-  { form: 'line'; at: number } | { form: 'paragraph'; at: number } | { form: 'inline'; inline: CardText }
+  { form: 'line'; at: number; reversed: boolean } | { form: 'paragraph'; at: number; reversed: boolean } | { form: 'inline'; inline: WrittenCard }
 );
 
 // Choosing the reading and reading the item both ask; a card's line is read once.
@@ -546,10 +573,10 @@ function readCardShape(item: Block): CardShape | null {
   if (first?.type !== 'paragraph' || !first.inline) return null;
   const lines = first.inline.content.split('\n');
   const separator = questionSeparator(lines);
-  if (separator > 0) return { lines, rest, form: 'line', at: separator };
+  if (separator > 0) return { lines, rest, form: 'line', at: separator, reversed: isReversedSeparator(lines[separator]!) };
   if (separator === 0) return null;
-  const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
-  if (own >= 0) return { lines, rest, form: 'paragraph', at: own };
+  const own = rest.findIndex((block) => block.type === 'paragraph' && questionSeparator([block.inline?.content ?? '']) === 0);
+  if (own >= 0) return { lines, rest, form: 'paragraph', at: own, reversed: isReversedSeparator(rest[own]!.inline!.content) };
   const inline = inlineCard(lines[0]!, separatorsInPlainText);
   return inline ? { lines, rest, form: 'inline', inline } : null;
 }
