@@ -17,6 +17,8 @@ export interface InlineReading {
    * text included): what a topic keeps being recognised by, so that re-importing a file keeps its topics.
    */
   identityText: string;
+  /** URLs of the autolinks that ended the text and now stand beside the title instead. */
+  besideTitle: string[];
   links: Array<{ url: string; title: string }>;
   /** Holds at least one link and nothing but links and separators. */
   linkOnly: boolean;
@@ -49,7 +51,7 @@ const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 const TRAILING_SEPARATORS = /[\s,;|/·•–—:-]+$/u;
 const SEPARATORS_ONLY = /^[\s,;|/·•–—:-]*$/u;
 /** `<a name="top"></a>` and the like: anchors for other pages to link to, no text of their own. */
-const NAMED_ANCHOR_TAG = /^<a\s+(?:name|id)\s*=[^>]*>$|^<\/a\s*>$/i;
+const NAMED_ANCHOR_TAG = /^<a\s+(?:name|id)\s*=[^>]*>$/i;
 
 /** An autolink's place in the plain text being built, and its source in the title. */
 interface AutolinkSpan {
@@ -144,7 +146,8 @@ function read(inline: Token): InlineReading {
   if (setApart || noise.anchorTags || noise.placeholders) {
     source = cleanTitle(source, noise, ownBeside ? autolinks.slice(autolinks.length - trailing) : []);
   }
-  return { marker, source, text, identityText, links, linkOnly: links.length > 0 && SEPARATORS.test(outsideLinks) };
+  const besideTitle = ownBeside ? links.slice(links.length - trailing).map((link) => link.url) : [];
+  return { marker, source, text, identityText, besideTitle, links, linkOnly: links.length > 0 && SEPARATORS.test(outsideLinks) };
 }
 
 function collapse(text: string): string {
@@ -177,7 +180,13 @@ function cleanTitle(source: string, noise: Noise, trailingAutolinks: readonly Au
     title = title.replace(/\[!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])\]\([^)]*\)/g, '').replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g, '');
   }
   if (noise.backLinks) title = title.replace(/\[(?:\[[^\]\p{L}\p{N}]*\]|[^\]\p{L}\p{N}]*)\]\(#[^)]*\)/gu, '');
-  if (noise.anchorTags) title = title.replace(/<a\s+(?:name|id)\s*=[^>]*>|<\/a\s*>/gi, '');
+  if (noise.anchorTags) {
+    title = title.replace(/<a\s+(?:name|id)\s*=[^>]*>/gi, '');
+    // Their closing tags too, and only theirs: a link's `<a href>` keeps its own.
+    const openings = (title.match(/<a[\s>]/gi) ?? []).length;
+    let extra = (title.match(/<\/a\s*>/gi) ?? []).length - openings;
+    title = title.replace(/<\/a\s*>/gi, (tag) => (extra-- > 0 ? '' : tag));
+  }
   if (noise.placeholders) title = title.replace(/\[([^\]]*)\]\(\s*\)/g, '$1');
   for (const autolink of trailingAutolinks) {
     const at = title.lastIndexOf(autolink.source);

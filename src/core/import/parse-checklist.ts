@@ -235,6 +235,8 @@ class ChecklistReader {
   /** Sections opened by document headings (not by a heading inside a list item). */
   private readonly documentSections: number[] = [];
   private readonly childCount = new Map<string, number>();
+  /** Entries whose trailing autolinks were set beside their title, with those links' URLs. */
+  private readonly besideTitle = new Map<number, string[]>();
   /** List items that are not entries, by why: said when a file yields no topics. */
   readonly skippedItems = { linkOnly: 0, navigation: 0 };
   /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
@@ -275,6 +277,25 @@ class ChecklistReader {
       }
     }
     this.closeSectionRanges();
+    this.distinguishTwins();
+  }
+
+  /**
+   * Siblings that read the same once their trailing links stand beside them (`SQL to GraphQL <https://hasura.io/>`,
+   * `SQL to GraphQL <https://graphjin.com/>`) are told apart by their link's site: "SQL to GraphQL (hasura.io)".
+   */
+  private distinguishTwins(): void {
+    if (this.besideTitle.size === 0) return;
+    const keyOf = (entry: ParsedEntry) => `${entry.sectionIndex}:${entry.parentIndex ?? ''}:${normalizeText(entry.text)}`;
+    const siblingsReading = new Map<string, number>();
+    for (const entry of this.entries) siblingsReading.set(keyOf(entry), (siblingsReading.get(keyOf(entry)) ?? 0) + 1);
+    for (const [index, urls] of this.besideTitle) {
+      const entry = this.entries[index]!;
+      if (siblingsReading.get(keyOf(entry))! < 2) continue;
+      const site = urls.map(siteOf).join(', ');
+      entry.text = `${entry.text} (${site})`;
+      entry.title = `${entry.title} (${site})`;
+    }
   }
 
   private readBlock(block: Block, owner: Owner): void {
@@ -423,6 +444,7 @@ class ChecklistReader {
 
   private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {
     const index = this.entries.length;
+    if (reading.besideTitle.length > 0) this.besideTitle.set(index, reading.besideTitle);
     const lines = rangeOf(item);
     this.entries.push({
       index,
@@ -544,10 +566,16 @@ function whyNoTopics(skipped: ChecklistReader['skippedItems'], cards: number): s
   return `0 topics imported: of ${items} list item${items === 1 ? '' : 's'}, ${parts.join(', ')}; an item with text of its own is a topic`;
 }
 
+/** A URL's site as a person names it (`hasura.io` for `https://www.hasura.io/docs`); the URL itself when it has none. */
+function siteOf(url: string): string {
+  return /^[a-z][a-z\d+.-]*:\/\/(?:www\.)?([^/?#:\s]+)/i.exec(url)?.[1] ?? url;
+}
+
 /** A link to a file beside the checklist (a note of one's own), not a web page: no scheme, not `//host`, not `#anchor`. */
 function isOwnFile(url: string): boolean {
   const trimmed = url.trim();
-  return trimmed !== '' && !isAnchor(trimmed) && !trimmed.startsWith('//') && !/^[a-z][a-z\d+.-]*:/i.test(trimmed);
+  // Any colon before the path (`java%0ascript:...` too) makes it something other than a file's path.
+  return trimmed !== '' && !isAnchor(trimmed) && !trimmed.startsWith('//') && !/^[^/?#]*:/.test(trimmed);
 }
 
 type CardShape = { lines: string[]; rest: Block[] } & (

@@ -106,8 +106,9 @@ describe('an index of your own notes', () => {
     expect(parsed.entries[1]!.resources.map((r) => r.url)).toEqual(['./Problems/LRU%20Cache.md', 'https://leetcode.com/problems/lru-cache/']);
   });
 
-  it('keeps link-only items of web links as resources', () => {
+  it('keeps link-only items of web links as resources, and a link with a scheme in disguise is no file', () => {
     expect(parsed.sections[1]!.resources.map((r) => r.url)).toEqual(['https://example.com/page', '//cdn.example/x']);
+    expect(parse('- [tricks](java%0ascript:alert(1))\n').entries).toEqual([]);
   });
 });
 
@@ -151,6 +152,18 @@ describe('titles a person would write', () => {
     expect(inside!.text).toBe('see https://a.example for details');
     expect(parsed.sections[1]!.resources.map((r) => r.url)).toEqual(['https://only.example']);
     expect(task!.text).toBe('https://task.example');
+  });
+
+  it("tells apart siblings that would read the same without their links, by the link's site", () => {
+    const parsed = parse(
+      '# Other\n- tools\n  - SQL to GraphQL <https://hasura.io/>\n  - SQL to GraphQL <https://www.graphjin.com/docs>\n  - mypy <https://mypy.example/>\n',
+    );
+    expect(parsed.entries.slice(1).map((e) => e.text)).toEqual(['SQL to GraphQL (hasura.io)', 'SQL to GraphQL (graphjin.com)', 'mypy']);
+  });
+
+  it("keeps a link's own `</a>` when it removes a named anchor's", () => {
+    const parsed = parse('# A\n- <a name="x"></a><a href="https://a.example">linked</a> text\n');
+    expect(parsed.entries[0]!.title).toBe('<a href="https://a.example">linked</a> text');
   });
 
   it('reads `Author – [Article](url)` as one topic, whether or not the author is a link', () => {
