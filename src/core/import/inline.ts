@@ -48,8 +48,15 @@ export function readInline(inline: Token): InlineReading {
 /** An in-file link whose text has no letter or digit (`[[⬆]](#toc)`, `[↑](#top)`): back to the top, not a title. */
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 /** What a removed autolink may leave at the end of a title (`mypy - type checker <https://...>`). */
-const TRAILING_SEPARATORS = /[\s,;|/·•–—:-]+$/u;
+const SEPARATOR_CHARACTERS = new Set(' \t\n,;|/·•–—:-');
 const SEPARATORS_ONLY = /^[\s,;|/·•–—:-]*$/u;
+
+/** The text without the separators it ends with, a character at a time (`[...]+$` backtracks at every run inside it). */
+function trimEndSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && SEPARATOR_CHARACTERS.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 /** `<a name="top"></a>` and the like: anchors for other pages to link to, no text of their own. */
 const NAMED_ANCHOR_TAG = /^<a\s+(?:name|id)\s*=[^>]*>$/i;
 
@@ -133,7 +140,7 @@ function read(inline: Token): InlineReading {
     cut = autolinks[i]!.start;
     trailing++;
   }
-  let own = trailing > 0 ? collapse(shown.slice(0, cut)).replace(TRAILING_SEPARATORS, '') : '';
+  let own = trailing > 0 ? trimEndSeparators(collapse(shown.slice(0, cut))) : '';
   const withoutMarker = (plain: string) => (marker === 'none' ? plain : plain.replace(TASK_MARKER, '').trim());
   own = withoutMarker(own);
   const ownBeside = own !== '';
@@ -176,26 +183,26 @@ interface Noise {
  */
 function cleanTitle(source: string, noise: Noise, trailingAutolinks: readonly AutolinkSpan[]): string {
   let title = source;
+  // The scans inside brackets are bounded: each place a pattern may start must not scan the rest of a long line.
   if (noise.images) {
-    title = title.replace(/\[!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])\]\([^)]*\)/g, '').replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g, '');
+    title = title
+      .replace(/\[!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])\]\([^)]{0,2000}\)/g, '')
+      .replace(/!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])/g, '');
   }
-  if (noise.backLinks) title = title.replace(/\[(?:\[[^\]\p{L}\p{N}]*\]|[^\]\p{L}\p{N}]*)\]\(#[^)]*\)/gu, '');
+  if (noise.backLinks) title = title.replace(/\[(?:\[[^\]\p{L}\p{N}]{0,50}\]|[^\]\p{L}\p{N}]{0,50})\]\(#[^)]{0,500}\)/gu, '');
   if (noise.anchorTags) {
-    title = title.replace(/<a\s+(?:name|id)\s*=[^>]*>/gi, '');
+    title = title.replace(/<a\s+(?:name|id)\s*=[^>]{0,500}>/gi, '');
     // Their closing tags too, and only theirs: a link's `<a href>` keeps its own.
     const openings = (title.match(/<a[\s>]/gi) ?? []).length;
     let extra = (title.match(/<\/a\s*>/gi) ?? []).length - openings;
     title = title.replace(/<\/a\s*>/gi, (tag) => (extra-- > 0 ? '' : tag));
   }
-  if (noise.placeholders) title = title.replace(/\[([^\]]*)\]\(\s*\)/g, '$1');
+  if (noise.placeholders) title = title.replace(/\[([^\]]{0,500})\]\([ \t]{0,50}\)/g, '$1');
   for (const autolink of trailingAutolinks) {
     const at = title.lastIndexOf(autolink.source);
     if (at >= 0) title = title.slice(0, at) + title.slice(at + autolink.source.length);
   }
-  const cleaned = title
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim()
-    .replace(TRAILING_SEPARATORS, '');
+  const cleaned = trimEndSeparators(title.replace(/[ \t]{2,}/g, ' ').trim());
   return cleaned === '' ? source : cleaned;
 }
 
