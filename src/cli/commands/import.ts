@@ -46,7 +46,6 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
     `  ${result.topicsMode.reason}`,
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
-  if (counts.topics + counts.goals + counts.books === 0) lines.push(c.yellow('  no list items found: 0 topics imported'));
   if (!result.created && !result.unchanged) {
     lines.push(
       `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`,

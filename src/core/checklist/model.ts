@@ -45,6 +45,8 @@ export interface ParsedEntry {
   title: string;
   /** Plain-text form of the title: escapes resolved, markup dropped. */
   text: string;
+  /** What it is recognised by when that differs from `text` (see InlineReading.identityText). */
+  identityText?: string;
   marker: TaskMarker;
   /** Markdown source of what the item holds besides its title (extra paragraphs, prose bullets). */
   details: string;
@@ -74,6 +76,8 @@ export interface ParsedSection {
   /** Inline Markdown source of the heading. */
   title: string;
   text: string;
+  /** What it is recognised by when that differs from `text` (see InlineReading.identityText). */
+  identityText?: string;
   /** Heading level 1-6; 0 for the checklist's root (content before the first heading). */
   level: number;
   role: SectionRole;

@@ -54,7 +54,7 @@ export function sectionPathKeys(parsed: ParsedChecklist): string[] {
     if (section.parentIndex === null) raw.push('');
     else {
       const parentKey = raw[section.parentIndex] ?? '';
-      const own = normalizeText(section.text);
+      const own = normalizeText(section.identityText ?? section.text);
       raw.push(parentKey === '' ? own : parentKey + KEY_SEPARATOR + own);
     }
   }
@@ -66,7 +66,7 @@ export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]
   const raw: string[] = [];
   for (const entry of parsed.entries) {
     const prefix = entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
-    raw.push(prefix + KEY_SEPARATOR + normalizeText(entry.text));
+    raw.push(prefix + KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text));
   }
   return disambiguate(raw);
 }

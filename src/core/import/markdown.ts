@@ -29,6 +29,11 @@ function autolinkLength(url: string): number {
 /** markdown-it stops reading (silently) past this depth; deep enough for any real outline. */
 export const MAX_NESTING = 400;
 
+/** What a parse records in its env: the lines (0-based, end exclusive) markdown-it skipped at its nesting limit. */
+export type ParseEnv = {
+  skipped: Array<[number, number]>;
+};
+
 export function createMarkdownParser(): MarkdownIt {
   const md = markdownIt('default', { html: true, linkify: true, maxNesting: MAX_NESTING });
   // GFM autolinks only with a scheme or `www.`: `session.timeout.ms` must stay text.
@@ -48,5 +53,27 @@ export function createMarkdownParser(): MarkdownIt {
   // Keep URLs as the user wrote them (no percent-encoding of Cyrillic paths).
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
+  // markdown-it skips a container's content at the nesting limit without a token saying so: note which lines it
+  // skipped, so that the import reports exactly those (a trailing reference definition, read without a token, is not).
+  // Inside a quote they are not lost: the import keeps a quote's source whole.
+  let quotesOpen = 0;
+  const blockquote = md.block.ruler.__rules__.find((rule) => rule.name === 'blockquote')!.fn;
+  md.block.ruler.at('blockquote', (state, startLine, endLine, silent) => {
+    if (silent) return blockquote(state, startLine, endLine, silent);
+    quotesOpen++;
+    try {
+      return blockquote(state, startLine, endLine, silent);
+    } finally {
+      quotesOpen--;
+    }
+  });
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    if (state.level >= MAX_NESTING && quotesOpen === 0) {
+      const first = state.skipEmptyLines(startLine);
+      if (first < endLine) (state.env as Partial<ParseEnv>).skipped?.push([first, endLine]);
+    }
+    tokenize(state, startLine, endLine);
+  };
   return md;
 }

@@ -13,11 +13,11 @@ import type {
   TopicsMode,
   TopicsModeChoice,
 } from '../checklist/model.js';
-import { inlineCard, questionSeparator, type CardText } from '../review/cards.js';
+import { inlineCard, isPluginSchedule, isReversedSeparator, paragraphCards, questionSeparator, type WrittenCard } from '../review/cards.js';
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
-import { createMarkdownParser, MAX_NESTING } from './markdown.js';
+import { createMarkdownParser, MAX_NESTING, type ParseEnv } from './markdown.js';
 
 export interface ParseOptions {
   /** Title when neither front matter nor a single top heading gives one (usually the file name). */
@@ -34,16 +34,18 @@ interface Block {
   children: Block[];
 }
 
+/** In the languages of our users' files: English, Russian, Chinese (front matter can name any other heading). */
 const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
-  goals: ['goals'],
-  books: ['books', 'reading', 'reading list'],
+  goals: ['goals', 'цели', '目标'],
+  books: ['books', 'reading', 'reading list', 'книги', 'чтение', 'литература', '书籍', '书单', '阅读', '阅读清单'],
 };
 
 /** In `auto`, a file is read as a task list when its open task items are at least this share of its bullets. */
 const TASK_SHARE_THRESHOLD = 0.25;
 const MIN_TASK_ITEMS = 3;
 
-const NOTE_BLOCKS = new Set(['paragraph', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
+// A heading reaches here only inside a list item, after its first block: kept as text, like a paragraph.
+const NOTE_BLOCKS = new Set(['paragraph', 'heading', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
 
 let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
 
@@ -79,16 +81,13 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   sharedParser ??= createMarkdownParser();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const split = splitFrontMatter(lines);
-  const tokens = sharedParser.parse(split.body, {});
+  const env: ParseEnv = { skipped: [] };
+  const tokens = sharedParser.parse(split.body, env);
   const blocks = toBlockTree(tokens);
   const warnings = split.warning ? [split.warning] : [];
-  const unread = unreadTail(tokens, lines);
-  if (unread) {
-    // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
-    warnings.push(
-      `lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); lines ${unread.start}-${unread.end} were not read`,
-    );
-  }
+  const unread = unreadRanges(env.skipped, lines);
+  // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
+  if (unread) warnings.push(`lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); ${unread}`);
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
   const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
@@ -96,6 +95,8 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   reader.readBlocks(blocks);
   assignRoles(reader.sections, settings.roleTitles);
   for (const entry of reader.entries) entry.kind = kindOf(reader.sections[entry.sectionIndex]!.role);
+  // Lines not read explain a file without topics already.
+  if (reader.entries.length === 0 && !unread) warnings.push(whyNoTopics(reader.skippedItems, reader.cards.length));
 
   return {
     title: chooseTitle(split.frontMatter?.data, reader.sections, options.fallbackTitle),
@@ -108,22 +109,19 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   };
 }
 
-/**
- * The lines markdown-it gave up on (it stops at its nesting limit without saying so). Only what was
- * read counts: blocks with content, and the first line of empty containers (`- ` alone). A list item's
- * range covers the lines it skipped too, so containers don't count beyond that.
- */
-function unreadTail(tokens: Token[], lines: string[]): LineRange | null {
-  let lastRead = 0;
-  tokens.forEach((token, i) => {
-    if (!token.map) return;
-    // An empty container was read on its first line; past the limit, a skipped one looks empty too.
-    const end = token.nesting === 0 ? token.map[1] : token.nesting === 1 && tokens[i + 1]?.nesting === -1 ? token.map[0] + 1 : 0;
-    if (end > lastRead) lastRead = end;
-  });
-  let lastText = lines.length;
-  while (lastText > 0 && lines[lastText - 1]!.trim() === '') lastText--;
-  return lastRead < lastText ? { start: lastRead + 1, end: lastText } : null;
+/** The lines markdown-it skipped, said in file order (`line 4 was not read`, `lines 2-3, 9-12 were not read`), or null. */
+function unreadRanges(skipped: ParseEnv['skipped'], lines: string[]): string | null {
+  const ranges: LineRange[] = [];
+  for (const [from, to] of [...skipped].sort((a, b) => a[0] - b[0])) {
+    let end = to;
+    while (end > from && lines[end - 1]!.trim() === '') end--;
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last.end) last.end = Math.max(last.end, end);
+    else ranges.push({ start: from + 1, end });
+  }
+  if (ranges.length === 0) return null;
+  const where = ranges.map((range) => (range.start === range.end ? `${range.start}` : `${range.start}-${range.end}`)).join(', ');
+  return ranges.length === 1 && ranges[0]!.start === ranges[0]!.end ? `line ${where} was not read` : `lines ${where} were not read`;
 }
 
 function toBlockTree(tokens: Token[]): Block[] {
@@ -237,6 +235,12 @@ class ChecklistReader {
   /** Sections opened by document headings (not by a heading inside a list item). */
   private readonly documentSections: number[] = [];
   private readonly childCount = new Map<string, number>();
+  /** Entries whose trailing autolinks were set beside their title, with those links' URLs. */
+  private readonly besideTitle = new Map<number, string[]>();
+  /** List items that are not entries, by why: said when a file yields no topics. */
+  readonly skippedItems = { linkOnly: 0, navigation: 0 };
+  /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
+  private followedTask: number | null = null;
 
   constructor(
     private readonly lines: string[],
@@ -263,6 +267,7 @@ class ChecklistReader {
         const level = headingLevel(block);
         while (this.sections[this.headingStack[this.headingStack.length - 1]!]!.level >= level) this.headingStack.pop();
         const index = this.openSection(block, this.headingStack[this.headingStack.length - 1]!);
+        this.followedTask = null;
         this.headingStack.push(index);
         this.documentSections.push(index);
       } else {
@@ -272,6 +277,25 @@ class ChecklistReader {
       }
     }
     this.closeSectionRanges();
+    this.distinguishTwins();
+  }
+
+  /**
+   * Siblings that read the same once their trailing links stand beside them (`SQL to GraphQL <https://hasura.io/>`,
+   * `SQL to GraphQL <https://graphjin.com/>`) are told apart by their link's site: "SQL to GraphQL (hasura.io)".
+   */
+  private distinguishTwins(): void {
+    if (this.besideTitle.size === 0) return;
+    const keyOf = (entry: ParsedEntry) => `${entry.sectionIndex}:${entry.parentIndex ?? ''}:${normalizeText(entry.text)}`;
+    const siblingsReading = new Map<string, number>();
+    for (const entry of this.entries) siblingsReading.set(keyOf(entry), (siblingsReading.get(keyOf(entry)) ?? 0) + 1);
+    for (const [index, urls] of this.besideTitle) {
+      const entry = this.entries[index]!;
+      if (siblingsReading.get(keyOf(entry))! < 2) continue;
+      const site = urls.map(siteOf).join(', ');
+      entry.text = `${entry.text} (${site})`;
+      entry.title = `${entry.title} (${site})`;
+    }
   }
 
   private readBlock(block: Block, owner: Owner): void {
@@ -291,6 +315,7 @@ class ChecklistReader {
       let parent = owner.sectionIndex;
       while (parent !== 0 && this.sections[parent]!.level >= level) parent = this.sections[parent]!.parentIndex ?? 0;
       const sectionIndex = this.openSection(first, parent);
+      this.followedTask = null;
       for (const block of rest) this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
       this.sections[sectionIndex]!.lines.end = rangeOf(item).end;
       return;
@@ -304,30 +329,49 @@ class ChecklistReader {
     if (reading.marker === 'none' && !this.inRoleSection(owner) && this.readCard(item, owner)) return;
     const line = rangeOf(item).start;
     if (reading.linkOnly && reading.links.every((l) => isAnchor(l.url))) {
+      this.skippedItems.navigation++;
       for (const block of rest) this.readBlock(block, owner); // a table of contents: navigation only
       return;
     }
     const isTask = reading.marker !== 'none';
-    if (reading.linkOnly && !isTask) {
-      this.resourcesOf(owner).push(...toResources(reading.links, line, true));
-      for (const block of rest) this.readBlock(block, owner);
+    // An index of one's own notes (`- [Two Sum](Problems/Two%20Sum.md)`): each note is a topic, titled by its link.
+    const ownNote = reading.linkOnly && isOwnFile(reading.links[0]!.url);
+    if (reading.linkOnly && !isTask && !ownNote) {
+      this.skippedItems.linkOnly++;
+      const holder = this.followingOwner(owner);
+      this.resourcesOf(holder).push(...toResources(reading.links, line, true));
+      for (const block of rest) this.readBlock(block, holder);
       return;
     }
     if (this.mode === 'tasks' && !isTask && !this.inRoleSectionWithoutTasks(owner)) {
-      this.addDetail(owner, item, reading);
+      const holder = this.followingOwner(owner);
+      this.addDetail(holder, item, reading);
       for (const block of rest) {
-        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, owner);
+        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, holder);
+        else this.addNote(block, holder);
       }
       return;
     }
     const entryIndex = this.addEntry(item, reading, owner, textStartOf(this.lines, first!));
+    if (this.mode === 'tasks' && isTask && owner.entryIndex === null) this.followedTask = entryIndex;
     const inner: Owner = { sectionIndex: owner.sectionIndex, entryIndex, depth: owner.depth + 1 };
     const details: string[] = [];
     for (const block of rest) {
       if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, inner);
-      else details.push(this.sourceOf(rangeOf(block)));
+      else if (!this.readParagraphCards(block, inner) && !isPluginSchedule(this.sourceOf(rangeOf(block))))
+        details.push(this.sourceOf(rangeOf(block)));
     }
     if (details.length > 0) this.appendDetails(entryIndex, dedent(details.join('\n\n')));
+  }
+
+  /**
+   * Who material at a section's top level belongs to: in a task list, the task it follows (its code, comments and
+   * detail bullets are the task's), else the section.
+   */
+  private followingOwner(owner: Owner): Owner {
+    const task = this.followedTask === null ? undefined : this.entries[this.followedTask];
+    if (owner.entryIndex !== null || task?.sectionIndex !== owner.sectionIndex) return owner;
+    return { sectionIndex: owner.sectionIndex, entryIndex: task.index, depth: task.depth + 1 };
   }
 
   /** A list item written as a card becomes one (see cardShape); false when the item is not a card. */
@@ -337,20 +381,44 @@ class ChecklistReader {
     const { lines, rest } = shape;
     const restSource = (blocks: Block[]) => blocks.map((block) => dedent(this.sourceOf(rangeOf(block)))).join('\n\n');
     const join = (...parts: string[]) => parts.filter((part) => part.trim() !== '').join('\n\n');
-    const card: CardText =
+    const card: WrittenCard =
       shape.form === 'line'
-        ? { front: lines.slice(0, shape.at).join('\n'), back: join(lines.slice(shape.at + 1).join('\n'), restSource(rest)) }
+        ? { front: lines.slice(0, shape.at).join('\n'), back: join(lines.slice(shape.at + 1).join('\n'), restSource(rest)), reversed: shape.reversed }
         : shape.form === 'paragraph'
-          ? { front: join(lines.join('\n'), restSource(rest.slice(0, shape.at))), back: restSource(rest.slice(shape.at + 1)) }
-          : { front: shape.inline.front, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
-    this.cards.push({
-      entryIndex: owner.entryIndex,
-      sectionIndex: owner.sectionIndex,
-      front: card.front.trim(),
-      back: card.back.trim(),
-      lines: rangeOf(item),
-    });
+          ? {
+              front: join(lines.join('\n'), restSource(rest.slice(0, shape.at))),
+              back: restSource(rest.slice(shape.at + 1)),
+              reversed: shape.reversed,
+            }
+          : { ...shape.inline, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
+    this.addCard(card, owner, rangeOf(item));
     return true;
+  }
+
+  /** A card, and its reverse when it is asked both ways (`:::`, `??`): two cards of the same lines. */
+  private addCard(card: WrittenCard, owner: Owner, lines: LineRange): void {
+    const front = card.front.trim();
+    const back = card.back.trim();
+    const place = { entryIndex: owner.entryIndex, sectionIndex: owner.sectionIndex };
+    this.cards.push({ ...place, front, back, lines });
+    if (card.reversed) this.cards.push({ ...place, front: back, back: front, lines: { ...lines } });
+  }
+
+  /**
+   * A paragraph standing on its own written as obsidian-spaced-repetition's cards (see paragraphCards): true when
+   * it holds only cards, so that it is not also a note; a paragraph with other text stays one too, whole.
+   */
+  private readParagraphCards(block: Block, owner: Owner): boolean {
+    if (block.type !== 'paragraph' || !block.inline || this.inRoleSection(owner)) return false;
+    const text = block.inline.content;
+    if (!text.includes('::') && !text.includes('?')) return false;
+    const lines = text.split('\n');
+    const cards = paragraphCards(lines, separatorsInPlainText);
+    if (cards.length === 0) return false;
+    const start = rangeOf(block).start;
+    for (const card of cards) this.addCard(card, owner, { start: start + card.from, end: start + card.to });
+    const taken = new Set(cards.flatMap((card) => Array.from({ length: card.to - card.from + 1 }, (_, i) => card.from + i)));
+    return lines.every((line, i) => taken.has(i) || isPluginSchedule(line) || /^\s*(?:#flashcards\S*\s*)+$/.test(line));
   }
 
   /** Under a goals or books heading: cards are study material, so `Location :: Europe` there stays a goal. */
@@ -376,6 +444,7 @@ class ChecklistReader {
 
   private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {
     const index = this.entries.length;
+    if (reading.besideTitle.length > 0) this.besideTitle.set(index, reading.besideTitle);
     const lines = rangeOf(item);
     this.entries.push({
       index,
@@ -384,6 +453,7 @@ class ChecklistReader {
       kind: 'topic',
       title: reading.source,
       text: reading.text,
+      ...(reading.identityText !== reading.text && { identityText: reading.identityText }),
       marker: reading.marker,
       details: '',
       position: this.nextPosition(`e${owner.sectionIndex}:${owner.entryIndex ?? ''}`),
@@ -424,10 +494,13 @@ class ChecklistReader {
     return owner.entryIndex === null ? this.sections[owner.sectionIndex]!.resources : this.entries[owner.entryIndex]!.resources;
   }
 
-  private addNote(block: Block, owner: Owner): void {
+  private addNote(block: Block, reached: Owner): void {
     const lines = rangeOf(block);
     const source = this.sourceOf(lines);
-    if (source.trim() === '') return;
+    // The plugin's schedule comments are its own bookkeeping, not notes.
+    if (source.trim() === '' || (block.type === 'html_block' && isPluginSchedule(source))) return;
+    const owner = this.followingOwner(reached);
+    if (this.readParagraphCards(block, owner)) return;
     if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, dedent(source));
     else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
   }
@@ -440,6 +513,7 @@ class ChecklistReader {
       parentIndex,
       title: heading.inline?.content ?? '',
       text: reading?.text ?? '',
+      ...(reading && reading.identityText !== reading.text && { identityText: reading.identityText }),
       level: headingLevel(heading),
       role: 'study',
       position: this.nextPosition(`s${parentIndex}`),
@@ -477,8 +551,35 @@ class ChecklistReader {
   }
 }
 
+/**
+ * Why a file gave no topics, in one line: "no list items found" is wrong for a file of link lists (issue 14).
+ * In an outline every list item with text is a topic, so the rest are links, a table of contents or cards.
+ */
+function whyNoTopics(skipped: ChecklistReader['skippedItems'], cards: number): string {
+  const parts = [
+    skipped.linkOnly > 0 ? `${skipped.linkOnly} hold only web links (read as resources)` : '',
+    skipped.navigation > 0 ? `${skipped.navigation} link within the file (a table of contents)` : '',
+    cards > 0 ? `${cards} are question cards (of their sections)` : '',
+  ].filter((part) => part !== '');
+  if (parts.length === 0) return 'no list items found: 0 topics imported';
+  const items = skipped.linkOnly + skipped.navigation + cards;
+  return `0 topics imported: of ${items} list item${items === 1 ? '' : 's'}, ${parts.join(', ')}; an item with text of its own is a topic`;
+}
+
+/** A URL's site as a person names it (`hasura.io` for `https://www.hasura.io/docs`); the URL itself when it has none. */
+function siteOf(url: string): string {
+  return /^[a-z][a-z\d+.-]*:\/\/(?:www\.)?([^/?#:\s]+)/i.exec(url)?.[1] ?? url;
+}
+
+/** A link to a file beside the checklist (a note of one's own), not a web page: no scheme, not `//host`, not `#anchor`. */
+function isOwnFile(url: string): boolean {
+  const trimmed = url.trim();
+  // Any colon before the path (`java%0ascript:...` too) makes it something other than a file's path.
+  return trimmed !== '' && !isAnchor(trimmed) && !trimmed.startsWith('//') && !/^[^/?#]*:/.test(trimmed);
+}
+
 type CardShape = { lines: string[]; rest: Block[] } & (
-  { form: 'line'; at: number } | { form: 'paragraph'; at: number } | { form: 'inline'; inline: CardText }
+  { form: 'line'; at: number; reversed: boolean } | { form: 'paragraph'; at: number; reversed: boolean } | { form: 'inline'; inline: WrittenCard }
 );
 
 // Choosing the reading and reading the item both ask; a card's line is read once.
@@ -500,10 +601,10 @@ function readCardShape(item: Block): CardShape | null {
   if (first?.type !== 'paragraph' || !first.inline) return null;
   const lines = first.inline.content.split('\n');
   const separator = questionSeparator(lines);
-  if (separator > 0) return { lines, rest, form: 'line', at: separator };
+  if (separator > 0) return { lines, rest, form: 'line', at: separator, reversed: isReversedSeparator(lines[separator]!) };
   if (separator === 0) return null;
-  const own = rest.findIndex((block) => block.type === 'paragraph' && block.inline?.content.trim() === '?');
-  if (own >= 0) return { lines, rest, form: 'paragraph', at: own };
+  const own = rest.findIndex((block) => block.type === 'paragraph' && questionSeparator([block.inline?.content ?? '']) === 0);
+  if (own >= 0) return { lines, rest, form: 'paragraph', at: own, reversed: isReversedSeparator(rest[own]!.inline!.content) };
   const inline = inlineCard(lines[0]!, separatorsInPlainText);
   return inline ? { lines, rest, form: 'inline', inline } : null;
 }

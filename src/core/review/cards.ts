@@ -4,7 +4,9 @@
 //   - What does a generator's send() do?
 //     ?
 //     Resumes it with a value that the paused `yield` expression returns.
-// Only `::` with white space on both sides separates, so that `std::vector` or `a::b` stay plain text.
+// In a list item only `::` with white space on both sides separates, so that `std::vector` or `a::b` stay plain
+// text. As the obsidian-spaced-repetition plugin defines them, `:::` and a line holding only `??` make a card both
+// ways; in a paragraph of its own (not in a list) a line `Question::Answer` is a card without the spaces.
 import { normalizeText } from '../import/identity.js';
 
 /** The question of a card, as re-import recognises it under its topic. */
@@ -12,13 +14,25 @@ export function cardIdentity(front: string): string {
   return normalizeText(front);
 }
 
-const INLINE_SEPARATOR = /[ \t]::[ \t]/;
-const QUESTION_LINE = /^[ \t]*\?[ \t]*$/;
+const INLINE_SEPARATOR = /[ \t]:{2,3}[ \t]/;
+const QUESTION_LINE = /^[ \t]*\?\??[ \t]*$/;
+/** `::` or `:::` in a paragraph line, no spaces needed; a longer run of colons is not one. */
+const PARAGRAPH_SEPARATOR = /(?<!:):{2,3}(?!:)/g;
+/** What the plugin writes into the file: its schedule (`<!--SR:2021-08-11,4,270-->`) and its deck tags. */
+const PLUGIN_MARKUP = /<!--SR:[^]*?-->|(?<!\S)#flashcards\S*/g;
 
 export interface CardText {
   front: string;
   back: string;
 }
+
+/** A card as written, and whether it is asked both ways (`:::`, `??`). */
+export interface WrittenCard extends CardText {
+  reversed?: boolean;
+}
+
+/** Which of a line's `::` (by offset) stand in the text it shows, outside code spans, links and emphasis. */
+type PlainSeparators = (line: string, offsets: readonly number[]) => readonly boolean[];
 
 /**
  * `question :: answer` on one line (the first line of a list item's text); null when it isn't one. With
@@ -26,7 +40,7 @@ export interface CardText {
  * code span, a link or emphasis), only those count: splitting elsewhere would change what either side shows
  * (`` `foldr :: a -> b` `` stays one code span). It is asked once for every separator, so a line of many costs one reading.
  */
-export function inlineCard(line: string, plainSeparators?: (line: string, offsets: readonly number[]) => readonly boolean[]): CardText | null {
+export function inlineCard(line: string, plainSeparators?: PlainSeparators): WrittenCard | null {
   const separators = new RegExp(INLINE_SEPARATOR.source, 'g');
   const firstText = line.length - line.trimStart().length;
   const lastText = line.trimEnd().length - 1;
@@ -42,12 +56,69 @@ export function inlineCard(line: string, plainSeparators?: (line: string, offset
     candidates.map((candidate) => candidate.start + 1),
   );
   const chosen = plain ? candidates.find((_, i) => plain[i]) : candidates[0];
-  return chosen ? { front: line.slice(0, chosen.start).trim(), back: line.slice(chosen.end).trim() } : null;
+  if (!chosen) return null;
+  const card = { front: line.slice(0, chosen.start).trim(), back: line.slice(chosen.end).trim() };
+  return chosen.end - chosen.start === 5 ? { ...card, reversed: true } : card;
 }
 
-/** Index of the line that is only `?` in lines of a card's text, -1 when there is none. */
+/** Index of the line that is only `?` (or `??`) in lines of a card's text, -1 when there is none. */
 export function questionSeparator(lines: readonly string[]): number {
   return lines.findIndex((line) => QUESTION_LINE.test(line));
+}
+
+/** Whether a separator line (see questionSeparator) asks the card both ways. */
+export function isReversedSeparator(line: string): boolean {
+  return line.trim() === '??';
+}
+
+/** A card of a paragraph, with the lines of the paragraph it takes (0-based, inclusive). */
+export interface ParagraphCard extends WrittenCard {
+  from: number;
+  to: number;
+}
+
+/**
+ * The cards of a paragraph standing on its own, as obsidian-spaced-repetition reads a note: the whole paragraph
+ * around a line holding only `?` or `??`, else each line holding `::` or `:::` in its plain text, no spaces needed
+ * (`Question::Answer`). Its schedule comments and `#flashcards` tags are left out. Empty when it holds none.
+ */
+export function paragraphCards(lines: readonly string[], plainSeparators: PlainSeparators): ParagraphCard[] {
+  const at = questionSeparator(lines);
+  if (at >= 0) {
+    const front = withoutPluginMarkup(lines.slice(0, at).join('\n'));
+    const back = withoutPluginMarkup(lines.slice(at + 1).join('\n'));
+    return front && back ? [{ front, back, reversed: isReversedSeparator(lines[at]!), from: 0, to: lines.length - 1 }] : [];
+  }
+  const cards: ParagraphCard[] = [];
+  lines.forEach((line, index) => {
+    if (!line.includes('::')) return;
+    const matches = [...line.matchAll(PARAGRAPH_SEPARATOR)];
+    const plain = plainSeparators(
+      line,
+      matches.map((match) => match.index),
+    );
+    const chosen = matches.find((_, i) => plain[i]);
+    if (!chosen) return;
+    const front = withoutPluginMarkup(line.slice(0, chosen.index));
+    const back = withoutPluginMarkup(line.slice(chosen.index + chosen[0].length));
+    if (front && back) cards.push({ front, back, reversed: chosen[0].length === 3, from: index, to: index });
+  });
+  return cards;
+}
+
+/** A side of a card without the plugin's schedule comments and deck tags, and the lines they leave empty. */
+function withoutPluginMarkup(text: string): string {
+  return text
+    .replace(PLUGIN_MARKUP, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .trim();
+}
+
+/** Whether a block of the file holds nothing but the plugin's schedule comments. */
+export function isPluginSchedule(source: string): boolean {
+  return /<!--SR:/.test(source) && source.replace(PLUGIN_MARKUP, '').trim() === '';
 }
 
 /**

@@ -99,3 +99,16 @@ describe('an import takes time about linear in its input', () => {
     expectAboutLinear(rewrite, ({ stored, next }) => planImport(next, stored.sections, stored.topics), 100);
   });
 });
+
+describe('titles cleaned of badges, anchors and trailing links take time linear in their length', () => {
+  it('however many unclosed badge openings, separators or anchor tags a line holds', () => {
+    expectAboutLinear((n) => `- ![a](b.png) ${'[!['.repeat(n)} x\n`, parse, 3000);
+    expectAboutLinear((n) => `- a${' -'.repeat(n)}b <https://a.example>\n`, parse, 3000);
+    expectAboutLinear((n) => `- <a name="x"> ${'<a name='.repeat(n)} [↑](#top) [p]()\n`, parse, 3000);
+    expect(parse('- ![a](b.png) Two Sum\n').entries[0]!.text).toBe('Two Sum');
+  });
+
+  it('however many paragraphs hold a `?` or `::`', () => {
+    expectAboutLinear((n) => Array.from({ length: n }, (_, i) => `Why ${i}?\nstd::move ${i}::x\n`).join('\n'), parse, 500);
+  });
+});

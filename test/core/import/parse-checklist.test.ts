@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { entryIdentityKeys, sectionPathKeys } from '../../../src/core/import/identity.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { ParsedChecklist } from '../../../src/core/checklist/model.js';
 import { hasUserFixture, readFixture, USER_FIXTURE } from '../../support/fixtures.js';
@@ -204,7 +205,9 @@ describe('choosing between an outline and a task list', () => {
     expect(parsed.entries.map((e) => e.text)).toEqual(['one', 'two', 'three']);
     expect(parsed.entries[0]!.details).toBe('- skip the proofs');
     expect(parsed.entries[0]!.resources.map((r) => r.url)).toEqual(['https://n.example']);
-    expect(parsed.sections[1]!.notes.map((n) => n.source)).toEqual(['- Description: prose']);
+    // A prose bullet after a task is that task's (issue 14 item 5).
+    expect(parsed.entries[1]!.details).toBe('- Description: prose');
+    expect(parsed.sections[1]!.notes).toEqual([]);
   });
 
   it('keeps every item of an outline with a few ticks sprinkled in', () => {
@@ -264,5 +267,16 @@ describe('lists nested past what the parser reads', () => {
 
   it('does not mistake an empty last item for unread lines', () => {
     expect(parse('# A\n- one\n- \n').warnings).toEqual([]);
+  });
+});
+
+describe.runIf(hasUserFixture)("the user's autolinked topic", () => {
+  it('reads as its text with the link beside it, under the identity it always had', () => {
+    const parsed = parse(readFileSync(USER_FIXTURE, 'utf8'));
+    const index = parsed.entries.findIndex((e) => e.text === 'mypy - type checker');
+    expect(parsed.entries[index]!.resources.map((r) => r.url)).toEqual(['https://mypy.readthedocs.io/en/stable/']);
+    expect(entryIdentityKeys(parsed, sectionPathKeys(parsed))[index]).toBe(
+      'python / tools / mypy - type checker https://mypy.readthedocs.io/en/stable',
+    );
   });
 });
