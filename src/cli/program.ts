@@ -163,13 +163,15 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .argument('[text]', 'the notes (Markdown); from standard input or $EDITOR when left out')
       .description("write a topic's notes"),
   )
-    .option('--append', 'add to the notes instead of replacing them')
+    .option('--append', 'add to the notes as a new paragraph instead of replacing them')
+    .option('--clear', 'erase the notes (empty input never does)')
     .addHelpText(
       'after',
       examples(
         'prepdeck note descriptors "__get__, __set__, __delete__"',
         'echo "see the Raymond Hettinger talk" | prepdeck note 42 --append',
         'prepdeck note 42   # opens $EDITOR',
+        'prepdeck note 42 --clear',
       ),
     )
     .action(action(async () => (await import('./commands/note.js')).note));

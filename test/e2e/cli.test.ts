@@ -372,7 +372,7 @@ for (const backend of BACKENDS) {
           expect(shown.history[1]!.data).toMatchObject({ from: 'new', to: 'learning' });
         });
 
-        step('note writes notes, note --append adds standard input, and show prints them', async () => {
+        step('note writes notes, note --append adds standard input as a new paragraph, and show prints them', async () => {
           const id = String(topicId('descriptors'));
           const first = await cli().run(['note', id, '__get__, __set__, __delete__']);
           expect(first.code, first.stderr).toBe(0);
@@ -380,7 +380,7 @@ for (const backend of BACKENDS) {
           expect(second.code, second.stderr).toBe(0);
           const shown = await cli().run(['show', id]);
           expect(shown.code).toBe(0);
-          expect(shown.stdout).toContain('  notes:\n    __get__, __set__, __delete__\n    see the Raymond Hettinger talk\n');
+          expect(shown.stdout).toContain('  notes:\n    __get__, __set__, __delete__\n\n    see the Raymond Hettinger talk\n');
         });
 
         step('an ambiguous title exits 1 and lists both candidates with their ids on stderr', async () => {

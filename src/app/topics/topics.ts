@@ -155,7 +155,7 @@ export async function markTopic(ctx: AppContext, reference: string, input: MarkI
   });
 }
 
-/** Replaces the topic's notes, or with `append` adds them as a line after the notes it has when it is written. */
+/** Replaces the topic's notes, or with `append` adds them as a new paragraph after the notes it has when it is written. */
 export async function writeTopicNotes(
   ctx: AppContext,
   reference: string,

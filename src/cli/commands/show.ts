@@ -32,7 +32,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
       );
   }
   lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
-  if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => `    ${l}`));
+  if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => (l ? `    ${l}` : '')));
   lines.push('  history:', ...history.map((e) => `    ${historyLine(e)}`));
   printLines(lines);
 }

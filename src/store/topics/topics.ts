@@ -167,7 +167,8 @@ export function setTopicNotes(db: Kysely<Database>, id: number, notes: string, n
 /** Adds `text` as a new line at the end of the topic's notes, reading them in the same transaction. Null for an unknown id. */
 export function appendTopicNotes(db: Kysely<Database>, id: number, text: string, now: string): Promise<Topic | null> {
   return changeTopic(db, id, now, (row) => {
-    const notes = row.notes ? `${row.notes}\n${text}` : text;
+    // A new paragraph: appended lines must not run into the last one's Markdown.
+    const notes = row.notes ? `${row.notes}\n\n${text}` : text;
     return { set: { notes, search_text: topicSearchText(row.text, notes) }, type: 'notes', data: { from: row.notes, to: notes } };
   });
 }
