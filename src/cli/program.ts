@@ -249,7 +249,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .command('add')
       .argument('<topic>', 'an id, or part of the title')
       .argument('<question>', 'the front (Markdown)')
-      .argument('[answer]', 'the back (Markdown)')
+      .argument('<answer>', 'the back (Markdown)')
       .description('add a question/answer card under a study topic'),
   )
     .addHelpText('after', examples('prepdeck card add "SELECT FOR UPDATE" "What does it lock?" "the selected rows, until commit"'))

@@ -20,8 +20,8 @@ function cardLine(card: CardJson, c: Colors): string {
   return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${card.due.slice(0, 16).replace('T', ' ')}${recall}  ${where}`;
 }
 
-export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string | undefined): Promise<void> {
-  const card = await withApp(ctx, (app) => addCard(app, topic, { front: question, back: answer ?? '' }, ctx.checklist));
+export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {
+  const card = await withApp(ctx, (app) => addCard(app, topic, { front: question, back: answer }, ctx.checklist));
   if (ctx.json) printJson({ card });
   else printLines([`added ${cardLine(card, ctx.color)}`]);
 }
