@@ -27,7 +27,7 @@ function addCommon(command: Command, withChecklist = true): Command {
   command
     .option('--json', 'print stable JSON instead of text')
     .option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
-  if (withChecklist) command.option('-c, --checklist <name>', 'only this checklist (see `prepdeck checklists`)');
+  if (withChecklist) command.option('-c, --checklist <name>', 'this checklist instead of the current one (see `prepdeck use`)');
   return command;
 }
 
@@ -130,6 +130,16 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .addHelpText('after', examples('prepdeck checklists', 'prepdeck checklists --json'))
     .action(action(async () => (await import('./commands/checklists.js')).checklists));
 
+  addCommon(
+    program
+      .command('use')
+      .argument('[name]', 'the checklist, as `prepdeck checklists` names it')
+      .description('choose the checklist the other commands work on when -c names none (import chooses the one it imports)'),
+    false,
+  )
+    .addHelpText('after', examples('prepdeck use job-interview-checklist', 'prepdeck use   # says which one it is'))
+    .action(action(async () => (await import('./commands/use.js')).use));
+
   addCommon(program.command('list').description('show the tree as in the file, with states and progress bars'))
     .addOption(new Option('-s, --state <state>', 'only topics in this state').choices([...TOPIC_STATES]))
     .option('--section <fragment>', 'only sections whose path contains this')
@@ -190,7 +200,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .action(action(async () => (await import('./commands/progress.js')).progress));
 
   addCommon(program.command('search').argument('<query...>', 'words to find, any case, any script').description('find topics by title or notes'))
-    .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ'))
+    .option('--all', 'in every checklist, not only the current one')
+    .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ', 'prepdeck search --all SELECT'))
     .action(action(async () => (await import('./commands/search.js')).search));
 
   addCommon(program.command('export').description('write a checklist out as JSON or Markdown'))
@@ -198,7 +209,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .addHelpText(
       'after',
-      examples('prepdeck export --format md -c job-interview-checklist > checklist.md', 'prepdeck export --format json -o progress.json'),
+      examples('prepdeck export --format md > checklist.md', 'prepdeck export --format json -o progress.json', 'prepdeck export -c interview-prep'),
     )
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
@@ -230,13 +241,13 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     )
     .addHelpText(
       'after',
-      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review -c job-interview-checklist --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
+      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
     )
     .action(action(async () => (await import('./commands/review.js')).review));
 
   addCommon(program.command('optimize').description("fit FSRS parameters to a checklist's own review log and compare them with the defaults"))
     .option('--apply', "save the fitted parameters into the checklist's review settings (when they predict the log better)")
-    .addHelpText('after', examples('prepdeck optimize', 'prepdeck optimize -c interview-prep --apply', 'prepdeck optimize --json'))
+    .addHelpText('after', examples('prepdeck optimize', 'prepdeck optimize --apply', 'prepdeck optimize --json'))
     .action(action(async () => (await import('./commands/optimize.js')).optimize));
 
   const card = program.command('card').description("a topic's own question/answer cards: add, list, edit, remove");

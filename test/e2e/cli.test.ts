@@ -20,6 +20,7 @@ const COMMANDS = [
   'import',
   'sync',
   'checklists',
+  'use',
   'list',
   'show',
   'mark',
@@ -225,7 +226,7 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
   });
 
   it('a state that does not exist is misuse: exit 2, with the valid states in a one-line error', async () => {
-    const result = await cli.run(['mark', '1', 'done']);
+    const result = await cli.run(['mark', '1', 'finished']);
     expectOneLineError(result, 2, /'done'.*new, learning, known, skipped/);
   });
 
@@ -245,10 +246,10 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
   });
 
   it('misuse with --json also prints the error as JSON on standard output', async () => {
-    const result = await cli.run(['mark', '1', 'done', '--json']);
+    const result = await cli.run(['mark', '1', 'finished', '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
-      error: { type: 'UsageError', message: expect.stringMatching(/'done'.*new, learning, known, skipped/) },
+      error: { type: 'UsageError', message: expect.stringMatching(/'finished'.*new, learning, known, skipped/) },
     });
   });
 

@@ -46,6 +46,7 @@ for (const backend of BACKENDS) {
           '0005-review-topic-state',
           '0006-pending-writes',
           '0007-hunt',
+          '0008-preferences',
         ]);
       } finally {
         await database.drop();

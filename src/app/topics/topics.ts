@@ -4,7 +4,8 @@ import { normalizeText } from '../../core/import/identity.js';
 import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js';
 import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { findChecklistByName, getChecklist } from '../../store/checklists/checklists.js';
+import { getChecklist } from '../../store/checklists/checklists.js';
+import { namedChecklist } from '../checklists/current.js';
 import {
   appendTopicNotes,
   findTopicsByFragment,
@@ -27,9 +28,7 @@ const MAX_CANDIDATES = 10;
 
 async function checklistIdOf(ctx: AppContext, checklistName: string | undefined): Promise<number | undefined> {
   if (checklistName === undefined) return undefined;
-  const checklist = await findChecklistByName(ctx.store.db, checklistName);
-  if (!checklist) throw new NotFoundError(`no checklist named '${checklistName}'; \`prepdeck checklists\` lists them`);
-  return checklist.id;
+  return (await namedChecklist(ctx, checklistName)).id;
 }
 
 /**

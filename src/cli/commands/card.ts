@@ -6,6 +6,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
+import { topicScope } from '../checklist.js';
 
 /** On one line, and with no control characters: a file's card must not drive the terminal. */
 function oneLine(markdown: string): string {
@@ -21,13 +22,16 @@ function cardLine(card: CardJson, c: Colors): string {
 }
 
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {
-  const card = await withApp(ctx, (app) => addCard(app, topic, { front: question, back: answer }, ctx.checklist));
+  const card = await withApp(ctx, async (app) => addCard(app, topic, { front: question, back: answer }, await topicScope(app, ctx, topic)));
   if (ctx.json) printJson({ card });
   else printLines([`added ${cardLine(card, ctx.color)}`]);
 }
 
 export async function cardList(ctx: CommandContext, topic: string): Promise<void> {
-  const cards = await withApp(ctx, async (app) => (await topicCardList(app, (await resolveTopic(app, topic, ctx.checklist)).id)).cards);
+  const cards = await withApp(
+    ctx,
+    async (app) => (await topicCardList(app, (await resolveTopic(app, topic, await topicScope(app, ctx, topic))).id)).cards,
+  );
   if (ctx.json) printJson({ cards });
   else printLines(cards.map((card) => cardLine(card, ctx.color)));
 }

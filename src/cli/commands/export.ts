@@ -1,18 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { loadTrees } from '../../app/checklists/checklists.js';
-import { InvalidInputError } from '../../core/errors.js';
 import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'md'; output?: string }): Promise<void> {
-  const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
+  const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: true })));
   let text: string;
   if (options.format === 'json') {
     text = `${JSON.stringify({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) }, null, 2)}\n`;
   } else {
-    if (loaded.length > 1) throw new InvalidInputError(`there are ${loaded.length} checklists; pick one with --checklist NAME for Markdown`);
     const [only] = loaded;
     text = only ? exportMarkdown(only.checklist, only.tree) : '';
   }

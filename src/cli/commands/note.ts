@@ -7,6 +7,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { topicScope } from '../checklist.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -45,9 +46,9 @@ function checkedNotes(notes: string, reference: string): string {
 export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: NoteOptions): Promise<void> {
   if (options.clear && (text !== undefined || options.append)) throw new UsageError('--clear takes no notes and no --append: it erases them');
   const topic = await withApp(ctx, async (app) => {
-    const current = await resolveTopic(app, reference, ctx.checklist);
+    const current = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
     const notes = options.clear ? '' : checkedNotes(text ?? (process.stdin.isTTY ? editInEditor(current.notes) : await readStdin()), reference);
-    return writeTopicNotes(app, String(current.id), notes, ctx.checklist, { append: options.append === true });
+    return writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true });
   });
   if (ctx.json) printJson({ topic });
   else if (options.clear) printLines([`notes of #${topic.id} ${topic.text} cleared`]);

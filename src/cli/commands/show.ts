@@ -3,10 +3,11 @@ import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { historyLine, stateMark } from '../render.js';
 import { withApp } from '../session.js';
+import { topicScope } from '../checklist.js';
 
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
   const { details, placed } = await withApp(ctx, async (app) => {
-    const shown = await showTopic(app, reference, ctx.checklist);
+    const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
     return { details: shown, placed: (await placeTopics(app, [shown.topic]))[0]! };
   });
   if (ctx.json) {

@@ -7,6 +7,7 @@ import * as studyCards from './0004-study-cards.js';
 import * as reviewTopicState from './0005-review-topic-state.js';
 import * as pendingWrites from './0006-pending-writes.js';
 import * as hunt from './0007-hunt.js';
+import * as preferences from './0008-preferences.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-review-topic-state': reviewTopicState,
   '0006-pending-writes': pendingWrites,
   '0007-hunt': hunt,
+  '0008-preferences': preferences,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -162,7 +162,7 @@ for (const backend of BACKENDS) {
         await expect(undoReview(ctx)).rejects.toThrow(NotFoundError);
       }));
 
-    it('says what is wrong: a bad rating, an unknown card, an unknown checklist, several checklists unnamed', () =>
+    it('says what is wrong: a bad rating, an unknown card, an unknown checklist, several checklists unnamed: the one imported last', () =>
       withClock(async (ctx) => {
         await importChecklist(ctx, { file: checklistFromUpload(CHECKLIST, 'sql.md') });
         const [first] = (await reviewQueue(ctx, { checklist: 'sql', limit: 1 })).cards;
@@ -171,7 +171,8 @@ for (const backend of BACKENDS) {
         await expect(reviewQueue(ctx, { checklist: 'nope' })).rejects.toThrow(NotFoundError);
         await expect(reviewQueue(ctx, { checklist: 'sql', limit: 0 })).rejects.toThrow(InvalidInputError);
         await importChecklist(ctx, { file: checklistFromUpload('- other\n', 'other.md') });
-        await expect(reviewQueue(ctx)).rejects.toThrow(/there are 2 checklists \(other, sql\); name the one to review/);
+        // Unnamed among several: the one imported last, which the CLI's `use` (or an import from it) can change.
+        expect((await reviewQueue(ctx)).checklist).toBe('other');
       }));
   });
 }
