@@ -1,7 +1,8 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InvalidInputError } from '../core/errors.js';
-import { TOPIC_STATES } from '../core/checklist/model.js';
+import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
+import { nearest } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
@@ -51,9 +52,25 @@ function checked<T, Rest extends unknown[]>(parse: (value: string, ...rest: Rest
  * invalid.`); ours names the option or the argument and the value already, so it stands alone.
  */
 function withoutRestatement(text: string): string {
-  return text
+  return oneLineSuggestion(text)
     .replace(/^error: option '[^']*' argument '.*?' is invalid\. (?=--)/s, 'error: ')
     .replace(/^error: command-argument value '.*?' is invalid for argument '[^']*'\. /s, 'error: ');
+}
+
+/** Commander suggests on a line of its own (`\n(Did you mean list?)`); an error is one line. */
+function oneLineSuggestion(text: string): string {
+  return text.replace(/\n\(Did you mean (.+?)\?\)/, "; did you mean '$1'?");
+}
+
+/** A state, `done` for known included (as `x` is on the Checklist page); a typo gets the nearest state suggested. */
+function stateArgument(value: string): TopicState {
+  try {
+    return parseState(value);
+  } catch (error) {
+    const near = nearest(value, [...TOPIC_STATES, 'done']);
+    if (near === null) throw error;
+    throw new InvalidInputError(`unknown state '${value}': did you mean '${near}'? (one of ${TOPIC_STATES.join(', ')}, or done for known)`);
+  }
 }
 
 function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
@@ -159,7 +176,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
-      .argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseState))
+      .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))
       .description('set the state of a topic'),
   )
     .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
@@ -407,7 +424,7 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
       // Commander printed the one-line message on stderr; a script that asked for JSON gets it there too.
-      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: error.message.replace(/^error: /, '') } });
+      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: oneLineSuggestion(error.message).replace(/^error: /, '') } });
       return EXIT_MISUSE;
     }
     return reportError(error, false);

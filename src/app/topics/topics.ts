@@ -6,7 +6,9 @@ import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js'
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
 import { namedChecklist } from '../checklists/current.js';
+import { nearest } from '../nearest.js';
 import {
+  activeTopicTexts,
   appendTopicNotes,
   findTopicsByFragment,
   getTopic,
@@ -56,7 +58,12 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   const textPart = parts.pop() ?? '';
   let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
   if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
-  if (found.length === 0) throw new NotFoundError(`no topic matches '${ref}'; try \`prepdeck search ${textPart}\``);
+  if (found.length === 0) {
+    const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId));
+    throw new NotFoundError(
+      near === null ? `no topic matches '${ref}'; try \`prepdeck search ${textPart}\`` : `no topic matches '${ref}'; did you mean '${near}'?`,
+    );
+  }
   if (found.length === 1) return found[0]!;
   const exact = found.filter((t) => normalizeText(t.text) === textPart);
   if (exact.length === 1) return exact[0]!;

@@ -70,6 +70,12 @@ export async function findTopicsByFragment(db: Kysely<Database>, fragment: strin
   return rows.map(toTopic);
 }
 
+/** The texts of the active topics (of one checklist, when given): what a mistyped reference is compared with. */
+export async function activeTopicTexts(db: Kysely<Database>, checklistId?: number): Promise<string[]> {
+  const rows = await activeTopics(db, checklistId).select('text').execute();
+  return [...new Set(rows.map((row) => row.text))];
+}
+
 /** Active topics containing every word of `query` in their title or notes; case-insensitive in any script. */
 export async function searchTopics(db: Kysely<Database>, query: string, checklistId?: number): Promise<Topic[]> {
   // Lower-cased here, not with SQL lower(): SQLite's only folds ASCII, so ПЛЮШКИ would miss плюшки.
