@@ -15,7 +15,8 @@ export const TOPICS_CHOICES = ['auto', ...TOPICS_MODES] as const;
  * with `prepdeck use`), or the one imported last when none was ever chosen.
  */
 export const CHECKLIST_CHOICES = ['named', 'only', 'current', 'latest'] as const;
-export const EVENT_TYPES = ['created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored'] as const;
+/** What a line of a topic's history records; `card`: a question/answer card added to it in prepdeck. */
+export const EVENT_TYPES = ['created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored', 'card'] as const;
 
 /** A card's FSRS state, in ts-fsrs's order (its State: New 0, Learning 1, Review 2, Relearning 3). */
 export const FSRS_STATES = ['new', 'learning', 'review', 'relearning'] as const;

@@ -47,6 +47,7 @@ for (const backend of BACKENDS) {
           '0006-pending-writes',
           '0007-hunt',
           '0008-preferences',
+          '0009-card-events',
         ]);
       } finally {
         await database.drop();

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText, type NewQaCard } from '../../store/review/cards.js';
 import type { Database } from '../../store/schema.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
-import { getTopic } from '../../store/topics/topics.js';
+import { getTopic, logTopicEvent } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { reviewRules } from './settings.js';
 import { resolveTopic } from '../topics/topics.js';
@@ -103,7 +103,10 @@ export async function addCard(ctx: AppContext, topicRef: number | string, draft:
   // The duplicate check and the insert in one transaction: two adds of one question at once make one card.
   const card = await ctx.store.transaction(async (trx) => {
     await refuseDuplicate(trx, topic, front);
-    return insertQaCard(trx, appCardOf(topic, front, back), ctx.now());
+    const now = ctx.now();
+    const added = await insertQaCard(trx, appCardOf(topic, front, back), now);
+    await logTopicEvent(trx, topic, 'card', { cardId: added.id, front }, now);
+    return added;
   });
   return (await payload(ctx, [card], topic))[0]!;
 }

@@ -13,7 +13,7 @@ function oneLine(markdown: string): string {
   return sanitize(markdown.replace(/\s+/g, ' ').trim());
 }
 
-function cardLine(card: CardJson, c: Colors): string {
+export function cardLine(card: CardJson, c: Colors): string {
   const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
   const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
   const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';

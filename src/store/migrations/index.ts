@@ -8,6 +8,7 @@ import * as reviewTopicState from './0005-review-topic-state.js';
 import * as pendingWrites from './0006-pending-writes.js';
 import * as hunt from './0007-hunt.js';
 import * as preferences from './0008-preferences.js';
+import * as cardEvents from './0009-card-events.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-pending-writes': pendingWrites,
   '0007-hunt': hunt,
   '0008-preferences': preferences,
+  '0009-card-events': cardEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -179,6 +179,20 @@ export function appendTopicNotes(db: Kysely<Database>, id: number, text: string,
   });
 }
 
+/** Adds a line to a topic's history that changes none of its fields (a card added to it). */
+export async function logTopicEvent(
+  db: Kysely<Database>,
+  topic: { id: number; checklistId: number },
+  type: EventType,
+  data: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({ checklist_id: topic.checklistId, topic_id: topic.id, at: now, type, data: JSON.stringify(data) })
+    .execute();
+}
+
 interface TopicChange {
   set: Partial<Pick<TopicTable, 'state' | 'confidence' | 'notes' | 'search_text'>>;
   type: EventType;
