@@ -25,6 +25,11 @@ export async function checklistToUse(app: AppContext, ctx: CommandContext, { ann
   return choice.name;
 }
 
+/** Before any import, every command says so in one wording (core/checklist/current.ts#NO_CHECKLIST_YET). */
+export async function requireAChecklist(app: AppContext): Promise<void> {
+  await chosenChecklist(app);
+}
+
 /**
  * Where a topic reference is looked up: an id (`42`, `#42`) anywhere, as it names one topic; words in the checklist
  * named with -c, else in the one the other commands work on.

@@ -239,7 +239,7 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
       const removed = await own.json<{ removed: { name: string; entries: number } }>(['remove', 'prep', '--yes']);
       expect(removed.removed).toMatchObject({ name: 'prep', entries: 104 });
       expect((await own.json<{ checklists: unknown[] }>(['checklists'])).checklists).toEqual([]);
-      expectOneLineError(await own.run(['remove', 'prep', '--yes']), 1, /no checklist named 'prep'/);
+      expectOneLineError(await own.run(['remove', 'prep', '--yes']), 1, /no checklist yet: prepdeck import FILE/);
     } finally {
       own.dispose();
     }

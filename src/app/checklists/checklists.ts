@@ -5,6 +5,7 @@ import type { Checklist } from '../../core/checklist/model.js';
 import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
 import { NO_CHECKLIST_YET } from '../../core/checklist/current.js';
 import { namedChecklist } from './current.js';
+import { didYouMean } from '../nearest.js';
 import { deleteChecklist, listChecklists as listStoredChecklists, type ChecklistSummary } from '../../store/checklists/checklists.js';
 import { loadChecklistTree } from '../../store/topics/topics.js';
 import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
@@ -54,7 +55,10 @@ export async function checklistRevision(ctx: AppContext, name: string): Promise<
 export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklistJson> {
   return ctx.store.transaction(async (trx) => {
     const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
-    if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    if (!summary) {
+      const names = (await listStoredChecklists(trx)).map((s) => s.checklist.name);
+      throw new NotFoundError(`no checklist named '${name}'${didYouMean(name, names)} (\`prepdeck checklists\` lists them)`);
+    }
     await deleteChecklist(trx, summary.checklist.id);
     // Entries: its active topics, goals and books.
     return { removed: { name, title: summary.checklist.title, entries: summary.progress.total + summary.goals + summary.books } };

@@ -6,7 +6,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
-import { topicScope } from '../checklist.js';
+import { requireAChecklist, topicScope } from '../checklist.js';
 
 /** On one line, and with no control characters: a file's card must not drive the terminal. */
 function oneLine(markdown: string): string {
@@ -38,13 +38,19 @@ export async function cardList(ctx: CommandContext, topic: string): Promise<void
 
 export async function cardEdit(ctx: CommandContext, id: number, options: { question?: string; answer?: string }): Promise<void> {
   if (options.question === undefined && options.answer === undefined) throw new UsageError('card edit needs --question, --answer or both');
-  const card = await withApp(ctx, (app) => editCard(app, id, { front: options.question, back: options.answer }));
+  const card = await withApp(ctx, async (app) => {
+    await requireAChecklist(app);
+    return editCard(app, id, { front: options.question, back: options.answer });
+  });
   if (ctx.json) printJson({ card });
   else printLines([`changed ${cardLine(card, ctx.color)}`]);
 }
 
 export async function cardRemove(ctx: CommandContext, id: number): Promise<void> {
-  const card = await withApp(ctx, (app) => removeCard(app, id));
+  const card = await withApp(ctx, async (app) => {
+    await requireAChecklist(app);
+    return removeCard(app, id);
+  });
   if (ctx.json) printJson({ card });
   else printLines([`removed ${cardLine(card, ctx.color)} (its reviews stay in the log)`]);
 }

@@ -9,6 +9,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
+import { requireAChecklist } from '../checklist.js';
 import { renderImport } from './import.js';
 
 interface SyncOptions {
@@ -105,6 +106,7 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
   const checked = await readChecklistFile(file);
   const input = { path: file, file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun };
   await withApp(ctx, async (app) => {
+    await requireAChecklist(app);
     if (options.write) {
       const result = await writeBackChecklist(app, {
         ...input,
