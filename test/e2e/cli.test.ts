@@ -227,7 +227,7 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
 
   it('a state that does not exist is misuse: exit 2, with the valid states in a one-line error', async () => {
     const result = await cli.run(['mark', '1', 'finished']);
-    expectOneLineError(result, 2, /'done'.*new, learning, known, skipped/);
+    expectOneLineError(result, 2, /'finished'.*new, learning, known, skipped/);
   });
 
   it('remove takes --yes, then removes the checklist and its history', async () => {
