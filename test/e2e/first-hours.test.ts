@@ -55,9 +55,7 @@ for (const backend of BACKENDS) {
         ['remove', 'interview-prep', '--yes'],
         ['card', 'edit', '1', '--answer', 'a'],
         ['card', 'remove', '1'],
-        ['sync', 'plan.md'],
       ];
-      writeFileSync(join(cli.home, 'plan.md'), MINE);
       // One after the other: the first opening of a database migrates it, which is not what this is about.
       for (const args of commands) {
         const result = await cli.run(args);

@@ -9,7 +9,6 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
-import { requireAChecklist } from '../checklist.js';
 import { renderImport } from './import.js';
 
 interface SyncOptions {
@@ -105,8 +104,8 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const input = { path: file, file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun };
+  // No check for 'no checklist yet' first: 'FILE was never imported; run `prepdeck import FILE` first' says more.
   await withApp(ctx, async (app) => {
-    await requireAChecklist(app);
     if (options.write) {
       const result = await writeBackChecklist(app, {
         ...input,
