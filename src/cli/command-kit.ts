@@ -7,7 +7,7 @@ export function addCommon(command: Command, withChecklist = true): Command {
   command
     .option('--json', 'print stable JSON instead of text')
     .option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)');
-  if (withChecklist) command.option('-c, --checklist <name>', 'only this checklist (see `prepdeck checklists`)');
+  if (withChecklist) command.option('-c, --checklist <name>', 'this checklist instead of the current one (see `prepdeck use`)');
   return command;
 }
 

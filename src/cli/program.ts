@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { addCommon, checked, decimal, examples, parseId, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
-import { TOPIC_STATES } from '../core/checklist/model.js';
+import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
+import { nearest } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
@@ -30,9 +31,25 @@ export type Handler = (ctx: CommandContext, ...args: never[]) => Promise<void>;
  * invalid.`); ours names the option or the argument and the value already, so it stands alone.
  */
 function withoutRestatement(text: string): string {
-  return text
+  return oneLineSuggestion(text)
     .replace(/^error: option '[^']*' argument '.*?' is invalid\. (?=--)/s, 'error: ')
     .replace(/^error: command-argument value '.*?' is invalid for argument '[^']*'\. /s, 'error: ');
+}
+
+/** Commander suggests on a line of its own (`\n(Did you mean list?)`); an error is one line. */
+function oneLineSuggestion(text: string): string {
+  return text.replace(/\n\(Did you mean (.+?)\?\)/, "; did you mean '$1'?");
+}
+
+/** A state, `done` for known included (as `x` is on the Checklist page); a typo gets the nearest state suggested. */
+function stateArgument(value: string): TopicState {
+  try {
+    return parseState(value);
+  } catch (error) {
+    const near = nearest(value, [...TOPIC_STATES, 'done']);
+    if (near === null) throw error;
+    throw new InvalidInputError(`unknown state '${value}': did you mean '${near}'? (one of ${TOPIC_STATES.join(', ')}, or done for known)`);
+  }
 }
 
 function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
@@ -109,6 +126,16 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .addHelpText('after', examples('prepdeck checklists', 'prepdeck checklists --json'))
     .action(action(async () => (await import('./commands/checklists.js')).checklists));
 
+  addCommon(
+    program
+      .command('use')
+      .argument('[name]', 'the checklist, as `prepdeck checklists` names it')
+      .description('choose the checklist the other commands work on when -c names none (import chooses the one it imports)'),
+    false,
+  )
+    .addHelpText('after', examples('prepdeck use job-interview-checklist', 'prepdeck use   # says which one it is'))
+    .action(action(async () => (await import('./commands/use.js')).use));
+
   addCommon(program.command('list').description('show the tree as in the file, with states and progress bars'))
     .addOption(new Option('-s, --state <state>', 'only topics in this state').choices([...TOPIC_STATES]))
     .option('--section <fragment>', 'only sections whose path contains this')
@@ -128,7 +155,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
-      .argument('<state>', `one of ${TOPIC_STATES.join(', ')}`, checked(parseState))
+      .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))
       .description('set the state of a topic'),
   )
     .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
@@ -142,13 +169,15 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .argument('[text]', 'the notes (Markdown); from standard input or $EDITOR when left out')
       .description("write a topic's notes"),
   )
-    .option('--append', 'add to the notes instead of replacing them')
+    .option('--append', 'add to the notes as a new paragraph instead of replacing them')
+    .option('--clear', 'erase the notes (empty input never does)')
     .addHelpText(
       'after',
       examples(
         'prepdeck note descriptors "__get__, __set__, __delete__"',
         'echo "see the Raymond Hettinger talk" | prepdeck note 42 --append',
         'prepdeck note 42   # opens $EDITOR',
+        'prepdeck note 42 --clear',
       ),
     )
     .action(action(async () => (await import('./commands/note.js')).note));
@@ -167,7 +196,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .action(action(async () => (await import('./commands/progress.js')).progress));
 
   addCommon(program.command('search').argument('<query...>', 'words to find, any case, any script').description('find topics by title or notes'))
-    .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ'))
+    .option('--all', 'in every checklist, not only the current one')
+    .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ', 'prepdeck search --all SELECT'))
     .action(action(async () => (await import('./commands/search.js')).search));
 
   addCommon(program.command('export').description('write a checklist out as JSON or Markdown, or the job applications as CSV'))
@@ -176,8 +206,9 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .addHelpText(
       'after',
       examples(
-        'prepdeck export --format md -c job-interview-checklist > checklist.md',
+        'prepdeck export --format md > checklist.md',
         'prepdeck export --format json -o progress.json',
+        'prepdeck export -c interview-prep',
         'prepdeck export --format csv -o applications.csv',
       ),
     )
@@ -211,13 +242,13 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     )
     .addHelpText(
       'after',
-      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review -c job-interview-checklist --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
+      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
     )
     .action(action(async () => (await import('./commands/review.js')).review));
 
   addCommon(program.command('optimize').description("fit FSRS parameters to a checklist's own review log and compare them with the defaults"))
     .option('--apply', "save the fitted parameters into the checklist's review settings (when they predict the log better)")
-    .addHelpText('after', examples('prepdeck optimize', 'prepdeck optimize -c interview-prep --apply', 'prepdeck optimize --json'))
+    .addHelpText('after', examples('prepdeck optimize', 'prepdeck optimize --apply', 'prepdeck optimize --json'))
     .action(action(async () => (await import('./commands/optimize.js')).optimize));
 
   const card = program.command('card').description("a topic's own question/answer cards: add, list, edit, remove");
@@ -230,7 +261,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .command('add')
       .argument('<topic>', 'an id, or part of the title')
       .argument('<question>', 'the front (Markdown)')
-      .argument('[answer]', 'the back (Markdown)')
+      .argument('<answer>', 'the back (Markdown)')
       .description('add a question/answer card under a study topic'),
   )
     .addHelpText('after', examples('prepdeck card add "SELECT FOR UPDATE" "What does it lock?" "the selected rows, until commit"'))
@@ -355,7 +386,7 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
       // Commander printed the one-line message on stderr; a script that asked for JSON gets it there too.
-      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: error.message.replace(/^error: /, '') } });
+      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: oneLineSuggestion(error.message).replace(/^error: /, '') } });
       return EXIT_MISUSE;
     }
     return reportError(error, false);

@@ -1,5 +1,6 @@
 // Checklists: the list, one tree as the file has it, the dashboard, and removing one.
 import { Type, type Static } from 'typebox';
+import { CHECKLIST_CHOICES } from './vocabulary.js';
 import { component, EntryKind, ExportedResource, Nullable, Progress, SectionRole, TopicsMode, TopicState } from './common.js';
 
 // The tree is recursive: a Cyclic schema keeps its type exact, and its two $ids become OpenAPI components.
@@ -65,6 +66,10 @@ export const RemovedChecklistJson = Type.Object({
   removed: Type.Object({ name: Type.String(), title: Type.String(), entries: Type.Integer({ description: 'topics, goals and books it held' }) }),
 });
 export type RemovedChecklistJson = Static<typeof RemovedChecklistJson>;
+
+/** `prepdeck use --json`: the checklist the CLI works on when -c names none, and how it was chosen. */
+export const CurrentChecklistJson = Type.Object({ checklist: Type.String(), how: Type.Enum(CHECKLIST_CHOICES) });
+export type CurrentChecklistJson = Static<typeof CurrentChecklistJson>;
 
 /** One section's line on the dashboard, in file order; depth 1 is a top-level heading. */
 export const SectionProgressJson = Type.Object({

@@ -10,7 +10,13 @@ export const SECTION_ROLES = ['study', 'goals', 'books'] as const;
 export const TOPICS_MODES = ['all', 'tasks'] as const;
 /** How an import reads the list items: decided from the file (`auto`), or one of TOPICS_MODES. */
 export const TOPICS_CHOICES = ['auto', ...TOPICS_MODES] as const;
-export const EVENT_TYPES = ['created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored'] as const;
+/**
+ * How the CLI chose the checklist it works on: named with -c, the only one, the current one (last imported or chosen
+ * with `prepdeck use`), or the one imported last when none was ever chosen.
+ */
+export const CHECKLIST_CHOICES = ['named', 'only', 'current', 'latest'] as const;
+/** What a line of a topic's history records; `card`: a question/answer card added to it in prepdeck. */
+export const EVENT_TYPES = ['created', 'state', 'confidence', 'notes', 'renamed', 'moved', 'archived', 'restored', 'card'] as const;
 
 /** A card's FSRS state, in ts-fsrs's order (its State: New 0, Learning 1, Review 2, Relearning 3). */
 export const FSRS_STATES = ['new', 'learning', 'review', 'relearning'] as const;

@@ -2,9 +2,14 @@
 import { InvalidInputError } from './errors.js';
 import { TOPIC_STATES, type TopicState } from './checklist/model.js';
 
+/** Words a user may type for a state: `done` is known, as a ticked box (`x` on the Checklist page) is. */
+const STATE_WORDS: ReadonlyMap<string, TopicState> = new Map([['done', 'known']]);
+
 export function parseState(value: string): TopicState {
   const state = value.trim().toLowerCase();
   if ((TOPIC_STATES as readonly string[]).includes(state)) return state as TopicState;
+  const meant = STATE_WORDS.get(state);
+  if (meant !== undefined) return meant;
   throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
 }
 

@@ -271,6 +271,13 @@ export interface OfferTable {
   updated_at: string;
 }
 
+/** A choice of the user's kept between commands (`current_checklist`: the checklist the CLI works on). */
+export interface PreferenceTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -282,6 +289,7 @@ export interface Database {
   review_log: ReviewLogTable;
   review_settings: ReviewSettingsTable;
   pending_writes: PendingWriteTable;
+  preferences: PreferenceTable;
   hunts: HuntTable;
   hunt_stages: HuntStageTable;
   criteria: CriterionTable;

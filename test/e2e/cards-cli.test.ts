@@ -55,7 +55,14 @@ for (const backend of BACKENDS) {
       expect([nothing.code, nothing.stderr]).toEqual([2, 'prepdeck: error: card edit needs --question, --answer or both\n']);
       const emptyScope = await cli.run(['review', '--json', '--section', ' ']);
       expect(emptyScope.code).toBe(2);
-      expect((await cli.run(['card', 'add', 'nothing-like-this', 'q'])).code).toBe(1);
+      expect((await cli.run(['card', 'add', 'nothing-like-this', 'q', 'a'])).code).toBe(1);
+      const noAnswer = await cli.run(['card', 'add', 'generators', 'What does next() return?']);
+      expect([noAnswer.code, noAnswer.stderr]).toEqual([2, "prepdeck: error: missing required argument 'answer' (see --help)\n"]);
+      const repeat = await cli.run(['card', 'add', 'generators', 'Explain: Generators', 'lazily made values']);
+      expect([repeat.code, repeat.stderr]).toEqual([
+        1,
+        "prepdeck: error: 'Explain: Generators' only repeats the topic 'generators', which its topic card asks already; ask something about it\n",
+      ]);
     });
 
     it('optimize says how many more reviews it needs, and with --apply that nothing was saved', async () => {

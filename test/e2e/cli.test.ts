@@ -20,6 +20,7 @@ const COMMANDS = [
   'import',
   'sync',
   'checklists',
+  'use',
   'list',
   'show',
   'mark',
@@ -225,8 +226,8 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
   });
 
   it('a state that does not exist is misuse: exit 2, with the valid states in a one-line error', async () => {
-    const result = await cli.run(['mark', '1', 'done']);
-    expectOneLineError(result, 2, /'done'.*new, learning, known, skipped/);
+    const result = await cli.run(['mark', '1', 'finished']);
+    expectOneLineError(result, 2, /'finished'.*new, learning, known, skipped/);
   });
 
   it('remove takes --yes, then removes the checklist and its history', async () => {
@@ -238,17 +239,17 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
       const removed = await own.json<{ removed: { name: string; entries: number } }>(['remove', 'prep', '--yes']);
       expect(removed.removed).toMatchObject({ name: 'prep', entries: 104 });
       expect((await own.json<{ checklists: unknown[] }>(['checklists'])).checklists).toEqual([]);
-      expectOneLineError(await own.run(['remove', 'prep', '--yes']), 1, /no checklist named 'prep'/);
+      expectOneLineError(await own.run(['remove', 'prep', '--yes']), 1, /no checklist yet: prepdeck import FILE/);
     } finally {
       own.dispose();
     }
   });
 
   it('misuse with --json also prints the error as JSON on standard output', async () => {
-    const result = await cli.run(['mark', '1', 'done', '--json']);
+    const result = await cli.run(['mark', '1', 'finished', '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
-      error: { type: 'UsageError', message: expect.stringMatching(/'done'.*new, learning, known, skipped/) },
+      error: { type: 'UsageError', message: expect.stringMatching(/'finished'.*new, learning, known, skipped/) },
     });
   });
 
@@ -372,7 +373,7 @@ for (const backend of BACKENDS) {
           expect(shown.history[1]!.data).toMatchObject({ from: 'new', to: 'learning' });
         });
 
-        step('note writes notes, note --append adds standard input, and show prints them', async () => {
+        step('note writes notes, note --append adds standard input as a new paragraph, and show prints them', async () => {
           const id = String(topicId('descriptors'));
           const first = await cli().run(['note', id, '__get__, __set__, __delete__']);
           expect(first.code, first.stderr).toBe(0);
@@ -380,7 +381,7 @@ for (const backend of BACKENDS) {
           expect(second.code, second.stderr).toBe(0);
           const shown = await cli().run(['show', id]);
           expect(shown.code).toBe(0);
-          expect(shown.stdout).toContain('  notes:\n    __get__, __set__, __delete__\n    see the Raymond Hettinger talk\n');
+          expect(shown.stdout).toContain('  notes:\n    __get__, __set__, __delete__\n\n    see the Raymond Hettinger talk\n');
         });
 
         step('an ambiguous title exits 1 and lists both candidates with their ids on stderr', async () => {

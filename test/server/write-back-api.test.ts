@@ -180,15 +180,27 @@ for (const backend of BACKENDS) {
         expect(readFileSync(current().file, 'utf8')).toBe(before);
       });
 
-      it('a checklist imported from an upload has no file to write: 409, saying `prepdeck export` gives its Markdown', async () => {
+      it('a checklist imported from an upload has no file to write: 409, saying how to link one and that `prepdeck export` gives its Markdown', async () => {
         const imported = await inject({ method: 'POST', url: '/api/imports', payload: { text: '# Topics\n* one\n* two\n', name: 'pasted plan' } });
         expect(imported.statusCode, imported.body).toBe(200);
         const response = await write({ dryRun: true }, 'pasted plan');
         expectError(
           response,
           409,
-          /^'pasted plan' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write; `prepdeck export --format md -c 'pasted plan'`/,
+          /^'pasted plan' has no file behind it \(uploaded, pasted, or the bundled example\), so there is nothing to write; to link your file, import it once from the terminal: `prepdeck import FILE --name 'pasted plan'` \(`prepdeck export --format md -c 'pasted plan'` gives its Markdown\)$/,
         );
+      });
+
+      it('importing the same text from a file into a checklist uploaded in the browser links the file, so Write to file works', async () => {
+        const { app, file } = current();
+        const text = readFileSync(file, 'utf8');
+        expect((await inject({ method: 'POST', url: '/api/imports', payload: { text, name: 'uploaded' } })).statusCode).toBe(200);
+        expect((await write({ dryRun: true }, 'uploaded')).statusCode).toBe(409);
+        const again = await importChecklist(app, { file: await readChecklistFile(file), name: 'uploaded' });
+        expect(again.unchanged).toBe(true);
+        const response = await write({ dryRun: true }, 'uploaded');
+        expect(response.statusCode, response.body).toBe(200);
+        expect(response.json<WriteBackResultJson>().file).toBe(file);
       });
 
       it('a file gone from disk: 409 naming the file and what to do, and nothing written anywhere', async () => {

@@ -27,11 +27,11 @@ for (const backend of BACKENDS) {
       }
     }
 
-    it('appending notes at once keeps every line', { timeout: 60_000 }, async () => {
+    it('appending notes at once keeps every line, each its own paragraph', { timeout: 60_000 }, async () => {
       await withWriters(async (first, writers) => {
         await writeTopicNotes(first, 'joins', 'start');
         await Promise.all(writers.map((writer, i) => writeTopicNotes(writer, 'joins', `line-${i + 1}`, undefined, { append: true })));
-        const lines = (await showTopic(first, 'joins')).topic.notes.split('\n');
+        const lines = (await showTopic(first, 'joins')).topic.notes.split('\n\n');
         expect(lines[0]).toBe('start');
         expect(lines.slice(1).sort()).toEqual(writers.map((_, i) => `line-${i + 1}`).sort());
       });

@@ -46,7 +46,9 @@ for (const backend of BACKENDS) {
           '0005-review-topic-state',
           '0006-pending-writes',
           '0007-hunt',
+          '0008-preferences',
           '0009-pending-write-writer',
+          '0010-card-events',
         ]);
       } finally {
         await database.drop();

@@ -3,12 +3,10 @@ import type { RemovedChecklistJson } from '../../contract/checklists.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Checklist } from '../../core/checklist/model.js';
 import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
-import {
-  deleteChecklist,
-  findChecklistByName,
-  listChecklists as listStoredChecklists,
-  type ChecklistSummary,
-} from '../../store/checklists/checklists.js';
+import { NO_CHECKLIST_YET } from '../../core/checklist/current.js';
+import { namedChecklist } from './current.js';
+import { didYouMean } from '../nearest.js';
+import { deleteChecklist, listChecklists as listStoredChecklists, type ChecklistSummary } from '../../store/checklists/checklists.js';
 import { archiveGoalCriteria } from '../../store/hunt/criteria.js';
 import { loadChecklistTree } from '../../store/topics/topics.js';
 import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
@@ -20,13 +18,9 @@ export async function listChecklists(ctx: AppContext): Promise<ChecklistSummary[
 
 /** The named checklist, or every checklist when no name is given. */
 export async function selectChecklists(ctx: AppContext, name?: string): Promise<Checklist[]> {
-  if (name !== undefined) {
-    const checklist = await findChecklistByName(ctx.store.db, name);
-    if (!checklist) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
-    return [checklist];
-  }
+  if (name !== undefined) return [await namedChecklist(ctx, name)];
   const all = await listStoredChecklists(ctx.store.db);
-  if (all.length === 0) throw new NotFoundError('no checklist imported yet; run `prepdeck import FILE` first');
+  if (all.length === 0) throw new NotFoundError(NO_CHECKLIST_YET);
   return all.map((summary) => summary.checklist);
 }
 
@@ -62,7 +56,10 @@ export async function checklistRevision(ctx: AppContext, name: string): Promise<
 export async function removeChecklist(ctx: AppContext, name: string): Promise<RemovedChecklistJson> {
   return ctx.store.transaction(async (trx) => {
     const summary = (await listStoredChecklists(trx)).find((s) => s.checklist.name === name);
-    if (!summary) throw new NotFoundError(`no checklist named '${name}'; \`prepdeck checklists\` lists them`);
+    if (!summary) {
+      const names = (await listStoredChecklists(trx)).map((s) => s.checklist.name);
+      throw new NotFoundError(`no checklist named '${name}'${didYouMean(name, names)} (\`prepdeck checklists\` lists them)`);
+    }
     // Its goals' criteria stay, archived, with their marks: the user's judgements outlive the file.
     await archiveGoalCriteria(trx, summary.checklist.id, ctx.now());
     await deleteChecklist(trx, summary.checklist.id);

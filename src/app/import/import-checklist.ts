@@ -11,7 +11,7 @@ import { parseChecklist } from '../../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
 import type { DuplicateReport, ImportCounts, ImportResultJson as ImportResult } from '../../contract/imports.js';
 import { planImport, type ImportPlan } from '../../core/import/plan.js';
-import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
 import { applyImport, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
 import type { AppContext } from '../context.js';
 
@@ -155,6 +155,11 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
     const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
+    // The same text from a file, into a checklist uploaded or pasted (or imported from elsewhere): nothing else
+    // changes, but the file is now the one behind it, so that sync and Write to file find it.
+    if (!dryRun && unchanged && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath) {
+      await linkSourceFile(trx, existing.id, input.file.sourcePath, ctx.now());
+    }
     if (dryRun || unchanged)
       return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
     input.onPhase?.('writing');

@@ -3,7 +3,7 @@
 import type { CardJson, CardListJson } from '../../contract/review.js';
 import { cardJson } from './card-json.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { cardIdentity } from '../../core/review/cards.js';
+import { cardIdentity, repeatsTopic } from '../../core/review/cards.js';
 import type { Topic } from '../../core/checklist/model.js';
 import { retrievability, type StudyCard } from '../../core/review/scheduling.js';
 import { checkNoNul, MAX_ID } from '../../core/validate.js';
@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { cardsOfTopic, getCard, insertQaCard, setCardArchived, updateCardText, type NewQaCard } from '../../store/review/cards.js';
 import type { Database } from '../../store/schema.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
-import { getTopic } from '../../store/topics/topics.js';
+import { getTopic, logTopicEvent } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { reviewRules } from './settings.js';
 import { resolveTopic } from '../topics/topics.js';
@@ -34,6 +34,19 @@ function checkFront(front: string | undefined): string {
   const text = checkText(front ?? '', 'question');
   if (text === '') throw new InvalidInputError('a card needs a question (its front); it is empty');
   return text;
+}
+
+/** A card without an answer has nothing to reveal, and would go into the file as a bare `?`. */
+function checkBack(back: string | undefined): string {
+  const text = checkText(back ?? '', 'answer');
+  if (text === '') throw new InvalidInputError('a card needs an answer (its back); it is empty');
+  return text;
+}
+
+function refuseTopicRepeat(topic: Topic, front: string): void {
+  if (repeatsTopic(front, topic.text)) {
+    throw new InvalidInputError(`'${front}' only repeats the topic '${topic.text}', which its topic card asks already; ask something about it`);
+  }
 }
 
 async function studyTopic(ctx: AppContext, topicId: number): Promise<Topic> {
@@ -82,14 +95,18 @@ export function appCardOf(topic: Topic, front: string, back: string): NewQaCard 
 /** Adds a question/answer card under a study topic (by id, or a reference as `prepdeck show` takes it). */
 export async function addCard(ctx: AppContext, topicRef: number | string, draft: CardDraft, checklistName?: string): Promise<CardJson> {
   const front = checkFront(draft.front);
-  const back = checkText(draft.back ?? '', 'answer');
+  const back = checkBack(draft.back);
   const topic = typeof topicRef === 'number' ? await studyTopic(ctx, topicRef) : await resolveTopic(ctx, topicRef, checklistName);
   if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; cards go under study topics`);
+  refuseTopicRepeat(topic, front);
   if (topic.archivedAt !== null) throw new InvalidInputError(`'${topic.text}' is archived (gone from the file); add cards to a topic that is in it`);
   // The duplicate check and the insert in one transaction: two adds of one question at once make one card.
   const card = await ctx.store.transaction(async (trx) => {
     await refuseDuplicate(trx, topic, front);
-    return insertQaCard(trx, appCardOf(topic, front, back), ctx.now());
+    const now = ctx.now();
+    const added = await insertQaCard(trx, appCardOf(topic, front, back), now);
+    await logTopicEvent(trx, topic, 'card', { cardId: added.id, front }, now);
+    return added;
   });
   return (await payload(ctx, [card], topic))[0]!;
 }
@@ -114,9 +131,12 @@ export async function editCard(ctx: AppContext, id: number, draft: CardDraft): P
     const card = await ownCard(trx, id);
     if (draft.front === undefined && draft.back === undefined) throw new InvalidInputError('nothing to change: give a question, an answer or both');
     const front = draft.front === undefined ? card.front : checkFront(draft.front);
-    const back = draft.back === undefined ? card.back : checkText(draft.back, 'answer');
+    const back = draft.back === undefined ? card.back : checkBack(draft.back);
     const topic = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
-    if (topic && draft.front !== undefined) await refuseDuplicate(trx, topic, front, card.id);
+    if (topic && draft.front !== undefined) {
+      refuseTopicRepeat(topic, front);
+      await refuseDuplicate(trx, topic, front, card.id);
+    }
     const updated = await updateCardText(trx, id, { front, back, identityKey: cardIdentity(front) });
     if (!updated) throw new NotFoundError(`no card with id ${id}`);
     return { updated, topic };

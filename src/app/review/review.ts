@@ -146,7 +146,7 @@ export async function answerCard(ctx: AppContext, cardId: number, rating: unknow
   }
   const { rules } = await cardWithRules(ctx, cardId);
   const now = ctx.now();
-  const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler, shownReps);
+  const result = await answer(ctx.store.db, cardId, checked, now, durationMs ?? null, rules.scheduler, shownReps, rules.today.start);
   if (!result) throw new NotFoundError(`no card with id ${cardId}`);
   return { card: cardPayload(rules, result.card, result.topic, now), topic: await topicPayload(ctx, result.topic) };
 }

@@ -4,8 +4,11 @@ import { normalizeText } from '../../core/import/identity.js';
 import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js';
 import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { findChecklistByName, getChecklist } from '../../store/checklists/checklists.js';
+import { getChecklist } from '../../store/checklists/checklists.js';
+import { namedChecklist } from '../checklists/current.js';
+import { nearest } from '../nearest.js';
 import {
+  activeTopicTexts,
   appendTopicNotes,
   findTopicsByFragment,
   getTopic,
@@ -27,9 +30,7 @@ const MAX_CANDIDATES = 10;
 
 async function checklistIdOf(ctx: AppContext, checklistName: string | undefined): Promise<number | undefined> {
   if (checklistName === undefined) return undefined;
-  const checklist = await findChecklistByName(ctx.store.db, checklistName);
-  if (!checklist) throw new NotFoundError(`no checklist named '${checklistName}'; \`prepdeck checklists\` lists them`);
-  return checklist.id;
+  return (await namedChecklist(ctx, checklistName)).id;
 }
 
 /**
@@ -57,7 +58,12 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   const textPart = parts.pop() ?? '';
   let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
   if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
-  if (found.length === 0) throw new NotFoundError(`no topic matches '${ref}'; try \`prepdeck search ${textPart}\``);
+  if (found.length === 0) {
+    const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId));
+    throw new NotFoundError(
+      near === null ? `no topic matches '${ref}'; try \`prepdeck search ${textPart}\`` : `no topic matches '${ref}'; did you mean '${near}'?`,
+    );
+  }
   if (found.length === 1) return found[0]!;
   const exact = found.filter((t) => normalizeText(t.text) === textPart);
   if (exact.length === 1) return exact[0]!;
@@ -155,7 +161,7 @@ export async function markTopic(ctx: AppContext, reference: string, input: MarkI
   });
 }
 
-/** Replaces the topic's notes, or with `append` adds them as a line after the notes it has when it is written. */
+/** Replaces the topic's notes, or with `append` adds them as a new paragraph after the notes it has when it is written. */
 export async function writeTopicNotes(
   ctx: AppContext,
   reference: string,

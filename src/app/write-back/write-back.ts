@@ -298,7 +298,7 @@ export async function writeBackToSource(ctx: AppContext, name: string, options: 
   const { sourcePath } = checklist!;
   if (sourcePath === null) {
     throw new ConflictError(
-      `'${name}' has no file behind it (uploaded, pasted, or the bundled example), so there is nothing to write; \`prepdeck export --format md -c ${shellWord(name)}\` gives its Markdown`,
+      `'${name}' has no file behind it (uploaded, pasted, or the bundled example), so there is nothing to write; to link your file, import it once from the terminal: \`prepdeck import FILE --name ${shellWord(name)}\` (\`prepdeck export --format md -c ${shellWord(name)}\` gives its Markdown)`,
     );
   }
   // Read here, so that a file gone from disk says which checklist it was and what to do.

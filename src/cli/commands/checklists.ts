@@ -4,15 +4,21 @@ import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural, progressBar } from '../render.js';
 import { withApp } from '../session.js';
+import { chosenChecklist } from '../../app/checklists/current.js';
+import { NO_CHECKLIST_YET } from '../../core/checklist/current.js';
+import { choiceLine } from '../checklist.js';
 
 export async function checklists(ctx: CommandContext): Promise<void> {
-  const summaries = await withApp(ctx, (app) => listChecklists(app));
+  const { summaries, choice } = await withApp(ctx, async (app) => {
+    const summaries = await listChecklists(app);
+    return { summaries, choice: summaries.length > 1 ? await chosenChecklist(app, ctx.checklist) : null };
+  });
   if (ctx.json) {
     printJson({ checklists: summaries });
     return;
   }
   if (summaries.length === 0) {
-    printLines(['no checklists yet; import one with `prepdeck import FILE`']);
+    printLines([NO_CHECKLIST_YET]);
     return;
   }
   const c = ctx.color;
@@ -28,4 +34,5 @@ export async function checklists(ctx: CommandContext): Promise<void> {
       return `${c.bold(pad(s.checklist.name, nameWidth))}  ${pad(s.checklist.title, titleWidth)}  ${bar}  ${c.dim(extra)}`;
     }),
   );
+  if (choice) printLines([c.dim(choiceLine(choice, 'commands work on'))]);
 }

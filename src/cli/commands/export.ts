@@ -1,13 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { loadTrees } from '../../app/checklists/checklists.js';
 import { applicationsCsv } from '../../app/hunt/export-csv.js';
-import { InvalidInputError } from '../../core/errors.js';
 import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'md' | 'csv'; output?: string }): Promise<void> {
+  // The applications are the hunt's, not a checklist's: no checklist to pick.
   const text = options.format === 'csv' ? await withApp(ctx, (app) => applicationsCsv(app, {})) : await checklistText(ctx, options.format);
   if (options.output) {
     await writeFile(options.output, text);
@@ -17,14 +18,8 @@ export async function exportCommand(ctx: CommandContext, options: { format: 'jso
 }
 
 async function checklistText(ctx: CommandContext, format: 'json' | 'md'): Promise<string> {
-  const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
-  let text: string;
-  if (format === 'json') {
-    text = `${JSON.stringify({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) }, null, 2)}\n`;
-  } else {
-    if (loaded.length > 1) throw new InvalidInputError(`there are ${loaded.length} checklists; pick one with --checklist NAME for Markdown`);
-    const [only] = loaded;
-    text = only ? exportMarkdown(only.checklist, only.tree) : '';
-  }
-  return text;
+  const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: true })));
+  if (format === 'json') return `${JSON.stringify({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) }, null, 2)}\n`;
+  const [only] = loaded;
+  return only ? exportMarkdown(only.checklist, only.tree) : '';
 }

@@ -4,6 +4,7 @@ import { printJson, printLines, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { useChecklist } from '../../app/checklists/current.js';
 
 interface ImportOptions {
   name?: string;
@@ -77,9 +78,18 @@ export async function importCommand(ctx: CommandContext, file: string, options: 
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const result = await withApp(ctx, (app) =>
-      importChecklist(app, { file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun, onPhase: indicator.onPhase }),
-    );
+    const result = await withApp(ctx, async (app) => {
+      const imported = await importChecklist(app, {
+        file: checked,
+        name: options.name,
+        topics: options.topics,
+        dryRun: options.dryRun,
+        onPhase: indicator.onPhase,
+      });
+      // The checklist just imported is the one the next commands work on.
+      if (!imported.dryRun) await useChecklist(app, imported.checklist.name);
+      return imported;
+    });
     indicator.done();
     if (ctx.json) printJson(result);
     else printLines(renderImport(result, ctx.color));

@@ -5,6 +5,7 @@ import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar, renderTree } from '../render.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 interface ListOptions {
   state?: TopicState;
@@ -12,7 +13,8 @@ interface ListOptions {
 }
 
 export async function list(ctx: CommandContext, options: ListOptions): Promise<void> {
-  const loaded = await withApp(ctx, (app) => loadTrees(app, ctx.checklist));
+  // The header names the checklist, so nothing more is said of which one it is.
+  const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: false })));
   if (ctx.json) {
     printJson({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) });
     return;

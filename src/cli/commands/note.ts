@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTopic, writeTopicNotes } from '../../app/topics/topics.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { topicScope } from '../checklist.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -30,13 +31,26 @@ function editInEditor(current: string): string {
   }
 }
 
-export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: { append?: boolean }): Promise<void> {
+interface NoteOptions {
+  append?: boolean;
+  clear?: boolean;
+}
+
+/** Empty input (`< /dev/null`, an editor saved empty) is a mistake far more often than a wish: only --clear erases. */
+function checkedNotes(notes: string, reference: string): string {
+  const trimmed = notes.replace(/\s+$/, '');
+  if (trimmed.trim() === '') throw new InvalidInputError(`no notes given for '${reference}', so nothing changed; \`--clear\` erases them`);
+  return trimmed;
+}
+
+export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: NoteOptions): Promise<void> {
+  if (options.clear && (text !== undefined || options.append)) throw new UsageError('--clear takes no notes and no --append: it erases them');
   const topic = await withApp(ctx, async (app) => {
-    const current = await resolveTopic(app, reference, ctx.checklist);
-    let notes = text ?? (process.stdin.isTTY ? editInEditor(current.notes) : await readStdin());
-    notes = notes.replace(/\s+$/, '');
-    return writeTopicNotes(app, String(current.id), notes, ctx.checklist, { append: options.append === true });
+    const current = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
+    const notes = options.clear ? '' : checkedNotes(text ?? (process.stdin.isTTY ? editInEditor(current.notes) : await readStdin()), reference);
+    return writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true });
   });
   if (ctx.json) printJson({ topic });
+  else if (options.clear) printLines([`notes of #${topic.id} ${topic.text} cleared`]);
   else printLines([`notes of #${topic.id} ${topic.text} saved (${topic.notes.length} characters)`]);
 }

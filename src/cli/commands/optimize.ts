@@ -4,10 +4,11 @@ import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 export async function optimize(ctx: CommandContext, options: { apply?: boolean }): Promise<void> {
   const apply = Boolean(options.apply);
-  const result = await withApp(ctx, (app) => optimizeChecklist(app, ctx.checklist, { apply }));
+  const result = await withApp(ctx, async (app) => optimizeChecklist(app, await checklistToUse(app, ctx, { announce: false }), { apply }));
   if (ctx.json) printJson(result);
   else printLines(renderOptimize(result, ctx.color, apply));
 }

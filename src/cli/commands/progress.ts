@@ -6,13 +6,14 @@ import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar } from '../render.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 /** Days of the forecast shown one by one; the rest of its 30 go into the total. */
 const FORECAST_SHOWN = 7;
 
 export async function progress(ctx: CommandContext, options: { depth?: number }): Promise<void> {
   const loaded = await withApp(ctx, async (app) => {
-    const trees = await loadTrees(app, ctx.checklist);
+    const trees = await loadTrees(app, await checklistToUse(app, ctx, { announce: false }));
     const stats: ReviewStatsJson[] = [];
     for (const { checklist, tree } of trees) {
       stats.push(

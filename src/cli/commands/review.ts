@@ -4,6 +4,7 @@ import { printJson, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { runReviewSession, type ReviewSource } from '../review/session.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 interface ReviewOptions {
   section?: string;
@@ -20,7 +21,9 @@ export class NoTerminalError extends PrepdeckError {
 export async function review(ctx: CommandContext, options: ReviewOptions): Promise<void> {
   if (options.section?.trim() === '') throw new UsageError('--section is empty; give a section path (python/core) or words of one');
   if (ctx.json) {
-    const queue = await withApp(ctx, (app) => reviewQueue(app, { checklist: ctx.checklist, section: options.section, limit: options.limit }));
+    const queue = await withApp(ctx, async (app) =>
+      reviewQueue(app, { checklist: await checklistToUse(app, ctx, { announce: false }), section: options.section, limit: options.limit }),
+    );
     printJson(queue);
     return;
   }
@@ -29,13 +32,11 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
     throw new NoTerminalError('review needs a terminal to show cards and read keys; use --json to list what is due');
   }
   await withApp(ctx, async (app) => {
-    // Named by the first queue read, so that undo stays in the checklist being reviewed.
-    let checklist = ctx.checklist;
+    // Named before the first queue is read, so that undo stays in the checklist being reviewed.
+    const checklist = await checklistToUse(app, ctx, { announce: true });
     const source: ReviewSource = {
       queue: async () => {
-        const queue = await reviewQueue(app, { checklist, section: options.section, limit: SESSION_QUEUE_LENGTH });
-        checklist = queue.checklist;
-        return queue;
+        return reviewQueue(app, { checklist, section: options.section, limit: SESSION_QUEUE_LENGTH });
       },
       answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
       undo: (cardId) => undoReview(app, checklist, cardId),

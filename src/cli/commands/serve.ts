@@ -1,8 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
-import { resolveDatabaseLocation } from '../../app/location.js';
+import { defaultServeLogPath, resolveDatabaseLocation } from '../../app/location.js';
 import { defaultBackupDir } from '../../app/write-back/write-back.js';
 import { buildServer, LOOPBACK_HOSTS, servedHosts, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
@@ -26,6 +28,8 @@ interface ServeOptions {
 /** The web UI and the API until interrupted; in-flight requests finish first. */
 export async function serve(ctx: CommandContext, options: ServeOptions): Promise<void> {
   const app = await openApp(resolveDatabaseLocation({ flag: ctx.dbFlag, env: process.env }));
+  const logFile = process.stderr.isTTY && options.log !== 'silent' ? defaultServeLogPath(process.env) : null;
+  const logStream = logFile === null ? null : openLog(logFile);
   let listening = false;
   try {
     const imported = await importExampleOnFirstRun(app);
@@ -34,8 +38,9 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       app,
       webRoot: WEB_ROOT,
       version: readVersion(),
-      // Structured logs on stderr, so stdout carries only the URL (and scripts can read it).
-      logger: options.log === 'silent' ? false : { level: options.log, stream: process.stderr },
+      // Structured logs on stderr for scripts and services, so stdout carries only the URL; a person at a terminal
+      // gets one human line, and the JSON goes to a log file.
+      logger: options.log === 'silent' ? false : { level: options.log, stream: logStream ?? process.stderr },
       logRequests: options.log === 'debug',
       // Only the names it was told to serve, on every address: a rebinding page's own domain is never one of them.
       allowedHosts: servedHosts(options.host, machineNames(), options.allowedHost),
@@ -54,14 +59,23 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
     });
     const url = `${address}/`;
     if (ctx.json) printJson({ url, imported: imported?.checklist ?? null });
-    else {
+    else if (logFile !== null) {
+      // A person watching: one line, the rest in the log.
+      const example = imported ? `; imported the example as '${imported.checklist.name}'` : '';
+      printLines([`prepdeck is serving ${url} ${ctx.color.dim(`(Ctrl+C stops it${example}; log: ${logFile})`)}`]);
+    } else {
       printLines([`prepdeck is serving ${url}`]);
       if (imported) process.stderr.write(`${renderImport(imported, ctx.color).join('\n')}\n`);
-      process.stderr.write(ctx.color.dim('open it in your browser; Ctrl+C stops the server\n'));
     }
   } finally {
     if (!listening) await closeApp(app);
   }
+}
+
+/** The log file, appended to; its folder made when missing. */
+function openLog(file: string): WriteStream {
+  mkdirSync(dirname(file), { recursive: true });
+  return createWriteStream(file, { flags: 'a' });
 }
 
 /** What a client on the network may call this machine: its addresses and its host name. */

@@ -4,6 +4,7 @@ import type { ReviewSettings } from '../../core/review/settings.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
 
 export interface SettingsOptions {
   retention?: number;
@@ -50,7 +51,10 @@ function describe(settings: ReviewSettings): string[] {
 export async function settings(ctx: CommandContext, options: SettingsOptions): Promise<void> {
   const patch = patchOf(options);
   const changing = Object.keys(patch).length > 0;
-  const result = await withApp(ctx, (app) => (changing ? updateReviewSettings(app, ctx.checklist, patch) : showReviewSettings(app, ctx.checklist)));
+  const result = await withApp(ctx, async (app) => {
+    const name = await checklistToUse(app, ctx, { announce: false });
+    return changing ? updateReviewSettings(app, name, patch) : showReviewSettings(app, name);
+  });
   if (ctx.json) printJson({ checklist: result.checklist.name, settings: result.settings });
   else
     printLines([

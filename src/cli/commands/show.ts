@@ -3,11 +3,16 @@ import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { historyLine, stateMark } from '../render.js';
 import { withApp } from '../session.js';
+import { topicCardList } from '../../app/review/cards.js';
+import { cardLine } from './card.js';
+import { topicScope } from '../checklist.js';
 
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
-  const { details, placed } = await withApp(ctx, async (app) => {
-    const shown = await showTopic(app, reference, ctx.checklist);
-    return { details: shown, placed: (await placeTopics(app, [shown.topic]))[0]! };
+  const { details, placed, cards } = await withApp(ctx, async (app) => {
+    const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
+    // Goals and books have no cards.
+    const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
+    return { details: shown, placed: (await placeTopics(app, [shown.topic]))[0]!, cards };
   });
   if (ctx.json) {
     printJson(details);
@@ -32,7 +37,8 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
       );
   }
   lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
-  if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => `    ${l}`));
+  if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => (l ? `    ${l}` : '')));
+  if (cards.length > 0) lines.push('  cards:', ...cards.map((card) => `    ${cardLine(card, c)}`));
   lines.push('  history:', ...history.map((e) => `    ${historyLine(e)}`));
   printLines(lines);
 }

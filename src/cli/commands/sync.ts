@@ -104,6 +104,7 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const input = { path: file, file: checked, name: options.name, topics: options.topics, dryRun: options.dryRun };
+  // No check for 'no checklist yet' first: 'FILE was never imported; run `prepdeck import FILE` first' says more.
   await withApp(ctx, async (app) => {
     if (options.write) {
       const result = await writeBackChecklist(app, {

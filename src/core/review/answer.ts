@@ -31,6 +31,8 @@ export interface AnswerInput {
   scheduler?: Scheduler | undefined;
   /** The card's reps as the user saw it: when another answer came first (another window), this one is refused. */
   shownReps?: number | undefined;
+  /** When the current study day began (ISO); without it, a day is the 24 hours before `now`. */
+  todayStart?: string | undefined;
 }
 
 export interface AnswerDecision {
@@ -42,6 +44,8 @@ export interface AnswerDecision {
   topicChange: TopicStateChange | null;
 }
 
+const DAY_MS = 86_400_000;
+
 /** ts-fsrs's Again, as the rating it is. */
 const AGAIN: ReviewRating = Rating.Again;
 
@@ -50,22 +54,47 @@ function isLapse(before: FsrsState, rating: ReviewRating): boolean {
   return before === 'review' && rating === AGAIN;
 }
 
+/** What the known rule looks at in an answer: the card before it, the rating, and when the current study day began. */
+export interface AnsweredCard {
+  before: Pick<CardSchedule, 'state' | 'scheduledDays' | 'lastReview'>;
+  after: FsrsState;
+  rating: ReviewRating;
+  /** When the current study day began (ISO). */
+  todayStart: string;
+}
+
 /**
- * What a topic's state becomes when its card is answered: `known` when the card graduates into review,
- * `learning` when it is forgotten (a lapse) or first studied while the topic is still `new`; null to keep it.
+ * Remembered, not pressed twice: a pass on a card already in Review, on an interval of a day or more, reviewed last
+ * before today's study day. Graduating through the learning steps happens within minutes, so it proves nothing yet.
  */
-export function topicStateAfter(before: FsrsState, after: FsrsState, rating: ReviewRating, topicState: TopicState | undefined): TopicState | null {
-  if (before !== 'review' && after === 'review') return 'known';
-  if (isLapse(before, rating)) return 'learning';
-  if (topicState === 'new' && after !== 'review') return 'learning';
+function recalledOnALaterDay({ before, after, rating, todayStart }: AnsweredCard): boolean {
+  return (
+    before.state === 'review' &&
+    after === 'review' &&
+    rating !== AGAIN &&
+    before.scheduledDays >= 1 &&
+    before.lastReview !== null &&
+    Date.parse(before.lastReview) < Date.parse(todayStart)
+  );
+}
+
+/**
+ * What a topic's state becomes when its card is answered: `known` when the card is recalled on a later study day
+ * (see recalledOnALaterDay), `learning` when it is forgotten (a lapse) or first studied while the topic is still
+ * `new`; null to keep it.
+ */
+export function topicStateAfter(answered: AnsweredCard, topicState: TopicState | undefined): TopicState | null {
+  if (recalledOnALaterDay(answered)) return 'known';
+  if (isLapse(answered.before.state, answered.rating)) return 'learning';
+  if (topicState === 'new') return 'learning';
   return null;
 }
 
 /**
  * Answers `card` with `rating` at `now`. Refused with an InvalidInputError: an archived card, a card whose topic is
  * archived or skipped (a card shown before that must not bring its topic back); with a ConflictError: an answer given
- * meanwhile elsewhere. A topic card moving into Review makes its topic `known`; a lapse, or a first study of a `new`
- * topic, makes it `learning`.
+ * meanwhile elsewhere. A topic card recalled on a later study day makes its topic `known`; a lapse, or a first study of
+ * a `new` topic, makes it `learning`.
  */
 export function decideAnswer(input: AnswerInput): AnswerDecision {
   const { card, topic, rating } = input;
@@ -79,7 +108,8 @@ export function decideAnswer(input: AnswerInput): AnswerDecision {
   const outcome = review(card, rating, input.now, input.scheduler);
   let topicChange: TopicStateChange | null = null;
   if (card.kind === 'topic' && topic) {
-    const target = topicStateAfter(card.state, outcome.card.state, rating, topic.state);
+    const todayStart = input.todayStart ?? new Date(Date.parse(input.now) - DAY_MS).toISOString();
+    const target = topicStateAfter({ before: card, after: outcome.card.state, rating, todayStart }, topic.state);
     if (target !== null && target !== topic.state) topicChange = { from: topic.state, to: target };
   }
   return { card: outcome.card, log: { ...outcome.log, durationMs: input.durationMs }, topicChange };

@@ -14,6 +14,19 @@ export function cardIdentity(front: string): string {
   return normalizeText(front);
 }
 
+/** How a topic card asks its topic (`Explain: descriptors`), as the review shows it. */
+const TOPIC_PROMPT = /^explain\s*:?\s*/u;
+
+/**
+ * Whether a question only repeats its topic (`descriptors`, `Explain: descriptors`, any case or spacing): the topic's
+ * own card asks that already, so a second card would be reviewed twice for one thing.
+ */
+export function repeatsTopic(front: string, topicText: string): boolean {
+  const question = cardIdentity(front);
+  const topic = normalizeText(topicText);
+  return question === topic || question.replace(TOPIC_PROMPT, '') === topic;
+}
+
 const INLINE_SEPARATOR = /[ \t]:{2,3}[ \t]/;
 const QUESTION_LINE = /^[ \t]*\?\??[ \t]*$/;
 /** `::` or `:::` in a paragraph line, no spaces needed; a longer run of colons is not one. */

@@ -78,6 +78,12 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
   const placed: PlacedCard[] = [];
 
   for (const card of cards) {
+    if (card.back.trim() === '') {
+      warnings.push(
+        `${label(card)}: it has no answer, and would be written as a bare \`?\`; left in prepdeck only (\`prepdeck card edit ${card.cardId} --answer ...\`)`,
+      );
+      continue;
+    }
     const entry = parsed.entries[card.entryIndex];
     const start = entry?.textStart;
     if (!entry || !start) {

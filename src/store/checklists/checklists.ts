@@ -30,6 +30,17 @@ export async function getChecklist(db: Kysely<Database>, id: number): Promise<Ch
   return row ? toChecklist(row) : null;
 }
 
+/** Records the file a checklist is kept in step with; stamped as an import, so a cached tree is read again. */
+export async function linkSourceFile(db: Kysely<Database>, checklistId: number, sourcePath: string, now: string): Promise<void> {
+  await db.updateTable('checklists').set({ source_path: sourcePath, imported_at: now }).where('id', '=', checklistId).execute();
+}
+
+/** Every checklist's name and when it was last imported, by name. */
+export async function checklistStamps(db: Kysely<Database>): Promise<Array<{ name: string; importedAt: string }>> {
+  const rows = await db.selectFrom('checklists').select(['name', 'imported_at']).orderBy('name').execute();
+  return rows.map((row) => ({ name: row.name, importedAt: row.imported_at }));
+}
+
 /** Every checklist by name, with counts of its active topics. */
 export async function listChecklists(db: Kysely<Database>): Promise<ChecklistSummary[]> {
   const rows = await db.selectFrom('checklists').selectAll().orderBy('name').execute();

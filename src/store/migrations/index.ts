@@ -7,7 +7,9 @@ import * as studyCards from './0004-study-cards.js';
 import * as reviewTopicState from './0005-review-topic-state.js';
 import * as pendingWrites from './0006-pending-writes.js';
 import * as hunt from './0007-hunt.js';
+import * as preferences from './0008-preferences.js';
 import * as pendingWriteWriter from './0009-pending-write-writer.js';
+import * as cardEvents from './0010-card-events.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,7 +19,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-review-topic-state': reviewTopicState,
   '0006-pending-writes': pendingWrites,
   '0007-hunt': hunt,
+  '0008-preferences': preferences,
   '0009-pending-write-writer': pendingWriteWriter,
+  '0010-card-events': cardEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

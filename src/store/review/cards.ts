@@ -113,6 +113,8 @@ export function answer(
   scheduler?: Scheduler,
   /** The card's reps as the user saw it: when another answer came first (another window), nothing is recorded. */
   shownReps?: number,
+  /** When the current study day began: only a pass on a later study day makes a topic known. */
+  todayStart?: string,
 ): Promise<AnswerResult | null> {
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirst();
@@ -120,7 +122,7 @@ export function answer(
     const card = toCard(row);
     // Read in the transaction: a card shown before its topic was skipped or removed must not bring the topic back.
     const current = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
-    const decision = decideAnswer({ card, topic: current, rating, now, durationMs, scheduler, shownReps });
+    const decision = decideAnswer({ card, topic: current, rating, now, durationMs, scheduler, shownReps, todayStart });
     const updated = await trx
       .updateTable('cards')
       .set(scheduleColumns(decision.card))

@@ -70,6 +70,12 @@ export async function findTopicsByFragment(db: Kysely<Database>, fragment: strin
   return rows.map(toTopic);
 }
 
+/** The texts of the active topics (of one checklist, when given): what a mistyped reference is compared with. */
+export async function activeTopicTexts(db: Kysely<Database>, checklistId?: number): Promise<string[]> {
+  const rows = await activeTopics(db, checklistId).select('text').execute();
+  return [...new Set(rows.map((row) => row.text))];
+}
+
 /** Active topics containing every word of `query` in their title or notes; case-insensitive in any script. */
 export async function searchTopics(db: Kysely<Database>, query: string, checklistId?: number): Promise<Topic[]> {
   // Lower-cased here, not with SQL lower(): SQLite's only folds ASCII, so ПЛЮШКИ would miss плюшки.
@@ -167,9 +173,24 @@ export function setTopicNotes(db: Kysely<Database>, id: number, notes: string, n
 /** Adds `text` as a new line at the end of the topic's notes, reading them in the same transaction. Null for an unknown id. */
 export function appendTopicNotes(db: Kysely<Database>, id: number, text: string, now: string): Promise<Topic | null> {
   return changeTopic(db, id, now, (row) => {
-    const notes = row.notes ? `${row.notes}\n${text}` : text;
+    // A new paragraph: appended lines must not run into the last one's Markdown.
+    const notes = row.notes ? `${row.notes}\n\n${text}` : text;
     return { set: { notes, search_text: topicSearchText(row.text, notes) }, type: 'notes', data: { from: row.notes, to: notes } };
   });
+}
+
+/** Adds a line to a topic's history that changes none of its fields (a card added to it). */
+export async function logTopicEvent(
+  db: Kysely<Database>,
+  topic: { id: number; checklistId: number },
+  type: EventType,
+  data: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({ checklist_id: topic.checklistId, topic_id: topic.id, at: now, type, data: JSON.stringify(data) })
+    .execute();
 }
 
 interface TopicChange {

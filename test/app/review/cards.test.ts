@@ -108,6 +108,19 @@ for (const backend of BACKENDS) {
         await expect(removeCard(ctx, fileCard.id)).rejects.toThrow(InvalidInputError);
         await expect(editCard(ctx, queue.cards[0]!.card.id, { front: 'x' })).rejects.toThrow(/asks about its topic/);
         await expect(addCard(ctx, generators.id, { front: '   ', back: 'a' })).rejects.toThrow(/needs a question/);
+        // A card repeating its topic (any case, with or without `Explain:`) or without an answer is refused.
+        for (const front of ['generators', 'GENERATORS', 'Explain: generators', 'explain:  Generators?']) {
+          await expect(addCard(ctx, generators.id, { front, back: 'a' })).rejects.toThrow(
+            `'${front}' only repeats the topic 'generators', which its topic card asks already; ask something about it`,
+          );
+        }
+        const delegation = await addCard(ctx, generators.id, { front: 'What does yield from do?', back: 'delegates to a subgenerator' });
+        await expect(editCard(ctx, delegation.id, { front: 'Explain: generators' })).rejects.toThrow(/only repeats the topic 'generators'/);
+        await expect(addCard(ctx, generators.id, { front: 'What does next() return?', back: '  ' })).rejects.toThrow(
+          'a card needs an answer (its back); it is empty',
+        );
+        await expect(addCard(ctx, generators.id, { front: 'What does next() return?' })).rejects.toThrow(/needs an answer/);
+        await expect(editCard(ctx, delegation.id, { back: '' })).rejects.toThrow(/needs an answer/);
         await expect(addCard(ctx, generators.id, { front: 'q\u0000', back: 'a' })).rejects.toThrow(/NUL/);
         await expect(addCard(ctx, 999_999, { front: 'q', back: 'a' })).rejects.toThrow(NotFoundError);
         await reimport(ctx, `${FILE}\n# Goals\n- full remote\n`);

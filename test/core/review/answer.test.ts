@@ -72,10 +72,30 @@ describe('answering a card: what it becomes', () => {
     expect(decision.log.previous).toEqual(newCardSchedule(NOW));
   });
 
-  it('makes a new topic learning when its card is first studied, and known when its card graduates into Review', () => {
+  it('makes a new topic learning when its card is first studied, even when Easy graduates it at once', () => {
     expect(decideAnswer(input()).topicChange).toEqual({ from: 'new', to: 'learning' });
-    expect(decideAnswer(input({ rating: 4 })).topicChange).toEqual({ from: 'new', to: 'known' });
-    expect(decideAnswer(input({ rating: 4, topic: topic({ state: 'learning' }) })).topicChange).toEqual({ from: 'learning', to: 'known' });
+    expect(decideAnswer(input({ rating: 4 })).topicChange).toEqual({ from: 'new', to: 'learning' });
+    expect(decideAnswer(input({ rating: 4, topic: topic({ state: 'learning' }) })).topicChange).toBeNull();
+  });
+
+  it('keeps a topic learning when its card graduates through the learning steps within one sitting (Space then 3, twice)', () => {
+    const once = studyCard(decideAnswer(input({ rating: 3 })).card);
+    const tenMinutesLater = '2026-01-05T10:10:00.000Z';
+    const twice = decideAnswer(input({ card: once, topic: topic({ state: 'learning' }), rating: 3, now: tenMinutesLater }));
+    const thrice = decideAnswer(input({ card: studyCard(twice.card), topic: topic({ state: 'learning' }), rating: 3, now: tenMinutesLater }));
+    expect([twice.card.state, thrice.card.state]).toContain('review');
+    expect(twice.topicChange).toBeNull();
+    expect(thrice.topicChange).toBeNull();
+  });
+
+  it('makes a topic known when its card, in Review, is recalled on a later study day', () => {
+    const learning = topic({ state: 'learning' });
+    expect(decideAnswer(input({ card: graduated(), topic: learning, rating: 3, now: LATER })).topicChange).toEqual({ from: 'learning', to: 'known' });
+    expect(decideAnswer(input({ card: graduated(), topic: learning, rating: 2, now: LATER })).topicChange).toEqual({ from: 'learning', to: 'known' });
+    // The day is the study day: late that evening is not a later day when the study day began before the graduation.
+    const sameDay = { card: graduated(), topic: learning, rating: 3 as const, now: '2026-01-05T23:00:00.000Z' };
+    expect(decideAnswer(input({ ...sameDay, todayStart: '2026-01-05T04:00:00.000Z' })).topicChange).toBeNull();
+    expect(decideAnswer(input({ ...sameDay, todayStart: '2026-01-05T22:00:00.000Z' })).topicChange).toEqual({ from: 'learning', to: 'known' });
   });
 
   it('sends a known topic back to learning on a lapse, and leaves it known on a pass', () => {
@@ -94,15 +114,29 @@ describe('answering a card: what it becomes', () => {
 });
 
 describe('what answering a topic card does to its topic', () => {
-  it('known when the card graduates, learning on a lapse or when first studied, else unchanged', () => {
-    expect(topicStateAfter('new', 'review', 4, 'new')).toBe('known');
-    expect(topicStateAfter('learning', 'review', 3, 'learning')).toBe('known');
-    expect(topicStateAfter('review', 'relearning', 1, 'known')).toBe('learning');
-    expect(topicStateAfter('new', 'learning', 3, 'new')).toBe('learning');
-    expect(topicStateAfter('learning', 'learning', 1, 'learning')).toBeNull();
-    expect(topicStateAfter('review', 'review', 3, 'known')).toBeNull();
+  const inReview = { state: 'review' as const, scheduledDays: 3, lastReview: NOW };
+  const tomorrow = '2026-01-06T04:00:00.000Z';
+  const today = '2026-01-05T04:00:00.000Z';
+
+  it('known only when a card already in Review, on an interval of a day or more, passes on a later study day', () => {
+    expect(topicStateAfter({ before: inReview, after: 'review', rating: 3, todayStart: tomorrow }, 'learning')).toBe('known');
+    expect(topicStateAfter({ before: inReview, after: 'review', rating: 3, todayStart: today }, 'learning')).toBeNull();
+    expect(topicStateAfter({ before: { ...inReview, scheduledDays: 0 }, after: 'review', rating: 3, todayStart: tomorrow }, 'learning')).toBeNull();
+    const graduating = { state: 'learning' as const, scheduledDays: 0, lastReview: NOW };
+    expect(topicStateAfter({ before: graduating, after: 'review', rating: 3, todayStart: tomorrow }, 'learning')).toBeNull();
+    expect(
+      topicStateAfter({ before: { ...graduating, state: 'new', lastReview: null }, after: 'review', rating: 4, todayStart: tomorrow }, 'new'),
+    ).toBe('learning');
+  });
+
+  it('learning on a lapse or when first studied, else unchanged', () => {
+    expect(topicStateAfter({ before: inReview, after: 'relearning', rating: 1, todayStart: tomorrow }, 'known')).toBe('learning');
+    const newCard = { state: 'new' as const, scheduledDays: 0, lastReview: null };
+    expect(topicStateAfter({ before: newCard, after: 'learning', rating: 3, todayStart: today }, 'new')).toBe('learning');
+    expect(topicStateAfter({ before: { ...newCard, state: 'learning' }, after: 'learning', rating: 1, todayStart: today }, 'learning')).toBeNull();
+    expect(topicStateAfter({ before: inReview, after: 'review', rating: 3, todayStart: tomorrow }, 'known')).toBe('known');
     // A state the user set stays: a card still learning does not un-know a topic marked known by hand.
-    expect(topicStateAfter('new', 'learning', 3, 'known')).toBeNull();
+    expect(topicStateAfter({ before: newCard, after: 'learning', rating: 3, todayStart: today }, 'known')).toBeNull();
   });
 });
 

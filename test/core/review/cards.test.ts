@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardOwner, fileCardOwner, inlineCard, planCards, renderCard, type StoredCardRef } from '../../../src/core/review/cards.js';
+import { cardOwner, fileCardOwner, inlineCard, planCards, renderCard, repeatsTopic, type StoredCardRef } from '../../../src/core/review/cards.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 'prep' });
@@ -64,6 +64,16 @@ describe('cards written in the file', () => {
     expect(multi).toBe('  * Why?\r\n    ?\r\n    First line.\r\n\r\n    Second.\r\n');
     const reparsed = parse(`- topic\n${multi.replaceAll('\r\n', '\n')}`);
     expect(reparsed.cards).toMatchObject([{ front: 'Why?', back: 'First line.\n\nSecond.' }]);
+  });
+});
+
+describe('a card repeating its topic', () => {
+  it('is its title or `Explain:` and its title, in any case or spacing; a question about it is not', () => {
+    for (const front of ['descriptors', 'Descriptors', ' DESCRIPTORS? ', 'Explain: descriptors', 'explain descriptors']) {
+      expect(repeatsTopic(front, 'descriptors')).toBe(true);
+    }
+    expect(repeatsTopic('What are descriptors?', 'descriptors')).toBe(false);
+    expect(repeatsTopic('Explain: metaclasses', 'descriptors')).toBe(false);
   });
 });
 

@@ -29,6 +29,16 @@ describe('writing cards added in prepdeck into the file', () => {
     expect(parse(written.text).cards).toMatchObject([{ entryIndex: 0, front: 'Which rows?', back: 'Selected.\n\nUntil commit.' }]);
   });
 
+  it('leaves a card without an answer in prepdeck, with a warning, instead of writing a bare `?`', () => {
+    const text = '# SQL\n- joins\n';
+    const written = insertCards(text, parse(text), [{ cardId: 3, entryIndex: 0, front: 'Which kinds?', back: '  ' }]);
+    expect(written.text).toBe(text);
+    expect(written.insertions).toEqual([]);
+    expect(written.warnings).toEqual([
+      'card 3 (Which kinds?): it has no answer, and would be written as a bare `?`; left in prepdeck only (`prepdeck card edit 3 --answer ...`)',
+    ]);
+  });
+
   it('nests under a nested topic, and several cards of one topic go in order', () => {
     const text = '- Python\n    - generators\n- SQL\n';
     const index = entryOf(text, 'generators');

@@ -43,6 +43,14 @@ for (const backend of BACKENDS) {
       return { card: current, now };
     }
 
+    /** Graduates the card, then answers Good when it is due, on a later day: what makes its topic known. */
+    async function knownByReview(card: StudyCard): Promise<{ card: StudyCard; now: string }> {
+      const { card: graduated } = await goodUntilReview(card, DAY1);
+      expect(await getTopic(store().db, graduated.topicId!)).toMatchObject({ state: 'learning' });
+      const recalled = await answer(store().db, graduated.id, 3, graduated.due);
+      return { card: recalled!.card, now: recalled!.card.due };
+    }
+
     it('the import makes one card per active study topic, not for goals or books, and only once', async () => {
       const { checklistId, ids } = await imported();
       const cards = await topicCards(store().db, checklistId);
@@ -58,11 +66,11 @@ for (const backend of BACKENDS) {
       expect(again.get(ids.get('joins')!)!.reps).toBe(1);
     });
 
-    it('makes the topic learning when first studied, known when its card reaches Review, and learning again on a lapse', async () => {
+    it('makes the topic learning when first studied, known when its card in Review is recalled on a later day, and learning again on a lapse', async () => {
       const { checklistId, ids } = await imported();
       const topicId = ids.get('joins')!;
       const card = (await topicCards(store().db, checklistId)).get(topicId)!;
-      const { card: reviewed, now } = await goodUntilReview(card, DAY1);
+      const { card: reviewed, now } = await knownByReview(card);
       expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'known' });
       const lapse = await answer(store().db, reviewed.id, 1, now);
       expect(lapse!.card.state).toBe('relearning');
@@ -97,7 +105,7 @@ for (const backend of BACKENDS) {
       const { checklistId, ids } = await imported();
       const topicId = ids.get('joins')!;
       const card = (await topicCards(store().db, checklistId)).get(topicId)!;
-      const { card: reviewed, now } = await goodUntilReview(card, DAY1);
+      const { card: reviewed, now } = await knownByReview(card);
       await answer(store().db, reviewed.id, 1, now);
       expect(await getTopic(store().db, topicId)).toMatchObject({ state: 'learning' });
       await undoLastReview(store().db, checklistId, now);

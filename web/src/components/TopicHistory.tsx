@@ -47,6 +47,8 @@ function describeEvent(event: TopicEventJson): string {
       return 'archived: gone from the file';
     case 'restored':
       return 'restored: back in the file';
+    case 'card':
+      return `card added: “${text(event.data['front'])}”`;
     default:
       return event.type;
   }

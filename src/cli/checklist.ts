@@ -1,0 +1,40 @@
+// Which checklist a command works on when -c names none, and saying so when it is not the only one.
+import { chosenChecklist, type ChecklistChoice } from '../app/checklists/current.js';
+import type { AppContext } from '../app/context.js';
+import type { CommandContext } from './program.js';
+
+const WHY: Record<ChecklistChoice['how'], string> = {
+  named: 'named with -c',
+  only: 'the only one',
+  current: 'the current checklist',
+  latest: 'imported last',
+};
+
+/** `working on 'job-interview-checklist' (the current checklist; prepdeck use NAME picks another)`. */
+export function choiceLine(choice: ChecklistChoice, lead = 'working on'): string {
+  return `${lead} '${choice.name}' (${WHY[choice.how]}; \`prepdeck use NAME\` picks another)`;
+}
+
+/**
+ * The name of the checklist to work on. With `announce`, a checklist picked among several (not named with -c) is named
+ * on stderr; commands whose output starts with the checklist's name leave that off.
+ */
+export async function checklistToUse(app: AppContext, ctx: CommandContext, { announce }: { announce: boolean }): Promise<string> {
+  const choice = await chosenChecklist(app, ctx.checklist);
+  if (announce && !ctx.json && (choice.how === 'current' || choice.how === 'latest')) process.stderr.write(`${choiceLine(choice)}\n`);
+  return choice.name;
+}
+
+/** Before any import, every command says so in one wording (core/checklist/current.ts#NO_CHECKLIST_YET). */
+export async function requireAChecklist(app: AppContext): Promise<void> {
+  await chosenChecklist(app);
+}
+
+/**
+ * Where a topic reference is looked up: an id (`42`, `#42`) anywhere, as it names one topic; words in the checklist
+ * named with -c, else in the one the other commands work on.
+ */
+export async function topicScope(app: AppContext, ctx: CommandContext, reference: string): Promise<string | undefined> {
+  const { name } = await chosenChecklist(app, ctx.checklist);
+  return ctx.checklist === undefined && /^#?\d+$/.test(reference.trim()) ? undefined : name;
+}
