@@ -34,6 +34,11 @@ const COMMANDS = [
   'card',
   'settings',
   'serve',
+  'goals',
+  'apps',
+  'followups',
+  'offers',
+  'funnel',
 ];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';

@@ -37,7 +37,8 @@ export function addHuntCommands(program: Command, action: Action): void {
 
   const goals = program
     .command('goals')
-    .description("the hunt's criteria: your checklists' Goals and your own, each a gate (must-have) or weighted 1-5");
+    .description("the hunt's criteria: your checklists' Goals and your own, each a gate (must-have) or weighted 1-5")
+    .addHelpText('after', examples('prepdeck goals', 'prepdeck goals edit "full remote" --gate', 'prepdeck goals add "visa sponsorship" --weight 4'));
   addCommon(goals.command('list', { isDefault: true }).description('list the criteria'), false)
     .option('--archived', 'archived ones too')
     .addHelpText('after', examples('prepdeck goals', 'prepdeck goals --json'))
@@ -69,7 +70,18 @@ export function addHuntCommands(program: Command, action: Action): void {
       .action(action(async () => (await goalsCommands()).goalsArchive(archived)));
   }
 
-  const apps = program.command('apps').description('job applications: their stage, how they meet your goals, contacts, follow-ups, offers');
+  const apps = program
+    .command('apps')
+    .description('job applications: their stage, how they meet your goals, contacts, follow-ups, offers')
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck apps',
+        'prepdeck apps add Acme --role "Backend engineer" --stage applied',
+        'prepdeck apps move acme screening',
+        'prepdeck apps show acme',
+      ),
+    );
   addCommon(apps.command('list', { isDefault: true }).description('list the applications with their stage and fit'), false)
     .option('--stage <stage>', 'only those at this stage')
     .option('--tag <tag>', 'only those with this tag')
