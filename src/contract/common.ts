@@ -1,6 +1,6 @@
 // What every capability's payloads share: the vocabulary (states, kinds, roles), progress, a link, the error body,
 // and the one way a payload refers to a schema registered once (a component of the OpenAPI document).
-import { Type, type Static, type TSchema, type TSchemaOptions, type TUnsafe } from 'typebox';
+import { Type, type Static, type TOptional, type TProperties, type TSchema, type TSchemaOptions, type TUnsafe } from 'typebox';
 import { ENTRY_KINDS, SECTION_ROLES, TOPIC_STATES, TOPICS_MODES } from './vocabulary.js';
 
 /** A value or null: JSON has no undefined. */
@@ -14,6 +14,11 @@ export function component<T extends TSchema>(schema: T): TUnsafe<Static<T>> {
   const { $id } = schema as TSchemaOptions & T;
   if ($id === undefined) throw new Error('a component needs an $id');
   return Type.Unsafe<Static<T>>(Type.Ref($id));
+}
+
+/** The same properties, each optional: the fields of a create that needs few, or of a patch. */
+export function allOptional<T extends TProperties>(properties: T): { [K in keyof T]: TOptional<T[K]> } {
+  return Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, Type.Optional(schema)])) as { [K in keyof T]: TOptional<T[K]> };
 }
 
 export const TopicState = Type.Enum(TOPIC_STATES, { description: 'new, learning, known or skipped' });

@@ -2,7 +2,7 @@
 // offer, and what is computed from them (fit, funnel, agenda). Dates a user enters are local dates (YYYY-MM-DD) in
 // the hunt's time zone; instants are ISO-8601 UTC.
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.js';
+import { allOptional, Nullable } from './common.js';
 import { CONTACT_ROLES, CRITERION_KINDS, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from './vocabulary.js';
 
 export const CriterionKind = Type.Enum(CRITERION_KINDS, { description: 'gate: must be met; weighted: counts by its weight' });
@@ -155,40 +155,18 @@ export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
 export const ApplicationListJson = Type.Object({ applications: Type.Array(ApplicationSummaryJson) });
 export type ApplicationListJson = Static<typeof ApplicationListJson>;
 
+const { company, ...applicationDetails } = applicationFields;
+
 /** POST /api/hunt/applications: only the company is required. */
 export const ApplicationCreateJson = Type.Object(
-  {
-    company: applicationFields.company,
-    role: Type.Optional(applicationFields.role),
-    link: Type.Optional(applicationFields.link),
-    location: Type.Optional(applicationFields.location),
-    remote: Type.Optional(applicationFields.remote),
-    salary: Type.Optional(applicationFields.salary),
-    source: Type.Optional(applicationFields.source),
-    foundOn: Type.Optional(applicationFields.foundOn),
-    notes: Type.Optional(applicationFields.notes),
-    tags: Type.Optional(applicationFields.tags),
-    stage: Type.Optional(StageKey),
-  },
+  { company, ...allOptional(applicationDetails), stage: Type.Optional(StageKey) },
   { additionalProperties: false },
 );
 export type ApplicationCreateJson = Static<typeof ApplicationCreateJson>;
 
 /** PATCH /api/hunt/applications/:id: the fields given change; the stage moves only through /moves. */
 export const ApplicationPatchJson = Type.Object(
-  {
-    company: Type.Optional(applicationFields.company),
-    role: Type.Optional(applicationFields.role),
-    link: Type.Optional(applicationFields.link),
-    location: Type.Optional(applicationFields.location),
-    remote: Type.Optional(applicationFields.remote),
-    salary: Type.Optional(applicationFields.salary),
-    source: Type.Optional(applicationFields.source),
-    foundOn: Type.Optional(applicationFields.foundOn),
-    notes: Type.Optional(applicationFields.notes),
-    tags: Type.Optional(applicationFields.tags),
-    archived: Type.Optional(Type.Boolean()),
-  },
+  { ...allOptional(applicationFields), archived: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },
 );
 export type ApplicationPatchJson = Static<typeof ApplicationPatchJson>;
@@ -245,29 +223,12 @@ const contactFields = {
   link: ShortText(2000),
   notes: Type.String({ maxLength: 20_000 }),
 };
+const { name: contactName, ...contactDetails } = contactFields;
 /** POST /api/hunt/applications/:id/contacts */
-export const ContactCreateJson = Type.Object(
-  {
-    name: contactFields.name,
-    role: Type.Optional(contactFields.role),
-    email: Type.Optional(contactFields.email),
-    link: Type.Optional(contactFields.link),
-    notes: Type.Optional(contactFields.notes),
-  },
-  { additionalProperties: false },
-);
+export const ContactCreateJson = Type.Object({ name: contactName, ...allOptional(contactDetails) }, { additionalProperties: false });
 export type ContactCreateJson = Static<typeof ContactCreateJson>;
 /** PATCH /api/hunt/contacts/:id */
-export const ContactPatchJson = Type.Object(
-  {
-    name: Type.Optional(contactFields.name),
-    role: Type.Optional(contactFields.role),
-    email: Type.Optional(contactFields.email),
-    link: Type.Optional(contactFields.link),
-    notes: Type.Optional(contactFields.notes),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const ContactPatchJson = Type.Object(allOptional(contactFields), { additionalProperties: false, minProperties: 1 });
 export type ContactPatchJson = Static<typeof ContactPatchJson>;
 
 export const FollowUpJson = Type.Object({
@@ -311,23 +272,9 @@ export const OfferJson = Type.Object({
   notes: Type.String({ maxLength: 20_000 }),
 });
 export type OfferJson = Static<typeof OfferJson>;
+const { currency, period, base, ...offerDetails } = OfferJson.properties;
 /** PUT /api/hunt/applications/:id/offer: the whole offer; currency, period and base are required. */
-export const OfferPutJson = Type.Object(
-  {
-    currency: Currency,
-    period: PayPeriod,
-    base: Money,
-    bonus: Type.Optional(Nullable(Money)),
-    equity: Type.Optional(OfferJson.properties.equity),
-    signOn: Type.Optional(Nullable(Money)),
-    perks: Type.Optional(OfferJson.properties.perks),
-    remote: Type.Optional(Nullable(RemotePolicy)),
-    startOn: Type.Optional(Nullable(LocalDate)),
-    deadlineOn: Type.Optional(Nullable(LocalDate)),
-    notes: Type.Optional(OfferJson.properties.notes),
-  },
-  { additionalProperties: false },
-);
+export const OfferPutJson = Type.Object({ currency, period, base, ...allOptional(offerDetails) }, { additionalProperties: false });
 export type OfferPutJson = Static<typeof OfferPutJson>;
 
 /** GET /api/hunt/applications/:id and every change to one. */
