@@ -24,6 +24,7 @@ import { openStore, type Store } from '../src/store/database.js';
 import type { Database } from '../src/store/schema.js';
 import { generateChecklist } from './generate-checklist.js';
 import { generateCards, loadIntoPostgres, loadIntoSqlite, type GeneratedCards, type ImportedChecklist } from './generate-cards.js';
+import { mulberry32, percentile } from './stats.js';
 
 const CARDS = 100_000;
 const REVIEWS = 1_000_000;
@@ -77,21 +78,6 @@ interface Row {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const rand = mulberry32(seed);

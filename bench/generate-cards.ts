@@ -16,6 +16,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
+import { mulberry32 } from './stats.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -76,18 +77,6 @@ export interface GeneratedCards {
   now: number;
   /** How many cards each state holds (archived ones counted apart), for the report. */
   counts: Record<FsrsStateName | 'archived', number>;
-}
-
-/** mulberry32, as bench/generate-checklist.ts. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -14,6 +14,7 @@
  * - some topics mix in Cyrillic words;
  * - roughly 100 bytes per topic, so 20,000 topics is about 2 MB.
  */
+import { mulberry32 } from './stats.js';
 
 export const GENERATED_TOPIC_COUNT_DEFAULT = 20000;
 
@@ -22,18 +23,6 @@ export interface GenerateChecklistOptions {
   topics: number;
   /** PRNG seed; defaults to 1. */
   seed?: number;
-}
-
-/** mulberry32: small, fast, well-distributed 32-bit PRNG. Returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const AREAS: readonly string[] = [

@@ -21,6 +21,7 @@ import type { ApplicationListJson, CriterionJson } from '../src/contract/hunt.js
 import { DEFAULT_STAGES, MARK_VALUES, REMOTE_POLICIES } from '../src/contract/vocabulary.js';
 import { buildServer, type PrepdeckServer } from '../src/server/app.js';
 import type { Database } from '../src/store/schema.js';
+import { mulberry32, percentile } from './stats.js';
 
 const APPLICATIONS = 1_000;
 const EVENTS_PER_APPLICATION = 20;
@@ -39,17 +40,6 @@ const HOUR_MS = 3600_000;
 const YEAR_MS = 365 * 24 * HOUR_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 const STAGE_KEYS = DEFAULT_STAGES.map((stage) => stage.key);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
@@ -139,8 +129,10 @@ interface Sample {
 type Samples = Sample[];
 
 function p(samples: Samples, of: keyof Sample, percent: number): number {
-  const sorted = samples.map((sample) => sample[of]).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((percent / 100) * sorted.length))]!;
+  return percentile(
+    samples.map((sample) => sample[of]).sort((a, b) => a - b),
+    percent,
+  );
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<Sample> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { closeApp, openApp, type AppContext } from '../src/app/context.js';
 import { buildServer } from '../src/server/app.js';
 import { generateChecklist } from './generate-checklist.js';
+import { median } from './stats.js';
 
 /** About 100 bytes a topic: 10 MB, the largest checklist an import accepts. */
 const TOPICS = 95_000;
@@ -60,7 +61,6 @@ async function healthzDuring(app: AppContext, text: string): Promise<Latencies> 
 }
 
 const worst = (values: number[]) => Math.max(...values);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchPreview(): Promise<void> {
   const text = generateChecklist({ topics: TOPICS, seed: 3 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, PROJECT_ROOT, startServer, type BrowserHandle } from '../test/browser/harness.js';
+import { median } from './stats.js';
 
 const ASSETS = join(PROJECT_ROOT, 'dist', 'web', 'assets');
 const USER_FIXTURE = join(PROJECT_ROOT, '../shared/fixtures/job-interview-checklist.md');
@@ -17,12 +18,6 @@ const LOADS = Number(process.env['BENCH_RUNS'] ?? 5);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
 const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function benchBundle(): void {
   const files = readdirSync(ASSETS)
