@@ -1,7 +1,8 @@
 // An application's own fields, edited in one form and saved together: only what changed is sent.
 import { useState, type FormEvent } from 'react';
 import type { ApplicationPatchJson, ApplicationSummaryJson, PayPeriod, RemotePolicy, SalaryJson } from '../../../src/contract/hunt.js';
-import { PAY_PERIODS, PERIOD_LABEL, REMOTE_LABEL, REMOTE_POLICIES } from './format.js';
+import { PAY_PERIODS, PERIOD_LABEL } from './format.js';
+import { RemoteField } from './RemoteField.js';
 
 interface Draft {
   company: string;
@@ -105,17 +106,7 @@ export function DetailsForm({
         <Field label="Role" value={draft.role} onChange={set('role')} />
         <Field label="Link" value={draft.link} onChange={set('link')} type="url" wide />
         <Field label="Location" value={draft.location} onChange={set('location')} />
-        <label className="field">
-          <span className="field-label">Remote</span>
-          <select value={draft.remote} onChange={set('remote')}>
-            <option value="">Not known</option>
-            {REMOTE_POLICIES.map((r) => (
-              <option key={r} value={r}>
-                {REMOTE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RemoteField value={draft.remote} onChange={set('remote')} emptyLabel="Not known" />
         <fieldset className="salary-fields">
           <legend className="field-label">Salary</legend>
           <input aria-label="Salary from" inputMode="numeric" placeholder="from" value={draft.salaryMin} onChange={set('salaryMin')} />

@@ -1,7 +1,8 @@
 // The offer of an application: the terms as the company wrote them, recorded, changed or removed.
 import { useState, type FormEvent } from 'react';
 import type { OfferJson, OfferPutJson, RemotePolicy } from '../../../src/contract/hunt.js';
-import { localDate, money, PAY_PERIODS, PERIOD_LABEL, REMOTE_LABEL, REMOTE_POLICIES } from './format.js';
+import { localDate, money, PAY_PERIODS, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
+import { RemoteField } from './RemoteField.js';
 
 interface Props {
   offer: OfferJson | null;
@@ -191,17 +192,7 @@ function OfferForm({
           <span className="field-label">Vesting</span>
           <input value={v.vesting} onChange={set('vesting')} placeholder="4 years, 1-year cliff" maxLength={200} />
         </label>
-        <label className="field">
-          <span className="field-label">Remote</span>
-          <select value={v.remote} onChange={set('remote')}>
-            <option value="">Not said</option>
-            {REMOTE_POLICIES.map((r) => (
-              <option key={r} value={r}>
-                {REMOTE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RemoteField value={v.remote} onChange={set('remote')} emptyLabel="Not said" />
         <label className="field">
           <span className="field-label">Start</span>
           <input type="date" value={v.startOn} onChange={set('startOn')} />
