@@ -55,3 +55,36 @@ export const MARK_VALUES = ['yes', 'no', 'unknown'] as const;
 export const REMOTE_POLICIES = ['remote', 'hybrid', 'onsite'] as const;
 export const PAY_PERIODS = ['year', 'month', 'hour'] as const;
 export const CONTACT_ROLES = ['recruiter', 'hiring-manager', 'interviewer', 'referrer', 'other'] as const;
+
+// Interviews.
+/** The kinds of round offered first; a round may name a kind of its own (lower-case letters, digits, dashes). */
+export const ROUND_KINDS = [
+  'recruiter',
+  'technical',
+  'coding',
+  'system-design',
+  'behavioural',
+  'take-home',
+  'onsite',
+  'hiring-manager',
+  'other',
+] as const;
+export const ROUND_OUTCOMES = ['unknown', 'passed', 'failed'] as const;
+/** Where a line of the review log came from: a review session, or a question asked in an interview round. */
+export const REVIEW_SOURCES = ['review', 'interview'] as const;
+/** The competencies behavioural rounds ask about, which a new hunt starts with; a hunt may rename, add and reorder. */
+export const DEFAULT_COMPETENCIES = [
+  { key: 'conflict', label: 'Conflict' },
+  { key: 'failure', label: 'A failure' },
+  { key: 'leadership', label: 'Leadership' },
+  { key: 'ownership', label: 'Ownership' },
+  { key: 'ambiguity', label: 'Ambiguity' },
+  { key: 'disagreement-with-manager', label: 'A disagreement with a manager' },
+  { key: 'mentoring', label: 'Mentoring' },
+  { key: 'tight-deadline', label: 'A tight deadline' },
+  { key: 'proudest-achievement', label: 'The proudest achievement' },
+] as const;
+/** What a competency's stories amount to: none, only stale ones (not reviewed or edited for a while), or a fresh one. */
+export const COVERAGE_STATES = ['none', 'stale', 'fresh'] as const;
+/** `file`: read from the checklist file; `app`: added in prepdeck (from an interview question) until a write-back puts it in the file. */
+export const TOPIC_ORIGINS = ['file', 'app'] as const;

@@ -3,6 +3,11 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { EntryKind, EventType, SectionRole, TaskMarker, TopicsMode, TopicState } from '../core/checklist/model.js';
 import type { CardKind, CardOrigin, FsrsState } from '../core/review/scheduling.js';
 import type { ContactRole, CriterionKind, MarkValue, PayPeriod, RemotePolicy } from '../contract/hunt.js';
+import type { RoundOutcome } from '../contract/interviews.js';
+import type { REVIEW_SOURCES, TOPIC_ORIGINS } from '../contract/vocabulary.js';
+
+export type ReviewSource = (typeof REVIEW_SOURCES)[number];
+export type TopicOrigin = (typeof TOPIC_ORIGINS)[number];
 
 export interface ChecklistTable {
   id: Generated<number>;
@@ -56,6 +61,8 @@ export interface TopicTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** `app`: added in prepdeck (from an interview question), written into the file at the next write-back. */
+  origin: Generated<TopicOrigin>;
 }
 
 export interface ResourceTable {
@@ -146,6 +153,9 @@ export interface ReviewLogTable {
   /** The topic's state before and after, when this review changed it; null when it did not. */
   topic_state_before: TopicState | null;
   topic_state_after: TopicState | null;
+  /** `interview`: the evidence of a question asked in a round (`question_id`); its derived fields are replayed when it changes. */
+  source: Generated<ReviewSource>;
+  question_id: number | null;
 }
 
 /** A write-back between recording what it writes and settling it (see store/write-back/pending-write.ts). */
@@ -278,6 +288,101 @@ export interface PreferenceTable {
   updated_at: string;
 }
 
+export interface RoundTable {
+  id: Generated<number>;
+  application_id: number;
+  /** ISO-8601 UTC. */
+  starts_at: string;
+  /** The IANA zone the time was set in. */
+  time_zone: string;
+  duration_minutes: number;
+  kind: string;
+  link: string;
+  prep_notes: string;
+  outcome: RoundOutcome;
+  debrief: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoundInterviewerTable {
+  round_id: number;
+  contact_id: number;
+  position: number;
+}
+
+export interface RoundSectionTable {
+  round_id: number;
+  checklist_id: number;
+  section_key: string;
+  /** JSON array of the section's titles, top level first, as when it was chosen. */
+  path: string;
+  position: number;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  round_id: number;
+  text: string;
+  position: number;
+  /** The self-score, 1-4 (the review scale); null: not scored, so no evidence. */
+  score: number | null;
+  /** The question/answer card made of it. */
+  card_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionTopicTable {
+  question_id: number;
+  topic_id: number;
+  position: number;
+}
+
+export interface QuestionStoryTable {
+  question_id: number;
+  story_id: number;
+}
+
+export interface CompetencyTable {
+  hunt_id: number;
+  key: string;
+  label: string;
+  position: number;
+}
+
+export interface StoryTable {
+  id: Generated<number>;
+  hunt_id: number;
+  title: string;
+  situation: string;
+  task: string;
+  action: string;
+  result: string;
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON of core/review/scheduling.ts#CardSchedule. */
+  schedule: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface StoryCompetencyTable {
+  story_id: number;
+  competency_key: string;
+}
+
+/** Append-only, except that an undo deletes its row. */
+export interface StoryReviewTable {
+  id: Generated<number>;
+  story_id: number;
+  rating: number;
+  reviewed_at: string;
+  /** JSON of the story's CardSchedule before this review. */
+  previous: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -299,6 +404,16 @@ export interface Database {
   contacts: ContactTable;
   follow_ups: FollowUpTable;
   offers: OfferTable;
+  rounds: RoundTable;
+  round_interviewers: RoundInterviewerTable;
+  round_sections: RoundSectionTable;
+  questions: QuestionTable;
+  question_topics: QuestionTopicTable;
+  question_stories: QuestionStoryTable;
+  competencies: CompetencyTable;
+  stories: StoryTable;
+  story_competencies: StoryCompetencyTable;
+  story_reviews: StoryReviewTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;

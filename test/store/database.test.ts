@@ -49,6 +49,7 @@ for (const backend of BACKENDS) {
           '0008-preferences',
           '0009-pending-write-writer',
           '0010-card-events',
+          '0011-interviews',
         ]);
       } finally {
         await database.drop();

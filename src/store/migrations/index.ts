@@ -10,6 +10,7 @@ import * as hunt from './0007-hunt.js';
 import * as preferences from './0008-preferences.js';
 import * as pendingWriteWriter from './0009-pending-write-writer.js';
 import * as cardEvents from './0010-card-events.js';
+import * as interviews from './0011-interviews.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-preferences': preferences,
   '0009-pending-write-writer': pendingWriteWriter,
   '0010-card-events': cardEvents,
+  '0011-interviews': interviews,
 };
 
 export const migrationProvider: MigrationProvider = {
