@@ -42,3 +42,13 @@ export const agendaKey = () => [...huntKey(), 'agenda'] as const;
 export const funnelKey = () => [...huntKey(), 'funnel'] as const;
 /** Writes to the hunt: polls wait while one is on its way. */
 export const huntWritesKey = () => [...huntKey(), 'write'] as const;
+
+/** Interviews, one prefix for all of it: rounds, their questions, suggestions, gaps, stories. */
+export const interviewsKey = () => ['interviews'] as const;
+export const roundsKey = (filter: { upcoming?: boolean; application?: number }) => [...interviewsKey(), 'rounds', filter] as const;
+export const roundKey = (id: number) => [...interviewsKey(), 'round', id] as const;
+export const suggestionsKey = (round: number | null, q: string) => [...interviewsKey(), 'suggestions', round, q] as const;
+export const gapsKey = (filter: Record<string, string>) => [...interviewsKey(), 'gaps', filter] as const;
+export const storiesKey = () => [...interviewsKey(), 'stories'] as const;
+/** Writes to interviews: polls wait while one is on its way. */
+export const interviewWritesKey = () => [...interviewsKey(), 'write'] as const;
