@@ -12,7 +12,7 @@ import { plural } from './lib/plural.js';
 import { hrefFor, Link, useLocation } from './lib/router.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
-import { applicationPage, huntPage, importPage, reviewPage, topicPage } from './pages/lazy.js';
+import { applicationPage, gapsPage, huntPage, importPage, reviewPage, roundPage, storiesPage, topicPage, type InterviewPage } from './pages/lazy.js';
 import { checklistsQuery } from './queries/checklists.js';
 import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
@@ -25,6 +25,9 @@ type Route =
   | { page: 'topic'; id: number }
   | { page: 'hunt' }
   | { page: 'application'; id: number }
+  | { page: 'round'; id: number }
+  | { page: 'gaps' }
+  | { page: 'stories' }
   | { page: 'missing' };
 
 function route(pathname: string): Route {
@@ -35,6 +38,10 @@ function route(pathname: string): Route {
   if (pathname === '/hunt' || pathname === '/hunt/') return { page: 'hunt' };
   const application = /^\/hunt\/applications\/(\d+)\/?$/.exec(pathname);
   if (application) return { page: 'application', id: Number(application[1]) };
+  const round = /^\/rounds\/(\d+)\/?$/.exec(pathname);
+  if (round) return { page: 'round', id: Number(round[1]) };
+  if (pathname === '/gaps') return { page: 'gaps' };
+  if (pathname === '/stories') return { page: 'stories' };
   const topic = /^\/topics\/(\d+)\/?$/.exec(pathname);
   if (topic) return { page: 'topic', id: Number(topic[1]) };
   return { page: 'missing' };
@@ -49,7 +56,8 @@ export function App() {
   // A topic page names its own checklist (and puts it in the URL), so `?c=` is not checked there.
   const choice = chooseChecklist(checklists, current.page === 'topic' ? null : asked, rememberedChecklist());
   const checklist = current.page === 'topic' && asked && checklists?.some((c) => c.name === asked) ? asked : choice.name;
-  const missing = current.page === 'dashboard' || current.page === 'checklist' || current.page === 'review' ? choice.missing : null;
+  const missing =
+    current.page === 'dashboard' || current.page === 'checklist' || current.page === 'review' || current.page === 'gaps' ? choice.missing : null;
   // Asked again on each page (the Review page also keeps it up to date as it goes).
   const due = useDueCount(checklist, location.pathname);
 
@@ -62,6 +70,9 @@ export function App() {
       topic: 'Topic',
       hunt: 'Job hunt',
       application: 'Application',
+      round: 'Round',
+      gaps: 'Gaps',
+      stories: 'Stories',
       missing: 'Not found',
     };
     document.title = `${missing ? 'Not found' : titles[current.page]} · prepdeck`;
@@ -77,9 +88,14 @@ export function App() {
     { page: 'checklist', label: 'Checklist', href: hrefFor('/checklist', checklist) },
     { page: 'review', label: 'Review', href: hrefFor('/review', checklist) },
     { page: 'hunt', label: 'Hunt', href: hrefFor('/hunt', checklist) },
+    { page: 'gaps', label: 'Gaps', href: hrefFor('/gaps', checklist) },
+    { page: 'stories', label: 'Stories', href: hrefFor('/stories', checklist) },
     { page: 'import', label: 'Import', href: hrefFor('/import', checklist) },
   ] as const;
-  const pickerPath = current.page === 'topic' || current.page === 'missing' || current.page === 'application' ? '/checklist' : location.pathname;
+  const pickerPath =
+    current.page === 'topic' || current.page === 'missing' || current.page === 'application' || current.page === 'round' || current.page === 'stories'
+      ? '/checklist'
+      : location.pathname;
 
   return (
     <>
@@ -97,7 +113,11 @@ export function App() {
               <Link
                 key={item.page}
                 to={item.href}
-                aria-current={current.page === item.page || (item.page === 'hunt' && current.page === 'application') ? 'page' : undefined}
+                aria-current={
+                  current.page === item.page || (item.page === 'hunt' && (current.page === 'application' || current.page === 'round'))
+                    ? 'page'
+                    : undefined
+                }
                 aria-label={item.page === 'review' && due ? `Review, ${due} due` : undefined}
               >
                 {item.label}
@@ -141,6 +161,8 @@ function Page({ route, checklist, missing, checklists }: PageProps) {
   // The hunt is the user's, not a checklist's: it shows with no checklist imported too.
   if (route.page === 'hunt') return <HuntRoute />;
   if (route.page === 'application') return <ApplicationRoute id={route.id} />;
+  if (route.page === 'round') return <LazyPage module={roundPage} id={route.id} />;
+  if (route.page === 'stories') return <LazyPage module={storiesPage} />;
   if (route.page === 'missing') {
     return (
       <EmptyState
@@ -165,6 +187,7 @@ function Page({ route, checklist, missing, checklists }: PageProps) {
   }
   if (route.page === 'checklist') return <ChecklistPage key={checklist} checklist={checklist} />;
   if (route.page === 'review') return <ReviewRoute key={checklist} checklist={checklist} />;
+  if (route.page === 'gaps') return <LazyPage key={checklist} module={gapsPage} checklist={checklist} />;
   return <DashboardPage key={checklist} checklist={checklist} />;
 }
 
@@ -188,13 +211,19 @@ function ApplicationRoute({ id }: { id: number }) {
   return <ApplicationPage key={id} id={id} />;
 }
 
+/** An interviews page, loaded on first visit; `id` keys it, so another round starts afresh. */
+function LazyPage({ module, id = 0, checklist = '' }: { module: InterviewPage; id?: number; checklist?: string }) {
+  const { Page } = module.current ?? use(module.load());
+  return <Page key={id} id={id} checklist={checklist} />;
+}
+
 function ImportRoute(props: { current: string | null }) {
   const { ImportPage } = importPage.current ?? use(importPage.load());
   return <ImportPage {...props} />;
 }
 
 function RouteSkeleton({ route }: { route: Route }) {
-  if (route.page === 'topic' || route.page === 'application') return <TopicSkeleton />;
+  if (route.page === 'topic' || route.page === 'application' || route.page === 'round') return <TopicSkeleton />;
   if (route.page === 'import') return <ImportSkeleton />;
   if (route.page === 'review') return <ReviewSkeleton />;
   return <PageSkeleton />;

@@ -1,13 +1,25 @@
-// The user's notes on a topic: Markdown in a textarea, a live preview beside it, Save or Ctrl/Cmd+Enter.
-import { useDeferredValue, useState } from 'react';
+// The user's notes on a topic (or any Markdown of theirs: a round's preparation, its debrief): a textarea, a live
+// preview beside it, Save or Ctrl/Cmd+Enter.
+import { useDeferredValue, useId, useState } from 'react';
 import { MarkdownView } from './MarkdownView.js';
 
 interface Props {
   saved: string;
   onSave: (notes: string) => Promise<boolean>;
+  /** The card's heading; the text box is named after it. */
+  title?: string;
+  placeholder?: string;
+  className?: string;
 }
 
-export function NotesEditor({ saved, onSave }: Props) {
+export function NotesEditor({
+  saved,
+  onSave,
+  title = 'Your notes',
+  placeholder = 'What you learned, what to review, links… Markdown works.',
+  className = '',
+}: Props) {
+  const headingId = useId();
   const [draft, setDraft] = useState(saved);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   // Typing stays instant on long notes; the preview catches up a frame later.
@@ -22,18 +34,18 @@ export function NotesEditor({ saved, onSave }: Props) {
   };
 
   return (
-    <section className="card notes-editor" aria-labelledby="notes-heading">
+    <section className={`card notes-editor ${className}`.trim()} aria-labelledby={headingId}>
       <div className="notes-header">
-        <h2 id="notes-heading">Your notes</h2>
+        <h2 id={headingId}>{title}</h2>
         <span className="muted notes-status" aria-live="polite">
           {status === 'saving' ? 'Saving…' : dirty ? 'Unsaved changes' : status === 'saved' ? 'Saved' : ''}
         </span>
       </div>
       <div className="notes-panes">
         <label className="notes-input">
-          <span className="visually-hidden">Notes (Markdown)</span>
+          <span className="visually-hidden">{title} (Markdown)</span>
           <textarea
-            aria-label="Notes (Markdown)"
+            aria-label={title === 'Your notes' ? 'Notes (Markdown)' : `${title} (Markdown)`}
             value={draft}
             onChange={(e) => {
               setDraft(e.target.value);
@@ -45,7 +57,7 @@ export function NotesEditor({ saved, onSave }: Props) {
                 void save();
               }
             }}
-            placeholder="What you learned, what to review, links… Markdown works."
+            placeholder={placeholder}
             rows={10}
           />
         </label>
@@ -55,7 +67,7 @@ export function NotesEditor({ saved, onSave }: Props) {
       </div>
       <div className="notes-actions">
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={!dirty || status === 'saving'}>
-          Save notes
+          {title === 'Your notes' ? 'Save notes' : `Save the ${title.toLowerCase()}`}
         </button>
         <span className="muted">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>

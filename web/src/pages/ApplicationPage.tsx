@@ -18,6 +18,7 @@ import { REMOTE_LABEL, salaryText, stageLabel } from '../hunt/format.js';
 import { MarksCard } from '../hunt/MarksCard.js';
 import { OfferCard } from '../hunt/OfferCard.js';
 import { StageCard } from '../hunt/StageCard.js';
+import { RoundsCard } from '../interviews/RoundsCard.js';
 import { huntHref } from '../hunt/url.js';
 import { applicationQuery, huntQuery, useDeleteApplication, useHuntWrite } from '../queries/hunt.js';
 import { huntWritesKey } from '../queries/keys.js';
@@ -101,6 +102,7 @@ export function ApplicationPage({ id }: { id: number }) {
         </div>
         <aside className="topic-side">
           <StageCard key={a.stage} detail={data} hunt={hunt.data} onMove={(move) => run(() => huntApi.move(id, move))} />
+          <RoundsCard applicationId={id} contacts={data.contacts} zone={hunt.data.timeZone} />
           <FollowUpsCard
             followUps={data.followUps}
             today={today}

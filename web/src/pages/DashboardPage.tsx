@@ -14,7 +14,7 @@ import { STATE_LABEL, STATES } from '../lib/states.js';
 import { dashboardQuery } from '../queries/checklists.js';
 import { useLive } from '../queries/live.js';
 import { reviewStatsQuery, useDueCount } from '../queries/review.js';
-import { huntAgenda, preloadPagesWhenIdle } from './lazy.js';
+import { huntAgenda, preloadPagesWhenIdle, upcomingRounds } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { MemoryCard, ReviewsCard } from '../components/MemoryPanel.js';
 import { percent } from '../lib/review.js';
@@ -43,6 +43,9 @@ export function DashboardPage({ checklist }: { checklist: string }) {
         </p>
       </header>
       <Suspense fallback={null}>
+        <UpcomingRounds />
+      </Suspense>
+      <Suspense fallback={null}>
         <HuntAgenda />
       </Suspense>
       <section className="card" aria-labelledby="overall-heading">
@@ -69,6 +72,12 @@ export function DashboardPage({ checklist }: { checklist: string }) {
 function HuntAgenda() {
   const { HuntAgenda: Agenda } = huntAgenda.current ?? use(huntAgenda.load());
   return <Agenda />;
+}
+
+/** Loaded apart too: the rounds not started yet, with their countdown. */
+function UpcomingRounds() {
+  const { UpcomingRounds: Upcoming } = upcomingRounds.current ?? use(upcomingRounds.load());
+  return <Upcoming />;
 }
 
 function StateCounts({ progress }: { progress: Progress }) {

@@ -1,6 +1,7 @@
 // The pages (and the one panel) loaded on demand, and their warm-up: once the checklist or the dashboard is on
 // screen, the topic page and the Markdown renderer load while the browser is idle, so opening a topic is instant.
-import { lazyModule, whenIdle } from '../lib/lazyModule.js';
+import type { ComponentType } from 'react';
+import { lazyModule, whenIdle, type LazyModule } from '../lib/lazyModule.js';
 import { loadMarkdown } from '../lib/markdownLoader.js';
 
 // The topic page renders Markdown in its first paint: it is ready only when the renderer is too, so
@@ -16,6 +17,14 @@ export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'
 export const huntPage = lazyModule(() => import('./HuntPage.js'));
 export const applicationPage = lazyModule(() => import('./ApplicationPage.js'));
 export const huntAgenda = lazyModule(() => import('../hunt/HuntAgenda.js'));
+
+// Interviews: the Round, Gaps and Stories pages and the Dashboard's upcoming rounds, none of it in the entry chunk.
+// Each page takes what the shell knows (the round's id, the checklist on screen) and uses what it needs.
+export type InterviewPage = LazyModule<{ Page: ComponentType<{ id: number; checklist: string }> }>;
+export const roundPage: InterviewPage = lazyModule(() => import('./RoundPage.js').then((m) => ({ Page: m.RoundPage })));
+export const gapsPage: InterviewPage = lazyModule(() => import('./GapsPage.js').then((m) => ({ Page: m.GapsPage })));
+export const storiesPage: InterviewPage = lazyModule(() => import('./StoriesPage.js').then((m) => ({ Page: m.StoriesPage })));
+export const upcomingRounds = lazyModule(() => import('../interviews/UpcomingRounds.js'));
 
 // The Write to file panel shows only on a click: the Checklist page's first paint does without its code.
 export const writeBackPanel = lazyModule(() => import('../components/WriteBackPanel.js'));

@@ -1,0 +1,140 @@
+// How rounds read on screen: their kind, when they are (in the round's zone and in the browser's), the countdown.
+import { useEffect, useState } from 'react';
+import type { RoundJson, RoundOutcome } from '../../../src/contract/interviews.js';
+
+// The contract's lists are values the web may not import: each map names every word of its list, so the
+// type-check fails when the contract adds one (ROUND_KINDS is checked by the key type below).
+type RoundKindKey = 'recruiter' | 'technical' | 'coding' | 'system-design' | 'behavioural' | 'take-home' | 'onsite' | 'hiring-manager' | 'other';
+export const KIND_LABEL: Record<RoundKindKey, string> = {
+  recruiter: 'Recruiter',
+  technical: 'Technical',
+  coding: 'Coding',
+  'system-design': 'System design',
+  behavioural: 'Behavioural',
+  'take-home': 'Take-home',
+  onsite: 'Onsite loop',
+  'hiring-manager': 'Hiring manager',
+  other: 'Other',
+};
+export const ROUND_KINDS = Object.keys(KIND_LABEL) as RoundKindKey[];
+
+/** A kind's label; the user's own kinds (`pair-programming`) read as words. */
+export function kindLabel(kind: string): string {
+  if (kind in KIND_LABEL) return KIND_LABEL[kind as RoundKindKey];
+  const words = kind.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What the user types as a kind (`Pair programming`) as the key the API takes (`pair-programming`). */
+export function kindKey(text: string): string {
+  const known = ROUND_KINDS.find((k) => k === text || KIND_LABEL[k].toLowerCase() === text.trim().toLowerCase());
+  if (known) return known;
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+export const OUTCOME_LABEL: Record<RoundOutcome, string> = { unknown: 'Outcome unknown', passed: 'Passed', failed: 'Failed' };
+export const OUTCOMES = Object.keys(OUTCOME_LABEL) as RoundOutcome[];
+
+export const SCORE_LABEL = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
+export type Score = keyof typeof SCORE_LABEL;
+export const SCORES = [1, 2, 3, 4] as const;
+
+/** The browser's own zone. */
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** `Europe/Berlin` → `Berlin`, `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
+export function zoneCity(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(zone: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${zone}\n${withDay}`;
+  let f = formats.get(key);
+  if (!f) {
+    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      withDay ? { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', ...time } : { timeZone: zone, ...time },
+    );
+    formats.set(key, f);
+  }
+  return f;
+}
+
+function dayOf(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * "Sun 20 Dec 15:00 Berlin · 14:00 your time": the round in its own zone and, when the browser's zone reads
+ * the instant otherwise, in the browser's (with its day when that differs too).
+ */
+export function roundWhen(round: Pick<RoundJson, 'startsAt' | 'timeZone'>, zone = browserZone()): { there: string; here: string | null } {
+  const at = new Date(round.startsAt);
+  let there: string;
+  try {
+    there = `${format(round.timeZone, true).format(at).replace(',', '')} ${zoneCity(round.timeZone)}`;
+  } catch {
+    there = `${format(zone, true).format(at).replace(',', '')} (${round.timeZone})`;
+    return { there, here: null };
+  }
+  const sameClock = format(round.timeZone, true).format(at) === format(zone, true).format(at);
+  if (sameClock) return { there, here: null };
+  const sameDay = dayOf(at, round.timeZone) === dayOf(at, zone);
+  return { there, here: `${format(zone, !sameDay).format(at).replace(',', '')} your time` };
+}
+
+export function roundWhenText(round: Pick<RoundJson, 'startsAt' | 'timeZone'>): string {
+  const { there, here } = roundWhen(round);
+  return here ? `${there} · ${here}` : there;
+}
+
+/** "in 1 d 3 h", "in 3 h 20 min", "in 12 min", "starting now"; null once it has started. */
+export function countdown(startsAt: string, now: number): string | null {
+  const minutes = Math.floor((Date.parse(startsAt) - now) / 60_000);
+  if (minutes < 0) return null;
+  if (minutes < 1) return 'starting now';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `in ${days} d${hours > 0 ? ` ${hours} h` : ''}`;
+  if (hours > 0) return `in ${hours} h${mins > 0 ? ` ${mins} min` : ''}`;
+  return `in ${mins} min`;
+}
+
+/** The time now, ticking every `everyMs` (a countdown's minute). */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** Every IANA zone the browser knows, for the zone picker. */
+export function timeZones(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  const zones = supported ? supported('timeZone') : [];
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+}
+
+/** A round's local start as the form's datetime-local value takes it, and the default: tomorrow at 10:00. */
+export function defaultLocalStart(now = new Date()): string {
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T10:00`;
+}
+
+export function percent(ratio: number | null): string {
+  return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
+}
+
+export const roundHref = (id: number, checklist: string | null) => (checklist ? `/rounds/${id}?c=${encodeURIComponent(checklist)}` : `/rounds/${id}`);
