@@ -1,5 +1,20 @@
-// A topic's history, oldest first as the server keeps it, shown newest first in plain words.
+// A topic's history, oldest first as the server keeps it, shown newest first in plain words: its events, and the
+// reviews of its card, each saying where it came from (a review session, or a question asked in an interview round,
+// which links to the round).
 import type { TopicEventJson } from '../../../src/contract/topics.js';
+import { Link } from '../lib/router.js';
+import './history.css';
+
+/** A review of the topic's card, as TopicDetailJson's `reviews` lists them. */
+export interface TopicReview {
+  at: string;
+  rating: number;
+  source: 'review' | 'interview';
+  questionId: number | null;
+  roundId: number | null;
+}
+
+const RATING_TEXT: Record<number, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 const text = (v: unknown): string =>
   v === null || v === undefined || v === ''
@@ -56,20 +71,67 @@ function describeEvent(event: TopicEventJson): string {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function TopicHistory({ history }: { history: TopicEventJson[] }) {
+type Line = { kind: 'event'; at: string; event: TopicEventJson } | { kind: 'review'; at: string; review: TopicReview; index: number };
+
+/** Events and reviews in one list, newest first (an event before a review at the same instant stays before it). */
+function lines(history: TopicEventJson[], reviews: TopicReview[]): Line[] {
+  const all: Line[] = [
+    ...history.map((event): Line => ({ kind: 'event', at: event.at, event })),
+    ...reviews.map((review, index): Line => ({ kind: 'review', at: review.at, review, index })),
+  ];
+  return all
+    .map((line, order) => ({ line, order }))
+    .sort((a, b) => Date.parse(b.line.at) - Date.parse(a.line.at) || b.order - a.order)
+    .map(({ line }) => line);
+}
+
+export function TopicHistory({
+  history,
+  reviews = [],
+  checklist = null,
+}: {
+  history: TopicEventJson[];
+  reviews?: TopicReview[];
+  checklist?: string | null;
+}) {
+  const shown = lines(history, reviews);
   return (
     <section className="card history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
-      {history.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
         <ol className="history-list">
-          {[...history].reverse().map((e) => (
-            <li key={e.id} className={`history-${e.type}`}>
-              <span className="history-what">{describeEvent(e)}</span>
-              <time dateTime={e.at}>{dateFormat.format(new Date(e.at))}</time>
-            </li>
-          ))}
+          {shown.map((line) =>
+            line.kind === 'event' ? (
+              <li key={`e${line.event.id}`} className={`history-${line.event.type}`}>
+                <span className="history-what">{describeEvent(line.event)}</span>
+                <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
+              </li>
+            ) : (
+              <li key={`r${line.index}`} className={`history-review history-review-${line.review.source}`}>
+                <span className="history-what">
+                  reviewed: {RATING_TEXT[line.review.rating] ?? line.review.rating}{' '}
+                  {line.review.source === 'interview' ? (
+                    line.review.roundId !== null ? (
+                      <Link
+                        className="source-badge source-interview"
+                        to={checklist ? `/rounds/${line.review.roundId}?c=${encodeURIComponent(checklist)}` : `/rounds/${line.review.roundId}`}
+                        title="Asked in an interview round: open the round"
+                      >
+                        interview
+                      </Link>
+                    ) : (
+                      <span className="source-badge source-interview">interview</span>
+                    )
+                  ) : (
+                    <span className="source-badge">review</span>
+                  )}
+                </span>
+                <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
+              </li>
+            ),
+          )}
         </ol>
       )}
     </section>
