@@ -31,7 +31,9 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<Picked[]>([]);
   const [score, setScore] = useState<Score | null>(null);
-  const [active, setActive] = useState(-1);
+  // The option under the highlight, by what it is (a topic's id, or the new topic): the list may change under it
+  // as suggestions arrive, and the highlight must not slide onto another topic.
+  const [activeKey, setActiveKey] = useState<number | 'new' | null>(null);
   const [asNewTopic, setAsNewTopic] = useState(false);
   const [section, setSection] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -43,6 +45,9 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
   // The suggestions, then "no topic fits": one list for ↑/↓.
   const optionCount = list.length + (sectionChoice ? 1 : 0);
   const newTopicIndex = sectionChoice ? list.length : -1;
+  const keyAt = (index: number): number | 'new' | null => (index === newTopicIndex ? 'new' : (list[index]?.topicId ?? null));
+  const active = activeKey === 'new' ? newTopicIndex : list.findIndex((s) => s.topicId === activeKey);
+  const setActive = (index: number) => setActiveKey(index < 0 ? null : keyAt(index));
 
   const toggle = (suggestion: SuggestionJson) =>
     setPicked((current) =>
@@ -74,10 +79,10 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && optionCount > 0) {
       event.preventDefault();
-      setActive((a) => Math.min(a + 1, optionCount - 1));
+      setActive(Math.min(active + 1, optionCount - 1));
     } else if (event.key === 'ArrowUp' && active >= 0) {
       event.preventDefault();
-      setActive((a) => a - 1);
+      setActive(active - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (active >= 0) choose(active);
@@ -187,7 +192,7 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
             </button>
           ))}
         </div>
-        {sections.length > 0 && (
+        {asNewTopic && sections.length > 0 && (
           <label className="field field-narrow new-topic-section">
             <span className="field-label">Section for a new topic</span>
             <select value={chosenSection ?? ''} onChange={(e) => setSection(e.target.value)}>

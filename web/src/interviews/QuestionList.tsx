@@ -90,7 +90,7 @@ function QuestionItem({ question, onScore, onCard, onDelete }: { question: Quest
         {!confirming ? (
           <button
             type="button"
-            className="button button-small button-danger"
+            className="button button-small question-delete"
             onClick={() => setConfirming(true)}
             aria-label={`Delete question ${question.position}`}
           >

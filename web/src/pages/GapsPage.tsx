@@ -43,7 +43,8 @@ export function GapsPage({ checklist }: { checklist: string }) {
       <header className="page-header">
         <h1>Gaps</h1>
         <p className="page-subtitle">
-          {data ? `${plural(data.rounds, 'round')} · ${plural(data.questions, 'question')} asked` : ' '} · what came up in interviews, worst first
+          What came up in interviews, worst gap first
+          {data && ` · ${plural(data.rounds, 'round')}, ${plural(data.questions, 'question')} asked`}
         </p>
       </header>
       <div className="gaps-filters" role="group" aria-label="Filters">
@@ -113,18 +114,26 @@ function figures(g: GapTopicJson | GapSectionJson, data: GapsJson, kind: string)
   return parts.join(', ');
 }
 
-/** The review scoped to the section holding most of the worst topics: the review takes a section, not a list of topics. */
+/**
+ * The review takes a section, not a list of topics: the section (any level) holding most of the worst topics,
+ * the deepest of those that hold as many, so that the review stays as near to them as it can.
+ */
 function studyTarget(topics: GapTopicJson[]): { section: string[]; count: number } | null {
   const counts = new Map<string, { section: string[]; count: number }>();
   for (const t of topics) {
-    const key = t.section.join('\n');
-    const entry = counts.get(key) ?? { section: t.section, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
+    for (let depth = 1; depth <= t.section.length; depth++) {
+      const section = t.section.slice(0, depth);
+      const key = section.join('\n');
+      const entry = counts.get(key) ?? { section, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
   }
   let best: { section: string[]; count: number } | null = null;
-  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
-  return best && best.section.length > 0 ? best : null;
+  for (const entry of counts.values()) {
+    if (!best || entry.count > best.count || (entry.count === best.count && entry.section.length > best.section.length)) best = entry;
+  }
+  return best;
 }
 
 const reviewHref = (checklist: string, section: string) => `${hrefFor('/review', checklist)}&section=${encodeURIComponent(section)}`;
@@ -146,7 +155,9 @@ function TopicGaps({ data, checklist, kind }: { data: GapsJson; checklist: strin
             Study these now
           </Link>
           <span className="muted">
-            reviews {target.section.join(' / ')}, which holds {target.count} of the {plural(top.length, 'worst gap')}
+            {target.count === top.length
+              ? `reviews ${target.section.join(' / ')}, where ${top.length === 1 ? 'it is' : `all ${top.length} are`}`
+              : `reviews ${target.section.join(' / ')}, which holds ${target.count} of the ${plural(top.length, 'worst gap')}`}
           </span>
         </div>
       )}
