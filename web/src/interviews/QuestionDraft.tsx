@@ -117,6 +117,8 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
             setActive(-1);
           }}
           onKeyDown={onKeyDown}
+          // Back in the box after a trip to the section list or the buttons, Enter saves.
+          onBlur={() => setActiveKey(null)}
           placeholder="How does SELECT FOR UPDATE differ from SKIP LOCKED?"
           maxLength={20_000}
           autoComplete="off"
@@ -137,6 +139,8 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
       <ul
         id={listId}
         role="listbox"
+        // The list shown is a previous question's while this one's is on its way.
+        aria-busy={query !== text.trim() || suggestions.isPlaceholderData || suggestions.isFetching}
         aria-multiselectable="true"
         aria-label="Suggested topics"
         className="suggestions"
