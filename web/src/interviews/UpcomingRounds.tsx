@@ -1,6 +1,7 @@
 // The Dashboard's "Upcoming interviews": the rounds not started yet, soonest first, each with a live countdown and
 // a link to its Round page. Shown only when there is one.
 import { useQuery } from '@tanstack/react-query';
+import { ROUNDS_ICS } from '../lib/interviewsApi.js';
 import { Link } from '../lib/router.js';
 import { roundsQuery } from '../queries/interviews.js';
 import { useLive } from '../queries/live.js';
@@ -22,7 +23,12 @@ export function UpcomingRounds() {
     <section className="card card-wide upcoming-rounds" aria-labelledby="upcoming-heading">
       <div className="card-title-row">
         <h2 id="upcoming-heading">Upcoming interviews</h2>
-        {rounds.length > SHOWN && <span className="muted">{rounds.length - SHOWN} more later</span>}
+        <span className="muted">
+          {rounds.length > SHOWN && `${rounds.length - SHOWN} more later · `}
+          <a href={ROUNDS_ICS} download title="Every round as calendar events; importing it again updates them">
+            Calendar (.ics)
+          </a>
+        </span>
       </div>
       <ul className="agenda-list upcoming-list">
         {rounds.slice(0, SHOWN).map((round) => {

@@ -46,10 +46,10 @@ export type Score = keyof typeof SCORE_LABEL;
 export const SCORES = [1, 2, 3, 4] as const;
 
 /** The browser's own zone. */
-export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** `Europe/Berlin` → `Berlin`, `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
-export function zoneCity(zone: string): string {
+function zoneCity(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
@@ -89,11 +89,6 @@ export function roundWhen(round: Pick<RoundJson, 'startsAt' | 'timeZone'>, zone 
   if (sameClock) return { there, here: null };
   const sameDay = dayOf(at, round.timeZone) === dayOf(at, zone);
   return { there, here: `${format(zone, !sameDay).format(at).replace(',', '')} your time` };
-}
-
-export function roundWhenText(round: Pick<RoundJson, 'startsAt' | 'timeZone'>): string {
-  const { there, here } = roundWhen(round);
-  return here ? `${there} · ${here}` : there;
 }
 
 /** "in 1 d 3 h", "in 3 h 20 min", "in 12 min", "starting now"; null once it has started. */
