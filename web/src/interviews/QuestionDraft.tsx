@@ -199,7 +199,14 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
         {asNewTopic && sections.length > 0 && (
           <label className="field field-narrow new-topic-section">
             <span className="field-label">Section for a new topic</span>
-            <select value={chosenSection ?? ''} onChange={(e) => setSection(e.target.value)}>
+            <select
+              value={chosenSection ?? ''}
+              onChange={(e) => {
+                setSection(e.target.value);
+                // A section chosen, the new topic is settled: back in the box, Enter saves.
+                setActiveKey(null);
+              }}
+            >
               {sections.map((s) => (
                 <option key={`${s.checklist}\n${s.ref}`} value={s.ref}>
                   {'\u00a0'.repeat((s.depth - 1) * 2)}

@@ -60,7 +60,7 @@ export function RoundForm({ round, zone, contacts, sections, onSave, onCancel }:
       <ZoneField value={timeZone} onChange={setTimeZone} />
       <label className="field field-narrow round-duration">
         <span className="field-label">Minutes</span>
-        <input type="number" min={1} max={1440} step={5} value={duration} onChange={(e) => setDuration(e.target.value)} required />
+        <input type="number" min={1} max={1440} value={duration} onChange={(e) => setDuration(e.target.value)} required />
       </label>
       <label className="field field-narrow">
         <span className="field-label">Kind</span>
