@@ -27,7 +27,7 @@ const SEEDS: Seed[] = [
         'passed',
         [
           ['When is a generator not an iterator?', ['yield and generators'], 2],
-          ['What does the GIL protect?', ['GIL'], 3],
+          ['How would you shard the sessions table?', ['sharding'], 3],
         ],
       ],
       [
@@ -36,7 +36,7 @@ const SEEDS: Seed[] = [
         'failed',
         [
           ['Design a URL shortener', [], null],
-          ['How would you shard the links table?', ['SQL'], 1],
+          ['When does SQL beat a key-value store here?', ['SQL'], 1],
         ],
       ],
     ],
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     const topicId = async (title: string) => {
       if (!topicIds.has(title)) {
         const { topics } = await api<SearchResultJson>('GET', `/api/search?q=${encodeURIComponent(title)}&checklist=${CHECKLIST}`);
-        const found = topics.find((t) => t.text === title) ?? topics[0];
+        const found = topics.find((t) => t.text === title);
         if (!found) throw new Error(`no topic ${title}`);
         topicIds.set(title, found.id);
       }
@@ -161,9 +161,13 @@ async function main(): Promise<void> {
         }
       }
     }
+    let billing = 0;
     for (const story of STORIES) {
       const created = await api<StoryJson>('POST', '/api/stories', story);
-      if (story.title.startsWith('Billing')) await api('POST', `/api/stories/${created.id}/review`, { rating: 3 });
+      if (story.title.startsWith('Billing')) {
+        billing = created.id;
+        await api('POST', `/api/stories/${created.id}/review`, { rating: 3 });
+      }
     }
 
     const shots = [
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
         typing: 'How would you make SELECT FOR UPDATE wait less',
       },
       { name: 'gaps', path: `/gaps?c=${CHECKLIST}`, ready: '.gap-item' },
-      { name: 'stories', path: `/stories?c=${CHECKLIST}`, ready: '.matrix' },
+      { name: 'stories', path: `/stories?story=${billing}&c=${CHECKLIST}`, ready: '.story-panel', reveal: true },
       { name: 'dashboard', path: `/?c=${CHECKLIST}`, ready: '.upcoming-round' },
     ];
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -193,6 +197,7 @@ async function main(): Promise<void> {
             await page.keyboard.press('ArrowDown');
             await page.evaluate(() => window.scrollTo(0, 0));
           }
+          if (shot.reveal) await page.getByRole('button', { name: /Show the story/ }).click();
           await page.waitForTimeout(300);
           const file = join(OUT, `interviews-${shot.name}-${colorScheme}-${width}.png`);
           await page.screenshot({ path: file, fullPage: true });

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { QuestionCreateJson, SuggestionJson } from '../../../src/contract/interviews.js';
 import { ErrorLine } from '../components/ErrorLine.js';
+import { MarkdownView } from '../components/MarkdownView.js';
 import { suggestionsQuery } from '../queries/interviews.js';
 import { SCORE_LABEL, SCORES, type Score } from './format.js';
 import type { SectionChoice } from './sections.js';
@@ -128,7 +129,7 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
         <div className="chips" aria-label="Topics picked">
           {picked.map((p) => (
             <span key={p.topicId} className="chip chip-topic">
-              {p.title}
+              <MarkdownView inline source={p.title} />
               <button type="button" className="chip-remove" aria-label={`Unpick ${p.title}`} onClick={() => setPicked(picked.filter((o) => o !== p))}>
                 ×
               </button>
@@ -161,7 +162,7 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
               <span className="suggestion-check" aria-hidden="true">
                 {isPicked ? '✓' : ''}
               </span>
-              <span className="suggestion-title">{s.title}</span>
+              <MarkdownView inline source={s.title} className="suggestion-title" />
               <span className="suggestion-section muted">{s.section.join(' / ')}</span>
             </li>
           );

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { QuestionJson } from '../../../src/contract/interviews.js';
 import { MarkdownView } from '../components/MarkdownView.js';
 import { hrefFor, Link } from '../lib/router.js';
-import { SCORE_LABEL, SCORES, type Score } from './format.js';
+import { plainTitle, SCORE_LABEL, SCORES, type Score } from './format.js';
 
 interface Props {
   questions: QuestionJson[];
@@ -49,7 +49,7 @@ function QuestionItem({ question, onScore, onCard, onDelete }: { question: Quest
           {question.topics.map((t) => (
             <li key={t.topicId}>
               <Link to={hrefFor(`/topics/${t.topicId}`, t.checklist)} className="chip chip-topic chip-link">
-                <MarkdownView inline source={t.title} />
+                {plainTitle(t.title)}
               </Link>
               {t.archived && <span className="pill">archived</span>}
               {t.outsideRound && (
@@ -151,7 +151,7 @@ function CardForm({
           <select value={topicId} onChange={(e) => setTopicId(Number(e.target.value))}>
             {question.topics.map((t) => (
               <option key={t.topicId} value={t.topicId}>
-                {t.title}
+                {plainTitle(t.title)}
               </option>
             ))}
           </select>

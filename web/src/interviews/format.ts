@@ -133,3 +133,17 @@ export function percent(ratio: number | null): string {
 }
 
 export const roundHref = (id: number, checklist: string | null) => (checklist ? `/rounds/${id}?c=${encodeURIComponent(checklist)}` : `/rounds/${id}`);
+
+/**
+ * A topic's inline Markdown title as plain text, for inside a link (a title's own links would nest in it):
+ * `[text](url)` and `<url>` keep their text, emphasis and code marks go.
+ */
+export function plainTitle(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<((?:https?:|mailto:)[^>\s]+)>/gi, '$1')
+    .replace(/(\*\*|\*|~~|`)(?=\S)([^]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w])(__?)(?=\S)([^]*?\S)\2(?!\w)/g, '$1$3')
+    .replace(/\\([\\`*_[\]{}()#+\-.!<>~|])/g, '$1')
+    .trim();
+}

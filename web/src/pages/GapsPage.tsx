@@ -5,13 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { GapSectionJson, GapsJson, GapTopicJson } from '../../../src/contract/interviews.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorLine } from '../components/ErrorLine.js';
-import { MarkdownView } from '../components/MarkdownView.js';
 import { PageSkeleton } from '../components/Skeletons.js';
 import { errorMessage } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { useHuntParams } from '../hunt/url.js';
-import { kindLabel, percent, ROUND_KINDS } from '../interviews/format.js';
+import { kindLabel, percent, plainTitle, ROUND_KINDS } from '../interviews/format.js';
 import { gapsQuery } from '../queries/interviews.js';
 import '../hunt/hunt.css';
 import '../interviews/interviews.css';
@@ -162,11 +161,12 @@ function TopicGaps({ data, checklist, kind }: { data: GapsJson; checklist: strin
         </div>
       )}
       <ol className="gap-list">
-        {data.topics.map((g) => (
+        {data.topics.map((g, i) => (
           <li key={g.topicId} className="gap-item" data-topic-id={g.topicId}>
             <div className="gap-head">
+              <span className="gap-rank">{i + 1}</span>
               <Link to={hrefFor(`/topics/${g.topicId}`, g.checklist)} className="gap-title">
-                <MarkdownView inline source={g.title} />
+                {plainTitle(g.title)}
               </Link>
               <span className={`gap-score score-level-${scoreLevel(g.meanScore)}`} title="Mean self-score, 1-4">
                 {g.meanScore === null ? '–' : g.meanScore.toFixed(1)}
@@ -187,9 +187,10 @@ function SectionGaps({ data, checklist, kind }: { data: GapsJson; checklist: str
   return (
     <section className="card gaps-card" aria-label="Sections asked about, worst gap first">
       <ol className="gap-list">
-        {data.sections.map((g) => (
+        {data.sections.map((g, i) => (
           <li key={`${g.checklist}\n${g.key}`} className="gap-item">
             <div className="gap-head">
+              <span className="gap-rank">{i + 1}</span>
               <span className="gap-title">{g.path.join(' / ')}</span>
               <span className={`gap-score score-level-${scoreLevel(g.meanScore)}`} title="Mean self-score, 1-4">
                 {g.meanScore === null ? '–' : g.meanScore.toFixed(1)}
