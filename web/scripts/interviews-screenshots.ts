@@ -195,9 +195,10 @@ async function main(): Promise<void> {
             await page.keyboard.press('ArrowDown');
             await page.keyboard.press('Enter');
             await page.keyboard.press('ArrowDown');
-            await page.evaluate(() => window.scrollTo(0, 0));
           }
           if (shot.reveal) await page.getByRole('button', { name: /Show the story/ }).click();
+          // At the top, so that the sticky header does not land in the middle of a full-page shot.
+          await page.evaluate(() => window.scrollTo(0, 0));
           await page.waitForTimeout(300);
           const file = join(OUT, `interviews-${shot.name}-${colorScheme}-${width}.png`);
           await page.screenshot({ path: file, fullPage: true });
