@@ -1,10 +1,11 @@
 // How rounds read on screen: their kind, when they are (in the round's zone and in the browser's), the countdown.
 import { useEffect, useState } from 'react';
 import type { RoundJson, RoundOutcome } from '../../../src/contract/interviews.js';
+import type { ROUND_KINDS as ROUND_KIND_LIST } from '../../../src/contract/vocabulary.js';
 
-// The contract's lists are values the web may not import: each map names every word of its list, so the
-// type-check fails when the contract adds one (ROUND_KINDS is checked by the key type below).
-type RoundKindKey = 'recruiter' | 'technical' | 'coding' | 'system-design' | 'behavioural' | 'take-home' | 'onsite' | 'hiring-manager' | 'other';
+// The contract's lists are values the web may not import, only their types: each map names every word of its
+// list, so the type-check fails when the contract adds one.
+type RoundKindKey = (typeof ROUND_KIND_LIST)[number];
 export const KIND_LABEL: Record<RoundKindKey, string> = {
   recruiter: 'Recruiter',
   technical: 'Technical',
