@@ -8,11 +8,13 @@ const COVERAGE_TEXT: Record<CoverageState, string> = { none: 'no story', stale: 
 interface Props {
   bank: StoryBankJson;
   onOpen: (storyId: number) => void;
+  /** A new story, for this competency. */
+  onNew: (competency: string) => void;
   onAdd: (label: string) => Promise<boolean>;
   onRename: (competency: CompetencyJson, label: string) => Promise<boolean>;
 }
 
-export function CompetencyMatrix({ bank, onOpen, onAdd, onRename }: Props) {
+export function CompetencyMatrix({ bank, onOpen, onNew, onAdd, onRename }: Props) {
   const stories = bank.stories.filter((s) => s.archivedAt === null);
   const [label, setLabel] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -62,6 +64,11 @@ export function CompetencyMatrix({ bank, onOpen, onAdd, onRename }: Props) {
                     </button>
                   )}
                   <span className={`coverage coverage-pill-${c.coverage}`}>{COVERAGE_TEXT[c.coverage]}</span>
+                  {c.coverage !== 'fresh' && (
+                    <button type="button" className="matrix-new" onClick={() => onNew(c.key)} aria-label={`Write a story for ${c.label}`}>
+                      + story
+                    </button>
+                  )}
                 </th>
                 {stories.map((s) => (
                   <td key={s.id} className="matrix-cell">

@@ -3,7 +3,6 @@
 // Filters (round kind, period) and the tab stay in the URL; "Study these now" starts a review of them.
 import { useQuery } from '@tanstack/react-query';
 import type { GapSectionJson, GapsJson, GapTopicJson } from '../../../src/contract/interviews.js';
-import { EmptyState } from '../components/EmptyState.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { PageSkeleton } from '../components/Skeletons.js';
 import { errorMessage } from '../lib/api.js';
@@ -85,15 +84,16 @@ export function GapsPage({ checklist }: { checklist: string }) {
       ) : !data ? (
         <PageSkeleton className="gaps-skeleton" label="Loading the gaps" cards={[320]} />
       ) : data.rounds === 0 ? (
-        <EmptyState
-          title="No rounds yet"
-          text={
-            kind || from || to
-              ? 'No round matches these filters.'
-              : 'Log the questions of an interview round (from its application in the job hunt) and the topics they touch add up here.'
-          }
-          action={{ to: hrefFor('/hunt', checklist), label: 'Open the job hunt' }}
-        />
+        <section className="card gaps-empty">
+          {kind || from || to ? (
+            <p>No round matches these filters.</p>
+          ) : (
+            <p>
+              No rounds yet. Log the questions of an interview round (from its application in the{' '}
+              <Link to={hrefFor('/hunt', checklist)}>job hunt</Link>) and the topics they touch add up here.
+            </p>
+          )}
+        </section>
       ) : view === 'topics' ? (
         <TopicGaps data={data} checklist={checklist} kind={kind} />
       ) : (

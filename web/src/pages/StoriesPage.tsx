@@ -56,6 +56,7 @@ export function StoriesPage() {
       <CompetencyMatrix
         bank={data}
         onOpen={(id) => openStory(id)}
+        onNew={(competency) => openStory('new', competency)}
         onAdd={async (label) => (await write.run(() => interviewsApi.addCompetency({ label }))) !== null}
         onRename={async (c, label) => (await write.run(() => interviewsApi.patchCompetency(c.key, { label }))) !== null}
       />
@@ -63,6 +64,7 @@ export function StoriesPage() {
         <section className="card" aria-labelledby="new-story-heading">
           <h2 id="new-story-heading">New story</h2>
           <StoryEditor
+            key={params.get('competency') ?? ''}
             story={null}
             competencies={data.competencies}
             competency={params.get('competency') ?? undefined}
