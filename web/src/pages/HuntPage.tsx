@@ -14,6 +14,7 @@ import { CriteriaPanel } from '../hunt/CriteriaPanel.js';
 import { FunnelPanel } from '../hunt/FunnelPanel.js';
 import { OffersTable } from '../hunt/OffersTable.js';
 import { QuickAdd } from '../hunt/QuickAdd.js';
+import { UpcomingRounds } from '../interviews/UpcomingRounds.js';
 import { huntHref, useHuntParams } from '../hunt/url.js';
 import { applicationsQuery, huntQuery, useMoveApplication } from '../queries/hunt.js';
 import { huntWritesKey } from '../queries/keys.js';
@@ -71,6 +72,7 @@ export function HuntPage() {
       </nav>
       {view === 'board' && (
         <>
+          <UpcomingRounds />
           <QuickAdd hunt={hunt.data} />
           <ErrorLine>{moveError}</ErrorLine>
           <p className="shortcuts muted">
