@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hunt.js';
+import type { RoundDetailJson } from '../../src/contract/interviews.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
@@ -27,6 +28,9 @@ interface Found {
   applicationId: number;
   contactId: number;
   followUpId: number;
+  /** The round and question the interview examples add. */
+  roundId: number;
+  questionId: number;
 }
 
 interface Example {
@@ -50,6 +54,81 @@ const findParts = (body: unknown, found: Found) => {
   found.contactId = detail.contacts.at(-1)?.id ?? found.contactId;
   found.followUpId = detail.followUps.at(-1)?.id ?? found.followUpId;
 };
+
+/** The round answered in full, and its last question. */
+const findRound = (body: unknown, found: Found) => {
+  const detail = body as RoundDetailJson;
+  found.roundId = detail.round.id;
+  found.questionId = detail.questions.at(-1)?.id ?? found.questionId;
+};
+
+// Interview rounds of the hunt's application, with a scored question whose evidence the hard delete withdraws.
+const ROUND_EXAMPLES: Example[] = [
+  {
+    route: 'POST /api/rounds',
+    status: 201,
+    request: ({ applicationId, contactId }) =>
+      json('POST', '/api/rounds', {
+        applicationId,
+        localStart: '2026-12-20T15:00',
+        timeZone: 'Europe/Berlin',
+        kind: 'technical',
+        interviewers: [contactId],
+        link: 'https://meet.example/abc',
+      }),
+    finds: findRound,
+  },
+  {
+    route: 'POST /api/rounds',
+    status: 400,
+    request: ({ applicationId }) => json('POST', '/api/rounds', { applicationId, localStart: '2026-12-20T15:00', timeZone: 'Mars/Olympus' }),
+  },
+  { route: 'GET /api/rounds', status: 200, request: () => json('GET', '/api/rounds?upcoming=true&kind=technical') },
+  { route: 'GET /api/rounds/{id}', status: 200, request: ({ roundId }) => json('GET', `/api/rounds/${roundId}`) },
+  { route: 'GET /api/rounds/{id}', status: 404, request: () => json('GET', '/api/rounds/999999') },
+  {
+    route: 'PATCH /api/rounds/{id}',
+    status: 200,
+    request: ({ roundId }) => json('PATCH', `/api/rounds/${roundId}`, { outcome: 'passed', debrief: 'went **well**' }),
+  },
+  {
+    route: 'GET /api/topic-suggestions',
+    status: 200,
+    request: ({ roundId }) => json('GET', `/api/topic-suggestions?q=python&round=${roundId}&limit=5`),
+  },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 201,
+    request: ({ roundId, topicId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'Explain it', topicIds: [topicId], score: 2 }),
+    finds: findRound,
+  },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 400,
+    request: ({ roundId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'Explain it', score: 5 }),
+  },
+  { route: 'PATCH /api/questions/{id}', status: 200, request: ({ questionId }) => json('PATCH', `/api/questions/${questionId}`, { score: 3 }) },
+  {
+    route: 'POST /api/questions/{id}/card',
+    status: 201,
+    request: ({ questionId }) => json('POST', `/api/questions/${questionId}/card`, { answer: 'Like **this**.' }),
+  },
+  { route: 'GET /api/rounds.ics', status: 200, request: () => json('GET', '/api/rounds.ics') },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 201,
+    request: ({ roundId, topicId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'And this?', topicIds: [topicId], score: 1 }),
+    finds: findRound,
+  },
+  { route: 'DELETE /api/questions/{id}', status: 200, request: ({ questionId }) => json('DELETE', `/api/questions/${questionId}`) },
+  {
+    route: 'POST /api/rounds',
+    status: 201,
+    request: ({ applicationId }) => json('POST', '/api/rounds', { applicationId, localStart: '2026-12-22T10:00', kind: 'system-design' }),
+    finds: findRound,
+  },
+  { route: 'DELETE /api/rounds/{id}', status: 204, request: ({ roundId }) => json('DELETE', `/api/rounds/${roundId}`) },
+];
 
 // The hunt, on the goals the import made criteria: the changes come before the views that show them, the hard
 // delete last.
@@ -177,6 +256,7 @@ const HUNT_EXAMPLES: Example[] = [
   { route: 'GET /api/hunt/funnel', status: 200, request: () => json('GET', '/api/hunt/funnel') },
   { route: 'GET /api/hunt/applications.csv', status: 200, request: () => json('GET', '/api/hunt/applications.csv?tag=python') },
   { route: 'GET /api/hunt/applications.csv', status: 404, request: () => json('GET', '/api/hunt/applications.csv?tag=nothing') },
+  ...ROUND_EXAMPLES,
   {
     route: 'DELETE /api/hunt/applications/{id}/offer',
     status: 200,
@@ -339,6 +419,8 @@ for (const backend of BACKENDS) {
         applicationId: 0,
         contactId: 0,
         followUpId: 0,
+        roundId: 0,
+        questionId: 0,
       };
       answered.length = 0;
 
@@ -354,7 +436,7 @@ for (const backend of BACKENDS) {
         expect(last.schema, `${label} answered ${response.statusCode}, which its schema does not declare`).toBeDefined();
         const contentType = String(response.headers['content-type'] ?? '');
         const validate = ajv.compile(schemaFor(last.schema!, contentType));
-        // JSON, a CSV's text, or nothing (204).
+        // JSON, a CSV's or calendar's text, or nothing (204).
         const body: unknown = contentType.startsWith('application/json') ? response.json() : response.body === '' ? undefined : response.body;
         expect(validate(body), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
         if (example.route === 'POST /api/topics/{id}/cards') found.addedCardId = response.json<CardJson>().id;
