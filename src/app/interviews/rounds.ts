@@ -5,6 +5,7 @@ import { sectionPaths } from '../../core/checklist/tree.js';
 import { findSection } from '../../core/checklist/section-ref.js';
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
+import { matchReference } from '../../core/hunt/reference.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
@@ -200,4 +201,15 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
     kind: query.kind,
   });
   return { now, rounds: roundJsons(rows) };
+}
+
+/** A contact of the application by id or a unique fragment of their name, as `--interviewer` names them. */
+export async function resolveInterviewer(ctx: AppContext, applicationId: number, ref: string): Promise<number> {
+  const contacts = await contactsOf(ctx.store.db, applicationId);
+  return matchReference(
+    ref,
+    contacts.map((contact) => ({ id: Number(contact.id), text: contact.name, label: `${contact.name} (${contact.role})`, archived: false })),
+    'contact of the application',
+    '`prepdeck apps show APP` lists them; `prepdeck apps contact APP NAME --role interviewer` adds one',
+  );
 }
