@@ -39,6 +39,9 @@ const COMMANDS = [
   'followups',
   'offers',
   'funnel',
+  'rounds',
+  'ask',
+  'questions',
 ];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
