@@ -26,7 +26,7 @@ function zoned(ms: number, timeZone: string | null): ICalDayJsStub {
 }
 
 /** "Acme — Backend engineer (technical)". */
-export function eventSummary(round: RoundJson): string {
+function eventSummary(round: RoundJson): string {
   return `${round.company}${round.role ? ` — ${round.role}` : ''} (${round.kind})`;
 }
 

@@ -10,7 +10,7 @@ const DAY = 24 * HOUR;
 const SCORES = ['', 'again', 'hard', 'good', 'easy'];
 
 /** "in 2 d 4 h", "in 3 h 10 min", "in 25 min", "now"; "3 d ago" for one past. */
-export function countdown(startsAt: string, now: string): string {
+function countdown(startsAt: string, now: string): string {
   const ms = Date.parse(startsAt) - Date.parse(now);
   const span = Math.abs(ms);
   const days = Math.floor(span / DAY);
@@ -23,7 +23,7 @@ export function countdown(startsAt: string, now: string): string {
 }
 
 /** `2026-12-20 15:00 Europe/Berlin`, with the time in `hereZone` beside it when it is another zone. */
-export function whenText(round: RoundJson, hereZone: string): string {
+function whenText(round: RoundJson, hereZone: string): string {
   const own = `${round.localStart.replace('T', ' ')} ${round.timeZone}`;
   if (hereZone === round.timeZone) return own;
   const here = localStartOf(round.startsAt, hereZone);

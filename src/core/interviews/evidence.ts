@@ -36,7 +36,7 @@ export interface Evidence {
 }
 
 /** In time order; ties by id, lines not yet written last in the order given. */
-export function inLogOrder<L extends LogLine>(lines: readonly L[]): L[] {
+function inLogOrder<L extends LogLine>(lines: readonly L[]): L[] {
   return lines
     .map((line, index) => ({ line, index }))
     .sort((a, b) => {

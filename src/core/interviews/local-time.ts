@@ -16,7 +16,7 @@ export interface ResolvedStart {
 }
 
 /** `YYYY-MM-DDTHH:MM` as the wall-clock number study-day.ts works with; refused naming `localStart` when no calendar has it. */
-export function parseLocalStart(value: string): number {
+function parseLocalStart(value: string): number {
   const match = LOCAL_DATE_TIME.exec(value);
   if (match) {
     const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];

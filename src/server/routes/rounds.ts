@@ -8,6 +8,7 @@ import { createRound, deleteRound, listRounds, roundDetail, updateRound } from '
 import { suggestTopics } from '../../app/interviews/suggest.js';
 import { errorResponses } from '../../contract/common.js';
 import {
+  InterviewIdParams,
   QuestionCardJson,
   QuestionCreateJson,
   QuestionPatchJson,
@@ -20,7 +21,6 @@ import {
   SuggestQuery,
 } from '../../contract/interviews.js';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, its questions with it and their evidence withdrawn from review' });
 const ICS_DESCRIPTION = 'iCalendar (RFC 5545): a VEVENT per round in its zone (with VTIMEZONE blocks), UID round-<id>@prepdeck';
 
@@ -70,7 +70,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: 'A round with the questions asked in it',
-        params: IdParams,
+        params: InterviewIdParams,
         response: { 200: RoundDetailJson, ...errorResponses(400, 404) },
       },
     },
@@ -82,7 +82,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: "Change a round; a new start moves its questions' evidence with it",
-        params: IdParams,
+        params: InterviewIdParams,
         body: RoundPatchJson,
         response: { 200: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },
@@ -95,7 +95,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: "Delete a round with its questions, their evidence withdrawn from the topics' review logs first",
-        params: IdParams,
+        params: InterviewIdParams,
         response: { 204: Deleted, ...errorResponses(400, 404, 409) },
       },
     },
@@ -110,7 +110,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: "Log a question asked in the round; with a score it is a review of each linked topic's card at the round's start",
-        params: IdParams,
+        params: InterviewIdParams,
         body: QuestionCreateJson,
         response: { 201: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },
@@ -123,7 +123,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: 'Change a question: its text, score (null withdraws its evidence), topics (replacing the links) or stories',
-        params: IdParams,
+        params: InterviewIdParams,
         body: QuestionPatchJson,
         response: { 200: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },
@@ -136,7 +136,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: 'Delete a question, withdrawing its evidence first',
-        params: IdParams,
+        params: InterviewIdParams,
         response: { 200: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },
     },
@@ -148,7 +148,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary: 'Make the question a question/answer card: front the question, back your better answer',
-        params: IdParams,
+        params: InterviewIdParams,
         body: QuestionCardJson,
         response: { 201: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },
