@@ -65,6 +65,11 @@ async function checkStories(db: Db, storyIds: readonly number[]): Promise<number
   return unique;
 }
 
+/** The use-case context inside `trx`, so that another use case's writes join this transaction. */
+function inside(ctx: AppContext, trx: Db): AppContext {
+  return { ...ctx, store: { ...ctx.store, db: trx, transaction: (fn) => fn(trx) } };
+}
+
 async function requireQuestion(db: Db, id: number): Promise<QuestionRow> {
   const question = Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID ? await questionById(db, id) : null;
   if (!question) throw new NotFoundError(`no question ${id}; \`prepdeck rounds show ROUND\` lists a round's questions`);
@@ -82,6 +87,7 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
     if (!round) throw new NotFoundError(`no round ${roundId}; \`prepdeck rounds\` lists them`);
     const topicIds = await checkTopics(trx, body.topicIds ?? []);
     const storyIds = await checkStories(trx, body.storyIds ?? []);
+    // body.newTopic (a topic added to a section from the question) joins topicIds here: wired with the topics added in prepdeck.
     const id = await insertQuestion(trx, { round_id: roundId, text, score, created_at: ctx.now() });
     await setQuestionTopics(trx, id, topicIds);
     await setQuestionStories(trx, id, storyIds);
@@ -132,8 +138,7 @@ export async function questionToCard(ctx: AppContext, id: number, body: Question
     const topicId = body.topicId ?? (await topicIdsOf(trx, id))[0];
     if (topicId === undefined) throw new InvalidInputError(`topicId: question ${id} is linked to no topic; name the topic the card goes under`);
     // The card is added with the existing use case, inside this transaction: the card and the link land together.
-    const inside: AppContext = { ...ctx, store: { ...ctx.store, db: trx, transaction: (fn) => fn(trx) } };
-    const card = await addCard(inside, topicId, { front: question.text, back: body.answer });
+    const card = await addCard(inside(ctx, trx), topicId, { front: question.text, back: body.answer });
     await changeQuestion(trx, id, { card_id: card.id, updated_at: ctx.now() });
     return question.round_id;
   });
