@@ -159,7 +159,8 @@ export async function undoStoryReview(ctx: AppContext, id: number): Promise<Stor
   await ctx.store.transaction(async (trx) => {
     await requireStory(trx, id);
     const last = await lastStoryReview(trx, id);
-    if (!last) throw new InvalidInputError(`story ${id} has no rehearsal to undo`);
+    // As undoing a card's review with none to undo: there is no such rehearsal.
+    if (!last) throw new NotFoundError(`story ${id} has no rehearsal to undo`);
     await changeStory(trx, id, { schedule: parseSchedule(last.previous) });
     await deleteStoryReview(trx, last.id);
   });

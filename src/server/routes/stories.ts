@@ -134,7 +134,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     '/stories/:id/review/undo',
     {
       schema: {
-        summary: 'Undo the story’s last rehearsal: its schedule goes back exactly; 400 when it has none',
+        summary: 'Undo the story’s last rehearsal: its schedule goes back exactly; 404 when it has none',
         params: InterviewIdParams,
         response: { 200: StoryJson, ...errorResponses(400, 404, 409) },
       },
