@@ -31,6 +31,20 @@ for (const backend of BACKENDS) {
 
     const coverage = async (key: string) => (await cli.json<StoryBankJson>(['stories'])).competencies.find((c) => c.key === key)!;
 
+    it('shows an example in the help of gaps, stories and each of its commands', async () => {
+      const commands = [
+        ['gaps'],
+        ['stories'],
+        ...['add', 'show', 'edit', 'archive', 'restore', 'delete', 'review', 'competencies'].map((name) => ['stories', name]),
+        ...['add', 'rename', 'move'].map((name) => ['stories', 'competencies', name]),
+      ];
+      for (const command of commands) {
+        const help = await cli.run([...command, '--help']);
+        expect(help.code, command.join(' ')).toBe(0);
+        expect(help.stdout, command.join(' ')).toMatch(new RegExp(`Examples:\\n {2}\\$ prepdeck ${command.join(' ')}\\b`));
+      }
+    });
+
     it('adds a story for a tight deadline and the matrix shows it covered', async () => {
       expect(await coverage('tight-deadline')).toMatchObject({ coverage: 'none', stories: [] });
       const before = await cli.run(['stories']);

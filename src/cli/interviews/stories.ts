@@ -112,7 +112,17 @@ export function registerStoryCommands(program: Command, action: Action): void {
     .addHelpText('after', examples('prepdeck stories review migration --rating 3', 'prepdeck stories review migration --undo'))
     .action(action(async () => (await commands()).storiesReview));
 
-  const competencies = stories.command('competencies').description('the competencies behavioural rounds ask about: list, add, rename, move');
+  const competencies = stories
+    .command('competencies')
+    .description('the competencies behavioural rounds ask about: list, add, rename, move')
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck stories competencies',
+        'prepdeck stories competencies add "Influence without authority"',
+        'prepdeck stories competencies rename tight-deadline "A deadline moved up"',
+      ),
+    );
   addCommon(competencies.command('list', { isDefault: true }).description('the competencies in order, with their keys'), false)
     .addHelpText('after', examples('prepdeck stories competencies', 'prepdeck stories competencies --json'))
     .action(action(async () => (await commands()).competenciesList));
