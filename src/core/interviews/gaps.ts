@@ -105,16 +105,17 @@ function count(tally: Tally, question: GapQuestion, round: GapRound): void {
   if (round.startsAt > tally.lastAskedAt) tally.lastAskedAt = round.startsAt;
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, 'en');
+// One collator for every comparison: localeCompare with a locale builds one per call.
+const byName = new Intl.Collator('en').compare;
 
-function figures(tally: Tally, recall: number | null) {
+function figures(tally: Tally, recall: number | null, companyRank: ReadonlyMap<string, number>) {
   const meanScore = tally.scored > 0 ? tally.scoreSum / tally.scored : null;
   return {
     questions: tally.questions.size,
     rounds: tally.rounds.size,
     meanScore,
     recall,
-    companies: [...tally.companies].sort(byName),
+    companies: [...tally.companies].sort((a, b) => companyRank.get(a)! - companyRank.get(b)!),
     lastAskedAt: tally.lastAskedAt,
     gap: gapOf(tally.rounds.size, meanScore, recall),
   };
@@ -123,7 +124,11 @@ function figures(tally: Tally, recall: number | null) {
 /** Worst gap first; then asked in more rounds, more questions, asked last, and by name for a stable order. */
 function worstFirst<T extends { gap: number; rounds: number; questions: number; lastAskedAt: string }>(name: (item: T) => string) {
   return (a: T, b: T) =>
-    b.gap - a.gap || b.rounds - a.rounds || b.questions - a.questions || b.lastAskedAt.localeCompare(a.lastAskedAt) || byName(name(a), name(b));
+    b.gap - a.gap ||
+    b.rounds - a.rounds ||
+    b.questions - a.questions ||
+    (a.lastAskedAt === b.lastAskedAt ? 0 : a.lastAskedAt < b.lastAskedAt ? 1 : -1) ||
+    byName(name(a), name(b));
 }
 
 /**
@@ -134,6 +139,8 @@ function worstFirst<T extends { gap: number; rounds: number; questions: number; 
  */
 export function computeGaps(input: GapInput): GapsJson {
   const rounds = new Map(input.rounds.map((round) => [round.id, round]));
+  // The companies sorted once: sorting each topic's own with the collator cost more than the rest of the analysis.
+  const companyRank = new Map([...new Set(input.rounds.map((round) => round.company))].sort(byName).map((company, rank) => [company, rank]));
   const topics = new Map(input.topics.map((topic) => [topic.id, topic]));
   const sections = new Map(input.sections.map((section) => [section.id, section]));
   const sectionByKey = new Map(input.sections.map((section) => [`${section.checklist}\u0000${section.key}`, section]));
@@ -215,7 +222,7 @@ export function computeGaps(input: GapInput): GapsJson {
               .map((section) => section.text)
               .reverse()
           : topic.sectionKey.split(' / ').filter(Boolean),
-      ...figures(tally, recalls.get(topicId) ?? null),
+      ...figures(tally, recalls.get(topicId) ?? null, companyRank),
     };
   });
   const sectionRows: GapSectionJson[] = [...sectionTallies].map(([sectionId, entry]) => {
@@ -227,7 +234,7 @@ export function computeGaps(input: GapInput): GapsJson {
       checklist: section.checklist,
       key: section.key,
       path,
-      ...figures(entry.tally, entry.reviewed > 0 ? entry.recallSum / entry.reviewed : null),
+      ...figures(entry.tally, entry.reviewed > 0 ? entry.recallSum / entry.reviewed : null, companyRank),
     };
   });
   topicRows.sort(worstFirst((row) => row.title));

@@ -45,46 +45,45 @@ function matchingRounds(db: Kysely<Database>, filters: GapFilters) {
 
 export async function readGapRows(db: Kysely<Database>, filters: GapFilters): Promise<GapRows> {
   const rounds = await matchingRounds(db, filters).select(['r.id', 'r.kind', 'r.starts_at', 'a.company']).execute();
+  // The questions of those rounds with the topics each touches, a row per link (one with a null topic for a question touching none).
   const questionRows = await matchingRounds(db, filters)
     .innerJoin('questions as q', 'q.round_id', 'r.id')
-    .select(['q.id', 'q.round_id', 'q.score'])
-    .orderBy('q.id')
+    .leftJoin('question_topics as qt', 'qt.question_id', 'q.id')
+    .select(['q.id', 'q.round_id', 'q.score', 'qt.topic_id'])
     .execute();
-
-  // The links, and the topics they reach, of the questions of those rounds: active topics only (of one checklist when asked).
-  const linkedTopics = (query: ReturnType<typeof matchingRounds>) => {
-    let linked = query
-      .innerJoin('questions as q', 'q.round_id', 'r.id')
-      .innerJoin('question_topics as qt', 'qt.question_id', 'q.id')
-      .innerJoin('topics as t', 't.id', 'qt.topic_id')
-      .where('t.archived_at', 'is', null);
-    if (filters.checklistId !== undefined) linked = linked.where('t.checklist_id', '=', filters.checklistId);
-    return linked;
-  };
-  const links = await linkedTopics(matchingRounds(db, filters))
-    .select(['qt.question_id', 'qt.topic_id'])
-    .orderBy('qt.question_id')
-    .orderBy('qt.position')
-    .execute();
-  const topicRows = await db
-    .selectFrom('topics as t')
-    .leftJoin('cards as c', (join) => join.onRef('c.topic_id', '=', 't.id').on('c.kind', '=', 'topic'))
-    .select(['t.id', 't.checklist_id', 't.title', 't.section_id', 't.section_key'])
+  // Every active topic any question touches (of one checklist when asked), and their topic cards: a superset of the
+  // links above that the index on question_topics answers without the rounds' joins. Two queries joined here, not one
+  // join: on a PostgreSQL whose statistics lag behind an import, the planner nests a loop over cards x topics.
+  const askedTopics = db.selectFrom('question_topics').select('topic_id');
+  let topicQuery = db
+    .selectFrom('topics')
+    .select(['id', 'checklist_id', 'title', 'section_id', 'section_key'])
+    .where('archived_at', 'is', null)
+    .where('id', 'in', askedTopics);
+  if (filters.checklistId !== undefined) topicQuery = topicQuery.where('checklist_id', '=', filters.checklistId);
+  const asked = new Set(questionRows.map((row) => row.topic_id));
+  const topicRows = (await topicQuery.execute()).filter((row) => asked.has(row.id));
+  const cards = new Map<number, SchedulableCard>();
+  const cardRows = await db
+    .selectFrom('cards')
     .select([
-      'c.id as card_id',
-      'c.due',
-      'c.stability',
-      'c.difficulty',
-      'c.elapsed_days',
-      'c.scheduled_days',
-      'c.reps',
-      'c.lapses',
-      'c.learning_steps',
-      'c.state',
-      'c.last_review',
+      'id',
+      'topic_id',
+      'due',
+      'stability',
+      'difficulty',
+      'elapsed_days',
+      'scheduled_days',
+      'reps',
+      'lapses',
+      'learning_steps',
+      'state',
+      'last_review',
     ])
-    .where('t.id', 'in', linkedTopics(matchingRounds(db, filters)).select('qt.topic_id'))
+    .where('kind', '=', 'topic')
+    .where('topic_id', 'in', askedTopics)
     .execute();
+  for (const row of cardRows) if (row.topic_id !== null) cards.set(row.topic_id, { id: row.id, ...scheduleOfRow(row) });
 
   const checklistIds = [...new Set(topicRows.map((row) => row.checklist_id))];
   const checklists = new Map<number, string>();
@@ -102,39 +101,24 @@ export async function readGapRows(db: Kysely<Database>, filters: GapFilters): Pr
     }
   }
 
-  const topicsOf = new Map<number, number[]>();
-  for (const link of links) {
-    const list = topicsOf.get(link.question_id);
-    if (list) list.push(link.topic_id);
-    else topicsOf.set(link.question_id, [link.topic_id]);
+  // Grouped here rather than ordered by the database: the order of the links says nothing to the analysis.
+  const byId = new Map<number, { id: number; roundId: number; score: number | null; topicIds: number[] }>();
+  for (const row of questionRows) {
+    let question = byId.get(row.id);
+    if (!question) byId.set(row.id, (question = { id: row.id, roundId: row.round_id, score: row.score, topicIds: [] }));
+    if (row.topic_id !== null) question.topicIds.push(row.topic_id);
   }
+  const questions: GapQuestion[] = [...byId.values()];
   return {
     rounds: rounds.map((row) => ({ id: row.id, kind: row.kind, startsAt: row.starts_at, company: row.company })),
-    questions: questionRows.map((row) => ({ id: row.id, roundId: row.round_id, score: row.score, topicIds: topicsOf.get(row.id) ?? [] })),
+    questions,
     topics: topicRows.map((row) => ({
       id: row.id,
       checklistId: row.checklist_id,
       title: row.title,
       sectionId: row.section_id,
       sectionKey: row.section_key,
-      card:
-        row.card_id === null || row.due === null || row.state === null
-          ? null
-          : {
-              id: row.card_id,
-              ...scheduleOfRow({
-                due: row.due,
-                stability: row.stability!,
-                difficulty: row.difficulty!,
-                elapsed_days: row.elapsed_days!,
-                scheduled_days: row.scheduled_days!,
-                reps: row.reps!,
-                lapses: row.lapses!,
-                learning_steps: row.learning_steps!,
-                state: row.state,
-                last_review: row.last_review,
-              }),
-            },
+      card: cards.get(row.id) ?? null,
     })),
     sections,
     checklists,
