@@ -57,9 +57,9 @@ export interface GapInput {
 }
 
 /** A mean self-score taken for a topic none of whose questions was scored: the middle of the scale. */
-export const UNSCORED_MEAN = 2.5;
+const UNSCORED_MEAN = 2.5;
 /** Recall taken for a topic never reviewed: nothing is known to be remembered. */
-export const UNREVIEWED_RECALL = 0;
+const UNREVIEWED_RECALL = 0;
 
 /**
  * The ranking: rounds it came up in × (5 − mean self-score) × (1.5 − recall now). Each factor grows with what

@@ -25,7 +25,7 @@ export interface CoveringStory {
 }
 
 /** When a story was last touched: edited, or rehearsed. */
-export function lastTouched(story: Pick<CoveringStory, 'updatedAt' | 'lastReview'>): string {
+function lastTouched(story: Pick<CoveringStory, 'updatedAt' | 'lastReview'>): string {
   return story.lastReview !== null && story.lastReview > story.updatedAt ? story.lastReview : story.updatedAt;
 }
 
