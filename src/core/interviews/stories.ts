@@ -109,6 +109,17 @@ export interface StoryText {
   tags?: readonly string[] | undefined;
 }
 
+/** The contract's limits, checked here too: the CLI does not go through the routes' schemas. */
+const TITLE_MAX = 300;
+const PART_MAX = 20_000;
+const TAGS_MAX = 20;
+const TAG_MAX = 40;
+
+function checkLength(value: string, max: number, field: string): string {
+  if ([...value].length > max) throw new InvalidInputError(`${field} is longer than ${max.toLocaleString('en')} characters; shorten it`);
+  return value;
+}
+
 export function checkStoryText(fields: StoryText): {
   title?: string;
   situation?: string;
@@ -118,11 +129,15 @@ export function checkStoryText(fields: StoryText): {
   tags?: string[];
 } {
   const checked: ReturnType<typeof checkStoryText> = {};
-  if (fields.title !== undefined) checked.title = checkRequiredText(fields.title, 'title');
+  if (fields.title !== undefined) checked.title = checkLength(checkRequiredText(fields.title, 'title'), TITLE_MAX, 'title');
   for (const name of ['situation', 'task', 'action', 'result'] as const) {
     const value = fields[name];
-    if (value !== undefined) checked[name] = checkText(value, name);
+    if (value !== undefined) checked[name] = checkLength(checkText(value, name), PART_MAX, name);
   }
-  if (fields.tags !== undefined) checked.tags = checkTags(fields.tags);
+  if (fields.tags !== undefined) {
+    const tags = checkTags(fields.tags).map((tag) => checkLength(tag, TAG_MAX, 'tags'));
+    if (tags.length > TAGS_MAX) throw new InvalidInputError(`tags: ${tags.length} tags; a story takes at most ${TAGS_MAX}`);
+    checked.tags = tags;
+  }
   return checked;
 }

@@ -93,6 +93,9 @@ describe('what a story names and says', () => {
     });
     expect(() => checkStoryText({ title: '  ' })).toThrow(/^title is empty/);
     expect(() => checkStoryText({ title: 'x', action: 'a\u0000b' })).toThrow(/^action holds a NUL/);
+    // The API's limits hold on the command line too, which does not go through the routes' schemas.
+    expect(() => checkStoryText({ title: 'x'.repeat(301) })).toThrow(/^title is longer than 300/);
+    expect(() => checkStoryText({ title: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).toThrow(/^tags: 21 tags/);
   });
 
   it('refuses a second competency with the same label, and makes keys from labels in any script', () => {
