@@ -15,6 +15,7 @@ import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-che
 import { benchHttp } from './http.js';
 import { benchHunt } from './hunt.js';
 import { benchSuggest } from './interviews-suggest.js';
+import { benchInterviewGaps } from './interviews-gaps.js';
 import { benchPreview } from './preview.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
   await benchCards(withPostgres ? POSTGRES_URL : null);
   await benchHunt(withPostgres ? POSTGRES_URL : null);
   await benchSuggest(withPostgres ? POSTGRES_URL : null);
+  await benchInterviewGaps(withPostgres ? POSTGRES_URL : null);
   console.log('');
   await benchWeb();
 }

@@ -8,7 +8,9 @@ import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
+import { registerGapCommands } from './interviews/gaps.js';
 import { addInterviewCommands } from './interviews/register.js';
+import { registerStoryCommands } from './interviews/stories.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -339,6 +341,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
 
   addHuntCommands(program, action);
   addInterviewCommands(program, action);
+  registerGapCommands(program, action);
+  registerStoryCommands(program, action);
 
   return program;
 }

@@ -26,6 +26,7 @@ import { huntRoutes } from './routes/hunt.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { roundRoutes } from './routes/rounds.js';
+import { storyRoutes } from './routes/stories.js';
 import { topicRoutes } from './routes/topics.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(applicationRoutes, { app });
       await api.register(applicationPartRoutes, { app });
       await api.register(roundRoutes, { app });
+      await api.register(storyRoutes, { app });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

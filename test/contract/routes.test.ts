@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hunt.js';
-import type { RoundDetailJson } from '../../src/contract/interviews.js';
+import type { RoundDetailJson, StoryJson } from '../../src/contract/interviews.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
@@ -31,6 +31,8 @@ interface Found {
   /** The round and question the interview examples add. */
   roundId: number;
   questionId: number;
+  /** The story the examples add. */
+  storyId: number;
 }
 
 interface Example {
@@ -276,6 +278,45 @@ const HUNT_EXAMPLES: Example[] = [
   },
 ];
 
+// Gaps (none logged yet: rounds come with their own examples) and the story bank; the hard delete last.
+const STORY_EXAMPLES: Example[] = [
+  { route: 'GET /api/gaps', status: 200, request: () => json('GET', '/api/gaps?kind=onsite&from=2026-01-01&to=2026-12-31&checklist=prep') },
+  { route: 'GET /api/gaps', status: 400, request: () => json('GET', '/api/gaps?from=2026-02-30') },
+  {
+    route: 'POST /api/stories',
+    status: 201,
+    request: () =>
+      json('POST', '/api/stories', {
+        title: 'Shipped the billing migration before the old provider shut down',
+        situation: 'The provider gave us **three weeks**.',
+        action: 'Dual writes, then a cut-over at night.',
+        tags: ['billing'],
+        competencies: ['tight-deadline', 'ownership'],
+      }),
+    finds: (body, found) => (found.storyId = (body as StoryJson).id),
+  },
+  { route: 'POST /api/stories', status: 400, request: () => json('POST', '/api/stories', { title: 'Brave', competencies: ['bravery'] }) },
+  { route: 'GET /api/stories', status: 200, request: () => json('GET', '/api/stories') },
+  { route: 'GET /api/stories/{id}', status: 200, request: ({ storyId }) => json('GET', `/api/stories/${storyId}`) },
+  { route: 'GET /api/stories/{id}', status: 404, request: () => json('GET', '/api/stories/999999') },
+  {
+    route: 'PATCH /api/stories/{id}',
+    status: 200,
+    request: ({ storyId }) => json('PATCH', `/api/stories/${storyId}`, { result: 'No invoice lost.' }),
+  },
+  { route: 'PATCH /api/stories/{id}', status: 400, request: ({ storyId }) => json('PATCH', `/api/stories/${storyId}`, { competencies: ['nope'] }) },
+  { route: 'POST /api/stories/{id}/review', status: 200, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review`, { rating: 3 }) },
+  { route: 'POST /api/stories/{id}/review', status: 404, request: () => json('POST', '/api/stories/999999/review', { rating: 3 }) },
+  { route: 'POST /api/stories/{id}/review/undo', status: 200, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review/undo`) },
+  { route: 'POST /api/stories/{id}/review/undo', status: 404, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review/undo`) },
+  { route: 'POST /api/competencies', status: 201, request: () => json('POST', '/api/competencies', { label: 'Customer focus', before: 'failure' }) },
+  { route: 'POST /api/competencies', status: 400, request: () => json('POST', '/api/competencies', { label: 'Conflict' }) },
+  { route: 'PATCH /api/competencies/{key}', status: 200, request: () => json('PATCH', '/api/competencies/customer-focus', { position: 0 }) },
+  { route: 'PATCH /api/competencies/{key}', status: 400, request: () => json('PATCH', '/api/competencies/nowhere', { label: 'Nowhere' }) },
+  { route: 'DELETE /api/stories/{id}', status: 400, request: ({ storyId }) => json('DELETE', `/api/stories/${storyId}`) },
+  { route: 'DELETE /api/stories/{id}', status: 204, request: ({ storyId }) => json('DELETE', `/api/stories/${storyId}?confirm=delete`) },
+];
+
 // In order: the ones that change state come where the examples after them expect it; the removal comes last.
 const EXAMPLES: Example[] = [
   { route: 'GET /api/checklists', status: 200, request: () => json('GET', '/api/checklists') },
@@ -341,6 +382,7 @@ const EXAMPLES: Example[] = [
   },
   { route: 'POST /api/checklists/{name}/review/optimize', status: 200, request: () => json('POST', '/api/checklists/prep/review/optimize', {}) },
   ...HUNT_EXAMPLES,
+  ...STORY_EXAMPLES,
   { route: 'DELETE /api/checklists/{name}', status: 200, request: () => json('DELETE', '/api/checklists/pasted') },
 ];
 
@@ -421,6 +463,7 @@ for (const backend of BACKENDS) {
         followUpId: 0,
         roundId: 0,
         questionId: 0,
+        storyId: 0,
       };
       answered.length = 0;
 

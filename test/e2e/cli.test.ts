@@ -42,6 +42,8 @@ const COMMANDS = [
   'rounds',
   'ask',
   'questions',
+  'gaps',
+  'stories',
 ];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';
