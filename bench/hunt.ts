@@ -250,7 +250,7 @@ async function benchOn(label: string, location: string): Promise<void> {
   }
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
+export async function postgresReachable(url: string): Promise<boolean> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
@@ -264,9 +264,9 @@ async function postgresReachable(url: string): Promise<boolean> {
 }
 
 /** A fresh schema for the run, dropped after it. */
-async function withPostgresSchema(url: string, fn: (location: string) => Promise<void>): Promise<void> {
+export async function withPostgresSchema(url: string, fn: (location: string) => Promise<void>, name = 'hunt'): Promise<void> {
   const { default: pg } = await import('pg');
-  const schema = `bench_hunt_${process.pid}`;
+  const schema = `bench_${name}_${process.pid}`;
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

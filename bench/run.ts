@@ -14,6 +14,8 @@ import { benchCards } from './cards.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 import { benchHttp } from './http.js';
 import { benchHunt } from './hunt.js';
+import { benchSuggest } from './interviews-suggest.js';
+import { benchInterviewGaps } from './interviews-gaps.js';
 import { benchPreview } from './preview.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
@@ -159,6 +161,8 @@ async function main(): Promise<void> {
   await benchSync(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'));
   await benchCards(withPostgres ? POSTGRES_URL : null);
   await benchHunt(withPostgres ? POSTGRES_URL : null);
+  await benchSuggest(withPostgres ? POSTGRES_URL : null);
+  await benchInterviewGaps(withPostgres ? POSTGRES_URL : null);
   console.log('');
   await benchWeb();
 }

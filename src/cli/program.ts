@@ -8,6 +8,9 @@ import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseConfidence, parseState } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
+import { registerGapCommands } from './interviews/gaps.js';
+import { addInterviewCommands } from './interviews/register.js';
+import { registerStoryCommands } from './interviews/stories.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -337,6 +340,9 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .action(action(async () => (await import('./commands/serve.js')).serve));
 
   addHuntCommands(program, action);
+  addInterviewCommands(program, action);
+  registerGapCommands(program, action);
+  registerStoryCommands(program, action);
 
   return program;
 }

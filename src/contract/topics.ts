@@ -1,7 +1,7 @@
 // Topics: one with its links and history, a change to it, and a search.
 import { Type, type Static } from 'typebox';
 import { component, EntryKind, ExportedResource, Nullable, TopicState } from './common.js';
-import { EVENT_TYPES } from './vocabulary.js';
+import { EVENT_TYPES, REVIEW_SOURCES } from './vocabulary.js';
 
 /** A topic as the API shows it: where it sits, what the file says, and the user's state and notes. */
 export const TopicJson = Type.Object(
@@ -38,11 +38,26 @@ export const TopicEventJson = Type.Object({
 });
 export type TopicEventJson = Static<typeof TopicEventJson>;
 
+/** Where a review came from: a review session, or a question asked in an interview round (its evidence). */
+export const ReviewSource = Type.Enum(REVIEW_SOURCES);
+export type ReviewSource = Static<typeof ReviewSource>;
+
+/** One review of a topic's topic card. */
+export const TopicReviewJson = Type.Object({
+  at: Type.String(),
+  rating: Type.Integer({ minimum: 1, maximum: 4 }),
+  source: ReviewSource,
+  questionId: Nullable(Type.Integer({ description: 'the question it is the evidence of (source interview)' })),
+  roundId: Nullable(Type.Integer()),
+});
+export type TopicReviewJson = Static<typeof TopicReviewJson>;
+
 /** GET and PATCH /api/topics/:id */
 export const TopicDetailJson = Type.Object({
   topic: component(TopicJson),
   resources: Type.Array(component(ExportedResource)),
   history: Type.Array(TopicEventJson, { description: 'oldest first' }),
+  reviews: Type.Array(TopicReviewJson, { description: "its topic card's reviews, interview evidence included, oldest first" }),
 });
 export type TopicDetailJson = Static<typeof TopicDetailJson>;
 

@@ -25,6 +25,8 @@ import { healthRoutes } from './routes/health.js';
 import { huntRoutes } from './routes/hunt.js';
 import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
+import { roundRoutes } from './routes/rounds.js';
+import { storyRoutes } from './routes/stories.js';
 import { topicRoutes } from './routes/topics.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
@@ -120,6 +122,8 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(huntRoutes, { app });
       await api.register(applicationRoutes, { app });
       await api.register(applicationPartRoutes, { app });
+      await api.register(roundRoutes, { app });
+      await api.register(storyRoutes, { app });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

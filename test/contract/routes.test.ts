@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hunt.js';
+import type { RoundDetailJson, StoryJson } from '../../src/contract/interviews.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
@@ -27,6 +28,11 @@ interface Found {
   applicationId: number;
   contactId: number;
   followUpId: number;
+  /** The round and question the interview examples add. */
+  roundId: number;
+  questionId: number;
+  /** The story the examples add. */
+  storyId: number;
 }
 
 interface Example {
@@ -50,6 +56,81 @@ const findParts = (body: unknown, found: Found) => {
   found.contactId = detail.contacts.at(-1)?.id ?? found.contactId;
   found.followUpId = detail.followUps.at(-1)?.id ?? found.followUpId;
 };
+
+/** The round answered in full, and its last question. */
+const findRound = (body: unknown, found: Found) => {
+  const detail = body as RoundDetailJson;
+  found.roundId = detail.round.id;
+  found.questionId = detail.questions.at(-1)?.id ?? found.questionId;
+};
+
+// Interview rounds of the hunt's application, with a scored question whose evidence the hard delete withdraws.
+const ROUND_EXAMPLES: Example[] = [
+  {
+    route: 'POST /api/rounds',
+    status: 201,
+    request: ({ applicationId, contactId }) =>
+      json('POST', '/api/rounds', {
+        applicationId,
+        localStart: '2026-12-20T15:00',
+        timeZone: 'Europe/Berlin',
+        kind: 'technical',
+        interviewers: [contactId],
+        link: 'https://meet.example/abc',
+      }),
+    finds: findRound,
+  },
+  {
+    route: 'POST /api/rounds',
+    status: 400,
+    request: ({ applicationId }) => json('POST', '/api/rounds', { applicationId, localStart: '2026-12-20T15:00', timeZone: 'Mars/Olympus' }),
+  },
+  { route: 'GET /api/rounds', status: 200, request: () => json('GET', '/api/rounds?upcoming=true&kind=technical') },
+  { route: 'GET /api/rounds/{id}', status: 200, request: ({ roundId }) => json('GET', `/api/rounds/${roundId}`) },
+  { route: 'GET /api/rounds/{id}', status: 404, request: () => json('GET', '/api/rounds/999999') },
+  {
+    route: 'PATCH /api/rounds/{id}',
+    status: 200,
+    request: ({ roundId }) => json('PATCH', `/api/rounds/${roundId}`, { outcome: 'passed', debrief: 'went **well**' }),
+  },
+  {
+    route: 'GET /api/topic-suggestions',
+    status: 200,
+    request: ({ roundId }) => json('GET', `/api/topic-suggestions?q=python&round=${roundId}&limit=5`),
+  },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 201,
+    request: ({ roundId, topicId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'Explain it', topicIds: [topicId], score: 2 }),
+    finds: findRound,
+  },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 400,
+    request: ({ roundId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'Explain it', score: 5 }),
+  },
+  { route: 'PATCH /api/questions/{id}', status: 200, request: ({ questionId }) => json('PATCH', `/api/questions/${questionId}`, { score: 3 }) },
+  {
+    route: 'POST /api/questions/{id}/card',
+    status: 201,
+    request: ({ questionId }) => json('POST', `/api/questions/${questionId}/card`, { answer: 'Like **this**.' }),
+  },
+  { route: 'GET /api/rounds.ics', status: 200, request: () => json('GET', '/api/rounds.ics') },
+  {
+    route: 'POST /api/rounds/{id}/questions',
+    status: 201,
+    request: ({ roundId, topicId }) => json('POST', `/api/rounds/${roundId}/questions`, { text: 'And this?', topicIds: [topicId], score: 1 }),
+    finds: findRound,
+  },
+  { route: 'DELETE /api/questions/{id}', status: 200, request: ({ questionId }) => json('DELETE', `/api/questions/${questionId}`) },
+  {
+    route: 'POST /api/rounds',
+    status: 201,
+    request: ({ applicationId }) => json('POST', '/api/rounds', { applicationId, localStart: '2026-12-22T10:00', kind: 'system-design' }),
+    finds: findRound,
+  },
+  { route: 'DELETE /api/rounds/{id}', status: 204, request: ({ roundId }) => json('DELETE', `/api/rounds/${roundId}`) },
+];
 
 // The hunt, on the goals the import made criteria: the changes come before the views that show them, the hard
 // delete last.
@@ -177,6 +258,7 @@ const HUNT_EXAMPLES: Example[] = [
   { route: 'GET /api/hunt/funnel', status: 200, request: () => json('GET', '/api/hunt/funnel') },
   { route: 'GET /api/hunt/applications.csv', status: 200, request: () => json('GET', '/api/hunt/applications.csv?tag=python') },
   { route: 'GET /api/hunt/applications.csv', status: 404, request: () => json('GET', '/api/hunt/applications.csv?tag=nothing') },
+  ...ROUND_EXAMPLES,
   {
     route: 'DELETE /api/hunt/applications/{id}/offer',
     status: 200,
@@ -194,6 +276,45 @@ const HUNT_EXAMPLES: Example[] = [
     status: 204,
     request: ({ applicationId }) => json('DELETE', `/api/hunt/applications/${applicationId}?confirm=delete`),
   },
+];
+
+// Gaps (none logged yet: rounds come with their own examples) and the story bank; the hard delete last.
+const STORY_EXAMPLES: Example[] = [
+  { route: 'GET /api/gaps', status: 200, request: () => json('GET', '/api/gaps?kind=onsite&from=2026-01-01&to=2026-12-31&checklist=prep') },
+  { route: 'GET /api/gaps', status: 400, request: () => json('GET', '/api/gaps?from=2026-02-30') },
+  {
+    route: 'POST /api/stories',
+    status: 201,
+    request: () =>
+      json('POST', '/api/stories', {
+        title: 'Shipped the billing migration before the old provider shut down',
+        situation: 'The provider gave us **three weeks**.',
+        action: 'Dual writes, then a cut-over at night.',
+        tags: ['billing'],
+        competencies: ['tight-deadline', 'ownership'],
+      }),
+    finds: (body, found) => (found.storyId = (body as StoryJson).id),
+  },
+  { route: 'POST /api/stories', status: 400, request: () => json('POST', '/api/stories', { title: 'Brave', competencies: ['bravery'] }) },
+  { route: 'GET /api/stories', status: 200, request: () => json('GET', '/api/stories') },
+  { route: 'GET /api/stories/{id}', status: 200, request: ({ storyId }) => json('GET', `/api/stories/${storyId}`) },
+  { route: 'GET /api/stories/{id}', status: 404, request: () => json('GET', '/api/stories/999999') },
+  {
+    route: 'PATCH /api/stories/{id}',
+    status: 200,
+    request: ({ storyId }) => json('PATCH', `/api/stories/${storyId}`, { result: 'No invoice lost.' }),
+  },
+  { route: 'PATCH /api/stories/{id}', status: 400, request: ({ storyId }) => json('PATCH', `/api/stories/${storyId}`, { competencies: ['nope'] }) },
+  { route: 'POST /api/stories/{id}/review', status: 200, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review`, { rating: 3 }) },
+  { route: 'POST /api/stories/{id}/review', status: 404, request: () => json('POST', '/api/stories/999999/review', { rating: 3 }) },
+  { route: 'POST /api/stories/{id}/review/undo', status: 200, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review/undo`) },
+  { route: 'POST /api/stories/{id}/review/undo', status: 404, request: ({ storyId }) => json('POST', `/api/stories/${storyId}/review/undo`) },
+  { route: 'POST /api/competencies', status: 201, request: () => json('POST', '/api/competencies', { label: 'Customer focus', before: 'failure' }) },
+  { route: 'POST /api/competencies', status: 400, request: () => json('POST', '/api/competencies', { label: 'Conflict' }) },
+  { route: 'PATCH /api/competencies/{key}', status: 200, request: () => json('PATCH', '/api/competencies/customer-focus', { position: 0 }) },
+  { route: 'PATCH /api/competencies/{key}', status: 400, request: () => json('PATCH', '/api/competencies/nowhere', { label: 'Nowhere' }) },
+  { route: 'DELETE /api/stories/{id}', status: 400, request: ({ storyId }) => json('DELETE', `/api/stories/${storyId}`) },
+  { route: 'DELETE /api/stories/{id}', status: 204, request: ({ storyId }) => json('DELETE', `/api/stories/${storyId}?confirm=delete`) },
 ];
 
 // In order: the ones that change state come where the examples after them expect it; the removal comes last.
@@ -261,6 +382,7 @@ const EXAMPLES: Example[] = [
   },
   { route: 'POST /api/checklists/{name}/review/optimize', status: 200, request: () => json('POST', '/api/checklists/prep/review/optimize', {}) },
   ...HUNT_EXAMPLES,
+  ...STORY_EXAMPLES,
   { route: 'DELETE /api/checklists/{name}', status: 200, request: () => json('DELETE', '/api/checklists/pasted') },
 ];
 
@@ -339,6 +461,9 @@ for (const backend of BACKENDS) {
         applicationId: 0,
         contactId: 0,
         followUpId: 0,
+        roundId: 0,
+        questionId: 0,
+        storyId: 0,
       };
       answered.length = 0;
 
@@ -354,7 +479,7 @@ for (const backend of BACKENDS) {
         expect(last.schema, `${label} answered ${response.statusCode}, which its schema does not declare`).toBeDefined();
         const contentType = String(response.headers['content-type'] ?? '');
         const validate = ajv.compile(schemaFor(last.schema!, contentType));
-        // JSON, a CSV's text, or nothing (204).
+        // JSON, a CSV's or calendar's text, or nothing (204).
         const body: unknown = contentType.startsWith('application/json') ? response.json() : response.body === '' ? undefined : response.body;
         expect(validate(body), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
         if (example.route === 'POST /api/topics/{id}/cards') found.addedCardId = response.json<CardJson>().id;

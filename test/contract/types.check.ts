@@ -4,7 +4,7 @@ import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../sr
 import type { ErrorJson, Progress } from '../../src/contract/common.js';
 import type { ImportRequestJson } from '../../src/contract/imports.js';
 import type { AnswerJson, AnswerRequestJson, CardJson, ReviewCardJson } from '../../src/contract/review.js';
-import type { TopicDetailJson, TopicJson, TopicPatchJson } from '../../src/contract/topics.js';
+import type { TopicDetailJson, TopicJson, TopicPatchJson, TopicReviewJson } from '../../src/contract/topics.js';
 import type { WriteBackRequestJson, WriteBackResultJson } from '../../src/contract/write-back.js';
 
 declare const card: CardJson;
@@ -21,7 +21,9 @@ export const typed = [
   // @ts-expect-error a topic's state is one of four
   { ...topic, state: 'mastered' } satisfies TopicJson,
   // @ts-expect-error the history's entries are events, not strings
-  { topic, resources: [], history: ['created'] } satisfies TopicDetailJson,
+  { topic, resources: [], history: ['created'], reviews: [] } satisfies TopicDetailJson,
+  // @ts-expect-error a review comes from a review session or an interview
+  { at: '2026-12-20T14:00:00.000Z', rating: 3, source: 'exam', questionId: null, roundId: null } satisfies TopicReviewJson,
   // @ts-expect-error a resource has a url, a title and whether it is clickable
   { card, topic: null, section: [], resources: [{ href: 'https://example.com' }], ratings: [] } satisfies ReviewCardJson,
   // @ts-expect-error ratings run from 1 to 4

@@ -39,6 +39,11 @@ const COMMANDS = [
   'followups',
   'offers',
   'funnel',
+  'rounds',
+  'ask',
+  'questions',
+  'gaps',
+  'stories',
 ];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';

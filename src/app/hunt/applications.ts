@@ -27,7 +27,10 @@ import {
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
+import { withdrawEvidence } from '../../store/interviews/evidence.js';
+import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
 import type { AppContext } from '../context.js';
+import { checklistSchedulers } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
 import { applicationDetail, requireApplication } from './detail.js';
 import { applicationSummaryJson, fitCriteria } from './hunt-json.js';
@@ -92,10 +95,17 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
   return applicationDetail(ctx.store.db, id);
 }
 
-/** The explicit hard delete: the application goes with its whole history. */
+/**
+ * The explicit hard delete: the application goes with its whole history, and its rounds with their questions. The
+ * questions' evidence is withdrawn first: a cascade alone would leave cards scheduled by reviews that no longer exist.
+ */
 export async function deleteApplication(ctx: AppContext, id: number): Promise<void> {
+  const schedulers = await checklistSchedulers(ctx);
   await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, id);
+    const { rounds, questions } = await roundsOfApplication(trx, id);
+    await withdrawEvidence(trx, questions, schedulers);
+    for (const round of rounds) await deleteRoundRows(trx, round);
     await deleteApplicationRows(trx, id);
   });
 }

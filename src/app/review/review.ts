@@ -164,9 +164,9 @@ async function topicPayload(ctx: AppContext, topic: Topic | null) {
 export async function undoReview(ctx: AppContext, checklistName?: string, expectedCardId?: number): Promise<UndoJson> {
   const checklist = await checklistFor(ctx, checklistName);
   const now = ctx.now();
-  const undone = await undoLastReview(ctx.store.db, checklist.id, now, expectedCardId);
-  if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
   const rules = await reviewRules(ctx, checklist);
+  const undone = await undoLastReview(ctx.store.db, checklist.id, now, expectedCardId, rules.scheduler);
+  if (!undone) throw new NotFoundError(`no review to undo in '${checklist.name}'`);
   return (await reviewCards(ctx, rules, [undone.card], now))[0]!;
 }
 

@@ -20,6 +20,8 @@ import {
   topicHistory,
   topicResources,
 } from '../../store/topics/topics.js';
+import { topicCardReviews } from '../../store/review/log.js';
+import type { TopicReviewJson } from '../../contract/topics.js';
 import type { AppContext } from '../context.js';
 import type { PlacedTopic } from './topic-json.js';
 
@@ -83,6 +85,8 @@ export interface TopicDetails {
   topic: Topic;
   resources: Resource[];
   history: TopicEvent[];
+  /** Its topic card's reviews, interview evidence included, oldest first. */
+  reviews: TopicReviewJson[];
 }
 
 async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
@@ -90,6 +94,7 @@ async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
     topic,
     resources: await topicResources(ctx.store.db, topic.id),
     history: await topicHistory(ctx.store.db, topic.id),
+    reviews: await topicCardReviews(ctx.store.db, topic.id),
   };
 }
 

@@ -9,8 +9,11 @@ export interface Stage {
 
 const KEY_LENGTH = 40;
 
-/** A key for a new stage labelled `label`: its Latin letters and digits in lower case, made unique in `taken`. */
-export function stageKeyFor(label: string, taken: readonly string[]): string {
+/**
+ * A key for a new stage labelled `label`: its Latin letters and digits in lower case, made unique in `taken`;
+ * `fallback` when it has none (a competency's key is made the same way).
+ */
+export function stageKeyFor(label: string, taken: readonly string[], fallback = 'stage'): string {
   const slug =
     label
       .normalize('NFKD')
@@ -19,7 +22,7 @@ export function stageKeyFor(label: string, taken: readonly string[]): string {
       .replace(/[^a-z0-9]+/gu, '-')
       .replace(/^-+|-+$/gu, '')
       .slice(0, KEY_LENGTH)
-      .replace(/-+$/u, '') || 'stage';
+      .replace(/-+$/u, '') || fallback;
   const used = new Set(taken);
   if (!used.has(slug)) return slug;
   for (let n = 2; ; n++) {

@@ -34,7 +34,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock time in `timeZone` at `ms`, as if it were UTC (so that date arithmetic works on it). */
-function wallClock(ms: number, timeZone: string): number {
+export function wallClock(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -46,7 +46,7 @@ function wallClock(ms: number, timeZone: string): number {
  * The instant whose wall-clock time in `timeZone` is `wall`. When clocks go back and the time happens twice,
  * the earlier; when they go forward over it, the first instant after the gap (as 2:00 becomes 3:00).
  */
-function instantOf(wall: number, timeZone: string): number {
+export function instantOf(wall: number, timeZone: string): number {
   // Offsets a day either side: no zone changes its offset twice within two days.
   const before = wall - (wallClock(wall - DAY_MS, timeZone) - (wall - DAY_MS));
   const after = wall - (wallClock(wall + DAY_MS, timeZone) - (wall + DAY_MS));

@@ -9,6 +9,7 @@ import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Sc
 import { inTransaction } from '../database.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from '../schema.js';
 import { getTopic, setTopicState } from '../topics/topics.js';
+import { replayCardLog } from '../interviews/evidence.js';
 
 export function toCard(row: CardRow): StudyCard {
   return {
@@ -180,12 +181,21 @@ function loggedAnswer(row: ReviewLogRow): LoggedAnswer {
  * back the topic's state when the rules say so, as a new line of history (source `undo`): the history is never
  * rewritten. Null when there is nothing to undo.
  */
-export function undoLastReview(db: Kysely<Database>, checklistId: number, now: string, expectedCardId?: number): Promise<UndoneReview | null> {
+export function undoLastReview(
+  db: Kysely<Database>,
+  checklistId: number,
+  now: string,
+  expectedCardId?: number,
+  /** The checklist's scheduler, for a card whose log holds interview evidence (replayed). */
+  scheduler?: Scheduler,
+): Promise<UndoneReview | null> {
   return inTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom('review_log')
       .selectAll()
       .where('checklist_id', '=', checklistId)
+      // A session's undo takes back its own answers, never an interview's evidence.
+      .where('source', '=', 'review')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -194,21 +204,26 @@ export function undoLastReview(db: Kysely<Database>, checklistId: number, now: s
     const owner = await trx.selectFrom('cards').select('topic_id').where('id', '=', logged.cardId).executeTakeFirst();
     const topic = owner?.topic_id != null ? await getTopic(trx, owner.topic_id) : null;
     const decision = decideUndo({ last: logged, expectedCardId, topicState: topic?.state ?? null });
-    const restored = await trx
-      .updateTable('cards')
-      .set(scheduleColumns(decision.restore))
-      .where('id', '=', logged.cardId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
     await trx.deleteFrom('review_log').where('id', '=', last.id).execute();
+    // With interview evidence in the card's log (possibly dated after this answer), `previous` is not the whole
+    // story: the card is replayed from what remains.
+    const evidence = await trx
+      .selectFrom('review_log')
+      .select('id')
+      .where('card_id', '=', logged.cardId)
+      .where('source', '=', 'interview')
+      .executeTakeFirst();
+    if (evidence) await replayCardLog(trx, logged.cardId, scheduler);
+    else await trx.updateTable('cards').set(scheduleColumns(decision.restore)).where('id', '=', logged.cardId).execute();
+    const restored = await trx.selectFrom('cards').selectAll().where('id', '=', logged.cardId).executeTakeFirstOrThrow();
     if (topic && decision.topicChange) await setTopicState(trx, topic.id, decision.topicChange.to, now, 'undo');
     return { card: toCard(restored), removed: last };
   });
 }
 
-/** A card's reviews, oldest first. */
+/** A card's reviews, oldest first (interview evidence where its round was). */
 export async function cardReviews(db: Kysely<Database>, cardId: number): Promise<ReviewLogRow[]> {
-  return db.selectFrom('review_log').selectAll().where('card_id', '=', cardId).orderBy('id').execute();
+  return db.selectFrom('review_log').selectAll().where('card_id', '=', cardId).orderBy('reviewed_at').orderBy('id').execute();
 }
 
 /** The topic's cards: its topic card first, then its question/answer cards in the order they were made. */

@@ -82,6 +82,8 @@ export async function reviewsSince(db: Kysely<Database>, checklistId: number, si
     .selectFrom('review_log')
     .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
     .where('checklist_id', '=', checklistId)
+    // An interview is not study: its evidence takes nothing from the day's limits.
+    .where('source', '=', 'review')
     .where('reviewed_at', '>=', since)
     .where('state', 'in', ['new', 'review'])
     .groupBy('state')

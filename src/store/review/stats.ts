@@ -32,7 +32,10 @@ function inOrder(ranges: readonly TimeRange[], rows: Array<{ start: string; coun
   return ranges.map((r) => counts.get(r.start) ?? 0);
 }
 
-/** Reviews in each range (a study day of the heatmap), one index range count per range. */
+/**
+ * Reviews in each range (a study day of the heatmap), one index range count per range. Review sessions only: the
+ * heatmap shows study, and an interview logged late would otherwise change days already shown.
+ */
 export async function reviewCounts(db: Kysely<Database>, checklistId: number, ranges: readonly TimeRange[]): Promise<number[]> {
   if (ranges.length === 0) return [];
   const rows = await db
@@ -43,6 +46,7 @@ export async function reviewCounts(db: Kysely<Database>, checklistId: number, ra
         .selectFrom('review_log')
         .select(count.as('count'))
         .where('review_log.checklist_id', '=', checklistId)
+        .where('review_log.source', '=', 'review')
         .where('review_log.reviewed_at', '>=', sql.ref<string>('ranges.column1'))
         .where('review_log.reviewed_at', '<', sql.ref<string>('ranges.column2'))
         .as('count'),
@@ -51,12 +55,13 @@ export async function reviewCounts(db: Kysely<Database>, checklistId: number, ra
   return inOrder(ranges, rows);
 }
 
-/** Reviews at or after `since`, counted by the card's state when reviewed and the rating. */
+/** Reviews at or after `since`, counted by the card's state when reviewed and the rating (review sessions only, like the heatmap). */
 export async function ratingCounts(db: Kysely<Database>, checklistId: number, since: string): Promise<RatingCount[]> {
   const rows = await db
     .selectFrom('review_log')
     .select(['state', 'rating', count.as('count')])
     .where('checklist_id', '=', checklistId)
+    .where('source', '=', 'review')
     .where('reviewed_at', '>=', since)
     .groupBy(['state', 'rating'])
     .execute();

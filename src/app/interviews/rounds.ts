@@ -1,0 +1,215 @@
+// Rounds: what a user does to one (create, change, delete) and the lists that show them.
+import type { RoundCreateJson, RoundDetailJson, RoundListJson, RoundListQuery, RoundPatchJson, SectionRefJson } from '../../contract/interviews.js';
+import { ROUND_OUTCOMES } from '../../contract/vocabulary.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { findSection } from '../../core/checklist/section-ref.js';
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { checkChoice, checkText } from '../../core/hunt/fields.js';
+import { matchReference } from '../../core/hunt/reference.js';
+import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
+import { MAX_ID } from '../../core/validate.js';
+import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { contactsOf } from '../../store/hunt/contacts.js';
+import { readHunt } from '../../store/hunt/hunt.js';
+import { withdrawEvidence, writeEvidence, type SchedulerOf } from '../../store/interviews/evidence.js';
+import { readQuestions } from '../../store/interviews/questions.js';
+import {
+  changeRound,
+  deleteRoundRows,
+  insertRound,
+  readRounds,
+  roundById,
+  setInterviewers,
+  setSections,
+  type RoundChange,
+  type RoundSection,
+} from '../../store/interviews/rounds.js';
+import { sectionsOf } from '../../store/topics/topics.js';
+import type { Store } from '../../store/database.js';
+import { chosenChecklist } from '../checklists/current.js';
+import type { AppContext } from '../context.js';
+import { requireApplication } from '../hunt/detail.js';
+import { huntTimeZone } from '../hunt/zone.js';
+import { roundDetailOf, roundJsons } from './round-json.js';
+import { checklistSchedulers } from './schedulers.js';
+
+type Db = Store['db'];
+
+const KIND = /^[a-z0-9][a-z0-9-]{0,39}$/u;
+
+function checkKind(kind: string): string {
+  if (!KIND.test(kind))
+    throw new InvalidInputError(`kind: '${kind}' is not a kind of round; use lower-case letters, digits and dashes (technical, system-design, ...)`);
+  return kind;
+}
+
+function checkDuration(minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+    throw new InvalidInputError(`durationMinutes: ${minutes} is not a whole number of minutes from 1 to 1440`);
+  return minutes;
+}
+
+export function checkRoundId(id: number): number {
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
+  return id;
+}
+
+/** The sections named, each resolved in its checklist (the current one when left out); refused naming `sections`. */
+async function resolveSections(ctx: AppContext, refs: readonly SectionRefJson[]): Promise<RoundSection[]> {
+  const resolved: RoundSection[] = [];
+  for (const ref of refs) {
+    const name = ref.checklist ?? (await chosenChecklist(ctx).catch(() => null))?.name;
+    const checklist = name === undefined ? null : await findChecklistByName(ctx.store.db, name);
+    if (!checklist) throw new InvalidInputError(`sections: ${name === undefined ? 'no checklist is imported yet' : `no checklist named '${name}'`}`);
+    const sections = await sectionsOf(ctx.store.db, [checklist.id]);
+    const paths = sectionPaths(sections);
+    const named = sections.filter((section) => section.parentId !== null).map((section) => ({ ...section, path: paths.get(section.id) ?? [] }));
+    try {
+      const section = findSection(named, ref.section, `'${checklist.name}'`);
+      if (!resolved.some((r) => r.checklistId === checklist.id && r.key === section.pathKey)) {
+        resolved.push({ checklistId: checklist.id, key: section.pathKey, path: section.path });
+      }
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof AmbiguousError) throw new InvalidInputError(`sections: ${error.message}`);
+      throw error;
+    }
+  }
+  return resolved;
+}
+
+/** Interviewers come from the round's application's contacts; anyone else is refused naming `interviewers`. */
+async function checkInterviewers(db: Db, applicationId: number, contactIds: readonly number[]): Promise<number[]> {
+  const own = new Set((await contactsOf(db, applicationId)).map((contact) => Number(contact.id)));
+  const stranger = contactIds.find((id) => !own.has(id));
+  if (stranger !== undefined)
+    throw new InvalidInputError(`interviewers: contact ${stranger} is not a contact of application ${applicationId}; add them to it first`);
+  return [...new Set(contactIds)];
+}
+
+type Details = Omit<RoundPatchJson, 'localStart' | 'timeZone' | 'sections' | 'interviewers'>;
+
+function detailColumns(body: Details): RoundChange {
+  return {
+    ...(body.durationMinutes !== undefined ? { duration_minutes: checkDuration(body.durationMinutes) } : {}),
+    ...(body.kind !== undefined ? { kind: checkKind(body.kind) } : {}),
+    ...(body.link !== undefined ? { link: checkText(body.link, 'link').trim() } : {}),
+    ...(body.prepNotes !== undefined ? { prep_notes: checkText(body.prepNotes, 'prepNotes') } : {}),
+    ...(body.outcome !== undefined ? { outcome: checkChoice(ROUND_OUTCOMES, body.outcome, 'outcome') } : {}),
+    ...(body.debrief !== undefined ? { debrief: checkText(body.debrief, 'debrief') } : {}),
+  };
+}
+
+/** A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for a time the clocks skip or repeat. */
+export async function createRound(ctx: AppContext, body: RoundCreateJson): Promise<RoundDetailJson> {
+  const { localStart, timeZone, sections, interviewers, applicationId, ...details } = body;
+  const columns = detailColumns(details);
+  const zone = timeZone ?? huntTimeZone((await readHunt(ctx.store.db)).timeZone);
+  const start = resolveLocalStart(localStart, zone);
+  const resolvedSections = await resolveSections(ctx, sections ?? []);
+  const id = await ctx.store.transaction(async (trx) => {
+    await requireApplication(trx, applicationId);
+    const contactIds = await checkInterviewers(trx, applicationId, interviewers ?? []);
+    const now = ctx.now();
+    const roundId = await insertRound(trx, {
+      application_id: applicationId,
+      starts_at: start.startsAt,
+      time_zone: new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
+      duration_minutes: 60,
+      kind: 'technical',
+      link: '',
+      prep_notes: '',
+      outcome: 'unknown',
+      debrief: '',
+      ...columns,
+      created_at: now,
+      updated_at: now,
+    });
+    await setInterviewers(trx, roundId, contactIds);
+    await setSections(trx, roundId, resolvedSections);
+    return roundId;
+  });
+  return roundDetailOf(ctx.store.db, id, start.notice);
+}
+
+/**
+ * Changes the fields given. A new zone alone keeps the wall-clock time and moves the instant; a start that moves
+ * moves the evidence of the round's scored questions with it (their cards replayed).
+ */
+export async function updateRound(ctx: AppContext, id: number, patch: RoundPatchJson): Promise<RoundDetailJson> {
+  checkRoundId(id);
+  const { localStart, timeZone, sections, interviewers, ...details } = patch;
+  const columns = detailColumns(details);
+  const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
+  const schedulers = await checklistSchedulers(ctx);
+  let notice: string | null = null;
+  await ctx.store.transaction(async (trx) => {
+    const row = await roundById(trx, id);
+    if (!row) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
+    const change: RoundChange = { ...columns, updated_at: ctx.now() };
+    if (localStart !== undefined || timeZone !== undefined) {
+      const zone = timeZone ?? row.time_zone;
+      const start = resolveLocalStart(localStart ?? localStartOf(row.starts_at, row.time_zone), zone);
+      notice = start.notice;
+      change.starts_at = start.startsAt;
+      change.time_zone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    }
+    if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
+    if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
+    await changeRound(trx, id, change);
+    if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, change.starts_at, schedulers);
+  });
+  return roundDetailOf(ctx.store.db, id, notice);
+}
+
+/** Rewrites the evidence of the round's scored questions at its new start. */
+async function moveEvidence(db: Db, roundId: number, at: string, schedulers: SchedulerOf): Promise<void> {
+  const { questions, topics } = await readQuestions(db, { rounds: [roundId] });
+  for (const question of questions) {
+    if (question.score === null) continue;
+    const topicIds = topics.filter((topic) => topic.question_id === question.id).map((topic) => topic.topic_id);
+    await writeEvidence(db, { questionId: question.id, rating: question.score as 1 | 2 | 3 | 4, at, topicIds }, schedulers);
+  }
+}
+
+/** Deletes a round with its questions, withdrawing their evidence first (the cards replayed without it). */
+export async function deleteRound(ctx: AppContext, id: number): Promise<void> {
+  checkRoundId(id);
+  const schedulers = await checklistSchedulers(ctx);
+  await ctx.store.transaction(async (trx) => {
+    if (!(await roundById(trx, id))) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
+    const { questions } = await readQuestions(trx, { rounds: [id] });
+    await withdrawEvidence(
+      trx,
+      questions.map((question) => question.id),
+      schedulers,
+    );
+    await deleteRoundRows(trx, id);
+  });
+}
+
+export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDetailJson> {
+  return roundDetailOf(ctx.store.db, id);
+}
+
+/** Rounds: upcoming ones (not started yet) soonest first, otherwise all, latest first; by application and kind. */
+export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): Promise<RoundListJson> {
+  const now = ctx.now();
+  if (query.kind !== undefined) checkKind(query.kind);
+  const rows = await readRounds(ctx.store.db, {
+    after: query.upcoming ? now : undefined,
+    application: query.application,
+    kind: query.kind,
+  });
+  return { now, rounds: roundJsons(rows) };
+}
+
+/** A contact of the application by id or a unique fragment of their name, as `--interviewer` names them. */
+export async function resolveInterviewer(ctx: AppContext, applicationId: number, ref: string): Promise<number> {
+  const contacts = await contactsOf(ctx.store.db, applicationId);
+  return matchReference(
+    ref,
+    contacts.map((contact) => ({ id: Number(contact.id), text: contact.name, label: `${contact.name} (${contact.role})`, archived: false })),
+    'contact of the application',
+    '`prepdeck apps show APP` lists them; `prepdeck apps contact APP NAME --role interviewer` adds one',
+  );
+}

@@ -1,0 +1,155 @@
+// The interview commands: rounds (list, add, show, edit, delete, the calendar), ask, questions score and delete.
+import type { AppContext } from '../../app/context.js';
+import { getHunt } from '../../app/hunt/hunt.js';
+import { resolveApplication } from '../../app/hunt/applications.js';
+import { roundsCalendar } from '../../app/interviews/calendar.js';
+import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
+import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, updateRound } from '../../app/interviews/rounds.js';
+import { resolveTopic } from '../../app/topics/topics.js';
+import type { QuestionCreateJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
+import type { ReviewRating } from '../../contract/review.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { withApp } from '../session.js';
+import { roundDetailText, roundsText } from './render.js';
+
+interface RoundOptions {
+  at?: string;
+  tz?: string;
+  kind?: string;
+  sections?: string[];
+  duration?: number;
+  link?: string;
+  interviewer?: string[];
+  notes?: string;
+  outcome?: RoundOutcome;
+  debrief?: string;
+}
+
+/** The contract's fields from the options given; absent options are absent fields. */
+async function roundFields(ctx: CommandContext, app: AppContext, applicationId: number, options: RoundOptions): Promise<RoundPatchJson> {
+  const interviewers: number[] = [];
+  for (const name of options.interviewer ?? []) interviewers.push(await resolveInterviewer(app, applicationId, name));
+  const checklist = ctx.checklist !== undefined ? { checklist: ctx.checklist } : {};
+  return {
+    ...(options.at !== undefined ? { localStart: options.at } : {}),
+    ...(options.tz !== undefined ? { timeZone: options.tz } : {}),
+    ...(options.kind !== undefined ? { kind: options.kind } : {}),
+    ...(options.sections !== undefined ? { sections: options.sections.map((section) => ({ section, ...checklist })) } : {}),
+    ...(options.duration !== undefined ? { durationMinutes: options.duration } : {}),
+    ...(options.link !== undefined ? { link: options.link } : {}),
+    ...(options.interviewer !== undefined ? { interviewers } : {}),
+    ...(options.notes !== undefined ? { prepNotes: options.notes } : {}),
+    ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
+    ...(options.debrief !== undefined ? { debrief: options.debrief } : {}),
+  };
+}
+
+async function printDetail(ctx: CommandContext, app: AppContext, detail: RoundDetailJson): Promise<void> {
+  if (ctx.json) printJson(detail);
+  else printLines(roundDetailText(detail, app.now(), (await getHunt(app)).timeZone, ctx.color));
+}
+
+export async function roundsList(ctx: CommandContext, options: { upcoming?: boolean; ics?: boolean; app?: string; kind?: string }): Promise<void> {
+  if (options.ics && (ctx.json || options.upcoming || options.app || options.kind))
+    throw new UsageError('--ics prints every round as a calendar; it takes no other option');
+  await withApp(ctx, async (app) => {
+    if (options.ics) {
+      process.stdout.write(await roundsCalendar(app));
+      return;
+    }
+    const application = options.app === undefined ? undefined : await resolveApplication(app, options.app);
+    const list = await listRounds(app, {
+      ...(options.upcoming ? { upcoming: true } : {}),
+      ...(application !== undefined ? { application } : {}),
+      ...(options.kind !== undefined ? { kind: options.kind } : {}),
+    });
+    if (ctx.json) printJson(list);
+    else printLines(roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color));
+  });
+}
+
+export async function roundsAdd(ctx: CommandContext, reference: string, options: RoundOptions): Promise<void> {
+  if (options.at === undefined) throw new UsageError('say when with --at, e.g. --at 2026-12-20T15:00');
+  if (options.outcome !== undefined || options.debrief !== undefined)
+    throw new UsageError('--outcome and --debrief come after the round: `prepdeck rounds edit`');
+  await withApp(ctx, async (app) => {
+    const applicationId = await resolveApplication(app, reference);
+    const { localStart, ...fields } = await roundFields(ctx, app, applicationId, options);
+    await printDetail(ctx, app, await createRound(app, { applicationId, localStart: localStart!, ...fields }));
+  });
+}
+
+export async function roundsShow(ctx: CommandContext, id: number): Promise<void> {
+  await withApp(ctx, async (app) => printDetail(ctx, app, await roundDetail(app, id)));
+}
+
+export async function roundsEdit(ctx: CommandContext, id: number, options: RoundOptions): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const { round } = await roundDetail(app, id);
+    const patch = await roundFields(ctx, app, round.applicationId, options);
+    if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --at, --kind, --outcome or --debrief (see --help)');
+    await printDetail(ctx, app, await updateRound(app, id, patch));
+  });
+}
+
+export async function roundsDelete(ctx: CommandContext, id: number, options: { yes?: boolean }): Promise<void> {
+  if (!options.yes) throw new UsageError('deleting a round deletes its questions and withdraws their evidence from review: add --yes');
+  const round = await withApp(ctx, async (app) => {
+    const { round } = await roundDetail(app, id);
+    await deleteRound(app, id);
+    return round;
+  });
+  if (ctx.json) printJson({ deleted: { id: round.id, company: round.company, startsAt: round.startsAt } });
+  else printLines([`deleted round #${round.id} (${round.company}, ${round.localStart.replace('T', ' ')} ${round.timeZone}) and its questions`]);
+}
+
+export async function ask(
+  ctx: CommandContext,
+  roundId: number,
+  text: string,
+  options: { topic?: string[]; score?: ReviewRating; newTopic?: string },
+): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const topicIds: number[] = [];
+    for (const ref of options.topic ?? []) topicIds.push((await resolveTopic(app, ref, ctx.checklist)).id);
+    const body: QuestionCreateJson = {
+      text,
+      ...(topicIds.length > 0 ? { topicIds: [...new Set(topicIds)] } : {}),
+      ...(options.score !== undefined ? { score: options.score } : {}),
+      // A topic added to this section from the question (the section by title or path, in -c's checklist or the current one).
+      ...(options.newTopic !== undefined
+        ? { newTopic: { section: options.newTopic, ...(ctx.checklist !== undefined ? { checklist: ctx.checklist } : {}) } }
+        : {}),
+    };
+    const detail = await addQuestion(app, roundId, body);
+    if (ctx.json) printJson(detail);
+    else {
+      const question = detail.questions.at(-1)!;
+      const outside = question.topics.filter((t) => t.outsideRound).map((t) => t.title);
+      printLines([
+        `asked in round #${roundId} (${detail.round.company}): q${question.id}${question.score !== null ? `, scored ${question.score}` : ''}, ${question.topics.length} topic${question.topics.length === 1 ? '' : 's'}`,
+        ...(outside.length > 0 ? [ctx.color.yellow(`note: outside the round's sections: ${outside.join(', ')}`)] : []),
+      ]);
+    }
+  });
+}
+
+export async function questionsScore(ctx: CommandContext, id: number, score: ReviewRating | undefined, options: { clear?: boolean }): Promise<void> {
+  if ((score === undefined) === !options.clear) throw new UsageError('give a score 1-4 (again, hard, good, easy) or --clear, not both');
+  await withApp(ctx, async (app) => {
+    const detail = await updateQuestion(app, id, { score: options.clear ? null : score! });
+    if (ctx.json) printJson(detail);
+    else
+      printLines([
+        options.clear ? `q${id}: score cleared, its evidence withdrawn from review` : `q${id}: scored ${score}, its topics' reviews replayed`,
+      ]);
+  });
+}
+
+export async function questionsDelete(ctx: CommandContext, id: number, options: { yes?: boolean }): Promise<void> {
+  if (!options.yes) throw new UsageError('deleting a question withdraws its evidence from review: add --yes');
+  const detail = await withApp(ctx, (app) => deleteQuestion(app, id));
+  if (ctx.json) printJson(detail);
+  else printLines([`deleted q${id} from round #${detail.round.id}`]);
+}

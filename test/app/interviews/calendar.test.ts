@@ -1,0 +1,88 @@
+// The rounds as an iCalendar file, parsed back with a second library (ical.js): instants, zones and stable UIDs.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import type { AppContext } from '../../../src/app/context.js';
+import { addApplication } from '../../../src/app/hunt/applications.js';
+import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
+import { roundsCalendar } from '../../../src/app/interviews/calendar.js';
+import { createRound, updateRound } from '../../../src/app/interviews/rounds.js';
+import { withApp } from '../../support/app.js';
+import { BACKENDS } from '../../store/backends.js';
+
+/** Each VEVENT as ical.js reads it, its zone resolved through the file's own VTIMEZONE blocks. */
+function parseEvents(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  for (const block of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(block));
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      description: event.description,
+      url: component.getFirstPropertyValue('url'),
+      tzid: component.getFirstProperty('dtstart')?.getParameter('tzid'),
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+    };
+  });
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`the rounds’ calendar (${backend.name})`, () => {
+    const run = (fn: (ctx: AppContext) => Promise<void>) =>
+      withApp(backend, '2026-12-05T09:00:00.000Z', async (ctx) => {
+        await importChecklist(ctx, { file: checklistFromUpload('# Python\n- descriptors\n# Databases\n- MVCC\n', 'prep.md') });
+        await fn(ctx);
+      });
+
+    it('writes each round in its own zone, and the instant read back in UTC is the round’s', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme', role: 'Backend engineer' });
+        const berlin = await createRound(ctx, {
+          applicationId: application.id,
+          localStart: '2026-12-20T15:00',
+          timeZone: 'Europe/Berlin',
+          kind: 'technical',
+          link: 'https://meet.example/abc',
+          sections: [{ section: 'Databases' }],
+          prepNotes: 'Read about MVCC',
+        });
+        const newYork = await createRound(ctx, {
+          applicationId: application.id,
+          localStart: '2027-07-01T09:30',
+          timeZone: 'America/New_York',
+          durationMinutes: 45,
+          kind: 'system-design',
+        });
+        const text = await roundsCalendar(ctx);
+        expect(text).toContain('DTSTART;TZID=Europe/Berlin:20261220T150000');
+        expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:America/New_York');
+        const events = parseEvents(text);
+        expect(events).toEqual([
+          {
+            uid: `round-${berlin.round.id}@prepdeck`,
+            summary: 'Acme — Backend engineer (technical)',
+            description: 'Sections: Databases\n\nPreparation:\nRead about MVCC',
+            url: 'https://meet.example/abc',
+            tzid: 'Europe/Berlin',
+            start: '2026-12-20T14:00:00.000Z',
+            end: '2026-12-20T15:00:00.000Z',
+          },
+          {
+            uid: `round-${newYork.round.id}@prepdeck`,
+            summary: 'Acme — Backend engineer (system-design)',
+            description: '',
+            url: null,
+            tzid: 'America/New_York',
+            start: '2027-07-01T13:30:00.000Z',
+            end: '2027-07-01T14:15:00.000Z',
+          },
+        ]);
+
+        // A re-export after a change keeps the UID: calendars update the event.
+        await updateRound(ctx, berlin.round.id, { localStart: '2026-12-21T10:00' });
+        const again = parseEvents(await roundsCalendar(ctx)).find((event) => event.uid === `round-${berlin.round.id}@prepdeck`)!;
+        expect(again.start).toBe('2026-12-21T09:00:00.000Z');
+      }));
+  });
+}
