@@ -1,18 +1,9 @@
 // A topic's history, oldest first as the server keeps it, shown newest first in plain words: its events, and the
 // reviews of its card, each saying where it came from (a review session, or a question asked in an interview round,
 // which links to the round).
-import type { TopicEventJson } from '../../../src/contract/topics.js';
+import type { TopicEventJson, TopicReviewJson } from '../../../src/contract/topics.js';
 import { Link } from '../lib/router.js';
 import './history.css';
-
-/** A review of the topic's card, as TopicDetailJson's `reviews` lists them. */
-export interface TopicReview {
-  at: string;
-  rating: number;
-  source: 'review' | 'interview';
-  questionId: number | null;
-  roundId: number | null;
-}
 
 const RATING_TEXT: Record<number, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
@@ -71,10 +62,10 @@ function describeEvent(event: TopicEventJson): string {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-type Line = { kind: 'event'; at: string; event: TopicEventJson } | { kind: 'review'; at: string; review: TopicReview; index: number };
+type Line = { kind: 'event'; at: string; event: TopicEventJson } | { kind: 'review'; at: string; review: TopicReviewJson; index: number };
 
 /** Events and reviews in one list, newest first (an event before a review at the same instant stays before it). */
-function lines(history: TopicEventJson[], reviews: TopicReview[]): Line[] {
+function lines(history: TopicEventJson[], reviews: TopicReviewJson[]): Line[] {
   const all: Line[] = [
     ...history.map((event): Line => ({ kind: 'event', at: event.at, event })),
     ...reviews.map((review, index): Line => ({ kind: 'review', at: review.at, review, index })),
@@ -91,7 +82,7 @@ export function TopicHistory({
   checklist = null,
 }: {
   history: TopicEventJson[];
-  reviews?: TopicReview[];
+  reviews?: TopicReviewJson[];
   checklist?: string | null;
 }) {
   const shown = lines(history, reviews);

@@ -6,7 +6,7 @@ import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topi
 import { MarkdownView } from '../components/MarkdownView.js';
 import { ResourceList } from '../components/ResourceList.js';
 import { StateSegmented } from '../components/StateControl.js';
-import { TopicHistory, type TopicReview } from '../components/TopicHistory.js';
+import { TopicHistory } from '../components/TopicHistory.js';
 import { NotesEditor } from '../components/NotesEditor.js';
 import { CardsPanel } from '../components/CardsPanel.js';
 import { TopicSkeleton } from '../components/Skeletons.js';
@@ -113,17 +113,11 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
           {topic.kind === 'topic' && !topic.archivedAt && <CardsPanel key={`cards-${topic.id}`} topicId={topic.id} checklist={topic.checklist} />}
         </div>
         <aside className="topic-side">
-          <TopicHistory history={history} reviews={reviewsOf(data)} checklist={topic.checklist} />
+          <TopicHistory history={history} reviews={data.reviews} checklist={topic.checklist} />
         </aside>
       </div>
     </article>
   );
-}
-
-/** The reviews of the topic's card, from a server that lists them (reviews and interview evidence alike). */
-function reviewsOf(data: TopicDetailJson): TopicReview[] {
-  const reviews = (data as TopicDetailJson & { reviews?: TopicReview[] }).reviews;
-  return Array.isArray(reviews) ? reviews : [];
 }
 
 /** A topic opened from a bare /topics/N link still names its checklist, so the picker and the nav agree. */
