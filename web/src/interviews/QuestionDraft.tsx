@@ -8,7 +8,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { QuestionCreateJson, SuggestionJson } from '../../../src/contract/interviews.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { MarkdownView } from '../components/MarkdownView.js';
-import { suggestionsQuery } from '../queries/interviews.js';
+import { storiesQuery, suggestionsQuery } from '../queries/interviews.js';
 import { SCORE_LABEL, SCORES, type Score } from './format.js';
 import type { SectionChoice } from './sections.js';
 import { useDebounced } from './useDebounced.js';
@@ -38,6 +38,10 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
   const [asNewTopic, setAsNewTopic] = useState(false);
   const [section, setSection] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A behavioural question is answered with a story of the bank, the way a technical one touches topics.
+  const [storyIds, setStoryIds] = useState<number[]>([]);
+  const bank = useQuery(storiesQuery());
+  const stories = (bank.data?.stories ?? []).filter((s) => s.archivedAt === null);
   const query = useDebounced(text.trim(), SUGGEST_DELAY_MS);
   const suggestions = useQuery(suggestionsQuery(roundId, query));
   const list = query === '' ? [] : (suggestions.data?.suggestions ?? []);
@@ -64,6 +68,7 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
     const question = text.trim();
     if (!question || saving) return;
     const body: QuestionCreateJson = { text: question, topicIds: picked.map((p) => p.topicId), score };
+    if (storyIds.length > 0) body.storyIds = storyIds;
     if (asNewTopic && sectionChoice) body.newTopic = { checklist: sectionChoice.checklist, section: sectionChoice.ref };
     setSaving(true);
     const ok = await onSave(body);
@@ -74,6 +79,7 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
     setScore(null);
     setActive(-1);
     setAsNewTopic(false);
+    setStoryIds([]);
     input.current?.focus();
   };
 
@@ -221,6 +227,40 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
           Save question
         </button>
       </div>
+      {stories.length > 0 && (
+        <div className="chips question-stories-pick">
+          {storyIds.map((id) => (
+            <span key={id} className="chip">
+              {stories.find((story) => story.id === id)?.title ?? `story ${id}`}
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label="Unlink the story"
+                onClick={() => setStoryIds(storyIds.filter((other) => other !== id))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+          <select
+            aria-label="Answered with a story"
+            value=""
+            onChange={(e) => {
+              const id = Number(e.target.value);
+              if (id && !storyIds.includes(id)) setStoryIds([...storyIds, id]);
+            }}
+          >
+            <option value="">Answered with a story…</option>
+            {stories
+              .filter((story) => !storyIds.includes(story.id))
+              .map((story) => (
+                <option key={story.id} value={story.id}>
+                  {story.title}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
       {asNewTopic && sectionChoice && (
         <p className="muted new-topic-note">
           Saved as a new topic “{text.trim() || '…'}” under {sectionChoice.label}: written into the file at the next write to file.
