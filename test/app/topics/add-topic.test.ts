@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../../../src/app/import/import-checklist.js';
 import { reviewQueue } from '../../../src/app/review/review.js';
-import { addTopic } from '../../../src/app/topics/add-topic.js';
+import { addTopic, addTopicInTransaction } from '../../../src/app/topics/add-topic.js';
 import { topicById } from '../../../src/app/topics/topics.js';
 import { syncChecklist } from '../../../src/app/write-back/sync.js';
 import { writeBackChecklist } from '../../../src/app/write-back/write-back.js';
@@ -149,6 +149,18 @@ for (const backend of BACKENDS) {
         expect((await addTopic(ctx, { section: 'other', title: 'z' })).topic.section).toEqual(['Other']);
         // Nothing half-written: the refusals added no topic.
         expect((await reviewQueue(ctx, {})).cards.map((c) => c.topic?.text)).toEqual(['generators', 'x', 'y', 'z']);
+      }));
+
+    it("inside a caller's transaction, a later refusal of the caller's leaves no topic behind", () =>
+      withFile(PLAN, async (ctx) => {
+        const attempt = ctx.store.transaction(async (trx) => {
+          const placed = await addTopicInTransaction(trx, { section: 'Databases', title: 'Design a rate limiter' }, ctx.now());
+          expect(placed).toMatchObject({ checklistName: 'plan', sectionPath: ['Databases'], topic: { origin: 'app' } });
+          throw new InvalidInputError('score: must be 1-4');
+        });
+        await expect(attempt).rejects.toThrow('score: must be 1-4');
+        expect((await reviewQueue(ctx, {})).cards.map((c) => c.topic?.text)).not.toContain('Design a rate limiter');
+        expect((await addTopic(ctx, { checklist: 'plan', section: 'Databases', title: 'Design a rate limiter' })).topic.origin).toBe('app');
       }));
 
     it('brings an archived topic of the same identity back, with its history', () =>
