@@ -7,7 +7,7 @@ import { checkNoNul } from '../validate.js';
 import type { SectionRole, TopicsMode } from './model.js';
 
 /** The longest title a topic added in prepdeck may have, in characters (contract/interviews.ts#NewTopicJson says the same). */
-export const MAX_ADDED_TITLE = 500;
+const MAX_ADDED_TITLE = 500;
 
 /** The section a topic is added to, as the store knows it. */
 export interface TargetSection {
