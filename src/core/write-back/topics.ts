@@ -41,7 +41,7 @@ const LINE_BREAK = /(\r\n|\r|\n)/;
 const BULLET = /^([ \t]*)([-+*]|(\d{1,9})([.)]))([ \t]+)/;
 
 /**
- * The marker a topic added in prepdeck is written with: in a task list (or a section whose items are tasks) always
+ * The marker a topic added in prepdeck is written with: in a task list (or a section most of whose items are tasks) always
  * one, `[x]` when known; in a plain list only `[x]` for a known topic, or `[ ]` with `all`; a skipped one as
  * `skipped` says (kept: as its list has them).
  */
@@ -186,7 +186,8 @@ interface BlockShape {
 function sectionBlock(parsed: ParsedChecklist, lines: readonly string[], sectionIndex: number): BlockShape | string {
   const section = parsed.sections[sectionIndex]!;
   const own = parsed.entries.filter((entry) => entry.sectionIndex === sectionIndex && entry.parentIndex === null);
-  const taskList = parsed.topicsMode.mode === 'tasks' || own.some((entry) => entry.marker !== 'none');
+  // A task list: the file is read as one, or most of the section's items are tasks (a few ticks in an outline are not).
+  const taskList = parsed.topicsMode.mode === 'tasks' || own.filter((entry) => entry.marker !== 'none').length * 2 >= Math.max(own.length, 1);
   const last = own.at(-1);
   if (last) {
     const bullet = BULLET.exec(lines[last.lines.start - 1] ?? '');
