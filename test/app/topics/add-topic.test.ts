@@ -121,6 +121,27 @@ for (const backend of BACKENDS) {
         expect((await topicById(ctx, other.topic.id)).topic).toMatchObject({ origin: 'file', state: 'skipped' });
       }));
 
+    it('a skipped topic written as [x] stays skipped, even when the write is cut short after the file was replaced', () =>
+      withFile('# Plan\n- generators\n', async (ctx, path) => {
+        const added = await addTopic(ctx, { section: 'plan', title: 'asyncio' });
+        const { updateTopic } = await import('../../../src/app/topics/topics.js');
+        await updateTopic(ctx, added.topic.id, { state: 'skipped' });
+        const crash = writeBackChecklist(ctx, {
+          path,
+          backupDir: join(path, '..', 'backups'),
+          skipped: 'done',
+          onStep: (step) => {
+            if (step === 'replaced') throw new Error('killed');
+          },
+        });
+        await expect(crash).rejects.toThrow('killed');
+        expect(readFileSync(path, 'utf8')).toBe('# Plan\n- generators\n- [x] asyncio\n');
+        // The next sync finds prepdeck's own [x], not a tick made by hand.
+        const synced = await syncChecklist(ctx, { path });
+        expect(synced.readIn.changes.retick).toEqual([]);
+        expect((await topicById(ctx, added.topic.id)).topic).toMatchObject({ origin: 'file', state: 'skipped', marker: 'done' });
+      }));
+
     it('a topic typed into the file by hand before the write-back is the same topic', () =>
       withFile(PLAN, async (ctx, path) => {
         const added = await addTopic(ctx, { section: 'Databases', title: 'Design a rate limiter' });
