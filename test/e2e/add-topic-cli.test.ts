@@ -32,6 +32,8 @@ for (const backend of BACKENDS) {
       expect(added.topic).toMatchObject({ text: 'Design a rate limiter', section: ['Other'], origin: 'app', line: 0, state: 'new' });
       expect(added.history).toMatchObject([{ type: 'created', data: { source: 'app' } }]);
 
+      const listed = await cli.run(['list', '--section', 'other']);
+      expect(listed.stdout).toMatch(new RegExp(`Design a rate limiter #${added.topic.id} \\(added here, not in the file yet\\)`));
       const shown = await cli.run(['show', String(added.topic.id)]);
       expect(shown.stdout).toMatch(/added in prepdeck, not in the file yet/);
       // Studied from now on: its topic card is there, new.
