@@ -156,6 +156,23 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
 
   addCommon(
     program
+      .command('add')
+      .argument('<section>', 'a section: its title (`Other`) or its path (`Python > Core`), any case')
+      .argument('<title>', "the new topic's title, one line (Markdown)")
+      .description('add a study topic to a section; the next `sync FILE --write` writes it into the file, last in that section'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck add Other "Design a rate limiter"',
+        'prepdeck add "python > core" "__slots__ and memory"',
+        'prepdeck add Databases "MVCC" -c work --json',
+      ),
+    )
+    .action(action(async () => (await import('./commands/add.js')).add));
+
+  addCommon(
+    program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
       .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))

@@ -162,6 +162,7 @@ function WriteBackResult({ result }: { result: WriteBackResultJson | null }) {
   const count = [
     ...(writeBack.edits.length > 0 ? [plural(writeBack.edits.length, 'marker')] : []),
     ...(writeBack.cards.length > 0 ? [plural(writeBack.cards.length, 'card')] : []),
+    ...(writeBack.topics.length > 0 ? [plural(writeBack.topics.length, 'topic')] : []),
   ].join(' and ');
   return (
     <div className="write-back-result" role="status">
