@@ -257,6 +257,22 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>technical']);
   });
 
+  it('shows every card of a long column: the first screen at once, the rest right after', async () => {
+    for (let i = 1; i <= 40; i++) {
+      const response = await fetch(`${server.url}/api/hunt/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ company: `Long column ${i}`, stage: 'screening' }),
+      });
+      expect(response.status).toBe(201);
+    }
+    await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    const column = page.locator('[data-stage="screening"]');
+    await column.getByText('Long column 40', { exact: true }).waitFor();
+    expect(await column.locator('.board-card').count()).toBeGreaterThanOrEqual(40);
+    expect(await column.locator('.board-count').innerText()).toBe(String(await column.locator('.board-card').count()));
+  });
+
   it('fits a 360 px wide screen on every hunt page, without horizontal scrolling', async () => {
     const phone = await browser.newPage({ width: 360, height: 740 });
     const acme = await applicationId('Acme');

@@ -14,7 +14,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApplicationSummaryJson, HuntJson, StageJson } from '../../../src/contract/hunt.js';
 import { Link, navigate } from '../lib/router.js';
 import { FitBadge } from './Fit.js';
@@ -27,8 +27,14 @@ interface Props {
   onMove: (application: ApplicationSummaryJson, to: string) => void;
 }
 
+/** Cards per column in the first paint: more than a screen holds. The rest follow in a render React may interrupt. */
+const FIRST_PAINT_CARDS = 24;
+
 export function Board({ hunt, applications, onMove }: Props) {
   const { stages } = hunt;
+  // A board of a thousand applications shows its first screen at once and fills its columns right after, so the first
+  // cards don't wait for the last (the whole board mounted in one go took about twice as long to show anything).
+  const cardsPerColumn = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_PAINT_CARDS);
   const [dragged, setDragged] = useState<ApplicationSummaryJson | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // The card moved from the keyboard, focused again once it shows in its new column.
@@ -109,7 +115,10 @@ export function Board({ hunt, applications, onMove }: Props) {
         collapsed={collapsed}
         onToggle={() => toggle(stage.key)}
       >
-        {!collapsed && cards.map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
+        {!collapsed &&
+          cards
+            .slice(0, cardsPerColumn)
+            .map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
       </Column>
     );
   };
