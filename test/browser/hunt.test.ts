@@ -282,6 +282,7 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
       ['/hunt?view=criteria', '.criterion'],
       ['/hunt?view=funnel', '.funnel-step'],
       ['/hunt?view=offers', '.offers-table'],
+      ['/hunt?view=settings', '.stage-list'],
       [`/hunt/applications/${acme}`, '.timeline-event'],
     ] as const) {
       await phone.goto(`${server.url}${path}`);
@@ -289,5 +290,34 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
       expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     await phone.close();
+  });
+  it('renames, reorders and adds stages, and sets the time zone, from the Settings view', async () => {
+    await page.goto(`${server.url}/hunt?view=settings&c=${CHECKLIST}`);
+    const name = page.getByLabel('Name of the stage Screening');
+    await name.fill('Recruiter call');
+    await name.press('Enter');
+    await page.getByLabel('Name of the stage Recruiter call').waitFor();
+    await page.getByRole('button', { name: 'Move Onsite up' }).click();
+    await page.locator('[data-stage-key="onsite"] + [data-stage-key="technical"]').waitFor();
+    const form = page.getByRole('form', { name: 'Add a stage' });
+    await form.getByLabel('New stage').fill('Take-home');
+    await form.getByLabel('Before').selectOption({ label: 'Technical' });
+    await form.getByRole('button', { name: 'Add stage' }).click();
+    await page.getByLabel('Name of the stage Take-home').waitFor();
+    await page.getByLabel('The hunt’s time zone').selectOption('Asia/Tokyo');
+    await page.getByText(/Today is \d{4}-\d{2}-\d{2} there/).waitFor();
+    await expect.poll(async () => (await hunt()).timeZone).toBe('Asia/Tokyo');
+    expect((await hunt()).stages.slice(0, 7).map((s) => s.label)).toEqual([
+      'Wishlist',
+      'Applied',
+      'Recruiter call',
+      'Onsite',
+      'Take-home',
+      'Technical',
+      'Offer',
+    ]);
+    // The board's columns follow.
+    await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    await page.locator('[data-stage="screening"] h2', { hasText: 'Recruiter call' }).waitFor();
   });
 });
