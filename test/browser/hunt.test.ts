@@ -179,6 +179,32 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     await expect.poll(() => page.locator('.timeline-event').count()).toBe(4);
   });
 
+  it('moves a card by touch: a long press picks it up, a drag drops it on another stage', async () => {
+    const created = await fetch(`${server.url}/api/hunt/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ company: 'Touchy' }),
+    });
+    const { application } = (await created.json()) as ApplicationDetailJson;
+    const phone = await browser.newPage({ width: 900, height: 800 });
+    const cdp = await browser.context.newCDPSession(phone);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await phone.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    const from = (await phone.locator(`[data-card-id="${application.id}"]`).boundingBox())!;
+    const to = (await phone.locator('[data-stage="applied"]').boundingBox())!;
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const [x, y] = [from.x + from.width / 2, from.y + from.height / 2];
+    await touch('touchStart', x, y);
+    // The sensor waits 250 ms before a touch becomes a drag, so a swipe still scrolls the board.
+    await phone.waitForTimeout(400);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', x + ((to.x + to.width / 2 - x) * step) / 10, y + ((to.y + 60 - y) * step) / 10);
+    await touch('touchEnd', to.x + to.width / 2, to.y + 60);
+    await phone.locator(`[data-stage="applied"] [data-card-id="${application.id}"]`).waitFor();
+    await expect.poll(() => moves(application.id)).toEqual(['>wishlist', 'wishlist>applied']);
+    await phone.close();
+  });
+
   it('adds a recruiter and a follow-up due today, which the Dashboard lists and ticks done', async () => {
     const acme = await openApplication('Acme');
     await page.getByRole('button', { name: 'Add a contact' }).click();

@@ -4,7 +4,7 @@
 import {
   DndContext,
   DragOverlay,
-  PointerSensor,
+  MouseSensor,
   TouchSensor,
   useDraggable,
   useDroppable,
@@ -41,8 +41,10 @@ export function Board({ hunt, applications, onMove }: Props) {
   const refocus = useRef<{ id: number; stage: string } | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   // A small move before a drag starts, so a click still opens the card; a touch waits, so the board still scrolls.
+  // Mouse and touch sensors, not pointer and touch: a touch's pointerdown would go to the pointer sensor first, and the
+  // scroll that follows cancels it, so a finger could never drag.
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
   );
   const byStage = useMemo(() => {
