@@ -260,6 +260,16 @@ for (const backend of BACKENDS) {
       expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['System design', 'Behavioural']]);
     });
 
+    it("dashboard: a duplicate sub-item's place names the topics it sits under, as the import's report does", async () => {
+      const text = '# Python\n- asyncio\n  - cancellation\n- threads\n  - cancellation\n';
+      const preview = await inject({ method: 'POST', url: '/api/imports/preview', payload: { text, name: 'subs' } });
+      await importText(text, { name: 'subs' });
+      const dashboard = (await inject({ url: '/api/checklists/subs/dashboard' })).json<DashboardJson>();
+      expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['Python / asyncio', 'Python / threads']]);
+      const report = preview.json<{ duplicates: Array<{ occurrences: Array<{ section: string }> }> }>().duplicates;
+      expect(report.map((d) => d.occurrences.map((o) => o.section))).toEqual(dashboard.duplicates.map((d) => d.topics.map((t) => t.section)));
+    });
+
     it('removes a checklist with everything it holds; the same name imports afresh', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       await importText('# Other\n- kept\n', { name: 'other' });
