@@ -89,9 +89,15 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .option('-n, --name <name>', 'checklist name (default: the file name)')
     .addOption(new Option('--topics <reading>', 'which list items are topics').choices(TOPICS_CHOICES).default('auto'))
     .option('--dry-run', 'show what would change and write nothing')
+    .option('--backup', 'the file is a backup (`prepdeck export --format json`): restore its checklists as they were, reviews and history included')
     .addHelpText(
       'after',
-      examples('prepdeck import job-interview-checklist.md', 'prepdeck import plan.md --topics tasks --dry-run', 'prepdeck import notes.md --json'),
+      examples(
+        'prepdeck import job-interview-checklist.md',
+        'prepdeck import plan.md --topics tasks --dry-run',
+        'prepdeck import notes.md --json',
+        'prepdeck import --backup progress.json --name restored',
+      ),
     )
     .action(action(async () => (await import('./commands/import.js')).importCommand));
 
@@ -156,6 +162,23 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
 
   addCommon(
     program
+      .command('add')
+      .argument('<section>', 'a section: its title (`Other`) or its path (`Python > Core`), any case')
+      .argument('<title>', "the new topic's title, one line (Markdown)")
+      .description('add a study topic to a section; the next `sync FILE --write` writes it into the file, last in that section'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck add Other "Design a rate limiter"',
+        'prepdeck add "python > core" "__slots__ and memory"',
+        'prepdeck add Databases "MVCC" -c work --json',
+      ),
+    )
+    .action(action(async () => (await import('./commands/add.js')).add));
+
+  addCommon(
+    program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
       .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))
@@ -203,8 +226,12 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .addHelpText('after', examples('prepdeck search generator', 'prepdeck search ПЛЮШКИ', 'prepdeck search --all SELECT'))
     .action(action(async () => (await import('./commands/search.js')).search));
 
-  addCommon(program.command('export').description('write a checklist out as JSON or Markdown, or the job applications as CSV'))
-    .addOption(new Option('-f, --format <format>', 'output format (csv: the applications)').choices(['json', 'md', 'csv']).default('md'))
+  addCommon(program.command('export').description('write a checklist out as JSON (with its backup) or Markdown, or the job applications as CSV'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (json: the tree and a backup `import --backup` restores; csv: the applications)')
+        .choices(['json', 'md', 'csv'])
+        .default('md'),
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .addHelpText(
       'after',

@@ -28,7 +28,7 @@ export function stateMark(state: TopicState, c: Colors): string {
 
 export function topicLine(topic: Topic, c: Colors): string {
   const mark = topic.kind === 'topic' ? stateMark(topic.state, c) : topic.state === 'known' ? c.green('•') : '•';
-  return `${mark} ${topic.text} ${c.dim(`#${topic.id}`)}`;
+  return `${mark} ${topic.text} ${c.dim(`#${topic.id}`)}${topic.origin === 'app' ? c.dim(' (added here, not in the file yet)') : ''}`;
 }
 
 export interface ListFilter {

@@ -1,6 +1,7 @@
 // Checklists: the list, one tree as the file has it, the dashboard, and removing one.
 import { Type, type Static } from 'typebox';
 import { CHECKLIST_CHOICES } from './vocabulary.js';
+import { TopicOrigin } from './topics.js';
 import { component, EntryKind, ExportedResource, Nullable, Progress, SectionRole, TopicsMode, TopicState } from './common.js';
 
 // The tree is recursive: a Cyclic schema keeps its type exact, and its two $ids become OpenAPI components.
@@ -14,7 +15,8 @@ const tree = {
     confidence: Nullable(Type.Integer()),
     notes: Type.String(),
     details: Type.String(),
-    line: Type.Integer(),
+    line: Type.Integer({ description: 'its first line in the file; 0 for a topic added in prepdeck and not written yet' }),
+    origin: TopicOrigin,
     resources: Type.Array(component(ExportedResource)),
     children: Type.Array(Type.Ref('TreeTopic')),
   }),

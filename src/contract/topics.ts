@@ -1,7 +1,11 @@
 // Topics: one with its links and history, a change to it, and a search.
 import { Type, type Static } from 'typebox';
 import { component, EntryKind, ExportedResource, Nullable, TopicState } from './common.js';
-import { EVENT_TYPES, REVIEW_SOURCES } from './vocabulary.js';
+import { EVENT_TYPES, REVIEW_SOURCES, TOPIC_ORIGINS } from './vocabulary.js';
+
+/** `file`: read from the checklist file; `app`: added in prepdeck, written into the file at the next `sync --write`. */
+export const TopicOrigin = Type.Enum(TOPIC_ORIGINS, { description: 'file, or app: added in prepdeck and not in the file yet' });
+export type TopicOrigin = Static<typeof TopicOrigin>;
 
 /** A topic as the API shows it: where it sits, what the file says, and the user's state and notes. */
 export const TopicJson = Type.Object(
@@ -16,7 +20,8 @@ export const TopicJson = Type.Object(
     confidence: Nullable(Type.Integer()),
     notes: Type.String({ description: "the user's own notes, Markdown" }),
     section: Type.Array(Type.String(), { description: 'section titles as the file writes them, top level first' }),
-    line: Type.Integer(),
+    line: Type.Integer({ description: 'its first line in the file; 0 for a topic added in prepdeck and not written yet' }),
+    origin: TopicOrigin,
     createdAt: Type.String(),
     updatedAt: Type.String(),
     archivedAt: Nullable(Type.String()),
@@ -71,6 +76,16 @@ export const TopicPatchJson = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type TopicPatchJson = Static<typeof TopicPatchJson>;
+
+/** POST /api/checklists/:name/topics: a topic added in prepdeck, last in its section until `sync --write` puts it into the file. */
+export const TopicCreateJson = Type.Object(
+  {
+    section: Type.String({ minLength: 1, maxLength: 500, description: 'a title, or a path of titles joined by " > "' }),
+    title: Type.String({ minLength: 1, maxLength: 500, description: 'one line of inline Markdown' }),
+  },
+  { additionalProperties: false },
+);
+export type TopicCreateJson = Static<typeof TopicCreateJson>;
 
 /** GET /api/search?q=...&checklist=... */
 export const SearchQuery = Type.Object({

@@ -25,7 +25,7 @@ export type WriteBackRequestJson = Static<typeof WriteBackRequestJson>;
 
 /** One task marker written (or, in a dry run, to write). */
 export const MarkerChangeJson = Type.Object({
-  line: Type.Integer({ description: '1-based, in the written file (cards written before it shift it)' }),
+  line: Type.Integer({ description: '1-based, in the written file (cards and topics written before it shift it)' }),
   topicId: Nullable(Type.Integer()),
   title: Type.String(),
   from: MarkerText,
@@ -42,11 +42,22 @@ export const CardWrittenJson = Type.Object({
 });
 export type CardWrittenJson = Static<typeof CardWrittenJson>;
 
+/** A topic added in prepdeck, written as the last item of its section. */
+export const TopicWrittenJson = Type.Object({
+  line: Type.Integer({ description: 'its line in the written file' }),
+  topicId: Type.Integer(),
+  title: Type.String({ description: "the topic's plain-text title" }),
+  section: Type.Array(Type.String(), { description: 'section titles, top level first' }),
+  marker: MarkerText,
+});
+export type TopicWrittenJson = Static<typeof TopicWrittenJson>;
+
 export const WriteBackReportJson = Type.Object({
   dryRun: Type.Boolean(),
   written: Type.Boolean({ description: 'true when the file was replaced' }),
   edits: Type.Array(MarkerChangeJson),
   cards: Type.Array(CardWrittenJson),
+  topics: Type.Array(TopicWrittenJson, { description: 'the topics added in prepdeck, written into their sections' }),
   diff: Type.String({ description: 'unified diff of the file; empty when nothing changes' }),
   backup: Nullable(Type.String({ description: "the previous version's path; null when nothing was written" })),
   attempts: Type.Integer({ description: '1, or more when the file changed during the write and it started over' }),

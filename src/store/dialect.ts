@@ -34,7 +34,7 @@ import type { Database } from './schema.js';
 export type DialectName = 'sqlite' | 'postgres';
 
 /** Tables whose ids the import hands out before inserting, so rows can reference rows of the same import. */
-export type AllocatedTable = 'sections' | 'topics';
+export type AllocatedTable = 'checklists' | 'sections' | 'topics' | 'resources' | 'section_notes' | 'events' | 'cards' | 'review_log';
 
 /** How long a writer waits for another one before giving up with a ConflictError. */
 const WRITER_WAIT_MS = 5000;

@@ -67,6 +67,7 @@ export function toTopic(row: TopicRow): Topic {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    origin: row.origin,
   };
 }
 

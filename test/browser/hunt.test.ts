@@ -179,6 +179,32 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     await expect.poll(() => page.locator('.timeline-event').count()).toBe(4);
   });
 
+  it('moves a card by touch: a long press picks it up, a drag drops it on another stage', async () => {
+    const created = await fetch(`${server.url}/api/hunt/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ company: 'Touchy' }),
+    });
+    const { application } = (await created.json()) as ApplicationDetailJson;
+    const phone = await browser.newPage({ width: 900, height: 800 });
+    const cdp = await browser.context.newCDPSession(phone);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await phone.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    const from = (await phone.locator(`[data-card-id="${application.id}"]`).boundingBox())!;
+    const to = (await phone.locator('[data-stage="applied"]').boundingBox())!;
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const [x, y] = [from.x + from.width / 2, from.y + from.height / 2];
+    await touch('touchStart', x, y);
+    // The sensor waits 250 ms before a touch becomes a drag, so a swipe still scrolls the board.
+    await phone.waitForTimeout(400);
+    for (let step = 1; step <= 10; step++) await touch('touchMove', x + ((to.x + to.width / 2 - x) * step) / 10, y + ((to.y + 60 - y) * step) / 10);
+    await touch('touchEnd', to.x + to.width / 2, to.y + 60);
+    await phone.locator(`[data-stage="applied"] [data-card-id="${application.id}"]`).waitFor();
+    await expect.poll(() => moves(application.id)).toEqual(['>wishlist', 'wishlist>applied']);
+    await phone.close();
+  });
+
   it('adds a recruiter and a follow-up due today, which the Dashboard lists and ticks done', async () => {
     const acme = await openApplication('Acme');
     await page.getByRole('button', { name: 'Add a contact' }).click();
@@ -257,6 +283,22 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>technical']);
   });
 
+  it('shows every card of a long column: the first screen at once, the rest right after', async () => {
+    for (let i = 1; i <= 40; i++) {
+      const response = await fetch(`${server.url}/api/hunt/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ company: `Long column ${i}`, stage: 'screening' }),
+      });
+      expect(response.status).toBe(201);
+    }
+    await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    const column = page.locator('[data-stage="screening"]');
+    await column.getByText('Long column 40', { exact: true }).waitFor();
+    expect(await column.locator('.board-card').count()).toBeGreaterThanOrEqual(40);
+    expect(await column.locator('.board-count').innerText()).toBe(String(await column.locator('.board-card').count()));
+  });
+
   it('fits a 360 px wide screen on every hunt page, without horizontal scrolling', async () => {
     const phone = await browser.newPage({ width: 360, height: 740 });
     const acme = await applicationId('Acme');
@@ -266,6 +308,7 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
       ['/hunt?view=criteria', '.criterion'],
       ['/hunt?view=funnel', '.funnel-step'],
       ['/hunt?view=offers', '.offers-table'],
+      ['/hunt?view=settings', '.stage-list'],
       [`/hunt/applications/${acme}`, '.timeline-event'],
     ] as const) {
       await phone.goto(`${server.url}${path}`);
@@ -273,5 +316,34 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
       expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     await phone.close();
+  });
+  it('renames, reorders and adds stages, and sets the time zone, from the Settings view', async () => {
+    await page.goto(`${server.url}/hunt?view=settings&c=${CHECKLIST}`);
+    const name = page.getByLabel('Name of the stage Screening');
+    await name.fill('Recruiter call');
+    await name.press('Enter');
+    await page.getByLabel('Name of the stage Recruiter call').waitFor();
+    await page.getByRole('button', { name: 'Move Onsite up' }).click();
+    await page.locator('[data-stage-key="onsite"] + [data-stage-key="technical"]').waitFor();
+    const form = page.getByRole('form', { name: 'Add a stage' });
+    await form.getByLabel('New stage').fill('Take-home');
+    await form.getByLabel('Before').selectOption({ label: 'Technical' });
+    await form.getByRole('button', { name: 'Add stage' }).click();
+    await page.getByLabel('Name of the stage Take-home').waitFor();
+    await page.getByLabel('The hunt’s time zone').selectOption('Asia/Tokyo');
+    await page.getByText(/Today is \d{4}-\d{2}-\d{2} there/).waitFor();
+    await expect.poll(async () => (await hunt()).timeZone).toBe('Asia/Tokyo');
+    expect((await hunt()).stages.slice(0, 7).map((s) => s.label)).toEqual([
+      'Wishlist',
+      'Applied',
+      'Recruiter call',
+      'Onsite',
+      'Take-home',
+      'Technical',
+      'Offer',
+    ]);
+    // The board's columns follow.
+    await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+    await page.locator('[data-stage="screening"] h2', { hasText: 'Recruiter call' }).waitFor();
   });
 });

@@ -197,6 +197,8 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
       await expect.poll(() => page.locator('.topic-row').count()).toBe(1);
       expect(await page.locator('.topic-row .topic-title').textContent()).toContain('плюшки');
       expect(await page.locator('.toolbar-status').textContent()).toBe('1 match');
+      // The match is marked in the title, whichever case was typed.
+      expect(await page.locator('.topic-row .topic-title mark').allTextContents()).toEqual(['плюшки']);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('.topic-row').count()).toBeGreaterThan(100);
     }
@@ -204,6 +206,70 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.getByRole('button', { name: 'Known', exact: true }).click();
     await expect.poll(() => page.locator('.topic-row').count()).toBeGreaterThan(0);
     expect(await page.locator('.topic-row .state-dot:not([data-state="known"])').count()).toBe(0);
+    await page.close();
+  });
+
+  it('folds every section at once, and jumps to a nested section, unfolding the sections it sits in', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+    await page.locator('.topic-row').first().waitFor();
+    const all = sections((await tree(CHECKLIST)).root);
+    const concurrency = all.find((s) => s.text === 'Concurrency')!;
+    await page.getByRole('button', { name: 'Fold all' }).click();
+    await expect.poll(() => page.locator('.study-tree .topic-row').count()).toBe(0);
+    expect(await page.locator('.section.level-1 > .section-header .section-toggle[aria-expanded="true"]').count()).toBe(0);
+    await page.getByLabel('Jump to a section').selectOption(String(concurrency.id));
+    await page.locator(`#section-${concurrency.id} .topic-row`).first().waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe(`section-${concurrency.id}`);
+    expect(await page.locator(`#section-${concurrency.id}`).isVisible()).toBe(true);
+    // Only the way down to it is unfolded: AWS stays folded.
+    const aws = all.find((s) => s.text === 'AWS')!;
+    expect(await page.locator(`#section-${aws.id} .topic-row`).count()).toBe(0);
+    await page.reload();
+    await page.locator(`#section-${concurrency.id} .topic-row`).first().waitFor();
+    await page.getByRole('button', { name: 'Unfold all' }).click();
+    await expect.poll(() => page.locator('.study-tree .topic-row').count()).toBeGreaterThan(150);
+    await page.close();
+  });
+
+  it('on a touch screen: every control of the tree at least 44 px, and the goals one tap away', async () => {
+    const page = await browser.newPage({ width: 390, height: 800 });
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'pointer', value: 'coarse' }] });
+    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+    await page.locator('.topic-row').first().waitFor();
+    const heights = await page.evaluate(() =>
+      ['.topic-row .state-button', '.section-toggle', '.toolbar .segment', '.section-jump select', '.section-jump .button'].map((selector) => {
+        const boxes = [...document.querySelectorAll(selector)].slice(0, 20).map((el) => el.getBoundingClientRect());
+        return { selector, count: boxes.length, smallest: Math.min(...boxes.map((b) => Math.min(b.height, b.width))) };
+      }),
+    );
+    for (const { selector, count, smallest } of heights) {
+      expect(count, selector).toBeGreaterThan(0);
+      expect(smallest, selector).toBeGreaterThanOrEqual(44);
+    }
+    const goalsTop = () => page.evaluate(() => document.getElementById('panel-goals')!.getBoundingClientRect().top);
+    // After the 189 topics on a phone, far below the screen, until the button brings it in.
+    expect(await goalsTop()).toBeGreaterThan(2000);
+    await page.getByRole('button', { name: 'Goals ↓' }).click();
+    await expect.poll(goalsTop).toBeLessThan(800);
+    expect(await goalsTop()).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+
+  it('goes to the previous and next topic from a topic page, whose breadcrumb names the checklist by its title', async () => {
+    const page = await browser.newPage();
+    const data = await tree(CHECKLIST);
+    const studyTopics = topics(data.root).filter((t) => t.kind === 'topic');
+    const [first, second, third] = studyTopics;
+    await page.goto(`${server.url}/topics/${second!.id}?c=${CHECKLIST}`);
+    await page.locator('.topic-pager').waitFor();
+    expect(await page.locator('.breadcrumbs a').first().textContent()).toBe(data.title);
+    expect(await page.locator('a[rel="prev"] .topic-pager-title').textContent()).toBe(first!.text);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**/topics/${third!.id}?c=${CHECKLIST}`);
+    await expect.poll(() => page.locator('a[rel="prev"] .topic-pager-title').textContent()).toBe(second!.text);
     await page.close();
   });
 
@@ -402,8 +468,8 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     expect(await overall.getAttribute('title')).toContain('189 topics minus 1 skipped');
     expect(await page.locator('.toolbar-status').textContent()).toBe('189 topics');
     await page.goto(`${server.url}/?c=numbers`);
-    // 18 study sections; the import's 20 sections also count the headings of goals and books.
-    await expect.poll(() => page.locator('.page-subtitle').textContent()).toMatch(/^189 topics · 18 study sections · /);
+    // 18 study sections, and the import's 20 said the same way: it counts the headings of goals and books too.
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toMatch(/^189 topics · 18 study sections \(20 with goals and books\) · /);
     // Duplicates name each place by its whole path and the topic's own words.
     const places = await page.locator('.duplicates li li').allTextContents();
     expect(places).toContain('Python / Core / Other / type annotations #' + (await findTopicIn('numbers', 'type annotations', 'Other')).id);

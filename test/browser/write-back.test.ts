@@ -178,6 +178,30 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     await page.close();
   });
 
+  it('writes a topic added in prepdeck into its section, its one line the whole diff', async () => {
+    const before = readFileSync(file, 'utf8');
+    const added = await fetch(`${server.url}/api/checklists/${CHECKLIST}/topics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ section: 'Databases', title: 'Design a rate limiter' }),
+    });
+    expect(added.status).toBe(201);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
+    await page.locator('.topic-row').first().waitFor();
+    await page.getByRole('button', { name: 'Write to file' }).click();
+    const panel = page.getByRole('region', { name: 'Write to your file' });
+    await expect.poll(() => panel.locator('.write-back-summary').textContent()).toBe('0 markers and 1 topic added here to write');
+    expect(await panel.locator('.diff-add').allTextContents()).toEqual(['+* Design a rate limiter\n']);
+    expect(await panel.locator('.diff-del').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Write 1 change' }).click();
+    await expect.poll(() => page.locator('.write-back-result').textContent()).toMatch(/^Written 1 topic into .*plan\.md;/);
+    const after = readFileSync(file, 'utf8').split('\n');
+    const at = after.indexOf('* Design a rate limiter');
+    expect(after.filter((_, i) => i !== at).join('\n')).toBe(before);
+    await page.close();
+  });
+
   it('shows no Write to file for a checklist imported from an upload', async () => {
     const response = await fetch(`${server.url}/api/imports`, {
       method: 'POST',

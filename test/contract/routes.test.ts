@@ -333,6 +333,16 @@ const EXAMPLES: Example[] = [
   { route: 'PATCH /api/topics/{id}', status: 400, request: ({ topicId }) => json('PATCH', `/api/topics/${topicId}`, { state: 'mastered' }) },
   { route: 'GET /api/search', status: 200, request: () => json('GET', '/api/search?q=python&checklist=prep') },
   {
+    route: 'POST /api/checklists/{name}/topics',
+    status: 201,
+    request: () => json('POST', '/api/checklists/prep/topics', { section: 'Other', title: 'Design a rate limiter' }),
+  },
+  {
+    route: 'POST /api/checklists/{name}/topics',
+    status: 400,
+    request: () => json('POST', '/api/checklists/prep/topics', { section: 'Other', title: 'design a RATE limiter' }),
+  },
+  {
     route: 'POST /api/imports/preview',
     status: 200,
     request: () => json('POST', '/api/imports/preview', { text: '# Extra\n- [x] one more topic\n', name: 'prep' }),

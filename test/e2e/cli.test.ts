@@ -23,6 +23,7 @@ const COMMANDS = [
   'use',
   'list',
   'show',
+  'add',
   'mark',
   'note',
   'progress',

@@ -96,6 +96,10 @@ for (const backend of BACKENDS) {
         await ask('When is a generator not an iterator?', '--topic', topics.generators, '--score', '3');
         const last = await ask('Design a rate limiter', '--new-topic', 'Other');
         expect(last.questions.map((q) => q.score)).toEqual([1, 4, 3, null]);
+        // The fourth touched nothing: it is a new topic of the top-level Other, linked, written at the next sync.
+        expect(last.questions[3]!.topics).toEqual([expect.objectContaining({ title: 'Design a rate limiter', section: ['Other'], archived: false })]);
+        const newTopic = await cli.json<{ topic: { origin: string } }>(['show', 'Design a rate limiter']);
+        expect(newTopic.topic).toMatchObject({ origin: 'app' });
 
         // The due dates moved by the scores, from the round's start: Again soonest, Easy furthest.
         const [lock, descriptors, generators] = [await due(topics.lock), await due(topics.descriptors), await due(topics.generators)];

@@ -132,6 +132,39 @@ for (const backend of BACKENDS) {
       expect(unchanged.body).toBe('');
     });
 
+    it('adds a topic to a section: 201, in the tree last in that section as not in the file yet; bad input a 400 naming the field', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      const before = await inject({ url: '/api/checklists/prep/tree' });
+      const post = (payload: object) => inject({ method: 'POST', url: '/api/checklists/prep/topics', payload });
+      const created = await post({ section: 'databases', title: 'Design a rate limiter' });
+      expect(created.statusCode, created.body).toBe(201);
+      const detail = created.json<TopicDetailJson>();
+      expect(detail.topic).toMatchObject({ text: 'Design a rate limiter', section: ['Databases'], origin: 'app', line: 0, state: 'new' });
+      const after = await inject({ url: '/api/checklists/prep/tree', headers: { 'if-none-match': String(before.headers['etag']) } });
+      expect(after.statusCode).toBe(200);
+      const databases = after.json<ChecklistTreeJson>().root.sections.find((section) => section.text === 'Databases')!;
+      expect(databases.topics.at(-1)).toMatchObject({ id: detail.topic.id, origin: 'app', line: 0 });
+      expect(databases.topics.slice(0, -1).every((topic) => topic.origin === 'file')).toBe(true);
+
+      const cases: Array<[object, number, RegExp]> = [
+        [{ section: 'Databases' }, 400, /title/],
+        [{ section: 'Databases', title: '' }, 400, /title/],
+        [{ section: 'Databases', title: 'a\nb' }, 400, /^title: /],
+        [{ section: 'Databases', title: 'DESIGN a rate limiter' }, 400, /^title: .*already/],
+        [{ section: 'Nowhere', title: 'x' }, 400, /^section: /],
+        [{ section: 'Goals', title: 'x' }, 400, /^section: 'Goals' holds your goals/],
+        [{ section: 'Databases', title: 'x', state: 'known' }, 400, /state/],
+      ];
+      for (const [payload, status, message] of cases) {
+        const response = await post(payload);
+        expect(response.statusCode, JSON.stringify(payload)).toBe(status);
+        expect(response.json<ErrorJson>().error.message).toMatch(message);
+        expectCleanError(response.json<ErrorJson>());
+      }
+      const unknown = await inject({ method: 'POST', url: '/api/checklists/nothing/topics', payload: { section: 'x', title: 'y' } });
+      expect(unknown.statusCode).toBe(404);
+    });
+
     it('a topic names its section path as the file writes it, and its confidence can be cleared', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       const { topic } = findTopic(await tree('prep'), 'metaclasses');
@@ -225,6 +258,16 @@ for (const backend of BACKENDS) {
       expect(dashboard.today).toBe(studyDateOf(new Date().toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, dayStartsAt));
       expect(dashboard.activity).toEqual([{ date: dashboard.today, count: 3 }]);
       expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['System design', 'Behavioural']]);
+    });
+
+    it("dashboard: a duplicate sub-item's place names the topics it sits under, as the import's report does", async () => {
+      const text = '# Python\n- asyncio\n  - cancellation\n- threads\n  - cancellation\n';
+      const preview = await inject({ method: 'POST', url: '/api/imports/preview', payload: { text, name: 'subs' } });
+      await importText(text, { name: 'subs' });
+      const dashboard = (await inject({ url: '/api/checklists/subs/dashboard' })).json<DashboardJson>();
+      expect(dashboard.duplicates.map((d) => d.topics.map((t) => t.section))).toEqual([['Python / asyncio', 'Python / threads']]);
+      const report = preview.json<{ duplicates: Array<{ occurrences: Array<{ section: string }> }> }>().duplicates;
+      expect(report.map((d) => d.occurrences.map((o) => o.section))).toEqual(dashboard.duplicates.map((d) => d.topics.map((t) => t.section)));
     });
 
     it('removes a checklist with everything it holds; the same name imports afresh', async () => {

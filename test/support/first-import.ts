@@ -22,6 +22,7 @@ export function storedAfterFirstImport(
         // Own keys only: a topic called `valueOf` must not find Object.prototype's.
         state: Object.hasOwn(states, entry.text) ? states[entry.text]! : e.state,
         archived: false,
+        origin: 'file' as const,
       };
     }),
   };

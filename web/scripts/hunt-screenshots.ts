@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       { name: 'hunt-offers', path: `/hunt?view=offers&c=${CHECKLIST}`, ready: '.offers-table' },
       { name: 'hunt-funnel', path: `/hunt?view=funnel&c=${CHECKLIST}`, ready: '.funnel-chart canvas' },
       { name: 'hunt-criteria', path: `/hunt?view=criteria&c=${CHECKLIST}`, ready: '.criterion' },
+      { name: 'hunt-settings', path: `/hunt?view=settings&c=${CHECKLIST}`, ready: '.stage-list' },
       { name: 'hunt-dashboard', path: `/?c=${CHECKLIST}`, ready: '.hunt-agenda' },
     ];
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -39,14 +39,15 @@ function sectionLines(tree: ChecklistTree): SectionProgressJson[] {
   return lines;
 }
 
-/** Study topics that say the same words, each with the section path it sits in, as the user wrote it. */
+/** Study topics that say the same words, each with the section path it sits in (and its parent topics), as the user wrote it. */
 function duplicatesIn(tree: ChecklistTree): DuplicateJson[] {
   const sections = [...walkSections(tree.root)].map(({ node }) => node);
   const paths = sectionPaths(sections.map((node) => node.section));
   const placed: Array<{ topic: Topic; section: string }> = [];
+  // A sub-item's place names the topics it sits under too, as the import's report does: `Python / Core / asyncio`.
   const visit = (node: TopicNode, section: string) => {
     if (node.topic.kind === 'topic') placed.push({ topic: node.topic, section });
-    for (const child of node.children) visit(child, section);
+    for (const child of node.children) visit(child, [section, node.topic.text].filter(Boolean).join(' / '));
   };
   for (const node of sections) {
     for (const topic of node.topics) visit(topic, (paths.get(node.section.id) ?? []).join(' / '));

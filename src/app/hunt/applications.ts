@@ -41,8 +41,8 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
   const db = ctx.store.db;
   // A stage that does not exist is a typo, not an empty column.
   if (query.stage !== undefined) checkStage(await readStages(db), query.stage, 'stage');
-  const rows = await readApplicationList(db, { stage: query.stage, archived: query.archived });
-  const criteria = fitCriteria(await listCriteria(db));
+  const [rows, criteriaRecords] = await Promise.all([readApplicationList(db, { stage: query.stage, archived: query.archived }), listCriteria(db)]);
+  const criteria = fitCriteria(criteriaRecords);
   const marks = new Map<number, Map<number, MarkValue>>();
   for (const mark of rows.marks) {
     let byCriterion = marks.get(mark.application_id);

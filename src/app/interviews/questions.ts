@@ -1,6 +1,6 @@
 // The questions asked in a round: each linked to the topics it touches and scored on the review scale, its score
 // written as evidence into those topics' review logs in the same transaction (store/interviews/evidence.ts).
-import type { QuestionCardJson, QuestionCreateJson, QuestionPatchJson, RoundDetailJson } from '../../contract/interviews.js';
+import type { NewTopicJson, QuestionCardJson, QuestionCreateJson, QuestionPatchJson, RoundDetailJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkRequiredText } from '../../core/hunt/fields.js';
@@ -23,6 +23,7 @@ import { roundById } from '../../store/interviews/rounds.js';
 import { topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { addCard } from '../review/cards.js';
+import { addTopicInTransaction } from '../topics/add-topic.js';
 import { roundDetailOf } from './round-json.js';
 import { checkRoundId } from './rounds.js';
 import { checklistSchedulers } from './schedulers.js';
@@ -65,6 +66,26 @@ async function checkStories(db: Db, storyIds: readonly number[]): Promise<number
   return unique;
 }
 
+/**
+ * The topic a question adds (to the section named, titled by the question's first line unless a title is given),
+ * written into the file at the next write-back; its refusals name `newTopic`.
+ */
+async function newTopicOf(trx: Db, newTopic: NewTopicJson, text: string, now: string): Promise<number> {
+  const title =
+    newTopic.title ??
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')!
+      .trim();
+  try {
+    const placed = await addTopicInTransaction(trx, { checklist: newTopic.checklist, section: newTopic.section, title }, now);
+    return placed.topic.id;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new InvalidInputError(`newTopic.${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 /** The use-case context inside `trx`, so that another use case's writes join this transaction. */
 function inside(ctx: AppContext, trx: Db): AppContext {
   return { ...ctx, store: { ...ctx.store, db: trx, transaction: (fn) => fn(trx) } };
@@ -87,7 +108,8 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
     if (!round) throw new NotFoundError(`no round ${roundId}; \`prepdeck rounds\` lists them`);
     const topicIds = await checkTopics(trx, body.topicIds ?? []);
     const storyIds = await checkStories(trx, body.storyIds ?? []);
-    // body.newTopic (a topic added to a section from the question) joins topicIds here: wired with the topics added in prepdeck.
+    // A question that touches nothing in the checklist adds its topic to a section, in this same transaction.
+    if (body.newTopic) topicIds.push(await newTopicOf(trx, body.newTopic, text, ctx.now()));
     const id = await insertQuestion(trx, { round_id: roundId, text, score, created_at: ctx.now() });
     await setQuestionTopics(trx, id, topicIds);
     await setQuestionStories(trx, id, storyIds);

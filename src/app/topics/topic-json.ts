@@ -24,6 +24,7 @@ export function topicJson({ topic, checklistName, sectionPath }: PlacedTopic): T
     notes: topic.notes,
     section: sectionPath,
     line: topic.lines.start,
+    origin: topic.origin,
     createdAt: topic.createdAt,
     updatedAt: topic.updatedAt,
     archivedAt: topic.archivedAt,

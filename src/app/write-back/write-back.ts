@@ -10,9 +10,11 @@ import { planImport } from '../../core/import/plan.js';
 import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../../core/write-back/cards.js';
 import { unifiedDiff } from '../../core/write-back/diff.js';
 import { checkWriteBack, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
+import { checkTopicInsertions, insertTopics, lineAfterTopics, withoutEntriesAt, type TopicToWrite } from '../../core/write-back/topics.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { loadImportBaseline } from '../../store/import/import.js';
 import { appCardsOf } from '../../store/review/cards.js';
+import { appTopicsOf } from '../../store/topics/added.js';
 import {
   dropPendingWrite,
   recordPendingWrite,
@@ -31,6 +33,7 @@ import type { SyncInput } from './sync.js';
 import type {
   CardWrittenJson as CardWritten,
   MarkerChangeJson as MarkerChange,
+  TopicWrittenJson as TopicWritten,
   WriteBackReportJson as WriteBackReport,
   WriteBackResultJson as WriteBackResult,
 } from '../../contract/write-back.js';
@@ -105,17 +108,33 @@ interface PlannedWrite {
   /** In the written file's numbering. */
   edits: MarkerChange[];
   cards: CardWritten[];
+  /** The cards' insertions, their lines in the written file's numbering. */
   insertions: CardInsertion[];
+  /** The topics added in prepdeck written into their sections. */
+  topics: TopicWritten[];
   warnings: string[];
   /** The reading to import the written text with. */
   readAs: TopicsMode | 'auto';
   /** The written text, read back. */
   after: ParsedChecklist;
+  /** The stored topic of each entry of `after` (null for one not stored yet). */
   topicIds: Array<number | null>;
   sectionKeys: string[];
 }
 
-/** Plans the markers (and cards) of `file` from the states the import just left; throws when they would change how it reads. */
+const MARKER_TEXT: Record<TaskMarker, MarkerText> = { none: '', open: '[ ]', done: '[x]' };
+
+/** Titles of a parsed section from the top level down. */
+function sectionTitles(parsed: ParsedChecklist, sectionIndex: number): string[] {
+  const titles: string[] = [];
+  for (let s = parsed.sections[sectionIndex]; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex]) titles.unshift(s.text);
+  return titles;
+}
+
+/**
+ * Plans the markers (and cards, and the topics added in prepdeck) of `file` from the states the import just left;
+ * throws when they would change how it reads.
+ */
 async function planWrite(
   ctx: AppContext,
   checklist: Checklist,
@@ -131,39 +150,80 @@ async function planWrite(
   const topicIds = plan.entries.map((e) => e.existingId);
   const sectionKeys = plan.sections.map((section) => section.pathKey);
   const states = plan.entries.map((e) => ({ state: e.state, topicId: e.existingId }));
-  const markers = writeBack(file.text, parsed, states, { all: input.all ?? false, skipped: input.skipped ?? 'keep' });
+  const options = { all: input.all ?? false, skipped: input.skipped ?? 'keep' };
+  const markers = writeBack(file.text, parsed, states, options);
   const toWrite = input.cards ? await cardsToWrite(ctx, checklist.id, topicIds) : [];
   // Cards go into the text with its new markers, so they are placed (and checked) against that text's reading.
-  const marked = markers.edits.length > 0 ? parseChecklist(markers.text, { fallbackTitle, topics: parsed.topicsMode.mode }) : parsed;
+  const readAs = { fallbackTitle, topics: parsed.topicsMode.mode };
+  const marked = markers.edits.length > 0 ? parseChecklist(markers.text, readAs) : parsed;
   const withCards = toWrite.length > 0 ? insertCards(markers.text, marked, toWrite) : { text: markers.text, insertions: [], warnings: [] };
-  const { insertions } = withCards;
-  const warnings = [...markers.warnings, ...withCards.warnings];
-  // Both in the written file's numbering: the cards' lines shift the markers after them.
-  const edits = markers.edits.map(({ line, topicId, title, from, to }) => ({
-    line: lineAfterInsertions(line, insertions),
+  // The topics added in prepdeck go in last, each at the end of its section's list, into the text with the cards.
+  const newTopics = await topicsToWrite(ctx, checklist.id, sectionKeys);
+  const carded = withCards.insertions.length > 0 ? parseChecklist(withCards.text, readAs) : marked;
+  const withTopics =
+    newTopics.length > 0 ? insertTopics(withCards.text, carded, newTopics, options) : { text: withCards.text, insertions: [], warnings: [] };
+  const added = withTopics.insertions;
+  const warnings = [...markers.warnings, ...withCards.warnings, ...withTopics.warnings];
+  // All in the written file's numbering: the cards' and topics' lines shift the lines after them.
+  const lineAfter = (line: number) => lineAfterTopics(lineAfterInsertions(line, withCards.insertions), added);
+  const insertions = withCards.insertions.map((insertion) => ({ ...insertion, line: lineAfterTopics(insertion.line, added) }));
+  const edits = markers.edits.map(({ line, topicId, title, from, to }) => ({ line: lineAfter(line), topicId, title, from, to }));
+  const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
+  const topicsWritten = added.map(({ line, topicId, title, sectionIndex, marker }) => ({
+    line,
     topicId,
     title,
-    from,
-    to,
+    section: sectionTitles(parsed, sectionIndex),
+    marker: MARKER_TEXT[marker],
   }));
-  const cards = insertions.map(({ line, cardId, title, front }) => ({ line, cardId, topic: title, front }));
-  const planned = { text: withCards.text, edits, cards, insertions, warnings, readAs: topics, after: parsed, topicIds, sectionKeys };
-  if (markers.edits.length === 0 && insertions.length === 0) return planned;
+  const planned = {
+    text: withTopics.text,
+    edits,
+    cards,
+    insertions,
+    topics: topicsWritten,
+    warnings,
+    readAs: topics,
+    after: parsed,
+    topicIds,
+    sectionKeys,
+  };
+  if (markers.edits.length === 0 && insertions.length === 0 && added.length === 0) return planned;
 
   // Markers must never change how the file is read: the same entries, and the same reading (task list or outline).
-  let after = parseChecklist(withCards.text, { fallbackTitle, topics });
+  let after = parseChecklist(withTopics.text, { fallbackTitle, topics });
   if (after.topicsMode.mode !== parsed.topicsMode.mode) {
     warnings.push(
       `with these markers the file alone would read as ${readingOf(after.topicsMode.mode)}; sync keeps reading it as ${readingOf(parsed.topicsMode.mode)} (as with --topics ${parsed.topicsMode.mode})`,
     );
     planned.readAs = parsed.topicsMode.mode;
-    after = parseChecklist(withCards.text, { fallbackTitle, topics: planned.readAs });
+    after = parseChecklist(withTopics.text, { fallbackTitle, topics: planned.readAs });
   }
+  // The topics written in are checked on their own; without them, the file must read as before.
+  const rest = added.length > 0 ? withoutEntriesAt(after, new Set(added.map((insertion) => insertion.line))) : after;
   const problem =
-    checkWriteBack(parsed, after, markers.edits, insertions.length > 0 ? (line) => lineAfterInsertions(line, insertions) : undefined) ??
-    checkCardInsertions(parsed, after, insertions, new Map(toWrite.map((card) => [card.cardId, card])));
+    checkWriteBack(parsed, rest, markers.edits, insertions.length + added.length > 0 ? lineAfter : undefined) ??
+    checkCardInsertions(parsed, rest, insertions, new Map(toWrite.map((card) => [card.cardId, card]))) ??
+    (added.length > 0 ? checkTopicInsertions(carded, after, added, newTopics) : null);
   if (problem) throw new InvalidInputError(`writing the markers would change how ${input.path} is read: ${problem}; nothing was written`);
-  return { ...planned, after };
+  // Each entry of the written file and its stored topic: the topics written in among the file's own.
+  const addedAt = new Map(added.map((insertion) => [insertion.line, insertion.topicId]));
+  let next = 0;
+  const topicIdsAfter = after.entries.map((entry) => addedAt.get(entry.lines.start) ?? topicIds[next++] ?? null);
+  return { ...planned, after, topicIds: topicIdsAfter };
+}
+
+/** The topics added in prepdeck, in the order they were added, each with the section of the file it goes into. */
+async function topicsToWrite(ctx: AppContext, checklistId: number, sectionKeys: readonly string[]): Promise<TopicToWrite[]> {
+  const sectionIndex = new Map(sectionKeys.map((key, index) => [key, index]));
+  return (await appTopicsOf(ctx.store.db, checklistId)).map((topic) => ({
+    topicId: topic.id,
+    title: topic.title,
+    text: topic.text,
+    // A section gone from the file archives its topics at the import before: -1 is never met, but says so if it is.
+    sectionIndex: sectionIndex.get(topic.sectionKey) ?? -1,
+    state: topic.state,
+  }));
 }
 
 /**
@@ -202,6 +262,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
         written,
         edits: planned.edits,
         cards: planned.cards,
+        topics: planned.topics,
         diff: unifiedDiff(file.text, planned.text, { oldLabel: `${input.path}`, newLabel: `${input.path} (with markers)` }),
         backup,
         attempts: attempt,
@@ -209,7 +270,7 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
         warnings: planned.warnings,
       },
     });
-    if (planned.edits.length === 0 && planned.insertions.length === 0) return report(false, null);
+    if (planned.edits.length === 0 && planned.insertions.length === 0 && planned.topics.length === 0) return report(false, null);
     if (dryRun) {
       if (!input.force && (await isReadOnly(target))) planned.warnings.push(`${input.path} is read-only: writing it takes --force`);
       return report(false, null);
@@ -219,7 +280,11 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     // prepdeck's own markers are not ticks made by hand: recorded before the rename, settled after it, so that a
     // crash anywhere in between leaves the next read able to tell them apart (pending-write.ts).
     const write: PendingWrite = {
-      markers: planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) })),
+      markers: [
+        ...planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) })),
+        // A topic added in prepdeck has no marker yet: the one it is written with is prepdeck's, not a tick made by hand.
+        ...planned.topics.filter((t) => t.marker !== '').map((t) => ({ topicId: t.topicId, marker: markerOf(t.marker) })),
+      ],
       cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
     };
     let backup = '';

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { loadTrees } from '../../app/checklists/checklists.js';
 import { applicationsCsv } from '../../app/hunt/export-csv.js';
+import { checklistBackup } from '../../app/backup/backup.js';
 import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -18,8 +19,17 @@ export async function exportCommand(ctx: CommandContext, options: { format: 'jso
 }
 
 async function checklistText(ctx: CommandContext, format: 'json' | 'md'): Promise<string> {
+  if (format === 'json') {
+    // The readable tree, and beside it every stored row of the checklist: what `import --backup` restores.
+    const exported = await withApp(ctx, async (app) => {
+      const loaded = await loadTrees(app, await checklistToUse(app, ctx, { announce: true }));
+      return Promise.all(
+        loaded.map(async ({ checklist, tree }) => ({ ...exportJson(checklist, tree), backup: await checklistBackup(app, checklist.id) })),
+      );
+    });
+    return `${JSON.stringify({ checklists: exported }, null, 2)}\n`;
+  }
   const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: true })));
-  if (format === 'json') return `${JSON.stringify({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) }, null, 2)}\n`;
   const [only] = loaded;
   return only ? exportMarkdown(only.checklist, only.tree) : '';
 }

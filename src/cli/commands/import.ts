@@ -1,15 +1,17 @@
 import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import/import-checklist.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
-import { printJson, printLines, type Colors } from '../output.js';
+import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { useChecklist } from '../../app/checklists/current.js';
+import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
 
 interface ImportOptions {
   name?: string;
   topics?: TopicsMode | 'auto';
   dryRun?: boolean;
+  backup?: boolean;
 }
 
 /** Shown only when an import runs past a second, on a terminal. */
@@ -74,6 +76,7 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
 }
 
 export async function importCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+  if (options.backup) return restoreCommand(ctx, file, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
@@ -95,5 +98,28 @@ export async function importCommand(ctx: CommandContext, file: string, options: 
     else printLines(renderImport(result, ctx.color));
   } finally {
     indicator.done();
+  }
+}
+
+/** `import --backup FILE`: the checklists of a backup back as they were, or nothing restored at all. */
+async function restoreCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+  if (options.dryRun || (options.topics !== undefined && options.topics !== 'auto')) {
+    throw new UsageError('--backup restores a checklist as it was saved: --dry-run and --topics do not apply to it');
+  }
+  const text = await readBackupFile(file);
+  const result = await withApp(ctx, async (app) => {
+    const restored = await restoreBackups(app, text, { name: options.name, source: file });
+    // The checklist restored is the one the next commands work on (the first, when the file held several).
+    await useChecklist(app, restored.restored[0]!.name);
+    return restored;
+  });
+  if (ctx.json) printJson(result);
+  else {
+    printLines(
+      result.restored.map(
+        (r) =>
+          `restored ${ctx.color.bold(r.name)}: ${plural(r.topics, 'topic')}, ${plural(r.events, 'history line')}, ${plural(r.cards, 'card')}, ${plural(r.reviews, 'review')}`,
+      ),
+    );
   }
 }

@@ -85,7 +85,7 @@ function recallText(ratio: number, c: Colors): string {
   return `${c.dim('recall')} ${colour(percent(ratio))}`;
 }
 
-/** True retention over the last 30 days and the cards coming due: `retention 92% (44/48, 30 days) · due today 5 · next 7 days 12 · next 30 days 61`. */
+/** True retention over the last 30 days and the cards coming due: `retention 92% (44/48, 30 days) · due today 5 · next 7 days 12 · next 30 days 61 (reviews; new cards not counted)`. */
 function memoryLine(memory: ReviewStatsJson, c: Colors): string {
   const { rate, passed, reviews, days } = memory.trueRetention;
   const retention =
@@ -98,7 +98,8 @@ function memoryLine(memory: ReviewStatsJson, c: Colors): string {
     `${c.dim(`next ${FORECAST_SHOWN} days`)} ${dueWithin(FORECAST_SHOWN)}`,
     `${c.dim(`next ${memory.forecast.length} days`)} ${dueWithin(memory.forecast.length)}`,
   ].join(` ${c.dim('·')} `);
-  return `${retention} ${c.dim('·')} ${due}`;
+  // New cards come at the new-per-day pace, not on a date: the forecast leaves them out, and says so.
+  return `${retention} ${c.dim('·')} ${due} ${c.dim('(reviews; new cards not counted)')}`;
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;

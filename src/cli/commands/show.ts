@@ -25,7 +25,9 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
     `  section:    ${placed.sectionPath.join(' / ') || '(top)'}`,
     `  kind:       ${topic.kind}`,
     `  state:      ${topic.state}${topic.confidence !== null ? `, confidence ${topic.confidence}/4` : ''}`,
-    `  source:     line ${topic.lines.start}${topic.lines.end > topic.lines.start ? `-${topic.lines.end}` : ''}: ${topic.title}`,
+    topic.origin === 'app'
+      ? `  source:     added in prepdeck, not in the file yet (\`prepdeck sync FILE --write\` writes it there): ${topic.title}`
+      : `  source:     line ${topic.lines.start}${topic.lines.end > topic.lines.start ? `-${topic.lines.end}` : ''}: ${topic.title}`,
   ];
   if (topic.archivedAt) lines.push(c.yellow(`  archived:   ${topic.archivedAt} (gone from the file)`));
   if (topic.details) lines.push('  details:', ...topic.details.split('\n').map((l) => `    ${l}`));

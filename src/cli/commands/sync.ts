@@ -56,11 +56,13 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
     lines.push(...renderImport(meanwhile, c, BRIEF).map((l) => `  ${l}`), ...renderTicks(meanwhile));
   }
   const count = [
-    ...(report.edits.length > 0 || report.cards.length === 0 ? [plural(report.edits.length, 'marker')] : []),
+    ...(report.edits.length > 0 || (report.cards.length === 0 && report.topics.length === 0) ? [plural(report.edits.length, 'marker')] : []),
     ...(report.cards.length > 0 ? [plural(report.cards.length, 'card')] : []),
+    ...(report.topics.length > 0 ? [plural(report.topics.length, 'topic')] : []),
   ].join(' and ');
-  if (report.edits.length === 0 && report.cards.length === 0) lines.push(`${file}: every marker already matches; nothing to write`);
-  else if (report.dryRun) lines.push(...renderDiff(report.diff, c), `would write ${count} into ${file} (dry run: nothing written)`);
+  if (report.edits.length === 0 && report.cards.length === 0 && report.topics.length === 0) {
+    lines.push(`${file}: every marker already matches; nothing to write`);
+  } else if (report.dryRun) lines.push(...renderDiff(report.diff, c), `would write ${count} into ${file} (dry run: nothing written)`);
   else {
     lines.push(`wrote ${count} into ${file}`);
     for (const edit of report.edits.slice(0, MAX_LISTED)) {
@@ -72,6 +74,11 @@ export function renderWriteBack(file: string, report: WriteBackReport, c: Colors
     for (const card of report.cards.slice(0, MAX_LISTED))
       lines.push(`  line ${card.line}: ${c.dim(`card ${card.cardId}`)} ${card.front} (under ${card.topic})`);
     if (report.cards.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.cards.length - MAX_LISTED} more cards`));
+    for (const topic of report.topics.slice(0, MAX_LISTED))
+      lines.push(
+        `  line ${topic.line}: ${topic.marker ? `${topic.marker} ` : ''}${topic.title}${c.dim(` #${topic.topicId}`)} (last in ${topic.section.join(' > ')})`,
+      );
+    if (report.topics.length > MAX_LISTED) lines.push(c.dim(`  … and ${report.topics.length - MAX_LISTED} more topics`));
     if (report.backup) lines.push(`  the previous version is kept in ${report.backup}`);
   }
   for (const warning of report.warnings) lines.push(c.yellow(`  warning: ${warning}`));

@@ -19,6 +19,7 @@ function topicJson(node: TopicNode): ExportedTopic {
     notes: t.notes,
     details: t.details,
     line: t.lines.start,
+    origin: t.origin,
     resources: node.resources.map(resourceJson),
     children: node.children.map(topicJson),
   };

@@ -1,11 +1,11 @@
 // The domain model: plain data shared by every layer. No behaviour, no I/O.
 import type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
-import type { EventType } from '../../contract/topics.js';
+import type { EventType, TopicOrigin } from '../../contract/topics.js';
 
 // The words the API shows are the domain's own: listed once, in the contract.
 export { TOPIC_STATES } from '../../contract/vocabulary.js';
 export type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
-export type { EventType } from '../../contract/topics.js';
+export type { EventType, TopicOrigin } from '../../contract/topics.js';
 
 /** The GFM task marker a list item carried in the file. */
 export type TaskMarker = 'none' | 'open' | 'done';
@@ -148,6 +148,8 @@ export interface Topic {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /** `app`: added in prepdeck and not in the file yet (line 0); the next write-back puts it there. */
+  origin: TopicOrigin;
 }
 
 export interface Section {

@@ -36,7 +36,7 @@ function reachedStages(events: readonly FunnelEvent[]): FunnelJson['stages'] {
 function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson['weeks'] {
   if (events.length === 0) return [];
   const ordered = inTimeOrder(events);
-  const firstWeek = mondayOf(localDateOf(ordered[0]!.at, timeZone));
+  const firstWeek = mondayOf(localDateOf(ordered[0]!.time, timeZone));
   const lastWeek = mondayOf(today);
 
   const counts = new Map<string, number>(stageKeys.map((key) => [key, 0]));
@@ -45,8 +45,8 @@ function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent
   let next = 0;
   for (let weekOf = firstWeek; weekOf <= lastWeek; weekOf = addDays(weekOf, 7)) {
     const end = Date.parse(startOfLocalDate(addDays(weekOf, 7), timeZone));
-    for (; next < ordered.length && Date.parse(ordered[next]!.at) < end; next++) {
-      const { applicationId, to } = ordered[next]!;
+    for (; next < ordered.length && ordered[next]!.time < end; next++) {
+      const { applicationId, to } = ordered[next]!.event;
       const before = stageOf.get(applicationId);
       if (before !== undefined) counts.set(before, counts.get(before)! - 1);
       counts.set(to, (counts.get(to) ?? 0) + 1);
@@ -57,13 +57,10 @@ function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent
   return weeks;
 }
 
-/** The events by time; as recorded they nearly always are, so that is checked before sorting. */
-function inTimeOrder(events: readonly FunnelEvent[]): readonly FunnelEvent[] {
-  const times = events.map((event) => Date.parse(event.at));
-  if (times.every((time, i) => i === 0 || times[i - 1]! <= time)) return events;
+/** The events by time, each with its instant parsed once; as recorded they nearly always are in order, so that is checked before sorting. */
+function inTimeOrder(events: readonly FunnelEvent[]): Array<{ event: FunnelEvent; time: number }> {
+  const timed = events.map((event) => ({ event, time: Date.parse(event.at) }));
+  if (timed.every(({ time }, i) => i === 0 || timed[i - 1]!.time <= time)) return timed;
   // Stable: events of the same instant keep the order they were recorded in.
-  return events
-    .map((event, i) => ({ event, time: times[i]! }))
-    .sort((a, b) => a.time - b.time)
-    .map(({ event }) => event);
+  return timed.sort((a, b) => a.time - b.time);
 }

@@ -61,12 +61,17 @@ export function sectionPathKeys(parsed: ParsedChecklist): string[] {
   return disambiguate(raw);
 }
 
+/** The identity key of an item under `prefix` (its section's path key, or its parent's key), before repeats are numbered. */
+export function itemKey(prefix: string, entry: { text: string; identityText?: string }): string {
+  return prefix + KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text);
+}
+
 /** Identity keys of the parsed entries: section path, then the parent topics' texts, then their own. */
 export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]): string[] {
   const raw: string[] = [];
   for (const entry of parsed.entries) {
     const prefix = entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
-    raw.push(prefix + KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text));
+    raw.push(itemKey(prefix, entry));
   }
   return disambiguate(raw);
 }

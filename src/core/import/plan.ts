@@ -9,7 +9,7 @@ import {
   sectionPathKeys,
   similarityBound,
 } from './identity.js';
-import type { EntryKind, ParsedChecklist, TaskMarker, TopicState } from '../checklist/model.js';
+import type { EntryKind, ParsedChecklist, TaskMarker, TopicOrigin, TopicState } from '../checklist/model.js';
 
 export interface StoredTopicRef {
   id: number;
@@ -20,6 +20,8 @@ export interface StoredTopicRef {
   marker: TaskMarker;
   state: TopicState;
   archived: boolean;
+  /** `app`: added in prepdeck, not in the file yet; only an item of the same identity in the file is it. */
+  origin: TopicOrigin;
 }
 
 export interface StoredSectionRef {
@@ -43,6 +45,14 @@ export interface PlannedEntry {
   /** The state after the import; differs from the stored one only when the file's tick changed. */
   state: TopicState;
   stateChanged: boolean;
+}
+
+export interface PlannedAppTopic {
+  id: number;
+  /** Index in ParsedChecklist.sections. */
+  sectionIndex: number;
+  /** After the section's own items (and the topics added to it before). */
+  position: number;
 }
 
 export interface PlannedSection {
@@ -74,9 +84,14 @@ export interface ImportPlan {
   /** Stored sections no longer in the file. */
   removedSectionIds: number[];
   entries: PlannedEntry[];
-  /** Stored topics gone from the file, archived by the import (as they were before it), and their ids. */
+  /**
+   * Stored topics gone from the file, archived by the import (as they were before it), and their ids. A topic added
+   * in prepdeck is not in the file yet: it is archived only when its section is gone.
+   */
   archived: StoredTopicRef[];
   archivedTopicIds: number[];
+  /** Topics added in prepdeck that the file does not hold yet, kept last in their section, in the order they were added. */
+  appTopics: PlannedAppTopic[];
   /** What changed, for the report; the history the import writes comes from the same entries (events.ts). */
   summary: ImportSummary;
 }
@@ -151,7 +166,8 @@ export function planImport(parsed: ParsedChecklist, storedSections: StoredSectio
       });
     }
   });
-  let unmatchedStored = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
+  // A topic added in prepdeck is only ever the file's item of its own identity: never a move or a rename of another.
+  let unmatchedStored = storedTopics.filter((t) => !t.archived && t.origin === 'file' && !claimed.has(t.id));
 
   // 2. Moved: the same text elsewhere, paired in file order.
   const storedByText = new Map<string, StoredTopicRef[]>();
@@ -207,9 +223,32 @@ export function planImport(parsed: ParsedChecklist, storedSections: StoredSectio
       stateChanged: state !== stored.state,
     };
   });
-  const archived = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
+  const unclaimed = storedTopics.filter((t) => !t.archived && !claimed.has(t.id));
+  const archived = unclaimed.filter((t) => t.origin === 'file' || !incomingSectionKeys.has(t.sectionKey));
+  const appTopics = placeAppTopics(
+    parsed,
+    sectionKeys,
+    unclaimed.filter((t) => t.origin === 'app' && incomingSectionKeys.has(t.sectionKey)),
+  );
   const summary = summarizePlan(parsed, entries, archived);
-  return { sections, removedSectionIds, entries, archived, archivedTopicIds: archived.map((t) => t.id), summary };
+  return { sections, removedSectionIds, entries, archived, archivedTopicIds: archived.map((t) => t.id), appTopics, summary };
+}
+
+/** Topics added in prepdeck, each after the top-level items of its section as the file has them, in the order they were added. */
+function placeAppTopics(parsed: ParsedChecklist, sectionKeys: readonly string[], kept: readonly StoredTopicRef[]): PlannedAppTopic[] {
+  const sectionIndexByKey = new Map(sectionKeys.map((key, index) => [key, index]));
+  const next = new Map<number, number>();
+  for (const entry of parsed.entries) {
+    if (entry.parentIndex === null) next.set(entry.sectionIndex, Math.max(next.get(entry.sectionIndex) ?? 0, entry.position + 1));
+  }
+  return [...kept]
+    .sort((a, b) => a.id - b.id)
+    .map((topic) => {
+      const sectionIndex = sectionIndexByKey.get(topic.sectionKey)!;
+      const position = next.get(sectionIndex) ?? 0;
+      next.set(sectionIndex, position + 1);
+      return { id: topic.id, sectionIndex, position };
+    });
 }
 
 /** The report of a plan: each entry by how it was matched, and the archived topics. */

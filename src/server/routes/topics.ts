@@ -1,10 +1,11 @@
-// Topics: read one, change its state, confidence or notes, search them.
+// Topics: read one, change its state, confidence or notes, add one to a section, search them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { placeTopics, searchTopics, topicById, updateTopic, type TopicDetails } from '../../app/topics/topics.js';
 import { topicDetailJson, topicJson } from '../../app/topics/topic-json.js';
-import { errorResponses, TopicParams } from '../../contract/common.js';
-import { SearchQuery, SearchResultJson, TopicDetailJson, TopicPatchJson } from '../../contract/topics.js';
+import { addTopic } from '../../app/topics/add-topic.js';
+import { ChecklistParams, errorResponses, TopicParams } from '../../contract/common.js';
+import { SearchQuery, SearchResultJson, TopicCreateJson, TopicDetailJson, TopicPatchJson } from '../../contract/topics.js';
 
 export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   const detailJson = async (details: TopicDetails) => topicDetailJson(details, (await placeTopics(app, [details.topic]))[0]!);
@@ -32,6 +33,22 @@ export const topicRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
       },
     },
     async (request) => detailJson(await updateTopic(app, request.params.id, request.body)),
+  );
+
+  server.post(
+    '/checklists/:name/topics',
+    {
+      schema: {
+        summary: 'Add a study topic to a section (by title or path): last in it, studied at once, written into the file at the next write-back',
+        params: ChecklistParams,
+        body: TopicCreateJson,
+        response: { 201: TopicDetailJson, ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const added = await addTopic(app, { checklist: request.params.name, ...request.body });
+      return reply.status(201).send(added);
+    },
   );
 
   server.get(

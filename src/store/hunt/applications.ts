@@ -40,36 +40,42 @@ function applications(db: Kysely<Database>, filter: ApplicationFilter) {
 }
 
 export async function readApplicationList(db: Kysely<Database>, filter: ApplicationFilter): Promise<ApplicationListRows> {
-  const rows = await applications(db, filter).selectAll('a').orderBy('a.id').execute();
-  // The rows below are read for the whole hunt, without joining the filter again, and kept for the listed ids:
-  // cheaper than a join per kind of row, and a board lists most of the hunt anyway.
-  const listed = new Set(rows.map((row) => row.id));
+  // The rows besides the applications are read for the whole hunt, without joining the filter again, and kept for the
+  // listed ids: cheaper than a join per kind of row, and a board lists most of the hunt anyway. The four reads are
+  // independent, so they go out together: a PostgreSQL pool answers them side by side (SQLite runs them in turn).
   const ofHunt = db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID);
-  // An unknown mark counts as no mark in a fit.
-  const marks = (
-    await db
+  const [rows, marks, openFollowUps, offers] = await Promise.all([
+    applications(db, filter).selectAll('a').orderBy('a.id').execute(),
+    // An unknown mark counts as no mark in a fit.
+    db
       .selectFrom('marks')
       .select(['application_id', 'criterion_id', 'value'])
       .where('value', '!=', 'unknown')
       .where('application_id', 'in', ofHunt)
-      .execute()
-  ).filter((mark) => listed.has(mark.application_id));
-  const openFollowUps = await db
-    .selectFrom('follow_ups')
-    .select(['id', 'application_id', 'title', 'due_on'])
-    .where('done_at', 'is', null)
-    .where('application_id', 'in', ofHunt)
-    .orderBy('due_on')
-    .orderBy('id')
-    .execute();
+      .execute(),
+    db
+      .selectFrom('follow_ups')
+      .select(['id', 'application_id', 'title', 'due_on'])
+      .where('done_at', 'is', null)
+      .where('application_id', 'in', ofHunt)
+      .orderBy('due_on')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('offers').select('application_id').where('application_id', 'in', ofHunt).execute(),
+  ]);
+  const listed = new Set(rows.map((row) => row.id));
   const nextFollowUps = new Map<number, NextFollowUp>();
   for (const row of openFollowUps) {
     if (listed.has(row.application_id) && !nextFollowUps.has(row.application_id)) {
       nextFollowUps.set(row.application_id, { id: row.id, applicationId: row.application_id, title: row.title, dueOn: row.due_on });
     }
   }
-  const offers = await db.selectFrom('offers').select('application_id').where('application_id', 'in', ofHunt).execute();
-  return { applications: rows, marks, nextFollowUps, withOffer: new Set(offers.map((row) => row.application_id).filter((id) => listed.has(id))) };
+  return {
+    applications: rows,
+    marks: marks.filter((mark) => listed.has(mark.application_id)),
+    nextFollowUps,
+    withOffer: new Set(offers.map((row) => row.application_id).filter((id) => listed.has(id))),
+  };
 }
 
 export async function applicationRow(db: Kysely<Database>, id: number): Promise<ApplicationRow | null> {

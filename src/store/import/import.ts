@@ -65,7 +65,7 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
   const sections = await db.selectFrom('sections').select(['id', 'path_key']).where('checklist_id', '=', checklistId).orderBy('id').execute();
   const topics = await db
     .selectFrom('topics')
-    .select(['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at'])
+    .select(['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at', 'origin'])
     .where('checklist_id', '=', checklistId)
     // The planner pairs moved topics in file order.
     .orderBy('line_start')
@@ -82,6 +82,7 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
       marker: row.marker,
       state: row.state,
       archived: row.archived_at !== null,
+      origin: row.origin,
     })),
   };
 }
@@ -194,6 +195,7 @@ const TOPIC_IMPORT_COLUMNS = [
   'line_end',
   'state',
   'archived_at',
+  'origin',
 ] as const satisfies ReadonlyArray<keyof TopicTable>;
 
 /** Inserts new topics, rewrites changed matched ones, archives the missing, appends the plan's events (core/import/events.ts); returns the id of each entry. */
@@ -202,7 +204,7 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   for (const row of await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).execute()) {
     stored.set(row.id, row);
   }
-  ensurePlanFits(stored, [...plan.entries.map((e) => e.existingId), ...plan.archivedTopicIds]);
+  ensurePlanFits(stored, [...plan.entries.map((e) => e.existingId), ...plan.archivedTopicIds, ...plan.appTopics.map((t) => t.id)]);
 
   const newCount = plan.entries.filter((e) => e.existingId === null).length;
   const freshIds = await dialectOf(db).allocateIds(db, 'topics', newCount);
@@ -231,6 +233,8 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
       line_end: entry.lines.end,
       state: planned.state,
       archived_at: null,
+      // A topic added in prepdeck that the file now holds (written back, or typed in by hand) is the file's from now on.
+      origin: 'file' as const,
     };
     const before = stored.get(id);
     if (!before) {
@@ -253,6 +257,13 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   await moveKeysOutOfTheWay(db, stored, plan);
   await insertRows(db, 'topics', inserts);
   await updateRowsById(db, 'topics', updates, [...TOPIC_IMPORT_COLUMNS, 'updated_at']);
+  // Topics added in prepdeck stay last in their section, whatever the file's lists now hold.
+  for (const { id, sectionIndex, position } of plan.appTopics) {
+    const before = stored.get(id)!;
+    const sectionId = sectionIds[sectionIndex]!;
+    if (before.position === position && before.section_id === sectionId) continue;
+    await db.updateTable('topics').set({ position, section_id: sectionId }).where('id', '=', id).execute();
+  }
 
   const archived = plan.archivedTopicIds.filter((id) => stored.get(id)!.archived_at === null);
   await forIdBatches(archived, (batch) => db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute());

@@ -26,6 +26,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-interviews': interviews,
 };
 
+/** The schema a database is at once every migration has run: a backup says which it was made from. */
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1)!;
+/** Every migration's name, oldest first: a backup from a schema not listed here was made by a newer prepdeck. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };

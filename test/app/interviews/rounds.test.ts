@@ -194,6 +194,26 @@ for (const backend of BACKENDS) {
         expect((await topicById(ctx, old)).reviews).toEqual([]);
       }));
 
+    it('adds a question that touches nothing as a new topic of a section, scored into its card, or refuses it naming newTopic, writing nothing', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const { round } = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-04T15:00' });
+        await expect(addQuestion(ctx, round.id, { text: 'Design a rate limiter', score: 2, newTopic: { section: 'Kubernetes' } })).rejects.toThrow(
+          /^newTopic\.section: /,
+        );
+        await expect(
+          addQuestion(ctx, round.id, { text: 'Design a rate limiter', newTopic: { section: 'Databases', title: 'a\nb' } }),
+        ).rejects.toThrow(/^newTopic\.title: /);
+        expect((await roundDetail(ctx, round.id)).questions).toEqual([]);
+
+        const detail = await addQuestion(ctx, round.id, { text: 'Design a rate limiter\nfor an API', score: 2, newTopic: { section: 'databases' } });
+        const [question] = detail.questions;
+        expect(question!.topics).toEqual([expect.objectContaining({ title: 'Design a rate limiter', section: ['Databases'], archived: false })]);
+        const added = await topicById(ctx, question!.topics[0]!.topicId);
+        expect(added.topic.origin).toBe('app');
+        expect(added.reviews).toEqual([{ at: round.startsAt, rating: 2, source: 'interview', questionId: question!.id, roundId: round.id }]);
+      }));
+
     it('moves the evidence with the round’s start, and deleting a question, a round or the application withdraws it', () =>
       run(async (ctx) => {
         const { application } = await addApplication(ctx, { company: 'Acme' });

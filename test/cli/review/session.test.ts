@@ -468,6 +468,7 @@ describe('a question/answer card', () => {
       notes: 'topic notes are not the answer',
       section: ['SQL', 'Transactions'],
       line: 11,
+      origin: 'file',
       createdAt: '2026-11-01T00:00:00.000Z',
       updatedAt: '2026-11-01T00:00:00.000Z',
       archivedAt: null,

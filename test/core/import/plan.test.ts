@@ -193,3 +193,51 @@ describe('the rename search is bounded', () => {
     expect(plan.summary.archived).toHaveLength(count);
   });
 });
+
+describe('a topic added in prepdeck, at re-import', () => {
+  /** BEFORE stored, with a topic added in prepdeck to `section` (a path key). */
+  function withAdded(text: string, sectionKey: string, state: TopicState = 'learning') {
+    const stored = store(BEFORE);
+    const added = {
+      id: 500,
+      identityKey: `${sectionKey} / ${text.toLowerCase()}`,
+      sectionKey,
+      kind: 'topic' as const,
+      text,
+      marker: 'none' as const,
+      state,
+      archived: false,
+      origin: 'app' as const,
+    };
+    return { sections: stored.sections, topics: [...stored.topics, added] };
+  }
+
+  it('is kept, last in its section, while the file does not hold it: never archived, never taken for a move or a rename', () => {
+    const stored = withAdded('SELECT FOR SHARE', 'databases');
+    // A new item elsewhere with its text, and a similar one in its section: neither is it.
+    const after = `${BEFORE}- SELECT FOR SHAR\n# Other\n- SELECT FOR SHARE\n`;
+    const parsed = parse(after);
+    const plan = planImport(parsed, stored.sections, stored.topics);
+    expect(plan.entries.map((e) => e.existingId)).not.toContain(500);
+    expect(plan.archivedTopicIds).toEqual([]);
+    expect(plan.appTopics).toEqual([{ id: 500, sectionIndex: parsed.sections.findIndex((s) => s.text === 'Databases'), position: 4 }]);
+    expect(plan.summary.added.map((a) => a.title)).toEqual(['SELECT FOR SHAR', 'SELECT FOR SHARE']);
+  });
+
+  it('is the item of its identity in its section once the file holds it, keeping its state', () => {
+    const stored = withAdded('SELECT FOR SHARE', 'databases');
+    const parsed = parse(BEFORE.replace('- sharding\n', '- sharding\n- select for share\n'));
+    const plan = planImport(parsed, stored.sections, stored.topics);
+    const entry = plan.entries[parsed.entries.findIndex((e) => e.text === 'select for share')]!;
+    expect(entry).toMatchObject({ existingId: 500, match: 'same', state: 'learning', stateChanged: false });
+    expect(plan.appTopics).toEqual([]);
+    expect(plan.summary.added).toEqual([]);
+  });
+
+  it('is archived when its section is gone from the file', () => {
+    const stored = withAdded('SELECT FOR SHARE', 'databases');
+    const plan = planImport(parse(BEFORE.slice(0, BEFORE.indexOf('# Databases'))), stored.sections, stored.topics);
+    expect(plan.archivedTopicIds).toContain(500);
+    expect(plan.appTopics).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { ResourceLink } from '../components/ResourceList.js';
 import { StateCycleButton } from '../components/StateControl.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { STATE_LABEL } from '../lib/states.js';
+import { matchRanges } from '../lib/tree.js';
 import { useTree } from './TreeContext.js';
 
 export function TopicList({ topics, nested = false }: { topics: ExportedTopic[]; nested?: boolean }) {
@@ -20,7 +21,7 @@ export function TopicList({ topics, nested = false }: { topics: ExportedTopic[];
 }
 
 function TopicRow({ topic }: { topic: ExportedTopic }) {
-  const { checklist, visibility, setTopicState } = useTree();
+  const { checklist, visibility, words, setTopicState } = useTree();
   // A parent shown only to place a matching child is dimmed, so the matches stand out.
   const context = visibility !== null && !visibility.matched.has(topic.id);
   return (
@@ -29,7 +30,7 @@ function TopicRow({ topic }: { topic: ExportedTopic }) {
         <StateCycleButton state={topic.state} topicText={topic.text} onChange={(s) => setTopicState(topic.id, s)} />
         {/* The title link is what j/k focus; 1-4 then set the state of its row. */}
         <Link className="topic-title" to={hrefFor(`/topics/${topic.id}`, checklist)}>
-          {topic.text}
+          <Highlighted text={topic.text} words={words} />
           <span className="visually-hidden">, {STATE_LABEL[topic.state]}</span>
         </Link>
         {topic.notes.trim() !== '' && (
@@ -48,4 +49,20 @@ function TopicRow({ topic }: { topic: ExportedTopic }) {
       {topic.children.length > 0 && <TopicList topics={topic.children} nested />}
     </li>
   );
+}
+
+/** The text with the search's words marked, as the browser's find-in-page does. */
+function Highlighted({ text, words }: { text: string; words: readonly string[] }) {
+  const ranges = matchRanges(text, words);
+  if (ranges.length === 0) return text;
+  const shown = text.normalize('NFC');
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(shown.slice(at, start));
+    parts.push(<mark key={start}>{shown.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(shown.slice(at));
+  return <>{parts}</>;
 }

@@ -7,6 +7,8 @@ export interface TreeContextValue {
   checklist: string;
   /** null when nothing is filtered: everything shows. */
   visibility: Visibility | null;
+  /** The search's words, folded: what the rows highlight. */
+  words: readonly string[];
   isCollapsed: (sectionId: number) => boolean;
   toggleSection: (sectionId: number) => void;
   setTopicState: (topicId: number, state: TopicState) => void;

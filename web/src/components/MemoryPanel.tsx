@@ -54,7 +54,7 @@ export function ReviewsCard({ stats }: { stats: ReviewStatsJson }) {
   );
 }
 
-/** Cards coming due on each of the next 30 days, as bars; today's include the overdue ones. */
+/** Cards already studied coming due on each of the next 30 days, as bars; today's include the overdue ones. New cards are left out, and it says so. */
 function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
   const max = Math.max(1, ...forecast.map((d) => d.count));
   const total = forecast.reduce((sum, d) => sum + d.count, 0);
@@ -63,9 +63,9 @@ function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
   return (
     <figure className="forecast">
       <figcaption className="forecast-caption">
-        <span className="forecast-title">Due in the next {forecast.length} days</span>
+        <span className="forecast-title">Reviews due in the next {forecast.length} days</span>
         <span className="muted">
-          {today} today · {week} this week · {total} in all
+          {today} today · {week} this week · {total} in all · new cards not counted (they come at your new-per-day pace)
         </span>
       </figcaption>
       <div

@@ -43,7 +43,7 @@ export function WriteBackPanel({ checklist, file, revision, onClose, onWritten }
   };
 
   const report = preview?.result.writeBack ?? null;
-  const changes = report ? report.edits.length + report.cards.length : 0;
+  const changes = report ? report.edits.length + report.cards.length + report.topics.length : 0;
   const readIn = preview ? editsComingIn(preview.result.readIn) : null;
 
   return (
@@ -73,6 +73,12 @@ export function WriteBackPanel({ checklist, file, revision, onClose, onWritten }
                 <>
                   {' and '}
                   <strong>{plural(report.cards.length, 'card')}</strong>
+                </>
+              )}
+              {report.topics.length > 0 && (
+                <>
+                  {' and '}
+                  <strong>{plural(report.topics.length, 'topic')}</strong> added here
                 </>
               )}{' '}
               to write

@@ -4,7 +4,7 @@
 import {
   DndContext,
   DragOverlay,
-  PointerSensor,
+  MouseSensor,
   TouchSensor,
   useDraggable,
   useDroppable,
@@ -14,7 +14,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApplicationSummaryJson, HuntJson, StageJson } from '../../../src/contract/hunt.js';
 import { Link, navigate } from '../lib/router.js';
 import { FitBadge } from './Fit.js';
@@ -27,16 +27,24 @@ interface Props {
   onMove: (application: ApplicationSummaryJson, to: string) => void;
 }
 
+/** Cards per column in the first paint: more than a screen holds. The rest follow in a render React may interrupt. */
+const FIRST_PAINT_CARDS = 24;
+
 export function Board({ hunt, applications, onMove }: Props) {
   const { stages } = hunt;
+  // A board of a thousand applications shows its first screen at once and fills its columns right after, so the first
+  // cards don't wait for the last (the whole board mounted in one go took about twice as long to show anything).
+  const cardsPerColumn = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_PAINT_CARDS);
   const [dragged, setDragged] = useState<ApplicationSummaryJson | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // The card moved from the keyboard, focused again once it shows in its new column.
   const refocus = useRef<{ id: number; stage: string } | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   // A small move before a drag starts, so a click still opens the card; a touch waits, so the board still scrolls.
+  // Mouse and touch sensors, not pointer and touch: a touch's pointerdown would go to the pointer sensor first, and the
+  // scroll that follows cancels it, so a finger could never drag.
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
   );
   const byStage = useMemo(() => {
@@ -109,7 +117,10 @@ export function Board({ hunt, applications, onMove }: Props) {
         collapsed={collapsed}
         onToggle={() => toggle(stage.key)}
       >
-        {!collapsed && cards.map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
+        {!collapsed &&
+          cards
+            .slice(0, cardsPerColumn)
+            .map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
       </Column>
     );
   };

@@ -15,10 +15,13 @@ import type {
   FollowUpPatchJson,
   FunnelJson,
   HuntJson,
+  HuntPatchJson,
   MarkPutJson,
   MoveJson,
   OfferComparisonJson,
   OfferPutJson,
+  StageCreateJson,
+  StagePatchJson,
 } from '../../../src/contract/hunt.js';
 import { request } from './api.js';
 
@@ -29,6 +32,9 @@ export const APPLICATIONS_CSV = '/api/hunt/applications.csv';
 
 export const huntApi = {
   hunt: (signal?: AbortSignal) => request<HuntJson>('GET', '/api/hunt', undefined, signal),
+  patchHunt: (patch: HuntPatchJson) => request<HuntJson>('PATCH', '/api/hunt', patch),
+  addStage: (body: StageCreateJson) => request<HuntJson>('POST', '/api/hunt/stages', body),
+  patchStage: (key: string, patch: StagePatchJson) => request<HuntJson>('PATCH', `/api/hunt/stages/${encodeURIComponent(key)}`, patch),
   addCriterion: (body: CriterionCreateJson) => request<CriterionJson>('POST', '/api/hunt/criteria', body),
   patchCriterion: (id: number, patch: CriterionPatchJson) => request<CriterionJson>('PATCH', `/api/hunt/criteria/${id}`, patch),
 

@@ -20,7 +20,7 @@ function foldCase(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase();
 }
 
-function queryWords(query: string): string[] {
+export function queryWords(query: string): string[] {
   return foldCase(query).split(/\s+/).filter(Boolean);
 }
 
@@ -29,6 +29,33 @@ function topicMatches(topic: ExportedTopic, filter: TopicFilter, words = queryWo
   if (words.length === 0) return true;
   const haystack = foldCase(`${topic.text}\n${topic.notes}`);
   return words.every((w) => haystack.includes(w));
+}
+
+/**
+ * Where the query's words occur in `text`, as [start, end) ranges in order, overlaps merged: what a row highlights.
+ * None when folding the case changes the text's length (a rare letter such as İ), so a range never lands off its word.
+ */
+export function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
+  const shown = text.normalize('NFC');
+  const folded = foldCase(shown);
+  if (words.length === 0 || folded.length !== shown.length) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) ranges.push([at, at + word.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}
+
+/** Every section of the tree with its depth (top level 1), in file order: what a jump list offers. */
+export function sectionOutline(sections: readonly ExportedSection[], depth = 1): Array<{ section: ExportedSection; depth: number }> {
+  return sections.flatMap((section) => [{ section, depth }, ...sectionOutline(section.sections, depth + 1)]);
 }
 
 export interface Visibility {

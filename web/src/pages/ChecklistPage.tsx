@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { ChecklistToolbar } from '../checklist/ChecklistToolbar.js';
 import { EntriesPanel } from '../checklist/EntriesPanel.js';
+import { SectionJump } from '../checklist/SectionJump.js';
 import { SectionNotes, SectionView } from '../checklist/SectionView.js';
 import { TopicList } from '../checklist/TopicRow.js';
 import { TreeContext, type TreeContextValue } from '../checklist/TreeContext.js';
@@ -11,7 +12,7 @@ import { useTopicKeys } from '../checklist/useTopicKeys.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { errorMessage } from '../lib/api.js';
 import type { TopicState } from '../lib/states.js';
-import { isFiltering, NO_FILTER, splitByRole, topicsById, visibility, type TopicFilter } from '../lib/tree.js';
+import { isFiltering, NO_FILTER, queryWords, splitByRole, topicsById, visibility, type TopicFilter } from '../lib/tree.js';
 import { treeQuery, useMarkTopic } from '../queries/checklists.js';
 import { checklistKey } from '../queries/keys.js';
 import { useLive } from '../queries/live.js';
@@ -26,7 +27,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
   // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown; not while a mark or a write is on its way.
   const tree = useQuery({ ...treeQuery(checklist), ...useLive(checklistKey(checklist)) });
   const [filter, setFilter] = useState<TopicFilter>(NO_FILTER);
-  const [collapsed, toggleSection] = useCollapsedSections(checklist);
+  const [collapsed, toggleSection, setCollapsed] = useCollapsedSections(checklist);
   const searchRef = useRef<HTMLInputElement>(null);
   const data = tree.data ?? null;
   const writeBackButton = useRef<HTMLButtonElement>(null);
@@ -48,9 +49,21 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
     return { shown: shownFilter ? shownFilter.matched.size : all, total: all };
   }, [data, shownFilter]);
 
+  const words = useMemo(() => queryWords(filter.query), [filter.query]);
   const context = useMemo<TreeContextValue>(
-    () => ({ checklist, visibility: shownFilter, isCollapsed: (id) => collapsed.has(id), toggleSection, setTopicState }),
-    [checklist, shownFilter, collapsed, toggleSection, setTopicState],
+    () => ({ checklist, visibility: shownFilter, words, isCollapsed: (id) => collapsed.has(id), toggleSection, setTopicState }),
+    [checklist, shownFilter, words, collapsed, toggleSection, setTopicState],
+  );
+  const jumpTo = useCallback(
+    (id: number, ancestors: number[]) => {
+      setCollapsed((current) => new Set([...current].filter((folded) => folded !== id && !ancestors.includes(folded))));
+      // Once the unfolded sections have rendered: the heading's button takes the focus, as a jump in a document does.
+      requestAnimationFrame(() => {
+        document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' });
+        document.querySelector<HTMLElement>(`#section-title-${id} button`)?.focus({ preventScroll: true });
+      });
+    },
+    [setCollapsed],
   );
 
   if (tree.error && !data) return <ErrorLine>{errorMessage(tree.error)}</ErrorLine>;
@@ -95,6 +108,17 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
         skipped · <kbd>Enter</kbd> opens · <kbd>/</kbd> searches
       </p>
       <ErrorLine>{saveError}</ErrorLine>
+      {roles && (
+        <SectionJump
+          study={roles.study}
+          goals={roles.goals.length > 0}
+          books={roles.books.length > 0}
+          onJump={jumpTo}
+          onFoldAll={() => setCollapsed(() => new Set(roles.study.map((s) => s.id)))}
+          onUnfoldAll={() => setCollapsed(() => new Set())}
+          anyFolded={collapsed.size > 0}
+        />
+      )}
       {!data || !roles ? (
         <TreeSkeleton />
       ) : (
@@ -162,6 +186,7 @@ function WriteBackResult({ result }: { result: WriteBackResultJson | null }) {
   const count = [
     ...(writeBack.edits.length > 0 ? [plural(writeBack.edits.length, 'marker')] : []),
     ...(writeBack.cards.length > 0 ? [plural(writeBack.cards.length, 'card')] : []),
+    ...(writeBack.topics.length > 0 ? [plural(writeBack.topics.length, 'topic')] : []),
   ].join(' and ');
   return (
     <div className="write-back-result" role="status">
@@ -185,8 +210,8 @@ function WriteBackResult({ result }: { result: WriteBackResultJson | null }) {
   );
 }
 
-/** Which sections are folded, remembered per checklist in this browser. */
-function useCollapsedSections(checklist: string): [Set<number>, (id: number) => void] {
+/** Which sections are folded, remembered per checklist in this browser: the set, one section's toggle, and a change to the whole set. */
+function useCollapsedSections(checklist: string): [Set<number>, (id: number) => void, (change: (current: Set<number>) => Set<number>) => void] {
   const key = `prepdeck:collapsed:${checklist}`;
   const [collapsed, setCollapsed] = useState<Set<number>>(() => {
     try {
@@ -195,11 +220,10 @@ function useCollapsedSections(checklist: string): [Set<number>, (id: number) => 
       return new Set();
     }
   });
-  const toggle = useCallback(
-    (id: number) =>
+  const change = useCallback(
+    (update: (current: Set<number>) => Set<number>) =>
       setCollapsed((current) => {
-        const next = new Set(current);
-        if (!next.delete(id)) next.add(id);
+        const next = update(current);
         try {
           localStorage.setItem(key, JSON.stringify([...next]));
         } catch {
@@ -209,7 +233,16 @@ function useCollapsedSections(checklist: string): [Set<number>, (id: number) => 
       }),
     [key],
   );
-  return [collapsed, toggle];
+  const toggle = useCallback(
+    (id: number) =>
+      change((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [change],
+  );
+  return [collapsed, toggle, change];
 }
 
 /** The dashboard links to `#section-N`; the section exists only once the tree has loaded. */

@@ -37,9 +37,8 @@ export function DashboardPage({ checklist }: { checklist: string }) {
       <header className="page-header">
         <h1>{data.title || data.name}</h1>
         <p className="page-subtitle">
-          {/* Study sections only: goals and books have sections too, which the import preview counts. */}
-          {plural(data.progress.total, 'topic')} · {plural(data.sections.filter((s) => s.role === 'study').length, 'study section')} ·{' '}
-          <Link to={hrefFor('/checklist', checklist)}>open the checklist</Link>
+          {/* The import counts every heading; here the study ones, with the goals and books said apart, so the two add up. */}
+          {plural(data.progress.total, 'topic')} · {sectionsInWords(data)} · <Link to={hrefFor('/checklist', checklist)}>open the checklist</Link>
         </p>
       </header>
       <Suspense fallback={null}>
@@ -161,4 +160,11 @@ function DuplicatesCard({ data, checklist }: { data: DashboardJson; checklist: s
       </ul>
     </section>
   );
+}
+
+/** `18 study sections (20 with goals and books)`: the import's count of every heading, said the same way. */
+function sectionsInWords(data: DashboardJson): string {
+  const study = data.sections.filter((s) => s.role === 'study').length;
+  const all = data.sections.length;
+  return all === study ? plural(study, 'study section') : `${plural(study, 'study section')} (${all} with goals and books)`;
 }

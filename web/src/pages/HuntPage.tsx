@@ -1,5 +1,5 @@
-// The job hunt: the board (or the table) of applications, the criteria they are marked against, the funnel
-// and the offers side by side. The view is in the URL (`?view=`).
+// The job hunt: the board (or the table) of applications, the criteria they are marked against, the funnel,
+// the offers side by side, and the hunt's stages and time zone. The view is in the URL (`?view=`).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ApplicationSummaryJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
@@ -14,6 +14,7 @@ import { CriteriaPanel } from '../hunt/CriteriaPanel.js';
 import { FunnelPanel } from '../hunt/FunnelPanel.js';
 import { OffersTable } from '../hunt/OffersTable.js';
 import { QuickAdd } from '../hunt/QuickAdd.js';
+import { SettingsPanel } from '../hunt/SettingsPanel.js';
 import { UpcomingRounds } from '../interviews/UpcomingRounds.js';
 import { huntHref, useHuntParams } from '../hunt/url.js';
 import { applicationsQuery, huntQuery, useMoveApplication } from '../queries/hunt.js';
@@ -27,6 +28,7 @@ const VIEWS = [
   { key: 'criteria', label: 'Criteria' },
   { key: 'funnel', label: 'Funnel' },
   { key: 'offers', label: 'Offers' },
+  { key: 'settings', label: 'Settings' },
 ] as const;
 type View = (typeof VIEWS)[number]['key'];
 
@@ -85,6 +87,7 @@ export function HuntPage() {
       {view === 'criteria' && <CriteriaPanel hunt={hunt.data} />}
       {view === 'funnel' && <FunnelPanel hunt={hunt.data} />}
       {view === 'offers' && <OffersTable today={hunt.data.today} />}
+      {view === 'settings' && <SettingsPanel hunt={hunt.data} />}
     </div>
   );
 }

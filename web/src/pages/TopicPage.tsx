@@ -1,7 +1,7 @@
 // One topic: its title, state and confidence, details and links from the file, the user's notes
 // with a live preview, and its history.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
 import { MarkdownView } from '../components/MarkdownView.js';
 import { ResourceList } from '../components/ResourceList.js';
@@ -17,6 +17,8 @@ import { CONFIDENCE_LABEL, STATE_KEYS } from '../lib/states.js';
 import { saveTopicKey } from '../queries/keys.js';
 import { useLive } from '../queries/live.js';
 import { topicQuery, useSaveTopic } from '../queries/topics.js';
+import { treeQuery } from '../queries/checklists.js';
+import { topicsById } from '../lib/tree.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 
 const KIND_LABEL: Record<string, string> = { topic: 'Topic', goal: 'Goal', book: 'Book' };
@@ -43,6 +45,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
   };
   useStateKeys(data, save);
   useChecklistInUrl(data?.topic.checklist ?? null);
+  const neighbours = useNeighbours(data);
 
   if (missing && !data) {
     return (
@@ -59,7 +62,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
   return (
     <article className="page topic-page" aria-labelledby="topic-title">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to={hrefFor('/checklist', topic.checklist)}>{topic.checklist}</Link>
+        <Link to={hrefFor('/checklist', topic.checklist)}>{neighbours.title ?? topic.checklist}</Link>
         {topic.section.map((part, i) => (
           <span key={i}> / {part}</span>
         ))}
@@ -71,6 +74,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
         </p>
         <MarkdownView as="h1" inline source={topic.title} fallback={topic.text} className="topic-heading" />
       </header>
+      <TopicPager checklist={topic.checklist} previous={neighbours.previous} next={neighbours.next} />
       <ErrorLine>{error}</ErrorLine>
       <div className="topic-layout">
         <div className="topic-main">
@@ -117,6 +121,51 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
         </aside>
       </div>
     </article>
+  );
+}
+
+interface Neighbour {
+  id: number;
+  text: string;
+}
+
+/**
+ * The topics before and after this one in the file (of the same kind: study topics, goals or books), and the
+ * checklist's title, from the checklist's tree: cached when the user came from the checklist, asked for otherwise.
+ */
+function useNeighbours(data: TopicDetailJson | null): { previous: Neighbour | null; next: Neighbour | null; title: string | null } {
+  const tree = useQuery({ ...treeQuery(data?.topic.checklist ?? ''), enabled: data !== null });
+  return useMemo(() => {
+    if (!data || !tree.data) return { previous: null, next: null, title: null };
+    const { topic } = data;
+    const sameKind = [...topicsById(tree.data.root).values()].filter((t) => t.kind === topic.kind);
+    const at = sameKind.findIndex((t) => t.id === topic.id);
+    const neighbour = (index: number) => {
+      const found = at === -1 ? undefined : sameKind[index];
+      return found ? { id: found.id, text: found.text } : null;
+    };
+    return { previous: neighbour(at - 1), next: neighbour(at + 1), title: tree.data.title || null };
+  }, [data, tree.data]);
+}
+
+/** Previous and next topic, as a reader of the file would go on; the titles say where each leads. */
+function TopicPager({ checklist, previous, next }: { checklist: string; previous: Neighbour | null; next: Neighbour | null }) {
+  if (!previous && !next) return null;
+  return (
+    <nav className="topic-pager" aria-label="Previous and next topic">
+      {previous ? (
+        <Link className="topic-pager-link" to={hrefFor(`/topics/${previous.id}`, checklist)} rel="prev">
+          <span className="muted">← Previous</span> <span className="topic-pager-title">{previous.text}</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <Link className="topic-pager-link topic-pager-next" to={hrefFor(`/topics/${next.id}`, checklist)} rel="next">
+          <span className="muted">Next →</span> <span className="topic-pager-title">{next.text}</span>
+        </Link>
+      )}
+    </nav>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import { lazyModule, whenIdle, type LazyModule } from '../lib/lazyModule.js';
 import { loadMarkdown } from '../lib/markdownLoader.js';
+import { queryClient } from '../queries/client.js';
 
 // The topic page renders Markdown in its first paint: it is ready only when the renderer is too, so
 // its title never shows as source first and HTML a moment later.
@@ -14,7 +15,12 @@ export const importPage = lazyModule(() => import('./ImportPage.js'));
 export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'), loadMarkdown()]).then(([page]) => page));
 
 // The job hunt's pages and its Dashboard section: none of it weighs on the Checklist page.
-export const huntPage = lazyModule(() => import('./HuntPage.js'));
+export const huntPage = lazyModule(() => {
+  // The board's data is asked for with the page's code, not once the page has mounted: a round trip less before the
+  // first card.
+  void import('../queries/hunt.js').then(({ prefetchBoard }) => prefetchBoard(queryClient));
+  return import('./HuntPage.js');
+});
 export const applicationPage = lazyModule(() => import('./ApplicationPage.js'));
 export const huntAgenda = lazyModule(() => import('../hunt/HuntAgenda.js'));
 

@@ -1,7 +1,8 @@
-// The one QueryClient of the page, with the defaults every query shares.
+// The one QueryClient of the page, with the defaults every query shares. A module of its own, so that a page's loader can
+// ask for the page's data while its code is still on the way (pages/lazy.ts).
 import { QueryClient } from '@tanstack/react-query';
 
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -15,3 +16,5 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+export const queryClient = createQueryClient();

@@ -16,6 +16,12 @@ export const offersQuery = () => queryOptions({ queryKey: offersKey(), queryFn: 
 export const agendaQuery = () => queryOptions({ queryKey: agendaKey(), queryFn: ({ signal }) => huntApi.agenda(signal) });
 export const funnelQuery = () => queryOptions({ queryKey: funnelKey(), queryFn: ({ signal }) => huntApi.funnel(signal) });
 
+/** What the board shows first (the hunt and its active applications), asked for before the Hunt page mounts. */
+export function prefetchBoard(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(huntQuery());
+  void queryClient.prefetchQuery(applicationsQuery(false));
+}
+
 /** After any write: everything of the hunt but the detail the write has just answered. */
 function invalidateHunt(queryClient: QueryClient, answered: ApplicationDetailJson | null = null): Promise<void> {
   const skip = answered ? applicationKey(answered.application.id) : null;

@@ -1,0 +1,73 @@
+// Adding a topic in prepdeck: a question asked in an interview touched nothing in the checklist, so the user adds a
+// topic to a section of their choosing. It is studied at once; the next `sync --write` puts it into the file.
+import type { Kysely } from 'kysely';
+import { addedTopicFate, readAddedTopic } from '../../core/checklist/added-topic.js';
+import { chooseChecklist } from '../../core/checklist/current.js';
+import { findSection } from '../../core/checklist/section-ref.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import type { TopicDetailJson } from '../../contract/topics.js';
+import { checklistStamps, findChecklistByName } from '../../store/checklists/checklists.js';
+import { readCurrentChecklist } from '../../store/checklists/current.js';
+import type { Database } from '../../store/schema.js';
+import { insertAppTopic, restoreAsAppTopic, topicsUnderSection } from '../../store/topics/added.js';
+import { sectionsOf, topicHistory, topicResources } from '../../store/topics/topics.js';
+import { namedChecklist } from '../checklists/current.js';
+import { topicCardReviews } from '../../store/review/log.js';
+import type { AppContext } from '../context.js';
+import { topicDetailJson, type PlacedTopic } from './topic-json.js';
+
+export interface AddTopicInput {
+  /** The checklist's name; the current one (as the CLI chooses it) when left out. */
+  checklist?: string | undefined;
+  /** A section's title or path of titles (`Python > Core`), in any case and script. */
+  section: string;
+  /** One line of inline Markdown. */
+  title: string;
+}
+
+/**
+ * Adds a study topic to a section: last in it, state new, its topic card due at once, a `created` event (source
+ * app), origin `app` until a write-back writes it into the file. An archived topic of the same identity in that
+ * section comes back instead (state, notes, card and history kept); an active one refuses it, naming it.
+ */
+export async function addTopic(ctx: AppContext, input: AddTopicInput): Promise<TopicDetailJson> {
+  // An unknown name is refused before the write lock, with the nearest name there is.
+  if (input.checklist !== undefined) await namedChecklist(ctx, input.checklist);
+  const placed = await ctx.store.transaction((trx) => addTopicInTransaction(trx, input, ctx.now()));
+  const details = {
+    topic: placed.topic,
+    resources: await topicResources(ctx.store.db, placed.topic.id),
+    history: await topicHistory(ctx.store.db, placed.topic.id),
+    // A topic brought back from the archive keeps its card, and so its reviews.
+    reviews: await topicCardReviews(ctx.store.db, placed.topic.id),
+  };
+  return topicDetailJson(details, placed);
+}
+
+/**
+ * `addTopic` inside a caller's write transaction (`trx`), for a change that adds a topic as one of its parts (an
+ * interview question with a new topic): a refusal of any part then leaves nothing written. Reads through `trx` only.
+ */
+export async function addTopicInTransaction(trx: Kysely<Database>, input: AddTopicInput, now: string): Promise<PlacedTopic> {
+  const name = input.checklist ?? chooseChecklist(await checklistStamps(trx), await readCurrentChecklist(trx)).name;
+  const checklist = await findChecklistByName(trx, name);
+  if (!checklist) throw new NotFoundError(`no checklist named '${name}' (\`prepdeck checklists\` lists them)`);
+  const sections = await sectionsOf(trx, [checklist.id]);
+  const paths = sectionPaths(sections);
+  const named = sections.filter((section) => section.parentId !== null).map((section) => ({ ...section, path: paths.get(section.id)! }));
+  let section: (typeof named)[number];
+  try {
+    section = findSection(named, input.section, `'${checklist.name}'`);
+  } catch (error) {
+    // A section the request names that isn't there is bad input, not a missing resource.
+    if (error instanceof NotFoundError) throw new InvalidInputError(`section: ${error.message}`);
+    throw error;
+  }
+  const target = { pathKey: section.pathKey, path: section.path, role: section.role };
+  const reading = readAddedTopic(input.title, target, checklist.topicsMode);
+  const { restore } = addedTopicFate(reading, target, await topicsUnderSection(trx, checklist.id, section.pathKey));
+  const place = { checklistId: checklist.id, sectionId: section.id, sectionKey: section.pathKey, ...reading };
+  const topic = restore === null ? await insertAppTopic(trx, place, now) : await restoreAsAppTopic(trx, restore, place, now);
+  return { topic, checklistName: checklist.name, sectionPath: section.path };
+}

@@ -1,0 +1,43 @@
+// A checklist's backup: every stored row of it (the checklist, its sections, topics, links, notes, history, cards,
+// review log and review settings) as the database holds them, so that a restore gives back exactly that. It rides in
+// `prepdeck export --format json` beside the readable tree, and `prepdeck import --backup FILE` restores it.
+import { Type, type Static } from 'typebox';
+
+/** What names a backup, so that any other JSON is refused with a line saying so. */
+export const BACKUP_FORMAT = 'prepdeck-backup';
+
+/** A stored row: its columns as the database holds them (ISO text for times, 0/1 for booleans, JSON as text). */
+const Row = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]));
+const Rows = Type.Array(Row);
+
+export const ChecklistBackupJson = Type.Object({
+  format: Type.Literal(BACKUP_FORMAT),
+  schema: Type.String({ description: 'the last migration of the database it was made from: a newer one is refused' }),
+  tables: Type.Object({
+    checklists: Type.Array(Row, { minItems: 1, maxItems: 1 }),
+    sections: Rows,
+    topics: Rows,
+    resources: Rows,
+    section_notes: Rows,
+    events: Rows,
+    cards: Rows,
+    review_log: Rows,
+    review_settings: Rows,
+  }),
+});
+export type ChecklistBackupJson = Static<typeof ChecklistBackupJson>;
+export type BackupTable = keyof ChecklistBackupJson['tables'];
+
+/** `prepdeck import --backup FILE --json`: what was restored, a checklist each. */
+export const RestoreResultJson = Type.Object({
+  restored: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      topics: Type.Integer(),
+      events: Type.Integer(),
+      cards: Type.Integer(),
+      reviews: Type.Integer(),
+    }),
+  ),
+});
+export type RestoreResultJson = Static<typeof RestoreResultJson>;
