@@ -5,7 +5,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
 import { nearest } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
-import { parseConfidence, parseState } from '../core/validate.js';
+import { parseConfidence, parseState, parseTopicIds } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
 import { registerGapCommands } from './interviews/gaps.js';
@@ -261,6 +261,11 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .description("study today's cards in the terminal: space shows the answer, 1-4 rates it (again, hard, good, easy), u undoes, q quits"),
   )
     .option('--section <fragment>', 'only cards of sections whose path contains this')
+    .option(
+      '--topics <ids>',
+      'only the cards of these topics, ids comma-separated (`prepdeck gaps` shows the worst ones)',
+      checked((v) => parseTopicIds(v)),
+    )
     .option(
       '--limit <n>',
       'stop after this many cards (with --json: list at most this many)',

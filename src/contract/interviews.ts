@@ -40,8 +40,7 @@ export const SectionRefJson = Type.Object(
 );
 export type SectionRefJson = Static<typeof SectionRefJson>;
 
-export const InterviewerJson = Type.Object({ contactId: Type.Integer(), name: Type.String(), role: Type.String() });
-export type InterviewerJson = Static<typeof InterviewerJson>;
+const InterviewerJson = Type.Object({ contactId: Type.Integer(), name: Type.String(), role: Type.String() });
 
 /** A round as lists, the Dashboard and the calendar show it. */
 export const RoundJson = Type.Object({
@@ -231,14 +230,13 @@ export const GapsJson = Type.Object({
 export type GapsJson = Static<typeof GapsJson>;
 
 /** A story's review schedule: stories are rehearsed like cards. */
-export const StoryScheduleJson = Type.Object({
+const StoryScheduleJson = Type.Object({
   due: Type.String(),
   state: Type.Enum(FSRS_STATES),
   reps: Type.Integer(),
   lastReview: Nullable(Type.String()),
   recall: Nullable(Type.Number({ description: 'predicted recall now, 0..1; null before the first review' })),
 });
-export type StoryScheduleJson = Static<typeof StoryScheduleJson>;
 
 const storyFields = {
   title: Type.String({ minLength: 1, maxLength: 300 }),

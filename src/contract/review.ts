@@ -67,6 +67,12 @@ export type UndoJson = ReviewCardJson;
 
 export const ReviewQueueQuery = Type.Object({
   section: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'only sections whose path contains this' })),
+  topics: Type.Optional(
+    Type.String({
+      pattern: '^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,199}$',
+      description: "only these topics' cards: ids, comma-separated (Gaps' Study these now)",
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 

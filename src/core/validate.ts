@@ -40,3 +40,17 @@ export function checkChecklistName(name: string): string {
   }
   return trimmed;
 }
+
+/** How many topics a review may be scoped to: the worst gaps, not a whole checklist spelled out. */
+const MAX_SCOPED_TOPICS = 200;
+
+/** `1,2,3` as topic ids, for the API's and the CLI's `topics` (a review scoped to them); a refusal names `topics`. */
+export function parseTopicIds(text: string): number[] {
+  const ids = text.split(',').map((part) => part.trim());
+  if (ids.length > MAX_SCOPED_TOPICS || ids.some((id) => !/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > MAX_ID)) {
+    throw new InvalidInputError(
+      `topics: '${text}' is not a list of topic ids; write them comma-separated, e.g. 12,40,41 (${MAX_SCOPED_TOPICS} at most)`,
+    );
+  }
+  return [...new Set(ids.map(Number))];
+}

@@ -243,6 +243,12 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
     const order = [await topicId(GENERATOR), await topicId('SELECT FOR UPDATE'), await topicId('descriptors')];
     expect(ranked.filter((id) => order.includes(id))).toEqual(order);
     expect(await page.locator('.gap-item').first().textContent()).toContain('asked in 1 of 1 round');
+    // Study these now: a review of exactly those topics' cards.
+    await page.getByRole('link', { name: 'Study these now' }).click();
+    await page.waitForURL(new RegExp(`/review\\?c=${CHECKLIST}&topics=${ranked.join(',')}$`));
+    await page.getByText(`Studying the ${ranked.length} topics from`).waitFor();
+    await page.goto(`${server.url}/gaps?c=${CHECKLIST}`);
+    await page.locator('.gap-item').first().waitFor();
     // The filters are in the URL: a kind no round has leaves nothing.
     await page.getByLabel('Round kind').selectOption('behavioural');
     await page.waitForURL(/kind=behavioural/);

@@ -59,7 +59,9 @@ export async function restoreBackups(ctx: AppContext, text: string, options: Res
     if (error instanceof PrepdeckError) throw error;
     // Rows that passed the checks above but not the database's own (a state it doesn't know, a missing reference).
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InvalidInputError(`${options.source} is not a backup this database can hold, and nothing of it was restored: ${reason}`, { cause: error });
+    throw new InvalidInputError(`${options.source} is not a backup this database can hold, and nothing of it was restored: ${reason}`, {
+      cause: error,
+    });
   }
   return {
     restored: named.map(({ backup, name }) => ({

@@ -26,6 +26,8 @@ export interface QueueOptions {
   checklist?: string | undefined;
   /** A section by its path (`python/core`, any case and script), with its subsections; else any whose path holds it. */
   section?: string | undefined;
+  /** Only these topics' cards: ids (from the Gaps page, say). */
+  topicIds?: readonly number[] | undefined;
   limit?: number | undefined;
 }
 
@@ -69,7 +71,7 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   const now = ctx.now();
   const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
   const request = queueRequest({ now, today: rules.today, limits: rules.settings, doneToday: done, limit });
-  const scope = { checklistId: checklist.id, ...(sectionKeys ? { sectionKeys } : {}) };
+  const scope = { checklistId: checklist.id, ...(sectionKeys ? { sectionKeys } : {}), ...(options.topicIds ? { topicIds: options.topicIds } : {}) };
   const { cards, counts: remaining, nextStudyAt: nextDueAt } = await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
   return {
     checklist: checklist.name,

@@ -8,6 +8,8 @@ import { checklistToUse } from '../checklist.js';
 
 interface ReviewOptions {
   section?: string;
+  /** Topic ids, parsed by program.ts. */
+  topics?: number[];
   limit?: number;
 }
 
@@ -22,7 +24,12 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
   if (options.section?.trim() === '') throw new UsageError('--section is empty; give a section path (python/core) or words of one');
   if (ctx.json) {
     const queue = await withApp(ctx, async (app) =>
-      reviewQueue(app, { checklist: await checklistToUse(app, ctx, { announce: false }), section: options.section, limit: options.limit }),
+      reviewQueue(app, {
+        checklist: await checklistToUse(app, ctx, { announce: false }),
+        section: options.section,
+        topicIds: options.topics,
+        limit: options.limit,
+      }),
     );
     printJson(queue);
     return;
@@ -36,7 +43,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
     const checklist = await checklistToUse(app, ctx, { announce: true });
     const source: ReviewSource = {
       queue: async () => {
-        return reviewQueue(app, { checklist, section: options.section, limit: SESSION_QUEUE_LENGTH });
+        return reviewQueue(app, { checklist, section: options.section, topicIds: options.topics, limit: SESSION_QUEUE_LENGTH });
       },
       answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
       undo: (cardId) => undoReview(app, checklist, cardId),

@@ -4,6 +4,7 @@ import { addCard, editCard, removeCard, topicCardList } from '../../app/review/c
 import type { AppContext } from '../../app/context.js';
 import { optimizeChecklist } from '../../app/review/optimize.js';
 import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
+import { parseTopicIds } from '../../core/validate.js';
 import { showReviewSettings, updateReviewSettings } from '../../app/review/settings.js';
 import { reviewStats } from '../../app/review/stats.js';
 import { ChecklistParams, component, errorResponses, TopicParams } from '../../contract/common.js';
@@ -39,7 +40,13 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
         response: { 200: ReviewQueueJson, ...errorResponses(400, 404) },
       },
     },
-    async (request) => reviewQueue(app, { checklist: request.params.name, section: request.query.section, limit: request.query.limit }),
+    async (request) =>
+      reviewQueue(app, {
+        checklist: request.params.name,
+        section: request.query.section,
+        topicIds: request.query.topics === undefined ? undefined : parseTopicIds(request.query.topics),
+        limit: request.query.limit,
+      }),
   );
 
   server.post(

@@ -11,6 +11,8 @@ import { activeCards, toCard, type CardQuery } from './cards.js';
 export interface QueueScope {
   checklistId: number;
   sectionKeys?: readonly string[];
+  /** Only these topics' cards (their topic card and question cards). */
+  topicIds?: readonly number[];
 }
 
 /** What a review session asks for: the scope and the core's request. */
@@ -21,6 +23,7 @@ function candidates(db: Kysely<Database>, scope: QueueScope, read: QueueRead): C
   // One state per query: `state in (a, b) order by due` can't walk the cards_queue index in due order, and then
   // both databases walk every card due so far (new ones included) checking its state.
   let builder = activeCards(db, scope.checklistId, scope.sectionKeys).where('cards.state', '=', read.state);
+  if (scope.topicIds) builder = builder.where('cards.topic_id', 'in', scope.topicIds.length > 0 ? [...scope.topicIds] : [0]);
   const { from, after, until, before } = read.due;
   if (from !== undefined) builder = builder.where('cards.due', '>=', from);
   if (after !== undefined) builder = builder.where('cards.due', '>', after);

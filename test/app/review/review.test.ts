@@ -109,6 +109,24 @@ for (const backend of BACKENDS) {
         expect(topicsOf(await reviewQueue(ctx, { checklist: 'd', section: 'tcp/ip' }))).toEqual(['handshake']);
       }));
 
+    it('scopes the queue to some topics: their topic cards and question cards, nothing else', () =>
+      withClock(async (ctx) => {
+        const text = '# Python\n- generators\n  - What does send() do? :: resumes it\n- descriptors\n# SQL\n- joins\n- MVCC\n';
+        await importChecklist(ctx, { file: checklistFromUpload(text, 'p.md') });
+        const all = await reviewQueue(ctx, {});
+        const idOf = (text: string) => all.cards.find((c) => c.topic?.text === text)!.topic!.id;
+        const scoped = await reviewQueue(ctx, { topicIds: [idOf('generators'), idOf('MVCC')] });
+        expect(scoped.cards.map((c) => [c.card.kind, c.topic?.text])).toEqual([
+          ['topic', 'generators'],
+          ['qa', 'generators'],
+          ['topic', 'MVCC'],
+        ]);
+        expect(scoped.remaining.new).toBe(3);
+        // Both scopes at once: the topics within the section.
+        expect(topicsOf(await reviewQueue(ctx, { section: 'sql', topicIds: [idOf('generators'), idOf('MVCC')] }))).toEqual(['MVCC']);
+        expect((await reviewQueue(ctx, { topicIds: [999_999] })).cards).toEqual([]);
+      }));
+
     it('undo brings the card back as it was', () =>
       withClock(async (ctx) => {
         await importChecklist(ctx, { file: checklistFromUpload(CHECKLIST, 'sql.md') });

@@ -72,10 +72,15 @@ export const api = {
   writeBack: (name: string, body: WriteBackRequestJson, signal?: AbortSignal) =>
     request<WriteBackResultJson>('POST', `${checklistPath(name)}/write`, body, signal),
 
-  /** The cards to study now; `section` is a section path fragment (`python/iteration`). */
-  reviewQueue: (name: string, { section, limit }: { section?: string | null; limit?: number } = {}, signal?: AbortSignal) => {
+  /** The cards to study now; `section` is a section path fragment (`python/iteration`), `topics` topic ids (`12,40`). */
+  reviewQueue: (
+    name: string,
+    { section, topics, limit }: { section?: string | null; topics?: string | null; limit?: number } = {},
+    signal?: AbortSignal,
+  ) => {
     const query = new URLSearchParams();
     if (section) query.set('section', section);
+    if (topics) query.set('topics', topics);
     if (limit !== undefined) query.set('limit', String(limit));
     const search = query.toString() ? `?${query.toString()}` : '';
     return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`, undefined, signal);

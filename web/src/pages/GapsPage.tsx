@@ -113,29 +113,12 @@ function figures(g: GapTopicJson | GapSectionJson, data: GapsJson, kind: string)
   return parts.join(', ');
 }
 
-/**
- * The review takes a section, not a list of topics: the section (any level) holding most of the worst topics,
- * the deepest of those that hold as many, so that the review stays as near to them as it can.
- */
-function studyTarget(topics: GapTopicJson[]): { section: string[]; count: number } | null {
-  const counts = new Map<string, { section: string[]; count: number }>();
-  for (const t of topics) {
-    for (let depth = 1; depth <= t.section.length; depth++) {
-      const section = t.section.slice(0, depth);
-      const key = section.join('\n');
-      const entry = counts.get(key) ?? { section, count: 0 };
-      entry.count += 1;
-      counts.set(key, entry);
-    }
-  }
-  let best: { section: string[]; count: number } | null = null;
-  for (const entry of counts.values()) {
-    if (!best || entry.count > best.count || (entry.count === best.count && entry.section.length > best.section.length)) best = entry;
-  }
-  return best;
-}
-
-const reviewHref = (checklist: string, section: string) => `${hrefFor('/review', checklist)}&section=${encodeURIComponent(section)}`;
+/** A review of exactly these topics' cards. */
+const reviewHref = (checklist: string, topics: readonly GapTopicJson[]) =>
+  `${hrefFor('/review', checklist)}&topics=${topics.map((t) => t.topicId).join(',')}`;
+/** A review of one section and its subsections. */
+const sectionReviewHref = (checklist: string, path: readonly string[]) =>
+  `${hrefFor('/review', checklist)}&section=${encodeURIComponent(path.join(' / '))}`;
 
 function scoreLevel(mean: number | null): string {
   if (mean === null) return 'none';
@@ -144,20 +127,16 @@ function scoreLevel(mean: number | null): string {
 
 function TopicGaps({ data, checklist, kind }: { data: GapsJson; checklist: string; kind: string }) {
   if (data.topics.length === 0) return <p className="muted">The questions logged are linked to no topic yet.</p>;
-  const top = data.topics.slice(0, STUDY_TOP);
-  const target = studyTarget(top);
+  // A review is of one checklist: the worst gaps of the one on screen.
+  const top = data.topics.filter((g) => g.checklist === checklist).slice(0, STUDY_TOP);
   return (
     <section className="card gaps-card" aria-label="Topics asked about, worst gap first">
-      {target && (
+      {top.length > 0 && (
         <div className="study-these">
-          <Link className="button button-primary" to={reviewHref(checklist, target.section.join(' / '))}>
+          <Link className="button button-primary" to={reviewHref(checklist, top)}>
             Study these now
           </Link>
-          <span className="muted">
-            {target.count === top.length
-              ? `reviews ${target.section.join(' / ')}, where ${top.length === 1 ? 'it is' : `all ${top.length} are`}`
-              : `reviews ${target.section.join(' / ')}, which holds ${target.count} of the ${plural(top.length, 'worst gap')}`}
-          </span>
+          <span className="muted">reviews the cards of the {top.length === 1 ? 'worst gap' : `${top.length} worst gaps`}, and nothing else</span>
         </div>
       )}
       <ol className="gap-list">
@@ -198,7 +177,7 @@ function SectionGaps({ data, checklist, kind }: { data: GapsJson; checklist: str
             </div>
             <p className="gap-figures">{figures(g, data, kind)}</p>
             <p className="gap-companies muted">{g.companies.join(', ')}</p>
-            <Link className="button button-small" to={reviewHref(g.checklist || checklist, g.path.join(' / '))}>
+            <Link className="button button-small" to={sectionReviewHref(g.checklist || checklist, g.path)}>
               Study this section
             </Link>
           </li>

@@ -17,6 +17,8 @@ import { dueCountQuery } from '../queries/review.js';
 export function ReviewPage({ checklist }: { checklist: string }) {
   const location = useLocation();
   const section = location.searchParams.get('section') || null;
+  // Topic ids (`?topics=12,40`): the worst gaps the Gaps page sends to study now.
+  const topics = location.searchParams.get('topics') || null;
   // The same query as the dashboard's, so coming from there the sections are known at once.
   const dashboard = useQuery(dashboardQuery(checklist));
   const options = useMemo(() => (dashboard.data ? sectionOptions(dashboard.data.sections) : []), [dashboard.data]);
@@ -51,7 +53,13 @@ export function ReviewPage({ checklist }: { checklist: string }) {
           </select>
         </label>
       </header>
-      <ReviewSessionView key={`${checklist}\n${section ?? ''}`} checklist={checklist} section={section} />
+      {topics !== null && (
+        <p className="notice review-scope">
+          Studying the {topics.split(',').length} topics from <Link to={hrefFor('/gaps', checklist)}>Gaps</Link> ·{' '}
+          <Link to={hrefFor('/review', checklist)}>all cards</Link>
+        </p>
+      )}
+      <ReviewSessionView key={`${checklist}\n${section ?? ''}\n${topics ?? ''}`} checklist={checklist} section={section} topics={topics} />
       <details className="card review-settings-box" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
         <summary>
           <h2>Settings and optimizer</h2>
@@ -62,8 +70,8 @@ export function ReviewPage({ checklist }: { checklist: string }) {
   );
 }
 
-function ReviewSessionView({ checklist, section }: { checklist: string; section: string | null }) {
-  const session = useReviewSession(checklist, section);
+function ReviewSessionView({ checklist, section, topics }: { checklist: string; section: string | null; topics: string | null }) {
+  const session = useReviewSession(checklist, section, topics);
   const queryClient = useQueryClient();
   const quit = useCallback(() => navigate(hrefFor('/', checklist)), [checklist]);
   useReviewKeys(session, quit);
@@ -72,8 +80,8 @@ function ReviewSessionView({ checklist, section }: { checklist: string; section:
   useEffect(() => {
     // The badge says what the page counts, at once. A section's counts are only part of the checklist's: scoped,
     // the badge asks the server once the answers are saved (they invalidate it).
-    if (total !== null && section === null) queryClient.setQueryData(dueCountQuery(checklist).queryKey, total);
-  }, [queryClient, checklist, section, total]);
+    if (total !== null && section === null && topics === null) queryClient.setQueryData(dueCountQuery(checklist).queryKey, total);
+  }, [queryClient, checklist, section, topics, total]);
 
   const { current, queue } = session;
   if (session.unknownSection !== null) return <UnknownSection section={session.unknownSection} checklist={checklist} />;

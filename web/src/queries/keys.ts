@@ -14,7 +14,8 @@ export const reviewKey = (name: string) => [...checklistKey(name), 'review'] as 
 /** Every section's queue of a checklist, for cancelling them all. */
 export const reviewQueuesKey = (name: string) => [...reviewKey(name), 'queue'] as const;
 /** `section`: the path key of `?section=`, null for the whole checklist. */
-export const reviewQueueKey = (name: string, section: string | null) => [...reviewQueuesKey(name), section] as const;
+export const reviewQueueKey = (name: string, section: string | null, topics: string | null = null) =>
+  [...reviewQueuesKey(name), section, topics] as const;
 export const dueCountKey = (name: string) => [...reviewKey(name), 'due'] as const;
 export const reviewStatsKey = (name: string) => [...reviewKey(name), 'stats'] as const;
 export const reviewSettingsKey = (name: string) => [...reviewKey(name), 'settings'] as const;
