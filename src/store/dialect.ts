@@ -5,6 +5,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool } from 'pg';
 import {
   CompiledQuery,
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
   Kysely,
   PostgresDialect,
   PostgresDriver,
@@ -16,6 +18,7 @@ import {
 } from 'kysely';
 import type {
   ColumnDefinitionBuilder,
+  ColumnMetadata,
   DatabaseConnection,
   DatabaseIntrospector,
   DatabaseMetadataOptions,
@@ -331,21 +334,76 @@ class WriterPostgresDialect extends PostgresDialect {
     return new WriterPostgresDriver(this.#config);
   }
   override createIntrospector(db: Parameters<PostgresDialect['createIntrospector']>[0]): DatabaseIntrospector {
-    return new RetryingPostgresIntrospector(db);
+    return new OwnSchemaPostgresIntrospector(db);
   }
 }
 
-// Kysely's migrator lists the tables of every schema, checking each schema's privileges by name: a schema
-// dropped during that query (another prepdeck's tests, say) fails it with "schema does not exist". Retried.
-class RetryingPostgresIntrospector extends PostgresIntrospector {
-  override async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await super.getTables(options);
-      } catch (error) {
-        if (errorCode(error) !== '3F000' || attempt === 3) throw error;
-      }
+// Kysely's introspector (which its migrator asks whether its own tables exist) lists the tables of every schema on
+// the server, reading each column's description and type by oid: a schema, table or column another prepdeck creates,
+// alters or drops meanwhile (tests do, side by side) fails that query ("schema does not exist", "column ... does not
+// exist", "cache lookup failed"), and opening the store with it. Ours lists the tables of the schema prepdeck works
+// in (the search path's first, where its tables are created) and nothing else, so others' schemas never race it.
+/** The catalog's tables are not prepdeck's: the connection as Kysely hands it to an introspector, untyped. */
+type CatalogDb = Parameters<PostgresDialect['createIntrospector']>[0];
+
+class OwnSchemaPostgresIntrospector extends PostgresIntrospector {
+  readonly #db: CatalogDb;
+  constructor(db: CatalogDb) {
+    super(db);
+    this.#db = db;
+  }
+
+  override async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+    let query = this.#db
+      .selectFrom('pg_catalog.pg_attribute as a')
+      .innerJoin('pg_catalog.pg_class as c', 'a.attrelid', 'c.oid')
+      .innerJoin('pg_catalog.pg_namespace as ns', 'c.relnamespace', 'ns.oid')
+      .innerJoin('pg_catalog.pg_type as typ', 'a.atttypid', 'typ.oid')
+      .innerJoin('pg_catalog.pg_namespace as dtns', 'typ.typnamespace', 'dtns.oid')
+      .select([
+        'a.attname as column',
+        'a.attnotnull as not_null',
+        'a.atthasdef as has_default',
+        'c.relname as table',
+        'c.relkind as table_type',
+        'ns.nspname as schema',
+        'typ.typname as type',
+        'dtns.nspname as type_schema',
+      ])
+      .where(sql<boolean>`ns.nspname = current_schema()`)
+      .where('c.relkind', 'in', ['r', 'v', 'p'])
+      .where('a.attnum', '>=', 0)
+      .where('a.attisdropped', '!=', true)
+      .orderBy('c.relname')
+      .orderBy('a.attnum');
+    if (!options.withInternalKyselyTables) {
+      query = query.where('c.relname', '!=', DEFAULT_MIGRATION_TABLE).where('c.relname', '!=', DEFAULT_MIGRATION_LOCK_TABLE);
     }
+    const rows = (await query.execute()) as Array<{
+      column: string;
+      not_null: boolean;
+      has_default: boolean;
+      table: string;
+      table_type: string;
+      schema: string;
+      type: string;
+      type_schema: string;
+    }>;
+    const tables = new Map<string, { name: string; schema: string; isView: boolean; columns: ColumnMetadata[] }>();
+    for (const row of rows) {
+      let table = tables.get(row.table);
+      if (!table) tables.set(row.table, (table = { name: row.table, schema: row.schema, isView: row.table_type === 'v', columns: [] }));
+      table.columns.push({
+        name: row.column,
+        dataType: row.type,
+        dataTypeSchema: row.type_schema,
+        hasDefaultValue: row.has_default,
+        // Only whether a default exists matters to the migrator; identity columns say so through has_default.
+        isAutoIncrementing: false,
+        isNullable: !row.not_null,
+      });
+    }
+    return [...tables.values()];
   }
 }
 

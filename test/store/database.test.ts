@@ -156,3 +156,35 @@ describe('opening a store (PostgreSQL errors)', () => {
     await expect(failing).rejects.toThrow(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1: ECONNREFUSED$/);
   });
 });
+
+const postgres = BACKENDS.find((backend) => backend.name === 'postgres');
+
+describe.skipIf(!postgres || postgres.skipReason !== null)('opening a store (PostgreSQL beside others changing their schemas)', () => {
+  // Tests, and prepdecks sharing a server, migrate and drop their own schemas while this one opens: the migrator's
+  // list of every schema's tables then races their DDL (a column or table gone mid-query). Opening must not fail.
+  it('opens while other schemas are created, altered and dropped around it', async () => {
+    const database = await postgres!.createDatabase();
+    const admin = await openStore(database.location);
+    let churning = true;
+    const churn = (async () => {
+      for (let i = 0; churning; i++) {
+        const schema = `churn_${process.pid}_${i}`;
+        await sql.raw(`create schema ${schema}`).execute(admin.db);
+        await sql.raw(`create table ${schema}.t (id integer, a text, b text, c text)`).execute(admin.db);
+        await sql.raw(`alter table ${schema}.t drop column b`).execute(admin.db);
+        await sql.raw(`drop schema ${schema} cascade`).execute(admin.db);
+      }
+    })();
+    try {
+      for (let round = 0; round < 15; round++) {
+        const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(database.location)));
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    } finally {
+      churning = false;
+      await churn;
+      await admin.close();
+      await database.drop();
+    }
+  });
+});
