@@ -22,18 +22,18 @@ import type { ApplicationListJson, CriterionJson } from '../src/contract/hunt.js
 import { DEFAULT_STAGES, MARK_VALUES, REMOTE_POLICIES } from '../src/contract/vocabulary.js';
 import { buildServer, type PrepdeckServer } from '../src/server/app.js';
 import type { Database } from '../src/store/schema.js';
-import { mulberry32, percentile } from './stats.js';
+import { alone, inBatches, line, postgresReachable, sideBySide, withPostgresSchema } from './side-by-side.js';
+import { mulberry32 } from './stats.js';
 
 const APPLICATIONS = 1_000;
 const EVENTS_PER_APPLICATION = 20;
 const CRITERIA = 5;
 const ITERATIONS = Number(process.env['BENCH_HUNT_ITERATIONS'] ?? 100);
 const WARMUP = 20;
+const RUNS = { warmup: WARMUP, iterations: ITERATIONS };
 const DEFAULT_POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const LIST_RATIO_AIM = 3;
 const FUNNEL_AIM_MS = 50;
-/** Rows per insert: well under SQLite's and PostgreSQL's limits on bound parameters. */
-const BATCH = 500;
 
 /** The hunt's "now": fixed, so the data and the funnel's weeks are the same on every run. */
 const NOW = Date.parse('2026-03-02T09:00:00.000Z');
@@ -41,10 +41,6 @@ const HOUR_MS = 3600_000;
 const YEAR_MS = 365 * 24 * HOUR_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 const STAGE_KEYS = DEFAULT_STAGES.map((stage) => stage.key);
-
-async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
-}
 
 /**
  * Writes the generated hunt: each application's history a walk over the stages (forward mostly, back now and
@@ -122,73 +118,6 @@ async function seed(app: AppContext): Promise<void> {
   });
 }
 
-/** One run: wall time, and this process's CPU time (user + system), which a busy machine inflates far less. */
-interface Sample {
-  wall: number;
-  cpu: number;
-}
-type Samples = Sample[];
-
-function p(samples: Samples, of: keyof Sample, percent: number): number {
-  return percentile(
-    samples.map((sample) => sample[of]).sort((a, b) => a - b),
-    percent,
-  );
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<Sample> {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  await fn();
-  const wall = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-async function sideBySide(subject: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<{ subject: Samples; floor: Samples }> {
-  const subjects: Samples = [];
-  const floors: Samples = [];
-  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    let a: Sample;
-    let b: Sample;
-    if (i % 2 === 0) {
-      a = await timed(subject);
-      b = await timed(floor);
-    } else {
-      b = await timed(floor);
-      a = await timed(subject);
-    }
-    if (i >= WARMUP) {
-      subjects.push(a);
-      floors.push(b);
-    }
-  }
-  return { subject: subjects, floor: floors };
-}
-
-async function alone(fn: () => Promise<unknown>): Promise<Samples> {
-  const samples: Samples = [];
-  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    const sample = await timed(fn);
-    if (i >= WARMUP) samples.push(sample);
-  }
-  return samples;
-}
-
-const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(6);
-
-/**
- * A line: wall p50 and p95, and CPU p50, each with its ratio to `floor` when there is one. On PostgreSQL the
- * server's CPU is not this process's, so only the wall times compare there.
- */
-function line(name: string, samples: Samples, floor: Samples | null, cpuCounts: boolean): string {
-  const wall = `wall p50 ${ms(p(samples, 'wall', 50))}${floor ? ` ${x(p(samples, 'wall', 50), p(floor, 'wall', 50))}` : '        '}`;
-  const p95 = `p95 ${ms(p(samples, 'wall', 95))}`;
-  const cpu = cpuCounts ? `   cpu p50 ${ms(p(samples, 'cpu', 50))}${floor ? ` ${x(p(samples, 'cpu', 50), p(floor, 'cpu', 50))}` : ''}` : '';
-  return `    ${name.padEnd(44)} ${wall}   ${p95}${cpu}`;
-}
-
 async function benchOn(label: string, location: string): Promise<void> {
   const app = await openApp(location, () => iso(NOW));
   const cpuCounts = label === 'SQLite';
@@ -227,18 +156,18 @@ async function benchOn(label: string, location: string): Promise<void> {
     if (shown.applications.length !== floorRows.length)
       throw new Error(`the list shows ${shown.applications.length} applications, the floor reads ${floorRows.length}`);
 
-    const board = await sideBySide(list, plainSelect);
-    const applicationsOnly = await sideBySide(list, applicationRows);
-    const appOnly = await alone(() => listApplications(app, {}));
+    const board = await sideBySide(list, plainSelect, RUNS);
+    const applicationsOnly = await sideBySide(list, applicationRows, RUNS);
+    const appOnly = await alone(() => listApplications(app, {}), RUNS);
     // What answering this much JSON through inject costs at all: a bare Fastify route sending the list from memory.
     const bare = Fastify();
     bare.get('/list', async () => shown);
-    const transport = await alone(async () => (await bare.inject({ method: 'GET', url: '/list' })).body);
+    const transport = await alone(async () => (await bare.inject({ method: 'GET', url: '/list' })).body, RUNS);
     await bare.close();
     // The funnel's own floor: reading its 20,000 events, nothing computed.
     const readEvents = () => app.store.db.selectFrom('stage_events').select(['application_id', 'to_stage', 'at']).orderBy('id').execute();
-    const funnelRuns = await sideBySide(() => funnel(app), readEvents);
-    const funnelApi = await alone(async () => (await api.inject({ method: 'GET', url: '/api/hunt/funnel' })).body);
+    const funnelRuns = await sideBySide(() => funnel(app), readEvents, RUNS);
+    const funnelApi = await alone(async () => (await api.inject({ method: 'GET', url: '/api/hunt/funnel' })).body, RUNS);
     const reached = await funnel(app);
 
     console.log(
@@ -262,42 +191,6 @@ async function benchOn(label: string, location: string): Promise<void> {
   }
 }
 
-export async function postgresReachable(url: string): Promise<boolean> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** A fresh schema for the run, dropped after it. */
-export async function withPostgresSchema(url: string, fn: (location: string) => Promise<void>, name = 'hunt'): Promise<void> {
-  const { default: pg } = await import('pg');
-  const schema = `bench_${name}_${process.pid}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  try {
-    const location = new URL(url);
-    location.searchParams.set('options', `-c search_path=${schema}`);
-    await fn(location.toString());
-  } finally {
-    await admin(`drop schema ${schema} cascade`);
-  }
-}
-
 export async function benchHunt(postgresUrl: string | null): Promise<void> {
   const events = APPLICATIONS * EVENTS_PER_APPLICATION;
   console.log(
@@ -313,7 +206,7 @@ export async function benchHunt(postgresUrl: string | null): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (postgresUrl) await withPostgresSchema(postgresUrl, (location) => benchOn('PostgreSQL', location));
+  if (postgresUrl) await withPostgresSchema(postgresUrl, 'hunt', (location) => benchOn('PostgreSQL', location));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -19,7 +19,8 @@ import { ROUND_KINDS } from '../src/contract/vocabulary.js';
 import { buildServer, type PrepdeckServer } from '../src/server/app.js';
 import type { Database } from '../src/store/schema.js';
 import { generateChecklist } from './generate-checklist.js';
-import { mulberry32, percentile } from './stats.js';
+import { inBatches, line, postgresReachable, sideBySide, withPostgresSchema } from './side-by-side.js';
+import { mulberry32 } from './stats.js';
 
 const TOPICS = 2_000;
 const ROUNDS = 500;
@@ -28,19 +29,14 @@ const LINKS_PER_QUESTION = 3;
 const APPLICATIONS = 100;
 const ITERATIONS = Number(process.env['BENCH_GAPS_ITERATIONS'] ?? 50);
 const WARMUP = 10;
+const RUNS = { warmup: WARMUP, iterations: ITERATIONS };
 const DEFAULT_POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AIM_MS = 100;
-const BATCH = 500;
 
 const NOW = Date.parse('2026-06-01T09:00:00.000Z');
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
-}
-
-/** The checklist imported as a user would; then applications, rounds, questions and links written in one transaction. */
 async function seed(app: AppContext): Promise<void> {
   await importChecklist(app, { file: checklistFromUpload(generateChecklist({ topics: TOPICS, seed: 16 }), 'bench.md'), name: 'bench' });
   const rand = mulberry32(16);
@@ -141,57 +137,6 @@ async function seed(app: AppContext): Promise<void> {
   });
 }
 
-/** One run: wall time, and this process's CPU time (user + system), which a busy machine inflates far less. */
-interface Sample {
-  wall: number;
-  cpu: number;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<Sample> {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  await fn();
-  const wall = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-async function sideBySide(subject: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<{ subject: Sample[]; floor: Sample[] }> {
-  const subjects: Sample[] = [];
-  const floors: Sample[] = [];
-  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    let a: Sample;
-    let b: Sample;
-    if (i % 2 === 0) {
-      a = await timed(subject);
-      b = await timed(floor);
-    } else {
-      b = await timed(floor);
-      a = await timed(subject);
-    }
-    if (i >= WARMUP) {
-      subjects.push(a);
-      floors.push(b);
-    }
-  }
-  return { subject: subjects, floor: floors };
-}
-
-const p = (samples: Sample[], of: keyof Sample, percent: number) =>
-  percentile(
-    samples.map((sample) => sample[of]).sort((a, b) => a - b),
-    percent,
-  );
-const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(7);
-
-/** Wall p50 and p95 and, on SQLite (where all the work is this process's), CPU p50, each beside the floor's when given. */
-function line(name: string, samples: Sample[], floor: Sample[] | null, cpuCounts: boolean): string {
-  const wall = `p50 ${ms(p(samples, 'wall', 50))}${floor ? x(p(samples, 'wall', 50), p(floor, 'wall', 50)) : '       '}`;
-  const cpu = cpuCounts ? `   cpu p50 ${ms(p(samples, 'cpu', 50))}${floor ? x(p(samples, 'cpu', 50), p(floor, 'cpu', 50)) : ''}` : '';
-  return `    ${name.padEnd(44)} ${wall}   p95 ${ms(p(samples, 'wall', 95))}${cpu}`;
-}
-
 async function benchOn(label: string, location: string): Promise<void> {
   const app = await openApp(location, () => iso(NOW));
   const cpuCounts = label === 'SQLite';
@@ -212,9 +157,9 @@ async function benchOn(label: string, location: string): Promise<void> {
     const result: GapsJson = await gaps(app);
     if ((await readLinks()).length !== QUESTIONS * LINKS_PER_QUESTION) throw new Error('the seeded links are not all there');
 
-    const analysis = await sideBySide(() => gaps(app), readLinks);
-    const http = await sideBySide(viaApi, readLinks);
-    const onsite = await sideBySide(() => gaps(app, { kind: 'onsite', from: '2026-03-01', to: '2026-05-31' }), readLinks);
+    const analysis = await sideBySide(() => gaps(app), readLinks, RUNS);
+    const http = await sideBySide(viaApi, readLinks, RUNS);
+    const onsite = await sideBySide(() => gaps(app, { kind: 'onsite', from: '2026-03-01', to: '2026-05-31' }), readLinks, RUNS);
     console.log(
       `\n  ${label} (seeded in ${(seeded / 1000).toFixed(1)} s; ${result.rounds} rounds, ${result.questions} questions, ` +
         `${result.topics.length} topics and ${result.sections.length} sections ranked)`,
@@ -231,42 +176,6 @@ async function benchOn(label: string, location: string): Promise<void> {
   }
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** A fresh schema for the run, dropped after it. */
-async function withPostgresSchema(url: string, fn: (location: string) => Promise<void>): Promise<void> {
-  const { default: pg } = await import('pg');
-  const schema = `bench_gaps_${process.pid}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  try {
-    const location = new URL(url);
-    location.searchParams.set('options', `-c search_path=${schema}`);
-    await fn(location.toString());
-  } finally {
-    await admin(`drop schema ${schema} cascade`);
-  }
-}
-
 export async function benchInterviewGaps(postgresUrl: string | null): Promise<void> {
   console.log(
     `\nthe gap analysis at scale: ${ROUNDS} rounds, ${QUESTIONS.toLocaleString('en')} questions, ` +
@@ -280,7 +189,7 @@ export async function benchInterviewGaps(postgresUrl: string | null): Promise<vo
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (postgresUrl) await withPostgresSchema(postgresUrl, (location) => benchOn('PostgreSQL', location));
+  if (postgresUrl) await withPostgresSchema(postgresUrl, 'gaps', (location) => benchOn('PostgreSQL', location));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -14,7 +14,7 @@ import { suggestTopics } from '../src/app/interviews/suggest.js';
 import { wordsOf } from '../src/core/interviews/suggest.js';
 import { searchTopics } from '../src/store/topics/topics.js';
 import { generateChecklist } from './generate-checklist.js';
-import { postgresReachable, withPostgresSchema } from './hunt.js';
+import { postgresReachable, withPostgresSchema } from './side-by-side.js';
 import { mulberry32, percentile } from './stats.js';
 
 const TOPICS = 2_000;
@@ -90,7 +90,7 @@ export async function benchSuggest(postgresUrl: string | null): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (postgresUrl) await withPostgresSchema(postgresUrl, (location) => benchOn('PostgreSQL', location, text), 'suggest');
+  if (postgresUrl) await withPostgresSchema(postgresUrl, 'suggest', (location) => benchOn('PostgreSQL', location, text));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
