@@ -1,9 +1,10 @@
 // Validation messages a user can act on: each names the field and says what it must be.
 import { Ajv } from 'ajv';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { TSchema } from 'typebox';
 import { COMPONENTS } from '../contract/components.js';
+import { InvalidInputError } from '../core/errors.js';
 
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -50,4 +51,18 @@ export function buildAjv({ coerceTypes }: { coerceTypes: boolean }): Ajv {
   const ajv = new Ajv({ removeAdditional: false, allErrors: false, strict: false, coerceTypes });
   for (const schema of COMPONENTS) ajv.addSchema(schema);
   return ajv;
+}
+
+/**
+ * A hard delete's `?confirm=delete` missing: refused with how to confirm (and that archiving is the gentle way), not the
+ * bare schema error. The route sets `attachValidation`, so that the schema's refusal comes here.
+ */
+export function requireDeleteConfirmation(request: FastifyRequest, removes: string): void {
+  const invalid = request.validationError;
+  if (!invalid) return;
+  if (invalid.validationContext !== 'querystring') throw invalid;
+  throw new InvalidInputError(
+    `querystring field 'confirm' must be 'delete': a hard delete removes ${removes} for good; ` +
+      'send ?confirm=delete to mean it, or archive it instead (PATCH { "archived": true })',
+  );
 }

@@ -27,7 +27,7 @@ import {
   MarkPutJson,
   MoveJson,
 } from '../../contract/hunt.js';
-import { InvalidInputError } from '../../core/errors.js';
+import { requireDeleteConfirmation } from '../validation.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, with its history, contacts, follow-ups and offer' });
 const CSV_DESCRIPTION = 'RFC 4180 CSV, UTF-8 with a BOM, a header row then one row per application';
@@ -114,14 +114,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> =
       attachValidation: true,
     },
     async (request, reply) => {
-      const invalid = request.validationError;
-      if (invalid) {
-        if (invalid.validationContext !== 'querystring') throw invalid;
-        throw new InvalidInputError(
-          "querystring field 'confirm' must be 'delete': a hard delete removes the application with its whole history for good; " +
-            'send ?confirm=delete to mean it, or archive it instead (PATCH { "archived": true })',
-        );
-      }
+      requireDeleteConfirmation(request, 'the application with its whole history');
       await deleteApplication(app, request.params.id);
       return reply.status(204).send();
     },

@@ -30,7 +30,7 @@ import {
   StoryPatchJson,
   StoryReviewJson,
 } from '../../contract/interviews.js';
-import { InvalidInputError } from '../../core/errors.js';
+import { requireDeleteConfirmation } from '../validation.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, with its rehearsals and its links to questions' });
 
@@ -104,14 +104,7 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
       attachValidation: true,
     },
     async (request, reply) => {
-      const invalid = request.validationError;
-      if (invalid) {
-        if (invalid.validationContext !== 'querystring') throw invalid;
-        throw new InvalidInputError(
-          "querystring field 'confirm' must be 'delete': a hard delete removes the story with its rehearsals for good; " +
-            'send ?confirm=delete to mean it, or archive it instead (PATCH { "archived": true })',
-        );
-      }
+      requireDeleteConfirmation(request, 'the story with its rehearsals');
       await deleteStory(app, request.params.id);
       return reply.status(204).send();
     },
