@@ -8,6 +8,7 @@ import { defaultLocalStart, KIND_LABEL, kindKey, kindLabel, ROUND_KINDS } from '
 import type { SectionChoice } from './sections.js';
 import { sectionRef } from './sections.js';
 import { ZoneField } from './ZoneField.js';
+import { CheckChips } from './CheckChips.js';
 
 export type RoundFields = Omit<RoundCreateJson, 'applicationId'>;
 
@@ -110,21 +111,13 @@ export function RoundForm({ round, zone, contacts, sections, onSave, onCancel }:
         </div>
       </fieldset>
       {contacts.length > 0 && (
-        <fieldset className="field field-wide round-interviewers">
-          <legend className="field-label">Interviewers</legend>
-          <div className="chips">
-            {contacts.map((c) => (
-              <label key={c.id} className="check-field">
-                <input
-                  type="checkbox"
-                  checked={interviewers.includes(c.id)}
-                  onChange={(e) => setInterviewers(e.target.checked ? [...interviewers, c.id] : interviewers.filter((i) => i !== c.id))}
-                />
-                {c.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckChips
+          legend="Interviewers"
+          className="round-interviewers"
+          options={contacts.map((c) => ({ value: c.id, label: c.name }))}
+          chosen={interviewers}
+          onChange={setInterviewers}
+        />
       )}
       {problem && (
         <p className="error-line" role="alert">

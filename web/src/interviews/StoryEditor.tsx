@@ -3,6 +3,7 @@
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import type { CompetencyJson, StoryCreateJson, StoryJson } from '../../../src/contract/interviews.js';
 import { MarkdownView } from '../components/MarkdownView.js';
+import { CheckChips } from './CheckChips.js';
 
 export const STAR = [
   { key: 'situation', label: 'Situation', hint: 'Where and when; what was at stake.' },
@@ -75,21 +76,13 @@ export function StoryEditor({ story, competencies, competency, onSave, onCancel 
       <label className="check-field">
         <input type="checkbox" checked={preview} onChange={(e) => setPreview(e.target.checked)} /> Preview the Markdown
       </label>
-      <fieldset className="field field-wide story-competencies">
-        <legend className="field-label">Competencies it answers</legend>
-        <div className="chips">
-          {competencies.map((c) => (
-            <label key={c.key} className="check-field">
-              <input
-                type="checkbox"
-                checked={chosen.includes(c.key)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, c.key] : chosen.filter((k) => k !== c.key))}
-              />
-              {c.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckChips
+        legend="Competencies it answers"
+        className="story-competencies"
+        options={competencies.map((c) => ({ value: c.key, label: c.label }))}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <label className="field field-wide">
         <span className="field-label">Tags (comma-separated)</span>
         <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="payments, team lead" />
