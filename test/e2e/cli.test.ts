@@ -322,7 +322,7 @@ for (const backend of BACKENDS) {
           const again = await cli().json<ImportResult>(['import', USER_FIXTURE]);
           const after = await cli().run(['list', '--json']);
           expect(again).toMatchObject({ created: false, unchanged: true, checklist: { id: firstImport.checklist.id } });
-          expect(before.code).toBe(0);
+          expect(before.code, before.stderr).toBe(0);
           expect(after.stdout).toBe(before.stdout);
         });
 
