@@ -95,33 +95,92 @@ export interface Candidate {
   minutes: number;
 }
 
-const GRID = 8;
+const GRID = 7;
 
-function candidateDays(model: Model, card: ModelCard): number[][] {
-  const h = horizon(model, card);
-  if (h < 0) return [[]];
-  const days = model.studyDays.filter((d) => d < h);
-  const grid = days.length <= GRID ? days : Array.from({ length: GRID }, (_, i) => days[Math.round((i * (days.length - 1)) / (GRID - 1))]!);
-  const out: number[][] = [[]];
-  for (const d of days) out.push([d]);
-  for (let a = 0; a < grid.length; a++)
-    for (let b = a + 1; b < grid.length; b++) {
-      out.push([grid[a]!, grid[b]!]);
-      for (let c = b + 1; c < grid.length; c++) out.push([grid[a]!, grid[b]!, grid[c]!]);
-    }
-  return out;
+/** The branches of a card's memory after the sessions of a schedule prefix (all on the same days). */
+interface Node {
+  p: number[];
+  s: number[];
+  d: number[];
+  last: number;
+  /** Value already earned at the targets before `last`. */
+  earned: number;
 }
 
-/** Every card's candidate schedules, valued once. */
+/** The node after one more session on day `day` (recall or lapse on each branch, with their probabilities). */
+function extend(model: Model, card: ModelCard, node: Node, day: number): Node {
+  const f = model.scheduler;
+  const next: Node = { p: [], s: [], d: [], last: day, earned: node.earned };
+  const dt = day - node.last;
+  for (let b = 0; b < node.p.length; b++) {
+    const p = node.p[b]!;
+    const s = node.s[b]!;
+    const d = node.d[b]!;
+    for (let k = 0; k < model.targetTimes.length; k++) {
+      const t = model.targetTimes[k]!;
+      if (card.worth[k]! > 0 && t >= node.last && t < day) next.earned += card.worth[k]! * p * f.forgetting_curve(t - node.last, s);
+    }
+    const r = f.forgetting_curve(dt, s);
+    if (p * r > PRUNE) {
+      const ok = f.next_state({ stability: s, difficulty: d }, dt, 3, r);
+      (next.p.push(p * r), next.s.push(ok.stability), next.d.push(ok.difficulty));
+    }
+    if (p * (1 - r) > PRUNE) {
+      const lapse = f.next_state({ stability: s, difficulty: d }, dt, 1, r);
+      (next.p.push(p * (1 - r)), next.s.push(lapse.stability), next.d.push(lapse.difficulty));
+    }
+  }
+  return next;
+}
+
+/** The value of a node if nothing more is studied: what was earned, plus each later target's expected recall. */
+function settle(model: Model, card: ModelCard, node: Node): number {
+  const f = model.scheduler;
+  let value = node.earned;
+  for (let k = 0; k < model.targetTimes.length; k++) {
+    const t = model.targetTimes[k]!;
+    if (card.worth[k]! === 0 || t < node.last) continue;
+    for (let b = 0; b < node.p.length; b++) value += card.worth[k]! * node.p[b]! * f.forgetting_curve(t - node.last, node.s[b]!);
+  }
+  return value;
+}
+
+const PRUNE = 1e-6;
+
+/**
+ * Every card's candidate schedules, valued once: the same expected recall as `expectedRecall` (model.ts), with
+ * the branches of a schedule's prefix shared by all its extensions.
+ */
 export function candidates(model: Model): Candidate[][] {
-  const scratch = new Array<number>(model.targetTimes.length);
-  return model.cards.map((card) =>
-    candidateDays(model, card).map((days) => ({
-      days,
-      value: scheduleValue(model, card, days, scratch),
-      minutes: days.length === 0 ? 0 : card.firstMinutes + (days.length - 1) * card.reviewMinutes,
-    })),
-  );
+  const f = model.scheduler;
+  const learned = f.next_state(null, 0, 3);
+  return model.cards.map((card) => {
+    const h = horizon(model, card);
+    if (h < 0) return [{ days: [], value: 0, minutes: 0 }];
+    const days = model.studyDays.filter((d) => d < h);
+    const grid = days.length <= GRID ? days : Array.from({ length: GRID }, (_, i) => days[Math.round((i * (days.length - 1)) / (GRID - 1))]!);
+    const minutes = (n: number) => (n === 0 ? 0 : card.firstMinutes + (n - 1) * card.reviewMinutes);
+    const root: Node = { p: [1], s: [card.stability], d: [card.difficulty], last: -card.elapsed, earned: 0 };
+    const first = (day: number): Node =>
+      card.isNew ? { p: [1], s: [learned.stability], d: [learned.difficulty], last: day, earned: 0 } : extend(model, card, root, day);
+    const out: Candidate[] = [{ days: [], value: card.isNew ? 0 : settle(model, card, root), minutes: 0 }];
+    const singles = new Map<number, Node>();
+    for (const d of days) {
+      const node = first(d);
+      singles.set(d, node);
+      out.push({ days: [d], value: settle(model, card, node), minutes: minutes(1) });
+    }
+    for (let a = 0; a < grid.length; a++)
+      for (let b = a + 1; b < grid.length; b++) {
+        const pair = extend(model, card, singles.get(grid[a]!)!, grid[b]!);
+        out.push({ days: [grid[a]!, grid[b]!], value: settle(model, card, pair), minutes: minutes(2) });
+        for (let c = b + 1; c < grid.length; c++) {
+          const triple = extend(model, card, pair, grid[c]!);
+          out.push({ days: [grid[a]!, grid[b]!, grid[c]!], value: settle(model, card, triple), minutes: minutes(3) });
+        }
+      }
+    return out;
+  });
 }
 
 function minutesOn(card: ModelCard, days: readonly number[], j: number): number {
@@ -163,21 +222,25 @@ export function greedy(model: Model, cands: Candidate[][], start?: Assignment): 
 
 /** Each card's best candidate when minutes cost `price[d]` each on day d. */
 function bestPriced(model: Model, cands: Candidate[][], price: readonly number[]): number[] {
-  return cands.map((list, i) => {
+  const choice = new Array<number>(cands.length);
+  for (let i = 0; i < cands.length; i++) {
+    const list = cands[i]!;
     const card = model.cards[i]!;
     let best = 0;
     let bestScore = list[0]!.value;
     for (let j = 1; j < list.length; j++) {
       const cand = list[j]!;
-      let score = cand.value;
-      cand.days.forEach((d, n) => (score -= price[d]! * minutesOn(card, cand.days, n)));
+      const days = cand.days;
+      let score = cand.value - price[days[0]!]! * card.firstMinutes;
+      for (let n = 1; n < days.length; n++) score -= price[days[n]!]! * card.reviewMinutes;
       if (score > bestScore + EPS) {
         best = j;
         bestScore = score;
       }
     }
-    return best;
-  });
+    choice[i] = best;
+  }
+  return choice;
 }
 
 /**
@@ -217,7 +280,7 @@ function repair(model: Model, cands: Candidate[][], choice: readonly number[], p
       assignment[i] = [...best.days];
     }
   }
-  return greedy(model, cands, assignment);
+  return improve(model, cands, assignment, 1);
 }
 
 function totalValue(cands: Candidate[][], assignment: Assignment): number {
@@ -230,19 +293,19 @@ function totalValue(cands: Candidate[][], assignment: Assignment): number {
   return v;
 }
 
-const ITERATIONS = 40;
-const REPAIR_EVERY = 5;
+const ITERATIONS = 30;
+const REPAIR_EVERY = 10;
 
 /**
  * The planner: Lagrangian relaxation of the days' minutes. Each day has a price per minute; each card then
  * picks its best schedule alone (value - priced minutes); prices rise on days over their minutes and fall on
  * days with room (a subgradient step that shrinks each round). Every few rounds the choice is made to fit
- * (repair, then greedy fill) and the best fitting plan is kept; greedy alone is a candidate too.
+ * (repair, then one pass of local improvement) and the best fitting plan is kept.
  */
 export function lagrangian(model: Model, cands: Candidate[][]): Assignment {
   const price = model.capacity.map(() => 0);
-  let best = greedy(model, cands);
-  let bestValue = totalValue(cands, best);
+  let best: Assignment = model.cards.map(() => []);
+  let bestValue = -Infinity;
   // The scale of a price: the mean value per minute of the cards' best schedules.
   let gain = 0;
   let minutes = 0;
@@ -271,6 +334,41 @@ export function lagrangian(model: Model, cands: Candidate[][]): Assignment {
     }
   }
   return best;
+}
+
+/**
+ * Local improvement: each card in turn, its sessions lifted off the days, takes the candidate (or keeps its
+ * schedule) of the highest value that fits; passes until nothing moves (at most `passes`). Never worse.
+ */
+export function improve(model: Model, cands: Candidate[][], start: Assignment, passes = 3): Assignment {
+  const assignment: Assignment = start.map((d) => [...d]);
+  const used = load(model, assignment);
+  const scratch = new Array<number>(model.targetTimes.length);
+  const current = assignment.map((days, i) => scheduleValue(model, model.cards[i]!, days, scratch));
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = false;
+    for (let i = 0; i < model.cards.length; i++) {
+      const card = model.cards[i]!;
+      const mine = assignment[i]!;
+      mine.forEach((d, j) => (used[d]! -= minutesOn(card, mine, j)));
+      let best: Candidate | null = null;
+      let bestValue = current[i]!;
+      for (const cand of cands[i]!) {
+        if (cand.value > bestValue + EPS && fits(model, used, card, cand.days)) {
+          best = cand;
+          bestValue = cand.value;
+        }
+      }
+      if (best) {
+        assignment[i] = [...best.days];
+        current[i] = best.value;
+        moved = true;
+      }
+      take(used, card, assignment[i]!);
+    }
+    if (!moved) break;
+  }
+  return assignment;
 }
 
 /** With unlimited minutes: each card's best candidate (an upper bound on what the candidates can reach). */
