@@ -126,7 +126,7 @@ function describe(model: Model, assignment: Assignment, ready: number[], score: 
       else {
         // Recall at the target with the sessions so far only, i.e. if this one and later ones were skipped.
         const without = expectedRecall(model, card, studied.slice(0, j), [t], one)[0]!;
-        why = `review ${d === 0 ? 'now' : 'then'}: recall would fall to ${pct(without)} by ${label}`;
+        why = `review${d === 0 ? ' now' : ''}: recall would fall to ${pct(without)} by ${label}`;
       }
       const minutes = j === 0 ? card.firstMinutes : card.reviewMinutes;
       days[d]!.items.push({ cardId: card.id, action: isNew ? 'new' : 'review', minutes, why });
