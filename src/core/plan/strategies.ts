@@ -123,11 +123,15 @@ function extend(model: Model, card: ModelCard, node: Node, day: number): Node {
     const r = f.forgetting_curve(dt, s);
     if (p * r > PRUNE) {
       const ok = f.next_state({ stability: s, difficulty: d }, dt, 3, r);
-      (next.p.push(p * r), next.s.push(ok.stability), next.d.push(ok.difficulty));
+      next.p.push(p * r);
+      next.s.push(ok.stability);
+      next.d.push(ok.difficulty);
     }
     if (p * (1 - r) > PRUNE) {
       const lapse = f.next_state({ stability: s, difficulty: d }, dt, 1, r);
-      (next.p.push(p * (1 - r)), next.s.push(lapse.stability), next.d.push(lapse.difficulty));
+      next.p.push(p * (1 - r));
+      next.s.push(lapse.stability);
+      next.d.push(lapse.difficulty);
     }
   }
   return next;
