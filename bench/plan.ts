@@ -30,7 +30,7 @@ function minTime(runs: number, fn: () => unknown): number {
 }
 
 /** 2,000 cards (the scenario's, cut), 3 targets, the last 60 days away. */
-export function speedScenario(): PlanInput {
+function speedScenario(): PlanInput {
   const input = planScenario({ seed: 2026, topics: 1700, horizon: 60, targets: 3 });
   const cards = input.cards.slice(0, 2000);
   const topics = new Set(cards.map((c) => c.topicId));
