@@ -22,6 +22,10 @@ export interface TargetReadiness {
   readiness: number;
   /** The same at each day's study time (day i = now + i days), up to the target. */
   curve: Array<{ date: string; readiness: number }>;
+  /** New cards of the scope the plan does not learn before the target (the minutes do not reach them). */
+  leftOut: number[];
+  /** Set when some are left out: "with these minutes, 140 of 189 new cards of Acme onsite are learned by then; 49 are left out". */
+  note: string | null;
 }
 
 export interface StudyPlan {
@@ -145,11 +149,22 @@ function describe(model: Model, assignment: Assignment, ready: number[], score: 
   });
   return {
     days,
-    targets: targets.map((target, k) => ({
-      id: target.id,
-      readiness: ready[k]!,
-      curve: curves[k]!.filter((_, d) => d < model.targetTimes[k]!).map((r, d) => ({ date: days[d]!.date, readiness: r })),
-    })),
+    targets: targets.map((target, k) => {
+      const fresh = model.cards.filter((card) => card.isNew && card.worth[k]! > 0);
+      const leftOut = fresh
+        .filter((card) => !(assignment[card.index]!.length > 0 && assignment[card.index]![0]! < model.targetTimes[k]!))
+        .map((card) => card.id);
+      return {
+        id: target.id,
+        readiness: ready[k]!,
+        curve: curves[k]!.filter((_, d) => d < model.targetTimes[k]!).map((r, d) => ({ date: days[d]!.date, readiness: r })),
+        leftOut,
+        note:
+          leftOut.length === 0
+            ? null
+            : `with these minutes, ${fresh.length - leftOut.length} of ${fresh.length} new cards of ${target.label} are learned by then; ${leftOut.length} are left out`,
+      };
+    }),
     score,
     strategy,
   };

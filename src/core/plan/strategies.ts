@@ -284,7 +284,7 @@ function repair(model: Model, cands: Candidate[][], choice: readonly number[], p
       assignment[i] = [...best.days];
     }
   }
-  return improve(model, cands, assignment, 1);
+  return improve(model, cands, assignment, 2);
 }
 
 function totalValue(cands: Candidate[][], assignment: Assignment): number {
@@ -297,8 +297,8 @@ function totalValue(cands: Candidate[][], assignment: Assignment): number {
   return v;
 }
 
-const ITERATIONS = 30;
-const REPAIR_EVERY = 10;
+const ITERATIONS = 60;
+const REPAIR_EVERY = 6;
 
 /**
  * The planner: Lagrangian relaxation of the days' minutes. Each day has a price per minute; each card then

@@ -139,6 +139,23 @@ describe('planStudy', () => {
   });
 });
 
+describe('a scope the minutes cannot reach', () => {
+  it('says how many new cards are left out rather than planning the impossible', () => {
+    const input = planScenario({ seed: 6 });
+    const days = input.days.map((day) => ({ ...day, minutes: day.minutes > 0 ? 20 : 0 }));
+    const plan = planStudy({ ...input, days });
+    const [target] = plan.targets;
+    expect(target!.leftOut.length).toBeGreaterThan(0);
+    expect(target!.note).toMatch(/^with these minutes, \d+ of \d+ new cards of interview 1 are learned by then; \d+ are left out$/);
+    const learned = new Set(plan.days.flatMap((day) => day.items.filter((item) => item.action === 'new').map((item) => item.cardId)));
+    for (const id of target!.leftOut) expect(learned.has(id)).toBe(false);
+  });
+
+  it('leaves nothing out when the minutes suffice', () => {
+    expect(planStudy(small()).targets[0]!.leftOut).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   const refused = (input: PlanInput, field: RegExp) => {
     expect(() => planStudy(input)).toThrow(InvalidInputError);
