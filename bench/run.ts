@@ -16,6 +16,7 @@ import { benchHttp } from './http.js';
 import { benchHunt } from './hunt.js';
 import { benchSuggest } from './interviews-suggest.js';
 import { benchInterviewGaps } from './interviews-gaps.js';
+import { benchPlan } from './plan.js';
 import { benchPreview } from './preview.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
   await benchHunt(withPostgres ? POSTGRES_URL : null);
   await benchSuggest(withPostgres ? POSTGRES_URL : null);
   await benchInterviewGaps(withPostgres ? POSTGRES_URL : null);
+  benchPlan();
   console.log('');
   await benchWeb();
 }

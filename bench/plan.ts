@@ -1,0 +1,82 @@
+// The study planner (issue 17), measured. The harness: generated scenarios (300 topics, a third new, Q&A cards
+// under some; 1-3 targets 5-30 days away; 20-120 minutes a day with days off), each strategy's predicted
+// readiness with the same minutes (the weighted mean over the targets of the mean expected recall of each
+// scope on its day), the planner's margin over the best baseline, and the unlimited-minutes upper bound.
+// The speed: a plan for 2,000 cards over 60 days and 3 targets, beside one plain simulation of FSRS's usual
+// schedule over the same days (the floor). `npx tsx bench/plan.ts` runs it alone; BENCH_PLAN_SEEDS sets the
+// number of scenarios.
+import { pathToFileURL } from 'node:url';
+import { buildModel, type PlanInput } from '../src/core/plan/model.js';
+import { compareStrategies, planStudy } from '../src/core/plan/plan.js';
+import { assign } from '../src/core/plan/strategies.js';
+import { planScenario } from './plan-scenarios.js';
+
+const SEEDS = Number(process.env['BENCH_PLAN_SEEDS'] ?? 12);
+const SPEED_RUNS = 5;
+const SPEED_AIM_MS = 1000;
+const COLUMNS = ['nothing', 'usual', 'new-first', 'due-only', 'cram', 'greedy', 'planner', 'unlimited'] as const;
+
+const pct = (r: number) => (r * 100).toFixed(1).padStart(10);
+
+function minTime(runs: number, fn: () => unknown): number {
+  fn();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** 2,000 cards (the scenario's, cut), 3 targets, the last 60 days away. */
+function speedScenario(): PlanInput {
+  const input = planScenario({ seed: 2026, topics: 1700, horizon: 60, targets: 3 });
+  const cards = input.cards.slice(0, 2000);
+  const topics = new Set(cards.map((c) => c.topicId));
+  return { ...input, cards, targets: input.targets.map((t) => ({ ...t, topicIds: t.topicIds.filter((id) => topics.has(id)) })) };
+}
+
+export function benchPlan(): void {
+  console.log(`\nstudy plan to a date: predicted readiness (%), same minutes, ${SEEDS} generated scenarios (seeds 1-${SEEDS})`);
+  console.log(`  seed cards tgts days min/d ${COLUMNS.map((c) => c.padStart(10)).join('')}   margin  of gain`);
+  const margins: number[] = [];
+  const shares: number[] = [];
+  let wins = 0;
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const input = planScenario({ seed });
+    const rows = new Map(compareStrategies(input).map((r) => [r.strategy, r.score]));
+    const planner = rows.get('planner')!;
+    const baselines = ['nothing', 'usual', 'new-first', 'due-only', 'cram'].map((s) => rows.get(s as 'usual')!);
+    const bestBaseline = Math.max(...baselines);
+    const margin = planner - bestBaseline;
+    if (margin > 1e-9) wins++;
+    margins.push(margin);
+    // Of the gain possible over the best baseline (up to the upper bound), how much the planner gets.
+    const room = rows.get('unlimited')! - bestBaseline;
+    if (room > 1e-9) shares.push(margin / room);
+    const perDay = Math.max(...input.days.map((d) => d.minutes));
+    console.log(
+      `  ${String(seed).padStart(4)} ${String(input.cards.length).padStart(5)} ${String(input.targets.length).padStart(4)} ${String(input.days.length - 1).padStart(4)} ${String(perDay).padStart(5)} ${COLUMNS.map((c) => pct(rows.get(c)!)).join('')}  ${(margin * 100 >= 0 ? '+' : '') + (margin * 100).toFixed(1)}  ${room > 1e-9 ? `${Math.round((margin / room) * 100)} %` : '-'}`,
+    );
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  console.log(
+    `  planner vs the best baseline of each scenario: mean +${(mean(margins) * 100).toFixed(2)} points, min ${(Math.min(...margins) * 100).toFixed(2)}, better in ${wins}/${SEEDS}; ` +
+      `it gets ${Math.round(mean(shares) * 100)} % of the gain left between that baseline and the unlimited-minutes bound`,
+  );
+
+  const input = speedScenario();
+  const model = buildModel(input);
+  const floor = minTime(SPEED_RUNS, () => assign(model, 'usual'));
+  const plan = minTime(SPEED_RUNS, () => planStudy(input));
+  console.log(
+    `\nstudy plan speed: ${input.cards.length} cards, ${input.days.length - 1} days, ${input.targets.length} targets (minimum of ${SPEED_RUNS} runs)`,
+  );
+  console.log(`  usual schedule, one simulation (floor) ${floor.toFixed(1).padStart(8)} ms`);
+  console.log(
+    `  planStudy (all strategies + planner)  ${plan.toFixed(1).padStart(8)} ms   ${(plan / floor).toFixed(1)}x the floor (aim: under ${SPEED_AIM_MS} ms)`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchPlan();

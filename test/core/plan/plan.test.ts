@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { PLAN_NOW, planScenario } from '../../../bench/plan-scenarios.js';
+import { InvalidInputError } from '../../../src/core/errors.js';
+import { buildModel, expectedRecall, type PlanInput } from '../../../src/core/plan/model.js';
+import { compareStrategies, planStudy } from '../../../src/core/plan/plan.js';
+import { schedulerFor } from '../../../src/core/review/scheduling.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+const at = (days: number) => new Date(Date.parse(PLAN_NOW) + days * DAY_MS).toISOString();
+
+/** One reviewed card and one new one, a target 10 days away, 30 minutes a day. */
+function small(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    now: PLAN_NOW,
+    cards: [
+      {
+        id: 1,
+        topicId: 1,
+        kind: 'topic',
+        schedule: {
+          due: at(2),
+          stability: 5,
+          difficulty: 5,
+          elapsedDays: 3,
+          scheduledDays: 5,
+          reps: 3,
+          lapses: 0,
+          learningSteps: 0,
+          state: 'review',
+          lastReview: at(-3),
+        },
+      },
+      {
+        id: 2,
+        topicId: 2,
+        kind: 'topic',
+        schedule: {
+          due: PLAN_NOW,
+          stability: 0,
+          difficulty: 0,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          reps: 0,
+          lapses: 0,
+          learningSteps: 0,
+          state: 'new',
+          lastReview: null,
+        },
+      },
+    ],
+    targets: [{ id: 'onsite', label: 'Acme onsite', at: at(10.25), weight: 1, topicIds: [1, 2] }],
+    days: Array.from({ length: 11 }, (_, d) => ({ date: at(d).slice(0, 10), minutes: 30 })),
+    costs: { learnTopicMinutes: 10, reviewTopicSeconds: 60, reviewQaSeconds: 20 },
+    ...overrides,
+  };
+}
+
+describe('expected recall at the target', () => {
+  it('branches over recall and lapse at a review, with ts-fsrs formulas', () => {
+    const f = schedulerFor({ fuzz: false });
+    const model = buildModel(small());
+    const card = model.cards[0]!;
+    const [withReview] = expectedRecall(model, card, [4], [10.25]);
+    const r = f.forgetting_curve(3 + 4, 5);
+    const good = f.next_state({ stability: 5, difficulty: 5 }, 7, 3, r);
+    const again = f.next_state({ stability: 5, difficulty: 5 }, 7, 1, r);
+    const expected = r * f.forgetting_curve(6.25, good.stability) + (1 - r) * f.forgetting_curve(6.25, again.stability);
+    expect(withReview).toBeCloseTo(expected, 10);
+  });
+
+  it('is higher with a review just before the target than with none', () => {
+    const model = buildModel(small());
+    const card = model.cards[0]!;
+    const [none] = expectedRecall(model, card, [], [10.25]);
+    const [late] = expectedRecall(model, card, [9], [10.25]);
+    expect(late!).toBeGreaterThan(none!);
+  });
+
+  it('is 0 for a new card never learned and positive once learned', () => {
+    const model = buildModel(small());
+    const card = model.cards[1]!;
+    expect(expectedRecall(model, card, [], [10.25])[0]).toBe(0);
+    expect(expectedRecall(model, card, [3], [10.25])[0]).toBeGreaterThan(0.5);
+  });
+});
+
+describe('planStudy', () => {
+  it('gives the same plan for the same input', () => {
+    const input = planScenario({ seed: 3 });
+    expect(planStudy(input)).toEqual(planStudy(structuredClone(input)));
+  });
+
+  it('never plans more minutes than a day has, nor study on a day off or after the last target', () => {
+    for (const seed of [1, 4, 6]) {
+      const input = planScenario({ seed });
+      const plan = planStudy(input);
+      const last = Math.max(...input.targets.map((t) => (Date.parse(t.at) - Date.parse(input.now)) / DAY_MS));
+      plan.days.forEach((day, d) => {
+        const sum = day.items.reduce((total, item) => total + item.minutes, 0);
+        expect(sum).toBeCloseTo(day.minutesPlanned, 9);
+        expect(day.minutesPlanned).toBeLessThanOrEqual(input.days[d]!.minutes + 1e-9);
+        if (d >= last) expect(day.items).toEqual([]);
+      });
+    }
+  });
+
+  it('says why each item is there, and predicts readiness with a curve up to the target', () => {
+    const plan = planStudy(small());
+    const items = plan.days.flatMap((day) => day.items);
+    const learn = items.find((item) => item.cardId === 2 && item.action === 'new');
+    expect(learn?.why).toMatch(/^new, needed by Acme onsite (in \d+ days|tomorrow)$/);
+    const review = items.find((item) => item.action === 'review');
+    expect(review?.why).toMatch(/^review( now)?: recall would fall to \d+ % by Acme onsite$/);
+    const [target] = plan.targets;
+    expect(target!.readiness).toBeGreaterThan(0.8);
+    expect(target!.curve).toHaveLength(11);
+    expect(target!.curve[0]!.date).toBe('2026-12-05');
+  });
+
+  it('is at least as good as every baseline on each generated scenario, and better on average', () => {
+    let margin = 0;
+    const seeds = [1, 2, 3, 4, 5];
+    for (const seed of seeds) {
+      const rows = new Map(compareStrategies(planScenario({ seed })).map((row) => [row.strategy, row.score]));
+      const planner = rows.get('planner')!;
+      const baselines = (['nothing', 'usual', 'new-first', 'due-only', 'cram', 'greedy'] as const).map((s) => rows.get(s)!);
+      for (const baseline of baselines) expect(planner).toBeGreaterThanOrEqual(baseline - 1e-12);
+      expect(rows.get('unlimited')!).toBeGreaterThanOrEqual(planner - 1e-9);
+      margin += planner - Math.max(...baselines.slice(0, 5));
+    }
+    expect(margin / seeds.length).toBeGreaterThan(0.005);
+  });
+
+  it('plans the planned score: the readiness figures it returns are those of its own items', () => {
+    const input = planScenario({ seed: 7 });
+    const plan = planStudy(input);
+    const row = compareStrategies(input).find((r) => r.strategy === 'planner')!;
+    expect(plan.targets.map((t) => t.readiness)).toEqual(row.readiness);
+  });
+});
+
+describe('a scope the minutes cannot reach', () => {
+  it('says how many new cards are left out rather than planning the impossible', () => {
+    const input = planScenario({ seed: 6 });
+    const days = input.days.map((day) => ({ ...day, minutes: day.minutes > 0 ? 20 : 0 }));
+    const plan = planStudy({ ...input, days });
+    const [target] = plan.targets;
+    expect(target!.leftOut.length).toBeGreaterThan(0);
+    expect(target!.note).toMatch(/^with these minutes, \d+ of \d+ new cards of interview 1 are learned by then; \d+ are left out$/);
+    const learned = new Set(plan.days.flatMap((day) => day.items.filter((item) => item.action === 'new').map((item) => item.cardId)));
+    for (const id of target!.leftOut) expect(learned.has(id)).toBe(false);
+  });
+
+  it('leaves nothing out when the minutes suffice', () => {
+    expect(planStudy(small()).targets[0]!.leftOut).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  const refused = (input: PlanInput, field: RegExp) => {
+    expect(() => planStudy(input)).toThrow(InvalidInputError);
+    expect(() => planStudy(input)).toThrow(field);
+  };
+
+  it('refuses a target in the past', () => {
+    refused(small({ targets: [{ id: 'x', label: 'x', at: at(-1), weight: 1, topicIds: [1] }] }), /^targets\[0\]\.at: .* is not after now/);
+  });
+
+  it('refuses zero minutes on every day', () => {
+    refused(small({ days: small().days.map((day) => ({ ...day, minutes: 0 })) }), /^days\.minutes: no minutes available/);
+  });
+
+  it('refuses an empty scope, and a scope with no cards', () => {
+    refused(small({ targets: [{ id: 'x', label: 'x', at: at(5), weight: 1, topicIds: [] }] }), /^targets\[0\]\.topicIds: the scope has no topics/);
+    refused(small({ targets: [{ id: 'x', label: 'x', at: at(5), weight: 1, topicIds: [99] }] }), /^targets\[0\]\.topicIds: no card belongs/);
+  });
+
+  it('refuses a cost of zero or below', () => {
+    refused(
+      small({ costs: { learnTopicMinutes: 0, reviewTopicSeconds: 60, reviewQaSeconds: 20 } }),
+      /^costs\.learnTopicMinutes: must be a number above 0/,
+    );
+    refused(small({ costs: { learnTopicMinutes: 10, reviewTopicSeconds: -5, reviewQaSeconds: 20 } }), /^costs\.reviewTopicSeconds/);
+  });
+
+  it('refuses a date that does not exist, and too few days to reach the target', () => {
+    const days = small().days.map((day, d) => (d === 3 ? { ...day, date: '2026-02-30' } : day));
+    refused(small({ days }), /^days\[3\]\.date: "2026-02-30" is not a date/);
+    refused(small({ days: small().days.slice(0, 5) }), /^days: 5 given, 11 needed/);
+  });
+});
