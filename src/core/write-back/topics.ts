@@ -133,36 +133,40 @@ function applyBlocks(
     const item = `${shape.indent}${shape.nextBullet(n)}${shape.spacing}${itemText(topic.title, marker)}`;
     block.items.push({ topic, marker, lines: shape.blankBefore(n) ? ['', item] : [item] });
   }
-  const byLine = new Map([...bySection.values()].map((block) => [block.after, block]));
+  // Two sections may end at the same line (a heading inside a list item ends where the list does): both are written there.
+  const byLine = new Map<number, SectionBlock[]>();
+  for (const block of bySection.values()) byLine.set(block.after, [...(byLine.get(block.after) ?? []), block]);
   const insertions: TopicInsertion[] = [];
   const out: string[] = [];
   let shift = 0;
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     const ending = parts[index * 2 + 1] ?? '';
-    const block = byLine.get(lineNo);
-    if (!block) {
+    const blocks = byLine.get(lineNo);
+    if (!blocks) {
       out.push(line + ending);
       return;
     }
     // A last line without a line break gets one before the topics; the text then ends as it did, without one.
     out.push(line + (ending || eol));
     const written: string[] = [];
-    for (const { topic, marker, lines: itemLines } of block.items) {
-      written.push(...itemLines);
-      insertions.push({
-        topicId: topic.topicId,
-        title: topic.text,
-        sectionIndex: topic.sectionIndex,
-        marker,
-        line: lineNo + shift + written.length,
-        afterLine: lineNo,
-        lineCount: itemLines.length,
-      });
-    }
-    if (block.blankAfter) {
-      written.push('');
-      insertions[insertions.length - 1]!.lineCount++;
+    for (const block of blocks) {
+      for (const { topic, marker, lines: itemLines } of block.items) {
+        written.push(...itemLines);
+        insertions.push({
+          topicId: topic.topicId,
+          title: topic.text,
+          sectionIndex: topic.sectionIndex,
+          marker,
+          line: lineNo + shift + written.length,
+          afterLine: lineNo,
+          lineCount: itemLines.length,
+        });
+      }
+      if (block.blankAfter) {
+        written.push('');
+        insertions[insertions.length - 1]!.lineCount++;
+      }
     }
     shift += written.length;
     const joined = written.join(eol);

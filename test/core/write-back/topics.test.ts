@@ -242,7 +242,22 @@ describe('writing topics added in prepdeck, then importing the file', () => {
         );
         expect(again.summary).toMatchObject({ added: [], renamed: [], moved: [], archived: [], restored: [], retick: [] });
       }),
-      { numRuns: 500 },
+      {
+        numRuns: 500,
+        // Found by this property: a heading inside a list item is a section ending where the list's own does, and the
+        // topics of both were written at that line but only one section's kept.
+        examples: [
+          [
+            '# Start\n- #',
+            'auto',
+            [
+              { pick: 1, title: '0 ', state: 'new' },
+              { pick: 0, title: '0 ', state: 'new' },
+            ],
+            { all: false, skipped: 'open' },
+          ],
+        ],
+      },
     );
   });
 });
