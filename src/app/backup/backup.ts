@@ -8,13 +8,23 @@ import { checkChecklistName } from '../../core/validate.js';
 import { readChecklistRows, writeChecklistRows } from '../../store/backup/checklist-rows.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { dialectOf } from '../../store/dialect.js';
+import { StoreError } from '../../store/errors.js';
 import { syncGoalCriteria } from '../../store/hunt/criteria.js';
 import { LATEST_MIGRATION, MIGRATION_NAMES } from '../../store/migrations/index.js';
 import type { AppContext } from '../context.js';
 
 /** The backup of one stored checklist, as `export --format json` carries it. */
 export async function checklistBackup(ctx: AppContext, checklistId: number): Promise<ChecklistBackupJson> {
-  return { format: BACKUP_FORMAT, schema: LATEST_MIGRATION, tables: await readChecklistRows(ctx.store.db, checklistId) };
+  // Read under the writers' lock, table after table: no answer or import lands between two of them, so every row the
+  // backup holds finds the rows it points at (a review its card, a card its topic). A database this process can only
+  // read takes no lock, and is read as it is.
+  const tables = await ctx.store
+    .transaction((trx) => readChecklistRows(trx, checklistId))
+    .catch((error: unknown) => {
+      if (error instanceof StoreError && error.code === 'read-only') return readChecklistRows(ctx.store.db, checklistId);
+      throw error;
+    });
+  return { format: BACKUP_FORMAT, schema: LATEST_MIGRATION, tables };
 }
 
 export interface RestoreOptions {
