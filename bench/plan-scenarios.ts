@@ -1,7 +1,7 @@
 // Generated study-plan scenarios, the same for a seed: topics (a third new, the rest with varied stability,
 // difficulty and last review), Q&A cards under some, one to three targets 5-30 days away over parts of the
 // topics, 20-120 minutes a day with days off. The harness (bench/plan.ts) and the tests (test/core/plan) use them.
-import type { CardSchedule } from '../src/core/review/scheduling.js';
+import { newCardSchedule, type CardSchedule } from '../src/core/review/scheduling.js';
 import type { PlanCard, PlanDay, PlanInput, PlanTarget } from '../src/core/plan/model.js';
 import { mulberry32 } from './stats.js';
 
@@ -31,19 +31,7 @@ export function planScenario({ seed, topics = 300, horizon, targets }: ScenarioO
     const qa = rand() < 0.25 ? 1 + Math.floor(rand() * 3) : 0;
     for (let n = 0; n <= qa; n++) {
       let schedule: CardSchedule;
-      if (isNew)
-        schedule = {
-          due: PLAN_NOW,
-          stability: 0,
-          difficulty: 0,
-          elapsedDays: 0,
-          scheduledDays: 0,
-          reps: 0,
-          lapses: 0,
-          learningSteps: 0,
-          state: 'new',
-          lastReview: null,
-        };
+      if (isNew) schedule = newCardSchedule(PLAN_NOW);
       else {
         const stability = Math.exp(between(Math.log(0.5), Math.log(90)));
         const elapsed = between(0.2, Math.min(120, stability * 2.5));

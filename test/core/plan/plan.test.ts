@@ -3,7 +3,7 @@ import { PLAN_NOW, planScenario } from '../../../bench/plan-scenarios.js';
 import { InvalidInputError } from '../../../src/core/errors.js';
 import { buildModel, expectedRecall, type PlanInput } from '../../../src/core/plan/model.js';
 import { compareStrategies, planStudy } from '../../../src/core/plan/plan.js';
-import { schedulerFor } from '../../../src/core/review/scheduling.js';
+import { newCardSchedule, schedulerFor } from '../../../src/core/review/scheduling.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const at = (days: number) => new Date(Date.parse(PLAN_NOW) + days * DAY_MS).toISOString();
@@ -34,18 +34,7 @@ function small(overrides: Partial<PlanInput> = {}): PlanInput {
         id: 2,
         topicId: 2,
         kind: 'topic',
-        schedule: {
-          due: PLAN_NOW,
-          stability: 0,
-          difficulty: 0,
-          elapsedDays: 0,
-          scheduledDays: 0,
-          reps: 0,
-          lapses: 0,
-          learningSteps: 0,
-          state: 'new',
-          lastReview: null,
-        },
+        schedule: newCardSchedule(PLAN_NOW),
       },
     ],
     targets: [{ id: 'onsite', label: 'Acme onsite', at: at(10.25), weight: 1, topicIds: [1, 2] }],
