@@ -4,6 +4,7 @@ import { ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { findSection } from '../../core/checklist/section-ref.js';
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { checkTimeZone } from '../../core/hunt/dates.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
@@ -113,7 +114,7 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
     const roundId = await insertRound(trx, {
       application_id: applicationId,
       starts_at: start.startsAt,
-      time_zone: new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
+      time_zone: checkTimeZone(zone),
       duration_minutes: 60,
       kind: 'technical',
       link: '',
@@ -151,7 +152,7 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
       const start = resolveLocalStart(localStart ?? localStartOf(row.starts_at, row.time_zone), zone);
       notice = start.notice;
       change.starts_at = start.startsAt;
-      change.time_zone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+      change.time_zone = checkTimeZone(zone);
     }
     if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
     if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
