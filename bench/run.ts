@@ -17,6 +17,7 @@ import { benchHunt } from './hunt.js';
 import { benchSuggest } from './interviews-suggest.js';
 import { benchInterviewGaps } from './interviews-gaps.js';
 import { benchPlan } from './plan.js';
+import { benchPlanCalibration } from './plan-calibration.js';
 import { benchPreview } from './preview.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
   await benchSuggest(withPostgres ? POSTGRES_URL : null);
   await benchInterviewGaps(withPostgres ? POSTGRES_URL : null);
   benchPlan();
+  await benchPlanCalibration();
   console.log('');
   await benchWeb();
 }
