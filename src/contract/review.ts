@@ -73,6 +73,7 @@ export const ReviewQueueQuery = Type.Object({
       description: "only these topics' cards: ids, comma-separated (Gaps' Study these now)",
     }),
   ),
+  plan: Type.Optional(Type.Boolean({ description: "today's planned items not yet studied, in the plan's order (the plan to a date)" })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 

@@ -88,3 +88,11 @@ export const DEFAULT_COMPETENCIES = [
 export const COVERAGE_STATES = ['none', 'stale', 'fresh'] as const;
 /** `file`: read from the checklist file; `app`: added in prepdeck (from an interview question) until a write-back puts it in the file. */
 export const TOPIC_ORIGINS = ['file', 'app'] as const;
+
+// The plan to an interview date.
+/** The days of the week, Monday first, as availability names them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Where a time cost comes from: set by the user, the median of their review log, or the default. */
+export const COST_SOURCES = ['yours', 'log', 'default'] as const;
+/** What a planned item does: learn a new topic (or see a new card), or review a card. */
+export const PLAN_ACTIONS = ['new', 'review'] as const;

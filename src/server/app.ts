@@ -27,6 +27,7 @@ import { importRoutes } from './routes/imports.js';
 import { reviewRoutes } from './routes/review.js';
 import { roundRoutes } from './routes/rounds.js';
 import { storyRoutes } from './routes/stories.js';
+import { planRoutes } from './routes/plan.js';
 import { topicRoutes } from './routes/topics.js';
 import { buildValidatorCompiler, formatValidationError } from './validation.js';
 import { registerWebUi } from './web.js';
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<PrepdeckServe
       await api.register(applicationPartRoutes, { app });
       await api.register(roundRoutes, { app });
       await api.register(storyRoutes, { app });
+      await api.register(planRoutes, { app });
       api.get('/openapi.json', { schema: { hide: true } }, async () => server.swagger());
     },
     { prefix: '/api' },

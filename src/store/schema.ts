@@ -383,6 +383,64 @@ export interface StoryReviewTable {
   previous: string;
 }
 
+/** A checklist's study availability and the user's own time costs (null: the log's median, else the default). */
+export interface PlanSettingsTable {
+  checklist_id: number;
+  minutes_per_day: number;
+  /** Comma-separated weekday names, Monday first. */
+  weekdays: string;
+  /** JSON array of YYYY-MM-DD. */
+  days_off: string;
+  learn_topic_minutes: number | null;
+  review_topic_seconds: number | null;
+  review_qa_seconds: number | null;
+  updated_at: string;
+}
+
+export interface PlanSectionCostTable {
+  checklist_id: number;
+  section_key: string;
+  /** JSON array of the section's titles when it was set. */
+  path: string;
+  learn_topic_minutes: number;
+}
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  checklist_id: number;
+  /** A round's target reads its start and sections from the round; `at` is then null. */
+  round_id: number | null;
+  label: string;
+  at: string | null;
+  weight: number;
+  /** 0/1: a round's target taken out of the plan. */
+  excluded: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTargetSectionTable {
+  target_id: number;
+  section_key: string;
+  path: string;
+  position: number;
+}
+
+export interface PlanTargetTopicTable {
+  target_id: number;
+  topic_id: number;
+}
+
+/** A day's plan as first made that day: its items, minutes per day from then on, readiness per target (JSON). */
+export interface PlanDayTable {
+  checklist_id: number;
+  date: string;
+  items: string;
+  minutes: string;
+  readiness: string;
+  made_at: string;
+}
+
 export interface Database {
   checklists: ChecklistTable;
   sections: SectionTable;
@@ -414,6 +472,12 @@ export interface Database {
   stories: StoryTable;
   story_competencies: StoryCompetencyTable;
   story_reviews: StoryReviewTable;
+  plan_settings: PlanSettingsTable;
+  plan_section_costs: PlanSectionCostTable;
+  plan_targets: PlanTargetTable;
+  plan_target_sections: PlanTargetSectionTable;
+  plan_target_topics: PlanTargetTopicTable;
+  plan_days: PlanDayTable;
 }
 
 export type ChecklistRow = Selectable<ChecklistTable>;

@@ -11,6 +11,7 @@ import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../sr
 import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hunt.js';
 import type { RoundDetailJson, StoryJson } from '../../src/contract/interviews.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
+import type { PlanTargetJson } from '../../src/contract/plan.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
 import { useServer } from '../server/helpers.js';
@@ -33,6 +34,8 @@ interface Found {
   questionId: number;
   /** The story the examples add. */
   storyId: number;
+  /** The plan target the examples add. */
+  targetId: number;
 }
 
 interface Example {
@@ -317,6 +320,62 @@ const STORY_EXAMPLES: Example[] = [
   { route: 'DELETE /api/stories/{id}', status: 204, request: ({ storyId }) => json('DELETE', `/api/stories/${storyId}?confirm=delete`) },
 ];
 
+/** The local date `days` from now (the server's clock is the real one; a day either way does no harm). */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+// The plan to a date: availability, a target of two sections in two weeks, the plan, today's list again, the calendar.
+const PLAN_EXAMPLES: Example[] = [
+  { route: 'GET /api/checklists/{name}/plan/settings', status: 200, request: () => json('GET', '/api/checklists/prep/plan/settings') },
+  {
+    route: 'PATCH /api/checklists/{name}/plan/settings',
+    status: 200,
+    request: () =>
+      json('PATCH', '/api/checklists/prep/plan/settings', { minutesPerDay: 45, weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
+  },
+  {
+    route: 'PATCH /api/checklists/{name}/plan/settings',
+    status: 400,
+    request: () => json('PATCH', '/api/checklists/prep/plan/settings', { minutesPerDay: 0 }),
+  },
+  {
+    route: 'POST /api/checklists/{name}/plan/targets',
+    status: 201,
+    request: () => json('POST', '/api/checklists/prep/plan/targets', { date: inDays(14), sections: ['Python', 'Databases'] }),
+    finds: (body, found) => (found.targetId = (body as PlanTargetJson).id),
+  },
+  {
+    route: 'POST /api/checklists/{name}/plan/targets',
+    status: 400,
+    request: () => json('POST', '/api/checklists/prep/plan/targets', { date: '2099-02-30' }),
+  },
+  { route: 'GET /api/checklists/{name}/plan/targets', status: 200, request: () => json('GET', '/api/checklists/prep/plan/targets') },
+  {
+    route: 'PATCH /api/checklists/{name}/plan/targets/{id}',
+    status: 200,
+    request: ({ targetId }) => json('PATCH', `/api/checklists/prep/plan/targets/${targetId}`, { weight: 2, time: '14:30' }),
+  },
+  {
+    route: 'PATCH /api/checklists/{name}/plan/targets/{id}',
+    status: 404,
+    request: () => json('PATCH', '/api/checklists/prep/plan/targets/999999', { weight: 2 }),
+  },
+  { route: 'GET /api/checklists/{name}/plan', status: 200, request: () => json('GET', '/api/checklists/prep/plan?days=3') },
+  { route: 'GET /api/checklists/{name}/plan', status: 404, request: () => json('GET', '/api/checklists/nothing/plan') },
+  { route: 'POST /api/checklists/{name}/plan/replan', status: 200, request: () => json('POST', '/api/checklists/prep/plan/replan', {}) },
+  { route: 'GET /api/checklists/{name}/review', status: 200, request: () => json('GET', '/api/checklists/prep/review?plan=true&limit=5') },
+  { route: 'GET /api/plan.ics', status: 200, request: () => json('GET', '/api/plan.ics?checklist=prep') },
+  {
+    route: 'DELETE /api/checklists/{name}/plan/targets/{id}',
+    status: 200,
+    request: ({ targetId }) => json('DELETE', `/api/checklists/prep/plan/targets/${targetId}`),
+  },
+  {
+    route: 'DELETE /api/checklists/{name}/plan/targets/{id}',
+    status: 404,
+    request: ({ targetId }) => json('DELETE', `/api/checklists/prep/plan/targets/${targetId}`),
+  },
+];
+
 // In order: the ones that change state come where the examples after them expect it; the removal comes last.
 const EXAMPLES: Example[] = [
   { route: 'GET /api/checklists', status: 200, request: () => json('GET', '/api/checklists') },
@@ -393,6 +452,7 @@ const EXAMPLES: Example[] = [
   { route: 'POST /api/checklists/{name}/review/optimize', status: 200, request: () => json('POST', '/api/checklists/prep/review/optimize', {}) },
   ...HUNT_EXAMPLES,
   ...STORY_EXAMPLES,
+  ...PLAN_EXAMPLES,
   { route: 'DELETE /api/checklists/{name}', status: 200, request: () => json('DELETE', '/api/checklists/pasted') },
 ];
 
@@ -474,6 +534,7 @@ for (const backend of BACKENDS) {
         roundId: 0,
         questionId: 0,
         storyId: 0,
+        targetId: 0,
       };
       answered.length = 0;
 

@@ -18,6 +18,7 @@ import type { AppContext } from '../context.js';
 import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './settings.js';
 import { placeTopics } from '../topics/topics.js';
+import { todaysPlannedCards } from '../plan/plan.js';
 
 /** How many cards one call hands out at most. */
 const MAX_QUEUE_LIMIT = 500;
@@ -28,6 +29,8 @@ export interface QueueOptions {
   section?: string | undefined;
   /** Only these topics' cards: ids (from the Gaps page, say). */
   topicIds?: readonly number[] | undefined;
+  /** Today's planned items not yet studied, in the plan's order, whether due or not (the plan to a date). */
+  plan?: boolean | undefined;
   limit?: number | undefined;
 }
 
@@ -72,7 +75,11 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   const done = await reviewsSince(ctx.store.db, checklist.id, rules.today.start);
   const request = queueRequest({ now, today: rules.today, limits: rules.settings, doneToday: done, limit });
   const scope = { checklistId: checklist.id, ...(sectionKeys ? { sectionKeys } : {}), ...(options.topicIds ? { topicIds: options.topicIds } : {}) };
-  const { cards, counts: remaining, nextStudyAt: nextDueAt } = await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
+  const {
+    cards,
+    counts: remaining,
+    nextStudyAt: nextDueAt,
+  } = options.plan ? await plannedQueue(ctx, checklist, limit) : await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
   return {
     checklist: checklist.name,
     day: rules.today,
@@ -81,6 +88,18 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
     limits: { newPerDay: rules.settings.newPerDay, reviewsPerDay: rules.settings.reviewsPerDay },
     cards: await reviewCards(ctx, rules, cards, now),
     nextDueAt,
+  };
+}
+
+/** Today's planned cards not yet studied, in the plan's order; `remaining` counts them by kind of study. */
+async function plannedQueue(ctx: AppContext, checklist: Checklist, limit: number) {
+  const ids = await todaysPlannedCards(ctx, checklist.name);
+  const cards = (await Promise.all(ids.map((id) => getCard(ctx.store.db, id)))).filter((card): card is StudyCard => card !== null);
+  const count = (states: readonly string[]) => cards.filter((card) => states.includes(card.state)).length;
+  return {
+    cards: cards.slice(0, limit),
+    counts: { new: count(['new']), learning: count(['learning', 'relearning']), review: count(['review']) },
+    nextStudyAt: null,
   };
 }
 

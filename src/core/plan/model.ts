@@ -12,6 +12,8 @@ export interface PlanCard {
   kind: PlanCardKind;
   /** The card's FSRS fields; a card in state `new` (or without a last review) is learned first. */
   schedule: CardSchedule;
+  /** Minutes to learn this topic card when new, if its section sets its own (else costs.learnTopicMinutes). */
+  learnMinutes?: number;
 }
 
 export interface PlanTarget {
@@ -81,7 +83,7 @@ export interface Model {
   scopeSizes: number[];
   /** Minutes per day, only the days up to the last target. */
   capacity: number[];
-  /** Days on which studying serves at least one target (before the last target, minutes > 0). */
+  /** Days on which studying serves at least one target (before the last target, minutes > 0); may be none. */
   studyDays: number[];
   retention: number;
 }
@@ -121,8 +123,8 @@ export function buildModel(input: PlanInput): Model {
     if (!(Number.isFinite(day.minutes) && day.minutes >= 0)) throw invalid(`days[${i}].minutes: must be 0 or more`);
   });
   const capacity = input.days.slice(0, needed).map((day) => day.minutes);
+  // No minutes at all is a plan of nothing (today's list done, the days left off): readiness is then what memory keeps.
   const studyDays = capacity.flatMap((minutes, d) => (minutes > 0 && d < last ? [d] : []));
-  if (studyDays.length === 0) throw invalid('days.minutes: no minutes available on any day before the last target');
 
   const seen = new Set<number>();
   const scopes = input.targets.map((t) => new Set(t.topicIds));
@@ -138,7 +140,9 @@ export function buildModel(input: PlanInput): Model {
     const isNew = s.state === 'new' || s.lastReview === null || s.stability <= 0;
     const elapsed = isNew ? 0 : Math.max(0, (now - Date.parse(s.lastReview!)) / DAY_MS);
     const reviewMinutes = (card.kind === 'topic' ? input.costs.reviewTopicSeconds : input.costs.reviewQaSeconds) / 60;
-    const firstMinutes = isNew && card.kind === 'topic' ? input.costs.learnTopicMinutes : reviewMinutes;
+    if (card.learnMinutes !== undefined && !(Number.isFinite(card.learnMinutes) && card.learnMinutes > 0))
+      throw invalid(`cards[${index}].learnMinutes: must be a number above 0, not ${String(card.learnMinutes)}`);
+    const firstMinutes = isNew && card.kind === 'topic' ? (card.learnMinutes ?? input.costs.learnTopicMinutes) : reviewMinutes;
     const worth = input.targets.map((t, k) => (scopes[k]!.has(card.topicId) ? t.weight / scopeSizes[k]! : 0));
     const due = isNew ? 0 : Math.max(0, scheduler.next_interval(s.stability, 0) - elapsed);
     return { index, id: card.id, isNew, stability: s.stability, difficulty: s.difficulty, elapsed, worth, firstMinutes, reviewMinutes, due };

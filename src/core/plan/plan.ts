@@ -20,8 +20,11 @@ export interface TargetReadiness {
   id: string;
   /** Predicted readiness on the day if the plan is followed: mean expected recall of the scope, 0-1. */
   readiness: number;
-  /** The same at each day's study time (day i = now + i days), up to the target. */
-  curve: Array<{ date: string; readiness: number }>;
+  /** The same if one stops studying now, and if one keeps to FSRS's usual schedule in the same minutes. */
+  stop: number;
+  usual: number;
+  /** The three at each day's study time (day i = now + i days), up to the target. */
+  curve: Array<{ date: string; plan: number; stop: number; usual: number }>;
   /** New cards of the scope the plan does not learn before the target (the minutes do not reach them). */
   leftOut: number[];
   /** Set when some are left out: "with these minutes, 140 of 189 new cards of Acme onsite are learned by then; 49 are left out". */
@@ -101,10 +104,29 @@ export function planStudy(input: PlanInput): StudyPlan {
   for (const s of BASELINES) rows.set(s, scored(model, assign(model, s)));
   rows.set('greedy', scored(model, greedy(model, cands)));
   const { result, strategy } = best(model, cands, rows);
-  return describe(model, result.assignment, result.ready, result.score, strategy);
+  const stop = rows.get('nothing')!;
+  const usual = rows.get('usual')!;
+  return describe(model, result, { stop, usual }, strategy);
 }
 
-function describe(model: Model, assignment: Assignment, ready: number[], score: number, strategy: Strategy): StudyPlan {
+type Scored = ReturnType<typeof scored>;
+
+/** Readiness of the scope of each target on each day (curves[k][d]), under an assignment. */
+function curvesOf(model: Model, assignment: Assignment): number[][] {
+  const times = model.capacity.map((_, d) => d);
+  const curves = model.targetTimes.map(() => times.map(() => 0));
+  const scratch = new Array<number>(times.length);
+  model.cards.forEach((card, i) => {
+    expectedRecall(model, card, assignment[i] ?? [], times, scratch);
+    card.worth.forEach((w, k) => {
+      if (w > 0) for (let d = 0; d < times.length; d++) curves[k]![d]! += scratch[d]! / model.scopeSizes[k]!;
+    });
+  });
+  return curves;
+}
+
+function describe(model: Model, planned: Scored, others: { stop: Scored; usual: Scored }, strategy: Strategy): StudyPlan {
+  const { assignment, ready, score } = planned;
   const days: PlannedDay[] = model.capacity.map((minutes, d) => ({
     date: model.input.days[d]!.date,
     minutesAvailable: minutes,
@@ -138,15 +160,9 @@ function describe(model: Model, assignment: Assignment, ready: number[], score: 
     });
   });
   for (const day of days) day.items.sort((a, b) => (a.action === b.action ? 0 : a.action === 'new' ? 1 : -1) || a.cardId - b.cardId);
-  const curveTimes = model.capacity.map((_, d) => d);
-  const curves = targets.map(() => curveTimes.map(() => 0));
-  const scratch = new Array<number>(curveTimes.length);
-  model.cards.forEach((card, i) => {
-    expectedRecall(model, card, assignment[i]!, curveTimes, scratch);
-    card.worth.forEach((w, k) => {
-      if (w > 0) for (let d = 0; d < curveTimes.length; d++) curves[k]![d]! += scratch[d]! / model.scopeSizes[k]!;
-    });
-  });
+  const curves = curvesOf(model, assignment);
+  const stopCurves = curvesOf(model, others.stop.assignment);
+  const usualCurves = curvesOf(model, others.usual.assignment);
   return {
     days,
     targets: targets.map((target, k) => {
@@ -157,7 +173,14 @@ function describe(model: Model, assignment: Assignment, ready: number[], score: 
       return {
         id: target.id,
         readiness: ready[k]!,
-        curve: curves[k]!.filter((_, d) => d < model.targetTimes[k]!).map((r, d) => ({ date: days[d]!.date, readiness: r })),
+        stop: others.stop.ready[k]!,
+        usual: others.usual.ready[k]!,
+        curve: curves[k]!.filter((_, d) => d < model.targetTimes[k]!).map((plan, d) => ({
+          date: days[d]!.date,
+          plan,
+          stop: stopCurves[k]![d]!,
+          usual: usualCurves[k]![d]!,
+        })),
         leftOut,
         note:
           leftOut.length === 0

@@ -45,6 +45,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = asyn
         checklist: request.params.name,
         section: request.query.section,
         topicIds: request.query.topics === undefined ? undefined : parseTopicIds(request.query.topics),
+        plan: request.query.plan,
         limit: request.query.limit,
       }),
   );

@@ -126,6 +126,27 @@ describe('planStudy', () => {
     const row = compareStrategies(input).find((r) => r.strategy === 'planner')!;
     expect(plan.targets.map((t) => t.readiness)).toEqual(row.readiness);
   });
+
+  it("puts the usual schedule's and stopping's readiness beside the plan's, as numbers and as curves", () => {
+    const input = planScenario({ seed: 3 });
+    const plan = planStudy(input);
+    const rows = new Map(compareStrategies(input).map((row) => [row.strategy, row.readiness]));
+    plan.targets.forEach((target, k) => {
+      expect(target.stop).toBe(rows.get('nothing')![k]);
+      expect(target.usual).toBe(rows.get('usual')![k]);
+      expect(target.readiness).toBeGreaterThanOrEqual(target.stop);
+      // A day's point is after that day's study; without study, recall only falls.
+      expect(target.curve.at(-1)!.plan).toBeGreaterThan(target.curve.at(-1)!.stop);
+      for (let d = 1; d < target.curve.length; d++) expect(target.curve[d]!.stop).toBeLessThanOrEqual(target.curve[d - 1]!.stop + 1e-12);
+    });
+  });
+
+  it('takes a section’s own minutes to learn its new topics', () => {
+    const slow = small({ cards: small().cards.map((card) => (card.id === 2 ? { ...card, learnMinutes: 25 } : card)) });
+    const items = planStudy(slow).days.flatMap((day) => day.items);
+    expect(items.find((item) => item.cardId === 2 && item.action === 'new')?.minutes).toBe(25);
+    expect(() => planStudy(small({ cards: small().cards.map((card) => ({ ...card, learnMinutes: 0 })) }))).toThrow(/cards\[0\]\.learnMinutes/);
+  });
 });
 
 describe('a scope the minutes cannot reach', () => {
@@ -155,8 +176,11 @@ describe('bad input', () => {
     refused(small({ targets: [{ id: 'x', label: 'x', at: at(-1), weight: 1, topicIds: [1] }] }), /^targets\[0\]\.at: .* is not after now/);
   });
 
-  it('refuses zero minutes on every day', () => {
-    refused(small({ days: small().days.map((day) => ({ ...day, minutes: 0 })) }), /^days\.minutes: no minutes available/);
+  it('plans nothing without minutes, and then predicts what memory keeps', () => {
+    const plan = planStudy(small({ days: small().days.map((day) => ({ ...day, minutes: 0 })) }));
+    expect(plan.days.flatMap((day) => day.items)).toEqual([]);
+    expect(plan.targets[0]!.readiness).toBe(plan.targets[0]!.stop);
+    expect(plan.targets[0]!.leftOut).toEqual([2]);
   });
 
   it('refuses an empty scope, and a scope with no cards', () => {

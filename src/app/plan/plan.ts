@@ -1,0 +1,286 @@
+// The plan to the interview: made from the cards' memory now, the targets, the availability and the costs, by the
+// core's planner. Today's list is kept as first made that day (store/plan/days.ts), so it stays put while one
+// studies it; the rest of the plan and the readiness are made again from the actual state at every look.
+import type { PlanDayJson, PlanItemJson, PlanJson, TargetReadinessJson } from '../../contract/plan.js';
+import type { Checklist, Section, Topic } from '../../core/checklist/model.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { availableDays, type Availability } from '../../core/plan/availability.js';
+import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
+import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
+import { minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
+import { schedulerSettingsOf } from '../../core/review/settings.js';
+import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
+import { addDays } from '../../core/review/study-day.js';
+import { forgetPlanDay, putPlanDay, readPlanDays, type PlanDayRecord } from '../../store/plan/days.js';
+import { studiedSince } from '../../store/plan/settings.js';
+import { activeCards, toCard } from '../../store/review/cards.js';
+import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
+import type { AppContext } from '../context.js';
+import { checklistFor } from '../review/review-checklist.js';
+import { reviewRules, type ReviewRules } from '../review/settings.js';
+import { planSettingsOf } from './settings.js';
+import { resolveTargets, type ResolvedTarget } from './targets.js';
+
+const DAY_MS = 86_400_000;
+/** How far back the calendar shows what was planned and done. */
+const HISTORY_DAYS = 30;
+
+export interface PlanOptions {
+  checklist?: string | undefined;
+  /** Only this many days from today in `days`. */
+  days?: number | undefined;
+}
+
+interface Context {
+  checklist: Checklist;
+  rules: ReviewRules;
+  cards: StudyCard[];
+  topics: Map<number, Topic>;
+  sectionPath: Map<string, string[]>;
+  costs: PlanCosts;
+  availability: Availability;
+  learnMinutes: (card: StudyCard) => number | undefined;
+  targets: ResolvedTarget[];
+}
+
+async function gather(ctx: AppContext, checklist: Checklist): Promise<Context> {
+  const rules = await reviewRules(ctx, checklist);
+  const settings = await planSettingsOf(ctx, checklist);
+  const rows = await activeCards(ctx.store.db, checklist.id).selectAll('cards').orderBy('cards.id').execute();
+  const cards = rows.map(toCard);
+  const topics = await topicsByIds(ctx.store.db, [...new Set(cards.flatMap((c) => (c.topicId === null ? [] : [c.topicId])))]);
+  const sections = await sectionsOf(ctx.store.db, [checklist.id]);
+  const paths = sectionPaths(sections);
+  const sectionPath = new Map(sections.map((s) => [s.pathKey, paths.get(s.id) ?? []]));
+  // A section's own minutes hold for its subsections too, unless they set theirs.
+  const own = new Map(settings.costs.sections.map((s) => [s.key, s.learnTopicMinutes]));
+  const byKey = new Map(sections.map((s) => [s.pathKey, s]));
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const learnOf = new Map<string, number | undefined>();
+  const learnMinutes = (card: StudyCard): number | undefined => {
+    if (!learnOf.has(card.sectionKey)) {
+      let section: Section | undefined = byKey.get(card.sectionKey);
+      while (section && !own.has(section.pathKey)) section = section.parentId === null ? undefined : byId.get(section.parentId);
+      learnOf.set(card.sectionKey, section ? own.get(section.pathKey) : undefined);
+    }
+    return learnOf.get(card.sectionKey);
+  };
+  const targets = (await resolveTargets(ctx, checklist)).filter((t) => t.json.at > ctx.now());
+  return {
+    checklist,
+    rules,
+    cards,
+    topics,
+    sectionPath,
+    costs: {
+      learnTopicMinutes: settings.costs.learnTopicMinutes.value,
+      reviewTopicSeconds: settings.costs.reviewTopicSeconds.value,
+      reviewQaSeconds: settings.costs.reviewQaSeconds.value,
+    },
+    availability: { minutesPerDay: settings.minutesPerDay, weekdays: settings.weekdays, daysOff: settings.daysOff },
+    learnMinutes,
+    targets,
+  };
+}
+
+/** The cards of a target's scope: its sections (with subsections) and topics; with neither, every study card. */
+function inScope(target: ResolvedTarget, card: StudyCard): boolean {
+  if (target.sectionKeys.size === 0 && target.topicIds.size === 0) return true;
+  return target.sectionKeys.has(card.sectionKey) || (card.topicId !== null && target.topicIds.has(card.topicId));
+}
+
+/** A card's scope unit for the core: its topic, or (a card standing in a section) a number no topic has. */
+const unitOf = (card: StudyCard) => card.topicId ?? -card.id;
+
+function itemJson(
+  c: Context,
+  card: StudyCard | undefined,
+  item: { cardId: number; action: 'new' | 'review'; minutes: number; why: string },
+  done: boolean,
+): PlanItemJson {
+  const topic = card?.topicId != null ? c.topics.get(card.topicId) : undefined;
+  return {
+    cardId: item.cardId,
+    topicId: card?.topicId ?? null,
+    kind: card?.kind ?? 'topic',
+    action: item.action,
+    title: topic?.title ?? card?.front ?? '',
+    section: card ? (c.sectionPath.get(card.sectionKey) ?? []) : [],
+    minutes: item.minutes,
+    why: item.why,
+    done,
+  };
+}
+
+function dayJson(date: string, available: number, items: PlanItemJson[], done: number): PlanDayJson {
+  return {
+    date,
+    minutesAvailable: available,
+    minutesPlanned: items.reduce((sum, item) => sum + item.minutes, 0),
+    minutesDone: done,
+    newTopics: items.filter((item) => item.action === 'new').length,
+    reviews: items.filter((item) => item.action === 'review').length,
+    items,
+  };
+}
+
+/** The plan of a checklist: today's items, the days to the last target, each target's readiness. */
+export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Promise<PlanJson> {
+  const checklist = await checklistFor(ctx, options.checklist);
+  const c = await gather(ctx, checklist);
+  const now = ctx.now();
+  const { today, timeZone, settings } = c.rules;
+  const parameters = settings.parameters ? 'fitted' : 'default';
+  const all = await resolveTargets(ctx, checklist);
+  const excluded = all.filter((t) => t.json.excluded || t.json.at <= now).map((t) => t.json);
+  const active = c.targets.filter((t) => !t.json.excluded);
+  const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, excluded } as const;
+  if (active.length === 0) {
+    const summary =
+      excluded.length > 0
+        ? 'No upcoming target is in the plan: add one, or put a round back.'
+        : 'No target yet: set the date of an interview to plan for.';
+    return { ...base, targets: [], today: null, items: [], days: [], history: [], behind: null, summary };
+  }
+
+  const earlier = await readPlanDays(ctx.store.db, checklist.id, addDays(today.date, -HISTORY_DAYS));
+  const studied = await studiedSince(ctx.store.db, checklist.id, new Date(Date.parse(today.start) - (HISTORY_DAYS + 1) * DAY_MS).toISOString());
+  const cardById = new Map(c.cards.map((card) => [card.id, card]));
+  const fallback = (cardId: number) => (cardById.get(cardId)?.kind === 'qa' ? c.costs.reviewQaSeconds : c.costs.reviewTopicSeconds) / 60;
+  const done = minutesByDate(
+    studied.map((a) => ({ at: a.at, durationMs: a.durationMs, fallbackMinutes: fallback(a.cardId) })),
+    timeZone,
+    settings.dayStartsAt,
+  );
+  const studiedToday = new Set(studied.filter((a) => a.at >= today.start).map((a) => a.cardId));
+  const kept = earlier.find((day) => day.date === today.date);
+
+  // Planned from the state now; today's minutes are what is left of today's list (or of today's availability).
+  const last = Math.max(...active.map((t) => Date.parse(t.json.at)));
+  const count = Math.ceil((last - Date.parse(now)) / DAY_MS) + 1;
+  const days = availableDays(today.date, count, c.availability);
+  const keptItems = kept?.items.filter((item) => cardById.has(item.cardId)) ?? [];
+  days[0]!.minutes = kept
+    ? keptItems.filter((item) => !studiedToday.has(item.cardId)).reduce((sum, item) => sum + item.minutes, 0)
+    : Math.max(0, days[0]!.minutes - (done.get(today.date) ?? 0));
+  const targets: PlanTarget[] = active.map((t) => ({
+    id: String(t.json.id),
+    label: t.json.label,
+    at: t.json.at,
+    weight: t.json.weight,
+    topicIds: [...new Set(c.cards.filter((card) => inScope(t, card)).map(unitOf))],
+  }));
+  const plan = planStudy({
+    now,
+    cards: c.cards.map((card): PlanCard => {
+      const learnMinutes = card.kind === 'topic' ? c.learnMinutes(card) : undefined;
+      return { id: card.id, topicId: unitOf(card), kind: card.kind, schedule: card, ...(learnMinutes !== undefined ? { learnMinutes } : {}) };
+    }),
+    targets,
+    days,
+    costs: c.costs,
+    scheduler: schedulerFor({ ...schedulerSettingsOf(settings), fuzz: false }),
+  });
+
+  // Today's list: as kept, else as planned now (and kept from now on).
+  let todayRecord = kept;
+  if (!todayRecord) {
+    todayRecord = {
+      date: today.date,
+      items: plan.days[0]?.items ?? [],
+      minutes: Object.fromEntries(plan.days.map((d) => [d.date, d.minutesPlanned])),
+      readiness: Object.fromEntries(plan.targets.map((t) => [t.id, t.readiness])),
+      madeAt: now,
+    };
+    await putPlanDay(ctx.store.db, checklist.id, todayRecord);
+  }
+  const todayItems = (kept ? keptItems : todayRecord.items).map((item) =>
+    itemJson(c, cardById.get(item.cardId), item, studiedToday.has(item.cardId)),
+  );
+  const todayJson = dayJson(today.date, availableDays(today.date, 1, c.availability)[0]!.minutes, todayItems, round(done.get(today.date) ?? 0));
+  const later = plan.days.slice(1).map((d) =>
+    dayJson(
+      d.date,
+      d.minutesAvailable,
+      d.items.map((item) => itemJson(c, cardById.get(item.cardId), item, false)),
+      0,
+    ),
+  );
+  const shownDays = [todayJson, ...later].slice(0, options.days ?? Infinity);
+
+  const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c.cards, now));
+  const previous = [...earlier].reverse().find((day) => day.date < today.date);
+  const behind = previous ? behindJson(previous, done, today.date, targetJsons) : null;
+  const nextStudy = later.find((d) => d.items.length > 0)?.date ?? null;
+  const soonest = targetJsons[0]!;
+  const summary = todayLine(
+    {
+      reviews: todayJson.reviews,
+      newTopics: todayJson.newTopics,
+      minutes: todayItems.filter((i) => !i.done).reduce((sum, i) => sum + i.minutes, 0) || todayJson.minutesPlanned,
+      done: todayItems.filter((i) => i.done).length,
+      items: todayItems.length,
+    },
+    { label: soonest.target.label, daysLeft: soonest.daysLeft },
+    nextStudy,
+  );
+  return {
+    ...base,
+    targets: targetJsons,
+    today: todayJson,
+    items: todayItems,
+    days: shownDays,
+    history: earlier
+      .filter((day) => day.date < today.date)
+      .map((day) => ({ date: day.date, minutesPlanned: round(day.minutes[day.date] ?? 0), minutesDone: round(done.get(day.date) ?? 0) })),
+    behind,
+    summary,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, cards: readonly StudyCard[], now: string): TargetReadinessJson {
+  const r = plan.targets[k]!;
+  const topics = new Set(cards.filter((card) => inScope(t, card) && card.topicId !== null).map((card) => card.topicId));
+  return {
+    target: { ...t.json, topics: topics.size },
+    daysLeft: (Date.parse(t.json.at) - Date.parse(now)) / DAY_MS,
+    readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
+    curve: r.curve,
+    note: r.note,
+    leftOut: r.leftOut.length,
+  };
+}
+
+function behindJson(
+  previous: PlanDayRecord,
+  done: ReadonlyMap<string, number>,
+  today: string,
+  targets: readonly TargetReadinessJson[],
+): PlanJson['behind'] {
+  const minutes = minutesBehind(previous, done, today);
+  if (minutes < 1) return null;
+  return {
+    minutes,
+    since: previous.date,
+    readiness: targets.flatMap((t) => {
+      const before = previous.readiness[String(t.target.id)];
+      return before === undefined ? [] : [{ targetId: t.target.id, label: t.target.label, before, now: t.readiness.plan }];
+    }),
+  };
+}
+
+/** Makes today's list again from the state now (after a change of heart, or a day studied off-plan). */
+export async function replan(ctx: AppContext, options: PlanOptions = {}): Promise<PlanJson> {
+  const checklist = await checklistFor(ctx, options.checklist);
+  const { today } = await reviewRules(ctx, checklist);
+  await forgetPlanDay(ctx.store.db, checklist.id, today.date);
+  return studyPlan(ctx, { ...options, checklist: checklist.name });
+}
+
+/** Today's planned cards not yet studied, in the plan's order: what `review --plan` and the Review page's plan session take. */
+export async function todaysPlannedCards(ctx: AppContext, checklistName?: string): Promise<number[]> {
+  const plan = await studyPlan(ctx, { checklist: checklistName, days: 1 });
+  return plan.items.filter((item) => !item.done).map((item) => item.cardId);
+}

@@ -1,0 +1,92 @@
+// A checklist's study availability and time costs as a user sees and changes them.
+import type { PlanSettingsJson, PlanSettingsPatchJson } from '../../contract/plan.js';
+import type { Checklist } from '../../core/checklist/model.js';
+import { findSection } from '../../core/checklist/section-ref.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { checkLocalDate } from '../../core/hunt/dates.js';
+import { DEFAULT_AVAILABILITY, effectiveCosts, type Availability } from '../../core/plan/availability.js';
+import { forgetPlanDay } from '../../store/plan/days.js';
+import {
+  putSectionCost,
+  readPlanSettings,
+  readSectionCosts,
+  savePlanSettings,
+  timedAnswers,
+  type PlanSettingsRecord,
+} from '../../store/plan/settings.js';
+import { sectionsOf } from '../../store/topics/topics.js';
+import type { AppContext } from '../context.js';
+import { checklistFor } from '../review/review-checklist.js';
+import { reviewRules } from '../review/settings.js';
+
+const DEFAULT_SETTINGS: PlanSettingsRecord = {
+  ...DEFAULT_AVAILABILITY,
+  weekdays: [...DEFAULT_AVAILABILITY.weekdays],
+  daysOff: [],
+  learnTopicMinutes: null,
+  reviewTopicSeconds: null,
+  reviewQaSeconds: null,
+};
+
+export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
+  const own = (await readPlanSettings(ctx.store.db, checklist.id)) ?? DEFAULT_SETTINGS;
+  const logged = await timedAnswers(ctx.store.db, checklist.id);
+  return {
+    checklist: checklist.name,
+    minutesPerDay: own.minutesPerDay,
+    weekdays: own.weekdays as Availability['weekdays'] as PlanSettingsJson['weekdays'],
+    daysOff: own.daysOff,
+    costs: { ...effectiveCosts(own, logged), sections: await readSectionCosts(ctx.store.db, checklist.id) },
+    loggedAnswers: { topic: logged.topic.length, qa: logged.qa.length },
+  };
+}
+
+export async function showPlanSettings(ctx: AppContext, checklistName?: string): Promise<PlanSettingsJson> {
+  return planSettingsOf(ctx, await checklistFor(ctx, checklistName));
+}
+
+/** Changes availability and costs; today's list is made again at the next look. */
+export async function updatePlanSettings(
+  ctx: AppContext,
+  checklistName: string | undefined,
+  patch: PlanSettingsPatchJson,
+): Promise<PlanSettingsJson> {
+  const checklist = await checklistFor(ctx, checklistName);
+  const current = (await readPlanSettings(ctx.store.db, checklist.id)) ?? DEFAULT_SETTINGS;
+  const daysOff = patch.daysOff?.map((date, i) => checkLocalDate(date, `daysOff[${i}]`));
+  const next: PlanSettingsRecord = {
+    minutesPerDay: patch.minutesPerDay ?? current.minutesPerDay,
+    weekdays: patch.weekdays ? [...patch.weekdays] : current.weekdays,
+    daysOff: daysOff ? [...daysOff].sort() : current.daysOff,
+    learnTopicMinutes: patch.learnTopicMinutes !== undefined ? patch.learnTopicMinutes : current.learnTopicMinutes,
+    reviewTopicSeconds: patch.reviewTopicSeconds !== undefined ? patch.reviewTopicSeconds : current.reviewTopicSeconds,
+    reviewQaSeconds: patch.reviewQaSeconds !== undefined ? patch.reviewQaSeconds : current.reviewQaSeconds,
+  };
+  if (!(Number.isInteger(next.minutesPerDay) && next.minutesPerDay >= 1 && next.minutesPerDay <= 1440))
+    throw new InvalidInputError(`minutesPerDay: a whole number of minutes from 1 to 1440, not ${String(next.minutesPerDay)}`);
+  const sectionCosts = patch.sectionCosts ? await resolveSectionCosts(ctx, checklist, patch.sectionCosts) : [];
+  const { today } = await reviewRules(ctx, checklist);
+  await ctx.store.transaction(async (trx) => {
+    await savePlanSettings(trx, checklist.id, next, ctx.now());
+    for (const cost of sectionCosts) await putSectionCost(trx, checklist.id, cost.key, cost.path, cost.minutes);
+    await forgetPlanDay(trx, checklist.id, today.date);
+  });
+  return planSettingsOf(ctx, checklist);
+}
+
+async function resolveSectionCosts(ctx: AppContext, checklist: Checklist, costs: NonNullable<PlanSettingsPatchJson['sectionCosts']>) {
+  const sections = await sectionsOf(ctx.store.db, [checklist.id]);
+  const paths = sectionPaths(sections);
+  const named = sections.filter((s) => s.parentId !== null && s.role === 'study').map((s) => ({ ...s, path: paths.get(s.id) ?? [] }));
+  return costs.map((cost, i) => {
+    try {
+      const section = findSection(named, cost.section, `'${checklist.name}'`);
+      return { key: section.pathKey, path: section.path, minutes: cost.learnTopicMinutes };
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof AmbiguousError)
+        throw new InvalidInputError(`sectionCosts[${i}].section: ${error.message}`);
+      throw error;
+    }
+  });
+}

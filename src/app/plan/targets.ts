@@ -1,0 +1,330 @@
+// Plan targets as a user sets them: an interview round (its time and sections follow the round), or a date with a
+// scope of sections or topics; and the targets a plan is made for, with each one's scope resolved to cards.
+import type { PlanTargetCreateJson, PlanTargetJson, PlanTargetPatchJson } from '../../contract/plan.js';
+import type { Checklist, Section } from '../../core/checklist/model.js';
+import { findSection } from '../../core/checklist/section-ref.js';
+import { sectionPaths } from '../../core/checklist/tree.js';
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
+import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
+import { MAX_ID } from '../../core/validate.js';
+import type { Store } from '../../store/database.js';
+import { readRounds } from '../../store/interviews/rounds.js';
+import { forgetPlanDay } from '../../store/plan/days.js';
+import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
+import { activeCards } from '../../store/review/cards.js';
+import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
+import { availableDays } from '../../core/plan/availability.js';
+import { planSettingsOf } from './settings.js';
+import type { AppContext } from '../context.js';
+import { checklistFor } from '../review/review-checklist.js';
+import { reviewRules } from '../review/settings.js';
+
+type Db = Store['db'];
+
+/** An interview with no time given is taken to start at 09:00, local. */
+const DEFAULT_TIME = '09:00';
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/u;
+/** How much a round counts by its kind when the user has not said: the long, decisive ones more. */
+const ROUND_WEIGHTS: Record<string, number> = { onsite: 3, 'system-design': 2, technical: 2, coding: 2, 'hiring-manager': 1.5 };
+
+/** A target as the plan uses it: where it stands, and the section keys and topics its scope is. */
+export interface ResolvedTarget {
+  json: PlanTargetJson;
+  /** Section path keys in scope, subsections included; empty with no topics either: the whole checklist. */
+  sectionKeys: Set<string>;
+  topicIds: Set<number>;
+}
+
+function checkTargetId(id: number): number {
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundError(`no plan target ${id}; \`prepdeck plan targets\` lists them`);
+  return id;
+}
+
+/** A plan looks a year ahead at most: memory models say little beyond, and the days are planned one by one. */
+const MAX_DAYS_AHEAD = 366;
+
+/** The instant of `date` at `time` in the checklist's zone, after now and within a year; refused naming `date` or `time`. */
+function instantOf(date: string, time: string | undefined, timeZone: string, now: string): string {
+  checkLocalDate(date, 'date');
+  if (time !== undefined && !TIME.test(time)) throw new InvalidInputError(`time: '${time}' is not a time of day; write HH:MM, e.g. 14:30`);
+  const at = resolveLocalStart(`${date}T${time ?? DEFAULT_TIME}`, timeZone).startsAt;
+  if (at <= now) throw new InvalidInputError(`date: ${date} ${time ?? DEFAULT_TIME} is not in the future`);
+  if (Date.parse(at) - Date.parse(now) > MAX_DAYS_AHEAD * 86_400_000)
+    throw new InvalidInputError(`date: ${date} is more than a year ahead; plan for an interview within a year`);
+  return at;
+}
+
+interface NamedSection extends Section {
+  path: string[];
+}
+
+async function namedSections(db: Db, checklist: Checklist): Promise<NamedSection[]> {
+  const sections = await sectionsOf(db, [checklist.id]);
+  const paths = sectionPaths(sections);
+  return sections.filter((s) => s.parentId !== null).map((s) => ({ ...s, path: paths.get(s.id) ?? [] }));
+}
+
+/** Sections named by title or path, each once; refused naming `sections`. A goals or books section is no study scope. */
+function resolveSections(sections: readonly NamedSection[], refs: readonly string[], checklist: Checklist): Array<{ key: string; path: string[] }> {
+  const chosen: Array<{ key: string; path: string[] }> = [];
+  for (const ref of refs) {
+    let section: NamedSection;
+    try {
+      section = findSection(sections, ref, `'${checklist.name}'`);
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof AmbiguousError) throw new InvalidInputError(`sections: ${error.message}`);
+      throw error;
+    }
+    if (section.role !== 'study') throw new InvalidInputError(`sections: '${section.path.join(' > ')}' holds ${section.role}, not topics to study`);
+    if (!chosen.some((c) => c.key === section.pathKey)) chosen.push({ key: section.pathKey, path: section.path });
+  }
+  return chosen;
+}
+
+async function checkTopics(db: Db, checklist: Checklist, ids: readonly number[]): Promise<number[]> {
+  const topics = await topicsByIds(db, [...ids]);
+  const stranger = ids.find((id) => topics.get(id)?.checklistId !== checklist.id);
+  if (stranger !== undefined) throw new InvalidInputError(`topicIds: ${stranger} is not a topic of '${checklist.name}'`);
+  return [...ids];
+}
+
+/** The path keys of the sections `keys` name and of all their subsections. */
+function withSubsections(sections: readonly Section[], keys: readonly string[]): Set<string> {
+  const children = new Map<number | null, Section[]>();
+  for (const s of sections) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s]);
+  const byKey = new Map(sections.map((s) => [s.pathKey, s]));
+  const out = new Set<string>();
+  const visit = (s: Section) => {
+    out.add(s.pathKey);
+    for (const child of children.get(s.id) ?? []) visit(child);
+  };
+  for (const key of keys) {
+    const section = byKey.get(key);
+    if (section) visit(section);
+  }
+  return out;
+}
+
+/** Refuses a scope with no study card in it (naming `sections`), or no study day before `at` (naming `date`). */
+async function checkReachable(
+  ctx: AppContext,
+  checklist: Checklist,
+  sectionKeys: readonly string[],
+  topicIds: readonly number[],
+  at: string,
+): Promise<void> {
+  const keys = [...withSubsections(await sectionsOf(ctx.store.db, [checklist.id]), sectionKeys)];
+  let cards = activeCards(ctx.store.db, checklist.id).select('cards.id');
+  if (keys.length > 0 || topicIds.length > 0) {
+    cards = cards.where((eb) =>
+      eb.or([eb('cards.section_key', 'in', keys.length > 0 ? keys : ['']), eb('cards.topic_id', 'in', topicIds.length > 0 ? [...topicIds] : [0])]),
+    );
+  }
+  if (!(await cards.limit(1).executeTakeFirst())) throw new InvalidInputError(`sections: no study topic of '${checklist.name}' is in this scope`);
+  const { today, timeZone } = await reviewRules(ctx, checklist);
+  const settings = await planSettingsOf(ctx, checklist);
+  const count = Math.ceil((Date.parse(at) - Date.parse(ctx.now())) / 86_400_000) + 1;
+  const days = availableDays(today.date, count, settings).filter((d) => d.minutes > 0 && d.date < localDateOf(at, timeZone));
+  if (days.length === 0)
+    throw new InvalidInputError(
+      `date: no study day before ${localDateOf(at, timeZone)}: the weekdays (${settings.weekdays.join(',')}) and days off leave none; change them with \`prepdeck plan set --days ... --off ...\``,
+    );
+}
+
+/** A round's target for every upcoming round about this checklist that has none yet: rounds are targets by default. */
+async function addRoundTargets(ctx: AppContext, checklist: Checklist, known: readonly TargetRecord[]): Promise<void> {
+  const { rounds, sections } = await readRounds(ctx.store.db, { after: ctx.now() });
+  const have = new Set(known.flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
+  const missing = rounds.filter((round) => !have.has(round.id) && sections.some((s) => s.round_id === round.id && s.checklist_id === checklist.id));
+  if (missing.length === 0) return;
+  await ctx.store.transaction(async (trx) => {
+    const current = new Set((await readTargets(trx, checklist.id)).flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
+    for (const round of missing) {
+      if (current.has(round.id)) continue;
+      await insertTarget(
+        trx,
+        checklist.id,
+        { roundId: round.id, label: '', at: null, weight: ROUND_WEIGHTS[round.kind] ?? 1, excluded: false },
+        ctx.now(),
+      );
+    }
+  });
+}
+
+/** Every target of the checklist with its time and scope now: round targets read from their rounds; soonest first. */
+export async function resolveTargets(ctx: AppContext, checklist: Checklist): Promise<ResolvedTarget[]> {
+  await addRoundTargets(ctx, checklist, await readTargets(ctx.store.db, checklist.id));
+  const records = await readTargets(ctx.store.db, checklist.id);
+  const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
+  const { rounds, sections: roundSections } = roundIds.length > 0 ? await readRounds(ctx.store.db, { ids: roundIds }) : { rounds: [], sections: [] };
+  const sections = await sectionsOf(ctx.store.db, [checklist.id]);
+  const { timeZone } = await reviewRules(ctx, checklist);
+  const resolved = records.flatMap((record): ResolvedTarget[] => {
+    let at = record.at;
+    let label = record.label;
+    let scope = record.sections;
+    if (record.roundId !== null) {
+      const round = rounds.find((r) => r.id === record.roundId);
+      if (!round) return [];
+      at = round.starts_at;
+      label ||= `${round.company} ${round.kind.replace(/-/g, ' ')}`;
+      scope = roundSections
+        .filter((s) => s.round_id === round.id && s.checklist_id === checklist.id)
+        .map((s) => ({ key: s.section_key, path: JSON.parse(s.path) as string[] }));
+    }
+    if (at === null) return [];
+    const sectionKeys = withSubsections(
+      sections,
+      scope.map((s) => s.key),
+    );
+    return [
+      {
+        json: {
+          id: record.id,
+          label,
+          at,
+          date: localDateOf(at, timeZone),
+          weight: record.weight,
+          roundId: record.roundId,
+          sections: scope,
+          topicIds: record.topicIds,
+          topics: 0,
+          excluded: record.excluded,
+        },
+        sectionKeys,
+        topicIds: new Set(record.topicIds),
+      },
+    ];
+  });
+  return resolved.sort((a, b) => (a.json.at < b.json.at ? -1 : a.json.at > b.json.at ? 1 : a.json.id - b.json.id));
+}
+
+/** Adds a target: a round (`round`), or a date (`date`, `time`) with a scope (`sections`, `topicIds`; none: everything). */
+export async function addTarget(ctx: AppContext, checklistName: string | undefined, input: PlanTargetCreateJson): Promise<PlanTargetJson> {
+  const checklist = await checklistFor(ctx, checklistName);
+  const { timeZone } = await reviewRules(ctx, checklist);
+  const now = ctx.now();
+  let id: number;
+  if (input.round !== undefined) {
+    for (const field of ['date', 'time', 'sections', 'topicIds'] as const) {
+      if (input[field] !== undefined)
+        throw new InvalidInputError(`${field}: a round's target takes its time and sections from the round; leave ${field} out`);
+    }
+    const { rounds, sections } = await readRounds(ctx.store.db, { ids: [input.round] });
+    const round = rounds[0];
+    if (!round) throw new InvalidInputError(`round: no round ${input.round}; \`prepdeck rounds\` lists them`);
+    if (round.starts_at <= now) throw new InvalidInputError(`round: round ${round.id} started at ${round.starts_at}; a plan aims at a time to come`);
+    if (!sections.some((s) => s.checklist_id === checklist.id))
+      throw new InvalidInputError(
+        `round: round ${round.id} is about no section of '${checklist.name}'; give it sections first (\`prepdeck rounds edit ${round.id} --sections ...\`)`,
+      );
+    id = await ctx.store.transaction(async (trx) => {
+      const existing = (await readTargets(trx, checklist.id)).find((t) => t.roundId === round.id);
+      const values = { label: input.label ?? '', weight: input.weight ?? ROUND_WEIGHTS[round.kind] ?? 1, excluded: false };
+      if (existing) {
+        await changeTarget(trx, existing.id, values, now);
+        return existing.id;
+      }
+      return insertTarget(trx, checklist.id, { roundId: round.id, at: null, ...values }, now);
+    });
+  } else {
+    if (input.date === undefined) throw new InvalidInputError('date: a target needs a date (YYYY-MM-DD) or a round');
+    const at = instantOf(input.date, input.time, timeZone, now);
+    const sections = resolveSections(await namedSections(ctx.store.db, checklist), input.sections ?? [], checklist);
+    const topicIds = await checkTopics(ctx.store.db, checklist, input.topicIds ?? []);
+    await checkReachable(
+      ctx,
+      checklist,
+      sections.map((s) => s.key),
+      topicIds,
+      at,
+    );
+    const label =
+      input.label ?? (sections.length > 0 ? `${sections.map((s) => s.path.at(-1)).join(', ')} on ${input.date}` : `Interview on ${input.date}`);
+    id = await ctx.store.transaction(async (trx) => {
+      const created = await insertTarget(trx, checklist.id, { roundId: null, label, at, weight: input.weight ?? 1, excluded: false }, now);
+      await setTargetScope(trx, created, sections, topicIds);
+      return created;
+    });
+  }
+  await forgetPlanDay(ctx.store.db, checklist.id, (await reviewRules(ctx, checklist)).today.date);
+  return requireTarget(ctx, checklist, id);
+}
+
+async function requireTarget(ctx: AppContext, checklist: Checklist, id: number): Promise<PlanTargetJson> {
+  const target = (await resolveTargets(ctx, checklist)).find((t) => t.json.id === id);
+  if (!target) throw new NotFoundError(`no plan target ${id} in '${checklist.name}'; \`prepdeck plan targets\` lists them`);
+  return target.json;
+}
+
+async function recordOf(ctx: AppContext, checklist: Checklist, id: number): Promise<TargetRecord> {
+  const record = (await readTargets(ctx.store.db, checklist.id)).find((t) => t.id === checkTargetId(id));
+  if (!record) throw new NotFoundError(`no plan target ${id} in '${checklist.name}'; \`prepdeck plan targets\` lists them`);
+  return record;
+}
+
+/** Changes a target; a round's target takes only a label, a weight and `excluded`. */
+export async function updateTarget(
+  ctx: AppContext,
+  checklistName: string | undefined,
+  id: number,
+  patch: PlanTargetPatchJson,
+): Promise<PlanTargetJson> {
+  const checklist = await checklistFor(ctx, checklistName);
+  const record = await recordOf(ctx, checklist, id);
+  const rules = await reviewRules(ctx, checklist);
+  const now = ctx.now();
+  if (record.roundId !== null) {
+    for (const field of ['date', 'time', 'sections'] as const) {
+      if (patch[field] !== undefined) throw new InvalidInputError(`${field}: this target follows round ${record.roundId}; change the round instead`);
+    }
+  } else if (patch.excluded !== undefined) {
+    throw new InvalidInputError('excluded: only a round’s target is taken out of the plan; remove a date target instead');
+  }
+  let at: string | undefined;
+  if (patch.date !== undefined || patch.time !== undefined) {
+    const current = record.at ?? now;
+    const date = patch.date ?? localDateOf(current, rules.timeZone);
+    const time = patch.time ?? localStartOf(current, rules.timeZone).slice(11);
+    at = instantOf(date, time, rules.timeZone, now);
+  }
+  const sections =
+    patch.sections !== undefined ? resolveSections(await namedSections(ctx.store.db, checklist), patch.sections, checklist) : undefined;
+  await ctx.store.transaction(async (trx) => {
+    await changeTarget(
+      trx,
+      record.id,
+      {
+        ...(patch.label !== undefined ? { label: patch.label } : {}),
+        ...(patch.weight !== undefined ? { weight: patch.weight } : {}),
+        ...(patch.excluded !== undefined ? { excluded: patch.excluded } : {}),
+        ...(at !== undefined ? { at } : {}),
+      },
+      now,
+    );
+    if (sections !== undefined) await setTargetScope(trx, record.id, sections, undefined);
+    await forgetPlanDay(trx, checklist.id, rules.today.date);
+  });
+  return requireTarget(ctx, checklist, record.id);
+}
+
+/** Removes a date target; a round's target is taken out of the plan instead (it would come back with the round). */
+export async function removeTarget(ctx: AppContext, checklistName: string | undefined, id: number): Promise<PlanTargetJson> {
+  const checklist = await checklistFor(ctx, checklistName);
+  const record = await recordOf(ctx, checklist, id);
+  if (record.roundId !== null) return updateTarget(ctx, checklist.name, id, { excluded: true });
+  const json = await requireTarget(ctx, checklist, id);
+  const { today } = await reviewRules(ctx, checklist);
+  await ctx.store.transaction(async (trx) => {
+    await deleteTarget(trx, record.id);
+    await forgetPlanDay(trx, checklist.id, today.date);
+  });
+  return json;
+}
+
+/** The targets of a checklist, soonest first, excluded ones included. */
+export async function listTargets(ctx: AppContext, checklistName?: string): Promise<PlanTargetJson[]> {
+  const checklist = await checklistFor(ctx, checklistName);
+  return (await resolveTargets(ctx, checklist)).map((t) => t.json);
+}
