@@ -11,6 +11,7 @@ import { addHuntCommands } from './hunt/register.js';
 import { registerGapCommands } from './interviews/gaps.js';
 import { addInterviewCommands } from './interviews/register.js';
 import { registerStoryCommands } from './interviews/stories.js';
+import { registerPlanCommands } from './plan/register.js';
 import { readVersion } from './version.js';
 import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
 
@@ -57,6 +58,8 @@ function stateArgument(value: string): TopicState {
 
 function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
   const program = new Command('prepdeck')
+    // `plan --days 7` and `plan set --days mon-fri`: a command's options stay its own, not its subcommands'.
+    .enablePositionalOptions()
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')
     .configureOutput({ outputError: (text, write) => write(`prepdeck: ${withoutRestatement(text).replace(/\.?\n*$/, '')} (see --help)\n`) })
@@ -261,6 +264,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .description("study today's cards in the terminal: space shows the answer, 1-4 rates it (again, hard, good, easy), u undoes, q quits"),
   )
     .option('--section <fragment>', 'only cards of sections whose path contains this')
+    .option('--plan', "today's planned items (`prepdeck plan`) in the plan's order, due or not")
     .option(
       '--topics <ids>',
       'only the cards of these topics, ids comma-separated (`prepdeck gaps` shows the worst ones)',
@@ -375,6 +379,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
   addInterviewCommands(program, action);
   registerGapCommands(program, action);
   registerStoryCommands(program, action);
+  registerPlanCommands(program, action);
 
   return program;
 }

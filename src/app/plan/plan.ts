@@ -57,7 +57,10 @@ async function gather(ctx: AppContext, checklist: Checklist): Promise<Context> {
   const byKey = new Map(sections.map((s) => [s.pathKey, s]));
   const byId = new Map(sections.map((s) => [s.id, s]));
   const learnOf = new Map<string, number | undefined>();
+  const reviewMinutes = settings.costs.reviewTopicSeconds.value / 60;
   const learnMinutes = (card: StudyCard): number | undefined => {
+    // A topic ticked off in the file is known already: its first study is a recall, not a lesson.
+    if (card.topicId !== null && topics.get(card.topicId)?.state === 'known') return reviewMinutes;
     if (!learnOf.has(card.sectionKey)) {
       let section: Section | undefined = byKey.get(card.sectionKey);
       while (section && !own.has(section.pathKey)) section = section.parentId === null ? undefined : byId.get(section.parentId);
@@ -208,7 +211,7 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   );
   const shownDays = [todayJson, ...later].slice(0, options.days ?? Infinity);
 
-  const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c.cards, now));
+  const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c, now));
   const previous = [...earlier].reverse().find((day) => day.date < today.date);
   const behind = previous ? behindJson(previous, done, today.date, targetJsons) : null;
   const nextStudy = later.find((d) => d.items.length > 0)?.date ?? null;
@@ -240,15 +243,31 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, cards: readonly StudyCard[], now: string): TargetReadinessJson {
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** "60 minutes a day", "60 minutes on mon-fri". */
+function studyTime(availability: Availability): string {
+  const days = WEEKDAY_NAMES.filter((d) => availability.weekdays.includes(d as Availability['weekdays'][number]));
+  const run = days.length > 1 && WEEKDAY_NAMES.indexOf(days.at(-1)!) - WEEKDAY_NAMES.indexOf(days[0]!) === days.length - 1;
+  const when = days.length === 7 ? 'a day' : `on ${run ? `${days[0]}-${days.at(-1)}` : days.join(',')}`;
+  return `${availability.minutesPerDay} minutes ${when}`;
+}
+
+function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Context, now: string): TargetReadinessJson {
   const r = plan.targets[k]!;
-  const topics = new Set(cards.filter((card) => inScope(t, card) && card.topicId !== null).map((card) => card.topicId));
+  const cards = c.cards.filter((card) => inScope(t, card));
+  const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
+  const fresh = cards.filter((card) => card.state === 'new').length;
+  const note =
+    r.leftOut.length === 0
+      ? null
+      : `with ${studyTime(c.availability)}, ${fresh - r.leftOut.length} of ${fresh} new cards can be learned by then; these ${r.leftOut.length} are left out`;
   return {
     target: { ...t.json, topics: topics.size },
     daysLeft: (Date.parse(t.json.at) - Date.parse(now)) / DAY_MS,
     readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
     curve: r.curve,
-    note: r.note,
+    note,
     leftOut: r.leftOut.length,
   };
 }

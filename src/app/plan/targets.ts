@@ -240,8 +240,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       topicIds,
       at,
     );
-    const label =
-      input.label ?? (sections.length > 0 ? `${sections.map((s) => s.path.at(-1)).join(', ')} on ${input.date}` : `Interview on ${input.date}`);
+    const label = input.label ?? (sections.length > 0 ? sections.map((s) => s.path.at(-1)).join(', ') : 'Interview');
     id = await ctx.store.transaction(async (trx) => {
       const created = await insertTarget(trx, checklist.id, { roundId: null, label, at, weight: input.weight ?? 1, excluded: false }, now);
       await setTargetScope(trx, created, sections, topicIds);

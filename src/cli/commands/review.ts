@@ -10,6 +10,7 @@ interface ReviewOptions {
   section?: string;
   /** Topic ids, parsed by program.ts. */
   topics?: number[];
+  plan?: boolean;
   limit?: number;
 }
 
@@ -22,12 +23,15 @@ export class NoTerminalError extends PrepdeckError {
 
 export async function review(ctx: CommandContext, options: ReviewOptions): Promise<void> {
   if (options.section?.trim() === '') throw new UsageError('--section is empty; give a section path (python/core) or words of one');
+  if (options.plan && (options.section !== undefined || options.topics !== undefined))
+    throw new UsageError("--plan studies today's planned items; it takes neither --section nor --topics");
   if (ctx.json) {
     const queue = await withApp(ctx, async (app) =>
       reviewQueue(app, {
         checklist: await checklistToUse(app, ctx, { announce: false }),
         section: options.section,
         topicIds: options.topics,
+        plan: options.plan,
         limit: options.limit,
       }),
     );
@@ -43,7 +47,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
     const checklist = await checklistToUse(app, ctx, { announce: true });
     const source: ReviewSource = {
       queue: async () => {
-        return reviewQueue(app, { checklist, section: options.section, topicIds: options.topics, limit: SESSION_QUEUE_LENGTH });
+        return reviewQueue(app, { checklist, section: options.section, topicIds: options.topics, plan: options.plan, limit: SESSION_QUEUE_LENGTH });
       },
       answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
       undo: (cardId) => undoReview(app, checklist, cardId),

@@ -1,0 +1,160 @@
+import { planCalendar } from '../../app/plan/calendar.js';
+import { replan, studyPlan } from '../../app/plan/plan.js';
+import { updatePlanSettings } from '../../app/plan/settings.js';
+import { addTarget, listTargets, removeTarget, updateTarget } from '../../app/plan/targets.js';
+import type { PlanSettingsPatchJson, PlanTargetCreateJson, PlanTargetJson, Weekday } from '../../contract/plan.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { withApp } from '../session.js';
+import { checklistToUse } from '../checklist.js';
+import { planText, targetLine } from './render.js';
+
+interface ShowOptions {
+  days?: number;
+  ics?: boolean;
+}
+
+export async function planShow(ctx: CommandContext, options: ShowOptions): Promise<void> {
+  if (options.ics && (ctx.json || options.days !== undefined)) throw new UsageError('--ics prints the calendar; it takes neither --json nor --days');
+  await withApp(ctx, async (app) => {
+    const checklist = await checklistToUse(app, ctx, { announce: !options.ics });
+    if (options.ics) {
+      process.stdout.write(await planCalendar(app, checklist));
+      return;
+    }
+    const plan = await studyPlan(app, { checklist, days: options.days ?? 1 });
+    if (ctx.json) printJson(plan);
+    else printLines(planText(plan, { week: options.days !== undefined }, ctx.color));
+  });
+}
+
+interface SetOptions {
+  date?: string;
+  time?: string;
+  sections?: string[];
+  round?: number;
+  weight?: number;
+  label?: string;
+  minutes?: number;
+  days?: Weekday[];
+  off?: string[];
+  learn?: number | null;
+  reviewSeconds?: number | null;
+  qaSeconds?: number | null;
+  sectionLearn?: Array<{ section: string; minutes: number | null }>;
+}
+
+function settingsPatch(options: SetOptions): PlanSettingsPatchJson | null {
+  const patch: PlanSettingsPatchJson = {
+    ...(options.minutes !== undefined ? { minutesPerDay: options.minutes } : {}),
+    ...(options.days !== undefined ? { weekdays: options.days } : {}),
+    ...(options.off !== undefined ? { daysOff: options.off } : {}),
+    ...(options.learn !== undefined ? { learnTopicMinutes: options.learn } : {}),
+    ...(options.reviewSeconds !== undefined ? { reviewTopicSeconds: options.reviewSeconds } : {}),
+    ...(options.qaSeconds !== undefined ? { reviewQaSeconds: options.qaSeconds } : {}),
+    ...(options.sectionLearn !== undefined
+      ? { sectionCosts: options.sectionLearn.map(({ section, minutes }) => ({ section, learnTopicMinutes: minutes })) }
+      : {}),
+  };
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+function targetInput(options: SetOptions): PlanTargetCreateJson | null {
+  if (options.round !== undefined) {
+    for (const [flag, value] of [
+      ['--date', options.date],
+      ['--time', options.time],
+      ['--sections', options.sections],
+    ] as const) {
+      if (value !== undefined) throw new UsageError(`--round takes its time and sections from the round; leave ${flag} out`);
+    }
+    return {
+      round: options.round,
+      ...(options.weight !== undefined ? { weight: options.weight } : {}),
+      ...(options.label ? { label: options.label } : {}),
+    };
+  }
+  if (options.date === undefined) {
+    for (const [flag, value] of [
+      ['--time', options.time],
+      ['--sections', options.sections],
+      ['--weight', options.weight],
+      ['--label', options.label],
+    ] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} belongs to a target: give its --date (or --round)`);
+    }
+    return null;
+  }
+  return {
+    date: options.date,
+    ...(options.time !== undefined ? { time: options.time } : {}),
+    ...(options.sections !== undefined ? { sections: options.sections } : {}),
+    ...(options.weight !== undefined ? { weight: options.weight } : {}),
+    ...(options.label !== undefined ? { label: options.label } : {}),
+  };
+}
+
+/** Availability first (a target is checked against it), then the target; then the plan they make. */
+export async function planSet(ctx: CommandContext, options: SetOptions): Promise<void> {
+  const patch = settingsPatch(options);
+  const target = targetInput(options);
+  if (!patch && !target) throw new UsageError('nothing to set: give --date (or --round) for a target, or --minutes, --days, --off, --learn ...');
+  await withApp(ctx, async (app) => {
+    const checklist = await checklistToUse(app, ctx, { announce: true });
+    const settings = patch ? await updatePlanSettings(app, checklist, patch) : null;
+    const added = target ? await addTarget(app, checklist, target) : null;
+    const plan = await studyPlan(app, { checklist, days: 1 });
+    if (ctx.json) {
+      printJson({ settings, target: added, plan });
+      return;
+    }
+    const lines: string[] = [];
+    if (settings)
+      lines.push(
+        `study time: ${settings.minutesPerDay} minutes on ${settings.weekdays.join(',')}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}; learning a topic ${settings.costs.learnTopicMinutes.value} min, a review ${settings.costs.reviewTopicSeconds.value} s (Q&A ${settings.costs.reviewQaSeconds.value} s)`,
+      );
+    if (added) lines.push(`target ${targetLine(added, ctx.color)}`);
+    printLines([...lines, '', ...planText(plan, { week: false }, ctx.color)]);
+  });
+}
+
+export async function planTargets(ctx: CommandContext): Promise<void> {
+  const targets = await withApp(ctx, async (app) => listTargets(app, await checklistToUse(app, ctx, { announce: !ctx.json })));
+  if (ctx.json) printJson(targets);
+  else if (targets.length === 0) printLines([ctx.color.dim('no target yet: prepdeck plan set --date YYYY-MM-DD --sections ...')]);
+  else printLines(targets.map((t) => targetLine(t, ctx.color)));
+}
+
+async function changed(
+  ctx: CommandContext,
+  change: (app: Parameters<Parameters<typeof withApp>[1]>[0], checklist: string) => Promise<PlanTargetJson>,
+  verb: (target: PlanTargetJson) => string,
+) {
+  const target = await withApp(ctx, async (app) => change(app, await checklistToUse(app, ctx, { announce: !ctx.json })));
+  if (ctx.json) printJson(target);
+  else printLines([`${verb(target)} ${targetLine(target, ctx.color)}`]);
+}
+
+export async function planRemove(ctx: CommandContext, id: number): Promise<void> {
+  await changed(
+    ctx,
+    (app, checklist) => removeTarget(app, checklist, id),
+    (t: PlanTargetJson) => (t.roundId !== null ? 'taken out of the plan:' : 'removed:'),
+  );
+}
+
+export async function planInclude(ctx: CommandContext, id: number): Promise<void> {
+  await changed(
+    ctx,
+    (app, checklist) => updateTarget(app, checklist, id, { excluded: false }),
+    () => 'back in the plan:',
+  );
+}
+
+export async function planReplan(ctx: CommandContext): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const plan = await replan(app, { checklist: await checklistToUse(app, ctx, { announce: !ctx.json }), days: 1 });
+    if (ctx.json) printJson(plan);
+    else printLines(planText(plan, { week: false }, ctx.color));
+  });
+}

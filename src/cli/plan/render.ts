@@ -1,0 +1,59 @@
+// The plan as text: the lead line, today's items, the days ahead, each target's readiness under the three strategies.
+import type { PlanDayJson, PlanJson, PlanTargetJson } from '../../contract/plan.js';
+import type { Colors } from '../output.js';
+import { plural } from '../render.js';
+
+const pct = (r: number) => `${Math.round(r * 100)} %`;
+const minutes = (m: number) => `${Math.round(m)} min`;
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const dayName = (date: string) => `${WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()]} ${date}`;
+
+/** "#2 Acme onsite, 2026-12-20 (weight 3; Python, Databases)". */
+export function targetLine(target: PlanTargetJson, c: Colors): string {
+  const scope = target.sections.length > 0 ? target.sections.map((s) => s.path.join(' > ')).join(', ') : 'the whole checklist';
+  const round = target.roundId !== null ? `round #${target.roundId}, ` : '';
+  const out = target.excluded ? c.yellow(' (taken out of the plan)') : '';
+  return `${c.dim(`#${target.id}`)} ${c.bold(target.label)}, ${target.date} (${round}weight ${target.weight}; ${scope})${out}`;
+}
+
+function itemLines(day: PlanDayJson, c: Colors): string[] {
+  return day.items.map((item) => {
+    const mark = item.done ? c.green('✓') : '·';
+    const badge = item.action === 'new' ? c.cyan('new   ') : 'review';
+    const where = item.section.length > 0 ? c.dim(` (${item.section.join(' > ')})`) : '';
+    return `  ${mark} ${badge} ${item.title}${where}  ${c.dim(`${minutes(item.minutes)}: ${item.why}`)}`;
+  });
+}
+
+function dayLine(day: PlanDayJson, c: Colors): string {
+  if (day.minutesAvailable === 0 && day.items.length === 0) return `  ${dayName(day.date)}  ${c.dim('day off')}`;
+  const work = [day.reviews > 0 ? plural(day.reviews, 'review') : '', day.newTopics > 0 ? plural(day.newTopics, 'new topic') : '']
+    .filter(Boolean)
+    .join(', ');
+  return `  ${dayName(day.date)}  ${minutes(day.minutesPlanned).padStart(7)} of ${minutes(day.minutesAvailable)}  ${work || c.dim('nothing planned')}`;
+}
+
+export function planText(plan: PlanJson, { week }: { week: boolean }, c: Colors): string[] {
+  if (plan.targets.length === 0) {
+    const excluded = plan.excluded.map((t) => `  ${targetLine(t, c)}`);
+    return [plan.summary, ...excluded, c.dim('set one: prepdeck plan set --date YYYY-MM-DD --sections Python,Databases --minutes 60 --days mon-fri')];
+  }
+  const lines = [c.bold(plan.summary)];
+  if (plan.behind) {
+    const moved = plan.behind.readiness.map((r) => `${r.label} ${pct(r.before)} -> ${pct(r.now)}`).join('; ');
+    lines.push(
+      c.yellow(`behind by ${plural(plan.behind.minutes, 'minute')} since ${plan.behind.since}${moved ? `; readiness on the day ${moved}` : ''}`),
+    );
+  }
+  if (plan.today && plan.today.items.length > 0) lines.push(...itemLines(plan.today, c), c.dim('  study them: prepdeck review --plan'));
+  if (week) lines.push('', 'the days ahead:', ...plan.days.map((day) => dayLine(day, c)));
+  lines.push('', `readiness on the day, predicted by the memory model (FSRS, ${plan.parameters} parameters):`);
+  for (const t of plan.targets) {
+    const when = t.daysLeft < 1 ? 'today' : t.daysLeft < 2 ? 'tomorrow' : `in ${Math.floor(t.daysLeft)} days`;
+    lines.push(
+      `  ${c.bold(t.target.label)} (${when}, ${plural(t.target.topics, 'topic')}): ${c.green(`plan ${pct(t.readiness.plan)}`)} · if you stop today ${pct(t.readiness.stop)} · usual reviews ${pct(t.readiness.usual)}`,
+    );
+    if (t.note) lines.push(`    ${c.yellow(t.note)}`);
+  }
+  return lines;
+}
