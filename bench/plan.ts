@@ -3,12 +3,13 @@
 // readiness with the same minutes (the weighted mean over the targets of the mean expected recall of each
 // scope on its day), the planner's margin over the best baseline, and the unlimited-minutes upper bound.
 // The speed: a plan for 2,000 cards over 60 days and 3 targets, beside one plain simulation of FSRS's usual
-// schedule over the same days (the floor). `npx tsx bench/plan.ts` runs it alone; BENCH_PLAN_SEEDS sets the
+// schedule over the same days (the floor), and the same plan made again after one answer with the memo of
+// valued cards the app keeps between plans. `npx tsx bench/plan.ts` runs it alone; BENCH_PLAN_SEEDS sets the
 // number of scenarios.
 import { pathToFileURL } from 'node:url';
 import { buildModel, type PlanInput } from '../src/core/plan/model.js';
 import { compareStrategies, planStudy } from '../src/core/plan/plan.js';
-import { assign } from '../src/core/plan/strategies.js';
+import { assign, newPlanMemo } from '../src/core/plan/strategies.js';
 import { planScenario } from './plan-scenarios.js';
 
 const SEEDS = Number(process.env['BENCH_PLAN_SEEDS'] ?? 12);
@@ -77,6 +78,18 @@ export function benchPlan(): void {
   console.log(
     `  planStudy (all strategies + planner)  ${plan.toFixed(1).padStart(8)} ms   ${(plan / floor).toFixed(1)}x the floor (aim: under ${SPEED_AIM_MS} ms)`,
   );
+  // After one answer: the memo holds every card valued by the plan before; each run answers another card.
+  const memo = newPlanMemo();
+  planStudy(input, memo);
+  let answer = 0;
+  const again = minTime(SPEED_RUNS, () => {
+    const i = answer++ % input.cards.length;
+    const cards = input.cards.map((card, j) =>
+      j === i ? { ...card, schedule: { ...card.schedule, stability: card.schedule.stability + 1, lastReview: input.now } } : card,
+    );
+    return planStudy({ ...input, cards }, memo);
+  });
+  console.log(`  the same, again after one answer       ${again.toFixed(1).padStart(8)} ms   ${(again / plan).toFixed(2)}x the first plan`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchPlan();

@@ -7,6 +7,7 @@ import { sectionPaths } from '../../core/checklist/tree.js';
 import { availableDays, type Availability } from '../../core/plan/availability.js';
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
+import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
 import { minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
@@ -22,6 +23,17 @@ import { planSettingsOf } from './settings.js';
 import { resolveTargets, type ResolvedTarget } from './targets.js';
 
 const DAY_MS = 86_400_000;
+
+/** Each open app's memo of valued cards per checklist, kept between plans (core/plan/strategies.ts#PlanMemo). */
+const memos = new WeakMap<AppContext, Map<number, PlanMemo>>();
+
+function memoOf(ctx: AppContext, checklistId: number): PlanMemo {
+  let byChecklist = memos.get(ctx);
+  if (!byChecklist) memos.set(ctx, (byChecklist = new Map<number, PlanMemo>()));
+  let memo = byChecklist.get(checklistId);
+  if (!memo) byChecklist.set(checklistId, (memo = newPlanMemo()));
+  return memo;
+}
 /** How far back the calendar shows what was planned and done. */
 const HISTORY_DAYS = 30;
 
@@ -160,7 +172,10 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
 
   // Planned from the state now; today's minutes are what is left of today's list (or of today's availability).
   const last = Math.max(...active.map((t) => Date.parse(t.json.at)));
-  const count = Math.ceil((last - Date.parse(now)) / DAY_MS) + 1;
+  // Planned from the time today's list was made, so that a look after one answer values again only the cards
+  // answered (the memo holds the others); the targets still to come are those after the real now.
+  const planFrom = kept?.madeAt ?? now;
+  const count = Math.ceil((last - Date.parse(planFrom)) / DAY_MS) + 1;
   const days = availableDays(today.date, count, c.availability);
   const keptItems = kept?.items.filter((item) => cardById.has(item.cardId)) ?? [];
   days[0]!.minutes = kept
@@ -173,17 +188,20 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
     weight: t.json.weight,
     topicIds: [...new Set(c.cards.filter((card) => inScope(t, card)).map(unitOf))],
   }));
-  const plan = planStudy({
-    now,
-    cards: c.cards.map((card): PlanCard => {
-      const learnMinutes = card.kind === 'topic' ? c.learnMinutes(card) : undefined;
-      return { id: card.id, topicId: unitOf(card), kind: card.kind, schedule: card, ...(learnMinutes !== undefined ? { learnMinutes } : {}) };
-    }),
-    targets,
-    days,
-    costs: c.costs,
-    scheduler: schedulerFor({ ...schedulerSettingsOf(settings), fuzz: false }),
-  });
+  const plan = planStudy(
+    {
+      now: planFrom,
+      cards: c.cards.map((card): PlanCard => {
+        const learnMinutes = card.kind === 'topic' ? c.learnMinutes(card) : undefined;
+        return { id: card.id, topicId: unitOf(card), kind: card.kind, schedule: card, ...(learnMinutes !== undefined ? { learnMinutes } : {}) };
+      }),
+      targets,
+      days,
+      costs: c.costs,
+      scheduler: schedulerFor({ ...schedulerSettingsOf(settings), fuzz: false }),
+    },
+    memoOf(ctx, checklist.id),
+  );
 
   // Today's list: as kept, else as planned now (and kept from now on).
   let todayRecord = kept;

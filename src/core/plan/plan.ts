@@ -1,6 +1,6 @@
 // The study plan to one or more interview dates: what to study each day, why, and how ready one will be.
 import { buildModel, expectedRecall, objective, readiness, type Assignment, type Model, type PlanInput } from './model.js';
-import { assign, candidates, greedy, improve, lagrangian, STRATEGIES, unlimited, type Strategy } from './strategies.js';
+import { assign, candidates, greedy, improve, lagrangian, STRATEGIES, unlimited, type PlanMemo, type Strategy } from './strategies.js';
 
 export interface PlanItem {
   cardId: number;
@@ -96,10 +96,13 @@ function best(model: Model, cands: ReturnType<typeof candidates>, baselines: Map
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 const inDays = (n: number) => (n <= 1 ? 'tomorrow' : `in ${Math.round(n)} days`);
 
-/** The plan: each day's items with their reasons, and each target's predicted readiness and curve. */
-export function planStudy(input: PlanInput): StudyPlan {
+/**
+ * The plan: each day's items with their reasons, and each target's predicted readiness and curve. A memo kept
+ * between calls (strategies.ts#newPlanMemo) spares valuing again the cards that did not change.
+ */
+export function planStudy(input: PlanInput, memo?: PlanMemo): StudyPlan {
   const model = buildModel(input);
-  const cands = candidates(model);
+  const cands = candidates(model, memo);
   const rows = new Map<Strategy | 'unlimited', ReturnType<typeof scored>>();
   for (const s of BASELINES) rows.set(s, scored(model, assign(model, s)));
   rows.set('greedy', scored(model, greedy(model, cands)));

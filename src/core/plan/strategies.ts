@@ -152,39 +152,65 @@ function settle(model: Model, card: ModelCard, node: Node): number {
 const PRUNE = 1e-6;
 
 /**
- * Every card's candidate schedules, valued once: the same expected recall as `expectedRecall` (model.ts), with
- * the branches of a schedule's prefix shared by all its extensions.
+ * Candidates already valued, by what they depend on (the card's memory, costs and worth; the days and targets):
+ * a plan made again after one answer values only that card's again. A cache of pure values, so a plan is the
+ * same with or without it; the caller keeps it between plans (the app, per checklist).
  */
-export function candidates(model: Model): Candidate[][] {
+export interface PlanMemo {
+  candidates: Map<string, Candidate[]>;
+}
+
+export function newPlanMemo(): PlanMemo {
+  return { candidates: new Map() };
+}
+
+/**
+ * Every card's candidate schedules, valued once: the same expected recall as `expectedRecall` (model.ts), with
+ * the branches of a schedule's prefix shared by all its extensions. With a memo, a card valued before with the
+ * same inputs takes its earlier list, and the memo keeps only this plan's cards afterwards.
+ */
+export function candidates(model: Model, memo?: PlanMemo): Candidate[][] {
+  if (!memo) return model.cards.map((card) => cardCandidates(model, card));
+  const shared = `${model.scheduler.parameters.w.join()}|${model.targetTimes.join()}|${model.studyDays.join()}`;
+  const next = new Map<string, Candidate[]>();
+  const lists = model.cards.map((card) => {
+    const key = `${shared}|${card.id}|${card.isNew}|${card.stability}|${card.difficulty}|${card.elapsed}|${card.firstMinutes}|${card.reviewMinutes}|${card.worth.join()}`;
+    const list = memo.candidates.get(key) ?? cardCandidates(model, card);
+    next.set(key, list);
+    return list;
+  });
+  memo.candidates = next;
+  return lists;
+}
+
+function cardCandidates(model: Model, card: ModelCard): Candidate[] {
   const f = model.scheduler;
   const learned = f.next_state(null, 0, 3);
-  return model.cards.map((card) => {
-    const h = horizon(model, card);
-    if (h < 0) return [{ days: [], value: 0, minutes: 0 }];
-    const days = model.studyDays.filter((d) => d < h);
-    const grid = days.length <= GRID ? days : Array.from({ length: GRID }, (_, i) => days[Math.round((i * (days.length - 1)) / (GRID - 1))]!);
-    const minutes = (n: number) => (n === 0 ? 0 : card.firstMinutes + (n - 1) * card.reviewMinutes);
-    const root: Node = { p: [1], s: [card.stability], d: [card.difficulty], last: -card.elapsed, earned: 0 };
-    const first = (day: number): Node =>
-      card.isNew ? { p: [1], s: [learned.stability], d: [learned.difficulty], last: day, earned: 0 } : extend(model, card, root, day);
-    const out: Candidate[] = [{ days: [], value: card.isNew ? 0 : settle(model, card, root), minutes: 0 }];
-    const singles = new Map<number, Node>();
-    for (const d of days) {
-      const node = first(d);
-      singles.set(d, node);
-      out.push({ days: [d], value: settle(model, card, node), minutes: minutes(1) });
-    }
-    for (let a = 0; a < grid.length; a++)
-      for (let b = a + 1; b < grid.length; b++) {
-        const pair = extend(model, card, singles.get(grid[a]!)!, grid[b]!);
-        out.push({ days: [grid[a]!, grid[b]!], value: settle(model, card, pair), minutes: minutes(2) });
-        for (let c = b + 1; c < grid.length; c++) {
-          const triple = extend(model, card, pair, grid[c]!);
-          out.push({ days: [grid[a]!, grid[b]!, grid[c]!], value: settle(model, card, triple), minutes: minutes(3) });
-        }
+  const h = horizon(model, card);
+  if (h < 0) return [{ days: [], value: 0, minutes: 0 }];
+  const days = model.studyDays.filter((d) => d < h);
+  const grid = days.length <= GRID ? days : Array.from({ length: GRID }, (_, i) => days[Math.round((i * (days.length - 1)) / (GRID - 1))]!);
+  const minutes = (n: number) => (n === 0 ? 0 : card.firstMinutes + (n - 1) * card.reviewMinutes);
+  const root: Node = { p: [1], s: [card.stability], d: [card.difficulty], last: -card.elapsed, earned: 0 };
+  const first = (day: number): Node =>
+    card.isNew ? { p: [1], s: [learned.stability], d: [learned.difficulty], last: day, earned: 0 } : extend(model, card, root, day);
+  const out: Candidate[] = [{ days: [], value: card.isNew ? 0 : settle(model, card, root), minutes: 0 }];
+  const singles = new Map<number, Node>();
+  for (const d of days) {
+    const node = first(d);
+    singles.set(d, node);
+    out.push({ days: [d], value: settle(model, card, node), minutes: minutes(1) });
+  }
+  for (let a = 0; a < grid.length; a++)
+    for (let b = a + 1; b < grid.length; b++) {
+      const pair = extend(model, card, singles.get(grid[a]!)!, grid[b]!);
+      out.push({ days: [grid[a]!, grid[b]!], value: settle(model, card, pair), minutes: minutes(2) });
+      for (let c = b + 1; c < grid.length; c++) {
+        const triple = extend(model, card, pair, grid[c]!);
+        out.push({ days: [grid[a]!, grid[b]!, grid[c]!], value: settle(model, card, triple), minutes: minutes(3) });
       }
-    return out;
-  });
+    }
+  return out;
 }
 
 function minutesOn(card: ModelCard, days: readonly number[], j: number): number {
@@ -287,13 +313,14 @@ function repair(model: Model, cands: Candidate[][], choice: readonly number[], p
   return improve(model, cands, assignment, 2);
 }
 
+/** The candidate whose days are `days`, if the card has one. */
+function candidateOf(list: readonly Candidate[], days: readonly number[]): Candidate | undefined {
+  return list.find((c) => c.days.length === days.length && c.days.every((d, j) => d === days[j]));
+}
+
 function totalValue(cands: Candidate[][], assignment: Assignment): number {
   let v = 0;
-  cands.forEach((list, i) => {
-    const days = assignment[i]!;
-    const cand = list.find((c) => c.days.length === days.length && c.days.every((d, j) => d === days[j]));
-    v += cand ? cand.value : 0;
-  });
+  cands.forEach((list, i) => (v += candidateOf(list, assignment[i]!)?.value ?? 0));
   return v;
 }
 
@@ -348,7 +375,8 @@ export function improve(model: Model, cands: Candidate[][], start: Assignment, p
   const assignment: Assignment = start.map((d) => [...d]);
   const used = load(model, assignment);
   const scratch = new Array<number>(model.targetTimes.length);
-  const current = assignment.map((days, i) => scheduleValue(model, model.cards[i]!, days, scratch));
+  // A schedule among the card's candidates has its value already; another (a baseline's) is valued here.
+  const current = assignment.map((days, i) => candidateOf(cands[i]!, days)?.value ?? scheduleValue(model, model.cards[i]!, days, scratch));
   for (let pass = 0; pass < passes; pass++) {
     let moved = false;
     for (let i = 0; i < model.cards.length; i++) {

@@ -3,6 +3,7 @@ import { PLAN_NOW, planScenario } from '../../../bench/plan-scenarios.js';
 import { InvalidInputError } from '../../../src/core/errors.js';
 import { buildModel, expectedRecall, type PlanInput } from '../../../src/core/plan/model.js';
 import { compareStrategies, planStudy } from '../../../src/core/plan/plan.js';
+import { newPlanMemo } from '../../../src/core/plan/strategies.js';
 import { newCardSchedule, schedulerFor } from '../../../src/core/review/scheduling.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -139,6 +140,22 @@ describe('planStudy', () => {
       expect(target.curve.at(-1)!.plan).toBeGreaterThan(target.curve.at(-1)!.stop);
       for (let d = 1; d < target.curve.length; d++) expect(target.curve[d]!.stop).toBeLessThanOrEqual(target.curve[d - 1]!.stop + 1e-12);
     });
+  });
+
+  it('makes the same plan with a memo of valued cards, after one answer too, and keeps only the cards planned', () => {
+    const input = planScenario({ seed: 5, topics: 120 });
+    const memo = newPlanMemo();
+    expect(planStudy(input, memo)).toEqual(planStudy(input));
+    expect(memo.candidates.size).toBe(input.cards.length);
+    // One card answered: its memory moved on; every other card's list comes from the memo.
+    const answered = {
+      ...input,
+      cards: input.cards.map((card, i) => (i === 3 ? { ...card, schedule: { ...card.schedule, stability: card.schedule.stability * 2 + 1 } } : card)),
+    };
+    expect(planStudy(answered, memo)).toEqual(planStudy(answered));
+    const fewer = { ...answered, cards: answered.cards.filter((card) => card.kind === 'topic') };
+    expect(planStudy(fewer, memo)).toEqual(planStudy(fewer));
+    expect(memo.candidates.size).toBe(fewer.cards.length);
   });
 
   it('takes a section’s own minutes to learn its new topics', () => {
