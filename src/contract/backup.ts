@@ -1,5 +1,5 @@
 // A checklist's backup: every stored row of it (the checklist, its sections, topics, links, notes, history, cards,
-// review log and review settings) as the database holds them, so that a restore gives back exactly that. It rides in
+// review log and review settings, the plan's availability and costs) as the database holds them, so that a restore gives back exactly that. It rides in
 // `prepdeck export --format json` beside the readable tree, and `prepdeck import --backup FILE` restores it.
 import { Type, type Static } from 'typebox';
 
@@ -23,10 +23,15 @@ export const ChecklistBackupJson = Type.Object({
     cards: Rows,
     review_log: Rows,
     review_settings: Rows,
+    // Since 0012-plan; a backup made before has none.
+    plan_settings: Type.Optional(Rows),
+    plan_section_costs: Type.Optional(Rows),
   }),
 });
 export type ChecklistBackupJson = Static<typeof ChecklistBackupJson>;
 export type BackupTable = keyof ChecklistBackupJson['tables'];
+/** Tables whose rows have no id of their own: one row (or a few) per checklist, found by it. */
+export const KEYLESS_TABLES: readonly BackupTable[] = ['review_settings', 'plan_settings', 'plan_section_costs'];
 
 /** `prepdeck import --backup FILE --json`: what was restored, a checklist each. */
 export const RestoreResultJson = Type.Object({

@@ -2,7 +2,7 @@
 // transaction, so that the restored checklist is the one backed up: states, notes, history, cards, reviews, settings.
 import { readFile, stat } from 'node:fs/promises';
 import { Value } from 'typebox/value';
-import { BACKUP_FORMAT, ChecklistBackupJson, type BackupTable, type RestoreResultJson } from '../../contract/backup.js';
+import { BACKUP_FORMAT, ChecklistBackupJson, KEYLESS_TABLES, type BackupTable, type RestoreResultJson } from '../../contract/backup.js';
 import { InvalidInputError, NotFoundError, PrepdeckError } from '../../core/errors.js';
 import { checkChecklistName } from '../../core/validate.js';
 import { readChecklistRows, writeChecklistRows } from '../../store/backup/checklist-rows.js';
@@ -152,7 +152,7 @@ function checkColumns(backup: ChecklistBackupJson, columns: Map<string, Set<stri
     for (const row of rows) {
       const unknown = Object.keys(row).find((column) => !known.has(column));
       if (unknown !== undefined) throw new InvalidInputError(`${source} is not a prepdeck backup: ${table} has no column '${unknown}'`);
-      if (table !== 'review_settings' && typeof row['id'] !== 'number')
+      if (!KEYLESS_TABLES.includes(table) && typeof row['id'] !== 'number')
         throw new InvalidInputError(`${source} is not a prepdeck backup: a row of ${table} has no id`);
     }
   }

@@ -1,7 +1,7 @@
 // A checklist's rows, every table of it, read as stored and written back under fresh ids: what a backup holds and
 // what its restore writes. The rows point at each other by id, so a restore maps each old id to a new one.
 import type { Kysely } from 'kysely';
-import type { BackupTable, ChecklistBackupJson } from '../../contract/backup.js';
+import { KEYLESS_TABLES, type BackupTable, type ChecklistBackupJson } from '../../contract/backup.js';
 import { insertRows } from '../batch.js';
 import { dialectOf, type AllocatedTable } from '../dialect.js';
 import type { Database } from '../schema.js';
@@ -36,13 +36,16 @@ const TABLES: readonly TableShape[] = [
   { table: 'cards', owner: 'checklist_id', refs: { checklist_id: 'checklists', topic_id: 'topics' } },
   { table: 'review_log', owner: 'checklist_id', refs: { checklist_id: 'checklists', card_id: 'cards' }, outside: ['question_id'] },
   { table: 'review_settings', owner: 'checklist_id', refs: { checklist_id: 'checklists' } },
+  { table: 'plan_settings', owner: 'checklist_id', refs: { checklist_id: 'checklists' } },
+  { table: 'plan_section_costs', owner: 'checklist_id', refs: { checklist_id: 'checklists' } },
 ];
+// The plan's targets are left out: a round's belongs to the hunt, not to the checklist; today's list is made again.
 
 /** Every row of the checklist, table by table, in id order (the settings by their checklist). */
 export async function readChecklistRows(db: Kysely<Database>, checklistId: number): Promise<ChecklistBackupJson['tables']> {
   const tables = {} as Record<BackupTable, Row[]>;
   for (const { table, owner } of TABLES) {
-    const order = table === 'review_settings' ? 'checklist_id' : 'id';
+    const order = KEYLESS_TABLES.includes(table) ? (table === 'plan_section_costs' ? 'section_key' : 'checklist_id') : 'id';
     // A table name and columns from the list above: Kysely can't type a name chosen at run time.
     tables[table] = await db
       .selectFrom(table as 'checklists')
@@ -61,8 +64,9 @@ export async function readChecklistRows(db: Kysely<Database>, checklistId: numbe
 export async function writeChecklistRows(trx: Kysely<Database>, tables: ChecklistBackupJson['tables'], name: string): Promise<number> {
   const newIds = new Map<BackupTable, Map<number, number>>();
   for (const shape of TABLES) {
-    const hasId = shape.table !== 'review_settings';
-    const byId = hasId ? [...tables[shape.table]].sort((a, b) => Number(a['id']) - Number(b['id'])) : tables[shape.table];
+    const hasId = !KEYLESS_TABLES.includes(shape.table);
+    const stored = tables[shape.table] ?? [];
+    const byId = hasId ? [...stored].sort((a, b) => Number(a['id']) - Number(b['id'])) : stored;
     if (hasId) {
       // Fresh ids in the old ids' order, so the rows keep their order (history, reviews, file order by id).
       const fresh = await dialectOf(trx).allocateIds(trx, shape.table as AllocatedTable, byId.length);

@@ -8,6 +8,7 @@ import { checklistFromUpload, importChecklist } from '../../../src/app/import/im
 import { addCard } from '../../../src/app/review/cards.js';
 import { answerCard, reviewQueue } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
+import { updatePlanSettings } from '../../../src/app/plan/settings.js';
 import { markTopic, resolveTopic, updateTopic } from '../../../src/app/topics/topics.js';
 import type { ChecklistBackupJson } from '../../../src/contract/backup.js';
 import { InvalidInputError } from '../../../src/core/errors.js';
@@ -42,6 +43,8 @@ const REFS: Record<string, Record<string, string>> = {
   cards: { id: 'cards', checklist_id: 'checklists', topic_id: 'topics' },
   review_log: { id: 'review_log', checklist_id: 'checklists', card_id: 'cards' },
   review_settings: { checklist_id: 'checklists' },
+  plan_settings: { checklist_id: 'checklists' },
+  plan_section_costs: { checklist_id: 'checklists' },
 };
 
 /** The backup with every id replaced by its rank in its table, and the checklist's name left out: equal when restored exactly. */
@@ -76,6 +79,11 @@ for (const backend of BACKENDS) {
       await updateTopic(ctx, generators.id, { notes: '## Generators\nlazy, `yield`', confidence: 3 });
       await addCard(ctx, generators.id, { front: 'What does yield from delegate?', back: 'iteration, send() and throw()' });
       await updateReviewSettings(ctx, 'prep', { newPerDay: 7, desiredRetention: 0.85 });
+      await updatePlanSettings(ctx, 'prep', {
+        minutesPerDay: 45,
+        daysOff: ['2026-12-24'],
+        sectionCosts: [{ section: 'Базы данных', learnTopicMinutes: 35 }],
+      });
       for (const [i, rating] of ([3, 1, 4] as const).entries()) {
         const [first] = (await reviewQueue(ctx, { checklist: 'prep' })).cards;
         await answerCard(ctx, first!.card.id, rating);
@@ -93,6 +101,8 @@ for (const backend of BACKENDS) {
         expect(backup.tables.review_log).toHaveLength(3);
         expect(backup.tables.events.map((e) => e['type'])).toContain('renamed');
         expect(backup.tables.review_settings).toHaveLength(1);
+        expect(backup.tables.plan_settings).toMatchObject([{ minutes_per_day: 45, days_off: '["2026-12-24"]' }]);
+        expect(backup.tables.plan_section_costs).toHaveLength(1);
 
         // Beside itself: the name is taken, so it is refused, then restored under another.
         await expect(restoreBackups(ctx, JSON.stringify(backup), { source: 'b.json' })).rejects.toThrow(
