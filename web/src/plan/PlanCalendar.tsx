@@ -71,7 +71,9 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
   const cells: string[] = [];
   for (let date = start; date <= last || cells.length % 7 !== 0; date = addDays(date, 1)) cells.push(date);
   const scale = Math.max(1, ...days.map((d) => Math.max(d.minutesAvailable ?? 0, d.minutesPlanned, d.minutesDone)));
-  const selected = byDate.get(chosen ?? '') ?? byDate.get(plan.days[0]?.date ?? '') ?? null;
+  // Until a day is clicked, the next day with study planned after today: today's list is on the page already.
+  const next = plan.days.slice(1).find((d) => d.items.length > 0) ?? plan.days[0];
+  const selected = byDate.get(chosen ?? '') ?? byDate.get(next?.date ?? '') ?? null;
 
   return (
     <div className="plan-calendar">

@@ -52,7 +52,7 @@ function AvailabilityCard({ settings, checklist }: { settings: PlanSettingsJson;
       <form className="plan-settings-form" aria-label="Availability" onSubmit={(e) => void submit(e)}>
         <label className="field field-narrow">
           <span className="field-label">Minutes a day</span>
-          <input type="number" min={1} max={1440} step={5} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
+          <input type="number" min={1} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
         </label>
         <fieldset className="field plan-weekdays">
           <legend className="field-label">Days you study</legend>
