@@ -96,7 +96,8 @@ interface SessionProps {
 function ReviewSessionView({ checklist, section, topics, plan }: SessionProps) {
   const session = useReviewSession(checklist, section, topics, plan);
   const queryClient = useQueryClient();
-  const quit = useCallback(() => navigate(hrefFor('/', checklist)), [checklist]);
+  // Today's plan goes back to the plan it came from.
+  const quit = useCallback(() => navigate(hrefFor(plan ? '/plan' : '/', checklist)), [checklist, plan]);
   useReviewKeys(session, quit);
 
   const total = session.remaining ? totalRemaining(session.remaining) : null;
@@ -160,7 +161,8 @@ function ReviewSessionView({ checklist, section, topics, plan }: SessionProps) {
         <Done queue={queue} section={section} plan={plan} answered={session.answered} checklist={checklist} />
       )}
       <p className="shortcuts muted review-keys">
-        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the dashboard
+        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the{' '}
+        {plan ? 'plan' : 'dashboard'}
       </p>
     </>
   );

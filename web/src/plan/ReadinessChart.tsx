@@ -24,7 +24,9 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
     const muted = colour('--muted', '#667085');
     const grid = colour('--border', '#e2e2de');
     const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    const value = (_u: uPlot, v: number | null) => (v === null ? '–' : `${Math.round(v)} %`);
+    // The legend shows the values of the day under the pointer, and nothing while there is none.
+    const value = (_u: uPlot, v: number | null) => (v === null ? '' : `${Math.round(v)} %`);
+    const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: HEIGHT,
@@ -32,7 +34,7 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
       scales: { x: { time: true }, y: { range: [0, 100] } },
       axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} %`), incrs: [10, 20, 25, 50], size: 52 }],
       series: [
-        { label: 'Day' },
+        { label: 'Day', value: (_u: uPlot, ts: number | null) => (ts === null ? '' : day.format(new Date(ts * 1000))) },
         { label: 'The plan', stroke: colour('--accent', '#6d4fd8'), width: 2.5, fill: colour('--plan-fill', 'rgba(109,79,216,0.08)'), value },
         { label: 'Usual reviews', stroke: colour('--plan-usual', '#2f9fd8'), width: 2, dash: [6, 4], value },
         { label: 'Stop today', stroke: muted, width: 1.5, dash: [2, 4], value },

@@ -3,7 +3,7 @@
 // a way back from your own figure, and the minutes to learn a topic of a section that takes longer.
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { CostJson, PlanSettingsJson, PlanSettingsPatchJson, Weekday } from '../../../src/contract/plan.js';
+import type { CostJson, PlanSettingsJson, PlanSettingsPatchJson, SectionCostJson, Weekday } from '../../../src/contract/plan.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import type { SectionChoice } from '../interviews/sections.js';
 import { errorMessage } from '../lib/api.js';
@@ -163,18 +163,7 @@ function CostsCard({ settings, checklist, sections }: { settings: PlanSettingsJs
         {settings.costs.sections.length > 0 && (
           <ul className="plan-section-cost-list">
             {settings.costs.sections.map((s) => (
-              <li key={s.key}>
-                <span>{s.path.join(' / ')}</span>
-                <span className="plan-cost-value">{s.learnTopicMinutes} min a topic</span>
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={`Back to the checklist’s figure for ${s.path.join(' / ')}`}
-                  onClick={() => void setSection(s.path.join(' > '), null)}
-                >
-                  Reset
-                </button>
-              </li>
+              <SectionCost key={s.key} cost={s} onReset={() => void setSection(s.path.join(' > '), null)} />
             ))}
           </ul>
         )}
@@ -216,6 +205,20 @@ function CostsCard({ settings, checklist, sections }: { settings: PlanSettingsJs
       </div>
       <ErrorLine>{write.error}</ErrorLine>
     </section>
+  );
+}
+
+/** A section's own minutes to learn a topic, and the way back to the checklist's figure. */
+function SectionCost({ cost, onReset }: { cost: SectionCostJson; onReset: () => void }) {
+  const place = cost.path.join(' / ');
+  return (
+    <li>
+      <span>{place}</span>
+      <span className="plan-cost-value">{cost.learnTopicMinutes} min a topic</span>
+      <button type="button" className="button button-small" aria-label={`Back to the checklist’s figure for ${place}`} onClick={onReset}>
+        Reset
+      </button>
+    </li>
   );
 }
 

@@ -2,7 +2,7 @@
 // about, and the readiness on the day under the three strategies as big numbers. A date target is changed or
 // removed here; an interview round's is taken out of the plan or put back (its date and sections follow the round).
 import { useState, type FormEvent } from 'react';
-import type { PlanJson, PlanTargetJson, TargetReadinessJson } from '../../../src/contract/plan.js';
+import type { PlanJson, PlanTargetJson, ReadinessJson, TargetReadinessJson } from '../../../src/contract/plan.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { CheckChips } from '../interviews/CheckChips.js';
 import type { SectionChoice } from '../interviews/sections.js';
@@ -118,24 +118,31 @@ function TargetItem({ entry, plan, checklist }: { entry: TargetReadinessJson; pl
           </button>
         </div>
       </div>
-      <dl className="readiness-figures" aria-label={`Readiness on the day: ${modelCaption(plan.parameters)}`}>
-        <div className="readiness-figure-plan">
-          <dt>With the plan</dt>
-          <dd className="big-number">{percent(readiness.plan)}</dd>
-        </div>
-        <div className="readiness-figure-usual">
-          <dt>Usual reviews</dt>
-          <dd className="big-number">{percent(readiness.usual)}</dd>
-        </div>
-        <div className="readiness-figure-stop">
-          <dt>If you stop today</dt>
-          <dd className="big-number">{percent(readiness.stop)}</dd>
-        </div>
-      </dl>
+      <ReadinessFigures readiness={readiness} caption={modelCaption(plan.parameters)} />
       {entry.note && <p className="target-note">{entry.note}</p>}
       {editing && <TargetEdit target={target} checklist={checklist} zone={plan.timeZone} write={write} onDone={() => setEditing(false)} />}
       <ErrorLine>{write.error}</ErrorLine>
     </li>
+  );
+}
+
+/** The readiness on the day under the three strategies, the plan's first and largest. */
+function ReadinessFigures({ readiness, caption }: { readiness: ReadinessJson; caption: string }) {
+  return (
+    <dl className="readiness-figures" aria-label={`Readiness on the day: ${caption}`}>
+      <div className="readiness-figure-plan">
+        <dt>With the plan</dt>
+        <dd className="big-number">{percent(readiness.plan)}</dd>
+      </div>
+      <div className="readiness-figure-usual">
+        <dt>Usual reviews</dt>
+        <dd className="big-number">{percent(readiness.usual)}</dd>
+      </div>
+      <div className="readiness-figure-stop">
+        <dt>If you stop today</dt>
+        <dd className="big-number">{percent(readiness.stop)}</dd>
+      </div>
+    </dl>
   );
 }
 
