@@ -237,6 +237,36 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     await page.waitForURL(`**/plan?c=${CHECKLIST}`);
   });
 
+  it('changes the target’s weight, sets a cost of one’s own and takes it back, and adds a day off, each saved as shown', async () => {
+    await page.goto(`${server.url}/plan?c=${CHECKLIST}`);
+    const item = page.locator('.target-item').first();
+    await item.getByRole('button', { name: 'Change' }).click();
+    const edit = item.getByRole('form', { name: /^Change / });
+    await edit.getByLabel('Weight').fill('2');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await plan()).targets[0]!.target.weight).toBe(2);
+    await expect.poll(() => item.locator('.target-facts').textContent()).toContain('weight 2');
+
+    const costs = page.getByRole('form', { name: 'Time costs' });
+    await costs.getByLabel('Learn a new topic').fill('25');
+    await costs.getByRole('button', { name: 'Save costs' }).click();
+    await expect.poll(async () => (await settings()).costs.learnTopicMinutes).toEqual({ value: 25, source: 'yours' });
+    await costs.locator('.cost-source-yours').waitFor();
+    await costs.getByRole('button', { name: /Learn a new topic: back to/ }).click();
+    await expect.poll(async () => (await settings()).costs.learnTopicMinutes.source).not.toBe('yours');
+    await expect.poll(() => costs.getByLabel('Learn a new topic').inputValue()).toBe(String((await settings()).costs.learnTopicMinutes.value));
+
+    const availability = page.getByRole('form', { name: 'Availability' });
+    const off = addDays(today, 3);
+    await availability.getByLabel('A day off').fill(off);
+    await availability.getByRole('button', { name: 'Add day off' }).click();
+    await availability.getByRole('button', { name: 'Save availability' }).click();
+    await expect.poll(async () => (await settings()).daysOff).toEqual([off]);
+    const day = (await plan()).days.find((d) => d.date === off)!;
+    expect(day).toMatchObject({ minutesAvailable: 0, minutesPlanned: 0 });
+    await expect.poll(() => page.locator(`.plan-day[data-date="${off}"]`).getAttribute('class')).toContain('plan-day-off');
+  });
+
   it('fits a 390 px wide screen without horizontal scrolling, light and dark', async () => {
     for (const [name, options] of [
       ['plan-light', { width: 1280, height: 900, colorScheme: 'light' }],
