@@ -12,7 +12,18 @@ import { plural } from './lib/plural.js';
 import { hrefFor, Link, useLocation } from './lib/router.js';
 import { ChecklistPage } from './pages/ChecklistPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
-import { applicationPage, gapsPage, huntPage, importPage, reviewPage, roundPage, storiesPage, topicPage, type InterviewPage } from './pages/lazy.js';
+import {
+  applicationPage,
+  gapsPage,
+  huntPage,
+  importPage,
+  planPage,
+  reviewPage,
+  roundPage,
+  storiesPage,
+  topicPage,
+  type ShellPage,
+} from './pages/lazy.js';
 import { checklistsQuery } from './queries/checklists.js';
 import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
@@ -21,6 +32,7 @@ type Route =
   | { page: 'dashboard' }
   | { page: 'checklist' }
   | { page: 'review' }
+  | { page: 'plan' }
   | { page: 'import' }
   | { page: 'topic'; id: number }
   | { page: 'hunt' }
@@ -34,6 +46,7 @@ function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/dashboard') return { page: 'dashboard' };
   if (pathname === '/checklist') return { page: 'checklist' };
   if (pathname === '/review') return { page: 'review' };
+  if (pathname === '/plan') return { page: 'plan' };
   if (pathname === '/import') return { page: 'import' };
   if (pathname === '/hunt' || pathname === '/hunt/') return { page: 'hunt' };
   const application = /^\/hunt\/applications\/(\d+)\/?$/.exec(pathname);
@@ -57,7 +70,9 @@ export function App() {
   const choice = chooseChecklist(checklists, current.page === 'topic' ? null : asked, rememberedChecklist());
   const checklist = current.page === 'topic' && asked && checklists?.some((c) => c.name === asked) ? asked : choice.name;
   const missing =
-    current.page === 'dashboard' || current.page === 'checklist' || current.page === 'review' || current.page === 'gaps' ? choice.missing : null;
+    current.page === 'dashboard' || current.page === 'checklist' || current.page === 'review' || current.page === 'plan' || current.page === 'gaps'
+      ? choice.missing
+      : null;
   // Asked again on each page (the Review page also keeps it up to date as it goes).
   const due = useDueCount(checklist, location.pathname);
 
@@ -66,6 +81,7 @@ export function App() {
       dashboard: 'Dashboard',
       checklist: 'Checklist',
       review: 'Review',
+      plan: 'Plan',
       import: 'Import',
       topic: 'Topic',
       hunt: 'Job hunt',
@@ -87,6 +103,7 @@ export function App() {
     { page: 'dashboard', label: 'Dashboard', href: hrefFor('/', checklist) },
     { page: 'checklist', label: 'Checklist', href: hrefFor('/checklist', checklist) },
     { page: 'review', label: 'Review', href: hrefFor('/review', checklist) },
+    { page: 'plan', label: 'Plan', href: hrefFor('/plan', checklist) },
     { page: 'hunt', label: 'Hunt', href: hrefFor('/hunt', checklist) },
     { page: 'gaps', label: 'Gaps', href: hrefFor('/gaps', checklist) },
     { page: 'stories', label: 'Stories', href: hrefFor('/stories', checklist) },
@@ -188,6 +205,7 @@ function Page({ route, checklist, missing, checklists }: PageProps) {
   if (route.page === 'checklist') return <ChecklistPage key={checklist} checklist={checklist} />;
   if (route.page === 'review') return <ReviewRoute key={checklist} checklist={checklist} />;
   if (route.page === 'gaps') return <LazyPage key={checklist} module={gapsPage} checklist={checklist} />;
+  if (route.page === 'plan') return <LazyPage key={checklist} module={planPage} checklist={checklist} />;
   return <DashboardPage key={checklist} checklist={checklist} />;
 }
 
@@ -211,8 +229,8 @@ function ApplicationRoute({ id }: { id: number }) {
   return <ApplicationPage key={id} id={id} />;
 }
 
-/** An interviews page, loaded on first visit; `id` keys it, so another round starts afresh. */
-function LazyPage({ module, id = 0, checklist = '' }: { module: InterviewPage; id?: number; checklist?: string }) {
+/** A page loaded on first visit (interviews, the plan); `id` keys it, so another round starts afresh. */
+function LazyPage({ module, id = 0, checklist = '' }: { module: ShellPage; id?: number; checklist?: string }) {
   const { Page } = module.current ?? use(module.load());
   return <Page key={id} id={id} checklist={checklist} />;
 }

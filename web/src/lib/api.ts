@@ -72,15 +72,19 @@ export const api = {
   writeBack: (name: string, body: WriteBackRequestJson, signal?: AbortSignal) =>
     request<WriteBackResultJson>('POST', `${checklistPath(name)}/write`, body, signal),
 
-  /** The cards to study now; `section` is a section path fragment (`python/iteration`), `topics` topic ids (`12,40`). */
+  /**
+   * The cards to study now; `section` is a section path fragment (`python/iteration`), `topics` topic ids (`12,40`),
+   * `plan` today's planned items not yet done, in the plan's order.
+   */
   reviewQueue: (
     name: string,
-    { section, topics, limit }: { section?: string | null; topics?: string | null; limit?: number } = {},
+    { section, topics, plan, limit }: { section?: string | null; topics?: string | null; plan?: boolean; limit?: number } = {},
     signal?: AbortSignal,
   ) => {
     const query = new URLSearchParams();
     if (section) query.set('section', section);
     if (topics) query.set('topics', topics);
+    if (plan) query.set('plan', 'true');
     if (limit !== undefined) query.set('limit', String(limit));
     const search = query.toString() ? `?${query.toString()}` : '';
     return request<ReviewQueueJson>('GET', `${checklistPath(name)}/review${search}`, undefined, signal);

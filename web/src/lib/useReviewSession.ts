@@ -184,7 +184,7 @@ function isConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 409;
 }
 
-export function useReviewSession(checklist: string, section: string | null, topics: string | null = null): ReviewSession {
+export function useReviewSession(checklist: string, section: string | null, topics: string | null = null, plan = false): ReviewSession {
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(reducer, initial);
   // For rate and undo, which are event handlers: the state last committed (a ref is not written during render).
@@ -204,10 +204,10 @@ export function useReviewSession(checklist: string, section: string | null, topi
   const prefer = useRef<number | null>(null);
 
   const queueQuery = useQuery({
-    queryKey: reviewQueueKey(checklist, section, topics),
+    queryKey: reviewQueueKey(checklist, section, topics, plan),
     queryFn: async ({ signal }) => {
       const syncedSeq = settledSeq.current;
-      return { queue: await api.reviewQueue(checklist, { section, topics, limit: QUEUE_LIMIT }, signal), syncedSeq };
+      return { queue: await api.reviewQueue(checklist, { section, topics, plan, limit: QUEUE_LIMIT }, signal), syncedSeq };
     },
     // A session starts from the server's queue, never from one cached earlier: its cards may be answered since.
     gcTime: 0,

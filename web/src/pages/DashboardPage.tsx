@@ -14,7 +14,7 @@ import { STATE_LABEL, STATES } from '../lib/states.js';
 import { dashboardQuery } from '../queries/checklists.js';
 import { useLive } from '../queries/live.js';
 import { reviewStatsQuery, useDueCount } from '../queries/review.js';
-import { huntAgenda, preloadPagesWhenIdle, upcomingRounds } from './lazy.js';
+import { huntAgenda, planLead, preloadPagesWhenIdle, upcomingRounds } from './lazy.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { MemoryCard, ReviewsCard } from '../components/MemoryPanel.js';
 import { percent } from '../lib/review.js';
@@ -41,6 +41,9 @@ export function DashboardPage({ checklist }: { checklist: string }) {
           {plural(data.progress.total, 'topic')} · {sectionsInWords(data)} · <Link to={hrefFor('/checklist', checklist)}>open the checklist</Link>
         </p>
       </header>
+      <Suspense fallback={null}>
+        <PlanLead checklist={checklist} />
+      </Suspense>
       <Suspense fallback={null}>
         <UpcomingRounds />
       </Suspense>
@@ -71,6 +74,12 @@ export function DashboardPage({ checklist }: { checklist: string }) {
 function HuntAgenda() {
   const { HuntAgenda: Agenda } = huntAgenda.current ?? use(huntAgenda.load());
   return <Agenda />;
+}
+
+/** Loaded apart too, and shown only when the plan has a target: today's work in a line. */
+function PlanLead({ checklist }: { checklist: string }) {
+  const { PlanLead: Lead } = planLead.current ?? use(planLead.load());
+  return <Lead checklist={checklist} />;
 }
 
 /** Loaded apart too: the rounds not started yet, with their countdown. */

@@ -1,6 +1,6 @@
 // Reviewing with spaced repetition, keyboard first as in Anki: Space or Enter shows the answer, 1-4 rate it,
 // u takes back the last rating, q goes back to the dashboard (every rating is saved as it is given).
-// Scoped to a section with ?section=, the section's path.
+// Scoped to a section with ?section=, the section's path; with ?plan=1, today's planned items in the plan's order.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, type ChangeEvent } from 'react';
 import type { ReviewQueueJson } from '../../../src/contract/review.js';
@@ -19,6 +19,8 @@ export function ReviewPage({ checklist }: { checklist: string }) {
   const section = location.searchParams.get('section') || null;
   // Topic ids (`?topics=12,40`): the worst gaps the Gaps page sends to study now.
   const topics = location.searchParams.get('topics') || null;
+  // Today's list of the plan to an interview date (the Plan page's Start).
+  const plan = ['1', 'true'].includes(location.searchParams.get('plan') ?? '');
   // The same query as the dashboard's, so coming from there the sections are known at once.
   const dashboard = useQuery(dashboardQuery(checklist));
   const options = useMemo(() => (dashboard.data ? sectionOptions(dashboard.data.sections) : []), [dashboard.data]);
@@ -37,29 +39,43 @@ export function ReviewPage({ checklist }: { checklist: string }) {
     <div className="page review-page">
       <header className="review-header">
         <div className="page-header">
-          <h1>Review</h1>
+          <h1>{plan ? 'Today’s plan' : 'Review'}</h1>
           <p className="page-subtitle">{dashboard.data ? dashboard.data.title || dashboard.data.name : checklist}</p>
         </div>
-        <label className="field review-section">
-          <span className="field-label">Section</span>
-          <select value={section ?? ''} onChange={changeSection} aria-label="Section">
-            <option value="">All sections</option>
-            {section !== null && !options.some((o) => o.value === section) && <option value={section}>{section}</option>}
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!plan && (
+          <label className="field review-section">
+            <span className="field-label">Section</span>
+            <select value={section ?? ''} onChange={changeSection} aria-label="Section">
+              <option value="">All sections</option>
+              {section !== null && !options.some((o) => o.value === section) && <option value={section}>{section}</option>}
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </header>
+      {plan && (
+        <p className="notice review-scope">
+          Studying today’s planned items, in the plan’s order · <Link to={hrefFor('/plan', checklist)}>the plan</Link> ·{' '}
+          <Link to={hrefFor('/review', checklist)}>all cards</Link>
+        </p>
+      )}
       {topics !== null && (
         <p className="notice review-scope">
           Studying the {topics.split(',').length} topics from <Link to={hrefFor('/gaps', checklist)}>Gaps</Link> ·{' '}
           <Link to={hrefFor('/review', checklist)}>all cards</Link>
         </p>
       )}
-      <ReviewSessionView key={`${checklist}\n${section ?? ''}\n${topics ?? ''}`} checklist={checklist} section={section} topics={topics} />
+      <ReviewSessionView
+        key={`${checklist}\n${section ?? ''}\n${topics ?? ''}\n${plan}`}
+        checklist={checklist}
+        section={section}
+        topics={topics}
+        plan={plan}
+      />
       <details className="card review-settings-box" onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
         <summary>
           <h2>Settings and optimizer</h2>
@@ -70,18 +86,26 @@ export function ReviewPage({ checklist }: { checklist: string }) {
   );
 }
 
-function ReviewSessionView({ checklist, section, topics }: { checklist: string; section: string | null; topics: string | null }) {
-  const session = useReviewSession(checklist, section, topics);
+interface SessionProps {
+  checklist: string;
+  section: string | null;
+  topics: string | null;
+  plan: boolean;
+}
+
+function ReviewSessionView({ checklist, section, topics, plan }: SessionProps) {
+  const session = useReviewSession(checklist, section, topics, plan);
   const queryClient = useQueryClient();
-  const quit = useCallback(() => navigate(hrefFor('/', checklist)), [checklist]);
+  // Today's plan goes back to the plan it came from.
+  const quit = useCallback(() => navigate(hrefFor(plan ? '/plan' : '/', checklist)), [checklist, plan]);
   useReviewKeys(session, quit);
 
   const total = session.remaining ? totalRemaining(session.remaining) : null;
   useEffect(() => {
     // The badge says what the page counts, at once. A section's counts are only part of the checklist's: scoped,
     // the badge asks the server once the answers are saved (they invalidate it).
-    if (total !== null && section === null && topics === null) queryClient.setQueryData(dueCountQuery(checklist).queryKey, total);
-  }, [queryClient, checklist, section, topics, total]);
+    if (total !== null && section === null && topics === null && !plan) queryClient.setQueryData(dueCountQuery(checklist).queryKey, total);
+  }, [queryClient, checklist, section, topics, plan, total]);
 
   const { current, queue } = session;
   if (session.unknownSection !== null) return <UnknownSection section={session.unknownSection} checklist={checklist} />;
@@ -134,10 +158,11 @@ function ReviewSessionView({ checklist, section, topics }: { checklist: string; 
       ) : !queue || session.busy ? (
         <div className="card skeleton-card review-card-skeleton" aria-busy="true" aria-label="Loading the next card" />
       ) : (
-        <Done queue={queue} section={section} answered={session.answered} checklist={checklist} />
+        <Done queue={queue} section={section} plan={plan} answered={session.answered} checklist={checklist} />
       )}
       <p className="shortcuts muted review-keys">
-        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the dashboard
+        <kbd>Space</kbd>/<kbd>Enter</kbd> shows the answer · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>u</kbd> undoes · <kbd>q</kbd> back to the{' '}
+        {plan ? 'plan' : 'dashboard'}
       </p>
     </>
   );
@@ -186,17 +211,21 @@ function Counts({ remaining, kind }: { remaining: ReviewQueueJson['remaining']; 
 interface DoneProps {
   queue: ReviewQueueJson;
   section: string | null;
+  plan: boolean;
   answered: Answered[];
   checklist: string;
 }
 
-function Done({ queue, section, answered, checklist }: DoneProps) {
+function Done({ queue, section, plan, answered, checklist }: DoneProps) {
   const byRating = ([1, 2, 3, 4] as Rating[]).map((r) => ({ rating: r, count: answered.filter((a) => a.rating === r).length }));
   const time = answered.reduce((sum, a) => sum + a.durationMs, 0);
-  const why = doneReasons(queue, section !== null);
+  // Today's plan is done when its items are: the daily limits and due dates say nothing about it.
+  const why = plan
+    ? { lines: ['Every item planned for today is studied: tomorrow’s list is made from how these went.'], limited: false }
+    : doneReasons(queue, section !== null);
   return (
     <section className="card review-done" aria-labelledby="done-heading">
-      <h2 id="done-heading">{section ? 'All done in this section for today' : 'All done for today'}</h2>
+      <h2 id="done-heading">{plan ? 'Today’s plan is done' : section ? 'All done in this section for today' : 'All done for today'}</h2>
       <ul className="review-done-why">
         {why.lines.map((line) => (
           <li key={line}>{line}</li>
@@ -217,11 +246,18 @@ function Done({ queue, section, answered, checklist }: DoneProps) {
           </ul>
         </div>
       ) : (
-        <p className="muted">Nothing is due{section ? ' in this section' : ''} right now.</p>
+        <p className="muted">
+          {plan ? 'Nothing of today’s plan is left to study.' : `Nothing is due${section ? ' in this section' : ''} right now.`}
+        </p>
       )}
       {why.limited && <p className="muted">The daily limits are in the settings below.</p>}
       <div className="actions">
-        <Link className="button button-primary" to={hrefFor('/', checklist)}>
+        {plan && (
+          <Link className="button button-primary" to={hrefFor('/plan', checklist)}>
+            Back to the plan
+          </Link>
+        )}
+        <Link className={plan ? 'button' : 'button button-primary'} to={hrefFor('/', checklist)}>
           Back to the dashboard
         </Link>
         {section && (

@@ -26,11 +26,15 @@ export const huntAgenda = lazyModule(() => import('../hunt/HuntAgenda.js'));
 
 // Interviews: the Round, Gaps and Stories pages and the Dashboard's upcoming rounds, none of it in the entry chunk.
 // Each page takes what the shell knows (the round's id, the checklist on screen) and uses what it needs.
-export type InterviewPage = LazyModule<{ Page: ComponentType<{ id: number; checklist: string }> }>;
-export const roundPage: InterviewPage = lazyModule(() => import('./RoundPage.js').then((m) => ({ Page: m.RoundPage })));
-export const gapsPage: InterviewPage = lazyModule(() => import('./GapsPage.js').then((m) => ({ Page: m.GapsPage })));
-export const storiesPage: InterviewPage = lazyModule(() => import('./StoriesPage.js').then((m) => ({ Page: m.StoriesPage })));
+export type ShellPage = LazyModule<{ Page: ComponentType<{ id: number; checklist: string }> }>;
+export const roundPage: ShellPage = lazyModule(() => import('./RoundPage.js').then((m) => ({ Page: m.RoundPage })));
+export const gapsPage: ShellPage = lazyModule(() => import('./GapsPage.js').then((m) => ({ Page: m.GapsPage })));
+export const storiesPage: ShellPage = lazyModule(() => import('./StoriesPage.js').then((m) => ({ Page: m.StoriesPage })));
 export const upcomingRounds = lazyModule(() => import('../interviews/UpcomingRounds.js'));
+
+// The plan to an interview date: its page and the Dashboard's lead line, with their queries and uPlot (with the chart).
+export const planPage: ShellPage = lazyModule(() => import('./PlanPage.js').then((m) => ({ Page: m.PlanPage })));
+export const planLead = lazyModule(() => import('../plan/PlanLead.js'));
 
 // The Write to file panel shows only on a click: the Checklist page's first paint does without its code.
 export const writeBackPanel = lazyModule(() => import('../components/WriteBackPanel.js'));

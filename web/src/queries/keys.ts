@@ -13,9 +13,9 @@ export const dashboardKey = (name: string) => [...checklistKey(name), 'dashboard
 export const reviewKey = (name: string) => [...checklistKey(name), 'review'] as const;
 /** Every section's queue of a checklist, for cancelling them all. */
 export const reviewQueuesKey = (name: string) => [...reviewKey(name), 'queue'] as const;
-/** `section`: the path key of `?section=`, null for the whole checklist. */
-export const reviewQueueKey = (name: string, section: string | null, topics: string | null = null) =>
-  [...reviewQueuesKey(name), section, topics] as const;
+/** `section`: the path key of `?section=`, null for the whole checklist; `plan`: today's planned items only. */
+export const reviewQueueKey = (name: string, section: string | null, topics: string | null = null, plan = false) =>
+  [...reviewQueuesKey(name), section, topics, plan] as const;
 export const dueCountKey = (name: string) => [...reviewKey(name), 'due'] as const;
 export const reviewStatsKey = (name: string) => [...reviewKey(name), 'stats'] as const;
 export const reviewSettingsKey = (name: string) => [...reviewKey(name), 'settings'] as const;
@@ -53,3 +53,10 @@ export const gapsKey = (filter: Record<string, string>) => [...interviewsKey(), 
 export const storiesKey = () => [...interviewsKey(), 'stories'] as const;
 /** Writes to interviews: polls wait while one is on its way. */
 export const interviewWritesKey = () => [...interviewsKey(), 'write'] as const;
+
+/** The plan to a date, under its checklist: an answer in a review session (which invalidates the checklist) moves it too. */
+export const planKey = (name: string) => [...checklistKey(name), 'plan'] as const;
+export const planDataKey = (name: string) => [...planKey(name), 'days'] as const;
+export const planSettingsKey = (name: string) => [...planKey(name), 'settings'] as const;
+/** Writes to the plan: its polls wait while one is on its way. */
+export const planWritesKey = (name: string) => [...planKey(name), 'write'] as const;

@@ -1,0 +1,55 @@
+// How the Plan page says things: readiness as a percent, minutes, dates in the browser's words, the weekdays.
+import type { CostJson, Weekday } from '../../../src/contract/plan.js';
+import { hrefFor } from '../lib/router.js';
+
+/** The contract's weekdays, Monday first (web code takes only types from src/). */
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const WEEKDAY_LABEL: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/** 0.714 -> "71 %"; the plan's own words put a space before the sign ("readiness on the day 71 % -> 66 %"). */
+export function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}
+
+/** 42.5 -> "43 min", 95 -> "1 h 35 min". */
+export function minutes(value: number): string {
+  const whole = Math.round(value);
+  if (whole < 60) return `${whole} min`;
+  const rest = whole % 60;
+  return rest === 0 ? `${whole / 60} h` : `${Math.floor(whole / 60)} h ${rest} min`;
+}
+
+/** A local date (YYYY-MM-DD) at noon UTC, so that no zone moves it to the day before. */
+export function dateOf(local: string): Date {
+  return new Date(`${local}T12:00:00Z`);
+}
+
+const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+
+/** "Sat, 19 Dec" */
+export const formatDate = (local: string) => longDate.format(dateOf(local));
+export const dayOfMonth = (local: string) => dayNumber.format(dateOf(local));
+export const monthOf = (local: string) => monthName.format(dateOf(local));
+
+/** "in 13 days", "tomorrow", "today" from the plan's fractional days left. */
+export function daysLeftText(daysLeft: number): string {
+  const days = Math.max(0, Math.round(daysLeft));
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return `in ${days} days`;
+}
+
+/** Where a cost comes from, in the user's words. */
+export const SOURCE_LABEL: Record<CostJson['source'], string> = { yours: 'yours', log: 'from your log', default: 'default' };
+
+/** A local date `days` after `from`. */
+export function addDays(from: string, days: number): string {
+  const date = dateOf(from);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The Review page on today's planned items not yet done, in the plan's order. */
+export const planReviewHref = (checklist: string) => `${hrefFor('/review', checklist)}&plan=1`;
