@@ -17,11 +17,12 @@ const MinutesPerDay = Type.Integer({ minimum: 1, maximum: 1440 });
 export const CostJson = Type.Object({ value: Type.Number(), source: Type.Enum(COST_SOURCES) });
 export type CostJson = Static<typeof CostJson>;
 
-const SectionCostJson = Type.Object({
+export const SectionCostJson = Type.Object({
   key: Type.String({ description: "the section's path key" }),
   path: Type.Array(Type.String()),
   learnTopicMinutes: Type.Number({ description: 'minutes to learn a new topic of this section' }),
 });
+export type SectionCostJson = Static<typeof SectionCostJson>;
 
 /** GET /api/checklists/:name/plan/settings: availability and costs. */
 export const PlanSettingsJson = Type.Object({
@@ -146,11 +147,12 @@ export const PlanDayJson = Type.Object({
 export type PlanDayJson = Static<typeof PlanDayJson>;
 
 /** Predicted readiness (mean expected recall of the scope at the target's time), 0-1, under each strategy. */
-const ReadinessJson = Type.Object({
+export const ReadinessJson = Type.Object({
   plan: Type.Number({ description: 'if the plan is followed' }),
   stop: Type.Number({ description: 'if one stops studying today' }),
   usual: Type.Number({ description: "if one keeps doing FSRS's usual due reviews (then new topics in file order) in the same minutes" }),
 });
+export type ReadinessJson = Static<typeof ReadinessJson>;
 
 export const TargetReadinessJson = Type.Object({
   target: PlanTargetJson,
