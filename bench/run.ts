@@ -19,6 +19,7 @@ import { benchInterviewGaps } from './interviews-gaps.js';
 import { benchPlan } from './plan.js';
 import { benchPlanCalibration } from './plan-calibration.js';
 import { benchPreview } from './preview.js';
+import { benchImportCeiling } from './import-ceiling.js';
 import { benchSync } from './sync.js';
 import { benchWeb } from './web.js';
 
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     await freshPg?.drop();
   }
   await benchPreview();
+  benchImportCeiling();
   await benchSync(existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md'));
   await benchCards(withPostgres ? POSTGRES_URL : null);
   await benchHunt(withPostgres ? POSTGRES_URL : null);

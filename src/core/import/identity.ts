@@ -61,19 +61,65 @@ export function sectionPathKeys(parsed: ParsedChecklist): string[] {
   return disambiguate(raw);
 }
 
+/**
+ * A topic's identity key is its section's path and its ancestors' texts and its own, joined; a key longer than
+ * MAX_KEY_LENGTH keeps its first MAX_KEY_LENGTH characters and a hash of the whole (`…` and 16 hex digits), so that
+ * a deep outline of long items does not repeat every ancestor's text in each key (1.4 GB of keys for a 7.6 MB
+ * file) nor overflow PostgreSQL's index entries. The whole is hashed as it grows, never held.
+ */
+export const MAX_KEY_LENGTH = 400;
+
+/** A key as it grows: its first characters, its length, and two FNV-1a hashes of all of it so far. */
+interface GrowingKey {
+  head: string;
+  length: number;
+  h1: number;
+  h2: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// A second hash from another start, so that two different keys share both only by a 1 in 2^64 chance.
+const SECOND_OFFSET = 0x050c5d1f;
+
+function grow(key: GrowingKey, text: string): GrowingKey {
+  let { h1, h2 } = key;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, FNV_PRIME) ^ (h2 >>> 15);
+  }
+  const head = key.head.length >= MAX_KEY_LENGTH ? key.head : (key.head + text.slice(0, MAX_KEY_LENGTH)).slice(0, MAX_KEY_LENGTH);
+  return { head, length: key.length + text.length, h1, h2 };
+}
+
+const startKey = (text: string): GrowingKey => grow({ head: '', length: 0, h1: FNV_OFFSET, h2: SECOND_OFFSET }, text);
+
+function keyText(key: GrowingKey): string {
+  if (key.length <= MAX_KEY_LENGTH) return key.head;
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${key.head}…${hex(key.h1)}${hex(key.h2)}`;
+}
+
+/** A stored key as it would be bounded: what a key of the old, unbounded form becomes (the 0013 migration's rule). */
+export function boundedKey(raw: string): string {
+  return keyText(startKey(raw));
+}
+
 /** The identity key of an item under `prefix` (its section's path key, or its parent's key), before repeats are numbered. */
 export function itemKey(prefix: string, entry: { text: string; identityText?: string }): string {
-  return prefix + KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text);
+  return boundedKey(prefix + KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text));
 }
 
 /** Identity keys of the parsed entries: section path, then the parent topics' texts, then their own. */
 export function entryIdentityKeys(parsed: ParsedChecklist, sectionKeys: string[]): string[] {
-  const raw: string[] = [];
+  const raw: GrowingKey[] = [];
   for (const entry of parsed.entries) {
-    const prefix = entry.parentIndex === null ? (sectionKeys[entry.sectionIndex] ?? '') : (raw[entry.parentIndex] ?? '');
-    raw.push(itemKey(prefix, entry));
+    const own = KEY_SEPARATOR + normalizeText(entry.identityText ?? entry.text);
+    const parent = entry.parentIndex === null ? undefined : raw[entry.parentIndex];
+    raw.push(parent ? grow(parent, own) : startKey((sectionKeys[entry.sectionIndex] ?? '') + own));
   }
-  return disambiguate(raw);
+  return disambiguate(raw.map(keyText));
 }
 
 /** A text's character bigrams and words, counted once so that comparing it with many others costs no re-counting. */

@@ -12,6 +12,7 @@ import * as pendingWriteWriter from './0009-pending-write-writer.js';
 import * as cardEvents from './0010-card-events.js';
 import * as interviews from './0011-interviews.js';
 import * as plan from './0012-plan.js';
+import * as boundedIdentityKeys from './0013-bounded-identity-keys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-card-events': cardEvents,
   '0011-interviews': interviews,
   '0012-plan': plan,
+  '0013-bounded-identity-keys': boundedIdentityKeys,
 };
 
 /** The schema a database is at once every migration has run: a backup says which it was made from. */
