@@ -14,6 +14,7 @@ import { planImport, type ImportPlan } from '../../core/import/plan.js';
 import { findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
 import { applyImport, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
 import type { AppContext } from '../context.js';
+import { settleInterruptedWrite } from '../write-back/pending-write.js';
 
 /** A checklist file read and checked, ready to import: nothing is opened or written before this succeeds. */
 export interface ChecklistFile {
@@ -147,6 +148,13 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
 
   input.onPhase?.('planning');
   const dryRun = input.dryRun ?? false;
+  // A write-back a crash interrupted is settled first, as `sync` does: its markers in the file are prepdeck's, not
+  // ticks made by hand (a skipped topic written [x] stays skipped).
+  if (!dryRun) {
+    const existing = await findChecklistByName(ctx.store.db, name);
+    if (existing)
+      await settleInterruptedWrite(ctx, existing.id, input.file, { topics: input.topics ?? 'auto', fallbackTitle: basename(path, extname(path)) });
+  }
   // A dry run only reads, so it takes no write lock: a preview never holds up the CLI or another tab.
   const run = <T>(fn: (db: typeof ctx.store.db) => Promise<T>) => (dryRun ? fn(ctx.store.db) : ctx.store.transaction(fn));
   const outcome = await run(async (trx) => {

@@ -94,5 +94,29 @@ for (const backend of BACKENDS) {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    // `prepdeck import FILE` after the crash, instead of a sync: it settles the interrupted write the same way.
+    it.each(['replaced', 'write-recorded'] as const)('after %s, a re-import of the file takes no marker of its own for a tick', async (step) => {
+      const database = await backend.createDatabase();
+      const dir = mkdtempSync(join(tmpdir(), 'prepdeck-crash-'));
+      const file = join(dir, 'plan.md');
+      writeFileSync(file, PLAN);
+      let app = await openApp(database.location);
+      try {
+        await importChecklist(app, { file: await readChecklistFile(file) });
+        for (const [text, state] of Object.entries(STATES)) await markTopic(app, text, { state });
+        await closeApp(app);
+        expect(await writeAndCrash(database.location, file, join(dir, 'backups'), step)).toBe('SIGKILL');
+        app = await openApp(database.location);
+        const imported = await importChecklist(app, { file: await readChecklistFile(file) });
+        expect(imported.changes.retick).toEqual([]);
+        expect(await statesOf(app)).toEqual(STATES);
+        expect(await findPendingWrite(app.store.db, imported.checklist.id!)).toBeNull();
+      } finally {
+        await closeApp(app);
+        await database.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 }
