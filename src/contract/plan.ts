@@ -176,7 +176,9 @@ export const PlanJson = Type.Object({
   parameters: Type.Union([Type.Literal('default'), Type.Literal('fitted')]),
   costs: Type.Object({ learnTopicMinutes: Type.Number(), reviewTopicSeconds: Type.Number(), reviewQaSeconds: Type.Number() }),
   targets: Type.Array(TargetReadinessJson, { description: 'the targets planned for, soonest first; excluded ones are in `excluded`' }),
-  excluded: Type.Array(PlanTargetJson),
+  excluded: Type.Array(PlanTargetJson, {
+    description: 'targets not planned for: taken out, past, or with no study topic in their scope now',
+  }),
   /** Today's work (fixed for the day when first planned; done items tick off); null without a target. */
   today: Nullable(PlanDayJson),
   items: Type.Array(PlanItemJson, { description: "today's items, in the order to study them (the same as today.items)" }),

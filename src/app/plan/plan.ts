@@ -100,7 +100,7 @@ async function gather(ctx: AppContext, checklist: Checklist): Promise<Context> {
 
 /** The cards of a target's scope: its sections (with subsections) and topics; with neither, every study card. */
 function inScope(target: ResolvedTarget, card: StudyCard): boolean {
-  if (target.sectionKeys.size === 0 && target.topicIds.size === 0) return true;
+  if (target.whole) return true;
   return target.sectionKeys.has(card.sectionKey) || (card.topicId !== null && target.topicIds.has(card.topicId));
 }
 
@@ -147,8 +147,10 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const { today, timeZone, settings } = c.rules;
   const parameters = settings.parameters ? 'fitted' : 'default';
   const all = await resolveTargets(ctx, checklist);
-  const excluded = all.filter((t) => t.json.excluded || t.json.at <= now).map((t) => t.json);
-  const active = c.targets.filter((t) => !t.json.excluded);
+  // A target whose scope holds no study card now (its sections gone from the file) waits among the excluded.
+  const planned = (t: ResolvedTarget) => !t.json.excluded && t.json.at > now && c.cards.some((card) => inScope(t, card));
+  const excluded = all.filter((t) => !planned(t)).map((t) => t.json);
+  const active = c.targets.filter(planned);
   const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, excluded } as const;
   if (active.length === 0) {
     const summary =

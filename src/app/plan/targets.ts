@@ -31,9 +31,11 @@ const ROUND_WEIGHTS: Record<string, number> = { onsite: 3, 'system-design': 2, t
 /** A target as the plan uses it: where it stands, and the section keys and topics its scope is. */
 export interface ResolvedTarget {
   json: PlanTargetJson;
-  /** Section path keys in scope, subsections included; empty with no topics either: the whole checklist. */
+  /** Section path keys in scope, subsections included (a section gone from the file adds none). */
   sectionKeys: Set<string>;
   topicIds: Set<number>;
+  /** Named neither sections nor topics: every study card is in scope. */
+  whole: boolean;
 }
 
 function checkTargetId(id: number): number {
@@ -194,6 +196,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
         },
         sectionKeys,
         topicIds: new Set(record.topicIds),
+        whole: scope.length === 0 && record.topicIds.length === 0,
       },
     ];
   });

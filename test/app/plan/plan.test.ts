@@ -136,6 +136,23 @@ for (const backend of BACKENDS) {
         expect(await updateTarget(ctx, 'prep', target!.id, { excluded: false, weight: 1.5 })).toMatchObject({ excluded: false, weight: 1.5 });
       }));
 
+    it('sets aside a target whose sections left the file, and plans the others', () =>
+      run(async (ctx) => {
+        const databases = await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const python = await addTarget(ctx, 'prep', { date: '2026-12-18', sections: ['Python'] });
+        const text = readFileSync(USER_FIXTURE, 'utf8');
+        // The fixture without its Databases section (the heading and its lines up to the next heading of its level or above).
+        const lines = text.split('\n');
+        const start = lines.findIndex((line) => /^#+ Databases\s*$/.test(line));
+        const level = /^#+/.exec(lines[start]!)![0].length;
+        const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && /^#+/.exec(line)![0].length <= level);
+        lines.splice(start, (end < 0 ? lines.length : end) - start);
+        await importChecklist(ctx, { file: checklistFromUpload(lines.join('\n'), 'prep.md'), name: 'prep' });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        expect(plan.targets.map((t) => t.target.id)).toEqual([python.id]);
+        expect(plan.excluded.map((t) => t.id)).toEqual([databases.id]);
+      }));
+
     it('writes the planned days as an all-day calendar with stable UIDs, parsed back by ical.js', () =>
       run(async (ctx) => {
         await addTarget(ctx, 'prep', { date: '2026-12-14', time: '10:30', sections: ['Databases'] });
