@@ -50,6 +50,7 @@ for (const backend of BACKENDS) {
           '0009-pending-write-writer',
           '0010-card-events',
           '0011-interviews',
+          '0012-headings-reading',
         ]);
       } finally {
         await database.drop();

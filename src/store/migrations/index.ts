@@ -11,6 +11,7 @@ import * as preferences from './0008-preferences.js';
 import * as pendingWriteWriter from './0009-pending-write-writer.js';
 import * as cardEvents from './0010-card-events.js';
 import * as interviews from './0011-interviews.js';
+import * as headingsReading from './0012-headings-reading.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-pending-write-writer': pendingWriteWriter,
   '0010-card-events': cardEvents,
   '0011-interviews': interviews,
+  '0012-headings-reading': headingsReading,
 };
 
 /** The schema a database is at once every migration has run: a backup says which it was made from. */
