@@ -121,8 +121,8 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
  */
 function headingsNotice(where: string[]): string {
   const named = where.slice(0, 3).join(', ') + (where.length > 3 ? ` and ${where.length - 3} more` : '');
-  const count = where.length === 1 ? '1 topic is a heading' : `${where.length} topics are headings`;
-  return `${count} (the file is read by headings), and prepdeck writes no marker into a heading, which would change its text and its links' anchor; their state stays in prepdeck: ${named}`;
+  const [count, their] = where.length === 1 ? ['1 topic is a heading', 'its'] : [`${where.length} topics are headings`, 'their'];
+  return `${count} (the file is read by headings), and prepdeck writes no marker into a heading, which would change its text and its links' anchor; ${their} state stays in prepdeck: ${named}`;
 }
 
 /** The marker an entry carries after the write-back: the one written, or the one it had. */
