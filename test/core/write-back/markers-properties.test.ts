@@ -91,7 +91,7 @@ const document = fc
     return `${bom ? '\uFEFF' : ''}${all.join(eol)}${finalEol ? eol : ''}`;
   });
 
-const topicsArb = fc.constantFrom<TopicsMode | 'auto'>('auto', 'all', 'tasks');
+const topicsArb = fc.constantFrom<TopicsMode | 'auto'>('auto', 'all', 'tasks', 'headings');
 const optionsArb: fc.Arbitrary<WriteBackOptions> = fc.record({ all: fc.boolean(), skipped: fc.constantFrom('open', 'done', 'keep') });
 const statesArb = fc.array(fc.constantFrom(...TOPIC_STATES), { minLength: 40, maxLength: 40 });
 
