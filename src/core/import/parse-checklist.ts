@@ -45,11 +45,13 @@ const TASK_SHARE_THRESHOLD = 0.25;
 const MIN_TASK_ITEMS = 3;
 /**
  * In `auto`, a file that is no task list is read by headings when at least this many leaf headings have prose under
- * them, they make at least PROSE_HEADING_SHARE of its leaf headings, and fewer of its list items look like topics
- * than it has such headings (see headingCensus).
+ * them, they make at least PROSE_HEADING_SHARE of its leaf headings, and that prose has at least
+ * PROSE_WORDS_PER_TOPIC_LIKE_ITEM words for each list item that looks like a topic (see headingCensus): an outline
+ * whose sections open with a sentence still has a handful of topics per sentence, a guide a few bullets per page.
  */
 const MIN_PROSE_HEADINGS = 5;
 const PROSE_HEADING_SHARE = 2 / 3;
+const PROSE_WORDS_PER_TOPIC_LIKE_ITEM = 10;
 /** A paragraph of at least this many words (not only links) is prose. */
 const PROSE_WORDS = 6;
 /** A list item of at most this many words, not ending like a sentence, reads like a topic's title. */
@@ -218,22 +220,23 @@ interface HeadingCensus {
   furtherReading: ReadonlySet<Block>;
   /** Of those, the ones with a paragraph of prose directly under them. */
   proseHeadings: number;
-  /** List items read in an outline as topics (not cards, links only or a table of contents). */
+  /** The words of those paragraphs of prose. */
+  proseWords: number;
+  /** List items an outline would read as topics (not cards, links only or a table of contents; goals and books aside). */
   items: number;
-  /** Of those, the ones that read like a topic's title: short, not a sentence, in a list standing alone under its heading. */
+  /** Of those, the ones that read like a topic's title: short, and not a sentence. */
   topicLikeItems: number;
 }
 
 /**
  * Reads the document's own headings (not those inside list items) as a tree. A heading is a leaf when every heading
  * under it (before the next one of its level or higher) holds only links, and no list item under it opens a section
- * (`- ### Arrays`); those links are then its topic's further reading. Its prose is a paragraph of at least
+ * (`- ### Arrays`); those links are then its topic's further reading. Its prose is the paragraphs of at least
  * PROSE_WORDS words standing directly under it. A list item looks like a topic when it has at most
- * TOPIC_TITLE_WORDS words, does not end like a sentence, and its list stands under a heading (or the document's
- * start) without prose: the shape of an outline, where the list is what the heading holds.
+ * TOPIC_TITLE_WORDS words and does not end like a sentence.
  */
 function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): HeadingCensus {
-  const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, items: 0, topicLikeItems: 0 };
+  const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, items: 0, topicLikeItems: 0 };
   const isRole = (heading: Block) => {
     const title = heading.inline ? normalizeText(readInline(heading.inline).text) : '';
     return roleTitles.goals.has(title) || roleTitles.books.has(title);
@@ -253,11 +256,9 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
     open.push({ level, role });
     headings.push({ block, level, role, content: [] });
   }
-  const leadAlone = !lead.some(isProse);
-  for (const block of lead) countTopicLikeItems(block, leadAlone, census);
+  for (const block of lead) countTopicLikeItems(block, census);
   headings.forEach(({ block, level, role, content }, i) => {
-    const prose = content.some(isProse);
-    for (const child of content) countTopicLikeItems(child, !prose && !role, census);
+    if (!role) for (const child of content) countTopicLikeItems(child, census);
     const text = block.inline ? readInline(block.inline).text : '';
     if (role || text.trim() === '' || content.some(opensSection) || onlyLinks(content)) return;
     const below: Block[] = [];
@@ -267,7 +268,9 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
     }
     census.topicHeadings.add(block);
     for (const further of below) census.furtherReading.add(further);
-    if (prose) census.proseHeadings++;
+    const words = content.reduce((sum, child) => sum + proseWordsOf(child), 0);
+    if (words > 0) census.proseHeadings++;
+    census.proseWords += words;
   });
   return census;
 }
@@ -288,12 +291,13 @@ function onlyLinks(content: Block[]): boolean {
   );
 }
 
-/** A paragraph of prose: PROSE_WORDS words or more of text, not only links, not a card. */
-function isProse(block: Block): boolean {
-  if (block.type !== 'paragraph' || !block.inline || wordCount(block.inline.content) < PROSE_WORDS) return false;
+/** The words of a paragraph of prose (PROSE_WORDS words or more of text, not only links, not a card); 0 for any other block. */
+function proseWordsOf(block: Block): number {
+  if (block.type !== 'paragraph' || !block.inline || wordCount(block.inline.content) < PROSE_WORDS) return 0;
   const reading = readInline(block.inline);
-  if (reading.linkOnly || block.inline.content.includes('::')) return false;
-  return wordCount(reading.text) >= PROSE_WORDS;
+  if (reading.linkOnly || block.inline.content.includes('::')) return 0;
+  const words = wordCount(reading.text);
+  return words >= PROSE_WORDS ? words : 0;
 }
 
 function wordCount(text: string): number {
@@ -306,19 +310,19 @@ function opensSection(block: Block): boolean {
   return (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item') && block.children.some(opensSection);
 }
 
-/** Counts the list items an outline would read as topics, and, when `alone` (no prose beside the list), those shaped like titles. */
-function countTopicLikeItems(block: Block, alone: boolean, census: { items: number; topicLikeItems: number }): void {
+/** Counts the list items an outline would read as topics, and those shaped like titles. */
+function countTopicLikeItems(block: Block, census: { items: number; topicLikeItems: number }): void {
   if (block.type === 'list_item') {
     const first = block.children[0];
     const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
     const counted = reading && reading.text !== '' && !reading.linkOnly && !(reading.marker === 'none' && cardShape(block));
     if (counted) {
       census.items++;
-      if (alone && wordCount(reading.text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(reading.text.trim())) census.topicLikeItems++;
+      if (wordCount(reading.text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(reading.text.trim())) census.topicLikeItems++;
     }
   }
   if (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item' || block.type === 'blockquote') {
-    for (const child of block.children) countTopicLikeItems(child, alone, census);
+    for (const child of block.children) countTopicLikeItems(child, census);
   }
 }
 
@@ -347,14 +351,17 @@ function chooseTopicsMode(
       reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics`,
     };
   }
-  const { proseHeadings, topicHeadings, items, topicLikeItems } = headings;
-  const isGuide = proseHeadings >= MIN_PROSE_HEADINGS && proseHeadings >= topicHeadings.size * PROSE_HEADING_SHARE && topicLikeItems < proseHeadings;
+  const { proseHeadings, proseWords, topicHeadings, items, topicLikeItems } = headings;
+  const isGuide =
+    proseHeadings >= MIN_PROSE_HEADINGS &&
+    proseHeadings >= topicHeadings.size * PROSE_HEADING_SHARE &&
+    topicLikeItems * PROSE_WORDS_PER_TOPIC_LIKE_ITEM <= proseWords;
   if (isGuide) {
     return {
       mode: 'headings',
       reason:
         `read by headings: ${proseHeadings} leaf headings with prose under them and few list items that look like topics ` +
-        `(${topicLikeItems} of ${items}), so each leaf heading is a topic`,
+        `(${topicLikeItems} of ${items} list items, against ${proseWords} words of prose), so each leaf heading is a topic`,
     };
   }
   if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };

@@ -124,7 +124,7 @@ describe('a system-design guide is read by headings', () => {
     expect(parsed.topicsMode).toEqual({
       mode: 'headings',
       reason:
-        'read by headings: 7 leaf headings with prose under them and few list items that look like topics (0 of 7), so each leaf heading is a topic',
+        'read by headings: 7 leaf headings with prose under them and few list items that look like topics (2 of 7 list items, against 115 words of prose), so each leaf heading is a topic',
     });
   });
 
@@ -212,7 +212,9 @@ describe('a handbook is read by headings', () => {
   const parsed = parse(handbook);
 
   it('takes its prose bullets as details, and a leaf heading with no heading above it into the checklist itself', () => {
-    expect(parsed.topicsMode.mode).toBe('headings');
+    expect(parsed.topicsMode.reason).toBe(
+      'read by headings: 5 leaf headings with prose under them and few list items that look like topics (5 of 5 list items, against 72 words of prose), so each leaf heading is a topic',
+    );
     expect(parsed.entries.filter((e) => e.kind === 'topic').map((e) => e.text)).toEqual([
       'Before the interview',
       'Why you did not get the offer',
@@ -283,6 +285,27 @@ describe('the reading is chosen by headings only when the signal is clear', () =
     const parsed = parse(outline);
     expect(parsed.topicsMode.mode).toBe('all');
     expect(parsed.topicsMode.reason).toBe('read as an outline: no task markers, so every list item is a topic');
+  });
+
+  it('leaves an outline whose sections open with a sentence an outline: a few words of prose against many topics', () => {
+    const outline = [
+      '# Backend',
+      '',
+      ...['Databases', 'Caching', 'Queues', 'Networking', 'Security', 'Testing'].flatMap((title) => [
+        `## ${title}`,
+        '',
+        `What I still want to review about ${title.toLowerCase()} before the interviews:`,
+        '',
+        '- one thing',
+        '- another thing',
+        '- a third thing',
+        '- the last thing',
+        '',
+      ]),
+    ].join('\n');
+    const parsed = parse(outline);
+    expect(parsed.topicsMode.mode).toBe('all');
+    expect(parsed.entries.filter((e) => e.kind === 'topic')).toHaveLength(24);
   });
 
   it('needs at least five leaf headings with prose, and most leaf headings to have it', () => {
