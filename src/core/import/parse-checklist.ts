@@ -275,19 +275,28 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
   return census;
 }
 
+/** An HTML comment or an empty anchor (`<a name="x"></a>`): marks in the file that say nothing. */
+const SILENT_HTML = /^\s*(?:<!--[\s\S]*?-->|<a\s+(?:name|id)\s*=[^>]*>\s*<\/a>)\s*$/i;
+
 /**
- * Whether a heading holds nothing but bullets of links ("Source(s) and further reading"): further reading, not a
- * topic. Under a leaf heading they are its topic's resources; elsewhere it stays a section, whose resources they are.
+ * Whether a heading holds nothing but links ("Source(s) and further reading": bullets or a paragraph of links, and
+ * comments or anchors): further reading, not a topic. Under a leaf heading they are its topic's resources; elsewhere
+ * it stays a section, whose resources they are.
  */
 function onlyLinks(content: Block[]): boolean {
-  const lists = content.filter((block) => block.type === 'bullet_list' || block.type === 'ordered_list');
-  if (lists.length === 0 || lists.length !== content.length) return false;
-  return lists.every((list) =>
-    list.children.every((item) => {
-      const [first, ...rest] = item.children;
-      const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
-      return reading !== null && reading.linkOnly && reading.marker === 'none' && (rest.length === 0 || onlyLinks(rest));
-    }),
+  const linkOnly = (block: Block) => block.type === 'paragraph' && block.inline !== null && readInline(block.inline).linkOnly;
+  const links = content.filter((block) => block.type === 'bullet_list' || block.type === 'ordered_list' || linkOnly(block));
+  const isLinks = new Set(links);
+  const silent = (block: Block) => block.type === 'html_block' && SILENT_HTML.test(block.token.content);
+  if (links.length === 0 || !content.every((block) => isLinks.has(block) || silent(block))) return false;
+  return links.every(
+    (block) =>
+      block.type === 'paragraph' ||
+      block.children.every((item) => {
+        const [first, ...rest] = item.children;
+        const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+        return reading !== null && reading.linkOnly && reading.marker === 'none' && (rest.length === 0 || onlyLinks(rest));
+      }),
   );
 }
 

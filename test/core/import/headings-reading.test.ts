@@ -31,7 +31,7 @@ const systemDesignGuide = [
   '* If you have a scalability problem, your system is fast for a single user but slow under heavy load.',
   '',
   '### Source(s) and further reading', // 12
-  '',
+  '<!-- links checked 2024 -->',
   '* [A word on scalability](http://www.allthingsdistributed.com/2006/03/a_word_on_scalability.html)',
   '',
   '## Latency vs throughput', // 16
