@@ -50,7 +50,7 @@ const MIN_TASK_ITEMS = 3;
  * whose sections open with a sentence still has a handful of topics per sentence, a guide a few bullets per page.
  */
 const MIN_PROSE_HEADINGS = 5;
-const PROSE_HEADING_SHARE = 2 / 3;
+const PROSE_HEADING_SHARE = 1 / 2;
 const PROSE_WORDS_PER_TOPIC_LIKE_ITEM = 10;
 /** A paragraph of at least this many words (not only links) is prose. */
 const PROSE_WORDS = 6;
@@ -231,9 +231,9 @@ interface HeadingCensus {
 /**
  * Reads the document's own headings (not those inside list items) as a tree. A heading is a leaf when every heading
  * under it (before the next one of its level or higher) holds only links, and no list item under it opens a section
- * (`- ### Arrays`); those links are then its topic's further reading. Its prose is the paragraphs of at least
- * PROSE_WORDS words standing directly under it. A list item looks like a topic when it has at most
- * TOPIC_TITLE_WORDS words and does not end like a sentence.
+ * (`- ### Arrays`); those links are then its topic's further reading. Its prose is what stands directly under it
+ * in paragraphs of at least PROSE_WORDS words, or in bullets written as sentences. A list item looks like a topic
+ * when it has at most TOPIC_TITLE_WORDS words and does not end like a sentence.
  */
 function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): HeadingCensus {
   const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, items: 0, topicLikeItems: 0 };
@@ -300,13 +300,27 @@ function onlyLinks(content: Block[]): boolean {
   );
 }
 
-/** The words of a paragraph of prose (PROSE_WORDS words or more of text, not only links, not a card); 0 for any other block. */
+/**
+ * The words of prose in a block: a paragraph of PROSE_WORDS words or more of text (not only links, not a card), or
+ * in a list, the items written as sentences ("Fail-over adds more hardware and additional complexity."); 0 for the rest.
+ */
 function proseWordsOf(block: Block): number {
+  if (block.type === 'bullet_list' || block.type === 'ordered_list') return block.children.reduce((sum, item) => sum + proseWordsOf(item), 0);
+  if (block.type === 'list_item') {
+    const [first, ...rest] = block.children;
+    const sentence = first?.type === 'paragraph' && first.inline !== null && !looksLikeTitle(readInline(first.inline).text);
+    return (sentence ? proseWordsOf(first) : 0) + rest.reduce((sum, child) => sum + proseWordsOf(child), 0);
+  }
   if (block.type !== 'paragraph' || !block.inline || wordCount(block.inline.content) < PROSE_WORDS) return 0;
   const reading = readInline(block.inline);
   if (reading.linkOnly || block.inline.content.includes('::')) return 0;
   const words = wordCount(reading.text);
   return words >= PROSE_WORDS ? words : 0;
+}
+
+/** Short (TOPIC_TITLE_WORDS words at most) and not ending like a sentence: how a topic's title reads. */
+function looksLikeTitle(text: string): boolean {
+  return wordCount(text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(text.trim());
 }
 
 function wordCount(text: string): number {
@@ -327,7 +341,7 @@ function countTopicLikeItems(block: Block, census: { items: number; topicLikeIte
     const counted = reading && reading.text !== '' && !reading.linkOnly && !(reading.marker === 'none' && cardShape(block));
     if (counted) {
       census.items++;
-      if (wordCount(reading.text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(reading.text.trim())) census.topicLikeItems++;
+      if (looksLikeTitle(reading.text)) census.topicLikeItems++;
     }
   }
   if (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item' || block.type === 'blockquote') {

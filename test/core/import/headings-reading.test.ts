@@ -124,7 +124,7 @@ describe('a system-design guide is read by headings', () => {
     expect(parsed.topicsMode).toEqual({
       mode: 'headings',
       reason:
-        'read by headings: 7 leaf headings with prose under them and few list items that look like topics (2 of 7 list items, against 115 words of prose), so each leaf heading is a topic',
+        'read by headings: 8 leaf headings with prose under them and few list items that look like topics (2 of 7 list items, against 183 words of prose), so each leaf heading is a topic',
     });
   });
 
@@ -316,8 +316,8 @@ describe('the reading is chosen by headings only when the signal is clear', () =
       ].join('\n');
     expect(parse(guide(4, 0)).topicsMode.mode).toBe('all');
     expect(parse(guide(5, 0)).topicsMode.mode).toBe('headings');
-    expect(parse(guide(6, 3)).topicsMode.mode).toBe('headings');
-    expect(parse(guide(6, 4)).topicsMode.mode).toBe('all');
+    expect(parse(guide(5, 5)).topicsMode.mode).toBe('headings');
+    expect(parse(guide(5, 6)).topicsMode.mode).toBe('all');
   });
 
   it('is set by --topics or the front matter, each saying so', () => {

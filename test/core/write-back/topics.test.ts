@@ -156,98 +156,92 @@ function onlyInserted(before: string, after: string, items: readonly string[], e
 describe('writing topics added in prepdeck, then importing the file', () => {
   it('gives every stored topic back under its id, each added one now from the file, and changes nothing else', () => {
     fc.assert(
-      fc.property(
-        document,
-        fc.constantFrom<TopicsMode | 'auto'>('auto', 'all', 'tasks', 'headings'),
-        drafts,
-        optionsArb,
-        (text, topics, wanted, options) => {
-          const parsed = parse(text, topics);
-          const stored = storedAfterFirstImport(parsed, { idBase: 100 });
-          const plan = planImport(parsed, stored.sections, stored.topics);
-          const study = parsed.sections.filter((s) => s.parentIndex !== null && s.role === 'study');
-          fc.pre(study.length > 0);
+      fc.property(document, fc.constantFrom<TopicsMode | 'auto'>('auto', 'all', 'tasks'), drafts, optionsArb, (text, topics, wanted, options) => {
+        const parsed = parse(text, topics);
+        const stored = storedAfterFirstImport(parsed, { idBase: 100 });
+        const plan = planImport(parsed, stored.sections, stored.topics);
+        const study = parsed.sections.filter((s) => s.parentIndex !== null && s.role === 'study');
+        fc.pre(study.length > 0);
 
-          // Added as addTopic adds them: checked, then refused when the section has one of that identity already.
-          const added: Array<StoredTopicRef & { sectionIndex: number; title: string }> = [];
-          wanted.forEach(({ pick, title: raw, state }, i) => {
-            const section = study[pick % study.length]!;
-            const path: string[] = [];
-            for (let s: ParsedChecklist['sections'][number] | undefined = section; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex])
-              path.unshift(s.text);
-            const target = { pathKey: plan.sections[section.index]!.pathKey, path, role: section.role };
-            let reading: AddedTopicReading;
-            try {
-              reading = readAddedTopic(raw, target, parsed.topicsMode.mode);
-              addedTopicFate(
-                reading,
-                target,
-                [...stored.topics, ...added].map((t) => ({ ...t })),
-              );
-            } catch {
-              return;
-            }
-            const { identityKey, text: plain, title: clean } = reading;
-            added.push({
-              id: 900 + i,
-              identityKey,
-              sectionKey: target.pathKey,
-              kind: 'topic',
-              text: plain,
-              marker: 'none',
-              state,
-              archived: false,
-              origin: 'app',
-              sectionIndex: section.index,
-              title: clean,
-            });
+        // Added as addTopic adds them: checked, then refused when the section has one of that identity already.
+        const added: Array<StoredTopicRef & { sectionIndex: number; title: string }> = [];
+        wanted.forEach(({ pick, title: raw, state }, i) => {
+          const section = study[pick % study.length]!;
+          const path: string[] = [];
+          for (let s: ParsedChecklist['sections'][number] | undefined = section; s && s.parentIndex !== null; s = parsed.sections[s.parentIndex])
+            path.unshift(s.text);
+          const target = { pathKey: plan.sections[section.index]!.pathKey, path, role: section.role };
+          let reading: AddedTopicReading;
+          try {
+            reading = readAddedTopic(raw, target, parsed.topicsMode.mode);
+            addedTopicFate(
+              reading,
+              target,
+              [...stored.topics, ...added].map((t) => ({ ...t })),
+            );
+          } catch {
+            return;
+          }
+          const { identityKey, text: plain, title: clean } = reading;
+          added.push({
+            id: 900 + i,
+            identityKey,
+            sectionKey: target.pathKey,
+            kind: 'topic',
+            text: plain,
+            marker: 'none',
+            state,
+            archived: false,
+            origin: 'app',
+            sectionIndex: section.index,
+            title: clean,
           });
-          fc.pre(added.length > 0);
+        });
+        fc.pre(added.length > 0);
 
-          // Until written, an import keeps them, last in their section, and archives none of them.
-          const kept = planImport(parsed, stored.sections, [...stored.topics, ...added]);
-          expect(kept.archivedTopicIds).toEqual([]);
-          expect(kept.appTopics.map((t) => t.id).sort()).toEqual(added.map((t) => t.id).sort());
-          expect(kept.entries.map((e) => e.existingId)).toEqual(plan.entries.map((e) => e.existingId));
+        // Until written, an import keeps them, last in their section, and archives none of them.
+        const kept = planImport(parsed, stored.sections, [...stored.topics, ...added]);
+        expect(kept.archivedTopicIds).toEqual([]);
+        expect(kept.appTopics.map((t) => t.id).sort()).toEqual(added.map((t) => t.id).sort());
+        expect(kept.entries.map((e) => e.existingId)).toEqual(plan.entries.map((e) => e.existingId));
 
-          const written = insertTopics(
+        const written = insertTopics(
+          text,
+          parsed,
+          added.map((t) => ({ topicId: t.id, title: t.title, text: t.text, sectionIndex: t.sectionIndex, state: t.state })),
+          options,
+        );
+        expect(written.insertions.length + written.warnings.length).toBe(added.length);
+        const items = added.map((t) => t.title);
+        expect(
+          onlyInserted(
             text,
-            parsed,
-            added.map((t) => ({ topicId: t.id, title: t.title, text: t.text, sectionIndex: t.sectionIndex, state: t.state })),
-            options,
-          );
-          expect(written.insertions.length + written.warnings.length).toBe(added.length);
-          const items = added.map((t) => t.title);
-          expect(
-            onlyInserted(
-              text,
-              written.text,
-              items,
-              written.insertions.reduce((n, i) => n + i.lineCount, 0),
-            ),
-          ).toBe(true);
+            written.text,
+            items,
+            written.insertions.reduce((n, i) => n + i.lineCount, 0),
+          ),
+        ).toBe(true);
 
-          // Read back (prepdeck's own markers recorded): the same topics, the written ones the file's own under their ids.
-          const reread = parse(written.text, parsed.topicsMode.mode);
-          const markerOf = new Map(written.insertions.map((i) => [i.topicId, i.marker]));
-          const storedNow = [...stored.topics, ...added.map((t) => ({ ...t, marker: markerOf.get(t.id) ?? 'none' }))];
-          const again = planImport(reread, stored.sections, storedNow);
-          const idAt = new Map(written.insertions.map((i) => [i.line, i.topicId]));
-          let next = 0;
-          const expected = reread.entries.map((entry) => idAt.get(entry.lines.start) ?? stored.topics[next++]!.id);
-          expect(again.entries.map((e) => e.existingId)).toEqual(expected);
-          expect(next).toBe(stored.topics.length);
-          expect(again.entries.every((e) => e.match === 'same' && !e.stateChanged)).toBe(true);
-          expect(again.archivedTopicIds).toEqual([]);
-          expect(again.appTopics.map((t) => t.id).sort()).toEqual(
-            added
-              .filter((t) => !markerOf.has(t.id))
-              .map((t) => t.id)
-              .sort(),
-          );
-          expect(again.summary).toMatchObject({ added: [], renamed: [], moved: [], archived: [], restored: [], retick: [] });
-        },
-      ),
+        // Read back (prepdeck's own markers recorded): the same topics, the written ones the file's own under their ids.
+        const reread = parse(written.text, parsed.topicsMode.mode);
+        const markerOf = new Map(written.insertions.map((i) => [i.topicId, i.marker]));
+        const storedNow = [...stored.topics, ...added.map((t) => ({ ...t, marker: markerOf.get(t.id) ?? 'none' }))];
+        const again = planImport(reread, stored.sections, storedNow);
+        const idAt = new Map(written.insertions.map((i) => [i.line, i.topicId]));
+        let next = 0;
+        const expected = reread.entries.map((entry) => idAt.get(entry.lines.start) ?? stored.topics[next++]!.id);
+        expect(again.entries.map((e) => e.existingId)).toEqual(expected);
+        expect(next).toBe(stored.topics.length);
+        expect(again.entries.every((e) => e.match === 'same' && !e.stateChanged)).toBe(true);
+        expect(again.archivedTopicIds).toEqual([]);
+        expect(again.appTopics.map((t) => t.id).sort()).toEqual(
+          added
+            .filter((t) => !markerOf.has(t.id))
+            .map((t) => t.id)
+            .sort(),
+        );
+        expect(again.summary).toMatchObject({ added: [], renamed: [], moved: [], archived: [], restored: [], retick: [] });
+      }),
       {
         numRuns: 500,
         // Found by this property: a heading inside a list item is a section ending where the list's own does, and the
