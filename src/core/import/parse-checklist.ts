@@ -263,7 +263,7 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
     if (role || text.trim() === '' || content.some(opensSection) || onlyLinks(content)) return;
     const below: Block[] = [];
     for (let j = i + 1; j < headings.length && headings[j]!.level > level; j++) {
-      if (!onlyLinks(headings[j]!.content) || headings[j]!.content.some(opensSection)) return;
+      if (!onlyLinks(headings[j]!.content, true) || headings[j]!.content.some(opensSection)) return;
       below.push(headings[j]!.block);
     }
     census.topicHeadings.add(block);
@@ -275,19 +275,24 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
   return census;
 }
 
-/** An HTML comment or an empty anchor (`<a name="x"></a>`): marks in the file that say nothing. */
-const SILENT_HTML = /^\s*(?:<!--[\s\S]*?-->|<a\s+(?:name|id)\s*=[^>]*>\s*<\/a>)\s*$/i;
+/** HTML comments and empty anchors (`<a name="x"></a>`): marks in the file that say nothing. */
+const SILENT_HTML = /^(?:\s*(?:<!--[\s\S]*?-->|<a\s+(?:name|id)\s*=[^>]*>\s*<\/a>))+\s*$/i;
 
 /**
- * Whether a heading holds nothing but links ("Source(s) and further reading": bullets or a paragraph of links, and
- * comments or anchors): further reading, not a topic. Under a leaf heading they are its topic's resources; elsewhere
- * it stays a section, whose resources they are.
+ * Whether a heading holds nothing but links ("Source(s) and further reading": bullets or a paragraph of links, with
+ * comments or anchors): no topic of its own; it stays a section, whose resources they are. Under a leaf heading
+ * (`introduced`) a line introducing them ("Check out the following links:") may stand before them too: its topic's
+ * further reading. A heading of its own says more with such a line ("Refer to the Appendix for the following:").
  */
-function onlyLinks(content: Block[]): boolean {
+function onlyLinks(content: Block[], introduced = false): boolean {
   const linkOnly = (block: Block) => block.type === 'paragraph' && block.inline !== null && readInline(block.inline).linkOnly;
   const links = content.filter((block) => block.type === 'bullet_list' || block.type === 'ordered_list' || linkOnly(block));
   const isLinks = new Set(links);
-  const silent = (block: Block) => block.type === 'html_block' && SILENT_HTML.test(block.token.content);
+  const silent = (block: Block) =>
+    (block.type === 'html_block' && SILENT_HTML.test(block.token.content)) ||
+    (block.type === 'paragraph' &&
+      block.inline !== null &&
+      (SILENT_HTML.test(block.inline.content) || (introduced && /:\s*$/.test(readInline(block.inline).text))));
   if (links.length === 0 || !content.every((block) => isLinks.has(block) || silent(block))) return false;
   return links.every(
     (block) =>

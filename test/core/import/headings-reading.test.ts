@@ -180,6 +180,16 @@ describe('a system-design guide is read by headings', () => {
     expect(performance.details).not.toContain('allthingsdistributed');
   });
 
+  it('takes a further reading with comments or a line introducing its links as further reading too', () => {
+    const text = systemDesignGuide.replace(
+      '## Latency vs throughput',
+      '### More reading\n\n<a name="more"></a>\n\nCheck out the following links:\n\n* [Latency numbers](https://gist.github.com/jboner/2841832)\n\n## Latency vs throughput',
+    );
+    const parsed = parse(text);
+    expect(parsed.entries.map((e) => e.text)).toEqual(parse(systemDesignGuide).entries.map((e) => e.text));
+    expect(topic(parsed, 'Performance vs scalability').resources.map((r) => r.title)).toEqual(['A word on scalability', 'Latency numbers']);
+  });
+
   it("keeps each topic's lines from its heading to the last line before the next heading", () => {
     expect(parsed.entries.map((e) => [e.lines.start, e.lines.end])).toEqual([
       [5, 14],
