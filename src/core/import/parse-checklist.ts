@@ -456,9 +456,11 @@ class ChecklistReader {
   readBlocks(blocks: Block[]): void {
     for (const block of blocks) {
       if (block.type === 'heading' && this.mode === 'headings' && this.headingTopic !== null && this.headings.furtherReading.has(block)) {
-        // "Source(s) and further reading" under a leaf heading: its links (read below) are that topic's resources.
+        // "Source(s) and further reading" under a leaf heading: its links (read below) are that topic's resources, and
+        // the heading stays in its details, so that nothing of the file is left out.
         const topic = this.entries[this.headingTopic]!;
         topic.resources.push(...toResources(readInline(block.inline!).links, rangeOf(block).start, false));
+        this.appendDetails(topic.index, this.sourceOf(rangeOf(block)));
       } else if (block.type === 'heading') {
         const level = headingLevel(block);
         while (this.sections[this.headingStack[this.headingStack.length - 1]!]!.level >= level) this.headingStack.pop();

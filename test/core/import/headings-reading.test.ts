@@ -177,6 +177,8 @@ describe('a system-design guide is read by headings', () => {
         line: 14,
       },
     ]);
+    // The heading stays in the details (nothing of the file is left out), its links are resources only.
+    expect(performance.details).toContain('\n\n### Source(s) and further reading\n\n<!-- links checked 2024 -->');
     expect(performance.details).not.toContain('allthingsdistributed');
   });
 

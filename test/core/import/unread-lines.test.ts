@@ -44,6 +44,8 @@ const line: fc.Arbitrary<string> = fc.oneof(
       .map(([before, inner]) => `${before}${inner}@`),
     weight: 8,
   },
+  // A bullet of a link alone: a resource, and under a heading of its own further reading (read by headings).
+  { arbitrary: prefix.map((before) => `${before}[r](https://r.example/@)`), weight: 2 },
   { arbitrary: fc.constant(''), weight: 2 },
   { arbitrary: fc.constant('[d@]: https://d.example/@'), weight: 1 },
   { arbitrary: fc.constantFrom('```', '---', '<!-- c -->'), weight: 1 },
