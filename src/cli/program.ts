@@ -90,7 +90,14 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     false,
   )
     .option('-n, --name <name>', 'checklist name (default: the file name)')
-    .addOption(new Option('--topics <reading>', 'which list items are topics').choices(TOPICS_CHOICES).default('auto'))
+    .addOption(
+      new Option(
+        '--topics <reading>',
+        'what the topics are: all = every list item (an outline), tasks = task items only, headings = each leaf heading (a guide written as headings; its bullets are details)',
+      )
+        .choices(TOPICS_CHOICES)
+        .default('auto'),
+    )
     .option('--dry-run', 'show what would change and write nothing')
     .option('--backup', 'the file is a backup (`prepdeck export --format json`): restore its checklists as they were, reviews and history included')
     .addHelpText(
@@ -98,6 +105,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       examples(
         'prepdeck import job-interview-checklist.md',
         'prepdeck import plan.md --topics tasks --dry-run',
+        'prepdeck import system-design-primer.md --topics headings',
         'prepdeck import notes.md --json',
         'prepdeck import --backup progress.json --name restored',
       ),
@@ -119,7 +127,12 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       new Option('--skipped <marker>', "with --write: what a skipped topic's marker becomes (default: keep it as it is)").choices(SKIPPED_AS),
     )
     .option('--force', 'with --write: write the file even when you made it read-only (it stays read-only)')
-    .addOption(new Option('--topics <reading>', 'which list items are topics (default: as the last import chose)').choices(TOPICS_CHOICES))
+    .addOption(
+      new Option(
+        '--topics <reading>',
+        'what the topics are: all (list items), tasks (task items), headings (leaf headings); default: as the last import chose',
+      ).choices(TOPICS_CHOICES),
+    )
     .option('--dry-run', 'show what would change (with --write, as a unified diff) and write nothing')
     .option('--watch', "keep bringing the file's edits in as it changes, a line per change, until Ctrl+C")
     .addHelpText(

@@ -6,8 +6,11 @@ export const TOPIC_STATES = ['new', 'learning', 'known', 'skipped'] as const;
 export const ENTRY_KINDS = ['topic', 'goal', 'book'] as const;
 /** The role of a section; goals and books sections stay out of the study totals. */
 export const SECTION_ROLES = ['study', 'goals', 'books'] as const;
-/** `all`: every list item is a topic. `tasks`: only task items are; other bullets are details. */
-export const TOPICS_MODES = ['all', 'tasks'] as const;
+/**
+ * `all`: every list item is a topic. `tasks`: only task items are; other bullets are details. `headings`: each leaf
+ * heading (one with no sub-heading) is a topic, and what stands under it (prose, bullets, links) its details.
+ */
+export const TOPICS_MODES = ['all', 'tasks', 'headings'] as const;
 /** How an import reads the list items: decided from the file (`auto`), or one of TOPICS_MODES. */
 export const TOPICS_CHOICES = ['auto', ...TOPICS_MODES] as const;
 /**

@@ -52,6 +52,7 @@ for (const backend of BACKENDS) {
           '0011-interviews',
           '0012-plan',
           '0013-bounded-identity-keys',
+          '0014-headings-reading',
         ]);
       } finally {
         await database.drop();

@@ -57,7 +57,9 @@ async function sameFile(sourcePath: string, path: string): Promise<boolean> {
   return source === (await realpath(path).catch(() => resolve(path)));
 }
 
-export const readingOf = (mode: TopicsMode) => (mode === 'tasks' ? 'a task list' : 'an outline');
+export const readingOf = (mode: TopicsMode) => READINGS[mode];
+
+const READINGS: Record<TopicsMode, string> = { all: 'an outline', tasks: 'a task list', headings: 'a guide by its headings' };
 
 export const fallbackTitleOf = (path: string) => basename(path, extname(path));
 

@@ -49,7 +49,9 @@ export function readAddedTopic(rawTitle: string, section: TargetSection, mode: T
     throw new InvalidInputError(`section: '${where}' holds your ${section.role}, not study topics; add the topic to a study section`);
   }
   const marker = mode === 'tasks' ? 'open' : 'none';
-  const parsed = parseChecklist(`- ${itemText(title, marker)}\n`, { fallbackTitle: 'topic', topics: mode });
+  // Read by headings, a topic is a heading: the user writes it so (write-back writes no headings), and it must read as one.
+  const written = mode === 'headings' ? `## ${title}` : `- ${itemText(title, marker)}`;
+  const parsed = parseChecklist(`${written}\n`, { fallbackTitle: 'topic', topics: mode });
   const [entry] = parsed.entries;
   const one =
     parsed.entries.length === 1 &&
@@ -61,7 +63,7 @@ export function readAddedTopic(rawTitle: string, section: TargetSection, mode: T
     entry!.lines.end === 1;
   if (!one) {
     throw new InvalidInputError(
-      `title: written into the file as \`- ${itemText(title, marker)}\`, '${title}' would not be read back as one topic (Markdown such as a leading #, [x], a bare link or ' :: ' makes a list item something else); reword it`,
+      `title: written into the file as \`${written}\`, '${title}' would not be read back as one topic (Markdown such as a leading #, [x], a bare link or ' :: ' makes a list item something else); reword it`,
     );
   }
   if (normalizeText(entry!.identityText ?? entry!.text) === '') {

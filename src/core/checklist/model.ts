@@ -61,6 +61,8 @@ export interface ParsedEntry {
    */
   textStart?: TextPosition | null;
   resources: ParsedResource[];
+  /** Read from a leaf heading (the headings reading), not a list item: write-back puts no marker or card into it. */
+  heading?: true;
 }
 
 export interface TextPosition {

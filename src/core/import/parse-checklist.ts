@@ -43,6 +43,19 @@ const DEFAULT_ROLE_TITLES: Record<Exclude<SectionRole, 'study'>, string[]> = {
 /** In `auto`, a file is read as a task list when its open task items are at least this share of its bullets. */
 const TASK_SHARE_THRESHOLD = 0.25;
 const MIN_TASK_ITEMS = 3;
+/**
+ * In `auto`, a file that is no task list is read by headings when at least this many leaf headings have prose under
+ * them, they make at least PROSE_HEADING_SHARE of its leaf headings, and that prose has at least
+ * PROSE_WORDS_PER_TOPIC_LIKE_ITEM words for each list item that looks like a topic (see headingCensus): an outline
+ * whose sections open with a sentence still has a handful of topics per sentence, a guide a few bullets per page.
+ */
+const MIN_PROSE_HEADINGS = 5;
+const PROSE_HEADING_SHARE = 1 / 2;
+const PROSE_WORDS_PER_TOPIC_LIKE_ITEM = 10;
+/** A paragraph of at least this many words (not only links) is prose. */
+const PROSE_WORDS = 6;
+/** A list item of at most this many words, not ending like a sentence, reads like a topic's title. */
+const TOPIC_TITLE_WORDS = 8;
 
 // A heading reaches here only inside a list item, after its first block: kept as text, like a paragraph.
 const NOTE_BLOCKS = new Set(['paragraph', 'heading', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
@@ -90,13 +103,17 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   if (unread) warnings.push(`lists or quotes nest deeper than the parser reads (about ${MAX_NESTING / 2} list levels); ${unread}`);
   const settings = readSettings(split.frontMatter?.data ?? {}, warnings);
 
-  const topicsMode = chooseTopicsMode(blocks, options.topics ?? 'auto', settings.topics);
-  const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles);
+  const headings = headingCensus(blocks, settings.roleTitles);
+  const topicsMode = chooseTopicsMode(blocks, headings, options.topics ?? 'auto', settings.topics);
+  const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles, headings);
   reader.readBlocks(blocks);
   assignRoles(reader.sections, settings.roleTitles);
   for (const entry of reader.entries) entry.kind = kindOf(reader.sections[entry.sectionIndex]!.role);
   // Lines not read explain a file without topics already.
-  if (reader.entries.length === 0 && !unread) warnings.push(whyNoTopics(reader.skippedItems, reader.cards.length));
+  if (reader.entries.length === 0 && !unread) {
+    // Read by headings, list items are details: what is missing is a heading.
+    warnings.push(topicsMode.mode === 'headings' ? NO_LEAF_HEADINGS : whyNoTopics(reader.skippedItems, reader.cards.length));
+  }
 
   return {
     title: chooseTitle(split.frontMatter?.data, reader.sections, options.fallbackTitle),
@@ -160,8 +177,8 @@ function readSettings(data: Record<string, unknown>, warnings: string[]): Settin
   if (typeof own !== 'object' || own === null) return settings;
   const record = own as Record<string, unknown>;
   const topics = record['topics'];
-  if (topics === 'all' || topics === 'tasks') settings.topics = topics;
-  else if (topics !== undefined && topics !== 'auto') warnings.push(`front matter prepdeck.topics must be all, tasks or auto; ignored`);
+  if (topics === 'all' || topics === 'tasks' || topics === 'headings') settings.topics = topics;
+  else if (topics !== undefined && topics !== 'auto') warnings.push(`front matter prepdeck.topics must be all, tasks, headings or auto; ignored`);
   for (const role of ['goals', 'books'] as const) {
     const value = record[role];
     const titles = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : null;
@@ -195,12 +212,161 @@ function countItems(blocks: Block[], census: ItemCensus): ItemCensus {
   return census;
 }
 
+/** What the headings reading weighs: the leaf headings, which of them have prose under them, and the list items. */
+interface HeadingCensus {
+  /** Document-level headings with text and no sub-heading, outside goals and books: the topics of the headings reading. */
+  topicHeadings: ReadonlySet<Block>;
+  /** Headings under a topic heading that hold only links: its further reading, not sub-headings. */
+  furtherReading: ReadonlySet<Block>;
+  /** Of those, the ones with a paragraph of prose directly under them. */
+  proseHeadings: number;
+  /** The words of those paragraphs of prose. */
+  proseWords: number;
+  /** List items an outline would read as topics (not cards, links only or a table of contents; goals and books aside). */
+  items: number;
+  /** Of those, the ones that read like a topic's title: short, and not a sentence. */
+  topicLikeItems: number;
+}
+
+/**
+ * Reads the document's own headings (not those inside list items) as a tree. A heading is a leaf when every heading
+ * under it (before the next one of its level or higher) holds only links, and no list item under it opens a section
+ * (`- ### Arrays`); those links are then its topic's further reading. Its prose is what stands directly under it
+ * in paragraphs of at least PROSE_WORDS words, or in bullets written as sentences. A list item looks like a topic
+ * when it has at most TOPIC_TITLE_WORDS words and does not end like a sentence.
+ */
+function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): HeadingCensus {
+  const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, items: 0, topicLikeItems: 0 };
+  const isRole = (heading: Block) => {
+    const title = heading.inline ? normalizeText(readInline(heading.inline).text) : '';
+    return roleTitles.goals.has(title) || roleTitles.books.has(title);
+  };
+  // Each heading with what stands under it up to the next heading, and whether it or one above it is a goals or books heading.
+  const headings: Array<{ block: Block; level: number; role: boolean; content: Block[] }> = [];
+  const open: Array<{ level: number; role: boolean }> = [];
+  const lead: Block[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'heading') {
+      (headings[headings.length - 1]?.content ?? lead).push(block);
+      continue;
+    }
+    const level = headingLevel(block);
+    while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+    const role = isRole(block) || (open.length > 0 && open[open.length - 1]!.role);
+    open.push({ level, role });
+    headings.push({ block, level, role, content: [] });
+  }
+  for (const block of lead) countTopicLikeItems(block, census);
+  headings.forEach(({ block, level, role, content }, i) => {
+    if (!role) for (const child of content) countTopicLikeItems(child, census);
+    const text = block.inline ? readInline(block.inline).text : '';
+    if (role || text.trim() === '' || content.some(opensSection) || onlyLinks(content)) return;
+    const below: Block[] = [];
+    for (let j = i + 1; j < headings.length && headings[j]!.level > level; j++) {
+      if (!onlyLinks(headings[j]!.content, true) || headings[j]!.content.some(opensSection)) return;
+      below.push(headings[j]!.block);
+    }
+    census.topicHeadings.add(block);
+    for (const further of below) census.furtherReading.add(further);
+    const words = content.reduce((sum, child) => sum + proseWordsOf(child), 0);
+    if (words > 0) census.proseHeadings++;
+    census.proseWords += words;
+  });
+  return census;
+}
+
+/** HTML comments and empty anchors (`<a name="x"></a>`): marks in the file that say nothing. */
+const SILENT_HTML = /^(?:\s*(?:<!--[\s\S]*?-->|<a\s+(?:name|id)\s*=[^>]*>\s*<\/a>))+\s*$/i;
+
+/**
+ * Whether a heading holds nothing but links ("Source(s) and further reading": bullets or a paragraph of links, with
+ * comments or anchors): no topic of its own; it stays a section, whose resources they are. Under a leaf heading
+ * (`introduced`) a line introducing them ("Check out the following links:") may stand before them too: its topic's
+ * further reading. A heading of its own says more with such a line ("Refer to the Appendix for the following:").
+ */
+function onlyLinks(content: Block[], introduced = false): boolean {
+  const linkOnly = (block: Block) => block.type === 'paragraph' && block.inline !== null && readInline(block.inline).linkOnly;
+  const links = content.filter((block) => block.type === 'bullet_list' || block.type === 'ordered_list' || linkOnly(block));
+  const isLinks = new Set(links);
+  const silent = (block: Block) =>
+    (block.type === 'html_block' && SILENT_HTML.test(block.token.content)) ||
+    (block.type === 'paragraph' &&
+      block.inline !== null &&
+      (SILENT_HTML.test(block.inline.content) || (introduced && /:\s*$/.test(readInline(block.inline).text))));
+  if (links.length === 0 || !content.every((block) => isLinks.has(block) || silent(block))) return false;
+  return links.every(
+    (block) =>
+      block.type === 'paragraph' ||
+      block.children.every((item) => {
+        const [first, ...rest] = item.children;
+        const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+        return reading !== null && reading.linkOnly && reading.marker === 'none' && (rest.length === 0 || onlyLinks(rest));
+      }),
+  );
+}
+
+/**
+ * The words of prose in a block: a paragraph of PROSE_WORDS words or more of text (not only links, not a card), or
+ * in a list, the items written as sentences ("Fail-over adds more hardware and additional complexity."); 0 for the rest.
+ */
+function proseWordsOf(block: Block): number {
+  if (block.type === 'bullet_list' || block.type === 'ordered_list') return block.children.reduce((sum, item) => sum + proseWordsOf(item), 0);
+  if (block.type === 'list_item') {
+    const [first, ...rest] = block.children;
+    const sentence = first?.type === 'paragraph' && first.inline !== null && !looksLikeTitle(readInline(first.inline).text);
+    return (sentence ? proseWordsOf(first) : 0) + rest.reduce((sum, child) => sum + proseWordsOf(child), 0);
+  }
+  if (block.type !== 'paragraph' || !block.inline || wordCount(block.inline.content) < PROSE_WORDS) return 0;
+  const reading = readInline(block.inline);
+  if (reading.linkOnly || block.inline.content.includes('::')) return 0;
+  const words = wordCount(reading.text);
+  return words >= PROSE_WORDS ? words : 0;
+}
+
+/** Short (TOPIC_TITLE_WORDS words at most) and not ending like a sentence: how a topic's title reads. */
+function looksLikeTitle(text: string): boolean {
+  return wordCount(text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(text.trim());
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Whether a block holds a list item that starts with a heading, which opens a section of its own. */
+function opensSection(block: Block): boolean {
+  if (block.type === 'list_item' && block.children[0]?.type === 'heading') return true;
+  return (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item') && block.children.some(opensSection);
+}
+
+/** Counts the list items an outline would read as topics, and those shaped like titles. */
+function countTopicLikeItems(block: Block, census: { items: number; topicLikeItems: number }): void {
+  if (block.type === 'list_item') {
+    const first = block.children[0];
+    const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+    const counted = reading && reading.text !== '' && !reading.linkOnly && !(reading.marker === 'none' && cardShape(block));
+    if (counted) {
+      census.items++;
+      if (looksLikeTitle(reading.text)) census.topicLikeItems++;
+    }
+  }
+  if (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item' || block.type === 'blockquote') {
+    for (const child of block.children) countTopicLikeItems(child, census);
+  }
+}
+
 /**
  * Task-list reading when the file has open `[ ]` items and task items make at least a quarter of
  * its bullets (a table of contents not counted): then the ticks are what the user tracks.
  * A few `[x]` sprinkled over an outline keep every item a topic.
+ * Otherwise the headings reading when the file is a guide written as headings (see headingCensus): most of its leaf
+ * headings have prose under them, and few of its list items look like topics. Else an outline.
  */
-function chooseTopicsMode(blocks: Block[], requested: TopicsMode | 'auto', fromFrontMatter: TopicsMode | null): TopicsModeChoice {
+function chooseTopicsMode(
+  blocks: Block[],
+  headings: HeadingCensus,
+  requested: TopicsMode | 'auto',
+  fromFrontMatter: TopicsMode | null,
+): TopicsModeChoice {
   const census = countItems(blocks, { items: 0, tasks: 0, openTasks: 0 });
   const counts = `${census.tasks} of ${census.items} list items carry task markers`;
   if (requested !== 'auto') return { mode: requested, reason: `--topics ${requested} was given (${counts})` };
@@ -213,8 +379,29 @@ function chooseTopicsMode(blocks: Block[], requested: TopicsMode | 'auto', fromF
       reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics`,
     };
   }
+  const { proseHeadings, proseWords, topicHeadings, items, topicLikeItems } = headings;
+  const isGuide =
+    proseHeadings >= MIN_PROSE_HEADINGS &&
+    proseHeadings >= topicHeadings.size * PROSE_HEADING_SHARE &&
+    topicLikeItems * PROSE_WORDS_PER_TOPIC_LIKE_ITEM <= proseWords;
+  if (isGuide) {
+    return {
+      mode: 'headings',
+      reason:
+        `read by headings: ${proseHeadings} leaf headings with prose under them and few list items that look like topics ` +
+        `(${topicLikeItems} of ${items} list items, against ${proseWords} words of prose), so each leaf heading is a topic`,
+    };
+  }
   if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };
   return { mode: 'all', reason: `read as an outline: only ${counts}${census.openTasks === 0 ? ', none open' : ''}, so every list item is a topic` };
+}
+
+/** A heading of the document as its range is closed: the lines of the section or topic it opened. */
+interface ReaderHeading {
+  level: number;
+  lines: LineRange;
+  /** A topic's range leaves out the blank lines it ends with; a section's runs to the next heading. */
+  trimmed: boolean;
 }
 
 /** Where the content being read belongs: a section, and the entry (if any) it nests under. */
@@ -232,8 +419,12 @@ class ChecklistReader {
   private readonly headingStack: number[] = [0];
   /** Sections whose own lists hold task items. */
   private readonly sectionsWithTasks = new Set<number>();
-  /** Sections opened by document headings (not by a heading inside a list item). */
-  private readonly documentSections: number[] = [];
+  /** What document headings open, in file order: a section, or (the headings reading) a topic. */
+  private readonly documentHeadings: ReaderHeading[] = [];
+  /** Entries whose details end with a bullet: the next bullet continues that list. */
+  private readonly endsWithBullet = new Set<number>();
+  /** The headings reading: the topic the last document heading opened, which what follows it belongs to. */
+  private headingTopic: number | null = null;
   private readonly childCount = new Map<string, number>();
   /** Entries whose trailing autolinks were set beside their title, with those links' URLs. */
   private readonly besideTitle = new Map<number, string[]>();
@@ -246,6 +437,7 @@ class ChecklistReader {
     private readonly lines: string[],
     private readonly mode: TopicsMode,
     private readonly roleTitles: Settings['roleTitles'],
+    private readonly headings: Pick<HeadingCensus, 'topicHeadings' | 'furtherReading'>,
   ) {
     this.sections.push({
       index: 0,
@@ -263,17 +455,35 @@ class ChecklistReader {
 
   readBlocks(blocks: Block[]): void {
     for (const block of blocks) {
-      if (block.type === 'heading') {
+      if (block.type === 'heading' && this.mode === 'headings' && this.headingTopic !== null && this.headings.furtherReading.has(block)) {
+        // "Source(s) and further reading" under a leaf heading: its links (read below) are that topic's resources, and
+        // the heading stays in its details, so that nothing of the file is left out.
+        const topic = this.entries[this.headingTopic]!;
+        topic.resources.push(...toResources(readInline(block.inline!).links, rangeOf(block).start, false));
+        this.appendDetails(topic.index, this.sourceOf(rangeOf(block)));
+      } else if (block.type === 'heading') {
         const level = headingLevel(block);
         while (this.sections[this.headingStack[this.headingStack.length - 1]!]!.level >= level) this.headingStack.pop();
-        const index = this.openSection(block, this.headingStack[this.headingStack.length - 1]!);
+        const parent = this.headingStack[this.headingStack.length - 1]!;
         this.followedTask = null;
+        if (this.mode === 'headings' && this.headings.topicHeadings.has(block)) {
+          this.headingTopic = this.addEntry(block, readInline(block.inline!), { sectionIndex: parent, entryIndex: null, depth: 0 }, null);
+          const topic = this.entries[this.headingTopic]!;
+          topic.heading = true;
+          this.documentHeadings.push({ level, lines: topic.lines, trimmed: true });
+          continue;
+        }
+        this.headingTopic = null;
+        const index = this.openSection(block, parent);
         this.headingStack.push(index);
-        this.documentSections.push(index);
+        this.documentHeadings.push({ level, lines: this.sections[index]!.lines, trimmed: false });
       } else {
         const sectionIndex = this.headingStack[this.headingStack.length - 1]!;
         if (countItems([block], { items: 0, tasks: 0, openTasks: 0 }).tasks > 0) this.sectionsWithTasks.add(sectionIndex);
-        this.readBlock(block, { sectionIndex, entryIndex: null, depth: 0 });
+        // The headings reading: what stands under a leaf heading is its topic's (prose, bullets, links, cards).
+        const owner =
+          this.headingTopic === null ? { sectionIndex, entryIndex: null, depth: 0 } : { sectionIndex, entryIndex: this.headingTopic, depth: 1 };
+        this.readBlock(block, owner);
       }
     }
     this.closeSectionRanges();
@@ -349,6 +559,18 @@ class ChecklistReader {
       for (const block of rest) {
         if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, holder);
         else this.addNote(block, holder);
+      }
+      return;
+    }
+    if (this.mode === 'headings' && !this.inRoleSection(owner)) {
+      // Bullets are prose here: details of the leaf heading above (or of the section), nested as written.
+      // A task marker stays in the detail's text: read by headings, a task item is a line of its topic, not a topic.
+      const marker = reading.marker === 'none' ? '' : reading.marker === 'open' ? '[ ] ' : '[x] ';
+      this.addDetail(owner, item, reading, `${this.detailIndent(owner)}- ${marker}`);
+      const nested = { ...owner, depth: owner.depth + 1 };
+      for (const block of rest) {
+        if (block.type === 'bullet_list' || block.type === 'ordered_list') this.readList(block, nested);
+        else this.addNote(block, owner);
       }
       return;
     }
@@ -465,13 +687,19 @@ class ChecklistReader {
     return index;
   }
 
-  /** In a task list, a prose bullet adds to what the topic or section above it says. */
-  private addDetail(owner: Owner, item: Block, reading: InlineReading): void {
-    const bullet = `- ${reading.source}`;
+  /** The headings reading: how deep a bullet stands under its topic (or section), as the indentation of its detail line. */
+  private detailIndent(owner: Owner): string {
+    const base = owner.entryIndex === null ? 0 : this.entries[owner.entryIndex]!.depth + 1;
+    return '  '.repeat(Math.max(0, owner.depth - base));
+  }
+
+  /** In a task list (or read by headings), a prose bullet adds to what the topic or section above it says. */
+  private addDetail(owner: Owner, item: Block, reading: InlineReading, bulletPrefix = '- '): void {
+    const bullet = `${bulletPrefix}${reading.source}`;
     const lines = rangeOf(item.children[0]!);
     const resources = toResources(reading.links, lines.start, false);
     if (owner.entryIndex !== null) {
-      this.appendDetails(owner.entryIndex, bullet);
+      this.appendDetails(owner.entryIndex, bullet, true);
       this.entries[owner.entryIndex]!.resources.push(...resources);
       return;
     }
@@ -485,9 +713,13 @@ class ChecklistReader {
     } else section.notes.push({ kind: 'bullets', source: bullet, lines });
   }
 
-  private appendDetails(entryIndex: number, text: string): void {
+  private appendDetails(entryIndex: number, text: string, bullet = false): void {
     const entry = this.entries[entryIndex]!;
-    entry.details = entry.details ? `${entry.details}\n${text}` : text;
+    // A leaf heading's prose keeps its paragraphs apart; its bullets stay one list.
+    const separator = entry.heading && !(bullet && this.endsWithBullet.has(entryIndex)) ? '\n\n' : '\n';
+    entry.details = entry.details ? `${entry.details}${separator}${text}` : text;
+    if (bullet) this.endsWithBullet.add(entryIndex);
+    else this.endsWithBullet.delete(entryIndex);
   }
 
   private resourcesOf(owner: Owner): ParsedResource[] {
@@ -501,8 +733,15 @@ class ChecklistReader {
     if (source.trim() === '' || (block.type === 'html_block' && isPluginSchedule(source))) return;
     const owner = this.followingOwner(reached);
     if (this.readParagraphCards(block, owner)) return;
-    if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, dedent(source));
-    else this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
+    if (owner.entryIndex === null) {
+      this.sections[owner.sectionIndex]!.notes.push({ kind: block.type, source, lines });
+      return;
+    }
+    this.appendDetails(owner.entryIndex, dedent(source));
+    const entry = this.entries[owner.entryIndex]!;
+    // A leaf heading's prose is its topic's text, so the links it cites are the topic's resources.
+    if (entry.heading && block.type === 'paragraph' && block.inline)
+      entry.resources.push(...toResources(readInline(block.inline).links, lines.start, false));
   }
 
   private openSection(heading: Block, parentIndex: number): number {
@@ -524,16 +763,23 @@ class ChecklistReader {
     return index;
   }
 
-  /** A document-level section runs until the next heading of its level or higher. */
+  /**
+   * A document-level section runs until the next heading of its level or higher; so does a leaf heading's topic (the
+   * headings reading), without the blank lines it ends with.
+   */
   private closeSectionRanges(): void {
-    const open: ParsedSection[] = [];
-    for (const index of this.documentSections) {
-      const section = this.sections[index]!;
-      while (open.length > 0 && open[open.length - 1]!.level >= section.level) open.pop()!.lines.end = section.lines.start - 1;
-      open.push(section);
+    const open: ReaderHeading[] = [];
+    const close = (heading: ReaderHeading, end: number) => {
+      let last = Math.max(heading.lines.start, end);
+      while (heading.trimmed && last > heading.lines.start && this.lines[last - 1]!.trim() === '') last--;
+      heading.lines.end = last;
+    };
+    for (const heading of this.documentHeadings) {
+      while (open.length > 0 && open[open.length - 1]!.level >= heading.level) close(open.pop()!, heading.lines.start - 1);
+      open.push(heading);
     }
     const lastLine = this.lines.length - (this.lines[this.lines.length - 1] === '' ? 1 : 0);
-    for (const section of open) section.lines.end = Math.max(section.lines.start, lastLine);
+    for (const heading of open) close(heading, lastLine);
   }
 
   private nextPosition(scope: string): number {
@@ -550,6 +796,9 @@ class ChecklistReader {
     return source.slice(0, end).join('\n');
   }
 }
+
+const NO_LEAF_HEADINGS =
+  '0 topics imported: read by headings, each leaf heading (one with no sub-heading, goals and books aside) is a topic, and the file has none; --topics all reads its list items';
 
 /**
  * Why a file gave no topics, in one line: "no list items found" is wrong for a file of link lists (issue 14).

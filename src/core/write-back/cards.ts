@@ -85,6 +85,10 @@ export function insertCards(text: string, parsed: ParsedChecklist, cards: readon
       continue;
     }
     const entry = parsed.entries[card.entryIndex];
+    if (entry?.heading) {
+      warnings.push(`${label(card)}: its topic '${entry.text}' is a heading, and cards are written only under list items; left in prepdeck only`);
+      continue;
+    }
     const start = entry?.textStart;
     if (!entry || !start) {
       warnings.push(`${label(card)}: could not find where its topic is written; left in prepdeck only`);

@@ -67,6 +67,7 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
   const parts = text.slice(bom.length).split(LINE_BREAK);
   const edits: MarkerEdit[] = [];
   const warnings: string[] = [];
+  const headings: string[] = [];
 
   for (const entry of parsed.entries) {
     const target = states[entry.index];
@@ -74,6 +75,10 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
     const wanted = wantedMarker(entry.kind, entry.marker, target.state, options);
     if (wanted === entry.marker) continue;
     const where = `line ${entry.lines.start} (${entry.text})`;
+    if (entry.heading) {
+      headings.push(where);
+      continue;
+    }
     const start = entry.textStart;
     const line = start ? parts[(start.line - 1) * 2] : undefined;
     if (!start || line === undefined) {
@@ -94,6 +99,8 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
     edits.push({ line: start.line, column: start.column, entryIndex: entry.index, topicId: target.topicId, title: entry.text, from, to });
   }
 
+  if (headings.length > 0) warnings.push(headingsNotice(headings));
+
   // Right to left, so that an insertion never shifts a column still to be edited on the same line.
   const ordered = [...edits].sort((a, b) => a.line - b.line || b.column - a.column);
   for (const edit of ordered) {
@@ -106,6 +113,16 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
   }
   edits.sort((a, b) => a.line - b.line);
   return { text: edits.length === 0 ? text : bom + parts.join(''), edits, warnings };
+}
+
+/**
+ * Read by headings, a topic is a heading: a marker there would change the heading's text and the anchor that links
+ * to it (a table of contents, other pages). Said once for them all, the first few named.
+ */
+function headingsNotice(where: string[]): string {
+  const named = where.slice(0, 3).join(', ') + (where.length > 3 ? ` and ${where.length - 3} more` : '');
+  const [count, their] = where.length === 1 ? ['1 topic is a heading', 'its'] : [`${where.length} topics are headings`, 'their'];
+  return `${count} (the file is read by headings), and prepdeck writes no marker into a heading, which would change its text and its links' anchor; ${their} state stays in prepdeck: ${named}`;
 }
 
 /** The marker an entry carries after the write-back: the one written, or the one it had. */

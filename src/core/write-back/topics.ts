@@ -80,6 +80,13 @@ export function insertTopics(text: string, parsed: ParsedChecklist, topics: read
 
   const placed: TopicToWrite[] = [];
   for (const topic of topics) {
+    if (parsed.topicsMode.mode === 'headings') {
+      // Its topics are headings; prepdeck writes none (a heading's level and place are the author's), so the user does.
+      warnings.push(
+        `${label(topic)}: the file is read by headings, and prepdeck writes no headings; add it as a heading of its section (\`${'#'.repeat(Math.min(6, (parsed.sections[topic.sectionIndex]?.level ?? 0) + 1))} ${topic.title}\`) and the next import takes it as this topic; it stays in prepdeck`,
+      );
+      continue;
+    }
     const section = parsed.sections[topic.sectionIndex];
     const shape = section && section.parentIndex !== null ? sectionBlock(parsed, lines, topic.sectionIndex) : 'its section is not in the file';
     if (typeof shape === 'string') warnings.push(`${label(topic)}: ${shape}; it stays in prepdeck`);

@@ -13,6 +13,7 @@ import * as cardEvents from './0010-card-events.js';
 import * as interviews from './0011-interviews.js';
 import * as plan from './0012-plan.js';
 import * as boundedIdentityKeys from './0013-bounded-identity-keys.js';
+import * as headingsReading from './0014-headings-reading.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-interviews': interviews,
   '0012-plan': plan,
   '0013-bounded-identity-keys': boundedIdentityKeys,
+  '0014-headings-reading': headingsReading,
 };
 
 /** The schema a database is at once every migration has run: a backup says which it was made from. */

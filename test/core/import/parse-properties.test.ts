@@ -62,7 +62,7 @@ describe('import never throws', () => {
 
   it('on Markdown-shaped text, and every entry points at lines of the file', () => {
     fc.assert(
-      fc.property(markdownText, fc.constantFrom<'auto' | 'all' | 'tasks'>('auto', 'all', 'tasks'), (text, topics) => {
+      fc.property(markdownText, fc.constantFrom<'auto' | 'all' | 'tasks' | 'headings'>('auto', 'all', 'tasks', 'headings'), (text, topics) => {
         const parsed = parseChecklist(text, { fallbackTitle: 't', topics });
         const lineCount = text.split(/\r\n|\r|\n/).length;
         for (const entry of parsed.entries) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { ParsedChecklist } from '../../../src/core/checklist/model.js';
 
-const parse = (text: string, topics: 'auto' | 'all' | 'tasks' = 'auto') => parseChecklist(text, { fallbackTitle: 't', topics });
+const parse = (text: string, topics: 'auto' | 'all' | 'tasks' | 'headings' = 'auto') => parseChecklist(text, { fallbackTitle: 't', topics });
 
 /** Everything the import kept, as one text to look words up in. */
 function modelText(parsed: ParsedChecklist): string {
@@ -44,6 +44,8 @@ const line: fc.Arbitrary<string> = fc.oneof(
       .map(([before, inner]) => `${before}${inner}@`),
     weight: 8,
   },
+  // A bullet of a link alone: a resource, and under a heading of its own further reading (read by headings).
+  { arbitrary: prefix.map((before) => `${before}[r](https://r.example/@)`), weight: 2 },
   { arbitrary: fc.constant(''), weight: 2 },
   { arbitrary: fc.constant('[d@]: https://d.example/@'), weight: 1 },
   { arbitrary: fc.constantFrom('```', '---', '<!-- c -->'), weight: 1 },
@@ -52,22 +54,26 @@ const line: fc.Arbitrary<string> = fc.oneof(
 describe('the not-read warning', () => {
   it('names exactly the lines whose content the import did not read', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 25 }), fc.constantFrom<'auto' | 'all' | 'tasks'>('auto', 'all', 'tasks'), (shape, topics) => {
-        const lines = shape.map((template, i) => template.replaceAll('@', `w${i}x`));
-        // Each definition is used first (a definition may come after its use), so one read shows as its link's URL.
-        const uses = lines.flatMap((source, i) => (source.startsWith('[d') ? [`- [use][dw${i}x]`] : []));
-        const head = [...uses, '', '<!-- the file -->', ''];
-        const parsed = parse([...head, ...lines].join('\n'), topics);
-        const kept = modelText(parsed);
-        const reported = reportedLines(parsed);
-        lines.forEach((source, i) => {
-          const word = `w${i}x`;
-          if (!source.includes(word)) return;
-          const read = source.startsWith('[d') ? kept.includes(`https://d.example/${word}`) : kept.includes(word);
-          const line = head.length + i + 1;
-          expect({ line, source, reported: reported.has(line) }).toEqual({ line, source, reported: !read });
-        });
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 25 }),
+        fc.constantFrom<'auto' | 'all' | 'tasks' | 'headings'>('auto', 'all', 'tasks', 'headings'),
+        (shape, topics) => {
+          const lines = shape.map((template, i) => template.replaceAll('@', `w${i}x`));
+          // Each definition is used first (a definition may come after its use), so one read shows as its link's URL.
+          const uses = lines.flatMap((source, i) => (source.startsWith('[d') ? [`- [use][dw${i}x]`] : []));
+          const head = [...uses, '', '<!-- the file -->', ''];
+          const parsed = parse([...head, ...lines].join('\n'), topics);
+          const kept = modelText(parsed);
+          const reported = reportedLines(parsed);
+          lines.forEach((source, i) => {
+            const word = `w${i}x`;
+            if (!source.includes(word)) return;
+            const read = source.startsWith('[d') ? kept.includes(`https://d.example/${word}`) : kept.includes(word);
+            const line = head.length + i + 1;
+            expect({ line, source, reported: reported.has(line) }).toEqual({ line, source, reported: !read });
+          });
+        },
+      ),
       { numRuns: 400 },
     );
   });

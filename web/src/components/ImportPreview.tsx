@@ -2,11 +2,17 @@
 import type { ImportResultJson } from '../../../src/contract/imports.js';
 import { noun, plural } from '../lib/plural.js';
 
-/** Why the file was read as it was. The server's reason mostly says "read as …" itself: shown as is. */
+const READINGS: Record<ImportResultJson['topicsMode']['mode'], string> = {
+  all: 'an outline',
+  tasks: 'a task list',
+  headings: 'a guide by its headings',
+};
+
+/** Why the file was read as it was. The server's reason mostly says "read as …" (or "read by headings …") itself: shown as is. */
 function readingLine(topicsMode: ImportResultJson['topicsMode']): string {
   const reason = topicsMode.reason.trim();
-  if (/^read as\b/i.test(reason)) return capitalise(reason);
-  return `Read as ${topicsMode.mode === 'tasks' ? 'a task list' : 'an outline'}: ${reason}`;
+  if (/^read (?:as|by)\b/i.test(reason)) return capitalise(reason);
+  return `Read as ${READINGS[topicsMode.mode]}: ${reason}`;
 }
 
 function capitalise(text: string): string {

@@ -179,6 +179,7 @@ export function ImportPage({ current }: Props) {
               <option value="auto">chosen automatically</option>
               <option value="all">every list item</option>
               <option value="tasks">task items only</option>
+              <option value="headings">leaf headings</option>
             </select>
           </label>
         </div>
