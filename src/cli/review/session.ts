@@ -11,7 +11,7 @@ import type { AnswerJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../.
 import { PrepdeckError } from '../../core/errors.js';
 import type { Colors } from '../output.js';
 import { plural } from '../render.js';
-import { renderInlineMarkdown, renderMarkdown, sanitize, truncate, wrap } from './markdown-text.js';
+import { renderInlineMarkdown, renderMarkdown, sanitize, truncate, visibleWidth, wrap } from './markdown-text.js';
 import { fitScreen, type FittedScreen, type ScreenParts, type TerminalSize } from './screen.js';
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -182,12 +182,21 @@ function ratingColor(rating: Rating, c: Colors): (text: string) => string {
   return rating === 1 ? c.red : rating === 2 ? c.yellow : rating === 3 ? c.green : c.cyan;
 }
 
-/** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d` */
-function ratingLine(item: ReviewCardJson, c: Colors): string {
-  return [...item.ratings]
+/** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d`, wrapped between ratings only when the terminal is narrow. */
+function ratingLines(item: ReviewCardJson, c: Colors, width: number): string[] {
+  const ratings = [...item.ratings]
     .sort((a, b) => a.rating - b.rating)
-    .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`)
-    .join(c.dim(' · '));
+    .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`);
+  const separator = c.dim(' · ');
+  const lines: string[] = [];
+  let line = '';
+  for (const rating of ratings) {
+    if (line !== '' && visibleWidth(`  ${line}${separator}${rating}`) > width) {
+      lines.push(`  ${line}`);
+      line = rating;
+    } else line = line === '' ? rating : `${line}${separator}${rating}`;
+  }
+  return [...lines, `  ${line}`];
 }
 
 function countsLine(queue: ReviewQueueJson, current: ReviewCardJson | null, c: Colors): string {
@@ -362,7 +371,7 @@ class Session {
         return {
           top: this.cardHeader(view.item),
           body: [...this.front(view.item), ...this.back(view.item)],
-          bottom: [...wrap(ratingLine(view.item, this.c), this.width, '  '), ...keys],
+          bottom: [...ratingLines(view.item, this.c, this.width), ...keys],
         };
       case 'empty':
         return { top: note.length > 0 ? [...note, ''] : [], body: this.emptyLines(), bottom: keys };

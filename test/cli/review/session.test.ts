@@ -420,6 +420,8 @@ describe('the review session', () => {
       ).toBe(true);
       expect(s.screen.text.match(/Explain: descriptors/g)).toHaveLength(1);
       expect(s.latest()).toContain('A descriptor defines __get__, __set__\n  or __delete__.');
+      // The ratings wrap between ratings, never inside one.
+      expect(s.latest()).toMatch(/\n {2}1 Again 1m · 2 Hard 6m · 3 Good 10m\n {2}4 Easy \d+d\n/);
       s.screen.resize(80, 10);
       await until(() => /more below/.test(s.latest()), 'the screen cut to 10 rows');
       expect(s.screen.visible.length).toBeLessThan(10);
