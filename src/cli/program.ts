@@ -294,7 +294,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     )
     .addHelpText(
       'after',
-      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
+      `\nKeys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · ↑ ↓ PgUp PgDn scroll a card taller than the terminal · q, Esc or Ctrl+C quits (every answer is already saved).\nNew cards and reviews per day follow the checklist's review settings.\n${examples('prepdeck review', 'prepdeck review --section python', 'prepdeck review --limit 20', 'prepdeck review --json')}`,
     )
     .action(action(async () => (await import('./commands/review.js')).review));
 

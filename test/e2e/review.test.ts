@@ -137,23 +137,31 @@ describe('prepdeck review', { timeout: 60_000 }, () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--section <fragment>/);
     expect(help.stdout).toMatch(/--limit <n>/);
-    expect(help.stdout).toMatch(/Keys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes/);
+    expect(help.stdout).toMatch(
+      /Keys: space or enter shows the answer · 1 again · 2 hard · 3 good · 4 easy · u undoes the last answer · ↑ ↓ PgUp PgDn scroll/,
+    );
     expect(help.stdout).toMatch(/Examples:\n {2}\$ prepdeck review\n/);
     expect(help.stdout).toContain('$ prepdeck review --json');
   });
 
-  it.skipIf(!hasPty)('in a real terminal: the card, space to reveal, 3 to rate, q to quit with a summary; the answer is saved', async () => {
-    const term = inTerminal(cli, ['review']);
-    let at = await term.waitThenType(/Explain: descriptors[\s\S]*space show answer/, ' ');
-    at = await term.waitThenType(/1 Again 1m · 2 Hard 6m · 3 Good 10m/, '3', at);
-    at = await term.waitThenType(/✓ Good · next in 10m[\s\S]*Explain: metaclasses/, 'q', at);
-    await term.waitThenType(/Reviewed 1 card in \d+s: 0 again · 0 hard · 1 good · 0 easy/, null, at);
-    term.close();
-    expect(await term.exited).toBe(0);
-    expect(term.text()).toContain('prep  3 new · 0 learning · 0 review');
-    expect(term.text()).toContain('Built on __get__ and __set__.');
-    const queue = await cli.json<ReviewQueueJson>(['review']);
-    expect(queue.doneToday).toEqual({ new: 1, review: 0 });
-    expect(queue.remaining).toEqual({ new: 2, learning: 1, review: 0 });
-  });
+  it.skipIf(!hasPty)(
+    'in a real terminal: the card, space to reveal, 3 to rate, u to undo it, q to quit with a summary; the answer is saved',
+    async () => {
+      const term = inTerminal(cli, ['review']);
+      let at = await term.waitThenType(/Explain: descriptors[\s\S]*space show answer/, ' ');
+      at = await term.waitThenType(/1 Again 1m · 2 Hard 6m · 3 Good 10m[\s\S]*1 again · 2 hard · 3 good · 4 easy · u undo · q quit/, '3', at);
+      at = await term.waitThenType(/✓ Good · next in 10m[\s\S]*Explain: metaclasses/, 'u', at);
+      at = await term.waitThenType(/↶ Undid Good on descriptors[\s\S]*Explain: descriptors/, ' ', at);
+      at = await term.waitThenType(/1 Again 1m · 2 Hard 6m · 3 Good 10m/, '3', at);
+      at = await term.waitThenType(/✓ Good · next in 10m[\s\S]*Explain: metaclasses/, 'q', at);
+      await term.waitThenType(/Reviewed 1 card in \d+s: 0 again · 0 hard · 1 good · 0 easy/, null, at);
+      term.close();
+      expect(await term.exited).toBe(0);
+      expect(term.text()).toContain('prep  3 new · 0 learning · 0 review');
+      expect(term.text()).toContain('Built on __get__ and __set__.');
+      const queue = await cli.json<ReviewQueueJson>(['review']);
+      expect(queue.doneToday).toEqual({ new: 1, review: 0 });
+      expect(queue.remaining).toEqual({ new: 2, learning: 1, review: 0 });
+    },
+  );
 });

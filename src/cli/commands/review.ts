@@ -2,7 +2,7 @@ import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js'
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { runReviewSession, type ReviewSource } from '../review/session.js';
+import type { ReviewSource } from '../review/session.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
 
@@ -42,6 +42,9 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new NoTerminalError('review needs a terminal to show cards and read keys; use --json to list what is due');
   }
+  // Loaded only for a terminal: log-update and its text-width tables take a tenth of a second to load, which
+  // `review --json` in a script need not pay.
+  const { runReviewSession } = await import('../review/session.js');
   await withApp(ctx, async (app) => {
     // Named before the first queue is read, so that undo stays in the checklist being reviewed.
     const checklist = await checklistToUse(app, ctx, { announce: true });

@@ -1,14 +1,18 @@
 // The terminal review session: a card's front, its back on space or enter, a rating with 1-4, the next card.
 // Streams, clock and timers are passed in, so that tests drive it with fake terminals and a fixed time.
-// The terminal is a transcript (cards scroll past, as in a shell), with one hint line at the bottom rewritten
-// in place; so long notes stay readable in the scrollback and nothing depends on the screen's height.
+// It is one screen redrawn in place (log-update) from the session's state after every key: the card, what the
+// last key did, the keys. The screen is fitted to the terminal (screen.ts), a long card scrolling within it, so
+// a redraw never leaves pieces of itself in the scrollback; when the session ends, its last screen stays.
 import { StringDecoder } from 'node:string_decoder';
+import { Writable } from 'node:stream';
+import { createLogUpdate } from 'log-update';
 import pc from 'picocolors';
 import type { AnswerJson, ReviewCardJson, ReviewQueueJson, UndoJson } from '../../contract/review.js';
 import { PrepdeckError } from '../../core/errors.js';
 import type { Colors } from '../output.js';
 import { plural } from '../render.js';
-import { renderInlineMarkdown, renderMarkdown, sanitize, truncate, wrap } from './markdown-text.js';
+import { renderInlineMarkdown, renderMarkdown, sanitize, truncate, visibleWidth, wrap } from './markdown-text.js';
+import { fitScreen, type FittedScreen, type ScreenParts, type TerminalSize } from './screen.js';
 
 export type Rating = 1 | 2 | 3 | 4;
 
@@ -23,8 +27,8 @@ export interface ReviewSource {
 
 /** The keyboard: a TTY's standard input, or a fake one in tests. */
 export type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (mode: boolean) => unknown };
-/** The screen: a TTY's standard output, or a fake one in tests. */
-export type ScreenOutput = NodeJS.WritableStream & { columns?: number };
+/** The screen: a TTY's standard output, or a fake one in tests; it emits `resize` when the terminal's size changes. */
+export type ScreenOutput = NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -79,11 +83,26 @@ const globalTimers: Timers = {
 
 // ---- keys ----
 
-export type Key = { type: 'reveal' } | { type: 'rate'; rating: Rating } | { type: 'undo' } | { type: 'quit' } | { type: 'other'; name: string };
+export type Key =
+  | { type: 'reveal' }
+  | { type: 'rate'; rating: Rating }
+  | { type: 'undo' }
+  | { type: 'quit' }
+  | { type: 'scroll'; direction: 'up' | 'down'; by: 'line' | 'page' }
+  | { type: 'other'; name: string };
 
 // `й` and `г` sit where q and u are on a Russian keyboard: the session answers them without a layout switch.
 const QUIT_KEYS = new Set(['q', 'Q', 'й', 'Й', '\u0003', '\u0004']);
 const UNDO_KEYS = new Set(['u', 'U', 'г', 'Г']);
+// ↑ ↓ (in either cursor mode), PgUp, PgDn: a card taller than the terminal scrolls.
+const SCROLL_KEYS = new Map<string, Key>([
+  ['\u001b[A', { type: 'scroll', direction: 'up', by: 'line' }],
+  ['\u001bOA', { type: 'scroll', direction: 'up', by: 'line' }],
+  ['\u001b[B', { type: 'scroll', direction: 'down', by: 'line' }],
+  ['\u001bOB', { type: 'scroll', direction: 'down', by: 'line' }],
+  ['\u001b[5~', { type: 'scroll', direction: 'up', by: 'page' }],
+  ['\u001b[6~', { type: 'scroll', direction: 'down', by: 'page' }],
+]);
 
 /** The keys in a chunk of raw terminal input; escape sequences (arrows, function keys) are one key each. */
 export function parseKeys(chunk: string): Key[] {
@@ -101,7 +120,7 @@ export function parseKeys(chunk: string): Key[] {
         j++;
         while (j < chars.length && !/[@-~]/.test(chars[j]!)) j++;
       }
-      keys.push({ type: 'other', name: 'escape sequence' });
+      keys.push(SCROLL_KEYS.get(chars.slice(i, j + 1).join('')) ?? { type: 'other', name: 'escape sequence' });
       i = j;
     } else if (ch === ' ' || ch === '\r' || ch === '\n') keys.push({ type: 'reveal' });
     else if (ch >= '1' && ch <= '4') keys.push({ type: 'rate', rating: Number(ch) as Rating });
@@ -163,12 +182,21 @@ function ratingColor(rating: Rating, c: Colors): (text: string) => string {
   return rating === 1 ? c.red : rating === 2 ? c.yellow : rating === 3 ? c.green : c.cyan;
 }
 
-/** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d` */
-function ratingLine(item: ReviewCardJson, c: Colors): string {
-  return [...item.ratings]
+/** `1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 5d`, wrapped between ratings only when the terminal is narrow. */
+function ratingLines(item: ReviewCardJson, c: Colors, width: number): string[] {
+  const ratings = [...item.ratings]
     .sort((a, b) => a.rating - b.rating)
-    .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`)
-    .join(c.dim(' · '));
+    .map((r) => `${ratingColor(r.rating, c)(`${c.bold(String(r.rating))} ${RATING_LABELS[r.rating]}`)} ${c.dim(r.interval)}`);
+  const separator = c.dim(' · ');
+  const lines: string[] = [];
+  let line = '';
+  for (const rating of ratings) {
+    if (line !== '' && visibleWidth(`  ${line}${separator}${rating}`) > width) {
+      lines.push(`  ${line}`);
+      line = rating;
+    } else line = line === '' ? rating : `${line}${separator}${rating}`;
+  }
+  return [...lines, `  ${line}`];
 }
 
 function countsLine(queue: ReviewQueueJson, current: ReviewCardJson | null, c: Colors): string {
@@ -227,11 +255,40 @@ interface Answered {
   title: string;
 }
 
-const CLEAR_LINE = '\r\u001b[2K';
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
+/** The cursor to the screen's top left, then everything below it erased. */
+const CLEAR_SCREEN = '\u001b[H\u001b[J';
 /** Text is wrapped to the terminal, but no wider than this: long lines are hard to read. */
 const MAX_TEXT_WIDTH = 100;
+
+/**
+ * What log-update draws on: the session's output, reporting the size the session lays its screen out for
+ * (log-update would take a pseudo-terminal nobody sized, 0×0, at its word and draw nothing).
+ */
+class FrameTarget extends Writable {
+  constructor(
+    private readonly output: ScreenOutput,
+    private readonly size: () => TerminalSize,
+  ) {
+    super({ decodeStrings: false });
+  }
+  get isTTY(): boolean {
+    return this.output.isTTY === true;
+  }
+  get columns(): number {
+    return this.size().columns;
+  }
+  get rows(): number {
+    return this.size().rows;
+  }
+  override _write(chunk: string | Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.output.write(chunk);
+    callback();
+  }
+}
+
+type Frame = ReturnType<typeof createLogUpdate>;
 
 class Session {
   private readonly c: Colors;
@@ -240,7 +297,17 @@ class Session {
   private readonly tally: ReviewTally = { again: 0, hard: 0, good: 0, easy: 0 };
   private queue!: ReviewQueueJson;
   private view: View = { kind: 'empty' };
-  private footer = '';
+  /** What the last answer or undo did, shown above the card that follows it. */
+  private note: string | null = null;
+  /** A short word on the key just pressed, in front of the keys, until the next key. */
+  private notice: string | null = null;
+  /** The card's first line on the screen, when it is taller than the terminal. */
+  private scroll = 0;
+  /** The screen as last drawn: how much of the card it cut. */
+  private fitted: FittedScreen | null = null;
+  private frame: Frame | null = null;
+  /** The session is over: its last screen is drawn once more without the keys, and kept. */
+  private closed = false;
   private timer: unknown = null;
   private readonly startedAt: number;
 
@@ -255,72 +322,118 @@ class Session {
     return Math.max(20, Math.min(MAX_TEXT_WIDTH, this.columns - 1));
   }
 
-  /** A terminal that reports no size (a pseudo-terminal nobody sized) is taken as 80 wide. */
+  /** A terminal that reports no size (a pseudo-terminal nobody sized) is taken as 80 wide and 24 high. */
   private get columns(): number {
     return this.o.output.columns || 80;
+  }
+
+  private get size(): TerminalSize {
+    return { columns: this.columns, rows: this.o.output.rows || 24 };
   }
 
   private write(text: string): void {
     this.o.output.write(text);
   }
 
-  /** Lines above the hint line, which is drawn again below them. */
-  private print(lines: string[]): void {
-    this.write(`${CLEAR_LINE}${lines.map((l) => `${l}\n`).join('')}${this.footer}`);
+  /** Draws the screen of the session's state in place of the last one. */
+  private render(): void {
+    if (!this.frame) return;
+    const c = this.c;
+    const fitted = fitScreen(this.screen(), this.size, this.scroll, {
+      above: (lines) => c.dim(`  ↑ ${plural(lines, 'line')} above (↑ or PgUp)`),
+      below: (lines) => c.dim(`  ↓ ${plural(lines, 'line')} more below (↓ or PgDn)`),
+    });
+    this.scroll = fitted.scroll;
+    this.fitted = fitted;
+    this.frame(fitted.lines.join('\n'));
   }
 
-  /** The one line at the bottom saying what the keys do now; kept to one row so that it can be rewritten. */
-  private setFooter(text: string): void {
-    this.footer = truncate(text, Math.max(10, this.columns - 1));
-    this.write(`${CLEAR_LINE}${this.footer}`);
+  /**
+   * The terminal's size changed: the last screen, reflowed by the terminal, is no longer the rows log-update
+   * would erase, so the whole visible screen is cleared and the screen drawn again from its top.
+   */
+  private redrawAll(): void {
+    if (!this.frame) return;
+    this.frame.done();
+    this.write(CLEAR_SCREEN);
+    this.render();
+  }
+
+  private screen(): ScreenParts {
+    const view = this.view;
+    const keys = this.closed ? [] : [this.keysLine()];
+    // What the last answer or undo did stays on the screen, however long the card: it is one row.
+    const note = this.note === null ? [] : [truncate(this.note, Math.max(10, this.columns - 1))];
+    switch (view.kind) {
+      case 'front':
+        return { top: [...this.cardHeader(view.item), ...note], body: this.front(view.item), bottom: keys };
+      case 'back':
+        return {
+          top: this.cardHeader(view.item),
+          body: [...this.front(view.item), ...this.back(view.item)],
+          bottom: [...ratingLines(view.item, this.c, this.width), ...keys],
+        };
+      case 'empty':
+        return { top: note.length > 0 ? [...note, ''] : [], body: this.emptyLines(), bottom: keys };
+      case 'limit':
+        return { top: note.length > 0 ? [...note, ''] : [], body: this.limitReachedLines(), bottom: keys };
+    }
+  }
+
+  /** The line at the bottom saying what the keys do now; kept to one row. */
+  private keysLine(): string {
+    const text = this.notice === null ? this.keysHint() : `${this.c.yellow(this.notice)}${this.c.dim(' · ')}${this.keysHint()}`;
+    return truncate(text, Math.max(10, this.columns - 1));
   }
 
   private keysHint(): string {
     const c = this.c;
     const k = (key: string) => c.bold(key);
-    const undo = this.history.length > 0 ? `${k('u')} undo · ` : '';
+    // Always listed after a reveal, where a wrong rating is noticed.
+    const undo = this.history.length > 0 || this.view.kind === 'back' ? `${k('u')} undo · ` : '';
     switch (this.view.kind) {
       case 'front':
         return c.dim(`${k('space')} show answer · ${undo}${k('q')} quit`);
       case 'back':
-        return c.dim(`${k('1-4')} rate · ${undo}${k('q')} quit`);
+        return c.dim(`${k('1')} again · ${k('2')} hard · ${k('3')} good · ${k('4')} easy · ${undo}${k('q')} quit`);
       case 'empty':
       case 'limit':
         return c.dim(`${undo}${k('q')} quit`);
     }
   }
 
-  /** A short note in place of the hint line, until the next key. */
+  /** A short note in front of the keys, until the next key. */
   private hint(text: string): void {
-    this.setFooter(`${this.c.yellow(text)}${this.c.dim(' · ')}${this.keysHint()}`);
+    this.notice = text;
   }
 
   // -- screens --
 
-  private showCard(item: ReviewCardJson, note?: string): void {
+  /** The checklist with today's counts, the card's section path, a rule. */
+  private cardHeader(item: ReviewCardJson): string[] {
     const c = this.c;
-    const lines: string[] = [''];
-    const rule = c.dim('─'.repeat(Math.min(this.width, 60)));
-    const name = c.bold(sanitize(this.queue.checklist));
-    lines.push(`${name}${c.dim('  ')}${countsLine(this.queue, item, c)}`);
+    const lines = [`${c.bold(sanitize(this.queue.checklist))}${c.dim('  ')}${countsLine(this.queue, item, c)}`];
     const path = cardPath(item);
     if (path) lines.push(...wrap(c.dim(path), this.width));
-    lines.push(rule);
-    if (note) lines.push(note);
-    lines.push('');
+    lines.push(c.dim('─'.repeat(Math.min(this.width, 60))));
+    return lines;
+  }
+
+  /** The question: a topic's title to explain, or a question card's front. */
+  private front(item: ReviewCardJson): string[] {
+    const c = this.c;
+    const lines: string[] = [''];
     if (item.card.kind === 'topic' && item.topic) {
       lines.push(...wrap(`${c.dim('Explain:')} ${c.bold(renderInlineMarkdown(item.topic.title, c))}`, this.width, '  ', '    '));
     } else {
       lines.push(...renderMarkdown(item.card.front, c, this.width, '  ').map((l) => c.bold(l)));
     }
     lines.push('');
-    this.view = { kind: 'front', item, shownAt: this.o.now() };
-    this.footer = '';
-    this.print(lines);
-    this.setFooter(this.keysHint());
+    return lines;
   }
 
-  private reveal(item: ReviewCardJson, shownAt: number): void {
+  /** The answer: a topic's details, notes and resources, or a question card's back. */
+  private back(item: ReviewCardJson): string[] {
     const c = this.c;
     const width = this.width;
     const lines: string[] = [c.dim('─'.repeat(Math.min(width, 60)))];
@@ -343,10 +456,22 @@ class Session {
       }
       lines.push('');
     }
-    lines.push(`  ${ratingLine(item, c)}`);
-    this.view = { kind: 'back', item, shownAt };
-    this.print(lines);
-    this.setFooter(this.keysHint());
+    return lines;
+  }
+
+  /** Shows a view from its top, with `note` (what the last answer or undo did) above it when given. */
+  private show(view: View, note: string | null = null): void {
+    this.view = view;
+    this.note = note;
+    this.scroll = 0;
+  }
+
+  private showCard(item: ReviewCardJson, note?: string): void {
+    this.show({ kind: 'front', item, shownAt: this.o.now() }, note);
+  }
+
+  private reveal(item: ReviewCardJson, shownAt: number): void {
+    this.show({ kind: 'back', item, shownAt });
   }
 
   private remaining(): number {
@@ -392,41 +517,32 @@ class Session {
     return lines;
   }
 
-  private showEmpty(): void {
-    this.view = { kind: 'empty' };
-    this.footer = '';
-    this.print(['', ...this.emptyLines()]);
-    this.setFooter(this.keysHint());
-    this.armTimer();
-  }
-
-  private showLimit(): void {
-    this.view = { kind: 'limit' };
+  /** What is said when the session's --limit is reached. */
+  private limitReachedLines(): string[] {
     const left = this.remaining();
-    this.footer = '';
-    this.print([
-      '',
+    return [
       this.c.bold(`That makes ${plural(this.history.length, 'card')}, the --limit of this session.`),
       left > 0 ? `${plural(left, 'card')} still due today.` : 'Nothing else is due today.',
-    ]);
-    this.setFooter(this.keysHint());
+    ];
+  }
+
+  private showEmpty(note?: string): void {
+    this.show({ kind: 'empty' }, note);
+    this.armTimer();
   }
 
   // -- the flow --
 
   /**
    * Fetches the queue (for its counts) and shows what comes next: `card` when given (the one an undo brought
-   * back), else the queue's first, the end of the session's limit, or nothing.
+   * back), else the queue's first, the end of the session's limit, or nothing; `note` above it.
    */
   private async advance(card?: ReviewCardJson, note?: string): Promise<void> {
     this.clearTimer();
     this.queue = await this.o.source.queue();
-    if (card === undefined && this.o.limit !== undefined && this.history.length >= this.o.limit) return this.showLimit();
+    if (card === undefined && this.o.limit !== undefined && this.history.length >= this.o.limit) return this.show({ kind: 'limit' }, note);
     const item = card ?? this.queue.cards[0];
-    if (!item) {
-      if (note) this.print([note]);
-      return this.showEmpty();
-    }
+    if (!item) return this.showEmpty(note);
     this.showCard(item, note);
   }
 
@@ -441,8 +557,10 @@ class Session {
     this.history.push({ cardId: item.card.id, rating, title: this.titleOf(item) });
     this.tally[RATING_NAMES[rating]]++;
     const interval = item.ratings.find((r) => r.rating === rating)?.interval;
-    this.print([`  ${ratingColor(rating, this.c)(`✓ ${RATING_LABELS[rating]}`)}${interval ? this.c.dim(` · next in ${interval}`) : ''}`]);
-    await this.advance();
+    await this.advance(
+      undefined,
+      `  ${ratingColor(rating, this.c)(`✓ ${RATING_LABELS[rating]}`)}${interval ? this.c.dim(` · next in ${interval}`) : ''}`,
+    );
   }
 
   private async undo(): Promise<void> {
@@ -457,14 +575,20 @@ class Session {
     }
     this.history.pop();
     this.tally[RATING_NAMES[last.rating]]--;
-    const note = this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${last.title}`);
-    this.footer = '';
-    await this.advance(undone, note);
+    await this.advance(undone, this.c.yellow(`↶ Undid ${RATING_LABELS[last.rating]} on ${last.title}`));
   }
 
   private titleOf(item: ReviewCardJson): string {
     const text = item.card.kind === 'topic' && item.topic ? item.topic.text : renderInlineMarkdown(item.card.front.split('\n')[0] ?? '', plainColors);
     return truncate(sanitize(text), 60);
+  }
+
+  /** Moves the window on a card taller than the terminal: a line, or a screenful less one line. */
+  private scrollBy(direction: 'up' | 'down', by: 'line' | 'page'): void {
+    const fitted = this.fitted;
+    if (!fitted || (fitted.above === 0 && fitted.below === 0)) return this.hint('all of it is on the screen');
+    const step = by === 'line' ? 1 : Math.max(1, fitted.shown - 1);
+    this.scroll = Math.max(0, fitted.scroll + (direction === 'up' ? -step : step));
   }
 
   private armTimer(): void {
@@ -488,9 +612,14 @@ class Session {
   /** Handles one key; false when the session ends. */
   private async onKey(key: Key): Promise<boolean> {
     const view = this.view;
+    this.notice = null;
     if (key.type === 'quit') return false;
     if (key.type === 'undo') {
       await this.undo();
+      return true;
+    }
+    if (key.type === 'scroll') {
+      this.scrollBy(key.direction, key.by);
       return true;
     }
     switch (view.kind) {
@@ -544,6 +673,7 @@ class Session {
     };
     const onEnd = () => this.events.push({ type: 'end', why: 'input-closed' });
     const onAbort = () => this.events.push({ type: 'end', why: 'quit' });
+    const onResize = () => this.redrawAll();
     const wasRaw = Boolean(input.isRaw);
     let ended: ReviewSummary['ended'] = 'quit';
     input.setRawMode?.(true);
@@ -553,8 +683,12 @@ class Session {
     this.o.signal?.addEventListener('abort', onAbort, { once: true });
     if (this.o.signal?.aborted) onAbort();
     this.write(HIDE_CURSOR);
+    // The cursor is the session's to hide and show, on its own output (log-update's would go to stderr).
+    this.frame = createLogUpdate(new FrameTarget(output, () => this.size), { showCursor: true });
+    output.on('resize', onResize);
     try {
       this.showCard(this.queue.cards[0]!);
+      this.render();
       for (;;) {
         const event = await this.events.next();
         if (event.type === 'end') {
@@ -563,18 +697,26 @@ class Session {
         }
         if (event.type === 'due') await this.onDue();
         else if (!(await this.onKey(event.key))) break;
+        this.render();
       }
     } finally {
       this.clearTimer();
       this.o.signal?.removeEventListener('abort', onAbort);
+      output.off('resize', onResize);
       input.off('data', onData);
       input.off('end', onEnd);
       input.pause();
       try {
         input.setRawMode?.(wasRaw);
       } finally {
-        this.footer = '';
-        this.write(`${CLEAR_LINE}${SHOW_CURSOR}`);
+        try {
+          this.closed = true;
+          this.render();
+          this.frame.done();
+        } finally {
+          this.frame = null;
+          this.write(SHOW_CURSOR);
+        }
       }
     }
     const summary = this.summary(ended);

@@ -55,33 +55,101 @@ class Keyboard extends PassThrough {
   }
 }
 
+/**
+ * A terminal of `columns` × `rows`: it reads what the session writes (text, line feeds, and the cursor moves,
+ * erases and styles that log-update and the session send) into the lines it shows, the scrollback above them
+ * included, so that a test reads the screen as a user would, and sees the copies a bad redraw would leave.
+ */
 class Screen extends Writable {
   isTTY = true;
   columns = 80;
+  rows = 24;
   raw = '';
+  /** Every line since the start: the scrollback, then the screen's rows. */
+  private lines: string[] = [''];
+  private row = 0;
+  private col = 0;
+  /** Lines scrolled off the top of the screen into the scrollback. */
+  scrolled = 0;
+
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.raw += chunk.toString();
+    const text = chunk.toString();
+    this.raw += text;
+    for (const m of text.matchAll(/\u001b\[([?0-9;]*)([@-~])|[^\u001b]/gu)) {
+      if (m[2] !== undefined) this.control(m[1] ?? '', m[2]);
+      else if (m[0] === '\n') this.lineFeed();
+      else if (m[0] === '\r') this.col = 0;
+      else this.put(m[0]);
+    }
     callback();
   }
-  /** What the terminal shows: the hint line rewritten in place, styles and cursor codes dropped. */
-  get text(): string {
-    let out = '';
-    for (const part of this.raw.split(/(\r\u001b\[2K|\u001b\[\?25[lh])/)) {
-      if (part === '\r\u001b[2K') out = out.slice(0, out.lastIndexOf('\n') + 1);
-      else if (!part.startsWith(`${ESC}[?25`)) out += part;
-    }
-    return out.replace(/\u001b\[[0-9;]*m/g, '');
+
+  private control(params: string, final: string): void {
+    const n = Number(params) || 1;
+    if (params.startsWith('?') || final === 'm') return; // cursor shown or hidden, synchronized output, styles
+    if (final === 'A') this.row = Math.max(this.scrolled, this.row - n);
+    else if (final === 'B') this.row = Math.min(this.scrolled + this.rows - 1, this.row + n);
+    else if (final === 'G') this.col = 0;
+    else if (final === 'H') [this.row, this.col] = [this.scrolled, 0];
+    else if (final === 'K' && params === '2') this.setLine('');
+    else if (final === 'K') this.setLine(this.line().slice(0, this.col));
+    else if (final === 'J') {
+      this.setLine(this.line().slice(0, this.col));
+      this.lines.length = this.row + 1;
+    } else throw new Error(`the fake terminal does not know ESC[${params}${final}`);
+    while (this.lines.length <= this.row) this.lines.push('');
   }
-  /** The hint line at the bottom. */
+
+  private line(): string {
+    return this.lines[this.row] ?? '';
+  }
+
+  private setLine(text: string): void {
+    this.lines[this.row] = text;
+  }
+
+  private lineFeed(): void {
+    this.row++;
+    this.col = 0;
+    if (this.row >= this.scrolled + this.rows) this.scrolled = this.row - this.rows + 1;
+    while (this.lines.length <= this.row) this.lines.push('');
+  }
+
+  private put(ch: string): void {
+    if (this.col >= this.columns) this.lineFeed(); // autowrap: a line longer than the terminal folds
+    this.setLine(this.line().padEnd(this.col).slice(0, this.col) + ch + this.line().slice(this.col + 1));
+    this.col++;
+  }
+
+  /** Everything the terminal holds, the scrollback included, as text. */
+  get text(): string {
+    return this.lines.join('\n');
+  }
+
+  /** The rows on the screen now (the scrollback left out), trailing blank rows dropped. */
+  get visible(): string[] {
+    const rows = this.lines.slice(this.scrolled, this.scrolled + this.rows);
+    while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+    return rows;
+  }
+
+  /** The line of keys at the bottom of the session's screen. */
   get footer(): string {
-    return this.text.slice(this.text.lastIndexOf('\n') + 1);
+    return this.visible[this.visible.length - 1] ?? '';
+  }
+
+  /** The terminal changes size, as a window resized by its user. */
+  resize(columns: number, rows: number): void {
+    [this.columns, this.rows] = [columns, rows];
+    this.emit('resize');
   }
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
+/** Waits for `check`; `what` says what was awaited, and what the screen shows then. */
+async function until(check: () => boolean, what: string | (() => string)): Promise<void> {
   const deadline = Date.now() + 5000;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -115,9 +183,9 @@ interface Running {
   screen: Screen;
   answers: Answer[];
   done: Promise<ReviewSummary>;
-  /** Types keys, then waits until the screen (from now on) matches. */
+  /** Types keys, then waits until the screen matches. */
   press(keys: string, expected: RegExp): Promise<void>;
-  /** The screen's text written since the last press. */
+  /** The screen now: the session's one screen, redrawn in place. */
   latest(): string;
 }
 
@@ -147,18 +215,18 @@ async function withWorld(fn: (world: World) => Promise<void>, checklist = CHECKL
         undo: (cardId) => undoReview(ctx, 'prep', cardId),
       };
       const done = runReviewSession({ input: keyboard, output: screen, colors: noColor, now: () => clock.ms, timeZone: 'UTC', ...options, source });
-      let mark = 0;
       return {
         keyboard,
         screen,
         answers,
         done,
-        latest: () => screen.text.slice(mark),
+        latest: () => screen.visible.join('\n'),
         async press(keys, expected) {
-          // From the start of the hint line: everything above it stays as it is.
-          mark = screen.text.lastIndexOf('\n') + 1;
           keyboard.write(keys);
-          await until(() => expected.test(screen.text.slice(mark)), `${expected} after ${JSON.stringify(keys)}; the screen shows:\n${screen.text}`);
+          await until(
+            () => expected.test(screen.text),
+            () => `${expected} after ${JSON.stringify(keys)}; the screen shows:\n${screen.text}`,
+          );
         },
       };
     };
@@ -170,7 +238,10 @@ async function withWorld(fn: (world: World) => Promise<void>, checklist = CHECKL
 }
 
 async function shown(running: Running, expected: RegExp): Promise<void> {
-  await until(() => expected.test(running.screen.text), `${expected}; the screen shows:\n${running.screen.text}`);
+  await until(
+    () => expected.test(running.screen.text),
+    () => `${expected}; the screen shows:\n${running.screen.text}`,
+  );
 }
 
 describe('the review session', () => {
@@ -185,7 +256,9 @@ describe('the review session', () => {
       await s.press(' ', /1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy \d+d/);
       expect(s.latest()).toContain('A descriptor defines __get__, __set__ or __delete__.');
       expect(s.latest()).toMatch(/Resources\n\s+↗ HOWTO https:\/\/docs\.python\.org\/3\/howto\/descriptor\.html/);
-      expect(s.screen.footer).toMatch(/1-4 rate · q quit/);
+      // The back replaces the front: the question stays at the top, once.
+      expect(s.latest().match(/Explain: descriptors/g)).toHaveLength(1);
+      expect(s.screen.footer).toBe('1 again · 2 hard · 3 good · 4 easy · u undo · q quit');
       await s.press('q', /Reviewed|No cards/);
       await s.done;
     }));
@@ -195,7 +268,7 @@ describe('the review session', () => {
       const s = start();
       await shown(s, /space show answer/);
       clock.ms += 1500;
-      await s.press(' ', /Good/);
+      await s.press(' ', /3 Good 10m/);
       clock.ms += 2700;
       await s.press('3', /Explain: metaclasses/);
       expect(s.answers).toEqual([{ cardId: 1, rating: 3, durationMs: 4200 }]);
@@ -211,13 +284,12 @@ describe('the review session', () => {
       await writeTopicNotes(ctx, 'индексы', 'Заметка: *кластерный* индекс\n\n- B+ дерево\n- хеш');
       const s = start({ source: undefined });
       await shown(s, /space show answer/);
-      for (const rating of ['3', '3']) {
-        await s.press(' ', /Again/);
-        await s.press(rating, /Explain:/);
+      for (const next of [/Explain: metaclasses/, /Explain: индексы и B-деревья/]) {
+        await s.press(' ', /1 Again/);
+        await s.press('3', next);
       }
       expect(s.latest()).toContain('Базы данных');
-      expect(s.latest()).toContain('Explain: индексы и B-деревья');
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       expect(s.latest()).toMatch(/Notes\n\s+Заметка: кластерный индекс\n\n\s+• B\+ дерево\n\s+• хеш/);
       await s.press('q', /Reviewed 2 cards/);
       await s.done;
@@ -227,12 +299,15 @@ describe('the review session', () => {
     withWorld(async ({ ctx, start }) => {
       const s = start();
       await shown(s, /space show answer/);
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       await s.press('4', /Explain: metaclasses/);
       await s.press('u', /Explain: descriptors/);
-      expect(s.latest()).toContain('↶ Undid Easy on descriptors and how @property is built on them');
-      expect(s.latest()).toContain('prep  3 new · 0 learning · 0 review');
-      expect(s.screen.footer).toMatch(/space show answer · q quit/);
+      // The undo is said in the screen, in place of the card it takes back: nothing of that card is left, above or below.
+      expect(s.screen.text).not.toContain('metaclasses');
+      expect(s.latest()).toMatch(
+        /^prep {2}3 new · 0 learning · 0 review\nPython › Data model\n─+\n↶ Undid Easy on descriptors and how @property is built on them\n\n {2}Explain: descriptors/,
+      );
+      expect(s.screen.footer).toBe('space show answer · q quit');
       expect((await reviewQueue(ctx, { checklist: 'prep' })).doneToday).toEqual({ new: 0, review: 0 });
       await s.press('u', /nothing to undo in this session/);
       await s.press('q', /No cards reviewed/);
@@ -244,16 +319,19 @@ describe('the review session', () => {
       await withWorld(async ({ start, clock }) => {
         const s = start();
         await shown(s, /space show answer/);
-        await s.press(' ', /Again/);
+        await s.press(' ', /1 Again/);
         clock.ms += 65_000;
         await s.press('1', /Explain: metaclasses/);
-        await s.press(' ', /Again/);
+        await s.press(' ', /1 Again/);
         await s.press('3', /Explain: индексы/);
         await s.press(quit, /Reviewed/);
         const summary = await s.done;
         expect(summary).toMatchObject({ reviewed: 2, ratings: { again: 1, hard: 0, good: 1, easy: 0 }, elapsedMs: 65_000, ended: 'quit' });
         expect(s.latest()).toContain('Reviewed 2 cards in 1m 05s: 1 again · 0 hard · 1 good · 0 easy');
         expect(s.latest()).toMatch(/cards? left for today; every answer is saved/);
+        // The last screen stays above the summary, without the keys that no longer work.
+        expect(s.latest()).toMatch(/Explain: индексы и B-деревья\n\nReviewed 2 cards/);
+        expect(s.latest()).not.toContain('q quit');
         expect(s.keyboard.modes).toEqual([true, false]);
         expect(s.screen.raw.endsWith('\n')).toBe(true);
         expect(s.screen.raw).toContain(`${ESC}[?25h`);
@@ -261,15 +339,108 @@ describe('the review session', () => {
     }
   });
 
+  it('redraws one screen in place: the back replaces the front, the next card the back, nothing scrolls into the scrollback', () =>
+    withWorld(async ({ start }) => {
+      const s = start();
+      await shown(s, /space show answer/);
+      const front = s.latest();
+      expect(front).toBe(
+        [
+          'prep  3 new · 0 learning · 0 review',
+          'Python › Data model',
+          '─'.repeat(60),
+          '',
+          '  Explain: descriptors and how @property is built on them',
+          '',
+          'space show answer · q quit',
+        ].join('\n'),
+      );
+      await s.press(' ', /1 Again/);
+      expect(s.latest().startsWith(front.slice(0, front.lastIndexOf('\n')))).toBe(true);
+      await s.press('3', /Explain: metaclasses/);
+      expect(s.screen.text).not.toContain('descriptors');
+      expect(s.latest()).toMatch(
+        /^prep {2}2 new · 1 learning · 0 review\nPython › Data model\n─+\n {2}✓ Good · next in 10m\n\n {2}Explain: metaclasses\n\n/,
+      );
+      expect(s.screen.footer).toBe('space show answer · u undo · q quit');
+      expect(s.screen.scrolled).toBe(0);
+      await s.press('q', /Reviewed 1 card/);
+      await s.done;
+    }));
+
+  it('a card taller than the terminal keeps its question and the keys on the screen, says how much is cut, and scrolls with ↓ ↑ PgDn PgUp', () =>
+    withWorld(async ({ ctx, start }) => {
+      const notes = Array.from({ length: 30 }, (_, i) => `- note line ${i + 1}`).join('\n');
+      await writeTopicNotes(ctx, 'descriptors', notes);
+      const s = start();
+      s.screen.rows = 16;
+      await shown(s, /space show answer/);
+      await s.press(' ', /1 Again/);
+      const fits = () => {
+        // The whole session fits the screen: no row pushed into the scrollback, where a redraw could not erase it.
+        expect(s.screen.scrolled).toBe(0);
+        expect(s.screen.visible.length).toBeLessThan(16);
+        expect(s.screen.text.match(/^prep {2}\d+ new/gm)).toHaveLength(1);
+      };
+      fits();
+      expect(s.latest()).toContain('Explain: descriptors');
+      expect(s.latest()).toContain('• note line 1\n');
+      expect(s.latest()).toMatch(/↓ \d+ lines more below \(↓ or PgDn\)\n {2}1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy \d+d\n1 again · 2 hard/);
+      const below = Number(/↓ (\d+) lines more below/.exec(s.latest())![1]);
+      await s.press(`${ESC}[B`, /↑ 1 line above \(↑ or PgUp\)/);
+      await s.press(`${ESC}[B`, new RegExp(`↑ 2 lines above[\\s\\S]*↓ ${below - 1} lines more below`));
+      fits();
+      // The window's end: the card's last line (a blank one after the resources) right above the ratings.
+      await s.press(`${ESC}[6~`.repeat(6), /HOWTO[^\n]*\n\n {2}1 Again/);
+      expect(s.latest()).toContain('• note line 30\n');
+      expect(s.latest()).not.toContain('more below');
+      expect(s.latest()).not.toContain('Explain: descriptors');
+      fits();
+      await s.press(`${ESC}[5~`.repeat(6), /Explain: descriptors/);
+      expect(s.latest()).not.toContain('above');
+      fits();
+      await s.press('3', /Explain: metaclasses/);
+      fits();
+      await s.press('q', /Reviewed 1 card/);
+      await s.done;
+    }));
+
+  it('a terminal resize draws the screen again for the new size, once', () =>
+    withWorld(async ({ start }) => {
+      const s = start();
+      await shown(s, /space show answer/);
+      await s.press(' ', /1 Again/);
+      s.screen.resize(40, 24);
+      await until(() => s.latest().includes('─'.repeat(39)), 'the screen drawn at 40 columns');
+      expect(
+        s
+          .latest()
+          .split('\n')
+          .every((line) => line.length <= 40),
+      ).toBe(true);
+      expect(s.screen.text.match(/Explain: descriptors/g)).toHaveLength(1);
+      expect(s.latest()).toContain('A descriptor defines __get__, __set__\n  or __delete__.');
+      // The ratings wrap between ratings, never inside one.
+      expect(s.latest()).toMatch(/\n {2}1 Again 1m · 2 Hard 6m · 3 Good 10m\n {2}4 Easy \d+d\n/);
+      s.screen.resize(80, 10);
+      await until(() => /more below/.test(s.latest()), 'the screen cut to 10 rows');
+      expect(s.screen.visible.length).toBeLessThan(10);
+      expect(s.screen.footer).toBe('1 again · 2 hard · 3 good · 4 easy · u undo · q quit');
+      await s.press('2', /Explain: metaclasses/);
+      await s.press('q', /Reviewed 1 card/);
+      await s.done;
+    }));
+
   it('keys that mean nothing are ignored with a hint: a rating before the answer shows, letters, arrows, enter on the back', () =>
     withWorld(async ({ start }) => {
       const s = start();
       await shown(s, /space show answer/);
       await s.press('3', /show the answer first: space or enter/);
       await s.press('x', /'x' does nothing here · space show answer · q quit/);
-      await s.press(`${ESC}[A`, /escape sequence does nothing here/);
+      await s.press(`${ESC}[C`, /escape sequence does nothing here/);
+      await s.press(`${ESC}[B`, /all of it is on the screen/);
       expect(s.answers).toEqual([]);
-      await s.press('\r', /Again/);
+      await s.press('\r', /1 Again/);
       await s.press('\r', /rate it: 1 again, 2 hard, 3 good, 4 easy/);
       await s.press('z', /rate it/);
       expect(s.answers).toEqual([]);
@@ -284,7 +455,7 @@ describe('the review session', () => {
       const s = start({ source: undefined });
       await shown(s, /space show answer/);
       for (const next of [/metaclasses/, /индексы/, /All done for today!/]) {
-        await s.press(' ', /Again/);
+        await s.press(' ', /1 Again/);
         await s.press('4', next);
       }
       expect(s.latest()).toMatch(/The next card is due in \d+d \(\w{3} \d+ \w{3}, 09:00\)\./);
@@ -302,7 +473,7 @@ describe('the review session', () => {
       await answerCard(ctx, first!.card.id, 4);
       const s = start();
       expect(await s.done).toMatchObject({ reviewed: 0, ended: 'nothing-due' });
-      expect(s.screen.text).toMatch(
+      expect(s.screen.raw).toMatch(
         /^All done for today!\nNew cards: 1 of 1 a day introduced, more tomorrow \(`prepdeck settings --new-per-day` changes the limit\)\.\nThe next card is due in \d+h \(.*\)\.\n$/,
       );
     }, '# SQL\n- joins\n- indexes\n'));
@@ -314,7 +485,7 @@ describe('the review session', () => {
       const s = start();
       const summary = await s.done;
       expect(summary).toMatchObject({ reviewed: 0, ended: 'nothing-due', remaining: 0 });
-      expect(s.screen.text).toMatch(/^All done for today!\nThe next card is due in \d+d \(.*\)\.\n$/);
+      expect(s.screen.raw).toMatch(/^All done for today!\nThe next card is due in \d+d \(.*\)\.\n$/);
       expect(s.keyboard.modes).toEqual([]);
     }, '# SQL\n- joins\n'));
 
@@ -324,15 +495,15 @@ describe('the review session', () => {
       const timers = new ManualTimers();
       const s = start({ timers });
       await shown(s, /space show answer/);
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       await s.press('1', /Nothing due right now/);
       expect(s.latest()).toContain('The next card comes back in 1h (10:00); it will show up here when it does.');
       expect(timers.pending.map((t) => t.ms)).toEqual([3_601_000]);
       clock.ms += 3_601_000;
-      const mark = s.screen.text.lastIndexOf('\n') + 1;
       timers.fire();
-      await until(() => s.screen.text.slice(mark).includes('Explain: joins'), 'the card to come back');
-      expect(s.screen.text.slice(mark)).toContain('prep  0 new · 1 learning · 0 review');
+      await until(() => s.latest().includes('Explain: joins'), 'the card to come back');
+      expect(s.latest()).toContain('prep  0 new · 1 learning · 0 review');
+      expect(s.latest()).not.toContain('Nothing due right now');
       await s.press('q', /Reviewed 1 card/);
       await s.done;
       expect(timers.pending).toEqual([]);
@@ -342,7 +513,7 @@ describe('the review session', () => {
     withWorld(async ({ start }) => {
       const s = start({ limit: 1 });
       await shown(s, /space show answer/);
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       await s.press('3', /That makes 1 card, the --limit of this session\.\n3 cards still due today\./);
       await s.press('3', /the session is over/);
       await s.press('u', /Explain: descriptors/);
@@ -403,7 +574,7 @@ describe('the review session', () => {
         },
       });
       await shown(s, /space show answer/);
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       await s.press('3', /Not saved: card 1 is archived/);
       expect(s.latest()).toContain('Explain: descriptors');
       await s.press('q', /No cards reviewed/);
@@ -415,7 +586,7 @@ describe('the review session', () => {
       await writeTopicNotes(ctx, 'descriptors', `red ${ESC}[31malert${ESC}[0m and a title ${ESC}]0;pwned\u0007 and a bell\u0007`);
       const s = start();
       await shown(s, /space show answer/);
-      await s.press(' ', /Again/);
+      await s.press(' ', /1 Again/);
       expect(s.latest()).toContain('red alert and a title and a bell');
       expect(s.screen.raw).not.toContain(`${ESC}[31m`);
       expect(s.screen.raw).not.toContain(`${ESC}]`);
@@ -500,7 +671,7 @@ describe('a question/answer card', () => {
     expect(screen.text).toContain('What does SELECT ... FOR UPDATE lock?');
     expect(screen.text).not.toContain('Explain:');
     keyboard.write(' ');
-    await until(() => /Again/.test(screen.text), 'the back');
+    await until(() => /1 Again/.test(screen.text), 'the back');
     expect(screen.text).toMatch(/The selected rows, until the transaction ends\.\n\n\s+SELECT \* FROM t FOR UPDATE;/);
     expect(screen.text).toContain('1 Again 10m · 2 Hard 3d · 3 Good 8d · 4 Easy 3.5mo');
     expect(screen.text).not.toContain('topic notes');
@@ -528,8 +699,8 @@ describe('a question/answer card', () => {
 });
 
 describe('keys and text', () => {
-  it('reads a chunk of input as keys: an arrow is one key, a lone Escape quits, й and г work as q and u', () => {
-    expect(parseKeys(` 3${ESC}[Ax${ESC}OPгй\u0003`)).toEqual([
+  it('reads a chunk of input as keys: an escape sequence is one key, ↑ ↓ PgUp PgDn scroll, a lone Escape quits, й and г work as q and u', () => {
+    expect(parseKeys(` 3${ESC}[Cx${ESC}OPгй\u0003`)).toEqual([
       { type: 'reveal' },
       { type: 'rate', rating: 3 },
       { type: 'other', name: 'escape sequence' },
@@ -538,6 +709,12 @@ describe('keys and text', () => {
       { type: 'undo' },
       { type: 'quit' },
       { type: 'quit' },
+    ]);
+    expect(parseKeys(`${ESC}[A${ESC}OB${ESC}[5~${ESC}[6~`)).toEqual([
+      { type: 'scroll', direction: 'up', by: 'line' },
+      { type: 'scroll', direction: 'down', by: 'line' },
+      { type: 'scroll', direction: 'up', by: 'page' },
+      { type: 'scroll', direction: 'down', by: 'page' },
     ]);
     expect(parseKeys(ESC)).toEqual([{ type: 'quit' }]);
   });
