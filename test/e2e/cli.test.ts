@@ -45,6 +45,7 @@ const COMMANDS = [
   'questions',
   'gaps',
   'stories',
+  'plan',
 ];
 const GROUP_TIMEOUT_MS = 90_000;
 const ESC = '\u001b';

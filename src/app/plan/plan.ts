@@ -52,6 +52,7 @@ interface Context {
   costs: PlanCosts;
   availability: Availability;
   learnMinutes: (card: StudyCard) => number | undefined;
+  /** Every target, soonest first: past, excluded and scopeless ones too. */
   targets: ResolvedTarget[];
 }
 
@@ -80,7 +81,7 @@ async function gather(ctx: AppContext, checklist: Checklist): Promise<Context> {
     }
     return learnOf.get(card.sectionKey);
   };
-  const targets = (await resolveTargets(ctx, checklist)).filter((t) => t.json.at > ctx.now());
+  const targets = await resolveTargets(ctx, checklist);
   return {
     checklist,
     rules,
@@ -146,10 +147,9 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const now = ctx.now();
   const { today, timeZone, settings } = c.rules;
   const parameters = settings.parameters ? 'fitted' : 'default';
-  const all = await resolveTargets(ctx, checklist);
   // A target whose scope holds no study card now (its sections gone from the file) waits among the excluded.
   const planned = (t: ResolvedTarget) => !t.json.excluded && t.json.at > now && c.cards.some((card) => inScope(t, card));
-  const excluded = all.filter((t) => !planned(t)).map((t) => t.json);
+  const excluded = c.targets.filter((t) => !planned(t)).map((t) => t.json);
   const active = c.targets.filter(planned);
   const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, excluded } as const;
   if (active.length === 0) {
@@ -172,10 +172,10 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const studiedToday = new Set(studied.filter((a) => a.at >= today.start).map((a) => a.cardId));
   const kept = earlier.find((day) => day.date === today.date);
 
-  // Planned from the state now; today's minutes are what is left of today's list (or of today's availability).
+  // Planned from the memory now, from the time today's list was made (so that a look after one answer values again
+  // only the cards answered: the memo holds the others); today's minutes are what is left of today's list, or of
+  // today's availability before it is made.
   const last = Math.max(...active.map((t) => Date.parse(t.json.at)));
-  // Planned from the time today's list was made, so that a look after one answer values again only the cards
-  // answered (the memo holds the others); the targets still to come are those after the real now.
   const planFrom = kept?.madeAt ?? now;
   const count = Math.ceil((last - Date.parse(planFrom)) / DAY_MS) + 1;
   const days = availableDays(today.date, count, c.availability);
