@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { GapsQuery, RoundDetailJson } from '../../../src/contract/interviews.js';
 import { errorMessage } from '../lib/api.js';
 import { interviewsApi, type RoundFilter } from '../lib/interviewsApi.js';
+import { useWrite } from './write.js';
 import { gapsKey, interviewsKey, interviewWritesKey, reviewKey, roundKey, roundsKey, storiesKey, suggestionsKey, topicKey } from './keys.js';
 
 export const roundsQuery = (filter: RoundFilter) =>
@@ -94,20 +95,5 @@ function isRoundDetail(answer: unknown): answer is RoundDetailJson {
 /** A write to the stories or competencies: the bank (matrix included) is asked again after it. */
 export function useStoryWrite() {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationKey: interviewWritesKey(),
-    mutationFn: (call: () => Promise<unknown>) => call(),
-    onMutate: () => setError(null),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: storiesKey() }),
-    onError: (e) => setError(errorMessage(e)),
-  });
-  const run = async <T>(call: () => Promise<T>): Promise<T | null> => {
-    try {
-      return (await mutation.mutateAsync(call)) as T;
-    } catch {
-      return null;
-    }
-  };
-  return { run, error, pending: mutation.isPending, clearError: () => setError(null) };
+  return useWrite(interviewWritesKey(), () => queryClient.invalidateQueries({ queryKey: storiesKey() }));
 }

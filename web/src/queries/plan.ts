@@ -1,11 +1,10 @@
 // The plan's reads and writes. Everything sits under the checklist's ['checklist', name, 'plan'] prefix, so that an
 // answer given in a review session (which asks the whole checklist again) ticks today's list off and moves the
 // readiness. A write asks the plan and its settings again, and the review queues, since today's list may change.
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { PlanJson } from '../../../src/contract/plan.js';
-import { errorMessage } from '../lib/api.js';
 import { planApi } from '../lib/planApi.js';
+import { useWrite } from './write.js';
 import { planDataKey, planKey, planSettingsKey, planWritesKey, reviewQueuesKey } from './keys.js';
 
 export const planQuery = (name: string) => queryOptions({ queryKey: planDataKey(name), queryFn: ({ signal }) => planApi.plan(name, signal) });
@@ -25,31 +24,15 @@ function isPlan(answer: unknown): answer is PlanJson {
  */
 export function usePlanWrite(checklist: string) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationKey: planWritesKey(checklist),
-    mutationFn: (call: () => Promise<unknown>) => call(),
-    onMutate: () => setError(null),
-    onSuccess: async (answer) => {
-      if (isPlan(answer)) queryClient.setQueryData(planDataKey(checklist), answer);
-      await Promise.all([
-        // A replan's answer is the plan already: only the rest is asked again.
-        queryClient.invalidateQueries({
-          queryKey: planKey(checklist),
-          predicate: (q) => !isPlan(answer) || !sameKey(q.queryKey, planDataKey(checklist)),
-        }),
-        queryClient.invalidateQueries({ queryKey: reviewQueuesKey(checklist) }),
-      ]);
-    },
-    onError: (e) => setError(errorMessage(e)),
+  return useWrite(planWritesKey(checklist), async (answer) => {
+    if (isPlan(answer)) queryClient.setQueryData(planDataKey(checklist), answer);
+    await Promise.all([
+      // A replan's answer is the plan already: only the rest is asked again.
+      queryClient.invalidateQueries({
+        queryKey: planKey(checklist),
+        predicate: (q) => !isPlan(answer) || !sameKey(q.queryKey, planDataKey(checklist)),
+      }),
+      queryClient.invalidateQueries({ queryKey: reviewQueuesKey(checklist) }),
+    ]);
   });
-  /** Resolves with the answer, or null when the write failed (`error` says why). */
-  const run = async <T>(call: () => Promise<T>): Promise<T | null> => {
-    try {
-      return (await mutation.mutateAsync(call)) as T;
-    } catch {
-      return null;
-    }
-  };
-  return { run, error, pending: mutation.isPending, clearError: () => setError(null) };
 }
