@@ -5,32 +5,18 @@ import { findSection } from '../../core/checklist/section-ref.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
-import { DEFAULT_AVAILABILITY, effectiveCosts, type Availability } from '../../core/plan/availability.js';
+import { effectiveCosts, hasStudyDayBefore, type Availability } from '../../core/plan/availability.js';
 import { forgetPlanDay } from '../../store/plan/days.js';
-import {
-  putSectionCost,
-  readPlanSettings,
-  readSectionCosts,
-  savePlanSettings,
-  timedAnswers,
-  type PlanSettingsRecord,
-} from '../../store/plan/settings.js';
+import { putSectionCost, readSectionCosts, savePlanSettings, timedAnswers, type PlanSettingsRecord } from '../../store/plan/settings.js';
 import { sectionsOf } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
-
-const DEFAULT_SETTINGS: PlanSettingsRecord = {
-  ...DEFAULT_AVAILABILITY,
-  weekdays: [...DEFAULT_AVAILABILITY.weekdays],
-  daysOff: [],
-  learnTopicMinutes: null,
-  reviewTopicSeconds: null,
-  reviewQaSeconds: null,
-};
+import { availabilityOf, storedPlanSettings } from './availability.js';
+import { resolveTargets } from './targets.js';
 
 export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
-  const own = (await readPlanSettings(ctx.store.db, checklist.id)) ?? DEFAULT_SETTINGS;
+  const own = await storedPlanSettings(ctx, checklist.id);
   const logged = await timedAnswers(ctx.store.db, checklist.id);
   return {
     checklist: checklist.name,
@@ -53,7 +39,7 @@ export async function updatePlanSettings(
   patch: PlanSettingsPatchJson,
 ): Promise<PlanSettingsJson> {
   const checklist = await checklistFor(ctx, checklistName);
-  const current = (await readPlanSettings(ctx.store.db, checklist.id)) ?? DEFAULT_SETTINGS;
+  const current = await storedPlanSettings(ctx, checklist.id);
   const daysOff = patch.daysOff?.map((date, i) => checkLocalDate(date, `daysOff[${i}]`));
   const next: PlanSettingsRecord = {
     minutesPerDay: patch.minutesPerDay ?? current.minutesPerDay,
@@ -67,6 +53,17 @@ export async function updatePlanSettings(
     throw new InvalidInputError(`minutesPerDay: a whole number of minutes from 1 to 1440, not ${String(next.minutesPerDay)}`);
   const sectionCosts = patch.sectionCosts ? await resolveSectionCosts(ctx, checklist, patch.sectionCosts) : [];
   const { today } = await reviewRules(ctx, checklist);
+  // Days that leave no study day before a target coming up are refused, naming what changed them.
+  const field = patch.weekdays !== undefined ? 'weekdays' : 'daysOff';
+  if (patch.weekdays !== undefined || patch.daysOff !== undefined) {
+    for (const { json } of await resolveTargets(ctx, checklist)) {
+      if (json.excluded || json.at <= ctx.now()) continue;
+      if (!hasStudyDayBefore(ctx.now(), today.date, json.at, availabilityOf(next)))
+        throw new InvalidInputError(
+          `${field}: they leave no study day before ${json.label} on ${json.date}; keep one, or move or remove that target`,
+        );
+    }
+  }
   await ctx.store.transaction(async (trx) => {
     await savePlanSettings(trx, checklist.id, next, ctx.now());
     for (const cost of sectionCosts) await putSectionCost(trx, checklist.id, cost.key, cost.path, cost.minutes);

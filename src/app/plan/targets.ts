@@ -14,8 +14,8 @@ import { forgetPlanDay } from '../../store/plan/days.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
-import { availableDays } from '../../core/plan/availability.js';
-import { planSettingsOf } from './settings.js';
+import { hasStudyDayBefore } from '../../core/plan/availability.js';
+import { availabilityOf, storedPlanSettings } from './availability.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
@@ -94,7 +94,11 @@ async function checkTopics(db: Db, checklist: Checklist, ids: readonly number[])
 /** The path keys of the sections `keys` name and of all their subsections. */
 function withSubsections(sections: readonly Section[], keys: readonly string[]): Set<string> {
   const children = new Map<number | null, Section[]>();
-  for (const s of sections) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s]);
+  for (const s of sections) {
+    const siblings = children.get(s.parentId);
+    if (siblings) siblings.push(s);
+    else children.set(s.parentId, [s]);
+  }
   const byKey = new Map(sections.map((s) => [s.pathKey, s]));
   const out = new Set<string>();
   const visit = (s: Section) => {
@@ -125,10 +129,8 @@ async function checkReachable(
   }
   if (!(await cards.limit(1).executeTakeFirst())) throw new InvalidInputError(`sections: no study topic of '${checklist.name}' is in this scope`);
   const { today, timeZone } = await reviewRules(ctx, checklist);
-  const settings = await planSettingsOf(ctx, checklist);
-  const count = Math.ceil((Date.parse(at) - Date.parse(ctx.now())) / 86_400_000) + 1;
-  const days = availableDays(today.date, count, settings).filter((d) => d.minutes > 0 && d.date < localDateOf(at, timeZone));
-  if (days.length === 0)
+  const settings = await storedPlanSettings(ctx, checklist.id);
+  if (!hasStudyDayBefore(ctx.now(), today.date, at, availabilityOf(settings)))
     throw new InvalidInputError(
       `date: no study day before ${localDateOf(at, timeZone)}: the weekdays (${settings.weekdays.join(',')}) and days off leave none; change them with \`prepdeck plan set --days ... --off ...\``,
     );

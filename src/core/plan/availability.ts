@@ -34,6 +34,18 @@ export function availableDays(from: string, count: number, availability: Availab
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether any day from today (`today`, the local date holding `now`) has minutes before `at`: day i's study is
+ * taken to happen i days after `now`, as the planner counts (model.ts).
+ */
+export function hasStudyDayBefore(now: string, today: string, at: string, availability: Availability): boolean {
+  const span = Date.parse(at) - Date.parse(now);
+  if (!(span > 0)) return false;
+  return availableDays(today, Math.ceil(span / DAY_MS), availability).some((day) => day.minutes > 0);
+}
+
 /**
  * `mon-fri`, `mon,wed,fri`, `sat-sun`, `all` or `weekdays`/`weekends`, as a user types them, into weekday names in
  * week order; a wrapping range (`fri-mon`) runs through the weekend. Refused naming `field` when unreadable.

@@ -204,6 +204,18 @@ for (const backend of BACKENDS) {
         await refused(addTarget(ctx, 'prep', {}), /^date: a target needs a date/);
         await refused(addTarget(ctx, 'prep', { round: 99 }), /^round: no round 99/);
         await refused(updatePlanSettings(ctx, 'prep', { daysOff: ['2026-13-01'] }), /^daysOff\[0\]: '2026-13-01' is not a date/);
+        // A target on Wednesday at 09:00: weekends only, or Monday to Wednesday off (its morning counts), leave no study day.
+        const wednesday = await addTarget(ctx, 'prep', { date: '2026-12-09', label: 'Acme screen' });
+        await refused(
+          updatePlanSettings(ctx, 'prep', { weekdays: ['sat', 'sun'] }),
+          /^weekdays: they leave no study day before Acme screen on 2026-12-09/,
+        );
+        await refused(
+          updatePlanSettings(ctx, 'prep', { daysOff: ['2026-12-07', '2026-12-08', '2026-12-09'] }),
+          /^daysOff: they leave no study day before Acme screen/,
+        );
+        expect((await showPlanSettings(ctx, 'prep')).weekdays).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
+        await removeTarget(ctx, 'prep', wednesday.id);
         // Saturdays only, and the target on Friday: no study day before it.
         await updatePlanSettings(ctx, 'prep', { weekdays: ['sat'] });
         await refused(addTarget(ctx, 'prep', { date: '2026-12-11' }), /^date: no study day before 2026-12-11/);
