@@ -99,6 +99,11 @@ for (const backend of BACKENDS) {
         [['plan', 'set', '--date', inDays(-3)], 1, /date: .* is not in the future/],
         [['plan', 'set', '--date', inDays(5), '--sections', 'Haskell'], 1, /sections: no section of 'prep' is named 'Haskell'/],
         [['plan', '--ics', '--json'], 2, /--ics prints the calendar/],
+        [
+          ['plan', 'set', '--minutes', '45', '--date', inDays(5), '--sections', 'Haskell'],
+          1,
+          /study time saved, but not the target: sections: no section/,
+        ],
         [['review', '--plan', '--section', 'python', '--json'], 2, /--plan studies today's planned items/],
       ];
       for (const [args, code, message] of cases) {

@@ -3,6 +3,7 @@ import { replan, studyPlan } from '../../app/plan/plan.js';
 import { updatePlanSettings } from '../../app/plan/settings.js';
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../app/plan/targets.js';
 import type { PlanSettingsPatchJson, PlanTargetCreateJson, PlanTargetJson, Weekday } from '../../contract/plan.js';
+import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -102,7 +103,13 @@ export async function planSet(ctx: CommandContext, options: SetOptions): Promise
   await withApp(ctx, async (app) => {
     const checklist = await checklistToUse(app, ctx, { announce: true });
     const settings = patch ? await updatePlanSettings(app, checklist, patch) : null;
-    const added = target ? await addTarget(app, checklist, target) : null;
+    const added = target
+      ? await addTarget(app, checklist, target).catch((error: unknown) => {
+          // The study time stays as set: say so, rather than let the refusal read as if nothing changed.
+          if (settings && error instanceof PrepdeckError) error.message = `study time saved, but not the target: ${error.message}`;
+          throw error;
+        })
+      : null;
     const plan = await studyPlan(app, { checklist, days: 1 });
     if (ctx.json) {
       printJson({ settings, target: added, plan });
