@@ -10,7 +10,8 @@ import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { cliFor, type Cli } from './run-cli.js';
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`prepdeck add (${backend.name})`, () => {
+  // Each test spawns several CLIs (a second or so each on PostgreSQL): more than vitest's default 5 s under load.
+  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`prepdeck add (${backend.name})`, { timeout: 60_000 }, () => {
     let database: TestDatabase;
     let cli: Cli;
     let file: string;
