@@ -9,7 +9,8 @@ import { cliFor, type Cli } from './run-cli.js';
 const CHECKLIST = ['# Python', '- generators', '  - What does send() do? :: resumes the generator with a value', '- descriptors', ''].join('\n');
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null)(`cards and settings from the terminal (${backend.name})`, () => {
+  // Each test spawns several CLIs: more than vitest's default 5 s on a loaded machine.
+  describe.skipIf(backend.skipReason !== null)(`cards and settings from the terminal (${backend.name})`, { timeout: 60_000 }, () => {
     let database: TestDatabase;
     let cli: Cli;
     beforeAll(async () => {
