@@ -4,11 +4,12 @@ import { normalizeText } from '../import/identity.js';
 /** Words that don't change what a topic is about ("horizontal and vertical scaling" = "vertical vs horizontal scaling"). */
 const FILLER = new Set(['and', 'or', 'vs', 'versus', 'the', 'a', 'an', 'of', 'in', 'и', 'или']);
 
+const WORD = /[\p{L}\p{N}+#@.]+/gu;
+
+/** Its words once each, sorted: the same key for the same words in any order. */
 function duplicateKey(text: string): string {
-  const words = normalizeText(text)
-    .split(/[^\p{L}\p{N}+#@.]+/u)
-    .filter((word) => word && !FILLER.has(word));
-  return [...new Set(words)].sort().join(' ');
+  const words = (normalizeText(text).match(WORD) ?? []).filter((word) => !FILLER.has(word)).sort();
+  return words.filter((word, i) => i === 0 || word !== words[i - 1]).join(' ');
 }
 
 export interface DuplicateGroup<T> {

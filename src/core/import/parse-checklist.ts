@@ -428,6 +428,8 @@ class ChecklistReader {
   private readonly childCount = new Map<string, number>();
   /** Entries whose trailing autolinks were set beside their title, with those links' URLs. */
   private readonly besideTitle = new Map<number, string[]>();
+  /** Each section's nearest goals or books heading (or null), asked for every item in it. */
+  private readonly roleSections = new Map<number, ParsedSection | null>();
   /** List items that are not entries, by why: said when a file yields no topics. */
   readonly skippedItems = { linkOnly: 0, navigation: 0 };
   /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
@@ -656,12 +658,19 @@ class ChecklistReader {
 
   /** The nearest goals or books heading the owner stands under, or null. */
   private roleSectionOf(owner: Owner): ParsedSection | null {
+    const known = this.roleSections.get(owner.sectionIndex);
+    if (known !== undefined) return known;
+    let found: ParsedSection | null = null;
     for (let section: ParsedSection | undefined = this.sections[owner.sectionIndex]; section && section.index !== 0;) {
       const title = normalizeText(section.text);
-      if (this.roleTitles.goals.has(title) || this.roleTitles.books.has(title)) return section;
+      if (this.roleTitles.goals.has(title) || this.roleTitles.books.has(title)) {
+        found = section;
+        break;
+      }
       section = this.sections[section.parentIndex ?? 0];
     }
-    return null;
+    this.roleSections.set(owner.sectionIndex, found);
+    return found;
   }
 
   private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {

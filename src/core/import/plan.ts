@@ -149,25 +149,24 @@ export function planImport(parsed: ParsedChecklist, storedSections: StoredSectio
   const byKey = new Map(storedTopics.map((t) => [t.identityKey, t]));
 
   // 1. Same identity: same section path and same normalised text.
-  const pending: Candidate[] = [];
+  const pendingIndexes: number[] = [];
   parsed.entries.forEach((entry, index) => {
-    const key = entryKeys[index]!;
-    const stored = byKey.get(key);
+    const stored = byKey.get(entryKeys[index]!);
     if (stored && stored.kind === entry.kind) {
       matchOf.set(index, { stored, how: stored.archived ? 'restored' : 'same' });
       claimed.add(stored.id);
-    } else {
-      pending.push({
-        index,
-        key,
-        sectionKey: sectionKeys[entry.sectionIndex]!,
-        kind: entry.kind,
-        norm: normalizeText(entry.text),
-      });
-    }
+    } else pendingIndexes.push(index);
   });
   // A topic added in prepdeck is only ever the file's item of its own identity: never a move or a rename of another.
   let unmatchedStored = storedTopics.filter((t) => !t.archived && t.origin === 'file' && !claimed.has(t.id));
+  // With nothing stored left to pair with (a first import), the texts need no normalising.
+  const pending: Candidate[] =
+    unmatchedStored.length === 0
+      ? []
+      : pendingIndexes.map((index) => {
+          const entry = parsed.entries[index]!;
+          return { index, key: entryKeys[index]!, sectionKey: sectionKeys[entry.sectionIndex]!, kind: entry.kind, norm: normalizeText(entry.text) };
+        });
 
   // 2. Moved: the same text elsewhere, paired in file order.
   const storedByText = new Map<string, StoredTopicRef[]>();
