@@ -150,9 +150,7 @@ export async function benchPlanQueue(): Promise<void> {
     );
     console.log(`  ordinary review queue (floor)          ${floor.toFixed(1).padStart(8)} ms`);
     console.log(`  review queue, plan: true               ${queue.toFixed(1).padStart(8)} ms   ${(queue / floor).toFixed(1)}x the floor`);
-    console.log(
-      `  the same, again after one answer       ${afterAnswer.toFixed(1).padStart(8)} ms   ${(afterAnswer / floor).toFixed(1)}x the floor`,
-    );
+    console.log(`  the same, again after one answer       ${afterAnswer.toFixed(1).padStart(8)} ms   ${(afterAnswer / floor).toFixed(1)}x the floor`);
   } finally {
     await closeApp(app);
     rmSync(dir, { recursive: true, force: true });
