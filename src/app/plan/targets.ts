@@ -9,7 +9,7 @@ import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
-import { readRounds } from '../../store/interviews/rounds.js';
+import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
 import { forgetPlanDay } from '../../store/plan/days.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
@@ -136,32 +136,35 @@ async function checkReachable(
     );
 }
 
-/** A round's target for every upcoming round about this checklist that has none yet: rounds are targets by default. */
-async function addRoundTargets(ctx: AppContext, checklist: Checklist, known: readonly TargetRecord[]): Promise<void> {
-  const { rounds, sections } = await readRounds(ctx.store.db, { after: ctx.now() });
+/**
+ * A round's target for every upcoming round about this checklist that has none yet: rounds are targets by default.
+ * True when it added one.
+ */
+async function addRoundTargets(ctx: AppContext, checklist: Checklist, known: readonly TargetRecord[], rounds: RoundRows): Promise<boolean> {
+  const now = ctx.now();
   const have = new Set(known.flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
-  const missing = rounds.filter((round) => !have.has(round.id) && sections.some((s) => s.round_id === round.id && s.checklist_id === checklist.id));
-  if (missing.length === 0) return;
+  const missing = rounds.rounds.filter(
+    (round) =>
+      round.starts_at > now && !have.has(round.id) && rounds.sections.some((s) => s.round_id === round.id && s.checklist_id === checklist.id),
+  );
+  if (missing.length === 0) return false;
   await ctx.store.transaction(async (trx) => {
     const current = new Set((await readTargets(trx, checklist.id)).flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
     for (const round of missing) {
       if (current.has(round.id)) continue;
-      await insertTarget(
-        trx,
-        checklist.id,
-        { roundId: round.id, label: '', at: null, weight: ROUND_WEIGHTS[round.kind] ?? 1, excluded: false },
-        ctx.now(),
-      );
+      await insertTarget(trx, checklist.id, { roundId: round.id, label: '', at: null, weight: ROUND_WEIGHTS[round.kind] ?? 1, excluded: false }, now);
     }
   });
+  return true;
 }
 
 /** Every target of the checklist with its time and scope now: round targets read from their rounds; soonest first. */
 export async function resolveTargets(ctx: AppContext, checklist: Checklist): Promise<ResolvedTarget[]> {
-  await addRoundTargets(ctx, checklist, await readTargets(ctx.store.db, checklist.id));
-  const records = await readTargets(ctx.store.db, checklist.id);
-  const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
-  const { rounds, sections: roundSections } = roundIds.length > 0 ? await readRounds(ctx.store.db, { ids: roundIds }) : { rounds: [], sections: [] };
+  let records = await readTargets(ctx.store.db, checklist.id);
+  // One read of the rounds: those to come (each may become a target) and those the targets already follow.
+  const roundRows = await readRounds(ctx.store.db, { after: ctx.now(), alsoIds: records.flatMap((t) => (t.roundId === null ? [] : [t.roundId])) });
+  if (await addRoundTargets(ctx, checklist, records, roundRows)) records = await readTargets(ctx.store.db, checklist.id);
+  const { rounds, sections: roundSections } = roundRows;
   const sections = await sectionsOf(ctx.store.db, [checklist.id]);
   const { timeZone } = await reviewRules(ctx, checklist);
   const resolved = records.flatMap((record): ResolvedTarget[] => {
