@@ -12,9 +12,9 @@ import { minutesBehind, minutesByDate, todayLine } from '../../core/plan/progres
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
 import { addDays } from '../../core/review/study-day.js';
-import { forgetPlanDay, putPlanDay, readPlanDays, type PlanDayRecord } from '../../store/plan/days.js';
+import { forgetPlanDay, putPlanDay, readPlanDay, readPlanDays, type PlanDayRecord } from '../../store/plan/days.js';
 import { studiedSince } from '../../store/plan/settings.js';
-import { activeCards, toCard } from '../../store/review/cards.js';
+import { activeCards, activeCardsByIds, toCard } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
@@ -318,8 +318,28 @@ export async function replan(ctx: AppContext, options: PlanOptions = {}): Promis
   return studyPlan(ctx, { ...options, checklist: checklist.name });
 }
 
-/** Today's planned cards not yet studied, in the plan's order: what `review --plan` and the Review page's plan session take. */
-export async function todaysPlannedCards(ctx: AppContext, checklistName?: string): Promise<number[]> {
-  const plan = await studyPlan(ctx, { checklist: checklistName, days: 1 });
-  return plan.items.filter((item) => !item.done).map((item) => item.cardId);
+/**
+ * Today's planned cards not yet studied, active, in the plan's order: what `review --plan` and the Review page's plan
+ * session take. Read from today's kept list, so that studying it plans nothing; the plan is made (and its list kept)
+ * only when no list is kept for today, or no target it was made for is still to come.
+ */
+export async function todaysPlannedCards(ctx: AppContext, rules: Pick<ReviewRules, 'checklist' | 'today'>): Promise<StudyCard[]> {
+  const { checklist, today } = rules;
+  const kept = await readPlanDay(ctx.store.db, checklist.id, today.date);
+  let ids: number[];
+  if (kept && (await targetToCome(ctx, checklist, kept))) {
+    const studied = new Set((await studiedSince(ctx.store.db, checklist.id, today.start)).map((a) => a.cardId));
+    ids = kept.items.filter((item) => !studied.has(item.cardId)).map((item) => item.cardId);
+  } else {
+    const plan = await studyPlan(ctx, { checklist: checklist.name, days: 1 });
+    ids = plan.items.filter((item) => !item.done).map((item) => item.cardId);
+  }
+  const cards = await activeCardsByIds(ctx.store.db, checklist.id, ids);
+  return ids.flatMap((id) => cards.get(id) ?? []);
+}
+
+/** Whether a target the kept list was made for is still in the plan and to come (else the plan has no list today). */
+async function targetToCome(ctx: AppContext, checklist: Checklist, kept: PlanDayRecord): Promise<boolean> {
+  const now = ctx.now();
+  return (await resolveTargets(ctx, checklist)).some((t) => !t.json.excluded && t.json.at > now && String(t.json.id) in kept.readiness);
 }

@@ -42,6 +42,12 @@ export async function readPlanDays(db: Kysely<Database>, checklistId: number, si
   return rows.map(toRecord);
 }
 
+/** The plan kept for one day, if one was made that day. */
+export async function readPlanDay(db: Kysely<Database>, checklistId: number, date: string): Promise<PlanDayRecord | null> {
+  const row = await db.selectFrom('plan_days').selectAll().where('checklist_id', '=', checklistId).where('date', '=', date).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
 export async function putPlanDay(db: Kysely<Database>, checklistId: number, day: PlanDayRecord): Promise<void> {
   const values = {
     items: JSON.stringify(day.items),

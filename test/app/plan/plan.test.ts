@@ -3,7 +3,7 @@
 // day behind; rounds as targets; the calendar parsed back; costs from the log; bad input refused naming the field.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
 import { addApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
@@ -18,6 +18,22 @@ import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { withApp } from '../../support/app.js';
 import { hasUserFixture, USER_FIXTURE } from '../../support/fixtures.js';
 import { BACKENDS } from '../../store/backends.js';
+
+// Counts the planner's runs, so that a test can say when a plan was made.
+const planner = vi.hoisted(() => ({ runs: 0 }));
+vi.mock('../../../src/core/plan/plan.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/core/plan/plan.js')>();
+  return {
+    ...original,
+    planStudy: (...args: Parameters<typeof original.planStudy>) => {
+      planner.runs++;
+      return original.planStudy(...args);
+    },
+  };
+});
+beforeEach(() => {
+  planner.runs = 0;
+});
 
 // A Monday morning; the target two weeks on, a Monday at 09:00 UTC.
 const START = '2026-12-07T07:00:00.000Z';
@@ -97,6 +113,40 @@ for (const backend of BACKENDS) {
           { date: '2026-12-07', minutesPlanned: Math.round(plan.today!.minutesPlanned * 10) / 10, minutesDone: 1.5 },
         ]);
         expect(tomorrow.today!.date).toBe('2026-12-08');
+      }));
+
+    it('studies today’s kept list without planning again: the queue reads the list and ticks it off; made once on a day with none', () =>
+      run(async (ctx, setNow) => {
+        await updatePlanSettings(ctx, 'prep', { learnTopicMinutes: 5 });
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Python', 'Databases'] });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        const ids = plan.items.map((i) => i.cardId);
+        expect(ids.length).toBeGreaterThan(3);
+        planner.runs = 0;
+        for (let k = 0; k < 3; k++) {
+          const queue = await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 });
+          expect(queue.cards.map((c) => c.card.id)).toEqual(ids.slice(k));
+          await answerCard(ctx, queue.cards[0]!.card.id, 3, 30_000);
+        }
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id)).toEqual(ids.slice(3));
+        expect(planner.runs).toBe(0);
+
+        // The next morning no list is kept yet: the queue makes it (once) and keeps it, as the plan then shows it.
+        setNow(later(1));
+        const first = (await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id);
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id)).toEqual(first);
+        expect(planner.runs).toBe(1);
+        expect((await studyPlan(ctx, { checklist: 'prep' })).items.map((i) => i.cardId)).toEqual(first);
+      }));
+
+    it('plans nothing more for a target once it has begun, though its morning list was kept', () =>
+      run(async (ctx, setNow) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-08', sections: ['Databases'] });
+        setNow('2026-12-08T07:00:00.000Z');
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards.length).toBeGreaterThan(0);
+        setNow('2026-12-08T10:00:00.000Z');
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards).toEqual([]);
+        expect((await studyPlan(ctx, { checklist: 'prep' })).items).toEqual([]);
       }));
 
     it('keeps today’s list for the day, makes it again on demand or when the availability changes', () =>
