@@ -8,7 +8,7 @@ import { availableDays, type Availability } from '../../core/plan/availability.j
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
 import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
-import { minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
+import { leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
 import { addDays } from '../../core/review/study-day.js';
@@ -263,31 +263,17 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-/** "60 minutes a day", "60 minutes on mon-fri". */
-function studyTime(availability: Availability): string {
-  const days = WEEKDAY_NAMES.filter((d) => availability.weekdays.includes(d as Availability['weekdays'][number]));
-  const run = days.length > 1 && WEEKDAY_NAMES.indexOf(days.at(-1)!) - WEEKDAY_NAMES.indexOf(days[0]!) === days.length - 1;
-  const when = days.length === 7 ? 'a day' : `on ${run ? `${days[0]}-${days.at(-1)}` : days.join(',')}`;
-  return `${availability.minutesPerDay} minutes ${when}`;
-}
-
 function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Context, now: string): TargetReadinessJson {
   const r = plan.targets[k]!;
   const cards = c.cards.filter((card) => inScope(t, card));
   const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
   const fresh = cards.filter((card) => card.state === 'new').length;
-  const note =
-    r.leftOut.length === 0
-      ? null
-      : `with ${studyTime(c.availability)}, ${fresh - r.leftOut.length} of ${fresh} new cards can be learned by then; these ${r.leftOut.length} are left out`;
   return {
     target: { ...t.json, topics: topics.size },
     daysLeft: (Date.parse(t.json.at) - Date.parse(now)) / DAY_MS,
     readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
     curve: r.curve,
-    note,
+    note: leftOutNote(c.availability, fresh, r.leftOut.length),
     leftOut: r.leftOut.length,
   };
 }
