@@ -10,12 +10,12 @@ import { localStartOf, resolveLocalStart } from '../../core/interviews/local-tim
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
 import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
-import { forgetPlanDay } from '../../store/plan/days.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import { hasStudyDayBefore } from '../../core/plan/availability.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
+import { remakeTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
@@ -211,7 +211,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
 /** Adds a target: a round (`round`), or a date (`date`, `time`) with a scope (`sections`, `topicIds`; none: everything). */
 export async function addTarget(ctx: AppContext, checklistName: string | undefined, input: PlanTargetCreateJson): Promise<PlanTargetJson> {
   const checklist = await checklistFor(ctx, checklistName);
-  const { timeZone } = await reviewRules(ctx, checklist);
+  const { timeZone, today } = await reviewRules(ctx, checklist);
   const now = ctx.now();
   let id: number;
   if (input.round !== undefined) {
@@ -255,7 +255,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       return created;
     });
   }
-  await forgetPlanDay(ctx.store.db, checklist.id, (await reviewRules(ctx, checklist)).today.date);
+  await remakeTodayUnlessFinished(ctx.store.db, checklist.id, today);
   return requireTarget(ctx, checklist, id);
 }
 
@@ -311,7 +311,7 @@ export async function updateTarget(
       now,
     );
     if (sections !== undefined) await setTargetScope(trx, record.id, sections, undefined);
-    await forgetPlanDay(trx, checklist.id, rules.today.date);
+    await remakeTodayUnlessFinished(trx, checklist.id, rules.today);
   });
   return requireTarget(ctx, checklist, record.id);
 }
@@ -325,7 +325,7 @@ export async function removeTarget(ctx: AppContext, checklistName: string | unde
   const { today } = await reviewRules(ctx, checklist);
   await ctx.store.transaction(async (trx) => {
     await deleteTarget(trx, record.id);
-    await forgetPlanDay(trx, checklist.id, today.date);
+    await remakeTodayUnlessFinished(trx, checklist.id, today);
   });
   return json;
 }

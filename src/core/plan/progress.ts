@@ -44,6 +44,14 @@ export function minutesBehind(
   return Math.max(0, Math.round(planned - studied));
 }
 
+/**
+ * Whether a day's list is finished: it held something and every item of it was studied that day. A finished day
+ * stays finished when targets or study time change; the change applies from the next day.
+ */
+export function dayFinished(items: ReadonlyArray<{ cardId: number }>, studied: ReadonlySet<number>): boolean {
+  return items.length > 0 && items.every((item) => studied.has(item.cardId));
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const inDays = (days: number) => (days < 1 ? 'today' : days < 2 ? 'tomorrow' : `in ${Math.floor(days)} days`);
 

@@ -1,5 +1,6 @@
 // Each day's plan as first made that day: today's list stays put while one studies it, and a later day reads what
-// was planned to say how far behind one fell. A change of targets or availability makes today's again.
+// was planned to say how far behind one fell. A change of targets or availability makes today's again, unless it is
+// finished (app/plan/today.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 

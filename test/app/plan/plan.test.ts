@@ -162,6 +162,29 @@ for (const backend of BACKENDS) {
         expect(less.targets[0]!.note).toMatch(/^with 10 minutes on mon-fri, \d+ of \d+ new cards can be learned by then; these \d+ are left out$/);
       }));
 
+    it('keeps a finished day finished when the study time or the targets change; the change applies from tomorrow', () =>
+      run(async (ctx, setNow) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        expect(plan.items.length).toBeGreaterThan(0);
+        for (const { card } of (await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards)
+          await answerCard(ctx, card.id, 3, 30_000);
+        await updatePlanSettings(ctx, 'prep', { minutesPerDay: 120 });
+        await addTarget(ctx, 'prep', { date: '2026-12-18', sections: ['Python'] });
+        const after = await studyPlan(ctx, { checklist: 'prep' });
+        expect(after.items.map((i) => [i.cardId, i.done])).toEqual(plan.items.map((i) => [i.cardId, true]));
+        expect(after.summary).toMatch(/^Today's plan is done: /);
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards).toEqual([]);
+        // Tomorrow's list is made with the new minutes and targets.
+        setNow(later(1));
+        const tomorrow = await studyPlan(ctx, { checklist: 'prep' });
+        expect(tomorrow.today!.minutesAvailable).toBe(120);
+        expect(tomorrow.today!.minutesPlanned).toBeGreaterThan(60);
+        // A day not finished is made again at the change, as before.
+        await updatePlanSettings(ctx, 'prep', { minutesPerDay: 10 });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).today!.minutesPlanned).toBeLessThanOrEqual(10 + 1e-9);
+      }));
+
     it('takes an upcoming round about the checklist as a target, by its kind’s weight; taken out and put back', () =>
       run(async (ctx) => {
         const { application } = await addApplication(ctx, { company: 'Acme', role: 'Backend' });

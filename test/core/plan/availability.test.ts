@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../../src/core/plan/progress.js';
+import { dayFinished, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../../src/core/plan/progress.js';
 import { availableDays, DEFAULT_COSTS, effectiveCosts, MIN_LOGGED_ANSWERS, parseWeekdays } from '../../../src/core/plan/availability.js';
 
 describe('study availability', () => {
@@ -106,5 +106,12 @@ describe('how the plan is going', () => {
     );
     expect(leftOutNote({ minutesPerDay: 30, weekdays: ['mon', 'wed', 'fri'] }, 10, 1)).toMatch(/^with 30 minutes on mon,wed,fri, /);
     expect(leftOutNote({ minutesPerDay: 60, weekdays }, 10, 0)).toBeNull();
+  });
+
+  it('calls a day finished once every item of its list was studied, and an empty list never finished', () => {
+    const items = [{ cardId: 1 }, { cardId: 2 }];
+    expect(dayFinished(items, new Set([1, 2, 7]))).toBe(true);
+    expect(dayFinished(items, new Set([1]))).toBe(false);
+    expect(dayFinished([], new Set([1]))).toBe(false);
   });
 });
