@@ -13,7 +13,7 @@ import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
 import { resolveTargets } from './targets.js';
-import { remakeTodayUnlessFinished } from './today.js';
+import { forgetTodayUnlessFinished } from './today.js';
 
 export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
   const own = await storedPlanSettings(ctx, checklist.id);
@@ -67,7 +67,7 @@ export async function updatePlanSettings(
   await ctx.store.transaction(async (trx) => {
     await savePlanSettings(trx, checklist.id, next, ctx.now());
     for (const cost of sectionCosts) await putSectionCost(trx, checklist.id, cost.key, cost.path, cost.minutes);
-    await remakeTodayUnlessFinished(trx, checklist.id, today);
+    await forgetTodayUnlessFinished(trx, checklist.id, today);
   });
   return planSettingsOf(ctx, checklist);
 }

@@ -15,7 +15,7 @@ import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import { hasStudyDayBefore } from '../../core/plan/availability.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
-import { remakeTodayUnlessFinished } from './today.js';
+import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
@@ -255,7 +255,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       return created;
     });
   }
-  await remakeTodayUnlessFinished(ctx.store.db, checklist.id, today);
+  await forgetTodayUnlessFinished(ctx.store.db, checklist.id, today);
   return requireTarget(ctx, checklist, id);
 }
 
@@ -311,7 +311,7 @@ export async function updateTarget(
       now,
     );
     if (sections !== undefined) await setTargetScope(trx, record.id, sections, undefined);
-    await remakeTodayUnlessFinished(trx, checklist.id, rules.today);
+    await forgetTodayUnlessFinished(trx, checklist.id, rules.today);
   });
   return requireTarget(ctx, checklist, record.id);
 }
@@ -325,7 +325,7 @@ export async function removeTarget(ctx: AppContext, checklistName: string | unde
   const { today } = await reviewRules(ctx, checklist);
   await ctx.store.transaction(async (trx) => {
     await deleteTarget(trx, record.id);
-    await remakeTodayUnlessFinished(trx, checklist.id, today);
+    await forgetTodayUnlessFinished(trx, checklist.id, today);
   });
   return json;
 }

@@ -8,22 +8,16 @@ import { studiedSince } from '../../store/plan/settings.js';
 import { activeCardsByIds } from '../../store/review/cards.js';
 
 /** Forgets today's list unless it is finished; `db` may be the transaction that writes the change. */
-export async function remakeTodayUnlessFinished(db: Store['db'], checklistId: number, today: Pick<StudyDay, 'date' | 'start'>): Promise<void> {
+export async function forgetTodayUnlessFinished(db: Store['db'], checklistId: number, today: Pick<StudyDay, 'date' | 'start'>): Promise<void> {
   const kept = await readPlanDay(db, checklistId, today.date);
   if (!kept) return;
-  // Items whose cards left the study (archived, skipped) are no longer on the list, as the plan shows it.
+  // Items whose cards left the study (archived, skipped) are off the list, as the plan shows it.
   const active = await activeCardsByIds(
     db,
     checklistId,
     kept.items.map((item) => item.cardId),
   );
+  const items = kept.items.filter((item) => active.has(item.cardId));
   const studied = new Set((await studiedSince(db, checklistId, today.start)).map((answer) => answer.cardId));
-  if (
-    dayFinished(
-      kept.items.filter((item) => active.has(item.cardId)),
-      studied,
-    )
-  )
-    return;
-  await forgetPlanDay(db, checklistId, today.date);
+  if (!dayFinished(items, studied)) await forgetPlanDay(db, checklistId, today.date);
 }
