@@ -4,12 +4,24 @@
 // scope on its day), the planner's margin over the best baseline, and the unlimited-minutes upper bound.
 // The speed: a plan for 2,000 cards over 60 days and 3 targets, beside one plain simulation of FSRS's usual
 // schedule over the same days (the floor), and the same plan made again after one answer with the memo of
-// valued cards the app keeps between plans. `npx tsx bench/plan.ts` runs it alone; BENCH_PLAN_SEEDS sets the
-// number of scenarios.
+// valued cards the app keeps between plans. The review queue of today's plan (`review --plan`), through the app on a
+// SQLite file of a generated checklist, beside the ordinary review queue of the same checklist (the floor), fresh
+// and after each answer. `npx tsx bench/plan.ts` runs it alone; BENCH_PLAN_SEEDS sets the number of scenarios.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { closeApp, openApp } from '../src/app/context.js';
+import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
+import { updatePlanSettings } from '../src/app/plan/settings.js';
+import { addTarget } from '../src/app/plan/targets.js';
+import { studyPlan } from '../src/app/plan/plan.js';
+import { answerCard, reviewQueue } from '../src/app/review/review.js';
+import { updateReviewSettings } from '../src/app/review/settings.js';
 import { buildModel, type PlanInput } from '../src/core/plan/model.js';
 import { compareStrategies, planStudy } from '../src/core/plan/plan.js';
 import { assign, newPlanMemo } from '../src/core/plan/strategies.js';
+import { generateChecklist } from './generate-checklist.js';
 import { planScenario } from './plan-scenarios.js';
 
 const SEEDS = Number(process.env['BENCH_PLAN_SEEDS'] ?? 12);
@@ -92,4 +104,60 @@ export function benchPlan(): void {
   console.log(`  the same, again after one answer       ${again.toFixed(1).padStart(8)} ms   ${(again / plan).toFixed(2)}x the first plan`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchPlan();
+/** Study topics of the generated checklist the queue is measured on; minutes a day and a topic's learning minutes. */
+const QUEUE_TOPICS = 2000;
+const QUEUE_MINUTES = 240;
+const QUEUE_LEARN_MINUTES = 5;
+
+async function minTimeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** `review --plan` through the app, beside the ordinary review queue (the floor), on SQLite. */
+export async function benchPlanQueue(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'prepdeck-bench-plan-'));
+  // A Monday morning; the clock moves a few seconds per call, as in a session, within the day.
+  let now = Date.parse('2026-12-07T07:00:00.000Z');
+  const app = await openApp(join(dir, 'plan.db'), () => new Date((now += 3000)).toISOString());
+  try {
+    const file = join(dir, 'generated.md');
+    writeFileSync(file, generateChecklist({ topics: QUEUE_TOPICS, seed: 1 }));
+    await importChecklist(app, { file: await readChecklistFile(file), name: 'bench' });
+    await updateReviewSettings(app, 'bench', { timeZone: 'UTC' });
+    await updatePlanSettings(app, 'bench', { minutesPerDay: QUEUE_MINUTES, learnTopicMinutes: QUEUE_LEARN_MINUTES });
+    await addTarget(app, 'bench', { date: '2027-01-06' });
+    const made = await studyPlan(app, { checklist: 'bench' });
+    const floor = await minTimeAsync(SPEED_RUNS, () => reviewQueue(app, { checklist: 'bench', limit: 50 }));
+    const queue = await minTimeAsync(SPEED_RUNS, () => reviewQueue(app, { checklist: 'bench', plan: true, limit: 50 }));
+    // Studying the list: each run answers the first planned card left, then the queue is asked again (timed).
+    let afterAnswer = Infinity;
+    for (let i = 0; i < SPEED_RUNS; i++) {
+      const first = (await reviewQueue(app, { checklist: 'bench', plan: true, limit: 1 })).cards[0];
+      if (first) await answerCard(app, first.card.id, 3, 30_000);
+      const start = performance.now();
+      await reviewQueue(app, { checklist: 'bench', plan: true, limit: 50 });
+      afterAnswer = Math.min(afterAnswer, performance.now() - start);
+    }
+    console.log(
+      `\nreview queue of today's plan (app, SQLite): ${QUEUE_TOPICS} topics, one target 30 days away, today's list ${made.items.length} items (minimum of ${SPEED_RUNS} runs)`,
+    );
+    console.log(`  ordinary review queue (floor)          ${floor.toFixed(1).padStart(8)} ms`);
+    console.log(`  review queue, plan: true               ${queue.toFixed(1).padStart(8)} ms   ${(queue / floor).toFixed(1)}x the floor`);
+    console.log(`  the same, again after one answer       ${afterAnswer.toFixed(1).padStart(8)} ms   ${(afterAnswer / floor).toFixed(1)}x the floor`);
+  } finally {
+    await closeApp(app);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchPlan();
+  await benchPlanQueue();
+}

@@ -16,7 +16,7 @@ import { benchHttp } from './http.js';
 import { benchHunt } from './hunt.js';
 import { benchSuggest } from './interviews-suggest.js';
 import { benchInterviewGaps } from './interviews-gaps.js';
-import { benchPlan } from './plan.js';
+import { benchPlan, benchPlanQueue } from './plan.js';
 import { benchPlanCalibration } from './plan-calibration.js';
 import { benchPreview } from './preview.js';
 import { benchImportCeiling } from './import-ceiling.js';
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   await benchSuggest(withPostgres ? POSTGRES_URL : null);
   await benchInterviewGaps(withPostgres ? POSTGRES_URL : null);
   benchPlan();
+  await benchPlanQueue();
   await benchPlanCalibration();
   console.log('');
   await benchWeb();

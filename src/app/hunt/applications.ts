@@ -30,7 +30,7 @@ import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
 import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
 import type { AppContext } from '../context.js';
-import { checklistSchedulers } from '../interviews/schedulers.js';
+import { schedulersOver } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
 import { applicationDetail, requireApplication } from './detail.js';
 import { applicationSummaryJson, fitCriteria } from './hunt-json.js';
@@ -100,11 +100,10 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
  * questions' evidence is withdrawn first: a cascade alone would leave cards scheduled by reviews that no longer exist.
  */
 export async function deleteApplication(ctx: AppContext, id: number): Promise<void> {
-  const schedulers = await checklistSchedulers(ctx);
   await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, id);
     const { rounds, questions } = await roundsOfApplication(trx, id);
-    await withdrawEvidence(trx, questions, schedulers);
+    await withdrawEvidence(trx, questions, schedulersOver(trx));
     for (const round of rounds) await deleteRoundRows(trx, round);
     await deleteApplicationRows(trx, id);
   });

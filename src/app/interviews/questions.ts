@@ -26,7 +26,7 @@ import { addCard } from '../review/cards.js';
 import { addTopicInTransaction } from '../topics/add-topic.js';
 import { roundDetailOf } from './round-json.js';
 import { checkRoundId } from './rounds.js';
-import { checklistSchedulers } from './schedulers.js';
+import { schedulersOver } from './schedulers.js';
 
 type Db = Store['db'];
 
@@ -102,7 +102,6 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
   checkRoundId(roundId);
   const text = checkRequiredText(body.text, 'text');
   const score = checkScore(body.score ?? null);
-  const schedulers = await checklistSchedulers(ctx);
   await ctx.store.transaction(async (trx) => {
     const round = await roundById(trx, roundId);
     if (!round) throw new NotFoundError(`no round ${roundId}; \`prepdeck rounds\` lists them`);
@@ -113,7 +112,7 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
     const id = await insertQuestion(trx, { round_id: roundId, text, score, created_at: ctx.now() });
     await setQuestionTopics(trx, id, topicIds);
     await setQuestionStories(trx, id, storyIds);
-    if (score !== null) await writeEvidence(trx, { questionId: id, rating: score, at: round.starts_at, topicIds }, schedulers);
+    if (score !== null) await writeEvidence(trx, { questionId: id, rating: score, at: round.starts_at, topicIds }, schedulersOver(trx));
   });
   return roundDetailOf(ctx.store.db, roundId);
 }
@@ -122,7 +121,6 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
 export async function updateQuestion(ctx: AppContext, id: number, patch: QuestionPatchJson): Promise<RoundDetailJson> {
   const text = patch.text === undefined ? undefined : checkRequiredText(patch.text, 'text');
   const score = patch.score === undefined ? undefined : checkScore(patch.score);
-  const schedulers = await checklistSchedulers(ctx);
   const roundId = await ctx.store.transaction(async (trx) => {
     const question = await requireQuestion(trx, id);
     const round = (await roundById(trx, question.round_id))!;
@@ -133,7 +131,7 @@ export async function updateQuestion(ctx: AppContext, id: number, patch: Questio
     await changeQuestion(trx, id, { ...(text !== undefined ? { text } : {}), ...(score !== undefined ? { score } : {}), updated_at: ctx.now() });
     const rating = score === undefined ? (question.score as ReviewRating | null) : score;
     if (score !== undefined || patch.topicIds !== undefined) {
-      await writeEvidence(trx, { questionId: id, rating, at: round.starts_at, topicIds }, schedulers);
+      await writeEvidence(trx, { questionId: id, rating, at: round.starts_at, topicIds }, schedulersOver(trx));
     }
     return question.round_id;
   });
@@ -142,10 +140,9 @@ export async function updateQuestion(ctx: AppContext, id: number, patch: Questio
 
 /** Deletes a question, withdrawing its evidence first. */
 export async function deleteQuestion(ctx: AppContext, id: number): Promise<RoundDetailJson> {
-  const schedulers = await checklistSchedulers(ctx);
   const roundId = await ctx.store.transaction(async (trx) => {
     const question = await requireQuestion(trx, id);
-    await withdrawEvidence(trx, [id], schedulers);
+    await withdrawEvidence(trx, [id], schedulersOver(trx));
     await deleteQuestionRow(trx, id);
     return question.round_id;
   });

@@ -12,7 +12,7 @@ import { MAX_ID } from '../../core/validate.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { contactsOf } from '../../store/hunt/contacts.js';
 import { readHunt } from '../../store/hunt/hunt.js';
-import { withdrawEvidence, writeEvidence, type SchedulerOf } from '../../store/interviews/evidence.js';
+import { withdrawEvidence, writeEvidence } from '../../store/interviews/evidence.js';
 import { readQuestions } from '../../store/interviews/questions.js';
 import {
   changeRound,
@@ -32,7 +32,7 @@ import type { AppContext } from '../context.js';
 import { requireApplication } from '../hunt/detail.js';
 import { huntTimeZone } from '../hunt/zone.js';
 import { roundDetailOf, roundJsons } from './round-json.js';
-import { checklistSchedulers } from './schedulers.js';
+import { schedulersOver } from './schedulers.js';
 
 type Db = Store['db'];
 
@@ -141,7 +141,6 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
   const { localStart, timeZone, sections, interviewers, ...details } = patch;
   const columns = detailColumns(details);
   const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
-  const schedulers = await checklistSchedulers(ctx);
   let notice: string | null = null;
   await ctx.store.transaction(async (trx) => {
     const row = await roundById(trx, id);
@@ -157,14 +156,15 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
     if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
     if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
     await changeRound(trx, id, change);
-    if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, change.starts_at, schedulers);
+    if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, change.starts_at);
   });
   return roundDetailOf(ctx.store.db, id, notice);
 }
 
 /** Rewrites the evidence of the round's scored questions at its new start. */
-async function moveEvidence(db: Db, roundId: number, at: string, schedulers: SchedulerOf): Promise<void> {
+async function moveEvidence(db: Db, roundId: number, at: string): Promise<void> {
   const { questions, topics } = await readQuestions(db, { rounds: [roundId] });
+  const schedulers = schedulersOver(db);
   for (const question of questions) {
     if (question.score === null) continue;
     const topicIds = topics.filter((topic) => topic.question_id === question.id).map((topic) => topic.topic_id);
@@ -175,14 +175,13 @@ async function moveEvidence(db: Db, roundId: number, at: string, schedulers: Sch
 /** Deletes a round with its questions, withdrawing their evidence first (the cards replayed without it). */
 export async function deleteRound(ctx: AppContext, id: number): Promise<void> {
   checkRoundId(id);
-  const schedulers = await checklistSchedulers(ctx);
   await ctx.store.transaction(async (trx) => {
     if (!(await roundById(trx, id))) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
     const { questions } = await readQuestions(trx, { rounds: [id] });
     await withdrawEvidence(
       trx,
       questions.map((question) => question.id),
-      schedulers,
+      schedulersOver(trx),
     );
     await deleteRoundRows(trx, id);
   });

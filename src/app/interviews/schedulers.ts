@@ -1,16 +1,19 @@
-// The scheduler of each checklist (its settings and fitted parameters), for replaying interview evidence.
+// The scheduler of each checklist whose cards interview evidence replays (its settings and fitted parameters).
 import type { Scheduler } from '../../core/review/scheduling.js';
-import { checklistStamps, findChecklistByName } from '../../store/checklists/checklists.js';
+import type { Store } from '../../store/database.js';
 import type { SchedulerOf } from '../../store/interviews/evidence.js';
-import type { AppContext } from '../context.js';
-import { reviewRules } from '../review/settings.js';
+import { getReviewSettings } from '../../store/review/settings.js';
+import { schedulerOfSettings } from '../review/settings.js';
 
-/** Read before the write transaction: evidence may land on cards of any checklist. */
-export async function checklistSchedulers(ctx: AppContext): Promise<SchedulerOf> {
-  const schedulers = new Map<number, Scheduler>();
-  for (const { name } of await checklistStamps(ctx.store.db)) {
-    const checklist = await findChecklistByName(ctx.store.db, name);
-    if (checklist) schedulers.set(checklist.id, (await reviewRules(ctx, checklist)).scheduler);
-  }
-  return (checklistId) => schedulers.get(checklistId);
+/**
+ * Reads a checklist's scheduler the first time a replayed card of it asks, through `db` (the transaction that writes
+ * the evidence), so that a change reads only the checklists its evidence touches, and none when it touches no card.
+ */
+export function schedulersOver(db: Store['db']): SchedulerOf {
+  const read = new Map<number, Promise<Scheduler>>();
+  return (checklistId) => {
+    let scheduler = read.get(checklistId);
+    if (!scheduler) read.set(checklistId, (scheduler = getReviewSettings(db, checklistId).then(schedulerOfSettings)));
+    return scheduler;
+  };
 }

@@ -8,13 +8,13 @@ import { availableDays, type Availability } from '../../core/plan/availability.j
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
 import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
-import { minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
+import { leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
 import { addDays } from '../../core/review/study-day.js';
-import { forgetPlanDay, putPlanDay, readPlanDays, type PlanDayRecord } from '../../store/plan/days.js';
+import { forgetPlanDay, putPlanDay, readPlanDay, readPlanDays, type PlanDayRecord } from '../../store/plan/days.js';
 import { studiedSince } from '../../store/plan/settings.js';
-import { activeCards, toCard } from '../../store/review/cards.js';
+import { activeCards, activeCardsByIds, toCard } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
@@ -263,31 +263,17 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-/** "60 minutes a day", "60 minutes on mon-fri". */
-function studyTime(availability: Availability): string {
-  const days = WEEKDAY_NAMES.filter((d) => availability.weekdays.includes(d as Availability['weekdays'][number]));
-  const run = days.length > 1 && WEEKDAY_NAMES.indexOf(days.at(-1)!) - WEEKDAY_NAMES.indexOf(days[0]!) === days.length - 1;
-  const when = days.length === 7 ? 'a day' : `on ${run ? `${days[0]}-${days.at(-1)}` : days.join(',')}`;
-  return `${availability.minutesPerDay} minutes ${when}`;
-}
-
 function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Context, now: string): TargetReadinessJson {
   const r = plan.targets[k]!;
   const cards = c.cards.filter((card) => inScope(t, card));
   const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
   const fresh = cards.filter((card) => card.state === 'new').length;
-  const note =
-    r.leftOut.length === 0
-      ? null
-      : `with ${studyTime(c.availability)}, ${fresh - r.leftOut.length} of ${fresh} new cards can be learned by then; these ${r.leftOut.length} are left out`;
   return {
     target: { ...t.json, topics: topics.size },
     daysLeft: (Date.parse(t.json.at) - Date.parse(now)) / DAY_MS,
     readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
     curve: r.curve,
-    note,
+    note: leftOutNote(c.availability, fresh, r.leftOut.length),
     leftOut: r.leftOut.length,
   };
 }
@@ -318,8 +304,28 @@ export async function replan(ctx: AppContext, options: PlanOptions = {}): Promis
   return studyPlan(ctx, { ...options, checklist: checklist.name });
 }
 
-/** Today's planned cards not yet studied, in the plan's order: what `review --plan` and the Review page's plan session take. */
-export async function todaysPlannedCards(ctx: AppContext, checklistName?: string): Promise<number[]> {
-  const plan = await studyPlan(ctx, { checklist: checklistName, days: 1 });
-  return plan.items.filter((item) => !item.done).map((item) => item.cardId);
+/**
+ * Today's planned cards not yet studied, active, in the plan's order: what `review --plan` and the Review page's plan
+ * session take. Read from today's kept list, so that studying it plans nothing; the plan is made (and its list kept)
+ * only when no list is kept for today, or no target it was made for is still to come.
+ */
+export async function todaysPlannedCards(ctx: AppContext, rules: Pick<ReviewRules, 'checklist' | 'today'>): Promise<StudyCard[]> {
+  const { checklist, today } = rules;
+  const kept = await readPlanDay(ctx.store.db, checklist.id, today.date);
+  let ids: number[];
+  if (kept && (await targetToCome(ctx, checklist, kept))) {
+    const studied = new Set((await studiedSince(ctx.store.db, checklist.id, today.start)).map((a) => a.cardId));
+    ids = kept.items.filter((item) => !studied.has(item.cardId)).map((item) => item.cardId);
+  } else {
+    const plan = await studyPlan(ctx, { checklist: checklist.name, days: 1 });
+    ids = plan.items.filter((item) => !item.done).map((item) => item.cardId);
+  }
+  const cards = await activeCardsByIds(ctx.store.db, checklist.id, ids);
+  return ids.flatMap((id) => cards.get(id) ?? []);
+}
+
+/** Whether a target the kept list was made for is still in the plan and to come (else the plan has no list today). */
+async function targetToCome(ctx: AppContext, checklist: Checklist, kept: PlanDayRecord): Promise<boolean> {
+  const now = ctx.now();
+  return (await resolveTargets(ctx, checklist)).some((t) => !t.json.excluded && t.json.at > now && String(t.json.id) in kept.readiness);
 }

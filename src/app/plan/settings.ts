@@ -6,7 +6,6 @@ import { sectionPaths } from '../../core/checklist/tree.js';
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 import { effectiveCosts, hasStudyDayBefore, type Availability } from '../../core/plan/availability.js';
-import { forgetPlanDay } from '../../store/plan/days.js';
 import { putSectionCost, readSectionCosts, savePlanSettings, timedAnswers, type PlanSettingsRecord } from '../../store/plan/settings.js';
 import { sectionsOf } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
@@ -14,6 +13,7 @@ import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
 import { resolveTargets } from './targets.js';
+import { forgetTodayUnlessFinished } from './today.js';
 
 export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
   const own = await storedPlanSettings(ctx, checklist.id);
@@ -32,7 +32,7 @@ export async function showPlanSettings(ctx: AppContext, checklistName?: string):
   return planSettingsOf(ctx, await checklistFor(ctx, checklistName));
 }
 
-/** Changes availability and costs; today's list is made again at the next look. */
+/** Changes availability and costs; today's list is made again at the next look, unless it is finished (app/plan/today.ts). */
 export async function updatePlanSettings(
   ctx: AppContext,
   checklistName: string | undefined,
@@ -67,7 +67,7 @@ export async function updatePlanSettings(
   await ctx.store.transaction(async (trx) => {
     await savePlanSettings(trx, checklist.id, next, ctx.now());
     for (const cost of sectionCosts) await putSectionCost(trx, checklist.id, cost.key, cost.path, cost.minutes);
-    await forgetPlanDay(trx, checklist.id, today.date);
+    await forgetTodayUnlessFinished(trx, checklist.id, today);
   });
   return planSettingsOf(ctx, checklist);
 }

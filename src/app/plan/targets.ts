@@ -9,13 +9,13 @@ import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
-import { readRounds } from '../../store/interviews/rounds.js';
-import { forgetPlanDay } from '../../store/plan/days.js';
+import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import { hasStudyDayBefore } from '../../core/plan/availability.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
+import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
@@ -136,32 +136,35 @@ async function checkReachable(
     );
 }
 
-/** A round's target for every upcoming round about this checklist that has none yet: rounds are targets by default. */
-async function addRoundTargets(ctx: AppContext, checklist: Checklist, known: readonly TargetRecord[]): Promise<void> {
-  const { rounds, sections } = await readRounds(ctx.store.db, { after: ctx.now() });
+/**
+ * A round's target for every upcoming round about this checklist that has none yet: rounds are targets by default.
+ * True when it added one.
+ */
+async function addRoundTargets(ctx: AppContext, checklist: Checklist, known: readonly TargetRecord[], rounds: RoundRows): Promise<boolean> {
+  const now = ctx.now();
   const have = new Set(known.flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
-  const missing = rounds.filter((round) => !have.has(round.id) && sections.some((s) => s.round_id === round.id && s.checklist_id === checklist.id));
-  if (missing.length === 0) return;
+  const missing = rounds.rounds.filter(
+    (round) =>
+      round.starts_at > now && !have.has(round.id) && rounds.sections.some((s) => s.round_id === round.id && s.checklist_id === checklist.id),
+  );
+  if (missing.length === 0) return false;
   await ctx.store.transaction(async (trx) => {
     const current = new Set((await readTargets(trx, checklist.id)).flatMap((t) => (t.roundId === null ? [] : [t.roundId])));
     for (const round of missing) {
       if (current.has(round.id)) continue;
-      await insertTarget(
-        trx,
-        checklist.id,
-        { roundId: round.id, label: '', at: null, weight: ROUND_WEIGHTS[round.kind] ?? 1, excluded: false },
-        ctx.now(),
-      );
+      await insertTarget(trx, checklist.id, { roundId: round.id, label: '', at: null, weight: ROUND_WEIGHTS[round.kind] ?? 1, excluded: false }, now);
     }
   });
+  return true;
 }
 
 /** Every target of the checklist with its time and scope now: round targets read from their rounds; soonest first. */
 export async function resolveTargets(ctx: AppContext, checklist: Checklist): Promise<ResolvedTarget[]> {
-  await addRoundTargets(ctx, checklist, await readTargets(ctx.store.db, checklist.id));
-  const records = await readTargets(ctx.store.db, checklist.id);
-  const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
-  const { rounds, sections: roundSections } = roundIds.length > 0 ? await readRounds(ctx.store.db, { ids: roundIds }) : { rounds: [], sections: [] };
+  let records = await readTargets(ctx.store.db, checklist.id);
+  // One read of the rounds: those to come (each may become a target) and those the targets already follow.
+  const roundRows = await readRounds(ctx.store.db, { after: ctx.now(), alsoIds: records.flatMap((t) => (t.roundId === null ? [] : [t.roundId])) });
+  if (await addRoundTargets(ctx, checklist, records, roundRows)) records = await readTargets(ctx.store.db, checklist.id);
+  const { rounds, sections: roundSections } = roundRows;
   const sections = await sectionsOf(ctx.store.db, [checklist.id]);
   const { timeZone } = await reviewRules(ctx, checklist);
   const resolved = records.flatMap((record): ResolvedTarget[] => {
@@ -208,7 +211,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
 /** Adds a target: a round (`round`), or a date (`date`, `time`) with a scope (`sections`, `topicIds`; none: everything). */
 export async function addTarget(ctx: AppContext, checklistName: string | undefined, input: PlanTargetCreateJson): Promise<PlanTargetJson> {
   const checklist = await checklistFor(ctx, checklistName);
-  const { timeZone } = await reviewRules(ctx, checklist);
+  const { timeZone, today } = await reviewRules(ctx, checklist);
   const now = ctx.now();
   let id: number;
   if (input.round !== undefined) {
@@ -252,7 +255,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       return created;
     });
   }
-  await forgetPlanDay(ctx.store.db, checklist.id, (await reviewRules(ctx, checklist)).today.date);
+  await forgetTodayUnlessFinished(ctx.store.db, checklist.id, today);
   return requireTarget(ctx, checklist, id);
 }
 
@@ -308,7 +311,7 @@ export async function updateTarget(
       now,
     );
     if (sections !== undefined) await setTargetScope(trx, record.id, sections, undefined);
-    await forgetPlanDay(trx, checklist.id, rules.today.date);
+    await forgetTodayUnlessFinished(trx, checklist.id, rules.today);
   });
   return requireTarget(ctx, checklist, record.id);
 }
@@ -322,7 +325,7 @@ export async function removeTarget(ctx: AppContext, checklistName: string | unde
   const { today } = await reviewRules(ctx, checklist);
   await ctx.store.transaction(async (trx) => {
     await deleteTarget(trx, record.id);
-    await forgetPlanDay(trx, checklist.id, today.date);
+    await forgetTodayUnlessFinished(trx, checklist.id, today);
   });
   return json;
 }

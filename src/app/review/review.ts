@@ -79,7 +79,7 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
     cards,
     counts: remaining,
     nextStudyAt: nextDueAt,
-  } = options.plan ? await plannedQueue(ctx, checklist, limit) : await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
+  } = options.plan ? await plannedQueue(ctx, rules, limit) : await sessionQueue(ctx.store.db, { ...scope, ...request }, rules.settings.newPerDay);
   return {
     checklist: checklist.name,
     day: rules.today,
@@ -92,9 +92,8 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
 }
 
 /** Today's planned cards not yet studied, in the plan's order; `remaining` counts them by kind of study. */
-async function plannedQueue(ctx: AppContext, checklist: Checklist, limit: number) {
-  const ids = await todaysPlannedCards(ctx, checklist.name);
-  const cards = (await Promise.all(ids.map((id) => getCard(ctx.store.db, id)))).filter((card): card is StudyCard => card !== null);
+async function plannedQueue(ctx: AppContext, rules: ReviewRules, limit: number) {
+  const cards = await todaysPlannedCards(ctx, rules);
   const count = (states: readonly string[]) => cards.filter((card) => states.includes(card.state)).length;
   return {
     cards: cards.slice(0, limit),

@@ -23,6 +23,11 @@ export interface ReviewRules {
   today: StudyDay;
 }
 
+/** The scheduler a checklist's review settings make. */
+export function schedulerOfSettings(settings: ReviewSettings): Scheduler {
+  return schedulerFor(schedulerSettingsOf(settings));
+}
+
 /** Everything reviewing a checklist depends on: its settings, the scheduler they make, and today. */
 export async function reviewRules(ctx: AppContext, checklist: Checklist): Promise<ReviewRules> {
   const settings = await getReviewSettings(ctx.store.db, checklist.id);
@@ -30,7 +35,7 @@ export async function reviewRules(ctx: AppContext, checklist: Checklist): Promis
   return {
     checklist,
     settings,
-    scheduler: schedulerFor(schedulerSettingsOf(settings)),
+    scheduler: schedulerOfSettings(settings),
     timeZone,
     today: studyDay(ctx.now(), timeZone, settings.dayStartsAt),
   };

@@ -27,8 +27,6 @@ export interface TargetReadiness {
   curve: Array<{ date: string; plan: number; stop: number; usual: number }>;
   /** New cards of the scope the plan does not learn before the target (the minutes do not reach them). */
   leftOut: number[];
-  /** Set when some are left out: "with these minutes, 140 of 189 new cards of Acme onsite are learned by then; 49 are left out". */
-  note: string | null;
 }
 
 export interface StudyPlan {
@@ -185,10 +183,6 @@ function describe(model: Model, planned: Scored, others: { stop: Scored; usual: 
           usual: usualCurves[k]![d]!,
         })),
         leftOut,
-        note:
-          leftOut.length === 0
-            ? null
-            : `with these minutes, ${fresh.length - leftOut.length} of ${fresh.length} new cards of ${target.label} are learned by then; ${leftOut.length} are left out`,
       };
     }),
     score,

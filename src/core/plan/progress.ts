@@ -1,6 +1,8 @@
-// How the plan is going: the minutes studied per day, how far behind the plan of an earlier day one fell, and the
-// one line that leads the Dashboard and `prepdeck plan`.
+// How the plan is going: the minutes studied per day, how far behind the plan of an earlier day one fell, the one
+// line that leads the Dashboard and `prepdeck plan`, and what a target's note says when the minutes fall short.
+import { WEEKDAYS } from '../../contract/vocabulary.js';
 import { studyDateOf } from '../review/study-day.js';
+import type { Availability } from './availability.js';
 
 export interface StudiedAnswer {
   at: string;
@@ -42,6 +44,14 @@ export function minutesBehind(
   return Math.max(0, Math.round(planned - studied));
 }
 
+/**
+ * Whether a day's list is finished: it held something and every item of it was studied that day. A finished day
+ * stays finished when targets or study time change; the change applies from the next day.
+ */
+export function dayFinished(items: ReadonlyArray<{ cardId: number }>, studied: ReadonlySet<number>): boolean {
+  return items.length > 0 && items.every((item) => studied.has(item.cardId));
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const inDays = (days: number) => (days < 1 ? 'today' : days < 2 ? 'tomorrow' : `in ${Math.floor(days)} days`);
 
@@ -66,4 +76,21 @@ export function todayLine(today: TodayCounts, target: { label: string; daysLeft:
   );
   const left = today.done > 0 ? ` (${today.items - today.done} left)` : '';
   return `Today: ${parts.join(' and ')}, about ${plural(Math.max(1, Math.round(today.minutes)), 'minute')}${left}${forTarget}.`;
+}
+
+/** "60 minutes a day", "60 minutes on mon-fri", "30 minutes on mon,wed,fri". */
+function studyTime(availability: Pick<Availability, 'minutesPerDay' | 'weekdays'>): string {
+  const days = WEEKDAYS.filter((d) => availability.weekdays.includes(d));
+  const run = days.length > 1 && WEEKDAYS.indexOf(days.at(-1)!) - WEEKDAYS.indexOf(days[0]!) === days.length - 1;
+  const when = days.length === WEEKDAYS.length ? 'a day' : `on ${run ? `${days[0]}-${days.at(-1)}` : days.join(',')}`;
+  return `${availability.minutesPerDay} minutes ${when}`;
+}
+
+/**
+ * A target's note when the minutes cannot reach every new card of its scope ("with 20 minutes a day, 140 of 189 new
+ * cards can be learned by then; these 49 are left out"); null when none is left out.
+ */
+export function leftOutNote(availability: Pick<Availability, 'minutesPerDay' | 'weekdays'>, fresh: number, leftOut: number): string | null {
+  if (leftOut === 0) return null;
+  return `with ${studyTime(availability)}, ${fresh - leftOut} of ${fresh} new cards can be learned by then; these ${leftOut} are left out`;
 }

@@ -65,7 +65,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async 
     '/checklists/:name/plan/settings',
     {
       schema: {
-        summary: "Change availability and costs (null: a cost back to the log's median or the default); today's list is made again",
+        summary:
+          "Change availability and costs (null: a cost back to the log's median or the default); today's list is made again unless it is all studied",
         params: ChecklistParams,
         body: PlanSettingsPatchJson,
         response: { 200: PlanSettingsJson, ...errorResponses(400, 404) },

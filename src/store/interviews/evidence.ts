@@ -7,8 +7,8 @@ import type { CardSchedule, ReviewRating, ReviewRecord, Scheduler } from '../../
 import { scheduleColumns, scheduleOfRow } from '../review/cards.js';
 import type { Database, ReviewLogRow } from '../schema.js';
 
-/** The scheduler of a checklist (its settings and fitted parameters). */
-export type SchedulerOf = (checklistId: number) => Scheduler | undefined;
+/** The scheduler of a checklist (its settings and fitted parameters), asked only for the checklists of the cards replayed. */
+export type SchedulerOf = (checklistId: number) => Promise<Scheduler | undefined>;
 
 export interface QuestionEvidence {
   questionId: number;
@@ -85,7 +85,7 @@ export async function withdrawEvidence(db: Kysely<Database>, questionIds: readon
 
 /** Replays a card from its log as it stands (after an undo in a review session took a line out). */
 export async function replayCardLog(db: Kysely<Database>, cardId: number, scheduler?: Scheduler): Promise<void> {
-  await replayCard(db, cardId, { questionId: 0, rating: null, at: '' }, () => scheduler);
+  await replayCard(db, cardId, { questionId: 0, rating: null, at: '' }, () => Promise.resolve(scheduler));
 }
 
 async function replayCard(
@@ -99,7 +99,7 @@ async function replayCard(
   const stored = new Map(rows.map((row) => [Number(row.id), row]));
   // Before its first review the card was what that review's `previous` holds; with no review, what it is now.
   const initial = rows.length > 0 ? recordOf(rows[0]!).previous : scheduleOfRow(card);
-  const replay = replayLog(cardId, initial, withEvidence(rows.map(lineOf), evidence), schedulerOf(Number(card.checklist_id)));
+  const replay = replayLog(cardId, initial, withEvidence(rows.map(lineOf), evidence), await schedulerOf(Number(card.checklist_id)));
 
   const kept = new Set(replay.lines.map((line) => line.id).filter((id): id is number => id !== null));
   const removed = rows.filter((row) => !kept.has(Number(row.id))).map((row) => row.id);

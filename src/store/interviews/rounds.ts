@@ -10,6 +10,8 @@ export type RoundChange = Omit<Updateable<RoundTable>, 'id' | 'application_id' |
 export interface RoundFilter {
   /** Only rounds starting after this instant, soonest first. */
   after?: string | undefined;
+  /** With `after`: these rounds too, whenever they start (a plan's targets and the rounds to come, in one read). */
+  alsoIds?: readonly number[] | undefined;
   application?: number | undefined;
   kind?: string | undefined;
   ids?: readonly number[] | undefined;
@@ -41,7 +43,13 @@ export interface RoundRows {
 
 export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Promise<RoundRows> {
   let query = db.selectFrom('rounds as r').innerJoin('applications as a', 'a.id', 'r.application_id').selectAll('r').select(['a.company', 'a.role']);
-  if (filter.after !== undefined) query = query.where('r.starts_at', '>', filter.after);
+  const { after, alsoIds } = filter;
+  if (after !== undefined) {
+    query =
+      alsoIds && alsoIds.length > 0
+        ? query.where((eb) => eb.or([eb('r.starts_at', '>', after), eb('r.id', 'in', [...alsoIds])]))
+        : query.where('r.starts_at', '>', after);
+  }
   if (filter.application !== undefined) query = query.where('r.application_id', '=', filter.application);
   if (filter.kind !== undefined) query = query.where('r.kind', '=', filter.kind);
   if (filter.ids !== undefined) query = query.where('r.id', 'in', filter.ids.length > 0 ? [...filter.ids] : [0]);

@@ -1,5 +1,6 @@
 // Each day's plan as first made that day: today's list stays put while one studies it, and a later day reads what
-// was planned to say how far behind one fell. A change of targets or availability makes today's again.
+// was planned to say how far behind one fell. A change of targets or availability makes today's again, unless it is
+// finished (app/plan/today.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -40,6 +41,12 @@ export async function readPlanDays(db: Kysely<Database>, checklistId: number, si
     .orderBy('date')
     .execute();
   return rows.map(toRecord);
+}
+
+/** The plan kept for one day, if one was made that day. */
+export async function readPlanDay(db: Kysely<Database>, checklistId: number, date: string): Promise<PlanDayRecord | null> {
+  const row = await db.selectFrom('plan_days').selectAll().where('checklist_id', '=', checklistId).where('date', '=', date).executeTakeFirst();
+  return row ? toRecord(row) : null;
 }
 
 export async function putPlanDay(db: Kysely<Database>, checklistId: number, day: PlanDayRecord): Promise<void> {

@@ -6,6 +6,7 @@ import type { Topic } from '../../core/checklist/model.js';
 import { decideAnswer, decideUndo, type LoggedAnswer } from '../../core/review/answer.js';
 import { newCardSchedule } from '../../core/review/scheduling.js';
 import type { CardKind, CardOrigin, CardSchedule, ReviewRating, ReviewRecord, Scheduler, StudyCard } from '../../core/review/scheduling.js';
+import { forIdBatches } from '../batch.js';
 import { inTransaction } from '../database.js';
 import type { CardRow, Database, NewCard, ReviewLogRow } from '../schema.js';
 import { getTopic, setTopicState } from '../topics/topics.js';
@@ -91,6 +92,16 @@ export function activeCards(db: Kysely<Database>, checklistId: number, sectionKe
     .where((eb) => eb.or([eb('cards.topic_id', 'is', null), eb.and([eb('topics.archived_at', 'is', null), eb('topics.state', '!=', 'skipped')])]));
   if (sectionKeys) builder = builder.where('cards.section_key', 'in', sectionKeys.length > 0 ? [...sectionKeys] : ['']);
   return builder;
+}
+
+/** Those of `ids` that are active cards of the checklist (as `activeCards` says), by id: a query per 500 ids. */
+export async function activeCardsByIds(db: Kysely<Database>, checklistId: number, ids: readonly number[]): Promise<Map<number, StudyCard>> {
+  const cards = new Map<number, StudyCard>();
+  await forIdBatches([...new Set(ids)], async (batch) => {
+    const rows = await activeCards(db, checklistId).selectAll('cards').where('cards.id', 'in', batch).execute();
+    for (const row of rows) cards.set(Number(row.id), toCard(row));
+  });
+  return cards;
 }
 
 export interface AnswerResult {

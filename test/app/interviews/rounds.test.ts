@@ -9,6 +9,7 @@ import { checklistFromUpload, importChecklist } from '../../../src/app/import/im
 import { addQuestion, deleteQuestion, questionToCard, updateQuestion } from '../../../src/app/interviews/questions.js';
 import { createRound, deleteRound, listRounds, roundDetail, updateRound } from '../../../src/app/interviews/rounds.js';
 import { answerCard, cardById, undoReview } from '../../../src/app/review/review.js';
+import { updateReviewSettings } from '../../../src/app/review/settings.js';
 import { topicCardList } from '../../../src/app/review/cards.js';
 import { resolveTopic, topicById } from '../../../src/app/topics/topics.js';
 import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
@@ -239,6 +240,27 @@ for (const backend of BACKENDS) {
         expect((await topicById(ctx, generators)).reviews).toEqual([]);
         expect((await topicCard(ctx, 'generators')).state).toBe('new');
         expect((await listRounds(ctx)).rounds).toEqual([]);
+      }));
+
+    it('replays moved evidence with the scheduler of each card’s own checklist', () =>
+      run(async (ctx) => {
+        await importChecklist(ctx, { file: checklistFromUpload('# Distributed\n- consensus\n', 'other.md'), name: 'other' });
+        // The same Easy answer comes due much later where recall may fall to 70 % than where it must stay at 99 %.
+        await updateReviewSettings(ctx, 'prep', { desiredRetention: 0.99 });
+        await updateReviewSettings(ctx, 'other', { desiredRetention: 0.7 });
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const { round } = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-06T15:00' });
+        await addQuestion(ctx, round.id, {
+          text: 'Consensus under MVCC?',
+          topicIds: [await topicId(ctx, 'MVCC'), await topicId(ctx, 'consensus')],
+          score: 4,
+        });
+        await updateRound(ctx, round.id, { localStart: '2026-12-07T10:00' });
+        const days = (card: { due: string }) => (Date.parse(card.due) - Date.parse('2026-12-07T09:00:00.000Z')) / 86_400_000;
+        const [strict, loose] = [await topicCard(ctx, 'MVCC'), await topicCard(ctx, 'consensus')];
+        expect(strict.lastReview).toBe('2026-12-07T09:00:00.000Z');
+        expect(loose.lastReview).toBe('2026-12-07T09:00:00.000Z');
+        expect(days(loose)).toBeGreaterThan(3 * days(strict));
       }));
 
     it('turns a question into a question/answer card of its first topic', () =>

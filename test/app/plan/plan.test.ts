@@ -3,7 +3,7 @@
 // day behind; rounds as targets; the calendar parsed back; costs from the log; bad input refused naming the field.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
 import { addApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
@@ -18,6 +18,22 @@ import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { withApp } from '../../support/app.js';
 import { hasUserFixture, USER_FIXTURE } from '../../support/fixtures.js';
 import { BACKENDS } from '../../store/backends.js';
+
+// Counts the planner's runs, so that a test can say when a plan was made.
+const planner = vi.hoisted(() => ({ runs: 0 }));
+vi.mock('../../../src/core/plan/plan.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/core/plan/plan.js')>();
+  return {
+    ...original,
+    planStudy: (...args: Parameters<typeof original.planStudy>) => {
+      planner.runs++;
+      return original.planStudy(...args);
+    },
+  };
+});
+beforeEach(() => {
+  planner.runs = 0;
+});
 
 // A Monday morning; the target two weeks on, a Monday at 09:00 UTC.
 const START = '2026-12-07T07:00:00.000Z';
@@ -99,6 +115,40 @@ for (const backend of BACKENDS) {
         expect(tomorrow.today!.date).toBe('2026-12-08');
       }));
 
+    it('studies today’s kept list without planning again: the queue reads the list and ticks it off; made once on a day with none', () =>
+      run(async (ctx, setNow) => {
+        await updatePlanSettings(ctx, 'prep', { learnTopicMinutes: 5 });
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Python', 'Databases'] });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        const ids = plan.items.map((i) => i.cardId);
+        expect(ids.length).toBeGreaterThan(3);
+        planner.runs = 0;
+        for (let k = 0; k < 3; k++) {
+          const queue = await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 });
+          expect(queue.cards.map((c) => c.card.id)).toEqual(ids.slice(k));
+          await answerCard(ctx, queue.cards[0]!.card.id, 3, 30_000);
+        }
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id)).toEqual(ids.slice(3));
+        expect(planner.runs).toBe(0);
+
+        // The next morning no list is kept yet: the queue makes it (once) and keeps it, as the plan then shows it.
+        setNow(later(1));
+        const first = (await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id);
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards.map((c) => c.card.id)).toEqual(first);
+        expect(planner.runs).toBe(1);
+        expect((await studyPlan(ctx, { checklist: 'prep' })).items.map((i) => i.cardId)).toEqual(first);
+      }));
+
+    it('plans nothing more for a target once it has begun, though its morning list was kept', () =>
+      run(async (ctx, setNow) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-08', sections: ['Databases'] });
+        setNow('2026-12-08T07:00:00.000Z');
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards.length).toBeGreaterThan(0);
+        setNow('2026-12-08T10:00:00.000Z');
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards).toEqual([]);
+        expect((await studyPlan(ctx, { checklist: 'prep' })).items).toEqual([]);
+      }));
+
     it('keeps today’s list for the day, makes it again on demand or when the availability changes', () =>
       run(async (ctx) => {
         await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
@@ -110,6 +160,29 @@ for (const backend of BACKENDS) {
         expect(less.today!.minutesPlanned).toBeLessThanOrEqual(10 + 1e-9);
         expect(less.today!.minutesPlanned).toBeLessThan(first.today!.minutesPlanned);
         expect(less.targets[0]!.note).toMatch(/^with 10 minutes on mon-fri, \d+ of \d+ new cards can be learned by then; these \d+ are left out$/);
+      }));
+
+    it('keeps a finished day finished when the study time or the targets change; the change applies from tomorrow', () =>
+      run(async (ctx, setNow) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        expect(plan.items.length).toBeGreaterThan(0);
+        for (const { card } of (await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 })).cards)
+          await answerCard(ctx, card.id, 3, 30_000);
+        await updatePlanSettings(ctx, 'prep', { minutesPerDay: 120 });
+        await addTarget(ctx, 'prep', { date: '2026-12-18', sections: ['Python'] });
+        const after = await studyPlan(ctx, { checklist: 'prep' });
+        expect(after.items.map((i) => [i.cardId, i.done])).toEqual(plan.items.map((i) => [i.cardId, true]));
+        expect(after.summary).toMatch(/^Today's plan is done: /);
+        expect((await reviewQueue(ctx, { checklist: 'prep', plan: true })).cards).toEqual([]);
+        // Tomorrow's list is made with the new minutes and targets.
+        setNow(later(1));
+        const tomorrow = await studyPlan(ctx, { checklist: 'prep' });
+        expect(tomorrow.today!.minutesAvailable).toBe(120);
+        expect(tomorrow.today!.minutesPlanned).toBeGreaterThan(60);
+        // A day not finished is made again at the change, as before.
+        await updatePlanSettings(ctx, 'prep', { minutesPerDay: 10 });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).today!.minutesPlanned).toBeLessThanOrEqual(10 + 1e-9);
       }));
 
     it('takes an upcoming round about the checklist as a target, by its kind’s weight; taken out and put back', () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { minutesBehind, minutesByDate, todayLine } from '../../../src/core/plan/progress.js';
+import { dayFinished, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../../src/core/plan/progress.js';
 import { availableDays, DEFAULT_COSTS, effectiveCosts, MIN_LOGGED_ANSWERS, parseWeekdays } from '../../../src/core/plan/availability.js';
 
 describe('study availability', () => {
@@ -94,5 +94,24 @@ describe('how the plan is going', () => {
     expect(todayLine({ reviews: 0, newTopics: 0, minutes: 0, done: 0, items: 0 }, acme, '2026-12-07')).toBe(
       'No study planned today, for Acme onsite in 9 days; next study day 2026-12-07.',
     );
+  });
+
+  it('says how many new cards the minutes leave out, in the words of the study time', () => {
+    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+    expect(leftOutNote({ minutesPerDay: 20, weekdays: [...weekdays, 'sat', 'sun'] }, 189, 49)).toBe(
+      'with 20 minutes a day, 140 of 189 new cards can be learned by then; these 49 are left out',
+    );
+    expect(leftOutNote({ minutesPerDay: 60, weekdays }, 10, 3)).toBe(
+      'with 60 minutes on mon-fri, 7 of 10 new cards can be learned by then; these 3 are left out',
+    );
+    expect(leftOutNote({ minutesPerDay: 30, weekdays: ['mon', 'wed', 'fri'] }, 10, 1)).toMatch(/^with 30 minutes on mon,wed,fri, /);
+    expect(leftOutNote({ minutesPerDay: 60, weekdays }, 10, 0)).toBeNull();
+  });
+
+  it('calls a day finished once every item of its list was studied, and an empty list never finished', () => {
+    const items = [{ cardId: 1 }, { cardId: 2 }];
+    expect(dayFinished(items, new Set([1, 2, 7]))).toBe(true);
+    expect(dayFinished(items, new Set([1]))).toBe(false);
+    expect(dayFinished([], new Set([1]))).toBe(false);
   });
 });
