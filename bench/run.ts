@@ -10,6 +10,7 @@ import { init as initMd4w, mdToJSON } from 'md4w';
 import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
+import { cardPassShare } from './card-pass.js';
 import { benchCards } from './cards.js';
 import { GENERATED_TOPIC_COUNT_DEFAULT, generateChecklist } from './generate-checklist.js';
 import { benchHttp } from './http.js';
@@ -98,6 +99,10 @@ async function benchImport(label: string, file: string, text: string, withPostgr
     console.log(`  prepdeck parse (core only)      ${ms(parseOnly)}   ${ratio(parseOnly, rawMarkdownIt)} markdown-it`);
     console.log(
       `  prepdeck import into SQLite     ${ms(sqliteImport)}   ${ratio(sqliteImport, rawMarkdownIt)} markdown-it, ${ratio(sqliteImport, rawMd4w)} md4w`,
+    );
+    const cards = await cardPassShare(text, RUNS);
+    console.log(
+      `  ${"the parse's card pass".padEnd(32)}${ms(cards.cardMs)}   ${((cards.cardMs / cards.parseMs) * 100).toFixed(1)} % of the parse (its CPU samples in card functions)`,
     );
     if (withPostgres) {
       let best = Infinity;
