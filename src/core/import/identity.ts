@@ -69,12 +69,14 @@ export function sectionPathKeys(parsed: ParsedChecklist): string[] {
  */
 export const MAX_KEY_LENGTH = 400;
 
-/** A key as it grows: its first characters, its length, and two FNV-1a hashes of all of it so far. */
+/**
+ * A key as it grows: its first characters, its length, and two FNV-1a hashes of all of it so far. While it is
+ * short, `head` is all of it and the hashes are not yet taken (null): most keys never need them.
+ */
 interface GrowingKey {
   head: string;
   length: number;
-  h1: number;
-  h2: number;
+  hashes: { h1: number; h2: number } | null;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -82,23 +84,31 @@ const FNV_PRIME = 0x01000193;
 // A second hash from another start, so that two different keys share both only by a 1 in 2^64 chance.
 const SECOND_OFFSET = 0x050c5d1f;
 
-function grow(key: GrowingKey, text: string): GrowingKey {
-  let { h1, h2 } = key;
+function hashOn(hashes: { h1: number; h2: number }, text: string): { h1: number; h2: number } {
+  let { h1, h2 } = hashes;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, FNV_PRIME);
     h2 = Math.imul(h2 ^ c, FNV_PRIME) ^ (h2 >>> 15);
   }
-  const head = key.head.length >= MAX_KEY_LENGTH ? key.head : (key.head + text.slice(0, MAX_KEY_LENGTH)).slice(0, MAX_KEY_LENGTH);
-  return { head, length: key.length + text.length, h1, h2 };
+  return { h1, h2 };
 }
 
-const startKey = (text: string): GrowingKey => grow({ head: '', length: 0, h1: FNV_OFFSET, h2: SECOND_OFFSET }, text);
+function grow(key: GrowingKey, text: string): GrowingKey {
+  const length = key.length + text.length;
+  if (length <= MAX_KEY_LENGTH) return { head: key.head + text, length, hashes: null };
+  // A short key's head is all of it: its hashes are taken from there the first time they are needed.
+  const hashes = hashOn(key.hashes ?? hashOn({ h1: FNV_OFFSET, h2: SECOND_OFFSET }, key.head), text);
+  const head = key.head.length >= MAX_KEY_LENGTH ? key.head : (key.head + text.slice(0, MAX_KEY_LENGTH)).slice(0, MAX_KEY_LENGTH);
+  return { head, length, hashes };
+}
+
+const startKey = (text: string): GrowingKey => grow({ head: '', length: 0, hashes: null }, text);
 
 function keyText(key: GrowingKey): string {
-  if (key.length <= MAX_KEY_LENGTH) return key.head;
+  if (key.hashes === null) return key.head;
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return `${key.head}…${hex(key.h1)}${hex(key.h2)}`;
+  return `${key.head}…${hex(key.hashes.h1)}${hex(key.hashes.h2)}`;
 }
 
 /** A stored key as it would be bounded: what a key of the old, unbounded form becomes (the 0013 migration's rule). */
