@@ -84,14 +84,21 @@ async function readBytes(path: string): Promise<Uint8Array> {
 function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
   const kinds = { topic: 0, goal: 0, book: 0 };
   for (const entry of parsed.entries) kinds[entry.kind]++;
-  const resources = [...parsed.sections.flatMap((s) => s.resources), ...parsed.entries.flatMap((e) => e.resources)];
+  const urls = new Set<string>();
+  const bulletLines = new Set<number>();
+  for (const owner of [...parsed.sections, ...parsed.entries]) {
+    for (const resource of owner.resources) {
+      urls.add(resource.url);
+      if (resource.fromBullet) bulletLines.add(resource.line);
+    }
+  }
   return {
     sections: parsed.sections.length - 1,
     topics: kinds.topic,
     goals: kinds.goal,
     books: kinds.book,
-    resources: new Set(resources.map((r) => r.url)).size,
-    resourceBullets: new Set(resources.filter((r) => r.fromBullet).map((r) => r.line)).size,
+    resources: urls.size,
+    resourceBullets: bulletLines.size,
     notes: parsed.sections.reduce((sum, s) => sum + s.notes.length, 0),
     cards: parsed.cards.length,
     duplicates,

@@ -428,6 +428,8 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
     fresh.sort((a, b) => a.line - b.line).map(({ row }) => row),
   );
 
+  // Only a stored topic can have moved (with its cards) to another section: a new one's cards were made with its own.
+  if (!plan.entries.some((entry) => entry.stored !== null && entry.stored.sectionKey !== entry.sectionKey)) return;
   await db
     .updateTable('cards')
     .set((eb) => ({ section_key: eb.selectFrom('topics').select('topics.section_key').whereRef('topics.id', '=', 'cards.topic_id') }))

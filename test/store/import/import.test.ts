@@ -119,6 +119,9 @@ for (const backend of BACKENDS) {
       expect(renamed).toMatchObject({ text: 'descriptors and properties', state: 'learning', updatedAt: DAY2 });
       const moved = await getTopic(store().db, ids.get('bucket policies')!);
       expect(moved).toMatchObject({ sectionKey: 'aws / iam', state: 'known', archivedAt: null });
+      // Its card moves with it: a review scoped to IAM finds it.
+      const movedCards = await store().db.selectFrom('cards').select('section_key').where('topic_id', '=', ids.get('bucket policies')!).execute();
+      expect(movedCards.map((card) => card.section_key)).toEqual(['aws / iam']);
       const archived = await getTopic(store().db, ids.get('metaclasses')!);
       expect(archived).toMatchObject({ state: 'skipped', archivedAt: DAY2 });
       expect((await topicHistory(store().db, ids.get('metaclasses')!)).map((e) => e.type)).toEqual(['created', 'state', 'archived']);
