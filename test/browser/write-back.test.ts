@@ -189,6 +189,15 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     const page = await browser.newPage();
     await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
     await page.locator('.topic-row').first().waitFor();
+    // The tree says which topic the file does not hold yet.
+    const addedRow = page.locator('.topic-row', { hasText: 'Design a rate limiter' });
+    expect(await addedRow.locator('.topic-not-in-file').textContent()).toBe('not in your file yet');
+    expect(await page.locator('.topic-not-in-file').count()).toBe(1);
+    const topicId = await addedRow.getAttribute('data-topic-id');
+    const topicPage = await browser.newPage();
+    await topicPage.goto(`${server.url}/topics/${topicId}?c=${CHECKLIST}`);
+    await expect.poll(() => topicPage.locator('.eyebrow').first().textContent()).toMatch(/added in prepdeck, not in your file yet/);
+    await topicPage.close();
     await page.getByRole('button', { name: 'Write to file' }).click();
     const panel = page.getByRole('region', { name: 'Write to your file' });
     await expect.poll(() => panel.locator('.write-back-summary').textContent()).toBe('0 markers and 1 topic added here to write');
@@ -196,6 +205,7 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     expect(await panel.locator('.diff-del').count()).toBe(0);
     await panel.getByRole('button', { name: 'Write 1 change' }).click();
     await expect.poll(() => page.locator('.write-back-result').textContent()).toMatch(/^Written 1 topic into .*plan\.md;/);
+    await expect.poll(() => page.locator('.topic-not-in-file').count()).toBe(0);
     const after = readFileSync(file, 'utf8').split('\n');
     const at = after.indexOf('* Design a rate limiter');
     expect(after.filter((_, i) => i !== at).join('\n')).toBe(before);

@@ -33,6 +33,11 @@ function TopicRow({ topic }: { topic: ExportedTopic }) {
           <Highlighted text={topic.text} words={words} />
           <span className="visually-hidden">, {STATE_LABEL[topic.state]}</span>
         </Link>
+        {topic.origin === 'app' && (
+          <span className="topic-not-in-file" title="Added in prepdeck: Write to file adds it to your checklist">
+            not in your file yet
+          </span>
+        )}
         {topic.notes.trim() !== '' && (
           <span className="topic-has-notes" title="Has notes" aria-label="has notes">
             ✎

@@ -69,7 +69,8 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
       </nav>
       <header className="page-header">
         <p className="eyebrow">
-          {KIND_LABEL[topic.kind] ?? topic.kind} #{topic.id} · line {topic.line}
+          {KIND_LABEL[topic.kind] ?? topic.kind} #{topic.id} ·{' '}
+          {topic.origin === 'app' ? 'added in prepdeck, not in your file yet (Write to file adds it)' : `line ${topic.line}`}
           {topic.archivedAt && ' · archived (no longer in the file)'}
         </p>
         <MarkdownView as="h1" inline source={topic.title} fallback={topic.text} className="topic-heading" />
