@@ -53,6 +53,12 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
     return topic;
   }
   if (/^[-+]\d+$/.test(ref)) throw new InvalidInputError(`'${ref}' is not a topic id: ids are whole numbers from 1 (\`prepdeck search\` shows them)`);
+  // A title may hold slashes itself (`set/dict/list comprehension`, `HTTP/2`): read whole first, then as sections/title.
+  if (ref.includes('/')) {
+    const whole = normalizeText(ref);
+    const found = await findTopicsByFragment(ctx.store.db, whole, checklistId);
+    if (found.length > 0) return pickTopic(ctx, ref, whole, found);
+  }
   const parts = ref
     .split('/')
     .map((p) => normalizeText(p))
@@ -63,9 +69,16 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (found.length === 0) {
     const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId));
     throw new NotFoundError(
-      near === null ? `no topic matches '${ref}'; try \`prepdeck search ${textPart}\`` : `no topic matches '${ref}'; did you mean '${near}'?`,
+      near === null || normalizeText(near) === normalizeText(ref)
+        ? `no topic matches '${ref}'; try \`prepdeck search ${textPart}\``
+        : `no topic matches '${ref}'; did you mean '${near}'?`,
     );
   }
+  return pickTopic(ctx, ref, textPart, found);
+}
+
+/** The one topic of `found` (an exact title wins over partial matches), or an AmbiguousError listing candidates. */
+async function pickTopic(ctx: AppContext, ref: string, textPart: string, found: Topic[]): Promise<Topic> {
   if (found.length === 1) return found[0]!;
   const exact = found.filter((t) => normalizeText(t.text) === textPart);
   if (exact.length === 1) return exact[0]!;
