@@ -24,8 +24,10 @@ import type {
   DatabaseMetadataOptions,
   DialectAdapter,
   Driver,
+  Expression,
   PostgresDialectConfig,
   PostgresPool,
+  RawBuilder,
   SqliteDatabase,
   SqliteDialectConfig,
   TableMetadata,
@@ -83,6 +85,11 @@ interface DialectOps {
   conflictReason(error: unknown): string | null;
   /** The schema our tables live in, when the database has several (PostgreSQL's search_path). */
   currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
+  /**
+   * A group's values of `expression` as a JSON array, in text. Unordered, which costs no sort: the aggregates of one
+   * select step over a group's rows together, so the elements of several line up (the nth of each is one row's).
+   */
+  jsonArrayOf: (expression: Expression<unknown>) => RawBuilder<string>;
 }
 
 const sqliteOps: DialectOps = {
@@ -103,6 +110,7 @@ const sqliteOps: DialectOps = {
       : null;
   },
   currentSchema: async () => undefined,
+  jsonArrayOf: (expression) => sql<string>`json_group_array(${expression})`,
 };
 
 const postgresOps: DialectOps = {
@@ -125,6 +133,7 @@ const postgresOps: DialectOps = {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;
   },
+  jsonArrayOf: (expression) => sql<string>`json_agg(${expression})::text`,
 };
 
 /** The dialect a Kysely instance (or transaction) talks to; the introspector class is its public fingerprint. */

@@ -9,8 +9,16 @@ export interface FunnelEvent {
   at: string;
 }
 
-/** One application's events in time order (those of the same instant as recorded): each one's stage, as its column, and instant. */
+/** One application's stage events, as lists of the same length: each one's id (the order they were recorded in), stage and instant. */
+export interface StageHistory {
+  ids: readonly number[];
+  stages: readonly string[];
+  at: readonly string[];
+}
+
+/** One application's events by time, then id: each one's id, stage (as its column of the counts) and instant. */
 interface History {
+  ids: number[];
   columns: number[];
   times: number[];
 }
@@ -20,66 +28,81 @@ interface Columns {
   keys: string[];
   /** How many of `keys` are the hunt's own. */
   own: number;
-  /** Per other stage (column `own + i`): its first event by time, then as recorded, which is when the fold met it. */
-  firstOfOthers: Array<{ time: number; position: number }>;
+  /** Per other stage (column `own + i`): its first event by time, then id, which is when the fold meets it. */
+  firstOfOthers: Array<{ time: number; id: number }>;
 }
 
 /**
  * `events` in the order they were recorded. An application reached a funnel stage when its history visited it or a
  * later one (a jump over a stage passes it; a move back is counted once); weeks run Monday to Sunday in
  * `timeZone`, from the first event's week to today's, each with the applications per stage at its end.
- *
- * The same as folding every event in time order into the stage each application is in (a stage that is not the hunt's
- * own joining the counts from the week the fold first meets it), but done per application: each history is walked once
- * against the weeks' ends, so the events are never sorted as a whole (as recorded, each application's usually are in order).
  */
 export function funnelOf(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson {
-  const { histories, columns, earliest } = byApplication(stageKeys, events);
+  const byApplication = new Map<number, { ids: number[]; stages: string[]; at: string[] }>();
+  for (const [position, { applicationId, to, at }] of events.entries()) {
+    let history = byApplication.get(applicationId);
+    if (!history) byApplication.set(applicationId, (history = { ids: [], stages: [], at: [] }));
+    history.ids.push(position);
+    history.stages.push(to);
+    history.at.push(at);
+  }
+  return funnelOfHistories(stageKeys, [...byApplication.values()], today, timeZone);
+}
+
+/**
+ * The funnel of `histories`, one per application, each in any order (its events' ids say the order they were
+ * recorded in). The same as folding every event in time order, then id, into the stage each application is in (a
+ * stage that is not the hunt's own joining the counts from the week the fold first meets it), but done per
+ * application: each history is walked once against the weeks' ends, so the events are never sorted as a whole.
+ */
+export function funnelOfHistories(stageKeys: readonly string[], histories: readonly StageHistory[], today: string, timeZone: string): FunnelJson {
+  const { timed, columns, earliest } = columnsOf(stageKeys, histories);
   return {
-    stages: reachedStages(histories, columns),
-    weeks: histories.length === 0 ? [] : weeklyCounts(histories, columns, earliest, today, timeZone),
+    stages: reachedStages(timed, columns),
+    weeks: timed.length === 0 ? [] : weeklyCounts(timed, columns, earliest, today, timeZone),
   };
 }
 
-function byApplication(stageKeys: readonly string[], events: readonly FunnelEvent[]): { histories: History[]; columns: Columns; earliest: number } {
+function columnsOf(stageKeys: readonly string[], histories: readonly StageHistory[]): { timed: History[]; columns: Columns; earliest: number } {
   const columnOf = new Map<string, number>();
   const keys: string[] = [];
   for (const key of stageKeys) {
     if (!columnOf.has(key)) columnOf.set(key, keys.push(key) - 1);
   }
   const columns: Columns = { keys, own: keys.length, firstOfOthers: [] };
-  const historyOf = new Map<number, History>();
   let earliest = Infinity;
-  for (let position = 0; position < events.length; position++) {
-    const { applicationId, to, at } = events[position]!;
-    const time = Date.parse(at);
-    if (time < earliest) earliest = time;
-    let column = columnOf.get(to);
-    if (column === undefined) {
-      column = keys.push(to) - 1;
-      columnOf.set(to, column);
-      columns.firstOfOthers.push({ time, position });
-    } else if (column >= columns.own) {
-      // Events come as recorded, so an earlier position never beats one of the same instant.
-      const first = columns.firstOfOthers[column - columns.own]!;
-      if (time < first.time) Object.assign(first, { time, position });
+  const timed: History[] = [];
+  for (const { ids, stages, at } of histories) {
+    if (ids.length === 0) continue;
+    const history: History = { ids: [...ids], columns: [], times: [] };
+    for (let i = 0; i < ids.length; i++) {
+      const time = Date.parse(at[i]!);
+      const id = ids[i]!;
+      if (time < earliest) earliest = time;
+      let column = columnOf.get(stages[i]!);
+      if (column === undefined) {
+        column = keys.push(stages[i]!) - 1;
+        columnOf.set(stages[i]!, column);
+        columns.firstOfOthers.push({ time, id });
+      } else if (column >= columns.own) {
+        const first = columns.firstOfOthers[column - columns.own]!;
+        if (time < first.time || (time === first.time && id < first.id)) Object.assign(first, { time, id });
+      }
+      history.columns.push(column);
+      history.times.push(time);
     }
-    let history = historyOf.get(applicationId);
-    if (!history) historyOf.set(applicationId, (history = { columns: [], times: [] }));
-    history.columns.push(column);
-    history.times.push(time);
+    timed.push(inTimeOrder(history));
   }
-  const histories = [...historyOf.values()].map(inTimeOrder);
-  return { histories, columns, earliest };
+  return { timed, columns, earliest };
 }
 
-/** As recorded, a history nearly always is in time order, so that is checked before sorting. */
+/** As recorded, a history nearly always is in order already, so that is checked before sorting. */
 function inTimeOrder(history: History): History {
-  const { columns, times } = history;
-  if (times.every((time, i) => i === 0 || times[i - 1]! <= time)) return history;
-  // Stable: events of the same instant keep the order they were recorded in.
-  const order = times.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
-  return { columns: order.map((i) => columns[i]!), times: order.map((i) => times[i]!) };
+  const { ids, columns, times } = history;
+  const before = (a: number, b: number) => times[a]! - times[b]! || ids[a]! - ids[b]!;
+  if (times.every((_, i) => i === 0 || before(i - 1, i) < 0)) return history;
+  const order = times.map((_, i) => i).sort(before);
+  return { ids: order.map((i) => ids[i]!), columns: order.map((i) => columns[i]!), times: order.map((i) => times[i]!) };
 }
 
 function reachedStages(histories: readonly History[], { keys }: Columns): FunnelJson['stages'] {
@@ -117,9 +140,7 @@ function weeklyCounts(histories: readonly History[], columns: Columns, earliest:
     for (; week < ends.length; week++) counts[week * width + last]!++;
   }
   // The other stages in the order the fold meets them, each from the week it does.
-  const others = columns.firstOfOthers
-    .map((first, i) => ({ ...first, column: columns.own + i }))
-    .sort((a, b) => a.time - b.time || a.position - b.position);
+  const others = columns.firstOfOthers.map((first, i) => ({ ...first, column: columns.own + i })).sort((a, b) => a.time - b.time || a.id - b.id);
   return weeksOf.map((weekOf, week) => {
     const row: Record<string, number> = {};
     for (let column = 0; column < columns.own; column++) row[columns.keys[column]!] = counts[week * width + column]!;
