@@ -23,6 +23,12 @@ async function seed(ctx: AppContext): Promise<void> {
       Array.from({ length: 13 }, (_, i) => ({
         hunt_id: i === 12 ? 2 : 1,
         company: `Company ${i}`,
+        role: '',
+        link: '',
+        location: '',
+        source: '',
+        notes: '',
+        tags: '[]',
         stage: 'applied',
         stage_changed_at: NOW,
         created_at: NOW,
