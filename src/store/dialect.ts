@@ -86,10 +86,10 @@ interface DialectOps {
   /** The schema our tables live in, when the database has several (PostgreSQL's search_path). */
   currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
   /**
-   * A group's values of `expression` as a JSON array, in text. Unordered, which costs no sort: the aggregates of one
-   * select step over a group's rows together, so the elements of several line up (the nth of each is one row's).
+   * A group's rows as a JSON array of arrays, in text: for each row, the values of `expressions` in order. Unordered,
+   * which costs no sort; each row's values stay together by construction.
    */
-  jsonArrayOf: (expression: Expression<unknown>) => RawBuilder<string>;
+  jsonRowsOf: (...expressions: Array<Expression<unknown>>) => RawBuilder<string>;
 }
 
 const sqliteOps: DialectOps = {
@@ -110,7 +110,7 @@ const sqliteOps: DialectOps = {
       : null;
   },
   currentSchema: async () => undefined,
-  jsonArrayOf: (expression) => sql<string>`json_group_array(${expression})`,
+  jsonRowsOf: (...expressions) => sql<string>`json_group_array(json_array(${sql.join(expressions)}))`,
 };
 
 const postgresOps: DialectOps = {
@@ -133,7 +133,7 @@ const postgresOps: DialectOps = {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;
   },
-  jsonArrayOf: (expression) => sql<string>`json_agg(${expression})::text`,
+  jsonRowsOf: (...expressions) => sql<string>`json_agg(json_build_array(${sql.join(expressions)}))::text`,
 };
 
 /** The dialect a Kysely instance (or transaction) talks to; the introspector class is its public fingerprint. */

@@ -108,18 +108,17 @@ export async function historyOf(db: Kysely<Database>, applicationId: number): Pr
  * event's id saying when it was recorded.
  */
 export async function stageHistories(db: Kysely<Database>): Promise<StageHistory[]> {
-  const { jsonArrayOf } = dialectOf(db);
+  const { jsonRowsOf } = dialectOf(db);
   const rows = await db
     .selectFrom('stage_events')
-    .select((eb) => [jsonArrayOf(eb.ref('id')).as('ids'), jsonArrayOf(eb.ref('to_stage')).as('stages'), jsonArrayOf(eb.ref('at')).as('at')])
+    .select((eb) => jsonRowsOf(eb.ref('id'), eb.ref('to_stage'), eb.ref('at')).as('events'))
     .where('application_id', 'in', db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID))
     .groupBy('application_id')
     .execute();
-  return rows.map((row) => ({
-    ids: JSON.parse(row.ids) as number[],
-    stages: JSON.parse(row.stages) as string[],
-    at: JSON.parse(row.at) as string[],
-  }));
+  return rows.map((row) => {
+    const events = JSON.parse(row.events) as Array<[number, string, string]>;
+    return { ids: events.map((event) => event[0]), stages: events.map((event) => event[1]), at: events.map((event) => event[2]) };
+  });
 }
 
 /** The marks of the applications with an offer, for comparing the offers. */
