@@ -3,6 +3,7 @@
 // against the 500 ms aim, as a ratio to a bare page served by the same server in the same run (the machine
 // is shared; ratios travel better).
 //   npm run build && node --import tsx -e "await (await import('./bench/web.ts')).benchWeb()"
+// (with BENCH_WEB=hunt, the Hunt board alone).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -169,6 +170,8 @@ async function benchHuntBoard(): Promise<void> {
 
 export async function benchWeb(): Promise<void> {
   if (!existsSync(ASSETS)) throw new Error(`${ASSETS} is missing: run \`npm run build\` first`);
+  // BENCH_WEB=hunt runs the Hunt board's part alone.
+  if (process.env['BENCH_WEB'] === 'hunt') return benchHuntBoard();
   benchBundle();
   await benchFirstRender();
   await benchHuntBoard();

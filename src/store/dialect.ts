@@ -24,8 +24,10 @@ import type {
   DatabaseMetadataOptions,
   DialectAdapter,
   Driver,
+  Expression,
   PostgresDialectConfig,
   PostgresPool,
+  RawBuilder,
   SqliteDatabase,
   SqliteDialectConfig,
   TableMetadata,
@@ -83,6 +85,11 @@ interface DialectOps {
   conflictReason(error: unknown): string | null;
   /** The schema our tables live in, when the database has several (PostgreSQL's search_path). */
   currentSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
+  /**
+   * A group's rows as a JSON array of arrays, in text: for each row, the values of `expressions` in order. Unordered,
+   * which costs no sort; each row's values stay together by construction.
+   */
+  jsonRowsOf: (...expressions: Array<Expression<unknown>>) => RawBuilder<string>;
 }
 
 const sqliteOps: DialectOps = {
@@ -103,6 +110,7 @@ const sqliteOps: DialectOps = {
       : null;
   },
   currentSchema: async () => undefined,
+  jsonRowsOf: (...expressions) => sql<string>`json_group_array(json_array(${sql.join(expressions)}))`,
 };
 
 const postgresOps: DialectOps = {
@@ -125,6 +133,7 @@ const postgresOps: DialectOps = {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;
   },
+  jsonRowsOf: (...expressions) => sql<string>`json_agg(json_build_array(${sql.join(expressions)}))::text`,
 };
 
 /** The dialect a Kysely instance (or transaction) talks to; the introspector class is its public fingerprint. */

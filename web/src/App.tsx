@@ -42,7 +42,7 @@ type Route =
   | { page: 'stories' }
   | { page: 'missing' };
 
-function route(pathname: string): Route {
+export function route(pathname: string): Route {
   if (pathname === '/' || pathname === '/dashboard') return { page: 'dashboard' };
   if (pathname === '/checklist') return { page: 'checklist' };
   if (pathname === '/review') return { page: 'review' };

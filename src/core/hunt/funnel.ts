@@ -9,58 +9,142 @@ export interface FunnelEvent {
   at: string;
 }
 
+/** One application's stage events, as lists of the same length: each one's id (the order they were recorded in), stage and instant. */
+export interface StageHistory {
+  ids: readonly number[];
+  stages: readonly string[];
+  at: readonly string[];
+}
+
+/** One application's events by time, then id: each one's id, stage (as its column of the counts) and instant. */
+interface History {
+  ids: number[];
+  columns: number[];
+  times: number[];
+}
+
+/** The stages the counts have a column for: the hunt's own, in its order, then any other an event moved to. */
+interface Columns {
+  keys: string[];
+  /** How many of `keys` are the hunt's own. */
+  own: number;
+  /** Per other stage (column `own + i`): its first event by time, then id, which is when the fold meets it. */
+  firstOfOthers: Array<{ time: number; id: number }>;
+}
+
 /**
  * `events` in the order they were recorded. An application reached a funnel stage when its history visited it or a
  * later one (a jump over a stage passes it; a move back is counted once); weeks run Monday to Sunday in
  * `timeZone`, from the first event's week to today's, each with the applications per stage at its end.
  */
 export function funnelOf(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson {
-  return { stages: reachedStages(events), weeks: weeklyCounts(stageKeys, events, today, timeZone) };
+  const byApplication = new Map<number, { ids: number[]; stages: string[]; at: string[] }>();
+  for (const [position, { applicationId, to, at }] of events.entries()) {
+    let history = byApplication.get(applicationId);
+    if (!history) byApplication.set(applicationId, (history = { ids: [], stages: [], at: [] }));
+    history.ids.push(position);
+    history.stages.push(to);
+    history.at.push(at);
+  }
+  return funnelOfHistories(stageKeys, [...byApplication.values()], today, timeZone);
 }
 
-function reachedStages(events: readonly FunnelEvent[]): FunnelJson['stages'] {
-  const funnelIndex = new Map<string, number>(FUNNEL_STAGES.map((key, index) => [key, index]));
-  const furthest = new Map<number, number>();
-  for (const event of events) {
-    const index = funnelIndex.get(event.to);
-    if (index !== undefined && index > (furthest.get(event.applicationId) ?? -1)) furthest.set(event.applicationId, index);
+/**
+ * The funnel of `histories`, one per application, each in any order (its events' ids say the order they were
+ * recorded in). The same as folding every event in time order, then id, into the stage each application is in (a
+ * stage that is not the hunt's own joining the counts from the week the fold first meets it), but done per
+ * application: each history is walked once against the weeks' ends, so the events are never sorted as a whole.
+ */
+export function funnelOfHistories(stageKeys: readonly string[], histories: readonly StageHistory[], today: string, timeZone: string): FunnelJson {
+  const { timed, columns, earliest } = columnsOf(stageKeys, histories);
+  return {
+    stages: reachedStages(timed, columns),
+    weeks: timed.length === 0 ? [] : weeklyCounts(timed, columns, earliest, today, timeZone),
+  };
+}
+
+function columnsOf(stageKeys: readonly string[], histories: readonly StageHistory[]): { timed: History[]; columns: Columns; earliest: number } {
+  const columnOf = new Map<string, number>();
+  const keys: string[] = [];
+  for (const key of stageKeys) {
+    if (!columnOf.has(key)) columnOf.set(key, keys.push(key) - 1);
   }
+  const columns: Columns = { keys, own: keys.length, firstOfOthers: [] };
+  let earliest = Infinity;
+  const timed: History[] = [];
+  for (const { ids, stages, at } of histories) {
+    if (ids.length === 0) continue;
+    const history: History = { ids: [...ids], columns: [], times: [] };
+    for (let i = 0; i < ids.length; i++) {
+      const time = Date.parse(at[i]!);
+      const id = ids[i]!;
+      if (time < earliest) earliest = time;
+      let column = columnOf.get(stages[i]!);
+      if (column === undefined) {
+        column = keys.push(stages[i]!) - 1;
+        columnOf.set(stages[i]!, column);
+        columns.firstOfOthers.push({ time, id });
+      } else if (column >= columns.own) {
+        const first = columns.firstOfOthers[column - columns.own]!;
+        if (time < first.time || (time === first.time && id < first.id)) Object.assign(first, { time, id });
+      }
+      history.columns.push(column);
+      history.times.push(time);
+    }
+    timed.push(inTimeOrder(history));
+  }
+  return { timed, columns, earliest };
+}
+
+/** As recorded, a history nearly always is in order already, so that is checked before sorting. */
+function inTimeOrder(history: History): History {
+  const { ids, columns, times } = history;
+  const before = (a: number, b: number) => times[a]! - times[b]! || ids[a]! - ids[b]!;
+  if (times.every((_, i) => i === 0 || before(i - 1, i) < 0)) return history;
+  const order = times.map((_, i) => i).sort(before);
+  return { ids: order.map((i) => ids[i]!), columns: order.map((i) => columns[i]!), times: order.map((i) => times[i]!) };
+}
+
+function reachedStages(histories: readonly History[], { keys }: Columns): FunnelJson['stages'] {
+  const funnelIndex = keys.map((key) => (FUNNEL_STAGES as readonly string[]).indexOf(key));
   const reached = FUNNEL_STAGES.map(() => 0);
-  for (const index of furthest.values()) for (let i = 0; i <= index; i++) reached[i]!++;
+  for (const { columns } of histories) {
+    let furthest = -1;
+    for (const column of columns) furthest = Math.max(furthest, funnelIndex[column]!);
+    for (let i = 0; i <= furthest; i++) reached[i]!++;
+  }
   return FUNNEL_STAGES.map((stage, i) => {
     const previous = i === 0 ? 0 : reached[i - 1]!;
     return { stage, reached: reached[i]!, conversion: i === 0 || previous === 0 ? null : reached[i]! / previous };
   });
 }
 
-function weeklyCounts(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson['weeks'] {
-  if (events.length === 0) return [];
-  const ordered = inTimeOrder(events);
-  const firstWeek = mondayOf(localDateOf(ordered[0]!.time, timeZone));
-  const lastWeek = mondayOf(today);
-
-  const counts = new Map<string, number>(stageKeys.map((key) => [key, 0]));
-  const stageOf = new Map<number, string>();
-  const weeks: FunnelJson['weeks'] = [];
-  let next = 0;
-  for (let weekOf = firstWeek; weekOf <= lastWeek; weekOf = addDays(weekOf, 7)) {
-    const end = Date.parse(startOfLocalDate(addDays(weekOf, 7), timeZone));
-    for (; next < ordered.length && ordered[next]!.time < end; next++) {
-      const { applicationId, to } = ordered[next]!.event;
-      const before = stageOf.get(applicationId);
-      if (before !== undefined) counts.set(before, counts.get(before)! - 1);
-      counts.set(to, (counts.get(to) ?? 0) + 1);
-      stageOf.set(applicationId, to);
-    }
-    weeks.push({ weekOf, counts: Object.fromEntries(counts) });
+function weeklyCounts(histories: readonly History[], columns: Columns, earliest: number, today: string, timeZone: string): FunnelJson['weeks'] {
+  const weeksOf: string[] = [];
+  const ends: number[] = [];
+  for (let weekOf = mondayOf(localDateOf(earliest, timeZone)); weekOf <= mondayOf(today); weekOf = addDays(weekOf, 7)) {
+    weeksOf.push(weekOf);
+    ends.push(Date.parse(startOfLocalDate(addDays(weekOf, 7), timeZone)));
   }
-  return weeks;
-}
-
-/** The events by time, each with its instant parsed once; as recorded they nearly always are in order, so that is checked before sorting. */
-function inTimeOrder(events: readonly FunnelEvent[]): Array<{ event: FunnelEvent; time: number }> {
-  const timed = events.map((event) => ({ event, time: Date.parse(event.at) }));
-  if (timed.every(({ time }, i) => i === 0 || timed[i - 1]!.time <= time)) return timed;
-  // Stable: events of the same instant keep the order they were recorded in.
-  return timed.sort((a, b) => a.time - b.time);
+  // counts[week * width + column]: the applications whose last event before that week's end moved them to that stage.
+  const width = columns.keys.length;
+  const counts = new Int32Array(weeksOf.length * width);
+  for (const history of histories) {
+    let week = 0;
+    for (let i = 0; i < history.times.length && week < ends.length; i++) {
+      for (; week < ends.length && history.times[i]! >= ends[week]!; week++) {
+        if (i > 0) counts[week * width + history.columns[i - 1]!]!++;
+      }
+    }
+    const last = history.columns.at(-1)!;
+    for (; week < ends.length; week++) counts[week * width + last]!++;
+  }
+  // The other stages in the order the fold meets them, each from the week it does.
+  const others = columns.firstOfOthers.map((first, i) => ({ ...first, column: columns.own + i })).sort((a, b) => a.time - b.time || a.id - b.id);
+  return weeksOf.map((weekOf, week) => {
+    const row: Record<string, number> = {};
+    for (let column = 0; column < columns.own; column++) row[columns.keys[column]!] = counts[week * width + column]!;
+    for (const { time, column } of others) if (time < ends[week]!) row[columns.keys[column]!] = counts[week * width + column]!;
+    return { weekOf, counts: row };
+  });
 }

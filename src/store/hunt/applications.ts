@@ -2,6 +2,8 @@
 // applications (never a query per application).
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { MarkValue } from '../../contract/hunt.js';
+import type { StageHistory } from '../../core/hunt/funnel.js';
+import { dialectOf } from '../dialect.js';
 import type { ApplicationTable, Database, MarkTable, StageEventTable } from '../schema.js';
 import { HUNT_ID } from './hunt.js';
 
@@ -100,14 +102,23 @@ export async function historyOf(db: Kysely<Database>, applicationId: number): Pr
   return db.selectFrom('stage_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
-/** Every stage event of the hunt, archived applications included (they are part of its history), as recorded. */
-export async function allStageEvents(db: Kysely<Database>): Promise<Array<{ applicationId: number; to: string; at: string }>> {
-  return db
+/**
+ * Every application's stage events (archived applications' too: they are part of the hunt's history), a row per
+ * application rather than a row per event, which reads several times faster. The lists come in no set order, each
+ * event's id saying when it was recorded.
+ */
+export async function stageHistories(db: Kysely<Database>): Promise<StageHistory[]> {
+  const { jsonRowsOf } = dialectOf(db);
+  const rows = await db
     .selectFrom('stage_events')
-    .select(['application_id as applicationId', 'to_stage as to', 'at'])
+    .select((eb) => jsonRowsOf(eb.ref('id'), eb.ref('to_stage'), eb.ref('at')).as('events'))
     .where('application_id', 'in', db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID))
-    .orderBy('id')
+    .groupBy('application_id')
     .execute();
+  return rows.map((row) => {
+    const events = JSON.parse(row.events) as Array<[number, string, string]>;
+    return { ids: events.map((event) => event[0]), stages: events.map((event) => event[1]), at: events.map((event) => event[2]) };
+  });
 }
 
 /** The marks of the applications with an offer, for comparing the offers. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { checkLocalDate, checkTimeZone, daysBetween, instantOfMove, localDateOf, mondayOf } from '../../../src/core/hunt/dates.js';
+import { checkLocalDate, checkTimeZone, daysBetween, instantOfMove, localDateOf, mondayOf, startOfLocalDate } from '../../../src/core/hunt/dates.js';
+import { studyDayOn } from '../../../src/core/review/study-day.js';
 
 describe('local dates', () => {
   it('refuses a date that does not exist, naming the field', () => {
@@ -23,6 +24,21 @@ describe('local dates', () => {
   it('reads an instant as the date of its time zone', () => {
     expect(localDateOf('2026-03-01T23:30:00Z', 'Europe/Berlin')).toBe('2026-03-02');
     expect(localDateOf('2026-03-01T03:00:00Z', 'America/New_York')).toBe('2026-02-28');
+  });
+
+  it('starts a local date where its study day starting at midnight starts, midnights that clocks skip included', () => {
+    // São Paulo moved its clocks forward at midnight until 2019: 2018-11-04 began at 01:00.
+    expect(startOfLocalDate('2018-11-04', 'America/Sao_Paulo')).toBe('2018-11-04T03:00:00.000Z');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/Sao_Paulo', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe'),
+        (date, timeZone) => {
+          const text = date.toISOString().slice(0, 10);
+          expect(startOfLocalDate(text, timeZone)).toBe(studyDayOn(text, timeZone, 0).start);
+        },
+      ),
+    );
   });
 
   it('finds the Monday of a week and counts days', () => {

@@ -1,10 +1,9 @@
 // The job hunt's calls, beside api.ts and through its `request`: kept in a module of their own so that they load
-// with the Hunt pages, not with the Checklist page's entry chunk.
+// with the Hunt pages, not with the Checklist page's entry chunk (but for the board's two reads, queries/huntBoard.ts).
 import type {
   AgendaJson,
   ApplicationCreateJson,
   ApplicationDetailJson,
-  ApplicationListJson,
   ApplicationPatchJson,
   ContactCreateJson,
   ContactPatchJson,
@@ -31,16 +30,12 @@ const app = (id: number) => `/api/hunt/applications/${id}`;
 export const APPLICATIONS_CSV = '/api/hunt/applications.csv';
 
 export const huntApi = {
-  hunt: (signal?: AbortSignal) => request<HuntJson>('GET', '/api/hunt', undefined, signal),
   patchHunt: (patch: HuntPatchJson) => request<HuntJson>('PATCH', '/api/hunt', patch),
   addStage: (body: StageCreateJson) => request<HuntJson>('POST', '/api/hunt/stages', body),
   patchStage: (key: string, patch: StagePatchJson) => request<HuntJson>('PATCH', `/api/hunt/stages/${encodeURIComponent(key)}`, patch),
   addCriterion: (body: CriterionCreateJson) => request<CriterionJson>('POST', '/api/hunt/criteria', body),
   patchCriterion: (id: number, patch: CriterionPatchJson) => request<CriterionJson>('PATCH', `/api/hunt/criteria/${id}`, patch),
 
-  /** Every application not archived (`archived`: those too); the board and the table filter them on screen. */
-  applications: (archived: boolean, signal?: AbortSignal) =>
-    request<ApplicationListJson>('GET', `/api/hunt/applications${archived ? '?archived=true' : ''}`, undefined, signal),
   application: (id: number, signal?: AbortSignal) => request<ApplicationDetailJson>('GET', app(id), undefined, signal),
   addApplication: (body: ApplicationCreateJson) => request<ApplicationDetailJson>('POST', '/api/hunt/applications', body),
   patchApplication: (id: number, patch: ApplicationPatchJson) => request<ApplicationDetailJson>('PATCH', app(id), patch),

@@ -1,6 +1,7 @@
 // The job hunt: the board (or the table) of applications, the criteria they are marked against, the funnel,
 // the offers side by side, and the hunt's stages and time zone. The view is in the URL (`?view=`).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Suspense, use } from 'react';
 import type { ApplicationSummaryJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { PageSkeleton } from '../components/Skeletons.js';
@@ -15,11 +16,12 @@ import { FunnelPanel } from '../hunt/FunnelPanel.js';
 import { OffersTable } from '../hunt/OffersTable.js';
 import { QuickAdd } from '../hunt/QuickAdd.js';
 import { SettingsPanel } from '../hunt/SettingsPanel.js';
-import { UpcomingRounds } from '../interviews/UpcomingRounds.js';
 import { huntHref, useHuntParams } from '../hunt/url.js';
-import { applicationsQuery, huntQuery, useMoveApplication } from '../queries/hunt.js';
+import { useMoveApplication } from '../queries/hunt.js';
+import { applicationsQuery, huntQuery } from '../queries/huntBoard.js';
 import { huntWritesKey } from '../queries/keys.js';
 import { useLive } from '../queries/live.js';
+import { upcomingRounds } from './lazy.js';
 import '../hunt/hunt.css';
 
 const VIEWS = [
@@ -74,7 +76,9 @@ export function HuntPage() {
       </nav>
       {view === 'board' && (
         <>
-          <UpcomingRounds />
+          <Suspense fallback={null}>
+            <UpcomingRounds />
+          </Suspense>
           <QuickAdd hunt={hunt.data} />
           <ErrorLine>{moveError}</ErrorLine>
           <p className="shortcuts muted">
@@ -90,4 +94,10 @@ export function HuntPage() {
       {view === 'settings' && <SettingsPanel hunt={hunt.data} />}
     </div>
   );
+}
+
+/** Loaded apart, as on the Dashboard: the board's first cards do not wait for the interviews' code (five more files). */
+function UpcomingRounds() {
+  const { UpcomingRounds: Upcoming } = upcomingRounds.current ?? use(upcomingRounds.load());
+  return <Upcoming />;
 }

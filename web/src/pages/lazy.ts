@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { lazyModule, whenIdle, type LazyModule } from '../lib/lazyModule.js';
 import { loadMarkdown } from '../lib/markdownLoader.js';
 import { queryClient } from '../queries/client.js';
+import { prefetchBoard } from '../queries/huntBoard.js';
 
 // The topic page renders Markdown in its first paint: it is ready only when the renderer is too, so
 // its title never shows as source first and HTML a moment later.
@@ -16,9 +17,9 @@ export const reviewPage = lazyModule(() => Promise.all([import('./ReviewPage.js'
 
 // The job hunt's pages and its Dashboard section: none of it weighs on the Checklist page.
 export const huntPage = lazyModule(() => {
-  // The board's data is asked for with the page's code, not once the page has mounted: a round trip less before the
-  // first card.
-  void import('../queries/hunt.js').then(({ prefetchBoard }) => prefetchBoard(queryClient));
+  // The board's data is asked for with the page's code, not once the page (or a chunk of queries) has loaded: the
+  // server works on it while the code is on the way.
+  prefetchBoard(queryClient);
   return import('./HuntPage.js');
 });
 export const applicationPage = lazyModule(() => import('./ApplicationPage.js'));

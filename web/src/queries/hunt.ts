@@ -5,22 +5,13 @@ import { useState } from 'react';
 import type { ApplicationDetailJson, ApplicationListJson, MoveJson } from '../../../src/contract/hunt.js';
 import { ApiError, errorMessage } from '../lib/api.js';
 import { huntApi } from '../lib/huntApi.js';
-import { agendaKey, applicationKey, applicationsKey, funnelKey, huntKey, huntSettingsKey, huntWritesKey, offersKey } from './keys.js';
+import { agendaKey, applicationKey, funnelKey, huntKey, huntWritesKey, offersKey } from './keys.js';
 
-export const huntQuery = () => queryOptions({ queryKey: huntSettingsKey(), queryFn: ({ signal }) => huntApi.hunt(signal) });
-export const applicationsQuery = (archived = false) =>
-  queryOptions({ queryKey: applicationsKey(archived), queryFn: ({ signal }) => huntApi.applications(archived, signal) });
 export const applicationQuery = (id: number) =>
   queryOptions({ queryKey: applicationKey(id), queryFn: ({ signal }) => huntApi.application(id, signal) });
 export const offersQuery = () => queryOptions({ queryKey: offersKey(), queryFn: ({ signal }) => huntApi.offers(signal) });
 export const agendaQuery = () => queryOptions({ queryKey: agendaKey(), queryFn: ({ signal }) => huntApi.agenda(signal) });
 export const funnelQuery = () => queryOptions({ queryKey: funnelKey(), queryFn: ({ signal }) => huntApi.funnel(signal) });
-
-/** What the board shows first (the hunt and its active applications), asked for before the Hunt page mounts. */
-export function prefetchBoard(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(huntQuery());
-  void queryClient.prefetchQuery(applicationsQuery(false));
-}
 
 /** After any write: everything of the hunt but the detail the write has just answered. */
 function invalidateHunt(queryClient: QueryClient, answered: ApplicationDetailJson | null = null): Promise<void> {

@@ -1,0 +1,22 @@
+// What the Hunt board shows first, the hunt and its applications: their reads and queries sit in the entry chunk (a
+// few hundred bytes), so that the Hunt page's loader asks for them at once, not after a chunk of the hunt's own.
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { ApplicationListJson, HuntJson } from '../../../src/contract/hunt.js';
+import { request } from '../lib/api.js';
+import { applicationsKey, huntSettingsKey } from './keys.js';
+
+export const huntQuery = () =>
+  queryOptions({ queryKey: huntSettingsKey(), queryFn: ({ signal }) => request<HuntJson>('GET', '/api/hunt', undefined, signal) });
+
+/** Every application not archived (`archived`: those too); the board and the table filter them on screen. */
+export const applicationsQuery = (archived = false) =>
+  queryOptions({
+    queryKey: applicationsKey(archived),
+    queryFn: ({ signal }) => request<ApplicationListJson>('GET', `/api/hunt/applications${archived ? '?archived=true' : ''}`, undefined, signal),
+  });
+
+/** What the board shows first (the hunt and its active applications), asked for before the Hunt page mounts. */
+export function prefetchBoard(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(huntQuery());
+  void queryClient.prefetchQuery(applicationsQuery(false));
+}
