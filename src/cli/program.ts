@@ -195,6 +195,23 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
 
   addCommon(
     program
+      .command('unadd')
+      .argument('<topic>', 'an id, or part of the title, of a topic added in prepdeck')
+      .description('remove a topic added in prepdeck (add, or an interview question) before `sync FILE --write` puts it into the file'),
+  )
+    .option('-y, --yes', 'also when it has reviews, question/answer cards, notes or interview questions of yours: they go with it')
+    .addHelpText(
+      'after',
+      `\nA topic of your file is removed in the file: delete its line, then \`prepdeck import FILE\` (or sync) archives it.\n${examples(
+        'prepdeck unadd "Desing a rate limiter"',
+        'prepdeck unadd 42 --yes',
+        'prepdeck unadd "rate limiter" -c work --json',
+      )}`,
+    )
+    .action(action(async () => (await import('./commands/unadd.js')).unadd));
+
+  addCommon(
+    program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
       .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))

@@ -87,6 +87,31 @@ export const TopicCreateJson = Type.Object(
 );
 export type TopicCreateJson = Static<typeof TopicCreateJson>;
 
+/** DELETE /api/topics/:id?dryRun=true: with it, what removing the topic would take, nothing removed. */
+export const TopicRemoveQuery = Type.Object({
+  dryRun: Type.Optional(Type.Boolean({ description: 'say what removing it would take, and remove nothing' })),
+});
+
+/**
+ * DELETE /api/topics/:id (and `prepdeck unadd --json`): a topic added in prepdeck, removed before the file holds it,
+ * with its cards, their reviews and its history; the interview questions mapped to it keep their text and their other
+ * topics, losing only this one.
+ */
+export const TopicRemovalJson = Type.Object({
+  removed: Type.Object({
+    id: Type.Integer(),
+    title: Type.String({ description: 'inline Markdown source' }),
+    section: Type.Array(Type.String(), { description: 'section titles, top level first' }),
+  }),
+  cards: Type.Integer({ description: 'its cards removed: its topic card and its question/answer cards' }),
+  qaCards: Type.Integer({ description: 'of those, the question/answer cards you added' }),
+  reviews: Type.Integer({ description: 'reviews of those cards removed, interview evidence included' }),
+  questions: Type.Integer({ description: 'interview questions mapped to it: each keeps its text and other topics, losing this one' }),
+  notes: Type.Boolean({ description: 'it had notes of yours' }),
+  dryRun: Type.Boolean({ description: 'true: nothing was removed; this is what removing it takes' }),
+});
+export type TopicRemovalJson = Static<typeof TopicRemovalJson>;
+
 /** GET /api/search?q=...&checklist=... */
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 500 }),

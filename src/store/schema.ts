@@ -21,6 +21,8 @@ export interface ChecklistTable {
   topics_mode_reason: string;
   created_at: string;
   imported_at: string;
+  /** Topics added in prepdeck and removed since: a part of the checklist's revision (migration 0015). */
+  topics_removed: Generated<number>;
 }
 
 export interface SectionTable {

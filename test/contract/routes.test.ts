@@ -12,6 +12,7 @@ import type { ApplicationDetailJson, CriterionJson } from '../../src/contract/hu
 import type { RoundDetailJson, StoryJson } from '../../src/contract/interviews.js';
 import type { CardJson, ReviewQueueJson } from '../../src/contract/review.js';
 import type { PlanTargetJson } from '../../src/contract/plan.js';
+import type { TopicDetailJson } from '../../src/contract/topics.js';
 import { CLIENT_HEADER, LOOPBACK_HOSTS } from '../../src/server/app.js';
 import { buildAjv } from '../../src/server/validation.js';
 import { useServer } from '../server/helpers.js';
@@ -24,6 +25,8 @@ interface Found {
   cardId: number;
   /** The question/answer card added last through the API, to edit or remove. */
   addedCardId: number;
+  /** The topic added last through the API, to remove. */
+  addedTopicId: number;
   /** The hunt's parts the examples add, each the last one added. */
   criterionId: number;
   applicationId: number;
@@ -395,12 +398,18 @@ const EXAMPLES: Example[] = [
     route: 'POST /api/checklists/{name}/topics',
     status: 201,
     request: () => json('POST', '/api/checklists/prep/topics', { section: 'Other', title: 'Design a rate limiter' }),
+    finds: (body, found) => (found.addedTopicId = (body as TopicDetailJson).topic.id),
   },
   {
     route: 'POST /api/checklists/{name}/topics',
     status: 400,
     request: () => json('POST', '/api/checklists/prep/topics', { section: 'Other', title: 'design a RATE limiter' }),
   },
+  // What removing the topic added above takes, then removing it; a topic of the file is removed in the file.
+  { route: 'DELETE /api/topics/{id}', status: 200, request: ({ addedTopicId }) => json('DELETE', `/api/topics/${addedTopicId}?dryRun=true`) },
+  { route: 'DELETE /api/topics/{id}', status: 200, request: ({ addedTopicId }) => json('DELETE', `/api/topics/${addedTopicId}`) },
+  { route: 'DELETE /api/topics/{id}', status: 400, request: ({ topicId }) => json('DELETE', `/api/topics/${topicId}`) },
+  { route: 'DELETE /api/topics/{id}', status: 404, request: ({ addedTopicId }) => json('DELETE', `/api/topics/${addedTopicId}`) },
   {
     route: 'POST /api/imports/preview',
     status: 200,
@@ -527,6 +536,7 @@ for (const backend of BACKENDS) {
         topicId: studied[0]!.id,
         cardId: queue.cards[0]!.card.id,
         addedCardId: 0,
+        addedTopicId: 0,
         criterionId: 0,
         applicationId: 0,
         contactId: 0,

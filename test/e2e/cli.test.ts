@@ -24,6 +24,7 @@ const COMMANDS = [
   'list',
   'show',
   'add',
+  'unadd',
   'mark',
   'note',
   'progress',

@@ -48,6 +48,8 @@ for (const backend of BACKENDS) {
         ['search', 'joins'],
         ['search', '--all', 'joins'],
         ['mark', 'joins', 'known'],
+        ['unadd', 'joins'],
+        ['unadd', '42', '--yes'],
         ['show', '42'],
         ['note', 'joins', 'text'],
         ['card', 'list', 'joins'],

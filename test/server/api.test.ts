@@ -165,6 +165,38 @@ for (const backend of BACKENDS) {
       expect(unknown.statusCode).toBe(404);
     });
 
+    it('removes a topic added here (200, what went); a topic of the file is a 400 naming id; the tree is never the one from before', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      const add = async (title: string) =>
+        (await inject({ method: 'POST', url: '/api/checklists/prep/topics', payload: { section: 'Databases', title } })).json<TopicDetailJson>();
+      const typo = await add('Desing a rate limiter');
+      const withTypo = await inject({ url: '/api/checklists/prep/tree' });
+      const removed = await inject({ method: 'DELETE', url: `/api/topics/${typo.topic.id}`, headers: { [CLIENT_HEADER]: 'web' } });
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json()).toEqual({
+        removed: { id: typo.topic.id, title: 'Desing a rate limiter', section: ['Databases'] },
+        cards: 1,
+        qaCards: 0,
+        reviews: 0,
+        questions: 0,
+        notes: false,
+        dryRun: false,
+      });
+      const gone = await inject({ method: 'DELETE', url: `/api/topics/${typo.topic.id}`, headers: { [CLIENT_HEADER]: 'web' } });
+      expect(gone.statusCode).toBe(404);
+      // The right title takes the removed one's place (and, on SQLite, its event's id): the tree asked again shows it.
+      await add('Design a rate limiter');
+      const after = await inject({ url: '/api/checklists/prep/tree', headers: { 'if-none-match': String(withTypo.headers['etag']) } });
+      expect(after.statusCode).toBe(200);
+      expect(JSON.stringify(after.json())).not.toContain('Desing');
+
+      const { topic } = findTopic(after.json<ChecklistTreeJson>(), 'metaclasses');
+      const refused = await inject({ method: 'DELETE', url: `/api/topics/${topic.id}`, headers: { [CLIENT_HEADER]: 'web' } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<ErrorJson>().error.message).toMatch(/^id: 'metaclasses' is in your file \(line \d+\): delete its line there/);
+      expectCleanError(refused.json<ErrorJson>());
+    });
+
     it('a topic names its section path as the file writes it, and its confidence can be cleared', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       const { topic } = findTopic(await tree('prep'), 'metaclasses');

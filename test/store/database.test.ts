@@ -53,6 +53,7 @@ for (const backend of BACKENDS) {
           '0012-plan',
           '0013-bounded-identity-keys',
           '0014-headings-reading',
+          '0015-topics-removed',
         ]);
       } finally {
         await database.drop();

@@ -18,6 +18,8 @@ export async function add(ctx: CommandContext, section: string, title: string): 
   const came = history.at(-1)?.type === 'restored' ? 'back (archived before, its history kept)' : 'added';
   printLines([
     `${came} ${sanitize(topic.text)} ${c.dim(`#${topic.id}`)} to ${sanitize(topic.section.join(' > '))}, ${topic.state}`,
-    c.dim(`  not in the file yet: \`prepdeck sync FILE --write\` writes it there, last in its section`),
+    c.dim(
+      `  not in the file yet: \`prepdeck sync FILE --write\` writes it there, last in its section (\`prepdeck unadd ${topic.id}\` takes it back)`,
+    ),
   ]);
 }

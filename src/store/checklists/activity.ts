@@ -37,14 +37,14 @@ export async function activityByMinute(db: Kysely<Database>, checklistId: number
 
 /**
  * Changes whenever anything shown of the checklist may have: a re-import (imported_at) or any change to a
- * topic (every one appends an event). Cheap enough to ask on every request, so caches never go stale,
+ * topic (every one appends an event), or a topic removed (its events go with it, so it is counted). Cheap enough to ask on every request, so caches never go stale,
  * even when another process (the CLI) writes to the same database.
  */
 export async function checklistRevision(db: Kysely<Database>, name: string): Promise<string | null> {
   if (cannotBeAName(name)) return null;
   const row = await db
     .selectFrom('checklists as c')
-    .select(['c.id', 'c.imported_at'])
+    .select(['c.id', 'c.imported_at', 'c.topics_removed'])
     .select((eb) =>
       eb
         .selectFrom('events as e')
@@ -54,5 +54,5 @@ export async function checklistRevision(db: Kysely<Database>, name: string): Pro
     )
     .where('c.name', '=', name)
     .executeTakeFirst();
-  return row ? `${row.id}.${row.lastEvent ?? 0}.${row.imported_at}` : null;
+  return row ? `${row.id}.${row.lastEvent ?? 0}.${row.topics_removed}.${row.imported_at}` : null;
 }

@@ -1,5 +1,5 @@
 // What topic suggestions read: the active study topics of every checklist, and a revision that changes whenever
-// they may have (an import, any topic event), so the app's index of them is rebuilt only then.
+// they may have (an import, any topic event, a topic removed), so the app's index of them is rebuilt only then.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -16,7 +16,7 @@ export interface SuggestTopicRow {
 export async function suggestRevision(db: Kysely<Database>): Promise<string> {
   const row = await db
     .selectFrom('checklists')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('imported_at').as('imported')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('imported_at').as('imported'), eb.fn.sum<number>('topics_removed').as('removed')])
     .select((eb) =>
       eb
         .selectFrom('events')
@@ -24,7 +24,7 @@ export async function suggestRevision(db: Kysely<Database>): Promise<string> {
         .as('lastEvent'),
     )
     .executeTakeFirst();
-  return `${row?.n ?? 0}.${row?.imported ?? ''}.${row?.lastEvent ?? 0}`;
+  return `${row?.n ?? 0}.${row?.imported ?? ''}.${row?.lastEvent ?? 0}.${row?.removed ?? 0}`;
 }
 
 /** Active study topics, in file order per checklist. */

@@ -14,6 +14,7 @@ import * as interviews from './0011-interviews.js';
 import * as plan from './0012-plan.js';
 import * as boundedIdentityKeys from './0013-bounded-identity-keys.js';
 import * as headingsReading from './0014-headings-reading.js';
+import * as topicsRemoved from './0015-topics-removed.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-plan': plan,
   '0013-bounded-identity-keys': boundedIdentityKeys,
   '0014-headings-reading': headingsReading,
+  '0015-topics-removed': topicsRemoved,
 };
 
 /** The schema a database is at once every migration has run: a backup says which it was made from. */

@@ -161,3 +161,51 @@ export async function appTopicsOf(db: Kysely<Database>, checklistId: number): Pr
     .execute();
   return rows.map(toTopic);
 }
+
+/** What a topic holds besides itself: its cards, the reviews of them, the interview questions mapped to it. */
+export interface TopicHoldingCounts {
+  cards: number;
+  /** Active question/answer cards (the user's own). */
+  qaCards: number;
+  reviews: number;
+  questions: number;
+}
+
+export async function topicHoldings(db: Kysely<Database>, topicId: number): Promise<TopicHoldingCounts> {
+  const [cards, reviews, questions] = await Promise.all([
+    db.selectFrom('cards').select(['kind', 'archived_at']).where('topic_id', '=', topicId).execute(),
+    db
+      .selectFrom('review_log as r')
+      .innerJoin('cards as c', 'c.id', 'r.card_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('c.topic_id', '=', topicId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('question_topics')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('topic_id', '=', topicId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    cards: cards.length,
+    qaCards: cards.filter((card) => card.kind === 'qa' && card.archived_at === null).length,
+    // PostgreSQL's count is a bigint, which pg hands over as a string.
+    reviews: Number(reviews.n),
+    questions: Number(questions.n),
+  };
+}
+
+/**
+ * Deletes a topic added in prepdeck, in the caller's transaction: the foreign keys take its cards and their reviews,
+ * its events, resources, question links and plan target links; the checklist counts the removal for its revision.
+ */
+export async function deleteAppTopic(db: Kysely<Database>, topic: Pick<Topic, 'id' | 'checklistId'>): Promise<void> {
+  // Archived children of a file topic that came back as one added in prepdeck still point at it.
+  await db.updateTable('topics').set({ parent_id: null }).where('parent_id', '=', topic.id).execute();
+  await db.deleteFrom('topics').where('id', '=', topic.id).where('origin', '=', 'app').executeTakeFirstOrThrow();
+  await db
+    .updateTable('checklists')
+    .set((eb) => ({ topics_removed: eb('topics_removed', '+', 1) }))
+    .where('id', '=', topic.checklistId)
+    .execute();
+}

@@ -14,7 +14,7 @@ import type {
   ReviewStatsJson,
   UndoJson,
 } from '../../../src/contract/review.js';
-import type { TopicDetailJson, TopicPatchJson } from '../../../src/contract/topics.js';
+import type { TopicDetailJson, TopicPatchJson, TopicRemovalJson } from '../../../src/contract/topics.js';
 import type { WriteBackRequestJson, WriteBackResultJson } from '../../../src/contract/write-back.js';
 
 /** A failed request, carrying the server's one-line message so pages can show it as is. */
@@ -66,6 +66,8 @@ export const api = {
   dashboard: (name: string, signal?: AbortSignal) => request<DashboardJson>('GET', `${checklistPath(name)}/dashboard`, undefined, signal),
   topic: (id: number, signal?: AbortSignal) => request<TopicDetailJson>('GET', `/api/topics/${id}`, undefined, signal),
   patchTopic: (id: number, patch: TopicPatchJson) => request<TopicDetailJson>('PATCH', `/api/topics/${id}`, patch),
+  /** Removes a topic added in prepdeck, with all it holds; `dryRun`: only says what that would take. */
+  unaddTopic: (id: number, dryRun = false) => request<TopicRemovalJson>('DELETE', `/api/topics/${id}${dryRun ? '?dryRun=true' : ''}`),
   previewImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports/preview', body),
   applyImport: (body: ImportRequestJson) => request<ImportResultJson>('POST', '/api/imports', body),
   /** Writes each topic's state into the file the checklist was imported from (`dryRun`: the diff only). */

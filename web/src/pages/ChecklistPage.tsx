@@ -22,11 +22,15 @@ import type { WriteBackPanel as WriteBackPanelType } from '../components/WriteBa
 import type { ChecklistTreeJson } from '../../../src/contract/checklists.js';
 import type { WriteBackResultJson } from '../../../src/contract/write-back.js';
 import { plural } from '../lib/plural.js';
+import { clearNotice, noticeFor } from '../lib/notice.js';
 
 export function ChecklistPage({ checklist }: { checklist: string }) {
   // Live: `prepdeck sync --watch` or the CLI may change the checklist while it is shown; not while a mark or a write is on its way.
   const tree = useQuery({ ...treeQuery(checklist), ...useLive(checklistKey(checklist)) });
   const [filter, setFilter] = useState<TopicFilter>(NO_FILTER);
+  // A line the page before left (a topic removed), shown until the user leaves.
+  const [notice] = useState(() => noticeFor('/checklist'));
+  useEffect(() => clearNotice(), []);
   const [collapsed, toggleSection, setCollapsed] = useCollapsedSections(checklist);
   const searchRef = useRef<HTMLInputElement>(null);
   const data = tree.data ?? null;
@@ -90,6 +94,11 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
         </div>
         {overall ? <ProgressBar progress={overall} label="Overall progress" size="large" /> : <div className="skeleton skeleton-bar" />}
       </header>
+      {notice && (
+        <p className="notice checklist-notice" role="status">
+          {notice}
+        </p>
+      )}
       {data?.sourcePath && <WriteBackResult result={writeBack.result} />}
       {writeBack.open && data?.sourcePath && (
         <Suspense fallback={null}>

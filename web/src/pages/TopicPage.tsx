@@ -9,6 +9,7 @@ import { StateSegmented } from '../components/StateControl.js';
 import { TopicHistory } from '../components/TopicHistory.js';
 import { NotesEditor } from '../components/NotesEditor.js';
 import { CardsPanel } from '../components/CardsPanel.js';
+import { UnaddTopic } from '../components/UnaddTopic.js';
 import { TopicSkeleton } from '../components/Skeletons.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ApiError, errorMessage } from '../lib/api.js';
@@ -79,6 +80,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
       <ErrorLine>{error}</ErrorLine>
       <div className="topic-layout">
         <div className="topic-main">
+          {topic.origin === 'app' && <UnaddTopic topic={topic} />}
           <section className="card" aria-label="State and confidence">
             <div className="control-row">
               <span className="control-label">State</span>

@@ -1,9 +1,9 @@
 // A topic's detail and cards, and the writes to them.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CardDraftJson, CardJson } from '../../../src/contract/review.js';
-import type { TopicPatchJson } from '../../../src/contract/topics.js';
+import type { TopicPatchJson, TopicRemovalJson } from '../../../src/contract/topics.js';
 import { api } from '../lib/api.js';
-import { checklistKey, reviewKey, saveTopicKey, topicCardsKey, topicKey } from './keys.js';
+import { checklistKey, interviewsKey, reviewKey, saveTopicKey, topicCardsKey, topicKey } from './keys.js';
 
 export const topicQuery = (id: number) => queryOptions({ queryKey: topicKey(id), queryFn: ({ signal }) => api.topic(id, signal) });
 
@@ -22,6 +22,28 @@ export function useSaveTopic(id: number) {
     onSuccess: (updated) => {
       queryClient.setQueryData(topicQuery(id).queryKey, updated);
       void queryClient.invalidateQueries({ queryKey: checklistKey(updated.topic.checklist) });
+    },
+  });
+}
+
+/**
+ * Removes a topic added in prepdeck (the server answers what went); the page's poll waits meanwhile, under the topic's
+ * save key. `onRemoved` runs first, so that the page leaves before its topic is dropped from the cache.
+ */
+export function useUnaddTopic(id: number, checklist: string, onRemoved: (answer: TopicRemovalJson) => void) {
+  const queryClient = useQueryClient();
+  const mutationKey = saveTopicKey(id);
+  return useMutation({
+    mutationKey,
+    scope: { id: mutationKey.join('\n') },
+    mutationFn: () => api.unaddTopic(id),
+    onMutate: () => queryClient.cancelQueries({ queryKey: topicKey(id) }),
+    onSuccess: (answer) => {
+      onRemoved(answer);
+      queryClient.removeQueries({ queryKey: topicKey(id) });
+      void queryClient.invalidateQueries({ queryKey: checklistKey(checklist) });
+      // A question mapped to it has lost it.
+      if (answer.questions > 0) void queryClient.invalidateQueries({ queryKey: interviewsKey() });
     },
   });
 }

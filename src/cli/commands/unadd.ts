@@ -1,0 +1,41 @@
+// `prepdeck unadd TOPIC`: a topic added in prepdeck (`prepdeck add`, an interview question) removed before a
+// `sync --write` puts it into the file, with its cards, reviews and history. What the user did with it (reviews, cards,
+// notes, questions mapped to it) goes only with --yes; a topic of the file is removed in the file.
+import { unaddTopic } from '../../app/topics/unadd-topic.js';
+import { listed, usersWork } from '../../core/checklist/removed-topic.js';
+import { printJson, printLines, UsageError } from '../output.js';
+import type { CommandContext } from '../program.js';
+import { plural } from '../render.js';
+import { sanitize } from '../review/markdown-text.js';
+import { withApp } from '../session.js';
+import { topicScope } from '../checklist.js';
+import { resolveTopic } from '../../app/topics/topics.js';
+
+export async function unadd(ctx: CommandContext, reference: string, options: { yes?: boolean }): Promise<void> {
+  const answer = await withApp(ctx, async (app) => {
+    const topic = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
+    // Checked and removed in one transaction: a review given meanwhile is never erased unasked.
+    return unaddTopic(app, topic.id, { keepUsersWork: options.yes !== true });
+  });
+  const { removed } = answer;
+  const title = sanitize(removed.title);
+  if (answer.dryRun) {
+    throw new UsageError(
+      `'${title}' (#${removed.id}) has ${listed(usersWork(answer))}, which would go with it; \`prepdeck unadd ${removed.id} --yes\` removes it all`,
+    );
+  }
+  if (ctx.json) {
+    printJson(answer);
+    return;
+  }
+  const c = ctx.color;
+  const kept =
+    answer.questions === 0
+      ? ''
+      : answer.questions === 1
+        ? '; its interview question stays, without it'
+        : `; its ${answer.questions} interview questions stay, without it`;
+  printLines([
+    `removed ${title} ${c.dim(`#${removed.id}`)} from ${sanitize(removed.section.join(' > '))}: ${plural(answer.cards, 'card')}, ${plural(answer.reviews, 'review')}${kept}`,
+  ]);
+}
