@@ -458,6 +458,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      // `prepdeck help [COMMAND]` asked for help (commander's exit code 0); a bare `prepdeck` is still misuse.
+      if (error.code === 'commander.help' && error.exitCode === 0) return EXIT_OK;
       // Commander printed the one-line message on stderr; a script that asked for JSON gets it there too.
       if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: oneLineSuggestion(error.message).replace(/^error: /, '') } });
       return EXIT_MISUSE;

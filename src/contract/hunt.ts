@@ -158,8 +158,9 @@ export type ApplicationListJson = Static<typeof ApplicationListJson>;
 const { company, ...applicationDetails } = applicationFields;
 
 /** POST /api/hunt/applications: only the company is required. */
+/** `on`: the local date it entered its first stage, when not today (its date found, when that is given). */
 export const ApplicationCreateJson = Type.Object(
-  { company, ...allOptional(applicationDetails), stage: Type.Optional(StageKey) },
+  { company, ...allOptional(applicationDetails), stage: Type.Optional(StageKey), on: Type.Optional(LocalDate) },
   { additionalProperties: false },
 );
 export type ApplicationCreateJson = Static<typeof ApplicationCreateJson>;

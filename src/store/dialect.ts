@@ -160,7 +160,7 @@ function readOnlyReason(error: unknown): string | null {
   return null;
 }
 
-function isPostgresLocation(location: string): boolean {
+export function isPostgresLocation(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 

@@ -232,6 +232,18 @@ describe('the command line itself', { concurrent: true, timeout: GROUP_TIMEOUT_M
     });
   });
 
+  it('prepdeck help [COMMAND] is asking for help: exit 0; a bare prepdeck is misuse: exit 2 with the help', async () => {
+    const help = await cli.run(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/\nCommands:\n/);
+    const helpList = await cli.run(['help', 'list']);
+    expect(helpList.code).toBe(0);
+    expect(helpList.stdout).toMatch(/Examples:\n {2}\$ prepdeck list\b/);
+    const bare = await cli.run([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout + bare.stderr).toMatch(/Commands:/);
+  });
+
   it('prepdeck --version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
     const result = await cli.run(['--version']);

@@ -144,6 +144,17 @@ describe('prepdeck review', { timeout: 60_000 }, () => {
     expect(help.stdout).toContain('$ prepdeck review --json');
   });
 
+  it.skipIf(!hasPty)('--plan with nothing planned now says why (here, no target yet) instead of "no card is scheduled"', async () => {
+    const term = inTerminal(cli, ['review', '--plan']);
+    await term.waitThenType(
+      /No target yet: set the date of an interview to plan for\.\n`prepdeck review` studies what is due today, plan or not\./,
+      null,
+    );
+    term.close();
+    expect(await term.exited).toBe(0);
+    expect(term.text()).not.toContain('No card is scheduled yet');
+  });
+
   it.skipIf(!hasPty)(
     'in a real terminal: the card, space to reveal, 3 to rate, u to undo it, q to quit with a summary; the answer is saved',
     async () => {

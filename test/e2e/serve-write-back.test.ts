@@ -1,7 +1,7 @@
 // `prepdeck serve` writes checklist files from the page only when it is the user's own server (a loopback
 // address): one open to a network serves others, and must not write into its own disk on their behalf.
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorJson } from '../../src/contract/common.js';
 import type { WriteBackResultJson } from '../../src/contract/write-back.js';
@@ -22,14 +22,14 @@ describe('prepdeck serve and Write to file', () => {
   });
 
   /** A checklist imported from a file with one topic marked known, and the server over its database. */
-  async function prepare(host: string): Promise<{ file: string; url: string; home: string }> {
+  async function prepare(host: string): Promise<{ file: string; url: string; home: string; location: string }> {
     cli = cliFor();
     const file = join(cli.home, 'plan.md');
     copyFileSync(EXAMPLE_CHECKLIST, file);
     expect((await cli.run(['import', file])).code).toBe(0);
     expect((await cli.run(['mark', 'metaclasses', 'known'])).code).toBe(0);
     serve = await startServe(cliEnv(cli.location, cli.home), ['--host', host]);
-    return { file, url: serve.url, home: cli.home };
+    return { file, url: serve.url, home: cli.home, location: cli.location };
   }
 
   const write = (url: string, body: object) =>
@@ -42,7 +42,7 @@ describe('prepdeck serve and Write to file', () => {
   it(
     'on 127.0.0.1 it writes the file, keeping the previous version in the data directory',
     async () => {
-      const { file, url, home } = await prepare('127.0.0.1');
+      const { file, url, location } = await prepare('127.0.0.1');
       const before = readFileSync(file, 'utf8');
       const response = await write(url, {});
       expect(response.status).toBe(200);
@@ -50,7 +50,7 @@ describe('prepdeck serve and Write to file', () => {
       expect(result.writeBack.written).toBe(true);
       expect(result.writeBack.edits.map((e) => [e.title, e.to])).toEqual([['metaclasses', '[x]']]);
       expect(readFileSync(file, 'utf8')).toBe(before.replace('\n* metaclasses\n', '\n* [x] metaclasses\n'));
-      expect(result.writeBack.backup).toBe(join(home, '.local', 'share', 'prepdeck', 'backups', 'plan.md'));
+      expect(result.writeBack.backup).toBe(join(dirname(location), 'backups', 'plan.md'));
       expect(readFileSync(result.writeBack.backup!, 'utf8')).toBe(before);
     },
     TIMEOUT_MS,
@@ -59,7 +59,7 @@ describe('prepdeck serve and Write to file', () => {
   it(
     'on 0.0.0.0 it refuses with 403, a dry run too, and the file stays as it was',
     async () => {
-      const { file, url, home } = await prepare('0.0.0.0');
+      const { file, url, location } = await prepare('0.0.0.0');
       const before = readFileSync(file);
       for (const body of [{}, { dryRun: true }]) {
         const response = await write(url, body);
@@ -67,7 +67,7 @@ describe('prepdeck serve and Write to file', () => {
         expect(((await response.json()) as ErrorJson).error.message).toBe('this server does not write files; run `prepdeck sync FILE --write`');
       }
       expect(readFileSync(file).equals(before)).toBe(true);
-      expect(existsSync(join(home, '.local', 'share', 'prepdeck', 'backups'))).toBe(false);
+      expect(existsSync(join(dirname(location), 'backups'))).toBe(false);
     },
     TIMEOUT_MS,
   );

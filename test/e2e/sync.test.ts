@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/app/import/import-checklist.js';
 import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
@@ -176,7 +176,8 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(changedLines(crlf, text)).toEqual([2, 5, 8]);
     expect(statSync(file).mode & 0o777).toBe(0o640);
-    const backup = join(cli.home, '.local', 'share', 'prepdeck', 'backups', 'plan.md');
+    // Beside the database in use (PREPDECK_DB), never in a folder another database shares.
+    const backup = join(dirname(cli.location), 'backups', 'plan.md');
     expect(result.stdout).toContain(`the previous version is kept in ${backup}`);
     expect(readFileSync(backup, 'utf8')).toBe(crlf);
   });
@@ -432,7 +433,7 @@ describe('when the disk says no, one line saying what to do (exit 1)', { timeout
   it('a backups folder prepdeck cannot write into: nothing is written', async ({ onTestFinished, skip }) => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
     await cli.run(['mark', 'generators', 'known']);
-    const backups = join(cli.home, '.local', 'share', 'prepdeck', 'backups');
+    const backups = join(dirname(cli.location), 'backups');
     mkdirSync(backups, { recursive: true });
     const unwritable = makeUnwritable(backups);
     if ('skip' in unwritable) return skip(unwritable.skip);

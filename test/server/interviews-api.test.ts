@@ -60,7 +60,8 @@ for (const backend of BACKENDS) {
       const { round } = await ok<RoundDetailJson>(
         'POST',
         '/api/rounds',
-        { applicationId: acme, localStart: '2026-12-20T15:00', timeZone: 'UTC', sections: [{ section: 'Databases' }] },
+        // A round that has taken place: the review is dated at its start (one still to come would count now).
+        { applicationId: acme, localStart: '2026-11-20T15:00', timeZone: 'UTC', sections: [{ section: 'Databases' }] },
         201,
       );
       const [lock, descriptors, gone] = [await topicId('SELECT FOR UPDATE'), await topicId('descriptors'), await topicId('gone soon')];
@@ -83,7 +84,7 @@ for (const backend of BACKENDS) {
       ]);
       const history = await ok<TopicDetailJson>('GET', `/api/topics/${lock}`);
       expect(history.reviews).toEqual([
-        { at: '2026-12-20T15:00:00.000Z', rating: 2, source: 'interview', questionId: detail.questions[0]!.id, roundId: round.id },
+        { at: '2026-11-20T15:00:00.000Z', rating: 2, source: 'interview', questionId: detail.questions[0]!.id, roundId: round.id },
       ]);
       await ok('PATCH', `/api/questions/${detail.questions[0]!.id}`, { score: null });
       expect((await ok<TopicDetailJson>('GET', `/api/topics/${lock}`)).reviews).toEqual([]);

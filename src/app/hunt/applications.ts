@@ -10,7 +10,7 @@ import type {
   MoveJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { instantOfMove } from '../../core/hunt/dates.js';
+import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { checkMove, checkStage } from '../../core/hunt/stages.js';
@@ -67,14 +67,26 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
   return { applications };
 }
 
-/** A new application, in `stage` (wishlist unless said), its history starting with that stage. */
+/** A new application, in `stage` (wishlist unless said), its history starting with that stage: today, or `on` (else its date found). */
 export async function addApplication(ctx: AppContext, body: ApplicationCreateJson): Promise<ApplicationDetailJson> {
   const fields = checkFields(body);
   const company = checkRequiredText(body.company, 'company');
   const id = await ctx.store.transaction(async (trx) => {
     const stage = checkStage(await readStages(trx), body.stage ?? 'wishlist', 'stage');
     const now = ctx.now();
-    return insertApplication(trx, { ...EMPTY_FIELDS, ...fields, company, stage: stage.key, stage_changed_at: now, created_at: now, updated_at: now });
+    // An application found earlier (a hunt moved over from elsewhere) starts its history on that day.
+    const zone = huntTimeZone((await readHunt(trx)).timeZone);
+    const found = fields.found_on ?? undefined;
+    const since = instantOfMove(body.on ?? (found !== undefined && found < localDateOf(now, zone) ? found : undefined), now, zone, null);
+    return insertApplication(trx, {
+      ...EMPTY_FIELDS,
+      ...fields,
+      company,
+      stage: stage.key,
+      stage_changed_at: since,
+      created_at: now,
+      updated_at: now,
+    });
   });
   return applicationDetail(ctx.store.db, id);
 }

@@ -3,6 +3,7 @@
 import type { NewTopicJson, QuestionCardJson, QuestionCreateJson, QuestionPatchJson, RoundDetailJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { evidenceTime } from '../../core/interviews/evidence.js';
 import { checkRequiredText } from '../../core/hunt/fields.js';
 import { isRating } from '../../core/review/scheduling.js';
 import { MAX_ID } from '../../core/validate.js';
@@ -97,7 +98,7 @@ async function requireQuestion(db: Db, id: number): Promise<QuestionRow> {
   return question;
 }
 
-/** Logs a question asked in the round; with a score, it is evidence about its topics at the round's start. */
+/** Logs a question asked in the round; with a score, it is evidence about its topics at the round's start (now, for a round to come). */
 export async function addQuestion(ctx: AppContext, roundId: number, body: QuestionCreateJson): Promise<RoundDetailJson> {
   checkRoundId(roundId);
   const text = checkRequiredText(body.text, 'text');
@@ -112,7 +113,8 @@ export async function addQuestion(ctx: AppContext, roundId: number, body: Questi
     const id = await insertQuestion(trx, { round_id: roundId, text, score, created_at: ctx.now() });
     await setQuestionTopics(trx, id, topicIds);
     await setQuestionStories(trx, id, storyIds);
-    if (score !== null) await writeEvidence(trx, { questionId: id, rating: score, at: round.starts_at, topicIds }, schedulersOver(trx));
+    const at = evidenceTime(round.starts_at, ctx.now());
+    if (score !== null) await writeEvidence(trx, { questionId: id, rating: score, at, topicIds }, schedulersOver(trx));
   });
   return roundDetailOf(ctx.store.db, roundId);
 }
@@ -131,7 +133,7 @@ export async function updateQuestion(ctx: AppContext, id: number, patch: Questio
     await changeQuestion(trx, id, { ...(text !== undefined ? { text } : {}), ...(score !== undefined ? { score } : {}), updated_at: ctx.now() });
     const rating = score === undefined ? (question.score as ReviewRating | null) : score;
     if (score !== undefined || patch.topicIds !== undefined) {
-      await writeEvidence(trx, { questionId: id, rating, at: round.starts_at, topicIds }, schedulersOver(trx));
+      await writeEvidence(trx, { questionId: id, rating, at: evidenceTime(round.starts_at, ctx.now()), topicIds }, schedulersOver(trx));
     }
     return question.round_id;
   });

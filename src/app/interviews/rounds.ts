@@ -7,6 +7,7 @@ import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/err
 import { checkTimeZone } from '../../core/hunt/dates.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
+import { evidenceTime } from '../../core/interviews/evidence.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
@@ -156,12 +157,12 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
     if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
     if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
     await changeRound(trx, id, change);
-    if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, change.starts_at);
+    if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, evidenceTime(change.starts_at, ctx.now()));
   });
   return roundDetailOf(ctx.store.db, id, notice);
 }
 
-/** Rewrites the evidence of the round's scored questions at its new start. */
+/** Rewrites the evidence of the round's scored questions at `at`: its new start, or now for a start still to come. */
 async function moveEvidence(db: Db, roundId: number, at: string): Promise<void> {
   const { questions, topics } = await readQuestions(db, { rounds: [roundId] });
   const schedulers = schedulersOver(db);

@@ -1,7 +1,7 @@
 // `prepdeck sync FILE --write` (and the web's Write to file): the file's edits come in first, then each topic's
 // state goes back out as task markers (and, with --cards, the cards added in prepdeck), written by the file writer.
 import { mkdir, realpath } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Checklist, ParsedChecklist, TaskMarker, TopicsMode } from '../../core/checklist/model.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { decodeChecklist } from '../../core/import/decode.js';
@@ -25,7 +25,6 @@ import {
 import { selectChecklists } from '../checklists/checklists.js';
 import type { AppContext } from '../context.js';
 import { importChecklist, readChecklistFile, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
-import { defaultDatabasePath } from '../location.js';
 import { bringEditsIn, checklistForFile, fallbackTitleOf, readingOf } from './checklist-for-file.js';
 import { fileSystemFailure, fingerprintOf, isReadOnly, replaceFile, writeWholeFile } from './file-writer.js';
 import { fileCardKeys, THIS_WRITER, whileWriting } from './pending-write.js';
@@ -70,11 +69,6 @@ export type WriteStep = 'backup-saved' | 'write-recorded' | 'replaced' | 'settle
 
 const DEFAULT_ATTEMPTS = 3;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/** Backups of files sync wrote: `$XDG_DATA_HOME/prepdeck/backups`, beside the default database. */
-export function defaultBackupDir(env: NodeJS.ProcessEnv): string {
-  return join(dirname(defaultDatabasePath(env)), 'backups');
-}
 
 function encode(text: string, bom: boolean): Buffer {
   const body = Buffer.from(text, 'utf8');

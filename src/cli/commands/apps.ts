@@ -82,8 +82,13 @@ export async function appsStages(ctx: CommandContext): Promise<void> {
     );
 }
 
-export async function appsAdd(ctx: CommandContext, company: string, options: ApplicationOptions & { stage?: string }): Promise<void> {
-  const body: ApplicationCreateJson = { company, ...applicationFields(options), ...(options.stage ? { stage: options.stage } : {}) };
+export async function appsAdd(ctx: CommandContext, company: string, options: ApplicationOptions & { stage?: string; on?: string }): Promise<void> {
+  const body: ApplicationCreateJson = {
+    company,
+    ...applicationFields(options),
+    ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.on ? { on: options.on } : {}),
+  };
   await withApp(ctx, async (app) => {
     const detail = await addApplication(app, body);
     await printDetail(ctx, app, detail, `added #${detail.application.id}`);

@@ -1,6 +1,6 @@
 import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
 import { PrepdeckError } from '../../core/errors.js';
-import { printJson, UsageError } from '../output.js';
+import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import type { ReviewSource } from '../review/session.js';
 import { withApp } from '../session.js';
@@ -55,6 +55,14 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
       answer: (cardId, rating, durationMs, shownReps) => answerCard(app, cardId, rating, durationMs, shownReps),
       undo: (cardId) => undoReview(app, checklist, cardId),
     };
+    // Nothing planned for now (a day off, today's list done, no target yet): the plan says why and when next, rather
+    // than a session saying no card is scheduled while cards are due.
+    if (options.plan && (await source.queue()).cards.length === 0) {
+      const { studyPlan } = await import('../../app/plan/plan.js');
+      const plan = await studyPlan(app, { checklist, days: 1 });
+      printLines([plan.summary, '`prepdeck review` studies what is due today, plan or not.']);
+      return;
+    }
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once('SIGTERM', onSignal);

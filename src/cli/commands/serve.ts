@@ -4,8 +4,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
-import { defaultServeLogPath, resolveDatabaseLocation } from '../../app/location.js';
-import { defaultBackupDir } from '../../app/write-back/write-back.js';
+import { backupFolder, resolveDatabaseLocation, serveLogPath } from '../../app/location.js';
 import { buildServer, LOOPBACK_HOSTS, servedHosts, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
@@ -27,8 +26,9 @@ interface ServeOptions {
 
 /** The web UI and the API until interrupted; in-flight requests finish first. */
 export async function serve(ctx: CommandContext, options: ServeOptions): Promise<void> {
-  const app = await openApp(resolveDatabaseLocation({ flag: ctx.dbFlag, env: process.env }));
-  const logFile = process.stderr.isTTY && options.log !== 'silent' ? defaultServeLogPath(process.env) : null;
+  const location = resolveDatabaseLocation({ flag: ctx.dbFlag, env: process.env });
+  const app = await openApp(location);
+  const logFile = process.stderr.isTTY && options.log !== 'silent' ? serveLogPath(location, process.env) : null;
   const logStream = logFile === null ? null : openLog(logFile);
   let listening = false;
   try {
@@ -46,7 +46,7 @@ export async function serve(ctx: CommandContext, options: ServeOptions): Promise
       allowedHosts: servedHosts(options.host, machineNames(), options.allowedHost),
       // Writing checklist files from the page only for the user's own server: one open to a network serves
       // others, and must not write into its own disk on their behalf.
-      fileWrites: loopback ? { backupDir: defaultBackupDir(process.env) } : null,
+      fileWrites: loopback ? { backupDir: backupFolder(location, process.env) } : null,
     });
     const address = await listen(server, options);
     listening = true;

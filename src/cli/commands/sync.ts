@@ -1,7 +1,8 @@
 import { readChecklistFile } from '../../app/import/import-checklist.js';
 import { syncChecklist, type SyncResult } from '../../app/write-back/sync.js';
 import { watchChecklist } from '../../app/write-back/watch.js';
-import { defaultBackupDir, writeBackChecklist, type WriteBackReport } from '../../app/write-back/write-back.js';
+import { backupFolder, resolveDatabaseLocation } from '../../app/location.js';
+import { writeBackChecklist, type WriteBackReport } from '../../app/write-back/write-back.js';
 import { PrepdeckError } from '../../core/errors.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
 import type { SkippedAs } from '../../core/write-back/markers.js';
@@ -120,7 +121,7 @@ export async function sync(ctx: CommandContext, file: string, options: SyncOptio
         cards: options.cards,
         skipped: options.skipped,
         force: options.force,
-        backupDir: defaultBackupDir(process.env),
+        backupDir: backupFolder(resolveDatabaseLocation({ flag: ctx.dbFlag, env: process.env }), process.env),
       });
       if (ctx.json) printJson(result);
       else

@@ -96,10 +96,12 @@ export function addHuntCommands(program: Command, action: Action): void {
     ),
   )
     .option('--stage <stage>', 'its stage now (default wishlist)')
+    .option('--on <date>', 'the day it entered that stage, YYYY-MM-DD (default --found-on, else today)', checked(parseLocalDate('--on')))
     .addHelpText(
       'after',
       examples(
         'prepdeck apps add Acme --role "Backend engineer" --stage applied --remote remote',
+        'prepdeck apps add Initech --stage applied --on 2026-11-20',
         'prepdeck apps add "Яндекс" --salary 250000-300000 --currency RUB --per month --tag moscow',
       ),
     )

@@ -52,16 +52,18 @@ export { addDays };
 /**
  * When a move said to happen `on` a local date did: now for today (or no date), noon of that date for a past
  * one (the hour is unknown; noon keeps it on that date in every zone), and never before `notBefore` (the last
- * move), so a history stays in order. A future date, or one before the last move's, is refused naming `on`.
+ * move; null for the first stage of a new application), so a history stays in order. A future date, or one before
+ * the last move's, is refused naming `on`.
  */
-export function instantOfMove(on: string | undefined, now: string, timeZone: string, notBefore: string): string {
+export function instantOfMove(on: string | undefined, now: string, timeZone: string, notBefore: string | null): string {
   if (on === undefined) return now;
   checkLocalDate(on, 'on');
   const today = localDateOf(now, timeZone);
   if (on > today) throw new InvalidInputError(`on: ${on} is in the future (today is ${today}); a move is recorded when it has happened`);
   if (on === today) return now;
+  const noon = studyDayOn(on, timeZone, 12).start;
+  if (notBefore === null) return noon;
   const lastDate = localDateOf(notBefore, timeZone);
   if (on < lastDate) throw new InvalidInputError(`on: ${on} is before the last move (on ${lastDate}); a move can't be dated before it`);
-  const noon = studyDayOn(on, timeZone, 12).start;
   return Date.parse(noon) < Date.parse(notBefore) ? notBefore : noon;
 }

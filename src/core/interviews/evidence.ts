@@ -35,6 +35,15 @@ export interface Evidence {
   at: string;
 }
 
+/**
+ * When a score counts as a review: at the round's start, or now when the round is still to come. A review dated in
+ * the future would put its card's next due date after the round, hiding the topic from review until then, the days
+ * one prepares for it.
+ */
+export function evidenceTime(roundStartsAt: string, now: string): string {
+  return roundStartsAt <= now ? roundStartsAt : now;
+}
+
 /** In time order; ties by id, lines not yet written last in the order given. */
 function inLogOrder<L extends LogLine>(lines: readonly L[]): L[] {
   return lines

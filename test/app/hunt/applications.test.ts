@@ -40,6 +40,26 @@ for (const backend of BACKENDS) {
         expect(back.application).toMatchObject({ stage: 'screening', stageChangedAt: '2026-03-13T09:00:00.000Z' });
       }));
 
+    it('starts the history of an application brought over from elsewhere on its day, so that its later moves can be dated', () =>
+      run(async (ctx) => {
+        const initech = await addApplication(ctx, { company: 'Initech', stage: 'applied', foundOn: '2026-02-20' });
+        expect(initech.history.map((e) => [e.to, e.at.slice(0, 10)])).toEqual([['applied', '2026-02-20']]);
+        const moved = await moveApplication(ctx, initech.application.id, { to: 'screening', on: '2026-02-25' });
+        expect(moved.history.map((e) => [e.to, e.at.slice(0, 10)])).toEqual([
+          ['applied', '2026-02-20'],
+          ['screening', '2026-02-25'],
+        ]);
+        // `on` says when it entered its first stage, whenever it was found.
+        const globex = await addApplication(ctx, { company: 'Globex', stage: 'applied', foundOn: '2026-01-15', on: '2026-03-01' });
+        expect(globex.history[0]!.at.slice(0, 10)).toBe('2026-03-01');
+        // Found on a day still to come (a typo, or a date planned): it starts today.
+        const later = await addApplication(ctx, { company: 'Umbrella', foundOn: '2026-04-01' });
+        expect(later.history[0]!.at).toBe('2026-03-10T09:00:00.000Z');
+        await expect(addApplication(ctx, { company: 'Hooli', on: '2026-03-11' })).rejects.toThrow(/^on: 2026-03-11 is in the future/);
+        await expect(addApplication(ctx, { company: 'Hooli', on: '2026-02-30' })).rejects.toThrow(/^on: /);
+        expect((await listApplications(ctx, {})).applications.map((a) => a.company).sort()).toEqual(['Globex', 'Initech', 'Umbrella']);
+      }));
+
     it('refuses a move made against a stage that has changed since, and writes nothing', () =>
       run(async (ctx) => {
         const { application } = await addApplication(ctx, { company: 'Acme' });

@@ -215,8 +215,25 @@ for (const backend of BACKENDS) {
         expect(added.reviews).toEqual([{ at: round.startsAt, rating: 2, source: 'interview', questionId: question!.id, roundId: round.id }]);
       }));
 
+    it('counts a score for a round still to come now, not at its start, so that its topic comes due before the round', () =>
+      run(async (ctx, setNow) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const { round } = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T15:00' });
+        const mvcc = await topicId(ctx, 'MVCC');
+        const detail = await addQuestion(ctx, round.id, { text: 'What is MVCC?', topicIds: [mvcc], score: 1 });
+        expect((await topicById(ctx, mvcc)).reviews.map((r) => r.at)).toEqual([NOW]);
+        const card = await topicCard(ctx, 'MVCC');
+        expect(card.lastReview).toBe(NOW);
+        expect(Date.parse(card.due)).toBeLessThan(Date.parse(round.startsAt));
+        // Rescored once the round has taken place, the review is dated at its start.
+        setNow('2026-12-21T09:00:00.000Z');
+        await updateQuestion(ctx, detail.questions[0]!.id, { score: 3 });
+        expect((await topicById(ctx, mvcc)).reviews.map((r) => [r.at, r.rating])).toEqual([[round.startsAt, 3]]);
+      }));
+
     it('moves the evidence with the round’s start, and deleting a question, a round or the application withdraws it', () =>
-      run(async (ctx) => {
+      run(async (ctx, setNow) => {
+        setNow('2026-12-10T09:00:00.000Z');
         const { application } = await addApplication(ctx, { company: 'Acme' });
         const { round } = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-06T15:00' });
         const [mvcc, generators] = [await topicId(ctx, 'MVCC'), await topicId(ctx, 'generators')];
@@ -243,7 +260,8 @@ for (const backend of BACKENDS) {
       }));
 
     it('replays moved evidence with the scheduler of each card’s own checklist', () =>
-      run(async (ctx) => {
+      run(async (ctx, setNow) => {
+        setNow('2026-12-10T09:00:00.000Z');
         await importChecklist(ctx, { file: checklistFromUpload('# Distributed\n- consensus\n', 'other.md'), name: 'other' });
         // The same Easy answer comes due much later where recall may fall to 70 % than where it must stay at 99 %.
         await updateReviewSettings(ctx, 'prep', { desiredRetention: 0.99 });
