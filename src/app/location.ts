@@ -8,7 +8,7 @@ export interface LocationSources {
   env: NodeJS.ProcessEnv;
 }
 
-export function defaultDatabasePath(env: NodeJS.ProcessEnv): string {
+function defaultDatabasePath(env: NodeJS.ProcessEnv): string {
   const dataHome = env['XDG_DATA_HOME'] || join(env['HOME'] || homedir(), '.local', 'share');
   return join(dataHome, 'prepdeck', 'prepdeck.db');
 }
