@@ -121,7 +121,8 @@ describe.skipIf(unavailable !== null)('Write to file in Chromium', { timeout: TI
     for (const topic of marked) expect(after.split('\n')[topic.line - 1]).toBe(`* [x] ${topic.text}`);
     // The backup is the version replaced, kept in the server's data directory, not beside the file.
     expect(readdirSync(fileDir)).toEqual(['plan.md']);
-    expect(readFileSync(join(server.dir, 'prepdeck', 'backups', 'plan.md'), 'utf8')).toBe(before);
+    // Beside the server's database (--db DIR/prepdeck.db).
+    expect(readFileSync(join(server.dir, 'backups', 'plan.md'), 'utf8')).toBe(before);
 
     // Open again: nothing left to write.
     await page.getByRole('button', { name: 'Write to file' }).click();

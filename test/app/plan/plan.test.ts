@@ -46,7 +46,8 @@ async function importFixture(ctx: AppContext): Promise<void> {
 }
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the plan to a date (${backend.name})`, () => {
+  // The user's whole checklist planned over weeks, several times a test: seconds on a busy machine, more than vitest's default 5 s.
+  describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the plan to a date (${backend.name})`, { timeout: 60_000 }, () => {
     const run = (fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>) =>
       withApp(backend, START, async (ctx, setNow) => {
         await importFixture(ctx);
