@@ -40,10 +40,13 @@ export async function replayWrites(dir: string, name: string, statements: Writte
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Each distinct statement prepared once, as the store's statement cache does.
+    const cache = new Map<string, Database.Statement>();
     const start = performance.now();
     db.transaction(() => {
       for (const { source, parameters } of statements) {
-        const prepared = db.prepare(source);
+        let prepared = cache.get(source);
+        if (!prepared) cache.set(source, (prepared = db.prepare(source)));
         if (prepared.reader) prepared.all(parameters);
         else prepared.run(parameters);
       }
