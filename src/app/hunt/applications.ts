@@ -163,7 +163,7 @@ export async function resolveApplication(ctx: AppContext, ref: string): Promise<
       label: `${row.company}${row.role ? ` — ${row.role}` : ''} (${row.stage})`,
       archived: row.archived_at !== null,
     })),
-    'application',
+    { one: 'application', many: 'applications' },
     '`prepdeck apps` lists them',
   );
 }

@@ -50,7 +50,7 @@ export async function resolveCriterion(ctx: AppContext, ref: string): Promise<Cr
   const id = matchReference(
     ref,
     criteria.map((c) => ({ id: c.id, text: c.text, label: c.text, archived: c.archivedAt !== null })),
-    'criterion',
+    { one: 'criterion', many: 'criteria' },
     '`prepdeck goals` lists them',
   );
   return criterionJson(criteria.find((c) => c.id === id)!);

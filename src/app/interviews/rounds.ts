@@ -210,7 +210,7 @@ export async function resolveInterviewer(ctx: AppContext, applicationId: number,
   return matchReference(
     ref,
     contacts.map((contact) => ({ id: Number(contact.id), text: contact.name, label: `${contact.name} (${contact.role})`, archived: false })),
-    'contact of the application',
+    { one: 'contact of the application', many: 'contacts of the application' },
     '`prepdeck apps show APP` lists them; `prepdeck apps contact APP NAME --role interviewer` adds one',
   );
 }

@@ -178,7 +178,7 @@ export async function resolveStory(ctx: AppContext, ref: string): Promise<number
       label: `${row.title}${row.archived_at ? ' (archived)' : ''}`,
       archived: row.archived_at !== null,
     })),
-    'story',
+    { one: 'story', many: 'stories' },
     '`prepdeck stories` lists them',
   );
 }
@@ -240,7 +240,7 @@ export async function resolveCompetency(ctx: AppContext, ref: string): Promise<s
       label: `${competency.key}: ${competency.label}`,
       archived: false,
     })),
-    'competency',
+    { one: 'competency', many: 'competencies' },
     '`prepdeck stories competencies` lists them',
   );
   return list[id - 1]!.key;

@@ -57,7 +57,9 @@ function notEnoughMessage(set: TrainingSet, needed: number): string {
     `${setAside > 0 ? 'at least ' : ''}${plural(needed, 'more review')} (a day or more apart) ${needed === 1 ? 'is' : 'are'} needed: ` +
     `fitting takes ${MIN_TRAINING_ITEMS} reviews of cards last seen a day or more before, and ` +
     // Before the first review, "0 of the 0 reviews so far are" reads like a sentence cut short.
-    (set.reviews === 0 ? 'there are no reviews yet' : `${set.usable} of the ${plural(set.reviews, 'review')} so far are`) +
+    (set.reviews === 0
+      ? 'there are no reviews yet'
+      : `${set.usable} of the ${plural(set.reviews, 'review')} so far ${set.usable === 1 ? 'is one' : 'are such'}`) +
     (setAside > 0 ? ` (the optimizer sets aside ${setAside} whose first interval too few cards share)` : '')
   );
 }

@@ -17,9 +17,14 @@ const ID = /^\d+$/u;
 /**
  * The id `ref` names: an id itself, or the one candidate whose text holds every word of it (any case, any
  * script; "acme backend" finds "Acme" with the role "Backend engineer"). A text equal to `ref` wins over
- * texts that only contain it. `what` names the kind of thing in the messages ("application").
+ * texts that only contain it. `what` names the kind of thing in the messages, one and many ("criterion", "criteria").
  */
-export function matchReference(ref: string, candidates: readonly ReferenceCandidate[], what: string, listHint: string): number {
+export function matchReference(
+  ref: string,
+  candidates: readonly ReferenceCandidate[],
+  what: { one: string; many: string },
+  listHint: string,
+): number {
   const trimmed = ref.trim();
   if (ID.test(trimmed)) {
     const byId = candidates.find((c) => c.id === Number(trimmed));
@@ -28,20 +33,20 @@ export function matchReference(ref: string, candidates: readonly ReferenceCandid
   const words = searchText(trimmed)
     .split(/\s+/u)
     .filter((word) => word !== '');
-  if (words.length === 0) throw new NotFoundError(`name the ${what} by its id or a word of it; ${listHint}`);
+  if (words.length === 0) throw new NotFoundError(`name the ${what.one} by its id or a word of it; ${listHint}`);
   const matching = candidates.filter((c) => {
     const text = searchText(c.text);
     return words.every((word) => text.includes(word));
   });
   const active = matching.filter((c) => !c.archived);
   const pool = active.length > 0 ? active : matching;
-  if (pool.length === 0) throw new NotFoundError(`no ${what} matches '${trimmed}'; ${listHint}`);
+  if (pool.length === 0) throw new NotFoundError(`no ${what.one} matches '${trimmed}'; ${listHint}`);
   if (pool.length === 1) return pool[0]!.id;
   const whole = words.join(' ');
   const exact = pool.filter((c) => searchText(c.text).split(/\s+/u).join(' ') === whole);
   if (exact.length === 1) return exact[0]!.id;
   throw new AmbiguousError(
-    `'${trimmed}' matches ${pool.length} ${what}s; name one by its id`,
+    `'${trimmed}' matches ${pool.length} ${what.many}; name one by its id`,
     pool.map((c) => ({ id: c.id, label: c.label })),
   );
 }

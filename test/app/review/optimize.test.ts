@@ -159,7 +159,7 @@ for (const backend of BACKENDS) {
           applied: false,
         });
         expect(result.message).toBe(
-          'at least 64 more reviews (a day or more apart) are needed: fitting takes 64 reviews of cards last seen a day or more before, and 0 of the 6 reviews so far are ' +
+          'at least 64 more reviews (a day or more apart) are needed: fitting takes 64 reviews of cards last seen a day or more before, and 0 of the 6 reviews so far are such ' +
             '(the optimizer sets aside 3 whose first interval too few cards share)',
         );
         expect((await showReviewSettings(ctx, 'study')).settings.parameters).toBeNull();

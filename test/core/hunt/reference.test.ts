@@ -8,7 +8,7 @@ const apps: ReferenceCandidate[] = [
   { id: 3, text: 'Яндекс Backend', label: 'Яндекс — Backend (screening)', archived: false },
   { id: 4, text: 'Globex ', label: 'Globex (rejected)', archived: true },
 ];
-const match = (ref: string) => matchReference(ref, apps, 'application', '`prepdeck apps` lists them');
+const match = (ref: string) => matchReference(ref, apps, { one: 'application', many: 'applications' }, '`prepdeck apps` lists them');
 
 describe('references', () => {
   it('finds by id, and by words of company and role in any case and script', () => {
@@ -36,7 +36,10 @@ describe('references', () => {
       { id: 2, text: 'remote', label: 'remote', archived: false },
       { id: 3, text: 'remote-first culture', label: 'x', archived: true },
     ];
-    expect(matchReference('Remote', criteria, 'criterion', '')).toBe(2);
+    const criterion = { one: 'criterion', many: 'criteria' };
+    expect(matchReference('Remote', criteria, criterion, '')).toBe(2);
+    // Several, none equal: named in the plural the kind takes ("2 criteria", not "2 criterions").
+    expect(() => matchReference('remot', criteria, criterion, '')).toThrow("'remot' matches 2 criteria; name one by its id");
   });
 
   it('says nothing matches', () => {
