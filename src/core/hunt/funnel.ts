@@ -9,12 +9,11 @@ export interface FunnelEvent {
   at: string;
 }
 
-/** One application's stage events, as lists of the same length: each one's id (the order they were recorded in), stage and instant. */
-export interface StageHistory {
-  ids: readonly number[];
-  stages: readonly string[];
-  at: readonly string[];
-}
+/** One stage event of an application: its id (the order events were recorded in), the stage it moved to, its instant. */
+export type StageEvent = readonly [id: number, stage: string, at: string];
+
+/** One application's stage events, in any order. */
+export type StageHistory = readonly StageEvent[];
 
 /** One application's events by time, then id: each one's id, stage (as its column of the counts) and instant. */
 interface History {
@@ -38,13 +37,11 @@ interface Columns {
  * `timeZone`, from the first event's week to today's, each with the applications per stage at its end.
  */
 export function funnelOf(stageKeys: readonly string[], events: readonly FunnelEvent[], today: string, timeZone: string): FunnelJson {
-  const byApplication = new Map<number, { ids: number[]; stages: string[]; at: string[] }>();
+  const byApplication = new Map<number, StageEvent[]>();
   for (const [position, { applicationId, to, at }] of events.entries()) {
     let history = byApplication.get(applicationId);
-    if (!history) byApplication.set(applicationId, (history = { ids: [], stages: [], at: [] }));
-    history.ids.push(position);
-    history.stages.push(to);
-    history.at.push(at);
+    if (!history) byApplication.set(applicationId, (history = []));
+    history.push([position, to, at]);
   }
   return funnelOfHistories(stageKeys, [...byApplication.values()], today, timeZone);
 }
@@ -72,22 +69,22 @@ function columnsOf(stageKeys: readonly string[], histories: readonly StageHistor
   const columns: Columns = { keys, own: keys.length, firstOfOthers: [] };
   let earliest = Infinity;
   const timed: History[] = [];
-  for (const { ids, stages, at } of histories) {
-    if (ids.length === 0) continue;
-    const history: History = { ids: [...ids], columns: [], times: [] };
-    for (let i = 0; i < ids.length; i++) {
-      const time = Date.parse(at[i]!);
-      const id = ids[i]!;
+  for (const events of histories) {
+    if (events.length === 0) continue;
+    const history: History = { ids: [], columns: [], times: [] };
+    for (const [id, stage, at] of events) {
+      const time = Date.parse(at);
       if (time < earliest) earliest = time;
-      let column = columnOf.get(stages[i]!);
+      let column = columnOf.get(stage);
       if (column === undefined) {
-        column = keys.push(stages[i]!) - 1;
-        columnOf.set(stages[i]!, column);
+        column = keys.push(stage) - 1;
+        columnOf.set(stage, column);
         columns.firstOfOthers.push({ time, id });
       } else if (column >= columns.own) {
         const first = columns.firstOfOthers[column - columns.own]!;
         if (time < first.time || (time === first.time && id < first.id)) Object.assign(first, { time, id });
       }
+      history.ids.push(id);
       history.columns.push(column);
       history.times.push(time);
     }

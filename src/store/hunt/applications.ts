@@ -115,10 +115,7 @@ export async function stageHistories(db: Kysely<Database>): Promise<StageHistory
     .where('application_id', 'in', db.selectFrom('applications').select('id').where('hunt_id', '=', HUNT_ID))
     .groupBy('application_id')
     .execute();
-  return rows.map((row) => {
-    const events = JSON.parse(row.events) as Array<[number, string, string]>;
-    return { ids: events.map((event) => event[0]), stages: events.map((event) => event[1]), at: events.map((event) => event[2]) };
-  });
+  return rows.map((row) => JSON.parse(row.events) as StageHistory);
 }
 
 /** The marks of the applications with an offer, for comparing the offers. */

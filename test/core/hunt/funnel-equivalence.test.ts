@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STAGES } from '../../../src/contract/vocabulary.js';
-import { funnelOf, funnelOfHistories, type FunnelEvent, type StageHistory } from '../../../src/core/hunt/funnel.js';
+import { funnelOf, funnelOfHistories, type FunnelEvent, type StageEvent, type StageHistory } from '../../../src/core/hunt/funnel.js';
 import { funnelByFold } from './funnel-fold.js';
 
 const keys = DEFAULT_STAGES.map((s) => s.key);
@@ -65,13 +65,11 @@ describe('funnel per application', () => {
           }));
           // Ids with gaps, as a database hands them out with other tables' rows and deletions between them.
           const shuffled = events.map((e, i) => ({ ...e, id: 10 + i * 3, rank: generated[i]!.rank })).sort((a, b) => a.rank - b.rank);
-          const histories = new Map<number, { ids: number[]; stages: string[]; at: string[] }>();
+          const histories = new Map<number, StageEvent[]>();
           for (const { applicationId, id, to, at } of shuffled) {
-            const history = histories.get(applicationId) ?? { ids: [], stages: [], at: [] };
+            const history = histories.get(applicationId) ?? [];
             histories.set(applicationId, history);
-            history.ids.push(id);
-            history.stages.push(to);
-            history.at.push(at);
+            history.push([id, to, at]);
           }
           const today = new Date(START + todayWeek * 7 * 24 * HOUR_MS).toISOString().slice(0, 10);
           const asHistories: StageHistory[] = [...histories.values()];
@@ -93,8 +91,11 @@ describe('funnel per application', () => {
     ];
     // Application 1's later event comes first, as an aggregate may hand it over.
     const histories: StageHistory[] = [
-      { ids: [3, 1], stages: ['gone', 'gone'], at: [at, at] },
-      { ids: [2], stages: ['also-gone'], at: [at] },
+      [
+        [3, 'gone', at],
+        [1, 'gone', at],
+      ],
+      [[2, 'also-gone', at]],
     ];
     const expected = funnelByFold(keys, events, '2026-03-04', 'UTC');
     expect(Object.keys(expected.weeks[0]!.counts).slice(-2)).toEqual(['gone', 'also-gone']);
