@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // Which files each page became: the server names a page's chunks in its HTML (src/server/page-preloads.ts).
+    manifest: true,
   },
   server: {
     // `npm run dev:web` next to `prepdeck serve --port 4321`.

@@ -1,10 +1,11 @@
 // The built web UI from the same origin as the API: hashed assets cached for good, index.html for every
 // page route (the UI routes in the browser), and headers that keep user Markdown from running scripts.
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { errorBody } from './errors.js';
+import { pagePreloadTags, withPreloads } from './page-preloads.js';
 
 /** Defence in depth behind the sanitiser: no inline or foreign script, no plugins, no framing. */
 const CONTENT_SECURITY_POLICY = [
@@ -28,7 +29,11 @@ export async function registerWebUi(server: FastifyInstance, webRoot: string | n
     return payload;
   });
 
+  // The pages whose HTML names their code and first reads, read once: a rebuild means a restart (new asset names).
+  const preloadedPages = new Map<string, string>();
   if (hasUi) {
+    const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    for (const [path, tags] of pagePreloadTags(webRoot)) preloadedPages.set(path, withPreloads(html, tags));
     await server.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
@@ -48,7 +53,11 @@ export async function registerWebUi(server: FastifyInstance, webRoot: string | n
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !/\.\w+$/.test(path);
-    if (hasUi && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasUi && isPage) {
+      void reply.header('cache-control', 'no-cache');
+      const preloaded = preloadedPages.get(path.replace(/(.)\/$/, '$1'));
+      return preloaded === undefined ? reply.sendFile('index.html') : reply.type('text/html; charset=utf-8').send(preloaded);
+    }
     const message = hasUi || path.startsWith('/api/') ? `no such route: ${request.method} ${path}` : 'the web UI is not built; run `npm run build`';
     return reply.status(404).send(errorBody('NotFound', message));
   });

@@ -299,6 +299,34 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the job hunt in Chromi
     expect(await column.locator('.board-count').innerText()).toBe(String(await column.locator('.board-card').count()));
   });
 
+  it('opens cold with one request for the applications: the HTML asks for them, and the page uses that answer', async () => {
+    const cold = await browser.newPage();
+    try {
+      const cdp = await browser.context.newCDPSession(cold);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      const asked: string[] = [];
+      cold.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/hunt/applications') asked.push(request.url());
+      });
+      const warnings: string[] = [];
+      cold.on('console', (message) => {
+        if (/preload/i.test(message.text())) warnings.push(message.text());
+      });
+      await cold.goto(`${server.url}/hunt?c=${CHECKLIST}`);
+      await cold.locator('.board-card').first().waitFor();
+      // Well before the board's next poll (5 s): a second request now would be the mount asking again.
+      await cold.waitForTimeout(1_000);
+      expect(asked).toHaveLength(1);
+      expect(warnings).toEqual([]);
+      const html = await (await fetch(`${server.url}/hunt`)).text();
+      expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin="anonymous" href="\/api\/hunt\/applications">/);
+      expect(html).toMatch(/<link rel="modulepreload" href="\/assets\/HuntPage-[\w-]+\.js">/);
+    } finally {
+      await cold.close();
+    }
+  });
+
   it('fits a 360 px wide screen on every hunt page, without horizontal scrolling', async () => {
     const phone = await browser.newPage({ width: 360, height: 740 });
     const acme = await applicationId('Acme');

@@ -24,6 +24,7 @@ import {
   topicPage,
   type ShellPage,
 } from './pages/lazy.js';
+import type { LazyModule } from './lib/lazyModule.js';
 import { checklistsQuery } from './queries/checklists.js';
 import { useDueCount } from './queries/review.js';
 import { ErrorLine } from './components/ErrorLine.js';
@@ -58,6 +59,22 @@ export function route(pathname: string): Route {
   const topic = /^\/topics\/(\d+)\/?$/.exec(pathname);
   if (topic) return { page: 'topic', id: Number(topic[1]) };
   return { page: 'missing' };
+}
+
+/** The module a route's page is loaded from on demand; null for the pages in the entry chunk. */
+export function pageModuleOf(current: Route): LazyModule<unknown> | null {
+  const modules: Partial<Record<Route['page'], LazyModule<unknown>>> = {
+    topic: topicPage,
+    review: reviewPage,
+    import: importPage,
+    hunt: huntPage,
+    application: applicationPage,
+    round: roundPage,
+    gaps: gapsPage,
+    stories: storiesPage,
+    plan: planPage,
+  };
+  return modules[current.page] ?? null;
 }
 
 export function App() {

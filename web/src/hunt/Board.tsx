@@ -28,16 +28,16 @@ interface Props {
 }
 
 /**
- * Cards per column in the first paint: more than a screen holds (a card takes 112 px, the first starts 333 px down, so 12
- * fill a window 1,600 px tall). The rest follow in a render React may interrupt.
+ * Cards per column in the first paint: what the window holds (a card takes about 112 px and the first starts about
+ * 333 px down), and one more. The rest follow in a render React may interrupt.
  */
-const FIRST_PAINT_CARDS = 12;
+const firstPaintCards = () => Math.max(3, Math.ceil((window.innerHeight - 333) / 112) + 1);
 
 export function Board({ hunt, applications, onMove }: Props) {
   const { stages } = hunt;
   // A board of a thousand applications shows its first screen at once and fills its columns right after, so the first
   // cards don't wait for the last (the whole board mounted in one go took about twice as long to show anything).
-  const cardsPerColumn = useDeferredValue(Number.POSITIVE_INFINITY, FIRST_PAINT_CARDS);
+  const cardsPerColumn = useDeferredValue(Number.POSITIVE_INFINITY, firstPaintCards());
   const [dragged, setDragged] = useState<ApplicationSummaryJson | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // The card moved from the keyboard, focused again once it shows in its new column.
