@@ -27,13 +27,16 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The server prints its URL as the first line on stdout; anything else first means it failed. */
-export async function startServer(): Promise<Server> {
+/**
+ * The server prints its URL as the first line on stdout; anything else first means it failed. `database`: where its
+ * data lives (a PostgreSQL URL, say), else a fresh SQLite file.
+ */
+export async function startServer(options: { database?: string } = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'prepdeck-web-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1' };
   delete env['PREPDECK_DB'];
   delete env['DATABASE_URL'];
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', join(dir, 'prepdeck.db')], {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', options.database ?? join(dir, 'prepdeck.db')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
