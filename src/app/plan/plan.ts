@@ -271,10 +271,11 @@ function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Conte
   const cards = c.cards.filter((card) => inScope(t, card));
   const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
   const fresh = cards.filter((card) => card.state === 'new').length;
+  const daysLeft = daysUntil(today, t.json.date);
   return {
     target: { ...t.json, topics: topics.size },
-    daysLeft: daysUntil(today, t.json.date),
-    when: inDaysText(daysUntil(today, t.json.date)),
+    daysLeft,
+    when: inDaysText(daysLeft),
     readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
     curve: r.curve,
     note: leftOutNote(c.availability, fresh, r.leftOut.length),
