@@ -1,5 +1,5 @@
 // Human renderings of the tree, topics and progress for the terminal.
-import type { Topic, TopicEvent, TopicState } from '../core/checklist/model.js';
+import type { Topic, TopicState } from '../core/checklist/model.js';
 import type { Progress } from '../core/checklist/progress.js';
 import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/checklist/tree.js';
 import type { Colors } from './output.js';
@@ -74,18 +74,4 @@ export function renderTree(tree: ChecklistTree, filter: ListFilter, c: Colors): 
   const out: string[] = [];
   renderSection(tree.root, '', 0, filter, c, out);
   return out;
-}
-
-const MAX_VALUE_LENGTH = 60;
-
-/** One line per event: multi-line values (notes) are quoted and shortened. */
-export function historyLine(event: TopicEvent): string {
-  const shown = (v: unknown): string => {
-    const text = typeof v === 'string' && !/[\n\r]/.test(v) ? v : JSON.stringify(v);
-    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
-  };
-  const data = Object.entries(event.data)
-    .map(([k, v]) => `${k}=${shown(v)}`)
-    .join(' ');
-  return `${event.at}  ${event.type}${data ? `  ${data}` : ''}`;
 }

@@ -156,10 +156,11 @@ export type ReadinessJson = Static<typeof ReadinessJson>;
 
 export const TargetReadinessJson = Type.Object({
   target: PlanTargetJson,
-  daysLeft: Type.Number(),
+  daysLeft: Type.Integer({ description: "whole days from today's date to the target's, in the checklist's time zone (0: today)" }),
+  when: Type.String({ description: '"today", "tomorrow" or "in 14 days": daysLeft in the words every face shows' }),
   readiness: ReadinessJson,
   curve: Type.Array(Type.Object({ date: LocalDate, plan: Type.Number(), stop: Type.Number(), usual: Type.Number() }), {
-    description: 'readiness of the scope on each day up to the target, at the time of day of the plan',
+    description: "readiness of the scope on each day up to the target, after that day's study",
   }),
   /** Set when the minutes do not reach the whole scope: "with 20 minutes a day, 140 of 189 new topics ...". */
   note: Nullable(Type.String()),

@@ -398,6 +398,29 @@ for (const backend of BACKENDS) {
           expect(shown.history[1]!.data).toMatchObject({ from: 'new', to: 'learning' });
         });
 
+        step("show prints the history at the checklist's local times and in section titles; --json keeps instants and keys", async () => {
+          const id = String(topicId('SELECT FOR UPDATE'));
+          expect((await cli().run(['settings', '--time-zone', 'Asia/Kolkata'])).code).toBe(0);
+          try {
+            const shown = await cli().json<ShowJson>(['show', id]);
+            expect(shown.history.every((e) => /^\d{4}-\d{2}-\d{2}T.*Z$/.test(e.at))).toBe(true);
+            const text = (await cli().run(['show', id])).stdout;
+            const section = /^ {2}section: {4}(.*)$/m.exec(text)![1]!;
+            // India is 5 h 30 min ahead of UTC all year.
+            const local = (iso: string) => new Date(Date.parse(iso) + 5.5 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+            const history = text.split('  history (Asia/Kolkata):\n')[1]!.trimEnd().split('\n');
+            expect(history).toEqual([
+              `    ${local(shown.history[0]!.at)}  created in ${section}, new`,
+              `    ${local(shown.history[1]!.at)}  state new → learning`,
+              `    ${local(shown.history[2]!.at)}  confidence set to 2`,
+            ]);
+            expect(section).not.toBe(shown.topic.sectionKey);
+            expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+          } finally {
+            expect((await cli().run(['settings', '--time-zone', 'local'])).code).toBe(0);
+          }
+        });
+
         step('note writes notes, note --append adds standard input as a new paragraph, and show prints them', async () => {
           const id = String(topicId('descriptors'));
           const first = await cli().run(['note', id, '__get__, __set__, __delete__']);

@@ -1,6 +1,7 @@
 // The plan to the interview: made from the cards' memory now, the targets, the availability and the costs, by the
 // core's planner. Today's list is kept as first made that day (store/plan/days.ts), so it stays put while one
-// studies it; the rest of the plan and the readiness are made again from the actual state at every look.
+// studies it; the rest of the plan and the readiness are made again from the actual state at every look, counted
+// from the start of today's study day: the same state gives the same days at any time of the day.
 import type { PlanDayJson, PlanItemJson, PlanJson, TargetReadinessJson } from '../../contract/plan.js';
 import type { Checklist, Section, Topic } from '../../core/checklist/model.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
@@ -8,7 +9,7 @@ import { availableDays, type Availability } from '../../core/plan/availability.j
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
 import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
-import { leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
+import { daysUntil, inDaysText, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
 import { addDays } from '../../core/review/study-day.js';
@@ -172,12 +173,12 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const studiedToday = new Set(studied.filter((a) => a.at >= today.start).map((a) => a.cardId));
   const kept = earlier.find((day) => day.date === today.date);
 
-  // Planned from the memory now, from the time today's list was made (so that a look after one answer values again
-  // only the cards answered: the memo holds the others); today's minutes are what is left of today's list, or of
-  // today's availability before it is made.
+  // Planned from the memory now, counted from the start of today's study day, not from the clock: the plan stays the
+  // same all day while nothing changes (an exported calendar with it), and a look after one answer values again only
+  // the cards answered (the memo holds the others). Today's minutes are what is left of today's list, or of today's
+  // availability before it is made.
   const last = Math.max(...active.map((t) => Date.parse(t.json.at)));
-  const planFrom = kept?.madeAt ?? now;
-  const count = Math.ceil((last - Date.parse(planFrom)) / DAY_MS) + 1;
+  const count = Math.ceil((last - Date.parse(today.start)) / DAY_MS) + 1;
   const days = availableDays(today.date, count, c.availability);
   const keptItems = kept?.items.filter((item) => cardById.has(item.cardId)) ?? [];
   days[0]!.minutes = kept
@@ -187,12 +188,14 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
     id: String(t.json.id),
     label: t.json.label,
     at: t.json.at,
+    date: t.json.date,
     weight: t.json.weight,
     topicIds: [...new Set(c.cards.filter((card) => inScope(t, card)).map(unitOf))],
   }));
   const plan = planStudy(
     {
-      now: planFrom,
+      now,
+      dayStart: today.start,
       cards: c.cards.map((card): PlanCard => {
         const learnMinutes = card.kind === 'topic' ? c.learnMinutes(card) : undefined;
         return { id: card.id, topicId: unitOf(card), kind: card.kind, schedule: card, ...(learnMinutes !== undefined ? { learnMinutes } : {}) };
@@ -231,7 +234,7 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   );
   const shownDays = [todayJson, ...later].slice(0, options.days ?? Infinity);
 
-  const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c, now));
+  const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c, today.date));
   const previous = [...earlier].reverse().find((day) => day.date < today.date);
   const behind = previous ? behindJson(previous, done, today.date, targetJsons) : null;
   const nextStudy = later.find((d) => d.items.length > 0)?.date ?? null;
@@ -263,14 +266,16 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Context, now: string): TargetReadinessJson {
+function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Context, today: string): TargetReadinessJson {
   const r = plan.targets[k]!;
   const cards = c.cards.filter((card) => inScope(t, card));
   const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
   const fresh = cards.filter((card) => card.state === 'new').length;
+  const daysLeft = daysUntil(today, t.json.date);
   return {
     target: { ...t.json, topics: topics.size },
-    daysLeft: (Date.parse(t.json.at) - Date.parse(now)) / DAY_MS,
+    daysLeft,
+    when: inDaysText(daysLeft),
     readiness: { plan: r.readiness, stop: r.stop, usual: r.usual },
     curve: r.curve,
     note: leftOutNote(c.availability, fresh, r.leftOut.length),

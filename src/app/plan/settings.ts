@@ -58,7 +58,7 @@ export async function updatePlanSettings(
   if (patch.weekdays !== undefined || patch.daysOff !== undefined) {
     for (const { json } of await resolveTargets(ctx, checklist)) {
       if (json.excluded || json.at <= ctx.now()) continue;
-      if (!hasStudyDayBefore(ctx.now(), today.date, json.at, availabilityOf(next)))
+      if (!hasStudyDayBefore(today.start, today.date, json.at, availabilityOf(next)))
         throw new InvalidInputError(
           `${field}: they leave no study day before ${json.label} on ${json.date}; keep one, or move or remove that target`,
         );

@@ -13,7 +13,7 @@ import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
-import { hasStudyDayBefore } from '../../core/plan/availability.js';
+import { hasStudyDayBefore, weekdaysText } from '../../core/plan/availability.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
 import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
@@ -130,9 +130,9 @@ async function checkReachable(
   if (!(await cards.limit(1).executeTakeFirst())) throw new InvalidInputError(`sections: no study topic of '${checklist.name}' is in this scope`);
   const { today, timeZone } = await reviewRules(ctx, checklist);
   const settings = await storedPlanSettings(ctx, checklist.id);
-  if (!hasStudyDayBefore(ctx.now(), today.date, at, availabilityOf(settings)))
+  if (!hasStudyDayBefore(today.start, today.date, at, availabilityOf(settings)))
     throw new InvalidInputError(
-      `date: no study day before ${localDateOf(at, timeZone)}: the weekdays (${settings.weekdays.join(',')}) and days off leave none; change them with \`prepdeck plan set --days ... --off ...\``,
+      `date: no study day before ${localDateOf(at, timeZone)}: the weekdays (${weekdaysText(availabilityOf(settings).weekdays)}) and days off leave none; change them with \`prepdeck plan set --days ... --off ...\``,
     );
 }
 

@@ -13,12 +13,13 @@ function oneLine(markdown: string): string {
   return sanitize(markdown.replace(/\s+/g, ' ').trim());
 }
 
-export function cardLine(card: CardJson, c: Colors): string {
+/** `time` writes the due instant; by default as stored (UTC), `show` passes the checklist's local time. */
+export function cardLine(card: CardJson, c: Colors, time = (iso: string) => iso.slice(0, 16).replace('T', ' ')): string {
   const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
   const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
   const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';
   // `card 12`, not `#12`: `#` numbers topics everywhere else.
-  return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${card.due.slice(0, 16).replace('T', ' ')}${recall}  ${where}`;
+  return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${time(card.due)}${recall}  ${where}`;
 }
 
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {

@@ -1,18 +1,96 @@
+import { loadTree } from '../../app/checklists/checklists.js';
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
+import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
+import type { Section, TopicEvent } from '../../core/checklist/model.js';
+import { sectionPaths, type SectionNode } from '../../core/checklist/tree.js';
+import { wallClock } from '../../core/review/study-day.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { historyLine, stateMark } from '../render.js';
+import { stateMark } from '../render.js';
+import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { topicCardList } from '../../app/review/cards.js';
 import { cardLine } from './card.js';
 import { topicScope } from '../checklist.js';
 
+/** "2026-12-05 21:57": an instant as the clock on the wall reads it in `timeZone` (the checklist's review zone). */
+export function localTime(iso: string, timeZone: string): string {
+  return new Date(wallClock(Date.parse(iso), timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Section path keys ("python / tools") to their titles as the file writes them ("Python / Tools"). */
+function sectionTitles(root: SectionNode): Map<string, string> {
+  const sections: Section[] = [];
+  const walk = (node: SectionNode) => {
+    sections.push(node.section);
+    node.children.forEach(walk);
+  };
+  walk(root);
+  const paths = sectionPaths(sections);
+  return new Map(sections.map((s) => [s.pathKey, (paths.get(s.id) ?? []).join(' / ') || '(top)']));
+}
+
+const MAX_VALUE_LENGTH = 60;
+
+/** A value from the history on one line, safe for a terminal, shortened. */
+function quoted(value: unknown): string {
+  const text = sanitize(typeof value === 'string' ? value : JSON.stringify(value))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `“${text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text}”`;
+}
+
+/** Where a change came from when not from the user's own hand, in the Topic page's words. */
+const SOURCE_TEXT: Record<string, string> = {
+  review: 'by a review',
+  undo: 'a review undone',
+  file: 'from the file',
+  import: 'from the file',
+  sync: 'from the file',
+  app: 'added in prepdeck',
+};
+
+/** One event of a topic's history in plain words: "state new → known (by a review)", "moved from A to B". */
+export function historyText(event: TopicEvent, titles: ReadonlyMap<string, string>): string {
+  const { from, to, source } = event.data;
+  const section = (key: unknown) => (typeof key === 'string' ? (titles.get(key) ?? sanitize(key)) : '?');
+  const value = (v: unknown) => (v === null || v === undefined || v === '' ? 'none' : sanitize(typeof v === 'string' ? v : JSON.stringify(v)));
+  const by = typeof source === 'string' && SOURCE_TEXT[source] ? ` (${SOURCE_TEXT[source]})` : '';
+  switch (event.type) {
+    case 'created':
+      return `created in ${section(event.data['section'])}${event.data['state'] ? `, ${value(event.data['state'])}` : ''}${by}`;
+    case 'state':
+      return `state ${value(from)} → ${value(to)}${by}`;
+    case 'confidence':
+      if (to === null || to === undefined) return 'confidence cleared';
+      return from === null || from === undefined ? `confidence set to ${value(to)}` : `confidence ${value(from)} → ${value(to)}`;
+    case 'notes':
+      return to === '' || to === null || to === undefined ? 'notes cleared' : `notes ${quoted(to)}${by}`;
+    case 'renamed':
+      return `renamed from ${quoted(from)} to ${quoted(to)}`;
+    case 'moved':
+      return `moved from ${section(from)} to ${section(to)}`;
+    case 'archived':
+      return `archived: gone from the file${event.data['section'] ? ` (was in ${section(event.data['section'])})` : ''}`;
+    case 'restored':
+      return `restored${by || ': back in the file'}`;
+    case 'card':
+      return `card added: ${quoted(event.data['front'])}`;
+    default:
+      return event.type;
+  }
+}
+
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
-  const { details, placed, cards } = await withApp(ctx, async (app) => {
+  const { details, placed, cards, titles, timeZone } = await withApp(ctx, async (app) => {
     const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
     // Goals and books have no cards.
     const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
-    return { details: shown, placed: (await placeTopics(app, [shown.topic]))[0]!, cards };
+    const placed = (await placeTopics(app, [shown.topic]))[0]!;
+    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC' };
+    const { settings } = await showReviewSettings(app, placed.checklistName);
+    const titles = sectionTitles((await loadTree(app, placed.checklistName)).tree.root);
+    return { details: shown, placed, cards, titles, timeZone: settings.timeZone ?? machineTimeZone() };
   });
   if (ctx.json) {
     printJson(details);
@@ -20,6 +98,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
   }
   const { topic, resources, history } = details;
   const c = ctx.color;
+  const when = (iso: string) => localTime(iso, timeZone);
   const lines = [
     `${stateMark(topic.state, c)} ${c.bold(topic.text)} ${c.dim(`#${topic.id}`)}`,
     `  section:    ${placed.sectionPath.join(' / ') || '(top)'}`,
@@ -29,7 +108,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
       ? `  source:     added in prepdeck, not in the file yet (\`prepdeck sync FILE --write\` writes it there): ${topic.title}`
       : `  source:     line ${topic.lines.start}${topic.lines.end > topic.lines.start ? `-${topic.lines.end}` : ''}: ${topic.title}`,
   ];
-  if (topic.archivedAt) lines.push(c.yellow(`  archived:   ${topic.archivedAt} (gone from the file)`));
+  if (topic.archivedAt) lines.push(c.yellow(`  archived:   ${when(topic.archivedAt)} (gone from the file)`));
   if (topic.details) lines.push('  details:', ...topic.details.split('\n').map((l) => `    ${l}`));
   if (resources.length > 0) {
     lines.push('  resources:');
@@ -40,7 +119,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
   }
   lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
   if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => (l ? `    ${l}` : '')));
-  if (cards.length > 0) lines.push('  cards:', ...cards.map((card) => `    ${cardLine(card, c)}`));
-  lines.push('  history:', ...history.map((e) => `    ${historyLine(e)}`));
+  if (cards.length > 0) lines.push('  cards:', ...cards.map((card) => `    ${cardLine(card, c, when)}`));
+  lines.push(`  history (${timeZone}):`, ...history.map((e) => `    ${when(e.at)}  ${historyText(e, titles)}`));
   printLines(lines);
 }

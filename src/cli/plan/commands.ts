@@ -4,6 +4,7 @@ import { updatePlanSettings } from '../../app/plan/settings.js';
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../app/plan/targets.js';
 import type { PlanSettingsPatchJson, PlanTargetCreateJson, PlanTargetJson, Weekday } from '../../contract/plan.js';
 import { PrepdeckError } from '../../core/errors.js';
+import { studyTime } from '../../core/plan/progress.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -118,7 +119,7 @@ export async function planSet(ctx: CommandContext, options: SetOptions): Promise
     const lines: string[] = [];
     if (settings)
       lines.push(
-        `study time: ${settings.minutesPerDay} minutes on ${settings.weekdays.join(',')}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}; learning a topic ${settings.costs.learnTopicMinutes.value} min, a review ${settings.costs.reviewTopicSeconds.value} s (Q&A ${settings.costs.reviewQaSeconds.value} s)`,
+        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}; learning a topic ${settings.costs.learnTopicMinutes.value} min, a review ${settings.costs.reviewTopicSeconds.value} s (Q&A ${settings.costs.reviewQaSeconds.value} s)`,
       );
     if (added) lines.push(`target ${targetLine(added, ctx.color)}`);
     printLines([...lines, '', ...planText(plan, { week: false }, ctx.color)]);

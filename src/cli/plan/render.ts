@@ -49,9 +49,8 @@ export function planText(plan: PlanJson, { week }: { week: boolean }, c: Colors)
   if (week) lines.push('', 'the days ahead:', ...plan.days.map((day) => dayLine(day, c)));
   lines.push('', `readiness on the day, predicted by the memory model (FSRS, ${plan.parameters} parameters):`);
   for (const t of plan.targets) {
-    const when = t.daysLeft < 1 ? 'today' : t.daysLeft < 2 ? 'tomorrow' : `in ${Math.floor(t.daysLeft)} days`;
     lines.push(
-      `  ${c.bold(t.target.label)} (${when}, ${plural(t.target.topics, 'topic')}): ${c.green(`plan ${pct(t.readiness.plan)}`)} · if you stop today ${pct(t.readiness.stop)} · usual reviews ${pct(t.readiness.usual)}`,
+      `  ${c.bold(t.target.label)} (${t.when}, ${plural(t.target.topics, 'topic')}): ${c.green(`plan ${pct(t.readiness.plan)}`)} · if you stop today ${pct(t.readiness.stop)} · usual reviews ${pct(t.readiness.usual)}`,
     );
     if (t.note) lines.push(`    ${c.yellow(t.note)}`);
   }

@@ -37,11 +37,11 @@ export function availableDays(from: string, count: number, availability: Availab
 const DAY_MS = 86_400_000;
 
 /**
- * Whether any day from today (`today`, the local date holding `now`) has minutes before `at`: day i's study is
- * taken to happen i days after `now`, as the planner counts (model.ts).
+ * Whether any day from today (`today`, the local date of the study day that starts at `dayStart`) has minutes
+ * before `at`: day i's study is taken to happen i days after the day's start, as the planner counts (model.ts).
  */
-export function hasStudyDayBefore(now: string, today: string, at: string, availability: Availability): boolean {
-  const span = Date.parse(at) - Date.parse(now);
+export function hasStudyDayBefore(dayStart: string, today: string, at: string, availability: Availability): boolean {
+  const span = Date.parse(at) - Date.parse(dayStart);
   if (!(span > 0)) return false;
   return availableDays(today, Math.ceil(span / DAY_MS), availability).some((day) => day.minutes > 0);
 }
@@ -75,6 +75,23 @@ export function parseWeekdays(text: string, field = 'days'): Weekday[] {
   }
   if (chosen.size === 0) throw new InvalidInputError(`${field}: no day of the week given; write e.g. mon-fri`);
   return WEEKDAYS.filter((day) => chosen.has(day));
+}
+
+/**
+ * Weekdays as `parseWeekdays` reads them back, in week order, consecutive days as a run: `mon-fri`, `mon,wed,fri`,
+ * `mon-wed,fri`, `sat-sun`; every day is `mon-sun`. The one way the plan writes them (CLI, notes, messages).
+ */
+export function weekdaysText(weekdays: readonly Weekday[]): string {
+  const chosen = new Set(weekdays);
+  const runs: string[] = [];
+  for (let i = 0; i < WEEKDAYS.length; i++) {
+    if (!chosen.has(WEEKDAYS[i]!)) continue;
+    let end = i;
+    while (end + 1 < WEEKDAYS.length && chosen.has(WEEKDAYS[end + 1]!)) end++;
+    runs.push(end > i ? `${WEEKDAYS[i]}-${WEEKDAYS[end]}` : WEEKDAYS[i]!);
+    i = end;
+  }
+  return runs.join(',');
 }
 
 /** Defaults before the log says otherwise: learning a topic takes a sitting; a review is a recall and a check. */

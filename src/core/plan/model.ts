@@ -1,6 +1,7 @@
 // The study plan's model: its inputs as plain data, their checks, and the expected recall of one card at the
-// targets given the days it is studied on. Pure: `now` comes in, days are counted from it (day i's study is
-// taken to happen i days after `now`), and every memory formula is ts-fsrs's own (forgetting_curve, next_state).
+// targets given the days it is studied on. Pure: `now` and the start of today's study day come in, and days are
+// counted from that start (day i's study is taken to happen i days after it), so that any look on the same day
+// plans the same days; every memory formula is ts-fsrs's own (forgetting_curve, next_state).
 import { InvalidInputError } from '../errors.js';
 import { schedulerFor, type CardSchedule, type Scheduler } from '../review/scheduling.js';
 
@@ -22,6 +23,8 @@ export interface PlanTarget {
   label: string;
   /** ISO-8601 instant of the interview. */
   at: string;
+  /** Its local date, for the reasons' "in 9 days" (progress.ts#daysUntil from each day's date); else `at`'s UTC date. */
+  date?: string;
   weight: number;
   topicIds: readonly number[];
 }
@@ -44,6 +47,11 @@ export interface PlanCosts {
 
 export interface PlanInput {
   now: string;
+  /**
+   * The start of today's study day (`days[0]`), at or before `now`: time is counted from it (targets, memory, the
+   * days' study), so a plan does not change with the time of day it is made at. Without it, from `now`.
+   */
+  dayStart?: string;
   cards: readonly PlanCard[];
   targets: readonly PlanTarget[];
   days: readonly PlanDay[];
@@ -62,7 +70,7 @@ export interface ModelCard {
   isNew: boolean;
   stability: number;
   difficulty: number;
-  /** Days since its last review, at `now`. */
+  /** Days since its last review, at the start of today's study day (0 when reviewed since). */
   elapsed: number;
   /** Value of one unit of expected recall at each target (weight / scope size), 0 outside its scope. */
   worth: number[];
@@ -77,7 +85,7 @@ export interface Model {
   input: PlanInput;
   scheduler: Scheduler;
   cards: ModelCard[];
-  /** Target times in days from now, in the input's order. */
+  /** Target times in days from the start of today's study day, in the input's order. */
   targetTimes: number[];
   /** Scope sizes (cards) per target. */
   scopeSizes: number[];
@@ -102,6 +110,10 @@ export function buildModel(input: PlanInput): Model {
   const scheduler = input.scheduler ?? schedulerFor({ fuzz: false });
   const now = Date.parse(input.now);
   if (!Number.isFinite(now)) throw invalid(`now: "${input.now}" is not an ISO-8601 instant`);
+  const origin = input.dayStart === undefined ? now : Date.parse(input.dayStart);
+  // A study day lasts 25 hours when the clocks go back.
+  if (!(origin <= now && now - origin < DAY_MS + 2 * 3600 * 1000))
+    throw invalid(`dayStart: "${input.dayStart}" is not within the day before now (${input.now})`);
   for (const [field, value] of Object.entries(input.costs)) {
     if (!(typeof value === 'number' && Number.isFinite(value) && value > 0))
       throw invalid(`costs.${field}: must be a number above 0, not ${String(value)}`);
@@ -113,7 +125,7 @@ export function buildModel(input: PlanInput): Model {
     if (at <= now) throw invalid(`targets[${i}].at: ${target.at} is not after now (${input.now})`);
     if (!(Number.isFinite(target.weight) && target.weight > 0)) throw invalid(`targets[${i}].weight: must be above 0`);
     if (target.topicIds.length === 0) throw invalid(`targets[${i}].topicIds: the scope has no topics`);
-    return (at - now) / DAY_MS;
+    return (at - origin) / DAY_MS;
   });
   const last = Math.max(...targetTimes);
   const needed = Math.ceil(last);
@@ -138,7 +150,7 @@ export function buildModel(input: PlanInput): Model {
     seen.add(card.id);
     const s = card.schedule;
     const isNew = s.state === 'new' || s.lastReview === null || s.stability <= 0;
-    const elapsed = isNew ? 0 : Math.max(0, (now - Date.parse(s.lastReview!)) / DAY_MS);
+    const elapsed = isNew ? 0 : Math.max(0, (origin - Date.parse(s.lastReview!)) / DAY_MS);
     const reviewMinutes = (card.kind === 'topic' ? input.costs.reviewTopicSeconds : input.costs.reviewQaSeconds) / 60;
     if (card.learnMinutes !== undefined && !(Number.isFinite(card.learnMinutes) && card.learnMinutes > 0))
       throw invalid(`cards[${index}].learnMinutes: must be a number above 0, not ${String(card.learnMinutes)}`);

@@ -1,5 +1,6 @@
 // The study plan to one or more interview dates: what to study each day, why, and how ready one will be.
 import { buildModel, expectedRecall, objective, readiness, type Assignment, type Model, type PlanInput } from './model.js';
+import { daysUntil, inDaysText } from './progress.js';
 import { assign, candidates, greedy, improve, lagrangian, STRATEGIES, unlimited, type PlanMemo, type Strategy } from './strategies.js';
 
 export interface PlanItem {
@@ -23,7 +24,7 @@ export interface TargetReadiness {
   /** The same if one stops studying now, and if one keeps to FSRS's usual schedule in the same minutes. */
   stop: number;
   usual: number;
-  /** The three at each day's study time (day i = now + i days), up to the target. */
+  /** The three after each day's study (day i = the start of today's study day + i days), up to the target. */
   curve: Array<{ date: string; plan: number; stop: number; usual: number }>;
   /** New cards of the scope the plan does not learn before the target (the minutes do not reach them). */
   leftOut: number[];
@@ -92,7 +93,6 @@ function best(model: Model, cands: ReturnType<typeof candidates>, baselines: Map
 }
 
 const pct = (r: number) => `${Math.round(r * 100)} %`;
-const inDays = (n: number) => (n <= 1 ? 'tomorrow' : `in ${Math.round(n)} days`);
 
 /**
  * The plan: each day's items with their reasons, and each target's predicted readiness and curve. A memo kept
@@ -149,7 +149,7 @@ function describe(model: Model, planned: Scored, others: { stop: Scored; usual: 
       const label = targets[k]!.label;
       const isNew = card.isNew && j === 0;
       let why: string;
-      if (isNew) why = `new, needed by ${label} ${inDays(t - d)}`;
+      if (isNew) why = `new, needed by ${label} ${inDaysText(daysUntil(days[d]!.date, targets[k]!.date ?? targets[k]!.at.slice(0, 10)))}`;
       else {
         // Recall at the target with the sessions so far only, i.e. if this one and later ones were skipped.
         const without = expectedRecall(model, card, studied.slice(0, j), [t], one)[0]!;

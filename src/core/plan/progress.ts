@@ -1,8 +1,9 @@
 // How the plan is going: the minutes studied per day, how far behind the plan of an earlier day one fell, the one
 // line that leads the Dashboard and `prepdeck plan`, and what a target's note says when the minutes fall short.
 import { WEEKDAYS } from '../../contract/vocabulary.js';
+import { daysBetween } from '../hunt/dates.js';
 import { studyDateOf } from '../review/study-day.js';
-import type { Availability } from './availability.js';
+import { weekdaysText, type Availability } from './availability.js';
 
 export interface StudiedAnswer {
   at: string;
@@ -53,7 +54,19 @@ export function dayFinished(items: ReadonlyArray<{ cardId: number }>, studied: R
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const inDays = (days: number) => (days < 1 ? 'today' : days < 2 ? 'tomorrow' : `in ${Math.floor(days)} days`);
+
+/**
+ * Whole days from one local date to another (`2026-12-06` to `2026-12-20` is 14), whatever the time of day: how
+ * far a target is, counted as a calendar counts it, the same on every face (CLI, web, the plan's reasons).
+ */
+export function daysUntil(from: string, to: string): number {
+  return daysBetween(from, to);
+}
+
+/** "today", "tomorrow", "in 14 days" for whole days ahead (`daysUntil`). */
+export function inDaysText(days: number): string {
+  return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+}
 
 export interface TodayCounts {
   reviews: number;
@@ -68,7 +81,7 @@ export interface TodayCounts {
  * when every item is; "No study planned today ..." on a day off.
  */
 export function todayLine(today: TodayCounts, target: { label: string; daysLeft: number } | null, nextStudyDate: string | null): string {
-  const forTarget = target ? `, for ${target.label} ${inDays(target.daysLeft)}` : '';
+  const forTarget = target ? `, for ${target.label} ${inDaysText(target.daysLeft)}` : '';
   if (today.items === 0) return `No study planned today${forTarget}${nextStudyDate ? `; next study day ${nextStudyDate}` : ''}.`;
   if (today.done === today.items) return `Today's plan is done: ${plural(today.items, 'item')}${forTarget}.`;
   const parts = [today.reviews > 0 ? plural(today.reviews, 'review') : '', today.newTopics > 0 ? plural(today.newTopics, 'new topic') : ''].filter(
@@ -78,12 +91,10 @@ export function todayLine(today: TodayCounts, target: { label: string; daysLeft:
   return `Today: ${parts.join(' and ')}, about ${plural(Math.max(1, Math.round(today.minutes)), 'minute')}${left}${forTarget}.`;
 }
 
-/** "60 minutes a day", "60 minutes on mon-fri", "30 minutes on mon,wed,fri". */
-function studyTime(availability: Pick<Availability, 'minutesPerDay' | 'weekdays'>): string {
-  const days = WEEKDAYS.filter((d) => availability.weekdays.includes(d));
-  const run = days.length > 1 && WEEKDAYS.indexOf(days.at(-1)!) - WEEKDAYS.indexOf(days[0]!) === days.length - 1;
-  const when = days.length === WEEKDAYS.length ? 'a day' : `on ${run ? `${days[0]}-${days.at(-1)}` : days.join(',')}`;
-  return `${availability.minutesPerDay} minutes ${when}`;
+/** "60 minutes a day", "60 minutes on mon-fri", "30 minutes on mon,wed,fri" (weekdays as `weekdaysText` writes them). */
+export function studyTime(availability: Pick<Availability, 'minutesPerDay' | 'weekdays'>): string {
+  const all = WEEKDAYS.every((d) => availability.weekdays.includes(d));
+  return `${availability.minutesPerDay} minutes ${all ? 'a day' : `on ${weekdaysText(availability.weekdays)}`}`;
 }
 
 /**

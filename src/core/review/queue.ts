@@ -12,6 +12,8 @@ export interface QueueCard {
   id: number;
   due: string;
   state: FsrsState;
+  /** A topic's own card whose topic is marked known (by hand, or `[x]` in the file); a store answers this by its read. */
+  knownTopic?: boolean;
 }
 
 /** Bounds on a card's due time, each left out when open: `from` <= due, `after` < due, due <= `until`, due < `before`. */
@@ -28,6 +30,8 @@ export interface CardsRead {
   state: FsrsState;
   due: DueRange;
   limit: number;
+  /** When set, only topic cards of topics marked known (true), or only the other cards (false). */
+  knownTopic?: boolean;
 }
 
 /** How many cards of one state are due within a range, counting no further than `cap` (null: all of them). */
@@ -109,9 +113,9 @@ function isCards<C extends QueueCard>(answer: readonly C[] | number | string | n
   return Array.isArray(answer);
 }
 
-function* readCards<C extends QueueCard>(state: FsrsState, due: DueRange, limit: number): QueuePolicy<readonly C[], C> {
+function* readCards<C extends QueueCard>(state: FsrsState, due: DueRange, limit: number, knownTopic?: boolean): QueuePolicy<readonly C[], C> {
   if (limit <= 0) return [];
-  const answer = yield { read: 'cards', state, due, limit };
+  const answer = yield { read: 'cards', state, due, limit, ...(knownTopic !== undefined ? { knownTopic } : {}) };
   if (!isCards(answer)) throw new TypeError(`a read of ${state} cards was answered with ${String(answer)}`);
   return answer;
 }
@@ -134,24 +138,28 @@ function* countCards(state: FsrsState, due: DueRange, cap: number | null): Queue
  * The cards to study now, in Anki's order: learning cards due (the most overdue first), then today's reviews
  * (the most overdue first), then new cards in the order they were made, within the limits; only when none of
  * those is left, learning cards due within the learn-ahead limit, so that a card just answered does not come
- * straight back while others wait.
+ * straight back while others wait. Among new cards, the topics one marked known come after all the others: what
+ * one does not know yet is learned first, and a known topic is introduced (as a check) once nothing else is new.
  */
 export function* orderQueue<C extends QueueCard>(request: QueueRequest): QueuePolicy<C[], C> {
   const queue: C[] = [];
-  // Each state is read on its own (one walk of the index in due order each), then merged.
-  function* take(reads: ReadonlyArray<readonly [FsrsState, DueRange]>, cap: number): QueuePolicy<void, C> {
+  // Each state is read on its own (one walk of the index in due order each), then merged. Returns how many it took.
+  function* take(reads: ReadonlyArray<readonly [FsrsState, DueRange, boolean?]>, cap: number): QueuePolicy<number, C> {
     const room = Math.min(cap, request.limit - queue.length);
-    if (room <= 0) return;
+    if (room <= 0) return 0;
     const found: C[] = [];
-    for (const [state, due] of reads) found.push(...(yield* readCards<C>(state, due, room)));
-    queue.push(...found.sort(byDue).slice(0, room));
+    for (const [state, due, knownTopic] of reads) found.push(...(yield* readCards<C>(state, due, room, knownTopic)));
+    const taken = found.sort(byDue).slice(0, room);
+    queue.push(...taken);
+    return taken.length;
   }
   yield* take(
     LEARNING_STATES.map((state) => [state, { until: request.now }] as const),
     request.limit,
   );
   yield* take([['review', { before: request.dayEnd }]], request.reviewLimit);
-  yield* take([['new', {}]], request.newLimit);
+  const unknown = yield* take([['new', {}, false]], request.newLimit);
+  yield* take([['new', {}, true]], request.newLimit - unknown);
   if (queue.length === 0) {
     yield* take(
       LEARNING_STATES.map((state) => [state, { after: request.now, before: request.learnAheadUntil }] as const),
@@ -223,7 +231,12 @@ export function runOnCards<Result, C extends QueueCard>(policy: QueuePolicy<Resu
   for (let step = policy.next(); ;) {
     if (step.done) return step.value;
     const read = step.value;
-    const matching = sorted.filter((card) => card.state === read.state && dueWithin(card.due, read.due));
+    const matching = sorted.filter(
+      (card) =>
+        card.state === read.state &&
+        dueWithin(card.due, read.due) &&
+        (read.read !== 'cards' || read.knownTopic === undefined || (card.knownTopic ?? false) === read.knownTopic),
+    );
     if (read.read === 'cards') step = policy.next(matching.slice(0, read.limit));
     else if (read.read === 'count') step = policy.next(Math.min(matching.length, read.cap ?? Infinity));
     else step = policy.next(matching[0]?.due ?? null);

@@ -29,6 +29,10 @@ function candidates(db: Kysely<Database>, scope: QueueScope, read: QueueRead): C
   if (after !== undefined) builder = builder.where('cards.due', '>', after);
   if (until !== undefined) builder = builder.where('cards.due', '<=', until);
   if (before !== undefined) builder = builder.where('cards.due', '<', before);
+  // A topic's own card whose topic is marked known, or every other card (a card without a topic is a Q&A card).
+  if (read.read === 'cards' && read.knownTopic === true) builder = builder.where('cards.kind', '=', 'topic').where('topics.state', '=', 'known');
+  if (read.read === 'cards' && read.knownTopic === false)
+    builder = builder.where((eb) => eb.or([eb('cards.kind', '!=', 'topic'), eb('topics.state', '!=', 'known')]));
   return builder;
 }
 

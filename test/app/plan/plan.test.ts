@@ -86,6 +86,8 @@ for (const backend of BACKENDS) {
           expect(item.done).toBe(false);
         }
         expect(plan.summary).toMatch(/^Today: .*about \d+ minutes, for Python, Databases in 14 days\.$/);
+        // The same count in the JSON the terminal and the web page print: whole days between the dates.
+        expect(t).toMatchObject({ daysLeft: 14, when: 'in 14 days' });
         // Saturdays and Sundays are off.
         expect(plan.days.find((d) => d.date === '2026-12-12')).toMatchObject({ minutesAvailable: 0, items: [] });
 
@@ -161,6 +163,29 @@ for (const backend of BACKENDS) {
         expect(less.today!.minutesPlanned).toBeLessThanOrEqual(10 + 1e-9);
         expect(less.today!.minutesPlanned).toBeLessThan(first.today!.minutesPlanned);
         expect(less.targets[0]!.note).toMatch(/^with 10 minutes on mon-fri, \d+ of \d+ new cards can be learned by then; these \d+ are left out$/);
+      }));
+
+    it('plans the same days ahead at every look of a day, and when today’s list is made again at another hour', () =>
+      run(async (ctx, setNow) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-21', sections: ['Python', 'Databases'] });
+        const ahead = (plan: Awaited<ReturnType<typeof studyPlan>>) => ({ days: plan.days, targets: plan.targets });
+        const events = (ics: string) =>
+          ICAL.Component.fromString(ics)
+            .getAllSubcomponents('vevent')
+            .map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('summary'), e.getFirstPropertyValue('description')]);
+        const morning = await studyPlan(ctx, { checklist: 'prep' });
+        const calendar = events(await planCalendar(ctx, 'prep'));
+        expect(calendar.length).toBeGreaterThan(3);
+        for (const hour of ['07:00:30', '13:05:00', '23:59:00']) {
+          setNow(`2026-12-07T${hour}.000Z`);
+          expect(ahead(await studyPlan(ctx, { checklist: 'prep' })), hour).toEqual(ahead(morning));
+          expect(events(await planCalendar(ctx, 'prep')), hour).toEqual(calendar);
+          // Nothing studied, nothing changed: the list made again is the same list, and so are the days after it.
+          expect(ahead(await replan(ctx, { checklist: 'prep' })), hour).toEqual(ahead(morning));
+        }
+        // Past midnight it is still the 7th's study day (until 4 a.m.).
+        setNow('2026-12-08T02:00:00.000Z');
+        expect(ahead(await replan(ctx, { checklist: 'prep' }))).toEqual(ahead(morning));
       }));
 
     it('keeps a finished day finished when the study time or the targets change; the change applies from tomorrow', () =>

@@ -127,6 +127,30 @@ for (const backend of BACKENDS) {
         expect((await reviewQueue(ctx, { topicIds: [999_999] })).cards).toEqual([]);
       }));
 
+    it('introduces topics known already ([x] in the file, or marked by hand) after all the others, and their question cards in turn', () =>
+      withClock(async (ctx) => {
+        const text =
+          '# SQL\n- [x] joins\n  - Which join keeps unmatched rows? :: an outer join\n- [ ] index types\n- [x] views\n- [ ] locks\n- [ ] MVCC\n';
+        await importChecklist(ctx, { file: checklistFromUpload(text, 'sql.md') });
+        const order = async (newPerDay = 20) => {
+          await updateReviewSettings(ctx, 'sql', { newPerDay });
+          return (await reviewQueue(ctx, { limit: 50 })).cards.map((c) => `${c.card.kind === 'qa' ? 'Q: ' : ''}${c.topic?.text}`);
+        };
+        const first = await order();
+        // The known topics' own cards last, in file order; the rest (a question card of a known topic too) before.
+        expect(first.slice(-2)).toEqual(['joins', 'views']);
+        expect(first.slice(0, -2).sort()).toEqual(['MVCC', 'Q: joins', 'index types', 'locks']);
+        expect(first.filter((t) => !t.startsWith('Q: ')).slice(0, 3)).toEqual(['index types', 'locks', 'MVCC']);
+        // The day's new cards go to what is not known first.
+        expect(await order(4)).toEqual(first.slice(0, 4));
+        // A hand mark moves a topic back with the known ones; unmarked, it comes in its place again.
+        await markTopic(ctx, 'locks', { state: 'known' });
+        expect((await order()).slice(-3)).toEqual(['joins', 'views', 'locks']);
+        await markTopic(ctx, 'locks', { state: 'new' });
+        expect(await order()).toEqual(first);
+        expect((await reviewQueue(ctx, {})).remaining.new).toBe(6);
+      }));
+
     it('undo brings the card back as it was', () =>
       withClock(async (ctx) => {
         await importChecklist(ctx, { file: checklistFromUpload(CHECKLIST, 'sql.md') });

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { dayFinished, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../../src/core/plan/progress.js';
-import { availableDays, DEFAULT_COSTS, effectiveCosts, MIN_LOGGED_ANSWERS, parseWeekdays } from '../../../src/core/plan/availability.js';
+import fc from 'fast-check';
+import { WEEKDAYS } from '../../../src/contract/vocabulary.js';
+import {
+  dayFinished,
+  daysUntil,
+  inDaysText,
+  leftOutNote,
+  minutesBehind,
+  minutesByDate,
+  studyTime,
+  todayLine,
+} from '../../../src/core/plan/progress.js';
+import {
+  availableDays,
+  DEFAULT_COSTS,
+  effectiveCosts,
+  MIN_LOGGED_ANSWERS,
+  parseWeekdays,
+  weekdaysText,
+} from '../../../src/core/plan/availability.js';
 
 describe('study availability', () => {
   it('gives minutes on the weekdays one studies and none on days off', () => {
@@ -30,6 +48,35 @@ describe('study availability', () => {
       expect(() => parseWeekdays(bad)).toThrow(InvalidInputError);
     }
     expect(() => parseWeekdays('funday', 'weekdays')).toThrow(/^weekdays: 'funday' is not a day of the week/);
+  });
+
+  it('writes the weekdays in runs, as --days reads them back', () => {
+    expect(weekdaysText(['mon', 'tue', 'wed', 'thu', 'fri'])).toBe('mon-fri');
+    expect(weekdaysText(['fri', 'mon', 'wed'])).toBe('mon,wed,fri');
+    expect(weekdaysText(['mon', 'tue', 'wed', 'fri'])).toBe('mon-wed,fri');
+    expect(weekdaysText(['sat', 'sun'])).toBe('sat-sun');
+    expect(weekdaysText([...WEEKDAYS])).toBe('mon-sun');
+    fc.assert(
+      fc.property(fc.subarray([...WEEKDAYS], { minLength: 1 }), (days) => {
+        expect(parseWeekdays(weekdaysText(days))).toEqual(days);
+      }),
+    );
+  });
+
+  it('says the study time with the same words for the weekdays', () => {
+    expect(studyTime({ minutesPerDay: 60, weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] })).toBe('60 minutes on mon-fri');
+    expect(studyTime({ minutesPerDay: 30, weekdays: ['mon', 'tue', 'thu'] })).toBe('30 minutes on mon-tue,thu');
+    expect(studyTime({ minutesPerDay: 20, weekdays: [...WEEKDAYS] })).toBe('20 minutes a day');
+  });
+});
+
+describe('how far a target is', () => {
+  it('counts whole days between local dates, whatever the time of day, in the words every face shows', () => {
+    expect(daysUntil('2026-12-06', '2026-12-20')).toBe(14);
+    expect(daysUntil('2026-12-31', '2027-01-01')).toBe(1);
+    // Over a change of the clocks (Europe, 2027-03-28) a day is still a day.
+    expect(daysUntil('2027-03-27', '2027-03-29')).toBe(2);
+    expect([0, 1, 2, 14].map(inDaysText)).toEqual(['today', 'tomorrow', 'in 2 days', 'in 14 days']);
   });
 });
 
@@ -81,12 +128,15 @@ describe('how the plan is going', () => {
   });
 
   it('leads with today’s work and the target it serves', () => {
-    const acme = { label: 'Acme onsite', daysLeft: 9.3 };
+    const acme = { label: 'Acme onsite', daysLeft: 9 };
     expect(todayLine({ reviews: 12, newTopics: 2, minutes: 40.2, done: 0, items: 14 }, acme, null)).toBe(
       'Today: 12 reviews and 2 new topics, about 40 minutes, for Acme onsite in 9 days.',
     );
-    expect(todayLine({ reviews: 1, newTopics: 0, minutes: 1, done: 0, items: 1 }, { label: 'Acme', daysLeft: 1.2 }, null)).toBe(
+    expect(todayLine({ reviews: 1, newTopics: 0, minutes: 1, done: 0, items: 1 }, { label: 'Acme', daysLeft: 1 }, null)).toBe(
       'Today: 1 review, about 1 minute, for Acme tomorrow.',
+    );
+    expect(todayLine({ reviews: 1, newTopics: 0, minutes: 1, done: 0, items: 1 }, { label: 'Acme', daysLeft: 0 }, null)).toBe(
+      'Today: 1 review, about 1 minute, for Acme today.',
     );
     expect(todayLine({ reviews: 3, newTopics: 0, minutes: 3, done: 3, items: 3 }, acme, null)).toBe(
       "Today's plan is done: 3 items, for Acme onsite in 9 days.",

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_NOW, planScenario } from '../../../bench/plan-scenarios.js';
 import { InvalidInputError } from '../../../src/core/errors.js';
@@ -38,7 +39,7 @@ function small(overrides: Partial<PlanInput> = {}): PlanInput {
         schedule: newCardSchedule(PLAN_NOW),
       },
     ],
-    targets: [{ id: 'onsite', label: 'Acme onsite', at: at(10.25), weight: 1, topicIds: [1, 2] }],
+    targets: [{ id: 'onsite', label: 'Acme onsite', at: at(10.25), date: '2026-12-15', weight: 1, topicIds: [1, 2] }],
     days: Array.from({ length: 11 }, (_, d) => ({ date: at(d).slice(0, 10), minutes: 30 })),
     costs: { learnTopicMinutes: 10, reviewTopicSeconds: 60, reviewQaSeconds: 20 },
     ...overrides,
@@ -80,6 +81,63 @@ describe('planStudy', () => {
     expect(planStudy(input)).toEqual(planStudy(structuredClone(input)));
   });
 
+  it('plans the same days at any time of the same study day: time is counted from the day’s start, not the clock', () => {
+    const HOUR = 3600 * 1000;
+    const schedule = fc.record({
+      isNew: fc.boolean(),
+      stability: fc.double({ min: 0.5, max: 60, noNaN: true }),
+      difficulty: fc.double({ min: 1, max: 10, noNaN: true }),
+      // Reviewed before today's study day began (a review today is a change of input).
+      daysAgo: fc.double({ min: 0.05, max: 40, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(schedule, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 14, maxLength: 14 }),
+        fc.double({ min: 3.1, max: 12.9, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (cards, minutes, targetIn, first, second) => {
+          const dayStart = Date.parse(PLAN_NOW);
+          const iso = (ms: number) => new Date(ms).toISOString();
+          const input = (now: number): PlanInput => ({
+            now: iso(now),
+            dayStart: PLAN_NOW,
+            cards: cards.map((c, i) => ({
+              id: i + 1,
+              topicId: i + 1,
+              kind: 'topic',
+              schedule: c.isNew
+                ? newCardSchedule(PLAN_NOW)
+                : {
+                    ...newCardSchedule(PLAN_NOW),
+                    state: 'review',
+                    stability: c.stability,
+                    difficulty: c.difficulty,
+                    reps: 2,
+                    lastReview: iso(dayStart - c.daysAgo * DAY_MS),
+                    due: iso(dayStart - c.daysAgo * DAY_MS + c.stability * DAY_MS),
+                  },
+            })),
+            targets: [{ id: 't', label: 'Acme', at: iso(dayStart + targetIn * DAY_MS), weight: 1, topicIds: cards.map((_, i) => i + 1) }],
+            days: minutes.map((m, d) => ({ date: iso(dayStart + d * DAY_MS).slice(0, 10), minutes: m })),
+            costs: { learnTopicMinutes: 10, reviewTopicSeconds: 60, reviewQaSeconds: 20 },
+          });
+          const a = planStudy(input(dayStart + first * 24 * HOUR));
+          const b = planStudy(input(dayStart + second * 24 * HOUR));
+          expect(b.days).toEqual(a.days);
+          expect(b.targets).toEqual(a.targets);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a day start after now or more than a day before it', () => {
+    expect(() => planStudy(small({ dayStart: at(0.1) }))).toThrow(/^dayStart: .* is not within the day before now/);
+    expect(() => planStudy(small({ dayStart: at(-1.5) }))).toThrow(/^dayStart: /);
+  });
+
   it('never plans more minutes than a day has, nor study on a day off or after the last target', () => {
     for (const seed of [1, 4, 6]) {
       const input = planScenario({ seed });
@@ -99,6 +157,10 @@ describe('planStudy', () => {
     const items = plan.days.flatMap((day) => day.items);
     const learn = items.find((item) => item.cardId === 2 && item.action === 'new');
     expect(learn?.why).toMatch(/^new, needed by Acme onsite (in \d+ days|tomorrow)$/);
+    // Counted in whole days from the day of the item to the target's date, as the summary and the web count.
+    const on = plan.days.find((day) => day.items.includes(learn!))!.date;
+    const days = Math.round((Date.parse('2026-12-15') - Date.parse(on)) / DAY_MS);
+    expect(learn!.why).toBe(`new, needed by Acme onsite ${days === 1 ? 'tomorrow' : `in ${days} days`}`);
     const review = items.find((item) => item.action === 'review');
     expect(review?.why).toMatch(/^review( now)?: recall would fall to \d+ % by Acme onsite$/);
     const [target] = plan.targets;

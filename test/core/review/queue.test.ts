@@ -81,6 +81,25 @@ describe('the queue order', () => {
     expect(ids(runOnCards(orderQueue(request({ newLimit: 0 })), [...ahead, card('new', 0, 4)]))).toEqual([2, 1]);
   });
 
+  it('introduces the topics one marked known after every other new card, within the same daily limit', () => {
+    const known = (dueInMinutes: number, id: number): QueueCard => ({ ...card('new', dueInMinutes, id), knownTopic: true });
+    // Made in file order: a known topic first, then two not known, another known, and a question card.
+    const cards = [known(-900, 1), card('new', -800, 2), card('new', -700, 3), known(-600, 4), card('new', -500, 5), card('review', -1, 9)];
+    expect(ids(runOnCards(orderQueue(request()), cards))).toEqual([9, 2, 3, 5, 1, 4]);
+    // The limit goes to what is not known first; what is left of it, to known topics in their order.
+    expect(ids(runOnCards(orderQueue(request({ newLimit: 2 })), cards))).toEqual([9, 2, 3]);
+    expect(ids(runOnCards(orderQueue(request({ newLimit: 4 })), cards))).toEqual([9, 2, 3, 5, 1]);
+    // With only known topics left they come, in their order; the counts are the same whatever the order.
+    expect(ids(runOnCards(orderQueue(request()), [known(-2, 7), known(-3, 6)]))).toEqual([6, 7]);
+    expect(runOnCards(countQueue(request({ newLimit: 4 })), cards)).toMatchObject({ new: 4 });
+    // The store is asked for each kind on its own, each read sized by the room left.
+    const { reads } = withReads(orderQueue(request({ newLimit: 4 })), cards);
+    expect(reads.filter((r) => r.state === 'new')).toEqual([
+      { read: 'cards', state: 'new', due: {}, limit: 4, knownTopic: false },
+      { read: 'cards', state: 'new', due: {}, limit: 1, knownTopic: true },
+    ]);
+  });
+
   it('reads no further than it can use: one learning card due fills a queue of one, and nothing else is read', () => {
     const cards = [card('learning', -1, 1), card('review', -1, 2), card('new', -1, 3)];
     const { result, reads } = withReads(orderQueue(request({ limit: 1 })), cards);

@@ -10,7 +10,7 @@ import { plural } from '../lib/plural.js';
 import { planApi } from '../lib/planApi.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { usePlanWrite } from '../queries/plan.js';
-import { daysLeftText, formatDate, percent } from './format.js';
+import { formatDate, percent } from './format.js';
 import { modelCaption } from './ReadinessCard.js';
 
 interface Props {
@@ -91,7 +91,7 @@ function TargetItem({ entry, plan, checklist }: { entry: TargetReadinessJson; pl
             <time dateTime={target.at}>
               {formatDate(target.date)} at {timeOf(target, plan.timeZone)}
             </time>{' '}
-            · <strong className="target-days-left">{daysLeftText(entry.daysLeft)}</strong> · weight {target.weight}
+            · <strong className="target-days-left">{entry.when}</strong> · weight {target.weight}
             {target.roundId !== null && ' · interview round'}
           </p>
           <p className="muted target-scope">

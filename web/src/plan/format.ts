@@ -33,14 +33,6 @@ export const formatDate = (local: string) => longDate.format(dateOf(local));
 export const dayOfMonth = (local: string) => dayNumber.format(dateOf(local));
 export const monthOf = (local: string) => monthName.format(dateOf(local));
 
-/** "in 13 days", "tomorrow", "today" from the plan's fractional days left. */
-export function daysLeftText(daysLeft: number): string {
-  const days = Math.max(0, Math.round(daysLeft));
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  return `in ${days} days`;
-}
-
 /** Where a cost comes from, in the user's words. */
 export const SOURCE_LABEL: Record<CostJson['source'], string> = { yours: 'yours', log: 'from your log', default: 'default' };
 
