@@ -2,7 +2,6 @@
 // reports as misuse (exit 2), and the contract's field names said in the command's own words.
 import { InvalidArgumentError, type Command } from 'commander';
 import { InvalidInputError, PrepdeckError } from '../core/errors.js';
-import { UsageError } from './output.js';
 
 export function addCommon(command: Command, withChecklist = true): Command {
   command
@@ -81,12 +80,12 @@ const FIELD_FIRST = /^([A-Za-z]\w*)((?:\.\w+|\[\d+\])*)(: | is | holds )/;
 
 /**
  * A refusal of the app in the command's words: the field it names first becomes the option or argument that carried
- * it, and a bad value of an option or argument is misuse (exit 2), as the command's own parsers say; a value that
- * names nothing (an unknown id) stays a failure (exit 1). Errors naming no field of the command pass unchanged, and so
- * do those that start with what the user typed (`name is a directory` is about the file `name`, not `--name`).
+ * it (`dueOn:` is `--due:`); its kind, and so the exit code, stays (a value the app refuses is a failure, exit 1; a
+ * value of the wrong form is misuse, exit 2, refused by the option's own parser). Errors naming no field of the command
+ * pass unchanged, and so do those that start with what the user typed (`name is a directory` is about the file `name`).
  */
 export function inCommandWords(command: Command, error: unknown): unknown {
-  if (!(error instanceof PrepdeckError) || error instanceof UsageError) return error;
+  if (!(error instanceof PrepdeckError)) return error;
   const match = FIELD_FIRST.exec(error.message);
   if (!match) return error;
   const [whole, head, path, joint] = match as unknown as [string, string, string, string];
@@ -95,9 +94,6 @@ export function inCommandWords(command: Command, error: unknown): unknown {
   );
   if (typed.some((value) => value.trim() === head + path || value.trim() === head)) return error;
   const word = commandWordFor(command, head + path) ?? commandWordFor(command, head);
-  if (word === undefined) return error;
-  const message = `${word}${joint}${error.message.slice(whole.length)}`;
-  if (error instanceof InvalidInputError && error.name === 'InvalidInputError') return new UsageError(message, { cause: error });
-  error.message = message;
+  if (word !== undefined) error.message = `${word}${joint}${error.message.slice(whole.length)}`;
   return error;
 }

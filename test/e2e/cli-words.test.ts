@@ -35,21 +35,21 @@ for (const backend of BACKENDS) {
       return lines(result.stderr)[0]!;
     }
 
-    it("names the option or argument the user typed, never the API's field, and calls a bad value misuse", async () => {
+    it("names the option or argument the user typed, never the API's field; a value the app refuses stays a failure (exit 1)", async () => {
       const move = await refused(
         ['apps', 'move', 'acme', 'nowhere-near'],
         2,
         /^prepdeck: error: STAGE: there is no stage 'nowhere-near'; use one of: wishlist, applied/,
       );
       expect(move).not.toMatch(/\bto:/);
-      await refused(['apps', 'move', 'acme', 'applied'], 2, /^prepdeck: error: STAGE: the application is already in Applied$/);
-      await refused(['apps', 'add', 'Initech', '--on', '2999-01-01'], 2, /^prepdeck: error: --on: 2999-01-01 is in the future/);
+      await refused(['apps', 'move', 'acme', 'applied'], 1, /^prepdeck: error: STAGE: the application is already in Applied$/);
+      await refused(['apps', 'add', 'Initech', '--on', '2999-01-01'], 1, /^prepdeck: error: --on: 2999-01-01 is in the future/);
       await refused(
         ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Mars/Olympus'],
-        2,
+        1,
         /^prepdeck: error: --tz: 'Mars\/Olympus' is not a time zone/,
       );
-      await refused(['apps', 'add', '   '], 2, /^prepdeck: error: COMPANY is empty; write something$/);
+      await refused(['apps', 'add', '   '], 1, /^prepdeck: error: COMPANY is empty; write something$/);
       // Nothing was written by any of them.
       const acme = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
       expect(acme.application.stage).toBe('applied');
@@ -79,7 +79,11 @@ for (const backend of BACKENDS) {
         2,
         /^prepdeck: error: --due: '2026-13-01' is not a date \(a month is 01 to 12\)/,
       );
-      await refused(['rounds', 'add', 'acme', '--at', '2026-02-30T15:00'], 2, /^prepdeck: error: --at: '2026-02-30T15:00' is not a date and time/);
+      await refused(
+        ['rounds', 'add', 'acme', '--at', '2026-02-30T15:00'],
+        2,
+        /^prepdeck: error: --at: '2026-02-30T15:00' is not a date and time \(February 2026 has 28 days\)/,
+      );
       expect((await cli.json<FollowUpListJson>(['followups'])).followUps).toEqual([]);
       // A day that exists is taken.
       expect((await cli.run(['apps', 'follow-up', 'acme', 'call', '--due', '2028-02-29'])).code).toBe(0);
