@@ -66,7 +66,7 @@ export function fieldNames(command: Command, names: Readonly<Record<string, stri
 const camelCase = (name: string) => name.replace(/-+(\w)/g, (_, letter: string) => letter.toUpperCase());
 
 /** What `command` calls the field `field`: as declared, else its option (`--found-on`) or argument (`STAGE`) of that name. */
-export function commandWordFor(command: Command, field: string): string | undefined {
+function commandWordFor(command: Command, field: string): string | undefined {
   const declared = FIELD_NAMES.get(command)?.[field];
   if (declared !== undefined) return declared;
   const option = command.options.find((o) => !o.negate && o.long !== undefined && o.attributeName() === field);
