@@ -1,7 +1,7 @@
-// What every command's registration shares: the common options, help examples, and value parsers that
-// commander reports as misuse (exit 2).
+// What every command's registration shares: the common options, help examples, value parsers that commander
+// reports as misuse (exit 2), and the contract's field names said in the command's own words.
 import { InvalidArgumentError, type Command } from 'commander';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError, PrepdeckError } from '../core/errors.js';
 
 export function addCommon(command: Command, withChecklist = true): Command {
   command
@@ -48,4 +48,52 @@ export function decimal(name: string, min: number, max: number): (value: string)
 
 export function parseId(value: string): number {
   return wholeNumber('an id', 1, 2 ** 31 - 1)(value);
+}
+
+/** What each command calls the contract's fields where the names differ (`dueOn` is `--due`, `to` is `STAGE`). */
+const FIELD_NAMES = new WeakMap<Command, Readonly<Record<string, string>>>();
+
+/**
+ * Declares the command's words for the fields it sends whose names are not its options' or arguments' own
+ * (`--found-on` says `foundOn` already): a refusal naming the field then names the option. A path (`salary.currency`)
+ * may be named apart from its head (`salary`).
+ */
+export function fieldNames(command: Command, names: Readonly<Record<string, string>>): Command {
+  FIELD_NAMES.set(command, { ...FIELD_NAMES.get(command), ...names });
+  return command;
+}
+
+const camelCase = (name: string) => name.replace(/-+(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/** What `command` calls the field `field`: as declared, else its option (`--found-on`) or argument (`STAGE`) of that name. */
+function commandWordFor(command: Command, field: string): string | undefined {
+  const declared = FIELD_NAMES.get(command)?.[field];
+  if (declared !== undefined) return declared;
+  const option = command.options.find((o) => !o.negate && o.long !== undefined && o.attributeName() === field);
+  if (option) return option.long;
+  const argument = command.registeredArguments.find((a) => camelCase(a.name()) === field);
+  return argument ? argument.name().toUpperCase() : undefined;
+}
+
+/** `dueOn: ...`, `daysOff[0]: ...`, `salary.currency is ...`: a refusal that starts by naming a field of the contract. */
+const FIELD_FIRST = /^([A-Za-z]\w*)((?:\.\w+|\[\d+\])*)(: | is | holds )/;
+
+/**
+ * A refusal of the app in the command's words: the field it names first becomes the option or argument that carried
+ * it (`dueOn:` is `--due:`); its kind, and so the exit code, stays (a value the app refuses is a failure, exit 1; a
+ * value of the wrong form is misuse, exit 2, refused by the option's own parser). Errors naming no field of the command
+ * pass unchanged, and so do those that start with what the user typed (`name is a directory` is about the file `name`).
+ */
+export function inCommandWords(command: Command, error: unknown): unknown {
+  if (!(error instanceof PrepdeckError)) return error;
+  const match = FIELD_FIRST.exec(error.message);
+  if (!match) return error;
+  const [whole, head, path, joint] = match as unknown as [string, string, string, string];
+  const typed = [...command.args, ...Object.values(command.opts<Record<string, unknown>>()).flat()].filter(
+    (value): value is string => typeof value === 'string',
+  );
+  if (typed.some((value) => value.trim() === head + path || value.trim() === head)) return error;
+  const word = commandWordFor(command, head + path) ?? commandWordFor(command, head);
+  if (word !== undefined) error.message = `${word}${joint}${error.message.slice(whole.length)}`;
+  return error;
 }

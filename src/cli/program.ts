@@ -1,6 +1,6 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
 import { Command, CommanderError, Option } from 'commander';
-import { addCommon, checked, decimal, examples, parseId, wholeNumber } from './command-kit.js';
+import { addCommon, checked, decimal, examples, inCommandWords, parseId, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
 import { nearest } from '../app/nearest.js';
@@ -13,7 +13,7 @@ import { addInterviewCommands } from './interviews/register.js';
 import { registerStoryCommands } from './interviews/stories.js';
 import { registerPlanCommands } from './plan/register.js';
 import { readVersion } from './version.js';
-import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, type Colors } from './output.js';
+import { colors, EXIT_MISUSE, EXIT_OK, printJson, reportError, UsageError, type Colors } from './output.js';
 
 export interface CommonOptions {
   json?: boolean;
@@ -45,15 +45,21 @@ function oneLineSuggestion(text: string): string {
   return text.replace(/\n\(Did you mean (.+?)\?\)/, "; did you mean '$1'?");
 }
 
-/** A state, `done` for known included (as `x` is on the Checklist page); a typo gets the nearest state suggested. */
-function stateArgument(value: string): TopicState {
-  try {
-    return parseState(value);
-  } catch (error) {
-    const near = nearest(value, [...TOPIC_STATES, 'done']);
-    if (near === null) throw error;
-    throw new InvalidInputError(`unknown state '${value}': did you mean '${near}'? (one of ${TOPIC_STATES.join(', ')}, or done for known)`);
-  }
+/**
+ * A state, `done` for known included (as `x` is on the Checklist page); a typo gets the nearest state suggested. An
+ * option's parser names the option (`--state: ...`), as commander's restatement of it is dropped.
+ */
+function stateParser(option?: string): (value: string) => TopicState {
+  const lead = option === undefined ? '' : `${option}: `;
+  return (value) => {
+    try {
+      return parseState(value);
+    } catch (error) {
+      const near = nearest(value, [...TOPIC_STATES, 'done']);
+      if (near === null) throw new InvalidInputError(`${lead}${(error as Error).message}`);
+      throw new InvalidInputError(`${lead}unknown state '${value}': did you mean '${near}'? (one of ${TOPIC_STATES.join(', ')}, or done for known)`);
+    }
+  };
 }
 
 function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, args: unknown[]) => Promise<void>): Command {
@@ -62,6 +68,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .enablePositionalOptions()
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')
+    // Before the command as after it (`prepdeck -c work list`); each command that works on a checklist takes it too.
+    .option('-c, --checklist <name>', 'this checklist instead of the current one (see `prepdeck use`)')
     .configureOutput({ outputError: (text, write) => write(`prepdeck: ${withoutRestatement(text).replace(/\.?\n*$/, '')} (see --help)\n`) })
     .addHelpText(
       'after',
@@ -162,7 +170,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .action(action(async () => (await import('./commands/use.js')).use));
 
   addCommon(program.command('list').description('show the tree as in the file, with states and progress bars'))
-    .addOption(new Option('-s, --state <state>', 'only topics in this state').choices([...TOPIC_STATES]))
+    .option('-s, --state <state>', `only topics in this state: ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateParser('--state')))
     .option('--section <fragment>', 'only sections whose path contains this')
     .addHelpText('after', examples('prepdeck list', 'prepdeck list --state learning', 'prepdeck list --section aws'))
     .action(action(async () => (await import('./commands/list.js')).list));
@@ -214,7 +222,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     program
       .command('mark')
       .argument('<topic>', 'an id, or part of the title')
-      .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateArgument))
+      .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateParser()))
       .description('set the state of a topic'),
   )
     .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
@@ -435,17 +443,43 @@ function parsePort(value: string): number {
   return port;
 }
 
+/**
+ * The checklist -c names, before the command (`prepdeck -c work list`) or after it (`prepdeck list -c work`); refused
+ * for a command that works on no checklist, and when the two name different ones.
+ */
+function checklistOption(command: Command): string | undefined {
+  // Read apart, not merged with optsWithGlobals (where the program's value wins): the two must agree.
+  let before: string | undefined;
+  for (let parent = command.parent; parent !== null; parent = parent.parent) before ??= parent.opts<CommonOptions>().checklist;
+  const after = command.opts<CommonOptions>().checklist;
+  const own = command.options.some((option) => option.attributeName() === 'checklist');
+  if (!own && before !== undefined) {
+    throw new UsageError(`-c names a checklist, and \`prepdeck ${commandPath(command)}\` works on none; leave -c out`);
+  }
+  if (before !== undefined && after !== undefined && before !== after) {
+    throw new UsageError(`-c names two checklists, '${before}' and '${after}'; give it once`);
+  }
+  return after ?? before;
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 misuse. */
 export async function run(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(async (load, command, args) => {
     const options = command.opts<CommonOptions>();
-    const ctx: CommandContext = { json: Boolean(options.json), color: colors, dbFlag: options.db, checklist: options.checklist };
+    const json = Boolean(options.json);
     try {
+      const ctx: CommandContext = { json, color: colors, dbFlag: options.db, checklist: checklistOption(command) };
       const handler = await load();
       await (handler as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(ctx, ...args, options);
     } catch (error) {
-      exitCode = reportError(error, ctx.json);
+      exitCode = reportError(inCommandWords(command, error), json);
     }
   });
   const overrideExits = (command: Command) => {

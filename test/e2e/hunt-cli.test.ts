@@ -160,9 +160,9 @@ for (const backend of BACKENDS) {
       const before = await cli.json<ApplicationListJson>(['apps', '--archived']);
       const cases: Array<[string[], number, RegExp]> = [
         [['apps', 'add', 'Initech', '--salary', '12O000'], 2, /--salary must be an amount such as 120000 or 120k, not '12O000'/],
-        [['apps', 'add', 'Initech', '--found-on', '2026-02-30'], 1, /2026-02-30/],
-        [['apps', 'add', 'Initech', '--stage', 'interviewing'], 1, /interviewing/],
-        [['apps', 'move', 'acme', 'nowhere'], 1, /nowhere/],
+        [['apps', 'add', 'Initech', '--found-on', '2026-02-30'], 2, /--found-on: '2026-02-30' is not a date \(February 2026 has 28 days\)/],
+        [['apps', 'add', 'Initech', '--stage', 'interviewing'], 2, /--stage: there is no stage 'interviewing'/],
+        [['apps', 'move', 'acme', 'nowhere'], 2, /STAGE: there is no stage 'nowhere'/],
         [['apps', 'mark', 'acme', 'full remote', 'maybe'], 2, /the mark must be yes, no, unknown, not 'maybe'/],
         [['apps', 'mark', 'acme', 'no such goal', 'yes'], 1, /no such goal/],
         [['goals', 'edit', 'плюшки', '--weight', '-1'], 2, /--weight must be a whole number from 1 to 5/],

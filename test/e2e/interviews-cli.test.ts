@@ -147,8 +147,21 @@ for (const backend of BACKENDS) {
           expect(result.stderr.trim().split('\n')).toHaveLength(1);
           expect(result.stderr).toMatch(message);
         };
-        await run(['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Mars/Olympus'], 1, /timeZone: 'Mars\/Olympus' is not a time zone/);
-        await run(['rounds', 'add', 'acme', '--at', '2026-02-30T15:00'], 1, /localStart: '2026-02-30T15:00' is not a date/);
+        await run(
+          ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Mars/Olympus'],
+          1,
+          /error: --tz: 'Mars\/Olympus' is not a time zone/,
+        );
+        await run(
+          ['rounds', 'add', 'acme', '--at', '2026-02-30T15:00'],
+          2,
+          /error: --at: '2026-02-30T15:00' is not a date and time \(February 2026 has 28 days\)/,
+        );
+        await run(
+          ['rounds', 'add', 'acme', '--at', '2026-12-20T24:00'],
+          2,
+          /error: --at: '2026-12-20T24:00' is not a date and time \(a time is 00:00 to 23:59\)/,
+        );
         await run(['rounds', 'add', 'acme', '--at', 'tomorrow'], 2, /--at must be a local date and time/);
         await run(['rounds', 'add', 'acme'], 2, /--at/);
         await run(['rounds', 'show', '999'], 1, /no round 999/);

@@ -105,8 +105,8 @@ for (const backend of BACKENDS) {
         [['plan', 'set', '--minutes', '0'], 2, /--minutes must be a whole number from 1 to 1440, not '0'/],
         [['plan', 'set', '--round', '3', '--date', inDays(5)], 2, /--round takes its time and sections from the round; leave --date out/],
         [['plan', 'set', '--sections', 'Python'], 2, /--sections belongs to a target: give its --date/],
-        [['plan', 'set', '--date', inDays(-3)], 1, /date: .* is not in the future/],
-        [['plan', 'set', '--date', inDays(5), '--sections', 'Haskell'], 1, /sections: no section of 'prep' is named 'Haskell'/],
+        [['plan', 'set', '--date', inDays(-3)], 1, /error: --date: .* is not in the future/],
+        [['plan', 'set', '--date', inDays(5), '--sections', 'Haskell'], 1, /error: --sections: no section of 'prep' is named 'Haskell'/],
         [['plan', '--ics', '--json'], 2, /--ics prints the calendar/],
         [
           ['plan', 'set', '--minutes', '45', '--date', inDays(5), '--sections', 'Haskell'],

@@ -86,7 +86,7 @@ for (const backend of BACKENDS) {
       expect((await cli.run(['stories', 'review', 'migration'])).code).toBe(2);
       const unknown = await cli.run(['stories', 'add', 'Brave', '--competency', 'bravery']);
       expect(unknown.code).toBe(1);
-      expect(lines(unknown.stderr)).toEqual([expect.stringMatching(/^prepdeck: error: competencies: there is no competency 'bravery'/)]);
+      expect(lines(unknown.stderr)).toEqual([expect.stringMatching(/^prepdeck: error: --competency: no competency matches 'bravery'/)]);
       expect((await cli.run(['stories', 'delete', 'migration'])).code).toBe(2);
 
       await cli.json(['stories', 'archive', 'migration']);
@@ -147,8 +147,10 @@ for (const backend of BACKENDS) {
       const sections = await cli.run(['gaps', '--sections']);
       expect(sections.stdout).toMatch(/1\. Databases: asked in 2 of 3 rounds, mean self-score 1\.5, never reviewed {2}Acme, Globex\n/);
       const bad = await cli.run(['gaps', '--from', '2026-02-30']);
-      expect(bad.code).toBe(1);
-      expect(lines(bad.stderr)).toEqual([expect.stringMatching(/^prepdeck: error: from: '2026-02-30' is not a date/)]);
+      expect(bad.code).toBe(2);
+      expect(lines(bad.stderr)).toEqual([
+        expect.stringMatching(/^prepdeck: error: --from: '2026-02-30' is not a date \(February 2026 has 28 days\)/),
+      ]);
       expect((await cli.run(['gaps', '--from', 'yesterday'])).code).toBe(2);
     });
   });

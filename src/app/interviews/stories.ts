@@ -44,6 +44,7 @@ import {
   type StoryRecord,
 } from '../../store/interviews/stories.js';
 import type { AppContext } from '../context.js';
+import { nearest } from '../nearest.js';
 
 function storyJson(record: StoryRecord, competencies: readonly Competency[], now: string): StoryJson {
   const schedule = parseSchedule(record.schedule);
@@ -232,18 +233,15 @@ export async function resolveCompetency(ctx: AppContext, ref: string): Promise<s
   const list = await readCompetencies(ctx.store.db);
   const exact = list.find((competency) => competency.key === ref.trim());
   if (exact) return exact.key;
-  const id = matchReference(
-    ref,
-    list.map((competency, index) => ({
-      id: index + 1,
-      text: `${competency.label} ${competency.key}`,
-      label: `${competency.key}: ${competency.label}`,
-      archived: false,
-    })),
-    { one: 'competency', many: 'competencies' },
-    '`prepdeck stories competencies` lists them',
-  );
-  return list[id - 1]!.key;
+  const candidates = list.map((competency, index) => ({
+    id: index + 1,
+    text: `${competency.label} ${competency.key}`,
+    label: `${competency.key}: ${competency.label}`,
+    archived: false,
+  }));
+  const near = nearest(ref, [...list.map((competency) => competency.key), ...list.map((competency) => competency.label)]);
+  const hint = near === null ? '`prepdeck stories competencies` lists them' : `did you mean '${near}'?`;
+  return list[matchReference(ref, candidates, { one: 'competency', many: 'competencies' }, hint) - 1]!.key;
 }
 
 async function requireStory(db: Store['db'], id: number): Promise<StoryRecord> {

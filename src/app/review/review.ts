@@ -18,6 +18,7 @@ import type { AppContext } from '../context.js';
 import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './settings.js';
 import { placeTopics } from '../topics/topics.js';
+import { didYouMean } from '../nearest.js';
 import { todaysPlannedCards } from '../plan/plan.js';
 
 /** How many cards one call hands out at most. */
@@ -54,11 +55,15 @@ async function sectionScope(ctx: AppContext, checklist: Checklist, fragment: str
   // `Python/Core` as topic references write it, `Python / Core` as paths are shown, and titles may hold a `/`.
   const wanted = loosePath(fragment);
   if (wanted === '') throw new InvalidInputError('a section scope is empty; give part of a section title');
-  const all = (await sectionsOf(ctx.store.db, [checklist.id])).map((s) => ({ key: s.pathKey, loose: loosePath(s.pathKey) }));
+  const sections = await sectionsOf(ctx.store.db, [checklist.id]);
+  const all = sections.map((s) => ({ key: s.pathKey, loose: loosePath(s.pathKey) }));
   // A whole path (as the web UI sends it) means that section and its subsections; otherwise any path holding the words.
   const exact = all.filter(({ loose }) => loose === wanted || loose.startsWith(`${wanted} / `));
   const keys = (exact.length > 0 ? exact : all.filter(({ loose }) => loose.includes(wanted))).map(({ key }) => key);
-  if (keys.length === 0) throw new NotFoundError(`no section of '${checklist.name}' matches '${fragment}'; \`prepdeck progress\` lists them`);
+  if (keys.length === 0) {
+    const near = didYouMean(fragment, [...new Set(sections.map((s) => s.text))]);
+    throw new NotFoundError(`section: no section of '${checklist.name}' matches '${fragment}'${near || '; `prepdeck progress` lists them'}`);
+  }
   return keys;
 }
 

@@ -19,6 +19,7 @@ import {
   setTopicState,
   topicHistory,
   topicResources,
+  topicsByIds,
 } from '../../store/topics/topics.js';
 import { topicCardReviews } from '../../store/review/log.js';
 import type { TopicReviewJson } from '../../contract/topics.js';
@@ -129,6 +130,17 @@ export async function placeTopics(ctx: AppContext, topics: Topic[]): Promise<Pla
     checklistName: names.get(topic.checklistId) ?? '',
     sectionPath: (topic.sectionId !== null ? paths.get(topic.sectionId) : undefined) ?? topic.sectionKey.split(' / ').filter(Boolean),
   }));
+}
+
+/** Topic ids a scope names (`review --topics`), each a topic of the checklist (archived ones too); else refused naming the others. */
+export async function checkTopicIds(ctx: AppContext, ids: readonly number[], checklistName: string): Promise<void> {
+  const checklist = await namedChecklist(ctx, checklistName);
+  const found = await topicsByIds(ctx.store.db, ids);
+  const unknown = ids.filter((id) => found.get(id)?.checklistId !== checklist.id);
+  if (unknown.length > 0) {
+    const which = unknown.length === 1 ? `topic ${unknown[0]}` : `topics ${unknown.join(', ')}`;
+    throw new NotFoundError(`topics: '${checklist.name}' has no ${which}; \`prepdeck search\` shows ids`);
+  }
 }
 
 /** A topic by id only (archived ones included): what the web UI links to. */

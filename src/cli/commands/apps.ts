@@ -15,6 +15,7 @@ import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { putOffer } from '../../app/hunt/offers.js';
 import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkValue, PayPeriod, RemotePolicy } from '../../contract/hunt.js';
+import { nearest } from '../../app/nearest.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { applicationDetailText, applicationsText, offerText } from '../hunt/render.js';
@@ -50,6 +51,22 @@ function applicationFields(options: ApplicationOptions): Omit<ApplicationCreateJ
   };
 }
 
+/**
+ * The stage key a user typed: a key or a label, any case (`Screening`); a typo is misuse with the nearest stage
+ * suggested, `word` naming where it was typed (`STAGE`, `--stage`).
+ */
+async function stageKey(app: AppContext, typed: string, word: string): Promise<string> {
+  const { stages } = await getHunt(app);
+  const wanted = typed.trim().toLowerCase();
+  const found = stages.find((stage) => stage.key === wanted || stage.label.toLowerCase() === wanted);
+  if (found) return found.key;
+  const keys = stages.map((stage) => stage.key);
+  const near = nearest(typed, keys);
+  throw new UsageError(
+    `${word}: there is no stage '${typed}'; ${near === null ? `use one of: ${keys.join(', ')}` : `did you mean '${near}'? (\`prepdeck apps stages\` lists them)`}`,
+  );
+}
+
 /** Prints an application in full, with the stage names and criteria it needs. */
 async function printDetail(ctx: CommandContext, app: AppContext, detail: ApplicationDetailJson, headline?: string): Promise<void> {
   if (ctx.json) {
@@ -63,7 +80,7 @@ async function printDetail(ctx: CommandContext, app: AppContext, detail: Applica
 export async function appsList(ctx: CommandContext, options: { stage?: string; tag?: string; query?: string; archived?: boolean }): Promise<void> {
   await withApp(ctx, async (app) => {
     const { applications } = await listApplications(app, {
-      ...(options.stage ? { stage: options.stage } : {}),
+      ...(options.stage ? { stage: await stageKey(app, options.stage, '--stage') } : {}),
       ...(options.tag ? { tag: options.tag } : {}),
       ...(options.query ? { q: options.query } : {}),
       ...(options.archived ? { archived: true } : {}),
@@ -83,13 +100,14 @@ export async function appsStages(ctx: CommandContext): Promise<void> {
 }
 
 export async function appsAdd(ctx: CommandContext, company: string, options: ApplicationOptions & { stage?: string; on?: string }): Promise<void> {
-  const body: ApplicationCreateJson = {
-    company,
-    ...applicationFields(options),
-    ...(options.stage ? { stage: options.stage } : {}),
-    ...(options.on ? { on: options.on } : {}),
-  };
+  const fields = applicationFields(options);
   await withApp(ctx, async (app) => {
+    const body: ApplicationCreateJson = {
+      company,
+      ...fields,
+      ...(options.stage ? { stage: await stageKey(app, options.stage, '--stage') } : {}),
+      ...(options.on ? { on: options.on } : {}),
+    };
     const detail = await addApplication(app, body);
     await printDetail(ctx, app, detail, `added #${detail.application.id}`);
   });
@@ -103,7 +121,7 @@ export async function appsMove(ctx: CommandContext, reference: string, stage: st
   await withApp(ctx, async (app) => {
     const id = await resolveApplication(app, reference);
     const detail = await moveApplication(app, id, {
-      to: stage,
+      to: await stageKey(app, stage, 'STAGE'),
       ...(options.note ? { note: options.note } : {}),
       ...(options.on ? { on: options.on } : {}),
     });

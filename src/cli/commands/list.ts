@@ -1,7 +1,10 @@
-import { loadTrees } from '../../app/checklists/checklists.js';
+import { loadTrees, type LoadedChecklist } from '../../app/checklists/checklists.js';
+import { didYouMean } from '../../app/nearest.js';
+import { NotFoundError } from '../../core/errors.js';
+import type { SectionNode } from '../../core/checklist/tree.js';
 import { exportJson } from '../../core/checklist/export.js';
 import type { TopicState } from '../../core/checklist/model.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { progressBar, renderTree } from '../render.js';
 import { withApp } from '../session.js';
@@ -12,9 +15,30 @@ interface ListOptions {
   section?: string;
 }
 
+/** Every section's path, as `--section` is matched against it (`Python / Core`), and its title. */
+function sectionsOf(node: SectionNode, path: string, out: Array<{ path: string; title: string }>): typeof out {
+  for (const child of node.children) {
+    const childPath = path ? `${path} / ${child.section.text}` : child.section.text;
+    out.push({ path: childPath, title: child.section.text });
+    sectionsOf(child, childPath, out);
+  }
+  return out;
+}
+
+/** A --section that names no section is a mistake to say, with the nearest title, not an empty list. */
+function checkSection({ checklist, tree }: LoadedChecklist, fragment: string): void {
+  const sections = sectionsOf(tree.root, '', []);
+  if (sections.some(({ path }) => path.toLowerCase().includes(fragment.toLowerCase()))) return;
+  throw new NotFoundError(
+    `--section: no section of '${checklist.name}' matches '${fragment}'${didYouMean(fragment, [...new Set(sections.map((s) => s.title))]) || '; `prepdeck progress` lists them'}`,
+  );
+}
+
 export async function list(ctx: CommandContext, options: ListOptions): Promise<void> {
+  if (options.section?.trim() === '') throw new UsageError('--section is empty; give part of a section title or path');
   // The header names the checklist, so nothing more is said of which one it is.
   const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: false })));
+  if (options.section !== undefined) for (const one of loaded) checkSection(one, options.section);
   if (ctx.json) {
     printJson({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) });
     return;

@@ -1,4 +1,5 @@
 import { answerCard, reviewQueue, undoReview } from '../../app/review/review.js';
+import { checkTopicIds } from '../../app/topics/topics.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -26,15 +27,11 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
   if (options.plan && (options.section !== undefined || options.topics !== undefined))
     throw new UsageError("--plan studies today's planned items; it takes neither --section nor --topics");
   if (ctx.json) {
-    const queue = await withApp(ctx, async (app) =>
-      reviewQueue(app, {
-        checklist: await checklistToUse(app, ctx, { announce: false }),
-        section: options.section,
-        topicIds: options.topics,
-        plan: options.plan,
-        limit: options.limit,
-      }),
-    );
+    const queue = await withApp(ctx, async (app) => {
+      const checklist = await checklistToUse(app, ctx, { announce: false });
+      if (options.topics) await checkTopicIds(app, options.topics, checklist);
+      return reviewQueue(app, { checklist, section: options.section, topicIds: options.topics, plan: options.plan, limit: options.limit });
+    });
     printJson(queue);
     return;
   }
@@ -48,6 +45,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
   await withApp(ctx, async (app) => {
     // Named before the first queue is read, so that undo stays in the checklist being reviewed.
     const checklist = await checklistToUse(app, ctx, { announce: true });
+    if (options.topics) await checkTopicIds(app, options.topics, checklist);
     const source: ReviewSource = {
       queue: async () => {
         return reviewQueue(app, { checklist, section: options.section, topicIds: options.topics, plan: options.plan, limit: SESSION_QUEUE_LENGTH });

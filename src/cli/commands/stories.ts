@@ -13,6 +13,8 @@ import {
 } from '../../app/interviews/stories.js';
 import type { CompetencyJson, StoryBankJson, StoryCreateJson, StoryJson, StoryPatchJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
+import type { AppContext } from '../../app/context.js';
+import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -25,6 +27,21 @@ interface StoryOptions {
   /** False with --no-competency. */
   competency?: string[] | false;
   tag?: string[];
+}
+
+/** The competencies --competency names, each by its key or a fragment of its label (as the matrix shows it), any case. */
+async function competencyKeys(app: AppContext, options: StoryOptions): Promise<StoryOptions> {
+  if (!options.competency) return options;
+  const keys: string[] = [];
+  for (const reference of options.competency) {
+    try {
+      keys.push(await resolveCompetency(app, reference));
+    } catch (error) {
+      if (error instanceof PrepdeckError) error.message = `--competency: ${error.message}`;
+      throw error;
+    }
+  }
+  return { ...options, competency: keys };
 }
 
 function storyFields(options: StoryOptions): Omit<StoryCreateJson, 'title'> {
@@ -93,7 +110,7 @@ export async function storiesMatrix(ctx: CommandContext): Promise<void> {
 
 export async function storiesAdd(ctx: CommandContext, title: string, options: StoryOptions): Promise<void> {
   const { story, bank } = await withApp(ctx, async (app) => {
-    const added = await addStory(app, { title, ...storyFields(options) });
+    const added = await addStory(app, { title, ...storyFields(await competencyKeys(app, options)) });
     return { story: added, bank: await storyBank(app) };
   });
   if (ctx.json) printJson(story);
@@ -113,7 +130,7 @@ export async function storiesEdit(ctx: CommandContext, reference: string, option
   const patch: StoryPatchJson = { ...storyFields(options), ...(options.title !== undefined ? { title: options.title } : {}) };
   if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --title, --action, --competency or --tag (see --help)');
   const { story, bank } = await withApp(ctx, async (app) => ({
-    story: await updateStory(app, await resolveStory(app, reference), patch),
+    story: await updateStory(app, await resolveStory(app, reference), { ...patch, ...storyFields(await competencyKeys(app, options)) }),
     bank: await storyBank(app),
   }));
   if (ctx.json) printJson(story);

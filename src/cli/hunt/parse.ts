@@ -1,14 +1,12 @@
 // Values of the hunt's options, checked before anything is opened: a wrong one is misuse (exit 2), one line.
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { checkLocalDate } from '../../core/hunt/dates.js';
 
-/** YYYY-MM-DD; whether the day exists (2026-02-30) is the app's check, in the hunt's calendar. */
+/** YYYY-MM-DD, a day the calendar has: `tomorrow` and 2026-02-30 are both misuse, refused before anything opens. */
 export const parseLocalDate =
   (option: string) =>
-  (value: string): string => {
-    if (!LOCAL_DATE.test(value.trim())) throw new Error(`${option} must be a date written YYYY-MM-DD, not '${value}'`);
-    return value.trim();
-  };
+  (value: string): string =>
+    checkLocalDate(value.trim(), option);
 
 /** `150000`, `150k`, `150 000`, `150,000.50`: an amount of money, never negative. */
 function amount(option: string, value: string): number {

@@ -1,7 +1,7 @@
 // The job hunt's commands: goals (the criteria), apps (applications and their parts), followups, offers, funnel.
 import { Option, type Command } from 'commander';
 import { CONTACT_ROLES, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
-import { addCommon, checked, examples, parseId, wholeNumber } from '../command-kit.js';
+import { addCommon, checked, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
 import { parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
 
@@ -11,7 +11,7 @@ const collect = (parse: (value: string) => string) => (value: string, previous: 
 
 /** The fields of an application, shared by `apps add` and `apps edit`. */
 function applicationOptions(command: Command): Command {
-  return command
+  return fieldNames(command, { tags: '--tag', 'salary.currency': '--currency', 'salary.period': '--per' })
     .option('--role <role>', 'the job title')
     .option('--link <url>', 'the posting')
     .option('--location <place>', 'city, country or region')
@@ -112,13 +112,16 @@ export function addHuntCommands(program: Command, action: Action): void {
   )
     .addHelpText('after', examples('prepdeck apps show acme', 'prepdeck apps show 3 --json'))
     .action(action(async () => (await appsCommands()).appsShow));
-  addCommon(
-    apps
-      .command('move')
-      .argument('<app>', 'an id, or part of the company or role')
-      .argument('<stage>', 'the stage it is at now (`prepdeck apps stages` lists them)')
-      .description('move an application to a stage; every move is kept in its history'),
-    false,
+  fieldNames(
+    addCommon(
+      apps
+        .command('move')
+        .argument('<app>', 'an id, or part of the company or role')
+        .argument('<stage>', 'the stage it is at now (`prepdeck apps stages` lists them)')
+        .description('move an application to a stage; every move is kept in its history'),
+      false,
+    ),
+    { to: 'STAGE' },
   )
     .option('--note <text>', 'what happened')
     .option('--on <date>', 'the day it happened, YYYY-MM-DD (default today)', checked(parseLocalDate('--on')))
@@ -183,20 +186,26 @@ export function addHuntCommands(program: Command, action: Action): void {
     .option('--notes <text>', 'anything to remember')
     .addHelpText('after', examples('prepdeck apps contact acme "Dana Li" --role recruiter --email dana@acme.example'))
     .action(action(async () => (await appsCommands()).appsContact));
-  addCommon(
-    apps
-      .command('follow-up')
-      .argument('<app>', 'an id, or part of the company or role')
-      .argument('<title...>', 'what to do')
-      .description('add a follow-up to an application (due today unless --due)'),
-    false,
+  fieldNames(
+    addCommon(
+      apps
+        .command('follow-up')
+        .argument('<app>', 'an id, or part of the company or role')
+        .argument('<title...>', 'what to do')
+        .description('add a follow-up to an application (due today unless --due)'),
+      false,
+    ),
+    { dueOn: '--due' },
   )
     .option('--due <date>', 'when, YYYY-MM-DD (default today)', checked(parseLocalDate('--due')))
     .addHelpText('after', examples('prepdeck apps follow-up acme "write to Dana about the schedule" --due 2026-12-08'))
     .action(action(async () => (await appsCommands()).appsFollowUp));
-  addCommon(
-    apps.command('offer').argument('<app>', 'an id, or part of the company or role').description("record (or replace) an application's offer"),
-    false,
+  fieldNames(
+    addCommon(
+      apps.command('offer').argument('<app>', 'an id, or part of the company or role').description("record (or replace) an application's offer"),
+      false,
+    ),
+    { period: '--per', startOn: '--start', deadlineOn: '--deadline' },
   )
     .requiredOption('--base <amount>', 'base pay per --per', checked(parseAmount('--base')))
     .requiredOption('--currency <code>', 'ISO 4217 code, e.g. EUR', checked(currencyCode))

@@ -1,18 +1,22 @@
 // The interview commands: rounds (list, add, show, edit, delete, --ics), ask, and questions (score, delete).
 import { Option, type Command } from 'commander';
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
-import { addCommon, checked, examples, parseId, wholeNumber } from '../command-kit.js';
+import { whyNoSuchDay } from '../../core/hunt/dates.js';
+import { addCommon, checked, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
 
 type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
 
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const KIND = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-/** YYYY-MM-DDTHH:MM; whether it exists in the zone is the app's check. */
+/** YYYY-MM-DDTHH:MM on a day the calendar has (2026-02-30 is misuse, as `tomorrow` is); whether the zone's clocks show it is the app's check. */
 function localDateTime(value: string): string {
-  if (!LOCAL_DATE_TIME.test(value.trim()))
-    throw new Error(`--at must be a local date and time written YYYY-MM-DDTHH:MM, e.g. 2026-12-20T15:00, not '${value}'`);
+  const match = LOCAL_DATE_TIME.exec(value.trim());
+  if (!match) throw new Error(`--at must be a local date and time written YYYY-MM-DDTHH:MM, e.g. 2026-12-20T15:00, not '${value}'`);
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const why = whyNoSuchDay(year, month, day) ?? (hour > 23 || minute > 59 ? 'a time is 00:00 to 23:59' : null);
+  if (why !== null) throw new Error(`--at: '${value.trim()}' is not a date and time (${why})`);
   return value.trim();
 }
 
@@ -35,7 +39,7 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 
 /** The fields of a round, shared by `rounds add` and `rounds edit`. */
 function roundOptions(command: Command): Command {
-  return command
+  return fieldNames(command, { localStart: '--at', timeZone: '--tz', durationMinutes: '--duration', interviewers: '--interviewer' })
     .option('--at <local>', "when, in the round's zone: YYYY-MM-DDTHH:MM", checked(localDateTime))
     .option('--tz <zone>', "the round's IANA time zone, e.g. Europe/Berlin (default: the hunt's)")
     .option('--kind <kind>', `${ROUND_KINDS.join(', ')}, or your own (default technical)`, checked(kind))
@@ -111,12 +115,15 @@ export function addInterviewCommands(program: Command, action: Action): void {
     .addHelpText('after', examples('prepdeck rounds delete 3 --yes'))
     .action(action(async () => (await commands()).roundsDelete));
 
-  addCommon(
-    program
-      .command('ask')
-      .argument('<round>', 'the round id (`prepdeck rounds` shows it)', checked(parseId))
-      .argument('<question>', 'the question as it was asked')
-      .description("log a question asked in a round; with --score it counts as a review of each --topic's card at the round's start"),
+  fieldNames(
+    addCommon(
+      program
+        .command('ask')
+        .argument('<round>', 'the round id (`prepdeck rounds` shows it)', checked(parseId))
+        .argument('<question>', 'the question as it was asked')
+        .description("log a question asked in a round; with --score it counts as a review of each --topic's card at the round's start"),
+    ),
+    { text: 'QUESTION', topicIds: '--topic' },
   )
     .option('--topic <topic>', 'a topic it touches: an id or part of its title, as `prepdeck show` takes it (repeatable)', collect)
     .option('--score <n>', 'how it went: 1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('--score', 1, 4)))

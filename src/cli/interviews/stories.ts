@@ -1,7 +1,7 @@
 // `prepdeck stories`: the bank of behavioural (STAR) stories, the matrix of competencies they cover, and the list of
 // competencies. Handlers load when run.
 import type { Command } from 'commander';
-import { addCommon, checked, examples, wholeNumber } from '../command-kit.js';
+import { addCommon, checked, examples, fieldNames, wholeNumber } from '../command-kit.js';
 import { parseTag } from '../hunt/parse.js';
 import type { Handler } from '../program.js';
 
@@ -9,20 +9,25 @@ type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<
 
 const collect = (parse: (value: string) => string) => (value: string, previous: string[] | undefined) => [...(previous ?? []), parse(value)];
 
-function competencyKey(value: string): string {
-  const key = value.trim();
-  if (key === '') throw new Error('a --competency names a competency by its key, e.g. tight-deadline (`prepdeck stories competencies` lists them)');
-  return key;
+function competencyReference(value: string): string {
+  const reference = value.trim();
+  if (reference === '')
+    throw new Error('a --competency names a competency by its key or label, e.g. tight-deadline (`prepdeck stories competencies` lists them)');
+  return reference;
 }
 
 /** The STAR fields, shared by `stories add` and `stories edit`. */
 function storyOptions(command: Command): Command {
-  return command
+  return fieldNames(command, { competencies: '--competency', tags: '--tag' })
     .option('--situation <markdown>', 'S: where and when, what was at stake')
     .option('--task <markdown>', 'T: what you had to do')
     .option('--action <markdown>', 'A: what you did')
     .option('--result <markdown>', 'R: what came of it, in figures if you can')
-    .option('--competency <key>', 'a competency it shows (repeatable; `stories competencies` lists the keys)', checked(collect(competencyKey)))
+    .option(
+      '--competency <competency>',
+      'a competency it shows: its key, or part of its label as the matrix shows it (repeatable; `stories competencies` lists them)',
+      checked(collect(competencyReference)),
+    )
     .option('--tag <tag>', 'a tag (repeatable)', checked(collect(parseTag)));
 }
 

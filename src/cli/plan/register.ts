@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 import { parseWeekdays } from '../../core/plan/availability.js';
-import { addCommon, checked, decimal, examples, parseId, wholeNumber } from '../command-kit.js';
+import { addCommon, checked, decimal, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
 
 type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
@@ -67,7 +67,15 @@ export function registerPlanCommands(program: Command, action: Action): void {
     )
     .action(action(async () => (await import('./commands.js')).planShow));
 
-  addCommon(plan.command('set').description('set a target (a date with sections, or an interview round) and your study time and costs'))
+  fieldNames(addCommon(plan.command('set').description('set a target (a date with sections, or an interview round) and your study time and costs')), {
+    minutesPerDay: '--minutes',
+    weekdays: '--days',
+    daysOff: '--off',
+    learnTopicMinutes: '--learn',
+    reviewTopicSeconds: '--review-seconds',
+    reviewQaSeconds: '--qa-seconds',
+    sectionCosts: '--section-learn',
+  })
     .option(
       '--date <date>',
       'the interview day, YYYY-MM-DD',

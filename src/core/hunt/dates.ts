@@ -5,15 +5,25 @@ import { addDays, instantOf, studyDateOf, studyDayOn } from '../review/study-day
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
-/** A date `YYYY-MM-DD` that exists in the calendar (2026-02-30 does not); `field` names it in the refusal. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why `YYYY`, `MM`, `DD` name no day (`February 2026 has 28 days`), or null when they name one. */
+export function whyNoSuchDay(year: number, month: number, day: number): string | null {
+  if (year < 1) return 'years start at 0001';
+  if (month < 1 || month > 12) return 'a month is 01 to 12';
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
+/** A date `YYYY-MM-DD` that exists in the calendar (2026-02-30 does not, and says why); `field` names it in the refusal. */
 export function checkLocalDate(value: string, field: string): string {
   const match = LOCAL_DATE.exec(value);
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value;
-  }
-  throw new InvalidInputError(`${field}: '${value}' is not a date; write YYYY-MM-DD, e.g. 2026-03-14`);
+  if (!match) throw new InvalidInputError(`${field}: '${value}' is not a date; write YYYY-MM-DD, e.g. 2026-03-14`);
+  const why = whyNoSuchDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (why !== null) throw new InvalidInputError(`${field}: '${value}' is not a date (${why})`);
+  return value;
 }
 
 /** An IANA time zone Intl knows (Europe/Berlin, UTC); `timeZone` is named in the refusal. */
