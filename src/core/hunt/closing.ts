@@ -4,7 +4,7 @@
 import type { Stage } from './stages.js';
 
 /** The key of the stage an offer puts an application in (a default stage; stages are relabelled, never removed). */
-export const OFFER_STAGE = 'offer';
+const OFFER_STAGE = 'offer';
 
 /** The note of the stage event recording an offer makes. */
 export const OFFER_MOVE_NOTE = 'offer recorded';
