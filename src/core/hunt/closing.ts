@@ -17,11 +17,6 @@ export function isClosedStage(stages: readonly Stage[], key: string): boolean {
   return stages.find((stage) => stage.key === key)?.outcome ?? false;
 }
 
-/** The keys of the closed stages, in board order: the lists of due follow-ups leave their applications out. */
-export function closedStageKeys(stages: readonly Stage[]): string[] {
-  return stages.filter((stage) => stage.outcome).map((stage) => stage.key);
-}
-
 /**
  * Whether an application's open follow-ups are on the lists of due ones (the Dashboard's, `prepdeck followups`): not
  * when it is archived or closed. They stay on the application, open, and come back on the lists when it reopens.
