@@ -285,9 +285,29 @@ export const ApplicationDetailJson = Type.Object({
   history: Type.Array(StageEventJson, { description: 'oldest first; the first has from: null' }),
   contacts: Type.Array(ContactJson),
   followUps: Type.Array(FollowUpJson, { description: 'open ones first, by due date' }),
+  followUpsDue: Type.Boolean({
+    description: 'whether its open follow-ups are on the lists of due ones; not while it is archived or in a closed stage (an outcome)',
+  }),
   offer: Nullable(OfferJson),
 });
 export type ApplicationDetailJson = Static<typeof ApplicationDetailJson>;
+
+/** POST /api/hunt/applications/:id/moves: the application, and what the move did to the lists of due follow-ups. */
+export const MoveResultJson = Type.Object({
+  ...ApplicationDetailJson.properties,
+  followUpsNoLongerDue: Type.Integer({ description: 'its open follow-ups the move to a closed stage took off the due lists (kept on it, open)' }),
+  followUpsDueAgain: Type.Integer({ description: 'its open follow-ups a move out of a closed stage put back on the due lists' }),
+});
+export type MoveResultJson = Static<typeof MoveResultJson>;
+
+/** PUT /api/hunt/applications/:id/offer: the application, and the stage event a new offer made. */
+export const OfferPutResultJson = Type.Object({
+  ...ApplicationDetailJson.properties,
+  moved: Type.Union([StageEventJson, Type.Null()], {
+    description: "a new offer moves an open application whose stage comes before the offer stage (in the hunt's order) to it; null when it stayed",
+  }),
+});
+export type OfferPutResultJson = Static<typeof OfferPutResultJson>;
 
 /** GET /api/hunt/offers: every application with an offer, side by side against the criteria. */
 export const OfferComparisonJson = Type.Object({
@@ -309,14 +329,19 @@ export const FollowUpItemJson = Type.Object({
   company: Type.String(),
   role: Type.String(),
   overdueDays: Type.Integer({ description: 'days past its due date: 0 due today, negative still ahead' }),
+  closed: Type.Boolean({ description: 'its application is in a closed stage (listed only with closed=true)' }),
 });
 export type FollowUpItemJson = Static<typeof FollowUpItemJson>;
 /** GET /api/hunt/follow-ups?done= */
-export const FollowUpListQuery = Type.Object({ done: Type.Optional(Type.Boolean({ description: 'true: done ones too' })) });
+export const FollowUpListQuery = Type.Object({
+  done: Type.Optional(Type.Boolean({ description: 'true: done ones too' })),
+  closed: Type.Optional(Type.Boolean({ description: 'true: those of applications in a closed stage (an outcome) too' })),
+});
 export type FollowUpListQuery = Static<typeof FollowUpListQuery>;
 export const FollowUpListJson = Type.Object({
   today: LocalDate,
   followUps: Type.Array(FollowUpItemJson, { description: 'by due date, oldest first' }),
+  closedLeftOut: Type.Integer({ description: 'follow-ups of applications in a closed stage left out of the list (0 with closed=true)' }),
 });
 export type FollowUpListJson = Static<typeof FollowUpListJson>;
 

@@ -252,6 +252,9 @@ for (const backend of BACKENDS) {
         await form.getByRole('button', { name: 'Save the offer' }).click();
         await page.locator('.offer-terms').waitFor();
         expect((await detail(acme)).offer).toMatchObject({ base: 96000, currency: 'EUR', period: 'year', perks: 'плюшки: gym, 30 days off' });
+        // A new offer moves the application to the offer stage, and the page says so.
+        await page.getByRole('status').filter({ hasText: 'Recording the offer moved it from Applied to Offer.' }).waitFor();
+        expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>offer']);
 
         const globex = await openApplication('Globex');
         await page.getByRole('button', { name: 'Record an offer' }).click();
@@ -294,22 +297,22 @@ for (const backend of BACKENDS) {
       it('refuses a move made against a stage changed meanwhile elsewhere: the card goes back, the page says so, nothing is written', async () => {
         await page.goto(`${server.url}/hunt?c=${CHECKLIST}`);
         const acme = await applicationId('Acme');
-        await page.locator(`[data-stage="applied"] [data-card-id="${acme}"]`).waitFor();
+        await page.locator(`[data-stage="offer"] [data-card-id="${acme}"]`).waitFor();
         // The board asks nothing more while another window moves the card: what it shows is now stale.
         await page.route('**/api/hunt/applications', (route) => route.abort());
         const moved = await fetch(`${server.url}/api/hunt/applications/${acme}/moves`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ to: 'technical', from: 'applied' }),
+          body: JSON.stringify({ to: 'onsite', from: 'offer' }),
         });
         expect(moved.status).toBe(200);
         await page.locator(`[data-card-id="${acme}"]`).focus();
         await page.keyboard.press('ArrowRight');
         await page.getByRole('alert').filter({ hasText: 'moved meanwhile in another window' }).waitFor();
-        expect(await page.locator(`[data-stage="applied"] [data-card-id="${acme}"]`).count()).toBe(1);
+        expect(await page.locator(`[data-stage="offer"] [data-card-id="${acme}"]`).count()).toBe(1);
         await page.unroute('**/api/hunt/applications');
-        await page.locator(`[data-stage="technical"] [data-card-id="${acme}"]`).waitFor();
-        expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>technical']);
+        await page.locator(`[data-stage="onsite"] [data-card-id="${acme}"]`).waitFor();
+        expect(await moves(acme)).toEqual(['>wishlist', 'wishlist>applied', 'applied>offer', 'offer>onsite']);
       });
 
       it('shows every card of a long column: the first screen at once, the rest right after', async () => {

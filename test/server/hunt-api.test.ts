@@ -13,7 +13,9 @@ import type {
   CriterionJson,
   FollowUpListJson,
   HuntJson,
+  MoveResultJson,
   OfferComparisonJson,
+  OfferPutResultJson,
 } from '../../src/contract/hunt.js';
 import { CLIENT_HEADER } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
@@ -248,7 +250,15 @@ for (const backend of BACKENDS) {
       expect(agenda.followUps).toMatchObject([{ company: 'Acme', overdueDays: 0, followUp: { title: 'Ask Anna about the onsite', dueOn: today } }]);
 
       // Two offers, side by side.
-      await ok('PUT', `/api/hunt/applications/${acme.id}/offer`, { currency: 'EUR', period: 'year', base: 96000, perks: 'ДМС, 30 days off' });
+      // Recording an offer moves the application to the offer stage, and the answer says so.
+      const acmeOffer = await ok<OfferPutResultJson>('PUT', `/api/hunt/applications/${acme.id}/offer`, {
+        currency: 'EUR',
+        period: 'year',
+        base: 96000,
+        perks: 'ДМС, 30 days off',
+      });
+      expect([acmeOffer.application.stage, acmeOffer.moved]).toEqual(['offer', acmeOffer.history.at(-1)]);
+      expect(acmeOffer.moved).toMatchObject({ from: 'screening', to: 'offer', note: 'offer recorded' });
       await ok('PUT', `/api/hunt/applications/${bolt.id}/offer`, { currency: 'EUR', period: 'month', base: 7000, deadlineOn: '2099-01-15' });
       const comparison = await ok<OfferComparisonJson>('GET', '/api/hunt/offers');
       expect(comparison.criteria.map(({ text }) => text)).toEqual(GOALS);
@@ -275,8 +285,8 @@ for (const backend of BACKENDS) {
       const rows = parse<Record<string, string>>(csv.rawPayload, { bom: true, columns: true });
       expect(rows.map((row) => [row['company'], row['stage'], row['fit (%)'], row['failed gates'], row['offer base']])).toEqual(
         expect.arrayContaining([
-          ['Acme', 'Screening', '100', '', '96000'],
-          ['Bolt, Ltd.', 'Applied', '63', 'full remote', '7000'],
+          ['Acme', 'Offer', '100', '', '96000'],
+          ['Bolt, Ltd.', 'Offer', '63', 'full remote', '7000'],
           ['Ценный Стартап', 'Wishlist', '100', '', ''],
         ]),
       );
@@ -284,6 +294,13 @@ for (const backend of BACKENDS) {
       const none = await call<ErrorJson>('GET', '/api/hunt/applications.csv?tag=nothing');
       expect(none.status).toBe(404);
       expect(none.body.error.message).toContain("tag 'nothing'");
+
+      // Closing it takes its open follow-up off the agenda, which the move's answer says; the application keeps it.
+      const closed = await ok<MoveResultJson>('POST', `/api/hunt/applications/${acme.id}/moves`, { from: 'offer', to: 'withdrawn' });
+      expect([closed.followUpsNoLongerDue, closed.followUpsDueAgain, closed.followUpsDue, closed.followUps.length]).toEqual([1, 0, false, 1]);
+      expect((await ok<AgendaJson>('GET', '/api/hunt/agenda')).followUps).toEqual([]);
+      expect(await ok<FollowUpListJson>('GET', '/api/hunt/follow-ups')).toMatchObject({ followUps: [], closedLeftOut: 1 });
+      expect((await ok<FollowUpListJson>('GET', '/api/hunt/follow-ups?closed=true')).followUps).toMatchObject([{ closed: true, company: 'Acme' }]);
     });
   });
 }

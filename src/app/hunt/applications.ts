@@ -8,8 +8,10 @@ import type {
   MarkPutJson,
   MarkValue,
   MoveJson,
+  MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
+import { dueListChange } from '../../core/hunt/closing.js';
 import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
@@ -26,6 +28,7 @@ import {
   type ApplicationRow,
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
+import { openFollowUpCount } from '../../store/hunt/follow-ups.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
 import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
@@ -123,11 +126,12 @@ export async function deleteApplication(ctx: AppContext, id: number): Promise<vo
 
 /**
  * Moves an application to another stage and appends the change to its history. `from` is the stage the mover
- * saw: a move made against a stage that has changed since is a ConflictError, and nothing is written.
+ * saw: a move made against a stage that has changed since is a ConflictError, and nothing is written. The answer
+ * says how many of its open follow-ups the move took off the due lists (into a closed stage) or put back on them.
  */
-export async function moveApplication(ctx: AppContext, id: number, move: MoveJson): Promise<ApplicationDetailJson> {
+export async function moveApplication(ctx: AppContext, id: number, move: MoveJson): Promise<MoveResultJson> {
   const note = checkText(move.note ?? '', 'note').trim();
-  await ctx.store.transaction(async (trx) => {
+  const change = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, id);
     const hunt = await readHunt(trx);
     checkMove(hunt.stages, row.stage, move);
@@ -136,8 +140,10 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     if (!(await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now))) {
       throw new ConflictError('the application moved meanwhile: reload and move it again');
     }
+    const openFollowUps = await openFollowUpCount(trx, id);
+    return dueListChange(hunt.stages, { from: row.stage, to: move.to }, { openFollowUps, archived: row.archived_at !== null });
   });
-  return applicationDetail(ctx.store.db, id);
+  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
 }
 
 /** How the application meets one criterion: yes, no or unknown, with an optional note. */

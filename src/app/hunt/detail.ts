@@ -1,11 +1,13 @@
 // One application in full, as every change to one answers it.
 import type { ApplicationDetailJson } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
+import { followUpsListedAsDue } from '../../core/hunt/closing.js';
 import { MAX_ID } from '../../core/validate.js';
 import { applicationRow, historyOf, marksOf, type ApplicationRow } from '../../store/hunt/applications.js';
 import { contactsOf } from '../../store/hunt/contacts.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
 import { followUpsOf } from '../../store/hunt/follow-ups.js';
+import { readStages } from '../../store/hunt/hunt.js';
 import { offerOf } from '../../store/hunt/offers.js';
 import type { Store } from '../../store/database.js';
 import { applicationSummaryJson, contactJson, fitCriteria, followUpJson, marksJson, offerJson, stageEventJson } from './hunt-json.js';
@@ -37,6 +39,7 @@ export async function applicationDetail(db: Store['db'], id: number): Promise<Ap
     history: (await historyOf(db, id)).map(stageEventJson),
     contacts: (await contactsOf(db, id)).map(contactJson),
     followUps: followUps.map(followUpJson),
+    followUpsDue: followUpsListedAsDue(await readStages(db), { stage: row.stage, archived: row.archived_at !== null }),
     offer: offer && offerJson(offer),
   };
 }

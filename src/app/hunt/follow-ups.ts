@@ -9,8 +9,10 @@ import type {
   FollowUpPatchJson,
 } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
+import { isClosedStage } from '../../core/hunt/closing.js';
 import { checkLocalDate, daysBetween } from '../../core/hunt/dates.js';
 import { checkRequiredText } from '../../core/hunt/fields.js';
+import type { Stage } from '../../core/hunt/stages.js';
 import { MAX_ID } from '../../core/validate.js';
 import { changeFollowUp, deleteFollowUpRow, followUpById, huntFollowUps, insertFollowUp, type FollowUpRow } from '../../store/hunt/follow-ups.js';
 import { readHunt } from '../../store/hunt/hunt.js';
@@ -56,20 +58,29 @@ export async function deleteFollowUp(ctx: AppContext, followUpId: number): Promi
   return applicationDetail(ctx.store.db, followUp.application_id);
 }
 
-/** The follow-ups of the active applications by due date; done ones too when asked. */
+/**
+ * The follow-ups of the active applications by due date; done ones too when asked. Those of applications in a closed
+ * stage (rejected, withdrawn, ...) are left out, and counted, unless asked for: nothing is due on a closed application.
+ */
 export async function listFollowUps(ctx: AppContext, query: FollowUpListQuery): Promise<FollowUpListJson> {
-  const today = await huntToday(ctx);
-  const rows = await huntFollowUps(ctx.store.db, { done: query.done ?? false });
-  return { today, followUps: rows.map((row) => followUpItem(row, today)) };
+  const { today, stages } = await huntNow(ctx);
+  const items = (await huntFollowUps(ctx.store.db, { done: query.done ?? false })).map((row) => followUpItem(row, today, stages));
+  const followUps = query.closed ? items : items.filter((item) => !item.closed);
+  return { today, followUps, closedLeftOut: items.length - followUps.length };
 }
 
-/** What needs doing: follow-ups due today or overdue, and the offers' decision deadlines from today on. */
+/**
+ * What needs doing: follow-ups due today or overdue, and the offers' decision deadlines from today on, of the active
+ * applications that are not closed (an accepted or declined offer has no decision left to make).
+ */
 export async function agenda(ctx: AppContext): Promise<AgendaJson> {
-  const today = await huntToday(ctx);
-  const followUps = (await huntFollowUps(ctx.store.db, { done: false, dueBy: today })).map((row) => followUpItem(row, today));
+  const { today, stages } = await huntNow(ctx);
+  const followUps = (await huntFollowUps(ctx.store.db, { done: false, dueBy: today }))
+    .map((row) => followUpItem(row, today, stages))
+    .filter((item) => !item.closed);
   const deadlines: AgendaJson['deadlines'] = [];
   for (const offer of await activeOffers(ctx.store.db)) {
-    if (offer.deadline_on === null || offer.deadline_on < today) continue;
+    if (offer.deadline_on === null || offer.deadline_on < today || isClosedStage(stages, offer.stage)) continue;
     deadlines.push({
       applicationId: offer.application_id,
       company: offer.company,
@@ -82,12 +93,23 @@ export async function agenda(ctx: AppContext): Promise<AgendaJson> {
   return { today, followUps, deadlines };
 }
 
-async function huntToday(ctx: AppContext): Promise<string> {
-  return todayIn(ctx, huntTimeZone((await readHunt(ctx.store.db)).timeZone));
+async function huntNow(ctx: AppContext): Promise<{ today: string; stages: Stage[] }> {
+  const hunt = await readHunt(ctx.store.db);
+  return { today: todayIn(ctx, huntTimeZone(hunt.timeZone)), stages: hunt.stages };
 }
 
-function followUpItem(row: FollowUpRow & { company: string; role: string }, today: string): FollowUpItemJson {
-  return { followUp: followUpJson(row), company: row.company, role: row.role, overdueDays: daysBetween(row.due_on, today) };
+function followUpItem(
+  row: FollowUpRow & { company: string; role: string; stage: string },
+  today: string,
+  stages: readonly Stage[],
+): FollowUpItemJson {
+  return {
+    followUp: followUpJson(row),
+    company: row.company,
+    role: row.role,
+    overdueDays: daysBetween(row.due_on, today),
+    closed: isClosedStage(stages, row.stage),
+  };
 }
 
 async function requireFollowUp(db: Store['db'], id: number): Promise<FollowUpRow> {

@@ -1,18 +1,23 @@
 // An application's offer, and the offers side by side against the criteria.
-import type { ApplicationDetailJson, MarkValue, OfferComparisonJson, OfferPutJson } from '../../contract/hunt.js';
+import type { ApplicationDetailJson, MarkValue, OfferComparisonJson, OfferPutJson, OfferPutResultJson } from '../../contract/hunt.js';
 import { PAY_PERIODS } from '../../contract/vocabulary.js';
-import { InvalidInputError } from '../../core/errors.js';
+import { ConflictError, InvalidInputError } from '../../core/errors.js';
+import { OFFER_MOVE_NOTE, stageOnOffer } from '../../core/hunt/closing.js';
 import { checkChoice, checkCurrency, checkMoney, checkOptionalDate, checkRemote, checkText } from '../../core/hunt/fields.js';
 import { yearlyAmount } from '../../core/hunt/money.js';
-import { marksOfOffers, readApplicationList } from '../../store/hunt/applications.js';
+import { appendMove, marksOfOffers, readApplicationList } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
-import { activeOffers, deleteOfferRow, putOfferRow } from '../../store/hunt/offers.js';
+import { readStages } from '../../store/hunt/hunt.js';
+import { activeOffers, deleteOfferRow, offerOf, putOfferRow } from '../../store/hunt/offers.js';
 import type { AppContext } from '../context.js';
 import { applicationDetail, requireApplication } from './detail.js';
 import { applicationSummaryJson, criterionJson, fitCriteria, marksJson, offerJson } from './hunt-json.js';
 
-/** Records the whole offer, replacing the one before. */
-export async function putOffer(ctx: AppContext, applicationId: number, body: OfferPutJson): Promise<ApplicationDetailJson> {
+/**
+ * Records the whole offer, replacing the one before. A new offer on an open application whose stage comes before the
+ * offer stage moves it there, as a stage event in the same transaction; the answer gives that event (null: it stayed).
+ */
+export async function putOffer(ctx: AppContext, applicationId: number, body: OfferPutJson): Promise<OfferPutResultJson> {
   const equity = body.equity ?? null;
   if (equity !== null && typeof equity !== 'object') throw new InvalidInputError('equity: give an amount and its vesting, or null');
   const values = {
@@ -29,11 +34,21 @@ export async function putOffer(ctx: AppContext, applicationId: number, body: Off
     deadline_on: checkOptionalDate(body.deadlineOn ?? null, 'deadlineOn'),
     notes: checkText(body.notes ?? '', 'notes'),
   };
-  await ctx.store.transaction(async (trx) => {
-    await requireApplication(trx, applicationId);
-    await putOfferRow(trx, applicationId, { ...values, updated_at: ctx.now() });
+  const move = await ctx.store.transaction(async (trx) => {
+    const row = await requireApplication(trx, applicationId);
+    const now = ctx.now();
+    const hadOffer = (await offerOf(trx, applicationId)) !== null;
+    await putOfferRow(trx, applicationId, { ...values, updated_at: now });
+    const to = stageOnOffer(await readStages(trx), { stage: row.stage, hadOffer });
+    if (to === null) return null;
+    const made = { from: row.stage, to, at: now, note: OFFER_MOVE_NOTE };
+    if (!(await appendMove(trx, applicationId, made, now))) throw new ConflictError('the application moved meanwhile: record the offer again');
+    return made;
   });
-  return applicationDetail(ctx.store.db, applicationId);
+  const detail = await applicationDetail(ctx.store.db, applicationId);
+  const moved =
+    move && [...detail.history].reverse().find((e) => e.from === move.from && e.to === move.to && e.at === move.at && e.note === move.note);
+  return { ...detail, moved: moved ?? null };
 }
 
 export async function deleteOffer(ctx: AppContext, applicationId: number): Promise<ApplicationDetailJson> {

@@ -2,13 +2,22 @@ import { listFollowUps, updateFollowUp } from '../../app/hunt/follow-ups.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { followUpLine } from '../hunt/render.js';
+import { plural } from '../render.js';
 import { withApp } from '../session.js';
 
-export async function followUpsList(ctx: CommandContext, options: { all?: boolean }): Promise<void> {
-  const list = await withApp(ctx, (app) => listFollowUps(app, options.all ? { done: true } : {}));
-  if (ctx.json) printJson(list);
-  else if (list.followUps.length === 0) printLines([ctx.color.dim('no follow-ups: prepdeck apps follow-up APP TEXT --due YYYY-MM-DD')]);
-  else printLines(list.followUps.map((item) => followUpLine(item, ctx.color)));
+export async function followUpsList(ctx: CommandContext, options: { all?: boolean; closed?: boolean }): Promise<void> {
+  const list = await withApp(ctx, (app) =>
+    listFollowUps(app, { ...(options.all ? { done: true } : {}), ...(options.closed ? { closed: true } : {}) }),
+  );
+  if (ctx.json) return printJson(list);
+  // Those of closed applications are left out, never silently: a line counts them.
+  const leftOut =
+    list.closedLeftOut > 0
+      ? [ctx.color.dim(`${plural(list.closedLeftOut, 'follow-up')} of closed applications not listed: --closed lists them`)]
+      : [];
+  if (list.followUps.length === 0 && leftOut.length === 0)
+    printLines([ctx.color.dim('no follow-ups: prepdeck apps follow-up APP TEXT --due YYYY-MM-DD')]);
+  else printLines([...list.followUps.map((item) => followUpLine(item, ctx.color)), ...leftOut]);
 }
 
 export async function followUpDone(ctx: CommandContext, id: number, options: { undo?: boolean }): Promise<void> {

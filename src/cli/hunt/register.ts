@@ -224,7 +224,8 @@ export function addHuntCommands(program: Command, action: Action): void {
 
   addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false)
     .option('--all', 'done ones too')
-    .addHelpText('after', examples('prepdeck followups', 'prepdeck followups done 4', 'prepdeck followups --json'))
+    .option('--closed', 'those of applications in a closed stage (rejected, withdrawn, ghosted, accepted) too')
+    .addHelpText('after', examples('prepdeck followups', 'prepdeck followups --closed', 'prepdeck followups done 4', 'prepdeck followups --json'))
     .action(action(async () => (await import('../commands/followups.js')).followUpsList))
     .addCommand(
       addCommon(

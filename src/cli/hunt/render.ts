@@ -107,11 +107,14 @@ export function applicationDetailText(detail: ApplicationDetailJson, stages: Sta
       '  contacts:',
       ...detail.contacts.map((k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''}`),
     );
-  if (detail.followUps.length > 0)
+  if (detail.followUps.length > 0) {
+    // Open ones of a closed (or archived) application stay here, and are on no list of due ones: say so.
+    const offLists = !detail.followUpsDue && detail.followUps.some((f) => f.doneAt === null);
     lines.push(
-      '  follow-ups:',
+      `  follow-ups:${offLists ? c.dim(` (not listed as due: the application is ${app.archivedAt ? 'archived' : 'closed'})`) : ''}`,
       ...detail.followUps.map((f) => `    ${f.doneAt ? c.green('[x]') : '[ ]'} ${f.dueOn} ${f.title} ${c.dim(`#${f.id}`)}`),
     );
+  }
   if (detail.offer) lines.push('  offer:', ...offerText(detail.offer).map((l) => `    ${l}`));
   if (app.notes) lines.push('  notes:', ...app.notes.split('\n').map((l) => `    ${l}`));
   return lines;
@@ -127,7 +130,19 @@ export function followUpLine(item: FollowUpItemJson, c: Colors): string {
         : item.overdueDays === 0
           ? c.yellow('due today')
           : c.dim(`in ${plural(-item.overdueDays, 'day')}`);
-  return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}`;
+  const closed = item.closed ? `  ${c.dim('(closed application)')}` : '';
+  return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}${closed}`;
+}
+
+/** What a move did to the lists of due follow-ups, in a line; none when it did nothing to them. */
+export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number }, c: Colors): string[] {
+  const lines: string[] = [];
+  const open = (n: number) => `${plural(n, 'open follow-up')} ${n === 1 ? 'is' : 'are'}`;
+  if (result.followUpsNoLongerDue > 0) {
+    lines.push(c.dim(`${open(result.followUpsNoLongerDue)} no longer listed as due (kept on the application, open)`));
+  }
+  if (result.followUpsDueAgain > 0) lines.push(c.dim(`${open(result.followUpsDueAgain)} listed as due again`));
+  return lines;
 }
 
 /** Offers in columns, a row per figure and per criterion. */

@@ -13,6 +13,7 @@ import {
   FollowUpPatchJson,
   HuntIdParams,
   OfferPutJson,
+  OfferPutResultJson,
 } from '../../contract/hunt.js';
 
 export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
@@ -88,10 +89,11 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
     '/hunt/applications/:id/offer',
     {
       schema: {
-        summary: "Record the application's offer, or replace it: currency, period and base are required",
+        summary:
+          "Record the application's offer, or replace it: currency, period and base are required; a new offer moves an open application before the offer stage to it",
         params: HuntIdParams,
         body: OfferPutJson,
-        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
+        response: { 200: OfferPutResultJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => putOffer(app, request.params.id, request.body),

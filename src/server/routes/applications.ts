@@ -26,6 +26,7 @@ import {
   MarkParams,
   MarkPutJson,
   MoveJson,
+  MoveResultJson,
 } from '../../contract/hunt.js';
 import { requireDeleteConfirmation } from '../validation.js';
 
@@ -127,7 +128,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> =
         summary: 'Move an application to a stage, kept in its history; with `from` (the stage the client saw), 409 when it has moved since',
         params: HuntIdParams,
         body: MoveJson,
-        response: { 200: ApplicationDetailJson, ...errorResponses(400, 404, 409) },
+        response: { 200: MoveResultJson, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => moveApplication(app, request.params.id, request.body),

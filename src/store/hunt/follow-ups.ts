@@ -21,13 +21,27 @@ export async function followUpById(db: Kysely<Database>, id: number): Promise<Fo
   return (await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** Follow-ups of the active applications with their company and role, by due date; open ones only unless `done`. */
+/** The number of open follow-ups an application has. */
+export async function openFollowUpCount(db: Kysely<Database>, applicationId: number): Promise<number> {
+  const { count } = await db
+    .selectFrom('follow_ups')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('application_id', '=', applicationId)
+    .where('done_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * Follow-ups of the active applications with their company, role and stage (which says whether it is closed), by
+ * due date; open ones only unless `done`.
+ */
 export function huntFollowUps(db: Kysely<Database>, options: { done: boolean; dueBy?: string }) {
   let query = db
     .selectFrom('follow_ups as f')
     .innerJoin('applications as a', 'a.id', 'f.application_id')
     .selectAll('f')
-    .select(['a.company', 'a.role'])
+    .select(['a.company', 'a.role', 'a.stage'])
     .where('a.hunt_id', '=', HUNT_ID)
     .where('a.archived_at', 'is', null);
   if (!options.done) query = query.where('f.done_at', 'is', null);

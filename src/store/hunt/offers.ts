@@ -9,13 +9,13 @@ export async function offerOf(db: Kysely<Database>, applicationId: number): Prom
   return (await db.selectFrom('offers').selectAll().where('application_id', '=', applicationId).executeTakeFirst()) ?? null;
 }
 
-/** The offers of the active applications with their company and role, in application order. */
-export function activeOffers(db: Kysely<Database>): Promise<Array<OfferRow & { company: string; role: string }>> {
+/** The offers of the active applications with their company, role and stage, in application order. */
+export function activeOffers(db: Kysely<Database>): Promise<Array<OfferRow & { company: string; role: string; stage: string }>> {
   return db
     .selectFrom('offers as o')
     .innerJoin('applications as a', 'a.id', 'o.application_id')
     .selectAll('o')
-    .select(['a.company', 'a.role'])
+    .select(['a.company', 'a.role', 'a.stage'])
     .where('a.hunt_id', '=', HUNT_ID)
     .where('a.archived_at', 'is', null)
     .orderBy('o.application_id')

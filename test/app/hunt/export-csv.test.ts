@@ -89,7 +89,7 @@ for (const backend of BACKENDS) {
         String(id),
         'Acme, "Rocket" Inc.',
         'Backend\nengineer',
-        'Screening',
+        'Offer',
         '2026-03-02',
         '100',
         'full remote, "really"',

@@ -6,12 +6,14 @@ import { dueText, localDate } from './format.js';
 interface Props {
   followUps: FollowUpJson[];
   today: string;
+  /** Why its open follow-ups are on no list of due ones (it is closed, or archived); null when they are. */
+  offDueLists: string | null;
   onAdd: (followUp: FollowUpCreateJson) => Promise<boolean>;
   onDone: (id: number, done: boolean) => Promise<boolean>;
   onDelete: (id: number) => Promise<boolean>;
 }
 
-export function FollowUpsCard({ followUps, today, onAdd, onDone, onDelete }: Props) {
+export function FollowUpsCard({ followUps, today, offDueLists, onAdd, onDone, onDelete }: Props) {
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(today);
   // A tick shows at once; the server's answer confirms it (or the box goes back, and the page says why).
@@ -32,11 +34,18 @@ export function FollowUpsCard({ followUps, today, onAdd, onDone, onDelete }: Pro
   return (
     <section className="card follow-ups-card" aria-labelledby="follow-ups-heading">
       <h2 id="follow-ups-heading">Follow-ups</h2>
+      {offDueLists !== null && followUps.some((f) => f.doneAt === null) && (
+        <p className="muted follow-ups-off-lists">
+          Not listed as due on the Dashboard or in <code>prepdeck followups</code>: {offDueLists}. They stay here, open, and are due again if it
+          reopens.
+        </p>
+      )}
       {followUps.length > 0 && (
         <ul className="follow-ups">
           {followUps.map((f) => {
             const open = !(pending.get(f.id) ?? f.doneAt !== null);
-            const state = !open ? 'done' : f.dueOn < today ? 'late' : f.dueOn === today ? 'today' : 'ahead';
+            // An open one of a closed application is not late: nothing is due on it.
+            const state = !open ? 'done' : offDueLists !== null ? 'off-lists' : f.dueOn < today ? 'late' : f.dueOn === today ? 'today' : 'ahead';
             return (
               <li key={f.id} className={`follow-up follow-up-${state}`}>
                 <label className="follow-up-check">
@@ -44,7 +53,11 @@ export function FollowUpsCard({ followUps, today, onAdd, onDone, onDelete }: Pro
                   <span className="follow-up-title">{f.title}</span>
                 </label>
                 <span className={`follow-up-due due-${state}`} title={localDate(f.dueOn, today)}>
-                  {open ? dueText(f.dueOn, today) : `done · was due ${localDate(f.dueOn, today)}`}
+                  {!open
+                    ? `done · was due ${localDate(f.dueOn, today)}`
+                    : offDueLists !== null
+                      ? `due ${localDate(f.dueOn, today)} · not listed`
+                      : dueText(f.dueOn, today)}
                 </span>
                 <button
                   type="button"

@@ -2,7 +2,7 @@
 // the follow-ups and the offer; archiving, and a hard delete that says what it removes.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApplicationDetailJson } from '../../../src/contract/hunt.js';
+import type { ApplicationDetailJson, HuntJson } from '../../../src/contract/hunt.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { NotesEditor } from '../components/NotesEditor.js';
@@ -32,7 +32,14 @@ export function ApplicationPage({ id }: { id: number }) {
   const hunt = useQuery(huntQuery());
   // Every write answers the whole application: one runner for them all, one error line.
   const write = useHuntWrite((call: () => Promise<ApplicationDetailJson>) => call());
-  const run = async (call: () => Promise<ApplicationDetailJson>) => (await write.run(call)) !== null;
+  // What a write did besides what was asked (an offer moving the stage, follow-ups leaving the due lists), in words.
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = async (call: () => Promise<ApplicationDetailJson>) => {
+    const before = detail.data;
+    const after = await write.run(call);
+    setNotice(after && before ? sideEffects(before, after, hunt.data) : null);
+    return after !== null;
+  };
   const missing = detail.error instanceof ApiError && detail.error.status === 404;
 
   if (missing && !detail.data) {
@@ -84,6 +91,11 @@ export function ApplicationPage({ id }: { id: number }) {
         </p>
       </header>
       <ErrorLine>{write.error}</ErrorLine>
+      {notice && (
+        <p className="notice application-notice" role="status">
+          {notice}
+        </p>
+      )}
       <div className="topic-layout">
         <div className="topic-main">
           <MarksCard
@@ -107,6 +119,13 @@ export function ApplicationPage({ id }: { id: number }) {
           <FollowUpsCard
             followUps={data.followUps}
             today={today}
+            offDueLists={
+              data.followUpsDue
+                ? null
+                : a.archivedAt
+                  ? 'the application is archived'
+                  : `the application is closed (${stageLabel(hunt.data, a.stage)})`
+            }
             onAdd={(f) => run(() => huntApi.addFollowUp(id, f))}
             onDone={(followUpId, done) => run(() => huntApi.patchFollowUp(followUpId, { done }))}
             onDelete={(followUpId) => run(() => huntApi.deleteFollowUp(followUpId))}
@@ -127,6 +146,18 @@ export function ApplicationPage({ id }: { id: number }) {
       </div>
     </article>
   );
+}
+
+/** What the server did besides the write asked for: a new offer moves the stage; a close takes open follow-ups off the due lists. */
+function sideEffects(before: ApplicationDetailJson, after: ApplicationDetailJson, hunt: HuntJson | undefined): string | null {
+  const label = (key: string) => (hunt ? stageLabel(hunt, key) : key);
+  const open = after.followUps.filter((f) => f.doneAt === null).length;
+  const was = before.application.stage;
+  const is = after.application.stage;
+  if (before.offer === null && after.offer !== null && was !== is) return `Recording the offer moved it from ${label(was)} to ${label(is)}.`;
+  if (open === 0 || before.followUpsDue === after.followUpsDue) return null;
+  const count = open === 1 ? '1 open follow-up is' : `${open} open follow-ups are`;
+  return after.followUpsDue ? `${count} listed as due again.` : `${count} no longer listed as due; kept here.`;
 }
 
 interface KeepOrDeleteProps {
