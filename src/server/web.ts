@@ -38,12 +38,16 @@ export async function registerWebUi(server: FastifyInstance, webRoot: string | n
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each script and stylesheet (web/vite.config.ts#precompress).
+      preCompressed: true,
       // Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
       cacheControl: false,
       setHeaders: (res, path) => {
         // Vite names every asset by its content hash: a changed file is a new name.
         const immutable = path.startsWith(join(webRoot, 'assets'));
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // A script or stylesheet goes out as its .br or .gz, or as is, by the request's Accept-Encoding.
+        if (immutable) res.setHeader('vary', 'accept-encoding');
       },
     });
     // Served by hand so that `/` gets the same headers as every other page route.

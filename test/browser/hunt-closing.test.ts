@@ -96,6 +96,15 @@ describe.skipIf(unavailable !== null)('offers and closed applications in Chromiu
     const dashboard = page.locator('.hunt-agenda');
     await dashboard.locator('.follow-up', { hasText: 'Ask Hank for feedback' }).waitFor();
     expect(await dashboard.innerText()).not.toContain('Call Peter');
+
+    // On the board, its card (in the opened Rejected column) shows no follow-up due; an open application's card does.
+    await page.goto(`${server.url}/hunt`);
+    const rejected = page.locator('[data-stage="rejected"]');
+    await rejected.getByRole('button', { name: 'Show Rejected' }).click();
+    const closedCard = rejected.locator(`[data-card-id="${initech}"]`);
+    await closedCard.waitFor();
+    expect(await closedCard.locator('.board-card-due').count()).toBe(0);
+    expect(await page.locator('.board-card', { hasText: 'Globex' }).locator('.board-card-due').count()).toBe(1);
   });
 
   it('reopens it: the follow-up is due again, on the page and on the Dashboard', async () => {

@@ -123,7 +123,7 @@ export function Board({ hunt, applications, onMove }: Props) {
         {!collapsed &&
           cards
             .slice(0, cardsPerColumn)
-            .map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stageLabel={stage.label} onKeyDown={keyDown} />)}
+            .map((a) => <DraggableCard key={a.id} application={a} today={hunt.today} stage={stage} onKeyDown={keyDown} />)}
       </Column>
     );
   };
@@ -154,7 +154,11 @@ export function Board({ hunt, applications, onMove }: Props) {
         {/* The ends of the road share one column, each folded to its header until opened. */}
         {outcomes.length > 0 && <div className="board-outcomes">{outcomes.map((stage) => column(stage))}</div>}
       </div>
-      <DragOverlay dropAnimation={null}>{dragged && <CardBody application={dragged} today={hunt.today} overlay />}</DragOverlay>
+      <DragOverlay dropAnimation={null}>
+        {dragged && (
+          <CardBody application={dragged} today={hunt.today} closed={stages.find((s) => s.key === dragged.stage)?.outcome ?? false} overlay />
+        )}
+      </DragOverlay>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -208,13 +212,13 @@ function Column({ stage, number, count, collapsed, onToggle, children }: ColumnP
 interface CardProps {
   application: ApplicationSummaryJson;
   today: string;
-  stageLabel: string;
+  stage: StageJson;
   onKeyDown: (event: KeyboardEvent<HTMLElement>, application: ApplicationSummaryJson) => void;
 }
 
-function DraggableCard({ application, today, stageLabel, onKeyDown }: CardProps) {
+function DraggableCard({ application, today, stage, onKeyDown }: CardProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: String(application.id) });
-  const description = [application.role, stageLabel, fitText(application.fit)].filter(Boolean).join(', ');
+  const description = [application.role, stage.label, fitText(application.fit)].filter(Boolean).join(', ');
   return (
     <li className="board-card-item">
       <div
@@ -229,14 +233,22 @@ function DraggableCard({ application, today, stageLabel, onKeyDown }: CardProps)
         className={`board-card${isDragging ? ' board-card-dragging' : ''}${application.fit.failedGates.length > 0 ? ' board-card-failed' : ''}`}
         onKeyDown={(e) => onKeyDown(e, application)}
       >
-        <CardBody application={application} today={today} />
+        <CardBody application={application} today={today} closed={stage.outcome} />
       </div>
     </li>
   );
 }
 
-function CardBody({ application, today, overlay = false }: { application: ApplicationSummaryJson; today: string; overlay?: boolean }) {
-  const next = application.nextFollowUp;
+interface CardBodyProps {
+  application: ApplicationSummaryJson;
+  today: string;
+  /** At an end of the road: its open follow-ups are no longer due (core/hunt/closing.ts), so the card shows none. */
+  closed: boolean;
+  overlay?: boolean;
+}
+
+function CardBody({ application, today, closed, overlay = false }: CardBodyProps) {
+  const next = closed ? null : application.nextFollowUp;
   const late = next !== null && next.dueOn < today;
   return (
     <div className={`board-card-body${overlay ? ' board-card board-card-overlay' : ''}`}>

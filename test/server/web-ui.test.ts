@@ -1,6 +1,8 @@
-// The HTML of a page opened cold names the page's chunks and first reads, from Vite's manifest, so the browser fetches
-// them beside the entry chunk; other pages get index.html as built, and the manifest itself is not served.
+// The built web UI as the server sends it. The HTML of a page opened cold names the page's chunks and first reads, from
+// Vite's manifest, so the browser fetches them beside the entry chunk; other pages get index.html as built, and the
+// manifest itself is not served. Scripts go out as the build compressed them, by the request's Accept-Encoding.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,9 +25,16 @@ const MANIFEST = {
   '_fit-F1.js': { file: 'assets/fit-F1.js', imports: ['_shared-S1.js'] },
 };
 
+/** A script as the build leaves it: beside its .br and .gz. */
+const SCRIPT = `export const words = ${JSON.stringify('слово '.repeat(400))};\n`;
+
 function webRoot(withManifest: boolean): string {
   const root = mkdtempSync(join(tmpdir(), 'prepdeck-webroot-'));
   writeFileSync(join(root, 'index.html'), INDEX_HTML);
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'assets', 'index-E1.js'), SCRIPT);
+  writeFileSync(join(root, 'assets', 'index-E1.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(join(root, 'assets', 'index-E1.js.gz'), gzipSync(SCRIPT));
   if (withManifest) {
     mkdirSync(join(root, '.vite'));
     writeFileSync(join(root, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
@@ -42,7 +51,7 @@ afterAll(() => {
 
 const sqlite = BACKENDS.find((b) => b.name === 'sqlite');
 
-describe.skipIf(!sqlite)('page preloads', () => {
+describe.skipIf(!sqlite)('the web UI as served', () => {
   const current = useServer(sqlite!, { webRoot: built });
 
   it("names the Hunt page's chunks, its stylesheets and its first reads, not what the entry chunk loads", async () => {
@@ -72,9 +81,29 @@ describe.skipIf(!sqlite)('page preloads', () => {
     }
     expect((await current().server.inject({ url: '/.vite/manifest.json' })).statusCode).toBe(404);
   });
+
+  it('sends a script as the build compressed it: brotli, else gzip, else as is; cached for good', async () => {
+    const fetchScript = (acceptEncoding: string) =>
+      current().server.inject({ url: '/assets/index-E1.js', headers: { 'accept-encoding': acceptEncoding } });
+    const brotli = await fetchScript('gzip, deflate, br, zstd');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(SCRIPT);
+    const gzip = await fetchScript('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(SCRIPT);
+    const plain = await fetchScript('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+    for (const response of [brotli, gzip, plain]) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/javascript/);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers['vary']).toMatch(/accept-encoding/i);
+    }
+  });
 });
 
-describe.skipIf(!sqlite)('page preloads without a manifest', () => {
+describe.skipIf(!sqlite)('the web UI built without a manifest', () => {
   const current = useServer(sqlite!, { webRoot: withoutManifest });
 
   it('serves the Hunt page as built', async () => {
