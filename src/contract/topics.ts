@@ -63,6 +63,9 @@ export const TopicDetailJson = Type.Object({
   resources: Type.Array(component(ExportedResource)),
   history: Type.Array(TopicEventJson, { description: 'oldest first' }),
   reviews: Type.Array(TopicReviewJson, { description: "its topic card's reviews, interview evidence included, oldest first" }),
+  sections: Type.Record(Type.String(), Type.String(), {
+    description: 'the titles of the sections its history names (created in, moved from and to), by path key: "Python / Tools"',
+  }),
 });
 export type TopicDetailJson = Static<typeof TopicDetailJson>;
 

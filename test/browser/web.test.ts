@@ -553,6 +553,16 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await phone.close();
   });
 
+  it("names the sections of a topic's move by their titles in its history", async () => {
+    await createChecklist('moves', ['# Python', '## Tools', '- mypy', '- ruff', '# Databases', '## PostgreSQL', '- VACUUM', ''].join('\n'));
+    await createChecklist('moves', ['# Python', '## Tools', '- ruff', '# Databases', '## PostgreSQL', '- VACUUM', '- mypy', ''].join('\n'));
+    const mypy = await findTopic('moves', 'mypy');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/topics/${mypy.id}?c=moves`);
+    await page.locator('.history').getByText('moved from Python / Tools to Databases / PostgreSQL', { exact: true }).waitFor();
+    await page.close();
+  });
+
   it('shows an import error as one clear line', async () => {
     const page = await browser.newPage();
     const binary = join(server.dir, 'photo.md');

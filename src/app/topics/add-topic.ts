@@ -11,11 +11,11 @@ import { checklistStamps, findChecklistByName } from '../../store/checklists/che
 import { readCurrentChecklist } from '../../store/checklists/current.js';
 import type { Database } from '../../store/schema.js';
 import { insertAppTopic, restoreAsAppTopic, topicsUnderSection } from '../../store/topics/added.js';
-import { sectionsOf, topicHistory, topicResources } from '../../store/topics/topics.js';
+import { sectionsOf } from '../../store/topics/topics.js';
 import { namedChecklist } from '../checklists/current.js';
-import { topicCardReviews } from '../../store/review/log.js';
 import type { AppContext } from '../context.js';
 import { topicDetailJson, type PlacedTopic } from './topic-json.js';
+import { topicById } from './topics.js';
 
 export interface AddTopicInput {
   /** The checklist's name; the current one (as the CLI chooses it) when left out. */
@@ -35,14 +35,8 @@ export async function addTopic(ctx: AppContext, input: AddTopicInput): Promise<T
   // An unknown name is refused before the write lock, with the nearest name there is.
   if (input.checklist !== undefined) await namedChecklist(ctx, input.checklist);
   const placed = await ctx.store.transaction((trx) => addTopicInTransaction(trx, input, ctx.now()));
-  const details = {
-    topic: placed.topic,
-    resources: await topicResources(ctx.store.db, placed.topic.id),
-    history: await topicHistory(ctx.store.db, placed.topic.id),
-    // A topic brought back from the archive keeps its card, and so its reviews.
-    reviews: await topicCardReviews(ctx.store.db, placed.topic.id),
-  };
-  return topicDetailJson(details, placed);
+  // A topic brought back from the archive keeps its card, and so its reviews and history.
+  return topicDetailJson(await topicById(ctx, placed.topic.id), placed);
 }
 
 /**

@@ -37,5 +37,6 @@ export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): Top
     resources: details.resources.map(({ url, title, clickable }) => ({ url, title, clickable })),
     history: details.history.map(({ id, at, type, data }) => ({ id, at, type, data })),
     reviews: details.reviews,
+    sections: details.sectionTitles,
   };
 }

@@ -101,15 +101,42 @@ export interface TopicDetails {
   history: TopicEvent[];
   /** Its topic card's reviews, interview evidence included, oldest first. */
   reviews: TopicReviewJson[];
+  /** The sections its history names (created in, moved from and to), path key to titles ("Python / Tools"). */
+  sectionTitles: Record<string, string>;
 }
 
 async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
+  const history = await topicHistory(ctx.store.db, topic.id);
   return {
     topic,
     resources: await topicResources(ctx.store.db, topic.id),
-    history: await topicHistory(ctx.store.db, topic.id),
+    history,
     reviews: await topicCardReviews(ctx.store.db, topic.id),
+    sectionTitles: await historySectionTitles(ctx, topic.checklistId, history),
   };
+}
+
+/** The section path keys events keep (`created`, `archived`: section; `moved`: from, to). */
+function sectionKeysOf(history: TopicEvent[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { type, data } of history) {
+    const named = type === 'moved' ? [data['from'], data['to']] : type === 'created' || type === 'archived' ? [data['section']] : [];
+    for (const key of named) if (typeof key === 'string') keys.add(key);
+  }
+  return keys;
+}
+
+/** Titles of the sections a history names, as the file writes them; a section gone since keeps no title (shown as its key). */
+async function historySectionTitles(ctx: AppContext, checklistId: number, history: TopicEvent[]): Promise<Record<string, string>> {
+  const keys = sectionKeysOf(history);
+  if (keys.size === 0) return {};
+  const sections = await sectionsOf(ctx.store.db, [checklistId]);
+  const paths = sectionPaths(sections);
+  const titles: Record<string, string> = {};
+  for (const section of sections) {
+    if (keys.has(section.pathKey)) titles[section.pathKey] = (paths.get(section.id) ?? []).join(' / ') || '(top)';
+  }
+  return titles;
 }
 
 export async function showTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<TopicDetails> {

@@ -1,8 +1,6 @@
-import { loadTree } from '../../app/checklists/checklists.js';
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
 import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
-import type { Section, TopicEvent } from '../../core/checklist/model.js';
-import { sectionPaths, type SectionNode } from '../../core/checklist/tree.js';
+import type { TopicEvent } from '../../core/checklist/model.js';
 import { wallClock } from '../../core/review/study-day.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -16,18 +14,6 @@ import { topicScope } from '../checklist.js';
 /** "2026-12-05 21:57": an instant as the clock on the wall reads it in `timeZone` (the checklist's review zone). */
 export function localTime(iso: string, timeZone: string): string {
   return new Date(wallClock(Date.parse(iso), timeZone)).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** Section path keys ("python / tools") to their titles as the file writes them ("Python / Tools"). */
-function sectionTitles(root: SectionNode): Map<string, string> {
-  const sections: Section[] = [];
-  const walk = (node: SectionNode) => {
-    sections.push(node.section);
-    node.children.forEach(walk);
-  };
-  walk(root);
-  const paths = sectionPaths(sections);
-  return new Map(sections.map((s) => [s.pathKey, (paths.get(s.id) ?? []).join(' / ') || '(top)']));
 }
 
 const MAX_VALUE_LENGTH = 60;
@@ -89,7 +75,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
     const placed = (await placeTopics(app, [shown.topic]))[0]!;
     if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC' };
     const { settings } = await showReviewSettings(app, placed.checklistName);
-    const titles = sectionTitles((await loadTree(app, placed.checklistName)).tree.root);
+    const titles = new Map(Object.entries(shown.sectionTitles));
     return { details: shown, placed, cards, titles, timeZone: settings.timeZone ?? machineTimeZone() };
   });
   if (ctx.json) {

@@ -32,7 +32,11 @@ function sourceOf(event: TopicEventJson): string | null {
   return SOURCE_TEXT[source] ?? `by ${source}`;
 }
 
-function describeEvent(event: TopicEventJson): string {
+/** A section the history names, by its titles ("Python / Tools"); its key when the section is gone since. */
+const sectionText = (key: unknown, sections: Readonly<Record<string, string>>): string =>
+  typeof key === 'string' ? (sections[key] ?? text(key)) : text(key);
+
+function describeEvent(event: TopicEventJson, sections: Readonly<Record<string, string>>): string {
   const { from, to } = event.data as { from?: unknown; to?: unknown };
   const source = sourceOf(event);
   const by = source ? ` (${source})` : '';
@@ -48,7 +52,7 @@ function describeEvent(event: TopicEventJson): string {
     case 'renamed':
       return `renamed from “${text(from)}”`;
     case 'moved':
-      return `moved from ${text(from)} to ${text(to)}`;
+      return `moved from ${sectionText(from, sections)} to ${sectionText(to, sections)}`;
     case 'archived':
       return 'archived: gone from the file';
     case 'restored':
@@ -79,10 +83,13 @@ function lines(history: TopicEventJson[], reviews: TopicReviewJson[]): Line[] {
 export function TopicHistory({
   history,
   reviews = [],
+  sections = {},
   checklist = null,
 }: {
   history: TopicEventJson[];
   reviews?: TopicReviewJson[];
+  /** Titles of the sections the history names, by path key (TopicDetailJson.sections). */
+  sections?: Readonly<Record<string, string>>;
   checklist?: string | null;
 }) {
   const shown = lines(history, reviews);
@@ -96,7 +103,7 @@ export function TopicHistory({
           {shown.map((line) =>
             line.kind === 'event' ? (
               <li key={`e${line.event.id}`} className={`history-${line.event.type}`}>
-                <span className="history-what">{describeEvent(line.event)}</span>
+                <span className="history-what">{describeEvent(line.event, sections)}</span>
                 <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
               </li>
             ) : (
