@@ -33,9 +33,15 @@ export function topicLine(topic: Topic, c: Colors): string {
 
 export interface ListFilter {
   state?: TopicState | undefined;
-  /** Section path fragments, lower-cased. */
+  /** A fragment of the sections' paths (`sectionMatches`). */
   section?: string | undefined;
 }
+
+/** A section's path as `list` shows and matches it: its ancestors' titles and its own, "Python / Core". */
+export const sectionPathOf = (parentPath: string, title: string): string => (parentPath ? `${parentPath} / ${title}` : title);
+
+/** Whether `--section FRAGMENT` names the section at `path`: the path holds the fragment, in any case. */
+export const sectionMatches = (path: string, fragment: string): boolean => path.toLowerCase().includes(fragment.toLowerCase());
 
 function renderTopics(nodes: TopicNode[], indent: string, filter: ListFilter, c: Colors, out: string[]): void {
   for (const node of nodes) {
@@ -53,7 +59,7 @@ function sectionBar(node: SectionNode, c: Colors): string {
 }
 
 function renderSection(node: SectionNode, path: string, depth: number, filter: ListFilter, c: Colors, out: string[]): void {
-  const shown = filter.section === undefined || path.toLowerCase().includes(filter.section);
+  const shown = filter.section === undefined || sectionMatches(path, filter.section);
   if (shown) {
     const topicLines: string[] = [];
     renderTopics(node.topics, '  '.repeat(depth), filter, c, topicLines);
@@ -65,7 +71,7 @@ function renderSection(node: SectionNode, path: string, depth: number, filter: L
     out.push(...topicLines);
   }
   for (const child of node.children) {
-    renderSection(child, path ? `${path} / ${child.section.text}` : child.section.text, depth + 1, filter, c, out);
+    renderSection(child, sectionPathOf(path, child.section.text), depth + 1, filter, c, out);
   }
 }
 

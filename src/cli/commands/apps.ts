@@ -18,7 +18,7 @@ import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkVal
 import { nearest } from '../../app/nearest.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { applicationDetailText, applicationsText, dueListLines, offerText } from '../hunt/render.js';
+import { applicationDetailText, applicationsText, dueListLines, offerText, stageLabel } from '../hunt/render.js';
 import { withApp } from '../session.js';
 
 interface ApplicationOptions {
@@ -128,9 +128,11 @@ export async function appsMove(ctx: CommandContext, reference: string, stage: st
     if (ctx.json) printJson(detail);
     else {
       const last = detail.history.at(-1)!;
-      const hunt = await getHunt(app);
-      const label = (key: string | null) => hunt.stages.find((s) => s.key === key)?.label ?? key ?? '–';
-      printLines([`${detail.application.company}: ${label(last.from)} → ${label(last.to)}`, ...dueListLines(detail, ctx.color)]);
+      const { stages } = await getHunt(app);
+      printLines([
+        `${detail.application.company}: ${stageLabel(stages, last.from)} → ${stageLabel(stages, last.to)}`,
+        ...dueListLines(detail, ctx.color),
+      ]);
     }
   });
 }
@@ -248,9 +250,8 @@ export async function appsOffer(
       // A new offer moves an application still short of the offer stage there: the line says so.
       let moved = '';
       if (detail.moved) {
-        const hunt = await getHunt(app);
-        const label = (key: string | null) => hunt.stages.find((s) => s.key === key)?.label ?? key ?? '–';
-        moved = `; moved ${label(detail.moved.from)} → ${label(detail.moved.to)}`;
+        const { stages } = await getHunt(app);
+        moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
       }
       printLines([`${detail.application.company}: offer recorded${moved}`, ...offerText(detail.offer!).map((l) => `  ${l}`)]);
     }

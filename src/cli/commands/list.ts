@@ -6,7 +6,7 @@ import { exportJson } from '../../core/checklist/export.js';
 import type { TopicState } from '../../core/checklist/model.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { progressBar, renderTree } from '../render.js';
+import { progressBar, renderTree, sectionMatches, sectionPathOf } from '../render.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
 
@@ -15,10 +15,10 @@ interface ListOptions {
   section?: string;
 }
 
-/** Every section's path, as `--section` is matched against it (`Python / Core`), and its title. */
+/** Every section's path, as the list matches `--section` against it (`Python / Core`), and its title. */
 function sectionsOf(node: SectionNode, path: string, out: Array<{ path: string; title: string }>): typeof out {
   for (const child of node.children) {
-    const childPath = path ? `${path} / ${child.section.text}` : child.section.text;
+    const childPath = sectionPathOf(path, child.section.text);
     out.push({ path: childPath, title: child.section.text });
     sectionsOf(child, childPath, out);
   }
@@ -28,7 +28,7 @@ function sectionsOf(node: SectionNode, path: string, out: Array<{ path: string; 
 /** A --section that names no section is a mistake to say, with the nearest title, not an empty list. */
 function checkSection({ checklist, tree }: LoadedChecklist, fragment: string): void {
   const sections = sectionsOf(tree.root, '', []);
-  if (sections.some(({ path }) => path.toLowerCase().includes(fragment.toLowerCase()))) return;
+  if (sections.some(({ path }) => sectionMatches(path, fragment))) return;
   throw new NotFoundError(
     `--section: no section of '${checklist.name}' matches '${fragment}'${didYouMean(fragment, [...new Set(sections.map((s) => s.title))]) || '; `prepdeck progress` lists them'}`,
   );
@@ -44,7 +44,7 @@ export async function list(ctx: CommandContext, options: ListOptions): Promise<v
     return;
   }
   const c = ctx.color;
-  const filter = { state: options.state, section: options.section?.toLowerCase() };
+  const filter = { state: options.state, section: options.section };
   const lines: string[] = [];
   for (const { checklist, tree } of loaded) {
     const treeLines = renderTree(tree, filter, c);

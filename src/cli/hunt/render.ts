@@ -32,11 +32,14 @@ function salaryText(salary: SalaryJson | null): string {
 
 const money = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
+/** A stage by its label in the hunt's list; its key when the list no longer has it; '–' for none (before the first). */
+export const stageLabel = (stages: readonly StageJson[], key: string | null): string =>
+  key === null ? '–' : (stages.find((s) => s.key === key)?.label ?? key);
+
 const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
 
 function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
-  const stage = stages.find((s) => s.key === app.stage)?.label ?? app.stage;
-  const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stage), fitText(app.fit, c)];
+  const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stageLabel(stages, app.stage)), fitText(app.fit, c)];
   if (app.nextFollowUp) parts.push(c.yellow(`follow up ${app.nextFollowUp.dueOn}`));
   if (app.hasOffer) parts.push(c.green('offer'));
   if (app.archivedAt) parts.push(c.dim('archived'));
@@ -76,10 +79,10 @@ export function offerText(offer: OfferJson): string[] {
 
 export function applicationDetailText(detail: ApplicationDetailJson, stages: StageJson[], criteria: CriterionJson[], c: Colors): string[] {
   const { application: app } = detail;
-  const stageLabel = (key: string | null) => (key === null ? '–' : (stages.find((s) => s.key === key)?.label ?? key));
+  const label = (key: string | null) => stageLabel(stages, key);
   const lines = [
     `${c.bold(titleOf(app))} ${c.dim(`#${app.id}`)}`,
-    `  stage:      ${c.cyan(stageLabel(app.stage))} since ${app.stageChangedAt.slice(0, 10)}`,
+    `  stage:      ${c.cyan(label(app.stage))} since ${app.stageChangedAt.slice(0, 10)}`,
     `  fit:        ${fitText(app.fit, c)}`,
   ];
   const field = (label: string, value: string) => {
@@ -99,7 +102,7 @@ export function applicationDetailText(detail: ApplicationDetailJson, stages: Sta
     '  history:',
     ...detail.history.map(
       (e) =>
-        `    ${e.at.slice(0, 16).replace('T', ' ')}  ${e.from === null ? 'added at' : `${stageLabel(e.from)} →`} ${stageLabel(e.to)}${e.note ? `  ${c.dim(e.note)}` : ''}`,
+        `    ${e.at.slice(0, 16).replace('T', ' ')}  ${e.from === null ? 'added at' : `${label(e.from)} →`} ${label(e.to)}${e.note ? `  ${c.dim(e.note)}` : ''}`,
     ),
   );
   if (detail.contacts.length > 0)
@@ -182,7 +185,7 @@ export function offersTable(comparison: OfferComparisonJson, c: Colors): string[
 }
 
 export function funnelText(funnel: FunnelJson, stages: StageJson[], c: Colors): string[] {
-  const label = (key: string) => stages.find((s) => s.key === key)?.label ?? key;
+  const label = (key: string) => stageLabel(stages, key);
   const widest = Math.max(1, ...funnel.stages.map((s) => s.reached));
   return funnel.stages.map((s) => {
     const bar = '█'.repeat(Math.round((s.reached / widest) * 20)).padEnd(20, ' ');
