@@ -13,8 +13,8 @@ export interface SplitFrontMatter {
   warning: string | null;
 }
 
-export function splitFrontMatter(lines: string[]): SplitFrontMatter {
-  const joined = lines.join('\n');
+/** `joined` is the lines joined by `\n`, when the caller has it already. */
+export function splitFrontMatter(lines: string[], joined = lines.join('\n')): SplitFrontMatter {
   if (lines.length < 2 || !OPENING.test(lines[0] ?? '')) return { frontMatter: null, body: joined, warning: null };
   const closing = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
   if (closing < 0) return { frontMatter: null, body: joined, warning: null };

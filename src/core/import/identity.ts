@@ -3,10 +3,16 @@ import type { ParsedChecklist } from '../checklist/model.js';
 
 /** Lower-cased (Unicode-aware), NFC, whitespace collapsed, surrounding punctuation trimmed. */
 export function normalizeText(text: string): string {
-  return trimSpaceAndPunctuation(text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' '));
+  const lower = text.normalize('NFC').toLowerCase();
+  // Most texts are spaced with single spaces already: testing is cheaper than replacing (every topic passes here).
+  return trimSpaceAndPunctuation(SPACING_TO_COLLAPSE.test(lower) ? lower.replace(/\s+/gu, ' ') : lower);
 }
 
+/** White space other than a single space: a tab, a line break, a run of spaces. */
+const SPACING_TO_COLLAPSE = /[^\S ]| {2}/u;
 const SPACE_OR_PUNCTUATION = /^[\s\p{P}]$/u;
+/** SPACE_OR_PUNCTUATION for the ASCII characters, read from a table: the ends of most texts are ASCII. */
+const ASCII_SPACE_OR_PUNCTUATION = Array.from({ length: 128 }, (_, code) => SPACE_OR_PUNCTUATION.test(String.fromCharCode(code)));
 
 /**
  * Drops white space and punctuation from both ends, a character at a time: `[\s\p{P}]+$` backtracks at every
@@ -15,6 +21,12 @@ const SPACE_OR_PUNCTUATION = /^[\s\p{P}]$/u;
 function trimSpaceAndPunctuation(text: string): string {
   let start = 0;
   while (start < text.length) {
+    const first = text.charCodeAt(start);
+    if (first < 0x80) {
+      if (!ASCII_SPACE_OR_PUNCTUATION[first]) break;
+      start++;
+      continue;
+    }
     const char = String.fromCodePoint(text.codePointAt(start)!);
     if (!SPACE_OR_PUNCTUATION.test(char)) break;
     start += char.length;
@@ -22,6 +34,11 @@ function trimSpaceAndPunctuation(text: string): string {
   let end = text.length;
   while (end > start) {
     const last = text.charCodeAt(end - 1);
+    if (last < 0x80) {
+      if (!ASCII_SPACE_OR_PUNCTUATION[last]) break;
+      end--;
+      continue;
+    }
     // A low surrogate ends an astral character: test the pair, not its halves.
     const width = last >= 0xdc00 && last <= 0xdfff && end - 2 >= start ? 2 : 1;
     if (!SPACE_OR_PUNCTUATION.test(text.slice(end - width, end))) break;

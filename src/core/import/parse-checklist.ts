@@ -92,8 +92,10 @@ function separatorsInPlainText(line: string, offsets: readonly number[]): boolea
 
 export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
   sharedParser ??= createMarkdownParser();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const split = splitFrontMatter(lines);
+  const source = text.replace(/^\uFEFF/, '');
+  const lines = source.split(/\r\n|\r|\n/);
+  // Joining 20,000 lines again costs more than looking for a carriage return.
+  const split = splitFrontMatter(lines, source.includes('\r') ? undefined : source);
   const env: ParseEnv = { skipped: [] };
   const tokens = sharedParser.parse(split.body, env);
   const blocks = toBlockTree(tokens);
@@ -222,10 +224,8 @@ interface HeadingCensus {
   proseHeadings: number;
   /** The words of those paragraphs of prose. */
   proseWords: number;
-  /** List items an outline would read as topics (not cards, links only or a table of contents; goals and books aside). */
-  items: number;
-  /** Of those, the ones that read like a topic's title: short, and not a sentence. */
-  topicLikeItems: number;
+  /** The blocks whose list items an outline would read as topics (goals and books aside), weighed only when the headings are in doubt. */
+  outlineBlocks: readonly Block[];
 }
 
 /**
@@ -236,7 +236,7 @@ interface HeadingCensus {
  * when it has at most TOPIC_TITLE_WORDS words and does not end like a sentence.
  */
 function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): HeadingCensus {
-  const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, items: 0, topicLikeItems: 0 };
+  const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, outlineBlocks: [] as Block[] };
   const isRole = (heading: Block) => {
     const title = heading.inline ? normalizeText(readInline(heading.inline).text) : '';
     return roleTitles.goals.has(title) || roleTitles.books.has(title);
@@ -256,9 +256,9 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
     open.push({ level, role });
     headings.push({ block, level, role, content: [] });
   }
-  for (const block of lead) countTopicLikeItems(block, census);
+  census.outlineBlocks.push(...lead);
   headings.forEach(({ block, level, role, content }, i) => {
-    if (!role) for (const child of content) countTopicLikeItems(child, census);
+    if (!role) census.outlineBlocks.push(...content);
     const text = block.inline ? readInline(block.inline).text : '';
     if (role || text.trim() === '' || content.some(opensSection) || onlyLinks(content)) return;
     const below: Block[] = [];
@@ -328,8 +328,38 @@ function looksLikeTitle(text: string): boolean {
   return wordCount(text) <= TOPIC_TITLE_WORDS && !/[.!?;:…]$/u.test(text.trim());
 }
 
+const SPACE = /\s/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The words of a text: runs between white space that hold a letter or digit. One pass over its characters,
+ * splitting nothing: the headings reading asks this of every list item of every file.
+ */
 function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let words = 0;
+  let inRun = false;
+  let runCounted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const ascii = code < 0x80;
+    if (ascii ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[i]!)) {
+      inRun = false;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      runCounted = false;
+    }
+    if (runCounted) continue;
+    const wordy = ascii
+      ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+      : LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+    if (wordy) {
+      words++;
+      runCounted = true;
+    }
+  }
+  return words;
 }
 
 /** Whether a block holds a list item that starts with a heading, which opens a section of its own. */
@@ -338,8 +368,14 @@ function opensSection(block: Block): boolean {
   return (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item') && block.children.some(opensSection);
 }
 
-/** Counts the list items an outline would read as topics, and those shaped like titles. */
-function countTopicLikeItems(block: Block, census: { items: number; topicLikeItems: number }): void {
+/** The list items an outline would read as topics (not cards, links only or a table of contents), and those shaped like titles. */
+function countTopicLikeItems(blocks: readonly Block[]): { items: number; topicLikeItems: number } {
+  const census = { items: 0, topicLikeItems: 0 };
+  for (const block of blocks) countTopicLikeItemsIn(block, census);
+  return census;
+}
+
+function countTopicLikeItemsIn(block: Block, census: { items: number; topicLikeItems: number }): void {
   if (block.type === 'list_item') {
     const first = block.children[0];
     const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
@@ -350,7 +386,7 @@ function countTopicLikeItems(block: Block, census: { items: number; topicLikeIte
     }
   }
   if (block.type === 'bullet_list' || block.type === 'ordered_list' || block.type === 'list_item' || block.type === 'blockquote') {
-    for (const child of block.children) countTopicLikeItems(child, census);
+    for (const child of block.children) countTopicLikeItemsIn(child, census);
   }
 }
 
@@ -379,12 +415,12 @@ function chooseTopicsMode(
       reason: `read as a task list: ${counts} (${Math.round(share * 100)}%, at least 25% with open [ ] items), so only task items are topics`,
     };
   }
-  const { proseHeadings, proseWords, topicHeadings, items, topicLikeItems } = headings;
-  const isGuide =
-    proseHeadings >= MIN_PROSE_HEADINGS &&
-    proseHeadings >= topicHeadings.size * PROSE_HEADING_SHARE &&
-    topicLikeItems * PROSE_WORDS_PER_TOPIC_LIKE_ITEM <= proseWords;
-  if (isGuide) {
+  const { proseHeadings, proseWords, topicHeadings } = headings;
+  // The list items are weighed only when the headings alone could make a guide: most files are outlines, and
+  // reading every item's words for nothing cost a tenth of the parse.
+  const proseEnough = proseHeadings >= MIN_PROSE_HEADINGS && proseHeadings >= topicHeadings.size * PROSE_HEADING_SHARE;
+  const { items, topicLikeItems } = proseEnough ? countTopicLikeItems(headings.outlineBlocks) : { items: 0, topicLikeItems: 0 };
+  if (proseEnough && topicLikeItems * PROSE_WORDS_PER_TOPIC_LIKE_ITEM <= proseWords) {
     return {
       mode: 'headings',
       reason:

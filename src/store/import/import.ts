@@ -217,6 +217,36 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   parsed.entries.forEach((entry, index) => {
     const planned = plan.entries[index]!;
     const id = topicIds[index]!;
+    const before = stored.get(id);
+    // Spelled out, not spread from `fromFile` below: a first import builds 20,000 of these.
+    if (!before) {
+      inserts.push({
+        id,
+        checklist_id: checklistId,
+        section_id: sectionIds[entry.sectionIndex]!,
+        section_key: planned.sectionKey,
+        parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
+        identity_key: planned.identityKey,
+        kind: entry.kind,
+        title: entry.title,
+        text: entry.text,
+        search_text: topicSearchText(entry.text, ''),
+        details: entry.details,
+        marker: entry.marker,
+        position: entry.position,
+        depth: entry.depth,
+        line_start: entry.lines.start,
+        line_end: entry.lines.end,
+        state: planned.state,
+        confidence: null,
+        notes: '',
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+        origin: 'file',
+      });
+      return;
+    }
     const fromFile = {
       section_id: sectionIds[entry.sectionIndex]!,
       section_key: planned.sectionKey,
@@ -236,20 +266,6 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
       // A topic added in prepdeck that the file now holds (written back, or typed in by hand) is the file's from now on.
       origin: 'file' as const,
     };
-    const before = stored.get(id);
-    if (!before) {
-      inserts.push({
-        id,
-        checklist_id: checklistId,
-        ...fromFile,
-        search_text: topicSearchText(entry.text, ''),
-        confidence: null,
-        notes: '',
-        created_at: now,
-        updated_at: now,
-      });
-      return;
-    }
     const after = { ...before, ...fromFile, search_text: topicSearchText(entry.text, before.notes) };
     if (differs(before, after, TOPIC_IMPORT_COLUMNS)) updates.push({ ...after, updated_at: now });
   });
