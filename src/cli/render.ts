@@ -2,6 +2,7 @@
 import type { Topic, TopicState } from '../core/checklist/model.js';
 import type { Progress } from '../core/checklist/progress.js';
 import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/checklist/tree.js';
+import { wallClock } from '../core/review/study-day.js';
 import type { Colors } from './output.js';
 
 const BAR_WIDTH = 20;
@@ -9,6 +10,11 @@ const BAR_WIDTH = 20;
 /** `1 note`, `4 notes`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "2026-12-05 21:57": an instant as the clock on the wall reads it in `timeZone` (the checklist's review zone). */
+export function localTime(iso: string, timeZone: string): string {
+  return new Date(wallClock(Date.parse(iso), timeZone)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export function progressBar(progress: Progress, c: Colors, width = BAR_WIDTH): string {
