@@ -1,5 +1,8 @@
 // The nearest of some names to what was typed, for "did you mean" lines: fuse.js's Bitap scoring, not a hand-kept distance.
 import Fuse from 'fuse.js';
+import { findSection, type NamedSection } from '../core/checklist/section-ref.js';
+import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import { normalizeText } from '../core/import/identity.js';
 
 /** How far off a typo may be (fuse.js's 0-1 score) and still be suggested: `knwon` for `known` scores 0.4. */
 const THRESHOLD = 0.45;
@@ -15,4 +18,55 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
 export function didYouMean(typed: string, candidates: readonly string[]): string {
   const near = nearest(typed, candidates);
   return near === null ? '' : `; did you mean '${near}'?`;
+}
+
+/** Titles as a section reference reads them: split at `>` or `/` (`Python/Core`), joined as paths are shown. */
+const pathWords = (parts: readonly string[]): string =>
+  parts
+    .flatMap((part) => part.split(/\s*(?:>|\/)\s*/u))
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' > ');
+
+/**
+ * The section nearest to `ref`, written as the user would write it to name that section: its title, or its path
+ * when another section has the same title; always its path when `ref` is a path (`Pyton > Core`). Null when none is near.
+ */
+function nearestSection(sections: readonly NamedSection[], ref: string): string | null {
+  const typed = pathWords([ref]);
+  const titleOf = (section: NamedSection) => normalizeText(section.path.at(-1) ?? '');
+  const titled = new Map<string, number>();
+  for (const section of sections) titled.set(titleOf(section), (titled.get(titleOf(section)) ?? 0) + 1);
+  // Keyed by the words fuse.js compares, `CI/CD` as `CI > CD` as the typed reference is read.
+  const byWords = new Map<string, string>();
+  for (const section of sections) {
+    const shown = typed.includes(' > ') || titled.get(titleOf(section))! > 1 ? section.path.join(' > ') : (section.path.at(-1) ?? '');
+    byWords.set(pathWords([shown]), shown);
+  }
+  const near = nearest(typed, [...byWords.keys()]);
+  return near === null ? null : byWords.get(near)!;
+}
+
+/**
+ * The section `ref` names in `sections` of the checklist `checklist` (core/checklist/section-ref.ts#findSection), for
+ * the request's field `field`: one that names none is bad input naming the field, with the nearest section
+ * suggested in the same line; an ambiguous one too, unless `listCandidates` keeps its AmbiguousError (a 409 listing
+ * the sections to pick from).
+ */
+export function sectionForField<S extends NamedSection>(
+  sections: readonly S[],
+  ref: string,
+  where: { checklist: string; field: string; listCandidates?: boolean },
+): S {
+  try {
+    return findSection(sections, ref, `'${where.checklist}'`);
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      const near = nearestSection(sections, ref);
+      const message = near === null ? error.message : `no section of '${where.checklist}' is named '${ref}'; did you mean '${near}'?`;
+      throw new InvalidInputError(`${where.field}: ${message}`);
+    }
+    if (error instanceof AmbiguousError && !where.listCandidates) throw new InvalidInputError(`${where.field}: ${error.message}`);
+    throw error;
+  }
 }

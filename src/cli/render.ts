@@ -2,6 +2,7 @@
 import type { Topic, TopicState } from '../core/checklist/model.js';
 import type { Progress } from '../core/checklist/progress.js';
 import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/checklist/tree.js';
+import { wallClock } from '../core/review/study-day.js';
 import type { Colors } from './output.js';
 
 const BAR_WIDTH = 20;
@@ -9,6 +10,11 @@ const BAR_WIDTH = 20;
 /** `1 note`, `4 notes`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "2026-12-05 21:57": an instant as the clock on the wall reads it in `timeZone` (the checklist's review zone). */
+export function localTime(iso: string, timeZone: string): string {
+  return new Date(wallClock(Date.parse(iso), timeZone)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export function progressBar(progress: Progress, c: Colors, width = BAR_WIDTH): string {
@@ -43,13 +49,48 @@ export const sectionPathOf = (parentPath: string, title: string): string => (par
 /** Whether `--section FRAGMENT` names the section at `path`: the path holds the fragment, in any case. */
 export const sectionMatches = (path: string, fragment: string): boolean => path.toLowerCase().includes(fragment.toLowerCase());
 
-function renderTopics(nodes: TopicNode[], indent: string, filter: ListFilter, c: Colors, out: string[]): void {
+/** The topics `state` lets through (all without one): those in it, and those holding a subtopic in it, as its parents. */
+function topicsInState(nodes: readonly TopicNode[], state: TopicState | undefined): TopicNode[] {
+  if (state === undefined) return [...nodes];
+  return nodes.flatMap((node) => {
+    const children = topicsInState(node.children, state);
+    return node.topic.state === state || children.length > 0 ? [{ ...node, children }] : [];
+  });
+}
+
+/** A tree as `list` shows it for a filter, and the sections it heads with their title (the rest only lead to them). */
+export interface ListedTree {
+  tree: ChecklistTree;
+  headed: ReadonlySet<number>;
+}
+
+function listedSection(node: SectionNode, path: string, filter: ListFilter, headed: Set<number>): SectionNode | null {
+  const matches = filter.section === undefined || sectionMatches(path, filter.section);
+  const topics = matches ? topicsInState(node.topics, filter.state) : [];
+  const children = node.children.flatMap((child) => listedSection(child, sectionPathOf(path, child.section.text), filter, headed) ?? []);
+  const hasContent = matches && (filter.state === undefined || topics.length > 0);
+  if (!hasContent && children.length === 0) return null;
+  if (hasContent) headed.add(node.section.id);
+  // A section's links and notes go with it when nothing narrows it down to topics of a state.
+  const whole = matches && filter.state === undefined;
+  return { ...node, topics, resources: whole ? node.resources : [], notes: whole ? node.notes : [], children };
+}
+
+/**
+ * The part of the tree `list` shows, the same for its lines and its JSON: the topics in `filter.state` (and their
+ * parents), in the sections whose path holds `filter.section` (and what leads to them); a section neither matching
+ * nor leading to one that shows something is left out. Progress stays each section's own, as the bars show it.
+ */
+export function listedTree(tree: ChecklistTree, filter: ListFilter): ListedTree {
+  const headed = new Set<number>();
+  const root = listedSection(tree.root, '', filter, headed) ?? { ...tree.root, topics: [], resources: [], notes: [], children: [] };
+  return { tree: { ...tree, root }, headed };
+}
+
+function renderTopics(nodes: readonly TopicNode[], indent: string, c: Colors, out: string[]): void {
   for (const node of nodes) {
-    const childLines: string[] = [];
-    renderTopics(node.children, `${indent}  `, filter, c, childLines);
-    if (filter.state === undefined || node.topic.state === filter.state || childLines.length > 0) {
-      out.push(`${indent}${topicLine(node.topic, c)}`, ...childLines);
-    }
+    out.push(`${indent}${topicLine(node.topic, c)}`);
+    renderTopics(node.children, `${indent}  `, c, out);
   }
 }
 
@@ -58,26 +99,16 @@ function sectionBar(node: SectionNode, c: Colors): string {
   return node.progress.total > 0 ? `  ${progressBar(node.progress, c, 10)}` : '';
 }
 
-function renderSection(node: SectionNode, path: string, depth: number, filter: ListFilter, c: Colors, out: string[]): void {
-  const shown = filter.section === undefined || sectionMatches(path, filter.section);
-  if (shown) {
-    const topicLines: string[] = [];
-    renderTopics(node.topics, '  '.repeat(depth), filter, c, topicLines);
-    const hasContent = filter.state === undefined || topicLines.length > 0;
-    if (node.section.level > 0 && hasContent) out.push(`${'  '.repeat(depth - 1)}${c.bold(node.section.text)}${sectionBar(node, c)}`);
-    if (filter.state === undefined) {
-      for (const r of node.resources) out.push(`${'  '.repeat(depth)}${c.cyan('↗')} ${r.title}${r.title !== r.url ? c.dim(` ${r.url}`) : ''}`);
-    }
-    out.push(...topicLines);
-  }
-  for (const child of node.children) {
-    renderSection(child, sectionPathOf(path, child.section.text), depth + 1, filter, c, out);
-  }
+function renderSection(node: SectionNode, depth: number, headed: ReadonlySet<number>, c: Colors, out: string[]): void {
+  if (node.section.level > 0 && headed.has(node.section.id)) out.push(`${'  '.repeat(depth - 1)}${c.bold(node.section.text)}${sectionBar(node, c)}`);
+  for (const r of node.resources) out.push(`${'  '.repeat(depth)}${c.cyan('↗')} ${r.title}${r.title !== r.url ? c.dim(` ${r.url}`) : ''}`);
+  renderTopics(node.topics, '  '.repeat(depth), c, out);
+  for (const child of node.children) renderSection(child, depth + 1, headed, c, out);
 }
 
-/** The tree as in the file: sections with bars, topics nested under them. */
-export function renderTree(tree: ChecklistTree, filter: ListFilter, c: Colors): string[] {
+/** The tree as in the file, as `listedTree` narrows it: sections with bars, topics nested under them. */
+export function renderTree({ tree, headed }: ListedTree, c: Colors): string[] {
   const out: string[] = [];
-  renderSection(tree.root, '', 0, filter, c, out);
+  renderSection(tree.root, 0, headed, c, out);
   return out;
 }

@@ -300,6 +300,14 @@ export const MoveResultJson = Type.Object({
 });
 export type MoveResultJson = Static<typeof MoveResultJson>;
 
+/** PATCH /api/hunt/applications/:id: the application, and what archiving or restoring it did to the lists of due follow-ups. */
+export const ApplicationPatchResultJson = Type.Object({
+  ...ApplicationDetailJson.properties,
+  followUpsNoLongerDue: Type.Integer({ description: 'its open follow-ups archiving it took off the due lists (kept on it, open)' }),
+  followUpsDueAgain: Type.Integer({ description: 'its open follow-ups restoring it put back on the due lists' }),
+});
+export type ApplicationPatchResultJson = Static<typeof ApplicationPatchResultJson>;
+
 /** PUT /api/hunt/applications/:id/offer: the application, and the stage event a new offer made. */
 export const OfferPutResultJson = Type.Object({
   ...ApplicationDetailJson.properties,

@@ -1,6 +1,7 @@
 // `prepdeck show`'s history as a user reads it: local times in the checklist's zone, section titles for keys.
 import { describe, expect, it } from 'vitest';
-import { historyText, localTime } from '../../src/cli/commands/show.js';
+import { historyText } from '../../src/cli/commands/show.js';
+import { localTime } from '../../src/cli/render.js';
 import type { TopicEvent } from '../../src/core/checklist/model.js';
 
 const event = (type: TopicEvent['type'], data: Record<string, unknown>): TopicEvent => ({

@@ -64,6 +64,13 @@ for (const backend of BACKENDS) {
       expect(repeat.stderr.trim().split('\n')).toHaveLength(1);
       expect(repeat.stderr).toMatch(/'Other' has the topic 'Design a rate limiter' \(#\d+\) already/);
 
+      const typo = await cli.run(['add', 'Pyton', 'asyncio']);
+      expect([typo.code, typo.stdout, typo.stderr]).toEqual([
+        1,
+        '',
+        "prepdeck: error: SECTION: no section of 'job-interview-checklist' is named 'Pyton'; did you mean 'Python'?\n",
+      ]);
+
       const ambiguous = await cli.run(['add', 'oth', 'x', '--json']);
       expect(ambiguous.code).toBe(1);
       expect(JSON.parse(ambiguous.stdout)).toMatchObject({ error: { type: 'AmbiguousError', candidates: [{}, {}, {}] } });

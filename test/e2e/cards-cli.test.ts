@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardJson, ReviewSettingsJson } from '../../src/contract/review.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
-import { cliFor, type Cli } from './run-cli.js';
+import { cliFor, lines, type Cli } from './run-cli.js';
 
 const CHECKLIST = ['# Python', '- generators', '  - What does send() do? :: resumes the generator with a value', '- descriptors', ''].join('\n');
 
@@ -39,6 +39,28 @@ for (const backend of BACKENDS) {
       expect(removed.stdout).toMatch(/its reviews stay in the log/);
       const after = await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators']);
       expect(after.cards.map((c) => c.id)).not.toContain(card.id);
+    });
+
+    it("prints due times on the checklist's clock, as show does; --json keeps the instants", async () => {
+      expect((await cli.run(['settings', '--time-zone', 'Asia/Kolkata'])).code).toBe(0);
+      try {
+        // India is 5 h 30 min ahead of UTC all year.
+        const local = (iso: string) => new Date(Date.parse(iso) + 5.5 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+        const { cards } = await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators']);
+        expect(cards.every((card) => /^\d{4}-\d{2}-\d{2}T.*Z$/.test(card.due))).toBe(true);
+        const listed = lines((await cli.run(['card', 'list', 'generators'])).stdout);
+        expect(listed).toHaveLength(cards.length);
+        cards.forEach((card, i) => expect(listed[i]).toContain(`, due ${local(card.due)}`));
+
+        const added = await cli.run(['card', 'add', 'generators', 'What does throw() do?', 'raises the exception at the yield']);
+        const card = (await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators'])).cards.find((c) => c.front === 'What does throw() do?')!;
+        expect(added.stdout).toBe(
+          `added card ${card.id} What does throw() do? :: raises the exception at the yield  new, due ${local(card.due)}  added here\n`,
+        );
+        expect((await cli.run(['card', 'remove', String(card.id)])).stdout).toContain(`, due ${local(card.due)}`);
+      } finally {
+        expect((await cli.run(['settings', '--time-zone', 'local'])).code).toBe(0);
+      }
     });
 
     it('refuses what it cannot do with one line and the right exit code', async () => {

@@ -377,6 +377,21 @@ for (const backend of BACKENDS) {
           expect(listedSections(result.stdout)).not.toContain('Goals');
         });
 
+        step('list --state known --json and list --section python --json hold the topics their lines show, and only those', async () => {
+          const idsShown = (text: string) => [...text.matchAll(/^\s*(?:\[.\]|•) .* #(\d+)/gmu)].map((m) => Number(m[1]));
+          const known = (await cli().json<ListJson>(['list', '--state', 'known'])).checklists[0]!;
+          expect(topicsOf(known).map((t) => [t.path, t.item.text, t.item.state])).toEqual([['Other', 'Алгоритмы и структуры данных', 'known']]);
+          expect(sectionsOf(known).map((s) => s.path)).toEqual(['Other']);
+          expect(topicsOf(known).map((t) => t.item.id)).toEqual(idsShown((await cli().run(['list', '--state', 'known'])).stdout));
+
+          const python = (await cli().json<ListJson>(['list', '--section', 'python'])).checklists[0]!;
+          const inPython = topicsOf(python);
+          expect(inPython.length).toBeGreaterThan(0);
+          expect(inPython.length).toBe(topicsOf(imported).filter((t) => /python/iu.test(t.path)).length);
+          expect(inPython.every((t) => /python/iu.test(t.path))).toBe(true);
+          expect(inPython.map((t) => t.item.id)).toEqual(idsShown((await cli().run(['list', '--section', 'python'])).stdout));
+        });
+
         step("mark <id> known moves the topic's section in progress --json", async () => {
           const before = sectionIn(imported, 'Python / Core / Concurrency').progress;
           expect(before.known).toBe(0);

@@ -1,8 +1,14 @@
 // Recording an offer and closing an application from the terminal, spawned as a user runs it, on both backends: the
 // offer moves the application to the offer stage and says so; a rejection takes its open follow-up off
-// `prepdeck followups`, says so, and keeps it on the application.
+// `prepdeck followups`, says so, and keeps it on the application; archiving and restoring it say the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationDetailJson, FollowUpListJson, MoveResultJson, OfferPutResultJson } from '../../src/contract/hunt.js';
+import type {
+  ApplicationDetailJson,
+  ApplicationPatchResultJson,
+  FollowUpListJson,
+  MoveResultJson,
+  OfferPutResultJson,
+} from '../../src/contract/hunt.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, type Cli } from './run-cli.js';
 
@@ -68,6 +74,28 @@ for (const backend of BACKENDS) {
       const reopened = await cli.json<MoveResultJson>(['apps', 'move', 'globex', 'screening', '--note', 'they wrote back']);
       expect([reopened.followUpsNoLongerDue, reopened.followUpsDueAgain, reopened.followUpsDue]).toEqual([0, 1, true]);
       expect((await cli.json<FollowUpListJson>(['followups'])).followUps.map((f) => f.company)).toEqual(['Acme', 'Globex']);
+    });
+
+    it('says how many open follow-ups archiving takes off the due list, and restoring puts back', async () => {
+      const archived = await cli.run(['apps', 'archive', 'acme']);
+      expect(archived.code).toBe(0);
+      expect(archived.stdout.trim().split('\n')).toEqual([
+        'archived Acme',
+        '1 open follow-up is no longer listed as due (kept on the application, open)',
+      ]);
+      expect((await cli.json<FollowUpListJson>(['followups'])).followUps.map((f) => f.company)).toEqual(['Globex']);
+      const restored = await cli.run(['apps', 'restore', 'acme']);
+      expect(restored.code).toBe(0);
+      expect(restored.stdout.trim().split('\n')).toEqual(['restored Acme', '1 open follow-up is listed as due again']);
+      expect((await cli.json<FollowUpListJson>(['followups'])).followUps.map((f) => f.company)).toEqual(['Acme', 'Globex']);
+
+      // The same counts in the JSON, from the app's answer; a closed application's follow-ups were off the list already.
+      const json = await cli.json<ApplicationPatchResultJson>(['apps', 'archive', 'acme']);
+      expect([json.followUpsNoLongerDue, json.followUpsDueAgain, json.followUpsDue]).toEqual([1, 0, false]);
+      expect((await cli.run(['apps', 'restore', 'acme'])).code).toBe(0);
+      expect((await cli.run(['apps', 'move', 'acme', 'withdrawn'])).code).toBe(0);
+      const closed = await cli.run(['apps', 'archive', 'acme']);
+      expect(closed.stdout).toBe('archived Acme\n');
     });
   });
 }

@@ -55,6 +55,13 @@ for (const backend of BACKENDS) {
         const { application } = await cli.json<ApplicationDetailJson>(['apps', 'add', 'Acme', '--role', 'Backend engineer', '--stage', 'technical']);
         expect((await cli.run(['apps', 'contact', 'acme', 'Dana Li', '--role', 'interviewer'])).code).toBe(0);
         const local = `${tomorrowInBerlin()}T15:00`;
+        // A mistyped section is refused in one line naming the nearest one, and no round is added.
+        const typo = await cli.run(['rounds', 'add', 'acme', '--at', local, '--tz', 'Europe/Berlin', '--sections', 'Databses,Python']);
+        expect([typo.code, typo.stdout, typo.stderr]).toEqual([
+          1,
+          '',
+          "prepdeck: error: --sections: no section of 'job-interview-checklist' is named 'Databses'; did you mean 'Databases'?\n",
+        ]);
         const added = await cli.json<RoundDetailJson>([
           'rounds',
           'add',
@@ -94,6 +101,12 @@ for (const backend of BACKENDS) {
         await ask('How does SELECT FOR UPDATE differ from SKIP LOCKED?', '--topic', topics.lock, '--score', '1');
         await ask('Explain Python descriptors', '--topic', topics.descriptors, '--score', '4');
         await ask('When is a generator not an iterator?', '--topic', topics.generators, '--score', '3');
+        const mistyped = await cli.run(['ask', String(round.id), 'Design a rate limiter', '--new-topic', 'Othr']);
+        expect([mistyped.code, mistyped.stdout, mistyped.stderr]).toEqual([
+          1,
+          '',
+          "prepdeck: error: --new-topic: no section of 'job-interview-checklist' is named 'Othr'; did you mean 'Other'?\n",
+        ]);
         const last = await ask('Design a rate limiter', '--new-topic', 'Other');
         expect(last.questions.map((q) => q.score)).toEqual([1, 4, 3, null]);
         // The fourth touched nothing: it is a new topic of the top-level Other, linked, written at the next sync.

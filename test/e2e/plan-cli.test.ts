@@ -107,6 +107,16 @@ for (const backend of BACKENDS) {
         [['plan', 'set', '--sections', 'Python'], 2, /--sections belongs to a target: give its --date/],
         [['plan', 'set', '--date', inDays(-3)], 1, /error: --date: .* is not in the future/],
         [['plan', 'set', '--date', inDays(5), '--sections', 'Haskell'], 1, /error: --sections: no section of 'prep' is named 'Haskell'/],
+        [
+          ['plan', 'set', '--date', inDays(5), '--sections', 'Python,Databses'],
+          1,
+          /^prepdeck: error: --sections: no section of 'prep' is named 'Databses'; did you mean 'Databases'\?\n$/,
+        ],
+        [
+          ['plan', 'set', '--section-learn', 'Pyton > Core=30'],
+          1,
+          /^prepdeck: error: --section-learn: no section of 'prep' is named 'Pyton > Core'; did you mean 'Python > Core'\?\n$/,
+        ],
         [['plan', '--ics', '--json'], 2, /--ics prints the calendar/],
         [
           ['plan', 'set', '--minutes', '45', '--date', inDays(5), '--sections', 'Haskell'],

@@ -49,6 +49,12 @@ for (const backend of BACKENDS) {
       await refused('POST', '/api/rounds', { ...base, localStart: 'tomorrow' }, /localStart/);
       await refused('POST', '/api/rounds', { ...base, interviewers: [stranger] }, /^interviewers: /);
       await refused('POST', '/api/rounds', { ...base, sections: [{ section: 'Cooking' }] }, /^sections: /);
+      await refused(
+        'POST',
+        '/api/rounds',
+        { ...base, sections: [{ section: 'Pyton' }] },
+        /^sections: no section of 'prep' is named 'Pyton'; did you mean 'Python'\?$/,
+      );
       await refused('POST', '/api/rounds', { ...base, kind: 'Tech Round' }, /kind/);
       expect((await ok<RoundListJson>('GET', '/api/rounds')).rounds).toEqual([]);
       const gap = await ok<RoundDetailJson>('POST', '/api/rounds', { ...base, localStart: '2027-03-28T02:30', timeZone: 'Europe/Berlin' }, 201);

@@ -5,13 +5,14 @@ import type {
   ApplicationListJson,
   ApplicationListQuery,
   ApplicationPatchJson,
+  ApplicationPatchResultJson,
   MarkPutJson,
   MarkValue,
   MoveJson,
   MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { dueListChange } from '../../core/hunt/closing.js';
+import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
 import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
@@ -98,16 +99,26 @@ export async function applicationById(ctx: AppContext, id: number): Promise<Appl
   return applicationDetail(ctx.store.db, id);
 }
 
-/** Changes the fields given; `archived` archives or restores it. The stage moves only with moveApplication. */
-export async function updateApplication(ctx: AppContext, id: number, patch: ApplicationPatchJson): Promise<ApplicationDetailJson> {
+/**
+ * Changes the fields given; `archived` archives or restores it. The stage moves only with moveApplication. The answer
+ * says how many of its open follow-ups archiving took off the due lists, or restoring put back, as a move's does.
+ */
+export async function updateApplication(ctx: AppContext, id: number, patch: ApplicationPatchJson): Promise<ApplicationPatchResultJson> {
   const fields = checkFields(patch);
-  await ctx.store.transaction(async (trx) => {
+  const change = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, id);
     const now = ctx.now();
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
+    if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0 };
+    const stages = await readStages(trx);
+    const listed = (archived: boolean) => followUpsListedAsDue(stages, { stage: row.stage, archived });
+    const [before, after] = [listed(row.archived_at !== null), listed(patch.archived)];
+    // Counted only when the lists change: a closed application's follow-ups were off them already.
+    const open = before === after ? 0 : await openFollowUpCount(trx, id);
+    return { noLongerDue: before && !after ? open : 0, dueAgain: !before && after ? open : 0 };
   });
-  return applicationDetail(ctx.store.db, id);
+  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
 }
 
 /**

@@ -2,8 +2,7 @@
 import type { RoundCreateJson, RoundDetailJson, RoundListJson, RoundListQuery, RoundPatchJson, SectionRefJson } from '../../contract/interviews.js';
 import { ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { findSection } from '../../core/checklist/section-ref.js';
-import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
@@ -30,6 +29,7 @@ import { sectionsOf } from '../../store/topics/topics.js';
 import type { Store } from '../../store/database.js';
 import { chosenChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
+import { sectionForField } from '../nearest.js';
 import { requireApplication } from '../hunt/detail.js';
 import { huntTimeZone } from '../hunt/zone.js';
 import { roundDetailOf, roundJsons } from './round-json.js';
@@ -66,14 +66,9 @@ async function resolveSections(ctx: AppContext, refs: readonly SectionRefJson[])
     const sections = await sectionsOf(ctx.store.db, [checklist.id]);
     const paths = sectionPaths(sections);
     const named = sections.filter((section) => section.parentId !== null).map((section) => ({ ...section, path: paths.get(section.id) ?? [] }));
-    try {
-      const section = findSection(named, ref.section, `'${checklist.name}'`);
-      if (!resolved.some((r) => r.checklistId === checklist.id && r.key === section.pathKey)) {
-        resolved.push({ checklistId: checklist.id, key: section.pathKey, path: section.path });
-      }
-    } catch (error) {
-      if (error instanceof NotFoundError || error instanceof AmbiguousError) throw new InvalidInputError(`sections: ${error.message}`);
-      throw error;
+    const section = sectionForField(named, ref.section, { checklist: checklist.name, field: 'sections' });
+    if (!resolved.some((r) => r.checklistId === checklist.id && r.key === section.pathKey)) {
+      resolved.push({ checklistId: checklist.id, key: section.pathKey, path: section.path });
     }
   }
   return resolved;

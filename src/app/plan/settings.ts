@@ -1,14 +1,14 @@
 // A checklist's study availability and time costs as a user sees and changes them.
 import type { PlanSettingsJson, PlanSettingsPatchJson } from '../../contract/plan.js';
 import type { Checklist } from '../../core/checklist/model.js';
-import { findSection } from '../../core/checklist/section-ref.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 import { effectiveCosts, hasStudyDayBefore, type Availability } from '../../core/plan/availability.js';
 import { putSectionCost, readSectionCosts, savePlanSettings, timedAnswers, type PlanSettingsRecord } from '../../store/plan/settings.js';
 import { sectionsOf } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
+import { sectionForField } from '../nearest.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
@@ -77,13 +77,7 @@ async function resolveSectionCosts(ctx: AppContext, checklist: Checklist, costs:
   const paths = sectionPaths(sections);
   const named = sections.filter((s) => s.parentId !== null && s.role === 'study').map((s) => ({ ...s, path: paths.get(s.id) ?? [] }));
   return costs.map((cost, i) => {
-    try {
-      const section = findSection(named, cost.section, `'${checklist.name}'`);
-      return { key: section.pathKey, path: section.path, minutes: cost.learnTopicMinutes };
-    } catch (error) {
-      if (error instanceof NotFoundError || error instanceof AmbiguousError)
-        throw new InvalidInputError(`sectionCosts[${i}].section: ${error.message}`);
-      throw error;
-    }
+    const section = sectionForField(named, cost.section, { checklist: checklist.name, field: `sectionCosts[${i}].section` });
+    return { key: section.pathKey, path: section.path, minutes: cost.learnTopicMinutes };
   });
 }

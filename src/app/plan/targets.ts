@@ -2,9 +2,8 @@
 // scope of sections or topics; and the targets a plan is made for, with each one's scope resolved to cards.
 import type { PlanTargetCreateJson, PlanTargetJson, PlanTargetPatchJson } from '../../contract/plan.js';
 import type { Checklist, Section } from '../../core/checklist/model.js';
-import { findSection } from '../../core/checklist/section-ref.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
@@ -17,6 +16,7 @@ import { hasStudyDayBefore, weekdaysText } from '../../core/plan/availability.js
 import { availabilityOf, storedPlanSettings } from './availability.js';
 import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
+import { sectionForField } from '../nearest.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 
@@ -71,13 +71,7 @@ async function namedSections(db: Db, checklist: Checklist): Promise<NamedSection
 function resolveSections(sections: readonly NamedSection[], refs: readonly string[], checklist: Checklist): Array<{ key: string; path: string[] }> {
   const chosen: Array<{ key: string; path: string[] }> = [];
   for (const ref of refs) {
-    let section: NamedSection;
-    try {
-      section = findSection(sections, ref, `'${checklist.name}'`);
-    } catch (error) {
-      if (error instanceof NotFoundError || error instanceof AmbiguousError) throw new InvalidInputError(`sections: ${error.message}`);
-      throw error;
-    }
+    const section = sectionForField(sections, ref, { checklist: checklist.name, field: 'sections' });
     if (section.role !== 'study') throw new InvalidInputError(`sections: '${section.path.join(' > ')}' holds ${section.role}, not topics to study`);
     if (!chosen.some((c) => c.key === section.pathKey)) chosen.push({ key: section.pathKey, path: section.path });
   }

@@ -3,9 +3,8 @@
 import type { Kysely } from 'kysely';
 import { addedTopicFate, readAddedTopic } from '../../core/checklist/added-topic.js';
 import { chooseChecklist } from '../../core/checklist/current.js';
-import { findSection } from '../../core/checklist/section-ref.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import type { TopicDetailJson } from '../../contract/topics.js';
 import { checklistStamps, findChecklistByName } from '../../store/checklists/checklists.js';
 import { readCurrentChecklist } from '../../store/checklists/current.js';
@@ -14,6 +13,7 @@ import { insertAppTopic, restoreAsAppTopic, topicsUnderSection } from '../../sto
 import { sectionsOf } from '../../store/topics/topics.js';
 import { namedChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
+import { sectionForField } from '../nearest.js';
 import { topicDetailJson, type PlacedTopic } from './topic-json.js';
 import { topicById } from './topics.js';
 
@@ -50,14 +50,8 @@ export async function addTopicInTransaction(trx: Kysely<Database>, input: AddTop
   const sections = await sectionsOf(trx, [checklist.id]);
   const paths = sectionPaths(sections);
   const named = sections.filter((section) => section.parentId !== null).map((section) => ({ ...section, path: paths.get(section.id)! }));
-  let section: (typeof named)[number];
-  try {
-    section = findSection(named, input.section, `'${checklist.name}'`);
-  } catch (error) {
-    // A section the request names that isn't there is bad input, not a missing resource.
-    if (error instanceof NotFoundError) throw new InvalidInputError(`section: ${error.message}`);
-    throw error;
-  }
+  // A section the request names that isn't there is bad input, not a missing resource; several it may mean are listed.
+  const section = sectionForField(named, input.section, { checklist: checklist.name, field: 'section', listCandidates: true });
   const target = { pathKey: section.pathKey, path: section.path, role: section.role };
   const reading = readAddedTopic(input.title, target, checklist.topicsMode);
   const { restore } = addedTopicFate(reading, target, await topicsUnderSection(trx, checklist.id, section.pathKey));

@@ -164,7 +164,8 @@ export const appsArchive =
     await withApp(ctx, async (app) => {
       const detail = await updateApplication(app, await resolveApplication(app, reference), { archived });
       if (ctx.json) printJson(detail);
-      else printLines([`${archived ? 'archived' : 'restored'} ${detail.application.company}`]);
+      // Its open follow-ups leave the due lists, or come back, as a move to or from a closed stage says.
+      else printLines([`${archived ? 'archived' : 'restored'} ${detail.application.company}`, ...dueListLines(detail, ctx.color)]);
     });
   };
 

@@ -1,9 +1,12 @@
 // `prepdeck card add|list|edit|remove`: a topic's own question/answer cards from the terminal.
+import type { AppContext } from '../../app/context.js';
 import { addCard, editCard, removeCard, topicCardList } from '../../app/review/cards.js';
+import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
 import { resolveTopic } from '../../app/topics/topics.js';
 import type { CardJson } from '../../contract/review.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
+import { localTime } from '../render.js';
 import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { requireAChecklist, topicScope } from '../checklist.js';
@@ -13,8 +16,8 @@ function oneLine(markdown: string): string {
   return sanitize(markdown.replace(/\s+/g, ' ').trim());
 }
 
-/** `time` writes the due instant; by default as stored (UTC), `show` passes the checklist's local time. */
-export function cardLine(card: CardJson, c: Colors, time = (iso: string) => iso.slice(0, 16).replace('T', ' ')): string {
+/** `time` writes the due instant: on the wall clock of the checklist's review zone, as every command writes times. */
+export function cardLine(card: CardJson, c: Colors, time: (iso: string) => string): string {
   const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
   const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
   const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';
@@ -22,36 +25,60 @@ export function cardLine(card: CardJson, c: Colors, time = (iso: string) => iso.
   return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${time(card.due)}${recall}  ${where}`;
 }
 
+/** How the due times of a checklist's cards are written: `localTime` in its review zone (this machine's when unset). */
+async function dueTimes(app: AppContext, checklist: string): Promise<(iso: string) => string> {
+  const { settings } = await showReviewSettings(app, checklist);
+  const zone = settings.timeZone ?? machineTimeZone();
+  return (iso) => localTime(iso, zone);
+}
+
+/** Makes `change` to a card and prints its line as `line` words it, or `{ card }` with --json. */
+async function printCard(ctx: CommandContext, change: (app: AppContext) => Promise<CardJson>, line: (text: string) => string): Promise<void> {
+  const { card, time } = await withApp(ctx, async (app) => {
+    const card = await change(app);
+    return { card, time: ctx.json ? null : await dueTimes(app, card.checklist) };
+  });
+  if (ctx.json || time === null) printJson({ card });
+  else printLines([line(cardLine(card, ctx.color, time))]);
+}
+
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {
-  const card = await withApp(ctx, async (app) => addCard(app, topic, { front: question, back: answer }, await topicScope(app, ctx, topic)));
-  if (ctx.json) printJson({ card });
-  else printLines([`added ${cardLine(card, ctx.color)}`]);
+  await printCard(
+    ctx,
+    async (app) => addCard(app, topic, { front: question, back: answer }, await topicScope(app, ctx, topic)),
+    (text) => `added ${text}`,
+  );
 }
 
 export async function cardList(ctx: CommandContext, topic: string): Promise<void> {
-  const cards = await withApp(
-    ctx,
-    async (app) => (await topicCardList(app, (await resolveTopic(app, topic, await topicScope(app, ctx, topic))).id)).cards,
-  );
+  const { cards, time } = await withApp(ctx, async (app) => {
+    const { cards } = await topicCardList(app, (await resolveTopic(app, topic, await topicScope(app, ctx, topic))).id);
+    // A topic's cards are all of its checklist.
+    return { cards, time: ctx.json || cards.length === 0 ? null : await dueTimes(app, cards[0]!.checklist) };
+  });
   if (ctx.json) printJson({ cards });
-  else printLines(cards.map((card) => cardLine(card, ctx.color)));
+  else printLines(time === null ? [] : cards.map((card) => cardLine(card, ctx.color, time)));
 }
 
 export async function cardEdit(ctx: CommandContext, id: number, options: { question?: string; answer?: string }): Promise<void> {
   if (options.question === undefined && options.answer === undefined) throw new UsageError('card edit needs --question, --answer or both');
-  const card = await withApp(ctx, async (app) => {
-    await requireAChecklist(app);
-    return editCard(app, id, { front: options.question, back: options.answer });
-  });
-  if (ctx.json) printJson({ card });
-  else printLines([`changed ${cardLine(card, ctx.color)}`]);
+  await printCard(
+    ctx,
+    async (app) => {
+      await requireAChecklist(app);
+      return editCard(app, id, { front: options.question, back: options.answer });
+    },
+    (text) => `changed ${text}`,
+  );
 }
 
 export async function cardRemove(ctx: CommandContext, id: number): Promise<void> {
-  const card = await withApp(ctx, async (app) => {
-    await requireAChecklist(app);
-    return removeCard(app, id);
-  });
-  if (ctx.json) printJson({ card });
-  else printLines([`removed ${cardLine(card, ctx.color)} (its reviews stay in the log)`]);
+  await printCard(
+    ctx,
+    async (app) => {
+      await requireAChecklist(app);
+      return removeCard(app, id);
+    },
+    (text) => `removed ${text} (its reviews stay in the log)`,
+  );
 }

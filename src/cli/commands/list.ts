@@ -6,7 +6,7 @@ import { exportJson } from '../../core/checklist/export.js';
 import type { TopicState } from '../../core/checklist/model.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { progressBar, renderTree, sectionMatches, sectionPathOf } from '../render.js';
+import { listedTree, progressBar, renderTree, sectionMatches, sectionPathOf } from '../render.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
 
@@ -39,19 +39,21 @@ export async function list(ctx: CommandContext, options: ListOptions): Promise<v
   // The header names the checklist, so nothing more is said of which one it is.
   const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: false })));
   if (options.section !== undefined) for (const one of loaded) checkSection(one, options.section);
+  // The JSON holds what the lines show: the same part of each tree.
+  const filter = { state: options.state, section: options.section };
+  const listed = loaded.map(({ checklist, tree }) => ({ checklist, shown: listedTree(tree, filter) }));
   if (ctx.json) {
-    printJson({ checklists: loaded.map(({ checklist, tree }) => exportJson(checklist, tree)) });
+    printJson({ checklists: listed.map(({ checklist, shown }) => exportJson(checklist, shown.tree)) });
     return;
   }
   const c = ctx.color;
-  const filter = { state: options.state, section: options.section };
   const lines: string[] = [];
-  for (const { checklist, tree } of loaded) {
-    const treeLines = renderTree(tree, filter, c);
+  for (const { checklist, shown } of listed) {
+    const treeLines = renderTree(shown, c);
     const filtered = filter.state !== undefined || filter.section !== undefined;
     if (filtered && treeLines.length === 0) continue;
     if (lines.length > 0) lines.push('');
-    lines.push(`${c.bold(checklist.title)} ${c.dim(`(${checklist.name})`)}  ${progressBar(tree.overall, c)}`, '', ...treeLines);
+    lines.push(`${c.bold(checklist.title)} ${c.dim(`(${checklist.name})`)}  ${progressBar(shown.tree.overall, c)}`, '', ...treeLines);
   }
   if (lines.length === 0) lines.push(c.dim('nothing matches'));
   printLines(lines);

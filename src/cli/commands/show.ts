@@ -1,20 +1,14 @@
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
 import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
 import type { TopicEvent } from '../../core/checklist/model.js';
-import { wallClock } from '../../core/review/study-day.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { stateMark } from '../render.js';
+import { localTime, stateMark } from '../render.js';
 import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { topicCardList } from '../../app/review/cards.js';
 import { cardLine } from './card.js';
 import { topicScope } from '../checklist.js';
-
-/** "2026-12-05 21:57": an instant as the clock on the wall reads it in `timeZone` (the checklist's review zone). */
-export function localTime(iso: string, timeZone: string): string {
-  return new Date(wallClock(Date.parse(iso), timeZone)).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const MAX_VALUE_LENGTH = 60;
 

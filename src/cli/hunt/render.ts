@@ -137,7 +137,7 @@ export function followUpLine(item: FollowUpItemJson, c: Colors): string {
   return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}${closed}`;
 }
 
-/** What a move did to the lists of due follow-ups, in a line; none when it did nothing to them. */
+/** What a move, an archive or a restore did to the lists of due follow-ups, in a line; none when it did nothing to them. */
 export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number }, c: Colors): string[] {
   const lines: string[] = [];
   const open = (n: number) => `${plural(n, 'open follow-up')} ${n === 1 ? 'is' : 'are'}`;

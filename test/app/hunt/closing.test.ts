@@ -131,6 +131,34 @@ for (const backend of BACKENDS) {
         expect([archivedMove.followUpsNoLongerDue, archivedMove.followUpsDue]).toEqual([0, false]);
       }));
 
+    it('says how many open follow-ups archiving took off the due lists, and restoring put back', () =>
+      run(async (ctx) => {
+        const acme = await addApplication(ctx, { company: 'Acme', stage: 'technical' });
+        const id = acme.application.id;
+        await addFollowUp(ctx, id, { title: 'ask for feedback', dueOn: '2026-03-09' });
+        await addFollowUp(ctx, id, { title: 'thank-you note', dueOn: '2026-03-20' });
+        const done = (await addFollowUp(ctx, id, { title: 'send the take-home', dueOn: '2026-03-08' })).followUps.find(
+          (f) => f.dueOn === '2026-03-08',
+        )!;
+        await updateFollowUp(ctx, done.id, { done: true });
+
+        const archived = await updateApplication(ctx, id, { archived: true });
+        expect([archived.followUpsNoLongerDue, archived.followUpsDueAgain, archived.followUpsDue]).toEqual([2, 0, false]);
+        expect((await agenda(ctx)).followUps).toEqual([]);
+        // Archived again, or edited: the lists do not change, and the answer says nothing moved.
+        expect(await updateApplication(ctx, id, { archived: true })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
+        expect(await updateApplication(ctx, id, { role: 'Backend' })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
+
+        const restored = await updateApplication(ctx, id, { archived: false });
+        expect([restored.followUpsNoLongerDue, restored.followUpsDueAgain, restored.followUpsDue]).toEqual([0, 2, true]);
+        expect((await agenda(ctx)).followUps.map((f) => f.followUp.title)).toEqual(['ask for feedback']);
+
+        // A closed application's follow-ups are off the lists already: archiving or restoring it moves none.
+        await moveApplication(ctx, id, { to: 'rejected' });
+        expect(await updateApplication(ctx, id, { archived: true })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
+        expect(await updateApplication(ctx, id, { archived: false })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
+      }));
+
     it("leaves a closed application's offer deadline off the agenda", () =>
       run(async (ctx) => {
         const acme = await addApplication(ctx, { company: 'Acme', stage: 'onsite' });
