@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
 import { openStore } from '../../src/store/database.js';
+import { NEW_DATABASE_PAGE_SIZE } from '../../src/store/dialect.js';
 import { ConflictError, StoreError } from '../../src/store/errors.js';
 import { BACKENDS } from './backends.js';
 import { importParsed } from './helpers.js';
@@ -104,6 +106,33 @@ describe('opening a store (SQLite specifics)', () => {
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBe(5000);
       expect(await pragma('synchronous')).toBe(1);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a new database 16 KB pages and leaves an existing one its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepdeck-pages-'));
+    try {
+      const pageSize = async (location: string) => {
+        const store = await openStore(location);
+        const size = (await sql<{ page_size: number }>`pragma page_size`.execute(store.db)).rows[0]?.page_size;
+        await store.close();
+        return size;
+      };
+      const fresh = join(dir, 'fresh.db');
+      expect(await pageSize(fresh)).toBe(NEW_DATABASE_PAGE_SIZE);
+      expect(await pageSize(fresh)).toBe(NEW_DATABASE_PAGE_SIZE);
+      // A database made before (SQLite's default 4 KB pages, in WAL) keeps them, and its data.
+      const older = join(dir, 'older.db');
+      const made = new Sqlite(older);
+      made.pragma('journal_mode = WAL');
+      made.exec("create table kept (value text); insert into kept values ('still here')");
+      made.close();
+      expect(await pageSize(older)).toBe(4096);
+      const store = await openStore(older);
+      expect((await sql<{ value: string }>`select value from kept`.execute(store.db)).rows).toEqual([{ value: 'still here' }]);
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
