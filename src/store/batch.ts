@@ -17,7 +17,11 @@ function rowsPerStatement(columns: number): number {
   return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / Math.max(1, columns))));
 }
 
-export async function insertRows<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
+/**
+ * Inserts `rows` in batches. They may come from a generator: each batch's rows are made as it is bound and are
+ * garbage right after, where an array of 20,000 rows lives through every collection of the import (a tenth of it).
+ */
+export async function insertRows<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Iterable<Insertable<Database[T]>>): Promise<void> {
   // Kysely can't relate a generic table name to its row type; the signature above keeps callers typed.
   await executeInBatches(db, rows, (batch) => db.insertInto(table).values(batch as never));
 }
@@ -47,11 +51,15 @@ export async function updateRowsById<T extends 'sections' | 'topics' | 'cards'>(
  * costs Kysely more than SQLite takes to run them, so a batch compiles once per size and the batches after
  * it only bind their own values (Kysely binds a row's values in the order of the first row's keys).
  */
-async function executeInBatches<Row extends object>(db: Kysely<Database>, rows: Row[], statementFor: (batch: Row[]) => Compilable): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!) as Array<keyof Row>;
+async function executeInBatches<Row extends object>(
+  db: Kysely<Database>,
+  rows: Iterable<Row>,
+  statementFor: (batch: Row[]) => Compilable,
+): Promise<void> {
+  let columns: Array<keyof Row> | null = null;
   const compiledBySize = new Map<number, CompiledQuery>();
-  for (const batch of chunk(rows, rowsPerStatement(columns.length))) {
+  for (const batch of batchesOf(rows, (first) => rowsPerStatement(Object.keys(first).length))) {
+    columns ??= Object.keys(batch[0]!) as Array<keyof Row>;
     const compiled = compiledBySize.get(batch.length);
     if (!compiled) {
       const first = statementFor(batch).compile();
@@ -71,6 +79,26 @@ async function executeInBatches<Row extends object>(db: Kysely<Database>, rows: 
     }
     await db.executeQuery({ ...compiled, parameters });
   }
+}
+
+/** `make` of each item, one at a time as they are taken: rows made as `insertRows` writes them. */
+export function* madeAsWritten<Item, Row>(items: Iterable<Item>, make: (item: Item) => Row): Generator<Row> {
+  for (const item of items) yield make(item);
+}
+
+/** `rows` in batches of the size `sizeFor` gives for the first row, taken from the iterable one batch at a time. */
+function* batchesOf<Row>(rows: Iterable<Row>, sizeFor: (first: Row) => number): Generator<Row[]> {
+  let size = 0;
+  let batch: Row[] = [];
+  for (const row of rows) {
+    if (size === 0) size = sizeFor(row);
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Runs `apply` over `ids` in batches small enough for an `in (...)` list. */

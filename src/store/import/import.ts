@@ -1,11 +1,11 @@
 // Applying a re-import plan (core/import/plan.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
 import type { ParsedChecklist } from '../../core/checklist/model.js';
-import { importEvents } from '../../core/import/events.js';
+import { importEvents, type ImportEvent } from '../../core/import/events.js';
 import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
 import { newCardRow } from '../review/cards.js';
-import { forIdBatches, insertRows, updateRowsById } from '../batch.js';
+import { forIdBatches, insertRows, madeAsWritten, updateRowsById } from '../batch.js';
 import { inTransaction } from '../database.js';
 import { syncGoalCriteria } from '../hunt/criteria.js';
 import { dialectOf } from '../dialect.js';
@@ -211,40 +211,44 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   let nextFresh = 0;
   const topicIds = plan.entries.map((planned) => planned.existingId ?? freshIds[nextFresh++]!);
 
-  const inserts: Array<Insertable<TopicTable>> = [];
+  /** A new topic's row, spelled out (not spread from `fromFile` below): a first import makes 20,000 of these. */
+  const newTopicRow = (index: number): Insertable<TopicTable> => {
+    const entry = parsed.entries[index]!;
+    const planned = plan.entries[index]!;
+    return {
+      id: topicIds[index]!,
+      checklist_id: checklistId,
+      section_id: sectionIds[entry.sectionIndex]!,
+      section_key: planned.sectionKey,
+      parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
+      identity_key: planned.identityKey,
+      kind: entry.kind,
+      title: entry.title,
+      text: entry.text,
+      search_text: topicSearchText(entry.text, ''),
+      details: entry.details,
+      marker: entry.marker,
+      position: entry.position,
+      depth: entry.depth,
+      line_start: entry.lines.start,
+      line_end: entry.lines.end,
+      state: planned.state,
+      confidence: null,
+      notes: '',
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+      origin: 'file',
+    };
+  };
+  const newTopics: number[] = [];
   const updates: Array<Insertable<TopicTable>> = [];
 
   parsed.entries.forEach((entry, index) => {
     const planned = plan.entries[index]!;
-    const id = topicIds[index]!;
-    const before = stored.get(id);
-    // Spelled out, not spread from `fromFile` below: a first import builds 20,000 of these.
+    const before = stored.get(topicIds[index]!);
     if (!before) {
-      inserts.push({
-        id,
-        checklist_id: checklistId,
-        section_id: sectionIds[entry.sectionIndex]!,
-        section_key: planned.sectionKey,
-        parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
-        identity_key: planned.identityKey,
-        kind: entry.kind,
-        title: entry.title,
-        text: entry.text,
-        search_text: topicSearchText(entry.text, ''),
-        details: entry.details,
-        marker: entry.marker,
-        position: entry.position,
-        depth: entry.depth,
-        line_start: entry.lines.start,
-        line_end: entry.lines.end,
-        state: planned.state,
-        confidence: null,
-        notes: '',
-        created_at: now,
-        updated_at: now,
-        archived_at: null,
-        origin: 'file',
-      });
+      newTopics.push(index);
       return;
     }
     const fromFile = {
@@ -271,7 +275,7 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   });
 
   await moveKeysOutOfTheWay(db, stored, plan);
-  await insertRows(db, 'topics', inserts);
+  await insertRows(db, 'topics', madeAsWritten(newTopics, newTopicRow));
   await updateRowsById(db, 'topics', updates, [...TOPIC_IMPORT_COLUMNS, 'updated_at']);
   // Topics added in prepdeck stay last in their section, whatever the file's lists now hold.
   for (const { id, sectionIndex, position } of plan.appTopics) {
@@ -283,14 +287,14 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
 
   const archived = plan.archivedTopicIds.filter((id) => stored.get(id)!.archived_at === null);
   await forIdBatches(archived, (batch) => db.updateTable('topics').set({ archived_at: now, updated_at: now }).where('id', 'in', batch).execute());
-  const events: NewEvent[] = importEvents(plan, topicIds).map(({ topicId, type, data }) => ({
+  const eventRow = ({ topicId, type, data }: ImportEvent): NewEvent => ({
     checklist_id: checklistId,
     topic_id: topicId,
     at: now,
     type,
     data: JSON.stringify(data),
-  }));
-  await insertRows(db, 'events', events);
+  });
+  await insertRows(db, 'events', madeAsWritten(importEvents(plan, topicIds), eventRow));
   return topicIds;
 }
 
@@ -383,14 +387,18 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
   const stored = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).execute();
   const withTopicCard = new Set(stored.filter((row) => row.kind === 'topic').map((row) => row.topic_id));
   const storedQa = stored.filter((row) => row.kind === 'qa');
-  const fresh: Array<{ line: number; row: NewCard }> = [];
-  parsed.entries.forEach((entry, index) => {
-    const topicId = topicIds[index]!;
-    if (entry.kind !== 'topic' || withTopicCard.has(topicId)) return;
-    const sectionKey = plan.sections[entry.sectionIndex]!.pathKey;
-    const card = { checklistId, topicId, sectionKey, front: '', back: '', identityKey: '', origin: 'app' as const, lines: null };
-    fresh.push({ line: entry.lines.start, row: newCardRow({ ...card, kind: 'topic' }, now) });
-  });
+  // The entries whose topic gets its card now; the rows are made as they are written (below).
+  const lineOf = (index: number) => parsed.entries[index]!.lines.start;
+  const newTopicCards = parsed.entries
+    .map((entry, index) => (entry.kind === 'topic' && !withTopicCard.has(topicIds[index]!) ? index : -1))
+    .filter((index) => index >= 0)
+    .sort((a, b) => lineOf(a) - lineOf(b));
+  const topicCardRow = (index: number): NewCard => {
+    const sectionKey = plan.sections[parsed.entries[index]!.sectionIndex]!.pathKey;
+    const card = { checklistId, topicId: topicIds[index]!, sectionKey, front: '', back: '', identityKey: '', origin: 'app' as const, lines: null };
+    return newCardRow({ ...card, kind: 'topic' }, now);
+  };
+  const freshQa: Array<{ line: number; row: NewCard }> = [];
 
   const placed = parsed.cards.map((card) => {
     const topicId = card.entryIndex === null ? null : topicIds[card.entryIndex]!;
@@ -429,7 +437,7 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
         { checklistId, topicId, sectionKey, front: card.front, back: card.back, identityKey, origin: 'file', lines: card.lines, kind: 'qa' },
         now,
       );
-      fresh.push({ line: card.lines.start, row });
+      freshQa.push({ line: card.lines.start, row });
     } else if (differs(before, { ...before, ...fromFile }, CARD_IMPORT_COLUMNS)) {
       updates.push({ ...before, ...fromFile });
     }
@@ -437,12 +445,17 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
   // Batched: a line added near the top moves every card below it.
   await updateRowsById(db, 'cards', updates, CARD_IMPORT_COLUMNS);
   await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
-  // Sorted by line: a topic's card comes before the cards written under it (the sort is stable).
-  await insertRows(
-    db,
-    'cards',
-    fresh.sort((a, b) => a.line - b.line).map(({ row }) => row),
-  );
+  // In line order: a topic's card comes before the cards written on its line or under it.
+  freshQa.sort((a, b) => a.line - b.line);
+  function* freshInLineOrder(): Generator<NewCard> {
+    let qa = 0;
+    for (const index of newTopicCards) {
+      while (qa < freshQa.length && freshQa[qa]!.line < lineOf(index)) yield freshQa[qa++]!.row;
+      yield topicCardRow(index);
+    }
+    while (qa < freshQa.length) yield freshQa[qa++]!.row;
+  }
+  await insertRows(db, 'cards', freshInLineOrder());
 
   // Only a stored topic can have moved (with its cards) to another section: a new one's cards were made with its own.
   if (!plan.entries.some((entry) => entry.stored !== null && entry.stored.sectionKey !== entry.sectionKey)) return;
