@@ -1,6 +1,6 @@
 // Recording an offer and closing an application on the Application page, in Chromium against the real `prepdeck
 // serve`: the offer moves the stage and the page says so; a rejection says its open follow-up is no longer listed as
-// due, the follow-ups card keeps it and says why, and the Dashboard leaves it out.
+// due, the follow-ups card keeps it and says why, and the Dashboard leaves it out; archiving and restoring say the same.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaJson, ApplicationDetailJson, HuntJson } from '../../src/contract/hunt.js';
@@ -39,12 +39,13 @@ async function shot(name: string, target: Page = page): Promise<void> {
 
 describe.skipIf(unavailable !== null)('offers and closed applications in Chromium', { timeout: TIMEOUT }, () => {
   let initech: number;
+  let globex: number;
   let today: string;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     today = (await api<HuntJson>('GET', '/api/hunt')).today;
     initech = await added('Initech', 'technical', 'Call Peter about the schedule', today);
-    await added('Globex', 'applied', 'Ask Hank for feedback', today);
+    globex = await added('Globex', 'applied', 'Ask Hank for feedback', today);
     page = await browser.newPage();
     page.setDefaultTimeout(8_000);
   }, TIMEOUT);
@@ -111,6 +112,20 @@ describe.skipIf(unavailable !== null)('offers and closed applications in Chromiu
     await page.goto(`${server.url}/hunt/applications/${initech}`);
     await page.locator('.stage-card select').selectOption('screening');
     await page.getByRole('button', { name: 'Move to Screening' }).click();
+    await page.getByRole('status').filter({ hasText: '1 open follow-up is listed as due again.' }).waitFor();
+    expect(await page.locator('.follow-ups-off-lists').count()).toBe(0);
+    expect((await api<AgendaJson>('GET', '/api/hunt/agenda')).followUps.map((f) => f.company).sort()).toEqual(['Globex', 'Initech']);
+  });
+
+  it('archives and restores one: its open follow-up leaves the due lists and comes back, and the page says so', async () => {
+    await page.goto(`${server.url}/hunt/applications/${globex}`);
+    await page.locator('#application-title').waitFor();
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 open follow-up is no longer listed as due; kept here.' }).waitFor();
+    expect(await page.locator('.follow-ups-off-lists').innerText()).toContain('the application is archived');
+    expect((await api<AgendaJson>('GET', '/api/hunt/agenda')).followUps.map((f) => f.company)).toEqual(['Initech']);
+
+    await page.getByRole('button', { name: 'Restore to the board' }).click();
     await page.getByRole('status').filter({ hasText: '1 open follow-up is listed as due again.' }).waitFor();
     expect(await page.locator('.follow-ups-off-lists').count()).toBe(0);
     expect((await api<AgendaJson>('GET', '/api/hunt/agenda')).followUps.map((f) => f.company).sort()).toEqual(['Globex', 'Initech']);

@@ -148,7 +148,7 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     checkMove(hunt.stages, row.stage, move);
     const now = ctx.now();
     const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at);
-    if (!(await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now))) {
+    if ((await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now)) === null) {
       throw new ConflictError('the application moved meanwhile: reload and move it again');
     }
     const openFollowUps = await openFollowUpCount(trx, id);

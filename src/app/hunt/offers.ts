@@ -34,21 +34,19 @@ export async function putOffer(ctx: AppContext, applicationId: number, body: Off
     deadline_on: checkOptionalDate(body.deadlineOn ?? null, 'deadlineOn'),
     notes: checkText(body.notes ?? '', 'notes'),
   };
-  const move = await ctx.store.transaction(async (trx) => {
+  const movedId = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, applicationId);
     const now = ctx.now();
     const hadOffer = (await offerOf(trx, applicationId)) !== null;
     await putOfferRow(trx, applicationId, { ...values, updated_at: now });
     const to = stageOnOffer(await readStages(trx), { stage: row.stage, hadOffer });
     if (to === null) return null;
-    const made = { from: row.stage, to, at: now, note: OFFER_MOVE_NOTE };
-    if (!(await appendMove(trx, applicationId, made, now))) throw new ConflictError('the application moved meanwhile: record the offer again');
-    return made;
+    const eventId = await appendMove(trx, applicationId, { from: row.stage, to, at: now, note: OFFER_MOVE_NOTE }, now);
+    if (eventId === null) throw new ConflictError('the application moved meanwhile: record the offer again');
+    return eventId;
   });
   const detail = await applicationDetail(ctx.store.db, applicationId);
-  const moved =
-    move && [...detail.history].reverse().find((e) => e.from === move.from && e.to === move.to && e.at === move.at && e.note === move.note);
-  return { ...detail, moved: moved ?? null };
+  return { ...detail, moved: detail.history.find((e) => e.id === movedId) ?? null };
 }
 
 export async function deleteOffer(ctx: AppContext, applicationId: number): Promise<ApplicationDetailJson> {

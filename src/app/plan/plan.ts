@@ -5,11 +5,12 @@
 import type { PlanDayJson, PlanItemJson, PlanJson, TargetReadinessJson } from '../../contract/plan.js';
 import type { Checklist, Section, Topic } from '../../core/checklist/model.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
+import { daysBetween } from '../../core/hunt/dates.js';
 import { availableDays, type Availability } from '../../core/plan/availability.js';
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
 import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
-import { daysUntil, inDaysText, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
+import { inDaysText, leftOutNote, minutesBehind, minutesByDate, todayLine } from '../../core/plan/progress.js';
 import { schedulerSettingsOf } from '../../core/review/settings.js';
 import { schedulerFor, type StudyCard } from '../../core/review/scheduling.js';
 import { addDays } from '../../core/review/study-day.js';
@@ -271,7 +272,7 @@ function targetReadiness(t: ResolvedTarget, plan: StudyPlan, k: number, c: Conte
   const cards = c.cards.filter((card) => inScope(t, card));
   const topics = new Set(cards.flatMap((card) => (card.topicId === null ? [] : [card.topicId])));
   const fresh = cards.filter((card) => card.state === 'new').length;
-  const daysLeft = daysUntil(today, t.json.date);
+  const daysLeft = daysBetween(today, t.json.date);
   return {
     target: { ...t.json, topics: topics.size },
     daysLeft,

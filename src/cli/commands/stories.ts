@@ -29,11 +29,11 @@ interface StoryOptions {
   tag?: string[];
 }
 
-/** The competencies --competency names, each by its key or a fragment of its label (as the matrix shows it), any case. */
-async function competencyKeys(app: AppContext, options: StoryOptions): Promise<StoryOptions> {
-  if (!options.competency) return options;
+/** The fields, their competencies (as --competency names them: a key or a fragment of a label as the matrix shows it, any case) turned into keys. */
+async function withCompetencyKeys<Fields extends { competencies?: string[] }>(app: AppContext, fields: Fields): Promise<Fields> {
+  if (!fields.competencies) return fields;
   const keys: string[] = [];
-  for (const reference of options.competency) {
+  for (const reference of fields.competencies) {
     try {
       keys.push(await resolveCompetency(app, reference));
     } catch (error) {
@@ -41,7 +41,7 @@ async function competencyKeys(app: AppContext, options: StoryOptions): Promise<S
       throw error;
     }
   }
-  return { ...options, competency: keys };
+  return { ...fields, competencies: keys };
 }
 
 function storyFields(options: StoryOptions): Omit<StoryCreateJson, 'title'> {
@@ -110,7 +110,7 @@ export async function storiesMatrix(ctx: CommandContext): Promise<void> {
 
 export async function storiesAdd(ctx: CommandContext, title: string, options: StoryOptions): Promise<void> {
   const { story, bank } = await withApp(ctx, async (app) => {
-    const added = await addStory(app, { title, ...storyFields(await competencyKeys(app, options)) });
+    const added = await addStory(app, await withCompetencyKeys(app, { title, ...storyFields(options) }));
     return { story: added, bank: await storyBank(app) };
   });
   if (ctx.json) printJson(story);
@@ -130,7 +130,7 @@ export async function storiesEdit(ctx: CommandContext, reference: string, option
   const patch: StoryPatchJson = { ...storyFields(options), ...(options.title !== undefined ? { title: options.title } : {}) };
   if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --title, --action, --competency or --tag (see --help)');
   const { story, bank } = await withApp(ctx, async (app) => ({
-    story: await updateStory(app, await resolveStory(app, reference), { ...patch, ...storyFields(await competencyKeys(app, options)) }),
+    story: await updateStory(app, await resolveStory(app, reference), await withCompetencyKeys(app, patch)),
     bank: await storyBank(app),
   }));
   if (ctx.json) printJson(story);

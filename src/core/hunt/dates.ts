@@ -46,7 +46,10 @@ export function startOfLocalDate(date: string, timeZone: string): string {
   return new Date(instantOf(Date.parse(`${date}T00:00:00Z`), timeZone)).toISOString();
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`): positive when `to` is later. */
+/**
+ * Whole days from `from` to `to` (both `YYYY-MM-DD`), as a calendar counts them whatever the time of day: positive
+ * when `to` is later. The hunt's overdue days and deadlines, and how far a plan's target is, on every face.
+ */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

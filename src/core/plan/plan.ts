@@ -1,6 +1,7 @@
 // The study plan to one or more interview dates: what to study each day, why, and how ready one will be.
+import { daysBetween } from '../hunt/dates.js';
 import { buildModel, expectedRecall, objective, readiness, type Assignment, type Model, type PlanInput } from './model.js';
-import { daysUntil, inDaysText } from './progress.js';
+import { inDaysText } from './progress.js';
 import { assign, candidates, greedy, improve, lagrangian, STRATEGIES, unlimited, type PlanMemo, type Strategy } from './strategies.js';
 
 export interface PlanItem {
@@ -149,7 +150,7 @@ function describe(model: Model, planned: Scored, others: { stop: Scored; usual: 
       const label = targets[k]!.label;
       const isNew = card.isNew && j === 0;
       let why: string;
-      if (isNew) why = `new, needed by ${label} ${inDaysText(daysUntil(days[d]!.date, targets[k]!.date ?? targets[k]!.at.slice(0, 10)))}`;
+      if (isNew) why = `new, needed by ${label} ${inDaysText(daysBetween(days[d]!.date, targets[k]!.date ?? targets[k]!.at.slice(0, 10)))}`;
       else {
         // Recall at the target with the sessions so far only, i.e. if this one and later ones were skipped.
         const without = expectedRecall(model, card, studied.slice(0, j), [t], one)[0]!;

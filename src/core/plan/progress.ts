@@ -1,7 +1,6 @@
 // How the plan is going: the minutes studied per day, how far behind the plan of an earlier day one fell, the one
 // line that leads the Dashboard and `prepdeck plan`, and what a target's note says when the minutes fall short.
 import { WEEKDAYS } from '../../contract/vocabulary.js';
-import { daysBetween } from '../hunt/dates.js';
 import { studyDateOf } from '../review/study-day.js';
 import { weekdaysText, type Availability } from './availability.js';
 
@@ -55,15 +54,7 @@ export function dayFinished(items: ReadonlyArray<{ cardId: number }>, studied: R
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/**
- * Whole days from one local date to another (`2026-12-06` to `2026-12-20` is 14), whatever the time of day: how
- * far a target is, counted as a calendar counts it, the same on every face (CLI, web, the plan's reasons).
- */
-export function daysUntil(from: string, to: string): number {
-  return daysBetween(from, to);
-}
-
-/** "today", "tomorrow", "in 14 days" for whole days ahead (`daysUntil`). */
+/** "today", "tomorrow", "in 14 days" for whole days ahead (hunt/dates.ts#daysBetween). */
 export function inDaysText(days: number): string {
   return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }

@@ -141,25 +141,29 @@ export async function changeApplication(db: Kysely<Database>, id: number, change
   await db.updateTable('applications').set(change).where('id', '=', id).execute();
 }
 
-/** Appends a stage change and moves the application; only from `from`, the stage the caller checked. */
+/**
+ * Appends a stage change and moves the application; only from `from`, the stage the caller checked. The new event's
+ * id, or null when the application is no longer at `from` (nothing is written).
+ */
 export async function appendMove(
   db: Kysely<Database>,
   id: number,
   move: { from: string; to: string; at: string; note: string },
   now: string,
-): Promise<boolean> {
+): Promise<number | null> {
   const result = await db
     .updateTable('applications')
     .set({ stage: move.to, stage_changed_at: move.at, updated_at: now })
     .where('id', '=', id)
     .where('stage', '=', move.from)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return false;
-  await db
+  if (result.numUpdatedRows === 0n) return null;
+  const event = await db
     .insertInto('stage_events')
     .values({ application_id: id, from_stage: move.from, to_stage: move.to, at: move.at, note: move.note })
-    .execute();
-  return true;
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return event.id;
 }
 
 export async function putMark(

@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
 import fc from 'fast-check';
 import { WEEKDAYS } from '../../../src/contract/vocabulary.js';
-import {
-  dayFinished,
-  daysUntil,
-  inDaysText,
-  leftOutNote,
-  minutesBehind,
-  minutesByDate,
-  studyTime,
-  todayLine,
-} from '../../../src/core/plan/progress.js';
+import { daysBetween } from '../../../src/core/hunt/dates.js';
+import { dayFinished, inDaysText, leftOutNote, minutesBehind, minutesByDate, studyTime, todayLine } from '../../../src/core/plan/progress.js';
 import {
   availableDays,
   DEFAULT_COSTS,
@@ -72,10 +64,10 @@ describe('study availability', () => {
 
 describe('how far a target is', () => {
   it('counts whole days between local dates, whatever the time of day, in the words every face shows', () => {
-    expect(daysUntil('2026-12-06', '2026-12-20')).toBe(14);
-    expect(daysUntil('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-12-06', '2026-12-20')).toBe(14);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     // Over a change of the clocks (Europe, 2027-03-28) a day is still a day.
-    expect(daysUntil('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
     expect([0, 1, 2, 14].map(inDaysText)).toEqual(['today', 'tomorrow', 'in 2 days', 'in 14 days']);
   });
 });

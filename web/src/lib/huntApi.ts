@@ -5,6 +5,7 @@ import type {
   ApplicationCreateJson,
   ApplicationDetailJson,
   ApplicationPatchJson,
+  ApplicationPatchResultJson,
   ContactCreateJson,
   ContactPatchJson,
   CriterionCreateJson,
@@ -17,8 +18,10 @@ import type {
   HuntPatchJson,
   MarkPutJson,
   MoveJson,
+  MoveResultJson,
   OfferComparisonJson,
   OfferPutJson,
+  OfferPutResultJson,
   StageCreateJson,
   StagePatchJson,
 } from '../../../src/contract/hunt.js';
@@ -38,11 +41,11 @@ export const huntApi = {
 
   application: (id: number, signal?: AbortSignal) => request<ApplicationDetailJson>('GET', app(id), undefined, signal),
   addApplication: (body: ApplicationCreateJson) => request<ApplicationDetailJson>('POST', '/api/hunt/applications', body),
-  patchApplication: (id: number, patch: ApplicationPatchJson) => request<ApplicationDetailJson>('PATCH', app(id), patch),
+  patchApplication: (id: number, patch: ApplicationPatchJson) => request<ApplicationPatchResultJson>('PATCH', app(id), patch),
   /** For good, its history included: the server asks for `confirm=delete` in words. */
   deleteApplication: (id: number) => request<unknown>('DELETE', `${app(id)}?confirm=delete`),
   /** `from`: the stage this page showed; the server refuses with 409 when it has changed since. */
-  move: (id: number, body: MoveJson) => request<ApplicationDetailJson>('POST', `${app(id)}/moves`, body),
+  move: (id: number, body: MoveJson) => request<MoveResultJson>('POST', `${app(id)}/moves`, body),
   mark: (id: number, criterionId: number, body: MarkPutJson) => request<ApplicationDetailJson>('PUT', `${app(id)}/marks/${criterionId}`, body),
 
   addContact: (id: number, body: ContactCreateJson) => request<ApplicationDetailJson>('POST', `${app(id)}/contacts`, body),
@@ -54,7 +57,7 @@ export const huntApi = {
     request<ApplicationDetailJson>('PATCH', `/api/hunt/follow-ups/${followUpId}`, patch),
   deleteFollowUp: (followUpId: number) => request<ApplicationDetailJson>('DELETE', `/api/hunt/follow-ups/${followUpId}`),
 
-  putOffer: (id: number, body: OfferPutJson) => request<ApplicationDetailJson>('PUT', `${app(id)}/offer`, body),
+  putOffer: (id: number, body: OfferPutJson) => request<OfferPutResultJson>('PUT', `${app(id)}/offer`, body),
   deleteOffer: (id: number) => request<ApplicationDetailJson>('DELETE', `${app(id)}/offer`),
   offers: (signal?: AbortSignal) => request<OfferComparisonJson>('GET', '/api/hunt/offers', undefined, signal),
   agenda: (signal?: AbortSignal) => request<AgendaJson>('GET', '/api/hunt/agenda', undefined, signal),

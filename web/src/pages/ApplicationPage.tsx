@@ -2,7 +2,7 @@
 // the follow-ups and the offer; archiving, and a hard delete that says what it removes.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApplicationDetailJson, HuntJson } from '../../../src/contract/hunt.js';
+import type { ApplicationDetailJson, HuntJson, MoveResultJson, OfferPutResultJson } from '../../../src/contract/hunt.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { NotesEditor } from '../components/NotesEditor.js';
@@ -31,14 +31,13 @@ export function ApplicationPage({ id }: { id: number }) {
   const detail = useQuery({ ...applicationQuery(id), ...live });
   const hunt = useQuery(huntQuery());
   // Every write answers the whole application: one runner for them all, one error line.
-  const write = useHuntWrite((call: () => Promise<ApplicationDetailJson>) => call());
+  const write = useHuntWrite((call: () => Promise<WriteAnswer>) => call());
   // What a write did besides what was asked (an offer moving the stage, follow-ups leaving the due lists), in words.
   const [notice, setNotice] = useState<string | null>(null);
-  const run = async (call: () => Promise<ApplicationDetailJson>) => {
-    const before = detail.data;
-    const after = await write.run(call);
-    setNotice(after && before ? sideEffects(before, after, hunt.data) : null);
-    return after !== null;
+  const run = async (call: () => Promise<WriteAnswer>) => {
+    const answer = await write.run(call);
+    setNotice(answer ? sideEffects(answer, hunt.data) : null);
+    return answer !== null;
   };
   const missing = detail.error instanceof ApiError && detail.error.status === 404;
 
@@ -148,16 +147,22 @@ export function ApplicationPage({ id }: { id: number }) {
   );
 }
 
-/** What the server did besides the write asked for: a new offer moves the stage; a close takes open follow-ups off the due lists. */
-function sideEffects(before: ApplicationDetailJson, after: ApplicationDetailJson, hunt: HuntJson | undefined): string | null {
-  const label = (key: string) => (hunt ? stageLabel(hunt, key) : key);
-  const open = after.followUps.filter((f) => f.doneAt === null).length;
-  const was = before.application.stage;
-  const is = after.application.stage;
-  if (before.offer === null && after.offer !== null && was !== is) return `Recording the offer moved it from ${label(was)} to ${label(is)}.`;
-  if (open === 0 || before.followUpsDue === after.followUpsDue) return null;
-  const count = open === 1 ? '1 open follow-up is' : `${open} open follow-ups are`;
-  return after.followUpsDue ? `${count} listed as due again.` : `${count} no longer listed as due; kept here.`;
+/**
+ * A write's answer: the application, and, from a new offer, the stage move it made (OfferPutResultJson), or, from a
+ * move, an archive or a restore, its open follow-ups leaving or rejoining the due lists (MoveResultJson, and PATCH's
+ * ApplicationPatchResultJson, which counts them alike).
+ */
+type WriteAnswer = ApplicationDetailJson &
+  Partial<Pick<OfferPutResultJson, 'moved'> & Pick<MoveResultJson, 'followUpsNoLongerDue' | 'followUpsDueAgain'>>;
+
+/** What the server says it did besides the write asked for, in a line; null when nothing. */
+function sideEffects(answer: WriteAnswer, hunt: HuntJson | undefined): string | null {
+  const { moved, followUpsNoLongerDue = 0, followUpsDueAgain = 0 } = answer;
+  if (moved?.from) return `Recording the offer moved it from ${stageLabel(hunt, moved.from)} to ${stageLabel(hunt, moved.to)}.`;
+  const open = (n: number) => (n === 1 ? '1 open follow-up is' : `${n} open follow-ups are`);
+  if (followUpsNoLongerDue > 0) return `${open(followUpsNoLongerDue)} no longer listed as due; kept here.`;
+  if (followUpsDueAgain > 0) return `${open(followUpsDueAgain)} listed as due again.`;
+  return null;
 }
 
 interface KeepOrDeleteProps {
