@@ -27,5 +27,7 @@ export function findDuplicates<T>(items: T[], textOf: (item: T) => string): Arra
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
-  return [...groups].filter(([, members]) => members.length > 1).map(([key, members]) => ({ key, members }));
+  const repeated: Array<DuplicateGroup<T>> = [];
+  for (const [key, members] of groups) if (members.length > 1) repeated.push({ key, members });
+  return repeated;
 }

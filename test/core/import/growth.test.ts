@@ -34,7 +34,8 @@ function expectAboutLinear<T>(make: (size: number) => T, read: (input: T) => unk
   expect(largeTime).toBeLessThan(8 * smallTime + 20);
 }
 
-describe('an import takes time about linear in its input', () => {
+// Seven reads of inputs up to 8,000 sections each: on a loaded machine that takes longer than vitest's 5 s default.
+describe('an import takes time about linear in its input', { timeout: 30_000 }, () => {
   it('reads a card line of many `::` inside a code span or emphasis once, not once per `::`', () => {
     const line = (n: number) => `- \`a${' :: a'.repeat(n)}\`\n- *a${' :: a'.repeat(n)}*\n`;
     const inlineReads = vi.spyOn(MarkdownIt.prototype, 'parseInline');
@@ -106,7 +107,7 @@ describe('an import takes time about linear in its input', () => {
   });
 });
 
-describe('titles cleaned of badges, anchors and trailing links take time linear in their length', () => {
+describe('titles cleaned of badges, anchors and trailing links take time linear in their length', { timeout: 30_000 }, () => {
   it('however many unclosed badge openings, separators or anchor tags a line holds', () => {
     expectAboutLinear((n) => `- ![a](b.png) ${'[!['.repeat(n)} x\n`, parse, 3000);
     expectAboutLinear((n) => `- a${' -'.repeat(n)}b <https://a.example>\n`, parse, 3000);
