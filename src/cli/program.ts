@@ -188,7 +188,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     program
       .command('add')
       .argument('<section>', 'a section: its title (`Other`) or its path (`Python > Core`), any case')
-      .argument('<title>', "the new topic's title, one line (Markdown)")
+      .argument('<title>', "the new topic's title, one line, as typed (`*` and `_` stay themselves; links and `code` are Markdown)")
       .description('add a study topic to a section; the next `sync FILE --write` writes it into the file, last in that section'),
   )
     .addHelpText(
