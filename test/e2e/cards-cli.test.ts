@@ -39,6 +39,10 @@ for (const backend of BACKENDS) {
       expect(removed.stdout).toMatch(/its reviews stay in the log/);
       const after = await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators']);
       expect(after.cards.map((c) => c.id)).not.toContain(card.id);
+      // Removed, it is no card: a second removal (or an edit) fails, exit 1, and changes nothing.
+      const again = await cli.run(['card', 'remove', String(card.id)]);
+      expect([again.code, again.stdout, again.stderr]).toEqual([1, '', `prepdeck: error: no card with id ${card.id}: it was removed\n`]);
+      expect((await cli.run(['card', 'edit', String(card.id), '--answer', 'x'])).code).toBe(1);
     });
 
     it("prints due times on the checklist's clock, as show does; --json keeps the instants", async () => {
