@@ -122,6 +122,11 @@ for (const backend of BACKENDS) {
       const zone = await cli.run(['settings', '--time-zone', 'Mars/Base']);
       expect(zone.code).toBe(2);
       expect(zone.stderr).toMatch(/--time-zone must be an IANA time zone such as Europe\/Berlin \(or 'local'\), not 'Mars\/Base'/);
+      const typo = await cli.run(['settings', '--time-zone', 'Europe/Moscw']);
+      expect([typo.code, typo.stderr]).toEqual([
+        2,
+        "prepdeck: error: --time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not 'Europe/Moscw'; did you mean 'Europe/Moscow'? (see --help)\n",
+      ]);
       const steps = await cli.run(['settings', '--steps', '1m', '10x']);
       expect(steps.code).toBe(2);
       expect(steps.stderr).toMatch(/--steps takes steps such as 1m, 10m, 1h or 1d, not '10x'/);
