@@ -3,9 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { addCommon, checked, decimal, examples, inCommandWords, parseId, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
-import { nearest } from '../app/nearest.js';
+import { didYouMean, nearest } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
-import { parseConfidence, parseState, parseTopicIds } from '../core/validate.js';
+import { parseState, parseTopicIds } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
 import { registerGapCommands } from './interviews/gaps.js';
@@ -188,7 +188,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     program
       .command('add')
       .argument('<section>', 'a section: its title (`Other`) or its path (`Python > Core`), any case')
-      .argument('<title>', "the new topic's title, one line (Markdown)")
+      .argument('<title>', "the new topic's title, one line, as typed (`*` and `_` stay themselves; links and `code` are Markdown)")
       .description('add a study topic to a section; the next `sync FILE --write` writes it into the file, last in that section'),
   )
     .addHelpText(
@@ -225,7 +225,7 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .argument('<state>', `one of ${TOPIC_STATES.join(', ')} (done: known)`, checked(stateParser()))
       .description('set the state of a topic'),
   )
-    .option('--confidence <n>', 'how sure you are, 1-4', checked(parseConfidence))
+    .option('--confidence <n>', 'how sure you are, 1-4', checked(wholeNumber('--confidence', 1, 4)))
     .addHelpText('after', examples('prepdeck mark 42 known', 'prepdeck mark "SELECT FOR UPDATE" learning --confidence 2'))
     .action(action(async () => (await import('./commands/mark.js')).mark));
 
@@ -431,8 +431,11 @@ function steps(name: string): (value: string, previous: string[] | undefined) =>
 }
 
 function timeZone(value: string): string {
-  if (value !== 'local' && !isTimeZone(value))
-    throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'`);
+  if (value !== 'local' && !isTimeZone(value)) {
+    // The zones this Node knows (UTC is an alias, not among them); a typo gets the nearest.
+    const near = didYouMean(value, [...Intl.supportedValuesOf('timeZone'), 'UTC']);
+    throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'${near}`);
+  }
   return value;
 }
 

@@ -32,8 +32,12 @@ export function stateMark(state: TopicState, c: Colors): string {
   return state === 'known' ? c.green(mark) : state === 'learning' ? c.yellow(mark) : state === 'skipped' ? c.dim(mark) : mark;
 }
 
-export function topicLine(topic: Topic, c: Colors): string {
-  const mark = topic.kind === 'topic' ? stateMark(topic.state, c) : topic.state === 'known' ? c.green('•') : '•';
+/**
+ * A topic on one line: its state's mark, its text and id. A goal or a book is a bullet where lists show it (its
+ * state is not progress); `withState` gives it its state's mark, as `show` does, where the state is the news (`mark`).
+ */
+export function topicLine(topic: Topic, c: Colors, { withState = false } = {}): string {
+  const mark = topic.kind === 'topic' || withState ? stateMark(topic.state, c) : topic.state === 'known' ? c.green('•') : '•';
   return `${mark} ${topic.text} ${c.dim(`#${topic.id}`)}${topic.origin === 'app' ? c.dim(' (added here, not in the file yet)') : ''}`;
 }
 

@@ -58,11 +58,29 @@ for (const backend of BACKENDS) {
       expect(search.topics).toMatchObject([{ id: added.topic.id, lines: { start: at } }]);
     });
 
+    it("takes the help's example as typed: __slots__ keeps its underscores in prepdeck and in the file", async () => {
+      const added = await cli.run(['add', 'python > core', '__slots__ and memory']);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toMatch(/^added __slots__ and memory #\d+ to Python > Core, new\n {2}written as \\_\\_slots\\_\\_ and memory in the file/);
+      // Typed escaped, as the file writes it, it is the same topic: refused, not a second one.
+      const escaped = await cli.run(['add', 'python > core', '\\_\\_slots\\_\\_ and memory']);
+      expect([escaped.code, escaped.stderr]).toEqual([
+        1,
+        expect.stringMatching(/^prepdeck: error: TITLE: 'Python > Core' has the topic '__slots__ and memory' \(#\d+\) already\n$/),
+      ]);
+      const written = await cli.json<WriteBackResultJson>(['sync', file, '--write']);
+      const at = written.writeBack.topics.find((topic) => topic.title.includes('slots'))!.line;
+      expect(readFileSync(file, 'utf8').split('\n')[at - 1]).toBe('* \\_\\_slots\\_\\_ and memory');
+      const shown = await cli.json<TopicDetailJson>(['show', '__slots__ and memory']);
+      expect(shown.topic).toMatchObject({ text: '__slots__ and memory', origin: 'file' });
+    });
+
     it('says in one line why it refuses, exit 1; a missing argument is misuse, exit 2', async () => {
       const repeat = await cli.run(['add', 'other', 'design a RATE limiter']);
       expect(repeat.code).toBe(1);
       expect(repeat.stderr.trim().split('\n')).toHaveLength(1);
-      expect(repeat.stderr).toMatch(/'Other' has the topic 'Design a rate limiter' \(#\d+\) already/);
+      // No question is involved in `add`: the refusal names the topic there is, and nothing else.
+      expect(repeat.stderr).toMatch(/^prepdeck: error: TITLE: 'Other' has the topic 'Design a rate limiter' \(#\d+\) already\n$/);
 
       const typo = await cli.run(['add', 'Pyton', 'asyncio']);
       expect([typo.code, typo.stdout, typo.stderr]).toEqual([

@@ -39,6 +39,10 @@ for (const backend of BACKENDS) {
       expect(removed.stdout).toMatch(/its reviews stay in the log/);
       const after = await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators']);
       expect(after.cards.map((c) => c.id)).not.toContain(card.id);
+      // Removed, it is no card: a second removal (or an edit) fails, exit 1, and changes nothing.
+      const again = await cli.run(['card', 'remove', String(card.id)]);
+      expect([again.code, again.stdout, again.stderr]).toEqual([1, '', `prepdeck: error: no card with id ${card.id}: it was removed\n`]);
+      expect((await cli.run(['card', 'edit', String(card.id), '--answer', 'x'])).code).toBe(1);
     });
 
     it("prints due times on the checklist's clock, as show does; --json keeps the instants", async () => {
@@ -118,6 +122,11 @@ for (const backend of BACKENDS) {
       const zone = await cli.run(['settings', '--time-zone', 'Mars/Base']);
       expect(zone.code).toBe(2);
       expect(zone.stderr).toMatch(/--time-zone must be an IANA time zone such as Europe\/Berlin \(or 'local'\), not 'Mars\/Base'/);
+      const typo = await cli.run(['settings', '--time-zone', 'Europe/Moscw']);
+      expect([typo.code, typo.stderr]).toEqual([
+        2,
+        "prepdeck: error: --time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not 'Europe/Moscw'; did you mean 'Europe/Moscow'? (see --help)\n",
+      ]);
       const steps = await cli.run(['settings', '--steps', '1m', '10x']);
       expect(steps.code).toBe(2);
       expect(steps.stderr).toMatch(/--steps takes steps such as 1m, 10m, 1h or 1d, not '10x'/);

@@ -95,6 +95,9 @@ for (const backend of BACKENDS) {
       const everywhere = await cli.run(['search', '--all', 'SELECT']);
       expect(everywhere.stdout).toMatch(/ {2}interview-prep \/ Databases\n/);
       expect(everywhere.stdout).toMatch(/SELECT FOR UPDATE #\d+ {2}mine \/ Databases\n/);
+      // Each hit of --all names its checklist, also when all of them are of one, and not the current one.
+      const elsewhere = await cli.run(['search', '--all', 'optimistic']);
+      expect(elsewhere.stdout).toMatch(/^\[ \] optimistic locking with a version column #\d+ {2}interview-prep \/ Databases\n$/);
 
       const checklists = await cli.run(['checklists']);
       expect(checklists.stdout).toMatch(/\ncommands work on 'mine' \(the current checklist; `prepdeck use NAME` picks another\)\n$/);
@@ -128,6 +131,19 @@ for (const backend of BACKENDS) {
       expectFailure(await cli.run(['lst']), 2, "prepdeck: error: unknown command 'lst'; did you mean 'list'? (see --help)\n");
       const done = await cli.json<{ topic: Topic }>(['mark', 'SELECT FOR UPDATE', 'done']);
       expect(done.topic).toMatchObject({ text: 'SELECT FOR UPDATE', state: 'known' });
+      expectFailure(
+        await cli.run(['mark', 'MVCC', 'learning', '--confidence', '7']),
+        2,
+        "prepdeck: error: --confidence must be a whole number from 1 to 4, not '7' (see --help)\n",
+      );
+      // Looked up in every checklist, a reference is suggested a title of the checklist the commands work on only.
+      expect((await cli.run(['apps', 'add', 'Acme'])).code).toBe(0);
+      expect((await cli.run(['rounds', 'add', 'acme', '--at', '2026-12-20T10:00'])).code).toBe(0);
+      expectFailure(
+        await cli.run(['ask', '1', 'How does SELECT FOR UPDATE differ from SKIP LOCKED?', '--topic', 'SKIP LOCKED']),
+        1,
+        "prepdeck: error: no topic matches 'SKIP LOCKED'; try `prepdeck search --all skip locked`\n",
+      );
     });
 
     it('empty notes never erase: refused, cleared only with --clear; --append starts a paragraph', async () => {
@@ -145,6 +161,10 @@ for (const backend of BACKENDS) {
       expect((await cli.run(['note', 'MVCC', '--append'], { input: 'readers never block writers\n' })).code).toBe(0);
       expect((await cli.json<ShowJson>(['show', 'MVCC'])).topic.notes).toBe('snapshots per transaction\n\nreaders never block writers');
       expectFailure(await cli.run(['note', 'MVCC', 'x', '--clear']), 2, 'prepdeck: error: --clear takes no notes and no --append: it erases them\n');
+      // The same notes again change nothing, and say so.
+      const same = await cli.run(['note', 'MVCC', 'snapshots per transaction\n\nreaders never block writers']);
+      expect([same.code, same.stdout]).toEqual([0, expect.stringMatching(/^notes of #\d+ MVCC unchanged\n$/)]);
+      expect((await cli.json<ShowJson>(['show', 'MVCC'])).history.filter((event) => event.type === 'notes')).toHaveLength(2);
       const cleared = await cli.run(['note', 'MVCC', '--clear']);
       expect([cleared.code, cleared.stdout]).toEqual([0, expect.stringMatching(/^notes of #\d+ MVCC cleared\n$/)]);
       expect((await cli.json<ShowJson>(['show', 'MVCC'])).topic.notes).toBe('');
@@ -165,6 +185,21 @@ for (const backend of BACKENDS) {
       expect(shown.stdout).toMatch(/\n {4}\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}card added: “What does __set_name__ receive\?”\n/);
       const history = (await cli.json<ShowJson>(['show', 'descriptors'])).history;
       expect(history.at(-1)).toMatchObject({ type: 'card', data: { cardId: added.card.id, front: 'What does __set_name__ receive?' } });
+    });
+
+    it('mark prints the state it set, for a goal too; identical titles are told apart by their section, as the hint says', async () => {
+      const file = join(cli.home, 'goals.md');
+      writeFileSync(file, '# Goals\n\n- full remote\n\n# Python\n\n## General\n\n- type annotations\n\n## Other\n\n- type annotations\n');
+      expect((await cli.run(['import', file])).code).toBe(0);
+      const goal = await cli.run(['mark', 'full remote', 'known']);
+      expect([goal.code, goal.stdout]).toEqual([0, expect.stringMatching(/^\[x\] full remote #\d+\n$/)]);
+      expect((await cli.run(['show', 'full remote'])).stdout).toMatch(/^\[x\] full remote #\d+\n/);
+      const twice = await cli.run(['show', 'type annotations']);
+      expect([twice.code, twice.stdout]).toEqual([1, '']);
+      expect(twice.stderr).toMatch(
+        /^prepdeck: error: 2 topics are titled 'type annotations'; give an id, or a section before the title \(`general\/type annotations`\)\n {2}#\d+ Python \/ General \/ type annotations\n/,
+      );
+      expect((await cli.json<ShowJson>(['show', 'general/type annotations'])).topic.text).toBe('type annotations');
     });
   });
 }

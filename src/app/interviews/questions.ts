@@ -2,6 +2,7 @@
 // written as evidence into those topics' review logs in the same transaction (store/interviews/evidence.ts).
 import type { NewTopicJson, QuestionCardJson, QuestionCreateJson, QuestionPatchJson, RoundDetailJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
+import { TopicTakenError } from '../../core/checklist/added-topic.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
 import { checkRequiredText } from '../../core/hunt/fields.js';
@@ -82,7 +83,11 @@ async function newTopicOf(trx: Db, newTopic: NewTopicJson, text: string, now: st
     const placed = await addTopicInTransaction(trx, { checklist: newTopic.checklist, section: newTopic.section, title }, now);
     return placed.topic.id;
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new InvalidInputError(`newTopic.${error.message}`, { cause: error });
+    if (error instanceof InvalidInputError) {
+      // The question can be about the topic there is: a link, not a new topic.
+      const instead = error instanceof TopicTakenError ? '; link the question to it instead' : '';
+      throw new InvalidInputError(`newTopic.${error.message}${instead}`, { cause: error });
+    }
     throw error;
   }
 }

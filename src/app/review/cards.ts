@@ -116,6 +116,8 @@ async function ownCard(db: Kysely<Database>, id: number): Promise<StudyCard> {
   const card = Number.isInteger(id) && id >= 1 && id <= MAX_ID ? await getCard(db, id) : null;
   if (!card) throw new NotFoundError(`no card with id ${id}`);
   if (card.kind === 'topic') throw new InvalidInputError(`card ${id} asks about its topic; change the topic (or its notes) instead`);
+  // A removed card is gone from its topic's cards and from reviewing: there is no card to change or remove again.
+  if (card.archivedAt !== null) throw new NotFoundError(`no card with id ${id}: it was removed`);
   if (card.origin === 'file') {
     throw new InvalidInputError(
       `card ${id} is written in the checklist file${card.lines ? ` (line ${card.lines.start})` : ''}; change it there and sync`,
@@ -144,10 +146,13 @@ export async function editCard(ctx: AppContext, id: number, draft: CardDraft): P
   return (await payload(ctx, [updated], topic))[0]!;
 }
 
-/** Removes a card from reviewing; its reviews stay in the log (nothing of the learning history is lost). */
+/** Removes a card from reviewing; its reviews stay in the log (nothing of the learning history is lost). A removed card is not found. */
 export async function removeCard(ctx: AppContext, id: number): Promise<CardJson> {
-  const card = await ownCard(ctx.store.db, id);
-  const archived = card.archivedAt !== null ? card : await ctx.store.transaction((trx) => setCardArchived(trx, id, ctx.now()));
+  // Checked in the write's transaction: of two removals at once, the second finds the card removed.
+  const { card, archived } = await ctx.store.transaction(async (trx) => {
+    const card = await ownCard(trx, id);
+    return { card, archived: await setCardArchived(trx, id, ctx.now()) };
+  });
   if (!archived) throw new NotFoundError(`no card with id ${id}`);
   return (await payload(ctx, [archived], card.topicId !== null ? await getTopic(ctx.store.db, card.topicId) : null))[0]!;
 }

@@ -24,6 +24,11 @@ export interface AddTopicInput {
   section: string;
   /** One line of inline Markdown. */
   title: string;
+  /**
+   * The title as typed on a command line: the characters meant, not Markdown emphasis (`__slots__`); where Markdown
+   * would drop some, they are escaped in the title (core/checklist/added-topic.ts#readAddedTopic).
+   */
+  asTyped?: boolean | undefined;
 }
 
 /**
@@ -53,7 +58,7 @@ export async function addTopicInTransaction(trx: Kysely<Database>, input: AddTop
   // A section the request names that isn't there is bad input, not a missing resource; several it may mean are listed.
   const section = sectionForField(named, input.section, { checklist: checklist.name, field: 'section', listCandidates: true });
   const target = { pathKey: section.pathKey, path: section.path, role: section.role };
-  const reading = readAddedTopic(input.title, target, checklist.topicsMode);
+  const reading = readAddedTopic(input.title, target, checklist.topicsMode, { asTyped: input.asTyped === true });
   const { restore } = addedTopicFate(reading, target, await topicsUnderSection(trx, checklist.id, section.pathKey));
   const place = { checklistId: checklist.id, sectionId: section.id, sectionKey: section.pathKey, ...reading };
   const topic = restore === null ? await insertAppTopic(trx, place, now) : await restoreAsAppTopic(trx, restore, place, now);

@@ -5,7 +5,7 @@ import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js'
 import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
-import { namedChecklist } from '../checklists/current.js';
+import { chosenChecklist, namedChecklist } from '../checklists/current.js';
 import { nearest } from '../nearest.js';
 import {
   activeTopicTexts,
@@ -68,14 +68,28 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
   if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
   if (found.length === 0) {
-    const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId));
+    const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId ?? (await workedOnChecklistId(ctx))));
     throw new NotFoundError(
       near === null || normalizeText(near) === normalizeText(ref)
-        ? `no topic matches '${ref}'; try \`prepdeck search ${textPart}\``
+        ? `no topic matches '${ref}'; try \`prepdeck search ${checklistId === undefined ? '--all ' : ''}${textPart}\``
         : `no topic matches '${ref}'; did you mean '${near}'?`,
     );
   }
   return pickTopic(ctx, ref, textPart, found);
+}
+
+/**
+ * The checklist a command works on when it names none, whose titles a reference looked up in every checklist is
+ * suggested from: a near title of another checklist is another subject (`SKIP LOCKED` is not `optimistic locking`).
+ */
+async function workedOnChecklistId(ctx: AppContext): Promise<number | undefined> {
+  try {
+    return (await namedChecklist(ctx, (await chosenChecklist(ctx)).name)).id;
+  } catch (error) {
+    // None imported yet: nothing to suggest from.
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /** The one topic of `found` (an exact title wins over partial matches), or an AmbiguousError listing candidates. */
@@ -92,7 +106,23 @@ async function pickTopic(ctx: AppContext, ref: string, textPart: string, found: 
   }));
   const shown = exact.length > 1 ? `${exact.length} topics are titled '${ref}'` : `'${ref}' matches ${found.length} topics`;
   const more = candidates.length < (exact.length > 1 ? exact.length : found.length) ? ` (the first ${candidates.length} below)` : '';
-  throw new AmbiguousError(`${shown}${more}; give an id or more of the title`, candidates);
+  throw new AmbiguousError(`${shown}${more}; ${exact.length > 1 ? sameTitleHint(exact, textPart) : 'give an id or more of the title'}`, candidates);
+}
+
+/**
+ * How to name one of several topics of the same title, where more of the title can't help: an id, or a section of its
+ * path that the others' paths lack, before the title (`general/type annotations`), as `resolveTopic` reads it.
+ */
+function sameTitleHint(topics: readonly Topic[], title: string): string {
+  for (const topic of topics) {
+    const others = topics.filter((other) => other !== topic);
+    const own = topic.sectionKey
+      .split(' / ')
+      .reverse()
+      .find((part) => part !== '' && !part.includes('/') && !/#\d+$/u.test(part) && others.every((other) => !other.sectionKey.includes(part)));
+    if (own !== undefined) return `give an id, or a section before the title (\`${own}/${title}\`)`;
+  }
+  return 'give an id: their sections have the same titles too';
 }
 
 export interface TopicDetails {

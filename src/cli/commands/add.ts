@@ -8,7 +8,10 @@ import { checklistToUse } from '../checklist.js';
 import { sanitize } from '../review/markdown-text.js';
 
 export async function add(ctx: CommandContext, section: string, title: string): Promise<void> {
-  const added = await withApp(ctx, async (app) => addTopic(app, { checklist: await checklistToUse(app, ctx, { announce: true }), section, title }));
+  // Typed in a shell, `__slots__` means the underscores: the title is read as typed, not as Markdown emphasis.
+  const added = await withApp(ctx, async (app) =>
+    addTopic(app, { checklist: await checklistToUse(app, ctx, { announce: true }), section, title, asTyped: true }),
+  );
   if (ctx.json) {
     printJson(added);
     return;
@@ -16,8 +19,10 @@ export async function add(ctx: CommandContext, section: string, title: string): 
   const c = ctx.color;
   const { topic, history } = added;
   const came = history.at(-1)?.type === 'restored' ? 'back (archived before, its history kept)' : 'added';
+  const escaped = topic.title !== title.trim();
   printLines([
     `${came} ${sanitize(topic.text)} ${c.dim(`#${topic.id}`)} to ${sanitize(topic.section.join(' > '))}, ${topic.state}`,
+    ...(escaped ? [c.dim(`  written as ${sanitize(topic.title)} in the file, so that Markdown keeps the * and _ you typed`)] : []),
     c.dim(
       `  not in the file yet: \`prepdeck sync FILE --write\` writes it there, last in its section (\`prepdeck unadd ${topic.id}\` takes it back)`,
     ),

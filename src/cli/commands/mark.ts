@@ -10,5 +10,6 @@ export async function mark(ctx: CommandContext, reference: string, state: string
     markTopic(app, reference, { state, confidence: options.confidence }, await topicScope(app, ctx, reference)),
   );
   if (ctx.json) printJson({ topic });
-  else printLines([topicLine(topic, ctx.color)]);
+  // The state it set, for a goal or a book too (`[x] full remote`), as `show` prints it.
+  else printLines([topicLine(topic, ctx.color, { withState: true })]);
 }

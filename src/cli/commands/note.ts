@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTopic, writeTopicNotes } from '../../app/topics/topics.js';
+import type { Topic } from '../../core/checklist/model.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -43,14 +44,33 @@ function checkedNotes(notes: string, reference: string): string {
   return trimmed;
 }
 
+/** The notes as an editor saves them: a trailing newline (or blank lines) is no change. */
+const withoutTrailingSpace = (notes: string) => notes.replace(/\s+$/, '');
+
+/** The notes to write, or null when they would not change (an editor closed as it opened, the same text again). */
+export async function notesToWrite(current: Topic, text: string | undefined, options: NoteOptions, reference: string): Promise<string | null> {
+  if (options.clear) return '';
+  if (text === undefined && process.stdin.isTTY) {
+    // Appending, the editor opens empty: the new paragraph alone, never the notes again after themselves.
+    const opened = options.append ? '' : current.notes;
+    const saved = editInEditor(opened);
+    if (withoutTrailingSpace(saved) === withoutTrailingSpace(opened)) return null;
+    return checkedNotes(saved, reference);
+  }
+  const notes = checkedNotes(text ?? (await readStdin()), reference);
+  return !options.append && notes === current.notes ? null : notes;
+}
+
 export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: NoteOptions): Promise<void> {
   if (options.clear && (text !== undefined || options.append)) throw new UsageError('--clear takes no notes and no --append: it erases them');
-  const topic = await withApp(ctx, async (app) => {
+  const { topic, changed } = await withApp(ctx, async (app) => {
     const current = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
-    const notes = options.clear ? '' : checkedNotes(text ?? (process.stdin.isTTY ? editInEditor(current.notes) : await readStdin()), reference);
-    return writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true });
+    const notes = await notesToWrite(current, text, options, reference);
+    if (notes === null) return { topic: current, changed: false };
+    return { topic: await writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true }), changed: true };
   });
   if (ctx.json) printJson({ topic });
+  else if (!changed) printLines([`notes of #${topic.id} ${topic.text} unchanged`]);
   else if (options.clear) printLines([`notes of #${topic.id} ${topic.text} cleared`]);
   else printLines([`notes of #${topic.id} ${topic.text} saved (${topic.notes.length} characters)`]);
 }

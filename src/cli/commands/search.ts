@@ -7,8 +7,8 @@ import { checklistToUse } from '../checklist.js';
 
 export async function search(ctx: CommandContext, words: string[], options: { all?: boolean }): Promise<void> {
   const query = words.join(' ');
+  const all = options.all === true && ctx.checklist === undefined;
   const placed = await withApp(ctx, async (app) => {
-    const all = options.all === true && ctx.checklist === undefined;
     const chosen = await checklistToUse(app, ctx, { announce: !all });
     const scope = all ? undefined : chosen;
     return placeTopics(app, await searchTopics(app, query, scope));
@@ -22,12 +22,10 @@ export async function search(ctx: CommandContext, words: string[], options: { al
     printLines([c.dim(`nothing matches '${query}'`)]);
     return;
   }
-  // Hits from several checklists say which one each is in.
-  const several = new Set(placed.map((p) => p.checklistName)).size > 1;
+  // Hits of --all say which checklist each is in, even when all are of one (it may not be the current one).
   printLines(
     placed.map(
-      ({ topic, checklistName, sectionPath }) =>
-        `${topicLine(topic, c)}  ${c.dim([...(several ? [checklistName] : []), ...sectionPath].join(' / '))}`,
+      ({ topic, checklistName, sectionPath }) => `${topicLine(topic, c)}  ${c.dim([...(all ? [checklistName] : []), ...sectionPath].join(' / '))}`,
     ),
   );
 }

@@ -213,6 +213,10 @@ for (const backend of BACKENDS) {
         const added = await topicById(ctx, question!.topics[0]!.topicId);
         expect(added.topic.origin).toBe('app');
         expect(added.reviews).toEqual([{ at: round.startsAt, rating: 2, source: 'interview', questionId: question!.id, roundId: round.id }]);
+        // Asked again, the question is about that topic now: linked to it, not a topic added twice.
+        await expect(addQuestion(ctx, round.id, { text: 'Design a rate limiter', newTopic: { section: 'databases' } })).rejects.toThrow(
+          `newTopic.title: 'Databases' has the topic 'Design a rate limiter' (#${added.topic.id}) already; link the question to it instead`,
+        );
       }));
 
     it('counts a score for a round still to come now, not at its start, so that its topic comes due before the round', () =>

@@ -102,6 +102,10 @@ for (const backend of BACKENDS) {
         const removed = await removeCard(ctx, added.id);
         expect(removed.archivedAt).not.toBeNull();
         expect((await topicCardList(ctx, generators.id)).cards.map((c) => c.id)).not.toContain(added.id);
+        // Removed, it is no card any more: removing it again or editing it is refused, not reported as done.
+        await expect(removeCard(ctx, added.id)).rejects.toThrow(new NotFoundError(`no card with id ${added.id}: it was removed`));
+        await expect(removeCard(ctx, added.id)).rejects.toThrow(NotFoundError);
+        await expect(editCard(ctx, added.id, { back: 'x' })).rejects.toThrow(NotFoundError);
 
         const fileCard = queue.cards[1]!.card;
         await expect(editCard(ctx, fileCard.id, { back: 'x' })).rejects.toThrow(/written in the checklist file \(line 3\); change it there/);

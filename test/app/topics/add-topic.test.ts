@@ -172,6 +172,26 @@ for (const backend of BACKENDS) {
         expect((await reviewQueue(ctx, {})).cards.map((c) => c.topic?.text)).toEqual(['generators', 'x', 'y', 'z']);
       }));
 
+    it('typed as on a command line, keeps its underscores through the write-back, and its other spelling is the same topic', () =>
+      withFile(PLAN, async (ctx, path) => {
+        const added = await addTopic(ctx, { section: 'python > core', title: '__slots__ and memory', asTyped: true });
+        expect(added.topic).toMatchObject({ title: '\\_\\_slots\\_\\_ and memory', text: '__slots__ and memory' });
+        for (const title of ['\\_\\_slots\\_\\_ and memory', '__SLOTS__ and  memory']) {
+          await expect(addTopic(ctx, { section: 'python > core', title, asTyped: true }), title).rejects.toThrow(
+            `title: 'Python > Core' has the topic '__slots__ and memory' (#${added.topic.id}) already`,
+          );
+        }
+        // `__slots__` read as Markdown (as the file reads it) is a bold "slots", the topic the section has.
+        await expect(addTopic(ctx, { section: 'python > core', title: '__slots__', asTyped: true })).rejects.toThrow(
+          /has the topic 'slots' \(#\d+\) already/,
+        );
+
+        const written = await write(ctx, path);
+        expect(readFileSync(path, 'utf8')).toContain('- slots\n- \\_\\_slots\\_\\_ and memory\n');
+        expect(written.writeBack.topics).toMatchObject([{ topicId: added.topic.id }]);
+        expect((await topicById(ctx, added.topic.id)).topic).toMatchObject({ origin: 'file', text: '__slots__ and memory' });
+      }));
+
     it("inside a caller's transaction, a later refusal of the caller's leaves no topic behind", () =>
       withFile(PLAN, async (ctx) => {
         const attempt = ctx.store.transaction(async (trx) => {

@@ -2,6 +2,7 @@
 // (`aws/s3/signed`); a title with slashes of its own (`set/dict/list comprehension`, `HTTP/2`) is read whole first.
 import { describe, expect, it } from 'vitest';
 import { importChecklist, checklistFromUpload } from '../../../src/app/import/import-checklist.js';
+import { useChecklist } from '../../../src/app/checklists/current.js';
 import { resolveTopic } from '../../../src/app/topics/topics.js';
 import { AmbiguousError, NotFoundError } from '../../../src/core/errors.js';
 import { BACKENDS } from '../../store/backends.js';
@@ -59,6 +60,42 @@ for (const backend of BACKENDS) {
         const typo = await resolveTopic(ctx, 'set/dict/lst comprehension').catch((e: unknown) => e);
         expect(typo).toBeInstanceOf(NotFoundError);
         expect((typo as Error).message).toBe("no topic matches 'set/dict/lst comprehension'; did you mean 'set/dict/list comprehension'?");
+      }));
+
+    it('for topics of the same title, says which section before the title tells them apart, or that only an id does', () =>
+      withChecklist(async (ctx) => {
+        await importChecklist(ctx, { file: checklistFromUpload('# A\n## Other\n- twice\n- twice\n# B\n## Other\n- twice\n', 'two.md'), name: 'two' });
+        const same = await resolveTopic(ctx, 'signed urls').catch((e: unknown) => e);
+        expect((same as Error).message).toBe("2 topics are titled 'signed urls'; give an id, or a section before the title (`s3/signed urls`)");
+        expect((await resolveTopic(ctx, 's3/signed urls')).sectionKey).toBe('aws / s3');
+        // Partial matches still want more of the title.
+        expect(((await resolveTopic(ctx, 'signed').catch((e: unknown) => e)) as Error).message).toMatch(/; give an id or more of the title$/);
+        // Only the first `A > Other` has a section of its own to name; the two in it have none.
+        expect(((await resolveTopic(ctx, 'twice', 'two').catch((e: unknown) => e)) as Error).message).toBe(
+          "3 topics are titled 'twice'; give an id, or a section before the title (`b/twice`)",
+        );
+        expect(((await resolveTopic(ctx, 'a/twice', 'two').catch((e: unknown) => e)) as Error).message).toBe(
+          "2 topics are titled 'a/twice'; give an id: their sections have the same titles too",
+        );
+      }));
+
+    it('looked up in every checklist, suggests only titles of the checklist the commands work on', () =>
+      withChecklist(async (ctx) => {
+        await importChecklist(ctx, {
+          file: checklistFromUpload('# Databases\n- optimistic locking with a version column\n', 'other.md'),
+          name: 'other',
+        });
+        await useChecklist(ctx, 'prep');
+        const elsewhere = await resolveTopic(ctx, 'optimstic locking').catch((e: unknown) => e);
+        expect((elsewhere as Error).message).toBe("no topic matches 'optimstic locking'; try `prepdeck search --all optimstic locking`");
+        const here = await resolveTopic(ctx, 'signd URLs').catch((e: unknown) => e);
+        expect((here as Error).message).toBe("no topic matches 'signd URLs'; did you mean 'signed URLs'?");
+        await useChecklist(ctx, 'other');
+        const near = await resolveTopic(ctx, 'optimstic locking').catch((e: unknown) => e);
+        expect((near as Error).message).toBe("no topic matches 'optimstic locking'; did you mean 'optimistic locking with a version column'?");
+        // Found in any checklist all the same.
+        await useChecklist(ctx, 'prep');
+        expect((await resolveTopic(ctx, 'optimistic locking')).text).toBe('optimistic locking with a version column');
       }));
   });
 }
