@@ -92,6 +92,7 @@ const ROUND_EXAMPLES: Example[] = [
     request: ({ applicationId }) => json('POST', '/api/rounds', { applicationId, localStart: '2026-12-20T15:00', timeZone: 'Mars/Olympus' }),
   },
   { route: 'GET /api/rounds', status: 200, request: () => json('GET', '/api/rounds?upcoming=true&kind=technical') },
+  { route: 'GET /api/rounds', status: 404, request: () => json('GET', '/api/rounds?application=999999') },
   { route: 'GET /api/rounds/{id}', status: 200, request: ({ roundId }) => json('GET', `/api/rounds/${roundId}`) },
   { route: 'GET /api/rounds/{id}', status: 404, request: () => json('GET', '/api/rounds/999999') },
   {

@@ -92,13 +92,22 @@ for (const backend of BACKENDS) {
       ]);
     });
 
-    it('optimize says how many more reviews it needs, and with --apply that nothing was saved', async () => {
-      const result = await cli.run(['optimize', '--apply']);
+    it('optimize says how many more reviews it needs; with --apply, that nothing was saved, in one line, exit 1', async () => {
+      const result = await cli.run(['optimize']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(
         /more reviews \(a day or more apart\) are needed: fitting takes 64 reviews of cards last seen a day or more before/,
       );
-      expect(result.stdout).toMatch(/\nnothing was saved: the default parameters stay\n$/);
+      const applied = await cli.run(['optimize', '--apply']);
+      expect([applied.code, applied.stdout]).toEqual([1, '']);
+      expect(lines(applied.stderr)).toEqual([
+        expect.stringMatching(
+          /^prepdeck: error: nothing was saved, 'py' keeps its parameters: \d+ more reviews \(a day or more apart\) are needed: /,
+        ),
+      ]);
+      const json = await cli.run(['optimize', '--apply', '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ error: { type: 'NothingSavedError', message: expect.stringMatching(/^nothing was saved/) } });
     });
 
     it('shows and changes the review settings, refusing values out of range', async () => {

@@ -11,7 +11,7 @@ import type { Progress } from '../../src/core/checklist/progress.js';
 import type { ChecklistSummary } from '../../src/store/checklists/checklists.js';
 import { BACKENDS, type Backend, type TestDatabase } from '../store/backends.js';
 import { EXAMPLE_CHECKLIST, hasUserFixture, PROJECT_ROOT, USER_FIXTURE } from '../support/fixtures.js';
-import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
+import { cliEnv, cliFor, lines, runBin, type Cli, type CliResult } from './run-cli.js';
 
 const USER_CHECKLIST_NAME = 'job-interview-checklist';
 const EXAMPLE_NAME = 'interview-prep';
@@ -679,6 +679,24 @@ for (const backend of BACKENDS) {
           expect(listed.checklists.map((c) => c.checklist.name).sort()).toEqual([EXAMPLE_NAME, USER_CHECKLIST_NAME]);
           const user = listed.checklists.find((c) => c.checklist.name === USER_CHECKLIST_NAME)!;
           expect(user).toMatchObject({ goals: 5, books: 4, progress: { total: 189 } });
+        });
+
+        step("checklists writes each import time on its checklist's clock, naming the zone, as show does", async () => {
+          // One checklist reviews in India (5 h 30 min ahead of UTC all year), the other on this machine's clock, Tokyo's.
+          expect((await cli().run(['settings', '-c', USER_CHECKLIST_NAME, '--time-zone', 'Asia/Kolkata'])).code).toBe(0);
+          try {
+            const listed = await cli().json<ChecklistsJson>(['checklists']);
+            const local = (name: string, hours: number) => {
+              const imported = Date.parse(listed.checklists.find((c) => c.checklist.name === name)!.checklist.importedAt);
+              return new Date(imported + hours * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+            };
+            const text = await runBin(['checklists'], { ...cliEnv(cli().location, cli().home), TZ: 'Asia/Tokyo' });
+            const line = (name: string) => lines(text.stdout).find((l) => l.startsWith(name))!;
+            expect(line(USER_CHECKLIST_NAME)).toMatch(new RegExp(`, imported ${local(USER_CHECKLIST_NAME, 5.5)} Asia/Kolkata$`));
+            expect(line(EXAMPLE_NAME)).toMatch(new RegExp(`, imported ${local(EXAMPLE_NAME, 9)} Asia/Tokyo$`));
+          } finally {
+            expect((await cli().run(['settings', '-c', USER_CHECKLIST_NAME, '--time-zone', 'local'])).code).toBe(0);
+          }
         });
 
         step('list -c <name> shows only that checklist', async () => {

@@ -13,7 +13,7 @@ import type {
 } from '../../src/contract/hunt.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
-import { cliFor, type Cli } from './run-cli.js';
+import { cliEnv, cliFor, lines, runBin, type Cli } from './run-cli.js';
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null || !hasUserFixture)(`the job hunt from the terminal (${backend.name})`, { timeout: 120_000 }, () => {
@@ -111,6 +111,30 @@ for (const backend of BACKENDS) {
       expect(list.stdout).toMatch(/Globex — Platform engineer\s+Wishlist/);
     });
 
+    it("writes an application's history on the hunt's clock, naming the zone, and says which filter found nothing", async () => {
+      const shown = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
+      // The hunt's zone is this machine's, here Japan's: 9 h ahead of UTC all year.
+      const inJapan = await runBin(['apps', 'show', 'acme'], { ...cliEnv(cli.location, cli.home), TZ: 'Asia/Tokyo' });
+      const local = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      const text = lines(inJapan.stdout);
+      expect(text).toContain(`  stage:      Screening since ${local(shown.application.stageChangedAt).slice(0, 10)}`);
+      const history = text.indexOf('  history (Asia/Tokyo):');
+      expect(text.slice(history + 1, history + 3)).toEqual([
+        `    ${local(shown.history[0]!.at)}  added at Applied`,
+        `    ${local(shown.history[1]!.at)}  Applied → Screening  to screening`,
+      ]);
+      // --json keeps the instants.
+      expect(shown.history.every((e) => /^\d{4}-\d{2}-\d{2}T.*Z$/.test(e.at))).toBe(true);
+
+      for (const [args, said] of [
+        [['apps', '--stage', 'onsite'], 'no applications at Onsite; `prepdeck apps` lists all 2'],
+        [['apps', '--tag', 'berlin', '-q', 'rust'], "no applications tagged berlin, matching 'rust'; `prepdeck apps` lists all 2"],
+      ] as const) {
+        const result = await cli.run([...args]);
+        expect([args.join(' '), result.code, result.stdout]).toEqual([args.join(' '), 0, `${said}\n`]);
+      }
+    });
+
     it('keeps contacts, follow-ups due today on the list, and offers side by side', async () => {
       expect((await cli.run(['apps', 'contact', 'acme', 'Dana Li', '--email', 'dana@acme.example'])).code).toBe(0);
       expect((await cli.run(['apps', 'follow-up', 'acme', 'ask', 'about', 'the', 'onsite'])).code).toBe(0);
@@ -118,6 +142,8 @@ for (const backend of BACKENDS) {
       expect(due.followUps).toHaveLength(1);
       expect(due.followUps[0]).toMatchObject({ company: 'Acme', overdueDays: 0, followUp: { title: 'ask about the onsite', dueOn: due.today } });
       expect((await cli.run(['followups'])).stdout).toMatch(/ask about the onsite .*due today/);
+      const help = await cli.run(['followups', 'done', '--help']);
+      expect(help.stdout).toContain('Examples:\n  $ prepdeck followups done 4\n');
 
       expect((await cli.run(['apps', 'offer', 'acme', '--base', '140000', '--currency', 'USD', '--deadline', '2026-12-20'])).code).toBe(0);
       expect((await cli.run(['apps', 'offer', 'globex', '--base', '9000', '--currency', 'EUR', '--per', 'month', '--bonus', '5k'])).code).toBe(0);
@@ -177,13 +203,20 @@ for (const backend of BACKENDS) {
         [['apps', 'offer', 'acme', '--base', '1000'], 2, /--currency/],
         [['apps', 'delete', 'acme'], 2, /--yes/],
         [['apps', 'show', 'e'], 1, /Acme|Globex/],
+        [
+          ['goals', 'add', 'FULL  remote', '--gate'],
+          1,
+          /^prepdeck: error: TEXT: criterion #\d+ 'full remote' says that already; change that one instead \(`prepdeck goals edit \d+`\)\n$/,
+        ],
       ];
+      const criteriaBefore = await criteria();
       for (const [args, code, message] of cases) {
         const result = await cli.run(args);
         expect([args.join(' '), result.code]).toEqual([args.join(' '), code]);
         expect(result.stderr).toMatch(message);
       }
       expect(await cli.json<ApplicationListJson>(['apps', '--archived'])).toEqual(before);
+      expect(await criteria()).toEqual(criteriaBefore);
     });
 
     it('archives without losing the history, and deletes only when told in words', async () => {

@@ -185,6 +185,32 @@ for (const backend of BACKENDS) {
         expect(gap.code).toBe(0);
         expect(gap.stdout).toMatch(/note: 02:30 on 2027-03-28 does not exist in Europe\/Berlin/);
       });
+
+      it('says which filter found no round; a kind no round has is misuse naming the nearest', async () => {
+        const { rounds } = await cli.json<RoundListJson>(['rounds']);
+        expect((await cli.run(['apps', 'add', 'Globex'])).code).toBe(0);
+        for (const [args, said] of [
+          [['rounds', '--kind', 'onsite'], 'no rounds of kind onsite'],
+          [['rounds', '--upcoming', '--kind', 'recruiter'], 'no upcoming rounds of kind recruiter'],
+          [['rounds', '--app', 'globex'], 'no rounds for Globex'],
+        ] as const) {
+          const result = await cli.run([...args]);
+          expect([args.join(' '), result.code, result.stdout]).toEqual([
+            args.join(' '),
+            0,
+            `${said}; \`prepdeck rounds\` lists all ${rounds.length}\n`,
+          ]);
+        }
+        const typo = await cli.run(['rounds', '--kind', 'tecnical']);
+        expect([typo.code, typo.stdout, typo.stderr]).toEqual([
+          2,
+          '',
+          "prepdeck: error: --kind: no round is of the kind 'tecnical'; did you mean 'technical'?\n",
+        ]);
+        expect((await cli.run(['rounds', '--kind', 'tecnical', '--json'])).code).toBe(2);
+        const unknown = await cli.run(['rounds', '--app', '999']);
+        expect([unknown.code, unknown.stdout]).toEqual([1, '']);
+      });
     },
   );
 }

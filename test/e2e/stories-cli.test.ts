@@ -7,7 +7,7 @@ import type { GapsJson, StoryBankJson, StoryJson } from '../../src/contract/inte
 import { openStore } from '../../src/store/database.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { insertQuestion, insertRound } from '../support/interviews.js';
-import { cliFor, lines, type Cli } from './run-cli.js';
+import { cliEnv, cliFor, lines, runBin, type Cli } from './run-cli.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -78,6 +78,18 @@ for (const backend of BACKENDS) {
     it('rehearses, undoes, archives, restores and deletes a story; bad input is one line and the right exit code', async () => {
       const rehearsed = await cli.json<StoryJson>(['stories', 'review', 'migration', '--rating', '3']);
       expect(rehearsed.schedule.reps).toBe(1);
+      // The next rehearsal on the hunt's clock, this machine's, here Japan's (9 h ahead of UTC all year), as rounds are shown.
+      const due = `${new Date(Date.parse(rehearsed.schedule.due) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} Asia/Tokyo`;
+      const inJapan = { ...cliEnv(cli.location, cli.home), TZ: 'Asia/Tokyo' };
+      expect((await runBin(['stories', 'show', 'migration'], inJapan)).stdout).toContain(`, due ${due}\n`);
+      const again = await runBin(['stories', 'review', 'migration', '--undo'], inJapan);
+      const undone = await cli.json<StoryJson>(['stories', 'show', 'migration']);
+      expect(again.stdout).toMatch(
+        new RegExp(
+          `: next due ${new Date(Date.parse(undone.schedule.due) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} Asia/Tokyo\n$`,
+        ),
+      );
+      expect((await cli.json<StoryJson>(['stories', 'review', 'migration', '--rating', '3'])).schedule.reps).toBe(1);
       expect((await cli.json<StoryJson>(['stories', 'review', 'migration', '--undo'])).schedule.reps).toBe(0);
 
       const misuse = await cli.run(['stories', 'review', 'migration', '--rating', '5']);

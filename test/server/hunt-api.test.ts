@@ -94,6 +94,7 @@ for (const backend of BACKENDS) {
         ['PATCH', `/api/hunt/follow-ups/${followUps[0]!.id}`, { dueOn: '2026-13-01' }, 'dueOn'],
         ['POST', `/api/hunt/applications/${id}/moves`, { to: 'screening', on: '2026-02-30' }, 'on'],
         ['POST', '/api/hunt/criteria', { text: 'pay', weight: -1 }, 'weight'],
+        ['POST', '/api/hunt/criteria', { text: 'Visa sponsorship', kind: 'weighted' }, 'text'],
         ['PATCH', `/api/hunt/criteria/${criterion.id}`, { weight: -2 }, 'weight'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { period: 'year', base: 100000 }, 'currency'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { currency: 'EUR', period: 'year', base: -1 }, 'base'],

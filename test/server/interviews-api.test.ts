@@ -57,6 +57,13 @@ for (const backend of BACKENDS) {
       );
       await refused('POST', '/api/rounds', { ...base, kind: 'Tech Round' }, /kind/);
       expect((await ok<RoundListJson>('GET', '/api/rounds')).rounds).toEqual([]);
+      expect((await ok<RoundListJson>('GET', `/api/rounds?application=${acme}`)).rounds).toEqual([]);
+      // An application that does not exist is a 404 naming it, as the CLI's `rounds --app 999` fails, not an empty list.
+      const unknown = await call<ErrorJson>('GET', '/api/rounds?application=999999');
+      expect([unknown.status, unknown.body.error]).toEqual([
+        404,
+        { type: 'NotFoundError', message: 'no application 999999; `prepdeck apps` lists them' },
+      ]);
       const gap = await ok<RoundDetailJson>('POST', '/api/rounds', { ...base, localStart: '2027-03-28T02:30', timeZone: 'Europe/Berlin' }, 201);
       expect(gap.notice).toMatch(/does not exist in Europe\/Berlin .*03:00/);
     });

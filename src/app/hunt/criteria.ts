@@ -1,7 +1,7 @@
 // The hunt's criteria: the checklists' Goals (their text is the file's) and the user's own.
 import type { CriterionCreateJson, CriterionJson, CriterionPatchJson } from '../../contract/hunt.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { checkCriterionKind, checkRequiredText, checkWeight } from '../../core/hunt/fields.js';
+import { checkCriterionKind, checkCriterionTextFree, checkRequiredText, checkWeight } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { MAX_ID } from '../../core/validate.js';
 import { changeCriterion, criterionById, insertCriterion, listCriteria, type CriterionRecord } from '../../store/hunt/criteria.js';
@@ -13,7 +13,10 @@ export async function addCriterion(ctx: AppContext, body: CriterionCreateJson): 
   const text = checkRequiredText(body.text, 'text');
   const kind = checkCriterionKind(body.kind ?? 'weighted');
   const weight = checkWeight(body.weight ?? 3);
-  const id = await ctx.store.transaction((trx) => insertCriterion(trx, { text, kind, weight, topicId: null }, ctx.now()));
+  const id = await ctx.store.transaction(async (trx) => {
+    checkCriterionTextFree(await listCriteria(trx), text, null);
+    return insertCriterion(trx, { text, kind, weight, topicId: null }, ctx.now());
+  });
   return criterionJson((await criterionById(ctx.store.db, id))!);
 }
 
@@ -29,6 +32,7 @@ export async function updateCriterion(ctx: AppContext, id: number, patch: Criter
         `text: criterion ${id} is a goal of the checklist '${criterion.checklist ?? '?'}'; reword it in the file and import it again`,
       );
     }
+    if (text !== undefined && text !== criterion.text) checkCriterionTextFree(await listCriteria(trx), text, id);
     if (patch.archived === false && criterion.goalArchivedAt !== null) {
       throw new InvalidInputError(
         `archived: the goal '${criterion.text}' is no longer in its checklist's file; put it back there and import it again`,

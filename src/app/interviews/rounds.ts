@@ -187,10 +187,14 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
   return roundDetailOf(ctx.store.db, id);
 }
 
-/** Rounds: upcoming ones (not started yet) soonest first, otherwise all, latest first; by application and kind. */
+/**
+ * Rounds: upcoming ones (not started yet) soonest first, otherwise all, latest first; by application and kind. An
+ * application that does not exist is NotFound, as everywhere else, not an empty list.
+ */
 export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): Promise<RoundListJson> {
   const now = ctx.now();
   if (query.kind !== undefined) checkKind(query.kind);
+  if (query.application !== undefined) await requireApplication(ctx.store.db, query.application);
   const rows = await readRounds(ctx.store.db, {
     after: query.upcoming ? now : undefined,
     application: query.application,

@@ -18,7 +18,7 @@ import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkVal
 import { nearest } from '../../app/nearest.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { applicationDetailText, applicationsText, dueListLines, offerText, stageLabel } from '../hunt/render.js';
+import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
 import { withApp } from '../session.js';
 
 interface ApplicationOptions {
@@ -74,19 +74,30 @@ async function printDetail(ctx: CommandContext, app: AppContext, detail: Applica
     return;
   }
   const hunt = await getHunt(app);
-  printLines([...(headline ? [headline] : []), ...applicationDetailText(detail, hunt.stages, hunt.criteria, ctx.color)]);
+  printLines([...(headline ? [headline] : []), ...applicationDetailText(detail, hunt.stages, hunt.criteria, hunt.timeZone, ctx.color)]);
 }
 
 export async function appsList(ctx: CommandContext, options: { stage?: string; tag?: string; query?: string; archived?: boolean }): Promise<void> {
   await withApp(ctx, async (app) => {
+    const stage = options.stage ? await stageKey(app, options.stage, '--stage') : undefined;
     const { applications } = await listApplications(app, {
-      ...(options.stage ? { stage: await stageKey(app, options.stage, '--stage') } : {}),
+      ...(stage !== undefined ? { stage } : {}),
       ...(options.tag ? { tag: options.tag } : {}),
       ...(options.query ? { q: options.query } : {}),
       ...(options.archived ? { archived: true } : {}),
     });
-    if (ctx.json) printJson({ applications });
-    else printLines(applicationsText(applications, (await getHunt(app)).stages, ctx.color));
+    if (ctx.json) return printJson({ applications });
+    const { stages } = await getHunt(app);
+    if (applications.length > 0) return printLines(applicationsText(applications, stages, ctx.color));
+    // Empty: say which filter found nothing, and "yet" only when there is nothing at all.
+    const every = (await listApplications(app, { archived: true })).applications;
+    const filter = {
+      stage: stage === undefined ? undefined : stageLabel(stages, stage),
+      tag: options.tag || undefined,
+      query: options.query || undefined,
+      archived: options.archived,
+    };
+    printLines([noApplicationsText(filter, { all: every.length, archived: every.filter((a) => a.archivedAt !== null).length }, ctx.color)]);
   });
 }
 

@@ -1,17 +1,20 @@
 import { listChecklists } from '../../app/checklists/checklists.js';
+import { reviewRules } from '../../app/review/settings.js';
 import { toProgress } from '../../core/checklist/progress.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { plural, progressBar } from '../render.js';
+import { localTime, plural, progressBar } from '../render.js';
 import { withApp } from '../session.js';
 import { chosenChecklist } from '../../app/checklists/current.js';
 import { NO_CHECKLIST_YET } from '../../core/checklist/current.js';
 import { choiceLine } from '../checklist.js';
 
 export async function checklists(ctx: CommandContext): Promise<void> {
-  const { summaries, choice } = await withApp(ctx, async (app) => {
+  const { summaries, choice, zones } = await withApp(ctx, async (app) => {
     const summaries = await listChecklists(app);
-    return { summaries, choice: summaries.length > 1 ? await chosenChecklist(app, ctx.checklist) : null };
+    // Each import time on the wall clock of its checklist's review zone (the machine's when it sets none), as `show` writes times.
+    const zones = ctx.json ? [] : await Promise.all(summaries.map(async (s) => (await reviewRules(app, s.checklist)).timeZone));
+    return { summaries, zones, choice: summaries.length > 1 ? await chosenChecklist(app, ctx.checklist) : null };
   });
   if (ctx.json) {
     printJson({ checklists: summaries });
@@ -28,9 +31,10 @@ export async function checklists(ctx: CommandContext): Promise<void> {
   const titleWidth = width(summaries.map((s) => s.checklist.title));
   const pad = (value: string, to: number) => value + ' '.repeat(to - [...value].length);
   printLines(
-    summaries.map((s) => {
+    summaries.map((s, i) => {
       const bar = progressBar(toProgress(s.progress), c, 10);
-      const extra = `${plural(s.goals, 'goal')}, ${plural(s.books, 'book')}, imported ${s.checklist.importedAt.slice(0, 16).replace('T', ' ')} UTC`;
+      const imported = `${localTime(s.checklist.importedAt, zones[i]!)} ${zones[i]!}`;
+      const extra = `${plural(s.goals, 'goal')}, ${plural(s.books, 'book')}, imported ${imported}`;
       return `${c.bold(pad(s.checklist.name, nameWidth))}  ${pad(s.checklist.title, titleWidth)}  ${bar}  ${c.dim(extra)}`;
     }),
   );

@@ -10,7 +10,10 @@ export async function goalsList(ctx: CommandContext, options: { archived?: boole
   const hunt = await withApp(ctx, (app) => getHunt(app));
   const criteria = options.archived ? hunt.criteria : hunt.criteria.filter((k) => k.archivedAt === null);
   if (ctx.json) printJson({ criteria });
-  else if (criteria.length === 0) printLines([ctx.color.dim('no goals yet: import a checklist with a Goals section, or prepdeck goals add TEXT')]);
+  else if (hunt.criteria.length === 0)
+    printLines([ctx.color.dim('no goals yet: import a checklist with a Goals section, or prepdeck goals add TEXT')]);
+  else if (criteria.length === 0)
+    printLines([ctx.color.dim(`no goals in use; ${hunt.criteria.length} archived: \`prepdeck goals --archived\` lists them`)]);
   else printLines(criteria.map((k) => criterionLine(k, ctx.color)));
 }
 

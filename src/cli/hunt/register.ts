@@ -236,6 +236,7 @@ export function addHuntCommands(program: Command, action: Action): void {
         false,
       )
         .option('--undo', 'open it again')
+        .addHelpText('after', examples('prepdeck followups done 4', 'prepdeck followups done 4 --undo'))
         .action(action(async () => (await import('../commands/followups.js')).followUpDone)),
     );
 

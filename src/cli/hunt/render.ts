@@ -13,7 +13,7 @@ import type {
   StageJson,
 } from '../../contract/hunt.js';
 import type { Colors } from '../output.js';
-import { plural } from '../render.js';
+import { localTime, plural } from '../render.js';
 
 const MARK_SIGN = { yes: '✓', no: '✗', unknown: '?' } as const;
 
@@ -36,7 +36,8 @@ const money = (amount: number) => amount.toLocaleString('en-US', { maximumFracti
 export const stageLabel = (stages: readonly StageJson[], key: string | null): string =>
   key === null ? '–' : (stages.find((s) => s.key === key)?.label ?? key);
 
-const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
+/** "Acme — Backend engineer", or the company alone. */
+export const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
 
 function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
   const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stageLabel(stages, app.stage)), fitText(app.fit, c)];
@@ -47,8 +48,34 @@ function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Co
 }
 
 export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors): string[] {
-  if (apps.length === 0) return [c.dim('no applications yet: prepdeck apps add COMPANY')];
   return apps.map((app) => applicationLine(app, stages, c));
+}
+
+/** What `apps`'s filters asked for, in the words of its empty list. */
+export interface ApplicationFilterWords {
+  /** The stage's label. */
+  stage?: string | undefined;
+  tag?: string | undefined;
+  query?: string | undefined;
+  archived?: boolean | undefined;
+}
+
+/**
+ * Why the filtered list is empty: "no applications at Technical", "tagged berlin", "matching 'acme'" (together when
+ * several filters are given), and where the others are; "no applications yet" only when there are none at all.
+ */
+export function noApplicationsText(filter: ApplicationFilterWords, counts: { all: number; archived: number }, c: Colors): string {
+  if (counts.all === 0) return c.dim('no applications yet: prepdeck apps add COMPANY');
+  const narrowed = [
+    filter.stage !== undefined ? `at ${filter.stage}` : '',
+    filter.tag !== undefined ? `tagged ${filter.tag}` : '',
+    filter.query !== undefined ? `matching '${filter.query}'` : '',
+  ].filter(Boolean);
+  const onBoard = counts.all - counts.archived;
+  if (narrowed.length === 0) return c.dim(`no applications on the board; ${counts.archived} archived: \`prepdeck apps --archived\` lists them`);
+  const listAll =
+    filter.archived || onBoard === 0 ? `\`prepdeck apps --archived\` lists all ${counts.all}` : `\`prepdeck apps\` lists all ${onBoard}`;
+  return c.dim(`no applications ${narrowed.join(', ')}${filter.archived ? ', archived ones included' : ''}; ${listAll}`);
 }
 
 export function criterionLine(criterion: CriterionJson, c: Colors): string {
@@ -77,12 +104,20 @@ export function offerText(offer: OfferJson): string[] {
   return lines;
 }
 
-export function applicationDetailText(detail: ApplicationDetailJson, stages: StageJson[], criteria: CriterionJson[], c: Colors): string[] {
+/** An application in full; its times on the wall clock of `timeZone`, the hunt's, which its history's heading names. */
+export function applicationDetailText(
+  detail: ApplicationDetailJson,
+  stages: StageJson[],
+  criteria: CriterionJson[],
+  timeZone: string,
+  c: Colors,
+): string[] {
   const { application: app } = detail;
   const label = (key: string | null) => stageLabel(stages, key);
+  const when = (iso: string) => localTime(iso, timeZone);
   const lines = [
     `${c.bold(titleOf(app))} ${c.dim(`#${app.id}`)}`,
-    `  stage:      ${c.cyan(label(app.stage))} since ${app.stageChangedAt.slice(0, 10)}`,
+    `  stage:      ${c.cyan(label(app.stage))} since ${when(app.stageChangedAt).slice(0, 10)}`,
     `  fit:        ${fitText(app.fit, c)}`,
   ];
   const field = (label: string, value: string) => {
@@ -94,15 +129,14 @@ export function applicationDetailText(detail: ApplicationDetailJson, stages: Sta
   field('source', app.source);
   field('found on', app.foundOn ?? '');
   field('tags', app.tags.join(', '));
-  if (app.archivedAt) lines.push(c.yellow(`  archived:   ${app.archivedAt}`));
+  if (app.archivedAt) lines.push(c.yellow(`  archived:   ${when(app.archivedAt)}`));
   const active = new Set(criteria.filter((k) => !k.archivedAt).map((k) => k.id));
   const marks = detail.marks.filter((m) => active.has(m.criterionId));
   if (marks.length > 0) lines.push('  criteria:', ...marks.map((m) => `    ${markLine(m, criteria, c)}`));
   lines.push(
-    '  history:',
+    `  history (${timeZone}):`,
     ...detail.history.map(
-      (e) =>
-        `    ${e.at.slice(0, 16).replace('T', ' ')}  ${e.from === null ? 'added at' : `${label(e.from)} →`} ${label(e.to)}${e.note ? `  ${c.dim(e.note)}` : ''}`,
+      (e) => `    ${when(e.at)}  ${e.from === null ? 'added at' : `${label(e.from)} →`} ${label(e.to)}${e.note ? `  ${c.dim(e.note)}` : ''}`,
     ),
   );
   if (detail.contacts.length > 0)

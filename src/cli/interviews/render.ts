@@ -35,7 +35,6 @@ function title(round: RoundJson): string {
 }
 
 export function roundsText(rounds: readonly RoundJson[], now: string, hereZone: string, c: Colors): string[] {
-  if (rounds.length === 0) return [c.dim('no rounds yet; add one with `prepdeck rounds add APP --at 2026-12-20T15:00`')];
   return rounds.map((round) => {
     const upcoming = Date.parse(round.startsAt) > Date.parse(now);
     const when = upcoming ? c.cyan(countdown(round.startsAt, now)) : c.dim(round.outcome === 'unknown' ? 'done' : round.outcome);
@@ -43,6 +42,24 @@ export function roundsText(rounds: readonly RoundJson[], now: string, hereZone: 
     const questions = round.questions > 0 ? c.dim(`  ${round.questions} question${round.questions === 1 ? '' : 's'}, ${round.scored} scored`) : '';
     return `${c.dim(`#${round.id}`.padStart(4))}  ${whenText(round, hereZone)}  ${c.bold(title(round))}  ${when}${sections}${questions}`;
   });
+}
+
+/** What `rounds`'s filters asked for: only those to come, of a kind, of an application (named as the list names it). */
+export interface RoundFilterWords {
+  upcoming?: boolean | undefined;
+  kind?: string | undefined;
+  application?: string | undefined;
+}
+
+/**
+ * Why the list is empty: "no upcoming rounds", "no rounds of kind onsite for Acme" (the filters together), with how
+ * many there are in all; "no rounds yet" only when there are none at all.
+ */
+export function noRoundsText(filter: RoundFilterWords, all: number, c: Colors): string {
+  if (all === 0) return c.dim('no rounds yet; add one with `prepdeck rounds add APP --at 2026-12-20T15:00`');
+  const kind = filter.kind !== undefined ? ` of kind ${filter.kind}` : '';
+  const application = filter.application !== undefined ? ` for ${filter.application}` : '';
+  return c.dim(`no ${filter.upcoming ? 'upcoming ' : ''}rounds${kind}${application}; \`prepdeck rounds\` lists all ${all}`);
 }
 
 function questionLines(question: QuestionJson, c: Colors): string[] {

@@ -140,7 +140,8 @@ async function changed(
 ) {
   const target = await withApp(ctx, async (app) => change(app, await checklistToUse(app, ctx, { announce: !ctx.json })));
   if (ctx.json) printJson(target);
-  else printLines([`${verb(target)} ${targetLine(target, ctx.color)}`]);
+  // The verb says whether it is in the plan; the line need not say it again.
+  else printLines([`${verb(target)} ${targetLine(target, ctx.color, { withExcluded: false })}`]);
 }
 
 export async function planRemove(ctx: CommandContext, id: number): Promise<void> {

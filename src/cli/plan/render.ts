@@ -8,11 +8,14 @@ const minutes = (m: number) => `${Math.round(m)} min`;
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const dayName = (date: string) => `${WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()]} ${date}`;
 
-/** "#2 Acme onsite, 2026-12-20 (weight 3; Python, Databases)". */
-export function targetLine(target: PlanTargetJson, c: Colors): string {
+/**
+ * "#2 Acme onsite, 2026-12-20 (weight 3; Python, Databases)", and "(taken out of the plan)" after one that is, unless
+ * the line's lead says so already (`withExcluded` false).
+ */
+export function targetLine(target: PlanTargetJson, c: Colors, { withExcluded = true } = {}): string {
   const scope = target.sections.length > 0 ? target.sections.map((s) => s.path.join(' > ')).join(', ') : 'the whole checklist';
   const round = target.roundId !== null ? `round #${target.roundId}, ` : '';
-  const out = target.excluded ? c.yellow(' (taken out of the plan)') : '';
+  const out = target.excluded && withExcluded ? c.yellow(' (taken out of the plan)') : '';
   return `${c.dim(`#${target.id}`)} ${c.bold(target.label)}, ${target.date} (${round}weight ${target.weight}; ${scope})${out}`;
 }
 

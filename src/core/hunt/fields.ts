@@ -3,6 +3,7 @@
 import type { SalaryJson } from '../../contract/hunt.js';
 import { CONTACT_ROLES, CRITERION_KINDS, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
 import { InvalidInputError } from '../errors.js';
+import { normalizeText } from '../import/identity.js';
 import { checkLocalDate } from './dates.js';
 
 /** Text kept as given, refused when it holds a NUL (PostgreSQL can't store one). */
@@ -68,4 +69,30 @@ export function checkEmail(value: string): string {
   const trimmed = checkText(value, 'email').trim();
   if (trimmed !== '' && !/^[^\s@]+@[^\s@]+$/u.test(trimmed)) throw new InvalidInputError(`email: '${trimmed}' is not an address`);
   return trimmed;
+}
+
+/** A criterion as far as telling whether another has its text. */
+export interface CriterionText {
+  id: number;
+  text: string;
+  /** Its own archiving, else its goal's. */
+  archivedAt: string | null;
+  /** When its goal left its file: only the file can bring it back, so it holds its text for no one. */
+  goalArchivedAt: string | null;
+}
+
+/**
+ * Refuses `text` when another criterion (not `ownId`) has it, compared as topics are (any case, spacing, end
+ * punctuation): two criteria of one text would be marked apart and counted twice. One archived by hand is named so
+ * that it is restored rather than written again.
+ */
+export function checkCriterionTextFree(criteria: readonly CriterionText[], text: string, ownId: number | null): void {
+  const key = normalizeText(text);
+  const same = criteria.find((other) => other.id !== ownId && other.goalArchivedAt === null && normalizeText(other.text) === key);
+  if (!same) return;
+  throw new InvalidInputError(
+    same.archivedAt === null
+      ? `text: criterion #${same.id} '${same.text}' says that already; change that one instead (\`prepdeck goals edit ${same.id}\`)`
+      : `text: criterion #${same.id} '${same.text}' says that already, archived; restore that one instead (\`prepdeck goals restore ${same.id}\`)`,
+  );
 }

@@ -29,9 +29,9 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     '/rounds',
     {
       schema: {
-        summary: 'Interview rounds: upcoming ones soonest first, or all latest first; by application and kind',
+        summary: 'Interview rounds: upcoming ones soonest first, or all latest first; by application (404 when it does not exist) and kind',
         querystring: RoundListQuery,
-        response: { 200: RoundListJson, ...errorResponses(400) },
+        response: { 200: RoundListJson, ...errorResponses(400, 404) },
       },
     },
     async (request) => listRounds(app, request.query),

@@ -144,5 +144,28 @@ for (const backend of BACKENDS) {
         await expect(addCriterion(ctx, { text: '   ' })).rejects.toBeInstanceOf(InvalidInputError);
         expect((await getHunt(ctx)).criteria).toHaveLength(3);
       }));
+
+    it('refuses a criterion whose text another has, goal or own, added or reworded, and writes nothing', () =>
+      run(async (ctx) => {
+        await importText(ctx, '# Goals\n- full remote\n');
+        const visa = await addCriterion(ctx, { text: 'visa sponsorship', weight: 4 });
+        const team = await addCriterion(ctx, { text: 'small team' });
+        const before = (await getHunt(ctx)).criteria;
+        await expect(addCriterion(ctx, { text: 'Visa  sponsorship', kind: 'gate' })).rejects.toThrow(
+          new InvalidInputError(
+            `text: criterion #${visa.id} 'visa sponsorship' says that already; change that one instead (\`prepdeck goals edit ${visa.id}\`)`,
+          ),
+        );
+        await expect(addCriterion(ctx, { text: 'FULL REMOTE' })).rejects.toThrow(/^text: criterion #\d+ 'full remote' says that already/);
+        await expect(updateCriterion(ctx, team.id, { text: 'visa sponsorship!' })).rejects.toThrow(/^text: criterion #\d+ 'visa sponsorship'/);
+        expect((await getHunt(ctx)).criteria).toEqual(before);
+
+        // Its own text in another case is a rewording; one archived by hand is named, to be restored.
+        expect(await updateCriterion(ctx, visa.id, { text: 'Visa sponsorship' })).toMatchObject({ text: 'Visa sponsorship' });
+        await updateCriterion(ctx, team.id, { archived: true });
+        await expect(addCriterion(ctx, { text: 'small team' })).rejects.toThrow(
+          `text: criterion #${team.id} 'small team' says that already, archived; restore that one instead (\`prepdeck goals restore ${team.id}\`)`,
+        );
+      }));
   });
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { checkEmail, checkMoney, checkRemote, checkSalary, checkTags, checkText, checkWeight } from '../../../src/core/hunt/fields.js';
+import {
+  checkCriterionTextFree,
+  checkEmail,
+  checkMoney,
+  checkRemote,
+  checkSalary,
+  checkTags,
+  checkText,
+  checkWeight,
+} from '../../../src/core/hunt/fields.js';
 
 describe('field checks', () => {
   it('refuses a salary with letters, a negative amount and a range upside down, naming the field', () => {
@@ -24,5 +33,25 @@ describe('field checks', () => {
     expect(() => checkText('a\u0000b', 'notes')).toThrow(/^notes holds a NUL/);
     expect(checkEmail(' ')).toBe('');
     expect(() => checkEmail('ada at acme')).toThrow(/^email: /);
+  });
+
+  it("refuses a criterion's text another has in any case or spacing, naming it; one archived by hand is to be restored", () => {
+    const criteria = [
+      { id: 16, text: 'visa sponsorship', archivedAt: null, goalArchivedAt: null },
+      { id: 17, text: 'small team', archivedAt: '2026-12-01T10:00:00.000Z', goalArchivedAt: null },
+      // A goal gone from its file: only the file brings it back, so its text is free.
+      { id: 18, text: 'full remote', archivedAt: '2026-12-01T10:00:00.000Z', goalArchivedAt: '2026-12-01T10:00:00.000Z' },
+    ];
+    expect(() => checkCriterionTextFree(criteria, '  Visa   Sponsorship. ', null)).toThrow(
+      "text: criterion #16 'visa sponsorship' says that already; change that one instead (`prepdeck goals edit 16`)",
+    );
+    expect(() => checkCriterionTextFree(criteria, 'Small team', null)).toThrow(
+      "text: criterion #17 'small team' says that already, archived; restore that one instead (`prepdeck goals restore 17`)",
+    );
+    expect(() => checkCriterionTextFree(criteria, 'visa sponsorship', 17)).toThrow(InvalidInputError);
+    // Its own text, reworded in case only, and texts no other has.
+    expect(() => checkCriterionTextFree(criteria, 'Visa sponsorship', 16)).not.toThrow();
+    expect(() => checkCriterionTextFree(criteria, 'full remote', null)).not.toThrow();
+    expect(() => checkCriterionTextFree(criteria, 'visa sponsorship for family', null)).not.toThrow();
   });
 });
