@@ -273,12 +273,14 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
         .choices(['json', 'md', 'csv'])
         .default('md'),
     )
-    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('-o, --output <file>', 'write to a new file instead of standard output')
+    .option('--force', "with -o: write over a file that is there already (never over a checklist's own Markdown file)")
     .addHelpText(
       'after',
       examples(
         'prepdeck export --format md > checklist.md',
         'prepdeck export --format json -o progress.json',
+        'prepdeck export --format json -o progress.json --force',
         'prepdeck export -c interview-prep',
         'prepdeck export --format csv -o applications.csv',
       ),

@@ -52,3 +52,23 @@ export function exportJson(checklist: Checklist, tree: ChecklistTree): Checklist
     root: sectionJson(tree.root),
   };
 }
+
+/** What stands at the path an export is asked to write to. */
+export interface ExportTarget {
+  exists: boolean;
+  /** The checklists imported from that very file (symlinks followed), by name. */
+  sourceOf: readonly string[];
+}
+
+/** Why an export does not write its file: it is a checklist's own Markdown, or another file already there. */
+export type ExportRefusal = { reason: 'source'; checklists: string[] } | { reason: 'exists' };
+
+/**
+ * Whether an export may write its file. Never over a checklist's own Markdown, which prepdeck only reads: only
+ * `sync --write` writes into it, changing its markers and nothing else. Over another file only when asked (`force`).
+ */
+export function exportRefusal(target: ExportTarget, force: boolean): ExportRefusal | null {
+  if (target.sourceOf.length > 0) return { reason: 'source', checklists: [...target.sourceOf] };
+  if (target.exists && !force) return { reason: 'exists' };
+  return null;
+}
