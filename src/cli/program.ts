@@ -127,7 +127,9 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .description("keep a checklist and its file in step: bring the file's edits in; with --write, put each topic's state into it as task markers"),
     false,
   )
-    .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file)')
+    .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file; the current one when several were)')
+    // As on every command that works on a checklist (`prepdeck -c work sync FILE`): here it names the one to sync.
+    .option('-c, --checklist <name>', 'the same as --name')
     .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
     .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
