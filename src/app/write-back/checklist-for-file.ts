@@ -16,7 +16,7 @@ import { settleInterruptedWrite } from './pending-write.js';
 export interface FileReadInput {
   /** The checklist file, as the user named it. */
   path: string;
-  /** The checklist to sync into; by default the one last imported from this file. */
+  /** The checklist to sync into; by default the one imported from this file (the current one when several were). */
   name?: string | undefined;
   /** By default the reading the last import chose with --topics, else the automatic one. */
   topics?: TopicsMode | 'auto' | undefined;
