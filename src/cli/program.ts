@@ -127,7 +127,9 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
       .description("keep a checklist and its file in step: bring the file's edits in; with --write, put each topic's state into it as task markers"),
     false,
   )
-    .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file)')
+    .option('-n, --name <name>', 'the checklist to sync (default: the one imported from this file; the current one when several were)')
+    // As on every command that works on a checklist (`prepdeck -c work sync FILE`): here it names the one to sync.
+    .option('-c, --checklist <name>', 'the same as --name')
     .option('--write', 'write each state into the file as a task marker: known [x], others [ ] (only where a marker is, unless --all)')
     .option('--all', 'with --write: give every study topic a marker (goals and books never get one)')
     .option('--cards', 'with --write: also write the cards added in prepdeck under their topics (`question :: answer`)')
@@ -273,12 +275,14 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
         .choices(['json', 'md', 'csv'])
         .default('md'),
     )
-    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('-o, --output <file>', 'write to a new file instead of standard output')
+    .option('--force', "with -o: write over a file that is there already (never over a checklist's own Markdown file)")
     .addHelpText(
       'after',
       examples(
         'prepdeck export --format md > checklist.md',
         'prepdeck export --format json -o progress.json',
+        'prepdeck export --format json -o progress.json --force',
         'prepdeck export -c interview-prep',
         'prepdeck export --format csv -o applications.csv',
       ),

@@ -56,10 +56,14 @@ for (const backend of BACKENDS) {
       const again = await to.run(['import', '--backup', file]);
       expect([again.code, again.stderr]).toEqual([
         1,
-        "prepdeck: error: a checklist named 'prep' is already here; restore under another name with --name, or remove it first (`prepdeck remove prep`)\n",
+        "prepdeck: error: a checklist named 'prep' is already here; restore under another name with --name, or remove it first, for good (`prepdeck remove prep --yes`)\n",
       ]);
       const copy = await to.run(['import', '--backup', file, '--name', 'copy']);
-      expect([copy.code, copy.stdout]).toEqual([0, 'restored copy: 4 topics, 7 history lines, 4 cards, 1 review\n']);
+      // Restored beside the original, it is the current checklist now, and says so.
+      expect([copy.code, copy.stdout]).toEqual([
+        0,
+        "restored copy: 4 topics, 7 history lines, 4 cards, 1 review\ncommands now work on 'copy' (`prepdeck use prep` goes back to 'prep')\n",
+      ]);
     });
 
     it('refuses a file that is not a backup in one line, and --dry-run beside --backup as misuse', async () => {

@@ -51,7 +51,7 @@ export async function restoreBackups(ctx: AppContext, text: string, options: Res
     const name = checkChecklistName(options.name ?? String(backup.tables.checklists[0]!['name']));
     if (await findChecklistByName(ctx.store.db, name)) {
       throw new InvalidInputError(
-        `a checklist named '${name}' is already here; restore under another name with --name, or remove it first (\`prepdeck remove ${name}\`)`,
+        `a checklist named '${name}' is already here; restore under another name with --name, or remove it first, for good (\`prepdeck remove ${name} --yes\`)`,
       );
     }
     named.push({ backup, name });

@@ -1,11 +1,13 @@
 // Which checklist a file feeds, and in which reading: what sync, write-back and watch share before they import.
 import { realpath } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { checklistOfFile } from '../../core/checklist/current.js';
 import type { Checklist, TopicsMode } from '../../core/checklist/model.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import { requestedTopics } from '../../core/write-back/markers.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { readCurrentChecklist } from '../../store/checklists/current.js';
 import { findChecklistsBySourcePath } from '../../store/write-back/sync.js';
 import type { AppContext } from '../context.js';
 import { checklistNameFromPath, importChecklist, type ChecklistFile, type ImportResult } from '../import/import-checklist.js';
@@ -14,7 +16,7 @@ import { settleInterruptedWrite } from './pending-write.js';
 export interface FileReadInput {
   /** The checklist file, as the user named it. */
   path: string;
-  /** The checklist to sync into; by default the one last imported from this file. */
+  /** The checklist to sync into; by default the one imported from this file (the current one when several were). */
   name?: string | undefined;
   /** By default the reading the last import chose with --topics, else the automatic one. */
   topics?: TopicsMode | 'auto' | undefined;
@@ -22,7 +24,7 @@ export interface FileReadInput {
   dryRun?: boolean | undefined;
 }
 
-/** The checklist a file feeds: the one named, or the one last imported from that path. */
+/** The checklist a file feeds: the one named, else the one imported from that path (the current one when several were). */
 export async function checklistForFile(ctx: AppContext, path: string, name?: string): Promise<Checklist> {
   if (name !== undefined) {
     const named = await findChecklistByName(ctx.store.db, name);
@@ -36,9 +38,12 @@ export async function checklistForFile(ctx: AppContext, path: string, name?: str
     return named;
   }
   const found = await findChecklistsBySourcePath(ctx.store.db, resolve(path));
-  if (found.length === 1) return found[0]!;
-  if (found.length > 1) {
-    throw new InvalidInputError(`${path} was imported as ${found.map((c) => `'${c.name}'`).join(', ')}; pick one with --name`);
+  if (found.length > 0) {
+    const chosen = checklistOfFile(found, await readCurrentChecklist(ctx.store.db));
+    if (chosen) return chosen;
+    throw new InvalidInputError(
+      `${path} was imported as ${found.map((c) => `'${c.name}'`).join(', ')}; pick one with --name, or make it the current checklist (\`prepdeck use NAME\`)`,
+    );
   }
   const byName = await findChecklistByName(ctx.store.db, checklistNameFromPath(path));
   if (byName && byName.sourcePath === null) return byName;

@@ -1,21 +1,42 @@
-import { writeFile } from 'node:fs/promises';
 import { loadTrees } from '../../app/checklists/checklists.js';
+import { writeExportFile } from '../../app/checklists/export-file.js';
 import { applicationsCsv } from '../../app/hunt/export-csv.js';
 import { checklistBackup } from '../../app/backup/backup.js';
-import { exportJson, exportMarkdown } from '../../core/checklist/export.js';
-import { printLines } from '../output.js';
+import { exportJson, type ExportRefusal } from '../../core/checklist/export.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { exportMarkdown } from '../../core/checklist/export-markdown.js';
+import { printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
 
-export async function exportCommand(ctx: CommandContext, options: { format: 'json' | 'md' | 'csv'; output?: string }): Promise<void> {
+interface ExportOptions {
+  format: 'json' | 'md' | 'csv';
+  output?: string;
+  force?: boolean;
+}
+
+/** Why `-o FILE` was not written, in the command's words. */
+function refusalLine(path: string, refusal: ExportRefusal, force: boolean): string {
+  if (refusal.reason === 'exists') return `${path} exists already; give --force to write over it (nothing was written)`;
+  const names = refusal.checklists.map((name) => `'${name}'`).join(', ');
+  return `${path} is the Markdown file ${names} ${refusal.checklists.length === 1 ? 'was' : 'were'} imported from, which export never writes${force ? ', even with --force' : ''}: \`prepdeck sync ${path} --write\` puts the states into it, changing nothing else (nothing was written)`;
+}
+
+export async function exportCommand(ctx: CommandContext, options: ExportOptions): Promise<void> {
+  if (options.force && options.output === undefined) throw new UsageError('--force only applies with -o/--output (standard output is never refused)');
   // The applications are the hunt's, not a checklist's: no checklist to pick.
   const text = options.format === 'csv' ? await withApp(ctx, (app) => applicationsCsv(app, {})) : await checklistText(ctx, options.format);
-  if (options.output) {
-    await writeFile(options.output, text);
-    if (ctx.json) printLines([JSON.stringify({ written: options.output, bytes: Buffer.byteLength(text) })]);
-    else printLines([`wrote ${options.output}`]);
-  } else process.stdout.write(text);
+  const output = options.output;
+  if (output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const force = options.force ?? false;
+  const result = await withApp(ctx, (app) => writeExportFile(app, output, text, { force }));
+  if ('refused' in result) throw new InvalidInputError(refusalLine(output, result.refused, force));
+  if (ctx.json) printLines([JSON.stringify(result)]);
+  else printLines([`wrote ${output}`]);
 }
 
 async function checklistText(ctx: CommandContext, format: 'json' | 'md'): Promise<string> {

@@ -4,7 +4,10 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
-import { useChecklist } from '../../app/checklists/current.js';
+import { chosenChecklist, useChecklist } from '../../app/checklists/current.js';
+import type { AppContext } from '../../app/context.js';
+import { importBecomesCurrent } from '../../core/checklist/current.js';
+import { NotFoundError } from '../../core/errors.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
 
 interface ImportOptions {
@@ -38,6 +41,16 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
       if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
+}
+
+/** The checklist the commands work on now, or null before any import. */
+async function workingOn(app: AppContext): Promise<string | null> {
+  try {
+    return (await chosenChecklist(app)).name;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 /** `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them). */
@@ -81,7 +94,8 @@ export async function importCommand(ctx: CommandContext, file: string, options: 
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const result = await withApp(ctx, async (app) => {
+    const { result, keptOn } = await withApp(ctx, async (app) => {
+      const before = await workingOn(app);
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
@@ -89,13 +103,27 @@ export async function importCommand(ctx: CommandContext, file: string, options: 
         dryRun: options.dryRun,
         onPhase: indicator.onPhase,
       });
-      // The checklist just imported is the one the next commands work on.
-      if (!imported.dryRun) await useChecklist(app, imported.checklist.name);
-      return imported;
+      if (imported.dryRun) return { result: imported, keptOn: null };
+      // The checklist just imported is the one the next commands work on, unless it has nothing to study.
+      if (importBecomesCurrent(imported.counts) || before === null || before === imported.checklist.name) {
+        await useChecklist(app, imported.checklist.name);
+        return { result: imported, keptOn: null };
+      }
+      // Saved as current, so that the one imported last (this one) does not take over when none was chosen.
+      await useChecklist(app, before);
+      return { result: imported, keptOn: before };
     });
     indicator.done();
     if (ctx.json) printJson(result);
-    else printLines(renderImport(result, ctx.color));
+    else {
+      const notCurrent =
+        keptOn === null
+          ? []
+          : [
+              `  not made the current checklist, as it has no topics to study: commands still work on '${keptOn}' (\`prepdeck use ${result.checklist.name}\` picks it)`,
+            ];
+      printLines([...renderImport(result, ctx.color), ...notCurrent]);
+    }
   } finally {
     indicator.done();
   }
@@ -107,19 +135,22 @@ async function restoreCommand(ctx: CommandContext, file: string, options: Import
     throw new UsageError('--backup restores a checklist as it was saved: --dry-run and --topics do not apply to it');
   }
   const text = await readBackupFile(file);
-  const result = await withApp(ctx, async (app) => {
+  const { result, before } = await withApp(ctx, async (app) => {
+    const previous = await workingOn(app);
     const restored = await restoreBackups(app, text, { name: options.name, source: file });
-    // The checklist restored is the one the next commands work on (the first, when the file held several).
+    // As an import does, the checklist restored is the one the next commands work on (the first, when the file held several).
     await useChecklist(app, restored.restored[0]!.name);
-    return restored;
+    return { result: restored, before: previous };
   });
   if (ctx.json) printJson(result);
   else {
-    printLines(
-      result.restored.map(
+    const current = result.restored[0]!.name;
+    printLines([
+      ...result.restored.map(
         (r) =>
           `restored ${ctx.color.bold(r.name)}: ${plural(r.topics, 'topic')}, ${plural(r.events, 'history line')}, ${plural(r.cards, 'card')}, ${plural(r.reviews, 'review')}`,
       ),
-    );
+      `commands now work on '${current}'${before === null ? '' : ` (\`prepdeck use ${before}\` goes back to '${before}')`}`,
+    ]);
   }
 }

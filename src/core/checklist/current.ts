@@ -25,3 +25,20 @@ export function chooseChecklist(checklists: readonly ChecklistStamp[], current: 
   const latest = checklists.reduce((a, b) => (b.importedAt > a.importedAt ? b : a));
   return { name: latest.name, how: 'latest' };
 }
+
+/**
+ * Among the checklists imported from one file (a backup restored beside the original keeps its file), the one `sync`
+ * works on when none is named: the only one, else the current one, else none (the user names it).
+ */
+export function checklistOfFile<T extends { name: string }>(imported: readonly T[], current: string | null): T | null {
+  if (imported.length === 1) return imported[0]!;
+  return imported.find((checklist) => checklist.name === current) ?? null;
+}
+
+/**
+ * Whether an import makes its checklist the current one: not when the file gave no topic to study (an empty file, one
+ * of goals or links only), so that a stray import does not take over from the checklist being studied.
+ */
+export function importBecomesCurrent(counts: { topics: number }): boolean {
+  return counts.topics > 0;
+}

@@ -1,4 +1,4 @@
-// A checklist tree written out: stable JSON for programs, Markdown with task markers for people.
+// A checklist tree written out as stable JSON for programs (the Markdown for people is export-markdown.ts).
 // Its JSON is the tree's payload in the API (contract/checklists.ts): one description for both.
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../contract/checklists.js';
 import type { ExportedResource } from '../../contract/common.js';
@@ -53,52 +53,22 @@ export function exportJson(checklist: Checklist, tree: ChecklistTree): Checklist
   };
 }
 
-function indent(text: string, by: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line ? by + line : line))
-    .join('\n');
+/** What stands at the path an export is asked to write to. */
+export interface ExportTarget {
+  exists: boolean;
+  /** The checklists imported from that very file (symlinks followed), by name. */
+  sourceOf: readonly string[];
 }
 
-function resourceLine(r: Resource): string {
-  return r.title && r.title !== r.url ? `[${r.title.replace(/[[\]]/g, '\\$&')}](<${r.url}>)` : `<${r.url}>`;
-}
-
-function topicMarkdown(node: TopicNode, depth: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
-  const t = node.topic;
-  const tick = t.state === 'known' ? '[x]' : '[ ]';
-  out.push(`${pad}- ${tick} ${t.title}`);
-  // A blank line first, or the details would continue the title's paragraph.
-  if (t.details) out.push('', indent(t.details, `${pad}  `), '');
-  for (const r of node.resources.filter((r) => r.fromBullet)) out.push(`${pad}  - ${resourceLine(r)}`);
-  for (const child of node.children) topicMarkdown(child, depth + 1, out);
-}
-
-function sectionMarkdown(node: SectionNode, out: string[]): void {
-  const s = node.section;
-  if (s.level > 0) out.push(`${'#'.repeat(s.level)} ${s.title}`, '');
-  for (const note of node.notes) out.push(note.source, '');
-  const bullets = node.resources.filter((r) => r.fromBullet);
-  for (const r of bullets) out.push(`- ${resourceLine(r)}`);
-  if (bullets.length > 0) out.push('');
-  if (node.topics.length > 0) {
-    for (const topic of node.topics) topicMarkdown(topic, 0, out);
-    out.push('');
-  }
-  for (const child of node.children) sectionMarkdown(child, out);
-}
+/** Why an export does not write its file: it is a checklist's own Markdown, or another file already there. */
+export type ExportRefusal = { reason: 'source'; checklists: string[] } | { reason: 'exists' };
 
 /**
- * The checklist as Markdown: headings as imported, every entry a task item ticked when known.
- * prepdeck's own notes stay out (they are in the JSON export), so that re-importing the export changes nothing.
+ * Whether an export may write its file. Never over a checklist's own Markdown, which prepdeck only reads: only
+ * `sync --write` writes into it, changing its markers and nothing else. Over another file only when asked (`force`).
  */
-export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): string {
-  const out: string[] = [];
-  if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');
-  sectionMarkdown(tree.root, out);
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+export function exportRefusal(target: ExportTarget, force: boolean): ExportRefusal | null {
+  if (target.sourceOf.length > 0) return { reason: 'source', checklists: [...target.sourceOf] };
+  if (target.exists && !force) return { reason: 'exists' };
+  return null;
 }

@@ -861,7 +861,7 @@ function whyNoTopics(skipped: ChecklistReader['skippedItems'], cards: number): s
 }
 
 /** A URL's site as a person names it (`hasura.io` for `https://www.hasura.io/docs`); the URL itself when it has none. */
-function siteOf(url: string): string {
+export function siteOf(url: string): string {
   return /^[a-z][a-z\d+.-]*:\/\/(?:www\.)?([^/?#:\s]+)/i.exec(url)?.[1] ?? url;
 }
 

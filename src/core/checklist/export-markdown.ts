@@ -1,0 +1,129 @@
+// A checklist tree written out as Markdown with task markers, for people: `prepdeck export --format md`.
+// Apart from export.ts (the JSON), as it loads markdown-it, which `list` and the server's tree need not.
+import type { Token } from 'markdown-it';
+import { normalizeText } from '../import/identity.js';
+import { createMarkdownParser } from '../import/markdown.js';
+import { siteOf } from '../import/parse-checklist.js';
+import type { Checklist, Resource } from './model.js';
+import type { ChecklistTree, SectionNode, TopicNode } from './tree.js';
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? by + line : line))
+    .join('\n');
+}
+
+function resourceLine(r: Resource): string {
+  return r.title && r.title !== r.url ? `[${r.title.replace(/[[\]]/g, '\\$&')}](<${r.url}>)` : `<${r.url}>`;
+}
+
+/** A URL CommonMark reads as an autolink when written `<url>`: a scheme, then no space, `<` or `>`. */
+const AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*$/u;
+
+let parser: ReturnType<typeof createMarkdownParser> | null = null;
+
+/** The URLs the links of `markdown` point at, as the import reads them (link destinations, autolinks, bare URLs). */
+function linkedUrls(markdown: string, inline: boolean): Set<string> {
+  parser ??= createMarkdownParser();
+  const urls = new Set<string>();
+  const visit = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'link_open') urls.add(String(token.attrGet('href') ?? ''));
+      if (token.children) visit(token.children);
+    }
+  };
+  if (markdown !== '') visit(inline ? parser.parseInline(markdown, {}) : parser.parse(markdown, {}));
+  return urls;
+}
+
+/**
+ * The resources read from an entry's own text that its written text no longer holds: the autolinks that ended a
+ * title stand beside it (`mypy - type checker <https://...>` is stored as `mypy - type checker`), so the export
+ * writes them back there, or they would be lost.
+ */
+function besideText(resources: readonly Resource[], title: string, body: string): Resource[] {
+  const own = resources.filter((r) => !r.fromBullet);
+  if (own.length === 0) return [];
+  const written = new Set([...linkedUrls(title, true), ...linkedUrls(body, false)]);
+  const missing = new Map<string, Resource>();
+  for (const r of own) if (!written.has(r.url) && !missing.has(r.url)) missing.set(r.url, r);
+  return [...missing.values()];
+}
+
+/** How a topic is written: its title and the links that stand beside it. */
+interface WrittenTopic {
+  title: string;
+  beside: Resource[];
+}
+
+/**
+ * How each of these siblings is written. Siblings that read the same once their trailing links stood beside them were
+ * told apart by their links' sites (`SQL to GraphQL (hasura.io)`, parse-checklist.ts#distinguishTwins): written with
+ * their links and without the sites, they are read as before, and keep being recognised.
+ */
+function writtenTopics(siblings: readonly TopicNode[]): Map<TopicNode, WrittenTopic> {
+  const plans = siblings.map((node) => {
+    const { title, text, details } = node.topic;
+    const beside = besideText(node.resources, title, details);
+    const suffix = beside.length > 0 ? ` (${beside.map((r) => siteOf(r.url)).join(', ')})` : null;
+    const twin = suffix !== null && title.endsWith(suffix) && text.endsWith(suffix);
+    return { node, beside, title, twin, suffix, readBefore: normalizeText(twin ? text.slice(0, -suffix.length) : text) };
+  });
+  const reading = new Map<string, number>();
+  for (const plan of plans) reading.set(plan.readBefore, (reading.get(plan.readBefore) ?? 0) + 1);
+  return new Map(
+    plans.map(({ node, beside, title, twin, suffix, readBefore }) => [
+      node,
+      { title: twin && reading.get(readBefore)! > 1 ? title.slice(0, -suffix!.length) : title, beside },
+    ]),
+  );
+}
+
+function topicMarkdown(node: TopicNode, written: WrittenTopic, depth: number, out: string[]): void {
+  const pad = '  '.repeat(depth);
+  const t = node.topic;
+  const tick = t.state === 'known' ? '[x]' : '[ ]';
+  // Read back, links after the title stand beside it again: the topic keeps its title, its identity and its links.
+  const beside = written.beside.map((r) => ` ${AUTOLINK.test(r.url) ? `<${r.url}>` : resourceLine(r)}`);
+  out.push(`${pad}- ${tick} ${written.title}${beside.join('')}`);
+  // A blank line first, or the details would continue the title's paragraph.
+  if (t.details) out.push('', indent(t.details, `${pad}  `), '');
+  for (const r of node.resources.filter((r) => r.fromBullet)) out.push(`${pad}  - ${resourceLine(r)}`);
+  topicsMarkdown(node.children, depth + 1, out);
+}
+
+function topicsMarkdown(siblings: readonly TopicNode[], depth: number, out: string[]): void {
+  const written = writtenTopics(siblings);
+  for (const node of siblings) topicMarkdown(node, written.get(node)!, depth, out);
+}
+
+function sectionMarkdown(node: SectionNode, out: string[]): void {
+  const s = node.section;
+  if (s.level > 0) out.push(`${'#'.repeat(s.level)} ${s.title}`, '');
+  for (const note of node.notes) out.push(note.source, '');
+  // A link of the section that neither its heading nor its notes hold is written as a link bullet, which keeps it its own.
+  const missing = besideText(node.resources, s.level > 0 ? s.title : '', node.notes.map((n) => n.source).join('\n\n'));
+  const bullets = [...node.resources.filter((r) => r.fromBullet), ...missing];
+  for (const r of bullets) out.push(`- ${resourceLine(r)}`);
+  if (bullets.length > 0) out.push('');
+  if (node.topics.length > 0) {
+    topicsMarkdown(node.topics, 0, out);
+    out.push('');
+  }
+  for (const child of node.children) sectionMarkdown(child, out);
+}
+
+/**
+ * The checklist as Markdown: headings as imported, every entry a task item ticked when known.
+ * prepdeck's own notes stay out (they are in the JSON export), so that re-importing the export changes nothing.
+ */
+export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): string {
+  const out: string[] = [];
+  if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');
+  sectionMarkdown(tree.root, out);
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
