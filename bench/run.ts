@@ -29,6 +29,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const USER_FIXTURE = join(ROOT, '../shared/fixtures/job-interview-checklist.md');
 const BIN = join(ROOT, 'dist/cli/main.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+/** `BENCH_ONLY=import npm run bench`: the import's figures alone, without the minutes the rest takes. */
+const IMPORT_ONLY = process.env['BENCH_ONLY'] === 'import';
 const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function minTime(runs: number, fn: () => unknown): Promise<number> {
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (IMPORT_ONLY) return;
 
   if (existsSync(BIN)) {
     const bare = medianSpawn(15, ['-e', '0']);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanJson, PlanSettingsJson, Weekday } from '../../src/contract/plan.js';
+import type { ReviewSettingsJson } from '../../src/contract/review.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
 import { browserUnavailable, launchBrowser, startServer, type BrowserHandle, type Server } from './harness.js';
 
@@ -27,7 +28,7 @@ let server: Server;
 let browser: BrowserHandle;
 let page: Page;
 let copyDir: string;
-/** Today in the plan's zone, and its weekday. */
+/** Today's study day in the plan's zone, and its weekday. */
 let today: string;
 let todayWeekday: Weekday;
 let before: PlanJson;
@@ -118,7 +119,10 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     await page.getByRole('form', { name: 'Add a target' }).waitFor();
     before = await plan();
     expect(before.targets).toEqual([]);
-    today = new Intl.DateTimeFormat('en-CA', { timeZone: before.timeZone }).format(new Date());
+    // The plan's study day, not the calendar's: before the hour it starts at (4 a.m.) it is still yesterday's.
+    const { dayStartsAt } = await get<ReviewSettingsJson>(`/api/checklists/${CHECKLIST}/review/settings`);
+    const dayStarted = new Date(Date.now() - dayStartsAt * 3_600_000);
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: before.timeZone }).format(dayStarted);
     todayWeekday = WEEK[(new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7]!;
   });
 
