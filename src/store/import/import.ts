@@ -211,47 +211,11 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
   let nextFresh = 0;
   const topicIds = plan.entries.map((planned) => planned.existingId ?? freshIds[nextFresh++]!);
 
-  /** A new topic's row, spelled out (not spread from `fromFile` below): a first import makes 20,000 of these. */
-  const newTopicRow = (index: number): Insertable<TopicTable> => {
+  /** What the file says of the entry at `index`: the columns an import sets on a topic, new or matched. */
+  const fromFile = (index: number) => {
     const entry = parsed.entries[index]!;
     const planned = plan.entries[index]!;
     return {
-      id: topicIds[index]!,
-      checklist_id: checklistId,
-      section_id: sectionIds[entry.sectionIndex]!,
-      section_key: planned.sectionKey,
-      parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
-      identity_key: planned.identityKey,
-      kind: entry.kind,
-      title: entry.title,
-      text: entry.text,
-      search_text: topicSearchText(entry.text, ''),
-      details: entry.details,
-      marker: entry.marker,
-      position: entry.position,
-      depth: entry.depth,
-      line_start: entry.lines.start,
-      line_end: entry.lines.end,
-      state: planned.state,
-      confidence: null,
-      notes: '',
-      created_at: now,
-      updated_at: now,
-      archived_at: null,
-      origin: 'file',
-    };
-  };
-  const newTopics: number[] = [];
-  const updates: Array<Insertable<TopicTable>> = [];
-
-  parsed.entries.forEach((entry, index) => {
-    const planned = plan.entries[index]!;
-    const before = stored.get(topicIds[index]!);
-    if (!before) {
-      newTopics.push(index);
-      return;
-    }
-    const fromFile = {
       section_id: sectionIds[entry.sectionIndex]!,
       section_key: planned.sectionKey,
       parent_id: entry.parentIndex === null ? null : topicIds[entry.parentIndex]!,
@@ -270,7 +234,27 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
       // A topic added in prepdeck that the file now holds (written back, or typed in by hand) is the file's from now on.
       origin: 'file' as const,
     };
-    const after = { ...before, ...fromFile, search_text: topicSearchText(entry.text, before.notes) };
+  };
+  const newTopicRow = (index: number): Insertable<TopicTable> => ({
+    id: topicIds[index]!,
+    checklist_id: checklistId,
+    ...fromFile(index),
+    search_text: topicSearchText(parsed.entries[index]!.text, ''),
+    confidence: null,
+    notes: '',
+    created_at: now,
+    updated_at: now,
+  });
+  const newTopics: number[] = [];
+  const updates: Array<Insertable<TopicTable>> = [];
+
+  parsed.entries.forEach((entry, index) => {
+    const before = stored.get(topicIds[index]!);
+    if (!before) {
+      newTopics.push(index);
+      return;
+    }
+    const after = { ...before, ...fromFile(index), search_text: topicSearchText(entry.text, before.notes) };
     if (differs(before, after, TOPIC_IMPORT_COLUMNS)) updates.push({ ...after, updated_at: now });
   });
 
