@@ -19,7 +19,7 @@ function rowsPerStatement(columns: number): number {
 
 /**
  * Inserts `rows` in batches. They may come from a generator: each batch's rows are made as it is bound and are
- * garbage right after, where an array of 20,000 rows lives through every collection of the import (a tenth of it).
+ * garbage right after, where an array of 20,000 rows lives through every garbage collection of the import.
  */
 export async function insertRows<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Iterable<Insertable<Database[T]>>): Promise<void> {
   // Kysely can't relate a generic table name to its row type; the signature above keeps callers typed.
