@@ -41,6 +41,12 @@ export async function reviewRules(ctx: AppContext, checklist: Checklist): Promis
   };
 }
 
+/** The time zone a checklist's times are shown in: its review settings' zone, or this machine's. */
+export async function checklistTimeZone(ctx: AppContext, checklistName: string): Promise<string> {
+  const { settings } = await showReviewSettings(ctx, checklistName);
+  return settings.timeZone ?? machineTimeZone();
+}
+
 export async function showReviewSettings(ctx: AppContext, checklistName?: string): Promise<{ checklist: Checklist; settings: ReviewSettings }> {
   const checklist = await checklistFor(ctx, checklistName);
   return { checklist, settings: await getReviewSettings(ctx.store.db, checklist.id) };

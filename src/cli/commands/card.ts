@@ -1,7 +1,7 @@
 // `prepdeck card add|list|edit|remove`: a topic's own question/answer cards from the terminal.
 import type { AppContext } from '../../app/context.js';
 import { addCard, editCard, removeCard, topicCardList } from '../../app/review/cards.js';
-import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
+import { checklistTimeZone } from '../../app/review/settings.js';
 import { resolveTopic } from '../../app/topics/topics.js';
 import type { CardJson } from '../../contract/review.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
@@ -27,8 +27,7 @@ export function cardLine(card: CardJson, c: Colors, time: (iso: string) => strin
 
 /** How the due times of a checklist's cards are written: `localTime` in its review zone (this machine's when unset). */
 async function dueTimes(app: AppContext, checklist: string): Promise<(iso: string) => string> {
-  const { settings } = await showReviewSettings(app, checklist);
-  const zone = settings.timeZone ?? machineTimeZone();
+  const zone = await checklistTimeZone(app, checklist);
   return (iso) => localTime(iso, zone);
 }
 

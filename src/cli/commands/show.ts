@@ -1,5 +1,5 @@
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
-import { machineTimeZone, showReviewSettings } from '../../app/review/settings.js';
+import { checklistTimeZone } from '../../app/review/settings.js';
 import type { TopicEvent } from '../../core/checklist/model.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -68,9 +68,8 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
     const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
     const placed = (await placeTopics(app, [shown.topic]))[0]!;
     if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC' };
-    const { settings } = await showReviewSettings(app, placed.checklistName);
     const titles = new Map(Object.entries(shown.sectionTitles));
-    return { details: shown, placed, cards, titles, timeZone: settings.timeZone ?? machineTimeZone() };
+    return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName) };
   });
   if (ctx.json) {
     printJson(details);
