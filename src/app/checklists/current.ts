@@ -23,6 +23,16 @@ export async function chosenChecklist(ctx: AppContext, named?: string): Promise<
   return chooseChecklist(await checklistStamps(ctx.store.db), await readCurrentChecklist(ctx.store.db));
 }
 
+/** The checklist a command works on when it names none, or null before any import. */
+export async function workedOnChecklist(ctx: AppContext): Promise<string | null> {
+  try {
+    return (await chosenChecklist(ctx)).name;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
 /** Makes `name` the current checklist: what the CLI works on from now on when none is named. */
 export async function useChecklist(ctx: AppContext, name: string): Promise<Checklist> {
   const checklist = await namedChecklist(ctx, name);

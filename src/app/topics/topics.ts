@@ -5,7 +5,7 @@ import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js'
 import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
-import { chosenChecklist, namedChecklist } from '../checklists/current.js';
+import { namedChecklist, workedOnChecklist } from '../checklists/current.js';
 import { nearest } from '../nearest.js';
 import {
   activeTopicTexts,
@@ -83,13 +83,9 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
  * suggested from: a near title of another checklist is another subject (`SKIP LOCKED` is not `optimistic locking`).
  */
 async function workedOnChecklistId(ctx: AppContext): Promise<number | undefined> {
-  try {
-    return (await namedChecklist(ctx, (await chosenChecklist(ctx)).name)).id;
-  } catch (error) {
-    // None imported yet: nothing to suggest from.
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
+  const name = await workedOnChecklist(ctx);
+  // None imported yet: nothing to suggest from.
+  return name === null ? undefined : (await namedChecklist(ctx, name)).id;
 }
 
 /** The one topic of `found` (an exact title wins over partial matches), or an AmbiguousError listing candidates. */

@@ -4,10 +4,8 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
-import { chosenChecklist, useChecklist } from '../../app/checklists/current.js';
-import type { AppContext } from '../../app/context.js';
+import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
 import { importBecomesCurrent } from '../../core/checklist/current.js';
-import { NotFoundError } from '../../core/errors.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
 
 interface ImportOptions {
@@ -41,16 +39,6 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
       if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
-}
-
-/** The checklist the commands work on now, or null before any import. */
-async function workingOn(app: AppContext): Promise<string | null> {
-  try {
-    return (await chosenChecklist(app)).name;
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
 }
 
 /** `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them). */
@@ -95,7 +83,7 @@ export async function importCommand(ctx: CommandContext, file: string, options: 
   const indicator = phaseIndicator(file);
   try {
     const { result, keptOn } = await withApp(ctx, async (app) => {
-      const before = await workingOn(app);
+      const before = await workedOnChecklist(app);
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
@@ -136,7 +124,7 @@ async function restoreCommand(ctx: CommandContext, file: string, options: Import
   }
   const text = await readBackupFile(file);
   const { result, before } = await withApp(ctx, async (app) => {
-    const previous = await workingOn(app);
+    const previous = await workedOnChecklist(app);
     const restored = await restoreBackups(app, text, { name: options.name, source: file });
     // As an import does, the checklist restored is the one the next commands work on (the first, when the file held several).
     await useChecklist(app, restored.restored[0]!.name);
