@@ -12,7 +12,7 @@ import type {
   MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
+import { dueListChange } from '../../core/hunt/closing.js';
 import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
@@ -111,12 +111,8 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
     if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0 };
-    const stages = await readStages(trx);
-    const listed = (archived: boolean) => followUpsListedAsDue(stages, { stage: row.stage, archived });
-    const [before, after] = [listed(row.archived_at !== null), listed(patch.archived)];
-    // Counted only when the lists change: a closed application's follow-ups were off them already.
-    const open = before === after ? 0 : await openFollowUpCount(trx, id);
-    return { noLongerDue: before && !after ? open : 0, dueAgain: !before && after ? open : 0 };
+    const before = { stage: row.stage, archived: row.archived_at !== null };
+    return dueListChange(await readStages(trx), before, { ...before, archived: patch.archived }, await openFollowUpCount(trx, id));
   });
   return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
 }
@@ -152,7 +148,8 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
       throw new ConflictError('the application moved meanwhile: reload and move it again');
     }
     const openFollowUps = await openFollowUpCount(trx, id);
-    return dueListChange(hunt.stages, { from: row.stage, to: move.to }, { openFollowUps, archived: row.archived_at !== null });
+    const archived = row.archived_at !== null;
+    return dueListChange(hunt.stages, { stage: row.stage, archived }, { stage: move.to, archived }, openFollowUps);
   });
   return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
 }

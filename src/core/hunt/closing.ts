@@ -25,22 +25,23 @@ export function followUpsListedAsDue(stages: readonly Stage[], application: { st
   return !application.archived && !isClosedStage(stages, application.stage);
 }
 
-/** What a move does to the lists of due follow-ups: how many of the application's open ones leave them, or come back. */
+/**
+ * What a change of an application (a move, archiving or restoring it) does to the lists of due follow-ups: how many of
+ * its open ones leave them, or come back.
+ */
 export interface DueListChange {
   noLongerDue: number;
   dueAgain: number;
 }
 
-export function dueListChange(
-  stages: readonly Stage[],
-  move: { from: string; to: string },
-  application: { openFollowUps: number; archived: boolean },
-): DueListChange {
-  const before = followUpsListedAsDue(stages, { stage: move.from, archived: application.archived });
-  const after = followUpsListedAsDue(stages, { stage: move.to, archived: application.archived });
+type ListedState = { stage: string; archived: boolean };
+
+export function dueListChange(stages: readonly Stage[], before: ListedState, after: ListedState, openFollowUps: number): DueListChange {
+  const listedBefore = followUpsListedAsDue(stages, before);
+  const listedAfter = followUpsListedAsDue(stages, after);
   return {
-    noLongerDue: before && !after ? application.openFollowUps : 0,
-    dueAgain: !before && after ? application.openFollowUps : 0,
+    noLongerDue: listedBefore && !listedAfter ? openFollowUps : 0,
+    dueAgain: !listedBefore && listedAfter ? openFollowUps : 0,
   };
 }
 

@@ -25,25 +25,35 @@ describe('closed stages', () => {
 
 describe('what a move does to the due lists', () => {
   it('counts the open follow-ups a move to a closed stage takes off them', () => {
-    expect(dueListChange(stages, { from: 'technical', to: 'rejected' }, { openFollowUps: 2, archived: false })).toEqual({
+    expect(dueListChange(stages, { stage: 'technical', archived: false }, { stage: 'rejected', archived: false }, 2)).toEqual({
       noLongerDue: 2,
       dueAgain: 0,
     });
   });
 
   it('counts those a move back to an open stage puts back', () => {
-    expect(dueListChange(stages, { from: 'ghosted', to: 'screening' }, { openFollowUps: 1, archived: false })).toEqual({
+    expect(dueListChange(stages, { stage: 'ghosted', archived: false }, { stage: 'screening', archived: false }, 1)).toEqual({
       noLongerDue: 0,
       dueAgain: 1,
     });
   });
 
+  it('counts those archiving takes off them and restoring puts back, at an open stage only', () => {
+    const open = { stage: 'technical', archived: false };
+    expect(dueListChange(stages, open, { ...open, archived: true }, 2)).toEqual({ noLongerDue: 2, dueAgain: 0 });
+    expect(dueListChange(stages, { ...open, archived: true }, open, 2)).toEqual({ noLongerDue: 0, dueAgain: 2 });
+    expect(dueListChange(stages, { stage: 'rejected', archived: false }, { stage: 'rejected', archived: true }, 2)).toEqual({
+      noLongerDue: 0,
+      dueAgain: 0,
+    });
+  });
+
   it('changes nothing between two open stages, two closed ones, or for an archived application', () => {
     const none = { noLongerDue: 0, dueAgain: 0 };
-    expect(dueListChange(stages, { from: 'applied', to: 'onsite' }, { openFollowUps: 3, archived: false })).toEqual(none);
-    expect(dueListChange(stages, { from: 'rejected', to: 'withdrawn' }, { openFollowUps: 3, archived: false })).toEqual(none);
-    expect(dueListChange(stages, { from: 'technical', to: 'rejected' }, { openFollowUps: 3, archived: true })).toEqual(none);
-    expect(dueListChange(stages, { from: 'technical', to: 'rejected' }, { openFollowUps: 0, archived: false })).toEqual(none);
+    expect(dueListChange(stages, { stage: 'applied', archived: false }, { stage: 'onsite', archived: false }, 3)).toEqual(none);
+    expect(dueListChange(stages, { stage: 'rejected', archived: false }, { stage: 'withdrawn', archived: false }, 3)).toEqual(none);
+    expect(dueListChange(stages, { stage: 'technical', archived: true }, { stage: 'rejected', archived: true }, 3)).toEqual(none);
+    expect(dueListChange(stages, { stage: 'technical', archived: false }, { stage: 'rejected', archived: false }, 0)).toEqual(none);
   });
 });
 
