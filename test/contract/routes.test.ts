@@ -93,6 +93,7 @@ const ROUND_EXAMPLES: Example[] = [
   },
   { route: 'GET /api/rounds', status: 200, request: () => json('GET', '/api/rounds?upcoming=true&kind=technical') },
   { route: 'GET /api/rounds', status: 404, request: () => json('GET', '/api/rounds?application=999999') },
+  { route: 'GET /api/rounds', status: 400, request: () => json('GET', '/api/rounds?kind=tecnical') },
   { route: 'GET /api/rounds/{id}', status: 200, request: ({ roundId }) => json('GET', `/api/rounds/${roundId}`) },
   { route: 'GET /api/rounds/{id}', status: 404, request: () => json('GET', '/api/rounds/999999') },
   {

@@ -68,6 +68,35 @@ for (const backend of BACKENDS) {
       expect(gap.notice).toMatch(/does not exist in Europe\/Berlin .*03:00/);
     });
 
+    it('refuses a kind no round has with a 400 naming the field and the nearest kind, as the CLI does', async () => {
+      const { acme } = await setUp();
+      const at = { applicationId: acme, timeZone: 'UTC' };
+      await ok('POST', '/api/rounds', { ...at, localStart: '2026-12-20T15:00', kind: 'technical' }, 201);
+      await ok('POST', '/api/rounds', { ...at, localStart: '2026-12-21T15:00', kind: 'pairing' }, 201);
+      const kinds = async (query: string) => (await ok<RoundListJson>('GET', `/api/rounds?${query}`)).rounds.map((round) => round.kind);
+
+      const typo = await call<ErrorJson>('GET', '/api/rounds?kind=tecnical');
+      expect([typo.status, typo.body.error]).toEqual([
+        400,
+        { type: 'InvalidInputError', message: "kind: no round is of the kind 'tecnical'; did you mean 'technical'?" },
+      ]);
+      // A kind of the user's own, once a round has it, is suggested too; one near nothing lists the kinds there are.
+      const refusedKind = async (kind: string) => {
+        const response = await call<ErrorJson>('GET', `/api/rounds?kind=${kind}`);
+        expect(response.status, JSON.stringify(response.body)).toBe(400);
+        return response.body.error.message;
+      };
+      expect(await refusedKind('pairng')).toBe("kind: no round is of the kind 'pairng'; did you mean 'pairing'?");
+      expect(await refusedKind('zzzz')).toMatch(/^kind: no round is of the kind 'zzzz'; the kinds are recruiter, technical, .*, other, pairing$/);
+      // Known kinds answer their rounds, or an empty list when none has the kind yet: that is no typo.
+      expect(await kinds('kind=technical')).toEqual(['technical']);
+      expect(await kinds('kind=pairing')).toEqual(['pairing']);
+      expect(await kinds('kind=onsite')).toEqual([]);
+      // Another filter emptying the list of a known kind is not a typo either.
+      const initech = await ok<ApplicationDetailJson>('POST', '/api/hunt/applications', { company: 'Initech' }, 201);
+      expect(await kinds(`kind=pairing&application=${initech.application.id}`)).toEqual([]);
+    });
+
     it('writes a scored question into its topics’ history as an interview review, and refuses bad questions', async () => {
       const { acme } = await setUp();
       const { round } = await ok<RoundDetailJson>(

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
 import { addQuestion, deleteQuestion, questionToCard, updateQuestion } from '../../app/interviews/questions.js';
 import { createRound, deleteRound, listRounds, roundDetail, updateRound } from '../../app/interviews/rounds.js';
+import { nearest } from '../../app/nearest.js';
 import { suggestTopics } from '../../app/interviews/suggest.js';
 import { errorResponses } from '../../contract/common.js';
 import {
@@ -20,21 +21,41 @@ import {
   SuggestionListJson,
   SuggestQuery,
 } from '../../contract/interviews.js';
+import { ROUND_KINDS } from '../../contract/vocabulary.js';
+import { InvalidInputError } from '../../core/errors.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, its questions with it and their evidence withdrawn from review' });
 const ICS_DESCRIPTION = 'iCalendar (RFC 5545): a VEVENT per round in its zone (with VTIMEZONE blocks), UID round-<id>@prepdeck';
+
+/**
+ * The rounds the query asks for; a kind that is neither one of the usual kinds nor one any round has is bad input
+ * naming the nearest kind (as the CLI's `rounds --kind` refuses it), not an empty list that looks like "none yet".
+ */
+async function roundsOfKnownKind(app: AppContext, query: RoundListQuery): Promise<RoundListJson> {
+  const list = await listRounds(app, query);
+  const { kind } = query;
+  // A kind some round has lists that round, so only an empty list can hide a typo.
+  if (kind === undefined || list.rounds.length > 0 || (ROUND_KINDS as readonly string[]).includes(kind)) return list;
+  const kinds = [...new Set([...ROUND_KINDS, ...(await listRounds(app)).rounds.map((round) => round.kind)])];
+  if (kinds.includes(kind)) return list;
+  const near = nearest(kind, kinds);
+  throw new InvalidInputError(
+    `kind: no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`,
+  );
+}
 
 export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   server.get(
     '/rounds',
     {
       schema: {
-        summary: 'Interview rounds: upcoming ones soonest first, or all latest first; by application (404 when it does not exist) and kind',
+        summary:
+          'Interview rounds: upcoming ones soonest first, or all latest first; by application (404 when it does not exist) and kind (400 naming the nearest when no round has it and it is not a usual kind)',
         querystring: RoundListQuery,
         response: { 200: RoundListJson, ...errorResponses(400, 404) },
       },
     },
-    async (request) => listRounds(app, request.query),
+    async (request) => roundsOfKnownKind(app, request.query),
   );
 
   server.get(
