@@ -84,7 +84,13 @@ export type TopicPatchJson = Static<typeof TopicPatchJson>;
 export const TopicCreateJson = Type.Object(
   {
     section: Type.String({ minLength: 1, maxLength: 500, description: 'a title, or a path of titles joined by " > "' }),
-    title: Type.String({ minLength: 1, maxLength: 500, description: 'one line of inline Markdown' }),
+    title: Type.String({ minLength: 1, maxLength: 500, description: 'one line of inline Markdown, or the characters meant with asTyped' }),
+    asTyped: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: the title is the characters typed, not Markdown (`__slots__ and memory`, not a bold "slots"): the * and _ Markdown would read as emphasis are escaped in it; links and code spans stay Markdown. Left out: the title is Markdown',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -165,6 +165,37 @@ for (const backend of BACKENDS) {
       expect(unknown.statusCode).toBe(404);
     });
 
+    it('adds a title as typed with asTyped (the characters meant), and as Markdown without it, for callers who write Markdown', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      const post = (payload: object) => inject({ method: 'POST', url: '/api/checklists/prep/topics', payload });
+      const typed = await post({ section: 'Databases', title: '__slots__ and memory', asTyped: true });
+      expect(typed.statusCode, typed.body).toBe(201);
+      // Escaped as the file will hold it, read back as typed.
+      expect(typed.json<TopicDetailJson>().topic).toMatchObject({
+        title: '\\_\\_slots\\_\\_ and memory',
+        text: '__slots__ and memory',
+        origin: 'app',
+      });
+      // Without the flag (or with false) the title is Markdown: emphasis is emphasis, and a link stays a link either way.
+      for (const asTyped of [undefined, false]) {
+        const title = `__Paxos__ in [Raft](https://raft.github.io) ${String(asTyped)}`;
+        const markdown = await post({ section: 'Databases', title, ...(asTyped === undefined ? {} : { asTyped }) });
+        expect(markdown.statusCode, markdown.body).toBe(201);
+        expect(markdown.json<TopicDetailJson>().topic).toMatchObject({ title, text: `Paxos in Raft ${String(asTyped)}` });
+      }
+      const linked = await post({ section: 'Databases', title: '__init__ in [Python docs](https://docs.python.org)', asTyped: true });
+      expect(linked.json<TopicDetailJson>().topic).toMatchObject({
+        title: '\\_\\_init\\_\\_ in [Python docs](https://docs.python.org)',
+        text: '__init__ in Python docs',
+      });
+      const tree = (await inject({ url: '/api/checklists/prep/tree' })).json<ChecklistTreeJson>();
+      expect(findTopic(tree, '__slots__ and memory').topic.title).toBe('\\_\\_slots\\_\\_ and memory');
+
+      const notBoolean = await post({ section: 'Databases', title: 'x', asTyped: 'yes' });
+      expect(notBoolean.statusCode).toBe(400);
+      expect(notBoolean.json<ErrorJson>().error.message).toMatch(/asTyped/);
+    });
+
     it('removes a topic added here (200, what went); a topic of the file is a 400 naming id; the tree is never the one from before', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       const add = async (title: string) =>
