@@ -1,6 +1,14 @@
 // Rounds: what a user does to one (create, change, delete) and the lists that show them.
-import type { RoundCreateJson, RoundDetailJson, RoundListJson, RoundListQuery, RoundPatchJson, SectionRefJson } from '../../contract/interviews.js';
-import { ROUND_OUTCOMES } from '../../contract/vocabulary.js';
+import type {
+  RoundCreateJson,
+  RoundDetailJson,
+  RoundJson,
+  RoundListJson,
+  RoundListQuery,
+  RoundPatchJson,
+  SectionRefJson,
+} from '../../contract/interviews.js';
+import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
@@ -29,7 +37,7 @@ import { sectionsOf } from '../../store/topics/topics.js';
 import type { Store } from '../../store/database.js';
 import { chosenChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
-import { sectionForField } from '../nearest.js';
+import { nearest, sectionForField } from '../nearest.js';
 import { requireApplication } from '../hunt/detail.js';
 import { huntTimeZone } from '../hunt/zone.js';
 import { roundDetailOf, roundJsons } from './round-json.js';
@@ -201,6 +209,18 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
     kind: query.kind,
   });
   return { now, rounds: roundJsons(rows) };
+}
+
+/**
+ * Why `kind` names no round: it is neither one of the usual kinds nor one that any of `rounds` (all of them) has;
+ * with the nearest kind, or the kinds there are. Null for a known kind. Only an empty filtered list needs asking:
+ * a kind some round has lists that round. The CLI calls it misuse, the API a 400.
+ */
+export function unknownRoundKind(kind: string, rounds: readonly RoundJson[]): string | null {
+  const kinds = [...new Set([...ROUND_KINDS, ...rounds.map((round) => round.kind)])];
+  if (kinds.includes(kind)) return null;
+  const near = nearest(kind, kinds);
+  return `no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`;
 }
 
 /** A contact of the application by id or a unique fragment of their name, as `--interviewer` names them. */

@@ -4,11 +4,9 @@ import { getHunt } from '../../app/hunt/hunt.js';
 import { applicationById, resolveApplication } from '../../app/hunt/applications.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
 import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
-import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, updateRound } from '../../app/interviews/rounds.js';
+import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
 import { resolveTopic } from '../../app/topics/topics.js';
-import type { QuestionCreateJson, RoundDetailJson, RoundJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
-import { ROUND_KINDS } from '../../contract/vocabulary.js';
-import { nearest } from '../../app/nearest.js';
+import type { QuestionCreateJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -70,22 +68,13 @@ export async function roundsList(ctx: CommandContext, options: { upcoming?: bool
     const filtered = options.upcoming || application !== undefined || options.kind !== undefined;
     // Only an empty list needs them all: to tell a kind's typo (a kind any round has lists it), and "none of these" from "none yet".
     const all = list.rounds.length === 0 && filtered ? (await listRounds(app)).rounds : null;
-    if (options.kind !== undefined && all !== null) checkKnownKind(options.kind, all);
+    const unknownKind = options.kind !== undefined && all !== null ? unknownRoundKind(options.kind, all) : null;
+    if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
     if (ctx.json) return printJson(list);
     if (list.rounds.length > 0) return printLines(roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color));
     const named = application === undefined ? undefined : titleOf((await applicationById(app, application)).application);
     printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color)]);
   });
-}
-
-/** Refuses as misuse a kind that is neither one of the usual kinds nor one a round has, naming the nearest. */
-function checkKnownKind(kind: string, rounds: readonly RoundJson[]): void {
-  const kinds = [...new Set([...ROUND_KINDS, ...rounds.map((round) => round.kind)])];
-  if (kinds.includes(kind)) return;
-  const near = nearest(kind, kinds);
-  throw new UsageError(
-    `--kind: no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`,
-  );
 }
 
 export async function roundsAdd(ctx: CommandContext, reference: string, options: RoundOptions): Promise<void> {

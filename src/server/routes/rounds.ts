@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
 import { addQuestion, deleteQuestion, questionToCard, updateQuestion } from '../../app/interviews/questions.js';
-import { createRound, deleteRound, listRounds, roundDetail, updateRound } from '../../app/interviews/rounds.js';
-import { nearest } from '../../app/nearest.js';
+import { createRound, deleteRound, listRounds, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
 import { suggestTopics } from '../../app/interviews/suggest.js';
 import { errorResponses } from '../../contract/common.js';
 import {
@@ -21,7 +20,6 @@ import {
   SuggestionListJson,
   SuggestQuery,
 } from '../../contract/interviews.js';
-import { ROUND_KINDS } from '../../contract/vocabulary.js';
 import { InvalidInputError } from '../../core/errors.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, its questions with it and their evidence withdrawn from review' });
@@ -33,15 +31,10 @@ const ICS_DESCRIPTION = 'iCalendar (RFC 5545): a VEVENT per round in its zone (w
  */
 async function roundsOfKnownKind(app: AppContext, query: RoundListQuery): Promise<RoundListJson> {
   const list = await listRounds(app, query);
-  const { kind } = query;
-  // A kind some round has lists that round, so only an empty list can hide a typo.
-  if (kind === undefined || list.rounds.length > 0 || (ROUND_KINDS as readonly string[]).includes(kind)) return list;
-  const kinds = [...new Set([...ROUND_KINDS, ...(await listRounds(app)).rounds.map((round) => round.kind)])];
-  if (kinds.includes(kind)) return list;
-  const near = nearest(kind, kinds);
-  throw new InvalidInputError(
-    `kind: no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`,
-  );
+  if (query.kind === undefined || list.rounds.length > 0) return list;
+  const unknownKind = unknownRoundKind(query.kind, (await listRounds(app)).rounds);
+  if (unknownKind !== null) throw new InvalidInputError(`kind: ${unknownKind}`);
+  return list;
 }
 
 export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
