@@ -1,12 +1,14 @@
 // Export, import and restore on a newcomer's path, spawned as a user runs them: `export -o` writes only a new file (over
 // another with --force, never over a checklist's own Markdown) and says in one line why it can't; an import that finds
 // no topics does not take over from the checklist being studied; a restore says it is now the current checklist, and
-// sync then syncs the current one of those imported from the file; -c names the checklist sync works on, as --name does.
+// sync then syncs the current one of those imported from the file; -c names the checklist import and sync work on, as
+// --name does.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncResult } from '../../src/app/write-back/sync.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
@@ -131,6 +133,27 @@ for (const backend of BACKENDS) {
 
       // The command the refusal suggested runs as written.
       expect((await cli.run(['remove', 'restored', '--yes'])).code).toBe(0);
+    });
+
+    it('-c names the checklist an import goes into, as --name does, before the command or after it; two different names are misuse', async () => {
+      const queues = join(dir, 'queues.md');
+      writeFileSync(queues, '# Queues\n\n* backpressure\n');
+      expect(await cli.json<ImportResultJson>(['-c', 'brokers', 'import', queues])).toMatchObject({ checklist: { name: 'brokers' }, created: true });
+      expect(await cli.json<ImportResultJson>(['import', queues, '-c', 'brokers'])).toMatchObject({
+        checklist: { name: 'brokers' },
+        created: false,
+        unchanged: true,
+      });
+      expect(oneLine(await cli.run(['-c', 'brokers', 'import', queues, '--name', 'queues']), 2)).toBe(
+        "prepdeck: error: --name and -c name two checklists, 'queues' and 'brokers'; give one",
+      );
+      // A backup is restored under the name -c gives, as under --name.
+      const backup = join(dir, 'brokers.json');
+      expect((await cli.run(['export', '--format', 'json', '-c', 'brokers', '-o', backup])).code).toBe(0);
+      const restored = await cli.run(['-c', 'brokers-copy', 'import', '--backup', backup]);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(lines(restored.stdout)[0]).toMatch(/^restored brokers-copy: 1 topic, /);
+      for (const name of ['brokers', 'brokers-copy']) expect((await cli.run(['remove', name, '--yes'])).code).toBe(0);
     });
   });
 }

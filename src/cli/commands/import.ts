@@ -76,7 +76,16 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
   return lines;
 }
 
-export async function importCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+/** The checklist named with --name or with -c (the common option, before the command or after it), which must agree. */
+function namedChecklist(ctx: CommandContext, options: ImportOptions): string | undefined {
+  if (options.name !== undefined && ctx.checklist !== undefined && options.name !== ctx.checklist) {
+    throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
+  }
+  return options.name ?? ctx.checklist;
+}
+
+export async function importCommand(ctx: CommandContext, file: string, given: ImportOptions): Promise<void> {
+  const options = { ...given, name: namedChecklist(ctx, given) };
   if (options.backup) return restoreCommand(ctx, file, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
