@@ -76,9 +76,14 @@ for (const backend of BACKENDS) {
       expect(oneLine(await cli.run(['export', '--force']), 2)).toMatch(/--force only applies with -o/);
     });
 
-    it('an import that finds no topics is kept but does not become the current checklist, and says so; a goals-only file imports too', async () => {
+    it('an import that finds no topics is kept but does not become the current checklist, and says so (--json in `current`); a goals-only file imports too', async () => {
       const empty = join(dir, 'empty.md');
       writeFileSync(empty, '');
+      const preview = await cli.run(['import', empty, '--dry-run']);
+      expect(lines(preview.stdout).at(-1)).toBe(
+        "  would not be made the current checklist, as it has no topics to study: commands would still work on 'prep'",
+      );
+      expect(await cli.json<ImportResultJson>(['import', empty, '--dry-run'])).toMatchObject({ dryRun: true, current: false });
       const imported = await cli.run(['import', empty]);
       expect(imported.code, imported.stderr).toBe(0);
       expect(imported.stdout).toContain('warning: no list items found: 0 topics imported');
@@ -89,11 +94,10 @@ for (const backend of BACKENDS) {
 
       const goals = join(dir, 'goals.md');
       writeFileSync(goals, '# Goals\n\n* full remote\n* USA/Europe\n');
-      const goalsOnly = await cli.run(['import', goals]);
-      expect(goalsOnly.code, goalsOnly.stderr).toBe(0);
-      expect(goalsOnly.stdout).toContain('0 topics, 2 goals');
-      expect(goalsOnly.stdout).toContain("commands still work on 'prep'");
+      // --json says it too; a re-import of the checklist worked on is current.
+      expect(await cli.json<ImportResultJson>(['import', goals])).toMatchObject({ created: true, counts: { topics: 0, goals: 2 }, current: false });
       expect(await cli.json<{ checklist: string }>(['use'])).toMatchObject({ checklist: 'prep' });
+      expect(await cli.json<ImportResultJson>(['import', prep])).toMatchObject({ checklist: { name: 'prep' }, current: true });
       for (const name of ['empty', 'goals']) expect((await cli.run(['remove', name, '--yes'])).code).toBe(0);
     });
 
