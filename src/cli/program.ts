@@ -98,6 +98,8 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     false,
   )
     .option('-n, --name <name>', 'checklist name (default: the file name)')
+    // As on every command that works on a checklist (`prepdeck -c work import FILE`): here it names the one imported into.
+    .option('-c, --checklist <name>', 'the same as --name')
     .addOption(
       new Option(
         '--topics <reading>',

@@ -45,6 +45,10 @@ export const ImportResultJson = Type.Object({
   created: Type.Boolean({ description: 'true on the first import of this name' }),
   unchanged: Type.Boolean({ description: 'true when nothing was written: same file as last time, or a dry run with no changes' }),
   dryRun: Type.Boolean(),
+  current: Type.Boolean({
+    description:
+      "true when, once imported, it is the current checklist (the one the CLI's commands work on when none is named): the CLI's import makes it so unless the file has no topics to study and another checklist is worked on; an import through the API leaves the choice as it was; a dry run says what the import would do",
+  }),
   topicsMode: Type.Object({ mode: TopicsMode, reason: Type.String({ description: 'why this reading was chosen, one sentence' }) }),
   counts: ImportCounts,
   changes: Type.Object({

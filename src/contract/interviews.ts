@@ -137,6 +137,12 @@ export const NewTopicJson = Type.Object(
     checklist: Type.Optional(Type.String({ maxLength: 200 })),
     section: Type.String({ minLength: 1, maxLength: 500, description: 'a title, or a path of titles joined by " > "' }),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: "the question's text when left out" })),
+    asTyped: Type.Optional(
+      Type.Boolean({
+        description:
+          'the title as typed, not Markdown: `__slots__` keeps its underscores (its `*` and `_` escaped in the file where Markdown would read emphasis); left out, the title is Markdown',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,12 +1,14 @@
 // Export, import and restore on a newcomer's path, spawned as a user runs them: `export -o` writes only a new file (over
 // another with --force, never over a checklist's own Markdown) and says in one line why it can't; an import that finds
 // no topics does not take over from the checklist being studied; a restore says it is now the current checklist, and
-// sync then syncs the current one of those imported from the file; -c names the checklist sync works on, as --name does.
+// sync then syncs the current one of those imported from the file; -c names the checklist import and sync work on, as
+// --name does.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncResult } from '../../src/app/write-back/sync.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { cliFor, lines, type Cli, type CliResult } from './run-cli.js';
 
@@ -74,9 +76,14 @@ for (const backend of BACKENDS) {
       expect(oneLine(await cli.run(['export', '--force']), 2)).toMatch(/--force only applies with -o/);
     });
 
-    it('an import that finds no topics is kept but does not become the current checklist, and says so; a goals-only file imports too', async () => {
+    it('an import that finds no topics is kept but does not become the current checklist, and says so (--json in `current`); a goals-only file imports too', async () => {
       const empty = join(dir, 'empty.md');
       writeFileSync(empty, '');
+      const preview = await cli.run(['import', empty, '--dry-run']);
+      expect(lines(preview.stdout).at(-1)).toBe(
+        "  would not be made the current checklist, as it has no topics to study: commands would still work on 'prep'",
+      );
+      expect(await cli.json<ImportResultJson>(['import', empty, '--dry-run'])).toMatchObject({ dryRun: true, current: false });
       const imported = await cli.run(['import', empty]);
       expect(imported.code, imported.stderr).toBe(0);
       expect(imported.stdout).toContain('warning: no list items found: 0 topics imported');
@@ -87,11 +94,10 @@ for (const backend of BACKENDS) {
 
       const goals = join(dir, 'goals.md');
       writeFileSync(goals, '# Goals\n\n* full remote\n* USA/Europe\n');
-      const goalsOnly = await cli.run(['import', goals]);
-      expect(goalsOnly.code, goalsOnly.stderr).toBe(0);
-      expect(goalsOnly.stdout).toContain('0 topics, 2 goals');
-      expect(goalsOnly.stdout).toContain("commands still work on 'prep'");
+      // --json says it too; a re-import of the checklist worked on is current.
+      expect(await cli.json<ImportResultJson>(['import', goals])).toMatchObject({ created: true, counts: { topics: 0, goals: 2 }, current: false });
       expect(await cli.json<{ checklist: string }>(['use'])).toMatchObject({ checklist: 'prep' });
+      expect(await cli.json<ImportResultJson>(['import', prep])).toMatchObject({ checklist: { name: 'prep' }, current: true });
       for (const name of ['empty', 'goals']) expect((await cli.run(['remove', name, '--yes'])).code).toBe(0);
     });
 
@@ -131,6 +137,27 @@ for (const backend of BACKENDS) {
 
       // The command the refusal suggested runs as written.
       expect((await cli.run(['remove', 'restored', '--yes'])).code).toBe(0);
+    });
+
+    it('-c names the checklist an import goes into, as --name does, before the command or after it; two different names are misuse', async () => {
+      const queues = join(dir, 'queues.md');
+      writeFileSync(queues, '# Queues\n\n* backpressure\n');
+      expect(await cli.json<ImportResultJson>(['-c', 'brokers', 'import', queues])).toMatchObject({ checklist: { name: 'brokers' }, created: true });
+      expect(await cli.json<ImportResultJson>(['import', queues, '-c', 'brokers'])).toMatchObject({
+        checklist: { name: 'brokers' },
+        created: false,
+        unchanged: true,
+      });
+      expect(oneLine(await cli.run(['-c', 'brokers', 'import', queues, '--name', 'queues']), 2)).toBe(
+        "prepdeck: error: --name and -c name two checklists, 'queues' and 'brokers'; give one",
+      );
+      // A backup is restored under the name -c gives, as under --name.
+      const backup = join(dir, 'brokers.json');
+      expect((await cli.run(['export', '--format', 'json', '-c', 'brokers', '-o', backup])).code).toBe(0);
+      const restored = await cli.run(['-c', 'brokers-copy', 'import', '--backup', backup]);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(lines(restored.stdout)[0]).toMatch(/^restored brokers-copy: 1 topic, /);
+      for (const name of ['brokers', 'brokers-copy']) expect((await cli.run(['remove', name, '--yes'])).code).toBe(0);
     });
   });
 }

@@ -113,6 +113,13 @@ for (const backend of BACKENDS) {
         expect(last.questions[3]!.topics).toEqual([expect.objectContaining({ title: 'Design a rate limiter', section: ['Other'], archived: false })]);
         const newTopic = await cli.json<{ topic: { origin: string } }>(['show', 'Design a rate limiter']);
         expect(newTopic.topic).toMatchObject({ origin: 'app' });
+        // Its first line is the new topic's title as typed, as `add` takes one: `__slots__` keeps its underscores.
+        const slots = await ask('__slots__ and memory', '--new-topic', 'Python > Core');
+        expect(slots.questions.at(-1)!.topics).toEqual([
+          expect.objectContaining({ title: '\\_\\_slots\\_\\_ and memory', section: ['Python', 'Core'] }),
+        ]);
+        const slotsTopic = await cli.json<{ topic: { text: string; origin: string } }>(['show', '__slots__ and memory']);
+        expect(slotsTopic.topic).toMatchObject({ text: '__slots__ and memory', origin: 'app' });
 
         // The due dates moved by the scores, Again soonest, Easy furthest: from the moment each was given, since the
         // round is still to come (a review dated at its start would hide the topics until then).

@@ -72,6 +72,8 @@ for (const backend of BACKENDS) {
       expect(response.statusCode, response.body).toBe(200);
       const preview = response.json<ImportResultJson>();
       expect(preview.dryRun).toBe(true);
+      // The first checklist would be the only one, so the one worked on.
+      expect(preview.current).toBe(true);
       expect(preview.checklist.name).toBe('job-interview-checklist');
       expect(preview.counts).toEqual({
         sections: 20,

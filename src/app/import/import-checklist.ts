@@ -11,8 +11,11 @@ import { parseChecklist } from '../../core/import/parse-checklist.js';
 import type { ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
 import type { DuplicateReport, ImportCounts, ImportResultJson as ImportResult } from '../../contract/imports.js';
 import { planImport, type ImportPlan } from '../../core/import/plan.js';
-import { findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
+import { chooseChecklist, importBecomesCurrent } from '../../core/checklist/current.js';
+import { checklistStamps, findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
+import { readCurrentChecklist } from '../../store/checklists/current.js';
 import { applyImport, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
+import { useChecklist, workedOnChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
 import { settleInterruptedWrite } from '../write-back/pending-write.js';
 
@@ -34,6 +37,11 @@ export interface ImportInput {
   /** Plan only: report what would change and write nothing. */
   dryRun?: boolean | undefined;
   onPhase?: ((phase: ImportPhase) => void) | undefined;
+  /**
+   * The CLI's import: make the checklist the current one, unless the file gives no topic to study and another checklist
+   * is worked on (core/checklist/current.ts#importBecomesCurrent). Left out, the current checklist stays as chosen.
+   */
+  makeCurrent?: boolean | undefined;
 }
 
 export type { ImportResult };
@@ -141,6 +149,16 @@ function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[
   return parsed.cards.map((card) => ({ owner: fileCardOwner(card, topicIds, sectionKeys), front: card.front, back: card.back }));
 }
 
+/**
+ * Whether `name` is the current checklist once imported, the choice left as it is (core/checklist/current.ts#chooseChecklist):
+ * with none saved, the one imported last is. `pending`: a dry run that would stamp the checklist as imported now.
+ */
+async function currentOnceImported(ctx: AppContext, name: string, pending: boolean): Promise<boolean> {
+  const stamps = await checklistStamps(ctx.store.db);
+  const after = pending ? [...stamps.filter((stamp) => stamp.name !== name), { name, importedAt: ctx.now() }] : stamps;
+  return chooseChecklist(after, await readCurrentChecklist(ctx.store.db)).name === name;
+}
+
 export async function importChecklist(ctx: AppContext, input: ImportInput): Promise<ImportResult> {
   const { path, bytes, text } = input.file;
   const name = checkChecklistName(input.name ?? checklistNameFromPath(path));
@@ -148,6 +166,9 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     .update(bytes)
     .update(`\0topics=${input.topics ?? 'auto'}`)
     .digest('hex');
+
+  // Read before the import, which may make its checklist the one imported last.
+  const before = input.makeCurrent ? await workedOnChecklist(ctx) : null;
 
   input.onPhase?.('parsing');
   const parsed = parseChecklist(text, { fallbackTitle: basename(path, extname(path)), topics: input.topics });
@@ -191,13 +212,21 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     return { id: checklistId, plan, cards, created: existing === null, unchanged: false };
   });
 
+  const counts = countParsed(parsed, duplicates.length);
+  let current: boolean;
+  if (input.makeCurrent) {
+    current = importBecomesCurrent(counts) || before === null || before === name;
+    // Saved either way, so that the one imported last (this one) does not take over when none was chosen.
+    if (!dryRun) await useChecklist(ctx, current ? name : before!);
+  } else current = await currentOnceImported(ctx, name, dryRun && (outcome.created || !outcome.unchanged));
   return {
     checklist: { id: outcome.id, name, title: parsed.title },
     created: outcome.created,
     unchanged: outcome.unchanged,
     dryRun,
+    current,
     topicsMode: parsed.topicsMode,
-    counts: countParsed(parsed, duplicates.length),
+    counts,
     changes: { ...outcome.plan.summary, cards: outcome.cards },
     duplicates,
     warnings: parsed.warnings,

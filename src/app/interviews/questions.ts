@@ -80,7 +80,11 @@ async function newTopicOf(trx: Db, newTopic: NewTopicJson, text: string, now: st
       .find((line) => line.trim() !== '')!
       .trim();
   try {
-    const placed = await addTopicInTransaction(trx, { checklist: newTopic.checklist, section: newTopic.section, title }, now);
+    const placed = await addTopicInTransaction(
+      trx,
+      { checklist: newTopic.checklist, section: newTopic.section, title, asTyped: newTopic.asTyped },
+      now,
+    );
     return placed.topic.id;
   } catch (error) {
     if (error instanceof InvalidInputError) {

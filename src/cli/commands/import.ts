@@ -5,7 +5,6 @@ import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
-import { importBecomesCurrent } from '../../core/checklist/current.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
 
 interface ImportOptions {
@@ -76,42 +75,47 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
   return lines;
 }
 
-export async function importCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
+/** The checklist named with --name or with -c (the common option, before the command or after it), which must agree. */
+function namedChecklist(ctx: CommandContext, options: ImportOptions): string | undefined {
+  if (options.name !== undefined && ctx.checklist !== undefined && options.name !== ctx.checklist) {
+    throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
+  }
+  return options.name ?? ctx.checklist;
+}
+
+/** Why an import did not take over from the checklist worked on (`workedOn`), and how to pick it; nothing when it did. */
+function notCurrentLine(result: ImportResult, workedOn: string | null): string[] {
+  if (result.current || workedOn === null) return [];
+  const pick = `(\`prepdeck use ${result.checklist.name}\` picks it)`;
+  return [
+    result.dryRun
+      ? `  would not be made the current checklist, as it has no topics to study: commands would still work on '${workedOn}'`
+      : `  not made the current checklist, as it has no topics to study: commands still work on '${workedOn}' ${pick}`,
+  ];
+}
+
+export async function importCommand(ctx: CommandContext, file: string, given: ImportOptions): Promise<void> {
+  const options = { ...given, name: namedChecklist(ctx, given) };
   if (options.backup) return restoreCommand(ctx, file, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const { result, keptOn } = await withApp(ctx, async (app) => {
-      const before = await workedOnChecklist(app);
+    const { result, workedOn } = await withApp(ctx, async (app) => {
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
         topics: options.topics,
         dryRun: options.dryRun,
         onPhase: indicator.onPhase,
+        makeCurrent: true,
       });
-      if (imported.dryRun) return { result: imported, keptOn: null };
-      // The checklist just imported is the one the next commands work on, unless it has nothing to study.
-      if (importBecomesCurrent(imported.counts) || before === null || before === imported.checklist.name) {
-        await useChecklist(app, imported.checklist.name);
-        return { result: imported, keptOn: null };
-      }
-      // Saved as current, so that the one imported last (this one) does not take over when none was chosen.
-      await useChecklist(app, before);
-      return { result: imported, keptOn: before };
+      // Not current: the checklist the commands still work on, for the line that says so.
+      return { result: imported, workedOn: imported.current ? null : await workedOnChecklist(app) };
     });
     indicator.done();
     if (ctx.json) printJson(result);
-    else {
-      const notCurrent =
-        keptOn === null
-          ? []
-          : [
-              `  not made the current checklist, as it has no topics to study: commands still work on '${keptOn}' (\`prepdeck use ${result.checklist.name}\` picks it)`,
-            ];
-      printLines([...renderImport(result, ctx.color), ...notCurrent]);
-    }
+    else printLines([...renderImport(result, ctx.color), ...notCurrentLine(result, workedOn)]);
   } finally {
     indicator.done();
   }

@@ -125,9 +125,10 @@ export async function ask(
       text,
       ...(topicIds.length > 0 ? { topicIds: [...new Set(topicIds)] } : {}),
       ...(options.score !== undefined ? { score: options.score } : {}),
-      // A topic added to this section from the question (the section by title or path, in -c's checklist or the current one).
+      // A topic added to this section from the question (the section by title or path, in -c's checklist or the current one),
+      // titled by its first line as typed, as `add` takes a title: `__slots__` keeps its underscores.
       ...(options.newTopic !== undefined
-        ? { newTopic: { section: options.newTopic, ...(ctx.checklist !== undefined ? { checklist: ctx.checklist } : {}) } }
+        ? { newTopic: { section: options.newTopic, asTyped: true, ...(ctx.checklist !== undefined ? { checklist: ctx.checklist } : {}) } }
         : {}),
     };
     const detail = await addQuestion(app, roundId, body);

@@ -127,7 +127,10 @@ export function addInterviewCommands(program: Command, action: Action): void {
   )
     .option('--topic <topic>', 'a topic it touches: an id or part of its title, as `prepdeck show` takes it (repeatable)', collect)
     .option('--score <n>', 'how it went: 1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('--score', 1, 4)))
-    .option('--new-topic <section>', 'add the question as a new topic in this section (title or path) when it touches none yet')
+    .option(
+      '--new-topic <section>',
+      'add the question as a new topic in this section (title or path) when it touches none yet, titled by its first line as typed (as `add` takes a title)',
+    )
     .addHelpText(
       'after',
       examples(

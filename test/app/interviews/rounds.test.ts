@@ -219,6 +219,23 @@ for (const backend of BACKENDS) {
         );
       }));
 
+    it('adds the new topic of a question typed on a command line as typed (asTyped), and as Markdown otherwise', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const { round } = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-04T15:00' });
+        const typed = await addQuestion(ctx, round.id, { text: '__slots__ and memory', newTopic: { section: 'Python', asTyped: true } });
+        // Its underscores kept (a title is Markdown: escaped where the file would read them as emphasis).
+        expect(typed.questions[0]!.topics).toEqual([expect.objectContaining({ title: '\\_\\_slots\\_\\_ and memory', section: ['Python'] })]);
+        const slots = await topicById(ctx, typed.questions[0]!.topics[0]!.topicId);
+        expect(slots.topic).toMatchObject({ text: '__slots__ and memory', title: '\\_\\_slots\\_\\_ and memory' });
+        // Without asTyped, the title is Markdown: the same characters are a bold 'slots'.
+        const markdown = await addQuestion(ctx, round.id, { text: '__slots__ and memory', newTopic: { section: 'Databases' } });
+        expect((await topicById(ctx, markdown.questions[1]!.topics[0]!.topicId)).topic).toMatchObject({
+          text: 'slots and memory',
+          title: '__slots__ and memory',
+        });
+      }));
+
     it('counts a score for a round still to come now, not at its start, so that its topic comes due before the round', () =>
       run(async (ctx, setNow) => {
         const { application } = await addApplication(ctx, { company: 'Acme' });
