@@ -212,7 +212,7 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
       text: 'Design a rate limiter',
       topicIds: [],
       score: null,
-      newTopic: { checklist: CHECKLIST, section: 'Other' },
+      newTopic: { checklist: CHECKLIST, section: 'Other', asTyped: true },
     });
     await expect.poll(async () => (await round()).questions.length).toBe(4);
     const fourth = (await round()).questions[3]!;

@@ -69,7 +69,8 @@ export function QuestionDraft({ roundId, sections, defaultSection, onSave, error
     if (!question || saving) return;
     const body: QuestionCreateJson = { text: question, topicIds: picked.map((p) => p.topicId), score };
     if (storyIds.length > 0) body.storyIds = storyIds;
-    if (asNewTopic && sectionChoice) body.newTopic = { checklist: sectionChoice.checklist, section: sectionChoice.ref };
+    // Typed in a form, the title means its characters: `__slots__` stays, not a bold "slots".
+    if (asNewTopic && sectionChoice) body.newTopic = { checklist: sectionChoice.checklist, section: sectionChoice.ref, asTyped: true };
     setSaving(true);
     const ok = await onSave(body);
     setSaving(false);
