@@ -14,6 +14,25 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
   return best?.item ?? null;
 }
 
+/** Markdown's emphasis and code punctuation, which a title typed from memory leaves out (`slots` for `__slots__`). */
+const MARKDOWN_PUNCTUATION = /[_*`]+/gu;
+
+/**
+ * A title's words without Markdown's punctuation (`_`, `*`, backticks), normalised as titles compare: `__slots__ and
+ * memory` is `slots and memory`, and `snake_case` is `snake case`.
+ */
+export function plainTitle(text: string): string {
+  return normalizeText(text.replace(MARKDOWN_PUNCTUATION, ' '));
+}
+
+/** The title nearest to `typed`, compared without Markdown's punctuation (`slots and memroy` is near `__slots__ and memory`). */
+export function nearestTitle(typed: string, titles: readonly string[]): string | null {
+  const byPlain = new Map<string, string>();
+  for (const title of titles) if (!byPlain.has(plainTitle(title))) byPlain.set(plainTitle(title), title);
+  const near = nearest(plainTitle(typed), [...byPlain.keys()]);
+  return near === null ? null : byPlain.get(near)!;
+}
+
 /** ` (did you mean 'known'?)`, or nothing when nothing is near. */
 export function didYouMean(typed: string, candidates: readonly string[]): string {
   const near = nearest(typed, candidates);

@@ -58,7 +58,7 @@ for (const backend of BACKENDS) {
       expect(search.topics).toMatchObject([{ id: added.topic.id, lines: { start: at } }]);
     });
 
-    it("takes the help's example as typed: __slots__ keeps its underscores in prepdeck and in the file", async () => {
+    it("takes the help's example as typed: __slots__ keeps its underscores in prepdeck and in the file, and is found without them", async () => {
       const added = await cli.run(['add', 'python > core', '__slots__ and memory']);
       expect(added.code, added.stderr).toBe(0);
       expect(added.stdout).toMatch(/^added __slots__ and memory #\d+ to Python > Core, new\n {2}written as \\_\\_slots\\_\\_ and memory in the file/);
@@ -73,6 +73,12 @@ for (const backend of BACKENDS) {
       expect(readFileSync(file, 'utf8').split('\n')[at - 1]).toBe('* \\_\\_slots\\_\\_ and memory');
       const shown = await cli.json<TopicDetailJson>(['show', '__slots__ and memory']);
       expect(shown.topic).toMatchObject({ text: '__slots__ and memory', origin: 'file' });
+      // Typed without its underscores, it is found all the same: show, mark, any command that names a topic.
+      expect((await cli.json<TopicDetailJson>(['show', 'slots and memory'])).topic.id).toBe(shown.topic.id);
+      expect((await cli.json<{ topic: { id: number; state: string } }>(['mark', 'slots and memory', 'learning'])).topic).toMatchObject({
+        id: shown.topic.id,
+        state: 'learning',
+      });
     });
 
     it('says in one line why it refuses, exit 1; a missing argument is misuse, exit 2', async () => {

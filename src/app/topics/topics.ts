@@ -6,7 +6,7 @@ import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js'
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
 import { namedChecklist, workedOnChecklist } from '../checklists/current.js';
-import { nearest } from '../nearest.js';
+import { nearestTitle, plainTitle } from '../nearest.js';
 import {
   activeTopicTexts,
   appendTopicNotes,
@@ -58,24 +58,42 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (ref.includes('/')) {
     const whole = normalizeText(ref);
     const found = await findTopicsByFragment(ctx.store.db, whole, checklistId);
-    if (found.length > 0) return pickTopic(ctx, ref, whole, found);
+    if (found.length > 0) return pickTopic(ctx, ref, whole, found, (t) => normalizeText(t.text) === whole);
   }
   const parts = ref
     .split('/')
     .map((p) => normalizeText(p))
     .filter(Boolean);
   const textPart = parts.pop() ?? '';
-  let found = await findTopicsByFragment(ctx.store.db, textPart, checklistId);
-  if (parts.length > 0) found = found.filter((t) => parts.every((p) => t.sectionKey.includes(p)));
-  if (found.length === 0) {
-    const near = nearest(textPart, await activeTopicTexts(ctx.store.db, checklistId ?? (await workedOnChecklistId(ctx))));
+  const inSections = (topics: Topic[]) => (parts.length > 0 ? topics.filter((t) => parts.every((p) => t.sectionKey.includes(p))) : topics);
+  const found = inSections(await findTopicsByFragment(ctx.store.db, textPart, checklistId));
+  if (found.some((t) => normalizeText(t.text) === textPart)) return pickTopic(ctx, ref, textPart, found, (t) => normalizeText(t.text) === textPart);
+  // No title is the reference itself: one typed without its Markdown punctuation (`slots and memory`) is as good a match.
+  const plainRef = plainTitle(textPart);
+  const seen = new Set(found.map((t) => t.id));
+  // One word typed as it is written finds no title the fragment lookup did not (a title holds it as written).
+  const spansPunctuation = plainRef !== textPart || plainRef.includes(' ');
+  const plain = spansPunctuation ? inSections(await topicsByPlainTitle(ctx, plainRef, checklistId)).filter((t) => !seen.has(t.id)) : [];
+  const matches = [...found, ...plain];
+  if (matches.length === 0) {
+    const near = nearestTitle(textPart, await activeTopicTexts(ctx.store.db, checklistId ?? (await workedOnChecklistId(ctx))));
     throw new NotFoundError(
       near === null || normalizeText(near) === normalizeText(ref)
         ? `no topic matches '${ref}'; try \`prepdeck search ${checklistId === undefined ? '--all ' : ''}${textPart}\``
         : `no topic matches '${ref}'; did you mean '${near}'?`,
     );
   }
-  return pickTopic(ctx, ref, textPart, found);
+  return pickTopic(ctx, ref, textPart, matches, (t) => plainTitle(t.text) === plainRef);
+}
+
+/**
+ * The active topics whose title, without Markdown's punctuation, holds `plainRef` (nearest.ts#plainTitle): looked up by
+ * its longest word, which such a title holds as written, then compared whole.
+ */
+async function topicsByPlainTitle(ctx: AppContext, plainRef: string, checklistId: number | undefined): Promise<Topic[]> {
+  const longest = plainRef.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest === '') return [];
+  return (await findTopicsByFragment(ctx.store.db, longest, checklistId)).filter((t) => plainTitle(t.text).includes(plainRef));
 }
 
 /**
@@ -88,10 +106,10 @@ async function workedOnChecklistId(ctx: AppContext): Promise<number | undefined>
   return name === null ? undefined : (await namedChecklist(ctx, name)).id;
 }
 
-/** The one topic of `found` (an exact title wins over partial matches), or an AmbiguousError listing candidates. */
-async function pickTopic(ctx: AppContext, ref: string, textPart: string, found: Topic[]): Promise<Topic> {
+/** The one topic of `found` (an exact title, as `isExact` tells, wins over partial matches), or an AmbiguousError listing candidates. */
+async function pickTopic(ctx: AppContext, ref: string, textPart: string, found: Topic[], isExact: (topic: Topic) => boolean): Promise<Topic> {
   if (found.length === 1) return found[0]!;
-  const exact = found.filter((t) => normalizeText(t.text) === textPart);
+  const exact = found.filter(isExact);
   if (exact.length === 1) return exact[0]!;
   const listed = (exact.length > 1 ? exact : found).slice(0, MAX_CANDIDATES);
   const placed = await placeTopics(ctx, listed);

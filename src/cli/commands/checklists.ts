@@ -1,5 +1,5 @@
 import { listChecklists } from '../../app/checklists/checklists.js';
-import { reviewRules } from '../../app/review/settings.js';
+import { checklistTimeZone } from '../../app/review/settings.js';
 import { toProgress } from '../../core/checklist/progress.js';
 import { printJson, printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -13,7 +13,7 @@ export async function checklists(ctx: CommandContext): Promise<void> {
   const { summaries, choice, zones } = await withApp(ctx, async (app) => {
     const summaries = await listChecklists(app);
     // Each import time on the wall clock of its checklist's review zone (the machine's when it sets none), as `show` writes times.
-    const zones = ctx.json ? [] : await Promise.all(summaries.map(async (s) => (await reviewRules(app, s.checklist)).timeZone));
+    const zones = ctx.json ? [] : await Promise.all(summaries.map((s) => checklistTimeZone(app, s.checklist.name)));
     return { summaries, zones, choice: summaries.length > 1 ? await chosenChecklist(app, ctx.checklist) : null };
   });
   if (ctx.json) {

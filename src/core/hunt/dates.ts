@@ -46,14 +46,6 @@ export function startOfLocalDate(date: string, timeZone: string): string {
   return new Date(instantOf(Date.parse(`${date}T00:00:00Z`), timeZone)).toISOString();
 }
 
-/**
- * Whole days from `from` to `to` (both `YYYY-MM-DD`), as a calendar counts them whatever the time of day: positive
- * when `to` is later. The hunt's overdue days and deadlines, and how far a plan's target is, on every face.
- */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The Monday on or before `date`. */
 export function mondayOf(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -61,6 +53,8 @@ export function mondayOf(date: string): string {
 }
 
 export { addDays };
+// The hunt's overdue days and deadlines count as every calendar date in the core does.
+export { daysBetween } from '../dates.js';
 
 /**
  * When a move said to happen `on` a local date did: now for today (or no date), noon of that date for a past

@@ -23,7 +23,7 @@ export interface PlanTarget {
   label: string;
   /** ISO-8601 instant of the interview. */
   at: string;
-  /** Its local date, for the reasons' "in 9 days" (hunt/dates.ts#daysBetween from each day's date); else `at`'s UTC date. */
+  /** Its local date, for the reasons' "in 9 days" (core/dates.ts#daysBetween from each day's date); else `at`'s UTC date. */
   date?: string;
   weight: number;
   topicIds: readonly number[];

@@ -1,5 +1,5 @@
 // The study plan to one or more interview dates: what to study each day, why, and how ready one will be.
-import { daysBetween } from '../hunt/dates.js';
+import { daysBetween } from '../dates.js';
 import { buildModel, expectedRecall, objective, readiness, type Assignment, type Model, type PlanInput } from './model.js';
 import { inDaysText } from './progress.js';
 import { assign, candidates, greedy, improve, lagrangian, STRATEGIES, unlimited, type PlanMemo, type Strategy } from './strategies.js';

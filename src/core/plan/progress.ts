@@ -54,7 +54,7 @@ export function dayFinished(items: ReadonlyArray<{ cardId: number }>, studied: R
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "today", "tomorrow", "in 14 days" for whole days ahead (hunt/dates.ts#daysBetween). */
+/** "today", "tomorrow", "in 14 days" for whole days ahead (core/dates.ts#daysBetween). */
 export function inDaysText(days: number): string {
   return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }

@@ -3,6 +3,7 @@
 // (the user's time zone and "next day starts at" hour), as Anki and the optimizer's own CSV reader count them.
 // Pure: the rows, the time zone and the day start come in; plain data goes out.
 import type { FsrsState, ReviewRating } from './scheduling.js';
+import { daysBetween } from '../dates.js';
 import { studyDateOf } from './study-day.js';
 
 /** One row of the review log, as the optimizer needs it. */
@@ -59,12 +60,6 @@ const OUTLIER_SHARE_DIVISOR = 20;
 const OUTLIER_MIN_GROUP = 6;
 const OUTLIER_MAX_FIRST_INTERVAL = 100;
 const OUTLIER_MAX_FIRST_INTERVAL_EASY = 365;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function daysBetween(fromDate: string, toDate: string): number {
-  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);
-}
 
 function longTermReviews(item: TrainingItem): number {
   return item.reviews.filter((r) => r.deltaT > 0).length;

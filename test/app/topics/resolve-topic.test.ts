@@ -97,5 +97,45 @@ for (const backend of BACKENDS) {
         await useChecklist(ctx, 'prep');
         expect((await resolveTopic(ctx, 'optimistic locking')).text).toBe('optimistic locking with a version column');
       }));
+
+    it('finds a title typed without its Markdown punctuation when it is the only such match; a title that is the reference comes first', () =>
+      withChecklist(async (ctx) => {
+        const py = [
+          '# Python',
+          '- \\_\\_slots\\_\\_ and memory',
+          '- slots and memory in C extensions',
+          '- `__init__` vs `__new__`',
+          '- snake_case names',
+          '# Twice',
+          '- weak_refs in CPython',
+          '- weak_refs in PyPy',
+          '',
+        ].join('\n');
+        await importChecklist(ctx, { file: checklistFromUpload(py, 'py.md'), name: 'py' });
+        const text = async (ref: string) => (await resolveTopic(ctx, ref, 'py')).text;
+        // The whole title without its underscores beats a title it is only part of.
+        expect(await text('slots and memory')).toBe('__slots__ and memory');
+        expect(await text('SLOTS and  memory')).toBe('__slots__ and memory');
+        expect(await text('init vs new')).toBe('__init__ vs __new__');
+        expect(await text('`__init__` vs')).toBe('__init__ vs __new__');
+        expect(await text('snake case')).toBe('snake_case names');
+        expect(await text('python/slots and memory')).toBe('__slots__ and memory');
+        // Typed with its underscores, or as a part of one title only, as before.
+        expect(await text('__slots__ and memory')).toBe('__slots__ and memory');
+        expect(await text('memory in c')).toBe('slots and memory in C extensions');
+
+        // A title that is the reference itself comes first.
+        await importChecklist(ctx, { file: checklistFromUpload(`${py}- slots and memory\n`, 'py.md'), name: 'py' });
+        expect(await text('slots and memory')).toBe('slots and memory');
+        expect(await text('__slots__ and memory')).toBe('__slots__ and memory');
+
+        // Several such titles are listed to pick from; a near one is suggested.
+        const several = await resolveTopic(ctx, 'weak refs in', 'py').catch((e: unknown) => e);
+        expect(several).toBeInstanceOf(AmbiguousError);
+        expect((several as AmbiguousError).candidates.map((c) => c.label)).toEqual(['Twice / weak_refs in CPython', 'Twice / weak_refs in PyPy']);
+        const typo = await resolveTopic(ctx, 'slots and memroy', 'py').catch((e: unknown) => e);
+        expect(typo).toBeInstanceOf(NotFoundError);
+        expect((typo as Error).message).toBe("no topic matches 'slots and memroy'; did you mean '__slots__ and memory'?");
+      }));
   });
 }

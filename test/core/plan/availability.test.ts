@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
 import fc from 'fast-check';
 import { WEEKDAYS } from '../../../src/contract/vocabulary.js';
-import { daysBetween } from '../../../src/core/hunt/dates.js';
+import { daysBetween } from '../../../src/core/dates.js';
 import { dayFinished, inDaysText, leftOutNote, minutesBehind, minutesByDate, studyTime, todayLine } from '../../../src/core/plan/progress.js';
 import {
   availableDays,
