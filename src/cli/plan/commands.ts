@@ -40,20 +40,23 @@ interface SetOptions {
   minutes?: number;
   days?: Weekday[];
   off?: string[];
-  learn?: number | null;
-  reviewSeconds?: number | null;
-  qaSeconds?: number | null;
+  /** `default`: back to the log's median or the default (register.ts#cost). */
+  learn?: number | 'default';
+  reviewSeconds?: number | 'default';
+  qaSeconds?: number | 'default';
   sectionLearn?: Array<{ section: string; minutes: number | null }>;
 }
+
+const costOf = (value: number | 'default') => (value === 'default' ? null : value);
 
 function settingsPatch(options: SetOptions): PlanSettingsPatchJson | null {
   const patch: PlanSettingsPatchJson = {
     ...(options.minutes !== undefined ? { minutesPerDay: options.minutes } : {}),
     ...(options.days !== undefined ? { weekdays: options.days } : {}),
     ...(options.off !== undefined ? { daysOff: options.off } : {}),
-    ...(options.learn !== undefined ? { learnTopicMinutes: options.learn } : {}),
-    ...(options.reviewSeconds !== undefined ? { reviewTopicSeconds: options.reviewSeconds } : {}),
-    ...(options.qaSeconds !== undefined ? { reviewQaSeconds: options.qaSeconds } : {}),
+    ...(options.learn !== undefined ? { learnTopicMinutes: costOf(options.learn) } : {}),
+    ...(options.reviewSeconds !== undefined ? { reviewTopicSeconds: costOf(options.reviewSeconds) } : {}),
+    ...(options.qaSeconds !== undefined ? { reviewQaSeconds: costOf(options.qaSeconds) } : {}),
     ...(options.sectionLearn !== undefined
       ? { sectionCosts: options.sectionLearn.map(({ section, minutes }) => ({ section, learnTopicMinutes: minutes })) }
       : {}),

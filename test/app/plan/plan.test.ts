@@ -14,6 +14,7 @@ import { showPlanSettings, updatePlanSettings } from '../../../src/app/plan/sett
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../../src/app/plan/targets.js';
 import { answerCard, reviewQueue } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
+import type { PlanSettingsPatchJson } from '../../../src/contract/plan.js';
 import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { withApp } from '../../support/app.js';
 import { hasUserFixture, USER_FIXTURE } from '../../support/fixtures.js';
@@ -282,6 +283,32 @@ for (const backend of BACKENDS) {
         expect(own.costs.sections.map((s) => [s.path.at(-1), s.learnTopicMinutes])).toEqual([['Databases', 45]]);
         await updatePlanSettings(ctx, 'prep', { reviewTopicSeconds: null, sectionCosts: [{ section: 'Databases', learnTopicMinutes: null }] });
         expect((await showPlanSettings(ctx, 'prep')).costs).toMatchObject({ reviewTopicSeconds: { source: 'log' }, sections: [] });
+      }));
+
+    it('refuses a cost the plan cannot use and saves nothing of the change; a stored cost of no value reads as the default', () =>
+      run(async (ctx) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const cases: Array<[PlanSettingsPatchJson, RegExp]> = [
+          [
+            { minutesPerDay: 45, reviewTopicSeconds: 0 },
+            /^reviewTopicSeconds: seconds per review of a topic card, a number above 0 up to 3600 \(or default\), not 0$/,
+          ],
+          [{ minutesPerDay: 45, learnTopicMinutes: 601 }, /^learnTopicMinutes: /],
+          [{ minutesPerDay: 45, reviewQaSeconds: Number.NaN }, /^reviewQaSeconds: /],
+          [{ minutesPerDay: 45, sectionCosts: [{ section: 'Databases', learnTopicMinutes: -1 }] }, /^sectionCosts\[0\]\.learnTopicMinutes: /],
+        ];
+        for (const [patch, message] of cases) {
+          await expect(updatePlanSettings(ctx, 'prep', patch)).rejects.toThrow(message);
+        }
+        const settings = await showPlanSettings(ctx, 'prep');
+        expect(settings.minutesPerDay).toBe(60);
+        expect(settings.costs).toMatchObject({ reviewTopicSeconds: { value: 60, source: 'default' }, sections: [] });
+        // Back to the default, then a row holding a cost of no value (as `plan set --review-seconds default` once stored):
+        // the plan still works, on the default.
+        await updatePlanSettings(ctx, 'prep', { reviewTopicSeconds: null, learnTopicMinutes: null, reviewQaSeconds: null });
+        await ctx.store.db.updateTable('plan_settings').set({ review_topic_seconds: 0 }).execute();
+        expect((await showPlanSettings(ctx, 'prep')).costs.reviewTopicSeconds).toEqual({ value: 60, source: 'default' });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).targets).toHaveLength(1);
       }));
 
     it('refuses bad input naming the field, and writes nothing', () =>
