@@ -85,6 +85,11 @@ export const PlanTargetJson = Type.Object({
   topics: Type.Integer({ description: 'study topics in the scope now' }),
   /** A round's target the user took out of the plan; it stays listed so it can be put back. */
   excluded: Type.Boolean(),
+  /**
+   * Set on a round's target whose application is closed (an outcome stage) or archived: "Globex withdrawn", "Acme
+   * archived". Such a round is no target of the plan until the application is open again.
+   */
+  closed: Type.Optional(Type.String({ description: "why a round's target is left out: its application closed or archived ('Globex withdrawn')" })),
 });
 export type PlanTargetJson = Static<typeof PlanTargetJson>;
 
@@ -178,7 +183,8 @@ export const PlanJson = Type.Object({
   costs: Type.Object({ learnTopicMinutes: Type.Number(), reviewTopicSeconds: Type.Number(), reviewQaSeconds: Type.Number() }),
   targets: Type.Array(TargetReadinessJson, { description: 'the targets planned for, soonest first; excluded ones are in `excluded`' }),
   excluded: Type.Array(PlanTargetJson, {
-    description: 'targets not planned for: taken out, past, or with no study topic in their scope now',
+    description:
+      "targets not planned for: taken out, past, a round's whose application is closed or archived (`closed`), or with no study topic in their scope now",
   }),
   /** Today's work (fixed for the day when first planned; done items tick off); null without a target. */
   today: Nullable(PlanDayJson),

@@ -22,7 +22,7 @@ import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules, type ReviewRules } from '../review/settings.js';
 import { planSettingsOf } from './settings.js';
-import { resolveTargets, type ResolvedTarget } from './targets.js';
+import { inPlan, resolveTargets, type ResolvedTarget } from './targets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -149,8 +149,9 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const now = ctx.now();
   const { today, timeZone, settings } = c.rules;
   const parameters = settings.parameters ? 'fitted' : 'default';
-  // A target whose scope holds no study card now (its sections gone from the file) waits among the excluded.
-  const planned = (t: ResolvedTarget) => !t.json.excluded && t.json.at > now && c.cards.some((card) => inScope(t, card));
+  // A target whose scope holds no study card now (its sections gone from the file), or a round's whose application is
+  // closed or archived, waits among the excluded.
+  const planned = (t: ResolvedTarget) => inPlan(t.json) && t.json.at > now && c.cards.some((card) => inScope(t, card));
   const excluded = c.targets.filter((t) => !planned(t)).map((t) => t.json);
   const active = c.targets.filter(planned);
   const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, excluded } as const;
@@ -333,5 +334,5 @@ export async function todaysPlannedCards(ctx: AppContext, rules: Pick<ReviewRule
 /** Whether a target the kept list was made for is still in the plan and to come (else the plan has no list today). */
 async function targetToCome(ctx: AppContext, checklist: Checklist, kept: PlanDayRecord): Promise<boolean> {
   const now = ctx.now();
-  return (await resolveTargets(ctx, checklist)).some((t) => !t.json.excluded && t.json.at > now && String(t.json.id) in kept.readiness);
+  return (await resolveTargets(ctx, checklist)).some((t) => inPlan(t.json) && t.json.at > now && String(t.json.id) in kept.readiness);
 }

@@ -12,7 +12,7 @@ import { sectionForField } from '../nearest.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
-import { resolveTargets } from './targets.js';
+import { inPlan, resolveTargets } from './targets.js';
 import { forgetTodayUnlessFinished } from './today.js';
 
 export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
@@ -64,7 +64,7 @@ export async function updatePlanSettings(
   const field = patch.weekdays !== undefined ? 'weekdays' : 'daysOff';
   if (patch.weekdays !== undefined || patch.daysOff !== undefined) {
     for (const { json } of await resolveTargets(ctx, checklist)) {
-      if (json.excluded || json.at <= ctx.now()) continue;
+      if (!inPlan(json) || json.at <= ctx.now()) continue;
       if (!hasStudyDayBefore(today.start, today.date, json.at, availabilityOf(next)))
         throw new InvalidInputError(
           `${field}: they leave no study day before ${json.label} on ${json.date}; keep one, or move or remove that target`,

@@ -10,12 +10,18 @@ const dayName = (date: string) => `${WEEKDAY[new Date(`${date}T00:00:00Z`).getUT
 
 /**
  * "#2 Acme onsite, 2026-12-20 (weight 3; Python, Databases)", and "(taken out of the plan)" after one that is, unless
- * the line's lead says so already (`withExcluded` false).
+ * the line's lead says so already (`withExcluded` false); "(left out: Globex withdrawn)" after a round's whose
+ * application is closed or archived.
  */
 export function targetLine(target: PlanTargetJson, c: Colors, { withExcluded = true } = {}): string {
   const scope = target.sections.length > 0 ? target.sections.map((s) => s.path.join(' > ')).join(', ') : 'the whole checklist';
   const round = target.roundId !== null ? `round #${target.roundId}, ` : '';
-  const out = target.excluded && withExcluded ? c.yellow(' (taken out of the plan)') : '';
+  const out =
+    target.closed !== undefined
+      ? c.yellow(` (left out: ${target.closed})`)
+      : target.excluded && withExcluded
+        ? c.yellow(' (taken out of the plan)')
+        : '';
   return `${c.dim(`#${target.id}`)} ${c.bold(target.label)}, ${target.date} (${round}weight ${target.weight}; ${scope})${out}`;
 }
 
@@ -57,5 +63,8 @@ export function planText(plan: PlanJson, { week }: { week: boolean }, c: Colors)
     );
     if (t.note) lines.push(`    ${c.yellow(t.note)}`);
   }
+  // Rounds to come that are no target because their application closed: said, so that their absence is explained.
+  const closed = plan.excluded.filter((t) => t.closed !== undefined && t.at > plan.madeAt);
+  if (closed.length > 0) lines.push(`left out: ${closed.map((t) => `${t.label} (${t.closed})`).join('; ')}`);
   return lines;
 }

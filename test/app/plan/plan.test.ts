@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
-import { addApplication } from '../../../src/app/hunt/applications.js';
+import { addApplication, moveApplication, updateApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { createRound } from '../../../src/app/interviews/rounds.js';
 import { planCalendar } from '../../../src/app/plan/calendar.js';
@@ -234,6 +234,44 @@ for (const backend of BACKENDS) {
         expect(without.targets).toEqual([]);
         expect(without.excluded.map((t) => t.id)).toEqual([target!.id]);
         expect(await updateTarget(ctx, 'prep', target!.id, { excluded: false, weight: 1.5 })).toMatchObject({ excluded: false, weight: 1.5 });
+      }));
+
+    it('leaves out a round whose application is withdrawn or archived, saying why; it is a target again once reopened', () =>
+      run(async (ctx) => {
+        const { application: acme } = await addApplication(ctx, { company: 'Acme', role: 'Backend' });
+        const { application: globex } = await addApplication(ctx, { company: 'Globex', role: 'Backend' });
+        const round = async (applicationId: number, localStart: string) =>
+          (
+            await createRound(ctx, {
+              applicationId,
+              localStart,
+              timeZone: 'UTC',
+              kind: 'onsite',
+              sections: [{ checklist: 'prep', section: 'Python' }],
+            })
+          ).round;
+        const globexRound = await round(globex.id, '2026-12-12T10:00');
+        await round(acme.id, '2026-12-17T10:00');
+        expect((await studyPlan(ctx, { checklist: 'prep' })).summary).toMatch(/for Globex onsite in 5 days\.$/);
+
+        await moveApplication(ctx, globex.id, { to: 'withdrawn' });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        expect(plan.targets.map((t) => t.target.label)).toEqual(['Acme onsite']);
+        expect(plan.summary).toMatch(/for Acme onsite in 10 days\.$/);
+        expect(plan.excluded).toMatchObject([{ label: 'Globex onsite', roundId: globexRound.id, excluded: false, closed: 'Globex withdrawn' }]);
+        await expect(addTarget(ctx, 'prep', { round: globexRound.id })).rejects.toThrow(
+          /^round: round \d+ is no target while its application is closed or archived \(Globex withdrawn\)/,
+        );
+
+        // Archived, though open: left out too; restored and reopened, a target again.
+        await moveApplication(ctx, globex.id, { to: 'applied' });
+        await updateApplication(ctx, globex.id, { archived: true });
+        expect((await listTargets(ctx, 'prep')).find((t) => t.roundId === globexRound.id)).toMatchObject({ closed: 'Globex archived' });
+        await updateApplication(ctx, globex.id, { archived: false });
+        const back = await studyPlan(ctx, { checklist: 'prep' });
+        expect(back.targets.map((t) => t.target.label)).toEqual(['Globex onsite', 'Acme onsite']);
+        expect(back.excluded).toEqual([]);
+        expect(back.targets[0]!.target).not.toHaveProperty('closed');
       }));
 
     it('sets aside a target whose sections left the file, and plans the others', () =>
