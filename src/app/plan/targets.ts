@@ -64,6 +64,11 @@ function closedReason(stages: readonly Stage[], application: { company: string; 
   return application.archived ? `${application.company} archived` : undefined;
 }
 
+/** A label given is a name: one of only spaces would leave the target nameless in every list. */
+function checkLabel(label: string | undefined): void {
+  if (label !== undefined && label.trim() === '') throw new InvalidInputError('label: it is empty; give the target a name, or leave the label out');
+}
+
 function checkTargetId(id: number): number {
   if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundError(`no plan target ${id}; \`prepdeck plan targets\` lists them`);
   return id;
@@ -239,6 +244,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
   const checklist = await checklistFor(ctx, checklistName);
   const { timeZone, today } = await reviewRules(ctx, checklist);
   const now = ctx.now();
+  checkLabel(input.label);
   let id: number;
   if (input.round !== undefined) {
     for (const field of ['date', 'time', 'sections', 'topicIds'] as const) {
@@ -248,7 +254,10 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
     const { rounds, sections } = await readRounds(ctx.store.db, { ids: [input.round] });
     const round = rounds[0];
     if (!round) throw new InvalidInputError(`round: no round ${input.round}; \`prepdeck rounds\` lists them`);
-    if (round.starts_at <= now) throw new InvalidInputError(`round: round ${round.id} started at ${round.starts_at}; a plan aims at a time to come`);
+    if (round.starts_at <= now)
+      throw new InvalidInputError(
+        `round: round ${round.id} started at ${localStartOf(round.starts_at, timeZone).replace('T', ' ')} (${timeZone}); a plan aims at a time to come`,
+      );
     const closed = closedReason(await readStages(ctx.store.db), (await roundApplications(ctx.store.db, [round.id])).get(round.id));
     if (closed !== undefined)
       throw new InvalidInputError(`round: round ${round.id} is no target while its application is closed or archived (${closed}); reopen it first`);
@@ -311,6 +320,7 @@ export async function updateTarget(
   const record = await recordOf(ctx, checklist, id);
   const rules = await reviewRules(ctx, checklist);
   const now = ctx.now();
+  checkLabel(patch.label);
   if (record.roundId !== null) {
     for (const field of ['date', 'time', 'sections'] as const) {
       if (patch[field] !== undefined) throw new InvalidInputError(`${field}: this target follows round ${record.roundId}; change the round instead`);

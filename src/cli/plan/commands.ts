@@ -3,7 +3,7 @@ import { replan, studyPlan } from '../../app/plan/plan.js';
 import { updatePlanSettings } from '../../app/plan/settings.js';
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../app/plan/targets.js';
 import type { PlanSettingsPatchJson, PlanTargetCreateJson, PlanTargetJson, Weekday } from '../../contract/plan.js';
-import { PrepdeckError } from '../../core/errors.js';
+import { InvalidInputError, PrepdeckError } from '../../core/errors.js';
 import { studyTime } from '../../core/plan/progress.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -76,7 +76,7 @@ function targetInput(options: SetOptions): PlanTargetCreateJson | null {
     return {
       round: options.round,
       ...(options.weight !== undefined ? { weight: options.weight } : {}),
-      ...(options.label ? { label: options.label } : {}),
+      ...(options.label !== undefined ? { label: options.label } : {}),
     };
   }
   if (options.date === undefined) {
@@ -155,11 +155,27 @@ export async function planRemove(ctx: CommandContext, id: number): Promise<void>
   );
 }
 
+/**
+ * Puts a round's target back. A date target is never taken out (`plan remove` deletes it), and one already in the
+ * plan stays as it is: both said in the command's words, not the API's `excluded`.
+ */
 export async function planInclude(ctx: CommandContext, id: number): Promise<void> {
+  let wasIn = false;
   await changed(
     ctx,
-    (app, checklist) => updateTarget(app, checklist, id, { excluded: false }),
-    () => 'back in the plan:',
+    async (app, checklist) => {
+      const target = (await listTargets(app, checklist)).find((t) => t.id === id);
+      if (target?.roundId === null)
+        throw new InvalidInputError(
+          `target #${id} is a date target, always in the plan until \`plan remove\` deletes it; \`plan include\` puts back a round's target taken out`,
+        );
+      if (target && !target.excluded) {
+        wasIn = true;
+        return target;
+      }
+      return updateTarget(app, checklist, id, { excluded: false });
+    },
+    (t) => (t.closed !== undefined ? 'in the plan once its application reopens:' : wasIn ? 'already in the plan:' : 'back in the plan:'),
   );
 }
 

@@ -274,6 +274,24 @@ for (const backend of BACKENDS) {
         expect(back.targets[0]!.target).not.toHaveProperty('closed');
       }));
 
+    it('names a round begun by its start on the checklist’s clock, not in UTC', () =>
+      run(async (ctx) => {
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        const { application } = await addApplication(ctx, { company: 'Acme', role: 'Backend' });
+        const { round } = await createRound(ctx, {
+          applicationId: application.id,
+          localStart: '2026-12-04T12:00',
+          timeZone: 'Europe/Moscow',
+          kind: 'technical',
+          sections: [{ checklist: 'prep', section: 'Python' }],
+        });
+        await expect(addTarget(ctx, 'prep', { round: round.id })).rejects.toThrow(
+          `round: round ${round.id} started at 2026-12-04 12:00 (Europe/Moscow); a plan aims at a time to come`,
+        );
+        const date = await addTarget(ctx, 'prep', { date: '2026-12-20', label: 'Screen' });
+        await expect(updateTarget(ctx, 'prep', date.id, { label: '' })).rejects.toThrow(/^label: it is empty/);
+      }));
+
     it('sets aside a target whose sections left the file, and plans the others', () =>
       run(async (ctx) => {
         const databases = await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
@@ -367,6 +385,7 @@ for (const backend of BACKENDS) {
         await refused(addTarget(ctx, 'prep', { date: '2026-12-20', sections: ['Цели'] }), /^sections: /);
         await refused(addTarget(ctx, 'prep', {}), /^date: a target needs a date/);
         await refused(addTarget(ctx, 'prep', { round: 99 }), /^round: no round 99/);
+        await refused(addTarget(ctx, 'prep', { date: '2026-12-20', label: '  ' }), /^label: it is empty; give the target a name/);
         await refused(updatePlanSettings(ctx, 'prep', { daysOff: ['2026-13-01'] }), /^daysOff\[0\]: '2026-13-01' is not a date/);
         // A target on Wednesday at 09:00: weekends only, or Monday to Wednesday off (its morning counts), leave no study day.
         const wednesday = await addTarget(ctx, 'prep', { date: '2026-12-09', label: 'Acme screen' });
