@@ -134,7 +134,7 @@ export const PlanItemJson = Type.Object({
   title: Type.String({ description: "the topic's title, or the Q&A card's question" }),
   section: Type.Array(Type.String()),
   minutes: Type.Number(),
-  why: Type.String({ description: '"new, needed by Acme onsite in 9 days", "review now: recall would fall to 62 % by ..."' }),
+  why: Type.String({ description: '"new, needed by Acme onsite in 9 days", "review now: recall would fall to 62% by ..."' }),
   done: Type.Boolean({ description: 'studied today (today’s items only)' }),
 });
 export type PlanItemJson = Static<typeof PlanItemJson>;
@@ -148,6 +148,8 @@ export const PlanDayJson = Type.Object({
   newTopics: Type.Integer(),
   reviews: Type.Integer(),
   items: Type.Array(PlanItemJson),
+  /** Why the day has no study minutes: a date set off, or a weekday one does not study (a rest day); absent on a study day. */
+  noStudy: Type.Optional(Type.Union([Type.Literal('day-off'), Type.Literal('weekday')])),
 });
 export type PlanDayJson = Static<typeof PlanDayJson>;
 
@@ -181,6 +183,15 @@ export const PlanJson = Type.Object({
   /** The memory model's parameters the predictions come from. */
   parameters: Type.Union([Type.Literal('default'), Type.Literal('fitted')]),
   costs: Type.Object({ learnTopicMinutes: Type.Number(), reviewTopicSeconds: Type.Number(), reviewQaSeconds: Type.Number() }),
+  /** Where each cost comes from (yours, the log's median, the default), and the sections' own minutes to learn a topic. */
+  costSources: Type.Optional(
+    Type.Object({
+      learnTopicMinutes: Type.Enum(COST_SOURCES),
+      reviewTopicSeconds: Type.Enum(COST_SOURCES),
+      reviewQaSeconds: Type.Enum(COST_SOURCES),
+    }),
+  ),
+  sectionCosts: Type.Optional(Type.Array(SectionCostJson)),
   targets: Type.Array(TargetReadinessJson, { description: 'the targets planned for, soonest first; excluded ones are in `excluded`' }),
   excluded: Type.Array(PlanTargetJson, {
     description:

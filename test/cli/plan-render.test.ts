@@ -1,7 +1,9 @@
-// The plan as the terminal writes it: a round left out because its application closed, said where targets are listed.
+// The plan as the terminal writes it: a round left out because its application closed, said where targets are listed;
+// no call to study a list that is done; a rest day apart from a day off; percentages as the rest of the CLI writes them;
+// each cost with where it comes from.
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { planText, targetLine } from '../../src/cli/plan/render.js';
+import { costsText, planText, targetLine } from '../../src/cli/plan/render.js';
 import type { PlanDayJson, PlanItemJson, PlanJson, PlanTargetJson } from '../../src/contract/plan.js';
 
 const c = pc.createColors(false);
@@ -88,5 +90,53 @@ describe('the plan as text', () => {
     // A past one is no news.
     const past = { ...globex, at: '2026-12-01T10:00:00.000Z' };
     expect(planText(plan({ excluded: [past] }), { week: false }, c).join('\n')).not.toContain('left out');
+  });
+
+  it('calls to study today’s list only while something of it is left', () => {
+    expect(planText(plan(), { week: false }, c)).toContain('  study them: prepdeck review --plan');
+    const done = day('2026-12-07', { minutesPlanned: 1, reviews: 1, items: [item(true)] });
+    const text = planText(plan({ today: done, items: done.items, summary: "Today's plan is done: 1 item." }), { week: false }, c);
+    expect(text.slice(0, 2)).toEqual(["Today's plan is done: 1 item.", '  ✓ review GIL (Python)  1 min: review now']);
+    expect(text.join('\n')).not.toContain('study them');
+  });
+
+  it('writes a weekday one does not study as a rest day, a date set off as a day off', () => {
+    const days = [
+      day('2026-12-07', { minutesPlanned: 1, reviews: 1, items: [item(false)] }),
+      day('2026-12-12', { minutesAvailable: 0, noStudy: 'weekday' }),
+      day('2026-12-14', { minutesAvailable: 0, noStudy: 'day-off' }),
+    ];
+    const week = planText(plan({ days }), { week: true }, c);
+    expect(week).toContain('  Sat 2026-12-12  rest day');
+    expect(week).toContain('  Mon 2026-12-14  day off');
+  });
+
+  it('writes readiness as 71%, with no space, as the hunt writes fit 75%', () => {
+    const text = planText(
+      plan({ behind: { minutes: 35, since: '2026-12-03', readiness: [{ targetId: 1, label: 'Acme onsite', before: 0.71, now: 0.66 }] } }),
+      { week: false },
+      c,
+    );
+    expect(text).toContain('behind by 35 minutes since 2026-12-03; readiness on the day Acme onsite 71% -> 66%');
+    expect(text).toContain('  Acme onsite (in 10 days, 12 topics): plan 71% · if you stop today 50% · usual reviews 66%');
+  });
+
+  it('shows each cost with where it comes from, a section’s own too', () => {
+    const text = costsText({
+      learnTopicMinutes: { value: 20, source: 'default' },
+      reviewTopicSeconds: { value: 29.5, source: 'log' },
+      reviewQaSeconds: { value: 15, source: 'yours' },
+      sections: [{ key: 'aws', path: ['Cloud', 'AWS'], learnTopicMinutes: 45 }],
+    });
+    expect(text).toBe("costs: learning a topic 20 min (default; Cloud > AWS 45 min, yours), a review 29.5 s (your log's median), Q&A 15 s (yours)");
+    const shown = planText(
+      plan({
+        costSources: { learnTopicMinutes: 'default', reviewTopicSeconds: 'default', reviewQaSeconds: 'default' },
+        sectionCosts: [{ key: 'aws', path: ['AWS'], learnTopicMinutes: 45 }],
+      }),
+      { week: false },
+      c,
+    );
+    expect(shown).toContain('costs: learning a topic 20 min (default; AWS 45 min, yours), a review 60 s (default), Q&A 20 s (default)');
   });
 });

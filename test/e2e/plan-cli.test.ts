@@ -52,7 +52,7 @@ for (const backend of BACKENDS) {
       expect(set.stdout).toMatch(/^study time: 60 minutes on mon-fri;/);
       expect(set.stdout).toMatch(/\ntarget #\d+ Python, Databases, \d{4}-\d{2}-\d{2} \(weight 1; Python, Tools > Databases\)\n/);
       expect(set.stdout).toMatch(
-        /readiness on the day, predicted by the memory model \(FSRS, default parameters\):\n {2}Python, Databases \((in \d+ days), \d+ topics\): plan \d+ % · if you stop today \d+ % · usual reviews \d+ %/,
+        /readiness on the day, predicted by the memory model \(FSRS, default parameters\):\n {2}Python, Databases \((in \d+ days), \d+ topics\): plan \d+% · if you stop today \d+% · usual reviews \d+%/,
       );
 
       const plan = await cli.json<PlanJson>(['plan']);

@@ -9,7 +9,7 @@ import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
-import { planText, targetLine } from './render.js';
+import { costsText, planText, targetLine } from './render.js';
 
 interface ShowOptions {
   days?: number;
@@ -122,7 +122,8 @@ export async function planSet(ctx: CommandContext, options: SetOptions): Promise
     const lines: string[] = [];
     if (settings)
       lines.push(
-        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}; learning a topic ${settings.costs.learnTopicMinutes.value} min, a review ${settings.costs.reviewTopicSeconds.value} s (Q&A ${settings.costs.reviewQaSeconds.value} s)`,
+        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}`,
+        costsText(settings.costs),
       );
     if (added) lines.push(`target ${targetLine(added, ctx.color)}`);
     printLines([...lines, '', ...planText(plan, { week: false }, ctx.color)]);

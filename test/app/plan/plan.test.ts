@@ -83,14 +83,21 @@ for (const backend of BACKENDS) {
         expect(plan.items).toEqual(plan.today!.items);
         for (const item of plan.items) {
           expect(['Python', 'Tools'].includes(item.section[0]!), item.section.join(' > ')).toBe(true);
-          expect(item.why).toMatch(/^(new, needed by Python, Databases in \d+ days|review( now)?: recall would fall to \d+ % by Python, Databases)$/);
+          expect(item.why).toMatch(/^(new, needed by Python, Databases in \d+ days|review( now)?: recall would fall to \d+% by Python, Databases)$/);
           expect(item.done).toBe(false);
         }
         expect(plan.summary).toMatch(/^Today: .*about \d+ minutes, for Python, Databases in 14 days\.$/);
         // The same count in the JSON the terminal and the web page print: whole days between the dates.
         expect(t).toMatchObject({ daysLeft: 14, when: 'in 14 days' });
-        // Saturdays and Sundays are off.
-        expect(plan.days.find((d) => d.date === '2026-12-12')).toMatchObject({ minutesAvailable: 0, items: [] });
+        // Saturdays and Sundays are rest days; a weekday is a study day.
+        expect(plan.days.find((d) => d.date === '2026-12-12')).toMatchObject({ minutesAvailable: 0, items: [], noStudy: 'weekday' });
+        expect(plan.days.find((d) => d.date === '2026-12-14')).not.toHaveProperty('noStudy');
+        // The costs the plan used, with where each comes from.
+        expect(plan).toMatchObject({
+          costs: { learnTopicMinutes: 20, reviewTopicSeconds: 60, reviewQaSeconds: 20 },
+          costSources: { learnTopicMinutes: 'default', reviewTopicSeconds: 'default', reviewQaSeconds: 'default' },
+          sectionCosts: [],
+        });
 
         // The review session of the plan takes today's items in the plan's order; answering ticks them off.
         const queue = await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 });
@@ -320,6 +327,8 @@ for (const backend of BACKENDS) {
         expect(events.every((e) => e.startDate.isDate)).toBe(true);
         expect(events[0]!.summary).toMatch(/^Study \d+ min: /);
         expect(events[0]!.description).toContain(studied[0]!.items[0]!.title);
+        // A target a line, with its date: a label's own commas can't run into the next target's.
+        expect(events[0]!.description).toMatch(/^For:\n- Databases \(2026-12-14\)\n\n(Learn|Review): /);
         expect((await planCalendar(ctx, 'prep')).match(/UID:.*/g)).toEqual(text.match(/UID:.*/g));
       }));
 
