@@ -255,7 +255,9 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const shownDays = [todayJson, ...later].slice(0, options.days ?? Infinity);
 
   const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c, today.date));
-  const previous = [...earlier].reverse().find((day) => day.date < today.date);
+  // The latest earlier day's plan, made before today began: a list dated earlier but made since (the study day's date
+  // in another time zone, before the checklist's zone changed back) is no plan one fell behind of.
+  const previous = [...earlier].reverse().find((day) => day.date < today.date && day.madeAt < today.start);
   const behind = previous ? behindJson(previous, done, today.date, targetJsons) : null;
   const nextStudy = later.find((d) => d.items.length > 0)?.date ?? null;
   const soonest = targetJsons[0]!;

@@ -126,6 +126,22 @@ for (const backend of BACKENDS) {
         expect(tomorrow.today!.date).toBe('2026-12-08');
       }));
 
+    it('is not behind a day planned in another time zone: the zone changed and back', () =>
+      run(async (ctx) => {
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        await updatePlanSettings(ctx, 'prep', { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const moscow = await studyPlan(ctx, { checklist: 'prep' });
+        expect(moscow.today!.date).toBe('2026-12-07');
+        // 02:00 in New York: still the study day of the 6th there, planned now.
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'America/New_York' });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).today!.date).toBe('2026-12-06');
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        const back = await studyPlan(ctx, { checklist: 'prep' });
+        expect(back.behind).toBeNull();
+        expect(back.items.map((i) => i.cardId)).toEqual(moscow.items.map((i) => i.cardId));
+      }));
+
     it('studies today’s kept list without planning again: the queue reads the list and ticks it off; made once on a day with none', () =>
       run(async (ctx, setNow) => {
         await updatePlanSettings(ctx, 'prep', { learnTopicMinutes: 5 });
