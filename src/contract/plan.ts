@@ -85,6 +85,11 @@ export const PlanTargetJson = Type.Object({
   topics: Type.Integer({ description: 'study topics in the scope now' }),
   /** A round's target the user took out of the plan; it stays listed so it can be put back. */
   excluded: Type.Boolean(),
+  /**
+   * Set on a round's target whose application is closed (an outcome stage) or archived: "Globex withdrawn", "Acme
+   * archived". Such a round is no target of the plan until the application is open again.
+   */
+  closed: Type.Optional(Type.String({ description: "why a round's target is left out: its application closed or archived ('Globex withdrawn')" })),
 });
 export type PlanTargetJson = Static<typeof PlanTargetJson>;
 
@@ -129,7 +134,7 @@ export const PlanItemJson = Type.Object({
   title: Type.String({ description: "the topic's title, or the Q&A card's question" }),
   section: Type.Array(Type.String()),
   minutes: Type.Number(),
-  why: Type.String({ description: '"new, needed by Acme onsite in 9 days", "review now: recall would fall to 62 % by ..."' }),
+  why: Type.String({ description: '"new, needed by Acme onsite in 9 days", "review now: recall would fall to 62% by ..."' }),
   done: Type.Boolean({ description: 'studied today (today’s items only)' }),
 });
 export type PlanItemJson = Static<typeof PlanItemJson>;
@@ -143,6 +148,8 @@ export const PlanDayJson = Type.Object({
   newTopics: Type.Integer(),
   reviews: Type.Integer(),
   items: Type.Array(PlanItemJson),
+  /** Why the day has no study minutes: a date set off, or a weekday one does not study (a rest day); absent on a study day. */
+  noStudy: Type.Optional(Type.Union([Type.Literal('day-off'), Type.Literal('weekday')])),
 });
 export type PlanDayJson = Static<typeof PlanDayJson>;
 
@@ -176,9 +183,19 @@ export const PlanJson = Type.Object({
   /** The memory model's parameters the predictions come from. */
   parameters: Type.Union([Type.Literal('default'), Type.Literal('fitted')]),
   costs: Type.Object({ learnTopicMinutes: Type.Number(), reviewTopicSeconds: Type.Number(), reviewQaSeconds: Type.Number() }),
+  /** Where each cost comes from (yours, the log's median, the default), and the sections' own minutes to learn a topic. */
+  costSources: Type.Optional(
+    Type.Object({
+      learnTopicMinutes: Type.Enum(COST_SOURCES),
+      reviewTopicSeconds: Type.Enum(COST_SOURCES),
+      reviewQaSeconds: Type.Enum(COST_SOURCES),
+    }),
+  ),
+  sectionCosts: Type.Optional(Type.Array(SectionCostJson)),
   targets: Type.Array(TargetReadinessJson, { description: 'the targets planned for, soonest first; excluded ones are in `excluded`' }),
   excluded: Type.Array(PlanTargetJson, {
-    description: 'targets not planned for: taken out, past, or with no study topic in their scope now',
+    description:
+      "targets not planned for: taken out, past, a round's whose application is closed or archived (`closed`), or with no study topic in their scope now",
   }),
   /** Today's work (fixed for the day when first planned; done items tick off); null without a target. */
   today: Nullable(PlanDayJson),

@@ -49,10 +49,10 @@ for (const backend of BACKENDS) {
       const set = await cli.run(['plan', 'set', '--date', inDays(14), '--sections', 'Python,Databases', '--minutes', '60', '--days', 'mon-fri']);
       expect(set.code, set.stderr).toBe(0);
       // Weekdays as the plan writes them everywhere, in runs (the form --days reads).
-      expect(set.stdout).toMatch(/^study time: 60 minutes on mon-fri;/);
+      expect(set.stdout).toMatch(/^study time: 60 minutes on mon-fri\ncosts: learning a topic 20 min \(default\), /);
       expect(set.stdout).toMatch(/\ntarget #\d+ Python, Databases, \d{4}-\d{2}-\d{2} \(weight 1; Python, Tools > Databases\)\n/);
       expect(set.stdout).toMatch(
-        /readiness on the day, predicted by the memory model \(FSRS, default parameters\):\n {2}Python, Databases \((in \d+ days), \d+ topics\): plan \d+ % · if you stop today \d+ % · usual reviews \d+ %/,
+        /readiness on the day, predicted by the memory model \(FSRS, default parameters\):\n {2}Python, Databases \((in \d+ days), \d+ topics\): plan \d+% · if you stop today \d+% · usual reviews \d+%/,
       );
 
       const plan = await cli.json<PlanJson>(['plan']);
@@ -75,12 +75,46 @@ for (const backend of BACKENDS) {
       expect(week.code).toBe(0);
       const ahead = week.stdout.split('the days ahead:\n')[1]!.split('\n\n')[0]!.split('\n');
       expect(ahead).toHaveLength(7);
-      expect(ahead.filter((line) => /day off$/.test(line)).length).toBeGreaterThanOrEqual(2);
+      // Saturday and Sunday are rest days (not studied weekdays), not days off (dates set off).
+      expect(ahead.filter((line) => /(Sat|Sun) \S+ {2}rest day$/.test(line))).toHaveLength(2);
+      expect(ahead.filter((line) => /day off$/.test(line))).toEqual([]);
       expect((await cli.json<PlanJson>(['plan', '--days', '7'])).days).toHaveLength(7);
 
       // The plan's own review session: today's items in the plan's order.
       const queue = await cli.json<ReviewQueueJson>(['review', '--plan']);
       expect(queue.cards.map((c) => c.card.id)).toEqual(plan.items.map((i) => i.cardId));
+    });
+
+    it('takes `default` for a cost, as the help shows, says where each cost comes from, and plans on', async () => {
+      const set = await cli.run(['plan', 'set', '--review-seconds', 'default', '--learn', 'default', '--qa-seconds', 'default']);
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.stdout).toContain('\ncosts: learning a topic 20 min (default), a review 60 s (default), Q&A 20 s (default)\n');
+      const own = await cli.run(['plan', 'set', '--section-learn', 'Databases=45', '--review-seconds', '40']);
+      expect(own.code, own.stderr).toBe(0);
+      expect(own.stdout).toMatch(
+        /\ncosts: learning a topic 20 min \(default; Tools > Databases 45 min, yours\), a review 40 s \(yours\), Q&A 20 s \(default\)\n/,
+      );
+      const plan = await cli.run(['plan']);
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(plan.stdout).toContain('costs: learning a topic 20 min (default; Tools > Databases 45 min, yours), a review 40 s (yours)');
+      expect((await cli.json<PlanJson>(['plan'])).costSources).toEqual({
+        learnTopicMinutes: 'default',
+        reviewTopicSeconds: 'yours',
+        reviewQaSeconds: 'default',
+      });
+      expect((await cli.run(['plan', 'set', '--review-seconds', 'default', '--section-learn', 'Databases=default'])).code).toBe(0);
+    });
+
+    it('says what plan include does with a date target, or one in the plan already; refuses an empty label', async () => {
+      const [target] = await cli.json<PlanTargetJson[]>(['plan', 'targets']);
+      const include = await cli.run(['plan', 'include', String(target!.id)]);
+      expect(include.code).toBe(1);
+      expect(include.stderr).toMatch(/^prepdeck: error: target #\d+ is a date target, always in the plan until `plan remove` deletes it;/);
+      expect(include.stderr).not.toContain('excluded');
+      const empty = await cli.run(['plan', 'set', '--date', inDays(9), '--label', '']);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toMatch(/^prepdeck: error: --label: it is empty; give the target a name/);
+      expect(await cli.json<PlanTargetJson[]>(['plan', 'targets'])).toHaveLength(1);
     });
 
     it('prints the calendar, lists, takes out and puts back targets', async () => {

@@ -1,5 +1,5 @@
 // The plan's study days as an iCalendar (RFC 5545), with the same library as the rounds' calendar: an all-day
-// event per day with study planned, its minutes in the title, its topics in the description; the UID names the
+// event per day with study planned, its minutes in the title, its targets (a line each) and topics in the description; the UID names the
 // checklist and the date, so importing the file again updates those days instead of adding copies.
 import ical from 'ical-generator';
 import { addDays } from '../../core/review/study-day.js';
@@ -12,7 +12,6 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export async function planCalendar(ctx: AppContext, checklistName?: string): Promise<string> {
   const plan = await studyPlan(ctx, { checklist: checklistName });
   const calendar = ical({ prodId: { company: 'prepdeck', product: 'prepdeck', language: 'EN' }, name: `prepdeck plan: ${plan.checklist}` });
-  const goal = plan.targets.map((t) => t.target.label).join(', ');
   for (const day of plan.days) {
     const open = day.items.filter((item) => !item.done);
     if (open.length === 0) continue;
@@ -27,7 +26,14 @@ export async function planCalendar(ctx: AppContext, checklistName?: string): Pro
       end: new Date(`${addDays(day.date, 1)}T00:00:00Z`),
       stamp: new Date(plan.madeAt),
       summary: `Study ${minutes} min: ${counts}`,
-      description: [`For ${goal}.`, ...open.map((item) => `${item.action === 'new' ? 'Learn' : 'Review'}: ${item.title}`)].join('\n'),
+      // A target a line, with its date: a label may hold commas ("Python, Databases"), so a list joined by commas
+      // would not say where one target ends.
+      description: [
+        'For:',
+        ...plan.targets.filter((t) => t.target.date >= day.date).map((t) => `- ${t.target.label} (${t.target.date})`),
+        '',
+        ...open.map((item) => `${item.action === 'new' ? 'Learn' : 'Review'}: ${item.title}`),
+      ].join('\n'),
     });
   }
   return calendar.toString();

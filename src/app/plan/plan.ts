@@ -2,11 +2,11 @@
 // core's planner. Today's list is kept as first made that day (store/plan/days.ts), so it stays put while one
 // studies it; the rest of the plan and the readiness are made again from the actual state at every look, counted
 // from the start of today's study day: the same state gives the same days at any time of the day.
-import type { PlanDayJson, PlanItemJson, PlanJson, TargetReadinessJson } from '../../contract/plan.js';
+import type { PlanDayJson, PlanItemJson, PlanJson, PlanSettingsJson, TargetReadinessJson } from '../../contract/plan.js';
 import type { Checklist, Section, Topic } from '../../core/checklist/model.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { daysBetween } from '../../core/hunt/dates.js';
-import { availableDays, type Availability } from '../../core/plan/availability.js';
+import { availableDays, whyNoStudy, type Availability } from '../../core/plan/availability.js';
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';
 import { newPlanMemo, type PlanMemo } from '../../core/plan/strategies.js';
@@ -22,7 +22,7 @@ import type { AppContext } from '../context.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules, type ReviewRules } from '../review/settings.js';
 import { planSettingsOf } from './settings.js';
-import { resolveTargets, type ResolvedTarget } from './targets.js';
+import { inPlan, resolveTargets, type ResolvedTarget } from './targets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -52,6 +52,8 @@ interface Context {
   topics: Map<number, Topic>;
   sectionPath: Map<string, string[]>;
   costs: PlanCosts;
+  /** The costs with their sources, and the sections' own. */
+  settingsCosts: PlanSettingsJson['costs'];
   availability: Availability;
   learnMinutes: (card: StudyCard) => number | undefined;
   /** Every target, soonest first: past, excluded and scopeless ones too. */
@@ -95,6 +97,7 @@ async function gather(ctx: AppContext, checklist: Checklist): Promise<Context> {
       reviewTopicSeconds: settings.costs.reviewTopicSeconds.value,
       reviewQaSeconds: settings.costs.reviewQaSeconds.value,
     },
+    settingsCosts: settings.costs,
     availability: { minutesPerDay: settings.minutesPerDay, weekdays: settings.weekdays, daysOff: settings.daysOff },
     learnMinutes,
     targets,
@@ -130,7 +133,8 @@ function itemJson(
   };
 }
 
-function dayJson(date: string, available: number, items: PlanItemJson[], done: number): PlanDayJson {
+function dayJson(date: string, available: number, items: PlanItemJson[], done: number, availability: Availability): PlanDayJson {
+  const noStudy = whyNoStudy(date, availability);
   return {
     date,
     minutesAvailable: available,
@@ -139,6 +143,7 @@ function dayJson(date: string, available: number, items: PlanItemJson[], done: n
     newTopics: items.filter((item) => item.action === 'new').length,
     reviews: items.filter((item) => item.action === 'review').length,
     items,
+    ...(noStudy !== null ? { noStudy } : {}),
   };
 }
 
@@ -149,11 +154,18 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const now = ctx.now();
   const { today, timeZone, settings } = c.rules;
   const parameters = settings.parameters ? 'fitted' : 'default';
-  // A target whose scope holds no study card now (its sections gone from the file) waits among the excluded.
-  const planned = (t: ResolvedTarget) => !t.json.excluded && t.json.at > now && c.cards.some((card) => inScope(t, card));
+  // A target whose scope holds no study card now (its sections gone from the file), or a round's whose application is
+  // closed or archived, waits among the excluded.
+  const planned = (t: ResolvedTarget) => inPlan(t.json) && t.json.at > now && c.cards.some((card) => inScope(t, card));
   const excluded = c.targets.filter((t) => !planned(t)).map((t) => t.json);
   const active = c.targets.filter(planned);
-  const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, excluded } as const;
+  const { learnTopicMinutes, reviewTopicSeconds, reviewQaSeconds, sections: sectionCosts } = c.settingsCosts;
+  const costSources = {
+    learnTopicMinutes: learnTopicMinutes.source,
+    reviewTopicSeconds: reviewTopicSeconds.source,
+    reviewQaSeconds: reviewQaSeconds.source,
+  };
+  const base = { checklist: checklist.name, madeAt: now, timeZone, parameters, costs: c.costs, costSources, sectionCosts, excluded } as const;
   if (active.length === 0) {
     const summary =
       excluded.length > 0
@@ -224,19 +236,28 @@ export async function studyPlan(ctx: AppContext, options: PlanOptions = {}): Pro
   const todayItems = (kept ? keptItems : todayRecord.items).map((item) =>
     itemJson(c, cardById.get(item.cardId), item, studiedToday.has(item.cardId)),
   );
-  const todayJson = dayJson(today.date, availableDays(today.date, 1, c.availability)[0]!.minutes, todayItems, round(done.get(today.date) ?? 0));
+  const todayJson = dayJson(
+    today.date,
+    availableDays(today.date, 1, c.availability)[0]!.minutes,
+    todayItems,
+    round(done.get(today.date) ?? 0),
+    c.availability,
+  );
   const later = plan.days.slice(1).map((d) =>
     dayJson(
       d.date,
       d.minutesAvailable,
       d.items.map((item) => itemJson(c, cardById.get(item.cardId), item, false)),
       0,
+      c.availability,
     ),
   );
   const shownDays = [todayJson, ...later].slice(0, options.days ?? Infinity);
 
   const targetJsons = active.map((t, k) => targetReadiness(t, plan, k, c, today.date));
-  const previous = [...earlier].reverse().find((day) => day.date < today.date);
+  // The latest earlier day's plan, made before today began: a list dated earlier but made since (the study day's date
+  // in another time zone, before the checklist's zone changed back) is no plan one fell behind of.
+  const previous = [...earlier].reverse().find((day) => day.date < today.date && day.madeAt < today.start);
   const behind = previous ? behindJson(previous, done, today.date, targetJsons) : null;
   const nextStudy = later.find((d) => d.items.length > 0)?.date ?? null;
   const soonest = targetJsons[0]!;
@@ -333,5 +354,5 @@ export async function todaysPlannedCards(ctx: AppContext, rules: Pick<ReviewRule
 /** Whether a target the kept list was made for is still in the plan and to come (else the plan has no list today). */
 async function targetToCome(ctx: AppContext, checklist: Checklist, kept: PlanDayRecord): Promise<boolean> {
   const now = ctx.now();
-  return (await resolveTargets(ctx, checklist)).some((t) => !t.json.excluded && t.json.at > now && String(t.json.id) in kept.readiness);
+  return (await resolveTargets(ctx, checklist)).some((t) => inPlan(t.json) && t.json.at > now && String(t.json.id) in kept.readiness);
 }

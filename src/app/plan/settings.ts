@@ -12,7 +12,7 @@ import { sectionForField } from '../nearest.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 import { availabilityOf, storedPlanSettings } from './availability.js';
-import { resolveTargets } from './targets.js';
+import { inPlan, resolveTargets } from './targets.js';
 import { forgetTodayUnlessFinished } from './today.js';
 
 export async function planSettingsOf(ctx: AppContext, checklist: Checklist): Promise<PlanSettingsJson> {
@@ -51,13 +51,20 @@ export async function updatePlanSettings(
   };
   if (!(Number.isInteger(next.minutesPerDay) && next.minutesPerDay >= 1 && next.minutesPerDay <= 1440))
     throw new InvalidInputError(`minutesPerDay: a whole number of minutes from 1 to 1440, not ${String(next.minutesPerDay)}`);
+  // Checked before anything is saved: a cost the plan cannot use would make every later look at the plan fail.
+  checkCost('learnTopicMinutes', next.learnTopicMinutes, 600, 'minutes to learn a new topic');
+  checkCost('reviewTopicSeconds', next.reviewTopicSeconds, 3600, 'seconds per review of a topic card');
+  checkCost('reviewQaSeconds', next.reviewQaSeconds, 3600, 'seconds per review of a Q&A card');
+  patch.sectionCosts?.forEach((cost, i) =>
+    checkCost(`sectionCosts[${i}].learnTopicMinutes`, cost.learnTopicMinutes, 600, 'minutes to learn a new topic'),
+  );
   const sectionCosts = patch.sectionCosts ? await resolveSectionCosts(ctx, checklist, patch.sectionCosts) : [];
   const { today } = await reviewRules(ctx, checklist);
   // Days that leave no study day before a target coming up are refused, naming what changed them.
   const field = patch.weekdays !== undefined ? 'weekdays' : 'daysOff';
   if (patch.weekdays !== undefined || patch.daysOff !== undefined) {
     for (const { json } of await resolveTargets(ctx, checklist)) {
-      if (json.excluded || json.at <= ctx.now()) continue;
+      if (!inPlan(json) || json.at <= ctx.now()) continue;
       if (!hasStudyDayBefore(today.start, today.date, json.at, availabilityOf(next)))
         throw new InvalidInputError(
           `${field}: they leave no study day before ${json.label} on ${json.date}; keep one, or move or remove that target`,
@@ -70,6 +77,13 @@ export async function updatePlanSettings(
     await forgetTodayUnlessFinished(trx, checklist.id, today);
   });
   return planSettingsOf(ctx, checklist);
+}
+
+/** A cost is null (back to the log's median or the default) or a number above 0 up to `max`; refused naming `field`. */
+function checkCost(field: string, value: number | null, max: number, what: string): void {
+  if (value === null) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max)
+    throw new InvalidInputError(`${field}: ${what}, a number above 0 up to ${max} (or default), not ${JSON.stringify(value)}`);
 }
 
 async function resolveSectionCosts(ctx: AppContext, checklist: Checklist, costs: NonNullable<PlanSettingsPatchJson['sectionCosts']>) {

@@ -9,7 +9,18 @@ import { localStartOf, resolveLocalStart } from '../../core/interviews/local-tim
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
 import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
-import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
+import { isClosedStage } from '../../core/hunt/closing.js';
+import type { Stage } from '../../core/hunt/stages.js';
+import { readStages } from '../../store/hunt/hunt.js';
+import {
+  changeTarget,
+  deleteTarget,
+  insertTarget,
+  readTargets,
+  roundApplications,
+  setTargetScope,
+  type TargetRecord,
+} from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import { hasStudyDayBefore, weekdaysText } from '../../core/plan/availability.js';
@@ -36,6 +47,26 @@ export interface ResolvedTarget {
   topicIds: Set<number>;
   /** Named neither sections nor topics: every study card is in scope. */
   whole: boolean;
+}
+
+/** Whether a target is planned for, as far as the user's choices go: not taken out, its round's application not closed. */
+export function inPlan(target: Pick<PlanTargetJson, 'excluded' | 'closed'>): boolean {
+  return !target.excluded && target.closed === undefined;
+}
+
+/** "Globex withdrawn", "Acme archived": why a round of this application is no target; undefined while it is open. */
+function closedReason(stages: readonly Stage[], application: { company: string; stage: string; archived: boolean } | undefined): string | undefined {
+  if (!application) return undefined;
+  if (isClosedStage(stages, application.stage)) {
+    const label = stages.find((stage) => stage.key === application.stage)?.label ?? application.stage;
+    return `${application.company} ${label.toLowerCase()}`;
+  }
+  return application.archived ? `${application.company} archived` : undefined;
+}
+
+/** A label given is a name: one of only spaces would leave the target nameless in every list. */
+function checkLabel(label: string | undefined): void {
+  if (label !== undefined && label.trim() === '') throw new InvalidInputError('label: it is empty; give the target a name, or leave the label out');
 }
 
 function checkTargetId(id: number): number {
@@ -159,13 +190,18 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
   const roundRows = await readRounds(ctx.store.db, { after: ctx.now(), alsoIds: records.flatMap((t) => (t.roundId === null ? [] : [t.roundId])) });
   if (await addRoundTargets(ctx, checklist, records, roundRows)) records = await readTargets(ctx.store.db, checklist.id);
   const { rounds, sections: roundSections } = roundRows;
+  const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
+  const applications = await roundApplications(ctx.store.db, roundIds);
+  const stages = roundIds.length > 0 ? await readStages(ctx.store.db) : [];
   const sections = await sectionsOf(ctx.store.db, [checklist.id]);
   const { timeZone } = await reviewRules(ctx, checklist);
   const resolved = records.flatMap((record): ResolvedTarget[] => {
     let at = record.at;
     let label = record.label;
     let scope = record.sections;
+    let closed: string | undefined;
     if (record.roundId !== null) {
+      closed = closedReason(stages, applications.get(record.roundId));
       const round = rounds.find((r) => r.id === record.roundId);
       if (!round) return [];
       at = round.starts_at;
@@ -192,6 +228,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
           topicIds: record.topicIds,
           topics: 0,
           excluded: record.excluded,
+          ...(closed !== undefined ? { closed } : {}),
         },
         sectionKeys,
         topicIds: new Set(record.topicIds),
@@ -207,6 +244,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
   const checklist = await checklistFor(ctx, checklistName);
   const { timeZone, today } = await reviewRules(ctx, checklist);
   const now = ctx.now();
+  checkLabel(input.label);
   let id: number;
   if (input.round !== undefined) {
     for (const field of ['date', 'time', 'sections', 'topicIds'] as const) {
@@ -216,7 +254,13 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
     const { rounds, sections } = await readRounds(ctx.store.db, { ids: [input.round] });
     const round = rounds[0];
     if (!round) throw new InvalidInputError(`round: no round ${input.round}; \`prepdeck rounds\` lists them`);
-    if (round.starts_at <= now) throw new InvalidInputError(`round: round ${round.id} started at ${round.starts_at}; a plan aims at a time to come`);
+    if (round.starts_at <= now)
+      throw new InvalidInputError(
+        `round: round ${round.id} started at ${localStartOf(round.starts_at, timeZone).replace('T', ' ')} (${timeZone}); a plan aims at a time to come`,
+      );
+    const closed = closedReason(await readStages(ctx.store.db), (await roundApplications(ctx.store.db, [round.id])).get(round.id));
+    if (closed !== undefined)
+      throw new InvalidInputError(`round: round ${round.id} is no target while its application is closed or archived (${closed}); reopen it first`);
     if (!sections.some((s) => s.checklist_id === checklist.id))
       throw new InvalidInputError(
         `round: round ${round.id} is about no section of '${checklist.name}'; give it sections first (\`prepdeck rounds edit ${round.id} --sections ...\`)`,
@@ -276,6 +320,7 @@ export async function updateTarget(
   const record = await recordOf(ctx, checklist, id);
   const rules = await reviewRules(ctx, checklist);
   const now = ctx.now();
+  checkLabel(patch.label);
   if (record.roundId !== null) {
     for (const field of ['date', 'time', 'sections'] as const) {
       if (patch[field] !== undefined) throw new InvalidInputError(`${field}: this target follows round ${record.roundId}; change the round instead`);

@@ -74,6 +74,7 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
         now: () => Date.now(),
         limit: options.limit,
         signal: stop.signal,
+        plan: options.plan,
       });
     } finally {
       process.off('SIGTERM', onSignal);

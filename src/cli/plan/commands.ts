@@ -3,13 +3,13 @@ import { replan, studyPlan } from '../../app/plan/plan.js';
 import { updatePlanSettings } from '../../app/plan/settings.js';
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../app/plan/targets.js';
 import type { PlanSettingsPatchJson, PlanTargetCreateJson, PlanTargetJson, Weekday } from '../../contract/plan.js';
-import { PrepdeckError } from '../../core/errors.js';
+import { InvalidInputError, PrepdeckError } from '../../core/errors.js';
 import { studyTime } from '../../core/plan/progress.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { checklistToUse } from '../checklist.js';
-import { planText, targetLine } from './render.js';
+import { costsText, planText, targetLine } from './render.js';
 
 interface ShowOptions {
   days?: number;
@@ -40,20 +40,23 @@ interface SetOptions {
   minutes?: number;
   days?: Weekday[];
   off?: string[];
-  learn?: number | null;
-  reviewSeconds?: number | null;
-  qaSeconds?: number | null;
+  /** `default`: back to the log's median or the default (register.ts#cost). */
+  learn?: number | 'default';
+  reviewSeconds?: number | 'default';
+  qaSeconds?: number | 'default';
   sectionLearn?: Array<{ section: string; minutes: number | null }>;
 }
+
+const costOf = (value: number | 'default') => (value === 'default' ? null : value);
 
 function settingsPatch(options: SetOptions): PlanSettingsPatchJson | null {
   const patch: PlanSettingsPatchJson = {
     ...(options.minutes !== undefined ? { minutesPerDay: options.minutes } : {}),
     ...(options.days !== undefined ? { weekdays: options.days } : {}),
     ...(options.off !== undefined ? { daysOff: options.off } : {}),
-    ...(options.learn !== undefined ? { learnTopicMinutes: options.learn } : {}),
-    ...(options.reviewSeconds !== undefined ? { reviewTopicSeconds: options.reviewSeconds } : {}),
-    ...(options.qaSeconds !== undefined ? { reviewQaSeconds: options.qaSeconds } : {}),
+    ...(options.learn !== undefined ? { learnTopicMinutes: costOf(options.learn) } : {}),
+    ...(options.reviewSeconds !== undefined ? { reviewTopicSeconds: costOf(options.reviewSeconds) } : {}),
+    ...(options.qaSeconds !== undefined ? { reviewQaSeconds: costOf(options.qaSeconds) } : {}),
     ...(options.sectionLearn !== undefined
       ? { sectionCosts: options.sectionLearn.map(({ section, minutes }) => ({ section, learnTopicMinutes: minutes })) }
       : {}),
@@ -73,7 +76,7 @@ function targetInput(options: SetOptions): PlanTargetCreateJson | null {
     return {
       round: options.round,
       ...(options.weight !== undefined ? { weight: options.weight } : {}),
-      ...(options.label ? { label: options.label } : {}),
+      ...(options.label !== undefined ? { label: options.label } : {}),
     };
   }
   if (options.date === undefined) {
@@ -119,7 +122,8 @@ export async function planSet(ctx: CommandContext, options: SetOptions): Promise
     const lines: string[] = [];
     if (settings)
       lines.push(
-        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}; learning a topic ${settings.costs.learnTopicMinutes.value} min, a review ${settings.costs.reviewTopicSeconds.value} s (Q&A ${settings.costs.reviewQaSeconds.value} s)`,
+        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}`,
+        costsText(settings.costs),
       );
     if (added) lines.push(`target ${targetLine(added, ctx.color)}`);
     printLines([...lines, '', ...planText(plan, { week: false }, ctx.color)]);
@@ -152,11 +156,27 @@ export async function planRemove(ctx: CommandContext, id: number): Promise<void>
   );
 }
 
+/**
+ * Puts a round's target back. A date target is never taken out (`plan remove` deletes it), and one already in the
+ * plan stays as it is: both said in the command's words, not the API's `excluded`.
+ */
 export async function planInclude(ctx: CommandContext, id: number): Promise<void> {
+  let wasIn = false;
   await changed(
     ctx,
-    (app, checklist) => updateTarget(app, checklist, id, { excluded: false }),
-    () => 'back in the plan:',
+    async (app, checklist) => {
+      const target = (await listTargets(app, checklist)).find((t) => t.id === id);
+      if (target?.roundId === null)
+        throw new InvalidInputError(
+          `target #${id} is a date target, always in the plan until \`plan remove\` deletes it; \`plan include\` puts back a round's target taken out`,
+        );
+      if (target && !target.excluded) {
+        wasIn = true;
+        return target;
+      }
+      return updateTarget(app, checklist, id, { excluded: false });
+    },
+    (t) => (t.closed !== undefined ? 'in the plan once its application reopens:' : wasIn ? 'already in the plan:' : 'back in the plan:'),
   );
 }
 

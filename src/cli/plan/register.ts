@@ -41,9 +41,12 @@ function sectionLearn(value: string, previous: Array<{ section: string; minutes:
   return [...(previous ?? []), { section, minutes: minutes === 'default' ? null : decimal('--section-learn minutes', 0.1, 600)(minutes) }];
 }
 
-/** A cost in minutes or seconds, or `default` to go back to the log's median or the default. */
+/**
+ * A cost in minutes or seconds, or `default` to go back to the log's median or the default. `default` stays a word
+ * here: commander takes a parser's null for "no value" and stores '' instead (commands.ts#settingsPatch maps it).
+ */
 function cost(name: string, max: number) {
-  return (value: string): number | null => (value.trim() === 'default' ? null : decimal(name, 0.1, max)(value));
+  return (value: string): number | 'default' => (value.trim().toLowerCase() === 'default' ? 'default' : decimal(name, 0.1, max)(value));
 }
 
 export function registerPlanCommands(program: Command, action: Action): void {

@@ -50,6 +50,11 @@ export interface ReviewSessionOptions {
   signal?: AbortSignal;
   /** Wakes the session when a card that is due later today comes due; the global timers by default. */
   timers?: Timers;
+  /**
+   * The plan's session (`review --plan`): its queue is today's planned items, so it ends when they are studied, and
+   * says so, though the cards answered come back later today in the usual review (its queue has no next due time).
+   */
+  plan?: boolean;
 }
 
 export interface ReviewTally {
@@ -495,6 +500,12 @@ class Session {
   /** What is said when nothing is left to study now. */
   private emptyLines(): string[] {
     const c = this.c;
+    if (this.o.plan) {
+      return [
+        c.green(c.bold("Today's plan is done!")),
+        '`prepdeck review` studies what is due today, plan or not: the cards you answered come back there when they are due.',
+      ];
+    }
     const next = this.nextDueText();
     if (this.dueLaterToday()) {
       return [c.bold('Nothing due right now.'), `The next card comes back ${next}; it will show up here when it does.`];

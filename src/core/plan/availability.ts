@@ -34,6 +34,15 @@ export function availableDays(from: string, count: number, availability: Availab
   });
 }
 
+/**
+ * Why `date` has no study minutes: a date set off (`day-off`, said first: the user chose that day), or a weekday one
+ * does not study (`weekday`, a rest day); null when it has minutes.
+ */
+export function whyNoStudy(date: string, availability: Availability): 'day-off' | 'weekday' | null {
+  if (availability.daysOff.includes(date)) return 'day-off';
+  return availability.weekdays.includes(weekdayOf(date)) ? null : 'weekday';
+}
+
 const DAY_MS = 86_400_000;
 
 /**

@@ -93,7 +93,8 @@ function best(model: Model, cands: ReturnType<typeof candidates>, baselines: Map
   return { result, strategy };
 }
 
-const pct = (r: number) => `${Math.round(r * 100)} %`;
+/** "62%": one way to write a percentage across the CLI (the hunt's fit 75%). */
+const pct = (r: number) => `${Math.round(r * 100)}%`;
 
 /**
  * The plan: each day's items with their reasons, and each target's predicted readiness and curve. A memo kept

@@ -11,7 +11,14 @@ export interface PlanSettingsRecord {
   reviewQaSeconds: number | null;
 }
 
-const orNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+/**
+ * A stored cost, or null (the log's median or the default). A value no cost can be (the '' an earlier `plan set
+ * --review-seconds default` stored, 0) reads as null: the plan keeps working, and the user's own figure was no figure.
+ */
+const orNull = (value: unknown) => {
+  const n = value === null || value === undefined || value === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n > 0 ? n : null;
+};
 
 /** Null until the user sets something. */
 export async function readPlanSettings(db: Kysely<Database>, checklistId: number): Promise<PlanSettingsRecord | null> {

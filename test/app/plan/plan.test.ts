@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
-import { addApplication } from '../../../src/app/hunt/applications.js';
+import { addApplication, moveApplication, updateApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { createRound } from '../../../src/app/interviews/rounds.js';
 import { planCalendar } from '../../../src/app/plan/calendar.js';
@@ -14,6 +14,7 @@ import { showPlanSettings, updatePlanSettings } from '../../../src/app/plan/sett
 import { addTarget, listTargets, removeTarget, updateTarget } from '../../../src/app/plan/targets.js';
 import { answerCard, reviewQueue } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
+import type { PlanSettingsPatchJson } from '../../../src/contract/plan.js';
 import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { withApp } from '../../support/app.js';
 import { hasUserFixture, USER_FIXTURE } from '../../support/fixtures.js';
@@ -82,14 +83,21 @@ for (const backend of BACKENDS) {
         expect(plan.items).toEqual(plan.today!.items);
         for (const item of plan.items) {
           expect(['Python', 'Tools'].includes(item.section[0]!), item.section.join(' > ')).toBe(true);
-          expect(item.why).toMatch(/^(new, needed by Python, Databases in \d+ days|review( now)?: recall would fall to \d+ % by Python, Databases)$/);
+          expect(item.why).toMatch(/^(new, needed by Python, Databases in \d+ days|review( now)?: recall would fall to \d+% by Python, Databases)$/);
           expect(item.done).toBe(false);
         }
         expect(plan.summary).toMatch(/^Today: .*about \d+ minutes, for Python, Databases in 14 days\.$/);
         // The same count in the JSON the terminal and the web page print: whole days between the dates.
         expect(t).toMatchObject({ daysLeft: 14, when: 'in 14 days' });
-        // Saturdays and Sundays are off.
-        expect(plan.days.find((d) => d.date === '2026-12-12')).toMatchObject({ minutesAvailable: 0, items: [] });
+        // Saturdays and Sundays are rest days; a weekday is a study day.
+        expect(plan.days.find((d) => d.date === '2026-12-12')).toMatchObject({ minutesAvailable: 0, items: [], noStudy: 'weekday' });
+        expect(plan.days.find((d) => d.date === '2026-12-14')).not.toHaveProperty('noStudy');
+        // The costs the plan used, with where each comes from.
+        expect(plan).toMatchObject({
+          costs: { learnTopicMinutes: 20, reviewTopicSeconds: 60, reviewQaSeconds: 20 },
+          costSources: { learnTopicMinutes: 'default', reviewTopicSeconds: 'default', reviewQaSeconds: 'default' },
+          sectionCosts: [],
+        });
 
         // The review session of the plan takes today's items in the plan's order; answering ticks them off.
         const queue = await reviewQueue(ctx, { checklist: 'prep', plan: true, limit: 500 });
@@ -116,6 +124,22 @@ for (const backend of BACKENDS) {
           { date: '2026-12-07', minutesPlanned: Math.round(plan.today!.minutesPlanned * 10) / 10, minutesDone: 1.5 },
         ]);
         expect(tomorrow.today!.date).toBe('2026-12-08');
+      }));
+
+    it('is not behind a day planned in another time zone: the zone changed and back', () =>
+      run(async (ctx) => {
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        await updatePlanSettings(ctx, 'prep', { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const moscow = await studyPlan(ctx, { checklist: 'prep' });
+        expect(moscow.today!.date).toBe('2026-12-07');
+        // 02:00 in New York: still the study day of the 6th there, planned now.
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'America/New_York' });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).today!.date).toBe('2026-12-06');
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        const back = await studyPlan(ctx, { checklist: 'prep' });
+        expect(back.behind).toBeNull();
+        expect(back.items.map((i) => i.cardId)).toEqual(moscow.items.map((i) => i.cardId));
       }));
 
     it('studies today’s kept list without planning again: the queue reads the list and ticks it off; made once on a day with none', () =>
@@ -235,6 +259,62 @@ for (const backend of BACKENDS) {
         expect(await updateTarget(ctx, 'prep', target!.id, { excluded: false, weight: 1.5 })).toMatchObject({ excluded: false, weight: 1.5 });
       }));
 
+    it('leaves out a round whose application is withdrawn or archived, saying why; it is a target again once reopened', () =>
+      run(async (ctx) => {
+        const { application: acme } = await addApplication(ctx, { company: 'Acme', role: 'Backend' });
+        const { application: globex } = await addApplication(ctx, { company: 'Globex', role: 'Backend' });
+        const round = async (applicationId: number, localStart: string) =>
+          (
+            await createRound(ctx, {
+              applicationId,
+              localStart,
+              timeZone: 'UTC',
+              kind: 'onsite',
+              sections: [{ checklist: 'prep', section: 'Python' }],
+            })
+          ).round;
+        const globexRound = await round(globex.id, '2026-12-12T10:00');
+        await round(acme.id, '2026-12-17T10:00');
+        expect((await studyPlan(ctx, { checklist: 'prep' })).summary).toMatch(/for Globex onsite in 5 days\.$/);
+
+        await moveApplication(ctx, globex.id, { to: 'withdrawn' });
+        const plan = await studyPlan(ctx, { checklist: 'prep' });
+        expect(plan.targets.map((t) => t.target.label)).toEqual(['Acme onsite']);
+        expect(plan.summary).toMatch(/for Acme onsite in 10 days\.$/);
+        expect(plan.excluded).toMatchObject([{ label: 'Globex onsite', roundId: globexRound.id, excluded: false, closed: 'Globex withdrawn' }]);
+        await expect(addTarget(ctx, 'prep', { round: globexRound.id })).rejects.toThrow(
+          /^round: round \d+ is no target while its application is closed or archived \(Globex withdrawn\)/,
+        );
+
+        // Archived, though open: left out too; restored and reopened, a target again.
+        await moveApplication(ctx, globex.id, { to: 'applied' });
+        await updateApplication(ctx, globex.id, { archived: true });
+        expect((await listTargets(ctx, 'prep')).find((t) => t.roundId === globexRound.id)).toMatchObject({ closed: 'Globex archived' });
+        await updateApplication(ctx, globex.id, { archived: false });
+        const back = await studyPlan(ctx, { checklist: 'prep' });
+        expect(back.targets.map((t) => t.target.label)).toEqual(['Globex onsite', 'Acme onsite']);
+        expect(back.excluded).toEqual([]);
+        expect(back.targets[0]!.target).not.toHaveProperty('closed');
+      }));
+
+    it('names a round begun by its start on the checklist’s clock, not in UTC', () =>
+      run(async (ctx) => {
+        await updateReviewSettings(ctx, 'prep', { timeZone: 'Europe/Moscow' });
+        const { application } = await addApplication(ctx, { company: 'Acme', role: 'Backend' });
+        const { round } = await createRound(ctx, {
+          applicationId: application.id,
+          localStart: '2026-12-04T12:00',
+          timeZone: 'Europe/Moscow',
+          kind: 'technical',
+          sections: [{ checklist: 'prep', section: 'Python' }],
+        });
+        await expect(addTarget(ctx, 'prep', { round: round.id })).rejects.toThrow(
+          `round: round ${round.id} started at 2026-12-04 12:00 (Europe/Moscow); a plan aims at a time to come`,
+        );
+        const date = await addTarget(ctx, 'prep', { date: '2026-12-20', label: 'Screen' });
+        await expect(updateTarget(ctx, 'prep', date.id, { label: '' })).rejects.toThrow(/^label: it is empty/);
+      }));
+
     it('sets aside a target whose sections left the file, and plans the others', () =>
       run(async (ctx) => {
         const databases = await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
@@ -263,6 +343,8 @@ for (const backend of BACKENDS) {
         expect(events.every((e) => e.startDate.isDate)).toBe(true);
         expect(events[0]!.summary).toMatch(/^Study \d+ min: /);
         expect(events[0]!.description).toContain(studied[0]!.items[0]!.title);
+        // A target a line, with its date: a label's own commas can't run into the next target's.
+        expect(events[0]!.description).toMatch(/^For:\n- Databases \(2026-12-14\)\n\n(Learn|Review): /);
         expect((await planCalendar(ctx, 'prep')).match(/UID:.*/g)).toEqual(text.match(/UID:.*/g));
       }));
 
@@ -284,6 +366,32 @@ for (const backend of BACKENDS) {
         expect((await showPlanSettings(ctx, 'prep')).costs).toMatchObject({ reviewTopicSeconds: { source: 'log' }, sections: [] });
       }));
 
+    it('refuses a cost the plan cannot use and saves nothing of the change; a stored cost of no value reads as the default', () =>
+      run(async (ctx) => {
+        await addTarget(ctx, 'prep', { date: '2026-12-14', sections: ['Databases'] });
+        const cases: Array<[PlanSettingsPatchJson, RegExp]> = [
+          [
+            { minutesPerDay: 45, reviewTopicSeconds: 0 },
+            /^reviewTopicSeconds: seconds per review of a topic card, a number above 0 up to 3600 \(or default\), not 0$/,
+          ],
+          [{ minutesPerDay: 45, learnTopicMinutes: 601 }, /^learnTopicMinutes: /],
+          [{ minutesPerDay: 45, reviewQaSeconds: Number.NaN }, /^reviewQaSeconds: /],
+          [{ minutesPerDay: 45, sectionCosts: [{ section: 'Databases', learnTopicMinutes: -1 }] }, /^sectionCosts\[0\]\.learnTopicMinutes: /],
+        ];
+        for (const [patch, message] of cases) {
+          await expect(updatePlanSettings(ctx, 'prep', patch)).rejects.toThrow(message);
+        }
+        const settings = await showPlanSettings(ctx, 'prep');
+        expect(settings.minutesPerDay).toBe(60);
+        expect(settings.costs).toMatchObject({ reviewTopicSeconds: { value: 60, source: 'default' }, sections: [] });
+        // Back to the default, then a row holding a cost of no value (as `plan set --review-seconds default` once stored):
+        // the plan still works, on the default.
+        await updatePlanSettings(ctx, 'prep', { reviewTopicSeconds: null, learnTopicMinutes: null, reviewQaSeconds: null });
+        await ctx.store.db.updateTable('plan_settings').set({ review_topic_seconds: 0 }).execute();
+        expect((await showPlanSettings(ctx, 'prep')).costs.reviewTopicSeconds).toEqual({ value: 60, source: 'default' });
+        expect((await studyPlan(ctx, { checklist: 'prep' })).targets).toHaveLength(1);
+      }));
+
     it('refuses bad input naming the field, and writes nothing', () =>
       run(async (ctx) => {
         const refused = async (promise: Promise<unknown>, message: RegExp, type: new (...args: never[]) => Error = InvalidInputError) => {
@@ -302,6 +410,7 @@ for (const backend of BACKENDS) {
         await refused(addTarget(ctx, 'prep', { date: '2026-12-20', sections: ['Цели'] }), /^sections: /);
         await refused(addTarget(ctx, 'prep', {}), /^date: a target needs a date/);
         await refused(addTarget(ctx, 'prep', { round: 99 }), /^round: no round 99/);
+        await refused(addTarget(ctx, 'prep', { date: '2026-12-20', label: '  ' }), /^label: it is empty; give the target a name/);
         await refused(updatePlanSettings(ctx, 'prep', { daysOff: ['2026-13-01'] }), /^daysOff\[0\]: '2026-13-01' is not a date/);
         // A target on Wednesday at 09:00: weekends only, or Monday to Wednesday off (its morning counts), leave no study day.
         const wednesday = await addTarget(ctx, 'prep', { date: '2026-12-09', label: 'Acme screen' });

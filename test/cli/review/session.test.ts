@@ -681,6 +681,30 @@ describe('a question/answer card', () => {
     expect(await done).toMatchObject({ reviewed: 1, ratings: { good: 1 } });
   });
 
+  it('ends the plan’s session saying today’s plan is done, not that no card is scheduled', async () => {
+    const keyboard = new Keyboard();
+    const screen = new Screen();
+    let answered = false;
+    const source: ReviewSource = {
+      // The plan's queue: today's planned items not yet studied, and no next due time.
+      queue: async () => ({ ...queue, cards: answered ? [] : [item], remaining: { ...queue.remaining, review: answered ? 0 : 1 }, nextDueAt: null }),
+      answer: async () => {
+        answered = true;
+        return { card: item.card, topic: item.topic };
+      },
+      undo: () => Promise.reject(new Error('not called')),
+    };
+    const done = runReviewSession({ source, input: keyboard, output: screen, colors: noColor, now: () => START, timeZone: 'UTC', plan: true });
+    await until(() => /space show answer/.test(screen.text), 'the front');
+    keyboard.write(' ');
+    await until(() => /1 Again/.test(screen.text), 'the back');
+    keyboard.write('3');
+    await until(() => /Today's plan is done!\n`prepdeck review` studies what is due today, plan or not/.test(screen.text), 'the end');
+    expect(screen.text).not.toContain('No card is scheduled yet');
+    keyboard.write('q');
+    expect(await done).toMatchObject({ reviewed: 1 });
+  });
+
   it('colours the ratings when colour is on', async () => {
     const keyboard = new Keyboard();
     const screen = new Screen();

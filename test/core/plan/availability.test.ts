@@ -11,6 +11,7 @@ import {
   MIN_LOGGED_ANSWERS,
   parseWeekdays,
   weekdaysText,
+  whyNoStudy,
 } from '../../../src/core/plan/availability.js';
 
 describe('study availability', () => {
@@ -27,6 +28,16 @@ describe('study availability', () => {
       '2026-12-11:45',
       '2026-12-12:0',
       '2026-12-13:0',
+    ]);
+  });
+
+  it('tells a rest day (a weekday one does not study) from a day off (a date set off, even on a rest day)', () => {
+    const availability = { minutesPerDay: 45, weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, daysOff: ['2026-12-08', '2026-12-12'] };
+    expect(['2026-12-07', '2026-12-08', '2026-12-12', '2026-12-13'].map((date) => whyNoStudy(date, availability))).toEqual([
+      null,
+      'day-off',
+      'day-off',
+      'weekday',
     ]);
   });
 

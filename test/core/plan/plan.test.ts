@@ -162,7 +162,7 @@ describe('planStudy', () => {
     const days = Math.round((Date.parse('2026-12-15') - Date.parse(on)) / DAY_MS);
     expect(learn!.why).toBe(`new, needed by Acme onsite ${days === 1 ? 'tomorrow' : `in ${days} days`}`);
     const review = items.find((item) => item.action === 'review');
-    expect(review?.why).toMatch(/^review( now)?: recall would fall to \d+ % by Acme onsite$/);
+    expect(review?.why).toMatch(/^review( now)?: recall would fall to \d+% by Acme onsite$/);
     const [target] = plan.targets;
     expect(target!.readiness).toBeGreaterThan(0.8);
     expect(target!.curve).toHaveLength(11);
