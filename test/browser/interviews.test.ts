@@ -229,6 +229,14 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
     expect((await round()).questions[1]!.score).toBe(4);
   });
 
+  it('says in the new topic’s history that it was added in prepdeck, not imported', async () => {
+    const added = (await round()).questions[3]!.topics[0]!.topicId;
+    await page.goto(`${server.url}/topics/${added}?c=${CHECKLIST}`);
+    const lines = page.locator('.history-list .history-what');
+    await lines.first().waitFor();
+    expect(await lines.allTextContents()).toContain('added in prepdeck');
+  });
+
   it('shows an interview review in the topic’s history, linking to the round', async () => {
     const id = await topicId(GENERATOR);
     await page.goto(`${server.url}/topics/${id}?c=${CHECKLIST}`);

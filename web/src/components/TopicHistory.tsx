@@ -1,6 +1,7 @@
 // A topic's history, oldest first as the server keeps it, shown newest first in plain words: its events, and the
 // reviews of its card, each saying where it came from (a review session, or a question asked in an interview round,
 // which links to the round).
+import type { ReactNode } from 'react';
 import type { TopicEventJson, TopicReviewJson } from '../../../src/contract/topics.js';
 import { Link } from '../lib/router.js';
 import './history.css';
@@ -24,6 +25,7 @@ const SOURCE_TEXT: Record<string, string> = {
   file: 'from the file',
   import: 'from the file',
   sync: 'from the file',
+  app: 'in prepdeck',
 };
 
 function sourceOf(event: TopicEventJson): string | null {
@@ -36,13 +38,34 @@ function sourceOf(event: TopicEventJson): string | null {
 const sectionText = (key: unknown, sections: Readonly<Record<string, string>>): string =>
   typeof key === 'string' ? (sections[key] ?? text(key)) : text(key);
 
-function describeEvent(event: TopicEventJson, sections: Readonly<Record<string, string>>): string {
+const roundHref = (id: number, checklist: string | null) => (checklist ? `/rounds/${id}?c=${encodeURIComponent(checklist)}` : `/rounds/${id}`);
+
+/**
+ * How a topic came to be: read from the checklist file, or added in prepdeck (`source: app` on the event: an
+ * interview question's new topic, or one added by hand), with the round it came from when the event names it.
+ */
+function describeCreated(event: TopicEventJson, checklist: string | null): ReactNode {
+  if (event.data['source'] !== 'app') return 'imported from the file';
+  const roundId = event.data['roundId'];
+  if (typeof roundId !== 'number') return 'added in prepdeck';
+  return (
+    <>
+      added in prepdeck (
+      <Link to={roundHref(roundId, checklist)} title="Asked in an interview round: open the round">
+        round #{roundId}
+      </Link>
+      )
+    </>
+  );
+}
+
+function describeEvent(event: TopicEventJson, sections: Readonly<Record<string, string>>, checklist: string | null): ReactNode {
   const { from, to } = event.data as { from?: unknown; to?: unknown };
   const source = sourceOf(event);
   const by = source ? ` (${source})` : '';
   switch (event.type) {
     case 'created':
-      return 'imported';
+      return describeCreated(event, checklist);
     case 'state':
       return `state ${text(from)} → ${text(to)}${by}`;
     case 'confidence':
@@ -56,7 +79,7 @@ function describeEvent(event: TopicEventJson, sections: Readonly<Record<string, 
     case 'archived':
       return 'archived: gone from the file';
     case 'restored':
-      return 'restored: back in the file';
+      return event.data['source'] === 'app' ? 'restored: added in prepdeck again' : 'restored: back in the file';
     case 'card':
       return `card added: “${text(event.data['front'])}”`;
     default:
@@ -103,7 +126,7 @@ export function TopicHistory({
           {shown.map((line) =>
             line.kind === 'event' ? (
               <li key={`e${line.event.id}`} className={`history-${line.event.type}`}>
-                <span className="history-what">{describeEvent(line.event, sections)}</span>
+                <span className="history-what">{describeEvent(line.event, sections, checklist)}</span>
                 <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
               </li>
             ) : (
@@ -114,7 +137,7 @@ export function TopicHistory({
                     line.review.roundId !== null ? (
                       <Link
                         className="source-badge source-interview"
-                        to={checklist ? `/rounds/${line.review.roundId}?c=${encodeURIComponent(checklist)}` : `/rounds/${line.review.roundId}`}
+                        to={roundHref(line.review.roundId, checklist)}
                         title="Asked in an interview round: open the round"
                       >
                         interview

@@ -135,16 +135,31 @@ export function percent(ratio: number | null): string {
 
 export const roundHref = (id: number, checklist: string | null) => (checklist ? `/rounds/${id}?c=${encodeURIComponent(checklist)}` : `/rounds/${id}`);
 
+/** ASCII punctuation, what a backslash escapes in CommonMark. */
+const ESCAPED = String.raw`\\([!-/:-@[-\x60{-~])`;
+/** A code span: a run of backticks (the whole run), its text, and a closing run of the same length. */
+const CODE_SPAN = String.raw`(?<!\x60)(\x60+)(?!\x60)([^]*?[^\x60])\2(?!\x60)`;
+const KEPT = /\uE000(\d+)\uE001/g;
+
 /**
  * A topic's inline Markdown title as plain text, for inside a link (a title's own links would nest in it):
- * `[text](url)` and `<url>` keep their text, emphasis and code marks go.
+ * `[text](url)` and `<url>` keep their text, emphasis and code marks go, escapes keep their character. Escapes and
+ * code spans are read first, left to right as CommonMark does, and set aside, so that `\_\_slots\_\_` is
+ * `__slots__` (not emphasis) and a code span's text stays as written.
  */
 export function plainTitle(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<((?:https?:|mailto:)[^>\s]+)>/gi, '$1')
-    .replace(/(\*\*|\*|~~|`)(?=\S)([^]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w])(__?)(?=\S)([^]*?\S)\2(?!\w)/g, '$1$3')
-    .replace(/\\([\\`*_[\]{}()#+\-.!<>~|])/g, '$1')
-    .trim();
+  const kept: string[] = [];
+  const keep = (text: string) => `\uE000${kept.push(text) - 1}\uE001`;
+  let text = markdown.replace(new RegExp(`${ESCAPED}|${CODE_SPAN}`, 'g'), (_, escaped?: string, _ticks?: string, code?: string) => {
+    if (escaped !== undefined) return keep(escaped);
+    const inner = (code ?? '').replace(/\n/g, ' ');
+    return keep(/^ .*[^ ].* $/s.test(inner) ? inner.slice(1, -1) : inner);
+  });
+  text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<((?:https?:|mailto:)[^>\s]+)>/gi, '$1');
+  // Emphasis nests (`***both***`, `**a _b_**`): peel a layer at a time until none is left.
+  for (let before = ''; before !== text;) {
+    before = text;
+    text = text.replace(/(\*\*|\*|~~)(?=\S)([^]*?\S)\1/g, '$2').replace(/(^|[^\p{L}\p{N}])(__?)(?=\S)([^]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3');
+  }
+  return text.replace(KEPT, (_, i: string) => kept[Number(i)] ?? '').trim();
 }

@@ -36,7 +36,9 @@ export function PlanPage({ checklist }: { checklist: string }) {
   return (
     <div className="page plan-page">
       <PlanHeader plan={data} checklist={checklist} />
-      <div className="plan-layout">
+      {/* No target yet: nothing on the left, so the first target's form takes the page's width (the same tree either
+          way, so that adding the first target keeps what the settings' forms hold). */}
+      <div className={hasTarget ? 'plan-layout' : 'plan-layout plan-layout-start'}>
         <div className="plan-main">
           {hasTarget && <TodayCard plan={data} checklist={checklist} />}
           {hasTarget && (

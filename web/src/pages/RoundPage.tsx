@@ -36,6 +36,7 @@ export function RoundPage({ id }: { id: number }) {
   // A new topic goes into a checklist the round is about, else the one on screen.
   const checklist = data?.round.sections[0]?.checklist ?? urlChecklist;
   const sections = useSectionChoices(checklist);
+  const now = useNow();
 
   if (missing && !data) {
     return (
@@ -55,11 +56,82 @@ export function RoundPage({ id }: { id: number }) {
     if (answer) setNotice(answer.notice);
     return answer !== null;
   };
+  const upcoming = Date.parse(round.startsAt) > now;
   const firstSection = round.sections[0];
   const defaultSection = firstSection ? firstSection.path.join(' > ') : null;
 
+  const questionsCard = (
+    <section key="questions" className="card questions-card" aria-labelledby="questions-heading">
+      <div className="card-title-row">
+        <h2 id="questions-heading">Questions asked</h2>
+        <span className="muted">{data.questions.length > 0 && `${round.scored} of ${data.questions.length} scored`}</span>
+      </div>
+      <QuestionList
+        questions={data.questions}
+        onScore={(q, score) => save(() => interviewsApi.patchQuestion(q.id, { score }), true)}
+        onCard={(q, answer, topicId) =>
+          save(async () => {
+            await interviewsApi.questionCard(q.id, topicId === undefined ? { answer } : { answer, topicId });
+            return interviewsApi.round(id);
+          }, true)
+        }
+        onDelete={(q) => save(() => interviewsApi.deleteQuestion(q.id), true)}
+      />
+      <QuestionDraft
+        roundId={id}
+        sections={sections}
+        defaultSection={defaultSection}
+        error={questionWrite && write.error ? `Not saved: ${write.error}` : null}
+        onSave={(question) => save(() => interviewsApi.addQuestion(id, question), true, true)}
+      />
+    </section>
+  );
+  const debriefCard = (
+    <NotesEditor
+      key={`debrief-${round.id}`}
+      title="Debrief"
+      className="debrief-editor"
+      placeholder="How it went, what to do better, what they said about next steps… Markdown works."
+      saved={round.debrief}
+      onSave={(debrief) => save(() => interviewsApi.patchRound(id, { debrief }))}
+    />
+  );
+  const prepCard = (
+    <NotesEditor
+      key={`prep-${round.id}`}
+      title="Preparation"
+      className="prep-editor"
+      placeholder="What to prepare, questions to ask them… Markdown works."
+      saved={round.prepNotes}
+      onSave={(prepNotes) => save(() => interviewsApi.patchRound(id, { prepNotes }))}
+    />
+  );
+
+  const outcomeCard = (
+    <section key="outcome" className="card outcome-card" aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading">Outcome</h2>
+      <div className="segmented" role="group" aria-label="Outcome">
+        {OUTCOMES.map((o) => (
+          <button
+            key={o}
+            type="button"
+            className={`segment outcome-${o}`}
+            aria-pressed={round.outcome === o}
+            onClick={() => void save(() => interviewsApi.patchRound(id, { outcome: o }))}
+          >
+            {o === 'unknown' ? 'Unknown' : OUTCOME_LABEL[o]}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+  const detailsCard = (
+    <RoundDetails key={`details-${round.updatedAt}`} round={round} onSave={(patch) => save(() => interviewsApi.patchRound(id, patch))} />
+  );
+  const deleteCard = <DeleteRound key="delete" round={round} />;
+
   return (
-    <article className="page round-page" aria-labelledby="round-title">
+    <article className={upcoming ? 'page round-page round-upcoming' : 'page round-page'} aria-labelledby="round-title">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to={huntHref('/hunt')}>Job hunt</Link> / <Link to={applicationHref(round.applicationId)}>{round.company}</Link> / round
       </nav>
@@ -71,68 +143,11 @@ export function RoundPage({ id }: { id: number }) {
       )}
       <ErrorLine>{questionWrite ? null : write.error}</ErrorLine>
       <div className="topic-layout">
-        <div className="topic-main">
-          <section className="card questions-card" aria-labelledby="questions-heading">
-            <div className="card-title-row">
-              <h2 id="questions-heading">Questions asked</h2>
-              <span className="muted">{data.questions.length > 0 && `${round.scored} of ${data.questions.length} scored`}</span>
-            </div>
-            <QuestionList
-              questions={data.questions}
-              onScore={(q, score) => save(() => interviewsApi.patchQuestion(q.id, { score }), true)}
-              onCard={(q, answer, topicId) =>
-                save(async () => {
-                  await interviewsApi.questionCard(q.id, topicId === undefined ? { answer } : { answer, topicId });
-                  return interviewsApi.round(id);
-                }, true)
-              }
-              onDelete={(q) => save(() => interviewsApi.deleteQuestion(q.id), true)}
-            />
-            <QuestionDraft
-              roundId={id}
-              sections={sections}
-              defaultSection={defaultSection}
-              error={questionWrite && write.error ? `Not saved: ${write.error}` : null}
-              onSave={(question) => save(() => interviewsApi.addQuestion(id, question), true, true)}
-            />
-          </section>
-          <NotesEditor
-            key={`debrief-${round.id}`}
-            title="Debrief"
-            className="debrief-editor"
-            placeholder="How it went, what to do better, what they said about next steps… Markdown works."
-            saved={round.debrief}
-            onSave={(debrief) => save(() => interviewsApi.patchRound(id, { debrief }))}
-          />
-        </div>
-        <aside className="topic-side">
-          <section className="card outcome-card" aria-labelledby="outcome-heading">
-            <h2 id="outcome-heading">Outcome</h2>
-            <div className="segmented" role="group" aria-label="Outcome">
-              {OUTCOMES.map((o) => (
-                <button
-                  key={o}
-                  type="button"
-                  className={`segment outcome-${o}`}
-                  aria-pressed={round.outcome === o}
-                  onClick={() => void save(() => interviewsApi.patchRound(id, { outcome: o }))}
-                >
-                  {o === 'unknown' ? 'Unknown' : OUTCOME_LABEL[o]}
-                </button>
-              ))}
-            </div>
-          </section>
-          <NotesEditor
-            key={`prep-${round.id}`}
-            title="Preparation"
-            className="prep-editor"
-            placeholder="What to prepare, questions to ask them… Markdown works."
-            saved={round.prepNotes}
-            onSave={(prepNotes) => save(() => interviewsApi.patchRound(id, { prepNotes }))}
-          />
-          <RoundDetails key={round.updatedAt} round={round} onSave={(patch) => save(() => interviewsApi.patchRound(id, patch))} />
-          <DeleteRound round={round} />
-        </aside>
+        {/* Before the round, its preparation leads; after it, the questions asked and the debrief, the preparation
+            below them; beside them, what the round is before its outcome. The cards are keyed siblings, so that the order
+            turning at the start keeps what they hold. */}
+        <div className="topic-main">{upcoming ? [prepCard, questionsCard, debriefCard] : [questionsCard, debriefCard, prepCard]}</div>
+        <aside className="topic-side">{upcoming ? [detailsCard, outcomeCard, deleteCard] : [outcomeCard, detailsCard, deleteCard]}</aside>
       </div>
     </article>
   );

@@ -6,6 +6,8 @@ import 'uplot/dist/uPlot.min.css';
 import type { TargetReadinessJson } from '../../../src/contract/plan.js';
 
 const HEIGHT = 220;
+/** The x axis' steps between ticks, in seconds: a day, two, a week, two, four. */
+const DAY_STEPS = [1, 2, 7, 14, 28].map((days) => days * 86_400);
 
 export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
   const holder = useRef<HTMLDivElement>(null);
@@ -24,17 +26,28 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
     const muted = colour('--muted', '#667085');
     const grid = colour('--border', '#e2e2de');
     const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    // The legend shows the values of the day under the pointer, and nothing while there is none.
-    const value = (_u: uPlot, v: number | null) => (v === null ? '' : `${Math.round(v)} %`);
+    // The legend shows the day under the pointer, and the target's own day (the last) while there is none: never
+    // an empty "The plan: --" waiting for a hover.
+    const last = x.length - 1;
+    const shown = (idx: number | null | undefined) => (idx === null || idx === undefined ? last : idx);
+    const value = (_u: uPlot, _v: number | null, seriesIdx: number, idx: number | null) => {
+      const v = data[seriesIdx]?.[shown(idx)];
+      return typeof v === 'number' ? `${Math.round(v)} %` : '';
+    };
     const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    // Ticks in the app's words ("6 Dec", or "Dec 6" where the browser says it so), one a day at most, no year.
+    const tick = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: HEIGHT,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       scales: { x: { time: true }, y: { range: [0, 100] } },
-      axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} %`), incrs: [10, 20, 25, 50], size: 52 }],
+      axes: [
+        { ...axis, incrs: DAY_STEPS, values: (_u, ticks) => ticks.map((t) => tick.format(new Date(t * 1000))) },
+        { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} %`), incrs: [10, 20, 25, 50], size: 52 },
+      ],
       series: [
-        { label: 'Day', value: (_u: uPlot, ts: number | null) => (ts === null ? '' : day.format(new Date(ts * 1000))) },
+        { label: 'Day', value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => day.format(new Date((x[shown(idx)] ?? 0) * 1000)) },
         { label: 'The plan', stroke: colour('--accent', '#6d4fd8'), width: 2.5, fill: colour('--plan-fill', 'rgba(109,79,216,0.08)'), value },
         { label: 'Usual reviews', stroke: colour('--plan-usual', '#2f9fd8'), width: 2, dash: [6, 4], value },
         { label: 'Stop today', stroke: muted, width: 1.5, dash: [2, 4], value },

@@ -120,6 +120,7 @@ function TargetItem({ entry, plan, checklist }: { entry: TargetReadinessJson; pl
       </div>
       <ReadinessFigures readiness={readiness} caption={modelCaption(plan.parameters)} />
       {entry.note && <p className="target-note">{entry.note}</p>}
+      <TradeOffNote entry={entry} plan={plan} />
       {editing && <TargetEdit target={target} checklist={checklist} zone={plan.timeZone} write={write} onDone={() => setEditing(false)} />}
       <ErrorLine>{write.error}</ErrorLine>
     </li>
@@ -143,6 +144,27 @@ function ReadinessFigures({ readiness, caption }: { readiness: ReadinessJson; ca
         <dd className="big-number">{percent(readiness.stop)}</dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * Why "With the plan" can read below "Usual reviews": both spend the same minutes a day, but the plan shares them among
+ * all the targets by their weights and dates (it makes the weighted mean of their readiness the highest), so it may
+ * give one target less than the usual reviews would, to bring another further. Said with the targets it favours and
+ * the weighted means, which the plan never leaves below the usual reviews'.
+ */
+function TradeOffNote({ entry, plan }: { entry: TargetReadinessJson; plan: PlanJson }) {
+  const whole = (ratio: number) => Math.round(ratio * 100);
+  if (whole(entry.readiness.plan) >= whole(entry.readiness.usual)) return null;
+  const favoured = plan.targets.filter((t) => whole(t.readiness.plan) > whole(t.readiness.usual)).map((t) => t.target.label);
+  const weight = plan.targets.reduce((sum, t) => sum + t.target.weight, 0);
+  const mean = (of: 'plan' | 'usual') => plan.targets.reduce((sum, t) => sum + t.readiness[of] * t.target.weight, 0) / weight;
+  return (
+    <p className="target-note target-trade-off">
+      Below usual reviews here: both take the same minutes a day, but the plan shares them among your targets by their weights and dates
+      {favoured.length > 0 ? `, and gives this one less so that ${favoured.join(' and ')} gets more` : ''}. Over all targets, weighted:{' '}
+      {percent(mean('plan'))} with the plan, {percent(mean('usual'))} with usual reviews.
+    </p>
   );
 }
 
