@@ -41,7 +41,7 @@ async function get<T>(path: string): Promise<T> {
 
 const plan = () => get<PlanJson>(`/api/checklists/${CHECKLIST}/plan`);
 const settings = () => get<PlanSettingsJson>(`/api/checklists/${CHECKLIST}/plan/settings`);
-const shownPercent = (ratio: number) => `${Math.round(ratio * 100)} %`;
+const shownPercent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);

@@ -32,7 +32,7 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
     const shown = (idx: number | null | undefined) => (idx === null || idx === undefined ? last : idx);
     const value = (_u: uPlot, _v: number | null, seriesIdx: number, idx: number | null) => {
       const v = data[seriesIdx]?.[shown(idx)];
-      return typeof v === 'number' ? `${Math.round(v)} %` : '';
+      return typeof v === 'number' ? `${Math.round(v)}%` : '';
     };
     const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     // Ticks in the app's words ("6 Dec", or "Dec 6" where the browser says it so), one a day at most, no year.
@@ -44,7 +44,7 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
       scales: { x: { time: true }, y: { range: [0, 100] } },
       axes: [
         { ...axis, incrs: DAY_STEPS, values: (_u, ticks) => ticks.map((t) => tick.format(new Date(t * 1000))) },
-        { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} %`), incrs: [10, 20, 25, 50], size: 52 },
+        { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`), incrs: [10, 20, 25, 50], size: 52 },
       ],
       series: [
         { label: 'Day', value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => day.format(new Date((x[shown(idx)] ?? 0) * 1000)) },

@@ -6,9 +6,9 @@ import { hrefFor } from '../lib/router.js';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const WEEKDAY_LABEL: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
-/** 0.714 -> "71 %"; the plan's own words put a space before the sign ("readiness on the day 71 % -> 66 %"). */
+/** 0.714 -> "71%", as the CLI and the rest of the app write a share. */
 export function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)} %`;
+  return `${Math.round(ratio * 100)}%`;
 }
 
 /** 42.5 -> "43 min", 95 -> "1 h 35 min". */
