@@ -145,15 +145,23 @@ export async function ask(
 }
 
 export async function questionsScore(ctx: CommandContext, id: number, score: ReviewRating | undefined, options: { clear?: boolean }): Promise<void> {
-  if ((score === undefined) === !options.clear) throw new UsageError('give a score 1-4 (again, hard, good, easy) or --clear, not both');
+  if (score === undefined && !options.clear)
+    throw new UsageError(`give the score, 1-4 (again, hard, good, easy), e.g. \`prepdeck questions score ${id} 3\`, or --clear to remove it`);
+  if (score !== undefined && options.clear) throw new UsageError('give a score or --clear, not both');
   await withApp(ctx, async (app) => {
     const detail = await updateQuestion(app, id, { score: options.clear ? null : score! });
     if (ctx.json) printJson(detail);
-    else
-      printLines([
-        options.clear ? `q${id}: score cleared, its evidence withdrawn from review` : `q${id}: scored ${score}, its topics' reviews replayed`,
-      ]);
+    else printLines([scoredText(id, score ?? null, detail.questions.find((question) => question.id === id)?.topics.length ?? 0)]);
   });
+}
+
+/** What a new score (null: cleared) did in review: each linked topic's review rewritten or withdrawn; none without a topic. */
+export function scoredText(id: number, score: ReviewRating | null, topics: number): string {
+  const its = topics === 1 ? 'its topic' : `its ${topics} topics`;
+  if (score === null) return topics === 0 ? `q${id}: score cleared` : `q${id}: score cleared, the review of ${its} withdrawn`;
+  return topics === 0
+    ? `q${id}: scored ${score}; it touches no topic, so no review was written`
+    : `q${id}: scored ${score}, the review of ${its} rewritten`;
 }
 
 export async function questionsDelete(ctx: CommandContext, id: number, options: { yes?: boolean }): Promise<void> {

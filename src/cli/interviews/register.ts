@@ -37,6 +37,11 @@ function sectionList(value: string): string[] {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** A question's id as the lists print it (`q12`) or bare (`12`). */
+export function questionId(value: string): number {
+  return parseId(value.trim().replace(/^q(?=\d)/iu, ''));
+}
+
 /** The fields of a round, shared by `rounds add` and `rounds edit`. */
 function roundOptions(command: Command): Command {
   return fieldNames(command, { localStart: '--at', timeZone: '--tz', durationMinutes: '--duration', interviewers: '--interviewer' })
@@ -148,7 +153,7 @@ export function addInterviewCommands(program: Command, action: Action): void {
   addCommon(
     questions
       .command('score')
-      .argument('<question>', 'the question id (`prepdeck rounds show ROUND` shows it)', checked(parseId))
+      .argument('<question>', 'the question id, e.g. 12 or q12 (`prepdeck rounds show ROUND` shows it)', checked(questionId))
       .argument('[score]', '1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('the score', 1, 4)))
       .description("score a question again (its topics' reviews are replayed), or --clear it (its evidence withdrawn)"),
     false,
@@ -159,7 +164,7 @@ export function addInterviewCommands(program: Command, action: Action): void {
   addCommon(
     questions
       .command('delete')
-      .argument('<question>', 'the question id', checked(parseId))
+      .argument('<question>', 'the question id, e.g. 12 or q12', checked(questionId))
       .description('delete a question, withdrawing its evidence from review'),
     false,
   )
