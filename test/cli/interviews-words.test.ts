@@ -1,7 +1,9 @@
 // The interview commands' own words, as pure functions: what a new score did in review, and a question's id as the
 // lists print it.
 import { describe, expect, it } from 'vitest';
-import { scoredText } from '../../src/cli/interviews/commands.js';
+import { askedText, scoredText } from '../../src/cli/interviews/commands.js';
+import { createColors } from 'picocolors';
+import type { QuestionTopicJson, RoundDetailJson } from '../../src/contract/interviews.js';
 import { questionId } from '../../src/cli/interviews/register.js';
 
 describe('the interview commands’ words', () => {
@@ -20,5 +22,35 @@ describe('the interview commands’ words', () => {
     expect(() => questionId('q')).toThrow();
     expect(() => questionId('qq12')).toThrow();
     expect(() => questionId('12q')).toThrow();
+  });
+
+  const plain = createColors(false);
+  const topic = (title: string, section: string[], outsideRound = false): QuestionTopicJson => ({
+    topicId: 1,
+    checklist: 'prep',
+    title,
+    section,
+    archived: false,
+    outsideRound,
+  });
+  const asked = (topics: QuestionTopicJson[], score: 1 | 2 | 3 | 4 | null, stories: Array<{ id: number; title: string }> = []) =>
+    ({
+      round: { id: 3, company: 'Acme' },
+      questions: [{ id: 7, roundId: 3, text: 'q', position: 0, score, topics, stories, cardId: null, createdAt: '', updatedAt: '' }],
+      notice: null,
+    }) as unknown as RoundDetailJson;
+
+  it('says which topics a question was linked to, by title, the new one with its section, and the stories', () => {
+    expect(askedText(asked([topic('Agile/SCRUM/Kanban', ['Process'])], 1), false, plain)).toEqual([
+      'asked in round #3 (Acme): q7, scored 1; linked to Agile/SCRUM/Kanban',
+    ]);
+    expect(
+      askedText(asked([topic('descriptors', ['Python']), topic('Design a rate limiter', ['System design', 'Other'])], null), true, plain),
+    ).toEqual(['asked in round #3 (Acme): q7; linked to descriptors, Design a rate limiter (new, in System design > Other)']);
+    expect(askedText(asked([], 3, [{ id: 2, title: 'The migration' }]), false, plain)).toEqual([
+      'asked in round #3 (Acme): q7, scored 3; linked to no topic; answered with The migration',
+      'its score is not a review of any topic: it touches none',
+    ]);
+    expect(askedText(asked([topic('MVCC', ['Databases'], true)], 2), false, plain)[1]).toBe("note: outside the round's sections: MVCC");
   });
 });

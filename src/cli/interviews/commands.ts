@@ -3,12 +3,12 @@ import type { AppContext } from '../../app/context.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { applicationById, resolveApplication } from '../../app/hunt/applications.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
-import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
+import { addQuestion, deleteQuestion, resolveQuestionTopic, updateQuestion } from '../../app/interviews/questions.js';
 import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
-import { resolveTopic } from '../../app/topics/topics.js';
-import type { QuestionCreateJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
+import { resolveStory } from '../../app/interviews/stories.js';
+import type { QuestionCreateJson, QuestionJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
-import { printJson, printLines, UsageError } from '../output.js';
+import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { titleOf } from '../hunt/render.js';
@@ -116,14 +116,18 @@ export async function ask(
   ctx: CommandContext,
   roundId: number,
   text: string,
-  options: { topic?: string[]; score?: ReviewRating; newTopic?: string },
+  options: { topic?: string[]; score?: ReviewRating; newTopic?: string; story?: string[] },
 ): Promise<void> {
   await withApp(ctx, async (app) => {
     const topicIds: number[] = [];
-    for (const ref of options.topic ?? []) topicIds.push((await resolveTopic(app, ref, ctx.checklist)).id);
+    // Never a topic the reference is only inside a word of: `--topic GIL` is not "Agile/SCRUM/Kanban".
+    for (const ref of options.topic ?? []) topicIds.push((await resolveQuestionTopic(app, ref, ctx.checklist)).id);
+    const storyIds: number[] = [];
+    for (const ref of options.story ?? []) storyIds.push(await resolveStory(app, ref));
     const body: QuestionCreateJson = {
       text,
       ...(topicIds.length > 0 ? { topicIds: [...new Set(topicIds)] } : {}),
+      ...(storyIds.length > 0 ? { storyIds: [...new Set(storyIds)] } : {}),
       ...(options.score !== undefined ? { score: options.score } : {}),
       // A topic added to this section from the question (the section by title or path, in -c's checklist or the current one),
       // titled by its first line as typed, as `add` takes a title: `__slots__` keeps its underscores.
@@ -133,15 +137,28 @@ export async function ask(
     };
     const detail = await addQuestion(app, roundId, body);
     if (ctx.json) printJson(detail);
-    else {
-      const question = detail.questions.at(-1)!;
-      const outside = question.topics.filter((t) => t.outsideRound).map((t) => t.title);
-      printLines([
-        `asked in round #${roundId} (${detail.round.company}): q${question.id}${question.score !== null ? `, scored ${question.score}` : ''}, ${question.topics.length} topic${question.topics.length === 1 ? '' : 's'}`,
-        ...(outside.length > 0 ? [ctx.color.yellow(`note: outside the round's sections: ${outside.join(', ')}`)] : []),
-      ]);
-    }
+    else printLines(askedText(detail, options.newTopic !== undefined, ctx.color));
   });
+}
+
+/**
+ * "asked in round #3 (Acme): q7, scored 1; linked to descriptors, Design a rate limiter (new, in Other)": the topics by
+ * title, so that a topic matched by mistake shows before it is studied; a note for those outside the round's sections.
+ */
+export function askedText(detail: RoundDetailJson, newTopic: boolean, c: Colors): string[] {
+  const question: QuestionJson = detail.questions.at(-1)!;
+  const titles = question.topics.map((topic, i) =>
+    newTopic && i === question.topics.length - 1 ? `${topic.title} (new, in ${topic.section.join(' > ')})` : topic.title,
+  );
+  const stories = question.stories.map((story) => story.title);
+  const outside = question.topics.filter((t) => t.outsideRound).map((t) => t.title);
+  return [
+    `asked in round #${detail.round.id} (${detail.round.company}): q${question.id}${question.score !== null ? `, scored ${question.score}` : ''}; ` +
+      (titles.length > 0 ? `linked to ${titles.join(', ')}` : 'linked to no topic') +
+      (stories.length > 0 ? `; answered with ${stories.join(', ')}` : ''),
+    ...(outside.length > 0 ? [c.yellow(`note: outside the round's sections: ${outside.join(', ')}`)] : []),
+    ...(question.score !== null && titles.length === 0 ? [c.dim('its score is not a review of any topic: it touches none')] : []),
+  ];
 }
 
 export async function questionsScore(ctx: CommandContext, id: number, score: ReviewRating | undefined, options: { clear?: boolean }): Promise<void> {

@@ -128,20 +128,26 @@ export function addInterviewCommands(program: Command, action: Action): void {
         .argument('<question>', 'the question as it was asked')
         .description("log a question asked in a round; with --score it counts as a review of each --topic's card at the round's start"),
     ),
-    { text: 'QUESTION', topicIds: '--topic' },
+    { text: 'QUESTION', topicIds: '--topic', storyIds: '--story' },
   )
-    .option('--topic <topic>', 'a topic it touches: an id or part of its title, as `prepdeck show` takes it (repeatable)', collect)
+    .option(
+      '--topic <topic>',
+      'a topic it touches: an id or part of its title, as `prepdeck show` takes it, from the start of a word of it (repeatable)',
+      collect,
+    )
     .option('--score <n>', 'how it went: 1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('--score', 1, 4)))
     .option(
       '--new-topic <section>',
-      'add the question as a new topic in this section (title or path) when it touches none yet, titled by its first line as typed (as `add` takes a title)',
+      'add the question as a new topic in this section (title or path), titled by its first line as typed (as `add` takes a title), for a question no topic covers; with --topic it is linked to those too',
     )
+    .option('--story <story>', 'a story of your bank that answered it: an id or part of its title (repeatable)', collect)
     .addHelpText(
       'after',
       examples(
         'prepdeck ask 3 "How does SELECT FOR UPDATE differ from SKIP LOCKED?" --topic "SELECT FOR UPDATE" --topic "SKIP LOCKED" --score 2',
         'prepdeck ask 3 "Explain Python descriptors" --topic descriptors --score 3',
         'prepdeck ask 3 "Design a rate limiter" --new-topic Other',
+        'prepdeck ask 4 "Tell me about a conflict with a colleague" --story migration --score 3',
       ),
     )
     .action(action(async () => (await commands()).ask));
