@@ -178,7 +178,11 @@ export type QuestionCardJson = Static<typeof QuestionCardJson>;
 export const RoundDetailJson = Type.Object({
   round: RoundJson,
   questions: Type.Array(QuestionJson, { description: 'in the order asked' }),
-  notice: Nullable(Type.String({ description: 'what was decided for the user, e.g. the instant taken for a time inside a DST gap' })),
+  notice: Nullable(
+    Type.String({
+      description: 'what was decided for the user, one a line: the instant taken for a time inside a DST gap, a new kind near one there is',
+    }),
+  ),
 });
 export type RoundDetailJson = Static<typeof RoundDetailJson>;
 

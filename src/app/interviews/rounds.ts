@@ -28,6 +28,7 @@ import {
   insertRound,
   readRounds,
   roundById,
+  roundKinds,
   setInterviewers,
   setSections,
   type RoundChange,
@@ -104,13 +105,32 @@ function detailColumns(body: Details): RoundChange {
   };
 }
 
-/** A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for a time the clocks skip or repeat. */
+/**
+ * A note for a kind no other round has that is near one there is (`codng`, `coding`): kept as a kind of the user's
+ * own, which a kind may be, and said, so that a typo does not pass unseen. Null for a usual kind or one in use.
+ */
+async function newKindNote(db: Db, kind: string | undefined, roundId: number | null): Promise<string | null> {
+  if (kind === undefined || ROUND_KINDS.includes(kind)) return null;
+  const others = await roundKinds(db, roundId);
+  if (others.includes(kind)) return null;
+  const near = nearest(kind, [...new Set([...ROUND_KINDS, ...others])]);
+  return near === null ? null : `'${kind}' is a new kind of round, kept as your own; it is near '${near}': change the kind if that was meant`;
+}
+
+/** The notices of a change, one a line, or null. */
+const notices = (...lines: Array<string | null>): string | null => lines.filter((line) => line !== null).join('\n') || null;
+
+/**
+ * A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for
+ * a time the clocks skip or repeat, and a new kind near one there is (a typo?), one a line.
+ */
 export async function createRound(ctx: AppContext, body: RoundCreateJson): Promise<RoundDetailJson> {
   const { localStart, timeZone, sections, interviewers, applicationId, ...details } = body;
   const columns = detailColumns(details);
   const zone = timeZone ?? huntTimeZone((await readHunt(ctx.store.db)).timeZone);
   const start = resolveLocalStart(localStart, zone);
   const resolvedSections = await resolveSections(ctx, sections ?? []);
+  const kindNote = await newKindNote(ctx.store.db, columns.kind, null);
   const id = await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, applicationId);
     const contactIds = await checkInterviewers(trx, applicationId, interviewers ?? []);
@@ -133,12 +153,13 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
     await setSections(trx, roundId, resolvedSections);
     return roundId;
   });
-  return roundDetailOf(ctx.store.db, id, start.notice);
+  return roundDetailOf(ctx.store.db, id, notices(start.notice, kindNote));
 }
 
 /**
  * Changes the fields given. A new zone alone keeps the wall-clock time and moves the instant; a start that moves
- * moves the evidence of the round's scored questions with it (their cards replayed).
+ * moves the evidence of the round's scored questions with it (their cards replayed). The notice says what was taken
+ * for a time the clocks skip or repeat, and a new kind near one there is.
  */
 export async function updateRound(ctx: AppContext, id: number, patch: RoundPatchJson): Promise<RoundDetailJson> {
   checkRoundId(id);
@@ -146,9 +167,11 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
   const columns = detailColumns(details);
   const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
   let notice: string | null = null;
+  let kindNote: string | null = null;
   await ctx.store.transaction(async (trx) => {
     const row = await roundById(trx, id);
     if (!row) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
+    if (columns.kind !== row.kind) kindNote = await newKindNote(trx, columns.kind, id);
     const change: RoundChange = { ...columns, updated_at: ctx.now() };
     if (localStart !== undefined || timeZone !== undefined) {
       const zone = timeZone ?? row.time_zone;
@@ -162,7 +185,7 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
     await changeRound(trx, id, change);
     if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, evidenceTime(change.starts_at, ctx.now()));
   });
-  return roundDetailOf(ctx.store.db, id, notice);
+  return roundDetailOf(ctx.store.db, id, notices(notice, kindNote));
 }
 
 /** Rewrites the evidence of the round's scored questions at `at`: its new start, or now for a start still to come. */

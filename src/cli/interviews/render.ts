@@ -81,7 +81,7 @@ export function roundDetailText(detail: RoundDetailJson, now: string, hereZone: 
   const { round } = detail;
   const upcoming = Date.parse(round.startsAt) > Date.parse(now);
   const lines = [
-    ...(detail.notice ? [c.yellow(`note: ${detail.notice}`)] : []),
+    ...(detail.notice ? detail.notice.split('\n').map((line) => c.yellow(`note: ${line}`)) : []),
     `${c.bold(title(round))} ${c.dim(`round #${round.id}, application #${round.applicationId}`)}`,
     `  when:         ${whenText(round, hereZone)}, ${round.durationMinutes} min${upcoming ? `  ${c.cyan(countdown(round.startsAt, now))}` : ''}`,
     `  outcome:      ${round.outcome}`,

@@ -92,6 +92,13 @@ export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Pro
   };
 }
 
+/** The kinds rounds have, but for round `except`'s own. */
+export async function roundKinds(db: Kysely<Database>, except: number | null = null): Promise<string[]> {
+  let query = db.selectFrom('rounds').select('kind').distinct();
+  if (except !== null) query = query.where('id', '<>', except);
+  return (await query.orderBy('kind').execute()).map((row) => row.kind);
+}
+
 export async function roundById(db: Kysely<Database>, id: number): Promise<Selectable<RoundTable> | null> {
   const row = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? { ...row, id: Number(row.id), application_id: Number(row.application_id) } : null;
