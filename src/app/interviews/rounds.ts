@@ -110,7 +110,7 @@ function detailColumns(body: Details): RoundChange {
  * own, which a kind may be, and said, so that a typo does not pass unseen. Null for a usual kind or one in use.
  */
 async function newKindNote(db: Db, kind: string | undefined, roundId: number | null): Promise<string | null> {
-  if (kind === undefined || ROUND_KINDS.includes(kind)) return null;
+  if (kind === undefined || (ROUND_KINDS as readonly string[]).includes(kind)) return null;
   const others = await roundKinds(db, roundId);
   if (others.includes(kind)) return null;
   const near = nearest(kind, [...new Set([...ROUND_KINDS, ...others])]);
