@@ -5,6 +5,7 @@ import { askedText, scoredText } from '../../src/cli/interviews/commands.js';
 import { createColors } from 'picocolors';
 import type { QuestionTopicJson, RoundDetailJson } from '../../src/contract/interviews.js';
 import { questionId } from '../../src/cli/interviews/register.js';
+import { leftOutText } from '../../src/cli/interviews/render.js';
 
 describe('the interview commands’ words', () => {
   it('says what a score did in review: a review per linked topic, none for a question that touches no topic', () => {
@@ -52,5 +53,25 @@ describe('the interview commands’ words', () => {
       'its score is not a review of any topic: it touches none',
     ]);
     expect(askedText(asked([topic('MVCC', ['Databases'], true)], 2), false, plain)[1]).toBe("note: outside the round's sections: MVCC");
+  });
+
+  it('names the rounds to come that --upcoming leaves out, and why', () => {
+    const round = {
+      id: 4,
+      applicationId: 2,
+      company: 'Globex',
+      startsAt: '',
+      timeZone: 'Europe/Moscow',
+      localStart: '2026-12-11T10:00',
+      why: 'Withdrawn',
+    };
+    expect(leftOutText([], plain)).toEqual([]);
+    expect(leftOutText([round], plain)).toEqual([
+      'left out, its application closed or archived (`prepdeck rounds --app APP` lists it):',
+      '  #4  2026-12-11 10:00 Europe/Moscow  Globex  (Withdrawn)',
+    ]);
+    expect(leftOutText([round, { ...round, id: 12, company: 'Initech', why: 'archived' }], plain)[0]).toMatch(
+      /^left out, their applications .* lists them\):$/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Rounds: what a user does to one (create, change, delete) and the lists that show them.
 import type {
+  LeftOutRoundJson,
   RoundCreateJson,
   RoundDetailJson,
   RoundJson,
@@ -11,7 +12,9 @@ import type {
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { isClosedStage } from '../../core/hunt/closing.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
+import type { Stage } from '../../core/hunt/stages.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
@@ -32,6 +35,7 @@ import {
   setInterviewers,
   setSections,
   type RoundChange,
+  type RoundRow,
   type RoundSection,
 } from '../../store/interviews/rounds.js';
 import { sectionsOf } from '../../store/topics/topics.js';
@@ -219,8 +223,22 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
 }
 
 /**
+ * Why a round will not take place and since when, or null: its application was closed (an outcome stage: withdrawn,
+ * rejected, ...) or archived before it starts. A round held before the application closed is history, not called off.
+ */
+export function calledOff(round: RoundRow, stages: readonly Stage[]): { why: string; at: string } | null {
+  const archived = round.application_archived_at;
+  if (archived !== null && archived < round.starts_at) return { why: 'archived', at: archived };
+  if (!isClosedStage(stages, round.application_stage) || round.application_stage_changed_at >= round.starts_at) return null;
+  const label = stages.find((stage) => stage.key === round.application_stage)?.label ?? round.application_stage;
+  return { why: label, at: round.application_stage_changed_at };
+}
+
+/**
  * Rounds: upcoming ones (not started yet) soonest first, otherwise all, latest first; by application and kind. An
- * application that does not exist is NotFound, as everywhere else, not an empty list.
+ * application that does not exist is NotFound, as everywhere else, not an empty list. The upcoming rounds of every
+ * application leave out those of an application closed or archived, as a calendar drops a meeting called off, and say
+ * which in `leftOut`; naming the application lists them.
  */
 export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): Promise<RoundListJson> {
   const now = ctx.now();
@@ -231,7 +249,24 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
     application: query.application,
     kind: query.kind,
   });
-  return { now, rounds: roundJsons(rows) };
+  if (!query.upcoming || query.application !== undefined) return { now, rounds: roundJsons(rows) };
+  const { stages } = await readHunt(ctx.store.db);
+  const leftOut: LeftOutRoundJson[] = [];
+  const kept = rows.rounds.filter((round) => {
+    const why = calledOff(round, stages)?.why;
+    if (why === undefined) return true;
+    leftOut.push({
+      id: round.id,
+      applicationId: round.application_id,
+      company: round.company,
+      startsAt: round.starts_at,
+      timeZone: round.time_zone,
+      localStart: localStartOf(round.starts_at, round.time_zone),
+      why,
+    });
+    return false;
+  });
+  return { now, rounds: roundJsons({ ...rows, rounds: kept }), leftOut };
 }
 
 /**

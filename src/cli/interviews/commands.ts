@@ -12,7 +12,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { titleOf } from '../hunt/render.js';
-import { noRoundsText, roundDetailText, roundsText } from './render.js';
+import { leftOutText, noRoundsText, roundDetailText, roundsText } from './render.js';
 
 interface RoundOptions {
   at?: string;
@@ -71,9 +71,10 @@ export async function roundsList(ctx: CommandContext, options: { upcoming?: bool
     const unknownKind = options.kind !== undefined && all !== null ? unknownRoundKind(options.kind, all) : null;
     if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
     if (ctx.json) return printJson(list);
-    if (list.rounds.length > 0) return printLines(roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color));
+    const leftOut = leftOutText(list.leftOut ?? [], ctx.color);
+    if (list.rounds.length > 0) return printLines([...roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color), ...leftOut]);
     const named = application === undefined ? undefined : titleOf((await applicationById(app, application)).application);
-    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color)]);
+    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color), ...leftOut]);
   });
 }
 

@@ -74,7 +74,10 @@ export function addInterviewCommands(program: Command, action: Action): void {
     rounds.command('list', { isDefault: true }).description('list the rounds, latest first (--upcoming: the ones to come, soonest first)'),
     false,
   )
-    .option('--upcoming', 'only rounds that have not started, soonest first, with a countdown')
+    .option(
+      '--upcoming',
+      'only rounds that have not started, soonest first, with a countdown; those of an application closed or archived are left out, and named',
+    )
     .option('--ics', 'print every round as an iCalendar file (import it into a calendar; again later to update the same events)')
     .option('--app <app>', 'only the rounds of this application (an id, or part of the company or role)')
     .option('--kind <kind>', 'only rounds of this kind', checked(kind))

@@ -1,6 +1,6 @@
 // Rounds and their questions in the terminal: when (in the round's zone, and the hunt's when that differs), a
 // countdown for those to come, and each question with its topics and score.
-import type { QuestionJson, RoundDetailJson, RoundJson } from '../../contract/interviews.js';
+import type { LeftOutRoundJson, QuestionJson, RoundDetailJson, RoundJson } from '../../contract/interviews.js';
 import { localStartOf } from '../../core/interviews/local-time.js';
 import type { Colors } from '../output.js';
 
@@ -42,6 +42,23 @@ export function roundsText(rounds: readonly RoundJson[], now: string, hereZone: 
     const questions = round.questions > 0 ? c.dim(`  ${round.questions} question${round.questions === 1 ? '' : 's'}, ${round.scored} scored`) : '';
     return `${c.dim(`#${round.id}`.padStart(4))}  ${whenText(round, hereZone)}  ${c.bold(title(round))}  ${when}${sections}${questions}`;
   });
+}
+
+/**
+ * The rounds to come that `--upcoming` leaves out, their application closed or archived: they will not take place,
+ * and a calendar user would not have them among what is ahead. Nothing when there are none.
+ */
+export function leftOutText(leftOut: readonly LeftOutRoundJson[], c: Colors): string[] {
+  if (leftOut.length === 0) return [];
+  const one = leftOut.length === 1;
+  return [
+    c.dim(
+      `left out, ${one ? 'its application' : 'their applications'} closed or archived (\`prepdeck rounds --app APP\` lists ${one ? 'it' : 'them'}):`,
+    ),
+    ...leftOut.map((round) =>
+      c.dim(`${`#${round.id}`.padStart(4)}  ${round.localStart.replace('T', ' ')} ${round.timeZone}  ${round.company}  (${round.why})`),
+    ),
+  ];
 }
 
 /** What `rounds`'s filters asked for: only those to come, of a kind, of an application (named as the list names it). */
