@@ -21,7 +21,7 @@ function parseEvents(text: string) {
       description: event.description,
       url: component.getFirstPropertyValue('url'),
       tzid: component.getFirstProperty('dtstart')?.getParameter('tzid'),
-      sequence: component.getFirstPropertyValue('sequence'),
+      sequence: Number(component.getFirstPropertyValue('sequence')),
       status: component.getFirstPropertyValue('status'),
       start: event.startDate.toJSDate().toISOString(),
       end: event.endDate.toJSDate().toISOString(),
@@ -95,7 +95,7 @@ for (const backend of BACKENDS) {
       run(async (ctx, setNow) => {
         const { application } = await addApplication(ctx, { company: 'Acme' });
         const round = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T15:00', timeZone: 'Europe/Berlin' });
-        const sequence = async () => parseEvents(await roundsCalendar(ctx))[0]!.sequence as number;
+        const sequence = async () => parseEvents(await roundsCalendar(ctx))[0]!.sequence;
         const text = await roundsCalendar(ctx);
         expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
         expect(text.replaceAll('\r\n', '')).not.toContain('\n');
