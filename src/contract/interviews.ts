@@ -100,9 +100,26 @@ export const RoundListQuery = Type.Object({
   kind: Type.Optional(RoundKind),
 });
 export type RoundListQuery = Static<typeof RoundListQuery>;
+/** A round to come left out of the upcoming ones: its application closed or was archived before it. */
+export const LeftOutRoundJson = Type.Object({
+  id: Type.Integer(),
+  applicationId: Type.Integer(),
+  company: Type.String(),
+  startsAt: Type.String(),
+  timeZone: Type.String(),
+  localStart: Type.String(),
+  why: Type.String({ description: "the label of the application's closed stage (Withdrawn, Rejected, ...), or 'archived'" }),
+});
+export type LeftOutRoundJson = Static<typeof LeftOutRoundJson>;
 export const RoundListJson = Type.Object({
   now: Type.String(),
   rounds: Type.Array(RoundJson, { description: 'upcoming: soonest first; otherwise latest first' }),
+  leftOut: Type.Optional(
+    Type.Array(LeftOutRoundJson, {
+      description:
+        'upcoming, of every application: the rounds to come of applications closed (an outcome stage) or archived, not listed, soonest first; `application=` lists them',
+    }),
+  ),
 });
 export type RoundListJson = Static<typeof RoundListJson>;
 
@@ -178,7 +195,11 @@ export type QuestionCardJson = Static<typeof QuestionCardJson>;
 export const RoundDetailJson = Type.Object({
   round: RoundJson,
   questions: Type.Array(QuestionJson, { description: 'in the order asked' }),
-  notice: Nullable(Type.String({ description: 'what was decided for the user, e.g. the instant taken for a time inside a DST gap' })),
+  notice: Nullable(
+    Type.String({
+      description: 'what was decided for the user, one a line: the instant taken for a time inside a DST gap, a new kind near one there is',
+    }),
+  ),
 });
 export type RoundDetailJson = Static<typeof RoundDetailJson>;
 

@@ -106,5 +106,20 @@ for (const backend of BACKENDS) {
       await refused('GET', '/api/gaps?checklist=nothing', undefined, 400, /^checklist: /);
       await refused('GET', '/api/gaps?kind=Not%20a%20kind', undefined, 400, /kind/);
     });
+
+    it('refuses a gaps kind no round has, naming the nearest kind as GET /api/rounds does; a known kind with no round is an empty answer', async () => {
+      const { app } = current();
+      const application = (await ok<ApplicationDetailJson>('POST', '/api/hunt/applications', { company: 'Initech' }, 201)).application;
+      await insertRound(app.store.db, { applicationId: application.id, startsAt: '2026-01-15T10:00:00.000Z', kind: 'pairing' });
+      const typo = await call<ErrorJson>('GET', '/api/gaps?kind=onsit');
+      expect([typo.status, typo.body.error]).toEqual([
+        400,
+        { type: 'InvalidInputError', message: "kind: no round is of the kind 'onsit'; did you mean 'onsite'?" },
+      ]);
+      await refused('GET', '/api/gaps?kind=pairng', undefined, 400, /^kind: no round is of the kind 'pairng'; did you mean 'pairing'\?$/);
+      expect((await ok<GapsJson>('GET', '/api/gaps?kind=onsite')).rounds).toBe(0);
+      // A kind some round has, outside the period asked, is no typo either.
+      expect((await ok<GapsJson>('GET', '/api/gaps?kind=pairing&from=2026-02-01')).rounds).toBe(0);
+    });
   });
 }

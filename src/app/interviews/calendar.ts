@@ -1,12 +1,16 @@
 // Every round as an iCalendar event (RFC 5545), with ical-generator and the VTIMEZONE blocks of
-// @touch4it/ical-timezones: DTSTART/DTEND in the round's own zone, and a stable UID per round, so that importing
-// the file again updates the same events instead of adding copies.
+// @touch4it/ical-timezones: DTSTART/DTEND in the round's own zone, and a stable UID per round with a SEQUENCE that
+// grows with each change, so that importing the file again updates the same events instead of adding copies; a round
+// of an application closed or archived before it is CANCELLED.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { type ICalDayJsStub } from 'ical-generator';
+import ical, { ICalEventStatus, type ICalDayJsStub } from 'ical-generator';
 import type { RoundJson } from '../../contract/interviews.js';
 import { wallClock } from '../../core/review/study-day.js';
 import type { AppContext } from '../context.js';
-import { listRounds } from './rounds.js';
+import { readHunt } from '../../store/hunt/hunt.js';
+import { readRounds } from '../../store/interviews/rounds.js';
+import { roundJsons } from './round-json.js';
+import { calledOff } from './rounds.js';
 
 /**
  * An instant as ical-generator formats a zoned time: given a plain Date and a zone it would write the Date in the
@@ -38,26 +42,41 @@ function description(round: RoundJson): string {
   return parts.join('\n\n');
 }
 
-/** The calendar of every round. */
+/**
+ * The event's SEQUENCE: the seconds from the round's creation to its last change (an edit, or its application closing
+ * before it), so that each change numbers higher than the one before without a counter stored.
+ */
+export function eventSequence(createdAt: string, lastChange: string): number {
+  return Math.max(0, Math.floor((Date.parse(lastChange) - Date.parse(createdAt)) / 1000));
+}
+
+/** The calendar of every round; the text ends with a CRLF, as every line of it (RFC 5545, 3.1). */
 export async function roundsCalendar(ctx: AppContext): Promise<string> {
-  const { rounds } = await listRounds(ctx);
+  const rows = await readRounds(ctx.store.db, {});
+  const { stages } = await readHunt(ctx.store.db);
+  const rounds = roundJsons(rows);
   const calendar = ical({
     prodId: { company: 'prepdeck', product: 'prepdeck', language: 'EN' },
     name: 'prepdeck interviews',
     timezone: { name: null, generator: getVtimezoneComponent },
   });
-  for (const round of [...rounds].reverse()) {
+  for (const [i, round] of [...rounds.entries()].reverse()) {
     const start = Date.parse(round.startsAt);
+    const off = calledOff(rows.rounds[i]!, stages);
+    const lastChange = off !== null && off.at > round.updatedAt ? off.at : round.updatedAt;
     calendar.createEvent({
       id: `round-${round.id}@prepdeck`,
+      sequence: eventSequence(round.createdAt, lastChange),
       start: zoned(start, round.timeZone),
       end: zoned(start + round.durationMinutes * 60_000, round.timeZone),
       timezone: round.timeZone,
-      stamp: zoned(Date.parse(round.updatedAt), null),
+      stamp: zoned(Date.parse(lastChange), null),
       summary: eventSummary(round),
       description: description(round),
+      ...(off !== null ? { status: ICalEventStatus.CANCELLED } : {}),
       ...(round.link !== '' ? { url: round.link } : {}),
     });
   }
-  return calendar.toString();
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -1,5 +1,6 @@
 // Rounds: what a user does to one (create, change, delete) and the lists that show them.
 import type {
+  LeftOutRoundJson,
   RoundCreateJson,
   RoundDetailJson,
   RoundJson,
@@ -11,7 +12,9 @@ import type {
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { isClosedStage } from '../../core/hunt/closing.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
+import type { Stage } from '../../core/hunt/stages.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
@@ -28,9 +31,11 @@ import {
   insertRound,
   readRounds,
   roundById,
+  roundKinds,
   setInterviewers,
   setSections,
   type RoundChange,
+  type RoundRow,
   type RoundSection,
 } from '../../store/interviews/rounds.js';
 import { sectionsOf } from '../../store/topics/topics.js';
@@ -104,13 +109,32 @@ function detailColumns(body: Details): RoundChange {
   };
 }
 
-/** A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for a time the clocks skip or repeat. */
+/**
+ * A note for a kind no other round has that is near one there is (`codng`, `coding`): kept as a kind of the user's
+ * own, which a kind may be, and said, so that a typo does not pass unseen. Null for a usual kind or one in use.
+ */
+async function newKindNote(db: Db, kind: string | undefined, roundId: number | null): Promise<string | null> {
+  if (kind === undefined || (ROUND_KINDS as readonly string[]).includes(kind)) return null;
+  const others = await roundKinds(db, roundId);
+  if (others.includes(kind)) return null;
+  const near = nearest(kind, [...new Set([...ROUND_KINDS, ...others])]);
+  return near === null ? null : `'${kind}' is a new kind of round, kept as your own; it is near '${near}': change the kind if that was meant`;
+}
+
+/** The notices of a change, one a line, or null. */
+const notices = (...lines: Array<string | null>): string | null => lines.filter((line) => line !== null).join('\n') || null;
+
+/**
+ * A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for
+ * a time the clocks skip or repeat, and a new kind near one there is (a typo?), one a line.
+ */
 export async function createRound(ctx: AppContext, body: RoundCreateJson): Promise<RoundDetailJson> {
   const { localStart, timeZone, sections, interviewers, applicationId, ...details } = body;
   const columns = detailColumns(details);
   const zone = timeZone ?? huntTimeZone((await readHunt(ctx.store.db)).timeZone);
   const start = resolveLocalStart(localStart, zone);
   const resolvedSections = await resolveSections(ctx, sections ?? []);
+  const kindNote = await newKindNote(ctx.store.db, columns.kind, null);
   const id = await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, applicationId);
     const contactIds = await checkInterviewers(trx, applicationId, interviewers ?? []);
@@ -133,12 +157,13 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
     await setSections(trx, roundId, resolvedSections);
     return roundId;
   });
-  return roundDetailOf(ctx.store.db, id, start.notice);
+  return roundDetailOf(ctx.store.db, id, notices(start.notice, kindNote));
 }
 
 /**
  * Changes the fields given. A new zone alone keeps the wall-clock time and moves the instant; a start that moves
- * moves the evidence of the round's scored questions with it (their cards replayed).
+ * moves the evidence of the round's scored questions with it (their cards replayed). The notice says what was taken
+ * for a time the clocks skip or repeat, and a new kind near one there is.
  */
 export async function updateRound(ctx: AppContext, id: number, patch: RoundPatchJson): Promise<RoundDetailJson> {
   checkRoundId(id);
@@ -146,9 +171,11 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
   const columns = detailColumns(details);
   const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
   let notice: string | null = null;
+  let kindNote: string | null = null;
   await ctx.store.transaction(async (trx) => {
     const row = await roundById(trx, id);
     if (!row) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
+    if (columns.kind !== row.kind) kindNote = await newKindNote(trx, columns.kind, id);
     const change: RoundChange = { ...columns, updated_at: ctx.now() };
     if (localStart !== undefined || timeZone !== undefined) {
       const zone = timeZone ?? row.time_zone;
@@ -162,7 +189,7 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
     await changeRound(trx, id, change);
     if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, evidenceTime(change.starts_at, ctx.now()));
   });
-  return roundDetailOf(ctx.store.db, id, notice);
+  return roundDetailOf(ctx.store.db, id, notices(notice, kindNote));
 }
 
 /** Rewrites the evidence of the round's scored questions at `at`: its new start, or now for a start still to come. */
@@ -196,8 +223,22 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
 }
 
 /**
+ * Why a round will not take place and since when, or null: its application was closed (an outcome stage: withdrawn,
+ * rejected, ...) or archived before it starts. A round held before the application closed is history, not called off.
+ */
+export function calledOff(round: RoundRow, stages: readonly Stage[]): { why: string; at: string } | null {
+  const archived = round.application_archived_at;
+  if (archived !== null && archived < round.starts_at) return { why: 'archived', at: archived };
+  if (!isClosedStage(stages, round.application_stage) || round.application_stage_changed_at >= round.starts_at) return null;
+  const label = stages.find((stage) => stage.key === round.application_stage)?.label ?? round.application_stage;
+  return { why: label, at: round.application_stage_changed_at };
+}
+
+/**
  * Rounds: upcoming ones (not started yet) soonest first, otherwise all, latest first; by application and kind. An
- * application that does not exist is NotFound, as everywhere else, not an empty list.
+ * application that does not exist is NotFound, as everywhere else, not an empty list. The upcoming rounds of every
+ * application leave out those of an application closed or archived, as a calendar drops a meeting called off, and say
+ * which in `leftOut`; naming the application lists them.
  */
 export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): Promise<RoundListJson> {
   const now = ctx.now();
@@ -208,7 +249,24 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
     application: query.application,
     kind: query.kind,
   });
-  return { now, rounds: roundJsons(rows) };
+  if (!query.upcoming || query.application !== undefined) return { now, rounds: roundJsons(rows) };
+  const { stages } = await readHunt(ctx.store.db);
+  const leftOut: LeftOutRoundJson[] = [];
+  const kept = rows.rounds.filter((round) => {
+    const why = calledOff(round, stages)?.why;
+    if (why === undefined) return true;
+    leftOut.push({
+      id: round.id,
+      applicationId: round.application_id,
+      company: round.company,
+      startsAt: round.starts_at,
+      timeZone: round.time_zone,
+      localStart: localStartOf(round.starts_at, round.time_zone),
+      why,
+    });
+    return false;
+  });
+  return { now, rounds: roundJsons({ ...rows, rounds: kept }), leftOut };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { gaps } from '../../app/interviews/gaps.js';
+import { listRounds, unknownRoundKind } from '../../app/interviews/rounds.js';
 import type { GapsJson, GapSectionJson, GapTopicJson } from '../../contract/interviews.js';
-import { printJson, printLines, type Colors } from '../output.js';
+import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
@@ -17,14 +18,21 @@ interface GapsOptions {
 const DEFAULT_LIMIT = 20;
 
 export async function gapsCommand(ctx: CommandContext, options: GapsOptions): Promise<void> {
-  const result = await withApp(ctx, (app) =>
-    gaps(app, {
+  // Said in the command's words: the app would name its fields, `to` and `from`.
+  if (options.from !== undefined && options.to !== undefined && options.to < options.from)
+    throw new UsageError(`--to (${options.to}) is before --from (${options.from}); the period runs from --from to --to, both included`);
+  const result = await withApp(ctx, async (app) => {
+    const found = await gaps(app, {
       ...(options.kind !== undefined ? { kind: options.kind } : {}),
       ...(options.from !== undefined ? { from: options.from } : {}),
       ...(options.to !== undefined ? { to: options.to } : {}),
       ...(options.checklist !== undefined ? { checklist: options.checklist } : {}),
-    }),
-  );
+    });
+    // A kind's typo is misuse naming the nearest kind, as `rounds --kind` has it, not "no onsit rounds logged yet".
+    const unknownKind = options.kind !== undefined && found.rounds === 0 ? unknownRoundKind(options.kind, (await listRounds(app)).rounds) : null;
+    if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
+    return found;
+  });
   if (ctx.json) printJson(result);
   else printLines(gapsText(result, options, ctx.color));
 }

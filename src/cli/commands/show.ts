@@ -1,7 +1,10 @@
+import { roundDetail } from '../../app/interviews/rounds.js';
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
+import type { RoundDetailJson } from '../../contract/interviews.js';
+import type { TopicReviewJson } from '../../contract/topics.js';
 import { checklistTimeZone } from '../../app/review/settings.js';
 import type { TopicEvent } from '../../core/checklist/model.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { localTime, stateMark } from '../render.js';
 import { sanitize } from '../review/markdown-text.js';
@@ -61,15 +64,46 @@ export function historyText(event: TopicEvent, titles: ReadonlyMap<string, strin
   }
 }
 
+const SCORES = ['', 'again', 'hard', 'good', 'easy'];
+
+/**
+ * The interview evidence among a topic's reviews, one line each: when it counts (in the checklist's zone), which round
+ * of which application, the question and its score, as `--json` has it under `reviews`.
+ */
+export function evidenceLines(
+  reviews: readonly TopicReviewJson[],
+  rounds: ReadonlyMap<number, RoundDetailJson>,
+  when: (iso: string) => string,
+  c: Colors,
+): string[] {
+  const evidence = reviews.filter((review) => review.source === 'interview');
+  if (evidence.length === 0) return [];
+  return [
+    '  interview evidence:',
+    ...evidence.map((review) => {
+      const detail = review.roundId === null ? undefined : rounds.get(review.roundId);
+      const round = detail ? `round #${detail.round.id} (${detail.round.company}, ${detail.round.kind})` : `round #${review.roundId ?? '?'}`;
+      const question = detail?.questions.find((q) => q.id === review.questionId);
+      const asked = question ? ` q${question.id} ${quoted(question.text)}` : review.questionId !== null ? ` q${review.questionId}` : '';
+      return `    ${when(review.at)}  ${round}${asked}: ${c.yellow(`scored ${review.rating} ${SCORES[review.rating] ?? ''}`.trimEnd())}`;
+    }),
+  ];
+}
+
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
-  const { details, placed, cards, titles, timeZone } = await withApp(ctx, async (app) => {
+  const { details, placed, cards, titles, timeZone, rounds } = await withApp(ctx, async (app) => {
     const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
     // Goals and books have no cards.
     const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
     const placed = (await placeTopics(app, [shown.topic]))[0]!;
-    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC' };
+    const rounds = new Map<number, RoundDetailJson>();
+    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC', rounds };
     const titles = new Map(Object.entries(shown.sectionTitles));
-    return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName) };
+    for (const review of shown.reviews) {
+      if (review.source === 'interview' && review.roundId !== null && !rounds.has(review.roundId))
+        rounds.set(review.roundId, await roundDetail(app, review.roundId));
+    }
+    return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName), rounds };
   });
   if (ctx.json) {
     printJson(details);
@@ -99,6 +133,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
   lines.push(topic.notes ? '  notes:' : c.dim('  notes:      none (add with `prepdeck note`)'));
   if (topic.notes) lines.push(...topic.notes.split('\n').map((l) => (l ? `    ${l}` : '')));
   if (cards.length > 0) lines.push('  cards:', ...cards.map((card) => `    ${cardLine(card, c, when)}`));
+  lines.push(...evidenceLines(details.reviews, rounds, when, c));
   lines.push(`  history (${timeZone}):`, ...history.map((e) => `    ${when(e.at)}  ${historyText(e, titles)}`));
   printLines(lines);
 }

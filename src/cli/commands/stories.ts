@@ -84,19 +84,23 @@ function matrixText(bank: StoryBankJson, c: Colors): string[] {
   return lines;
 }
 
-/** "2026-12-06 03:24 Europe/Moscow": a story's next rehearsal in the hunt's zone, as rounds are shown. */
-function dueText(story: StoryJson, timeZone: string): string {
+/**
+ * "2026-12-06 03:24 Europe/Moscow": a story's next rehearsal in the hunt's zone, as rounds are shown; "now" once that
+ * time has come (an undo restores a due time that may be past).
+ */
+export function dueText(story: StoryJson, timeZone: string, now: string): string {
+  if (Date.parse(story.schedule.due) <= Date.parse(now)) return 'now';
   return `${localTime(story.schedule.due, timeZone)} ${timeZone}`;
 }
 
-function storyText(story: StoryJson, bank: StoryBankJson | null, timeZone: string, c: Colors): string[] {
+function storyText(story: StoryJson, bank: StoryBankJson | null, timeZone: string, now: string, c: Colors): string[] {
   const label = (key: string) => bank?.competencies.find((k) => k.key === key)?.label ?? key;
   const lines = [`${c.bold(story.title)} ${c.dim(`#${story.id}`)}${story.archivedAt ? c.yellow('  archived') : ''}`];
   if (story.competencies.length > 0) lines.push(`  shows:      ${story.competencies.map(label).join(', ')}`);
   if (story.tags.length > 0) lines.push(`  tags:       ${story.tags.join(', ')}`);
   const { schedule } = story;
   const recall = schedule.recall === null ? 'never rehearsed' : `recall now ${Math.round(schedule.recall * 100)}%`;
-  lines.push(`  rehearsal:  ${schedule.reps} so far, ${recall}, due ${dueText(story, timeZone)}`);
+  lines.push(`  rehearsal:  ${schedule.reps} so far, ${recall}, due ${dueText(story, timeZone, now)}`);
   if (story.questions > 0) lines.push(`  answered:   ${story.questions} question${story.questions === 1 ? '' : 's'} in rounds`);
   for (const [name, text] of [
     ['Situation', story.situation],
@@ -125,25 +129,27 @@ export async function storiesAdd(ctx: CommandContext, title: string, options: St
 }
 
 export async function storiesShow(ctx: CommandContext, reference: string): Promise<void> {
-  const { story, bank, timeZone } = await withApp(ctx, async (app) => ({
+  const { story, bank, timeZone, now } = await withApp(ctx, async (app) => ({
     story: await storyDetail(app, await resolveStory(app, reference)),
     bank: await storyBank(app),
     timeZone: (await getHunt(app)).timeZone,
+    now: app.now(),
   }));
   if (ctx.json) printJson(story);
-  else printLines(storyText(story, bank, timeZone, ctx.color));
+  else printLines(storyText(story, bank, timeZone, now, ctx.color));
 }
 
 export async function storiesEdit(ctx: CommandContext, reference: string, options: StoryOptions & { title?: string }): Promise<void> {
   const patch: StoryPatchJson = { ...storyFields(options), ...(options.title !== undefined ? { title: options.title } : {}) };
   if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --title, --action, --competency or --tag (see --help)');
-  const { story, bank, timeZone } = await withApp(ctx, async (app) => ({
+  const { story, bank, timeZone, now } = await withApp(ctx, async (app) => ({
     story: await updateStory(app, await resolveStory(app, reference), await withCompetencyKeys(app, patch)),
     bank: await storyBank(app),
     timeZone: (await getHunt(app)).timeZone,
+    now: app.now(),
   }));
   if (ctx.json) printJson(story);
-  else printLines(storyText(story, bank, timeZone, ctx.color));
+  else printLines(storyText(story, bank, timeZone, now, ctx.color));
 }
 
 export const storiesArchive =
@@ -168,14 +174,18 @@ export async function storiesDelete(ctx: CommandContext, reference: string, opti
 export async function storiesReview(ctx: CommandContext, reference: string, options: { rating?: number; undo?: boolean }): Promise<void> {
   if (Boolean(options.undo) === (options.rating !== undefined))
     throw new UsageError('say how the rehearsal went with --rating 1-4 (again, hard, good, easy), or --undo the last one');
-  const { story, timeZone } = await withApp(ctx, async (app) => {
+  const { story, timeZone, now } = await withApp(ctx, async (app) => {
     const id = await resolveStory(app, reference);
     const story = options.undo ? await undoStoryReview(app, id) : await reviewStory(app, id, { rating: options.rating as ReviewRating });
-    return { story, timeZone: (await getHunt(app)).timeZone };
+    return { story, timeZone: (await getHunt(app)).timeZone, now: app.now() };
   });
   if (ctx.json) printJson(story);
-  else
-    printLines([`${options.undo ? 'undid the last rehearsal of' : 'rehearsed'} #${story.id} ${story.title}: next due ${dueText(story, timeZone)}`]);
+  else {
+    const due = dueText(story, timeZone, now);
+    printLines([
+      `${options.undo ? 'undid the last rehearsal of' : 'rehearsed'} #${story.id} ${story.title}: ${due === 'now' ? 'due now' : `next due ${due}`}`,
+    ]);
+  }
 }
 
 function competencyLines(bank: StoryBankJson, c: Colors): string[] {

@@ -3,16 +3,16 @@ import type { AppContext } from '../../app/context.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { applicationById, resolveApplication } from '../../app/hunt/applications.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
-import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
+import { addQuestion, deleteQuestion, resolveQuestionTopic, updateQuestion } from '../../app/interviews/questions.js';
 import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
-import { resolveTopic } from '../../app/topics/topics.js';
-import type { QuestionCreateJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
+import { resolveStory } from '../../app/interviews/stories.js';
+import type { QuestionCreateJson, QuestionJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
-import { printJson, printLines, UsageError } from '../output.js';
+import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { titleOf } from '../hunt/render.js';
-import { noRoundsText, roundDetailText, roundsText } from './render.js';
+import { leftOutText, noRoundsText, roundDetailText, roundsText } from './render.js';
 
 interface RoundOptions {
   at?: string;
@@ -71,9 +71,10 @@ export async function roundsList(ctx: CommandContext, options: { upcoming?: bool
     const unknownKind = options.kind !== undefined && all !== null ? unknownRoundKind(options.kind, all) : null;
     if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
     if (ctx.json) return printJson(list);
-    if (list.rounds.length > 0) return printLines(roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color));
+    const leftOut = leftOutText(list.leftOut ?? [], ctx.color);
+    if (list.rounds.length > 0) return printLines([...roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color), ...leftOut]);
     const named = application === undefined ? undefined : titleOf((await applicationById(app, application)).application);
-    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color)]);
+    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color), ...leftOut]);
   });
 }
 
@@ -116,14 +117,18 @@ export async function ask(
   ctx: CommandContext,
   roundId: number,
   text: string,
-  options: { topic?: string[]; score?: ReviewRating; newTopic?: string },
+  options: { topic?: string[]; score?: ReviewRating; newTopic?: string; story?: string[] },
 ): Promise<void> {
   await withApp(ctx, async (app) => {
     const topicIds: number[] = [];
-    for (const ref of options.topic ?? []) topicIds.push((await resolveTopic(app, ref, ctx.checklist)).id);
+    // Never a topic the reference is only inside a word of: `--topic GIL` is not "Agile/SCRUM/Kanban".
+    for (const ref of options.topic ?? []) topicIds.push((await resolveQuestionTopic(app, ref, ctx.checklist)).id);
+    const storyIds: number[] = [];
+    for (const ref of options.story ?? []) storyIds.push(await resolveStory(app, ref));
     const body: QuestionCreateJson = {
       text,
       ...(topicIds.length > 0 ? { topicIds: [...new Set(topicIds)] } : {}),
+      ...(storyIds.length > 0 ? { storyIds: [...new Set(storyIds)] } : {}),
       ...(options.score !== undefined ? { score: options.score } : {}),
       // A topic added to this section from the question (the section by title or path, in -c's checklist or the current one),
       // titled by its first line as typed, as `add` takes a title: `__slots__` keeps its underscores.
@@ -133,27 +138,48 @@ export async function ask(
     };
     const detail = await addQuestion(app, roundId, body);
     if (ctx.json) printJson(detail);
-    else {
-      const question = detail.questions.at(-1)!;
-      const outside = question.topics.filter((t) => t.outsideRound).map((t) => t.title);
-      printLines([
-        `asked in round #${roundId} (${detail.round.company}): q${question.id}${question.score !== null ? `, scored ${question.score}` : ''}, ${question.topics.length} topic${question.topics.length === 1 ? '' : 's'}`,
-        ...(outside.length > 0 ? [ctx.color.yellow(`note: outside the round's sections: ${outside.join(', ')}`)] : []),
-      ]);
-    }
+    else printLines(askedText(detail, options.newTopic !== undefined, ctx.color));
   });
 }
 
+/**
+ * "asked in round #3 (Acme): q7, scored 1; linked to descriptors, Design a rate limiter (new, in Other)": the topics by
+ * title, so that a topic matched by mistake shows before it is studied; a note for those outside the round's sections.
+ */
+export function askedText(detail: RoundDetailJson, newTopic: boolean, c: Colors): string[] {
+  const question: QuestionJson = detail.questions.at(-1)!;
+  const titles = question.topics.map((topic, i) =>
+    newTopic && i === question.topics.length - 1 ? `${topic.title} (new, in ${topic.section.join(' > ')})` : topic.title,
+  );
+  const stories = question.stories.map((story) => story.title);
+  const outside = question.topics.filter((t) => t.outsideRound).map((t) => t.title);
+  return [
+    `asked in round #${detail.round.id} (${detail.round.company}): q${question.id}${question.score !== null ? `, scored ${question.score}` : ''}; ` +
+      (titles.length > 0 ? `linked to ${titles.join(', ')}` : 'linked to no topic') +
+      (stories.length > 0 ? `; answered with ${stories.join(', ')}` : ''),
+    ...(outside.length > 0 ? [c.yellow(`note: outside the round's sections: ${outside.join(', ')}`)] : []),
+    ...(question.score !== null && titles.length === 0 ? [c.dim('its score is not a review of any topic: it touches none')] : []),
+  ];
+}
+
 export async function questionsScore(ctx: CommandContext, id: number, score: ReviewRating | undefined, options: { clear?: boolean }): Promise<void> {
-  if ((score === undefined) === !options.clear) throw new UsageError('give a score 1-4 (again, hard, good, easy) or --clear, not both');
+  if (score === undefined && !options.clear)
+    throw new UsageError(`give the score, 1-4 (again, hard, good, easy), e.g. \`prepdeck questions score ${id} 3\`, or --clear to remove it`);
+  if (score !== undefined && options.clear) throw new UsageError('give a score or --clear, not both');
   await withApp(ctx, async (app) => {
     const detail = await updateQuestion(app, id, { score: options.clear ? null : score! });
     if (ctx.json) printJson(detail);
-    else
-      printLines([
-        options.clear ? `q${id}: score cleared, its evidence withdrawn from review` : `q${id}: scored ${score}, its topics' reviews replayed`,
-      ]);
+    else printLines([scoredText(id, score ?? null, detail.questions.find((question) => question.id === id)?.topics.length ?? 0)]);
   });
+}
+
+/** What a new score (null: cleared) did in review: each linked topic's review rewritten or withdrawn; none without a topic. */
+export function scoredText(id: number, score: ReviewRating | null, topics: number): string {
+  const its = topics === 1 ? 'its topic' : `its ${topics} topics`;
+  if (score === null) return topics === 0 ? `q${id}: score cleared` : `q${id}: score cleared, the review of ${its} withdrawn`;
+  return topics === 0
+    ? `q${id}: scored ${score}; it touches no topic, so no review was written`
+    : `q${id}: scored ${score}, the review of ${its} rewritten`;
 }
 
 export async function questionsDelete(ctx: CommandContext, id: number, options: { yes?: boolean }): Promise<void> {

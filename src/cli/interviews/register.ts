@@ -37,6 +37,11 @@ function sectionList(value: string): string[] {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** A question's id as the lists print it (`q12`) or bare (`12`). */
+export function questionId(value: string): number {
+  return parseId(value.trim().replace(/^q(?=\d)/iu, ''));
+}
+
 /** The fields of a round, shared by `rounds add` and `rounds edit`. */
 function roundOptions(command: Command): Command {
   return fieldNames(command, { localStart: '--at', timeZone: '--tz', durationMinutes: '--duration', interviewers: '--interviewer' })
@@ -69,7 +74,10 @@ export function addInterviewCommands(program: Command, action: Action): void {
     rounds.command('list', { isDefault: true }).description('list the rounds, latest first (--upcoming: the ones to come, soonest first)'),
     false,
   )
-    .option('--upcoming', 'only rounds that have not started, soonest first, with a countdown')
+    .option(
+      '--upcoming',
+      'only rounds that have not started, soonest first, with a countdown; those of an application closed or archived are left out, and named',
+    )
     .option('--ics', 'print every round as an iCalendar file (import it into a calendar; again later to update the same events)')
     .option('--app <app>', 'only the rounds of this application (an id, or part of the company or role)')
     .option('--kind <kind>', 'only rounds of this kind', checked(kind))
@@ -123,20 +131,26 @@ export function addInterviewCommands(program: Command, action: Action): void {
         .argument('<question>', 'the question as it was asked')
         .description("log a question asked in a round; with --score it counts as a review of each --topic's card at the round's start"),
     ),
-    { text: 'QUESTION', topicIds: '--topic' },
+    { text: 'QUESTION', topicIds: '--topic', storyIds: '--story' },
   )
-    .option('--topic <topic>', 'a topic it touches: an id or part of its title, as `prepdeck show` takes it (repeatable)', collect)
+    .option(
+      '--topic <topic>',
+      'a topic it touches: an id or part of its title, as `prepdeck show` takes it, from the start of a word of it (repeatable)',
+      collect,
+    )
     .option('--score <n>', 'how it went: 1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('--score', 1, 4)))
     .option(
       '--new-topic <section>',
-      'add the question as a new topic in this section (title or path) when it touches none yet, titled by its first line as typed (as `add` takes a title)',
+      'add the question as a new topic in this section (title or path), titled by its first line as typed (as `add` takes a title), for a question no topic covers; with --topic it is linked to those too',
     )
+    .option('--story <story>', 'a story of your bank that answered it: an id or part of its title (repeatable)', collect)
     .addHelpText(
       'after',
       examples(
         'prepdeck ask 3 "How does SELECT FOR UPDATE differ from SKIP LOCKED?" --topic "SELECT FOR UPDATE" --topic "SKIP LOCKED" --score 2',
         'prepdeck ask 3 "Explain Python descriptors" --topic descriptors --score 3',
         'prepdeck ask 3 "Design a rate limiter" --new-topic Other',
+        'prepdeck ask 4 "Tell me about a conflict with a colleague" --story migration --score 3',
       ),
     )
     .action(action(async () => (await commands()).ask));
@@ -148,7 +162,7 @@ export function addInterviewCommands(program: Command, action: Action): void {
   addCommon(
     questions
       .command('score')
-      .argument('<question>', 'the question id (`prepdeck rounds show ROUND` shows it)', checked(parseId))
+      .argument('<question>', 'the question id, e.g. 12 or q12 (`prepdeck rounds show ROUND` shows it)', checked(questionId))
       .argument('[score]', '1 again, 2 hard, 3 good, 4 easy', checked(wholeNumber('the score', 1, 4)))
       .description("score a question again (its topics' reviews are replayed), or --clear it (its evidence withdrawn)"),
     false,
@@ -159,7 +173,7 @@ export function addInterviewCommands(program: Command, action: Action): void {
   addCommon(
     questions
       .command('delete')
-      .argument('<question>', 'the question id', checked(parseId))
+      .argument('<question>', 'the question id, e.g. 12 or q12', checked(questionId))
       .description('delete a question, withdrawing its evidence from review'),
     false,
   )

@@ -1,6 +1,6 @@
 // Rounds and their questions in the terminal: when (in the round's zone, and the hunt's when that differs), a
 // countdown for those to come, and each question with its topics and score.
-import type { QuestionJson, RoundDetailJson, RoundJson } from '../../contract/interviews.js';
+import type { LeftOutRoundJson, QuestionJson, RoundDetailJson, RoundJson } from '../../contract/interviews.js';
 import { localStartOf } from '../../core/interviews/local-time.js';
 import type { Colors } from '../output.js';
 
@@ -44,6 +44,23 @@ export function roundsText(rounds: readonly RoundJson[], now: string, hereZone: 
   });
 }
 
+/**
+ * The rounds to come that `--upcoming` leaves out, their application closed or archived: they will not take place,
+ * and a calendar user would not have them among what is ahead. Nothing when there are none.
+ */
+export function leftOutText(leftOut: readonly LeftOutRoundJson[], c: Colors): string[] {
+  if (leftOut.length === 0) return [];
+  const one = leftOut.length === 1;
+  return [
+    c.dim(
+      `left out, ${one ? 'its application' : 'their applications'} closed or archived (\`prepdeck rounds --app APP\` lists ${one ? 'it' : 'them'}):`,
+    ),
+    ...leftOut.map((round) =>
+      c.dim(`${`#${round.id}`.padStart(4)}  ${round.localStart.replace('T', ' ')} ${round.timeZone}  ${round.company}  (${round.why})`),
+    ),
+  ];
+}
+
 /** What `rounds`'s filters asked for: only those to come, of a kind, of an application (named as the list names it). */
 export interface RoundFilterWords {
   upcoming?: boolean | undefined;
@@ -81,7 +98,7 @@ export function roundDetailText(detail: RoundDetailJson, now: string, hereZone: 
   const { round } = detail;
   const upcoming = Date.parse(round.startsAt) > Date.parse(now);
   const lines = [
-    ...(detail.notice ? [c.yellow(`note: ${detail.notice}`)] : []),
+    ...(detail.notice ? detail.notice.split('\n').map((line) => c.yellow(`note: ${line}`)) : []),
     `${c.bold(title(round))} ${c.dim(`round #${round.id}, application #${round.applicationId}`)}`,
     `  when:         ${whenText(round, hereZone)}, ${round.durationMinutes} min${upcoming ? `  ${c.cyan(countdown(round.startsAt, now))}` : ''}`,
     `  outcome:      ${round.outcome}`,

@@ -35,6 +35,27 @@ export function localStartOf(instant: string | number, timeZone: string): string
   return new Date(wallClock(ms, timeZone)).toISOString().slice(0, 16);
 }
 
+const zoneNames = new Map<string, Intl.DateTimeFormat[]>();
+
+/**
+ * The zone's name for its offset at `ms` as people write it beside a time: CET or CEST (from the British English
+ * names), EST or EDT (the American ones), else the offset itself (GMT+3, GMT+5:30).
+ */
+export function zoneAbbreviation(ms: number, timeZone: string): string {
+  let formats = zoneNames.get(timeZone);
+  if (!formats) {
+    formats = ['en-US', 'en-GB'].map((locale) => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }));
+    zoneNames.set(timeZone, formats);
+  }
+  const names = formats.map((format) => format.formatToParts(ms).find((part) => part.type === 'timeZoneName')?.value ?? 'UTC');
+  return names.find((name) => !/^GMT[+-]/u.test(name)) ?? names[0]!;
+}
+
+/** `03:00 CEST`: the wall clock at `ms` in `timeZone` with the zone's name for it. */
+function clockWithZone(ms: number, timeZone: string): string {
+  return `${localStartOf(ms, timeZone).slice(11)} ${zoneAbbreviation(ms, timeZone)}`;
+}
+
 /** The first instant at or after `from` whose wall clock reads `wall` or later (the clocks only jump forward in between). */
 function firstInstantReading(wall: number, from: number, to: number, timeZone: string): number {
   let [low, high] = [from, to];
@@ -49,7 +70,8 @@ function firstInstantReading(wall: number, from: number, to: number, timeZone: s
 /**
  * The instant `localStart` (YYYY-MM-DDTHH:MM) is in `timeZone`. An unknown zone is refused naming `timeZone`, an
  * impossible date or time naming `localStart`. A time the clocks skip (inside a spring-forward gap) takes the first
- * instant after the gap; a time they show twice (when they go back) the earlier one; either way a notice says so.
+ * instant after the gap; a time they show twice (when they go back) the earlier one; either way a notice says so, in
+ * the zone's wall clock with its name for the offset (03:00 CEST; 02:30 CEST, not 02:30 CET).
  */
 export function resolveLocalStart(localStart: string, zone: string): ResolvedStart {
   const timeZone = checkTimeZone(zone);
@@ -59,10 +81,9 @@ export function resolveLocalStart(localStart: string, zone: string): ResolvedSta
   if (wallClock(instant, timeZone) !== wall) {
     // In a gap: `instant` (the offset from before it) lies past the jump; the jump itself is the first instant after.
     const taken = firstInstantReading(wall, instant - 3 * HOUR_MS, instant, timeZone);
-    const iso = new Date(taken).toISOString();
     return {
-      startsAt: iso,
-      notice: `${shown} does not exist in ${timeZone} (the clocks skip it); the first time after the gap was taken: ${localStartOf(taken, timeZone).slice(11)} (${iso})`,
+      startsAt: new Date(taken).toISOString(),
+      notice: `${shown} does not exist in ${timeZone} (the clocks skip it); the first time after the gap was taken: ${clockWithZone(taken, timeZone)}`,
     };
   }
   const later = [instant + HOUR_MS, instant + 2 * HOUR_MS, instant + HOUR_MS / 2].find((other) => wallClock(other, timeZone) === wall);
@@ -70,7 +91,7 @@ export function resolveLocalStart(localStart: string, zone: string): ResolvedSta
   if (later !== undefined) {
     return {
       startsAt: iso,
-      notice: `${shown} happens twice in ${timeZone} (the clocks go back); the earlier was taken (${iso}, not ${new Date(later).toISOString()})`,
+      notice: `${shown} happens twice in ${timeZone} (the clocks go back); the earlier was taken: ${clockWithZone(instant, timeZone)}, not ${clockWithZone(later, timeZone)}`,
     };
   }
   return { startsAt: iso, notice: null };

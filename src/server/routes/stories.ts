@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { gaps } from '../../app/interviews/gaps.js';
+import { listRounds, unknownRoundKind } from '../../app/interviews/rounds.js';
 import {
   addCompetency,
   addStory,
@@ -30,9 +31,22 @@ import {
   StoryPatchJson,
   StoryReviewJson,
 } from '../../contract/interviews.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { requireDeleteConfirmation } from '../validation.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, with its rehearsals and its links to questions' });
+
+/**
+ * The gaps the query asks for; a kind that is neither one of the usual kinds nor one any round has is bad input
+ * naming the nearest kind (as `GET /api/rounds` and the CLI's `gaps --kind` refuse it), not an empty answer.
+ */
+async function gapsOfKnownKind(app: AppContext, query: GapsQuery): Promise<GapsJson> {
+  const result = await gaps(app, query);
+  if (query.kind === undefined || result.rounds > 0) return result;
+  const unknownKind = unknownRoundKind(query.kind, (await listRounds(app)).rounds);
+  if (unknownKind !== null) throw new InvalidInputError(`kind: ${unknownKind}`);
+  return result;
+}
 
 export const storyRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async (server, { app }) => {
   server.get(
@@ -40,12 +54,12 @@ export const storyRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary:
-          'What interviewers asked about across every round, per topic and per section, worst gap first (asked in many rounds, went badly, recall low); by round kind, period (local dates in the hunt’s zone) and checklist',
+          'What interviewers asked about across every round, per topic and per section, worst gap first (asked in many rounds, went badly, recall low); by round kind (400 naming the nearest when no round has it and it is not a usual kind), period (local dates in the hunt’s zone) and checklist',
         querystring: GapsQuery,
         response: { 200: GapsJson, ...errorResponses(400) },
       },
     },
-    async (request) => gaps(app, request.query),
+    async (request) => gapsOfKnownKind(app, request.query),
   );
 
   server.get(

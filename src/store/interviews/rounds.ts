@@ -3,7 +3,14 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RoundTable } from '../schema.js';
 
-export type RoundRow = Selectable<RoundTable> & { company: string; role: string };
+/** A round with its application's company and role, and where the application stands (its stage since when, archived). */
+export type RoundRow = Selectable<RoundTable> & {
+  company: string;
+  role: string;
+  application_stage: string;
+  application_stage_changed_at: string;
+  application_archived_at: string | null;
+};
 export type NewRound = Omit<Insertable<RoundTable>, 'id'>;
 export type RoundChange = Omit<Updateable<RoundTable>, 'id' | 'application_id' | 'created_at'>;
 
@@ -42,7 +49,17 @@ export interface RoundRows {
 }
 
 export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Promise<RoundRows> {
-  let query = db.selectFrom('rounds as r').innerJoin('applications as a', 'a.id', 'r.application_id').selectAll('r').select(['a.company', 'a.role']);
+  let query = db
+    .selectFrom('rounds as r')
+    .innerJoin('applications as a', 'a.id', 'r.application_id')
+    .selectAll('r')
+    .select([
+      'a.company',
+      'a.role',
+      'a.stage as application_stage',
+      'a.stage_changed_at as application_stage_changed_at',
+      'a.archived_at as application_archived_at',
+    ]);
   const { after, alsoIds } = filter;
   if (after !== undefined) {
     query =
@@ -90,6 +107,13 @@ export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Pro
     sections: sections.map((row) => ({ ...row, round_id: Number(row.round_id), checklist_id: Number(row.checklist_id) })),
     counts: new Map(countRows.map((row) => [Number(row.round_id), { questions: Number(row.questions), scored: Number(row.scored) }])),
   };
+}
+
+/** The kinds rounds have, but for round `except`'s own. */
+export async function roundKinds(db: Kysely<Database>, except: number | null = null): Promise<string[]> {
+  let query = db.selectFrom('rounds').select('kind').distinct();
+  if (except !== null) query = query.where('id', '<>', except);
+  return (await query.orderBy('kind').execute()).map((row) => row.kind);
 }
 
 export async function roundById(db: Kysely<Database>, id: number): Promise<Selectable<RoundTable> | null> {

@@ -2,9 +2,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/app/context.js';
-import { addApplication } from '../../../src/app/hunt/applications.js';
+import { addApplication, moveApplication, updateApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
-import { roundsCalendar } from '../../../src/app/interviews/calendar.js';
+import { eventSequence, roundsCalendar } from '../../../src/app/interviews/calendar.js';
 import { createRound, updateRound } from '../../../src/app/interviews/rounds.js';
 import { withApp } from '../../support/app.js';
 import { BACKENDS } from '../../store/backends.js';
@@ -21,6 +21,8 @@ function parseEvents(text: string) {
       description: event.description,
       url: component.getFirstPropertyValue('url'),
       tzid: component.getFirstProperty('dtstart')?.getParameter('tzid'),
+      sequence: Number(component.getFirstPropertyValue('sequence')),
+      status: component.getFirstPropertyValue('status'),
       start: event.startDate.toJSDate().toISOString(),
       end: event.endDate.toJSDate().toISOString(),
     };
@@ -29,10 +31,10 @@ function parseEvents(text: string) {
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skipReason !== null)(`the rounds’ calendar (${backend.name})`, () => {
-    const run = (fn: (ctx: AppContext) => Promise<void>) =>
-      withApp(backend, '2026-12-05T09:00:00.000Z', async (ctx) => {
+    const run = (fn: (ctx: AppContext, setNow: (iso: string) => void) => Promise<void>) =>
+      withApp(backend, '2026-12-05T09:00:00.000Z', async (ctx, setNow) => {
         await importChecklist(ctx, { file: checklistFromUpload('# Python\n- descriptors\n# Databases\n- MVCC\n', 'prep.md') });
-        await fn(ctx);
+        await fn(ctx, setNow);
       });
 
     it('writes each round in its own zone, and the instant read back in UTC is the round’s', () =>
@@ -65,6 +67,8 @@ for (const backend of BACKENDS) {
             description: 'Sections: Databases\n\nPreparation:\nRead about MVCC',
             url: 'https://meet.example/abc',
             tzid: 'Europe/Berlin',
+            sequence: 0,
+            status: null,
             start: '2026-12-20T14:00:00.000Z',
             end: '2026-12-20T15:00:00.000Z',
           },
@@ -74,6 +78,8 @@ for (const backend of BACKENDS) {
             description: '',
             url: null,
             tzid: 'America/New_York',
+            sequence: 0,
+            status: null,
             start: '2027-07-01T13:30:00.000Z',
             end: '2027-07-01T14:15:00.000Z',
           },
@@ -83,6 +89,41 @@ for (const backend of BACKENDS) {
         await updateRound(ctx, berlin.round.id, { localStart: '2026-12-21T10:00' });
         const again = parseEvents(await roundsCalendar(ctx)).find((event) => event.uid === `round-${berlin.round.id}@prepdeck`)!;
         expect(again.start).toBe('2026-12-21T09:00:00.000Z');
+      }));
+
+    it('ends every line with CRLF, the last too, and numbers each change of an event higher than the one before', () =>
+      run(async (ctx, setNow) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const round = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T15:00', timeZone: 'Europe/Berlin' });
+        const sequence = async () => parseEvents(await roundsCalendar(ctx))[0]!.sequence;
+        const text = await roundsCalendar(ctx);
+        expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+        expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+        expect(await sequence()).toBe(0);
+        setNow('2026-12-05T09:00:42.000Z');
+        await updateRound(ctx, round.round.id, { localStart: '2026-12-20T16:00' });
+        const first = await sequence();
+        setNow('2026-12-07T18:30:00.000Z');
+        await updateRound(ctx, round.round.id, { durationMinutes: 90 });
+        expect([first, (await sequence()) > first]).toEqual([42, true]);
+        expect(eventSequence('2026-12-05T09:00:00.000Z', '2026-12-05T09:00:00.999Z')).toBe(0);
+      }));
+
+    it('cancels the rounds of an application withdrawn or archived before them, with a higher sequence; a round held before stays', () =>
+      run(async (ctx, setNow) => {
+        const { application: globex } = await addApplication(ctx, { company: 'Globex', stage: 'technical' });
+        const { application: initech } = await addApplication(ctx, { company: 'Initech', stage: 'technical' });
+        const held = await createRound(ctx, { applicationId: globex.id, localStart: '2026-12-06T10:00', timeZone: 'UTC' });
+        const onsite = await createRound(ctx, { applicationId: globex.id, localStart: '2026-12-11T10:00', timeZone: 'UTC' });
+        const other = await createRound(ctx, { applicationId: initech.id, localStart: '2026-12-12T10:00', timeZone: 'UTC' });
+        setNow('2026-12-08T09:00:00.000Z');
+        await moveApplication(ctx, globex.id, { to: 'withdrawn' });
+        await updateApplication(ctx, initech.id, { archived: true });
+        const events = new Map(parseEvents(await roundsCalendar(ctx)).map((event) => [event.uid, event]));
+        const event = (id: number) => events.get(`round-${id}@prepdeck`)!;
+        expect([event(held.round.id).status, event(onsite.round.id).status, event(other.round.id).status]).toEqual([null, 'CANCELLED', 'CANCELLED']);
+        expect(event(onsite.round.id).sequence).toBe(3 * 86_400);
+        expect(event(held.round.id).sequence).toBe(0);
       }));
   });
 }
