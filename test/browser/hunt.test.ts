@@ -96,7 +96,7 @@ for (const backend of BACKENDS) {
         // Named by the checklist's title (its front matter's), as the header and the picker name it, not by its file name.
         const texts = page.locator('.criteria-list .criterion', { hasText: 'goal in Job Interview Checklist' }).locator('.criterion-text');
         await expect
-          .poll(() => texts.allTextContents())
+          .poll(() => texts.allTextContents(), { timeout: 5_000 })
           .toEqual(['full remote', 'USA/Europe', 'interesting companies', 'плюшки', 'опыт прохождения собеседований - relocation']);
       });
 
