@@ -542,9 +542,14 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     const topic = await findTopic(CHECKLIST, 'reduce and map');
     await phone.goto(`${server.url}/topics/${topic.id}?c=${CHECKLIST}`);
     await phone.locator('.topic-heading').waitFor();
-    // The header scrolls away and stays short; every segment keeps its words on one line.
+    // The header scrolls away and stays short: the mark, the eight pages in two rows of four (none hidden off a
+    // sideways scroller), the picker; every segment keeps its words on one line.
     expect(await phone.locator('.app-header').evaluate((el) => getComputedStyle(el).position)).toBe('static');
-    expect(await phone.locator('.app-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(90);
+    expect(await phone.locator('.app-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(120);
+    for (const link of await phone.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+      const box = await link.evaluate((el) => ({ right: el.getBoundingClientRect().right, text: (el as HTMLElement).innerText }));
+      expect(box.right, box.text).toBeLessThanOrEqual(360);
+    }
     for (const segment of await phone.locator('.control-row .segment').all()) {
       const box = await segment.evaluate((el) => ({ height: el.getBoundingClientRect().height, text: (el as HTMLElement).innerText }));
       expect(box.height, box.text).toBeLessThan(40);

@@ -22,7 +22,9 @@ export function ChecklistToolbar({ filter, onChange, searchRef, shown, total }: 
           ref={searchRef}
           aria-label="Search topics and notes"
           type="search"
-          placeholder="Search topics and notes  ( / )"
+          // The `/` key is in the shortcuts line (hidden on a touch screen, where it means nothing), not in the placeholder.
+          placeholder="Search topics and notes"
+          aria-keyshortcuts="/"
           value={filter.query}
           onChange={(e) => onChange({ ...filter, query: e.target.value })}
           onKeyDown={(e) => {

@@ -209,7 +209,7 @@ function CardEditor({ initial, submitLabel, onSave, onCancel }: EditorProps) {
             Cancel
           </button>
         )}
-        <span className="muted">
+        <span className="muted key-hint">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>
         </span>
       </div>

@@ -69,7 +69,7 @@ export function NotesEditor({
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={!dirty || status === 'saving'}>
           {title === 'Your notes' ? 'Save notes' : `Save the ${title.toLowerCase()}`}
         </button>
-        <span className="muted">
+        <span className="muted key-hint">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>
         </span>
       </div>

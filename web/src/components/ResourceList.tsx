@@ -22,7 +22,7 @@ export function ResourceLink({ resource }: { resource: ExportedResource }) {
   // The server's flag decides; the scheme check here is a second lock on the same door.
   if (resource.clickable && SAFE_LINK.test(resource.url.trim())) {
     return (
-      <a className="resource-link" href={resource.url} target="_blank" rel="noopener noreferrer">
+      <a className="resource-link" href={resource.url} target="_blank" rel="noopener noreferrer" title={resource.url}>
         {title ?? shortUrl(resource.url)}
       </a>
     );

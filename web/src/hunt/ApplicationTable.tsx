@@ -8,13 +8,14 @@ import { dueText, REMOTE_LABEL, salaryText, stageIndex } from './format.js';
 import { applicationHref, useHuntParams } from './url.js';
 
 type SortKey = 'company' | 'role' | 'stage' | 'fit' | 'followUp' | 'updated';
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'company', label: 'Company' },
-  { key: 'role', label: 'Role' },
-  { key: 'stage', label: 'Stage' },
-  { key: 'fit', label: 'Fit' },
-  { key: 'followUp', label: 'Next follow-up' },
-  { key: 'updated', label: 'Updated' },
+/** `className` gives a column its least width (names, the follow-up) or keeps it on one line (stage, date). */
+const COLUMNS: { key: SortKey; label: string; className: string }[] = [
+  { key: 'company', label: 'Company', className: 'col-company' },
+  { key: 'role', label: 'Role', className: 'col-role' },
+  { key: 'stage', label: 'Stage', className: 'nowrap' },
+  { key: 'fit', label: 'Fit', className: 'nowrap' },
+  { key: 'followUp', label: 'Next follow-up', className: 'col-follow-up' },
+  { key: 'updated', label: 'Updated', className: 'nowrap' },
 ];
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -133,7 +134,12 @@ export function ApplicationTable({ hunt, applications }: { hunt: HuntJson; appli
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} aria-sort={c.key === sort ? (descending ? 'descending' : 'ascending') : undefined} scope="col">
+                <th
+                  key={c.key}
+                  className={c.className}
+                  aria-sort={c.key === sort ? (descending ? 'descending' : 'ascending') : undefined}
+                  scope="col"
+                >
                   <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
                     {c.label}
                     <span className="sort-arrow" aria-hidden="true">
@@ -162,7 +168,7 @@ export function ApplicationTable({ hunt, applications }: { hunt: HuntJson; appli
                 <td>
                   {a.nextFollowUp ? `${a.nextFollowUp.title} · ${dueText(a.nextFollowUp.dueOn, hunt.today)}` : <span className="muted">—</span>}
                 </td>
-                <td className="muted">{a.updatedAt.slice(0, 10)}</td>
+                <td className="muted nowrap">{a.updatedAt.slice(0, 10)}</td>
                 <td className="muted">{[a.remote ? REMOTE_LABEL[a.remote] : '', salaryText(a.salary)].filter(Boolean).join(' · ') || '—'}</td>
               </tr>
             ))}

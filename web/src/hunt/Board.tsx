@@ -253,10 +253,14 @@ function CardBody({ application, today, closed, overlay = false }: CardBodyProps
   return (
     <div className={`board-card-body${overlay ? ' board-card board-card-overlay' : ''}`}>
       {/* Not a tab stop: the card is one, and Enter on it opens the application. */}
-      <Link to={applicationHref(application.id)} className="board-card-company" tabIndex={-1}>
+      <Link to={applicationHref(application.id)} className="board-card-company" tabIndex={-1} title={application.company}>
         {application.company}
       </Link>
-      {application.role && <p className="board-card-role">{application.role}</p>}
+      {application.role && (
+        <p className="board-card-role" title={application.role}>
+          {application.role}
+        </p>
+      )}
       <div className="board-card-meta">
         <FitBadge fit={application.fit} />
         {application.hasOffer && <span className="pill pill-offer">offer</span>}

@@ -1,9 +1,11 @@
 // What the user wants from a job: the Goals of their checklists and their own criteria, each a must-have
 // (gate) or weighted 1-5. Goals' words are the file's; one's own can be reworded. Archived ones keep their marks.
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { CriterionJson, CriterionKind, CriterionPatchJson, HuntJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
 import { huntApi } from '../lib/huntApi.js';
+import { checklistsQuery } from '../queries/checklists.js';
 import { useHuntWrite } from '../queries/hunt.js';
 
 const WEIGHTS = [1, 2, 3, 4, 5];
@@ -56,10 +58,12 @@ export function CriteriaPanel({ hunt }: { hunt: HuntJson }) {
   );
 }
 
+/** Where a criterion comes from: a checklist's goal, named by the checklist's title as everywhere else, or the user's own. */
 function Source({ criterion }: { criterion: CriterionJson }) {
-  return (
-    <span className="criterion-source muted">{criterion.source === 'goal' ? `goal in ${criterion.checklist ?? 'a checklist'}` : 'your own'}</span>
-  );
+  const checklists = useQuery(checklistsQuery()).data?.checklists;
+  const name = criterion.checklist;
+  const title = name === null ? null : checklists?.find((c) => c.name === name)?.title || name;
+  return <span className="criterion-source muted">{criterion.source === 'goal' ? `goal in ${title ?? 'a checklist'}` : 'your own'}</span>;
 }
 
 function CriterionRow({ criterion: c, onChange }: { criterion: CriterionJson; onChange: (id: number, change: CriterionPatchJson) => void }) {

@@ -102,8 +102,8 @@ export function DetailsForm({
         </span>
       </div>
       <div className="details-grid">
-        <Field label="Company" value={draft.company} onChange={set('company')} required />
-        <Field label="Role" value={draft.role} onChange={set('role')} />
+        <Field label="Company" value={draft.company} onChange={set('company')} required half />
+        <Field label="Role" value={draft.role} onChange={set('role')} half />
         <Field label="Link" value={draft.link} onChange={set('link')} type="url" wide />
         <Field label="Location" value={draft.location} onChange={set('location')} />
         <RemoteField value={draft.remote} onChange={set('remote')} emptyLabel="Not known" />
@@ -151,11 +151,13 @@ interface FieldProps {
   placeholder?: string;
   required?: boolean;
   wide?: boolean;
+  /** Two columns: a company's or a role's name is longer than a date. */
+  half?: boolean;
 }
 
-function Field({ label, wide = false, ...input }: FieldProps) {
+function Field({ label, wide = false, half = false, ...input }: FieldProps) {
   return (
-    <label className={`field${wide ? ' field-wide' : ''}`}>
+    <label className={`field${wide ? ' field-wide' : half ? ' field-half' : ''}`}>
       <span className="field-label">{label}</span>
       <input {...input} />
     </label>

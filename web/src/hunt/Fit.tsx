@@ -8,17 +8,20 @@ export function FitBadge({ fit }: { fit: FitJson }) {
   const level = fit.score === null ? 'none' : fit.score >= 0.75 ? 'high' : fit.score >= 0.5 ? 'mid' : 'low';
   return (
     <span className={`fit${failed ? ' fit-failed' : ''}`} title={fitText(fit)}>
-      {failed && (
-        <span className="gate-flag" role="img" aria-label="A must-have is not met">
-          ⚑
+      {/* A failed must-have rules the application out whatever the score: it says so instead of a percentage
+          that would read as a good fit. */}
+      {failed ? (
+        <span className="fit-score" aria-hidden="true">
+          <span className="gate-flag">⚑</span> {fit.failedGates.length === 1 ? 'must-have not met' : `${fit.failedGates.length} must-haves not met`}
+        </span>
+      ) : (
+        <span className={`fit-score fit-${level}`} aria-hidden="true">
+          {fitPercent(fit)}
         </span>
       )}
-      <span className={`fit-score fit-${level}`} aria-hidden="true">
-        {fitPercent(fit)}
-      </span>
       {fit.unknown > 0 && (
         <span className="fit-unknown" aria-hidden="true">
-          {fit.unknown}?
+          {fit.unknown} unknown
         </span>
       )}
       <span className="visually-hidden">{fitText(fit)}</span>

@@ -32,8 +32,8 @@ export function MarksCard({ detail, criteria, onMark }: Props) {
         <p className="muted">No criteria yet.</p>
       ) : (
         <ul className="marks">
-          {active.map((c) => (
-            <MarkRow key={c.id} criterion={c} mark={marks.get(c.id)} onMark={onMark} />
+          {active.map((c, i) => (
+            <MarkRow key={c.id} criterion={c} mark={marks.get(c.id)} onMark={onMark} first={i === 0} />
           ))}
         </ul>
       )}
@@ -41,7 +41,18 @@ export function MarksCard({ detail, criteria, onMark }: Props) {
   );
 }
 
-function MarkRow({ criterion: c, mark, onMark }: { criterion: CriterionJson; mark: MarkJson | undefined; onMark: Props['onMark'] }) {
+/** The example note shows on the first row only: repeated on every row, it read as noise. */
+function MarkRow({
+  criterion: c,
+  mark,
+  onMark,
+  first,
+}: {
+  criterion: CriterionJson;
+  mark: MarkJson | undefined;
+  onMark: Props['onMark'];
+  first: boolean;
+}) {
   const value = mark?.value ?? 'unknown';
   const [note, setNote] = useState(mark?.note ?? '');
   const failed = c.kind === 'gate' && value === 'no';
@@ -69,7 +80,7 @@ function MarkRow({ criterion: c, mark, onMark }: { criterion: CriterionJson; mar
       <input
         className="mark-note-input"
         aria-label={`Note on “${c.text}”`}
-        placeholder="Note, e.g. 2 days a week in the office"
+        placeholder={first ? 'Note, e.g. 2 days a week in the office' : 'Add a note'}
         value={note}
         maxLength={500}
         onChange={(e) => setNote(e.target.value)}

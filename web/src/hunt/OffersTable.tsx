@@ -8,7 +8,7 @@ import { errorMessage } from '../lib/api.js';
 import { Link } from '../lib/router.js';
 import { offersQuery } from '../queries/hunt.js';
 import { FitBadge } from './Fit.js';
-import { localDate, MARK_LABEL, money, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
+import { localDate, money, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
 import { applicationHref } from './url.js';
 
 type Offer = OfferComparisonJson['offers'][number];
@@ -27,8 +27,22 @@ export function OffersTable({ today }: { today: string }) {
     );
   }
   const rows: { label: string; cell: (o: Offer) => ReactNode }[] = [
-    { label: 'Base', cell: ({ offer }) => `${money(offer.base, offer.currency)} ${PERIOD_LABEL[offer.period]}` },
-    { label: 'Base per year', cell: ({ offer, yearlyBase }) => <strong>{money(yearlyBase, offer.currency)}</strong> },
+    // One row for the base: per year, so offers paid by the month or hour compare, with the figure as offered beside it
+    // when it was not a yearly one.
+    {
+      label: 'Base per year',
+      cell: ({ offer, yearlyBase }) => (
+        <>
+          <strong>{money(yearlyBase, offer.currency)}</strong>
+          {offer.period !== 'year' && (
+            <span className="muted mark-note">
+              {' '}
+              ({money(offer.base, offer.currency)} {PERIOD_LABEL[offer.period]})
+            </span>
+          )}
+        </>
+      ),
+    },
     { label: 'Bonus', cell: ({ offer }) => money(offer.bonus, offer.currency) },
     {
       label: 'Equity',
@@ -98,12 +112,16 @@ export function OffersTable({ today }: { today: string }) {
   );
 }
 
+/** The marks in one way of writing: a sign and a word each, a failed must-have saying so after it. */
+const OFFER_MARK: Record<MarkJson['value'], string> = { yes: '✓ Yes', no: '✗ No', unknown: '? Not known' };
+
 function MarkCell({ mark, gate }: { mark: MarkJson | undefined; gate: boolean }) {
   const value = mark?.value ?? 'unknown';
   const failed = gate && value === 'no';
   return (
     <span className={`mark mark-${value}${failed ? ' mark-failed' : ''}`} title={mark?.note || undefined}>
-      {failed ? '✗ not met' : MARK_LABEL[value]}
+      {OFFER_MARK[value]}
+      {failed && ' · must-have not met'}
       {mark?.note && <span className="muted mark-note"> · {mark.note}</span>}
     </span>
   );

@@ -104,7 +104,12 @@ export function ApplicationPage({ id }: { id: number }) {
             onMark={(criterionId, mark) => run(() => huntApi.mark(id, criterionId, mark))}
           />
           <DetailsForm key={a.updatedAt} application={a} onSave={(patch) => run(() => huntApi.patchApplication(id, patch))} />
-          <NotesEditor key={`notes-${a.id}`} saved={a.notes} onSave={(notes) => run(() => huntApi.patchApplication(id, { notes }))} />
+          <NotesEditor
+            key={`notes-${a.id}`}
+            saved={a.notes}
+            placeholder="How it went, what they said, what to ask or send next… Markdown works."
+            onSave={(notes) => run(() => huntApi.patchApplication(id, { notes }))}
+          />
           <OfferCard
             offer={data.offer}
             today={today}

@@ -11,7 +11,7 @@ import { TreeContext, type TreeContextValue } from '../checklist/TreeContext.js'
 import { useTopicKeys } from '../checklist/useTopicKeys.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { errorMessage } from '../lib/api.js';
-import type { TopicState } from '../lib/states.js';
+import { STATE_LABEL, type TopicState } from '../lib/states.js';
 import { isFiltering, NO_FILTER, queryWords, splitByRole, topicsById, visibility, type TopicFilter } from '../lib/tree.js';
 import { treeQuery, useMarkTopic } from '../queries/checklists.js';
 import { checklistKey } from '../queries/keys.js';
@@ -134,7 +134,7 @@ export function ChecklistPage({ checklist }: { checklist: string }) {
         <TreeContext.Provider value={context}>
           <div className="checklist-layout">
             <div className="study-tree">
-              {shownFilter && shownFilter.matched.size === 0 && <p className="muted no-matches">No topic matches.</p>}
+              {shownFilter && shownFilter.matched.size === 0 && <NoMatches filter={filter} onClear={() => setFilter(NO_FILTER)} />}
               {!shownFilter && <SectionNotes notes={data.root.notes} />}
               <TopicList topics={data.root.topics} />
               {roles.study.map((s) => (
@@ -274,5 +274,19 @@ function TreeSkeleton() {
         <div className="card skeleton-card" style={{ height: 220 }} />
       </div>
     </div>
+  );
+}
+
+/** What found nothing (the words, the state), and the way back to the whole tree. */
+function NoMatches({ filter, onClear }: { filter: TopicFilter; onClear: () => void }) {
+  const query = filter.query.trim();
+  return (
+    <p className="muted no-matches">
+      No topic matches{query ? ` “${query}”` : ''}
+      {filter.state !== 'all' ? ` among the ${STATE_LABEL[filter.state].toLowerCase()} ones` : ''}.{' '}
+      <button type="button" className="button button-small" onClick={onClear}>
+        Clear the search
+      </button>
+    </p>
   );
 }

@@ -63,9 +63,16 @@ export function HuntPage() {
             {plural(hunt.data.criteria.filter((c) => !c.archivedAt).length, 'criterion', 'criteria')}
           </p>
         </div>
-        <a className="button" href={APPLICATIONS_CSV} download>
-          Export CSV
-        </a>
+        {list.length === 0 && !archived ? (
+          // Nothing to export yet: a file of headers only would be a download for nothing.
+          <button type="button" className="button" disabled title="No application to export yet">
+            Export CSV
+          </button>
+        ) : (
+          <a className="button" href={APPLICATIONS_CSV} download>
+            Export CSV
+          </a>
+        )}
       </header>
       <nav className="hunt-tabs" aria-label="Job hunt views">
         {VIEWS.map((v) => (
@@ -81,9 +88,15 @@ export function HuntPage() {
           </Suspense>
           <QuickAdd hunt={hunt.data} />
           <ErrorLine>{moveError}</ErrorLine>
-          <p className="shortcuts muted">
-            Drag a card to another stage, or focus it and press <kbd>←</kbd> <kbd>→</kbd> or <kbd>1</kbd>–<kbd>9</kbd>; <kbd>Enter</kbd> opens it.
-          </p>
+          {list.length === 0 ? (
+            <p className="notice hunt-first" role="status">
+              No application yet. Add the first above: a company is enough; its link, salary, contacts and follow-ups go on its own page.
+            </p>
+          ) : (
+            <p className="shortcuts muted">
+              Drag a card to another stage, or focus it and press <kbd>←</kbd> <kbd>→</kbd> or <kbd>1</kbd>–<kbd>9</kbd>; <kbd>Enter</kbd> opens it.
+            </p>
+          )}
           <Board hunt={hunt.data} applications={list} onMove={onMove} />
         </>
       )}

@@ -1,9 +1,10 @@
 // Import a checklist: pick, drop or paste the Markdown, preview what will change, then apply.
+import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import type { ImportRequestJson, TopicsChoice } from '../../../src/contract/imports.js';
 import { ImportPreview } from '../components/ImportPreview.js';
 import { errorMessage } from '../lib/api.js';
-import { useApplyImport, usePreviewImport } from '../queries/checklists.js';
+import { checklistsQuery, useApplyImport, usePreviewImport } from '../queries/checklists.js';
 import { rememberChecklist } from '../lib/lastChecklist.js';
 import { hrefFor, navigate } from '../lib/router.js';
 import { ErrorLine } from '../components/ErrorLine.js';
@@ -39,6 +40,8 @@ interface Props {
 }
 
 export function ImportPage({ current }: Props) {
+  // The open checklist by its title, as the header and the picker name it; its name is what the Name field takes.
+  const currentTitle = useQuery(checklistsQuery()).data?.checklists.find((c) => c.name === current)?.title || current;
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -116,7 +119,14 @@ export function ImportPage({ current }: Props) {
       <header className="page-header">
         <h1>Import a checklist</h1>
         <p className="page-subtitle">
-          Your Markdown file is only read. Importing again under the same name keeps all progress{current ? ` (current: ${current})` : ''}.
+          Your Markdown file is only read. Importing again under the same name keeps all progress
+          {current && (
+            <>
+              {' '}
+              (“{currentTitle}” is under the name <code>{current}</code>)
+            </>
+          )}
+          .
         </p>
       </header>
       <section className="card">
@@ -139,7 +149,16 @@ export function ImportPage({ current }: Props) {
             accept=".md,.markdown,.txt,text/markdown,text/plain"
             onChange={(e) => void takeFile(e.target.files?.[0])}
           />
-          <span className="muted">{fileName ? `Loaded ${fileName}` : 'or drop it here, or paste it below'}</span>
+          <span className="muted">
+            {fileName ? (
+              `Loaded ${fileName}`
+            ) : (
+              // No dragging a file on a touch screen: there it reads "or paste it below".
+              <>
+                or <span className="key-hint">drop it here, or </span>paste it below
+              </>
+            )}
+          </span>
         </div>
         <label className="field">
           <span className="field-label">Markdown</span>
