@@ -164,8 +164,8 @@ const startsWith = (urls: readonly string[], prefix: readonly string[]) => prefi
 /** Each detail bullet matched with the resources read from its line, in file order; a paragraph a bullet swallowed split off. */
 function withBulletResources(units: DetailUnit[], resources: readonly Resource[], where: TaskLines): DetailUnit[] {
   const groups: LineGroup[] = [];
-  const own = resources.filter((r) => !r.fromBullet && r.line !== where.title.start).sort((a, b) => a.line - b.line);
-  for (const resource of own) {
+  const ofBullets = resources.filter((r) => !r.fromBullet && r.line !== where.title.start).sort((a, b) => a.line - b.line);
+  for (const resource of ofBullets) {
     const last = groups[groups.length - 1];
     if (last?.line === resource.line) {
       last.resources.push(resource);
