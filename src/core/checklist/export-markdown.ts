@@ -1,10 +1,12 @@
-// A checklist tree written out as Markdown with task markers, for people: `prepdeck export --format md`.
+// A checklist tree written out as Markdown with task markers, for people: `prepdeck export --format md`. In a task
+// list each task's details come back where the file had them (task-details.ts).
 // Apart from export.ts (the JSON), as it loads markdown-it, which `list` and the server's tree need not.
 import type { Token } from 'markdown-it';
 import { normalizeText } from '../import/identity.js';
 import { createMarkdownParser } from '../import/markdown.js';
 import { siteOf } from '../import/parse-checklist.js';
 import type { Checklist, Resource } from './model.js';
+import { AUTOLINK, layoutTask, type Anchor, type Piece, type TaskLayout } from './task-details.js';
 import type { ChecklistTree, SectionNode, TopicNode } from './tree.js';
 
 function indent(text: string, by: string): string {
@@ -17,9 +19,6 @@ function indent(text: string, by: string): string {
 function resourceLine(r: Resource): string {
   return r.title && r.title !== r.url ? `[${r.title.replace(/[[\]]/g, '\\$&')}](<${r.url}>)` : `<${r.url}>`;
 }
-
-/** A URL CommonMark reads as an autolink when written `<url>`: a scheme, then no space, `<` or `>`. */
-const AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*$/u;
 
 let parser: ReturnType<typeof createMarkdownParser> | null = null;
 
@@ -62,10 +61,11 @@ interface WrittenTopic {
  * told apart by their links' sites (`SQL to GraphQL (hasura.io)`, parse-checklist.ts#distinguishTwins): written with
  * their links and without the sites, they are read as before, and keep being recognised.
  */
-function writtenTopics(siblings: readonly TopicNode[]): Map<TopicNode, WrittenTopic> {
+function writtenTopics(siblings: readonly TopicNode[], onBullets?: (node: TopicNode) => ReadonlySet<Resource>): Map<TopicNode, WrittenTopic> {
   const plans = siblings.map((node) => {
     const { title, text, details } = node.topic;
-    const beside = besideText(node.resources, title, details);
+    const elsewhere = onBullets?.(node);
+    const beside = besideText(elsewhere ? node.resources.filter((r) => !elsewhere.has(r)) : node.resources, title, details);
     const suffix = beside.length > 0 ? ` (${beside.map((r) => siteOf(r.url)).join(', ')})` : null;
     const twin = suffix !== null && title.endsWith(suffix) && text.endsWith(suffix);
     return { node, beside, title, twin, suffix, readBefore: normalizeText(twin ? text.slice(0, -suffix.length) : text) };
@@ -80,13 +80,19 @@ function writtenTopics(siblings: readonly TopicNode[]): Map<TopicNode, WrittenTo
   );
 }
 
+/** A link written where the import sets it apart again (after a title or a detail bullet): an autolink when it can be one. */
+const besideLink = (r: Resource) => ` ${AUTOLINK.test(r.url) ? `<${r.url}>` : resourceLine(r)}`;
+
+function titleLine(node: TopicNode, written: WrittenTopic, pad: string): string {
+  const tick = node.topic.state === 'known' ? '[x]' : '[ ]';
+  // Read back, links after the title stand beside it again: the topic keeps its title, its identity and its links.
+  return `${pad}- ${tick} ${written.title}${written.beside.map(besideLink).join('')}`;
+}
+
 function topicMarkdown(node: TopicNode, written: WrittenTopic, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
   const t = node.topic;
-  const tick = t.state === 'known' ? '[x]' : '[ ]';
-  // Read back, links after the title stand beside it again: the topic keeps its title, its identity and its links.
-  const beside = written.beside.map((r) => ` ${AUTOLINK.test(r.url) ? `<${r.url}>` : resourceLine(r)}`);
-  out.push(`${pad}- ${tick} ${written.title}${beside.join('')}`);
+  out.push(titleLine(node, written, pad));
   // A blank line first, or the details would continue the title's paragraph.
   if (t.details) out.push('', indent(t.details, `${pad}  `), '');
   for (const r of node.resources.filter((r) => r.fromBullet)) out.push(`${pad}  - ${resourceLine(r)}`);
@@ -98,7 +104,52 @@ function topicsMarkdown(siblings: readonly TopicNode[], depth: number, out: stri
   for (const node of siblings) topicMarkdown(node, written.get(node)!, depth, out);
 }
 
-function sectionMarkdown(node: SectionNode, out: string[]): void {
+interface TaskPlan {
+  written: WrittenTopic;
+  layout: TaskLayout;
+}
+
+/** How each of these sibling tasks is written: its title, and where its details, children and link bullets go. */
+function taskPlans(siblings: readonly TopicNode[], follows: boolean): Map<TopicNode, TaskPlan> {
+  const layouts = new Map(siblings.map((node) => [node, layoutTask(node, follows)]));
+  const written = writtenTopics(siblings, (node) => layouts.get(node)!.onBullets);
+  return new Map(siblings.map((node) => [node, { written: written.get(node)!, layout: layouts.get(node)! }]));
+}
+
+/**
+ * A task of a task list with its details where the file had them (task-details.ts): its detail bullets, code,
+ * comments and paragraphs in their order and kind, inside its item or after it at the section's top level.
+ */
+function taskMarkdown(node: TopicNode, plan: TaskPlan, pad: string, out: string[]): void {
+  out.push(titleLine(node, plan.written, pad));
+  const children = taskPlans(node.children, false);
+  const anchor = (a: Anchor, at: string) => {
+    if (a.kind === 'link') out.push(`${at}- ${resourceLine(a.resource)}`);
+    else taskMarkdown(a.node, children.get(a.node)!, at, out);
+  };
+  const pieces = (list: readonly Piece[], at: string) => {
+    for (const piece of list) {
+      if (piece.kind === 'block') {
+        // Apart from what precedes and follows it, or a paragraph would continue a bullet and a list an HTML block.
+        // One entry each, so that the blank lines a block holds (in a fence, say) stay its own.
+        piece.units.forEach((unit) => out.push('', indent(unit.lines.join('\n'), at)));
+        out.push('');
+        continue;
+      }
+      if (piece.kind === 'bullet') {
+        const lines = [...piece.unit.lines];
+        lines[lines.length - 1] += piece.unit.trailing.map(besideLink).join('');
+        out.push(at + lines[0]!, ...lines.slice(1).map((line) => `${at}  ${line}`));
+        for (const block of piece.attached) out.push('', indent(block.lines.join('\n'), `${at}  `), '');
+      } else anchor(piece.anchor, at);
+      for (const nested of piece.nested) anchor(nested, `${at}  `);
+    }
+  };
+  pieces(plan.layout.inside, `${pad}  `);
+  pieces(plan.layout.following, pad);
+}
+
+function sectionMarkdown(node: SectionNode, tasks: boolean, out: string[]): void {
   const s = node.section;
   if (s.level > 0) out.push(`${'#'.repeat(s.level)} ${s.title}`, '');
   for (const note of node.notes) out.push(note.source, '');
@@ -108,10 +159,13 @@ function sectionMarkdown(node: SectionNode, out: string[]): void {
   for (const r of bullets) out.push(`- ${resourceLine(r)}`);
   if (bullets.length > 0) out.push('');
   if (node.topics.length > 0) {
-    topicsMarkdown(node.topics, 0, out);
+    if (tasks) {
+      const plans = taskPlans(node.topics, true);
+      for (const topic of node.topics) taskMarkdown(topic, plans.get(topic)!, '', out);
+    } else topicsMarkdown(node.topics, 0, out);
     out.push('');
   }
-  for (const child of node.children) sectionMarkdown(child, out);
+  for (const child of node.children) sectionMarkdown(child, tasks, out);
 }
 
 /**
@@ -121,9 +175,8 @@ function sectionMarkdown(node: SectionNode, out: string[]): void {
 export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): string {
   const out: string[] = [];
   if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');
-  sectionMarkdown(tree.root, out);
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  sectionMarkdown(tree.root, checklist.topicsMode === 'tasks', out);
+  // One blank line where pieces each asked for one; a block's own blank lines (in a fence, say) are its text.
+  const kept = out.filter((entry, i) => entry !== '' || out[i - 1] !== '');
+  return `${kept.join('\n').trimEnd()}\n`;
 }
