@@ -222,15 +222,18 @@ export function addHuntCommands(program: Command, action: Action): void {
     .addHelpText('after', examples('prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15'))
     .action(action(async () => (await appsCommands()).appsOffer));
 
-  addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false)
+  const followups = addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false);
+  followups
     .option('--all', 'done ones too')
     .option('--closed', 'those of applications in a closed stage (rejected, withdrawn, ghosted, accepted) too')
     .addHelpText('after', examples('prepdeck followups', 'prepdeck followups --closed', 'prepdeck followups done 4', 'prepdeck followups --json'))
     .action(action(async () => (await import('../commands/followups.js')).followUpsList))
     .addCommand(
       addCommon(
+        // Made apart from its parent, it takes the program's error output (the `prepdeck:` line) explicitly.
         program
           .createCommand('done')
+          .copyInheritedSettings(followups)
           .argument('<id>', 'the follow-up id (`prepdeck followups` shows it)', checked(parseId))
           .description('tick a follow-up done (--undo opens it again)'),
         false,

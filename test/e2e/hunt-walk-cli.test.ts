@@ -1,0 +1,44 @@
+// The hunt's words after a newcomer's walk through the README: what an edit or a second offer keeps, which dates and
+// spellings are taken, and what each command says about what it did. Spawned as a user runs it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationDetailJson } from '../../src/contract/hunt.js';
+import { BACKENDS, type TestDatabase } from '../store/backends.js';
+import { EXAMPLE_CHECKLIST } from '../support/fixtures.js';
+import { cliFor, lines, type Cli } from './run-cli.js';
+
+const backend = BACKENDS.find((b) => b.name === 'sqlite') ?? BACKENDS[0]!;
+
+describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk (${backend.name})`, { timeout: 120_000 }, () => {
+  let database: TestDatabase;
+  let cli: Cli;
+  beforeAll(async () => {
+    database = await backend.createDatabase();
+    cli = cliFor(database.location);
+    expect((await cli.run(['import', EXAMPLE_CHECKLIST, '--name', 'prep'])).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    cli.dispose();
+    await database.drop();
+  });
+
+  /** Runs `args`, expecting `code` and one line on stderr matching `message`. */
+  async function refused(args: string[], code: number, message: RegExp): Promise<string> {
+    const result = await cli.run(args);
+    expect(lines(result.stderr), args.join(' ')).toEqual([expect.stringMatching(message)]);
+    expect(result.code, args.join(' ')).toBe(code);
+    return lines(result.stderr)[0]!;
+  }
+
+  /** Runs `args`, expecting exit 0, and returns standard output. */
+  async function said(args: string[]): Promise<string> {
+    const result = await cli.run(args);
+    expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(0);
+    return result.stdout;
+  }
+
+  it('followups done refuses a bad id in the prepdeck line, as every command does', async () => {
+    await refused(['followups', 'done', 'ping'], 2, /^prepdeck: error: an id must be .*\(see --help\)$/);
+    await refused(['followups', 'done'], 2, /^prepdeck: error: missing required argument 'id' \(see --help\)$/);
+    await refused(['followups', 'done', '3', '--bogus'], 2, /^prepdeck: error: unknown option '--bogus' \(see --help\)$/);
+  });
+});
