@@ -41,4 +41,14 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     await refused(['followups', 'done'], 2, /^prepdeck: error: missing required argument 'id' \(see --help\)$/);
     await refused(['followups', 'done', '3', '--bogus'], 2, /^prepdeck: error: unknown option '--bogus' \(see --help\)$/);
   });
+
+  const detail = async (app: string) => cli.json<ApplicationDetailJson>(['apps', 'show', app]);
+
+  it('apps edit --salary keeps the salary in its currency and period unless they are given', async () => {
+    await said(['apps', 'add', 'Salaried', '--salary', '100k-120k', '--currency', 'USD', '--per', 'month']);
+    await said(['apps', 'edit', 'salaried', '--salary', '130k-160k']);
+    expect((await detail('salaried')).application.salary).toEqual({ min: 130000, max: 160000, currency: 'USD', period: 'month' });
+    await said(['apps', 'edit', 'salaried', '--salary', '90k', '--per', 'year']);
+    expect((await detail('salaried')).application.salary).toEqual({ min: 90000, max: 90000, currency: 'USD', period: 'year' });
+  });
 });

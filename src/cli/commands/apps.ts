@@ -35,15 +35,21 @@ interface ApplicationOptions {
   notes?: string;
 }
 
-/** The contract's fields from the options given; absent options are absent fields (an edit leaves them alone). */
-function applicationFields(options: ApplicationOptions): Omit<ApplicationCreateJson, 'company' | 'stage'> {
+/**
+ * The contract's fields from the options given; absent options are absent fields (an edit leaves them alone). A
+ * --salary without --currency or --per is in `salaryUnit`: EUR per year for a new one, the salary's own on an edit.
+ */
+function applicationFields(
+  options: ApplicationOptions,
+  salaryUnit: { currency: string; period: PayPeriod } = { currency: 'EUR', period: 'year' },
+): Omit<ApplicationCreateJson, 'company' | 'stage'> {
   if (!options.salary && (options.currency || options.per)) throw new UsageError('--currency and --per go with --salary');
   return {
     ...(options.role !== undefined ? { role: options.role } : {}),
     ...(options.link !== undefined ? { link: options.link } : {}),
     ...(options.location !== undefined ? { location: options.location } : {}),
     ...(options.remote !== undefined ? { remote: options.remote } : {}),
-    ...(options.salary ? { salary: { ...options.salary, currency: options.currency ?? 'EUR', period: options.per ?? 'year' } } : {}),
+    ...(options.salary ? { salary: { ...options.salary, currency: options.currency ?? salaryUnit.currency, period: options.per ?? salaryUnit.period } } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.foundOn !== undefined ? { foundOn: options.foundOn } : {}),
     ...(options.tag !== undefined ? { tags: options.tag } : {}),
@@ -166,7 +172,13 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
 export async function appsEdit(ctx: CommandContext, reference: string, options: ApplicationOptions & { company?: string }): Promise<void> {
   const patch = { ...applicationFields(options), ...(options.company !== undefined ? { company: options.company } : {}) };
   if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
-  await withApp(ctx, async (app) => printDetail(ctx, app, await updateApplication(app, await resolveApplication(app, reference), patch)));
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    // A new range keeps the salary's currency and period unless given: `--salary 130k-160k` of a USD salary stays USD.
+    const before = options.salary && (!options.currency || !options.per) ? (await applicationById(app, id)).application.salary : null;
+    const fields = before ? applicationFields(options, before) : {};
+    await printDetail(ctx, app, await updateApplication(app, id, { ...patch, ...fields }));
+  });
 }
 
 export const appsArchive =
