@@ -51,4 +51,22 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     await said(['apps', 'edit', 'salaried', '--salary', '90k', '--per', 'year']);
     expect((await detail('salaried')).application.salary).toEqual({ min: 90000, max: 90000, currency: 'USD', period: 'year' });
   });
+
+  it('a second apps offer keeps what is not given again, says so, and --clear drops a detail', async () => {
+    await said(['apps', 'add', 'Globex', '--stage', 'technical']);
+    await said(['apps', 'offer', 'globex', '--base', '140000', '--currency', 'EUR', '--bonus', '10k', '--deadline', '2999-01-15']);
+    const second = await said(['apps', 'offer', 'globex', '--base', '6000', '--per', 'month', '--start', '2999-02-01']);
+    expect(second).toContain('Globex: offer changed');
+    expect(second).toContain('kept from the offer before: bonus, deadline');
+    expect((await detail('globex')).offer).toMatchObject({ base: 6000, currency: 'EUR', period: 'month', bonus: 10000, deadlineOn: '2999-01-15' });
+    const cleared = await said(['apps', 'offer', 'globex', '--clear', 'deadline', '--clear', 'Bonus']);
+    expect(cleared).toContain('cleared: deadline, bonus');
+    expect((await detail('globex')).offer).toMatchObject({ base: 6000, bonus: null, deadlineOn: null, startOn: '2999-02-01' });
+    await refused(
+      ['apps', 'offer', 'globex', '--clear', 'deadline', '--deadline', '2999-01-20'],
+      2,
+      /--clear deadline and --deadline say opposite things/,
+    );
+    await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 2, /a first offer needs --base and --currency/);
+  });
 });

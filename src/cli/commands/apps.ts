@@ -14,11 +14,21 @@ import { resolveCriterion } from '../../app/hunt/criteria.js';
 import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { putOffer } from '../../app/hunt/offers.js';
-import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkValue, PayPeriod, RemotePolicy } from '../../contract/hunt.js';
+import type {
+  ApplicationCreateJson,
+  ApplicationDetailJson,
+  ContactRole,
+  MarkValue,
+  OfferJson,
+  OfferPutJson,
+  PayPeriod,
+  RemotePolicy,
+} from '../../contract/hunt.js';
 import { nearest } from '../../app/nearest.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
+import { OFFER_CLEARABLE, type OfferClearable } from '../hunt/parse.js';
 import { withApp } from '../session.js';
 
 interface ApplicationOptions {
@@ -49,7 +59,9 @@ function applicationFields(
     ...(options.link !== undefined ? { link: options.link } : {}),
     ...(options.location !== undefined ? { location: options.location } : {}),
     ...(options.remote !== undefined ? { remote: options.remote } : {}),
-    ...(options.salary ? { salary: { ...options.salary, currency: options.currency ?? salaryUnit.currency, period: options.per ?? salaryUnit.period } } : {}),
+    ...(options.salary
+      ? { salary: { ...options.salary, currency: options.currency ?? salaryUnit.currency, period: options.per ?? salaryUnit.period } }
+      : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.foundOn !== undefined ? { foundOn: options.foundOn } : {}),
     ...(options.tag !== undefined ? { tags: options.tag } : {}),
@@ -236,48 +248,86 @@ export async function appsFollowUp(ctx: CommandContext, reference: string, words
   });
 }
 
-export async function appsOffer(
-  ctx: CommandContext,
-  reference: string,
-  options: {
-    base: number;
-    currency: string;
-    per: PayPeriod;
-    bonus?: number;
-    equity?: number;
-    vesting?: string;
-    signOn?: number;
-    perks?: string;
-    remote?: RemotePolicy;
-    start?: string;
-    deadline?: string;
-    notes?: string;
-  },
-): Promise<void> {
-  if (options.vesting !== undefined && options.equity === undefined) throw new UsageError('--vesting goes with --equity AMOUNT');
+type Clearable = OfferClearable;
+
+interface OfferOptions {
+  base?: number;
+  currency?: string;
+  per?: PayPeriod;
+  bonus?: number;
+  equity?: number;
+  vesting?: string;
+  signOn?: number;
+  perks?: string;
+  remote?: RemotePolicy;
+  start?: string;
+  deadline?: string;
+  notes?: string;
+  clear?: Clearable[];
+}
+
+/**
+ * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline),
+ * `--clear FIELD` takes one away, and the line names what was kept.
+ */
+export async function appsOffer(ctx: CommandContext, reference: string, options: OfferOptions): Promise<void> {
+  const clear = new Set(options.clear ?? []);
+  const given: Partial<OfferPutJson> = {
+    ...(options.base !== undefined ? { base: options.base } : {}),
+    ...(options.currency !== undefined ? { currency: options.currency } : {}),
+    ...(options.per !== undefined ? { period: options.per } : {}),
+    ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
+    ...(options.signOn !== undefined ? { signOn: options.signOn } : {}),
+    ...(options.perks !== undefined ? { perks: options.perks } : {}),
+    ...(options.remote !== undefined ? { remote: options.remote } : {}),
+    ...(options.start !== undefined ? { startOn: options.start } : {}),
+    ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+  for (const word of clear) {
+    const both = word === 'equity' ? options.equity !== undefined || options.vesting !== undefined : OFFER_CLEARABLE[word] in given;
+    if (both)
+      throw new UsageError(
+        `--clear ${word} and --${word === 'equity' && options.equity === undefined ? 'vesting' : word} say opposite things; give one`,
+      );
+  }
   await withApp(ctx, async (app) => {
-    const detail = await putOffer(app, await resolveApplication(app, reference), {
-      base: options.base,
-      currency: options.currency,
-      period: options.per,
-      ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
-      ...(options.equity !== undefined ? { equity: { amount: options.equity, vesting: options.vesting ?? '' } } : {}),
-      ...(options.signOn !== undefined ? { signOn: options.signOn } : {}),
-      ...(options.perks !== undefined ? { perks: options.perks } : {}),
-      ...(options.remote !== undefined ? { remote: options.remote } : {}),
-      ...(options.start !== undefined ? { startOn: options.start } : {}),
-      ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
-      ...(options.notes !== undefined ? { notes: options.notes } : {}),
-    });
-    if (ctx.json) printJson(detail);
-    else {
-      // A new offer moves an application still short of the offer stage there: the line says so.
-      let moved = '';
-      if (detail.moved) {
-        const { stages } = await getHunt(app);
-        moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
-      }
-      printLines([`${detail.application.company}: offer recorded${moved}`, ...offerText(detail.offer!).map((l) => `  ${l}`)]);
+    const id = await resolveApplication(app, reference);
+    const before = (await applicationById(app, id)).offer;
+    if (!before && (options.base === undefined || options.currency === undefined)) {
+      throw new UsageError('a first offer needs --base and --currency (later ones keep what is not given again)');
     }
+    const beforeEquity = clear.has('equity') ? null : (before?.equity ?? null);
+    if (options.vesting !== undefined && options.equity === undefined && !beforeEquity) throw new UsageError('--vesting goes with --equity AMOUNT');
+    const equity =
+      options.equity !== undefined || options.vesting !== undefined
+        ? { equity: { amount: options.equity ?? beforeEquity!.amount, vesting: options.vesting ?? beforeEquity?.vesting ?? '' } }
+        : {};
+    // The offer before, less what --clear takes away, under what is given now.
+    const kept: Partial<OfferJson> = { ...before };
+    for (const word of clear) delete kept[OFFER_CLEARABLE[word]];
+    const body = { ...kept, ...given, ...equity } as OfferPutJson;
+    const keptWords = before
+      ? (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter((word) => {
+          const field = OFFER_CLEARABLE[word];
+          const value = before[field];
+          return !clear.has(word) && !(field in given) && !(word === 'equity' && 'equity' in equity) && value !== null && value !== '';
+        })
+      : [];
+    const detail = await putOffer(app, id, body);
+    if (ctx.json) return printJson(detail);
+    // A new offer moves an application still short of the offer stage there: the line says so.
+    let moved = '';
+    if (detail.moved) {
+      const { stages } = await getHunt(app);
+      moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
+    }
+    const cleared = before ? [...clear].filter((word) => before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '') : [];
+    printLines([
+      `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
+      ...offerText(detail.offer!).map((l) => `  ${l}`),
+      ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
+      ...(cleared.length > 0 ? [ctx.color.dim(`cleared: ${cleared.join(', ')}`)] : []),
+    ]);
   });
 }

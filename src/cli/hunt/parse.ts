@@ -1,5 +1,6 @@
 // Values of the hunt's options, checked before anything is opened: a wrong one is misuse (exit 2), one line.
 
+import { nearest } from '../../app/nearest.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 
 /** YYYY-MM-DD, a day the calendar has: `tomorrow` and 2026-02-30 are both misuse, refused before anything opens. */
@@ -36,3 +37,33 @@ export function parseTag(value: string): string {
   if (tag === '' || tag.length > 40) throw new Error(`a --tag is 1 to 40 characters, not '${value}'`);
   return tag;
 }
+
+/**
+ * One of `choices` as the README and the help spell it: any case, a space or underscore read as a hyphen (`Hybrid`,
+ * `"hiring manager"`); else one line naming them, and the nearest when it is near.
+ */
+export const choice =
+  <T extends string>(option: string, choices: readonly T[]) =>
+  (value: string): T => {
+    const wanted = value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/gu, '-');
+    const found = choices.find((c) => c === wanted);
+    if (found !== undefined) return found;
+    const near = nearest(wanted, choices);
+    throw new Error(`${option}: '${value}' is not one of ${choices.join(', ')}${near === null ? '' : `; did you mean '${near}'?`}`);
+  };
+
+/** What `apps offer --clear` takes away from the offer before, by its word in the command and its field. */
+export const OFFER_CLEARABLE = {
+  bonus: 'bonus',
+  equity: 'equity',
+  'sign-on': 'signOn',
+  perks: 'perks',
+  remote: 'remote',
+  start: 'startOn',
+  deadline: 'deadlineOn',
+  notes: 'notes',
+} as const;
+export type OfferClearable = keyof typeof OFFER_CLEARABLE;

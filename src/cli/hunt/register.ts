@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { CONTACT_ROLES, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
 import { addCommon, checked, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
-import { parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
+import { choice, OFFER_CLEARABLE, parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
 
 type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
 
@@ -202,24 +202,43 @@ export function addHuntCommands(program: Command, action: Action): void {
     .action(action(async () => (await appsCommands()).appsFollowUp));
   fieldNames(
     addCommon(
-      apps.command('offer').argument('<app>', 'an id, or part of the company or role').description("record (or replace) an application's offer"),
+      apps
+        .command('offer')
+        .argument('<app>', 'an id, or part of the company or role')
+        .description("record an application's offer, or change it: what is not given again is kept (--clear drops a detail)"),
       false,
     ),
     { period: '--per', startOn: '--start', deadlineOn: '--deadline' },
   )
-    .requiredOption('--base <amount>', 'base pay per --per', checked(parseAmount('--base')))
-    .requiredOption('--currency <code>', 'ISO 4217 code, e.g. EUR', checked(currencyCode))
-    .addOption(new Option('--per <period>', 'what the base is paid per').choices(PAY_PERIODS).default('year'))
+    .option('--base <amount>', 'base pay per --per (needed for a first offer)', checked(parseAmount('--base')))
+    .option('--currency <code>', 'ISO 4217 code, e.g. EUR (needed for a first offer)', checked(currencyCode))
+    .addOption(
+      new Option('--per <period>', "what the base is paid per: year (a first offer's default), month or hour").argParser(
+        checked(choice('--per', PAY_PERIODS)),
+      ),
+    )
     .option('--bonus <amount>', 'yearly bonus', checked(parseAmount('--bonus')))
     .option('--equity <amount>', 'equity grant, in the currency', checked(parseAmount('--equity')))
     .option('--vesting <text>', 'how the equity vests, e.g. "4 years, 1-year cliff"')
     .option('--sign-on <amount>', 'sign-on bonus', checked(parseAmount('--sign-on')))
     .option('--perks <text>', 'perks')
-    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').argParser(checked(choice('--remote', REMOTE_POLICIES))))
     .option('--start <date>', 'start date, YYYY-MM-DD', checked(parseLocalDate('--start')))
     .option('--deadline <date>', 'decision deadline, YYYY-MM-DD', checked(parseLocalDate('--deadline')))
     .option('--notes <text>', 'anything else')
-    .addHelpText('after', examples('prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15'))
+    .option(
+      '--clear <field>',
+      `drop a detail the offer had (repeatable): ${Object.keys(OFFER_CLEARABLE).join(', ')}`,
+      checked(collect(choice('--clear', Object.keys(OFFER_CLEARABLE)))),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15',
+        'prepdeck apps offer acme --base 150000',
+        'prepdeck apps offer acme --clear deadline',
+      ),
+    )
     .action(action(async () => (await appsCommands()).appsOffer));
 
   const followups = addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false);
