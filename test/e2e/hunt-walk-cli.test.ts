@@ -69,4 +69,20 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     );
     await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 2, /a first offer needs --base and --currency/);
   });
+
+  it("takes the README's spellings of a choice, any case, and names the choices in one line otherwise", async () => {
+    expect(await said(['apps', 'contact', 'globex', 'Dana Li', '--role', 'hiring manager'])).toContain('added Dana Li (hiring-manager)');
+    await said(['apps', 'edit', 'globex', '--remote', 'Hybrid', '--per', 'Month', '--salary', '5k']);
+    expect((await detail('globex')).application).toMatchObject({ remote: 'hybrid', salary: { period: 'month' } });
+    await refused(
+      ['apps', 'edit', 'globex', '--remote', 'mars'],
+      2,
+      /^prepdeck: error: --remote: 'mars' is not one of remote, hybrid, onsite \(see --help\)$/,
+    );
+    await refused(
+      ['apps', 'contact', 'globex', 'Sam', '--role', 'boss'],
+      2,
+      /^prepdeck: error: --role: 'boss' is not one of recruiter, hiring-manager/,
+    );
+  });
 });

@@ -15,10 +15,12 @@ function applicationOptions(command: Command): Command {
     .option('--role <role>', 'the job title')
     .option('--link <url>', 'the posting')
     .option('--location <place>', 'city, country or region')
-    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').argParser(checked(choice('--remote', REMOTE_POLICIES))))
     .option('--salary <range>', 'a range such as 120000-150000, or one figure', checked(parseSalary))
     .option('--currency <code>', 'ISO 4217 code of --salary, e.g. EUR (default EUR)', checked(currencyCode))
-    .addOption(new Option('--per <period>', 'what --salary is paid per (default year)').choices(PAY_PERIODS))
+    .addOption(
+      new Option('--per <period>', 'what --salary is paid per: year (default), month or hour').argParser(checked(choice('--per', PAY_PERIODS))),
+    )
     .option('--source <source>', 'where you found it: referral, job board, recruiter, ...')
     .option('--found-on <date>', 'when you found it, YYYY-MM-DD', checked(parseLocalDate('--found-on')))
     .option('--tag <tag>', 'a tag (repeatable)', checked(collect(parseTag)))
@@ -180,7 +182,11 @@ export function addHuntCommands(program: Command, action: Action): void {
       .description('add a contact to an application'),
     false,
   )
-    .addOption(new Option('--role <role>', 'who they are').choices(CONTACT_ROLES).default('recruiter'))
+    .addOption(
+      new Option('--role <role>', `who they are: ${CONTACT_ROLES.join(', ')} ("hiring manager" too)`)
+        .argParser(checked(choice('--role', CONTACT_ROLES)))
+        .default('recruiter'),
+    )
     .option('--email <address>', 'their email')
     .option('--link <url>', 'a profile or page')
     .option('--notes <text>', 'anything to remember')
