@@ -13,7 +13,7 @@ import type {
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
 import { dueListChange } from '../../core/hunt/closing.js';
-import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
+import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { checkMove, checkStage } from '../../core/hunt/stages.js';
@@ -80,8 +80,10 @@ export async function addApplication(ctx: AppContext, body: ApplicationCreateJso
     const now = ctx.now();
     // An application found earlier (a hunt moved over from elsewhere) starts its history on that day.
     const zone = huntTimeZone((await readHunt(trx)).timeZone);
+    const today = localDateOf(now, zone);
     const found = fields.found_on ?? undefined;
-    const since = instantOfMove(body.on ?? (found !== undefined && found < localDateOf(now, zone) ? found : undefined), now, zone, null);
+    if (found !== undefined) checkFoundOn(found, today, body.on);
+    const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null);
     return insertApplication(trx, {
       ...EMPTY_FIELDS,
       ...fields,
@@ -108,6 +110,7 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
   const change = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, id);
     const now = ctx.now();
+    if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
     if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0 };

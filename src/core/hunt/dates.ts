@@ -63,6 +63,19 @@ export function mondayOf(date: string): string {
 export { addDays };
 
 /**
+ * The day an application was found, checked against today and the day it entered its first stage (`on`, when given):
+ * one found tomorrow, or applied to before it was found, is a typo, refused naming the field.
+ */
+export function checkFoundOn(foundOn: string, today: string, on?: string): string {
+  checkLocalDate(foundOn, 'foundOn');
+  if (foundOn > today) throw new InvalidInputError(`foundOn: ${foundOn} is in the future (today is ${today}); give the day you found it`);
+  if (on !== undefined && on < foundOn) {
+    throw new InvalidInputError(`on: ${on} is before the day it was found (${foundOn}); it can't enter a stage before you found it`);
+  }
+  return foundOn;
+}
+
+/**
  * When a move said to happen `on` a local date did: now for today (or no date), noon of that date for a past
  * one (the hour is unknown; noon keeps it on that date in every zone), and never before `notBefore` (the last
  * move; null for the first stage of a new application), so a history stays in order. A future date, or one before
