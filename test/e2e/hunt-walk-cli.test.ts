@@ -85,4 +85,23 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       /^prepdeck: error: --role: 'boss' is not one of recruiter, hiring-manager/,
     );
   });
+
+  it('an add dated ahead says the stage is dated, and a move before the add alone says it was added then', async () => {
+    await refused(
+      ['apps', 'add', 'Hooli', '--on', '2999-01-01'],
+      1,
+      /^prepdeck: error: --on: 2999-01-01 is in the future .*; give the day it entered that stage$/,
+    );
+    await refused(['apps', 'add', 'Hooli', '--found-on', '2999-01-01'], 1, /^prepdeck: error: --found-on: 2999-01-01 is in the future/);
+    await refused(
+      ['apps', 'add', 'Hooli', '--found-on', '2020-01-05', '--on', '2020-01-01'],
+      1,
+      /^prepdeck: error: --on: 2020-01-01 is before the day it was found/,
+    );
+    await refused(
+      ['apps', 'move', 'salaried', 'applied', '--on', '2020-01-01'],
+      1,
+      /^prepdeck: error: --on: 2020-01-01 is before it was added \(on /,
+    );
+  });
 });

@@ -23,6 +23,7 @@ import {
   applicationNames,
   changeApplication,
   deleteApplicationRows,
+  historyOf,
   insertApplication,
   putMark,
   readApplicationList,
@@ -83,7 +84,7 @@ export async function addApplication(ctx: AppContext, body: ApplicationCreateJso
     const today = localDateOf(now, zone);
     const found = fields.found_on ?? undefined;
     if (found !== undefined) checkFoundOn(found, today, body.on);
-    const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null);
+    const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null, 'add');
     return insertApplication(trx, {
       ...EMPTY_FIELDS,
       ...fields,
@@ -146,7 +147,9 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     const hunt = await readHunt(trx);
     checkMove(hunt.stages, row.stage, move);
     const now = ctx.now();
-    const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at);
+    // A date is refused in the words of the history it would precede: the add alone, or other moves.
+    const what = move.on !== undefined && (await historyOf(trx, id)).length === 1 ? 'after-add' : 'move';
+    const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at, what);
     if ((await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now)) === null) {
       throw new ConflictError('the application moved meanwhile: reload and move it again');
     }

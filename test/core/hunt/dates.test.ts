@@ -80,6 +80,11 @@ describe('when a move happened', () => {
     expect(() => instantOfMove('2026-02-30', now, 'Europe/Berlin', last)).toThrow(/^on: /);
   });
 
+  it("says an add's future date is a stage's, and a move before the add alone is before it was added", () => {
+    expect(() => instantOfMove('2026-03-11', now, 'Europe/Berlin', null, 'add')).toThrow(/future .*; give the day it entered that stage$/);
+    expect(() => instantOfMove('2026-02-28', now, 'Europe/Berlin', last, 'after-add')).toThrow(/^on: 2026-02-28 is before it was added \(on /);
+  });
+
   it('refuses an application found after today, or entering a stage before it was found', () => {
     expect(checkFoundOn('2026-03-10', '2026-03-10')).toBe('2026-03-10');
     expect(checkFoundOn('2026-03-01', '2026-03-10', '2026-03-01')).toBe('2026-03-01');
