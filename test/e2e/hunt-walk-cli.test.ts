@@ -104,4 +104,13 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       /^prepdeck: error: --on: 2020-01-01 is before it was added \(on /,
     );
   });
+
+  it('an amount too large is echoed as typed and refused as misuse, as one with letters is', async () => {
+    await refused(
+      ['apps', 'edit', 'globex', '--salary', '999999999999999999999999'],
+      2,
+      /^prepdeck: error: --salary: '999999999999999999999999' is more than an amount can be; write one up to 1,000,000,000,000 \(see --help\)$/,
+    );
+    await refused(['apps', 'edit', 'globex', '--salary', 'lots'], 2, /^prepdeck: error: --salary must be an amount/);
+  });
 });

@@ -2,6 +2,7 @@
 
 import { nearest } from '../../app/nearest.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
+import { MAX_AMOUNT } from '../../core/hunt/fields.js';
 
 /** YYYY-MM-DD, a day the calendar has: `tomorrow` and 2026-02-30 are both misuse, refused before anything opens. */
 export const parseLocalDate =
@@ -14,7 +15,10 @@ function amount(option: string, value: string): number {
   const compact = value.trim().replace(/[\s_]/g, '');
   const match = /^(\d+(?:,\d{3})*(?:\.\d+)?)(k)?$/i.exec(compact);
   if (!match) throw new Error(`${option} must be an amount such as 120000 or 120k, not '${value}'`);
-  return Number(match[1]!.replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  const figure = Number(match[1]!.replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  // Echoed as typed: the number itself would print as 1e+24.
+  if (figure > MAX_AMOUNT) throw new Error(`${option}: '${value}' is more than an amount can be; write one up to 1,000,000,000,000`);
+  return figure;
 }
 
 export const parseAmount =

@@ -34,9 +34,15 @@ export function checkWeight(value: number): number {
   return value;
 }
 
+/** The most an amount of money can be: a trillion, more than any pay, within a double's exact integers. */
+export const MAX_AMOUNT = 1e12;
+
 /** An amount of money: a finite number from 0 up (a salary with letters arrives as NaN and is refused here). */
 export function checkMoney(value: number, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e12) {
+  if (typeof value === 'number' && value > MAX_AMOUNT) {
+    throw new InvalidInputError(`${field}: ${String(value)} is more than an amount can be; write one up to 1,000,000,000,000`);
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new InvalidInputError(`${field}: '${String(value)}' is not an amount; write a number from 0 up`);
   }
   return value;
