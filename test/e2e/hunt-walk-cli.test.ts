@@ -113,4 +113,12 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     );
     await refused(['apps', 'edit', 'globex', '--salary', 'lots'], 2, /^prepdeck: error: --salary must be an amount/);
   });
+
+  it('apps edit --stage points to apps move instead of suggesting --tag', async () => {
+    await refused(
+      ['apps', 'edit', 'globex', '--stage', 'onsite'],
+      2,
+      /^prepdeck: error: an edit leaves the stage alone: `prepdeck apps move globex onsite` moves it/,
+    );
+  });
 });

@@ -85,6 +85,9 @@ async function stageKey(app: AppContext, typed: string, word: string): Promise<s
   );
 }
 
+/** A word as a shell takes it back: quoted when it holds a space. */
+const quoted = (word: string) => (/^[\p{L}\p{N}_.@/-]+$/u.test(word) ? word : `"${word.replace(/(["\\$`])/g, '\\$1')}"`);
+
 /** Prints an application in full, with the stage names and criteria it needs. */
 async function printDetail(ctx: CommandContext, app: AppContext, detail: ApplicationDetailJson, headline?: string): Promise<void> {
   if (ctx.json) {
@@ -181,7 +184,16 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
   });
 }
 
-export async function appsEdit(ctx: CommandContext, reference: string, options: ApplicationOptions & { company?: string }): Promise<void> {
+export async function appsEdit(
+  ctx: CommandContext,
+  reference: string,
+  options: ApplicationOptions & { company?: string; stage?: string },
+): Promise<void> {
+  if (options.stage !== undefined) {
+    throw new UsageError(
+      `an edit leaves the stage alone: \`prepdeck apps move ${quoted(reference)} ${quoted(options.stage)}\` moves it, kept in its history`,
+    );
+  }
   const patch = { ...applicationFields(options), ...(options.company !== undefined ? { company: options.company } : {}) };
   if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
   await withApp(ctx, async (app) => {

@@ -151,6 +151,8 @@ export function addHuntCommands(program: Command, action: Action): void {
     addCommon(apps.command('edit').argument('<app>', 'an id, or part of the company or role').description("change an application's details"), false),
   )
     .option('--company <name>', 'the company')
+    // Not an edit: taken only to point to `apps move`, which a typo's suggestion (--tag) would not.
+    .addOption(new Option('--stage <stage>').hideHelp())
     .addHelpText(
       'after',
       examples('prepdeck apps edit acme --salary 130000-160000 --currency USD', 'prepdeck apps edit 3 --tag fintech --tag berlin'),
