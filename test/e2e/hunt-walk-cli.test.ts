@@ -121,4 +121,17 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       /^prepdeck: error: an edit leaves the stage alone: `prepdeck apps move globex onsite` moves it/,
     );
   });
+
+  it('apps edit --tag replaces the tags, --add-tag and --remove-tag change them one at a time', async () => {
+    await said(['apps', 'edit', 'globex', '--tag', 'backend', '--tag', 'eu']);
+    await said(['apps', 'edit', 'globex', '--add-tag', 'us', '--remove-tag', 'EU', '--add-tag', 'Backend']);
+    expect((await detail('globex')).application.tags).toEqual(['backend', 'us']);
+    await refused(
+      ['apps', 'edit', 'globex', '--remove-tag', 'berlin'],
+      2,
+      /^prepdeck: error: --remove-tag: it has no tag 'berlin' \(its tags: backend, us\)$/,
+    );
+    await said(['apps', 'edit', 'globex', '--tag', 'us']);
+    expect((await detail('globex')).application.tags).toEqual(['us']);
+  });
 });

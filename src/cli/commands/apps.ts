@@ -184,25 +184,44 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
   });
 }
 
-export async function appsEdit(
-  ctx: CommandContext,
-  reference: string,
-  options: ApplicationOptions & { company?: string; stage?: string },
-): Promise<void> {
+interface EditOptions extends ApplicationOptions {
+  company?: string;
+  stage?: string;
+  addTag?: string[];
+  removeTag?: string[];
+}
+
+export async function appsEdit(ctx: CommandContext, reference: string, options: EditOptions): Promise<void> {
   if (options.stage !== undefined) {
     throw new UsageError(
       `an edit leaves the stage alone: \`prepdeck apps move ${quoted(reference)} ${quoted(options.stage)}\` moves it, kept in its history`,
     );
   }
   const patch = { ...applicationFields(options), ...(options.company !== undefined ? { company: options.company } : {}) };
-  if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
+  const retag = options.addTag !== undefined || options.removeTag !== undefined;
+  if (retag && options.tag !== undefined)
+    throw new UsageError('--tag replaces the tags, --add-tag and --remove-tag change them: give one or the other');
+  if (Object.keys(patch).length === 0 && !retag) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
   await withApp(ctx, async (app) => {
     const id = await resolveApplication(app, reference);
+    const needed = retag || (options.salary && (!options.currency || !options.per));
+    const { application } = needed ? await applicationById(app, id) : { application: null };
     // A new range keeps the salary's currency and period unless given: `--salary 130k-160k` of a USD salary stays USD.
-    const before = options.salary && (!options.currency || !options.per) ? (await applicationById(app, id)).application.salary : null;
-    const fields = before ? applicationFields(options, before) : {};
-    await printDetail(ctx, app, await updateApplication(app, id, { ...patch, ...fields }));
+    const salary = application?.salary && options.salary ? applicationFields(options, application.salary) : {};
+    const tags = application && retag ? { tags: retagged(application.tags, options.addTag ?? [], options.removeTag ?? []) } : {};
+    await printDetail(ctx, app, await updateApplication(app, id, { ...patch, ...salary, ...tags }));
   });
+}
+
+/** The tags with `add` added (any case taken as the same tag) and `remove` taken away; one not there is named. */
+function retagged(tags: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+  const key = (tag: string) => tag.toLowerCase();
+  const missing = remove.filter((tag) => !tags.some((t) => key(t) === key(tag)));
+  if (missing.length > 0) {
+    throw new UsageError(`--remove-tag: it has no tag '${missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`);
+  }
+  const kept = tags.filter((t) => !remove.some((tag) => key(tag) === key(t)));
+  return [...kept, ...add.filter((tag) => !kept.some((t) => key(t) === key(tag)))];
 }
 
 export const appsArchive =

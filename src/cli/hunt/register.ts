@@ -23,7 +23,7 @@ function applicationOptions(command: Command): Command {
     )
     .option('--source <source>', 'where you found it: referral, job board, recruiter, ...')
     .option('--found-on <date>', 'when you found it, YYYY-MM-DD', checked(parseLocalDate('--found-on')))
-    .option('--tag <tag>', 'a tag (repeatable)', checked(collect(parseTag)))
+    .option('--tag <tag>', 'a tag (repeatable); on edit, the tags given replace them all', checked(collect(parseTag)))
     .option('--notes <markdown>', 'notes, Markdown');
 }
 
@@ -151,11 +151,17 @@ export function addHuntCommands(program: Command, action: Action): void {
     addCommon(apps.command('edit').argument('<app>', 'an id, or part of the company or role').description("change an application's details"), false),
   )
     .option('--company <name>', 'the company')
+    .option('--add-tag <tag>', 'add a tag, keeping the others (repeatable)', checked(collect(parseTag)))
+    .option('--remove-tag <tag>', 'remove a tag, keeping the others (repeatable)', checked(collect(parseTag)))
     // Not an edit: taken only to point to `apps move`, which a typo's suggestion (--tag) would not.
     .addOption(new Option('--stage <stage>').hideHelp())
     .addHelpText(
       'after',
-      examples('prepdeck apps edit acme --salary 130000-160000 --currency USD', 'prepdeck apps edit 3 --tag fintech --tag berlin'),
+      examples(
+        'prepdeck apps edit acme --salary 130000-160000 --currency USD',
+        'prepdeck apps edit 3 --tag fintech --tag berlin',
+        'prepdeck apps edit 3 --add-tag remote --remove-tag berlin',
+      ),
     )
     .action(action(async () => (await appsCommands()).appsEdit));
   for (const [name, archived, text] of [
