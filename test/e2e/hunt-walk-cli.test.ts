@@ -134,4 +134,11 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     await said(['apps', 'edit', 'globex', '--tag', 'us']);
     expect((await detail('globex')).application.tags).toEqual(['us']);
   });
+
+  it("a group's help names its list's own options", async () => {
+    expect(await said(['apps', '--help'])).toContain(
+      'prepdeck apps alone lists them: prepdeck apps [--stage S] [--tag T] [-q WORDS] [--archived] [--json]',
+    );
+    expect(await said(['goals', '--help'])).toContain('prepdeck goals alone lists them: prepdeck goals [--archived] [--json]');
+  });
 });

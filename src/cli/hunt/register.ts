@@ -40,6 +40,7 @@ export function addHuntCommands(program: Command, action: Action): void {
   const goals = program
     .command('goals')
     .description("the hunt's criteria: your checklists' Goals and your own, each a gate (must-have) or weighted 1-5")
+    .addHelpText('after', listedAlone('goals', '[--archived] [--json]'))
     .addHelpText('after', examples('prepdeck goals', 'prepdeck goals edit "full remote" --gate', 'prepdeck goals add "visa sponsorship" --weight 4'));
   addCommon(goals.command('list', { isDefault: true }).description('list the criteria'), false)
     .option('--archived', 'archived ones too')
@@ -75,6 +76,7 @@ export function addHuntCommands(program: Command, action: Action): void {
   const apps = program
     .command('apps')
     .description('job applications: their stage, how they meet your goals, contacts, follow-ups, offers')
+    .addHelpText('after', listedAlone('apps', '[--stage S] [--tag T] [-q WORDS] [--archived] [--json]'))
     .addHelpText(
       'after',
       examples(
@@ -284,6 +286,10 @@ export function addHuntCommands(program: Command, action: Action): void {
     .addHelpText('after', examples('prepdeck funnel', 'prepdeck funnel --json'))
     .action(action(async () => (await import('../commands/funnel.js')).funnelCommand));
 }
+
+/** A group's help names its list's own options, which `prepdeck GROUP` alone takes (its default command's). */
+const listedAlone = (group: string, options: string) =>
+  `\nprepdeck ${group} alone lists them: prepdeck ${group} ${options} (\`prepdeck ${group} list --help\` says more)`;
 
 function markValue(value: string): (typeof MARK_VALUES)[number] {
   const found = MARK_VALUES.find((v) => v === value.toLowerCase());
