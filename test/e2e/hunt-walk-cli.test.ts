@@ -141,4 +141,21 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     );
     expect(await said(['goals', '--help'])).toContain('prepdeck goals alone lists them: prepdeck goals [--archived] [--json]');
   });
+
+  it('refuses the same contact twice on an application, shows contact ids, and edits or removes one by its id', async () => {
+    await refused(
+      ['apps', 'contact', 'globex', 'dana li'],
+      1,
+      /^prepdeck: error: NAME: Dana Li \(#\d+\) is a contact of this application already; change that one instead$/,
+    );
+    const [dana] = (await detail('globex')).contacts;
+    expect(await said(['apps', 'show', 'globex'])).toContain(`Dana Li (hiring-manager) #${dana!.id}`);
+    expect(await said(['apps', 'contact-edit', String(dana!.id), '--role', 'Recruiter', '--email', 'dana@globex.example'])).toContain(
+      `Globex: changed Dana Li (recruiter) #${dana!.id}`,
+    );
+    await refused(['apps', 'contact-edit', String(dana!.id)], 2, /^prepdeck: error: say what to change: --name, --role/);
+    expect(await said(['apps', 'contact-delete', String(dana!.id)])).toContain(`Globex: removed contact #${dana!.id}`);
+    expect((await detail('globex')).contacts).toEqual([]);
+    await refused(['apps', 'contact-delete', String(dana!.id)], 1, /^prepdeck: error: no contact \d+/);
+  });
 });

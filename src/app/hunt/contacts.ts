@@ -1,9 +1,9 @@
 // An application's contacts; each change answers with the application in full.
 import type { ApplicationDetailJson, ContactCreateJson, ContactPatchJson } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
-import { checkContactRole, checkEmail, checkRequiredText, checkText } from '../../core/hunt/fields.js';
+import { checkContactNameFree, checkContactRole, checkEmail, checkRequiredText, checkText } from '../../core/hunt/fields.js';
 import { MAX_ID } from '../../core/validate.js';
-import { changeContact, contactById, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
+import { changeContact, contactById, contactsOf, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
 import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
 import { applicationDetail, requireApplication } from './detail.js';
@@ -18,6 +18,7 @@ export async function addContact(ctx: AppContext, applicationId: number, body: C
   };
   await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, applicationId);
+    checkContactNameFree(await contactsOf(trx, applicationId), values.name, null);
     await insertContact(trx, { ...values, application_id: applicationId, created_at: ctx.now() });
   });
   return applicationDetail(ctx.store.db, applicationId);
@@ -33,6 +34,7 @@ export async function updateContact(ctx: AppContext, contactId: number, patch: C
   };
   const contact = await ctx.store.transaction(async (trx) => {
     const found = await requireContact(trx, contactId);
+    if (change.name !== undefined) checkContactNameFree(await contactsOf(trx, found.application_id), change.name, contactId);
     await changeContact(trx, contactId, change);
     return found;
   });

@@ -9,7 +9,7 @@ import {
   resolveApplication,
   updateApplication,
 } from '../../app/hunt/applications.js';
-import { addContact } from '../../app/hunt/contacts.js';
+import { addContact, deleteContact, updateContact } from '../../app/hunt/contacts.js';
 import { resolveCriterion } from '../../app/hunt/criteria.js';
 import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
@@ -266,6 +266,35 @@ export async function appsContact(
     });
     if (ctx.json) printJson(detail);
     else printLines([`${detail.application.company}: added ${name} (${options.role})`]);
+  });
+}
+
+export async function appsContactEdit(
+  ctx: CommandContext,
+  id: number,
+  options: { name?: string; role?: ContactRole; email?: string; link?: string; notes?: string },
+): Promise<void> {
+  const patch = {
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.role !== undefined ? { role: options.role } : {}),
+    ...(options.email !== undefined ? { email: options.email } : {}),
+    ...(options.link !== undefined ? { link: options.link } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+  if (Object.keys(patch).length === 0) throw new UsageError('say what to change: --name, --role, --email, --link or --notes (see --help)');
+  await withApp(ctx, async (app) => {
+    const detail = await updateContact(app, id, patch);
+    if (ctx.json) return printJson(detail);
+    const contact = detail.contacts.find((k) => k.id === id)!;
+    printLines([`${detail.application.company}: changed ${contact.name} (${contact.role}) #${id}`]);
+  });
+}
+
+export async function appsContactDelete(ctx: CommandContext, id: number): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const detail = await deleteContact(app, id);
+    if (ctx.json) return printJson(detail);
+    printLines([`${detail.application.company}: removed contact #${id}`]);
   });
 }
 

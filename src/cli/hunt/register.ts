@@ -202,6 +202,29 @@ export function addHuntCommands(program: Command, action: Action): void {
     .option('--notes <text>', 'anything to remember')
     .addHelpText('after', examples('prepdeck apps contact acme "Dana Li" --role recruiter --email dana@acme.example'))
     .action(action(async () => (await appsCommands()).appsContact));
+  addCommon(
+    apps
+      .command('contact-edit')
+      .argument('<id>', 'the contact id (`prepdeck apps show APP` shows it)', checked(parseId))
+      .description("change a contact's name, role, email, link or notes"),
+    false,
+  )
+    .option('--name <name>', 'their name')
+    .addOption(new Option('--role <role>', `who they are: ${CONTACT_ROLES.join(', ')}`).argParser(checked(choice('--role', CONTACT_ROLES))))
+    .option('--email <address>', 'their email (empty: none)')
+    .option('--link <url>', 'a profile or page (empty: none)')
+    .option('--notes <text>', 'anything to remember')
+    .addHelpText('after', examples('prepdeck apps contact-edit 3 --role "hiring manager"', 'prepdeck apps contact-edit 3 --email ""'))
+    .action(action(async () => (await appsCommands()).appsContactEdit));
+  addCommon(
+    apps
+      .command('contact-delete')
+      .argument('<id>', 'the contact id (`prepdeck apps show APP` shows it)', checked(parseId))
+      .description('remove a contact from its application'),
+    false,
+  )
+    .addHelpText('after', examples('prepdeck apps contact-delete 3'))
+    .action(action(async () => (await appsCommands()).appsContactDelete));
   fieldNames(
     addCommon(
       apps

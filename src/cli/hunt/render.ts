@@ -142,7 +142,9 @@ export function applicationDetailText(
   if (detail.contacts.length > 0)
     lines.push(
       '  contacts:',
-      ...detail.contacts.map((k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''}`),
+      ...detail.contacts.map(
+        (k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''} ${c.dim(`#${k.id}`)}`,
+      ),
     );
   if (detail.followUps.length > 0) {
     // Open ones of a closed (or archived) application stay here, and are on no list of due ones: say so.

@@ -102,3 +102,15 @@ export function checkCriterionTextFree(criteria: readonly CriterionText[], text:
       : `text: criterion #${same.id} '${same.text}' says that already, archived; restore that one instead (\`prepdeck goals restore ${same.id}\`)`,
   );
 }
+
+/**
+ * Refuses `name` when another contact of the same application (not `ownId`) has it, compared as topics are (any case,
+ * spacing): two Danas on one application make "--interviewer dana" ambiguous for nothing.
+ */
+export function checkContactNameFree(contacts: readonly { id: number; name: string }[], name: string, ownId: number | null): void {
+  const key = normalizeText(name);
+  const same = contacts.find((other) => other.id !== ownId && normalizeText(other.name) === key);
+  if (same) {
+    throw new InvalidInputError(`name: ${same.name} (#${same.id}) is a contact of this application already; change that one instead`);
+  }
+}
