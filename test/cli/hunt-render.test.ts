@@ -2,7 +2,7 @@
 // filter found nothing, a target's line that does not repeat its lead.
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { applicationDetailText, noApplicationsText } from '../../src/cli/hunt/render.js';
+import { applicationDetailText, applicationsText, noApplicationsText } from '../../src/cli/hunt/render.js';
 import { noRoundsText } from '../../src/cli/interviews/render.js';
 import { targetLine } from '../../src/cli/plan/render.js';
 import type { ApplicationDetailJson, StageJson } from '../../src/contract/hunt.js';
@@ -14,6 +14,7 @@ const STAGES: StageJson[] = [
   { key: 'wishlist', label: 'Wishlist', outcome: false, position: 0 },
   { key: 'applied', label: 'Applied', outcome: false, position: 1 },
   { key: 'technical', label: 'Technical', outcome: false, position: 2 },
+  { key: 'rejected', label: 'Rejected', outcome: true, position: 3 },
 ];
 
 /** Acme, added at 00:13 UTC on December 6 (03:13 in Moscow), moved on at 21:30 UTC that day (00:30 on the 7th there). */
@@ -62,6 +63,16 @@ describe('an application in the terminal', () => {
     ]);
     // In UTC the same instants read as stored.
     expect(applicationDetailText(acme, STAGES, [], 'UTC', c)).toContain('    2026-12-06 00:13  added at Wishlist');
+  });
+
+  it('flags an overdue follow-up on the board, and one of a closed or archived application as kept, not due', () => {
+    const open = { ...acme.application, archivedAt: null, nextFollowUp: { id: 1, title: 'write to Dana', dueOn: '2026-12-05' } };
+    expect(applicationsText([open], STAGES, c, '2026-12-06')[0]).toContain('follow up 2026-12-05 (1 day overdue)');
+    expect(applicationsText([open], STAGES, c, '2026-12-05')[0]).toMatch(/follow up 2026-12-05$/);
+    expect(applicationsText([{ ...open, stage: 'rejected' }], STAGES, c, '2026-12-06')[0]).toMatch(/follow-up 2026-12-05 kept, not due$/);
+    expect(applicationsText([{ ...open, archivedAt: '2026-12-06T08:00:00.000Z' }], STAGES, c, '2026-12-06')[0]).toContain(
+      'follow-up 2026-12-05 kept, not due',
+    );
   });
 
   it('says which filter found no application, and "yet" only when there is none at all', () => {

@@ -158,4 +158,15 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     expect((await detail('globex')).contacts).toEqual([]);
     await refused(['apps', 'contact-delete', String(dana!.id)], 1, /^prepdeck: error: no contact \d+/);
   });
+
+  it('a follow-up says when it is already past, or will be listed as due nowhere while its application is closed', async () => {
+    expect(await said(['apps', 'follow-up', 'salaried', 'ping them', '--due', '2020-01-01'])).toContain(
+      'Salaried: follow up on 2020-01-01 (already past): ping them',
+    );
+    expect(await said(['apps'])).toMatch(/Salaried .*follow up 2020-01-01 \(\d+ days overdue\)/);
+    await said(['apps', 'add', 'Initech', '--stage', 'rejected']);
+    const closed = await said(['apps', 'follow-up', 'initech', 'ask for feedback', '--due', '2999-01-01']);
+    expect(closed).toContain('not listed as due while the application is closed (`prepdeck followups --closed` lists it)');
+    expect(await said(['apps'])).toMatch(/Initech .*follow-up 2999-01-01 kept, not due/);
+  });
 });

@@ -108,8 +108,8 @@ export async function appsList(ctx: CommandContext, options: { stage?: string; t
       ...(options.archived ? { archived: true } : {}),
     });
     if (ctx.json) return printJson({ applications });
-    const { stages } = await getHunt(app);
-    if (applications.length > 0) return printLines(applicationsText(applications, stages, ctx.color));
+    const { stages, today } = await getHunt(app);
+    if (applications.length > 0) return printLines(applicationsText(applications, stages, ctx.color, today));
     // Empty: say which filter found nothing, and "yet" only when there is nothing at all.
     const every = (await listApplications(app, { archived: true })).applications;
     const filter = {
@@ -301,10 +301,20 @@ export async function appsContactDelete(ctx: CommandContext, id: number): Promis
 export async function appsFollowUp(ctx: CommandContext, reference: string, words: string[], options: { due?: string }): Promise<void> {
   await withApp(ctx, async (app) => {
     const id = await resolveApplication(app, reference);
-    const dueOn = options.due ?? (await getHunt(app)).today;
+    const { today } = await getHunt(app);
+    const dueOn = options.due ?? today;
     const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
-    if (ctx.json) printJson(detail);
-    else printLines([`${detail.application.company}: follow up on ${dueOn}: ${words.join(' ')}`]);
+    if (ctx.json) return printJson(detail);
+    // Kept either way; said when it is already late, or will be on no list of due ones.
+    const past = dueOn < today ? ctx.color.yellow(' (already past)') : '';
+    const offLists =
+      detail.application.archivedAt !== null
+        ? 'not listed as due while the application is archived (`prepdeck apps restore` lists it again)'
+        : 'not listed as due while the application is closed (`prepdeck followups --closed` lists it)';
+    printLines([
+      `${detail.application.company}: follow up on ${dueOn}${past}: ${words.join(' ')}`,
+      ...(detail.followUpsDue ? [] : [ctx.color.dim(offLists)]),
+    ]);
   });
 }
 

@@ -12,6 +12,8 @@ import type {
   SalaryJson,
   StageJson,
 } from '../../contract/hunt.js';
+import { followUpsListedAsDue } from '../../core/hunt/closing.js';
+import { daysBetween } from '../../core/hunt/dates.js';
 import type { Colors } from '../output.js';
 import { localTime, plural } from '../render.js';
 
@@ -39,16 +41,27 @@ export const stageLabel = (stages: readonly StageJson[], key: string | null): st
 /** "Acme — Backend engineer", or the company alone. */
 export const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
 
-function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
+function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors, today: string): string {
   const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stageLabel(stages, app.stage)), fitText(app.fit, c)];
-  if (app.nextFollowUp) parts.push(c.yellow(`follow up ${app.nextFollowUp.dueOn}`));
+  if (app.nextFollowUp) parts.push(nextFollowUpText(app, app.nextFollowUp.dueOn, stages, c, today));
   if (app.hasOffer) parts.push(c.green('offer'));
   if (app.archivedAt) parts.push(c.dim('archived'));
   return parts.join('  ');
 }
 
-export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors): string[] {
-  return apps.map((app) => applicationLine(app, stages, c));
+/**
+ * Its next open follow-up as the lists of due ones see it: overdue in red, due in yellow, and kept but not due (dim)
+ * while the application is closed or archived, as `prepdeck followups` leaves it out.
+ */
+function nextFollowUpText(app: ApplicationSummaryJson, dueOn: string, stages: StageJson[], c: Colors, today: string): string {
+  if (!followUpsListedAsDue(stages, { stage: app.stage, archived: app.archivedAt !== null })) return c.dim(`follow-up ${dueOn} kept, not due`);
+  const overdue = daysBetween(dueOn, today);
+  return overdue > 0 ? c.red(`follow up ${dueOn} (${plural(overdue, 'day')} overdue)`) : c.yellow(`follow up ${dueOn}`);
+}
+
+/** The board's applications a line each; `today` (the hunt's) tells an overdue follow-up. */
+export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors, today: string): string[] {
+  return apps.map((app) => applicationLine(app, stages, c, today));
 }
 
 /** What `apps`'s filters asked for, in the words of its empty list. */
