@@ -373,8 +373,8 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
       options.equity !== undefined || options.vesting !== undefined
         ? { equity: { amount: options.equity ?? beforeEquity!.amount, vesting: options.vesting ?? beforeEquity?.vesting ?? '' } }
         : {};
-    // The offer before, less what --clear takes away, under what is given now.
-    const kept: Partial<OfferJson> = { ...before };
+    // The offer before (none: a base per year), less what --clear takes away, under what is given now.
+    const kept: Partial<OfferJson> = before ? { ...before } : { period: 'year' };
     for (const word of clear) delete kept[OFFER_CLEARABLE[word]];
     const body = { ...kept, ...given, ...equity } as OfferPutJson;
     const keptWords = before
