@@ -19,8 +19,10 @@ import { localTime, plural } from '../render.js';
 
 const MARK_SIGN = { yes: '✓', no: '✗', unknown: '?' } as const;
 
-function fitText(fit: FitJson, c: Colors): string {
-  const score = fit.score === null ? c.dim('fit –') : `fit ${Math.round(fit.score * 100)}%`;
+/** `fit 75%` on the board; `75%` after a `fit:` label (`word` false). */
+function fitText(fit: FitJson, c: Colors, word = true): string {
+  const lead = word ? 'fit ' : '';
+  const score = fit.score === null ? c.dim(`${lead}–`) : `${lead}${Math.round(fit.score * 100)}%`;
   const unknown = fit.unknown > 0 ? c.dim(` (${fit.unknown} unknown)`) : '';
   const gate = fit.failedGates.length > 0 ? ` ${c.red(`✗ ${plural(fit.failedGates.length, 'gate')} failed`)}` : '';
   return `${score}${unknown}${gate}`;
@@ -131,12 +133,13 @@ export function applicationDetailText(
   const lines = [
     `${c.bold(titleOf(app))} ${c.dim(`#${app.id}`)}`,
     `  stage:      ${c.cyan(label(app.stage))} since ${when(app.stageChangedAt).slice(0, 10)}`,
-    `  fit:        ${fitText(app.fit, c)}`,
+    `  fit:        ${fitText(app.fit, c, false)}`,
   ];
   const field = (label: string, value: string) => {
     if (value) lines.push(`  ${`${label}:`.padEnd(11)} ${value}`);
   };
-  field('location', [app.location, app.remote ?? ''].filter(Boolean).join(', '));
+  field('location', app.location);
+  field('remote', app.remote ?? '');
   field('salary', salaryText(app.salary));
   field('link', app.link);
   field('source', app.source);
@@ -205,10 +208,11 @@ export function offersTable(comparison: OfferComparisonJson, c: Colors): string[
     ['', ...offers.map((o) => titleOf(o.application))],
     ['base', ...offers.map((o) => `${money(o.offer.base)} ${o.offer.currency}/${o.offer.period}`)],
     ['per year', ...offers.map((o) => `${money(o.yearlyBase)} ${o.offer.currency}`)],
-    ['bonus', ...offers.map((o) => (o.offer.bonus === null ? '–' : money(o.offer.bonus)))],
-    ['equity', ...offers.map((o) => (o.offer.equity ? `${money(o.offer.equity.amount)} ${o.offer.equity.vesting}`.trim() : '–'))],
-    ['sign-on', ...offers.map((o) => (o.offer.signOn === null ? '–' : money(o.offer.signOn)))],
-    ['remote', ...offers.map((o) => o.offer.remote ?? '–')],
+    ['bonus', ...offers.map((o) => (o.offer.bonus === null ? '–' : `${money(o.offer.bonus)} ${o.offer.currency}`))],
+    ['equity', ...offers.map((o) => (o.offer.equity ? `${money(o.offer.equity.amount)} ${o.offer.currency} ${o.offer.equity.vesting}`.trim() : '–'))],
+    ['sign-on', ...offers.map((o) => (o.offer.signOn === null ? '–' : `${money(o.offer.signOn)} ${o.offer.currency}`))],
+    // The offer's own policy, else the application's (the posting's), said as such.
+    ['remote', ...offers.map((o) => o.offer.remote ?? (o.application.remote ? `${o.application.remote} (posting)` : '–'))],
     ['start', ...offers.map((o) => o.offer.startOn ?? '–')],
     ['deadline', ...offers.map((o) => o.offer.deadlineOn ?? '–')],
     ['fit', ...offers.map((o) => (o.application.fit.score === null ? '–' : `${Math.round(o.application.fit.score * 100)}%`))],
