@@ -169,4 +169,15 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     expect(closed).toContain('not listed as due while the application is closed (`prepdeck followups --closed` lists it)');
     expect(await said(['apps'])).toMatch(/Initech .*follow-up 2999-01-01 kept, not due/);
   });
+
+  it('refuses a link that is no web address, and says a past deadline or a mark on an archived criterion', async () => {
+    await refused(['apps', 'edit', 'globex', '--link', 'notaurl'], 1, /^prepdeck: error: --link: 'notaurl' is not a web address; write it whole/);
+    await said(['apps', 'edit', 'globex', '--link', 'https://globex.example/jobs/42']);
+    expect(await said(['apps', 'offer', 'globex', '--deadline', '2020-01-01'])).toMatch(/the deadline 2020-01-01 is already past \(today is /);
+    await said(['goals', 'add', 'small team']);
+    await said(['goals', 'archive', 'small team']);
+    expect(await said(['apps', 'mark', 'globex', 'small team', 'yes'])).toMatch(
+      /'small team' is archived: the mark is kept and counts in no fit until `prepdeck goals restore \d+`/,
+    );
+  });
 });

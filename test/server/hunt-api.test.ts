@@ -93,6 +93,8 @@ for (const backend of BACKENDS) {
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2999-01-01' }, 'foundOn'],
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2020-01-05', on: '2020-01-01' }, 'on'],
         ['PATCH', `/api/hunt/applications/${id}`, { foundOn: '2999-01-01' }, 'foundOn'],
+        ['PATCH', `/api/hunt/applications/${id}`, { link: 'notaurl' }, 'link'],
+        ['POST', `/api/hunt/applications/${id}/contacts`, { name: 'Sam', link: 'notaurl' }, 'link'],
         ['POST', `/api/hunt/applications/${id}/follow-ups`, { title: 'Call', dueOn: '2026-02-30' }, 'dueOn'],
         ['PATCH', `/api/hunt/follow-ups/${followUps[0]!.id}`, { dueOn: '2026-13-01' }, 'dueOn'],
         ['POST', `/api/hunt/applications/${id}/moves`, { to: 'screening', on: '2026-02-30' }, 'on'],

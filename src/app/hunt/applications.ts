@@ -14,7 +14,16 @@ import type {
 import { ConflictError } from '../../core/errors.js';
 import { dueListChange } from '../../core/hunt/closing.js';
 import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
-import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
+import {
+  checkLink,
+  checkMarkValue,
+  checkOptionalDate,
+  checkRemote,
+  checkRequiredText,
+  checkSalary,
+  checkTags,
+  checkText,
+} from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { checkMove, checkStage } from '../../core/hunt/stages.js';
 import { searchText } from '../../core/import/identity.js';
@@ -228,7 +237,7 @@ function checkFields(body: ApplicationFields): FieldColumns {
   const columns: FieldColumns = {};
   if (body.company !== undefined) columns.company = checkRequiredText(body.company, 'company');
   if (body.role !== undefined) columns.role = checkText(body.role, 'role').trim();
-  if (body.link !== undefined) columns.link = checkText(body.link, 'link').trim();
+  if (body.link !== undefined) columns.link = checkLink(body.link);
   if (body.location !== undefined) columns.location = checkText(body.location, 'location').trim();
   if (body.source !== undefined) columns.source = checkText(body.source, 'source').trim();
   if (body.notes !== undefined) columns.notes = checkText(body.notes, 'notes');

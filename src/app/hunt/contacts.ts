@@ -1,7 +1,7 @@
 // An application's contacts; each change answers with the application in full.
 import type { ApplicationDetailJson, ContactCreateJson, ContactPatchJson } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
-import { checkContactNameFree, checkContactRole, checkEmail, checkRequiredText, checkText } from '../../core/hunt/fields.js';
+import { checkContactNameFree, checkContactRole, checkEmail, checkLink, checkRequiredText, checkText } from '../../core/hunt/fields.js';
 import { MAX_ID } from '../../core/validate.js';
 import { changeContact, contactById, contactsOf, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
 import type { Store } from '../../store/database.js';
@@ -13,7 +13,7 @@ export async function addContact(ctx: AppContext, applicationId: number, body: C
     name: checkRequiredText(body.name, 'name'),
     role: checkContactRole(body.role ?? 'other'),
     email: checkEmail(body.email ?? ''),
-    link: checkText(body.link ?? '', 'link').trim(),
+    link: checkLink(body.link ?? ''),
     notes: checkText(body.notes ?? '', 'notes'),
   };
   await ctx.store.transaction(async (trx) => {
@@ -29,7 +29,7 @@ export async function updateContact(ctx: AppContext, contactId: number, patch: C
     ...(patch.name !== undefined ? { name: checkRequiredText(patch.name, 'name') } : {}),
     ...(patch.role !== undefined ? { role: checkContactRole(patch.role) } : {}),
     ...(patch.email !== undefined ? { email: checkEmail(patch.email) } : {}),
-    ...(patch.link !== undefined ? { link: checkText(patch.link, 'link').trim() } : {}),
+    ...(patch.link !== undefined ? { link: checkLink(patch.link) } : {}),
     ...(patch.notes !== undefined ? { notes: checkText(patch.notes, 'notes') } : {}),
   };
   const contact = await ctx.store.transaction(async (trx) => {

@@ -179,7 +179,15 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
       const { fit } = detail.application;
       const score = fit.score === null ? 'no fit yet' : `fit ${Math.round(fit.score * 100)}%`;
       const gates = fit.failedGates.length > 0 ? ctx.color.red(`, ${fit.failedGates.length} gate failed`) : '';
-      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`]);
+      // The mark is kept, but counts in no fit while its criterion is archived: said, with the way back.
+      const archived = criterion.archivedAt
+        ? [
+            ctx.color.yellow(
+              `'${criterion.text}' is archived: the mark is kept and counts in no fit until \`prepdeck goals restore ${criterion.id}\``,
+            ),
+          ]
+        : [];
+      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`, ...archived]);
     }
   });
 }
@@ -392,12 +400,17 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
       const { stages } = await getHunt(app);
       moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
     }
+    const { today } = await getHunt(app);
+    const deadline = detail.offer!.deadlineOn;
+    const past = deadline !== null && deadline < today && options.deadline !== undefined;
     const cleared = before ? [...clear].filter((word) => before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '') : [];
     printLines([
       `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
       ...offerText(detail.offer!).map((l) => `  ${l}`),
       ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
       ...(cleared.length > 0 ? [ctx.color.dim(`cleared: ${cleared.join(', ')}`)] : []),
+      // Kept as given (a decision made late is still recorded), and said.
+      ...(past ? [ctx.color.yellow(`the deadline ${deadline} is already past (today is ${today})`)] : []),
     ]);
   });
 }

@@ -70,6 +70,22 @@ export function checkTags(tags: readonly string[]): string[] {
   return [...new Set(kept)];
 }
 
+/** A web address (http or https), or empty: `notaurl` would be a link that goes nowhere. */
+export function checkLink(value: string, field = 'link'): string {
+  const trimmed = checkText(value, field).trim();
+  if (trimmed === '') return trimmed;
+  let url: URL | null = null;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new InvalidInputError(`${field}: '${trimmed}' is not a web address; write it whole, e.g. https://jobs.example.com/42`);
+  }
+  return trimmed;
+}
+
 /** An e-mail address, or empty. */
 export function checkEmail(value: string): string {
   const trimmed = checkText(value, 'email').trim();
