@@ -180,4 +180,14 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       /'small team' is archived: the mark is kept and counts in no fit until `prepdeck goals restore \d+`/,
     );
   });
+
+  it('a move that closes an application, or archiving it, says its upcoming rounds stay', async () => {
+    await said(['apps', 'add', 'Umbrella', '--stage', 'onsite']);
+    await said(['rounds', 'add', 'umbrella', '--at', '2999-01-10T10:00', '--kind', 'onsite']);
+    expect(await said(['apps', 'move', 'umbrella', 'withdrawn'])).toContain(
+      'its upcoming interview round stays in `prepdeck rounds --upcoming`: `prepdeck rounds delete ID` takes one off',
+    );
+    expect(await said(['apps', 'archive', 'umbrella'])).not.toContain('upcoming interview round');
+    expect((await cli.json<{ roundsStillUpcoming: number }>(['apps', 'move', 'salaried', 'rejected'])).roundsStillUpcoming).toBe(0);
+  });
 });

@@ -12,7 +12,7 @@ import type {
   MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { dueListChange } from '../../core/hunt/closing.js';
+import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
 import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import {
   checkLink,
@@ -25,7 +25,7 @@ import {
   checkText,
 } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
-import { checkMove, checkStage } from '../../core/hunt/stages.js';
+import { checkMove, checkStage, type Stage } from '../../core/hunt/stages.js';
 import { searchText } from '../../core/import/identity.js';
 import {
   appendMove,
@@ -36,6 +36,7 @@ import {
   insertApplication,
   putMark,
   readApplicationList,
+  upcomingRoundCount,
   type ApplicationRow,
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
@@ -43,6 +44,7 @@ import { openFollowUpCount } from '../../store/hunt/follow-ups.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
 import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
+import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
 import { schedulersOver } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
@@ -123,11 +125,19 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
-    if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0 };
+    if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0, rounds: 0 };
     const before = { stage: row.stage, archived: row.archived_at !== null };
-    return dueListChange(await readStages(trx), before, { ...before, archived: patch.archived }, await openFollowUpCount(trx, id));
+    const after = { ...before, archived: patch.archived };
+    const stages = await readStages(trx);
+    const rounds = await roundsLeftUpcoming(trx, id, stages, before, after, now);
+    return { ...dueListChange(stages, before, after, await openFollowUpCount(trx, id)), rounds };
   });
-  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
+  return {
+    ...(await applicationDetail(ctx.store.db, id)),
+    followUpsNoLongerDue: change.noLongerDue,
+    followUpsDueAgain: change.dueAgain,
+    roundsStillUpcoming: change.rounds,
+  };
 }
 
 /**
@@ -164,9 +174,33 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     }
     const openFollowUps = await openFollowUpCount(trx, id);
     const archived = row.archived_at !== null;
-    return dueListChange(hunt.stages, { stage: row.stage, archived }, { stage: move.to, archived }, openFollowUps);
+    const before = { stage: row.stage, archived };
+    const after = { stage: move.to, archived };
+    const rounds = await roundsLeftUpcoming(trx, id, hunt.stages, before, after, now);
+    return { ...dueListChange(hunt.stages, before, after, openFollowUps), rounds };
   });
-  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
+  return {
+    ...(await applicationDetail(ctx.store.db, id)),
+    followUpsNoLongerDue: change.noLongerDue,
+    followUpsDueAgain: change.dueAgain,
+    roundsStillUpcoming: change.rounds,
+  };
+}
+
+/**
+ * The rounds still to come of an application a change closed or archived (it left the lists of due things): they stay
+ * in the calendar until deleted, so the change's answer counts them; 0 for any other change.
+ */
+async function roundsLeftUpcoming(
+  db: Store['db'],
+  id: number,
+  stages: readonly Stage[],
+  before: { stage: string; archived: boolean },
+  after: { stage: string; archived: boolean },
+  now: string,
+): Promise<number> {
+  const closes = followUpsListedAsDue(stages, before) && !followUpsListedAsDue(stages, after);
+  return closes ? upcomingRoundCount(db, id, now) : 0;
 }
 
 /** How the application meets one criterion: yes, no or unknown, with an optional note. */

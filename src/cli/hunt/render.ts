@@ -189,14 +189,22 @@ export function followUpLine(item: FollowUpItemJson, c: Colors): string {
   return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}${closed}`;
 }
 
-/** What a move, an archive or a restore did to the lists of due follow-ups, in a line; none when it did nothing to them. */
-export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number }, c: Colors): string[] {
+/**
+ * What a move, an archive or a restore did to the lists of due follow-ups, in a line, and the rounds still to come of an
+ * application it closed; none when it did nothing to them.
+ */
+export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number; roundsStillUpcoming?: number }, c: Colors): string[] {
   const lines: string[] = [];
   const open = (n: number) => `${plural(n, 'open follow-up')} ${n === 1 ? 'is' : 'are'}`;
   if (result.followUpsNoLongerDue > 0) {
     lines.push(c.dim(`${open(result.followUpsNoLongerDue)} no longer listed as due (kept on the application, open)`));
   }
   if (result.followUpsDueAgain > 0) lines.push(c.dim(`${open(result.followUpsDueAgain)} listed as due again`));
+  const rounds = result.roundsStillUpcoming ?? 0;
+  if (rounds > 0) {
+    const which = rounds === 1 ? 'its upcoming interview round stays' : `its ${rounds} upcoming interview rounds stay`;
+    lines.push(c.yellow(`${which} in \`prepdeck rounds --upcoming\`: \`prepdeck rounds delete ID\` takes one off`));
+  }
   return lines;
 }
 
