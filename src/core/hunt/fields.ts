@@ -74,7 +74,7 @@ export function checkTags(tags: readonly string[]): string[] {
 export function checkLink(value: string, field = 'link'): string {
   const trimmed = checkText(value, field).trim();
   if (trimmed === '') return trimmed;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(trimmed);
   } catch {
