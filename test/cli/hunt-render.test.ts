@@ -2,7 +2,7 @@
 // filter found nothing, a target's line that does not repeat its lead.
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { applicationDetailText, noApplicationsText } from '../../src/cli/hunt/render.js';
+import { applicationDetailText, applicationsText, noApplicationsText, offersTable } from '../../src/cli/hunt/render.js';
 import { noRoundsText } from '../../src/cli/interviews/render.js';
 import { targetLine } from '../../src/cli/plan/render.js';
 import type { ApplicationDetailJson, StageJson } from '../../src/contract/hunt.js';
@@ -14,6 +14,7 @@ const STAGES: StageJson[] = [
   { key: 'wishlist', label: 'Wishlist', outcome: false, position: 0 },
   { key: 'applied', label: 'Applied', outcome: false, position: 1 },
   { key: 'technical', label: 'Technical', outcome: false, position: 2 },
+  { key: 'rejected', label: 'Rejected', outcome: true, position: 3 },
 ];
 
 /** Acme, added at 00:13 UTC on December 6 (03:13 in Moscow), moved on at 21:30 UTC that day (00:30 on the 7th there). */
@@ -62,6 +63,50 @@ describe('an application in the terminal', () => {
     ]);
     // In UTC the same instants read as stored.
     expect(applicationDetailText(acme, STAGES, [], 'UTC', c)).toContain('    2026-12-06 00:13  added at Wishlist');
+  });
+
+  it('flags an overdue follow-up on the board, and one of a closed or archived application as kept, not due', () => {
+    const open = { ...acme.application, archivedAt: null, nextFollowUp: { id: 1, title: 'write to Dana', dueOn: '2026-12-05' } };
+    expect(applicationsText([open], STAGES, c, '2026-12-06')[0]).toContain('follow up 2026-12-05 (1 day overdue)');
+    expect(applicationsText([open], STAGES, c, '2026-12-05')[0]).toMatch(/follow up 2026-12-05$/);
+    expect(applicationsText([{ ...open, stage: 'rejected' }], STAGES, c, '2026-12-06')[0]).toMatch(/follow-up 2026-12-05 kept, not due$/);
+    expect(applicationsText([{ ...open, archivedAt: '2026-12-06T08:00:00.000Z' }], STAGES, c, '2026-12-06')[0]).toContain(
+      'follow-up 2026-12-05 kept, not due',
+    );
+  });
+
+  it('labels the fit and the remote policy once each in full', () => {
+    const remote = { ...acme, application: { ...acme.application, location: 'Berlin', remote: 'remote' as const } };
+    const lines = applicationDetailText(remote, STAGES, [], 'UTC', c);
+    expect(lines).toContain('  fit:        –');
+    expect(lines).toContain('  location:   Berlin');
+    expect(lines).toContain('  remote:     remote');
+    const scored = { ...remote, application: { ...remote.application, fit: { ...remote.application.fit, score: 0.75 } } };
+    expect(applicationDetailText(scored, STAGES, [], 'UTC', c)).toContain('  fit:        75%');
+  });
+
+  it("writes every offer's amounts with their currency, and the application's remote policy when the offer has none", () => {
+    const offer = {
+      currency: 'EUR',
+      period: 'year' as const,
+      base: 140000,
+      bonus: 10000,
+      equity: { amount: 20000, vesting: '4 years' },
+      signOn: 5000,
+      perks: '',
+      remote: null,
+      startOn: null,
+      deadlineOn: null,
+      notes: '',
+    };
+    const table = offersTable(
+      { criteria: [], offers: [{ application: { ...acme.application, remote: 'remote' }, offer, marks: [], yearlyBase: 140000 }] },
+      c,
+    );
+    expect(table.find((l) => l.startsWith('bonus'))).toMatch(/10,000 EUR$/);
+    expect(table.find((l) => l.startsWith('equity'))).toMatch(/20,000 EUR 4 years$/);
+    expect(table.find((l) => l.startsWith('sign-on'))).toMatch(/5,000 EUR$/);
+    expect(table.find((l) => l.startsWith('remote'))).toMatch(/remote \(posting\)$/);
   });
 
   it('says which filter found no application, and "yet" only when there is none at all', () => {

@@ -200,7 +200,8 @@ for (const backend of BACKENDS) {
         [['apps', 'mark', 'acme', 'full remote', 'maybe'], 2, /the mark must be yes, no, unknown, not 'maybe'/],
         [['apps', 'mark', 'acme', 'no such goal', 'yes'], 1, /no such goal/],
         [['goals', 'edit', 'плюшки', '--weight', '-1'], 2, /--weight must be a whole number from 1 to 5/],
-        [['apps', 'offer', 'acme', '--base', '1000'], 2, /--currency/],
+        // Acme has an offer: a second one changes it, so only a word --clear does not know is refused.
+        [['apps', 'offer', 'acme', '--clear', 'salary'], 2, /--clear: 'salary' is not one of bonus, equity/],
         [['apps', 'delete', 'acme'], 2, /--yes/],
         [['apps', 'show', 'e'], 1, /Acme|Globex/],
         [

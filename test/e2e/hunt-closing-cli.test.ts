@@ -41,7 +41,7 @@ for (const backend of BACKENDS) {
       const replaced = await cli.json<OfferPutResultJson>(['apps', 'offer', 'acme', '--base', '95000', '--currency', 'EUR']);
       expect([replaced.application.stage, replaced.moved]).toEqual(['offer', null]);
       const again = await cli.run(['apps', 'offer', 'acme', '--base', '95000', '--currency', 'EUR']);
-      expect(again.stdout.split('\n')[0]).toBe('Acme: offer recorded');
+      expect(again.stdout.split('\n')[0]).toBe('Acme: offer changed');
       const shown = await cli.json<ApplicationDetailJson>(['apps', 'show', 'acme']);
       expect(shown.history.map((e) => [e.from, e.to, e.note])).toEqual([
         [null, 'technical', ''],

@@ -12,20 +12,31 @@ import type {
   MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { dueListChange } from '../../core/hunt/closing.js';
-import { instantOfMove, localDateOf } from '../../core/hunt/dates.js';
-import { checkMarkValue, checkOptionalDate, checkRemote, checkRequiredText, checkSalary, checkTags, checkText } from '../../core/hunt/fields.js';
+import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
+import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
+import {
+  checkLink,
+  checkMarkValue,
+  checkOptionalDate,
+  checkRemote,
+  checkRequiredText,
+  checkSalary,
+  checkTags,
+  checkText,
+} from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
-import { checkMove, checkStage } from '../../core/hunt/stages.js';
+import { checkMove, checkStage, type Stage } from '../../core/hunt/stages.js';
 import { searchText } from '../../core/import/identity.js';
 import {
   appendMove,
   applicationNames,
   changeApplication,
   deleteApplicationRows,
+  historyOf,
   insertApplication,
   putMark,
   readApplicationList,
+  upcomingRoundCount,
   type ApplicationRow,
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
@@ -33,6 +44,7 @@ import { openFollowUpCount } from '../../store/hunt/follow-ups.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
 import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
+import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
 import { schedulersOver } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
@@ -80,8 +92,10 @@ export async function addApplication(ctx: AppContext, body: ApplicationCreateJso
     const now = ctx.now();
     // An application found earlier (a hunt moved over from elsewhere) starts its history on that day.
     const zone = huntTimeZone((await readHunt(trx)).timeZone);
+    const today = localDateOf(now, zone);
     const found = fields.found_on ?? undefined;
-    const since = instantOfMove(body.on ?? (found !== undefined && found < localDateOf(now, zone) ? found : undefined), now, zone, null);
+    if (found !== undefined) checkFoundOn(found, today, body.on);
+    const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null, 'add');
     return insertApplication(trx, {
       ...EMPTY_FIELDS,
       ...fields,
@@ -108,13 +122,22 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
   const change = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, id);
     const now = ctx.now();
+    if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
-    if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0 };
+    if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0, rounds: 0 };
     const before = { stage: row.stage, archived: row.archived_at !== null };
-    return dueListChange(await readStages(trx), before, { ...before, archived: patch.archived }, await openFollowUpCount(trx, id));
+    const after = { ...before, archived: patch.archived };
+    const stages = await readStages(trx);
+    const rounds = await roundsLeftUpcoming(trx, id, stages, before, after, now);
+    return { ...dueListChange(stages, before, after, await openFollowUpCount(trx, id)), rounds };
   });
-  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
+  return {
+    ...(await applicationDetail(ctx.store.db, id)),
+    followUpsNoLongerDue: change.noLongerDue,
+    followUpsDueAgain: change.dueAgain,
+    roundsStillUpcoming: change.rounds,
+  };
 }
 
 /**
@@ -143,15 +166,41 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     const hunt = await readHunt(trx);
     checkMove(hunt.stages, row.stage, move);
     const now = ctx.now();
-    const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at);
+    // A date is refused in the words of the history it would precede: the add alone, or other moves.
+    const what = move.on !== undefined && (await historyOf(trx, id)).length === 1 ? 'after-add' : 'move';
+    const at = instantOfMove(move.on, now, huntTimeZone(hunt.timeZone), row.stage_changed_at, what);
     if ((await appendMove(trx, id, { from: row.stage, to: move.to, at, note }, now)) === null) {
       throw new ConflictError('the application moved meanwhile: reload and move it again');
     }
     const openFollowUps = await openFollowUpCount(trx, id);
     const archived = row.archived_at !== null;
-    return dueListChange(hunt.stages, { stage: row.stage, archived }, { stage: move.to, archived }, openFollowUps);
+    const before = { stage: row.stage, archived };
+    const after = { stage: move.to, archived };
+    const rounds = await roundsLeftUpcoming(trx, id, hunt.stages, before, after, now);
+    return { ...dueListChange(hunt.stages, before, after, openFollowUps), rounds };
   });
-  return { ...(await applicationDetail(ctx.store.db, id)), followUpsNoLongerDue: change.noLongerDue, followUpsDueAgain: change.dueAgain };
+  return {
+    ...(await applicationDetail(ctx.store.db, id)),
+    followUpsNoLongerDue: change.noLongerDue,
+    followUpsDueAgain: change.dueAgain,
+    roundsStillUpcoming: change.rounds,
+  };
+}
+
+/**
+ * The rounds still to come of an application a change closed or archived (it left the lists of due things): they stay
+ * in the calendar until deleted, so the change's answer counts them; 0 for any other change.
+ */
+async function roundsLeftUpcoming(
+  db: Store['db'],
+  id: number,
+  stages: readonly Stage[],
+  before: { stage: string; archived: boolean },
+  after: { stage: string; archived: boolean },
+  now: string,
+): Promise<number> {
+  const closes = followUpsListedAsDue(stages, before) && !followUpsListedAsDue(stages, after);
+  return closes ? upcomingRoundCount(db, id, now) : 0;
 }
 
 /** How the application meets one criterion: yes, no or unknown, with an optional note. */
@@ -222,7 +271,7 @@ function checkFields(body: ApplicationFields): FieldColumns {
   const columns: FieldColumns = {};
   if (body.company !== undefined) columns.company = checkRequiredText(body.company, 'company');
   if (body.role !== undefined) columns.role = checkText(body.role, 'role').trim();
-  if (body.link !== undefined) columns.link = checkText(body.link, 'link').trim();
+  if (body.link !== undefined) columns.link = checkLink(body.link);
   if (body.location !== undefined) columns.location = checkText(body.location, 'location').trim();
   if (body.source !== undefined) columns.source = checkText(body.source, 'source').trim();
   if (body.notes !== undefined) columns.notes = checkText(body.notes, 'notes');

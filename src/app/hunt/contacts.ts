@@ -1,9 +1,9 @@
 // An application's contacts; each change answers with the application in full.
 import type { ApplicationDetailJson, ContactCreateJson, ContactPatchJson } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
-import { checkContactRole, checkEmail, checkRequiredText, checkText } from '../../core/hunt/fields.js';
+import { checkContactNameFree, checkContactRole, checkEmail, checkLink, checkRequiredText, checkText } from '../../core/hunt/fields.js';
 import { MAX_ID } from '../../core/validate.js';
-import { changeContact, contactById, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
+import { changeContact, contactById, contactsOf, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
 import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
 import { applicationDetail, requireApplication } from './detail.js';
@@ -13,11 +13,12 @@ export async function addContact(ctx: AppContext, applicationId: number, body: C
     name: checkRequiredText(body.name, 'name'),
     role: checkContactRole(body.role ?? 'other'),
     email: checkEmail(body.email ?? ''),
-    link: checkText(body.link ?? '', 'link').trim(),
+    link: checkLink(body.link ?? ''),
     notes: checkText(body.notes ?? '', 'notes'),
   };
   await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, applicationId);
+    checkContactNameFree(await contactsOf(trx, applicationId), values.name, null);
     await insertContact(trx, { ...values, application_id: applicationId, created_at: ctx.now() });
   });
   return applicationDetail(ctx.store.db, applicationId);
@@ -28,11 +29,12 @@ export async function updateContact(ctx: AppContext, contactId: number, patch: C
     ...(patch.name !== undefined ? { name: checkRequiredText(patch.name, 'name') } : {}),
     ...(patch.role !== undefined ? { role: checkContactRole(patch.role) } : {}),
     ...(patch.email !== undefined ? { email: checkEmail(patch.email) } : {}),
-    ...(patch.link !== undefined ? { link: checkText(patch.link, 'link').trim() } : {}),
+    ...(patch.link !== undefined ? { link: checkLink(patch.link) } : {}),
     ...(patch.notes !== undefined ? { notes: checkText(patch.notes, 'notes') } : {}),
   };
   const contact = await ctx.store.transaction(async (trx) => {
     const found = await requireContact(trx, contactId);
+    if (change.name !== undefined) checkContactNameFree(await contactsOf(trx, found.application_id), change.name, contactId);
     await changeContact(trx, contactId, change);
     return found;
   });

@@ -9,16 +9,26 @@ import {
   resolveApplication,
   updateApplication,
 } from '../../app/hunt/applications.js';
-import { addContact } from '../../app/hunt/contacts.js';
+import { addContact, deleteContact, updateContact } from '../../app/hunt/contacts.js';
 import { resolveCriterion } from '../../app/hunt/criteria.js';
 import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { putOffer } from '../../app/hunt/offers.js';
-import type { ApplicationCreateJson, ApplicationDetailJson, ContactRole, MarkValue, PayPeriod, RemotePolicy } from '../../contract/hunt.js';
+import type {
+  ApplicationCreateJson,
+  ApplicationDetailJson,
+  ContactRole,
+  MarkValue,
+  OfferJson,
+  OfferPutJson,
+  PayPeriod,
+  RemotePolicy,
+} from '../../contract/hunt.js';
 import { nearest } from '../../app/nearest.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
+import { OFFER_CLEARABLE, type OfferClearable } from '../hunt/parse.js';
 import { withApp } from '../session.js';
 
 interface ApplicationOptions {
@@ -35,15 +45,23 @@ interface ApplicationOptions {
   notes?: string;
 }
 
-/** The contract's fields from the options given; absent options are absent fields (an edit leaves them alone). */
-function applicationFields(options: ApplicationOptions): Omit<ApplicationCreateJson, 'company' | 'stage'> {
+/**
+ * The contract's fields from the options given; absent options are absent fields (an edit leaves them alone). A
+ * --salary without --currency or --per is in `salaryUnit`: EUR per year for a new one, the salary's own on an edit.
+ */
+function applicationFields(
+  options: ApplicationOptions,
+  salaryUnit: { currency: string; period: PayPeriod } = { currency: 'EUR', period: 'year' },
+): Omit<ApplicationCreateJson, 'company' | 'stage'> {
   if (!options.salary && (options.currency || options.per)) throw new UsageError('--currency and --per go with --salary');
   return {
     ...(options.role !== undefined ? { role: options.role } : {}),
     ...(options.link !== undefined ? { link: options.link } : {}),
     ...(options.location !== undefined ? { location: options.location } : {}),
     ...(options.remote !== undefined ? { remote: options.remote } : {}),
-    ...(options.salary ? { salary: { ...options.salary, currency: options.currency ?? 'EUR', period: options.per ?? 'year' } } : {}),
+    ...(options.salary
+      ? { salary: { ...options.salary, currency: options.currency ?? salaryUnit.currency, period: options.per ?? salaryUnit.period } }
+      : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
     ...(options.foundOn !== undefined ? { foundOn: options.foundOn } : {}),
     ...(options.tag !== undefined ? { tags: options.tag } : {}),
@@ -67,6 +85,9 @@ async function stageKey(app: AppContext, typed: string, word: string): Promise<s
   );
 }
 
+/** A word as a shell takes it back: quoted when it holds a space. */
+const quoted = (word: string) => (/^[\p{L}\p{N}_.@/-]+$/u.test(word) ? word : `"${word.replace(/(["\\$`])/g, '\\$1')}"`);
+
 /** Prints an application in full, with the stage names and criteria it needs. */
 async function printDetail(ctx: CommandContext, app: AppContext, detail: ApplicationDetailJson, headline?: string): Promise<void> {
   if (ctx.json) {
@@ -87,8 +108,8 @@ export async function appsList(ctx: CommandContext, options: { stage?: string; t
       ...(options.archived ? { archived: true } : {}),
     });
     if (ctx.json) return printJson({ applications });
-    const { stages } = await getHunt(app);
-    if (applications.length > 0) return printLines(applicationsText(applications, stages, ctx.color));
+    const { stages, today } = await getHunt(app);
+    if (applications.length > 0) return printLines(applicationsText(applications, stages, ctx.color, today));
     // Empty: say which filter found nothing, and "yet" only when there is nothing at all.
     const every = (await listApplications(app, { archived: true })).applications;
     const filter = {
@@ -158,15 +179,57 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
       const { fit } = detail.application;
       const score = fit.score === null ? 'no fit yet' : `fit ${Math.round(fit.score * 100)}%`;
       const gates = fit.failedGates.length > 0 ? ctx.color.red(`, ${fit.failedGates.length} gate failed`) : '';
-      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`]);
+      // The mark is kept, but counts in no fit while its criterion is archived: said, with the way back.
+      const archived = criterion.archivedAt
+        ? [
+            ctx.color.yellow(
+              `'${criterion.text}' is archived: the mark is kept and counts in no fit until \`prepdeck goals restore ${criterion.id}\``,
+            ),
+          ]
+        : [];
+      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`, ...archived]);
     }
   });
 }
 
-export async function appsEdit(ctx: CommandContext, reference: string, options: ApplicationOptions & { company?: string }): Promise<void> {
+interface EditOptions extends ApplicationOptions {
+  company?: string;
+  stage?: string;
+  addTag?: string[];
+  removeTag?: string[];
+}
+
+export async function appsEdit(ctx: CommandContext, reference: string, options: EditOptions): Promise<void> {
+  if (options.stage !== undefined) {
+    throw new UsageError(
+      `an edit leaves the stage alone: \`prepdeck apps move ${quoted(reference)} ${quoted(options.stage)}\` moves it, kept in its history`,
+    );
+  }
   const patch = { ...applicationFields(options), ...(options.company !== undefined ? { company: options.company } : {}) };
-  if (Object.keys(patch).length === 0) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
-  await withApp(ctx, async (app) => printDetail(ctx, app, await updateApplication(app, await resolveApplication(app, reference), patch)));
+  const retag = options.addTag !== undefined || options.removeTag !== undefined;
+  if (retag && options.tag !== undefined)
+    throw new UsageError('--tag replaces the tags, --add-tag and --remove-tag change them: give one or the other');
+  if (Object.keys(patch).length === 0 && !retag) throw new UsageError('say what to change, e.g. --role, --salary or --tag (see --help)');
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const needed = retag || (options.salary && (!options.currency || !options.per));
+    const { application } = needed ? await applicationById(app, id) : { application: null };
+    // A new range keeps the salary's currency and period unless given: `--salary 130k-160k` of a USD salary stays USD.
+    const salary = application?.salary && options.salary ? applicationFields(options, application.salary) : {};
+    const tags = application && retag ? { tags: retagged(application.tags, options.addTag ?? [], options.removeTag ?? []) } : {};
+    await printDetail(ctx, app, await updateApplication(app, id, { ...patch, ...salary, ...tags }));
+  });
+}
+
+/** The tags with `add` added (any case taken as the same tag) and `remove` taken away; one not there is named. */
+function retagged(tags: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+  const key = (tag: string) => tag.toLowerCase();
+  const missing = remove.filter((tag) => !tags.some((t) => key(t) === key(tag)));
+  if (missing.length > 0) {
+    throw new UsageError(`--remove-tag: it has no tag '${missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`);
+  }
+  const kept = tags.filter((t) => !remove.some((tag) => key(tag) === key(t)));
+  return [...kept, ...add.filter((tag) => !kept.some((t) => key(t) === key(tag)))];
 }
 
 export const appsArchive =
@@ -214,58 +277,140 @@ export async function appsContact(
   });
 }
 
-export async function appsFollowUp(ctx: CommandContext, reference: string, words: string[], options: { due?: string }): Promise<void> {
+export async function appsContactEdit(
+  ctx: CommandContext,
+  id: number,
+  options: { name?: string; role?: ContactRole; email?: string; link?: string; notes?: string },
+): Promise<void> {
+  const patch = {
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.role !== undefined ? { role: options.role } : {}),
+    ...(options.email !== undefined ? { email: options.email } : {}),
+    ...(options.link !== undefined ? { link: options.link } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+  if (Object.keys(patch).length === 0) throw new UsageError('say what to change: --name, --role, --email, --link or --notes (see --help)');
   await withApp(ctx, async (app) => {
-    const id = await resolveApplication(app, reference);
-    const dueOn = options.due ?? (await getHunt(app)).today;
-    const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
-    if (ctx.json) printJson(detail);
-    else printLines([`${detail.application.company}: follow up on ${dueOn}: ${words.join(' ')}`]);
+    const detail = await updateContact(app, id, patch);
+    if (ctx.json) return printJson(detail);
+    const contact = detail.contacts.find((k) => k.id === id)!;
+    printLines([`${detail.application.company}: changed ${contact.name} (${contact.role}) #${id}`]);
   });
 }
 
-export async function appsOffer(
-  ctx: CommandContext,
-  reference: string,
-  options: {
-    base: number;
-    currency: string;
-    per: PayPeriod;
-    bonus?: number;
-    equity?: number;
-    vesting?: string;
-    signOn?: number;
-    perks?: string;
-    remote?: RemotePolicy;
-    start?: string;
-    deadline?: string;
-    notes?: string;
-  },
-): Promise<void> {
-  if (options.vesting !== undefined && options.equity === undefined) throw new UsageError('--vesting goes with --equity AMOUNT');
+export async function appsContactDelete(ctx: CommandContext, id: number): Promise<void> {
   await withApp(ctx, async (app) => {
-    const detail = await putOffer(app, await resolveApplication(app, reference), {
-      base: options.base,
-      currency: options.currency,
-      period: options.per,
-      ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
-      ...(options.equity !== undefined ? { equity: { amount: options.equity, vesting: options.vesting ?? '' } } : {}),
-      ...(options.signOn !== undefined ? { signOn: options.signOn } : {}),
-      ...(options.perks !== undefined ? { perks: options.perks } : {}),
-      ...(options.remote !== undefined ? { remote: options.remote } : {}),
-      ...(options.start !== undefined ? { startOn: options.start } : {}),
-      ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
-      ...(options.notes !== undefined ? { notes: options.notes } : {}),
-    });
-    if (ctx.json) printJson(detail);
-    else {
-      // A new offer moves an application still short of the offer stage there: the line says so.
-      let moved = '';
-      if (detail.moved) {
-        const { stages } = await getHunt(app);
-        moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
-      }
-      printLines([`${detail.application.company}: offer recorded${moved}`, ...offerText(detail.offer!).map((l) => `  ${l}`)]);
+    const detail = await deleteContact(app, id);
+    if (ctx.json) return printJson(detail);
+    printLines([`${detail.application.company}: removed contact #${id}`]);
+  });
+}
+
+export async function appsFollowUp(ctx: CommandContext, reference: string, words: string[], options: { due?: string }): Promise<void> {
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const { today } = await getHunt(app);
+    const dueOn = options.due ?? today;
+    const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
+    if (ctx.json) return printJson(detail);
+    // Kept either way; said when it is already late, or will be on no list of due ones.
+    const past = dueOn < today ? ctx.color.yellow(' (already past)') : '';
+    const offLists =
+      detail.application.archivedAt !== null
+        ? 'not listed as due while the application is archived (`prepdeck apps restore` lists it again)'
+        : 'not listed as due while the application is closed (`prepdeck followups --closed` lists it)';
+    printLines([
+      `${detail.application.company}: follow up on ${dueOn}${past}: ${words.join(' ')}`,
+      ...(detail.followUpsDue ? [] : [ctx.color.dim(offLists)]),
+    ]);
+  });
+}
+
+type Clearable = OfferClearable;
+
+interface OfferOptions {
+  base?: number;
+  currency?: string;
+  per?: PayPeriod;
+  bonus?: number;
+  equity?: number;
+  vesting?: string;
+  signOn?: number;
+  perks?: string;
+  remote?: RemotePolicy;
+  start?: string;
+  deadline?: string;
+  notes?: string;
+  clear?: Clearable[];
+}
+
+/**
+ * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline),
+ * `--clear FIELD` takes one away, and the line names what was kept.
+ */
+export async function appsOffer(ctx: CommandContext, reference: string, options: OfferOptions): Promise<void> {
+  const clear = new Set(options.clear ?? []);
+  const given: Partial<OfferPutJson> = {
+    ...(options.base !== undefined ? { base: options.base } : {}),
+    ...(options.currency !== undefined ? { currency: options.currency } : {}),
+    ...(options.per !== undefined ? { period: options.per } : {}),
+    ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
+    ...(options.signOn !== undefined ? { signOn: options.signOn } : {}),
+    ...(options.perks !== undefined ? { perks: options.perks } : {}),
+    ...(options.remote !== undefined ? { remote: options.remote } : {}),
+    ...(options.start !== undefined ? { startOn: options.start } : {}),
+    ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+  for (const word of clear) {
+    const both = word === 'equity' ? options.equity !== undefined || options.vesting !== undefined : OFFER_CLEARABLE[word] in given;
+    if (both)
+      throw new UsageError(
+        `--clear ${word} and --${word === 'equity' && options.equity === undefined ? 'vesting' : word} say opposite things; give one`,
+      );
+  }
+  await withApp(ctx, async (app) => {
+    const id = await resolveApplication(app, reference);
+    const before = (await applicationById(app, id)).offer;
+    if (!before && (options.base === undefined || options.currency === undefined)) {
+      throw new UsageError('a first offer needs --base and --currency (later ones keep what is not given again)');
     }
+    const beforeEquity = clear.has('equity') ? null : (before?.equity ?? null);
+    if (options.vesting !== undefined && options.equity === undefined && !beforeEquity) throw new UsageError('--vesting goes with --equity AMOUNT');
+    const equity =
+      options.equity !== undefined || options.vesting !== undefined
+        ? { equity: { amount: options.equity ?? beforeEquity!.amount, vesting: options.vesting ?? beforeEquity?.vesting ?? '' } }
+        : {};
+    // The offer before (none: a base per year), less what --clear takes away, under what is given now.
+    const kept: Partial<OfferJson> = before ? { ...before } : { period: 'year' };
+    for (const word of clear) delete kept[OFFER_CLEARABLE[word]];
+    const body = { ...kept, ...given, ...equity } as OfferPutJson;
+    const keptWords = before
+      ? (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter((word) => {
+          const field = OFFER_CLEARABLE[word];
+          const value = before[field];
+          return !clear.has(word) && !(field in given) && !(word === 'equity' && 'equity' in equity) && value !== null && value !== '';
+        })
+      : [];
+    const detail = await putOffer(app, id, body);
+    if (ctx.json) return printJson(detail);
+    // A new offer moves an application still short of the offer stage there: the line says so.
+    let moved = '';
+    if (detail.moved) {
+      const { stages } = await getHunt(app);
+      moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
+    }
+    const { today } = await getHunt(app);
+    const deadline = detail.offer!.deadlineOn;
+    const past = deadline !== null && deadline < today && options.deadline !== undefined;
+    const cleared = before ? [...clear].filter((word) => before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '') : [];
+    printLines([
+      `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
+      ...offerText(detail.offer!).map((l) => `  ${l}`),
+      ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
+      ...(cleared.length > 0 ? [ctx.color.dim(`cleared: ${cleared.join(', ')}`)] : []),
+      // Kept as given (a decision made late is still recorded), and said.
+      ...(past ? [ctx.color.yellow(`the deadline ${deadline} is already past (today is ${today})`)] : []),
+    ]);
   });
 }

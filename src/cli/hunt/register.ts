@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { CONTACT_ROLES, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
 import { addCommon, checked, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
-import { parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
+import { choice, OFFER_CLEARABLE, parseAmount, parseLocalDate, parseSalary, parseTag } from './parse.js';
 
 type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
 
@@ -15,13 +15,15 @@ function applicationOptions(command: Command): Command {
     .option('--role <role>', 'the job title')
     .option('--link <url>', 'the posting')
     .option('--location <place>', 'city, country or region')
-    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').argParser(checked(choice('--remote', REMOTE_POLICIES))))
     .option('--salary <range>', 'a range such as 120000-150000, or one figure', checked(parseSalary))
     .option('--currency <code>', 'ISO 4217 code of --salary, e.g. EUR (default EUR)', checked(currencyCode))
-    .addOption(new Option('--per <period>', 'what --salary is paid per (default year)').choices(PAY_PERIODS))
+    .addOption(
+      new Option('--per <period>', 'what --salary is paid per: year (default), month or hour').argParser(checked(choice('--per', PAY_PERIODS))),
+    )
     .option('--source <source>', 'where you found it: referral, job board, recruiter, ...')
     .option('--found-on <date>', 'when you found it, YYYY-MM-DD', checked(parseLocalDate('--found-on')))
-    .option('--tag <tag>', 'a tag (repeatable)', checked(collect(parseTag)))
+    .option('--tag <tag>', 'a tag (repeatable); on edit, the tags given replace them all', checked(collect(parseTag)))
     .option('--notes <markdown>', 'notes, Markdown');
 }
 
@@ -38,6 +40,7 @@ export function addHuntCommands(program: Command, action: Action): void {
   const goals = program
     .command('goals')
     .description("the hunt's criteria: your checklists' Goals and your own, each a gate (must-have) or weighted 1-5")
+    .addHelpText('after', listedAlone('goals', '[--archived] [--json]'))
     .addHelpText('after', examples('prepdeck goals', 'prepdeck goals edit "full remote" --gate', 'prepdeck goals add "visa sponsorship" --weight 4'));
   addCommon(goals.command('list', { isDefault: true }).description('list the criteria'), false)
     .option('--archived', 'archived ones too')
@@ -73,6 +76,7 @@ export function addHuntCommands(program: Command, action: Action): void {
   const apps = program
     .command('apps')
     .description('job applications: their stage, how they meet your goals, contacts, follow-ups, offers')
+    .addHelpText('after', listedAlone('apps', '[--stage S] [--tag T] [-q WORDS] [--archived] [--json]'))
     .addHelpText(
       'after',
       examples(
@@ -149,9 +153,17 @@ export function addHuntCommands(program: Command, action: Action): void {
     addCommon(apps.command('edit').argument('<app>', 'an id, or part of the company or role').description("change an application's details"), false),
   )
     .option('--company <name>', 'the company')
+    .option('--add-tag <tag>', 'add a tag, keeping the others (repeatable)', checked(collect(parseTag)))
+    .option('--remove-tag <tag>', 'remove a tag, keeping the others (repeatable)', checked(collect(parseTag)))
+    // Not an edit: taken only to point to `apps move`, which a typo's suggestion (--tag) would not.
+    .addOption(new Option('--stage <stage>').hideHelp())
     .addHelpText(
       'after',
-      examples('prepdeck apps edit acme --salary 130000-160000 --currency USD', 'prepdeck apps edit 3 --tag fintech --tag berlin'),
+      examples(
+        'prepdeck apps edit acme --salary 130000-160000 --currency USD',
+        'prepdeck apps edit 3 --tag fintech --tag berlin',
+        'prepdeck apps edit 3 --add-tag remote --remove-tag berlin',
+      ),
     )
     .action(action(async () => (await appsCommands()).appsEdit));
   for (const [name, archived, text] of [
@@ -180,12 +192,39 @@ export function addHuntCommands(program: Command, action: Action): void {
       .description('add a contact to an application'),
     false,
   )
-    .addOption(new Option('--role <role>', 'who they are').choices(CONTACT_ROLES).default('recruiter'))
+    .addOption(
+      new Option('--role <role>', `who they are: ${CONTACT_ROLES.join(', ')} ("hiring manager" too)`)
+        .argParser(checked(choice('--role', CONTACT_ROLES)))
+        .default('recruiter'),
+    )
     .option('--email <address>', 'their email')
     .option('--link <url>', 'a profile or page')
     .option('--notes <text>', 'anything to remember')
     .addHelpText('after', examples('prepdeck apps contact acme "Dana Li" --role recruiter --email dana@acme.example'))
     .action(action(async () => (await appsCommands()).appsContact));
+  addCommon(
+    apps
+      .command('contact-edit')
+      .argument('<id>', 'the contact id (`prepdeck apps show APP` shows it)', checked(parseId))
+      .description("change a contact's name, role, email, link or notes"),
+    false,
+  )
+    .option('--name <name>', 'their name')
+    .addOption(new Option('--role <role>', `who they are: ${CONTACT_ROLES.join(', ')}`).argParser(checked(choice('--role', CONTACT_ROLES))))
+    .option('--email <address>', 'their email (empty: none)')
+    .option('--link <url>', 'a profile or page (empty: none)')
+    .option('--notes <text>', 'anything to remember')
+    .addHelpText('after', examples('prepdeck apps contact-edit 3 --role "hiring manager"', 'prepdeck apps contact-edit 3 --email ""'))
+    .action(action(async () => (await appsCommands()).appsContactEdit));
+  addCommon(
+    apps
+      .command('contact-delete')
+      .argument('<id>', 'the contact id (`prepdeck apps show APP` shows it)', checked(parseId))
+      .description('remove a contact from its application'),
+    false,
+  )
+    .addHelpText('after', examples('prepdeck apps contact-delete 3'))
+    .action(action(async () => (await appsCommands()).appsContactDelete));
   fieldNames(
     addCommon(
       apps
@@ -202,35 +241,57 @@ export function addHuntCommands(program: Command, action: Action): void {
     .action(action(async () => (await appsCommands()).appsFollowUp));
   fieldNames(
     addCommon(
-      apps.command('offer').argument('<app>', 'an id, or part of the company or role').description("record (or replace) an application's offer"),
+      apps
+        .command('offer')
+        .argument('<app>', 'an id, or part of the company or role')
+        .description("record an application's offer, or change it: what is not given again is kept (--clear drops a detail)"),
       false,
     ),
     { period: '--per', startOn: '--start', deadlineOn: '--deadline' },
   )
-    .requiredOption('--base <amount>', 'base pay per --per', checked(parseAmount('--base')))
-    .requiredOption('--currency <code>', 'ISO 4217 code, e.g. EUR', checked(currencyCode))
-    .addOption(new Option('--per <period>', 'what the base is paid per').choices(PAY_PERIODS).default('year'))
+    .option('--base <amount>', 'base pay per --per (needed for a first offer)', checked(parseAmount('--base')))
+    .option('--currency <code>', 'ISO 4217 code, e.g. EUR (needed for a first offer)', checked(currencyCode))
+    .addOption(
+      new Option('--per <period>', "what the base is paid per: year (a first offer's default), month or hour").argParser(
+        checked(choice('--per', PAY_PERIODS)),
+      ),
+    )
     .option('--bonus <amount>', 'yearly bonus', checked(parseAmount('--bonus')))
     .option('--equity <amount>', 'equity grant, in the currency', checked(parseAmount('--equity')))
     .option('--vesting <text>', 'how the equity vests, e.g. "4 years, 1-year cliff"')
     .option('--sign-on <amount>', 'sign-on bonus', checked(parseAmount('--sign-on')))
     .option('--perks <text>', 'perks')
-    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').choices(REMOTE_POLICIES))
+    .addOption(new Option('--remote <policy>', 'remote, hybrid or onsite').argParser(checked(choice('--remote', REMOTE_POLICIES))))
     .option('--start <date>', 'start date, YYYY-MM-DD', checked(parseLocalDate('--start')))
     .option('--deadline <date>', 'decision deadline, YYYY-MM-DD', checked(parseLocalDate('--deadline')))
     .option('--notes <text>', 'anything else')
-    .addHelpText('after', examples('prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15'))
+    .option(
+      '--clear <field>',
+      `drop a detail the offer had (repeatable): ${Object.keys(OFFER_CLEARABLE).join(', ')}`,
+      checked(collect(choice('--clear', Object.keys(OFFER_CLEARABLE)))),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'prepdeck apps offer acme --base 140000 --currency EUR --bonus 10000 --deadline 2026-12-15',
+        'prepdeck apps offer acme --base 150000',
+        'prepdeck apps offer acme --clear deadline',
+      ),
+    )
     .action(action(async () => (await appsCommands()).appsOffer));
 
-  addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false)
+  const followups = addCommon(program.command('followups').description('open follow-ups, overdue first; `followups done ID` ticks one'), false);
+  followups
     .option('--all', 'done ones too')
     .option('--closed', 'those of applications in a closed stage (rejected, withdrawn, ghosted, accepted) too')
     .addHelpText('after', examples('prepdeck followups', 'prepdeck followups --closed', 'prepdeck followups done 4', 'prepdeck followups --json'))
     .action(action(async () => (await import('../commands/followups.js')).followUpsList))
     .addCommand(
       addCommon(
+        // Made apart from its parent, it takes the program's error output (the `prepdeck:` line) explicitly.
         program
           .createCommand('done')
+          .copyInheritedSettings(followups)
           .argument('<id>', 'the follow-up id (`prepdeck followups` shows it)', checked(parseId))
           .description('tick a follow-up done (--undo opens it again)'),
         false,
@@ -248,6 +309,10 @@ export function addHuntCommands(program: Command, action: Action): void {
     .addHelpText('after', examples('prepdeck funnel', 'prepdeck funnel --json'))
     .action(action(async () => (await import('../commands/funnel.js')).funnelCommand));
 }
+
+/** A group's help names its list's own options, which `prepdeck GROUP` alone takes (its default command's). */
+const listedAlone = (group: string, options: string) =>
+  `\nprepdeck ${group} alone lists them: prepdeck ${group} ${options} (\`prepdeck ${group} list --help\` says more)`;
 
 function markValue(value: string): (typeof MARK_VALUES)[number] {
   const found = MARK_VALUES.find((v) => v === value.toLowerCase());

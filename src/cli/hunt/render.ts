@@ -12,13 +12,17 @@ import type {
   SalaryJson,
   StageJson,
 } from '../../contract/hunt.js';
+import { followUpsListedAsDue } from '../../core/hunt/closing.js';
+import { daysBetween } from '../../core/hunt/dates.js';
 import type { Colors } from '../output.js';
 import { localTime, plural } from '../render.js';
 
 const MARK_SIGN = { yes: '✓', no: '✗', unknown: '?' } as const;
 
-function fitText(fit: FitJson, c: Colors): string {
-  const score = fit.score === null ? c.dim('fit –') : `fit ${Math.round(fit.score * 100)}%`;
+/** `fit 75%` on the board; `75%` after a `fit:` label (`word` false). */
+function fitText(fit: FitJson, c: Colors, word = true): string {
+  const lead = word ? 'fit ' : '';
+  const score = fit.score === null ? c.dim(`${lead}–`) : `${lead}${Math.round(fit.score * 100)}%`;
   const unknown = fit.unknown > 0 ? c.dim(` (${fit.unknown} unknown)`) : '';
   const gate = fit.failedGates.length > 0 ? ` ${c.red(`✗ ${plural(fit.failedGates.length, 'gate')} failed`)}` : '';
   return `${score}${unknown}${gate}`;
@@ -39,16 +43,27 @@ export const stageLabel = (stages: readonly StageJson[], key: string | null): st
 /** "Acme — Backend engineer", or the company alone. */
 export const titleOf = (app: { company: string; role: string }) => (app.role ? `${app.company} — ${app.role}` : app.company);
 
-function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors): string {
+function applicationLine(app: ApplicationSummaryJson, stages: StageJson[], c: Colors, today: string): string {
   const parts = [`${c.dim(`#${app.id}`.padStart(5))} ${c.bold(titleOf(app))}`, c.cyan(stageLabel(stages, app.stage)), fitText(app.fit, c)];
-  if (app.nextFollowUp) parts.push(c.yellow(`follow up ${app.nextFollowUp.dueOn}`));
+  if (app.nextFollowUp) parts.push(nextFollowUpText(app, app.nextFollowUp.dueOn, stages, c, today));
   if (app.hasOffer) parts.push(c.green('offer'));
   if (app.archivedAt) parts.push(c.dim('archived'));
   return parts.join('  ');
 }
 
-export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors): string[] {
-  return apps.map((app) => applicationLine(app, stages, c));
+/**
+ * Its next open follow-up as the lists of due ones see it: overdue in red, due in yellow, and kept but not due (dim)
+ * while the application is closed or archived, as `prepdeck followups` leaves it out.
+ */
+function nextFollowUpText(app: ApplicationSummaryJson, dueOn: string, stages: StageJson[], c: Colors, today: string): string {
+  if (!followUpsListedAsDue(stages, { stage: app.stage, archived: app.archivedAt !== null })) return c.dim(`follow-up ${dueOn} kept, not due`);
+  const overdue = daysBetween(dueOn, today);
+  return overdue > 0 ? c.red(`follow up ${dueOn} (${plural(overdue, 'day')} overdue)`) : c.yellow(`follow up ${dueOn}`);
+}
+
+/** The board's applications a line each; `today` (the hunt's) tells an overdue follow-up. */
+export function applicationsText(apps: ApplicationSummaryJson[], stages: StageJson[], c: Colors, today: string): string[] {
+  return apps.map((app) => applicationLine(app, stages, c, today));
 }
 
 /** What `apps`'s filters asked for, in the words of its empty list. */
@@ -118,12 +133,13 @@ export function applicationDetailText(
   const lines = [
     `${c.bold(titleOf(app))} ${c.dim(`#${app.id}`)}`,
     `  stage:      ${c.cyan(label(app.stage))} since ${when(app.stageChangedAt).slice(0, 10)}`,
-    `  fit:        ${fitText(app.fit, c)}`,
+    `  fit:        ${fitText(app.fit, c, false)}`,
   ];
   const field = (label: string, value: string) => {
     if (value) lines.push(`  ${`${label}:`.padEnd(11)} ${value}`);
   };
-  field('location', [app.location, app.remote ?? ''].filter(Boolean).join(', '));
+  field('location', app.location);
+  field('remote', app.remote ?? '');
   field('salary', salaryText(app.salary));
   field('link', app.link);
   field('source', app.source);
@@ -142,7 +158,9 @@ export function applicationDetailText(
   if (detail.contacts.length > 0)
     lines.push(
       '  contacts:',
-      ...detail.contacts.map((k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''}`),
+      ...detail.contacts.map(
+        (k) => `    ${k.name} (${k.role})${k.email ? ` ${k.email}` : ''}${k.link ? ` ${c.dim(k.link)}` : ''} ${c.dim(`#${k.id}`)}`,
+      ),
     );
   if (detail.followUps.length > 0) {
     // Open ones of a closed (or archived) application stay here, and are on no list of due ones: say so.
@@ -171,14 +189,22 @@ export function followUpLine(item: FollowUpItemJson, c: Colors): string {
   return `${c.dim(`#${followUp.id}`.padStart(5))} ${followUp.dueOn}  ${followUp.title}  ${c.dim(`${item.company}${item.role ? ` — ${item.role}` : ''}`)}  ${when}${closed}`;
 }
 
-/** What a move, an archive or a restore did to the lists of due follow-ups, in a line; none when it did nothing to them. */
-export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number }, c: Colors): string[] {
+/**
+ * What a move, an archive or a restore did to the lists of due follow-ups, in a line, and the rounds still to come of an
+ * application it closed; none when it did nothing to them.
+ */
+export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number; roundsStillUpcoming?: number }, c: Colors): string[] {
   const lines: string[] = [];
   const open = (n: number) => `${plural(n, 'open follow-up')} ${n === 1 ? 'is' : 'are'}`;
   if (result.followUpsNoLongerDue > 0) {
     lines.push(c.dim(`${open(result.followUpsNoLongerDue)} no longer listed as due (kept on the application, open)`));
   }
   if (result.followUpsDueAgain > 0) lines.push(c.dim(`${open(result.followUpsDueAgain)} listed as due again`));
+  const rounds = result.roundsStillUpcoming ?? 0;
+  if (rounds > 0) {
+    const which = rounds === 1 ? 'its upcoming interview round stays' : `its ${rounds} upcoming interview rounds stay`;
+    lines.push(c.yellow(`${which} in \`prepdeck rounds --upcoming\`: \`prepdeck rounds delete ID\` takes one off`));
+  }
   return lines;
 }
 
@@ -190,10 +216,11 @@ export function offersTable(comparison: OfferComparisonJson, c: Colors): string[
     ['', ...offers.map((o) => titleOf(o.application))],
     ['base', ...offers.map((o) => `${money(o.offer.base)} ${o.offer.currency}/${o.offer.period}`)],
     ['per year', ...offers.map((o) => `${money(o.yearlyBase)} ${o.offer.currency}`)],
-    ['bonus', ...offers.map((o) => (o.offer.bonus === null ? '–' : money(o.offer.bonus)))],
-    ['equity', ...offers.map((o) => (o.offer.equity ? `${money(o.offer.equity.amount)} ${o.offer.equity.vesting}`.trim() : '–'))],
-    ['sign-on', ...offers.map((o) => (o.offer.signOn === null ? '–' : money(o.offer.signOn)))],
-    ['remote', ...offers.map((o) => o.offer.remote ?? '–')],
+    ['bonus', ...offers.map((o) => (o.offer.bonus === null ? '–' : `${money(o.offer.bonus)} ${o.offer.currency}`))],
+    ['equity', ...offers.map((o) => (o.offer.equity ? `${money(o.offer.equity.amount)} ${o.offer.currency} ${o.offer.equity.vesting}`.trim() : '–'))],
+    ['sign-on', ...offers.map((o) => (o.offer.signOn === null ? '–' : `${money(o.offer.signOn)} ${o.offer.currency}`))],
+    // The offer's own policy, else the application's (the posting's), said as such.
+    ['remote', ...offers.map((o) => o.offer.remote ?? (o.application.remote ? `${o.application.remote} (posting)` : '–'))],
     ['start', ...offers.map((o) => o.offer.startOn ?? '–')],
     ['deadline', ...offers.map((o) => o.offer.deadlineOn ?? '–')],
     ['fit', ...offers.map((o) => (o.application.fit.score === null ? '–' : `${Math.round(o.application.fit.score * 100)}%`))],

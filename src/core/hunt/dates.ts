@@ -57,20 +57,46 @@ export { addDays };
 export { daysBetween } from '../dates.js';
 
 /**
+ * The day an application was found, checked against today and the day it entered its first stage (`on`, when given):
+ * one found tomorrow, or applied to before it was found, is a typo, refused naming the field.
+ */
+export function checkFoundOn(foundOn: string, today: string, on?: string): string {
+  checkLocalDate(foundOn, 'foundOn');
+  if (foundOn > today) throw new InvalidInputError(`foundOn: ${foundOn} is in the future (today is ${today}); give the day you found it`);
+  if (on !== undefined && on < foundOn) {
+    throw new InvalidInputError(`on: ${on} is before the day it was found (${foundOn}); it can't enter a stage before you found it`);
+  }
+  return foundOn;
+}
+
+/**
  * When a move said to happen `on` a local date did: now for today (or no date), noon of that date for a past
  * one (the hour is unknown; noon keeps it on that date in every zone), and never before `notBefore` (the last
  * move; null for the first stage of a new application), so a history stays in order. A future date, or one before
- * the last move's, is refused naming `on`.
+ * the last move's, is refused naming `on`, in the words of what is dated: a new application's first stage (`add`), a
+ * move after the add alone (`after-add`, refused as "before it was added") or after other moves.
  */
-export function instantOfMove(on: string | undefined, now: string, timeZone: string, notBefore: string | null): string {
+export function instantOfMove(
+  on: string | undefined,
+  now: string,
+  timeZone: string,
+  notBefore: string | null,
+  what: 'add' | 'after-add' | 'move' = 'move',
+): string {
   if (on === undefined) return now;
   checkLocalDate(on, 'on');
   const today = localDateOf(now, timeZone);
-  if (on > today) throw new InvalidInputError(`on: ${on} is in the future (today is ${today}); a move is recorded when it has happened`);
+  if (on > today) {
+    const why = what === 'add' ? 'give the day it entered that stage' : 'a move is recorded when it has happened';
+    throw new InvalidInputError(`on: ${on} is in the future (today is ${today}); ${why}`);
+  }
   if (on === today) return now;
   const noon = studyDayOn(on, timeZone, 12).start;
   if (notBefore === null) return noon;
   const lastDate = localDateOf(notBefore, timeZone);
-  if (on < lastDate) throw new InvalidInputError(`on: ${on} is before the last move (on ${lastDate}); a move can't be dated before it`);
+  if (on < lastDate) {
+    const last = what === 'after-add' ? `it was added (on ${lastDate})` : `the last move (on ${lastDate})`;
+    throw new InvalidInputError(`on: ${on} is before ${last}; a move can't be dated before it`);
+  }
   return Date.parse(noon) < Date.parse(notBefore) ? notBefore : noon;
 }

@@ -34,9 +34,15 @@ export function checkWeight(value: number): number {
   return value;
 }
 
+/** The most an amount of money can be: a trillion, more than any pay, within a double's exact integers. */
+export const MAX_AMOUNT = 1e12;
+
 /** An amount of money: a finite number from 0 up (a salary with letters arrives as NaN and is refused here). */
 export function checkMoney(value: number, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e12) {
+  if (typeof value === 'number' && value > MAX_AMOUNT) {
+    throw new InvalidInputError(`${field}: ${String(value)} is more than an amount can be; write one up to 1,000,000,000,000`);
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new InvalidInputError(`${field}: '${String(value)}' is not an amount; write a number from 0 up`);
   }
   return value;
@@ -62,6 +68,22 @@ export function checkOptionalDate(value: string | null, field: string): string |
 export function checkTags(tags: readonly string[]): string[] {
   const kept = tags.map((tag) => checkRequiredText(tag, 'tags'));
   return [...new Set(kept)];
+}
+
+/** A web address (http or https), or empty: `notaurl` would be a link that goes nowhere. */
+export function checkLink(value: string, field = 'link'): string {
+  const trimmed = checkText(value, field).trim();
+  if (trimmed === '') return trimmed;
+  let url: URL | null;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new InvalidInputError(`${field}: '${trimmed}' is not a web address; write it whole, e.g. https://jobs.example.com/42`);
+  }
+  return trimmed;
 }
 
 /** An e-mail address, or empty. */
@@ -95,4 +117,16 @@ export function checkCriterionTextFree(criteria: readonly CriterionText[], text:
       ? `text: criterion #${same.id} '${same.text}' says that already; change that one instead (\`prepdeck goals edit ${same.id}\`)`
       : `text: criterion #${same.id} '${same.text}' says that already, archived; restore that one instead (\`prepdeck goals restore ${same.id}\`)`,
   );
+}
+
+/**
+ * Refuses `name` when another contact of the same application (not `ownId`) has it, compared as topics are (any case,
+ * spacing): two Danas on one application make "--interviewer dana" ambiguous for nothing.
+ */
+export function checkContactNameFree(contacts: readonly { id: number; name: string }[], name: string, ownId: number | null): void {
+  const key = normalizeText(name);
+  const same = contacts.find((other) => other.id !== ownId && normalizeText(other.name) === key);
+  if (same) {
+    throw new InvalidInputError(`name: ${same.name} (#${same.id}) is a contact of this application already; change that one instead`);
+  }
 }

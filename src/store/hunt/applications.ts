@@ -187,3 +187,14 @@ export async function deleteApplicationRows(db: Kysely<Database>, id: number): P
   }
   await db.deleteFrom('applications').where('id', '=', id).execute();
 }
+
+/** How many of an application's interview rounds start after `now` (ISO-8601 UTC, as they are stored). */
+export async function upcomingRoundCount(db: Kysely<Database>, applicationId: number, now: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('rounds')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('application_id', '=', applicationId)
+    .where('starts_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

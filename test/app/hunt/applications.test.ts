@@ -52,9 +52,15 @@ for (const backend of BACKENDS) {
         // `on` says when it entered its first stage, whenever it was found.
         const globex = await addApplication(ctx, { company: 'Globex', stage: 'applied', foundOn: '2026-01-15', on: '2026-03-01' });
         expect(globex.history[0]!.at.slice(0, 10)).toBe('2026-03-01');
-        // Found on a day still to come (a typo, or a date planned): it starts today.
-        const later = await addApplication(ctx, { company: 'Umbrella', foundOn: '2026-04-01' });
-        expect(later.history[0]!.at).toBe('2026-03-10T09:00:00.000Z');
+        // Found today: it starts now.
+        const today = await addApplication(ctx, { company: 'Umbrella', foundOn: '2026-03-10' });
+        expect(today.history[0]!.at).toBe('2026-03-10T09:00:00.000Z');
+        // Found on a day still to come, or applied to before it was found: a typo, refused naming the field.
+        await expect(addApplication(ctx, { company: 'Hooli', foundOn: '2026-04-01' })).rejects.toThrow(/^foundOn: 2026-04-01 is in the future/);
+        await expect(addApplication(ctx, { company: 'Hooli', foundOn: '2026-03-05', on: '2026-03-01' })).rejects.toThrow(
+          /^on: 2026-03-01 is before the day it was found \(2026-03-05\)/,
+        );
+        await expect(updateApplication(ctx, today.application.id, { foundOn: '2026-03-11' })).rejects.toThrow(/^foundOn: .* future/);
         await expect(addApplication(ctx, { company: 'Hooli', on: '2026-03-11' })).rejects.toThrow(/^on: 2026-03-11 is in the future/);
         await expect(addApplication(ctx, { company: 'Hooli', on: '2026-02-30' })).rejects.toThrow(/^on: /);
         expect((await listApplications(ctx, {})).applications.map((a) => a.company).sort()).toEqual(['Globex', 'Initech', 'Umbrella']);

@@ -8,6 +8,7 @@ import { funnel } from '../../../src/app/hunt/funnel.js';
 import { addStage, updateHunt, updateStage } from '../../../src/app/hunt/hunt.js';
 import { deleteOffer, putOffer } from '../../../src/app/hunt/offers.js';
 import { InvalidInputError } from '../../../src/core/errors.js';
+import { createRound } from '../../../src/app/interviews/rounds.js';
 import { withApp } from '../../support/app.js';
 import { BACKENDS } from '../../store/backends.js';
 
@@ -157,6 +158,24 @@ for (const backend of BACKENDS) {
         await moveApplication(ctx, id, { to: 'rejected' });
         expect(await updateApplication(ctx, id, { archived: true })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
         expect(await updateApplication(ctx, id, { archived: false })).toMatchObject({ followUpsNoLongerDue: 0, followUpsDueAgain: 0 });
+      }));
+
+    it('counts the rounds still to come of an application a move closes or archiving takes off the board', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Globex', stage: 'onsite' });
+        const id = application.id;
+        await createRound(ctx, { applicationId: id, localStart: '2026-03-01T10:00', timeZone: 'UTC' });
+        await createRound(ctx, { applicationId: id, localStart: '2026-03-15T10:00', timeZone: 'UTC' });
+        // A move between open stages, or an edit, closes nothing: none counted.
+        expect((await moveApplication(ctx, id, { to: 'technical' })).roundsStillUpcoming).toBe(0);
+        expect((await updateApplication(ctx, id, { role: 'SRE' })).roundsStillUpcoming).toBe(0);
+        // Only the round to come counts, not the one past.
+        expect((await moveApplication(ctx, id, { to: 'withdrawn' })).roundsStillUpcoming).toBe(1);
+        expect((await moveApplication(ctx, id, { to: 'rejected' })).roundsStillUpcoming).toBe(0);
+        expect((await updateApplication(ctx, id, { archived: true })).roundsStillUpcoming).toBe(0);
+        await moveApplication(ctx, id, { to: 'onsite' });
+        expect((await updateApplication(ctx, id, { archived: false })).roundsStillUpcoming).toBe(0);
+        expect((await updateApplication(ctx, id, { archived: true })).roundsStillUpcoming).toBe(1);
       }));
 
     it("leaves a closed application's offer deadline off the agenda", () =>

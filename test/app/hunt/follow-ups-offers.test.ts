@@ -29,6 +29,18 @@ for (const backend of BACKENDS) {
           name: 'Ada',
         });
         await expect(addContact(ctx, application.id, { name: 'Bob', email: 'not an address' })).rejects.toThrow(/^email: /);
+        // The same person twice on one application is refused, added or renamed; on another application it is someone else's contact.
+        await expect(addContact(ctx, application.id, { name: ' ada ' })).rejects.toThrow(
+          /^name: Ada \(#\d+\) is a contact of this application already/,
+        );
+        const bob = (await addContact(ctx, application.id, { name: 'Bob' })).contacts.find((k) => k.name === 'Bob')!;
+        await expect(updateContact(ctx, bob.id, { name: 'ADA' })).rejects.toThrow(/^name: Ada /);
+        expect((await updateContact(ctx, bob.id, { name: 'Bob', role: 'interviewer' })).contacts.find((k) => k.id === bob.id)).toMatchObject({
+          role: 'interviewer',
+        });
+        await deleteContact(ctx, bob.id);
+        const other = await addApplication(ctx, { company: 'Globex' });
+        expect((await addContact(ctx, other.application.id, { name: 'Ada' })).contacts).toHaveLength(1);
         await expect(addContact(ctx, 77, { name: 'Bob' })).rejects.toBeInstanceOf(NotFoundError);
         expect((await deleteContact(ctx, contact.id)).contacts).toEqual([]);
         await expect(deleteContact(ctx, contact.id)).rejects.toBeInstanceOf(NotFoundError);

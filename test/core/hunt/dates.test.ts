@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/core/errors.js';
-import { checkLocalDate, checkTimeZone, daysBetween, instantOfMove, localDateOf, mondayOf, startOfLocalDate } from '../../../src/core/hunt/dates.js';
+import {
+  checkFoundOn,
+  checkLocalDate,
+  checkTimeZone,
+  daysBetween,
+  instantOfMove,
+  localDateOf,
+  mondayOf,
+  startOfLocalDate,
+} from '../../../src/core/hunt/dates.js';
 import { studyDayOn } from '../../../src/core/review/study-day.js';
 
 describe('local dates', () => {
@@ -69,6 +78,19 @@ describe('when a move happened', () => {
     expect(() => instantOfMove('2026-03-11', now, 'Europe/Berlin', last)).toThrow(/^on: 2026-03-11 is in the future/);
     expect(() => instantOfMove('2026-02-28', now, 'Europe/Berlin', last)).toThrow(/^on: .* before the last move/);
     expect(() => instantOfMove('2026-02-30', now, 'Europe/Berlin', last)).toThrow(/^on: /);
+  });
+
+  it("says an add's future date is a stage's, and a move before the add alone is before it was added", () => {
+    expect(() => instantOfMove('2026-03-11', now, 'Europe/Berlin', null, 'add')).toThrow(/future .*; give the day it entered that stage$/);
+    expect(() => instantOfMove('2026-02-28', now, 'Europe/Berlin', last, 'after-add')).toThrow(/^on: 2026-02-28 is before it was added \(on /);
+  });
+
+  it('refuses an application found after today, or entering a stage before it was found', () => {
+    expect(checkFoundOn('2026-03-10', '2026-03-10')).toBe('2026-03-10');
+    expect(checkFoundOn('2026-03-01', '2026-03-10', '2026-03-01')).toBe('2026-03-01');
+    expect(() => checkFoundOn('2026-03-11', '2026-03-10')).toThrow(/^foundOn: 2026-03-11 is in the future \(today is 2026-03-10\)/);
+    expect(() => checkFoundOn('2026-03-05', '2026-03-10', '2026-03-04')).toThrow(/^on: 2026-03-04 is before the day it was found/);
+    expect(() => checkFoundOn('2026-02-30', '2026-03-10')).toThrow(/^foundOn: /);
   });
 
   it('never puts a move before the last one on the same day', () => {

@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../../src/core/errors.js';
 import {
   checkCriterionTextFree,
   checkEmail,
+  checkLink,
   checkMoney,
   checkRemote,
   checkSalary,
@@ -15,9 +16,19 @@ describe('field checks', () => {
   it('refuses a salary with letters, a negative amount and a range upside down, naming the field', () => {
     expect(() => checkMoney(Number('120k'), 'salary.min')).toThrow(/^salary.min: 'NaN' is not an amount/);
     expect(() => checkMoney(-1, 'base')).toThrow(/^base: /);
+    expect(() => checkMoney(1e24, 'base')).toThrow(/^base: 1e\+24 is more than an amount can be; write one up to 1,000,000,000,000$/);
+    expect(checkMoney(1e12, 'base')).toBe(1e12);
     expect(() => checkSalary({ min: 100, max: 90, currency: 'EUR', period: 'year' })).toThrow(/^salary.max: /);
     expect(() => checkSalary({ min: 1, max: null, currency: 'euro', period: 'year' })).toThrow(/^salary.currency: /);
     expect(checkSalary({ min: null, max: 90, currency: 'EUR', period: 'month' })).toEqual({ min: null, max: 90, currency: 'EUR', period: 'month' });
+  });
+
+  it('takes a whole web address or none, and refuses anything else naming the field', () => {
+    expect(checkLink(' https://acme.example/jobs?id=1,2 ')).toBe('https://acme.example/jobs?id=1,2');
+    expect(checkLink('')).toBe('');
+    expect(() => checkLink('notaurl')).toThrow(/^link: 'notaurl' is not a web address; write it whole, e.g. https:\/\//);
+    expect(() => checkLink('acme.example/jobs')).toThrow(/^link: /);
+    expect(() => checkLink('javascript:alert(1)')).toThrow(/^link: /);
   });
 
   it('refuses a weight outside 1-5 and words outside the vocabulary', () => {
