@@ -297,8 +297,9 @@ export const MoveResultJson = Type.Object({
   ...ApplicationDetailJson.properties,
   followUpsNoLongerDue: Type.Integer({ description: 'its open follow-ups the move to a closed stage took off the due lists (kept on it, open)' }),
   followUpsDueAgain: Type.Integer({ description: 'its open follow-ups a move out of a closed stage put back on the due lists' }),
-  roundsStillUpcoming: Type.Integer({
-    description: 'its interview rounds still to come when the move closed it (into an outcome stage); they stay until deleted; 0 otherwise',
+  roundsCalledOff: Type.Integer({
+    description:
+      'its interview rounds still to come when the move closed it (into an outcome stage): called off, they leave the upcoming rounds, the plan and the calendar (cancelled) until it reopens; 0 otherwise',
   }),
 });
 export type MoveResultJson = Static<typeof MoveResultJson>;
@@ -308,8 +309,9 @@ export const ApplicationPatchResultJson = Type.Object({
   ...ApplicationDetailJson.properties,
   followUpsNoLongerDue: Type.Integer({ description: 'its open follow-ups archiving it took off the due lists (kept on it, open)' }),
   followUpsDueAgain: Type.Integer({ description: 'its open follow-ups restoring it put back on the due lists' }),
-  roundsStillUpcoming: Type.Integer({
-    description: 'its interview rounds still to come when archiving took it off the board; they stay until deleted; 0 otherwise',
+  roundsCalledOff: Type.Integer({
+    description:
+      'its interview rounds still to come when archiving took it off the board: called off, they leave the upcoming rounds, the plan and the calendar (cancelled) until it is restored; 0 otherwise',
   }),
 });
 export type ApplicationPatchResultJson = Static<typeof ApplicationPatchResultJson>;

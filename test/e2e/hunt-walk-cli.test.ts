@@ -181,13 +181,13 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     );
   });
 
-  it('a move that closes an application, or archiving it, says its upcoming rounds stay', async () => {
+  it('a move that closes an application, or archiving it, says its upcoming rounds are called off', async () => {
     await said(['apps', 'add', 'Umbrella', '--stage', 'onsite']);
     await said(['rounds', 'add', 'umbrella', '--at', '2999-01-10T10:00', '--kind', 'onsite']);
     expect(await said(['apps', 'move', 'umbrella', 'withdrawn'])).toContain(
-      'its upcoming interview round stays in `prepdeck rounds --upcoming`: `prepdeck rounds delete ID` takes one off',
+      'its upcoming interview round is called off: left out of `prepdeck rounds --upcoming`, the plan and the calendar until it reopens',
     );
     expect(await said(['apps', 'archive', 'umbrella'])).not.toContain('upcoming interview round');
-    expect((await cli.json<{ roundsStillUpcoming: number }>(['apps', 'move', 'salaried', 'rejected'])).roundsStillUpcoming).toBe(0);
+    expect((await cli.json<{ roundsCalledOff: number }>(['apps', 'move', 'salaried', 'rejected'])).roundsCalledOff).toBe(0);
   });
 });

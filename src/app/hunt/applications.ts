@@ -136,7 +136,7 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     ...(await applicationDetail(ctx.store.db, id)),
     followUpsNoLongerDue: change.noLongerDue,
     followUpsDueAgain: change.dueAgain,
-    roundsStillUpcoming: change.rounds,
+    roundsCalledOff: change.rounds,
   };
 }
 
@@ -183,7 +183,7 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     ...(await applicationDetail(ctx.store.db, id)),
     followUpsNoLongerDue: change.noLongerDue,
     followUpsDueAgain: change.dueAgain,
-    roundsStillUpcoming: change.rounds,
+    roundsCalledOff: change.rounds,
   };
 }
 

@@ -8,19 +8,10 @@ import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
-import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
-import { isClosedStage } from '../../core/hunt/closing.js';
+import { readRounds, type RoundRow, type RoundRows } from '../../store/interviews/rounds.js';
 import type { Stage } from '../../core/hunt/stages.js';
 import { readStages } from '../../store/hunt/hunt.js';
-import {
-  changeTarget,
-  deleteTarget,
-  insertTarget,
-  readTargets,
-  roundApplications,
-  setTargetScope,
-  type TargetRecord,
-} from '../../store/plan/targets.js';
+import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
 import { activeCards } from '../../store/review/cards.js';
 import { sectionsOf, topicsByIds } from '../../store/topics/topics.js';
 import { hasStudyDayBefore, weekdaysText } from '../../core/plan/availability.js';
@@ -28,6 +19,7 @@ import { availabilityOf, storedPlanSettings } from './availability.js';
 import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
 import { sectionForField } from '../nearest.js';
+import { calledOff } from '../interviews/rounds.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 
@@ -54,14 +46,13 @@ export function inPlan(target: Pick<PlanTargetJson, 'excluded' | 'closed'>): boo
   return !target.excluded && target.closed === undefined;
 }
 
-/** "Globex withdrawn", "Acme archived": why a round of this application is no target; undefined while it is open. */
-function closedReason(stages: readonly Stage[], application: { company: string; stage: string; archived: boolean } | undefined): string | undefined {
-  if (!application) return undefined;
-  if (isClosedStage(stages, application.stage)) {
-    const label = stages.find((stage) => stage.key === application.stage)?.label ?? application.stage;
-    return `${application.company} ${label.toLowerCase()}`;
-  }
-  return application.archived ? `${application.company} archived` : undefined;
+/**
+ * "Globex withdrawn", "Acme archived": why a round is no target, as it left the upcoming rounds (called off with its
+ * application, app/interviews/rounds.ts#calledOff); undefined while it is on.
+ */
+function closedReason(stages: readonly Stage[], round: RoundRow): string | undefined {
+  const off = calledOff(round, stages);
+  return off === null ? undefined : `${round.company} ${off.why.toLowerCase()}`;
 }
 
 /** A label given is a name: one of only spaces would leave the target nameless in every list. */
@@ -191,7 +182,6 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
   if (await addRoundTargets(ctx, checklist, records, roundRows)) records = await readTargets(ctx.store.db, checklist.id);
   const { rounds, sections: roundSections } = roundRows;
   const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
-  const applications = await roundApplications(ctx.store.db, roundIds);
   const stages = roundIds.length > 0 ? await readStages(ctx.store.db) : [];
   const sections = await sectionsOf(ctx.store.db, [checklist.id]);
   const { timeZone } = await reviewRules(ctx, checklist);
@@ -201,9 +191,9 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
     let scope = record.sections;
     let closed: string | undefined;
     if (record.roundId !== null) {
-      closed = closedReason(stages, applications.get(record.roundId));
       const round = rounds.find((r) => r.id === record.roundId);
       if (!round) return [];
+      closed = closedReason(stages, round);
       at = round.starts_at;
       label ||= `${round.company} ${round.kind.replace(/-/g, ' ')}`;
       scope = roundSections
@@ -258,7 +248,7 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       throw new InvalidInputError(
         `round: round ${round.id} started at ${localStartOf(round.starts_at, timeZone).replace('T', ' ')} (${timeZone}); a plan aims at a time to come`,
       );
-    const closed = closedReason(await readStages(ctx.store.db), (await roundApplications(ctx.store.db, [round.id])).get(round.id));
+    const closed = closedReason(await readStages(ctx.store.db), round);
     if (closed !== undefined)
       throw new InvalidInputError(`round: round ${round.id} is no target while its application is closed or archived (${closed}); reopen it first`);
     if (!sections.some((s) => s.checklist_id === checklist.id))

@@ -191,19 +191,19 @@ export function followUpLine(item: FollowUpItemJson, c: Colors): string {
 
 /**
  * What a move, an archive or a restore did to the lists of due follow-ups, in a line, and the rounds still to come of an
- * application it closed; none when it did nothing to them.
+ * application it closed, called off with it; none when it did nothing to them.
  */
-export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number; roundsStillUpcoming?: number }, c: Colors): string[] {
+export function dueListLines(result: { followUpsNoLongerDue: number; followUpsDueAgain: number; roundsCalledOff?: number }, c: Colors): string[] {
   const lines: string[] = [];
   const open = (n: number) => `${plural(n, 'open follow-up')} ${n === 1 ? 'is' : 'are'}`;
   if (result.followUpsNoLongerDue > 0) {
     lines.push(c.dim(`${open(result.followUpsNoLongerDue)} no longer listed as due (kept on the application, open)`));
   }
   if (result.followUpsDueAgain > 0) lines.push(c.dim(`${open(result.followUpsDueAgain)} listed as due again`));
-  const rounds = result.roundsStillUpcoming ?? 0;
+  const rounds = result.roundsCalledOff ?? 0;
   if (rounds > 0) {
-    const which = rounds === 1 ? 'its upcoming interview round stays' : `its ${rounds} upcoming interview rounds stay`;
-    lines.push(c.yellow(`${which} in \`prepdeck rounds --upcoming\`: \`prepdeck rounds delete ID\` takes one off`));
+    const which = rounds === 1 ? 'its upcoming interview round is' : `its ${rounds} upcoming interview rounds are`;
+    lines.push(c.yellow(`${which} called off: left out of \`prepdeck rounds --upcoming\`, the plan and the calendar until it reopens`));
   }
   return lines;
 }

@@ -106,18 +106,3 @@ export async function setTargetScope(
 export async function deleteTarget(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('plan_targets').where('id', '=', id).execute();
 }
-
-/** The stage and archiving of each round's application, by round id: a round of a closed application is no target. */
-export async function roundApplications(
-  db: Kysely<Database>,
-  roundIds: readonly number[],
-): Promise<Map<number, { company: string; stage: string; archived: boolean }>> {
-  if (roundIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('rounds as r')
-    .innerJoin('applications as a', 'a.id', 'r.application_id')
-    .select(['r.id', 'a.company', 'a.stage', 'a.archived_at'])
-    .where('r.id', 'in', [...roundIds])
-    .execute();
-  return new Map(rows.map((row) => [Number(row.id), { company: row.company, stage: row.stage, archived: row.archived_at !== null }]));
-}

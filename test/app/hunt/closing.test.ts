@@ -167,15 +167,15 @@ for (const backend of BACKENDS) {
         await createRound(ctx, { applicationId: id, localStart: '2026-03-01T10:00', timeZone: 'UTC' });
         await createRound(ctx, { applicationId: id, localStart: '2026-03-15T10:00', timeZone: 'UTC' });
         // A move between open stages, or an edit, closes nothing: none counted.
-        expect((await moveApplication(ctx, id, { to: 'technical' })).roundsStillUpcoming).toBe(0);
-        expect((await updateApplication(ctx, id, { role: 'SRE' })).roundsStillUpcoming).toBe(0);
+        expect((await moveApplication(ctx, id, { to: 'technical' })).roundsCalledOff).toBe(0);
+        expect((await updateApplication(ctx, id, { role: 'SRE' })).roundsCalledOff).toBe(0);
         // Only the round to come counts, not the one past.
-        expect((await moveApplication(ctx, id, { to: 'withdrawn' })).roundsStillUpcoming).toBe(1);
-        expect((await moveApplication(ctx, id, { to: 'rejected' })).roundsStillUpcoming).toBe(0);
-        expect((await updateApplication(ctx, id, { archived: true })).roundsStillUpcoming).toBe(0);
+        expect((await moveApplication(ctx, id, { to: 'withdrawn' })).roundsCalledOff).toBe(1);
+        expect((await moveApplication(ctx, id, { to: 'rejected' })).roundsCalledOff).toBe(0);
+        expect((await updateApplication(ctx, id, { archived: true })).roundsCalledOff).toBe(0);
         await moveApplication(ctx, id, { to: 'onsite' });
-        expect((await updateApplication(ctx, id, { archived: false })).roundsStillUpcoming).toBe(0);
-        expect((await updateApplication(ctx, id, { archived: true })).roundsStillUpcoming).toBe(1);
+        expect((await updateApplication(ctx, id, { archived: false })).roundsCalledOff).toBe(0);
+        expect((await updateApplication(ctx, id, { archived: true })).roundsCalledOff).toBe(1);
       }));
 
     it("leaves a closed application's offer deadline off the agenda", () =>
