@@ -62,7 +62,7 @@ describe('the interview commands’ words from the terminal (sqlite)', { timeout
     const inside = await cli.run(['ask', String(round), 'Tell me about agility', '--topic', 'gile', '--score', '1']);
     expect([inside.code, inside.stdout]).toEqual([1, '']);
     expect(inside.stderr).toMatch(
-      /^prepdeck: error: --topic: 'gile' is only inside a word of 'Agile\/SCRUM\/Kanban' \(#\d+\); name it by its id \(\d+\) to link it/,
+      /^prepdeck: error: no topic title has a word starting with 'gile': it is only inside a word of 'Agile\/SCRUM\/Kanban' \(#\d+\); name the topic by its id/,
     );
 
     const gil = await cli.run(['ask', String(round), 'What is the GIL?', '--topic', 'GIL', '--score', '1']);

@@ -3,11 +3,9 @@
 import type { NewTopicJson, QuestionCardJson, QuestionCreateJson, QuestionPatchJson, RoundDetailJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
 import { TopicTakenError } from '../../core/checklist/added-topic.js';
-import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
 import { checkRequiredText } from '../../core/hunt/fields.js';
-import { namesAtWordStart } from '../../core/interviews/topic-reference.js';
-import type { Topic } from '../../core/checklist/model.js';
 import { isRating } from '../../core/review/scheduling.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
@@ -28,7 +26,6 @@ import { topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { addCard } from '../review/cards.js';
 import { addTopicInTransaction } from '../topics/add-topic.js';
-import { resolveTopic } from '../topics/topics.js';
 import { roundDetailOf } from './round-json.js';
 import { checkRoundId } from './rounds.js';
 import { schedulersOver } from './schedulers.js';
@@ -176,32 +173,4 @@ export async function questionToCard(ctx: AppContext, id: number, body: Question
     return question.round_id;
   });
   return roundDetailOf(ctx.store.db, roundId);
-}
-
-/**
- * The topic a question's `--topic` names, as `resolveTopic` reads it, but never one the reference is found only inside
- * a word of ("GIL" in "Agile/SCRUM/Kanban"): among several matches the one matched at a word is taken, and a match
- * only inside a word is refused naming `topicIds` with the topic's id, which links it. An id is taken as it is.
- */
-export async function resolveQuestionTopic(ctx: AppContext, reference: string, checklistName?: string): Promise<Topic> {
-  const ref = reference.trim();
-  if (/^#?\d+$/u.test(ref)) return resolveTopic(ctx, ref, checklistName);
-  let topic: Topic;
-  try {
-    topic = await resolveTopic(ctx, ref, checklistName);
-  } catch (error) {
-    // A listing cut short (`the first 10 below`) may leave out another match at a word: then it stays ambiguous.
-    if (!(error instanceof AmbiguousError) || error.message.includes('(the first ')) throw error;
-    const topics = await topicsByIds(
-      ctx.store.db,
-      error.candidates.map((candidate) => candidate.id),
-    );
-    const atWord = [...topics.values()].filter((candidate) => namesAtWordStart(ref, candidate.text));
-    if (atWord.length !== 1) throw error;
-    return atWord[0]!;
-  }
-  if (namesAtWordStart(ref, topic.text)) return topic;
-  throw new InvalidInputError(
-    `topicIds: '${ref}' is only inside a word of '${topic.text}' (#${topic.id}); name it by its id (${topic.id}) to link it, or by a word of the title you mean`,
-  );
 }

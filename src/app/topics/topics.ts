@@ -1,5 +1,6 @@
 // What a user does to one topic: find it, look at it, mark it, write notes on it.
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { namesAtWordStart } from '../../core/checklist/topic-reference.js';
 import { normalizeText } from '../../core/import/identity.js';
 import type { Resource, Topic, TopicEvent } from '../../core/checklist/model.js';
 import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js';
@@ -58,7 +59,8 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   if (ref.includes('/')) {
     const whole = normalizeText(ref);
     const found = await findTopicsByFragment(ctx.store.db, whole, checklistId);
-    if (found.length > 0) return pickTopic(ctx, ref, whole, found, (t) => normalizeText(t.text) === whole);
+    const named = found.filter((t) => namesAtWordStart(ref, t.text));
+    if (named.length > 0) return pickTopic(ctx, ref, whole, named, (t) => normalizeText(t.text) === whole);
   }
   const parts = ref
     .split('/')
@@ -83,7 +85,24 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
         : `no topic matches '${ref}'; did you mean '${near}'?`,
     );
   }
-  return pickTopic(ctx, ref, textPart, matches, (t) => plainTitle(t.text) === plainRef);
+  return pickTopic(ctx, ref, textPart, namedAtWord(ref, plainRef, matches), (t) => plainTitle(t.text) === plainRef);
+}
+
+/**
+ * The matches `ref` names from the start of a word of their title (as typed, or without Markdown's punctuation); when
+ * it is only inside words ('GIL' in 'Agile/SCRUM/Kanban'), no topic: marking or reviewing that one would be a guess.
+ */
+function namedAtWord(ref: string, plainRef: string, matches: readonly Topic[]): Topic[] {
+  const named = matches.filter((t) => namesAtWordStart(ref, t.text) || namesAtWordStart(plainRef, plainTitle(t.text)));
+  if (named.length > 0) return named;
+  const [first] = matches;
+  const which =
+    matches.length === 1
+      ? `a word of '${first!.text}' (#${first!.id})`
+      : `words of ${matches.length} titles, such as '${first!.text}' (#${first!.id})`;
+  throw new NotFoundError(
+    `no topic title has a word starting with '${ref}': it is only inside ${which}; name the topic by its id or by a word of its title`,
+  );
 }
 
 /**

@@ -3,7 +3,8 @@ import type { AppContext } from '../../app/context.js';
 import { getHunt } from '../../app/hunt/hunt.js';
 import { applicationById, resolveApplication } from '../../app/hunt/applications.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
-import { addQuestion, deleteQuestion, resolveQuestionTopic, updateQuestion } from '../../app/interviews/questions.js';
+import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
+import { resolveTopic } from '../../app/topics/topics.js';
 import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
 import { resolveStory } from '../../app/interviews/stories.js';
 import type { QuestionCreateJson, QuestionJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
@@ -121,8 +122,7 @@ export async function ask(
 ): Promise<void> {
   await withApp(ctx, async (app) => {
     const topicIds: number[] = [];
-    // Never a topic the reference is only inside a word of: `--topic GIL` is not "Agile/SCRUM/Kanban".
-    for (const ref of options.topic ?? []) topicIds.push((await resolveQuestionTopic(app, ref, ctx.checklist)).id);
+    for (const ref of options.topic ?? []) topicIds.push((await resolveTopic(app, ref, ctx.checklist)).id);
     const storyIds: number[] = [];
     for (const ref of options.story ?? []) storyIds.push(await resolveStory(app, ref));
     const body: QuestionCreateJson = {

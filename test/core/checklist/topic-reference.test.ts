@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesAtWordStart } from '../../../src/core/interviews/topic-reference.js';
+import { namesAtWordStart } from '../../../src/core/checklist/topic-reference.js';
 
 describe('a topic reference that names its topic at a word, or only inside one', () => {
   it('takes the start of any word of the title, in any case, a title with slashes, and sections before it', () => {

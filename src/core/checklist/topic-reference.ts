@@ -1,6 +1,6 @@
-// Whether a topic reference typed after `ask --topic` names the topic it matched at a word, or only inside one:
-// "desc" starts a word of "descriptors", "GIL" is only inside "Agile/SCRUM/Kanban". A match inside a word is taken
-// only when the user names the topic by its id.
+// Whether a topic reference typed on the command line (`mark GIL known`, `ask --topic GIL`) names the topic it
+// matched at a word, or only inside one: "desc" starts a word of "descriptors", "GIL" is only inside
+// "Agile/SCRUM/Kanban". A match inside a word is taken only when the user names the topic by its id.
 import { normalizeText } from '../import/identity.js';
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
