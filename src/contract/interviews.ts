@@ -249,7 +249,9 @@ export type GapTopicJson = Static<typeof GapTopicJson>;
 export const GapSectionJson = Type.Object({ checklist: Type.String(), key: Type.String(), path: Type.Array(Type.String()), ...gapFigures });
 export type GapSectionJson = Static<typeof GapSectionJson>;
 export const GapsJson = Type.Object({
-  rounds: Type.Integer({ description: 'rounds matching the filters' }),
+  rounds: Type.Integer({
+    description: 'rounds matching the filters that were held (started) or have questions logged: those to come are no gap yet',
+  }),
   questions: Type.Integer(),
   topics: Type.Array(GapTopicJson),
   sections: Type.Array(GapSectionJson),

@@ -239,5 +239,8 @@ export function computeGaps(input: GapInput): GapsJson {
   });
   topicRows.sort(worstFirst((row) => row.title));
   sectionRows.sort(worstFirst((row) => row.path.join(' > ')));
-  return { rounds: input.rounds.length, questions, topics: topicRows, sections: sectionRows };
+  // "asked in 1 of 2 rounds" counts the rounds a topic could have come up in: held, or with questions logged already.
+  const withQuestions = new Set(input.questions.map((question) => question.roundId));
+  const held = input.rounds.filter((round) => round.startsAt <= input.now || withQuestions.has(round.id)).length;
+  return { rounds: held, questions, topics: topicRows, sections: sectionRows };
 }

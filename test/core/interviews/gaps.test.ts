@@ -122,6 +122,13 @@ describe('computeGaps', () => {
     expect(withoutPython.sections.map((s) => s.key)).not.toContain('python');
   });
 
+  it('counts the rounds held, or with questions logged, not those still to come: "asked in 3 of 3", not "of 5"', () => {
+    const ahead = [round(4, 'Initech', '2026-03-20T14:00:00.000Z'), round(5, 'Hooli', '2026-03-25T14:00:00.000Z')];
+    expect(computeGaps(input(questions, [...rounds, ...ahead])).rounds).toBe(3);
+    // A question logged for a round to come (prepared in advance): that round counts.
+    expect(computeGaps(input([...questions, question(106, 4, null, 10)], [...rounds, ...ahead])).rounds).toBe(4);
+  });
+
   it('says nothing was asked when there are no rounds', () => {
     expect(computeGaps(input([], []))).toEqual({ rounds: 0, questions: 0, topics: [], sections: [] });
   });
