@@ -1,5 +1,5 @@
 // Changes (or reviews) per day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ActivityDayJson } from '../../../src/contract/checklists.js';
 import { plural } from '../lib/plural.js';
 
@@ -43,9 +43,11 @@ interface Props {
   unit?: string;
   /** Today's study date, as the server counts days (the checklist's time zone and day start). */
   today: string;
+  /** The caption while nothing was counted: where to start, instead of "0 changes on 0 days". */
+  whenEmpty?: ReactNode;
 }
 
-export function ActivityHeatmap({ activity, unit = 'change', today }: Props) {
+export function ActivityHeatmap({ activity, unit = 'change', today, whenEmpty }: Props) {
   const weeks = buildWeeks(activity, today);
   const days = weeks.flat().filter((d) => !d.future);
   const max = Math.max(0, ...days.map((d) => d.count));
@@ -81,9 +83,13 @@ export function ActivityHeatmap({ activity, unit = 'change', today }: Props) {
         </div>
       </div>
       <figcaption className="heatmap-caption">
-        <span>
-          {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks
-        </span>
+        {total === 0 && whenEmpty !== undefined ? (
+          <span className="heatmap-empty">{whenEmpty}</span>
+        ) : (
+          <span>
+            {plural(total, unit)} on {plural(activeDays, 'day')} · last {WEEKS} weeks
+          </span>
+        )}
         <span className="heatmap-legend" aria-hidden="true">
           less{' '}
           {[0, 1, 2, 3, 4].map((l) => (

@@ -40,6 +40,12 @@ export function MemoryCard({ stats, checklist, due }: { stats: ReviewStatsJson; 
           </p>
         </div>
       </div>
+      {overall.reviewed === 0 && (
+        <p className="muted memory-empty">
+          No card reviewed yet: <Link to={hrefFor('/review', checklist)}>start with today&rsquo;s cards</Link>; recall and retention appear after the
+          first reviews.
+        </p>
+      )}
       <ForecastChart forecast={stats.forecast} />
     </section>
   );
@@ -49,7 +55,12 @@ export function ReviewsCard({ stats }: { stats: ReviewStatsJson }) {
   return (
     <section className="card" aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">Reviews</h2>
-      <ActivityHeatmap activity={stats.reviewsByDay} unit="review" today={stats.forecast[0]!.date} />
+      <ActivityHeatmap
+        activity={stats.reviewsByDay}
+        unit="review"
+        today={stats.forecast[0]!.date}
+        whenEmpty="No reviews yet: each day you review shows here."
+      />
     </section>
   );
 }

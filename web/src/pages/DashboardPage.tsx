@@ -60,7 +60,15 @@ export function DashboardPage({ checklist }: { checklist: string }) {
       </section>
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Activity</h2>
-        <ActivityHeatmap activity={data.activity} today={data.today} />
+        <ActivityHeatmap
+          activity={data.activity}
+          today={data.today}
+          whenEmpty={
+            <>
+              Nothing yet: <Link to={hrefFor('/checklist', checklist)}>mark a topic on the checklist</Link>, and each day you work shows here.
+            </>
+          }
+        />
       </section>
       {stats && <MemoryCard stats={stats} checklist={checklist} due={due} />}
       {stats && <ReviewsCard stats={stats} />}
