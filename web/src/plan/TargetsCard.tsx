@@ -50,7 +50,7 @@ export function TargetsCard({ plan, checklist, sections }: Props) {
       )}
       {plan.excluded.length > 0 && (
         <div className="targets-excluded">
-          <h3 className="field-label">Taken out of the plan</h3>
+          <h3 className="field-label">Not in the plan</h3>
           <ul className="target-list target-list-excluded">
             {plan.excluded.map((target) => (
               <ExcludedItem key={target.id} target={target} checklist={checklist} />
@@ -178,15 +178,19 @@ function ExcludedItem({ target, checklist }: { target: PlanTargetJson; checklist
           <p className="muted target-facts">
             {formatDate(target.date)} · {scopeText(target)}
           </p>
+          {/* A round called off with its application comes back when the application reopens, not by a click here. */}
+          {target.closed !== undefined && <p className="muted target-facts">called off: {target.closed}; reopening the application puts it back</p>}
         </div>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={write.pending}
-          onClick={() => void write.run(() => planApi.patchTarget(checklist, target.id, { excluded: false }))}
-        >
-          Put back
-        </button>
+        {target.closed === undefined && target.excluded && (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={write.pending}
+            onClick={() => void write.run(() => planApi.patchTarget(checklist, target.id, { excluded: false }))}
+          >
+            Put back
+          </button>
+        )}
       </div>
       <ErrorLine>{write.error}</ErrorLine>
     </li>
