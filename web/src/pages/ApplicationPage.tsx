@@ -154,20 +154,25 @@ export function ApplicationPage({ id }: { id: number }) {
 
 /**
  * A write's answer: the application, and, from a new offer, the stage move it made (OfferPutResultJson), or, from a
- * move, an archive or a restore, its open follow-ups leaving or rejoining the due lists (MoveResultJson, and PATCH's
- * ApplicationPatchResultJson, which counts them alike).
+ * move, an archive or a restore, its open follow-ups leaving or rejoining the due lists and its rounds to come called off
+ * (MoveResultJson, and PATCH's ApplicationPatchResultJson, which counts them alike).
  */
 type WriteAnswer = ApplicationDetailJson &
-  Partial<Pick<OfferPutResultJson, 'moved'> & Pick<MoveResultJson, 'followUpsNoLongerDue' | 'followUpsDueAgain'>>;
+  Partial<Pick<OfferPutResultJson, 'moved'> & Pick<MoveResultJson, 'followUpsNoLongerDue' | 'followUpsDueAgain' | 'roundsCalledOff'>>;
 
 /** What the server says it did besides the write asked for, in a line; null when nothing. */
 function sideEffects(answer: WriteAnswer, hunt: HuntJson | undefined): string | null {
-  const { moved, followUpsNoLongerDue = 0, followUpsDueAgain = 0 } = answer;
+  const { moved, followUpsNoLongerDue = 0, followUpsDueAgain = 0, roundsCalledOff = 0 } = answer;
   if (moved?.from) return `Recording the offer moved it from ${stageLabel(hunt, moved.from)} to ${stageLabel(hunt, moved.to)}.`;
   const open = (n: number) => (n === 1 ? '1 open follow-up is' : `${n} open follow-ups are`);
-  if (followUpsNoLongerDue > 0) return `${open(followUpsNoLongerDue)} no longer listed as due; kept here.`;
-  if (followUpsDueAgain > 0) return `${open(followUpsDueAgain)} listed as due again.`;
-  return null;
+  const said: string[] = [];
+  if (followUpsNoLongerDue > 0) said.push(`${open(followUpsNoLongerDue)} no longer listed as due; kept here.`);
+  if (followUpsDueAgain > 0) said.push(`${open(followUpsDueAgain)} listed as due again.`);
+  if (roundsCalledOff > 0)
+    said.push(
+      `${roundsCalledOff === 1 ? 'Its upcoming round is' : `Its ${roundsCalledOff} upcoming rounds are`} called off: out of the upcoming rounds, the plan and the calendar until it reopens.`,
+    );
+  return said.length > 0 ? said.join(' ') : null;
 }
 
 interface KeepOrDeleteProps {
