@@ -50,7 +50,7 @@ export function RoundsCard({ applicationId, contacts, zone }: Props) {
         </ul>
       )}
       {notice && (
-        <p className="notice" role="status">
+        <p className="notice notice-lines" role="status">
           {notice}
         </p>
       )}
