@@ -41,7 +41,7 @@ const zoneNames = new Map<string, Intl.DateTimeFormat[]>();
  * The zone's name for its offset at `ms` as people write it beside a time: CET or CEST (from the British English
  * names), EST or EDT (the American ones), else the offset itself (GMT+3, GMT+5:30).
  */
-export function zoneAbbreviation(ms: number, timeZone: string): string {
+function zoneAbbreviation(ms: number, timeZone: string): string {
   let formats = zoneNames.get(timeZone);
   if (!formats) {
     formats = ['en-US', 'en-GB'].map((locale) => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }));
