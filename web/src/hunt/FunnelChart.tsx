@@ -5,6 +5,9 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { FunnelJson, StageJson } from '../../../src/contract/hunt.js';
 
+/** The x axis' steps between ticks, in seconds: a week, two, four, thirteen. */
+const WEEK_STEPS = [1, 2, 4, 13].map((weeks) => weeks * 7 * 86_400);
+
 /** Readable on light and dark alike. */
 const COLOURS = ['#7c6cf0', '#2f9fd8', '#1f9d55', '#e0a21b', '#e8590c', '#d6336c', '#868e96', '#0ca678', '#845ef7', '#f08c00'];
 
@@ -20,15 +23,27 @@ export function FunnelChart({ funnel, stages }: { funnel: FunnelJson; stages: St
     const muted = style.getPropertyValue('--muted').trim() || '#667085';
     const grid = style.getPropertyValue('--border').trim() || '#e2e2de';
     const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    // The legend shows the week under the pointer, and the last week while there is none: never "Wishlist: --".
+    const last = x.length - 1;
+    const shownIdx = (idx: number | null | undefined) => (idx === null || idx === undefined ? last : idx);
+    const value = (_u: uPlot, _v: number | null, seriesIdx: number, idx: number | null) => String(data[seriesIdx]?.[shownIdx(idx)] ?? '');
+    // Ticks and the legend's week in the app's words ("30 Nov"), as the plan's chart writes days.
+    const week = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: 240,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(3, max + 1)] } },
-      axes: [axis, { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100] }],
+      axes: [
+        { ...axis, incrs: WEEK_STEPS, values: (_u, ticks) => ticks.map((t) => week.format(new Date(t * 1000))) },
+        { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100] },
+      ],
       series: [
-        { label: 'Week of' },
-        ...shown.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, points: { size: 5 } })),
+        {
+          label: 'Week of',
+          value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => week.format(new Date((x[shownIdx(idx)] ?? 0) * 1000)),
+        },
+        ...shown.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, points: { size: 5 }, value })),
       ],
     };
     const plot = new uPlot(options, data, element);

@@ -23,6 +23,7 @@ export function FunnelPanel({ hunt }: { hunt: HuntJson }) {
     <div className="funnel-view">
       <section className="card" aria-labelledby="funnel-heading">
         <h2 id="funnel-heading">Funnel</h2>
+        <p className="muted">Each step counts the applications that reached it or a later one, skipped steps included.</p>
         <ol className="funnel">
           {data.stages.map((s) => (
             <li key={s.stage} className="funnel-step">
