@@ -68,6 +68,10 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       /--clear deadline and --deadline say opposite things/,
     );
     await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 2, /a first offer needs --base and --currency/);
+    // A kept base under another period or currency would be another amount.
+    await refused(['apps', 'offer', 'globex', '--per', 'year'], 2, /--per changes what the base means: give --base with it/);
+    await refused(['apps', 'offer', 'globex', '--currency', 'USD'], 2, /--currency changes what the base means/);
+    expect((await detail('globex')).offer).toMatchObject({ base: 6000, currency: 'EUR', period: 'month' });
   });
 
   it("takes the README's spellings of a choice, any case, and names the choices in one line otherwise", async () => {

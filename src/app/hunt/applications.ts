@@ -15,6 +15,7 @@ import { ConflictError } from '../../core/errors.js';
 import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
 import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import {
+  checkChangedLink,
   checkLink,
   checkMarkValue,
   checkOptionalDate,
@@ -118,9 +119,10 @@ export async function applicationById(ctx: AppContext, id: number): Promise<Appl
  * says how many of its open follow-ups archiving took off the due lists, or restoring put back, as a move's does.
  */
 export async function updateApplication(ctx: AppContext, id: number, patch: ApplicationPatchJson): Promise<ApplicationPatchResultJson> {
-  const fields = checkFields(patch);
+  const fields = checkFields({ ...patch, link: undefined });
   const change = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, id);
+    if (patch.link !== undefined) fields.link = checkChangedLink(patch.link, row.link);
     const now = ctx.now();
     if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };

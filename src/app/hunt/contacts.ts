@@ -1,7 +1,15 @@
 // An application's contacts; each change answers with the application in full.
 import type { ApplicationDetailJson, ContactCreateJson, ContactPatchJson } from '../../contract/hunt.js';
 import { NotFoundError } from '../../core/errors.js';
-import { checkContactNameFree, checkContactRole, checkEmail, checkLink, checkRequiredText, checkText } from '../../core/hunt/fields.js';
+import {
+  checkChangedLink,
+  checkContactNameFree,
+  checkContactRole,
+  checkEmail,
+  checkLink,
+  checkRequiredText,
+  checkText,
+} from '../../core/hunt/fields.js';
 import { MAX_ID } from '../../core/validate.js';
 import { changeContact, contactById, contactsOf, deleteContactRow, insertContact, type ContactRow } from '../../store/hunt/contacts.js';
 import type { Store } from '../../store/database.js';
@@ -29,13 +37,13 @@ export async function updateContact(ctx: AppContext, contactId: number, patch: C
     ...(patch.name !== undefined ? { name: checkRequiredText(patch.name, 'name') } : {}),
     ...(patch.role !== undefined ? { role: checkContactRole(patch.role) } : {}),
     ...(patch.email !== undefined ? { email: checkEmail(patch.email) } : {}),
-    ...(patch.link !== undefined ? { link: checkLink(patch.link) } : {}),
     ...(patch.notes !== undefined ? { notes: checkText(patch.notes, 'notes') } : {}),
   };
   const contact = await ctx.store.transaction(async (trx) => {
     const found = await requireContact(trx, contactId);
     if (change.name !== undefined) checkContactNameFree(await contactsOf(trx, found.application_id), change.name, contactId);
-    await changeContact(trx, contactId, change);
+    const link = patch.link !== undefined ? { link: checkChangedLink(patch.link, found.link) } : {};
+    await changeContact(trx, contactId, { ...change, ...link });
     return found;
   });
   return applicationDetail(ctx.store.db, contact.application_id);

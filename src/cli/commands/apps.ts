@@ -375,6 +375,10 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
     if (!before && (options.base === undefined || options.currency === undefined)) {
       throw new UsageError('a first offer needs --base and --currency (later ones keep what is not given again)');
     }
+    // A kept base under a new period or currency would be another amount: 140,000 a year is not 140,000 a month.
+    if (before && options.base === undefined && (options.per !== undefined || options.currency !== undefined)) {
+      throw new UsageError(`${options.per !== undefined ? '--per' : '--currency'} changes what the base means: give --base with it`);
+    }
     const beforeEquity = clear.has('equity') ? null : (before?.equity ?? null);
     if (options.vesting !== undefined && options.equity === undefined && !beforeEquity) throw new UsageError('--vesting goes with --equity AMOUNT');
     const equity =

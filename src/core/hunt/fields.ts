@@ -86,6 +86,14 @@ export function checkLink(value: string, field = 'link'): string {
   return trimmed;
 }
 
+/**
+ * A link an edit sends: the stored one as it is (kept before links were checked, `linkedin.com/in/dana` say: a form
+ * that sends every field must not refuse a save of the notes), any other checked as `checkLink` does.
+ */
+export function checkChangedLink(value: string, stored: string, field = 'link'): string {
+  return value.trim() === stored.trim() ? stored : checkLink(value, field);
+}
+
 /** An e-mail address, or empty. */
 export function checkEmail(value: string): string {
   const trimmed = checkText(value, 'email').trim();

@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../../src/core/errors.js';
 import {
   checkCriterionTextFree,
   checkEmail,
+  checkChangedLink,
   checkLink,
   checkMoney,
   checkRemote,
@@ -29,6 +30,13 @@ describe('field checks', () => {
     expect(() => checkLink('notaurl')).toThrow(/^link: 'notaurl' is not a web address; write it whole, e.g. https:\/\//);
     expect(() => checkLink('acme.example/jobs')).toThrow(/^link: /);
     expect(() => checkLink('javascript:alert(1)')).toThrow(/^link: /);
+  });
+
+  it('keeps a link an edit sends unchanged, though stored before links were checked, and checks a new one', () => {
+    expect(checkChangedLink('linkedin.com/in/dana', 'linkedin.com/in/dana')).toBe('linkedin.com/in/dana');
+    expect(checkChangedLink(' @dana ', '@dana')).toBe('@dana');
+    expect(() => checkChangedLink('@dana2', '@dana')).toThrow(/^link: '@dana2' is not a web address/);
+    expect(checkChangedLink('https://acme.example', '@dana')).toBe('https://acme.example');
   });
 
   it('refuses a weight outside 1-5 and words outside the vocabulary', () => {
