@@ -62,8 +62,11 @@ export async function roundsCalendar(ctx: AppContext): Promise<string> {
   });
   for (const [i, round] of [...rounds.entries()].reverse()) {
     const start = Date.parse(round.startsAt);
-    const off = calledOff(rows.rounds[i]!, stages);
-    const lastChange = off !== null && off.at > round.updatedAt ? off.at : round.updatedAt;
+    const row = rows.rounds[i]!;
+    const off = calledOff(row, stages);
+    // Its application's changes count too, whether they called the round off or back on: a calendar takes an event
+    // again only with a higher SEQUENCE, and one lowered at a reopening would leave the round cancelled there.
+    const lastChange = [round.updatedAt, row.application_updated_at, row.application_stage_changed_at].reduce((a, b) => (b > a ? b : a));
     calendar.createEvent({
       id: `round-${round.id}@prepdeck`,
       sequence: eventSequence(round.createdAt, lastChange),

@@ -3,13 +3,17 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RoundTable } from '../schema.js';
 
-/** A round with its application's company and role, and where the application stands (its stage since when, archived). */
+/**
+ * A round with its application's company and role, and where the application stands (its stage since when, archived,
+ * its last change of any kind: a restore leaves no other trace).
+ */
 export type RoundRow = Selectable<RoundTable> & {
   company: string;
   role: string;
   application_stage: string;
   application_stage_changed_at: string;
   application_archived_at: string | null;
+  application_updated_at: string;
 };
 export type NewRound = Omit<Insertable<RoundTable>, 'id'>;
 export type RoundChange = Omit<Updateable<RoundTable>, 'id' | 'application_id' | 'created_at'>;
@@ -59,6 +63,7 @@ export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Pro
       'a.stage as application_stage',
       'a.stage_changed_at as application_stage_changed_at',
       'a.archived_at as application_archived_at',
+      'a.updated_at as application_updated_at',
     ]);
   const { after, alsoIds } = filter;
   if (after !== undefined) {

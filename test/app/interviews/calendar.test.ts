@@ -123,7 +123,13 @@ for (const backend of BACKENDS) {
         const event = (id: number) => events.get(`round-${id}@prepdeck`)!;
         expect([event(held.round.id).status, event(onsite.round.id).status, event(other.round.id).status]).toEqual([null, 'CANCELLED', 'CANCELLED']);
         expect(event(onsite.round.id).sequence).toBe(3 * 86_400);
-        expect(event(held.round.id).sequence).toBe(0);
+        // Its application changed: a higher number costs a calendar nothing, and it stays as it was.
+        expect(event(held.round.id).sequence).toBe(3 * 86_400);
+        // Reopened, the round comes back with a number higher again: a lower one would leave it cancelled there.
+        setNow('2026-12-09T09:00:00.000Z');
+        await moveApplication(ctx, globex.id, { to: 'technical' });
+        const reopened = parseEvents(await roundsCalendar(ctx)).find((e) => e.uid === `round-${onsite.round.id}@prepdeck`)!;
+        expect([reopened.status, reopened.sequence]).toEqual([null, 4 * 86_400]);
       }));
   });
 }
