@@ -18,18 +18,19 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
 const MARKDOWN_PUNCTUATION = /[_*`]+/gu;
 
 /**
- * A title's words without Markdown's punctuation (`_`, `*`, backticks), normalised as titles compare: `__slots__ and
- * memory` is `slots and memory`, and `snake_case` is `snake case`.
+ * What a typed reference is compared with: a title's words without Markdown's punctuation (`_`, `*`, backticks),
+ * normalised as titles compare: `__slots__ and memory` is `slots and memory`, and `snake_case` is `snake case`. A key
+ * for lookups, not the title as shown (the web's interviews/format.ts#plainTitle reads the Markdown for that).
  */
-export function plainTitle(text: string): string {
+export function titleLookupKey(text: string): string {
   return normalizeText(text.replace(MARKDOWN_PUNCTUATION, ' '));
 }
 
 /** The title nearest to `typed`, compared without Markdown's punctuation (`slots and memroy` is near `__slots__ and memory`). */
 export function nearestTitle(typed: string, titles: readonly string[]): string | null {
   const byPlain = new Map<string, string>();
-  for (const title of titles) if (!byPlain.has(plainTitle(title))) byPlain.set(plainTitle(title), title);
-  const near = nearest(plainTitle(typed), [...byPlain.keys()]);
+  for (const title of titles) if (!byPlain.has(titleLookupKey(title))) byPlain.set(titleLookupKey(title), title);
+  const near = nearest(titleLookupKey(typed), [...byPlain.keys()]);
   return near === null ? null : byPlain.get(near)!;
 }
 

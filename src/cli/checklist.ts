@@ -1,6 +1,7 @@
 // Which checklist a command works on when -c names none, and saying so when it is not the only one.
 import { chosenChecklist, type ChecklistChoice } from '../app/checklists/current.js';
 import type { AppContext } from '../app/context.js';
+import { UsageError } from './output.js';
 import type { CommandContext } from './program.js';
 
 const WHY: Record<ChecklistChoice['how'], string> = {
@@ -37,4 +38,15 @@ export async function requireAChecklist(app: AppContext): Promise<void> {
 export async function topicScope(app: AppContext, ctx: CommandContext, reference: string): Promise<string | undefined> {
   const { name } = await chosenChecklist(app, ctx.checklist);
   return ctx.checklist === undefined && /^#?\d+$/.test(reference.trim()) ? undefined : name;
+}
+
+/**
+ * The checklist `import` and `sync` write into: `--name`, or `-c` as its short form; the two naming different
+ * checklists is misuse. Undefined: the command's own default (the file's name, or the checklist of that file).
+ */
+export function checklistNameOption(ctx: CommandContext, options: { name?: string | undefined }): string | undefined {
+  if (options.name !== undefined && ctx.checklist !== undefined && options.name !== ctx.checklist) {
+    throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
+  }
+  return options.name ?? ctx.checklist;
 }

@@ -12,7 +12,7 @@ import type {
   MoveResultJson,
 } from '../../contract/hunt.js';
 import { ConflictError } from '../../core/errors.js';
-import { dueListChange, followUpsListedAsDue } from '../../core/hunt/closing.js';
+import { dueListChange, isOpenApplication } from '../../core/hunt/closing.js';
 import { checkFoundOn, instantOfMove, localDateOf } from '../../core/hunt/dates.js';
 import {
   checkChangedLink,
@@ -131,7 +131,7 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     const before = { stage: row.stage, archived: row.archived_at !== null };
     const after = { ...before, archived: patch.archived };
     const stages = await readStages(trx);
-    const rounds = await roundsLeftUpcoming(trx, id, stages, before, after, now);
+    const rounds = await roundsCalledOffBy(trx, id, stages, before, after, now);
     return { ...dueListChange(stages, before, after, await openFollowUpCount(trx, id)), rounds };
   });
   return {
@@ -178,7 +178,7 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
     const archived = row.archived_at !== null;
     const before = { stage: row.stage, archived };
     const after = { stage: move.to, archived };
-    const rounds = await roundsLeftUpcoming(trx, id, hunt.stages, before, after, now);
+    const rounds = await roundsCalledOffBy(trx, id, hunt.stages, before, after, now);
     return { ...dueListChange(hunt.stages, before, after, openFollowUps), rounds };
   });
   return {
@@ -190,10 +190,10 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
 }
 
 /**
- * The rounds still to come of an application a change closed or archived (it left the lists of due things): they stay
- * in the calendar until deleted, so the change's answer counts them; 0 for any other change.
+ * The rounds still to come of an application a change closed or archived: called off with it (left out of the upcoming
+ * rounds, the plan and the calendar until it reopens), so the change's answer counts them; 0 for any other change.
  */
-async function roundsLeftUpcoming(
+async function roundsCalledOffBy(
   db: Store['db'],
   id: number,
   stages: readonly Stage[],
@@ -201,7 +201,7 @@ async function roundsLeftUpcoming(
   after: { stage: string; archived: boolean },
   now: string,
 ): Promise<number> {
-  const closes = followUpsListedAsDue(stages, before) && !followUpsListedAsDue(stages, after);
+  const closes = isOpenApplication(stages, before) && !isOpenApplication(stages, after);
   return closes ? upcomingRoundCount(db, id, now) : 0;
 }
 

@@ -5,7 +5,7 @@
 import type { PlanDayJson, PlanItemJson, PlanJson, PlanSettingsJson, TargetReadinessJson } from '../../contract/plan.js';
 import type { Checklist, Section, Topic } from '../../core/checklist/model.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
-import { daysBetween } from '../../core/hunt/dates.js';
+import { daysBetween } from '../../core/dates.js';
 import { availableDays, whyNoStudy, type Availability } from '../../core/plan/availability.js';
 import type { PlanCard, PlanCosts, PlanTarget } from '../../core/plan/model.js';
 import { planStudy, type StudyPlan } from '../../core/plan/plan.js';

@@ -5,6 +5,7 @@ import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 import { effectiveCosts, hasStudyDayBefore, type Availability } from '../../core/plan/availability.js';
+import { MAX_SETTABLE_COST, MIN_SETTABLE_COST } from '../../core/plan/model.js';
 import { putSectionCost, readSectionCosts, savePlanSettings, timedAnswers, type PlanSettingsRecord } from '../../store/plan/settings.js';
 import { sectionsOf } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
@@ -52,11 +53,11 @@ export async function updatePlanSettings(
   if (!(Number.isInteger(next.minutesPerDay) && next.minutesPerDay >= 1 && next.minutesPerDay <= 1440))
     throw new InvalidInputError(`minutesPerDay: a whole number of minutes from 1 to 1440, not ${String(next.minutesPerDay)}`);
   // Checked before anything is saved: a cost the plan cannot use would make every later look at the plan fail.
-  checkCost('learnTopicMinutes', next.learnTopicMinutes, 600, 'minutes to learn a new topic');
-  checkCost('reviewTopicSeconds', next.reviewTopicSeconds, 3600, 'seconds per review of a topic card');
-  checkCost('reviewQaSeconds', next.reviewQaSeconds, 3600, 'seconds per review of a Q&A card');
+  checkCost('learnTopicMinutes', next.learnTopicMinutes, MAX_SETTABLE_COST.learnTopicMinutes, 'minutes to learn a new topic');
+  checkCost('reviewTopicSeconds', next.reviewTopicSeconds, MAX_SETTABLE_COST.reviewTopicSeconds, 'seconds per review of a topic card');
+  checkCost('reviewQaSeconds', next.reviewQaSeconds, MAX_SETTABLE_COST.reviewQaSeconds, 'seconds per review of a Q&A card');
   patch.sectionCosts?.forEach((cost, i) =>
-    checkCost(`sectionCosts[${i}].learnTopicMinutes`, cost.learnTopicMinutes, 600, 'minutes to learn a new topic'),
+    checkCost(`sectionCosts[${i}].learnTopicMinutes`, cost.learnTopicMinutes, MAX_SETTABLE_COST.learnTopicMinutes, 'minutes to learn a new topic'),
   );
   const sectionCosts = patch.sectionCosts ? await resolveSectionCosts(ctx, checklist, patch.sectionCosts) : [];
   const { today } = await reviewRules(ctx, checklist);
@@ -79,11 +80,11 @@ export async function updatePlanSettings(
   return planSettingsOf(ctx, checklist);
 }
 
-/** A cost is null (back to the log's median or the default) or a number above 0 up to `max`; refused naming `field`. */
+/** A cost is null (back to the log's median or the default) or a number from MIN_SETTABLE_COST up to `max`; refused naming `field`. */
 function checkCost(field: string, value: number | null, max: number, what: string): void {
   if (value === null) return;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max)
-    throw new InvalidInputError(`${field}: ${what}, a number above 0 up to ${max} (or default), not ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < MIN_SETTABLE_COST || value > max)
+    throw new InvalidInputError(`${field}: ${what}, a number from ${MIN_SETTABLE_COST} up to ${max} (or default), not ${JSON.stringify(value)}`);
 }
 
 async function resolveSectionCosts(ctx: AppContext, checklist: Checklist, costs: NonNullable<PlanSettingsPatchJson['sectionCosts']>) {

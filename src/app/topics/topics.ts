@@ -7,7 +7,7 @@ import { checkNoNul, parseConfidence, parseState } from '../../core/validate.js'
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { getChecklist } from '../../store/checklists/checklists.js';
 import { namedChecklist, workedOnChecklist } from '../checklists/current.js';
-import { nearestTitle, plainTitle } from '../nearest.js';
+import { nearestTitle, titleLookupKey } from '../nearest.js';
 import {
   activeTopicTexts,
   appendTopicNotes,
@@ -71,7 +71,7 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
   const found = inSections(await findTopicsByFragment(ctx.store.db, textPart, checklistId));
   if (found.some((t) => normalizeText(t.text) === textPart)) return pickTopic(ctx, ref, textPart, found, (t) => normalizeText(t.text) === textPart);
   // No title is the reference itself: one typed without its Markdown punctuation (`slots and memory`) is as good a match.
-  const plainRef = plainTitle(textPart);
+  const plainRef = titleLookupKey(textPart);
   const seen = new Set(found.map((t) => t.id));
   // One word typed as it is written finds no title the fragment lookup did not (a title holds it as written).
   const spansPunctuation = plainRef !== textPart || plainRef.includes(' ');
@@ -85,7 +85,7 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
         : `no topic matches '${ref}'; did you mean '${near}'?`,
     );
   }
-  return pickTopic(ctx, ref, textPart, namedAtWord(ref, plainRef, matches), (t) => plainTitle(t.text) === plainRef);
+  return pickTopic(ctx, ref, textPart, namedAtWord(ref, plainRef, matches), (t) => titleLookupKey(t.text) === plainRef);
 }
 
 /**
@@ -93,7 +93,7 @@ export async function resolveTopic(ctx: AppContext, reference: string, checklist
  * it is only inside words ('GIL' in 'Agile/SCRUM/Kanban'), no topic: marking or reviewing that one would be a guess.
  */
 function namedAtWord(ref: string, plainRef: string, matches: readonly Topic[]): Topic[] {
-  const named = matches.filter((t) => namesAtWordStart(ref, t.text) || namesAtWordStart(plainRef, plainTitle(t.text)));
+  const named = matches.filter((t) => namesAtWordStart(ref, t.text) || namesAtWordStart(plainRef, titleLookupKey(t.text)));
   if (named.length > 0) return named;
   const [first] = matches;
   const which =
@@ -106,13 +106,13 @@ function namedAtWord(ref: string, plainRef: string, matches: readonly Topic[]): 
 }
 
 /**
- * The active topics whose title, without Markdown's punctuation, holds `plainRef` (nearest.ts#plainTitle): looked up by
+ * The active topics whose title, without Markdown's punctuation, holds `plainRef` (nearest.ts#titleLookupKey): looked up by
  * its longest word, which such a title holds as written, then compared whole.
  */
 async function topicsByPlainTitle(ctx: AppContext, plainRef: string, checklistId: number | undefined): Promise<Topic[]> {
   const longest = plainRef.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   if (longest === '') return [];
-  return (await findTopicsByFragment(ctx.store.db, longest, checklistId)).filter((t) => plainTitle(t.text).includes(plainRef));
+  return (await findTopicsByFragment(ctx.store.db, longest, checklistId)).filter((t) => titleLookupKey(t.text).includes(plainRef));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import/import-checklist.js';
+import { checklistNameOption } from '../checklist.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import { plural } from '../render.js';
@@ -75,14 +76,6 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
   return lines;
 }
 
-/** The checklist named with --name or with -c (the common option, before the command or after it), which must agree. */
-function namedChecklist(ctx: CommandContext, options: ImportOptions): string | undefined {
-  if (options.name !== undefined && ctx.checklist !== undefined && options.name !== ctx.checklist) {
-    throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
-  }
-  return options.name ?? ctx.checklist;
-}
-
 /** Why an import did not take over from the checklist worked on (`workedOn`), and how to pick it; nothing when it did. */
 function notCurrentLine(result: ImportResult, workedOn: string | null): string[] {
   if (result.current || workedOn === null) return [];
@@ -95,7 +88,7 @@ function notCurrentLine(result: ImportResult, workedOn: string | null): string[]
 }
 
 export async function importCommand(ctx: CommandContext, file: string, given: ImportOptions): Promise<void> {
-  const options = { ...given, name: namedChecklist(ctx, given) };
+  const options = { ...given, name: checklistNameOption(ctx, given) };
   if (options.backup) return restoreCommand(ctx, file, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);

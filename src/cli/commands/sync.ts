@@ -1,4 +1,5 @@
 import { readChecklistFile } from '../../app/import/import-checklist.js';
+import { checklistNameOption } from '../checklist.js';
 import { syncChecklist, type SyncResult } from '../../app/write-back/sync.js';
 import { watchChecklist } from '../../app/write-back/watch.js';
 import { backupFolder, resolveDatabaseLocation } from '../../app/location.js';
@@ -107,17 +108,9 @@ function renderChange(result: SyncResult, c: Colors): string[] {
   return [...lines, ...renderTicks(result.readIn)];
 }
 
-/** The checklist named with --name or with -c (the common option, before the command or after it), which must agree. */
-function namedChecklist(ctx: CommandContext, options: SyncOptions): string | undefined {
-  if (options.name !== undefined && ctx.checklist !== undefined && options.name !== ctx.checklist) {
-    throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
-  }
-  return options.name ?? ctx.checklist;
-}
-
 export async function sync(ctx: CommandContext, file: string, options: SyncOptions): Promise<void> {
   checkOptions(options);
-  const name = namedChecklist(ctx, options);
+  const name = checklistNameOption(ctx, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const input = { path: file, file: checked, name, topics: options.topics, dryRun: options.dryRun };

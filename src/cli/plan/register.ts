@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { checkLocalDate } from '../../core/hunt/dates.js';
 import { parseWeekdays } from '../../core/plan/availability.js';
+import { MAX_SETTABLE_COST, MIN_SETTABLE_COST } from '../../core/plan/model.js';
 import { addCommon, checked, decimal, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
 
@@ -38,7 +39,13 @@ function sectionLearn(value: string, previous: Array<{ section: string; minutes:
   const minutes = value.slice(at + 1).trim();
   if (at < 0 || section === '' || minutes === '')
     throw new Error(`--section-learn takes SECTION=MINUTES, e.g. Databases=30 (or Databases=default), not '${value}'`);
-  return [...(previous ?? []), { section, minutes: minutes === 'default' ? null : decimal('--section-learn minutes', 0.1, 600)(minutes) }];
+  return [
+    ...(previous ?? []),
+    {
+      section,
+      minutes: minutes === 'default' ? null : decimal('--section-learn minutes', MIN_SETTABLE_COST, MAX_SETTABLE_COST.learnTopicMinutes)(minutes),
+    },
+  ];
 }
 
 /**
@@ -46,7 +53,7 @@ function sectionLearn(value: string, previous: Array<{ section: string; minutes:
  * here: commander takes a parser's null for "no value" and stores '' instead (commands.ts#settingsPatch maps it).
  */
 function cost(name: string, max: number) {
-  return (value: string): number | 'default' => (value.trim().toLowerCase() === 'default' ? 'default' : decimal(name, 0.1, max)(value));
+  return (value: string): number | 'default' => (value.trim().toLowerCase() === 'default' ? 'default' : decimal(name, MIN_SETTABLE_COST, max)(value));
 }
 
 export function registerPlanCommands(program: Command, action: Action): void {
@@ -100,13 +107,17 @@ export function registerPlanCommands(program: Command, action: Action): void {
       checked((v: string) => parseWeekdays(v, '--days')),
     )
     .option('--off <dates>', 'days without study, comma-separated YYYY-MM-DD (none: clear them)', checked(datesOff))
-    .option('--learn <minutes>', 'minutes to learn a new topic (default: 20)', checked(cost('--learn', 600)))
+    .option('--learn <minutes>', 'minutes to learn a new topic (default: 20)', checked(cost('--learn', MAX_SETTABLE_COST.learnTopicMinutes)))
     .option(
       '--review-seconds <s>',
       'seconds per review of a topic card (default: your log’s median, else 60)',
-      checked(cost('--review-seconds', 3600)),
+      checked(cost('--review-seconds', MAX_SETTABLE_COST.reviewTopicSeconds)),
     )
-    .option('--qa-seconds <s>', 'seconds per review of a Q&A card (default: your log’s median, else 20)', checked(cost('--qa-seconds', 3600)))
+    .option(
+      '--qa-seconds <s>',
+      'seconds per review of a Q&A card (default: your log’s median, else 20)',
+      checked(cost('--qa-seconds', MAX_SETTABLE_COST.reviewQaSeconds)),
+    )
     .option('--section-learn <section=minutes>', 'a section’s own minutes to learn a new topic (repeatable)', checked(sectionLearn))
     .addHelpText(
       'after',

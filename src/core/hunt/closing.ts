@@ -17,12 +17,17 @@ export function isClosedStage(stages: readonly Stage[], key: string): boolean {
   return stages.find((stage) => stage.key === key)?.outcome ?? false;
 }
 
+/** Whether an application is still in play: neither archived nor at an outcome stage (withdrawn, rejected, ...). */
+export function isOpenApplication(stages: readonly Stage[], application: { stage: string; archived: boolean }): boolean {
+  return !application.archived && !isClosedStage(stages, application.stage);
+}
+
 /**
- * Whether an application's open follow-ups are on the lists of due ones (the Dashboard's, `prepdeck followups`): not
- * when it is archived or closed. They stay on the application, open, and come back on the lists when it reopens.
+ * Whether an application's open follow-ups are on the lists of due ones (the Dashboard's, `prepdeck followups`): while
+ * it is open. They stay on the application, open, and come back on the lists when it reopens.
  */
 export function followUpsListedAsDue(stages: readonly Stage[], application: { stage: string; archived: boolean }): boolean {
-  return !application.archived && !isClosedStage(stages, application.stage);
+  return isOpenApplication(stages, application);
 }
 
 /**

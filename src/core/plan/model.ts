@@ -105,6 +105,10 @@ function validDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
+/** The least a cost the user sets may be (a tenth of a minute or second), and the most, per cost: the CLI and the API alike. */
+export const MIN_SETTABLE_COST = 0.1;
+export const MAX_SETTABLE_COST = { learnTopicMinutes: 600, reviewTopicSeconds: 3600, reviewQaSeconds: 3600 } as const;
+
 /** Checks the input (one line naming the field) and derives what the planner works with. */
 export function buildModel(input: PlanInput): Model {
   const scheduler = input.scheduler ?? schedulerFor({ fuzz: false });

@@ -372,7 +372,7 @@ for (const backend of BACKENDS) {
         const cases: Array<[PlanSettingsPatchJson, RegExp]> = [
           [
             { minutesPerDay: 45, reviewTopicSeconds: 0 },
-            /^reviewTopicSeconds: seconds per review of a topic card, a number above 0 up to 3600 \(or default\), not 0$/,
+            /^reviewTopicSeconds: seconds per review of a topic card, a number from 0.1 up to 3600 \(or default\), not 0$/,
           ],
           [{ minutesPerDay: 45, learnTopicMinutes: 601 }, /^learnTopicMinutes: /],
           [{ minutesPerDay: 45, reviewQaSeconds: Number.NaN }, /^reviewQaSeconds: /],
