@@ -446,7 +446,7 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await page.close();
   });
 
-  it("fits a 360 px wide screen, light and dark: the review, its answer, a topic's cards and the dashboard, with the header on two rows", async () => {
+  it("fits a 360 px wide screen, light and dark: the review, its answer, a topic's cards and the dashboard, with a short header", async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ width: 360, height: 740, colorScheme });
       await page.goto(`${server.url}/review?c=${CHECKLIST}`);
@@ -458,8 +458,9 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
       const boxes = await page.locator('.rating').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
       expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
       for (const box of boxes) expect(box.height).toBeLessThan(70);
-      // Several checklists, so the picker shows too: still two rows.
-      expect(await page.locator('.app-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(90);
+      // Several checklists, so the picker shows too: the eight pages in two rows of four beside the mark, then the
+      // picker, as web.test.ts holds the phone's header (no page hidden off a sideways scroller).
+      expect(await page.locator('.app-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(120);
       for (const [path, ready] of [
         [`/topics/${(await findTopic(CHECKLIST, 'descriptors and how @property is built on them')).id}?c=${CHECKLIST}`, '.qa-item'],
         [`/?c=${CHECKLIST}`, '.forecast'],

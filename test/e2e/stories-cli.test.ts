@@ -84,11 +84,9 @@ for (const backend of BACKENDS) {
       expect((await runBin(['stories', 'show', 'migration'], inJapan)).stdout).toContain(`, due ${due}\n`);
       const again = await runBin(['stories', 'review', 'migration', '--undo'], inJapan);
       const undone = await cli.json<StoryJson>(['stories', 'show', 'migration']);
-      expect(again.stdout).toMatch(
-        new RegExp(
-          `: next due ${new Date(Date.parse(undone.schedule.due) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} Asia/Tokyo\n$`,
-        ),
-      );
+      // The undo brings back the due time before the rehearsal: the story's first, already come, so due now.
+      expect(Date.parse(undone.schedule.due)).toBeLessThanOrEqual(Date.now());
+      expect(again.stdout).toMatch(/: due now\n$/);
       expect((await cli.json<StoryJson>(['stories', 'review', 'migration', '--rating', '3'])).schedule.reps).toBe(1);
       expect((await cli.json<StoryJson>(['stories', 'review', 'migration', '--undo'])).schedule.reps).toBe(0);
 
