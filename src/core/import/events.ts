@@ -10,8 +10,8 @@ export interface ImportEvent {
 }
 
 /**
- * The events of applying `plan`, given the id each entry's topic has (a new topic's from the store): `created` for
- * a new topic; for a stored one, `restored` when it was archived, `renamed` when its text changed, `moved` when its
+ * The events of applying `plan`, given the id each entry's topic has (a new topic's from the store): none for a new
+ * topic (its history's `created` is read from its row); for a stored one, `restored` when it was archived, `renamed` when its text changed, `moved` when its
  * section did, `state` (source `file`) when the file's tick changed it; then `archived` for each topic gone from the
  * file. In file order, so that the log reads as the file does; nothing for a topic the import leaves as it was.
  */
@@ -20,10 +20,8 @@ export function importEvents(plan: ImportPlan, topicIds: readonly number[]): Imp
   plan.entries.forEach((entry, index) => {
     const topicId = topicIds[index]!;
     const { stored } = entry;
-    if (!stored) {
-      events.push({ topicId, type: 'created', data: { section: entry.sectionKey, state: entry.state } });
-      return;
-    }
+    // A new topic's creation is read from its row (core/checklist/history.ts), not stored.
+    if (!stored) return;
     if (stored.archived) events.push({ topicId, type: 'restored', data: {} });
     if (stored.text !== entry.text) events.push({ topicId, type: 'renamed', data: { from: stored.text, to: entry.text } });
     if (stored.sectionKey !== entry.sectionKey) events.push({ topicId, type: 'moved', data: { from: stored.sectionKey, to: entry.sectionKey } });

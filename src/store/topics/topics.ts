@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { normalizeText, searchText } from '../../core/import/identity.js';
+import { withCreation } from '../../core/checklist/history.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Checklist, EventType, Resource, Section, SectionNote, Topic, TopicEvent, TopicState } from '../../core/checklist/model.js';
 import { getChecklist } from '../checklists/checklists.js';
@@ -137,10 +138,12 @@ export async function sectionsOf(db: Kysely<Database>, checklistIds: number[]): 
   return rows.map(toSection);
 }
 
-/** The topic's history, oldest first; empty for an unknown id. */
+/** The topic's history, oldest first, its creation first (core/checklist/history.ts); empty for an unknown id. */
 export async function topicHistory(db: Kysely<Database>, topicId: number): Promise<TopicEvent[]> {
+  const topic = await getTopic(db, topicId);
+  if (!topic) return [];
   const rows = await db.selectFrom('events').selectAll().where('topic_id', '=', topicId).orderBy('id').execute();
-  return rows.map(toTopicEvent);
+  return withCreation(topic, rows.map(toTopicEvent));
 }
 
 /** `source` says who changed it (`user`, `file`, `review` ...); it goes into the history. Null for an unknown id. */
