@@ -4,7 +4,7 @@ import type { ParsedChecklist } from '../../core/checklist/model.js';
 import { importEvents, type ImportEvent } from '../../core/import/events.js';
 import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
-import { newCardRow } from '../review/cards.js';
+import { insertTopicCards, newCardRow } from '../review/cards.js';
 import { forIdBatches, insertRows, madeAsWritten, updateRowsById } from '../batch.js';
 import { inTransaction } from '../database.js';
 import { syncGoalCriteria } from '../hunt/criteria.js';
@@ -429,17 +429,23 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
   // Batched: a line added near the top moves every card below it.
   await updateRowsById(db, 'cards', updates, CARD_IMPORT_COLUMNS);
   await forIdBatches(cardPlan.archivedIds, (batch) => db.updateTable('cards').set({ archived_at: now }).where('id', 'in', batch).execute());
-  // In line order: a topic's card comes before the cards written on its line or under it.
+  // In line order (ids are the order a review introduces new cards): a topic's card comes before the cards written
+  // on its line or under it. A long run of topic cards with no file card between them, as a whole outline is, is
+  // made by the database from the topics' rows; the rest are bound as rows.
   freshQa.sort((a, b) => a.line - b.line);
-  function* freshInLineOrder(): Generator<NewCard> {
-    let qa = 0;
-    for (const index of newTopicCards) {
-      while (qa < freshQa.length && freshQa[qa]!.line < lineOf(index)) yield freshQa[qa++]!.row;
-      yield topicCardRow(index);
-    }
-    while (qa < freshQa.length) yield freshQa[qa++]!.row;
+  const inLineOrder: CardToMake[] = [];
+  let qa = 0;
+  for (const entry of newTopicCards) {
+    while (qa < freshQa.length && freshQa[qa]!.line < lineOf(entry)) inLineOrder.push({ qa: qa++ });
+    inLineOrder.push({ entry });
   }
-  await insertRows(db, 'cards', freshInLineOrder());
+  while (qa < freshQa.length) inLineOrder.push({ qa: qa++ });
+  const boundRow = (card: CardToMake) => ('entry' in card ? topicCardRow(card.entry) : freshQa[card.qa]!.row);
+  const topicIdOf = (card: CardToMake) => ('entry' in card ? topicIds[card.entry]! : 0);
+  for (const part of copiedRuns(inLineOrder)) {
+    if (part.copied) await insertTopicCards(db, part.cards.map(topicIdOf), now);
+    else await insertRows(db, 'cards', madeAsWritten(part.cards, boundRow));
+  }
 
   // Only a stored topic can have moved (with its cards) to another section: a new one's cards were made with its own.
   if (!plan.entries.some((entry) => entry.stored !== null && entry.stored.sectionKey !== entry.sectionKey)) return;
@@ -458,6 +464,33 @@ async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, pl
       ),
     )
     .execute();
+}
+
+/** A card an import makes: a new topic's card (by its entry), or a new card of the file (by its place in line order). */
+type CardToMake = { entry: number } | { qa: number };
+
+/** Below this many topic cards in a row, binding them costs less than another statement. */
+const MIN_COPIED_RUN = 64;
+
+/** `cards` (in line order) cut into runs of topic cards long enough to be copied from their topics' rows, and the rest. */
+function* copiedRuns(cards: readonly CardToMake[]): Generator<{ copied: boolean; cards: CardToMake[] }> {
+  let bound: CardToMake[] = [];
+  let run: CardToMake[] = [];
+  for (let i = 0; i <= cards.length; i++) {
+    const card = cards[i];
+    if (card && 'entry' in card) {
+      run.push(card);
+      continue;
+    }
+    if (run.length >= MIN_COPIED_RUN) {
+      if (bound.length > 0) yield { copied: false, cards: bound };
+      yield { copied: true, cards: run };
+      bound = [];
+    } else bound.push(...run);
+    run = [];
+    if (card) bound.push(card);
+  }
+  if (bound.length > 0) yield { copied: false, cards: bound };
 }
 
 const CARD_IMPORT_COLUMNS = [

@@ -278,6 +278,42 @@ export function newCardRow(card: NewQaCard & { kind: CardKind }, now: string): N
   };
 }
 
+/**
+ * The topic cards of `topicIds` (topics of one checklist, each without one yet), new and due at once, made by the
+ * database from the topics' rows (`insert ... select`) in their line order: the import's thousands of topic cards
+ * are not built and bound a value at a time (22 values a card). Each gets what `newCardRow` gives a topic card.
+ */
+export async function insertTopicCards(db: Kysely<Database>, topicIds: readonly number[], now: string): Promise<void> {
+  const schedule = scheduleColumns(newCardSchedule(now));
+  const numbers = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'reps', 'lapses', 'learning_steps'] as const;
+  await forIdBatches(topicIds, (batch) =>
+    db
+      .insertInto('cards')
+      .columns(['checklist_id', 'topic_id', 'section_key', 'kind', 'origin', 'created_at', 'due', 'state', 'last_review', ...numbers])
+      .expression(
+        db
+          .selectFrom('topics')
+          .select(['checklist_id', 'id', 'section_key', sql.lit('topic').as('kind'), sql.lit('app').as('origin')])
+          // Cast, so that PostgreSQL knows the type of a bound value (and of the null) in a select list.
+          .select([
+            text(now).as('created_at'),
+            text(schedule.due).as('due'),
+            text(schedule.state).as('state'),
+            text(schedule.last_review).as('last_review'),
+          ])
+          .select(numbers.map((column) => sql.lit(schedule[column]).as(column)))
+          .where('id', 'in', batch)
+          .orderBy('line_start')
+          .orderBy('id'),
+      )
+      .execute(),
+  );
+}
+
+function text(value: string | null) {
+  return sql<string>`cast(${value} as text)`;
+}
+
 /** A new question/answer card, due at once. */
 export async function insertQaCard(db: Kysely<Database>, card: NewQaCard, now: string): Promise<StudyCard> {
   const row = await db

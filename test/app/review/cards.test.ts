@@ -69,6 +69,51 @@ for (const backend of BACKENDS) {
         expect((await cardById(ctx, queue.cards[2]!.card.id)).archivedAt).toBeNull();
       }));
 
+    it('makes a long outline\u2019s topic cards from the topics\u2019 rows: the same new cards, in file order around the file\u2019s cards', () =>
+      withFixedApp(async (ctx) => {
+        const run = (prefix: string) => Array.from({ length: 70 }, (_, i) => `- ${prefix}${i}`);
+        const text = [
+          '# Long',
+          ...run('t'),
+          '- generators',
+          '  - What does send() do? :: resumes it',
+          '- a',
+          '- b',
+          '  - Why yield? :: send()',
+          ...run('u'),
+          '',
+        ];
+        await reimport(ctx, text.join('\n'));
+        const rows = await ctx.store.db
+          .selectFrom('cards')
+          .leftJoin('topics', 'topics.id', 'cards.topic_id')
+          .selectAll('cards')
+          .select('topics.text as topicText')
+          .orderBy('cards.id')
+          .execute();
+        const label = (row: (typeof rows)[number]) => (row.kind === 'topic' ? row.topicText : row.front);
+        // Ids are the order a review introduces new cards: the file's order, whichever way each card was made.
+        expect(rows.map(label)).toEqual(
+          [...run('t'), 'generators', 'What does send() do?', 'a', 'b', 'Why yield?', ...run('u')].map((line) => line.replace(/^- /, '')),
+        );
+        // t0 is copied (a run of 71 topic cards), a is bound (a run of 2 between two file cards): the same card.
+        const cardOf = (topicText: string) => {
+          const row = rows.find((r) => r.topicText === topicText)!;
+          return { ...row, id: 0, topic_id: 0, topicText: '' };
+        };
+        const copied = cardOf('t0');
+        expect(copied).toEqual(cardOf('a'));
+        expect(copied).toMatchObject({
+          kind: 'topic',
+          origin: 'app',
+          state: 'new',
+          due: '2026-11-20T09:00:00.000Z',
+          front: '',
+          line_start: null,
+          section_key: 'long',
+        });
+      }));
+
     it('adds, edits and removes cards of its own; a card written in the file is changed in the file', () =>
       withFixedApp(async (ctx) => {
         await reimport(ctx, FILE);
