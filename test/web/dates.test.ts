@@ -8,17 +8,29 @@ import {
   daysBetween,
   dueIn,
   dueText,
-  formatDate,
-  formatDateTime,
-  formatInstantDate,
-  formatTime,
-  formatWhen,
+  formatDate as rawFormatDate,
+  formatDateTime as rawFormatDateTime,
+  formatInstantDate as rawFormatInstantDate,
+  formatTime as rawFormatTime,
+  formatWhen as rawFormatWhen,
   inputTime,
   localDateOf,
-  recentDate,
+  recentDate as rawRecentDate,
   relativeDate,
   relativeDays,
 } from '../../web/src/lib/dates.js';
+
+/** The module writes no-break spaces inside a date or a time, so that "2:00 PM" never wraps; read as plain spaces here. */
+const spaced =
+  <A extends unknown[]>(format: (...args: A) => string) =>
+  (...args: A) =>
+    format(...args).replace(/\u00a0/g, ' ');
+const formatDate = spaced(rawFormatDate);
+const formatDateTime = spaced(rawFormatDateTime);
+const formatInstantDate = spaced(rawFormatInstantDate);
+const formatTime = spaced(rawFormatTime);
+const formatWhen = spaced(rawFormatWhen);
+const recentDate = spaced(rawRecentDate);
 
 const today = '2026-12-06';
 
@@ -65,6 +77,11 @@ describe('instants', () => {
 
   it("reads a zone the browser does not know in the browser's own rather than failing", () => {
     expect(() => formatTime(at, { zone: 'Mars/Olympus_Mons' })).not.toThrow();
+  });
+
+  it('never lets a date or a time break across lines', () => {
+    expect(rawFormatTime(at, { zone: 'UTC', locale: 'en-US' })).toBe('2:00\u00a0PM');
+    expect(rawFormatDate('2026-12-19', { today, locale: 'en-US', weekday: true })).toBe('Sat,\u00a0Dec\u00a019');
   });
 
   it('gives a time input its 24-hour HH:MM whatever the locale', () => {

@@ -79,11 +79,14 @@ function dateParts(date: string, { today, weekday }: DateOptions): Intl.DateTime
   return { ...(weekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', ...(thisYear ? {} : { year: 'numeric' }) };
 }
 
+/** Spaces inside one date or one time never break across lines ("2:00 / PM"): no-break spaces instead. */
+const unbroken = (text: string) => text.replace(/[ \u202f]/g, '\u00a0');
+
 /** A local date: "Dec 19" ("19 Dec" in en-GB), "Sat, Dec 19" with the weekday, "Dec 19, 2025" in another year; "—" for none. */
 export function formatDate(local: string | null | undefined, options: DateOptions = {}): string {
   if (!local) return '—';
   if (!LOCAL_DATE.test(local) || Number.isNaN(dateOf(local).getTime())) return local;
-  return formatter(options.locale, { ...dateParts(local, options), timeZone: 'UTC' }).format(dateOf(local));
+  return unbroken(formatter(options.locale, { ...dateParts(local, options), timeZone: 'UTC' }).format(dateOf(local)));
 }
 
 /** An instant's date in the zone: "Dec 5" (the year when not this year's). */
@@ -93,7 +96,7 @@ export function formatInstantDate(at: string, options: InstantOptions = {}): str
 
 /** An instant's time in the zone: "2:05 PM" (en-US), "14:05" (en-GB). */
 export function formatTime(at: string, { zone, locale }: InstantOptions = {}): string {
-  return formatter(locale, { timeStyle: 'short', timeZone: zone }).format(new Date(at));
+  return unbroken(formatter(locale, { timeStyle: 'short', timeZone: zone }).format(new Date(at)));
 }
 
 /** An instant's time in the zone as a time input takes it, whatever the locale: "19:30". */
@@ -104,7 +107,7 @@ export function inputTime(at: string, zone?: string): string {
 /** An instant, its date and time in the zone: "Dec 5, 2:05 PM", "Sun, Dec 20, 3:00 PM" with the weekday. */
 export function formatDateTime(at: string, options: InstantOptions = {}): string {
   const date = localDateOf(at, options.zone);
-  const day = formatter(options.locale, { ...dateParts(date, options), timeZone: 'UTC' }).format(dateOf(date));
+  const day = unbroken(formatter(options.locale, { ...dateParts(date, options), timeZone: 'UTC' }).format(dateOf(date)));
   return `${day}, ${formatTime(at, options)}`;
 }
 

@@ -136,7 +136,7 @@ function StoryList({
           <span className="story-item-meta muted">
             {s.competencies.map((k) => labels.get(k) ?? k).join(', ') || 'no competency yet'}
             {' · '}
-            {s.schedule.lastReview === null ? 'never rehearsed' : `recall now ${percent(s.schedule.recall)}, ${dueIn(s.schedule.due)}`}
+            {s.schedule.lastReview === null ? 'never rehearsed' : `${dueIn(s.schedule.due)} · recall now ${percent(s.schedule.recall)}`}
           </span>
         </li>
       ))}
