@@ -47,7 +47,6 @@ export function PlanPage({ checklist }: { checklist: string }) {
             <section className="card plan-calendar-card" aria-labelledby="calendar-heading">
               <h2 id="calendar-heading">Calendar</h2>
               <PlanCalendar plan={data} checklist={checklist} />
-              <CostsLine plan={data} />
             </section>
           )}
           <ReadinessCard plan={data} />
@@ -136,6 +135,7 @@ function TodayCard({ plan, checklist }: { plan: PlanJson; checklist: string }) {
       ) : (
         <PlanItems items={items} checklist={checklist} label="Today’s items" />
       )}
+      <CostsLine plan={plan} />
     </section>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { PlanDayJson, PlanJson } from '../../../src/contract/plan.js';
 import { plural } from '../lib/plural.js';
-import { addDays, dateOf, formatDate as formatLocalDate, formatDayOfMonth, formatMonth } from '../lib/dates.js';
+import { addDays, dateOf, formatDate as formatLocalDate, formatDayOfMonth } from '../lib/dates.js';
 import { minutes, WEEKDAY_LABEL, WEEKDAYS } from './format.js';
 import { PlanItems } from './PlanItems.js';
 
@@ -74,6 +74,16 @@ function facts(d: CalendarDay): string[] {
 
 const describe = (d: CalendarDay) => [`${formatDate(d.date)}${d.kind === 'today' ? ' (today)' : ''}`, ...facts(d)].join('; ');
 
+/** Each swatch with its word, kept together when the legend wraps. */
+const LEGEND = [
+  ['legend-swatch legend-available', 'available'],
+  ['legend-swatch legend-planned', 'planned'],
+  ['legend-swatch legend-done', 'done'],
+  ['legend-swatch legend-rest', 'rest day'],
+  ['legend-swatch legend-off', 'day off'],
+  ['legend-flag', 'target'],
+] as const;
+
 export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: string }) {
   const days = calendarDays(plan);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -129,7 +139,7 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
               onClick={() => setChosen(date)}
             >
               <span className="plan-day-number">
-                {formatDayOfMonth(date) === '1' || date === first ? `${formatDayOfMonth(date)} ${formatMonth(date)}` : formatDayOfMonth(date)}
+                {formatDayOfMonth(date) === '1' || date === first ? formatLocalDate(date) : formatDayOfMonth(date)}
               </span>
               {flag && <span className="plan-day-flag" aria-hidden="true" />}
               <span className="plan-day-minutes">
@@ -153,9 +163,12 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
         })}
       </div>
       <p className="plan-calendar-legend muted" aria-hidden="true">
-        <span className="legend-swatch legend-available" /> available <span className="legend-swatch legend-planned" /> planned{' '}
-        <span className="legend-swatch legend-done" /> done <span className="legend-swatch legend-rest" /> rest day{' '}
-        <span className="legend-swatch legend-off" /> day off <span className="legend-flag" /> target
+        {LEGEND.map(([swatch, label]) => (
+          <span key={label} className="legend-item">
+            <span className={swatch} />
+            {label}
+          </span>
+        ))}
       </p>
       {selected && <DayDetail day={selected} checklist={checklist} targets={targets.get(selected.date) ?? []} />}
     </div>

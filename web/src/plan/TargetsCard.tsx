@@ -87,7 +87,8 @@ function TargetItem({ entry, plan, checklist }: { entry: TargetReadinessJson; pl
             <time dateTime={target.at}>
               {formatDate(target.date, { weekday: true })} at {formatTime(target.at, { zone: plan.timeZone })}
             </time>{' '}
-            · <strong className="target-days-left">{entry.when}</strong> · weight {target.weight}
+            · <strong className="target-days-left">{entry.when}</strong> · weight{'\u00a0'}
+            {target.weight}
             {target.roundId !== null && ' · interview round'}
           </p>
           <p className="muted target-scope">
