@@ -294,6 +294,12 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
       await phone.goto(`${server.url}${path}`);
       await phone.locator(ready).first().waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      // One column of cards as wide as the screen allows, not each as wide as its content (a scored question's
+      // segments took the questions card past the edge while the outcome card stayed as narrow as its buttons).
+      const widths = await phone
+        .locator('.topic-layout > * > .card')
+        .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+      expect(new Set(widths).size, `${path}: ${widths.join(', ')}`).toBeLessThanOrEqual(1);
     }
     await phone.close();
   });
