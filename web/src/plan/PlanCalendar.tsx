@@ -175,7 +175,7 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
   );
 }
 
-/** "14 study days · rest days: Sat, Sun · days off: Thu, Dec 24": the days from today to the last target. */
+/** "14 study days · rest days: Sat, Sun · days off: Thu, Dec 24; Fri, Dec 25": the days from today to the last target. */
 function DaysSummary({ plan }: { plan: PlanJson }) {
   const kinds = plan.days.map((d) => ({
     date: d.date,
@@ -197,7 +197,7 @@ function DaysSummary({ plan }: { plan: PlanJson }) {
           {daysOff.length === 1 ? 'day' : 'days'} off:{' '}
           {daysOff.map((d, i) => (
             <span key={d}>
-              {i > 0 && ', '}
+              {i > 0 && '; '}
               <time dateTime={d}>{formatDate(d)}</time>
             </span>
           ))}
