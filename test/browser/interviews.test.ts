@@ -145,9 +145,9 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
     roundId = added.id;
     expect(added).toMatchObject({ localStart: `${date}T15:00`, timeZone: ZONE, kind: 'technical', startsAt: instant });
     expect(added.sections.map((s) => s.path)).toEqual([['Python'], ['Tools', 'Databases']]);
-    // The browser runs in UTC: Berlin's 15:00 is 14:00 here (13:00 in summer time).
-    const here = new Date(instant).toISOString().slice(11, 16);
-    expect(await page.locator('.round-item').textContent()).toMatch(new RegExp(`15:00 Berlin.*${here} your time`));
+    // The browser runs in UTC with en-US: Berlin's 15:00 is 2:00 PM here (1:00 PM in summer time), in its locale's clock.
+    const here = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(instant));
+    expect(await page.locator('.round-item').textContent()).toMatch(new RegExp(`3:00\\sPM Berlin.*${here.replace(/\s/gu, '\\s')} your time`));
   });
 
   it('shows the round on the Dashboard with a countdown, linking to its page', async () => {
@@ -294,6 +294,12 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
       await phone.goto(`${server.url}${path}`);
       await phone.locator(ready).first().waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      // One column of cards as wide as the screen allows, not each as wide as its content (a scored question's
+      // segments took the questions card past the edge while the outcome card stayed as narrow as its buttons).
+      const widths = await phone
+        .locator('.topic-layout > * > .card')
+        .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+      expect(new Set(widths).size, `${path}: ${widths.join(', ')}`).toBeLessThanOrEqual(1);
     }
     await phone.close();
   });

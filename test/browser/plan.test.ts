@@ -189,9 +189,27 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     expect(await page.locator(`.plan-day[data-date="${next.date}"]`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('.plan-day-today').getAttribute('data-date')).toBe(today);
     expect(await page.locator('.plan-day-target').count()).toBe(1);
-    // A day off says so; a click on a study day shows its items.
-    const off = made.days.find((d) => d.minutesAvailable === 0);
-    if (off) expect(await page.locator(`.plan-day[data-date="${off.date}"]`).getAttribute('aria-label')).toContain('day off');
+    // A weekend day not studied is a rest day, and says so in its cell and above the calendar; a click on a study day
+    // shows its items.
+    const rest = made.days.find((d) => d.minutesAvailable === 0);
+    if (rest) {
+      expect(rest.noStudy).toBe('weekday');
+      const cell = page.locator(`.plan-day[data-date="${rest.date}"]`);
+      expect(await cell.getAttribute('aria-label')).toContain('no study (a rest day)');
+      expect(await cell.getAttribute('class')).toContain('plan-day-rest');
+      expect(await cell.locator('.plan-day-minutes').textContent()).toBe('rest');
+      expect(await page.locator('.plan-calendar-summary').textContent()).toMatch(/rest days?: (Sat|Sun)/);
+    }
+    expect(await page.locator('.plan-calendar-summary').textContent()).toContain(
+      `${made.days.filter((d) => d.noStudy === undefined).length} study day`,
+    );
+    // Each cost the minutes are counted with, with where it comes from: three timed reviews make no median yet.
+    const used = page.locator('.plan-costs-used li');
+    expect(await used.allTextContents()).toEqual([
+      `Learning a topic ${made.costs.learnTopicMinutes} mindefault`,
+      `A topic review ${made.costs.reviewTopicSeconds} sdefault`,
+      `A Q&A review ${made.costs.reviewQaSeconds} sdefault`,
+    ]);
     const ahead = made.days.filter((d) => d.date !== today && d.items.length > 0).at(-1)!;
     await page.locator(`.plan-day[data-date="${ahead.date}"]`).click();
     await expect.poll(() => page.locator('.plan-day-detail .plan-item').count()).toBe(ahead.items.length);
@@ -249,7 +267,7 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     await edit.getByLabel('Weight').fill('2');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await plan()).targets[0]!.target.weight).toBe(2);
-    await expect.poll(() => item.locator('.target-facts').textContent()).toContain('weight 2');
+    await expect.poll(() => item.locator('.target-facts').textContent()).toMatch(/weight\s2/u);
 
     const costs = page.getByRole('form', { name: 'Time costs' });
     await costs.getByLabel('Learn a new topic').fill('25');
@@ -269,6 +287,9 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     const day = (await plan()).days.find((d) => d.date === off)!;
     expect(day).toMatchObject({ minutesAvailable: 0, minutesPlanned: 0 });
     await expect.poll(() => page.locator(`.plan-day[data-date="${off}"]`).getAttribute('class')).toContain('plan-day-off');
+    expect(await page.locator(`.plan-day[data-date="${off}"]`).getAttribute('aria-label')).toContain('no study (a day off)');
+    await expect.poll(() => page.locator('.plan-calendar-summary').textContent()).toContain('day off: ');
+    expect(await page.locator('.plan-calendar-summary time').getAttribute('datetime')).toBe(off);
   });
 
   it('fits a 390 px wide screen without horizontal scrolling, light and dark', async () => {

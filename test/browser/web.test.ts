@@ -232,7 +232,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.close();
   });
 
-  it('on a touch screen: every control of the tree at least 44 px, and the goals one tap away', async () => {
+  it('on a touch screen: every control of the tree at least 44 px, the search box too, and the goals one tap away', async () => {
     const page = await browser.newPage({ width: 390, height: 800 });
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
@@ -240,7 +240,14 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.goto(`${server.url}/checklist?c=${CHECKLIST}`);
     await page.locator('.topic-row').first().waitFor();
     const heights = await page.evaluate(() =>
-      ['.topic-row .state-button', '.section-toggle', '.toolbar .segment', '.section-jump select', '.section-jump .button'].map((selector) => {
+      [
+        '.topic-row .state-button',
+        '.section-toggle',
+        '.toolbar .segment',
+        '.section-jump select',
+        '.section-jump .button',
+        '.search-field input',
+      ].map((selector) => {
         const boxes = [...document.querySelectorAll(selector)].slice(0, 20).map((el) => el.getBoundingClientRect());
         return { selector, count: boxes.length, smallest: Math.min(...boxes.map((b) => Math.min(b.height, b.width))) };
       }),

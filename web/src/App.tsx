@@ -24,6 +24,7 @@ import {
   topicPage,
   type ShellPage,
 } from './pages/lazy.js';
+import { formatInstantDate } from './lib/dates.js';
 import type { LazyModule } from './lib/lazyModule.js';
 import { checklistsQuery } from './queries/checklists.js';
 import { useDueCount } from './queries/review.js';
@@ -264,8 +265,6 @@ function RouteSkeleton({ route }: { route: Route }) {
   return <PageSkeleton />;
 }
 
-const importedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** `?c=` names no checklist: say so in one line, and offer the ones there are instead of showing another. */
 function MissingChecklist({ name, checklists, path }: { name: string; checklists: ChecklistSummaryJson[]; path: string }) {
   const last = rememberedChecklist();
@@ -280,7 +279,7 @@ function MissingChecklist({ name, checklists, path }: { name: string; checklists
               <Link to={hrefFor(path, c.name)}>{c.title || c.name}</Link>
               <span className="muted">
                 {' '}
-                {c.name} · {plural(c.progress.total, 'topic')} · imported {importedFormat.format(new Date(c.importedAt))}
+                {c.name} · {plural(c.progress.total, 'topic')} · imported {formatInstantDate(c.importedAt)}
                 {c.name === last && ' · last opened here'}
               </span>
             </li>

@@ -1,11 +1,11 @@
 // Changes (or reviews) per day over the last 26 weeks, one square a day, weeks as columns (as on GitHub).
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ActivityDayJson } from '../../../src/contract/checklists.js';
+import { formatDate, formatMonth } from '../lib/dates.js';
 import { plural } from '../lib/plural.js';
 
 const WEEKS = 26;
 const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 interface Day {
   date: string;
@@ -66,7 +66,7 @@ export function ActivityHeatmap({ activity, unit = 'change', today, whenEmpty }:
             {weeks.map((week) => {
               // A column is labelled with the month whose first day it holds.
               const first = week.find((d) => d.date.endsWith('-01'));
-              return <span key={week[0]!.date}>{first ? MONTHS[Number(first.date.slice(5, 7)) - 1] : ''}</span>;
+              return <span key={week[0]!.date}>{first ? formatMonth(first.date) : ''}</span>;
             })}
           </div>
           <div className="heatmap-grid" role="img" aria-label={`${plural(total, unit)} on ${plural(activeDays, 'day')} in the last ${WEEKS} weeks`}>
@@ -75,7 +75,7 @@ export function ActivityHeatmap({ activity, unit = 'change', today, whenEmpty }:
                 <span
                   key={day.date}
                   className={`heatmap-day level-${day.future ? 'future' : level(day.count, max)}`}
-                  title={day.future ? undefined : `${plural(day.count, unit)} on ${day.date}`}
+                  title={day.future ? undefined : `${plural(day.count, unit)} on ${formatDate(day.date, { today, weekday: true })}`}
                 />
               )),
             )}

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CardDraftJson, CardJson } from '../../../src/contract/review.js';
 import { errorMessage } from '../lib/api.js';
-import { formatDueIn, percent } from '../lib/review.js';
+import { dueIn } from '../lib/dates.js';
+import { percent } from '../lib/review.js';
 import { topicCardsQuery, useCardWrites } from '../queries/topics.js';
 import { ErrorLine } from './ErrorLine.js';
 import { MarkdownView } from './MarkdownView.js';
@@ -84,7 +85,7 @@ function TopicCardLine({ card }: { card: CardJson }) {
   if (card.state === 'new') return <span className="muted cards-schedule">not reviewed yet</span>;
   return (
     <span className="muted cards-schedule">
-      {formatDueIn(card.due)} · recall now {percent(card.retrievability)}
+      {dueIn(card.due)} · recall now {percent(card.retrievability)}
     </span>
   );
 }
@@ -100,8 +101,7 @@ function QaItem({ card, onEdit, onRemove }: { card: CardJson; onEdit: () => void
       </div>
       <div className="qa-meta">
         <span className="muted">
-          <span className={`card-state card-state-${card.state}`}>{card.state}</span>{' '}
-          {card.state === 'new' ? 'not reviewed yet' : formatDueIn(card.due)}
+          <span className={`card-state card-state-${card.state}`}>{card.state}</span> {card.state === 'new' ? 'not reviewed yet' : dueIn(card.due)}
           {fromFile ? ` · in the file, line ${card.line ?? '?'}` : ''}
         </span>
         {!fromFile && (

@@ -1,17 +1,11 @@
 // The dashboard's view of memory: true retention from the review log, predicted recall now, cards due over
 // the next 30 days, and reviews per day.
 import type { DayCountJson, ReviewStatsJson } from '../../../src/contract/review.js';
+import { formatDate } from '../lib/dates.js';
 import { plural } from '../lib/plural.js';
 import { percent } from '../lib/review.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { ActivityHeatmap } from './ActivityHeatmap.js';
-
-const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-function dateOf(day: string): Date {
-  return new Date(`${day}T00:00:00Z`);
-}
 
 export function MemoryCard({ stats, checklist, due }: { stats: ReviewStatsJson; checklist: string; due: number | null }) {
   const { trueRetention, overall } = stats;
@@ -71,6 +65,8 @@ function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
   const total = forecast.reduce((sum, d) => sum + d.count, 0);
   const today = forecast[0]?.count ?? 0;
   const week = forecast.slice(0, 7).reduce((sum, d) => sum + d.count, 0);
+  // The forecast's first day is today's study date.
+  const first = forecast[0]?.date;
   return (
     <figure className="forecast">
       <figcaption className="forecast-caption">
@@ -88,7 +84,7 @@ function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
           <span
             key={d.date}
             className={`forecast-day${i === 0 ? ' forecast-today' : ''}`}
-            title={`${plural(d.count, 'card')} due ${i === 0 ? 'today' : `on ${longDate.format(dateOf(d.date))}`}`}
+            title={`${plural(d.count, 'card')} due ${i === 0 ? 'today' : `on ${formatDate(d.date, { today: first, weekday: true })}`}`}
           >
             <span className="forecast-bar" style={{ height: `${d.count === 0 ? 0 : Math.max(4, (d.count / max) * 100)}%` }} />
           </span>
@@ -96,7 +92,7 @@ function ForecastChart({ forecast }: { forecast: DayCountJson[] }) {
       </div>
       <div className="forecast-axis" aria-hidden="true">
         {forecast.map((d, i) => (
-          <span key={d.date}>{i === 0 ? 'today' : i % 7 === 0 && i <= forecast.length - 7 ? shortDate.format(dateOf(d.date)) : ''}</span>
+          <span key={d.date}>{i === 0 ? 'today' : i % 7 === 0 && i <= forecast.length - 7 ? formatDate(d.date, { today: first }) : ''}</span>
         ))}
       </div>
     </figure>

@@ -3,6 +3,7 @@
 // which links to the round).
 import type { ReactNode } from 'react';
 import type { TopicEventJson, TopicReviewJson } from '../../../src/contract/topics.js';
+import { formatDateTime } from '../lib/dates.js';
 import { Link } from '../lib/router.js';
 import './history.css';
 
@@ -87,8 +88,6 @@ function describeEvent(event: TopicEventJson, sections: Readonly<Record<string, 
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 type Line = { kind: 'event'; at: string; event: TopicEventJson } | { kind: 'review'; at: string; review: TopicReviewJson; index: number };
 
 /** Events and reviews in one list, newest first (an event before a review at the same instant stays before it). */
@@ -127,7 +126,7 @@ export function TopicHistory({
             line.kind === 'event' ? (
               <li key={`e${line.event.id}`} className={`history-${line.event.type}`}>
                 <span className="history-what">{describeEvent(line.event, sections, checklist)}</span>
-                <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
+                <time dateTime={line.at}>{formatDateTime(line.at)}</time>
               </li>
             ) : (
               <li key={`r${line.index}`} className={`history-review history-review-${line.review.source}`}>
@@ -149,7 +148,7 @@ export function TopicHistory({
                     <span className="source-badge">review</span>
                   )}
                 </span>
-                <time dateTime={line.at}>{dateFormat.format(new Date(line.at))}</time>
+                <time dateTime={line.at}>{formatDateTime(line.at)}</time>
               </li>
             ),
           )}

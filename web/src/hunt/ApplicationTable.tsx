@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import type { ApplicationSummaryJson, HuntJson } from '../../../src/contract/hunt.js';
 import { Link } from '../lib/router.js';
 import { FitBadge } from './Fit.js';
-import { dueText, REMOTE_LABEL, salaryText, stageIndex } from './format.js';
+import { dueText, formatDateTime, localDateOf, recentDate } from '../lib/dates.js';
+import { REMOTE_LABEL, salaryText, stageIndex } from './format.js';
 import { applicationHref, useHuntParams } from './url.js';
 
 type SortKey = 'company' | 'role' | 'stage' | 'fit' | 'followUp' | 'updated';
@@ -168,7 +169,11 @@ export function ApplicationTable({ hunt, applications }: { hunt: HuntJson; appli
                 <td>
                   {a.nextFollowUp ? `${a.nextFollowUp.title} · ${dueText(a.nextFollowUp.dueOn, hunt.today)}` : <span className="muted">—</span>}
                 </td>
-                <td className="muted nowrap">{a.updatedAt.slice(0, 10)}</td>
+                <td className="muted nowrap">
+                  <time dateTime={a.updatedAt} title={formatDateTime(a.updatedAt, { zone: hunt.timeZone, today: hunt.today })}>
+                    {recentDate(localDateOf(a.updatedAt, hunt.timeZone), { today: hunt.today })}
+                  </time>
+                </td>
                 <td className="muted">{[a.remote ? REMOTE_LABEL[a.remote] : '', salaryText(a.salary)].filter(Boolean).join(' · ') || '—'}</td>
               </tr>
             ))}

@@ -18,7 +18,8 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEv
 import type { ApplicationSummaryJson, HuntJson, StageJson } from '../../../src/contract/hunt.js';
 import { Link, navigate } from '../lib/router.js';
 import { FitBadge } from './Fit.js';
-import { dueText, fitText, localDate } from './format.js';
+import { dueText, formatDate } from '../lib/dates.js';
+import { fitText } from './format.js';
 import { applicationHref } from './url.js';
 
 interface Props {
@@ -267,7 +268,7 @@ function CardBody({ application, today, closed, overlay = false }: CardBodyProps
         {next && (
           <span
             className={`board-card-due ${late ? 'due-late' : next.dueOn === today ? 'due-today' : 'muted'}`}
-            title={`Next follow-up: ${next.title}, ${localDate(next.dueOn, today)}`}
+            title={`Next follow-up: ${next.title}, ${formatDate(next.dueOn, { today, weekday: true })}`}
           >
             {next.title} · {dueText(next.dueOn, today)}
           </span>

@@ -1,7 +1,7 @@
 // What to do next and by when: follow-ups with a due date, ticked done (and back), removed.
 import { useState, type FormEvent } from 'react';
 import type { FollowUpCreateJson, FollowUpJson } from '../../../src/contract/hunt.js';
-import { dueText, localDate } from './format.js';
+import { dueText, formatDate } from '../lib/dates.js';
 
 interface Props {
   followUps: FollowUpJson[];
@@ -52,11 +52,11 @@ export function FollowUpsCard({ followUps, today, offDueLists, onAdd, onDone, on
                   <input type="checkbox" checked={!open} onChange={(e) => void setDone(f.id, e.target.checked)} />
                   <span className="follow-up-title">{f.title}</span>
                 </label>
-                <span className={`follow-up-due due-${state}`} title={localDate(f.dueOn, today)}>
+                <span className={`follow-up-due due-${state}`} title={formatDate(f.dueOn, { today, weekday: true })}>
                   {!open
-                    ? `done · was due ${localDate(f.dueOn, today)}`
+                    ? `done · was due ${formatDate(f.dueOn, { today })}`
                     : offDueLists !== null
-                      ? `due ${localDate(f.dueOn, today)} · not listed`
+                      ? `due ${formatDate(f.dueOn, { today })} · not listed`
                       : dueText(f.dueOn, today)}
                 </span>
                 <button

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { FunnelJson, StageJson } from '../../../src/contract/hunt.js';
+import { formatDate } from '../lib/dates.js';
 
 /** The x axis' steps between ticks, in seconds: a week, two, four, thirteen. */
 const WEEK_STEPS = [1, 2, 4, 13].map((weeks) => weeks * 7 * 86_400);
@@ -27,21 +28,21 @@ export function FunnelChart({ funnel, stages }: { funnel: FunnelJson; stages: St
     const last = x.length - 1;
     const shownIdx = (idx: number | null | undefined) => (idx === null || idx === undefined ? last : idx);
     const value = (_u: uPlot, _v: number | null, seriesIdx: number, idx: number | null) => String(data[seriesIdx]?.[shownIdx(idx)] ?? '');
-    // Ticks and the legend's week in the app's words ("30 Nov"), as the plan's chart writes days.
-    const week = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    // Ticks and the legend's week in the app's words ("Nov 30"), as the plan's chart writes days.
+    const week = (ts: number) => formatDate(new Date(ts * 1000).toISOString().slice(0, 10));
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: 240,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(3, max + 1)] } },
       axes: [
-        { ...axis, incrs: WEEK_STEPS, values: (_u, ticks) => ticks.map((t) => week.format(new Date(t * 1000))) },
+        { ...axis, incrs: WEEK_STEPS, values: (_u, ticks) => ticks.map((t) => week(t)) },
         { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100] },
       ],
       series: [
         {
           label: 'Week of',
-          value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => week.format(new Date((x[shownIdx(idx)] ?? 0) * 1000)),
+          value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => week(x[shownIdx(idx)] ?? 0),
         },
         ...shown.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, points: { size: 5 }, value })),
       ],

@@ -8,7 +8,8 @@ import { ErrorLine } from '../components/ErrorLine.js';
 import { errorMessage } from '../lib/api.js';
 import { lazyModule } from '../lib/lazyModule.js';
 import { funnelQuery } from '../queries/hunt.js';
-import { localDate, stageLabel } from './format.js';
+import { formatDate } from '../lib/dates.js';
+import { stageLabel } from './format.js';
 
 const funnelChart = lazyModule(() => import('./FunnelChart.js'));
 
@@ -66,7 +67,7 @@ export function FunnelPanel({ hunt }: { hunt: HuntJson }) {
                   <tbody>
                     {data.weeks.map((w) => (
                       <tr key={w.weekOf}>
-                        <th scope="row">{localDate(w.weekOf)}</th>
+                        <th scope="row">{formatDate(w.weekOf)}</th>
                         {weekStages.map((s) => (
                           <td key={s.key}>{w.counts[s.key] ?? 0}</td>
                         ))}

@@ -9,7 +9,7 @@ import { Link } from '../lib/router.js';
 import { agendaQuery, useHuntWrite } from '../queries/hunt.js';
 import { applicationsQuery } from '../queries/huntBoard.js';
 import { useLive } from '../queries/live.js';
-import { dueText, localDate } from './format.js';
+import { dueText, formatDate, relativeDays } from '../lib/dates.js';
 import { applicationHref, huntHref } from './url.js';
 import './hunt.css';
 
@@ -75,7 +75,7 @@ export function HuntAgenda() {
                 {d.role && <span className="muted"> · {d.role}</span>}
               </Link>
               <span className={d.daysLeft <= 2 ? 'due-late' : 'muted'}>
-                decide by {localDate(d.deadlineOn, data.today)} ({d.daysLeft === 0 ? 'today' : `${d.daysLeft} days left`})
+                decide by {formatDate(d.deadlineOn, { today: data.today })} ({relativeDays(d.daysLeft)})
               </span>
             </li>
           ))}

@@ -1,7 +1,8 @@
 // The offer of an application: the terms as the company wrote them, recorded, changed or removed.
 import { useState, type FormEvent } from 'react';
 import type { OfferJson, OfferPutJson, RemotePolicy } from '../../../src/contract/hunt.js';
-import { localDate, money, PAY_PERIODS, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
+import { formatDate } from '../lib/dates.js';
+import { money, PAY_PERIODS, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
 import { RemoteField } from './RemoteField.js';
 
 interface Props {
@@ -73,13 +74,13 @@ export function OfferCard({ offer, today, onSave, onRemove }: Props) {
           {offer.startOn && (
             <>
               <dt>Start</dt>
-              <dd>{localDate(offer.startOn, today)}</dd>
+              <dd>{formatDate(offer.startOn, { today })}</dd>
             </>
           )}
           {offer.deadlineOn && (
             <>
               <dt>Decide by</dt>
-              <dd className={offer.deadlineOn <= today ? 'due-late' : undefined}>{localDate(offer.deadlineOn, today)}</dd>
+              <dd className={offer.deadlineOn <= today ? 'due-late' : undefined}>{formatDate(offer.deadlineOn, { today })}</dd>
             </>
           )}
           {offer.notes && (

@@ -8,7 +8,8 @@ import { errorMessage } from '../lib/api.js';
 import { Link } from '../lib/router.js';
 import { offersQuery } from '../queries/hunt.js';
 import { FitBadge } from './Fit.js';
-import { localDate, money, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
+import { formatDate } from '../lib/dates.js';
+import { money, PERIOD_LABEL, REMOTE_LABEL } from './format.js';
 import { applicationHref } from './url.js';
 
 type Offer = OfferComparisonJson['offers'][number];
@@ -58,11 +59,11 @@ export function OffersTable({ today }: { today: string }) {
         return r ? REMOTE_LABEL[r] : '—';
       },
     },
-    { label: 'Start', cell: ({ offer }) => localDate(offer.startOn, today) },
+    { label: 'Start', cell: ({ offer }) => formatDate(offer.startOn, { today }) },
     {
       label: 'Decide by',
       cell: ({ offer }) => (
-        <span className={offer.deadlineOn && offer.deadlineOn <= today ? 'due-late' : undefined}>{localDate(offer.deadlineOn, today)}</span>
+        <span className={offer.deadlineOn && offer.deadlineOn <= today ? 'due-late' : undefined}>{formatDate(offer.deadlineOn, { today })}</span>
       ),
     },
     { label: 'Fit', cell: ({ application }) => <FitBadge fit={application.fit} /> },

@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { HuntJson, StageJson } from '../../../src/contract/hunt.js';
 import { ErrorLine } from '../components/ErrorLine.js';
+import { browserZone } from '../lib/dates.js';
 import { huntApi } from '../lib/huntApi.js';
 import { useHuntWrite } from '../queries/hunt.js';
 
@@ -133,7 +134,7 @@ function TimeZoneCard({ hunt }: { hunt: HuntJson }) {
     const known = Intl.supportedValuesOf('timeZone');
     return known.includes(hunt.timeZone) ? known : [hunt.timeZone, ...known];
   }, [hunt.timeZone]);
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const here = browserZone();
   return (
     <section className="card" aria-labelledby="zone-heading">
       <div className="card-title-row">
@@ -152,9 +153,9 @@ function TimeZoneCard({ hunt }: { hunt: HuntJson }) {
             ))}
           </select>
         </label>
-        {browserZone !== hunt.timeZone && zones.includes(browserZone) && (
-          <button type="button" className="button" onClick={() => void patch.run({ timeZone: browserZone })}>
-            Use this browser’s ({browserZone})
+        {here !== hunt.timeZone && zones.includes(here) && (
+          <button type="button" className="button" onClick={() => void patch.run({ timeZone: here })}>
+            Use this browser’s ({here})
           </button>
         )}
       </div>

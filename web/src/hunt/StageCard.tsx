@@ -2,7 +2,8 @@
 // stage history as a timeline, oldest first: every move is kept, a jump or a move back included.
 import { useState, type FormEvent } from 'react';
 import type { ApplicationDetailJson, HuntJson, MoveJson } from '../../../src/contract/hunt.js';
-import { instant, stageLabel } from './format.js';
+import { formatDateTime } from '../lib/dates.js';
+import { stageLabel } from './format.js';
 
 interface Props {
   detail: ApplicationDetailJson;
@@ -75,7 +76,7 @@ export function StageCard({ detail, hunt, onMove }: Props) {
                 )}
               </span>
               <time dateTime={e.at} className="muted">
-                {instant(e.at)}
+                {formatDateTime(e.at, { zone: hunt.timeZone, today: hunt.today })}
               </time>
               {e.note && <p className="timeline-note">{e.note}</p>}
             </div>

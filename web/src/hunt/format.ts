@@ -1,4 +1,4 @@
-// How the hunt's numbers and words read on screen: fit, money, dates, stages.
+// How the hunt's numbers and words read on screen: fit, money, stages (dates: lib/dates.ts).
 import type { ContactRole, FitJson, HuntJson, MarkValue, PayPeriod, RemotePolicy, SalaryJson, StageJson } from '../../../src/contract/hunt.js';
 
 // The contract's lists are values, which the web may not import (it takes types only): each label map names
@@ -61,29 +61,4 @@ export function salaryText(salary: SalaryJson | null): string {
       ? `${money(salary.min, salary.currency)}–${money(salary.max, salary.currency)}`
       : money(salary.min ?? salary.max, salary.currency);
   return `${range} ${PERIOD_LABEL[salary.period]}`;
-}
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** A local date (YYYY-MM-DD) as "5 Dec", with the year when it is not `today`'s. */
-export function localDate(date: string | null, today?: string): string {
-  if (!date) return '—';
-  const at = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(at.getTime())) return date;
-  return (today && today.slice(0, 4) === date.slice(0, 4) ? dayFormat : dayYearFormat).format(at);
-}
-
-/** "today", "in 3 days", "2 days late": a due date against today. */
-export function dueText(dueOn: string, today: string): string {
-  const days = Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days > 1) return `in ${days} days`;
-  return days === -1 ? '1 day late' : `${-days} days late`;
-}
-
-const instantFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export function instant(at: string): string {
-  return instantFormat.format(new Date(at));
 }

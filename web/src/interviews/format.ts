@@ -1,7 +1,8 @@
-// How rounds read on screen: their kind, when they are (in the round's zone and in the browser's), the countdown.
+// How rounds read on screen: their kind, when they are (in the round's zone and in the browser's; lib/dates.ts writes them).
 import { useEffect, useState } from 'react';
 import type { RoundJson, RoundOutcome } from '../../../src/contract/interviews.js';
 import type { ROUND_KINDS as ROUND_KIND_LIST } from '../../../src/contract/vocabulary.js';
+import { browserZone, formatDateTime, formatTime, knownZone, localDateOf } from '../lib/dates.js';
 
 // The contract's lists are values the web may not import, only their types: each map names every word of its
 // list, so the type-check fails when the contract adds one.
@@ -46,63 +47,23 @@ export const SCORE_LABEL = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as co
 export type Score = keyof typeof SCORE_LABEL;
 export const SCORES = [1, 2, 3, 4] as const;
 
-/** The browser's own zone. */
-const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** `Europe/Berlin` → `Berlin`, `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
 function zoneCity(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function format(zone: string, withDay: boolean): Intl.DateTimeFormat {
-  const key = `${zone}\n${withDay}`;
-  let f = formats.get(key);
-  if (!f) {
-    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
-    f = new Intl.DateTimeFormat(
-      'en-GB',
-      withDay ? { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', ...time } : { timeZone: zone, ...time },
-    );
-    formats.set(key, f);
-  }
-  return f;
-}
-
-function dayOf(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /**
- * "Sun 20 Dec 15:00 Berlin · 14:00 your time": the round in its own zone and, when the browser's zone reads
- * the instant otherwise, in the browser's (with its day when that differs too).
+ * "Sun, Dec 20, 3:00 PM Berlin · 2:00 PM your time": the round in its own zone and, when the browser's zone reads
+ * the instant otherwise, in the browser's (with its day when that differs too). Written by lib/dates.ts, in the
+ * user's locale.
  */
 export function roundWhen(round: Pick<RoundJson, 'startsAt' | 'timeZone'>, zone = browserZone()): { there: string; here: string | null } {
-  const at = new Date(round.startsAt);
-  let there: string;
-  try {
-    there = `${format(round.timeZone, true).format(at).replace(',', '')} ${zoneCity(round.timeZone)}`;
-  } catch {
-    there = `${format(zone, true).format(at).replace(',', '')} (${round.timeZone})`;
-    return { there, here: null };
-  }
-  const sameClock = format(round.timeZone, true).format(at) === format(zone, true).format(at);
-  if (sameClock) return { there, here: null };
-  const sameDay = dayOf(at, round.timeZone) === dayOf(at, zone);
-  return { there, here: `${format(zone, !sameDay).format(at).replace(',', '')} your time` };
-}
-
-/** "in 1 d 3 h", "in 3 h 20 min", "in 12 min", "starting now"; null once it has started. */
-export function countdown(startsAt: string, now: number): string | null {
-  const minutes = Math.floor((Date.parse(startsAt) - now) / 60_000);
-  if (minutes < 0) return null;
-  if (minutes < 1) return 'starting now';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return `in ${days} d${hours > 0 ? ` ${hours} h` : ''}`;
-  if (hours > 0) return `in ${hours} h${mins > 0 ? ` ${mins} min` : ''}`;
-  return `in ${mins} min`;
+  if (!knownZone(round.timeZone)) return { there: `${formatDateTime(round.startsAt, { zone, weekday: true })} (${round.timeZone})`, here: null };
+  const there = formatDateTime(round.startsAt, { zone: round.timeZone, weekday: true });
+  if (there === formatDateTime(round.startsAt, { zone, weekday: true })) return { there: `${there} ${zoneCity(round.timeZone)}`, here: null };
+  const sameDay = localDateOf(round.startsAt, round.timeZone) === localDateOf(round.startsAt, zone);
+  const here = sameDay ? formatTime(round.startsAt, { zone }) : formatDateTime(round.startsAt, { zone, weekday: true });
+  return { there: `${there} ${zoneCity(round.timeZone)}`, here: `${here} your time` };
 }
 
 /** The time now, ticking every `everyMs` (a countdown's minute). */

@@ -1,4 +1,5 @@
-// Spaced repetition as the UI words it: rating names, queue kinds, sections to scope a session to, times.
+// Spaced repetition as the UI words it: rating names, queue kinds, sections to scope a session to, durations (dates and
+// times: dates.ts).
 import type { SectionProgressJson } from '../../../src/contract/checklists.js';
 import type { CardJson, ReviewQueueJson } from '../../../src/contract/review.js';
 
@@ -43,36 +44,6 @@ export function sectionOptions(sections: SectionProgressJson[]): SectionOption[]
 
 export function percent(ratio: number | null): string {
   return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
-}
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-
-function localDay(date: Date): number {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
-/** "at 14:05", "tomorrow at 04:00", "on Tue, 2 Dec at 04:00": in the browser's time zone. */
-export function formatWhen(iso: string, now = new Date()): string {
-  const when = new Date(iso);
-  const days = Math.round((localDay(when) - localDay(now)) / 86_400_000);
-  const time = timeFormat.format(when);
-  if (days <= 0) return `at ${time}`;
-  if (days === 1) return `tomorrow at ${time}`;
-  return `on ${dayFormat.format(when)} at ${time}`;
-}
-
-/** "due now", "due in 10 minutes", "due in 3 days", "due in 4 months". */
-export function formatDueIn(iso: string, now = Date.now()): string {
-  const minutes = (Date.parse(iso) - now) / 60_000;
-  if (minutes <= 1) return 'due now';
-  if (minutes < 60) return `due in ${Math.round(minutes)} min`;
-  const hours = minutes / 60;
-  if (hours < 24) return `due in ${Math.round(hours)} h`;
-  const days = hours / 24;
-  if (days < 45) return `due in ${Math.round(days)} ${Math.round(days) === 1 ? 'day' : 'days'}`;
-  if (days < 365) return `due in ${Math.round(days / 30)} months`;
-  return `due in ${(days / 365).toFixed(1)} years`;
 }
 
 /** "under a second", "45 s", "3 min", "1 h 5 min". */

@@ -6,6 +6,7 @@ import type { GapSectionJson, GapsJson, GapTopicJson } from '../../../src/contra
 import { ErrorLine } from '../components/ErrorLine.js';
 import { PageSkeleton } from '../components/Skeletons.js';
 import { errorMessage } from '../lib/api.js';
+import { formatDateTime, localDateOf, recentDate } from '../lib/dates.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { useHuntParams } from '../hunt/url.js';
@@ -113,6 +114,20 @@ function figures(g: GapTopicJson | GapSectionJson, data: GapsJson, kind: string)
   return parts.join(', ');
 }
 
+/** "Acme, Globex · last asked 3 days ago": where it came up, and how lately. */
+function companiesLine(g: GapTopicJson | GapSectionJson) {
+  const when = recentDate(localDateOf(g.lastAskedAt));
+  return (
+    <>
+      {g.companies.join(', ')}
+      {g.companies.length > 0 && ' · '}
+      <time dateTime={g.lastAskedAt} title={formatDateTime(g.lastAskedAt)}>
+        last asked {when}
+      </time>
+    </>
+  );
+}
+
 /** A review of exactly these topics' cards. */
 const reviewHref = (checklist: string, topics: readonly GapTopicJson[]) =>
   `${hrefFor('/review', checklist)}&topics=${topics.map((t) => t.topicId).join(',')}`;
@@ -153,7 +168,7 @@ function TopicGaps({ data, checklist, kind }: { data: GapsJson; checklist: strin
             </div>
             <p className="gap-section muted">{g.section.join(' / ')}</p>
             <p className="gap-figures">{figures(g, data, kind)}</p>
-            <p className="gap-companies muted">{g.companies.join(', ')}</p>
+            <p className="gap-companies muted">{companiesLine(g)}</p>
           </li>
         ))}
       </ol>
@@ -176,7 +191,7 @@ function SectionGaps({ data, checklist, kind }: { data: GapsJson; checklist: str
               </span>
             </div>
             <p className="gap-figures">{figures(g, data, kind)}</p>
-            <p className="gap-companies muted">{g.companies.join(', ')}</p>
+            <p className="gap-companies muted">{companiesLine(g)}</p>
             <Link className="button button-small" to={sectionReviewHref(g.checklist || checklist, g.path)}>
               Study this section
             </Link>

@@ -10,7 +10,9 @@ import { errorMessage } from '../lib/api.js';
 import { planApi, planCalendarHref } from '../lib/planApi.js';
 import { plural } from '../lib/plural.js';
 import { Link } from '../lib/router.js';
-import { formatDate, minutes, percent, planReviewHref } from '../plan/format.js';
+import { formatDate } from '../lib/dates.js';
+import { minutes, percent, planReviewHref } from '../plan/format.js';
+import { CostsLine } from '../plan/CostsLine.js';
 import { PlanCalendar } from '../plan/PlanCalendar.js';
 import { PlanItems } from '../plan/PlanItems.js';
 import { ReadinessCard } from '../plan/ReadinessCard.js';
@@ -101,7 +103,7 @@ function BehindLine({ behind }: { behind: NonNullable<PlanJson['behind']> }) {
   const moves = behind.readiness.map((r) => `${behind.readiness.length > 1 ? `${r.label}: ` : ''}${percent(r.before)} → ${percent(r.now)}`);
   return (
     <p className="plan-behind" role="status">
-      Behind by {plural(Math.round(behind.minutes), 'minute')} since {formatDate(behind.since)}
+      Behind by {plural(Math.round(behind.minutes), 'minute')} since {formatDate(behind.since, { weekday: true })}
       {moves.length > 0 && <>; readiness on the day {moves.join(', ')}</>}
     </p>
   );
@@ -124,11 +126,16 @@ function TodayCard({ plan, checklist }: { plan: PlanJson; checklist: string }) {
       </div>
       {items.length === 0 ? (
         <p className="muted">
-          {today && today.minutesAvailable === 0 ? 'No study today: a day off in your availability.' : 'Nothing planned for today.'}
+          {today?.minutesAvailable !== 0
+            ? 'Nothing planned for today.'
+            : today.noStudy === 'weekday'
+              ? 'No study today: a rest day in your availability.'
+              : 'No study today: a day off in your availability.'}
         </p>
       ) : (
         <PlanItems items={items} checklist={checklist} label="Today’s items" />
       )}
+      <CostsLine plan={plan} />
     </section>
   );
 }

@@ -11,7 +11,8 @@ import { ApiError, errorMessage } from '../lib/api.js';
 import { interviewsApi } from '../lib/interviewsApi.js';
 import { Link, navigate } from '../lib/router.js';
 import { applicationHref, huntHref } from '../hunt/url.js';
-import { countdown, kindLabel, OUTCOME_LABEL, OUTCOMES, roundWhen, useNow } from '../interviews/format.js';
+import { countdown, formatDateTime, knownZone } from '../lib/dates.js';
+import { kindLabel, OUTCOME_LABEL, OUTCOMES, roundWhen, useNow } from '../interviews/format.js';
 import { QuestionDraft } from '../interviews/QuestionDraft.js';
 import { QuestionList } from '../interviews/QuestionList.js';
 import { RoundForm } from '../interviews/RoundForm.js';
@@ -219,7 +220,12 @@ function RoundDetails({ round, onSave }: { round: RoundJson; onSave: Parameters<
         <dl className="round-facts">
           <dt>Starts</dt>
           <dd>
-            {round.localStart.replace('T', ' ')} ({round.timeZone})
+            <time dateTime={round.startsAt}>
+              {knownZone(round.timeZone)
+                ? formatDateTime(round.startsAt, { zone: round.timeZone, weekday: true })
+                : round.localStart.replace('T', ' ')}
+            </time>{' '}
+            ({round.timeZone})
           </dd>
           <dt>Kind</dt>
           <dd>{kindLabel(round.kind)}</dd>

@@ -10,7 +10,7 @@ import { PageSkeleton } from '../components/Skeletons.js';
 import { errorMessage } from '../lib/api.js';
 import { interviewsApi } from '../lib/interviewsApi.js';
 import { plural } from '../lib/plural.js';
-import { formatDueIn } from '../lib/review.js';
+import { dueIn } from '../lib/dates.js';
 import { useHuntParams } from '../hunt/url.js';
 import { CompetencyMatrix } from '../interviews/CompetencyMatrix.js';
 import { percent, SCORE_LABEL, SCORES, type Score } from '../interviews/format.js';
@@ -136,7 +136,7 @@ function StoryList({
           <span className="story-item-meta muted">
             {s.competencies.map((k) => labels.get(k) ?? k).join(', ') || 'no competency yet'}
             {' · '}
-            {s.schedule.lastReview === null ? 'never rehearsed' : `recall now ${percent(s.schedule.recall)}, ${formatDueIn(s.schedule.due)}`}
+            {s.schedule.lastReview === null ? 'never rehearsed' : `${dueIn(s.schedule.due)} · recall now ${percent(s.schedule.recall)}`}
           </span>
         </li>
       ))}
@@ -248,12 +248,11 @@ function Rehearse({ story, write }: { story: StoryJson; write: ReturnType<typeof
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   });
-  const due =
-    story.schedule.lastReview === null ? 'never rehearsed' : `${formatDueIn(story.schedule.due)} · recall now ${percent(story.schedule.recall)}`;
+  const due = story.schedule.lastReview === null ? 'never rehearsed' : `${dueIn(story.schedule.due)} · recall now ${percent(story.schedule.recall)}`;
   return (
     <div className="rehearse">
       <p className="rehearse-status muted" role="status">
-        {rated !== null ? `Rated ${SCORE_LABEL[rated]}: next rehearsal ${formatDueIn(story.schedule.due).replace(/^due /, '')}.` : due}
+        {rated !== null ? `Rated ${SCORE_LABEL[rated]}: next rehearsal ${dueIn(story.schedule.due).replace(/^due /, '')}.` : due}
       </p>
       {revealed ? (
         <div className="star-view">

@@ -1,10 +1,12 @@
 // The plan's days as a calendar of weeks (Monday first): the days studied before today with what was planned and
-// done, then today up to the last target with the minutes planned against those available. A day off is hatched,
-// a target's day flagged; a click on a day shows its items below.
+// done, then today up to the last target with the minutes planned against those available. A date set off is
+// hatched, a weekday one does not study (a rest day) greyed, a target's day flagged; a click on a day shows its
+// items below. Under it, the costs the minutes are counted with, each with where it comes from.
 import { useState } from 'react';
 import type { PlanDayJson, PlanJson } from '../../../src/contract/plan.js';
 import { plural } from '../lib/plural.js';
-import { addDays, dateOf, dayOfMonth, formatDate, minutes, monthOf, WEEKDAY_LABEL, WEEKDAYS } from './format.js';
+import { addDays, dateOf, formatDate as formatLocalDate, formatDayOfMonth } from '../lib/dates.js';
+import { minutes, WEEKDAY_LABEL, WEEKDAYS } from './format.js';
 import { PlanItems } from './PlanItems.js';
 
 interface CalendarDay {
@@ -39,14 +41,29 @@ function calendarDays(plan: PlanJson): CalendarDay[] {
   return [...past, ...ahead, ...targetDays];
 }
 
+/** The plan's days with their weekday: "Sat, Dec 19". */
+const formatDate = (local: string) => formatLocalDate(local, { weekday: true });
+
 /** Monday is 0. */
 const weekdayIndex = (date: string) => (dateOf(date).getUTCDay() + 6) % 7;
+
+/**
+ * Why a day of the plan has no study: a date set off, or a weekday one does not study (a rest day). A server that
+ * does not say which (no `noStudy`) has it read as a day off.
+ */
+function noStudyOf(d: Pick<CalendarDay, 'kind' | 'minutesAvailable' | 'minutesPlanned' | 'day'>): PlanDayJson['noStudy'] | null {
+  if ((d.kind !== 'today' && d.kind !== 'ahead') || d.minutesAvailable !== 0 || d.minutesPlanned !== 0) return null;
+  return d.day?.noStudy ?? 'day-off';
+}
+
+const NO_STUDY_TEXT = { 'day-off': 'no study (a day off)', weekday: 'no study (a rest day)' } as const;
 
 /** What a day holds, in a few phrases (its date apart). */
 function facts(d: CalendarDay): string[] {
   const parts: string[] = [];
+  const none = noStudyOf(d);
   if (d.kind === 'target') parts.push('the day of the interview');
-  else if (d.minutesAvailable === 0 && d.minutesPlanned === 0) parts.push('no study (a day off)');
+  else if (none) parts.push(NO_STUDY_TEXT[none]);
   else {
     parts.push(`${minutes(d.minutesPlanned)} planned${d.minutesAvailable === null ? '' : ` of ${minutes(d.minutesAvailable)} available`}`);
     if (d.kind !== 'ahead') parts.push(`${minutes(d.minutesDone)} done`);
@@ -56,6 +73,16 @@ function facts(d: CalendarDay): string[] {
 }
 
 const describe = (d: CalendarDay) => [`${formatDate(d.date)}${d.kind === 'today' ? ' (today)' : ''}`, ...facts(d)].join('; ');
+
+/** Each swatch with its word, kept together when the legend wraps. */
+const LEGEND = [
+  ['legend-swatch legend-available', 'available'],
+  ['legend-swatch legend-planned', 'planned'],
+  ['legend-swatch legend-done', 'done'],
+  ['legend-swatch legend-rest', 'rest day'],
+  ['legend-swatch legend-off', 'day off'],
+  ['legend-flag', 'target'],
+] as const;
 
 export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: string }) {
   const days = calendarDays(plan);
@@ -77,6 +104,7 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
 
   return (
     <div className="plan-calendar">
+      <DaysSummary plan={plan} />
       <div className="plan-calendar-grid" role="group" aria-label="Study days">
         {WEEKDAYS.map((w) => (
           <span key={w} className="plan-calendar-weekday" aria-hidden="true">
@@ -86,12 +114,12 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
         {cells.map((date) => {
           const d = byDate.get(date);
           if (!d) return <span key={date} className="plan-day plan-day-blank" aria-hidden="true" />;
-          const off = (d.kind === 'today' || d.kind === 'ahead') && d.minutesAvailable === 0 && d.minutesPlanned === 0;
+          const none = noStudyOf(d);
           const flag = targets.get(date);
           const classes = [
             'plan-day',
             `plan-day-${d.kind}`,
-            off ? 'plan-day-off' : '',
+            none === 'day-off' ? 'plan-day-off' : none === 'weekday' ? 'plan-day-rest' : '',
             flag ? 'plan-day-target' : '',
             selected?.date === date ? 'plan-day-selected' : '',
           ]
@@ -111,11 +139,19 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
               onClick={() => setChosen(date)}
             >
               <span className="plan-day-number">
-                {dayOfMonth(date) === '1' || date === first ? `${dayOfMonth(date)} ${monthOf(date)}` : dayOfMonth(date)}
+                {formatDayOfMonth(date) === '1' || date === first ? formatLocalDate(date) : formatDayOfMonth(date)}
               </span>
               {flag && <span className="plan-day-flag" aria-hidden="true" />}
               <span className="plan-day-minutes">
-                {d.kind === 'target' ? 'target' : off ? 'off' : d.minutesPlanned > 0 || d.minutesDone > 0 ? `${Math.round(d.minutesPlanned)}′` : ''}
+                {d.kind === 'target'
+                  ? 'target'
+                  : none === 'day-off'
+                    ? 'off'
+                    : none === 'weekday'
+                      ? 'rest'
+                      : d.minutesPlanned > 0 || d.minutesDone > 0
+                        ? `${Math.round(d.minutesPlanned)}′`
+                        : ''}
               </span>
               <span className="plan-day-bar" aria-hidden="true">
                 <span className="plan-day-available" style={{ height: `${((d.minutesAvailable ?? d.minutesPlanned) / scale) * 100}%` }} />
@@ -127,12 +163,47 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
         })}
       </div>
       <p className="plan-calendar-legend muted" aria-hidden="true">
-        <span className="legend-swatch legend-available" /> available <span className="legend-swatch legend-planned" /> planned{' '}
-        <span className="legend-swatch legend-done" /> done <span className="legend-swatch legend-off" /> day off <span className="legend-flag" />{' '}
-        target
+        {LEGEND.map(([swatch, label]) => (
+          <span key={label} className="legend-item">
+            <span className={swatch} />
+            {label}
+          </span>
+        ))}
       </p>
       {selected && <DayDetail day={selected} checklist={checklist} targets={targets.get(selected.date) ?? []} />}
     </div>
+  );
+}
+
+/** "14 study days · rest days: Sat, Sun · days off: Thu, Dec 24; Fri, Dec 25": the days from today to the last target. */
+function DaysSummary({ plan }: { plan: PlanJson }) {
+  const kinds = plan.days.map((d) => ({
+    date: d.date,
+    none: noStudyOf({ kind: 'ahead', minutesAvailable: d.minutesAvailable, minutesPlanned: d.minutesPlanned, day: d }),
+  }));
+  const study = kinds.filter((k) => k.none === null).length;
+  const restDays = WEEKDAYS.filter((w) => kinds.some((k) => k.none === 'weekday' && WEEKDAYS[weekdayIndex(k.date)] === w));
+  const daysOff = kinds.filter((k) => k.none === 'day-off').map((k) => k.date);
+  return (
+    <p className="plan-calendar-summary muted">
+      <span>{plural(study, 'study day')}</span>
+      {restDays.length > 0 && (
+        <span>
+          rest {restDays.length === 1 ? 'day' : 'days'}: {restDays.map((w) => WEEKDAY_LABEL[w]).join(', ')}
+        </span>
+      )}
+      {daysOff.length > 0 && (
+        <span>
+          {daysOff.length === 1 ? 'day' : 'days'} off:{' '}
+          {daysOff.map((d, i) => (
+            <span key={d}>
+              {i > 0 && '; '}
+              <time dateTime={d}>{formatDate(d)}</time>
+            </span>
+          ))}
+        </span>
+      )}
+    </p>
   );
 }
 

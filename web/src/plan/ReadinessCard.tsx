@@ -3,7 +3,8 @@
 import { Suspense, use } from 'react';
 import type { PlanJson, TargetReadinessJson } from '../../../src/contract/plan.js';
 import { lazyModule } from '../lib/lazyModule.js';
-import { formatDate, percent } from './format.js';
+import { formatDate } from '../lib/dates.js';
+import { percent } from './format.js';
 
 const readinessChart = lazyModule(() => import('./ReadinessChart.js'));
 
@@ -56,7 +57,7 @@ function ReadinessTable({ target }: { target: TargetReadinessJson }) {
         <tbody>
           {target.curve.map((p) => (
             <tr key={p.date}>
-              <th scope="row">{formatDate(p.date)}</th>
+              <th scope="row">{formatDate(p.date, { weekday: true })}</th>
               <td>{percent(p.plan)}</td>
               <td>{percent(p.usual)}</td>
               <td>{percent(p.stop)}</td>

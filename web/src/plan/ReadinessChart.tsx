@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TargetReadinessJson } from '../../../src/contract/plan.js';
+import { formatDate } from '../lib/dates.js';
 
 const HEIGHT = 220;
 /** The x axis' steps between ticks, in seconds: a day, two, a week, two, four. */
@@ -34,20 +35,22 @@ export function ReadinessChart({ target }: { target: TargetReadinessJson }) {
       const v = data[seriesIdx]?.[shown(idx)];
       return typeof v === 'number' ? `${Math.round(v)}%` : '';
     };
-    const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-    // Ticks in the app's words ("6 Dec", or "Dec 6" where the browser says it so), one a day at most, no year.
-    const tick = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    // Ticks in the app's words ("Dec 6", or "6 Dec" where the browser says it so), one a day at most.
+    const local = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: HEIGHT,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       scales: { x: { time: true }, y: { range: [0, 100] } },
       axes: [
-        { ...axis, incrs: DAY_STEPS, values: (_u, ticks) => ticks.map((t) => tick.format(new Date(t * 1000))) },
+        { ...axis, incrs: DAY_STEPS, values: (_u, ticks) => ticks.map((t) => formatDate(local(t))) },
         { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`), incrs: [10, 20, 25, 50], size: 52 },
       ],
       series: [
-        { label: 'Day', value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => day.format(new Date((x[shown(idx)] ?? 0) * 1000)) },
+        {
+          label: 'Day',
+          value: (_u: uPlot, _ts: number | null, _s: number, idx: number | null) => formatDate(local(x[shown(idx)] ?? 0), { weekday: true }),
+        },
         { label: 'The plan', stroke: colour('--accent', '#6d4fd8'), width: 2.5, fill: colour('--plan-fill', 'rgba(109,79,216,0.08)'), value },
         { label: 'Usual reviews', stroke: colour('--plan-usual', '#2f9fd8'), width: 2, dash: [6, 4], value },
         { label: 'Stop today', stroke: muted, width: 1.5, dash: [2, 4], value },

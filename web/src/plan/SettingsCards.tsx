@@ -9,7 +9,8 @@ import type { SectionChoice } from '../interviews/sections.js';
 import { errorMessage } from '../lib/api.js';
 import { planApi } from '../lib/planApi.js';
 import { planSettingsQuery, usePlanWrite } from '../queries/plan.js';
-import { formatDate, SOURCE_LABEL, WEEKDAY_LABEL, WEEKDAYS } from './format.js';
+import { formatDate } from '../lib/dates.js';
+import { SOURCE_LABEL, WEEKDAY_LABEL, WEEKDAYS } from './format.js';
 
 export function SettingsCards({ checklist, sections }: { checklist: string; sections: SectionChoice[] }) {
   const settings = useQuery(planSettingsQuery(checklist));
@@ -69,11 +70,11 @@ function AvailabilityCard({ settings, checklist }: { settings: PlanSettingsJson;
           <div className="chips">
             {daysOff.map((d) => (
               <span key={d} className="chip">
-                <time dateTime={d}>{formatDate(d)}</time>
+                <time dateTime={d}>{formatDate(d, { weekday: true })}</time>
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Remove the day off ${formatDate(d)}`}
+                  aria-label={`Remove the day off ${formatDate(d, { weekday: true })}`}
                   onClick={() => setDaysOff(daysOff.filter((o) => o !== d))}
                 >
                   ×

@@ -10,7 +10,8 @@ import { plural } from '../lib/plural.js';
 import { planApi } from '../lib/planApi.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { usePlanWrite } from '../queries/plan.js';
-import { formatDate, percent } from './format.js';
+import { formatDate, formatTime, inputTime } from '../lib/dates.js';
+import { percent } from './format.js';
 import { modelCaption } from './ReadinessCard.js';
 
 interface Props {
@@ -65,11 +66,6 @@ export function TargetsCard({ plan, checklist, sections }: Props) {
   );
 }
 
-/** "19:30" in the plan's zone. */
-function timeOf(target: PlanTargetJson, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(target.at));
-}
-
 function scopeText(target: PlanTargetJson): string {
   const parts = target.sections.map((s) => s.path.join(' / '));
   if (target.topicIds.length > 0) parts.push(plural(target.topicIds.length, 'topic'));
@@ -89,9 +85,10 @@ function TargetItem({ entry, plan, checklist }: { entry: TargetReadinessJson; pl
           </p>
           <p className="muted target-facts">
             <time dateTime={target.at}>
-              {formatDate(target.date)} at {timeOf(target, plan.timeZone)}
+              {formatDate(target.date, { weekday: true })} at {formatTime(target.at, { zone: plan.timeZone })}
             </time>{' '}
-            · <strong className="target-days-left">{entry.when}</strong> · weight {target.weight}
+            · <strong className="target-days-left">{entry.when}</strong> · weight{'\u00a0'}
+            {target.weight}
             {target.roundId !== null && ' · interview round'}
           </p>
           <p className="muted target-scope">
@@ -176,7 +173,7 @@ function ExcludedItem({ target, checklist }: { target: PlanTargetJson; checklist
         <div className="target-when">
           <p className="target-label">{target.label}</p>
           <p className="muted target-facts">
-            {formatDate(target.date)} · {scopeText(target)}
+            {formatDate(target.date, { weekday: true })} · {scopeText(target)}
           </p>
           {/* A round called off with its application comes back when the application reopens, not by a click here. */}
           {target.closed !== undefined && <p className="muted target-facts">called off: {target.closed}; reopening the application puts it back</p>}
@@ -209,7 +206,7 @@ interface EditProps {
 function TargetEdit({ target, checklist, zone, write, onDone }: EditProps) {
   const round = target.roundId !== null;
   const [date, setDate] = useState(target.date);
-  const [time, setTime] = useState(timeOf(target, zone));
+  const [time, setTime] = useState(inputTime(target.at, zone));
   const [weight, setWeight] = useState(String(target.weight));
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-// How the Plan page says things: readiness as a percent, minutes, dates in the browser's words, the weekdays.
+// How the Plan page says things: readiness as a percent, minutes, the weekdays (dates: lib/dates.ts).
 import type { CostJson, Weekday } from '../../../src/contract/plan.js';
 import { hrefFor } from '../lib/router.js';
 
@@ -19,29 +19,8 @@ export function minutes(value: number): string {
   return rest === 0 ? `${whole / 60} h` : `${Math.floor(whole / 60)} h ${rest} min`;
 }
 
-/** A local date (YYYY-MM-DD) at noon UTC, so that no zone moves it to the day before. */
-export function dateOf(local: string): Date {
-  return new Date(`${local}T12:00:00Z`);
-}
-
-const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayNumber = new Intl.DateTimeFormat(undefined, { day: 'numeric', timeZone: 'UTC' });
-const monthName = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-
-/** "Sat, 19 Dec" */
-export const formatDate = (local: string) => longDate.format(dateOf(local));
-export const dayOfMonth = (local: string) => dayNumber.format(dateOf(local));
-export const monthOf = (local: string) => monthName.format(dateOf(local));
-
 /** Where a cost comes from, in the user's words. */
 export const SOURCE_LABEL: Record<CostJson['source'], string> = { yours: 'yours', log: 'from your log', default: 'default' };
-
-/** A local date `days` after `from`. */
-export function addDays(from: string, days: number): string {
-  const date = dateOf(from);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The Review page on today's planned items not yet done, in the plan's order. */
 export const planReviewHref = (checklist: string) => `${hrefFor('/review', checklist)}&plan=1`;
