@@ -437,7 +437,7 @@ function chooseTopicsMode(
       mode: 'headings',
       reason:
         `read by headings: ${proseHeadings} leaf headings with prose under them and few list items that look like topics ` +
-        `(${topicLikeItems} of ${items} list items, against ${proseWords} words of prose), so each leaf heading is a topic`,
+        `(${topicLikeItems} of ${items} list item${items === 1 ? '' : 's'}, against ${proseWords} words of prose), so each leaf heading is a topic`,
     };
   }
   if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };
