@@ -144,3 +144,39 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+// Issue 14 point 11: cards written in the file keep the rules `card add` keeps. One database is enough here: the
+// use case is tested on both (test/app/import/refused-cards.test.ts).
+describe('cards in the file that the card rules refuse, from the terminal', { timeout: 60_000 }, () => {
+  it('are no cards: the import warns naming each line, and review shows no question card without an answer', async () => {
+    const cli = cliFor();
+    try {
+      const file = join(cli.home, 'py.md');
+      const text = [
+        '# Python',
+        '- descriptors',
+        '  - Explain: descriptors :: they hook attribute access',
+        '- generators',
+        '  - generators :: lazy iterators',
+      ];
+      writeFileSync(file, [...text, '  - What does send() do?', '    ?', ''].join('\n'));
+      const imported = await cli.run(['import', file]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(lines(imported.stdout).filter((line) => line.includes('warning:'))).toEqual([
+        "  warning: line 3: 'Explain: descriptors' is not made a card: its question only repeats its topic 'descriptors', which the topic's own card asks; its lines stay in the details of 'descriptors'",
+        "  warning: line 5: 'generators' is not made a card: its question only repeats its topic 'generators', which the topic's own card asks; its lines stay in the details of 'generators'",
+        "  warning: line 6: 'What does send() do?' is not made a card: it has no answer (nothing under its ?); its lines stay in the details of 'generators'",
+      ]);
+      const queue = await cli.json<{ cards: Array<{ card: CardJson }> }>(['review']);
+      expect(queue.cards.map(({ card }) => [card.kind, card.front])).toEqual([
+        ['topic', 'descriptors'],
+        ['topic', 'generators'],
+      ]);
+      // The lines stay in the file as written.
+      const shown = await cli.run(['show', 'generators']);
+      expect(shown.stdout).toContain('    - generators :: lazy iterators\n    - What does send() do?\n      ?\n');
+    } finally {
+      cli.dispose();
+    }
+  });
+});

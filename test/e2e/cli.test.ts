@@ -650,12 +650,23 @@ for (const backend of BACKENDS) {
         });
       }
 
+      step('importing a device exits 1 with a one-line error, rather than a checklist named "null"', async () => {
+        expectOneLineError(
+          await cli().run(['import', '/dev/null']),
+          1,
+          /^prepdeck: error: \/dev\/null is not a regular file \(a device\); give a Markdown file$/m,
+        );
+      });
+
       // One look after all of them is enough: the database started empty, and a checklist, once written, stays.
       step('none of the refused files wrote a checklist', async () => {
         expect(await cli().json<ChecklistsJson>(['checklists'])).toEqual({ checklists: [] });
       });
 
-      step('an empty file imports with 0 topics and says so', async () => {
+      step('an empty file imports with 0 topics and says so; its dry run before says it would, not that nothing changes', async () => {
+        const preview = await cli().run(['import', join(dir, 'empty.md'), '--dry-run']);
+        expect(preview.code, preview.stderr).toBe(0);
+        expect(preview.stdout).toMatch(/: would import\n/);
         const result = await cli().run(['import', join(dir, 'empty.md')]);
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(/: imported\n/);

@@ -1,5 +1,6 @@
 // Import a checklist file: read and check it, parse and plan in the core, apply in one transaction.
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { countCardChanges, fileCardOwner, type CardChanges, type IncomingCard } from '../../core/review/cards.js';
@@ -75,6 +76,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InvalidInputError(`${path} is a directory; give a Markdown file`);
+    // A device reads as empty (/dev/null would make a checklist named "null") or never ends, a FIFO waits for a writer.
+    if (!info.isFile()) throw new InvalidInputError(`${path} is not a regular file (${specialKind(info)}); give a Markdown file`);
     size = info.size;
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
@@ -87,6 +90,12 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw tooLarge(path, size);
   }
   return readFile(path);
+}
+
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  return info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'a special file';
 }
 
 function countParsed(parsed: ParsedChecklist, duplicates: number): ImportCounts {
@@ -196,8 +205,15 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     if (!dryRun && unchanged && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath) {
       await linkSourceFile(trx, existing.id, input.file.sourcePath, ctx.now());
     }
+    // A checklist not stored yet is never unchanged: the import would create it, even with nothing in it.
     if (dryRun || unchanged)
-      return { id: existing?.id ?? null, plan, cards, created: existing === null, unchanged: unchanged || !hasChanges(plan, cards) };
+      return {
+        id: existing?.id ?? null,
+        plan,
+        cards,
+        created: existing === null,
+        unchanged: existing !== null && (unchanged || !hasChanges(plan, cards)),
+      };
     input.onPhase?.('writing');
     const { checklistId } = await applyImport(trx, {
       checklistId: existing?.id ?? null,

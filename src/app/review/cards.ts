@@ -3,7 +3,7 @@
 import type { CardJson, CardListJson } from '../../contract/review.js';
 import { cardJson } from './card-json.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { cardIdentity, repeatsTopic } from '../../core/review/cards.js';
+import { cardIdentity, cardRefusal, type CardText } from '../../core/review/cards.js';
 import type { Topic } from '../../core/checklist/model.js';
 import { retrievability, type StudyCard } from '../../core/review/scheduling.js';
 import { checkNoNul, MAX_ID } from '../../core/validate.js';
@@ -30,22 +30,16 @@ function checkText(value: string, what: 'question' | 'answer'): string {
   return value.trim();
 }
 
-function checkFront(front: string | undefined): string {
-  const text = checkText(front ?? '', 'question');
-  if (text === '') throw new InvalidInputError('a card needs a question (its front); it is empty');
-  return text;
-}
-
-/** A card without an answer has nothing to reveal, and would go into the file as a bare `?`. */
-function checkBack(back: string | undefined): string {
-  const text = checkText(back ?? '', 'answer');
-  if (text === '') throw new InvalidInputError('a card needs an answer (its back); it is empty');
-  return text;
-}
-
-function refuseTopicRepeat(topic: Topic, front: string): void {
-  if (repeatsTopic(front, topic.text)) {
-    throw new InvalidInputError(`'${front}' only repeats the topic '${topic.text}', which its topic card asks already; ask something about it`);
+/**
+ * The import's rule for the cards written in the file (core/review/cards.ts#cardRefusal), said to whoever typed the
+ * card; without a topic, only that it has a question and an answer.
+ */
+function refuseCard(card: CardText, topic: Topic | null): void {
+  const refusal = cardRefusal(card, topic?.text ?? null);
+  if (refusal === 'no-question') throw new InvalidInputError('a card needs a question (its front); it is empty');
+  if (refusal === 'no-answer') throw new InvalidInputError('a card needs an answer (its back); it is empty');
+  if (refusal === 'repeats-topic') {
+    throw new InvalidInputError(`'${card.front}' only repeats the topic '${topic!.text}', which its topic card asks already; ask something about it`);
   }
 }
 
@@ -94,11 +88,13 @@ export function appCardOf(topic: Topic, front: string, back: string): NewQaCard 
 
 /** Adds a question/answer card under a study topic (by id, or a reference as `prepdeck show` takes it). */
 export async function addCard(ctx: AppContext, topicRef: number | string, draft: CardDraft, checklistName?: string): Promise<CardJson> {
-  const front = checkFront(draft.front);
-  const back = checkBack(draft.back);
+  const front = checkText(draft.front ?? '', 'question');
+  const back = checkText(draft.back ?? '', 'answer');
+  // Before the topic is looked up: a card with nothing to ask or to reveal is refused whatever it is under.
+  refuseCard({ front, back }, null);
   const topic = typeof topicRef === 'number' ? await studyTopic(ctx, topicRef) : await resolveTopic(ctx, topicRef, checklistName);
   if (topic.kind !== 'topic') throw new InvalidInputError(`'${topic.text}' is a ${topic.kind}, not a study topic; cards go under study topics`);
-  refuseTopicRepeat(topic, front);
+  refuseCard({ front, back }, topic);
   if (topic.archivedAt !== null) throw new InvalidInputError(`'${topic.text}' is archived (gone from the file); add cards to a topic that is in it`);
   // The duplicate check and the insert in one transaction: two adds of one question at once make one card.
   const card = await ctx.store.transaction(async (trx) => {
@@ -132,13 +128,12 @@ export async function editCard(ctx: AppContext, id: number, draft: CardDraft): P
   const { updated, topic } = await ctx.store.transaction(async (trx) => {
     const card = await ownCard(trx, id);
     if (draft.front === undefined && draft.back === undefined) throw new InvalidInputError('nothing to change: give a question, an answer or both');
-    const front = draft.front === undefined ? card.front : checkFront(draft.front);
-    const back = draft.back === undefined ? card.back : checkBack(draft.back);
+    const front = draft.front === undefined ? card.front : checkText(draft.front, 'question');
+    const back = draft.back === undefined ? card.back : checkText(draft.back, 'answer');
     const topic = card.topicId !== null ? await getTopic(trx, card.topicId) : null;
-    if (topic && draft.front !== undefined) {
-      refuseTopicRepeat(topic, front);
-      await refuseDuplicate(trx, topic, front, card.id);
-    }
+    // A question kept as it was is not asked again whether it repeats the topic.
+    refuseCard({ front, back }, draft.front === undefined ? null : topic);
+    if (topic && draft.front !== undefined) await refuseDuplicate(trx, topic, front, card.id);
     const updated = await updateCardText(trx, id, { front, back, identityKey: cardIdentity(front) });
     if (!updated) throw new NotFoundError(`no card with id ${id}`);
     return { updated, topic };

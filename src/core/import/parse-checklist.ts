@@ -13,7 +13,16 @@ import type {
   TopicsMode,
   TopicsModeChoice,
 } from '../checklist/model.js';
-import { inlineCard, isPluginSchedule, isReversedSeparator, paragraphCards, questionSeparator, type WrittenCard } from '../review/cards.js';
+import {
+  cardRefusal,
+  inlineCard,
+  isPluginSchedule,
+  isReversedSeparator,
+  paragraphCards,
+  questionSeparator,
+  type CardRefusal,
+  type WrittenCard,
+} from '../review/cards.js';
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
@@ -109,12 +118,13 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
   const topicsMode = chooseTopicsMode(blocks, headings, options.topics ?? 'auto', settings.topics);
   const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles, headings);
   reader.readBlocks(blocks);
+  warnings.push(...reader.warnings);
   assignRoles(reader.sections, settings.roleTitles);
   for (const entry of reader.entries) entry.kind = kindOf(reader.sections[entry.sectionIndex]!.role);
   // Lines not read explain a file without topics already.
   if (reader.entries.length === 0 && !unread) {
     // Read by headings, list items are details: what is missing is a heading.
-    warnings.push(topicsMode.mode === 'headings' ? NO_LEAF_HEADINGS : whyNoTopics(reader.skippedItems, reader.cards.length));
+    warnings.push(topicsMode.mode === 'headings' ? NO_LEAF_HEADINGS : whyNoTopics(reader.skippedItems, topicsMode.mode));
   }
 
   return {
@@ -405,8 +415,10 @@ function chooseTopicsMode(
 ): TopicsModeChoice {
   const census = countItems(blocks, { items: 0, tasks: 0, openTasks: 0 });
   const counts = `${census.tasks} of ${census.items} list items carry task markers`;
-  if (requested !== 'auto') return { mode: requested, reason: `--topics ${requested} was given (${counts})` };
-  if (fromFrontMatter) return { mode: fromFrontMatter, reason: `front matter sets prepdeck.topics: ${fromFrontMatter} (${counts})` };
+  // Said only where task markers bear on the reading: they choose a task list's topics, and an outline reads past them.
+  const bearing = (mode: TopicsMode) => (mode === 'tasks' || (mode === 'all' && census.tasks > 0) ? ` (${counts})` : '');
+  if (requested !== 'auto') return { mode: requested, reason: `--topics ${requested} was given${bearing(requested)}` };
+  if (fromFrontMatter) return { mode: fromFrontMatter, reason: `front matter sets prepdeck.topics: ${fromFrontMatter}${bearing(fromFrontMatter)}` };
   const share = census.items === 0 ? 0 : census.tasks / census.items;
   const isTaskList = census.openTasks > 0 && census.tasks >= MIN_TASK_ITEMS && share >= TASK_SHARE_THRESHOLD;
   if (isTaskList) {
@@ -425,7 +437,7 @@ function chooseTopicsMode(
       mode: 'headings',
       reason:
         `read by headings: ${proseHeadings} leaf headings with prose under them and few list items that look like topics ` +
-        `(${topicLikeItems} of ${items} list items, against ${proseWords} words of prose), so each leaf heading is a topic`,
+        `(${topicLikeItems} of ${items} list item${items === 1 ? '' : 's'}, against ${proseWords} words of prose), so each leaf heading is a topic`,
     };
   }
   if (census.tasks === 0) return { mode: 'all', reason: `read as an outline: no task markers, so every list item is a topic` };
@@ -466,8 +478,10 @@ class ChecklistReader {
   private readonly besideTitle = new Map<number, string[]>();
   /** Each section's nearest goals or books heading (or null), asked for every item in it. */
   private readonly roleSections = new Map<number, ParsedSection | null>();
-  /** List items that are not entries, by why: said when a file yields no topics. */
-  readonly skippedItems = { linkOnly: 0, navigation: 0 };
+  /** List items that are not entries, by why, and the cards of paragraphs: said when a file yields no topics. */
+  readonly skippedItems: SkippedItems = { linkOnly: 0, navigation: 0, notTasks: 0, cards: 0, refusedCards: 0, paragraphCards: 0 };
+  /** Cards written in the file that the card rules refuse (cardRefusal), each said with its line. */
+  readonly warnings: string[] = [];
   /** In a task list, the last task at its section's top level: the material after it (until a heading) is its. */
   private followedTask: number | null = null;
 
@@ -592,6 +606,7 @@ class ChecklistReader {
       return;
     }
     if (this.mode === 'tasks' && !isTask && !this.inRoleSectionWithoutTasks(owner)) {
+      this.skippedItems.notTasks++;
       const holder = this.followingOwner(owner);
       this.addDetail(holder, item, reading);
       for (const block of rest) {
@@ -651,17 +666,63 @@ class ChecklistReader {
               reversed: shape.reversed,
             }
           : { ...shape.inline, back: join([shape.inline.back, ...lines.slice(1)].join('\n'), restSource(rest)) };
-    this.addCard(card, owner, rangeOf(item));
+    const range = rangeOf(item);
+    if (this.addCard(card, owner, range)) {
+      this.skippedItems.cards++;
+      return true;
+    }
+    // Refused: the item stays where it stands as it is written, a bullet of the topic's details or of the section's notes.
+    this.skippedItems.refusedCards++;
+    const source = dedent(this.sourceOf(range));
+    if (owner.entryIndex !== null) this.appendDetails(owner.entryIndex, source, true);
+    else this.addSectionBullets(owner.sectionIndex, source, range);
     return true;
   }
 
-  /** A card, and its reverse when it is asked both ways (`:::`, `??`): two cards of the same lines. */
-  private addCard(card: WrittenCard, owner: Owner, lines: LineRange): void {
+  /**
+   * A card, and its reverse when it is asked both ways (`:::`, `??`): two cards of the same lines. Each way must pass
+   * the rules `card add` keeps (core/review/cards.ts#cardRefusal): a way refused is said in a warning naming the
+   * line. False when no way is a card, and its lines stay text (see readCard, readParagraphCards).
+   */
+  private addCard(card: WrittenCard, owner: Owner, lines: LineRange): boolean {
     const front = card.front.trim();
     const back = card.back.trim();
+    const topic = owner.entryIndex === null ? null : this.entries[owner.entryIndex]!.text;
+    const ways = card.reversed
+      ? [
+          { front, back },
+          { front: back, back: front },
+        ]
+      : [{ front, back }];
+    const refusals = ways.map((way) => cardRefusal(way, topic));
     const place = { entryIndex: owner.entryIndex, sectionIndex: owner.sectionIndex };
-    this.cards.push({ ...place, front, back, lines });
-    if (card.reversed) this.cards.push({ ...place, front: back, back: front, lines: { ...lines } });
+    ways.forEach((way, i) => refusals[i] === null && this.cards.push({ ...place, ...way, lines: { ...lines } }));
+    const refused = refusals.findIndex((refusal) => refusal !== null);
+    if (refused < 0) return true;
+    const reason = refusalReason(refusals[refused]!, topic);
+    const kept = refusals.some((refusal) => refusal === null);
+    const where =
+      owner.entryIndex !== null
+        ? `its lines stay in the details of '${topic}'`
+        : owner.sectionIndex === 0
+          ? 'its lines stay a note at the top of the file'
+          : `its lines stay a note of the section '${this.sections[owner.sectionIndex]!.text}'`;
+    this.warnings.push(
+      kept
+        ? `line ${lines.start}: '${quoted(front)}' and '${quoted(back)}' are asked one way only, '${quoted(ways[1 - refused]!.front)}' asking '${quoted(ways[1 - refused]!.back)}': the other way, ${reason}`
+        : `line ${lines.start}: '${quoted(front)}' is not made a card: ${reason}; ${where}`,
+    );
+    return kept;
+  }
+
+  /** Bullets standing in a section: consecutive ones make one note, not one note per item. */
+  private addSectionBullets(sectionIndex: number, source: string, lines: LineRange): void {
+    const section = this.sections[sectionIndex]!;
+    const last = section.notes[section.notes.length - 1];
+    if (last?.kind === 'bullets' && last.lines.end >= lines.start - 1) {
+      last.source += `\n${source}`;
+      last.lines.end = lines.end;
+    } else section.notes.push({ kind: 'bullets', source, lines: { ...lines } });
   }
 
   /**
@@ -676,8 +737,11 @@ class ChecklistReader {
     const cards = paragraphCards(lines, separatorsInPlainText);
     if (cards.length === 0) return false;
     const start = rangeOf(block).start;
-    for (const card of cards) this.addCard(card, owner, { start: start + card.from, end: start + card.to });
-    const taken = new Set(cards.flatMap((card) => Array.from({ length: card.to - card.from + 1 }, (_, i) => card.from + i)));
+    // A card the rules refuse leaves its lines to the paragraph, which then stays text whole (a note, or details).
+    const before = this.cards.length;
+    const made = cards.filter((card) => this.addCard(card, owner, { start: start + card.from, end: start + card.to }));
+    this.skippedItems.paragraphCards += this.cards.length - before;
+    const taken = new Set(made.flatMap((card) => Array.from({ length: card.to - card.from + 1 }, (_, i) => card.from + i)));
     return lines.every((line, i) => taken.has(i) || isPluginSchedule(line) || /^\s*(?:#flashcards\S*\s*)+$/.test(line));
   }
 
@@ -748,14 +812,8 @@ class ChecklistReader {
       this.entries[owner.entryIndex]!.resources.push(...resources);
       return;
     }
-    const section = this.sections[owner.sectionIndex]!;
-    section.resources.push(...resources);
-    const last = section.notes[section.notes.length - 1];
-    // Consecutive prose bullets make one note, not one note per line.
-    if (last?.kind === 'bullets' && last.lines.end >= lines.start - 1) {
-      last.source += `\n${bullet}`;
-      last.lines.end = lines.end;
-    } else section.notes.push({ kind: 'bullets', source: bullet, lines });
+    this.sections[owner.sectionIndex]!.resources.push(...resources);
+    this.addSectionBullets(owner.sectionIndex, bullet, lines);
   }
 
   private appendDetails(entryIndex: number, text: string, bullet = false): void {
@@ -842,22 +900,72 @@ class ChecklistReader {
   }
 }
 
+/** Why a card written in the file is not made one, for its warning. */
+function refusalReason(refusal: CardRefusal, topic: string | null): string {
+  if (refusal === 'repeats-topic') return `its question only repeats its topic '${topic}', which the topic's own card asks`;
+  // Only a card over a `?` line can be short of a side: `::` needs text on both.
+  return refusal === 'no-answer' ? 'it has no answer (nothing under its ?)' : 'it has no question (nothing above its ?)';
+}
+
+/** A question as a warning names it: its first line, cut short. */
+function quoted(front: string): string {
+  const first = front.split('\n', 1)[0]!;
+  return first.length > 60 || first !== front ? `${first.slice(0, 60).trimEnd()}…` : first;
+}
+
 const NO_LEAF_HEADINGS =
   '0 topics imported: read by headings, each leaf heading (one with no sub-heading, goals and books aside) is a topic, and the file has none; --topics all reads its list items';
 
+/** What the reader made of what was not a topic: list items by why, and the cards paragraphs hold. */
+interface SkippedItems {
+  linkOnly: number;
+  navigation: number;
+  /** Read as a task list, the items without a task marker (details). */
+  notTasks: number;
+  /** List items read as question cards, and those the card rules refused (kept as text). */
+  cards: number;
+  refusedCards: number;
+  /** The cards read from paragraphs (each way of a card asked both ways counted), as the import's count of cards counts them. */
+  paragraphCards: number;
+}
+
+/** `1 is`, `2 are`: a count and the verb that agrees with it. */
+function agreeing(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /**
  * Why a file gave no topics, in one line: "no list items found" is wrong for a file of link lists (issue 14).
- * In an outline every list item with text is a topic, so the rest are links, a table of contents or cards.
+ * In an outline every list item with text is a topic, so the rest are links, a table of contents or cards; in a task
+ * list, items without a task marker. Cards written as paragraphs are no list items, and said apart.
  */
-function whyNoTopics(skipped: ChecklistReader['skippedItems'], cards: number): string {
+function whyNoTopics(skipped: SkippedItems, mode: TopicsMode): string {
   const parts = [
-    skipped.linkOnly > 0 ? `${skipped.linkOnly} hold only web links (read as resources)` : '',
-    skipped.navigation > 0 ? `${skipped.navigation} link within the file (a table of contents)` : '',
-    cards > 0 ? `${cards} are question cards (of their sections)` : '',
+    skipped.linkOnly > 0 ? `${agreeing(skipped.linkOnly, 'holds', 'hold')} only web links (read as resources)` : '',
+    skipped.navigation > 0 ? `${agreeing(skipped.navigation, 'is a link', 'are links')} within the file (a table of contents)` : '',
+    skipped.notTasks > 0 ? `${agreeing(skipped.notTasks, 'has', 'have')} no task marker (read as notes)` : '',
+    skipped.cards > 0
+      ? `${agreeing(skipped.cards, 'is a question card', 'are question cards')} (of ${skipped.cards === 1 ? 'its section' : 'their sections'})`
+      : '',
+    skipped.refusedCards > 0
+      ? `${agreeing(skipped.refusedCards, 'is a card', 'are cards')} refused (see ${skipped.refusedCards === 1 ? 'its warning' : 'their warnings'})`
+      : '',
   ].filter((part) => part !== '');
-  if (parts.length === 0) return 'no list items found: 0 topics imported';
-  const items = skipped.linkOnly + skipped.navigation + cards;
-  return `0 topics imported: of ${items} list item${items === 1 ? '' : 's'}, ${parts.join(', ')}; an item with text of its own is a topic`;
+  const paragraphs =
+    skipped.paragraphCards > 0
+      ? skipped.paragraphCards === 1
+        ? '1 question card written as a paragraph (of its section)'
+        : `${skipped.paragraphCards} question cards written as paragraphs (of their sections)`
+      : '';
+  if (parts.length === 0 && paragraphs === '') return 'no list items found: 0 topics imported';
+  const rule =
+    mode === 'tasks'
+      ? 'read as a task list, a task item (- [ ] ...) is a topic'
+      : `${parts.length === 0 ? 'a list item' : 'an item'} with text of its own is a topic`;
+  if (parts.length === 0) return `0 topics imported: no list items, ${paragraphs}; ${rule}`;
+  const items = skipped.linkOnly + skipped.navigation + skipped.notTasks + skipped.cards + skipped.refusedCards;
+  const besides = paragraphs === '' ? '' : `; besides, ${paragraphs}`;
+  return `0 topics imported: of ${items} list item${items === 1 ? '' : 's'}, ${parts.join(', ')}${besides}; ${rule}`;
 }
 
 /** A URL's site as a person names it (`hasura.io` for `https://www.hasura.io/docs`); the URL itself when it has none. */

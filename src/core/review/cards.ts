@@ -27,6 +27,20 @@ export function repeatsTopic(front: string, topicText: string): boolean {
   return question === topic || question.replace(TOPIC_PROMPT, '') === topic;
 }
 
+/** Why a question and answer make no card: `card add`, the API and the import refuse it alike (cardRefusal). */
+export type CardRefusal = 'no-question' | 'no-answer' | 'repeats-topic';
+
+/**
+ * Whether a question and answer may be a card, under a topic of `topicText` (null: no topic, a section's card):
+ * one needs a question and an answer (else it has nothing to ask or to reveal, and would be written back as a bare
+ * `?`), and its question must ask something the topic's own card does not (repeatsTopic). Null when it may.
+ */
+export function cardRefusal(card: CardText, topicText: string | null): CardRefusal | null {
+  if (card.front.trim() === '') return 'no-question';
+  if (card.back.trim() === '') return 'no-answer';
+  return topicText !== null && repeatsTopic(card.front, topicText) ? 'repeats-topic' : null;
+}
+
 const INLINE_SEPARATOR = /[ \t]:{2,3}[ \t]/;
 const QUESTION_LINE = /^[ \t]*\?\??[ \t]*$/;
 /** `::` or `:::` in a paragraph line, no spaces needed; a longer run of colons is not one. */
@@ -94,13 +108,15 @@ export interface ParagraphCard extends WrittenCard {
  * The cards of a paragraph standing on its own, as obsidian-spaced-repetition reads a note: the whole paragraph
  * around a line holding only `?` or `??`, else each line holding `::` or `:::` in its plain text, no spaces needed
  * (`Question::Answer`). Its schedule comments and `#flashcards` tags are left out. Empty when it holds none.
+ * A question over a `?` with nothing under it comes back with an empty answer, for the reader to refuse and say so
+ * (cardRefusal); a `::` line needs text on both sides to be a card at all.
  */
 export function paragraphCards(lines: readonly string[], plainSeparators: PlainSeparators): ParagraphCard[] {
   const at = questionSeparator(lines);
   if (at >= 0) {
     const front = withoutPluginMarkup(lines.slice(0, at).join('\n'));
     const back = withoutPluginMarkup(lines.slice(at + 1).join('\n'));
-    return front && back ? [{ front, back, reversed: isReversedSeparator(lines[at]!), from: 0, to: lines.length - 1 }] : [];
+    return front ? [{ front, back, reversed: isReversedSeparator(lines[at]!), from: 0, to: lines.length - 1 }] : [];
   }
   const cards: ParagraphCard[] = [];
   lines.forEach((line, index) => {

@@ -67,7 +67,7 @@ for (const backend of BACKENDS) {
         expect(first.topicsMode).toEqual({
           mode: 'headings',
           reason:
-            'read by headings: 5 leaf headings with prose under them and few list items that look like topics (0 of 1 list items, against 73 words of prose), so each leaf heading is a topic',
+            'read by headings: 5 leaf headings with prose under them and few list items that look like topics (0 of 1 list item, against 73 words of prose), so each leaf heading is a topic',
         });
         expect(first.counts).toMatchObject({ sections: 3, topics: 5 });
         expect(first.changes.added.map((t) => t.title)).toEqual([

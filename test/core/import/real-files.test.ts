@@ -72,7 +72,7 @@ describe('a file that yields no topics says why', () => {
     );
     expect(parsed.entries).toEqual([]);
     expect(parsed.warnings).toEqual([
-      '0 topics imported: of 3 list items, 2 hold only web links (read as resources), 1 link within the file (a table of contents); an item with text of its own is a topic',
+      '0 topics imported: of 3 list items, 2 hold only web links (read as resources), 1 is a link within the file (a table of contents); an item with text of its own is a topic',
     ]);
   });
 
