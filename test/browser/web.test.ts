@@ -242,6 +242,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     const heights = await page.evaluate(() =>
       [
         '.topic-row .state-button',
+        '.topic-row .topic-title',
         '.section-toggle',
         '.toolbar .segment',
         '.section-jump select',
