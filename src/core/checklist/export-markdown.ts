@@ -241,9 +241,12 @@ export function exportMarkdown(checklist: Checklist, tree: ChecklistTree, cards:
   const kept = out.filter((entry, i) => entry !== '' || out[i - 1] !== '');
   let skipped = 0;
   for (const { node } of walkSections(tree.root)) skipped += skippedIn(node.topics);
-  if (skipped > 0)
+  if (skipped > 0) {
+    const [which, them] =
+      skipped === 1 ? ['1 skipped topic is written as an open task', 'it'] : [`${skipped} skipped topics are written as open tasks`, 'them'];
     extras.warnings.push(
-      `${skipped === 1 ? '1 skipped topic is' : `${skipped} skipped topics are`} written as open tasks (\`[ ]\`): Markdown has no skipped marker the import reads, so an import of this file makes ${skipped === 1 ? 'it' : 'them'} new (\`export --format json\` keeps the state)`,
+      `${which} (\`[ ]\`): Markdown has no skipped marker the import reads, so an import of this file makes ${them} new (\`export --format json\` keeps the state)`,
     );
+  }
   return { text: `${kept.join('\n').trimEnd()}\n`, warnings: extras.warnings };
 }
