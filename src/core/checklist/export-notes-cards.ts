@@ -7,7 +7,7 @@ import { renderCard, type CardText } from '../review/cards.js';
 import { parseChecklist } from '../import/parse-checklist.js';
 
 /** The paragraph that opens a topic's notes in the export, so that a reader (and the details, once imported) tell them apart. */
-export const NOTES_LABEL = '**Notes**';
+const NOTES_LABEL = '**Notes**';
 
 /**
  * A topic's notes as the quote the export writes under it, or null when there are none, or when its details hold that
