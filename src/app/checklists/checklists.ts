@@ -3,12 +3,14 @@ import type { RemovedChecklistJson } from '../../contract/checklists.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Checklist } from '../../core/checklist/model.js';
 import { buildTree, type ChecklistTree } from '../../core/checklist/tree.js';
+import { exportMarkdown, type MarkdownExport } from '../../core/checklist/export-markdown.js';
 import { NO_CHECKLIST_YET } from '../../core/checklist/current.js';
 import { namedChecklist } from './current.js';
 import { didYouMean } from '../nearest.js';
 import { deleteChecklist, listChecklists as listStoredChecklists, type ChecklistSummary } from '../../store/checklists/checklists.js';
 import { archiveGoalCriteria } from '../../store/hunt/criteria.js';
 import { loadChecklistTree } from '../../store/topics/topics.js';
+import { loadCardBaseline } from '../../store/import/import.js';
 import { checklistRevision as readRevision } from '../../store/checklists/activity.js';
 import type { AppContext } from '../context.js';
 
@@ -45,6 +47,17 @@ export async function loadTree(ctx: AppContext, name: string): Promise<LoadedChe
   // Deleted between finding it and reading its rows.
   if (!loaded) throw new NotFoundError(`no checklist named '${name}'`);
   return loaded;
+}
+
+/** The checklist as Markdown (`export --format md`): its tree, its topics' notes, and its question/answer cards not archived. */
+export async function checklistMarkdown(ctx: AppContext, name: string): Promise<MarkdownExport> {
+  const { checklist, tree } = await loadTree(ctx, name);
+  const cards = await loadCardBaseline(ctx.store.db, checklist.id);
+  return exportMarkdown(
+    checklist,
+    tree,
+    cards.filter((card) => !card.archived).map(({ id, owner, front, back }) => ({ id, owner, front, back })),
+  );
 }
 
 /** Changes whenever anything shown of the checklist may have changed; null for an unknown name. */

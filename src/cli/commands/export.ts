@@ -1,10 +1,9 @@
-import { loadTrees } from '../../app/checklists/checklists.js';
+import { checklistMarkdown, loadTrees } from '../../app/checklists/checklists.js';
 import { writeExportFile } from '../../app/checklists/export-file.js';
 import { applicationsCsv } from '../../app/hunt/export-csv.js';
 import { checklistBackup } from '../../app/backup/backup.js';
 import { exportJson, type ExportRefusal } from '../../core/checklist/export.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { exportMarkdown } from '../../core/checklist/export-markdown.js';
 import { printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
@@ -50,7 +49,8 @@ async function checklistText(ctx: CommandContext, format: 'json' | 'md'): Promis
     });
     return `${JSON.stringify({ checklists: exported }, null, 2)}\n`;
   }
-  const loaded = await withApp(ctx, async (app) => loadTrees(app, await checklistToUse(app, ctx, { announce: true })));
-  const [only] = loaded;
-  return only ? exportMarkdown(only.checklist, only.tree) : '';
+  const { text, warnings } = await withApp(ctx, async (app) => checklistMarkdown(app, await checklistToUse(app, ctx, { announce: true })));
+  // What the Markdown can't carry is said, never dropped unseen; the export is written all the same.
+  for (const warning of warnings) process.stderr.write(`${ctx.color.yellow('prepdeck: warning:')} ${warning}\n`);
+  return text;
 }

@@ -1,13 +1,16 @@
 // A checklist tree written out as Markdown with task markers, for people: `prepdeck export --format md`. In a task
-// list each task's details come back where the file had them (task-details.ts).
+// list each task's details come back where the file had them (task-details.ts); what the user made in prepdeck (notes,
+// question/answer cards) stands under its topic as export-notes-cards.ts writes it.
 // Apart from export.ts (the JSON), as it loads markdown-it, which `list` and the server's tree need not.
 import type { Token } from 'markdown-it';
 import { normalizeText } from '../import/identity.js';
 import { createMarkdownParser } from '../import/markdown.js';
 import { siteOf } from '../import/parse-checklist.js';
+import { cardOwner } from '../review/cards.js';
+import { cardLines, notesQuote, type ExportedCard } from './export-notes-cards.js';
 import type { Checklist, Resource } from './model.js';
 import { AUTOLINK, layoutTask, type Anchor, type Piece, type TaskLayout } from './task-details.js';
-import type { ChecklistTree, SectionNode, TopicNode } from './tree.js';
+import { walkSections, type ChecklistTree, type SectionNode, type TopicNode } from './tree.js';
 
 function indent(text: string, by: string): string {
   return text
@@ -89,19 +92,50 @@ function titleLine(node: TopicNode, written: WrittenTopic, pad: string): string 
   return `${pad}- ${tick} ${written.title}${written.beside.map(besideLink).join('')}`;
 }
 
-function topicMarkdown(node: TopicNode, written: WrittenTopic, depth: number, out: string[]): void {
+/** The cards to write, by owner (core/review/cards.ts#cardOwner), and what could not be written as itself. */
+interface Extras {
+  cards: Map<string, ExportedCard[]>;
+  warnings: string[];
+}
+
+/** A card's first line, to name it in a warning. */
+const cardLabel = (card: ExportedCard) => `card ${card.id} (${card.front.trim().split('\n', 1)[0]})`;
+
+/**
+ * A topic's notes, then its cards, at the end of its item (`pad`: where its title's text starts), as the write-back
+ * inserts cards. A blank line before the notes, or they would continue what stands before them.
+ */
+function ownWork(node: TopicNode, pad: string, extras: Extras, out: string[]): void {
+  const t = node.topic;
+  const quote = notesQuote(t.notes, t.details);
+  if (quote !== null) out.push('', indent(quote, pad), '');
+  for (const card of extras.cards.get(cardOwner(t.id, t.sectionKey)) ?? []) {
+    const lines = t.kind === 'topic' ? cardLines(card, pad, true) : null;
+    if (lines) out.push(...lines);
+    else
+      extras.warnings.push(
+        t.kind === 'topic'
+          ? `${cardLabel(card)} of '${t.text}' would not read back as the same card in Markdown; left out (\`export --format json\` keeps it)`
+          : `${cardLabel(card)} stands under the ${t.kind} '${t.text}', where the import reads no card; left out (\`export --format json\` keeps it)`,
+      );
+  }
+}
+
+function topicMarkdown(node: TopicNode, written: WrittenTopic, depth: number, extras: Extras, out: string[]): void {
   const pad = '  '.repeat(depth);
   const t = node.topic;
   out.push(titleLine(node, written, pad));
   // A blank line first, or the details would continue the title's paragraph.
   if (t.details) out.push('', indent(t.details, `${pad}  `), '');
   for (const r of node.resources.filter((r) => r.fromBullet)) out.push(`${pad}  - ${resourceLine(r)}`);
-  topicsMarkdown(node.children, depth + 1, out);
+  topicsMarkdown(node.children, depth + 1, extras, out);
+  // Last in its item, as in a task's (read back, the export is a task list).
+  ownWork(node, `${pad}  `, extras, out);
 }
 
-function topicsMarkdown(siblings: readonly TopicNode[], depth: number, out: string[]): void {
+function topicsMarkdown(siblings: readonly TopicNode[], depth: number, extras: Extras, out: string[]): void {
   const written = writtenTopics(siblings);
-  for (const node of siblings) topicMarkdown(node, written.get(node)!, depth, out);
+  for (const node of siblings) topicMarkdown(node, written.get(node)!, depth, extras, out);
 }
 
 interface TaskPlan {
@@ -120,12 +154,12 @@ function taskPlans(siblings: readonly TopicNode[], follows: boolean): Map<TopicN
  * A task of a task list with its details where the file had them (task-details.ts): its detail bullets, code,
  * comments and paragraphs in their order and kind, inside its item or after it at the section's top level.
  */
-function taskMarkdown(node: TopicNode, plan: TaskPlan, pad: string, out: string[]): void {
+function taskMarkdown(node: TopicNode, plan: TaskPlan, pad: string, extras: Extras, out: string[]): void {
   out.push(titleLine(node, plan.written, pad));
   const children = taskPlans(node.children, false);
   const anchor = (a: Anchor, at: string) => {
     if (a.kind === 'link') out.push(`${at}- ${resourceLine(a.resource)}`);
-    else taskMarkdown(a.node, children.get(a.node)!, at, out);
+    else taskMarkdown(a.node, children.get(a.node)!, at, extras, out);
   };
   const pieces = (list: readonly Piece[], at: string) => {
     for (const piece of list) {
@@ -146,13 +180,26 @@ function taskMarkdown(node: TopicNode, plan: TaskPlan, pad: string, out: string[
     }
   };
   pieces(plan.layout.inside, `${pad}  `);
+  // Inside the item, after what it holds: after the item, a quote would be read as a detail and a card as the section's.
+  ownWork(node, `${pad}  `, extras, out);
   pieces(plan.layout.following, pad);
 }
 
-function sectionMarkdown(node: SectionNode, tasks: boolean, out: string[]): void {
+function sectionMarkdown(node: SectionNode, tasks: boolean, extras: Extras, out: string[]): void {
   const s = node.section;
   if (s.level > 0) out.push(`${'#'.repeat(s.level)} ${s.title}`, '');
   for (const note of node.notes) out.push(note.source, '');
+  // The section's own cards before its first topic: in a task list what follows a task is that task's.
+  const cards = extras.cards.get(cardOwner(null, s.pathKey)) ?? [];
+  for (const card of cards) {
+    const lines = cardLines(card, '', false);
+    if (lines) out.push(...lines);
+    else
+      extras.warnings.push(
+        `${cardLabel(card)} of the section '${s.text || 'the top of the file'}' would not read back as the same card in Markdown; left out (\`export --format json\` keeps it)`,
+      );
+  }
+  if (cards.length > 0) out.push('');
   // A link of the section that neither its heading nor its notes hold is written as a link bullet, which keeps it its own.
   const missing = besideText(node.resources, s.level > 0 ? s.title : '', node.notes.map((n) => n.source).join('\n\n'));
   const bullets = [...node.resources.filter((r) => r.fromBullet), ...missing];
@@ -161,22 +208,45 @@ function sectionMarkdown(node: SectionNode, tasks: boolean, out: string[]): void
   if (node.topics.length > 0) {
     if (tasks) {
       const plans = taskPlans(node.topics, true);
-      for (const topic of node.topics) taskMarkdown(topic, plans.get(topic)!, '', out);
-    } else topicsMarkdown(node.topics, 0, out);
+      for (const topic of node.topics) taskMarkdown(topic, plans.get(topic)!, '', extras, out);
+    } else topicsMarkdown(node.topics, 0, extras, out);
     out.push('');
   }
-  for (const child of node.children) sectionMarkdown(child, tasks, out);
+  for (const child of node.children) sectionMarkdown(child, tasks, extras, out);
 }
 
+export interface MarkdownExport {
+  text: string;
+  /** What the Markdown could not carry, one line each: the cards left out, and the skipped topics written as open tasks. */
+  warnings: string[];
+}
+
+/** How many of these topics (and their children) are skipped. */
+const skippedIn = (nodes: readonly TopicNode[]): number =>
+  nodes.reduce((sum, node) => sum + (node.topic.state === 'skipped' ? 1 : 0) + skippedIn(node.children), 0);
+
 /**
- * The checklist as Markdown: headings as imported, every entry a task item ticked when known.
- * prepdeck's own notes stay out (they are in the JSON export), so that re-importing the export changes nothing.
+ * The checklist as Markdown: headings as imported, every entry a task item ticked when known, each topic's notes (a
+ * quote under it) and question/answer cards (`cards`, the checklist's own, not archived) with it, so that importing the
+ * export gives the same topics, known ones, cards and, as details, notes. Markdown has no marker the import reads as
+ * skipped: a skipped topic is written `[ ]`, and a warning says how many.
  */
-export function exportMarkdown(checklist: Checklist, tree: ChecklistTree): string {
+export function exportMarkdown(checklist: Checklist, tree: ChecklistTree, cards: readonly ExportedCard[] = []): MarkdownExport {
+  const extras: Extras = { cards: new Map(), warnings: [] };
+  for (const card of [...cards].sort((a, b) => a.id - b.id)) extras.cards.set(card.owner, [...(extras.cards.get(card.owner) ?? []), card]);
   const out: string[] = [];
   if (checklist.frontMatter !== null) out.push('---', checklist.frontMatter, '---', '');
-  sectionMarkdown(tree.root, checklist.topicsMode === 'tasks', out);
+  sectionMarkdown(tree.root, checklist.topicsMode === 'tasks', extras, out);
   // One blank line where pieces each asked for one; a block's own blank lines (in a fence, say) are its text.
   const kept = out.filter((entry, i) => entry !== '' || out[i - 1] !== '');
-  return `${kept.join('\n').trimEnd()}\n`;
+  let skipped = 0;
+  for (const { node } of walkSections(tree.root)) skipped += skippedIn(node.topics);
+  if (skipped > 0) {
+    const [which, them] =
+      skipped === 1 ? ['1 skipped topic is written as an open task', 'it'] : [`${skipped} skipped topics are written as open tasks`, 'them'];
+    extras.warnings.push(
+      `${which} (\`[ ]\`): Markdown has no skipped marker the import reads, so an import of this file makes ${them} new (\`export --format json\` keeps the state)`,
+    );
+  }
+  return { text: `${kept.join('\n').trimEnd()}\n`, warnings: extras.warnings };
 }

@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
           const text = readFileSync(path, 'utf8');
           const imported = await importChecklist(ctx, { file: checklistFromUpload(text, basename(path)) });
           const { checklist, tree } = await loadTree(ctx, imported.checklist.name);
-          const exported = exportMarkdown(checklist, tree);
+          const { text: exported } = exportMarkdown(checklist, tree);
           // A task list's prose details may lend a link of a note to a detail line, read as one more resource: never fewer.
           expect(missing(urlsOf(parse(exported, path)), urlsOf(parse(text, path)))).toEqual([]);
         }));
@@ -60,7 +60,7 @@ for (const backend of BACKENDS) {
         const { checklist: imported } = await importChecklist(ctx, { file });
         await markTopic(ctx, 'mypy', { state: 'known' }, imported.name);
         const { checklist, tree } = await loadTree(ctx, imported.name);
-        const exported = exportMarkdown(checklist, tree);
+        const { text: exported } = exportMarkdown(checklist, tree);
         expect(urlsOf(parse(exported, USER_FIXTURE))).toEqual(urlsOf(parse(readFileSync(USER_FIXTURE, 'utf8'), USER_FIXTURE)));
         // The links that ended these titles stand beside them again, and the twins read apart by their sites as before.
         expect(exported).toContain('- [x] mypy - type checker <https://mypy.readthedocs.io/en/stable/>\n');

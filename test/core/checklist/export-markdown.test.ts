@@ -1,11 +1,22 @@
 // `export --format md` of a task list: each task's details (detail bullets, code, comments, paragraphs) keep their
 // kind and order, inside the task's item or after it as the file had them, so that the export reads like the file and
-// importing it again gives the same topics, details, resources and cards (issue 14, points 5 and 15).
+// importing it again gives the same topics, details, resources and cards (issue 14, points 5 and 15). What the user
+// made in prepdeck comes back too: known topics, notes (a quote the import keeps as details) and every card.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../src/core/checklist/export-markdown.js';
-import type { Checklist, ParsedChecklist, ParsedEntry, Resource, Section, SectionNote, Topic } from '../../../src/core/checklist/model.js';
+import { notesQuote, type ExportedCard } from '../../../src/core/checklist/export-notes-cards.js';
+import type {
+  Checklist,
+  ParsedChecklist,
+  ParsedEntry,
+  Resource,
+  Section,
+  SectionNote,
+  Topic,
+  TopicState,
+} from '../../../src/core/checklist/model.js';
 import { detailUnits } from '../../../src/core/checklist/task-details.js';
 import { buildTree } from '../../../src/core/checklist/tree.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
@@ -15,8 +26,25 @@ const NO_LINES = { item: { start: 1, end: 1 }, title: { start: 1, end: 1 }, take
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 'untitled', topics: 'auto' });
 
-/** The checklist as the store holds it after importing `parsed` (store/import/import.ts), every row in file order. */
-function stored(parsed: ParsedChecklist): { checklist: Checklist; tree: ReturnType<typeof buildTree> } {
+/** What the user did in prepdeck after an import: states and notes by topic text, cards added under a topic by its text. */
+interface Work {
+  states?: Record<string, TopicState>;
+  notes?: Record<string, string>;
+  cards?: Array<{ topic: string; front: string; back: string }>;
+}
+
+/** The one entry of `parsed` read as `text`. */
+function entryNamed(parsed: ParsedChecklist, text: string): ParsedEntry {
+  const found = parsed.entries.filter((e) => e.text === text);
+  expect(found.map((e) => e.text)).toEqual([text]);
+  return found[0]!;
+}
+
+/**
+ * The checklist as the store holds it after importing `parsed` (store/import/import.ts), every row in file order, then
+ * `work` done on it; `cards`: its question/answer cards, the file's and those added, as the app reads them to export.
+ */
+function stored(parsed: ParsedChecklist, work: Work = {}): { checklist: Checklist; tree: ReturnType<typeof buildTree>; cards: ExportedCard[] } {
   const lines = (range: { start: number; end: number }) => ({ ...range });
   const sections: Section[] = parsed.sections.map((s) => ({
     id: s.index + 1,
@@ -59,6 +87,14 @@ function stored(parsed: ParsedChecklist): { checklist: Checklist; tree: ReturnTy
     ...parsed.entries.flatMap((e) => e.resources.map((r) => ({ ...r, id: ++id, sectionId: e.sectionIndex + 1, topicId: e.index + 1 }))),
   ];
   const notes: SectionNote[] = parsed.sections.flatMap((s) => s.notes.map((n) => ({ ...n, id: ++id, sectionId: s.index + 1 })));
+  for (const [text, state] of Object.entries(work.states ?? {})) topics[entryNamed(parsed, text).index]!.state = state;
+  for (const [text, note] of Object.entries(work.notes ?? {})) topics[entryNamed(parsed, text).index]!.notes = note;
+  // Owners as core/review/cards.ts#cardOwner writes them: a topic's id, or `s:` and its section's path key.
+  const owner = (entryIndex: number | null, sectionIndex: number) => (entryIndex === null ? `s:${sectionIndex}` : String(entryIndex + 1));
+  const cards: ExportedCard[] = [
+    ...parsed.cards.map((c) => ({ owner: owner(c.entryIndex, c.sectionIndex), front: c.front, back: c.back })),
+    ...(work.cards ?? []).map((c) => ({ owner: owner(entryNamed(parsed, c.topic).index, 0), front: c.front, back: c.back })),
+  ].map((card, i) => ({ ...card, id: i + 1 }));
   const checklist: Checklist = {
     id: 1,
     name: 'plan',
@@ -72,12 +108,12 @@ function stored(parsed: ParsedChecklist): { checklist: Checklist; tree: ReturnTy
     createdAt: '',
     importedAt: '',
   };
-  return { checklist, tree: buildTree({ sections, topics, resources, notes }) };
+  return { checklist, tree: buildTree({ sections, topics, resources, notes }), cards };
 }
 
 const exported = (text: string) => {
-  const { checklist, tree } = stored(parse(text));
-  return exportMarkdown(checklist, tree);
+  const { checklist, tree, cards } = stored(parse(text));
+  return exportMarkdown(checklist, tree, cards).text;
 };
 
 /**
@@ -333,4 +369,188 @@ it('leaves an outline as it wrote it', () => {
   const outline = readFileSync(fixturePath('sprinkled-outline.md'), 'utf8');
   expect(parse(outline).topicsMode.mode).toBe('all');
   expectRoundTrip(outline);
+});
+
+/** A file with cards written in it, in each form the README gives: under a topic, in its section, over lines, both ways. */
+const WITH_CARDS = [
+  '# Databases',
+  '',
+  'Isolation::what a transaction sees of others',
+  '',
+  '- SELECT FOR UPDATE',
+  '  - Which rows does it lock? :: the rows it selects, until the transaction ends',
+  '  - What does SKIP LOCKED change?',
+  '    ?',
+  '    Rows locked by others are passed over',
+  '    instead of waited for.',
+  '- MVCC',
+  '  - snapshot ::: a view of the data as of a moment',
+  '  - vacuum',
+  '- `std::vector` and `a :: b` in code',
+  '',
+  '## Queues',
+  '',
+  '- [ ] backpressure',
+  '- [x] idempotency',
+  '',
+].join('\n');
+
+/** What the user did in prepdeck on the files below: a topic known, one skipped, notes in Markdown, cards added. */
+function workOn(texts: { known: string; skipped: string; noted: string; carded: string }): Work {
+  return {
+    states: { [texts.known]: 'known', [texts.skipped]: 'skipped' },
+    notes: {
+      [texts.noted]: 'Asked at **Acme**:\n\n- a list, not topics\n- Q :: not a card\n\n## not a section\n\n```sql\nselect 1;\n```\n',
+      [texts.skipped]: 'skipped: [not for this role](https://example.com/why)',
+    },
+    cards: [
+      { topic: texts.carded, front: 'Why does it matter?', back: 'It keeps writes apart' },
+      { topic: texts.carded, front: 'Over two\nlines?', back: 'An answer\n\nof two paragraphs' },
+    ],
+  };
+}
+
+/** The lines between blocks aside: details compare by what they say, not by how the import joined them. */
+const blocksOf = (details: string) => details.replace(/\n{2,}/g, '\n').trim();
+
+/**
+ * `text` imported, worked on, exported, and the export imported into a new checklist: the same topics and sections,
+ * the known ones known (a skipped one comes back new, and the export says so), every card of the file and of
+ * prepdeck under the same topic, and each topic's notes as a quote that its details now hold. Exported again from
+ * there it reads the same, and from the same checklist (notes kept as notes) nothing is written twice. `settled`: the
+ * second export is the first byte for byte. Returns the export.
+ */
+function expectWorkKept(text: string, work: Work, settled = true): string {
+  const before = parse(text);
+  const { checklist, tree, cards } = stored(before, work);
+  const { text: markdown, warnings } = exportMarkdown(checklist, tree, cards);
+  const after = parse(markdown);
+  const [was, now] = [reading(before), reading(after)];
+  const stateOf = (e: ParsedEntry) => work.states?.[e.text] ?? (e.marker === 'done' ? 'known' : 'new');
+  expect(now.topics.map((t) => [t.path, t.known])).toEqual(before.entries.map((e, i) => [was.topics[i]!.path, stateOf(e) === 'known']));
+  expect(now.sections).toEqual(was.sections);
+  expect(now.topics.map((t) => t.resources)).toEqual(was.topics.map((t) => t.resources));
+  before.entries.forEach((entry, i) => {
+    const quote = notesQuote(work.notes?.[entry.text] ?? '', '');
+    const details = after.entries[i]!.details;
+    if (quote === null) expect(details).toBe(entry.details);
+    else {
+      expect(details).toContain(quote);
+      expect(blocksOf(details.replace(quote, ''))).toBe(blocksOf(entry.details));
+    }
+  });
+  const sorted = (list: typeof was.cards) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const added = (work.cards ?? []).map((c) => ({ topic: was.topics[entryNamed(before, c.topic).index]!.path, front: c.front, back: c.back }));
+  expect(sorted(now.cards)).toEqual(sorted([...was.cards, ...added]));
+  const skipped = Object.values(work.states ?? {}).filter((state) => state === 'skipped').length;
+  expect(warnings).toEqual(
+    skipped === 0 ? [] : [expect.stringMatching(new RegExp(`^${skipped} skipped topics? (is|are) written as (an )?open tasks? \\(\`\\[ \\]\`\\)`))],
+  );
+
+  // Exported again from that new checklist (the notes now details, every card the file's), and from the same checklist
+  // after that import (its notes still notes beside those details): nothing written twice.
+  const again = stored(after);
+  const second = exportMarkdown(again.checklist, again.tree, again.cards).text;
+  if (settled) expect(second).toBe(markdown);
+  else expect(reading(parse(second))).toEqual(reading(after));
+  const same = stored(after, { notes: work.notes ?? {}, states: work.states ?? {} });
+  expect(exportMarkdown(same.checklist, same.tree, same.cards).text).toBe(second);
+  return markdown;
+}
+
+describe('the export keeps what the user made in prepdeck, and an import of it gives that back', () => {
+  it('writes notes as a quote under their topic, opened by a Notes paragraph: nothing in them reads as a topic, a section or a card', () => {
+    const markdown = expectWorkKept(WITH_CARDS, workOn({ known: 'MVCC', skipped: 'vacuum', noted: 'SELECT FOR UPDATE', carded: 'backpressure' }));
+    expect(markdown).toContain(
+      [
+        '- [ ] SELECT FOR UPDATE',
+        '',
+        '  > **Notes**',
+        '  >',
+        '  > Asked at **Acme**:',
+        '  >',
+        '  > - a list, not topics',
+        '  > - Q :: not a card',
+        '  >',
+        '  > ## not a section',
+        '  >',
+        '  > ```sql',
+        '  > select 1;',
+        '  > ```',
+        '',
+        '  - Which rows does it lock? :: the rows it selects, until the transaction ends',
+        '  - What does SKIP LOCKED change?',
+        '    ?',
+        '    Rows locked by others are passed over',
+        '    instead of waited for.',
+        '- [x] MVCC',
+      ].join('\n'),
+    );
+  });
+
+  it("writes the file's cards and those added in prepdeck in the write-back's syntax: under their topic, or first in their section", () => {
+    const markdown = expectWorkKept(
+      WITH_CARDS,
+      workOn({ known: 'idempotency', skipped: 'backpressure', noted: 'MVCC', carded: 'SELECT FOR UPDATE' }),
+    );
+    // A card asked both ways is two cards, each written one way; a section's stand before its first topic.
+    expect(markdown).toContain('# Databases\n\n- Isolation :: what a transaction sees of others\n\n- [ ] SELECT FOR UPDATE\n');
+    expect(markdown).toContain('  - snapshot :: a view of the data as of a moment\n  - a view of the data as of a moment :: snapshot\n');
+    expect(markdown).toContain(
+      '  - Why does it matter? :: It keeps writes apart\n  - Over two\n    lines?\n    ?\n    An answer\n\n    of two paragraphs\n',
+    );
+    expect(markdown).toContain('- [ ] `std::vector` and `a :: b` in code\n');
+  });
+
+  it.skipIf(!hasUserFixture)("gives back the user's checklist with topics known and skipped, notes and cards added", () => {
+    const text = readFileSync(USER_FIXTURE, 'utf8');
+    expectWorkKept(text, workOn({ known: 'mypy - type checker', skipped: 'Celery', noted: 'ContextVar', carded: 'ThreadLocal' }));
+    // A topic's notes when it has children and resource bullets, and a note on a goal.
+    expectWorkKept(text, {
+      notes: { 'generator and iterator - method based and class based (generator is iterator)': 'see send()', 'full remote': 'or hybrid' },
+      cards: [{ topic: 'send method', front: 'What does send() return?', back: 'the next yielded value' }],
+    });
+  });
+
+  it('gives back a task list with notes and cards on tasks whose details stand inside them and after them', () => {
+    const text = readFixture('task-list-study-plan.md');
+    const tasks = parse(text).entries.filter((e) => e.kind === 'topic' && (e.details !== '' || e.resources.length > 0));
+    expect(tasks.length).toBeGreaterThan(3);
+    const [first, second, third] = tasks.map((e) => e.text);
+    // Read again, a task's notes that follow its detail bullets are joined to them by a line break, and the import's
+    // parser takes a quote right after a bullet's line for that bullet's text (core/import/markdown.ts replaces the
+    // blockquote rule without the rules it may interrupt): the second export writes them under the last bullet, which
+    // reads as the same details.
+    expectWorkKept(text, workOn({ known: first!, skipped: second!, noted: third!, carded: third! }), false);
+    expectWorkKept(
+      text,
+      {
+        notes: Object.fromEntries(tasks.map((e, i) => [e.text, `note ${i}\n\n- a line of it`])),
+        cards: tasks.map((e, i) => ({ topic: e.text, front: `question ${i}?`, back: `answer ${i}` })),
+      },
+      false,
+    );
+  });
+
+  it('writes a plain checklist as before: no notes, cards or skipped topics, nothing more and no warning', () => {
+    const text = '# Python\n\n* descriptors\n\n  the protocol\n* slots\n';
+    const { checklist, tree, cards } = stored(parse(text));
+    expect(exportMarkdown(checklist, tree, cards)).toEqual({
+      text: '# Python\n\n- [ ] descriptors\n\n  the protocol\n\n- [ ] slots\n',
+      warnings: [],
+    });
+  });
+
+  it('leaves out, and names, a card that would not read back as itself; notes of blank lines only are none', () => {
+    const parsed = parse('# Python\n\n* slots\n');
+    const { checklist, tree } = stored(parsed, { notes: { slots: '\n  \n' } });
+    const { text, warnings } = exportMarkdown(checklist, tree, [
+      { id: 7, owner: '1', front: '# Heading?', back: 'no' },
+      { id: 8, owner: '1', front: 'kept?', back: 'yes' },
+    ]);
+    expect(text).toBe('# Python\n\n- [ ] slots\n  - kept? :: yes\n');
+    expect(warnings).toEqual([
+      "card 7 (# Heading?) of 'slots' would not read back as the same card in Markdown; left out (`export --format json` keeps it)",
+    ]);
+  });
 });
