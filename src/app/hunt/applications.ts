@@ -37,16 +37,16 @@ import {
   insertApplication,
   putMark,
   readApplicationList,
-  upcomingRoundCount,
   type ApplicationRow,
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
 import { openFollowUpCount } from '../../store/hunt/follow-ups.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
-import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
+import { deleteRoundRows, readRounds, roundsOfApplication } from '../../store/interviews/rounds.js';
 import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
+import { calledOffRounds } from '../interviews/rounds.js';
 import { schedulersOver } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
 import { applicationDetail, requireApplication } from './detail.js';
@@ -190,8 +190,9 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
 }
 
 /**
- * The rounds still to come of an application a change closed or archived: called off with it (left out of the upcoming
- * rounds, the plan and the calendar until it reopens), so the change's answer counts them; 0 for any other change.
+ * The rounds still to come of an application a change closed or archived that are called off by it (left out of the
+ * upcoming rounds, the plan and the calendar until it reopens: app/interviews/rounds.ts#calledOffRounds, read after the
+ * change), so the change's answer counts them; 0 for any other change.
  */
 async function roundsCalledOffBy(
   db: Store['db'],
@@ -201,8 +202,9 @@ async function roundsCalledOffBy(
   after: { stage: string; archived: boolean },
   now: string,
 ): Promise<number> {
-  const closes = isOpenApplication(stages, before) && !isOpenApplication(stages, after);
-  return closes ? upcomingRoundCount(db, id, now) : 0;
+  if (!isOpenApplication(stages, before) || isOpenApplication(stages, after)) return 0;
+  const upcoming = await readRounds(db, { application: id, after: now });
+  return (await calledOffRounds(db, upcoming, stages)).size;
 }
 
 /** How the application meets one criterion: yes, no or unknown, with an optional note. */

@@ -12,15 +12,16 @@ import type {
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { isClosedStage } from '../../core/hunt/closing.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
 import type { Stage } from '../../core/hunt/stages.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
+import { calledOff, type CalledOff } from '../../core/interviews/called-off.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { stageChangesOf } from '../../store/hunt/applications.js';
 import { contactsOf } from '../../store/hunt/contacts.js';
 import { readHunt } from '../../store/hunt/hunt.js';
 import { withdrawEvidence, writeEvidence } from '../../store/interviews/evidence.js';
@@ -35,7 +36,7 @@ import {
   setInterviewers,
   setSections,
   type RoundChange,
-  type RoundRow,
+  type RoundRows,
   type RoundSection,
 } from '../../store/interviews/rounds.js';
 import { sectionsOf } from '../../store/topics/topics.js';
@@ -223,15 +224,24 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
 }
 
 /**
- * Why a round will not take place and since when, or null: its application was closed (an outcome stage: withdrawn,
- * rejected, ...) or archived before it starts. A round held before the application closed is history, not called off.
+ * The rounds of `rows` that are called off, by id, with why and since when: the rule is core/interviews/called-off.ts,
+ * fed here with each round's questions logged and its application's archiving and stage history (one read for all).
  */
-export function calledOff(round: RoundRow, stages: readonly Stage[]): { why: string; at: string } | null {
-  const archived = round.application_archived_at;
-  if (archived !== null && archived < round.starts_at) return { why: 'archived', at: archived };
-  if (!isClosedStage(stages, round.application_stage) || round.application_stage_changed_at >= round.starts_at) return null;
-  const label = stages.find((stage) => stage.key === round.application_stage)?.label ?? round.application_stage;
-  return { why: label, at: round.application_stage_changed_at };
+export async function calledOffRounds(db: Db, rows: Pick<RoundRows, 'rounds' | 'counts'>, stages: readonly Stage[]): Promise<Map<number, CalledOff>> {
+  const histories = await stageChangesOf(
+    db,
+    rows.rounds.map((round) => round.application_id),
+  );
+  const off = new Map<number, CalledOff>();
+  for (const round of rows.rounds) {
+    const why = calledOff(
+      stages,
+      { startsAt: round.starts_at, questions: rows.counts.get(round.id)?.questions ?? 0 },
+      { archivedAt: round.application_archived_at, history: histories.get(round.application_id) ?? [] },
+    );
+    if (why !== null) off.set(round.id, why);
+  }
+  return off;
 }
 
 /**
@@ -251,9 +261,10 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
   });
   if (!query.upcoming || query.application !== undefined) return { now, rounds: roundJsons(rows) };
   const { stages } = await readHunt(ctx.store.db);
+  const off = await calledOffRounds(ctx.store.db, rows, stages);
   const leftOut: LeftOutRoundJson[] = [];
   const kept = rows.rounds.filter((round) => {
-    const why = calledOff(round, stages)?.why;
+    const why = off.get(round.id)?.why;
     if (why === undefined) return true;
     leftOut.push({
       id: round.id,
