@@ -102,6 +102,13 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       1,
       /^prepdeck: error: --on: 2020-01-01 is before the day it was found/,
     );
+    // An edit of the date found checks it against the history, as the add checks it against --on.
+    await said(['apps', 'add', 'Hooli', '--stage', 'applied', '--on', '2020-01-10']);
+    await refused(
+      ['apps', 'edit', 'hooli', '--found-on', '2020-01-12'],
+      1,
+      /^prepdeck: error: --found-on: 2020-01-12 is after the day it entered Applied \(2020-01-10\)/,
+    );
     await refused(
       ['apps', 'move', 'salaried', 'applied', '--on', '2020-01-01'],
       1,

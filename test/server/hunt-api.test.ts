@@ -78,6 +78,8 @@ for (const backend of BACKENDS) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Applied to on 2020-01-10: found on a later day is a typo.
+      const applied = (await added({ company: 'Initech', stage: 'applied', on: '2020-01-10' })).application.id;
       const before = await everything();
       const id = application.id;
 
@@ -93,6 +95,12 @@ for (const backend of BACKENDS) {
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2999-01-01' }, 'foundOn'],
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2020-01-05', on: '2020-01-01' }, 'on'],
         ['PATCH', `/api/hunt/applications/${id}`, { foundOn: '2999-01-01' }, 'foundOn'],
+        [
+          'PATCH',
+          `/api/hunt/applications/${applied}`,
+          { foundOn: '2020-01-12' },
+          'foundOn: 2020-01-12 is after the day it entered Applied (2020-01-10)',
+        ],
         ['PATCH', `/api/hunt/applications/${id}`, { link: 'notaurl' }, 'link'],
         ['POST', `/api/hunt/applications/${id}/contacts`, { name: 'Sam', link: 'notaurl' }, 'link'],
         ['POST', `/api/hunt/applications/${id}/follow-ups`, { title: 'Call', dueOn: '2026-02-30' }, 'dueOn'],

@@ -95,7 +95,7 @@ export async function addApplication(ctx: AppContext, body: ApplicationCreateJso
     const zone = huntTimeZone((await readHunt(trx)).timeZone);
     const today = localDateOf(now, zone);
     const found = fields.found_on ?? undefined;
-    if (found !== undefined) checkFoundOn(found, today, body.on);
+    if (found !== undefined) checkFoundOn(found, today, body.on === undefined ? undefined : { on: body.on, given: 'on' });
     const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null, 'add');
     return insertApplication(trx, {
       ...EMPTY_FIELDS,
@@ -124,7 +124,18 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     const row = await requireApplication(trx, id);
     if (patch.link !== undefined) fields.link = checkChangedLink(patch.link, row.link);
     const now = ctx.now();
-    if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
+    if (fields.found_on) {
+      // Checked against its history too, as an add checks it against `on`: found after it was applied to is a typo.
+      const zone = huntTimeZone((await readHunt(trx)).timeZone);
+      const first = (await historyOf(trx, id))[0];
+      const stages = first === undefined ? [] : await readStages(trx);
+      const firstStage = first && {
+        on: localDateOf(first.at, zone),
+        given: 'foundOn' as const,
+        stage: stages.find((s) => s.key === first.to_stage)?.label ?? first.to_stage,
+      };
+      checkFoundOn(fields.found_on, localDateOf(now, zone), firstStage);
+    }
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
     if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0, rounds: 0 };
