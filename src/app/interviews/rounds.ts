@@ -3,7 +3,6 @@ import type {
   LeftOutRoundJson,
   RoundCreateJson,
   RoundDetailJson,
-  RoundJson,
   RoundListJson,
   RoundListQuery,
   RoundPatchJson,
@@ -281,15 +280,20 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
 }
 
 /**
- * Why `kind` names no round: it is neither one of the usual kinds nor one that any of `rounds` (all of them) has;
- * with the nearest kind, or the kinds there are. Null for a known kind. Only an empty filtered list needs asking:
- * a kind some round has lists that round. The CLI calls it misuse, the API a 400.
+ * After a list filtered by round kind came back with `listed` rounds (the rounds listed, the rounds the gaps counted):
+ * refuses a kind that is neither one of the usual kinds nor one any round has, naming the nearest, so that a typo is
+ * not an empty list that reads as "none yet". Only an empty list asks all the rounds: a kind some round has lists it.
+ * An InvalidInputError naming `kind` (the API's 400); the CLI calls it misuse of `--kind`.
  */
-export function unknownRoundKind(kind: string, rounds: readonly RoundJson[]): string | null {
+export async function refuseUnknownKind(ctx: AppContext, kind: string | undefined, listed: number): Promise<void> {
+  if (kind === undefined || listed > 0) return;
+  const rounds = (await listRounds(ctx)).rounds;
   const kinds = [...new Set([...ROUND_KINDS, ...rounds.map((round) => round.kind)])];
-  if (kinds.includes(kind)) return null;
+  if (kinds.includes(kind)) return;
   const near = nearest(kind, kinds);
-  return `no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`;
+  throw new InvalidInputError(
+    `kind: no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`,
+  );
 }
 
 /** A contact of the application by id or a unique fragment of their name, as `--interviewer` names them. */
