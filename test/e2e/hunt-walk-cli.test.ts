@@ -142,6 +142,9 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       2,
       /^prepdeck: error: --remove-tag: it has no tag 'berlin' \(its tags: backend, us\)$/,
     );
+    // Given twice in two cases, on an edit as on an add, a tag is kept once, as first spelled.
+    await said(['apps', 'edit', 'globex', '--tag', 'Berlin', '--tag', 'berlin', '--tag', 'us']);
+    expect((await detail('globex')).application.tags).toEqual(['Berlin', 'us']);
     await said(['apps', 'edit', 'globex', '--tag', 'us']);
     expect((await detail('globex')).application.tags).toEqual(['us']);
   });

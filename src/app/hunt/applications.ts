@@ -24,6 +24,7 @@ import {
   checkSalary,
   checkTags,
   checkText,
+  tagKey,
 } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { checkMove, checkStage, type Stage } from '../../core/hunt/stages.js';
@@ -66,7 +67,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
     if (!byCriterion) marks.set(mark.application_id, (byCriterion = new Map<number, MarkValue>()));
     byCriterion.set(mark.criterion_id, mark.value);
   }
-  const tag = query.tag === undefined ? '' : searchText(query.tag.trim());
+  const tag = query.tag === undefined ? '' : tagKey(query.tag);
   // Matched here, not with SQL: SQLite's lower() folds only ASCII, so 'Яндекс' would miss 'яндекс'.
   const words = searchText(query.q ?? '')
     .split(/\s+/u)
@@ -75,7 +76,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
   const applications = rows.applications
     .filter((row) => {
       const tags = JSON.parse(row.tags) as string[];
-      if (tag !== '' && !tags.some((t) => searchText(t) === tag)) return false;
+      if (tag !== '' && !tags.some((t) => tagKey(t) === tag)) return false;
       if (words.length === 0) return true;
       const text = searchText(row.company, row.role, row.location, ...tags);
       return words.every((word) => text.includes(word));

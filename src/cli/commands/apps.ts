@@ -25,6 +25,7 @@ import type {
   RemotePolicy,
 } from '../../contract/hunt.js';
 import { nearest } from '../../app/nearest.js';
+import { retag } from '../../core/hunt/fields.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
@@ -221,15 +222,15 @@ export async function appsEdit(ctx: CommandContext, reference: string, options: 
   });
 }
 
-/** The tags with `add` added (any case taken as the same tag) and `remove` taken away; one not there is named. */
+/** The tags with `add` added and `remove` taken away (core/hunt/fields.ts#retag, any case the same tag); one not there is named. */
 function retagged(tags: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
-  const key = (tag: string) => tag.toLowerCase();
-  const missing = remove.filter((tag) => !tags.some((t) => key(t) === key(tag)));
-  if (missing.length > 0) {
-    throw new UsageError(`--remove-tag: it has no tag '${missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`);
+  const changed = retag(tags, add, remove);
+  if (changed.missing.length > 0) {
+    throw new UsageError(
+      `--remove-tag: it has no tag '${changed.missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`,
+    );
   }
-  const kept = tags.filter((t) => !remove.some((tag) => key(tag) === key(t)));
-  return [...kept, ...add.filter((tag) => !kept.some((t) => key(t) === key(tag)))];
+  return changed.tags;
 }
 
 export const appsArchive =

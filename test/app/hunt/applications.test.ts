@@ -127,6 +127,11 @@ for (const backend of BACKENDS) {
         const acme = await addApplication(ctx, { company: 'Acme', role: 'Backend', tags: ['python', 'eu'], stage: 'applied' });
         const yandex = await addApplication(ctx, { company: 'Яндекс', role: 'Разработчик', location: 'Белград', tags: ['python'] });
         const globex = await addApplication(ctx, { company: 'Globex', tags: ['go'], stage: 'applied' });
+        // A tag is one tag in any case, on an add and an edit alike: the first spelling is kept.
+        const hooli = await addApplication(ctx, { company: 'Hooli', tags: ['Remote', 'remote', 'REMOTE'] });
+        expect(hooli.application.tags).toEqual(['Remote']);
+        expect((await updateApplication(ctx, hooli.application.id, { tags: ['go', 'GO'] })).application.tags).toEqual(['go']);
+        await deleteApplication(ctx, hooli.application.id);
         await updateApplication(ctx, globex.application.id, { archived: true });
         const ids = async (query: Parameters<typeof listApplications>[1]) => (await listApplications(ctx, query)).applications.map((a) => a.id);
         expect(await ids({})).toEqual([acme.application.id, yandex.application.id]);
