@@ -277,6 +277,27 @@ const { currency, period, base, ...offerDetails } = OfferJson.properties;
 /** PUT /api/hunt/applications/:id/offer: the whole offer; currency, period and base are required. */
 export const OfferPutJson = Type.Object({ currency, period, base, ...allOptional(offerDetails) }, { additionalProperties: false });
 export type OfferPutJson = Static<typeof OfferPutJson>;
+/**
+ * PATCH /api/hunt/applications/:id/offer: the fields given change, the rest of the offer is kept; null (or '' for a
+ * text) drops a detail. A first offer needs currency and base; a new currency or period needs the base with it (140,000
+ * a year is not 140,000 a month); equity's amount or vesting alone keeps the other.
+ */
+export const OfferPatchJson = Type.Object(
+  {
+    ...allOptional({ currency, period, base }),
+    ...allOptional(offerDetails),
+    equity: Type.Optional(
+      Nullable(
+        Type.Object(
+          { amount: Type.Optional(Money), vesting: Type.Optional(Type.String({ maxLength: 200, description: 'e.g. 4 years, 1-year cliff' })) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type OfferPatchJson = Static<typeof OfferPatchJson>;
 
 /** GET /api/hunt/applications/:id and every change to one. */
 export const ApplicationDetailJson = Type.Object({

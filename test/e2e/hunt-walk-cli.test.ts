@@ -67,10 +67,21 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       2,
       /--clear deadline and --deadline say opposite things/,
     );
-    await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 2, /a first offer needs --base and --currency/);
+    // Refused by the app, as PATCH .../offer refuses them, in the command's words.
+    await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 1, /^prepdeck: error: --base: a first offer needs a base and a currency/);
     // A kept base under another period or currency would be another amount.
-    await refused(['apps', 'offer', 'globex', '--per', 'year'], 2, /--per changes what the base means: give --base with it/);
-    await refused(['apps', 'offer', 'globex', '--currency', 'USD'], 2, /--currency changes what the base means/);
+    await refused(
+      ['apps', 'offer', 'globex', '--per', 'year'],
+      1,
+      /^prepdeck: error: --per: a new period changes what the base means .*: give the base with it$/,
+    );
+    await refused(['apps', 'offer', 'globex', '--currency', 'USD'], 1, /^prepdeck: error: --currency: a new currency changes what the base means/);
+    await refused(['apps', 'offer', 'globex', '--vesting', '4 years'], 1, /^prepdeck: error: --equity: a vesting goes with an amount of equity/);
+    // The equity's amount alone keeps its vesting.
+    await said(['apps', 'offer', 'globex', '--equity', '20k', '--vesting', '4 years']);
+    await said(['apps', 'offer', 'globex', '--equity', '30k']);
+    expect((await detail('globex')).offer?.equity).toEqual({ amount: 30000, vesting: '4 years' });
+    await said(['apps', 'offer', 'globex', '--clear', 'equity']);
     expect((await detail('globex')).offer).toMatchObject({ base: 6000, currency: 'EUR', period: 'month' });
   });
 

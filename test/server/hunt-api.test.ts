@@ -111,6 +111,11 @@ for (const backend of BACKENDS) {
         ['PATCH', `/api/hunt/criteria/${criterion.id}`, { weight: -2 }, 'weight'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { period: 'year', base: 100000 }, 'currency'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { currency: 'EUR', period: 'year', base: -1 }, 'base'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { bonus: 5000 }, 'base: a first offer needs a base and a currency'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', startOn: '2026-02-30' }, 'startOn'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', equity: { vesting: '4 years' } }, 'equity.amount'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', equity: { amount: -1 } }, 'equity'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, {}, 'body'],
         ['PATCH', '/api/hunt/stages/applied', { position: -1 }, 'position'],
         ['PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }, 'key'],
         ['DELETE', `/api/hunt/applications/${id}`, undefined, 'confirm'],
@@ -144,6 +149,27 @@ for (const backend of BACKENDS) {
       }
 
       expect(await everything()).toEqual(before);
+    });
+
+    it('changes part of an offer with PATCH, keeping the rest, while PUT replaces the whole offer', async () => {
+      const { application } = await added({ company: 'Acme', stage: 'onsite' });
+      const url = `/api/hunt/applications/${application.id}/offer`;
+      const first = await ok<OfferPutResultJson>('PATCH', url, { base: 140000, currency: 'EUR', bonus: 10000, deadlineOn: '2099-01-15' });
+      expect(first.moved).toMatchObject({ from: 'onsite', to: 'offer' });
+      const changed = await ok<OfferPutResultJson>('PATCH', url, { base: 150000, bonus: null, equity: { amount: 5000 } });
+      expect(changed.offer).toMatchObject({
+        base: 150000,
+        currency: 'EUR',
+        period: 'year',
+        bonus: null,
+        deadlineOn: '2099-01-15',
+        equity: { amount: 5000, vesting: '' },
+      });
+      expect(changed.moved).toBeNull();
+      const refused = await call<ErrorJson>('PATCH', url, { period: 'month' });
+      expect([refused.status, refused.body.error.message]).toEqual([400, expect.stringMatching(/^period: a new period changes what the base means/)]);
+      const replaced = await ok<OfferPutResultJson>('PUT', url, { base: 12000, currency: 'EUR', period: 'month' });
+      expect(replaced.offer).toMatchObject({ base: 12000, period: 'month', deadlineOn: null, equity: null });
     });
 
     it('refuses the later of two moves made against the same stage with 409, and keeps only the first in the history', async () => {

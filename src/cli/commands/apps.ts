@@ -13,14 +13,13 @@ import { addContact, deleteContact, updateContact } from '../../app/hunt/contact
 import { resolveCriterion } from '../../app/hunt/criteria.js';
 import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
-import { putOffer } from '../../app/hunt/offers.js';
+import { patchOffer } from '../../app/hunt/offers.js';
 import type {
   ApplicationCreateJson,
   ApplicationDetailJson,
   ContactRole,
   MarkValue,
-  OfferJson,
-  OfferPutJson,
+  OfferPatchJson,
   PayPeriod,
   RemotePolicy,
 } from '../../contract/hunt.js';
@@ -346,12 +345,12 @@ interface OfferOptions {
 }
 
 /**
- * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline),
- * `--clear FIELD` takes one away, and the line names what was kept.
+ * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline:
+ * the app's patchOffer, as PATCH .../offer), `--clear FIELD` takes one away, and the line names what was kept.
  */
 export async function appsOffer(ctx: CommandContext, reference: string, options: OfferOptions): Promise<void> {
   const clear = new Set(options.clear ?? []);
-  const given: Partial<OfferPutJson> = {
+  const given: OfferPatchJson = {
     ...(options.base !== undefined ? { base: options.base } : {}),
     ...(options.currency !== undefined ? { currency: options.currency } : {}),
     ...(options.per !== undefined ? { period: options.per } : {}),
@@ -362,43 +361,34 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
     ...(options.start !== undefined ? { startOn: options.start } : {}),
     ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
+    ...(options.equity !== undefined || options.vesting !== undefined
+      ? {
+          equity: {
+            ...(options.equity !== undefined ? { amount: options.equity } : {}),
+            ...(options.vesting !== undefined ? { vesting: options.vesting } : {}),
+          },
+        }
+      : {}),
   };
   for (const word of clear) {
-    const both = word === 'equity' ? options.equity !== undefined || options.vesting !== undefined : OFFER_CLEARABLE[word] in given;
-    if (both)
+    if (OFFER_CLEARABLE[word] in given)
       throw new UsageError(
         `--clear ${word} and --${word === 'equity' && options.equity === undefined ? 'vesting' : word} say opposite things; give one`,
       );
   }
+  // What --clear takes away: a detail dropped (null), a text emptied.
+  const cleared: OfferPatchJson = Object.fromEntries(
+    [...clear].map((word) => [OFFER_CLEARABLE[word], word === 'perks' || word === 'notes' ? '' : null]),
+  );
   await withApp(ctx, async (app) => {
     const id = await resolveApplication(app, reference);
     const before = (await applicationById(app, id)).offer;
-    if (!before && (options.base === undefined || options.currency === undefined)) {
-      throw new UsageError('a first offer needs --base and --currency (later ones keep what is not given again)');
-    }
-    // A kept base under a new period or currency would be another amount: 140,000 a year is not 140,000 a month.
-    if (before && options.base === undefined && (options.per !== undefined || options.currency !== undefined)) {
-      throw new UsageError(`${options.per !== undefined ? '--per' : '--currency'} changes what the base means: give --base with it`);
-    }
-    const beforeEquity = clear.has('equity') ? null : (before?.equity ?? null);
-    if (options.vesting !== undefined && options.equity === undefined && !beforeEquity) throw new UsageError('--vesting goes with --equity AMOUNT');
-    const equity =
-      options.equity !== undefined || options.vesting !== undefined
-        ? { equity: { amount: options.equity ?? beforeEquity!.amount, vesting: options.vesting ?? beforeEquity?.vesting ?? '' } }
-        : {};
-    // The offer before (none: a base per year), less what --clear takes away, under what is given now.
-    const kept: Partial<OfferJson> = before ? { ...before } : { period: 'year' };
-    for (const word of clear) delete kept[OFFER_CLEARABLE[word]];
-    const body = { ...kept, ...given, ...equity } as OfferPutJson;
-    const keptWords = before
-      ? (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter((word) => {
-          const field = OFFER_CLEARABLE[word];
-          const value = before[field];
-          return !clear.has(word) && !(field in given) && !(word === 'equity' && 'equity' in equity) && value !== null && value !== '';
-        })
-      : [];
-    const detail = await putOffer(app, id, body);
+    const detail = await patchOffer(app, id, { ...given, ...cleared });
     if (ctx.json) return printJson(detail);
+    const has = (word: Clearable) => before !== null && before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '';
+    const keptWords = (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter(
+      (word) => has(word) && !clear.has(word) && !(OFFER_CLEARABLE[word] in given),
+    );
     // A new offer moves an application still short of the offer stage there: the line says so.
     let moved = '';
     if (detail.moved) {
@@ -408,12 +398,12 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
     const { today } = await getHunt(app);
     const deadline = detail.offer!.deadlineOn;
     const past = deadline !== null && deadline < today && options.deadline !== undefined;
-    const cleared = before ? [...clear].filter((word) => before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '') : [];
+    const dropped = [...clear].filter(has);
     printLines([
       `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
       ...offerText(detail.offer!).map((l) => `  ${l}`),
       ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
-      ...(cleared.length > 0 ? [ctx.color.dim(`cleared: ${cleared.join(', ')}`)] : []),
+      ...(dropped.length > 0 ? [ctx.color.dim(`cleared: ${dropped.join(', ')}`)] : []),
       // Kept as given (a decision made late is still recorded), and said.
       ...(past ? [ctx.color.yellow(`the deadline ${deadline} is already past (today is ${today})`)] : []),
     ]);
