@@ -299,6 +299,16 @@ export const OfferPatchJson = Type.Object(
 );
 export type OfferPatchJson = Static<typeof OfferPatchJson>;
 
+/**
+ * What a change kept as given but the user should know, one sentence each: a date already past (a follow-up's, an
+ * offer's deadline, a round's start), a mark on an archived criterion. Empty for a read, or when there is nothing to say.
+ * Every answer of a change carries it in this one shape, so that `--json` and the API say what the CLI's lines say.
+ */
+export const Notices = Type.Array(Type.String(), {
+  description:
+    'what a change decided or kept as given that the user should know, one sentence each: a date already past, a mark on an archived criterion, the instant taken for a time the clocks skip; empty when none',
+});
+
 /** GET /api/hunt/applications/:id and every change to one. */
 export const ApplicationDetailJson = Type.Object({
   application: ApplicationSummaryJson,
@@ -310,6 +320,7 @@ export const ApplicationDetailJson = Type.Object({
     description: 'whether its open follow-ups are on the lists of due ones; not while it is archived or in a closed stage (an outcome)',
   }),
   offer: Nullable(OfferJson),
+  notices: Notices,
 });
 export type ApplicationDetailJson = Static<typeof ApplicationDetailJson>;
 

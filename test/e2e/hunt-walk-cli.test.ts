@@ -185,9 +185,12 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
   });
 
   it('a follow-up says when it is already past, or will be listed as due nowhere while its application is closed', async () => {
-    expect(await said(['apps', 'follow-up', 'salaried', 'ping them', '--due', '2020-01-01'])).toContain(
-      'Salaried: follow up on 2020-01-01 (already past): ping them',
+    expect(await said(['apps', 'follow-up', 'salaried', 'ping them', '--due', '2020-01-01'])).toMatch(
+      /^Salaried: follow up on 2020-01-01: ping them\nnote: the follow-up is due on 2020-01-01, already past \(today is \d{4}-\d{2}-\d{2}\)\n/,
     );
+    // --json says it too, in the answer's notices.
+    const json = await cli.json<{ notices: string[] }>(['apps', 'follow-up', 'salaried', 'ping them again', '--due', '2020-01-02']);
+    expect(json.notices).toEqual([expect.stringMatching(/^the follow-up is due on 2020-01-02, already past/)]);
     expect(await said(['apps'])).toMatch(/Salaried .*follow up 2020-01-01 \(\d+ days overdue\)/);
     await said(['apps', 'add', 'Initech', '--stage', 'rejected']);
     const closed = await said(['apps', 'follow-up', 'initech', 'ask for feedback', '--due', '2999-01-01']);
@@ -202,8 +205,14 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     await said(['goals', 'add', 'small team']);
     await said(['goals', 'archive', 'small team']);
     expect(await said(['apps', 'mark', 'globex', 'small team', 'yes'])).toMatch(
-      /'small team' is archived: the mark is kept and counts in no fit until `prepdeck goals restore \d+`/,
+      /note: 'small team' is archived: the mark is kept and counts in no fit until it is restored \(`prepdeck goals restore \d+`\)/,
     );
+    expect((await cli.json<{ notices: string[] }>(['apps', 'mark', 'globex', 'small team', 'no'])).notices).toEqual([
+      expect.stringMatching(/^'small team' is archived/),
+    ]);
+    expect((await cli.json<{ notices: string[] }>(['apps', 'offer', 'globex', '--deadline', '2020-01-03'])).notices).toEqual([
+      expect.stringMatching(/^the deadline 2020-01-03 is already past/),
+    ]);
   });
 
   it('a move that closes an application, or archiving it, says its upcoming rounds are called off', async () => {

@@ -151,6 +151,27 @@ for (const backend of BACKENDS) {
       expect(await everything()).toEqual(before);
     });
 
+    it('says in notices what it kept as given: a follow-up or a deadline already past, a mark on an archived criterion', async () => {
+      const { application } = await added({ company: 'Acme', stage: 'onsite' });
+      const base = `/api/hunt/applications/${application.id}`;
+      const late = await ok<ApplicationDetailJson>('POST', `${base}/follow-ups`, { title: 'Write to them', dueOn: '2020-01-01' }, 201);
+      expect(late.notices).toEqual([expect.stringMatching(/^the follow-up is due on 2020-01-01, already past \(today is /)]);
+      const soon = await ok<ApplicationDetailJson>('POST', `${base}/follow-ups`, { title: 'Call', dueOn: '2999-01-01' }, 201);
+      expect(soon.notices).toEqual([]);
+      const call = soon.followUps.find((f) => f.title === 'Call')!;
+      expect((await ok<ApplicationDetailJson>('PATCH', `/api/hunt/follow-ups/${call.id}`, { dueOn: '2020-02-01' })).notices).toHaveLength(1);
+      expect((await ok<ApplicationDetailJson>('PATCH', `/api/hunt/follow-ups/${call.id}`, { done: true })).notices).toEqual([]);
+      const offer = await ok<OfferPutResultJson>('PUT', `${base}/offer`, { currency: 'EUR', period: 'year', base: 1, deadlineOn: '2020-01-01' });
+      expect(offer.notices).toEqual([expect.stringMatching(/^the deadline 2020-01-01 is already past \(today is \d{4}-\d{2}-\d{2}\)$/)]);
+      // The same deadline again is no news.
+      expect((await ok<OfferPutResultJson>('PATCH', `${base}/offer`, { bonus: 5 })).notices).toEqual([]);
+      const criterion = await ok<CriterionJson>('POST', '/api/hunt/criteria', { text: 'small team' }, 201);
+      await ok('PATCH', `/api/hunt/criteria/${criterion.id}`, { archived: true });
+      const marked = await ok<ApplicationDetailJson>('PUT', `${base}/marks/${criterion.id}`, { value: 'yes' });
+      expect(marked.notices).toEqual([expect.stringMatching(/^'small team' is archived: the mark is kept and counts in no fit/)]);
+      expect((await detail(application.id)).notices).toEqual([]);
+    });
+
     it('changes part of an offer with PATCH, keeping the rest, while PUT replaces the whole offer', async () => {
       const { application } = await added({ company: 'Acme', stage: 'onsite' });
       const url = `/api/hunt/applications/${application.id}/offer`;

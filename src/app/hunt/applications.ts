@@ -219,16 +219,22 @@ async function roundsCalledOffBy(
   return (await calledOffRounds(db, upcoming, stages)).size;
 }
 
-/** How the application meets one criterion: yes, no or unknown, with an optional note. */
+/** How the application meets one criterion: yes, no or unknown, with an optional note; the notices say when the criterion is archived. */
 export async function markApplication(ctx: AppContext, id: number, criterionId: number, body: MarkPutJson): Promise<ApplicationDetailJson> {
   const value = checkMarkValue(body.value);
   const note = checkText(body.note ?? '', 'note').trim();
-  await ctx.store.transaction(async (trx) => {
+  const criterion = await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, id);
-    await requireCriterion(trx, criterionId, 'criterionId');
+    const found = await requireCriterion(trx, criterionId, 'criterionId');
     await putMark(trx, { applicationId: id, criterionId, value, note }, ctx.now());
+    return found;
   });
-  return applicationDetail(ctx.store.db, id);
+  // Kept, but counting in no fit while its criterion is archived: said, with the way back.
+  const archived =
+    criterion.archivedAt === null
+      ? []
+      : [`'${criterion.text}' is archived: the mark is kept and counts in no fit until it is restored (\`prepdeck goals restore ${criterion.id}\`)`];
+  return applicationDetail(ctx.store.db, id, archived);
 }
 
 /** An application by id, or by a unique fragment of its company, role or both ("acme backend"). */

@@ -12,15 +12,17 @@ import { PAY_PERIODS } from '../../contract/vocabulary.js';
 import { ConflictError, InvalidInputError } from '../../core/errors.js';
 import { OFFER_MOVE_NOTE, stageOnOffer } from '../../core/hunt/closing.js';
 import { checkChoice, checkCurrency, checkMoney, checkOptionalDate, checkRemote, checkText } from '../../core/hunt/fields.js';
+import { localDateOf } from '../../core/hunt/dates.js';
 import { yearlyAmount } from '../../core/hunt/money.js';
 import { mergeOffer } from '../../core/hunt/offer.js';
 import { appendMove, marksOfOffers, readApplicationList } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
-import { readStages } from '../../store/hunt/hunt.js';
+import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { activeOffers, deleteOfferRow, offerOf, putOfferRow } from '../../store/hunt/offers.js';
 import type { AppContext } from '../context.js';
 import { applicationDetail, requireApplication } from './detail.js';
 import { applicationSummaryJson, criterionJson, fitCriteria, marksJson, offerJson } from './hunt-json.js';
+import { huntTimeZone } from './zone.js';
 
 /**
  * Records the whole offer, replacing the one before. A new offer on an open application whose stage comes before the
@@ -64,11 +66,18 @@ async function recordOffer(
   applicationId: number,
   offerFrom: (before: OfferJson | null) => OfferPutJson,
 ): Promise<OfferPutResultJson> {
+  let notices: string[] = [];
   const movedId = await ctx.store.transaction(async (trx) => {
     const row = await requireApplication(trx, applicationId);
     const now = ctx.now();
     const before = await offerOf(trx, applicationId);
     const values = offerColumns(offerFrom(before && offerJson(before)));
+    // A deadline set to a day already past is kept (a decision made late is still recorded), and said.
+    const deadline = values.deadline_on;
+    if (deadline !== null && deadline !== before?.deadline_on) {
+      const today = localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone));
+      if (deadline < today) notices = [`the deadline ${deadline} is already past (today is ${today})`];
+    }
     await putOfferRow(trx, applicationId, { ...values, updated_at: now });
     const to = stageOnOffer(await readStages(trx), { stage: row.stage, hadOffer: before !== null });
     if (to === null) return null;
@@ -76,7 +85,7 @@ async function recordOffer(
     if (eventId === null) throw new ConflictError('the application moved meanwhile: record the offer again');
     return eventId;
   });
-  const detail = await applicationDetail(ctx.store.db, applicationId);
+  const detail = await applicationDetail(ctx.store.db, applicationId, notices);
   return { ...detail, moved: detail.history.find((e) => e.id === movedId) ?? null };
 }
 

@@ -121,8 +121,14 @@ async function newKindNote(db: Db, kind: string | undefined, roundId: number | n
   return near === null ? null : `'${kind}' is a new kind of round, kept as your own; it is near '${near}': change the kind if that was meant`;
 }
 
-/** The notices of a change, one a line, or null. */
-const notices = (...lines: Array<string | null>): string | null => lines.filter((line) => line !== null).join('\n') || null;
+/** The notices of a change, those there are. */
+const notices = (...lines: Array<string | null>): string[] => lines.filter((line) => line !== null);
+
+/** A start already past is kept (a round logged after it took place), and said: a typo of the year would pass unseen. */
+function pastNote(startsAt: string, timeZone: string, now: string): string | null {
+  if (startsAt > now) return null;
+  return `${localStartOf(startsAt, timeZone).replace('T', ' ')} ${timeZone} is already past: kept as a round that took place`;
+}
 
 /**
  * A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for
@@ -157,7 +163,7 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
     await setSections(trx, roundId, resolvedSections);
     return roundId;
   });
-  return roundDetailOf(ctx.store.db, id, notices(start.notice, kindNote));
+  return roundDetailOf(ctx.store.db, id, notices(start.notice, pastNote(start.startsAt, zone, ctx.now()), kindNote));
 }
 
 /**
@@ -171,6 +177,7 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
   const columns = detailColumns(details);
   const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
   let notice: string | null = null;
+  let past: string | null = null;
   let kindNote: string | null = null;
   await ctx.store.transaction(async (trx) => {
     const row = await roundById(trx, id);
@@ -183,13 +190,14 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
       notice = start.notice;
       change.starts_at = start.startsAt;
       change.time_zone = checkTimeZone(zone);
+      if (start.startsAt !== row.starts_at) past = pastNote(start.startsAt, change.time_zone, ctx.now());
     }
     if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
     if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
     await changeRound(trx, id, change);
     if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, evidenceTime(change.starts_at, ctx.now()));
   });
-  return roundDetailOf(ctx.store.db, id, notices(notice, kindNote));
+  return roundDetailOf(ctx.store.db, id, notices(notice, past, kindNote));
 }
 
 /** Rewrites the evidence of the round's scored questions at `at`: its new start, or now for a start still to come. */

@@ -27,7 +27,7 @@ import { nearest } from '../../app/nearest.js';
 import { retag } from '../../core/hunt/fields.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
+import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, noticeLines, offerText, stageLabel } from '../hunt/render.js';
 import { OFFER_CLEARABLE, type OfferClearable } from '../hunt/parse.js';
 import { withApp } from '../session.js';
 
@@ -179,15 +179,10 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
       const { fit } = detail.application;
       const score = fit.score === null ? 'no fit yet' : `fit ${Math.round(fit.score * 100)}%`;
       const gates = fit.failedGates.length > 0 ? ctx.color.red(`, ${fit.failedGates.length} gate failed`) : '';
-      // The mark is kept, but counts in no fit while its criterion is archived: said, with the way back.
-      const archived = criterion.archivedAt
-        ? [
-            ctx.color.yellow(
-              `'${criterion.text}' is archived: the mark is kept and counts in no fit until \`prepdeck goals restore ${criterion.id}\``,
-            ),
-          ]
-        : [];
-      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`, ...archived]);
+      printLines([
+        `${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`,
+        ...noticeLines(detail.notices, ctx.color),
+      ]);
     }
   });
 }
@@ -313,14 +308,14 @@ export async function appsFollowUp(ctx: CommandContext, reference: string, words
     const dueOn = options.due ?? today;
     const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
     if (ctx.json) return printJson(detail);
-    // Kept either way; said when it is already late, or will be on no list of due ones.
-    const past = dueOn < today ? ctx.color.yellow(' (already past)') : '';
+    // Kept either way; said when it is already late (the answer's notices), or will be on no list of due ones.
     const offLists =
       detail.application.archivedAt !== null
         ? 'not listed as due while the application is archived (`prepdeck apps restore` lists it again)'
         : 'not listed as due while the application is closed (`prepdeck followups --closed` lists it)';
     printLines([
-      `${detail.application.company}: follow up on ${dueOn}${past}: ${words.join(' ')}`,
+      `${detail.application.company}: follow up on ${dueOn}: ${words.join(' ')}`,
+      ...noticeLines(detail.notices, ctx.color),
       ...(detail.followUpsDue ? [] : [ctx.color.dim(offLists)]),
     ]);
   });
@@ -395,17 +390,14 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
       const { stages } = await getHunt(app);
       moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
     }
-    const { today } = await getHunt(app);
-    const deadline = detail.offer!.deadlineOn;
-    const past = deadline !== null && deadline < today && options.deadline !== undefined;
     const dropped = [...clear].filter(has);
     printLines([
       `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
       ...offerText(detail.offer!).map((l) => `  ${l}`),
       ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
       ...(dropped.length > 0 ? [ctx.color.dim(`cleared: ${dropped.join(', ')}`)] : []),
-      // Kept as given (a decision made late is still recorded), and said.
-      ...(past ? [ctx.color.yellow(`the deadline ${deadline} is already past (today is ${today})`)] : []),
+      // A deadline already past is kept as given (a decision made late is still recorded), and said.
+      ...noticeLines(detail.notices, ctx.color),
     ]);
   });
 }

@@ -98,6 +98,20 @@ for (const backend of BACKENDS) {
         expect((await listRounds(ctx, { kind: 'recruiter' })).rounds.map((r) => r.id)).toEqual([past.round.id]);
       }));
 
+    it('says in its notices that a start is already past, kept as a round that took place', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const held = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-01T10:00' });
+        expect(held.notices).toEqual(['2026-12-01 10:00 Europe/Berlin is already past: kept as a round that took place']);
+        expect(held.notice).toBe(held.notices[0]);
+        const ahead = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T10:00' });
+        expect(ahead.notices).toEqual([]);
+        // Moved into the past it is said; another change of a past round is not.
+        expect((await updateRound(ctx, ahead.round.id, { localStart: '2026-12-02T10:00' })).notices).toHaveLength(1);
+        expect((await updateRound(ctx, ahead.round.id, { outcome: 'passed' })).notices).toEqual([]);
+        expect((await roundDetail(ctx, held.round.id)).notices).toEqual([]);
+      }));
+
     it('refuses, after an empty list by kind, a kind no round has and no usual one is, naming the nearest', () =>
       run(async (ctx) => {
         const { application } = await addApplication(ctx, { company: 'Acme' });
