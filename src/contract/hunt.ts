@@ -277,6 +277,37 @@ const { currency, period, base, ...offerDetails } = OfferJson.properties;
 /** PUT /api/hunt/applications/:id/offer: the whole offer; currency, period and base are required. */
 export const OfferPutJson = Type.Object({ currency, period, base, ...allOptional(offerDetails) }, { additionalProperties: false });
 export type OfferPutJson = Static<typeof OfferPutJson>;
+/**
+ * PATCH /api/hunt/applications/:id/offer: the fields given change, the rest of the offer is kept; null (or '' for a
+ * text) drops a detail. A first offer needs currency and base; a new currency or period needs the base with it (140,000
+ * a year is not 140,000 a month); equity's amount or vesting alone keeps the other.
+ */
+export const OfferPatchJson = Type.Object(
+  {
+    ...allOptional({ currency, period, base }),
+    ...allOptional(offerDetails),
+    equity: Type.Optional(
+      Nullable(
+        Type.Object(
+          { amount: Type.Optional(Money), vesting: Type.Optional(Type.String({ maxLength: 200, description: 'e.g. 4 years, 1-year cliff' })) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type OfferPatchJson = Static<typeof OfferPatchJson>;
+
+/**
+ * What a change kept as given but the user should know, one sentence each: a date already past (a follow-up's, an
+ * offer's deadline, a round's start), a mark on an archived criterion. Empty for a read, or when there is nothing to say.
+ * Every answer of a change carries it in this one shape, so that `--json` and the API say what the CLI's lines say.
+ */
+export const Notices = Type.Array(Type.String(), {
+  description:
+    'what a change decided or kept as given that the user should know, one sentence each: a date already past, a mark on an archived criterion, the instant taken for a time the clocks skip; empty when none',
+});
 
 /** GET /api/hunt/applications/:id and every change to one. */
 export const ApplicationDetailJson = Type.Object({
@@ -289,6 +320,7 @@ export const ApplicationDetailJson = Type.Object({
     description: 'whether its open follow-ups are on the lists of due ones; not while it is archived or in a closed stage (an outcome)',
   }),
   offer: Nullable(OfferJson),
+  notices: Notices,
 });
 export type ApplicationDetailJson = Static<typeof ApplicationDetailJson>;
 

@@ -4,6 +4,7 @@
 // with the IANA zone it was set in; what the user types is a local date-time in that zone.
 import { Type, type Static } from 'typebox';
 import { allOptional, Nullable } from './common.js';
+import { Notices } from './hunt.js';
 import { COVERAGE_STATES, FSRS_STATES, ROUND_OUTCOMES } from './vocabulary.js';
 import type { ReviewRating } from './review.js';
 
@@ -197,9 +198,10 @@ export const RoundDetailJson = Type.Object({
   questions: Type.Array(QuestionJson, { description: 'in the order asked' }),
   notice: Nullable(
     Type.String({
-      description: 'what was decided for the user, one a line: the instant taken for a time inside a DST gap, a new kind near one there is',
+      description: 'the notices joined, one a line, or null: kept for the clients that read it; new ones read notices',
     }),
   ),
+  notices: Notices,
 });
 export type RoundDetailJson = Static<typeof RoundDetailJson>;
 

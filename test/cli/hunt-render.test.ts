@@ -49,6 +49,7 @@ const acme: ApplicationDetailJson = {
   followUps: [],
   followUpsDue: true,
   offer: null,
+  notices: [],
 };
 
 describe('an application in the terminal', () => {

@@ -261,6 +261,16 @@ const HUNT_EXAMPLES: Example[] = [
     status: 400,
     request: ({ applicationId }) => json('PUT', `/api/hunt/applications/${applicationId}/offer`, { period: 'year', base: 1 }),
   },
+  {
+    route: 'PATCH /api/hunt/applications/{id}/offer',
+    status: 200,
+    request: ({ applicationId }) => json('PATCH', `/api/hunt/applications/${applicationId}/offer`, { base: 115000, equity: { vesting: '4 years' } }),
+  },
+  {
+    route: 'PATCH /api/hunt/applications/{id}/offer',
+    status: 400,
+    request: ({ applicationId }) => json('PATCH', `/api/hunt/applications/${applicationId}/offer`, { period: 'month' }),
+  },
   { route: 'GET /api/hunt/offers', status: 200, request: () => json('GET', '/api/hunt/offers') },
   { route: 'GET /api/hunt/agenda', status: 200, request: () => json('GET', '/api/hunt/agenda') },
   { route: 'GET /api/hunt/funnel', status: 200, request: () => json('GET', '/api/hunt/funnel') },

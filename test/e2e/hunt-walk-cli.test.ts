@@ -67,10 +67,21 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       2,
       /--clear deadline and --deadline say opposite things/,
     );
-    await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 2, /a first offer needs --base and --currency/);
+    // Refused by the app, as PATCH .../offer refuses them, in the command's words.
+    await refused(['apps', 'offer', 'salaried', '--bonus', '5k'], 1, /^prepdeck: error: --base: a first offer needs a base and a currency/);
     // A kept base under another period or currency would be another amount.
-    await refused(['apps', 'offer', 'globex', '--per', 'year'], 2, /--per changes what the base means: give --base with it/);
-    await refused(['apps', 'offer', 'globex', '--currency', 'USD'], 2, /--currency changes what the base means/);
+    await refused(
+      ['apps', 'offer', 'globex', '--per', 'year'],
+      1,
+      /^prepdeck: error: --per: a new period changes what the base means .*: give the base with it$/,
+    );
+    await refused(['apps', 'offer', 'globex', '--currency', 'USD'], 1, /^prepdeck: error: --currency: a new currency changes what the base means/);
+    await refused(['apps', 'offer', 'globex', '--vesting', '4 years'], 1, /^prepdeck: error: --equity: a vesting goes with an amount of equity/);
+    // The equity's amount alone keeps its vesting.
+    await said(['apps', 'offer', 'globex', '--equity', '20k', '--vesting', '4 years']);
+    await said(['apps', 'offer', 'globex', '--equity', '30k']);
+    expect((await detail('globex')).offer?.equity).toEqual({ amount: 30000, vesting: '4 years' });
+    await said(['apps', 'offer', 'globex', '--clear', 'equity']);
     expect((await detail('globex')).offer).toMatchObject({ base: 6000, currency: 'EUR', period: 'month' });
   });
 
@@ -101,6 +112,13 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       ['apps', 'add', 'Hooli', '--found-on', '2020-01-05', '--on', '2020-01-01'],
       1,
       /^prepdeck: error: --on: 2020-01-01 is before the day it was found/,
+    );
+    // An edit of the date found checks it against the history, as the add checks it against --on.
+    await said(['apps', 'add', 'Hooli', '--stage', 'applied', '--on', '2020-01-10']);
+    await refused(
+      ['apps', 'edit', 'hooli', '--found-on', '2020-01-12'],
+      1,
+      /^prepdeck: error: --found-on: 2020-01-12 is after the day it entered Applied \(2020-01-10\)/,
     );
     await refused(
       ['apps', 'move', 'salaried', 'applied', '--on', '2020-01-01'],
@@ -135,6 +153,9 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
       2,
       /^prepdeck: error: --remove-tag: it has no tag 'berlin' \(its tags: backend, us\)$/,
     );
+    // Given twice in two cases, on an edit as on an add, a tag is kept once, as first spelled.
+    await said(['apps', 'edit', 'globex', '--tag', 'Berlin', '--tag', 'berlin', '--tag', 'us']);
+    expect((await detail('globex')).application.tags).toEqual(['Berlin', 'us']);
     await said(['apps', 'edit', 'globex', '--tag', 'us']);
     expect((await detail('globex')).application.tags).toEqual(['us']);
   });
@@ -164,9 +185,12 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
   });
 
   it('a follow-up says when it is already past, or will be listed as due nowhere while its application is closed', async () => {
-    expect(await said(['apps', 'follow-up', 'salaried', 'ping them', '--due', '2020-01-01'])).toContain(
-      'Salaried: follow up on 2020-01-01 (already past): ping them',
+    expect(await said(['apps', 'follow-up', 'salaried', 'ping them', '--due', '2020-01-01'])).toMatch(
+      /^Salaried: follow up on 2020-01-01: ping them\nnote: the follow-up is due on 2020-01-01, already past \(today is \d{4}-\d{2}-\d{2}\)\n/,
     );
+    // --json says it too, in the answer's notices.
+    const json = await cli.json<{ notices: string[] }>(['apps', 'follow-up', 'salaried', 'ping them again', '--due', '2020-01-02']);
+    expect(json.notices).toEqual([expect.stringMatching(/^the follow-up is due on 2020-01-02, already past/)]);
     expect(await said(['apps'])).toMatch(/Salaried .*follow up 2020-01-01 \(\d+ days overdue\)/);
     await said(['apps', 'add', 'Initech', '--stage', 'rejected']);
     const closed = await said(['apps', 'follow-up', 'initech', 'ask for feedback', '--due', '2999-01-01']);
@@ -181,8 +205,14 @@ describe.skipIf(backend.skipReason !== null)(`the hunt's words after the walk ($
     await said(['goals', 'add', 'small team']);
     await said(['goals', 'archive', 'small team']);
     expect(await said(['apps', 'mark', 'globex', 'small team', 'yes'])).toMatch(
-      /'small team' is archived: the mark is kept and counts in no fit until `prepdeck goals restore \d+`/,
+      /note: 'small team' is archived: the mark is kept and counts in no fit until it is restored \(`prepdeck goals restore \d+`\)/,
     );
+    expect((await cli.json<{ notices: string[] }>(['apps', 'mark', 'globex', 'small team', 'no'])).notices).toEqual([
+      expect.stringMatching(/^'small team' is archived/),
+    ]);
+    expect((await cli.json<{ notices: string[] }>(['apps', 'offer', 'globex', '--deadline', '2020-01-03'])).notices).toEqual([
+      expect.stringMatching(/^the deadline 2020-01-03 is already past/),
+    ]);
   });
 
   it('a move that closes an application, or archiving it, says its upcoming rounds are called off', async () => {

@@ -78,6 +78,8 @@ for (const backend of BACKENDS) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Applied to on 2020-01-10: found on a later day is a typo.
+      const applied = (await added({ company: 'Initech', stage: 'applied', on: '2020-01-10' })).application.id;
       const before = await everything();
       const id = application.id;
 
@@ -93,6 +95,12 @@ for (const backend of BACKENDS) {
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2999-01-01' }, 'foundOn'],
         ['POST', '/api/hunt/applications', { company: 'Bolt', foundOn: '2020-01-05', on: '2020-01-01' }, 'on'],
         ['PATCH', `/api/hunt/applications/${id}`, { foundOn: '2999-01-01' }, 'foundOn'],
+        [
+          'PATCH',
+          `/api/hunt/applications/${applied}`,
+          { foundOn: '2020-01-12' },
+          'foundOn: 2020-01-12 is after the day it entered Applied (2020-01-10)',
+        ],
         ['PATCH', `/api/hunt/applications/${id}`, { link: 'notaurl' }, 'link'],
         ['POST', `/api/hunt/applications/${id}/contacts`, { name: 'Sam', link: 'notaurl' }, 'link'],
         ['POST', `/api/hunt/applications/${id}/follow-ups`, { title: 'Call', dueOn: '2026-02-30' }, 'dueOn'],
@@ -103,6 +111,11 @@ for (const backend of BACKENDS) {
         ['PATCH', `/api/hunt/criteria/${criterion.id}`, { weight: -2 }, 'weight'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { period: 'year', base: 100000 }, 'currency'],
         ['PUT', `/api/hunt/applications/${id}/offer`, { currency: 'EUR', period: 'year', base: -1 }, 'base'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { bonus: 5000 }, 'base: a first offer needs a base and a currency'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', startOn: '2026-02-30' }, 'startOn'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', equity: { vesting: '4 years' } }, 'equity.amount'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, { base: 1, currency: 'EUR', equity: { amount: -1 } }, 'equity'],
+        ['PATCH', `/api/hunt/applications/${id}/offer`, {}, 'body'],
         ['PATCH', '/api/hunt/stages/applied', { position: -1 }, 'position'],
         ['PATCH', '/api/hunt/stages/nowhere', { label: 'Nowhere' }, 'key'],
         ['DELETE', `/api/hunt/applications/${id}`, undefined, 'confirm'],
@@ -136,6 +149,48 @@ for (const backend of BACKENDS) {
       }
 
       expect(await everything()).toEqual(before);
+    });
+
+    it('says in notices what it kept as given: a follow-up or a deadline already past, a mark on an archived criterion', async () => {
+      const { application } = await added({ company: 'Acme', stage: 'onsite' });
+      const base = `/api/hunt/applications/${application.id}`;
+      const late = await ok<ApplicationDetailJson>('POST', `${base}/follow-ups`, { title: 'Write to them', dueOn: '2020-01-01' }, 201);
+      expect(late.notices).toEqual([expect.stringMatching(/^the follow-up is due on 2020-01-01, already past \(today is /)]);
+      const soon = await ok<ApplicationDetailJson>('POST', `${base}/follow-ups`, { title: 'Call', dueOn: '2999-01-01' }, 201);
+      expect(soon.notices).toEqual([]);
+      const call = soon.followUps.find((f) => f.title === 'Call')!;
+      expect((await ok<ApplicationDetailJson>('PATCH', `/api/hunt/follow-ups/${call.id}`, { dueOn: '2020-02-01' })).notices).toHaveLength(1);
+      expect((await ok<ApplicationDetailJson>('PATCH', `/api/hunt/follow-ups/${call.id}`, { done: true })).notices).toEqual([]);
+      const offer = await ok<OfferPutResultJson>('PUT', `${base}/offer`, { currency: 'EUR', period: 'year', base: 1, deadlineOn: '2020-01-01' });
+      expect(offer.notices).toEqual([expect.stringMatching(/^the deadline 2020-01-01 is already past \(today is \d{4}-\d{2}-\d{2}\)$/)]);
+      // The same deadline again is no news.
+      expect((await ok<OfferPutResultJson>('PATCH', `${base}/offer`, { bonus: 5 })).notices).toEqual([]);
+      const criterion = await ok<CriterionJson>('POST', '/api/hunt/criteria', { text: 'small team' }, 201);
+      await ok('PATCH', `/api/hunt/criteria/${criterion.id}`, { archived: true });
+      const marked = await ok<ApplicationDetailJson>('PUT', `${base}/marks/${criterion.id}`, { value: 'yes' });
+      expect(marked.notices).toEqual([expect.stringMatching(/^'small team' is archived: the mark is kept and counts in no fit/)]);
+      expect((await detail(application.id)).notices).toEqual([]);
+    });
+
+    it('changes part of an offer with PATCH, keeping the rest, while PUT replaces the whole offer', async () => {
+      const { application } = await added({ company: 'Acme', stage: 'onsite' });
+      const url = `/api/hunt/applications/${application.id}/offer`;
+      const first = await ok<OfferPutResultJson>('PATCH', url, { base: 140000, currency: 'EUR', bonus: 10000, deadlineOn: '2099-01-15' });
+      expect(first.moved).toMatchObject({ from: 'onsite', to: 'offer' });
+      const changed = await ok<OfferPutResultJson>('PATCH', url, { base: 150000, bonus: null, equity: { amount: 5000 } });
+      expect(changed.offer).toMatchObject({
+        base: 150000,
+        currency: 'EUR',
+        period: 'year',
+        bonus: null,
+        deadlineOn: '2099-01-15',
+        equity: { amount: 5000, vesting: '' },
+      });
+      expect(changed.moved).toBeNull();
+      const refused = await call<ErrorJson>('PATCH', url, { period: 'month' });
+      expect([refused.status, refused.body.error.message]).toEqual([400, expect.stringMatching(/^period: a new period changes what the base means/)]);
+      const replaced = await ok<OfferPutResultJson>('PUT', url, { base: 12000, currency: 'EUR', period: 'month' });
+      expect(replaced.offer).toMatchObject({ base: 12000, period: 'month', deadlineOn: null, equity: null });
     });
 
     it('refuses the later of two moves made against the same stage with 409, and keeps only the first in the history', async () => {

@@ -24,6 +24,7 @@ import {
   checkSalary,
   checkTags,
   checkText,
+  tagKey,
 } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
 import { checkMove, checkStage, type Stage } from '../../core/hunt/stages.js';
@@ -37,16 +38,16 @@ import {
   insertApplication,
   putMark,
   readApplicationList,
-  upcomingRoundCount,
   type ApplicationRow,
 } from '../../store/hunt/applications.js';
 import { listCriteria } from '../../store/hunt/criteria.js';
 import { openFollowUpCount } from '../../store/hunt/follow-ups.js';
 import { readHunt, readStages } from '../../store/hunt/hunt.js';
 import { withdrawEvidence } from '../../store/interviews/evidence.js';
-import { deleteRoundRows, roundsOfApplication } from '../../store/interviews/rounds.js';
+import { deleteRoundRows, readRounds, roundsOfApplication } from '../../store/interviews/rounds.js';
 import type { Store } from '../../store/database.js';
 import type { AppContext } from '../context.js';
+import { calledOffRounds } from '../interviews/rounds.js';
 import { schedulersOver } from '../interviews/schedulers.js';
 import { requireCriterion } from './criteria.js';
 import { applicationDetail, requireApplication } from './detail.js';
@@ -66,7 +67,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
     if (!byCriterion) marks.set(mark.application_id, (byCriterion = new Map<number, MarkValue>()));
     byCriterion.set(mark.criterion_id, mark.value);
   }
-  const tag = query.tag === undefined ? '' : searchText(query.tag.trim());
+  const tag = query.tag === undefined ? '' : tagKey(query.tag);
   // Matched here, not with SQL: SQLite's lower() folds only ASCII, so 'Яндекс' would miss 'яндекс'.
   const words = searchText(query.q ?? '')
     .split(/\s+/u)
@@ -75,7 +76,7 @@ export async function listApplications(ctx: AppContext, query: ApplicationListQu
   const applications = rows.applications
     .filter((row) => {
       const tags = JSON.parse(row.tags) as string[];
-      if (tag !== '' && !tags.some((t) => searchText(t) === tag)) return false;
+      if (tag !== '' && !tags.some((t) => tagKey(t) === tag)) return false;
       if (words.length === 0) return true;
       const text = searchText(row.company, row.role, row.location, ...tags);
       return words.every((word) => text.includes(word));
@@ -95,7 +96,7 @@ export async function addApplication(ctx: AppContext, body: ApplicationCreateJso
     const zone = huntTimeZone((await readHunt(trx)).timeZone);
     const today = localDateOf(now, zone);
     const found = fields.found_on ?? undefined;
-    if (found !== undefined) checkFoundOn(found, today, body.on);
+    if (found !== undefined) checkFoundOn(found, today, body.on === undefined ? undefined : { on: body.on, given: 'on' });
     const since = instantOfMove(body.on ?? (found !== undefined && found < today ? found : undefined), now, zone, null, 'add');
     return insertApplication(trx, {
       ...EMPTY_FIELDS,
@@ -124,7 +125,18 @@ export async function updateApplication(ctx: AppContext, id: number, patch: Appl
     const row = await requireApplication(trx, id);
     if (patch.link !== undefined) fields.link = checkChangedLink(patch.link, row.link);
     const now = ctx.now();
-    if (fields.found_on) checkFoundOn(fields.found_on, localDateOf(now, huntTimeZone((await readHunt(trx)).timeZone)));
+    if (fields.found_on) {
+      // Checked against its history too, as an add checks it against `on`: found after it was applied to is a typo.
+      const zone = huntTimeZone((await readHunt(trx)).timeZone);
+      const first = (await historyOf(trx, id))[0];
+      const stages = first === undefined ? [] : await readStages(trx);
+      const firstStage = first && {
+        on: localDateOf(first.at, zone),
+        given: 'foundOn' as const,
+        stage: stages.find((s) => s.key === first.to_stage)?.label ?? first.to_stage,
+      };
+      checkFoundOn(fields.found_on, localDateOf(now, zone), firstStage);
+    }
     const archive = patch.archived === undefined ? {} : { archived_at: patch.archived ? (row.archived_at ?? now) : null };
     await changeApplication(trx, id, { ...fields, ...archive, updated_at: now });
     if (patch.archived === undefined) return { noLongerDue: 0, dueAgain: 0, rounds: 0 };
@@ -190,8 +202,9 @@ export async function moveApplication(ctx: AppContext, id: number, move: MoveJso
 }
 
 /**
- * The rounds still to come of an application a change closed or archived: called off with it (left out of the upcoming
- * rounds, the plan and the calendar until it reopens), so the change's answer counts them; 0 for any other change.
+ * The rounds still to come of an application a change closed or archived that are called off by it (left out of the
+ * upcoming rounds, the plan and the calendar until it reopens: app/interviews/rounds.ts#calledOffRounds, read after the
+ * change), so the change's answer counts them; 0 for any other change.
  */
 async function roundsCalledOffBy(
   db: Store['db'],
@@ -201,20 +214,27 @@ async function roundsCalledOffBy(
   after: { stage: string; archived: boolean },
   now: string,
 ): Promise<number> {
-  const closes = isOpenApplication(stages, before) && !isOpenApplication(stages, after);
-  return closes ? upcomingRoundCount(db, id, now) : 0;
+  if (!isOpenApplication(stages, before) || isOpenApplication(stages, after)) return 0;
+  const upcoming = await readRounds(db, { application: id, after: now });
+  return (await calledOffRounds(db, upcoming, stages)).size;
 }
 
-/** How the application meets one criterion: yes, no or unknown, with an optional note. */
+/** How the application meets one criterion: yes, no or unknown, with an optional note; the notices say when the criterion is archived. */
 export async function markApplication(ctx: AppContext, id: number, criterionId: number, body: MarkPutJson): Promise<ApplicationDetailJson> {
   const value = checkMarkValue(body.value);
   const note = checkText(body.note ?? '', 'note').trim();
-  await ctx.store.transaction(async (trx) => {
+  const criterion = await ctx.store.transaction(async (trx) => {
     await requireApplication(trx, id);
-    await requireCriterion(trx, criterionId, 'criterionId');
+    const found = await requireCriterion(trx, criterionId, 'criterionId');
     await putMark(trx, { applicationId: id, criterionId, value, note }, ctx.now());
+    return found;
   });
-  return applicationDetail(ctx.store.db, id);
+  // Kept, but counting in no fit while its criterion is archived: said, with the way back.
+  const archived =
+    criterion.archivedAt === null
+      ? []
+      : [`'${criterion.text}' is archived: the mark is kept and counts in no fit until it is restored (\`prepdeck goals restore ${criterion.id}\`)`];
+  return applicationDetail(ctx.store.db, id, archived);
 }
 
 /** An application by id, or by a unique fragment of its company, role or both ("acme backend"). */

@@ -19,7 +19,8 @@ export async function requireApplication(db: Store['db'], id: number): Promise<A
   return row;
 }
 
-export async function applicationDetail(db: Store['db'], id: number): Promise<ApplicationDetailJson> {
+/** The application in full, with what the change that answers it has the user notice (none for a read). */
+export async function applicationDetail(db: Store['db'], id: number, notices: readonly string[] = []): Promise<ApplicationDetailJson> {
   const row = await requireApplication(db, id);
   const criteria = await listCriteria(db);
   const marks = await marksOf(db, id);
@@ -41,5 +42,6 @@ export async function applicationDetail(db: Store['db'], id: number): Promise<Ap
     followUps: followUps.map(followUpJson),
     followUpsDue: followUpsListedAsDue(await readStages(db), { stage: row.stage, archived: row.archived_at !== null }),
     offer: offer && offerJson(offer),
+    notices: [...notices],
   };
 }

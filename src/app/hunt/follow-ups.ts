@@ -23,6 +23,14 @@ import { applicationDetail, requireApplication } from './detail.js';
 import { followUpJson } from './hunt-json.js';
 import { huntTimeZone, todayIn } from './zone.js';
 
+/** A follow-up due on a day already past is kept (a reminder written late), and said. */
+async function pastDueNote(ctx: AppContext, dueOn: string | undefined): Promise<string[]> {
+  if (dueOn === undefined) return [];
+  const { today } = await huntNow(ctx);
+  return dueOn < today ? [`the follow-up is due on ${dueOn}, already past (today is ${today})`] : [];
+}
+
+/** A follow-up of the application; the answer's notices say when its day is already past. */
 export async function addFollowUp(ctx: AppContext, applicationId: number, body: FollowUpCreateJson): Promise<ApplicationDetailJson> {
   const title = checkRequiredText(body.title, 'title');
   const dueOn = checkLocalDate(body.dueOn, 'dueOn');
@@ -30,10 +38,10 @@ export async function addFollowUp(ctx: AppContext, applicationId: number, body: 
     await requireApplication(trx, applicationId);
     await insertFollowUp(trx, { application_id: applicationId, title, due_on: dueOn, done_at: null, created_at: ctx.now() });
   });
-  return applicationDetail(ctx.store.db, applicationId);
+  return applicationDetail(ctx.store.db, applicationId, await pastDueNote(ctx, dueOn));
 }
 
-/** Retitles, reschedules, or marks done (`done: false` opens it again). */
+/** Retitles, reschedules, or marks done (`done: false` opens it again); rescheduled to a day already past, the notices say so. */
 export async function updateFollowUp(ctx: AppContext, followUpId: number, patch: FollowUpPatchJson): Promise<ApplicationDetailJson> {
   const title = patch.title === undefined ? undefined : checkRequiredText(patch.title, 'title');
   const dueOn = patch.dueOn === undefined ? undefined : checkLocalDate(patch.dueOn, 'dueOn');
@@ -46,7 +54,7 @@ export async function updateFollowUp(ctx: AppContext, followUpId: number, patch:
     });
     return found;
   });
-  return applicationDetail(ctx.store.db, followUp.application_id);
+  return applicationDetail(ctx.store.db, followUp.application_id, await pastDueNote(ctx, dueOn !== followUp.due_on ? dueOn : undefined));
 }
 
 export async function deleteFollowUp(ctx: AppContext, followUpId: number): Promise<ApplicationDetailJson> {

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { readHunt } from '../../store/hunt/hunt.js';
 import { readRounds } from '../../store/interviews/rounds.js';
 import { roundJsons } from './round-json.js';
-import { calledOff } from './rounds.js';
+import { calledOffRounds } from './rounds.js';
 
 /**
  * An instant as ical-generator formats a zoned time: given a plain Date and a zone it would write the Date in the
@@ -55,6 +55,7 @@ export async function roundsCalendar(ctx: AppContext): Promise<string> {
   const rows = await readRounds(ctx.store.db, {});
   const { stages } = await readHunt(ctx.store.db);
   const rounds = roundJsons(rows);
+  const off = await calledOffRounds(ctx.store.db, rows, stages);
   const calendar = ical({
     prodId: { company: 'prepdeck', product: 'prepdeck', language: 'EN' },
     name: 'prepdeck interviews',
@@ -63,10 +64,11 @@ export async function roundsCalendar(ctx: AppContext): Promise<string> {
   for (const [i, round] of [...rounds.entries()].reverse()) {
     const start = Date.parse(round.startsAt);
     const row = rows.rounds[i]!;
-    const off = calledOff(row, stages);
-    // Its application's changes count too, whether they called the round off or back on: a calendar takes an event
-    // again only with a higher SEQUENCE, and one lowered at a reopening would leave the round cancelled there.
-    const lastChange = [round.updatedAt, row.application_updated_at, row.application_stage_changed_at].reduce((a, b) => (b > a ? b : a));
+    // Its application's changes count too, whether they called the round off or back on, and so does a question logged
+    // (a round with one took place): a calendar takes an event again only with a higher SEQUENCE, and one lowered at a
+    // reopening would leave the round cancelled there.
+    const lastAsked = rows.counts.get(round.id)?.lastAskedAt ?? round.createdAt;
+    const lastChange = [round.updatedAt, row.application_updated_at, row.application_stage_changed_at, lastAsked].reduce((a, b) => (b > a ? b : a));
     calendar.createEvent({
       id: `round-${round.id}@prepdeck`,
       sequence: eventSequence(round.createdAt, lastChange),
@@ -76,7 +78,7 @@ export async function roundsCalendar(ctx: AppContext): Promise<string> {
       stamp: zoned(Date.parse(lastChange), null),
       summary: eventSummary(round),
       description: description(round),
-      ...(off !== null ? { status: ICalEventStatus.CANCELLED } : {}),
+      ...(off.has(round.id) ? { status: ICalEventStatus.CANCELLED } : {}),
       ...(round.link !== '' ? { url: round.link } : {}),
     });
   }

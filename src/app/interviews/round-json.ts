@@ -72,9 +72,15 @@ async function questionJsons(db: Db, rows: QuestionRows, round: RoundJson): Prom
 }
 
 /** The round `id` in full, or NotFoundError. */
-export async function roundDetailOf(db: Db, id: number, notice: string | null = null): Promise<RoundDetailJson> {
+/** The round in full, with what the change that answers it has the user notice (none for a read). */
+export async function roundDetailOf(db: Db, id: number, notices: readonly string[] = []): Promise<RoundDetailJson> {
   const rows = Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID ? await readRounds(db, { ids: [id] }) : null;
   const round = rows ? roundJsons(rows)[0] : undefined;
   if (!rows || !round) throw new NotFoundError(`no round ${id}; \`prepdeck rounds\` lists them`);
-  return { round, questions: await questionJsons(db, await readQuestions(db, { rounds: [id] }), round), notice };
+  return {
+    round,
+    questions: await questionJsons(db, await readQuestions(db, { rounds: [id] }), round),
+    notice: notices.join('\n') || null,
+    notices: [...notices],
+  };
 }

@@ -3,7 +3,6 @@ import type {
   LeftOutRoundJson,
   RoundCreateJson,
   RoundDetailJson,
-  RoundJson,
   RoundListJson,
   RoundListQuery,
   RoundPatchJson,
@@ -12,15 +11,16 @@ import type {
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { sectionPaths } from '../../core/checklist/tree.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
-import { isClosedStage } from '../../core/hunt/closing.js';
 import { checkTimeZone } from '../../core/hunt/dates.js';
 import type { Stage } from '../../core/hunt/stages.js';
 import { checkChoice, checkText } from '../../core/hunt/fields.js';
 import { matchReference } from '../../core/hunt/reference.js';
+import { calledOff, type CalledOff } from '../../core/interviews/called-off.js';
 import { evidenceTime } from '../../core/interviews/evidence.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
+import { stageChangesOf } from '../../store/hunt/applications.js';
 import { contactsOf } from '../../store/hunt/contacts.js';
 import { readHunt } from '../../store/hunt/hunt.js';
 import { withdrawEvidence, writeEvidence } from '../../store/interviews/evidence.js';
@@ -35,7 +35,7 @@ import {
   setInterviewers,
   setSections,
   type RoundChange,
-  type RoundRow,
+  type RoundRows,
   type RoundSection,
 } from '../../store/interviews/rounds.js';
 import { sectionsOf } from '../../store/topics/topics.js';
@@ -121,8 +121,14 @@ async function newKindNote(db: Db, kind: string | undefined, roundId: number | n
   return near === null ? null : `'${kind}' is a new kind of round, kept as your own; it is near '${near}': change the kind if that was meant`;
 }
 
-/** The notices of a change, one a line, or null. */
-const notices = (...lines: Array<string | null>): string | null => lines.filter((line) => line !== null).join('\n') || null;
+/** The notices of a change, those there are. */
+const notices = (...lines: Array<string | null>): string[] => lines.filter((line) => line !== null);
+
+/** A start already past is kept (a round logged after it took place), and said: a typo of the year would pass unseen. */
+function pastNote(startsAt: string, timeZone: string, now: string): string | null {
+  if (startsAt > now) return null;
+  return `${localStartOf(startsAt, timeZone).replace('T', ' ')} ${timeZone} is already past: kept as a round that took place`;
+}
 
 /**
  * A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for
@@ -157,7 +163,7 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
     await setSections(trx, roundId, resolvedSections);
     return roundId;
   });
-  return roundDetailOf(ctx.store.db, id, notices(start.notice, kindNote));
+  return roundDetailOf(ctx.store.db, id, notices(start.notice, pastNote(start.startsAt, zone, ctx.now()), kindNote));
 }
 
 /**
@@ -171,6 +177,7 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
   const columns = detailColumns(details);
   const resolvedSections = sections === undefined ? undefined : await resolveSections(ctx, sections);
   let notice: string | null = null;
+  let past: string | null = null;
   let kindNote: string | null = null;
   await ctx.store.transaction(async (trx) => {
     const row = await roundById(trx, id);
@@ -183,13 +190,14 @@ export async function updateRound(ctx: AppContext, id: number, patch: RoundPatch
       notice = start.notice;
       change.starts_at = start.startsAt;
       change.time_zone = checkTimeZone(zone);
+      if (start.startsAt !== row.starts_at) past = pastNote(start.startsAt, change.time_zone, ctx.now());
     }
     if (interviewers !== undefined) await setInterviewers(trx, id, await checkInterviewers(trx, row.application_id, interviewers));
     if (resolvedSections !== undefined) await setSections(trx, id, resolvedSections);
     await changeRound(trx, id, change);
     if (change.starts_at !== undefined && change.starts_at !== row.starts_at) await moveEvidence(trx, id, evidenceTime(change.starts_at, ctx.now()));
   });
-  return roundDetailOf(ctx.store.db, id, notices(notice, kindNote));
+  return roundDetailOf(ctx.store.db, id, notices(notice, past, kindNote));
 }
 
 /** Rewrites the evidence of the round's scored questions at `at`: its new start, or now for a start still to come. */
@@ -223,15 +231,24 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
 }
 
 /**
- * Why a round will not take place and since when, or null: its application was closed (an outcome stage: withdrawn,
- * rejected, ...) or archived before it starts. A round held before the application closed is history, not called off.
+ * The rounds of `rows` that are called off, by id, with why and since when: the rule is core/interviews/called-off.ts,
+ * fed here with each round's questions logged and its application's archiving and stage history (one read for all).
  */
-export function calledOff(round: RoundRow, stages: readonly Stage[]): { why: string; at: string } | null {
-  const archived = round.application_archived_at;
-  if (archived !== null && archived < round.starts_at) return { why: 'archived', at: archived };
-  if (!isClosedStage(stages, round.application_stage) || round.application_stage_changed_at >= round.starts_at) return null;
-  const label = stages.find((stage) => stage.key === round.application_stage)?.label ?? round.application_stage;
-  return { why: label, at: round.application_stage_changed_at };
+export async function calledOffRounds(db: Db, rows: Pick<RoundRows, 'rounds' | 'counts'>, stages: readonly Stage[]): Promise<Map<number, CalledOff>> {
+  const histories = await stageChangesOf(
+    db,
+    rows.rounds.map((round) => round.application_id),
+  );
+  const off = new Map<number, CalledOff>();
+  for (const round of rows.rounds) {
+    const why = calledOff(
+      stages,
+      { startsAt: round.starts_at, questions: rows.counts.get(round.id)?.questions ?? 0 },
+      { archivedAt: round.application_archived_at, history: histories.get(round.application_id) ?? [] },
+    );
+    if (why !== null) off.set(round.id, why);
+  }
+  return off;
 }
 
 /**
@@ -251,9 +268,10 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
   });
   if (!query.upcoming || query.application !== undefined) return { now, rounds: roundJsons(rows) };
   const { stages } = await readHunt(ctx.store.db);
+  const off = await calledOffRounds(ctx.store.db, rows, stages);
   const leftOut: LeftOutRoundJson[] = [];
   const kept = rows.rounds.filter((round) => {
-    const why = calledOff(round, stages)?.why;
+    const why = off.get(round.id)?.why;
     if (why === undefined) return true;
     leftOut.push({
       id: round.id,
@@ -270,15 +288,20 @@ export async function listRounds(ctx: AppContext, query: RoundListQuery = {}): P
 }
 
 /**
- * Why `kind` names no round: it is neither one of the usual kinds nor one that any of `rounds` (all of them) has;
- * with the nearest kind, or the kinds there are. Null for a known kind. Only an empty filtered list needs asking:
- * a kind some round has lists that round. The CLI calls it misuse, the API a 400.
+ * After a list filtered by round kind came back with `listed` rounds (the rounds listed, the rounds the gaps counted):
+ * refuses a kind that is neither one of the usual kinds nor one any round has, naming the nearest, so that a typo is
+ * not an empty list that reads as "none yet". Only an empty list asks all the rounds: a kind some round has lists it.
+ * An InvalidInputError naming `kind` (the API's 400); the CLI calls it misuse of `--kind`.
  */
-export function unknownRoundKind(kind: string, rounds: readonly RoundJson[]): string | null {
+export async function refuseUnknownKind(ctx: AppContext, kind: string | undefined, listed: number): Promise<void> {
+  if (kind === undefined || listed > 0) return;
+  const rounds = (await listRounds(ctx)).rounds;
   const kinds = [...new Set([...ROUND_KINDS, ...rounds.map((round) => round.kind)])];
-  if (kinds.includes(kind)) return null;
+  if (kinds.includes(kind)) return;
   const near = nearest(kind, kinds);
-  return `no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`;
+  throw new InvalidInputError(
+    `kind: no round is of the kind '${kind}'; ${near === null ? `the kinds are ${kinds.join(', ')}` : `did you mean '${near}'?`}`,
+  );
 }
 
 /** A contact of the application by id or a unique fragment of their name, as `--interviewer` names them. */

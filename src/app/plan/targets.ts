@@ -8,7 +8,7 @@ import { checkLocalDate, localDateOf } from '../../core/hunt/dates.js';
 import { localStartOf, resolveLocalStart } from '../../core/interviews/local-time.js';
 import { MAX_ID } from '../../core/validate.js';
 import type { Store } from '../../store/database.js';
-import { readRounds, type RoundRow, type RoundRows } from '../../store/interviews/rounds.js';
+import { readRounds, type RoundRows } from '../../store/interviews/rounds.js';
 import type { Stage } from '../../core/hunt/stages.js';
 import { readStages } from '../../store/hunt/hunt.js';
 import { changeTarget, deleteTarget, insertTarget, readTargets, setTargetScope, type TargetRecord } from '../../store/plan/targets.js';
@@ -19,7 +19,7 @@ import { availabilityOf, storedPlanSettings } from './availability.js';
 import { forgetTodayUnlessFinished } from './today.js';
 import type { AppContext } from '../context.js';
 import { sectionForField } from '../nearest.js';
-import { calledOff } from '../interviews/rounds.js';
+import { calledOffRounds } from '../interviews/rounds.js';
 import { checklistFor } from '../review/review-checklist.js';
 import { reviewRules } from '../review/settings.js';
 
@@ -47,12 +47,12 @@ export function inPlan(target: Pick<PlanTargetJson, 'excluded' | 'closed'>): boo
 }
 
 /**
- * "Globex withdrawn", "Acme archived": why a round is no target, as it left the upcoming rounds (called off with its
- * application, app/interviews/rounds.ts#calledOff); undefined while it is on.
+ * "Globex withdrawn", "Acme archived": why each round of `rows` is no target, as it left the upcoming rounds (called off
+ * with its application, app/interviews/rounds.ts#calledOffRounds); a round that is on has none.
  */
-function closedReason(stages: readonly Stage[], round: RoundRow): string | undefined {
-  const off = calledOff(round, stages);
-  return off === null ? undefined : `${round.company} ${off.why.toLowerCase()}`;
+async function closedReasons(db: Db, rows: RoundRows, stages: readonly Stage[]): Promise<Map<number, string>> {
+  const off = await calledOffRounds(db, rows, stages);
+  return new Map(rows.rounds.flatMap((round) => (off.has(round.id) ? [[round.id, `${round.company} ${off.get(round.id)!.why.toLowerCase()}`]] : [])));
 }
 
 /** A label given is a name: one of only spaces would leave the target nameless in every list. */
@@ -182,7 +182,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
   if (await addRoundTargets(ctx, checklist, records, roundRows)) records = await readTargets(ctx.store.db, checklist.id);
   const { rounds, sections: roundSections } = roundRows;
   const roundIds = records.flatMap((t) => (t.roundId === null ? [] : [t.roundId]));
-  const stages = roundIds.length > 0 ? await readStages(ctx.store.db) : [];
+  const closedOf = roundIds.length > 0 ? await closedReasons(ctx.store.db, roundRows, await readStages(ctx.store.db)) : new Map<number, string>();
   const sections = await sectionsOf(ctx.store.db, [checklist.id]);
   const { timeZone } = await reviewRules(ctx, checklist);
   const resolved = records.flatMap((record): ResolvedTarget[] => {
@@ -193,7 +193,7 @@ export async function resolveTargets(ctx: AppContext, checklist: Checklist): Pro
     if (record.roundId !== null) {
       const round = rounds.find((r) => r.id === record.roundId);
       if (!round) return [];
-      closed = closedReason(stages, round);
+      closed = closedOf.get(round.id);
       at = round.starts_at;
       label ||= `${round.company} ${round.kind.replace(/-/g, ' ')}`;
       scope = roundSections
@@ -241,14 +241,15 @@ export async function addTarget(ctx: AppContext, checklistName: string | undefin
       if (input[field] !== undefined)
         throw new InvalidInputError(`${field}: a round's target takes its time and sections from the round; leave ${field} out`);
     }
-    const { rounds, sections } = await readRounds(ctx.store.db, { ids: [input.round] });
+    const rows = await readRounds(ctx.store.db, { ids: [input.round] });
+    const { rounds, sections } = rows;
     const round = rounds[0];
     if (!round) throw new InvalidInputError(`round: no round ${input.round}; \`prepdeck rounds\` lists them`);
     if (round.starts_at <= now)
       throw new InvalidInputError(
         `round: round ${round.id} started at ${localStartOf(round.starts_at, timeZone).replace('T', ' ')} (${timeZone}); a plan aims at a time to come`,
       );
-    const closed = closedReason(await readStages(ctx.store.db), round);
+    const closed = (await closedReasons(ctx.store.db, rows, await readStages(ctx.store.db))).get(round.id);
     if (closed !== undefined)
       throw new InvalidInputError(`round: round ${round.id} is no target while its application is closed or archived (${closed}); reopen it first`);
     if (!sections.some((s) => s.checklist_id === checklist.id))

@@ -13,21 +13,21 @@ import { addContact, deleteContact, updateContact } from '../../app/hunt/contact
 import { resolveCriterion } from '../../app/hunt/criteria.js';
 import { addFollowUp } from '../../app/hunt/follow-ups.js';
 import { getHunt } from '../../app/hunt/hunt.js';
-import { putOffer } from '../../app/hunt/offers.js';
+import { patchOffer } from '../../app/hunt/offers.js';
 import type {
   ApplicationCreateJson,
   ApplicationDetailJson,
   ContactRole,
   MarkValue,
-  OfferJson,
-  OfferPutJson,
+  OfferPatchJson,
   PayPeriod,
   RemotePolicy,
 } from '../../contract/hunt.js';
 import { nearest } from '../../app/nearest.js';
+import { retag } from '../../core/hunt/fields.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
-import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, offerText, stageLabel } from '../hunt/render.js';
+import { applicationDetailText, applicationsText, dueListLines, noApplicationsText, noticeLines, offerText, stageLabel } from '../hunt/render.js';
 import { OFFER_CLEARABLE, type OfferClearable } from '../hunt/parse.js';
 import { withApp } from '../session.js';
 
@@ -179,15 +179,10 @@ export async function appsMark(ctx: CommandContext, reference: string, goal: str
       const { fit } = detail.application;
       const score = fit.score === null ? 'no fit yet' : `fit ${Math.round(fit.score * 100)}%`;
       const gates = fit.failedGates.length > 0 ? ctx.color.red(`, ${fit.failedGates.length} gate failed`) : '';
-      // The mark is kept, but counts in no fit while its criterion is archived: said, with the way back.
-      const archived = criterion.archivedAt
-        ? [
-            ctx.color.yellow(
-              `'${criterion.text}' is archived: the mark is kept and counts in no fit until \`prepdeck goals restore ${criterion.id}\``,
-            ),
-          ]
-        : [];
-      printLines([`${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`, ...archived]);
+      printLines([
+        `${detail.application.company}: ${criterion.text} = ${value} (${score}, ${fit.unknown} unknown${gates})`,
+        ...noticeLines(detail.notices, ctx.color),
+      ]);
     }
   });
 }
@@ -221,15 +216,15 @@ export async function appsEdit(ctx: CommandContext, reference: string, options: 
   });
 }
 
-/** The tags with `add` added (any case taken as the same tag) and `remove` taken away; one not there is named. */
+/** The tags with `add` added and `remove` taken away (core/hunt/fields.ts#retag, any case the same tag); one not there is named. */
 function retagged(tags: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
-  const key = (tag: string) => tag.toLowerCase();
-  const missing = remove.filter((tag) => !tags.some((t) => key(t) === key(tag)));
-  if (missing.length > 0) {
-    throw new UsageError(`--remove-tag: it has no tag '${missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`);
+  const changed = retag(tags, add, remove);
+  if (changed.missing.length > 0) {
+    throw new UsageError(
+      `--remove-tag: it has no tag '${changed.missing[0]}'${tags.length > 0 ? ` (its tags: ${tags.join(', ')})` : ' (it has none)'}`,
+    );
   }
-  const kept = tags.filter((t) => !remove.some((tag) => key(tag) === key(t)));
-  return [...kept, ...add.filter((tag) => !kept.some((t) => key(t) === key(tag)))];
+  return changed.tags;
 }
 
 export const appsArchive =
@@ -313,14 +308,14 @@ export async function appsFollowUp(ctx: CommandContext, reference: string, words
     const dueOn = options.due ?? today;
     const detail = await addFollowUp(app, id, { title: words.join(' '), dueOn });
     if (ctx.json) return printJson(detail);
-    // Kept either way; said when it is already late, or will be on no list of due ones.
-    const past = dueOn < today ? ctx.color.yellow(' (already past)') : '';
+    // Kept either way; said when it is already late (the answer's notices), or will be on no list of due ones.
     const offLists =
       detail.application.archivedAt !== null
         ? 'not listed as due while the application is archived (`prepdeck apps restore` lists it again)'
         : 'not listed as due while the application is closed (`prepdeck followups --closed` lists it)';
     printLines([
-      `${detail.application.company}: follow up on ${dueOn}${past}: ${words.join(' ')}`,
+      `${detail.application.company}: follow up on ${dueOn}: ${words.join(' ')}`,
+      ...noticeLines(detail.notices, ctx.color),
       ...(detail.followUpsDue ? [] : [ctx.color.dim(offLists)]),
     ]);
   });
@@ -345,12 +340,12 @@ interface OfferOptions {
 }
 
 /**
- * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline),
- * `--clear FIELD` takes one away, and the line names what was kept.
+ * Records an offer, or changes the one there: what is not given again is kept (a second `--base` keeps the deadline:
+ * the app's patchOffer, as PATCH .../offer), `--clear FIELD` takes one away, and the line names what was kept.
  */
 export async function appsOffer(ctx: CommandContext, reference: string, options: OfferOptions): Promise<void> {
   const clear = new Set(options.clear ?? []);
-  const given: Partial<OfferPutJson> = {
+  const given: OfferPatchJson = {
     ...(options.base !== undefined ? { base: options.base } : {}),
     ...(options.currency !== undefined ? { currency: options.currency } : {}),
     ...(options.per !== undefined ? { period: options.per } : {}),
@@ -361,60 +356,48 @@ export async function appsOffer(ctx: CommandContext, reference: string, options:
     ...(options.start !== undefined ? { startOn: options.start } : {}),
     ...(options.deadline !== undefined ? { deadlineOn: options.deadline } : {}),
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
+    ...(options.equity !== undefined || options.vesting !== undefined
+      ? {
+          equity: {
+            ...(options.equity !== undefined ? { amount: options.equity } : {}),
+            ...(options.vesting !== undefined ? { vesting: options.vesting } : {}),
+          },
+        }
+      : {}),
   };
   for (const word of clear) {
-    const both = word === 'equity' ? options.equity !== undefined || options.vesting !== undefined : OFFER_CLEARABLE[word] in given;
-    if (both)
+    if (OFFER_CLEARABLE[word] in given)
       throw new UsageError(
         `--clear ${word} and --${word === 'equity' && options.equity === undefined ? 'vesting' : word} say opposite things; give one`,
       );
   }
+  // What --clear takes away: a detail dropped (null), a text emptied.
+  const cleared: OfferPatchJson = Object.fromEntries(
+    [...clear].map((word) => [OFFER_CLEARABLE[word], word === 'perks' || word === 'notes' ? '' : null]),
+  );
   await withApp(ctx, async (app) => {
     const id = await resolveApplication(app, reference);
     const before = (await applicationById(app, id)).offer;
-    if (!before && (options.base === undefined || options.currency === undefined)) {
-      throw new UsageError('a first offer needs --base and --currency (later ones keep what is not given again)');
-    }
-    // A kept base under a new period or currency would be another amount: 140,000 a year is not 140,000 a month.
-    if (before && options.base === undefined && (options.per !== undefined || options.currency !== undefined)) {
-      throw new UsageError(`${options.per !== undefined ? '--per' : '--currency'} changes what the base means: give --base with it`);
-    }
-    const beforeEquity = clear.has('equity') ? null : (before?.equity ?? null);
-    if (options.vesting !== undefined && options.equity === undefined && !beforeEquity) throw new UsageError('--vesting goes with --equity AMOUNT');
-    const equity =
-      options.equity !== undefined || options.vesting !== undefined
-        ? { equity: { amount: options.equity ?? beforeEquity!.amount, vesting: options.vesting ?? beforeEquity?.vesting ?? '' } }
-        : {};
-    // The offer before (none: a base per year), less what --clear takes away, under what is given now.
-    const kept: Partial<OfferJson> = before ? { ...before } : { period: 'year' };
-    for (const word of clear) delete kept[OFFER_CLEARABLE[word]];
-    const body = { ...kept, ...given, ...equity } as OfferPutJson;
-    const keptWords = before
-      ? (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter((word) => {
-          const field = OFFER_CLEARABLE[word];
-          const value = before[field];
-          return !clear.has(word) && !(field in given) && !(word === 'equity' && 'equity' in equity) && value !== null && value !== '';
-        })
-      : [];
-    const detail = await putOffer(app, id, body);
+    const detail = await patchOffer(app, id, { ...given, ...cleared });
     if (ctx.json) return printJson(detail);
+    const has = (word: Clearable) => before !== null && before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '';
+    const keptWords = (Object.keys(OFFER_CLEARABLE) as Clearable[]).filter(
+      (word) => has(word) && !clear.has(word) && !(OFFER_CLEARABLE[word] in given),
+    );
     // A new offer moves an application still short of the offer stage there: the line says so.
     let moved = '';
     if (detail.moved) {
       const { stages } = await getHunt(app);
       moved = `; moved ${stageLabel(stages, detail.moved.from)} → ${stageLabel(stages, detail.moved.to)}`;
     }
-    const { today } = await getHunt(app);
-    const deadline = detail.offer!.deadlineOn;
-    const past = deadline !== null && deadline < today && options.deadline !== undefined;
-    const cleared = before ? [...clear].filter((word) => before[OFFER_CLEARABLE[word]] !== null && before[OFFER_CLEARABLE[word]] !== '') : [];
+    const dropped = [...clear].filter(has);
     printLines([
       `${detail.application.company}: offer ${before ? 'changed' : 'recorded'}${moved}`,
       ...offerText(detail.offer!).map((l) => `  ${l}`),
       ...(keptWords.length > 0 ? [ctx.color.dim(`kept from the offer before: ${keptWords.join(', ')} (\`--clear FIELD\` drops one)`)] : []),
-      ...(cleared.length > 0 ? [ctx.color.dim(`cleared: ${cleared.join(', ')}`)] : []),
-      // Kept as given (a decision made late is still recorded), and said.
-      ...(past ? [ctx.color.yellow(`the deadline ${deadline} is already past (today is ${today})`)] : []),
+      ...(dropped.length > 0 ? [ctx.color.dim(`cleared: ${dropped.join(', ')}`)] : []),
+      // A deadline already past is kept as given (a decision made late is still recorded), and said.
+      ...noticeLines(detail.notices, ctx.color),
     ]);
   });
 }

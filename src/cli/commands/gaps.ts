@@ -1,6 +1,6 @@
 import { gaps } from '../../app/interviews/gaps.js';
-import { listRounds, unknownRoundKind } from '../../app/interviews/rounds.js';
 import type { GapsJson, GapSectionJson, GapTopicJson } from '../../contract/interviews.js';
+import { refuseUnknownKindOption } from '../interviews/kind.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
@@ -29,8 +29,7 @@ export async function gapsCommand(ctx: CommandContext, options: GapsOptions): Pr
       ...(options.checklist !== undefined ? { checklist: options.checklist } : {}),
     });
     // A kind's typo is misuse naming the nearest kind, as `rounds --kind` has it, not "no onsit rounds logged yet".
-    const unknownKind = options.kind !== undefined && found.rounds === 0 ? unknownRoundKind(options.kind, (await listRounds(app)).rounds) : null;
-    if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
+    await refuseUnknownKindOption(app, options.kind, found.rounds);
     return found;
   });
   if (ctx.json) printJson(result);

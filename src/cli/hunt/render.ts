@@ -254,3 +254,8 @@ export function funnelText(funnel: FunnelJson, stages: StageJson[], c: Colors): 
     return `${label(s.stage).padEnd(12)} ${c.cyan(bar)} ${String(s.reached).padStart(4)}${conversion}`;
   });
 }
+
+/** What a change has the user notice (the answer's `notices`), a line each. */
+export function noticeLines(notices: readonly string[], c: Colors): string[] {
+  return notices.map((notice) => c.yellow(`note: ${notice}`));
+}

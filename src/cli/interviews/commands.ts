@@ -5,7 +5,7 @@ import { applicationById, resolveApplication } from '../../app/hunt/applications
 import { roundsCalendar } from '../../app/interviews/calendar.js';
 import { addQuestion, deleteQuestion, updateQuestion } from '../../app/interviews/questions.js';
 import { resolveTopic } from '../../app/topics/topics.js';
-import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
+import { createRound, deleteRound, listRounds, resolveInterviewer, roundDetail, updateRound } from '../../app/interviews/rounds.js';
 import { resolveStory } from '../../app/interviews/stories.js';
 import type { QuestionCreateJson, QuestionJson, RoundDetailJson, RoundOutcome, RoundPatchJson } from '../../contract/interviews.js';
 import type { ReviewRating } from '../../contract/review.js';
@@ -13,6 +13,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { titleOf } from '../hunt/render.js';
+import { refuseUnknownKindOption } from './kind.js';
 import { leftOutText, noRoundsText, roundDetailText, roundsText } from './render.js';
 
 interface RoundOptions {
@@ -66,16 +67,15 @@ export async function roundsList(ctx: CommandContext, options: { upcoming?: bool
       ...(application !== undefined ? { application } : {}),
       ...(options.kind !== undefined ? { kind: options.kind } : {}),
     });
-    const filtered = options.upcoming || application !== undefined || options.kind !== undefined;
-    // Only an empty list needs them all: to tell a kind's typo (a kind any round has lists it), and "none of these" from "none yet".
-    const all = list.rounds.length === 0 && filtered ? (await listRounds(app)).rounds : null;
-    const unknownKind = options.kind !== undefined && all !== null ? unknownRoundKind(options.kind, all) : null;
-    if (unknownKind !== null) throw new UsageError(`--kind: ${unknownKind}`);
+    await refuseUnknownKindOption(app, options.kind, list.rounds.length);
     if (ctx.json) return printJson(list);
     const leftOut = leftOutText(list.leftOut ?? [], ctx.color);
     if (list.rounds.length > 0) return printLines([...roundsText(list.rounds, list.now, (await getHunt(app)).timeZone, ctx.color), ...leftOut]);
     const named = application === undefined ? undefined : titleOf((await applicationById(app, application)).application);
-    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all?.length ?? 0, ctx.color), ...leftOut]);
+    // Filtered, "none of these" from "none yet" needs them all.
+    const filtered = options.upcoming || application !== undefined || options.kind !== undefined;
+    const all = filtered ? (await listRounds(app)).rounds.length : 0;
+    printLines([noRoundsText({ upcoming: options.upcoming, kind: options.kind, application: named }, all, ctx.color), ...leftOut]);
   });
 }
 

@@ -3,6 +3,7 @@
 import type { LeftOutRoundJson, QuestionJson, RoundDetailJson, RoundJson } from '../../contract/interviews.js';
 import { localStartOf } from '../../core/interviews/local-time.js';
 import type { Colors } from '../output.js';
+import { noticeLines } from '../hunt/render.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -98,7 +99,7 @@ export function roundDetailText(detail: RoundDetailJson, now: string, hereZone: 
   const { round } = detail;
   const upcoming = Date.parse(round.startsAt) > Date.parse(now);
   const lines = [
-    ...(detail.notice ? detail.notice.split('\n').map((line) => c.yellow(`note: ${line}`)) : []),
+    ...noticeLines(detail.notices, c),
     `${c.bold(title(round))} ${c.dim(`round #${round.id}, application #${round.applicationId}`)}`,
     `  when:         ${whenText(round, hereZone)}, ${round.durationMinutes} min${upcoming ? `  ${c.cyan(countdown(round.startsAt, now))}` : ''}`,
     `  outcome:      ${round.outcome}`,

@@ -22,6 +22,24 @@ export function isOpenApplication(stages: readonly Stage[], application: { stage
   return !application.archived && !isClosedStage(stages, application.stage);
 }
 
+/** A stage change as the closing is read from it: the stage moved to, and when. */
+export interface StageChange {
+  stage: string;
+  at: string;
+}
+
+/**
+ * When an application closed, and into which stage: the first change of the run of outcome stages its history ends
+ * with (withdrawn then moved to rejected closed when it was withdrawn), or null while it is open. `history` is in the
+ * order the changes were recorded; a move back to an open stage ends a run, so a reopened application that closes
+ * again closes at its new closing.
+ */
+export function closingOf(stages: readonly Stage[], history: readonly StageChange[]): StageChange | null {
+  let closing: StageChange | null = null;
+  for (let i = history.length - 1; i >= 0 && isClosedStage(stages, history[i]!.stage); i--) closing = history[i]!;
+  return closing;
+}
+
 /**
  * Whether an application's open follow-ups are on the lists of due ones (the Dashboard's, `prepdeck followups`): while
  * it is open. They stay on the application, open, and come back on the lists when it reopens.

@@ -57,14 +57,21 @@ export { addDays };
 export { daysBetween } from '../dates.js';
 
 /**
- * The day an application was found, checked against today and the day it entered its first stage (`on`, when given):
- * one found tomorrow, or applied to before it was found, is a typo, refused naming the field.
+ * The day an application was found, checked against today and the day it entered its first stage, when known: one
+ * found tomorrow, or after it entered its first stage (applied to before it was found), is a typo, refused naming the
+ * field the user typed: `on` when the first stage's day is given with it (a new application), else `foundOn` (an edit
+ * of one whose history starts on `firstStage.on`).
  */
-export function checkFoundOn(foundOn: string, today: string, on?: string): string {
+export function checkFoundOn(foundOn: string, today: string, firstStage?: { on: string; given: 'on' | 'foundOn'; stage?: string }): string {
   checkLocalDate(foundOn, 'foundOn');
   if (foundOn > today) throw new InvalidInputError(`foundOn: ${foundOn} is in the future (today is ${today}); give the day you found it`);
-  if (on !== undefined && on < foundOn) {
-    throw new InvalidInputError(`on: ${on} is before the day it was found (${foundOn}); it can't enter a stage before you found it`);
+  if (firstStage !== undefined && firstStage.on < foundOn) {
+    const { on, stage } = firstStage;
+    throw new InvalidInputError(
+      firstStage.given === 'on'
+        ? `on: ${on} is before the day it was found (${foundOn}); it can't enter a stage before you found it`
+        : `foundOn: ${foundOn} is after the day it entered ${stage ?? 'its first stage'} (${on}); it can't have been found after that`,
+    );
   }
   return foundOn;
 }

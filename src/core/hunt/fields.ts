@@ -3,7 +3,7 @@
 import type { SalaryJson } from '../../contract/hunt.js';
 import { CONTACT_ROLES, CRITERION_KINDS, MARK_VALUES, PAY_PERIODS, REMOTE_POLICIES } from '../../contract/vocabulary.js';
 import { InvalidInputError } from '../errors.js';
-import { normalizeText } from '../import/identity.js';
+import { normalizeText, searchText } from '../import/identity.js';
 import { checkLocalDate } from './dates.js';
 
 /** Text kept as given, refused when it holds a NUL (PostgreSQL can't store one). */
@@ -64,10 +64,27 @@ export function checkOptionalDate(value: string | null, field: string): string |
   return value === null ? null : checkLocalDate(value, field);
 }
 
-/** Tags trimmed, empty ones refused, repeats dropped. */
+/** How tags compare: in any case (Unicode-aware, `Berlin` is `berlin`, `ЯНДЕКС` is `яндекс`), as the board's tag filter finds them. */
+export const tagKey = (tag: string): string => searchText(tag.trim());
+
+/** Tags trimmed, empty ones refused, repeats in any case dropped: the first spelling given is the one kept. */
 export function checkTags(tags: readonly string[]): string[] {
-  const kept = tags.map((tag) => checkRequiredText(tag, 'tags'));
-  return [...new Set(kept)];
+  const kept = new Map<string, string>();
+  for (const tag of tags) {
+    const text = checkRequiredText(tag, 'tags');
+    if (!kept.has(tagKey(text))) kept.set(tagKey(text), text);
+  }
+  return [...kept.values()];
+}
+
+/**
+ * The tags with `add` added and `remove` taken away, compared as `tagKey` does: a tag added that is there in another
+ * case keeps the spelling there. `missing` names the tags to remove that it does not have (nothing is changed for them).
+ */
+export function retag(tags: readonly string[], add: readonly string[], remove: readonly string[]): { tags: string[]; missing: string[] } {
+  const removed = new Set(remove.map(tagKey));
+  const missing = remove.filter((tag) => !tags.some((t) => tagKey(t) === tagKey(tag)));
+  return { tags: checkTags([...tags.filter((t) => !removed.has(tagKey(t))), ...add]), missing };
 }
 
 /** A web address (http or https), or empty: `notaurl` would be a link that goes nowhere. */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { addContact, deleteContact, updateContact } from '../../app/hunt/contacts.js';
 import { addFollowUp, deleteFollowUp, updateFollowUp } from '../../app/hunt/follow-ups.js';
-import { deleteOffer, putOffer } from '../../app/hunt/offers.js';
+import { deleteOffer, patchOffer, putOffer } from '../../app/hunt/offers.js';
 import { errorResponses } from '../../contract/common.js';
 import {
   ApplicationDetailJson,
@@ -12,6 +12,7 @@ import {
   FollowUpCreateJson,
   FollowUpPatchJson,
   HuntIdParams,
+  OfferPatchJson,
   OfferPutJson,
   OfferPutResultJson,
 } from '../../contract/hunt.js';
@@ -97,6 +98,20 @@ export const applicationPartRoutes: FastifyPluginAsyncTypebox<{ app: AppContext 
       },
     },
     async (request) => putOffer(app, request.params.id, request.body),
+  );
+
+  server.patch(
+    '/hunt/applications/:id/offer',
+    {
+      schema: {
+        summary:
+          "Change part of the application's offer, keeping what is not given (null or '' drops a detail), or record a first one: it needs currency and base; a new currency or period needs the base with it",
+        params: HuntIdParams,
+        body: OfferPatchJson,
+        response: { 200: OfferPutResultJson, ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request) => patchOffer(app, request.params.id, request.body),
   );
 
   server.delete(

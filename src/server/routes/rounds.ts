@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { roundsCalendar } from '../../app/interviews/calendar.js';
 import { addQuestion, deleteQuestion, questionToCard, updateQuestion } from '../../app/interviews/questions.js';
-import { createRound, deleteRound, listRounds, roundDetail, unknownRoundKind, updateRound } from '../../app/interviews/rounds.js';
+import { createRound, deleteRound, listRounds, refuseUnknownKind, roundDetail, updateRound } from '../../app/interviews/rounds.js';
 import { suggestTopics } from '../../app/interviews/suggest.js';
 import { errorResponses } from '../../contract/common.js';
 import {
@@ -20,7 +20,6 @@ import {
   SuggestionListJson,
   SuggestQuery,
 } from '../../contract/interviews.js';
-import { InvalidInputError } from '../../core/errors.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, its questions with it and their evidence withdrawn from review' });
 const ICS_DESCRIPTION = 'iCalendar (RFC 5545): a VEVENT per round in its zone (with VTIMEZONE blocks), UID round-<id>@prepdeck';
@@ -31,9 +30,7 @@ const ICS_DESCRIPTION = 'iCalendar (RFC 5545): a VEVENT per round in its zone (w
  */
 async function roundsOfKnownKind(app: AppContext, query: RoundListQuery): Promise<RoundListJson> {
   const list = await listRounds(app, query);
-  if (query.kind === undefined || list.rounds.length > 0) return list;
-  const unknownKind = unknownRoundKind(query.kind, (await listRounds(app)).rounds);
-  if (unknownKind !== null) throw new InvalidInputError(`kind: ${unknownKind}`);
+  await refuseUnknownKind(app, query.kind, list.rounds.length);
   return list;
 }
 

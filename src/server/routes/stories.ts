@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.js';
 import { gaps } from '../../app/interviews/gaps.js';
-import { listRounds, unknownRoundKind } from '../../app/interviews/rounds.js';
+import { refuseUnknownKind } from '../../app/interviews/rounds.js';
 import {
   addCompetency,
   addStory,
@@ -31,7 +31,6 @@ import {
   StoryPatchJson,
   StoryReviewJson,
 } from '../../contract/interviews.js';
-import { InvalidInputError } from '../../core/errors.js';
 import { requireDeleteConfirmation } from '../validation.js';
 
 const Deleted = Type.Unsafe<undefined>({ description: 'deleted, with its rehearsals and its links to questions' });
@@ -42,9 +41,7 @@ const Deleted = Type.Unsafe<undefined>({ description: 'deleted, with its rehears
  */
 async function gapsOfKnownKind(app: AppContext, query: GapsQuery): Promise<GapsJson> {
   const result = await gaps(app, query);
-  if (query.kind === undefined || result.rounds > 0) return result;
-  const unknownKind = unknownRoundKind(query.kind, (await listRounds(app)).rounds);
-  if (unknownKind !== null) throw new InvalidInputError(`kind: ${unknownKind}`);
+  await refuseUnknownKind(app, query.kind, result.rounds);
   return result;
 }
 

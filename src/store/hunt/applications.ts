@@ -2,6 +2,7 @@
 // applications (never a query per application).
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { MarkValue } from '../../contract/hunt.js';
+import type { StageChange } from '../../core/hunt/closing.js';
 import type { StageHistory } from '../../core/hunt/funnel.js';
 import { dialectOf } from '../dialect.js';
 import type { ApplicationTable, Database, MarkTable, StageEventTable } from '../schema.js';
@@ -102,6 +103,26 @@ export async function historyOf(db: Kysely<Database>, applicationId: number): Pr
   return db.selectFrom('stage_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
+/** The stage changes of these applications, each one's in the order recorded (by id); one read for them all. */
+export async function stageChangesOf(db: Kysely<Database>, applicationIds: readonly number[]): Promise<Map<number, StageChange[]>> {
+  const changes = new Map<number, StageChange[]>();
+  if (applicationIds.length === 0) return changes;
+  const rows = await db
+    .selectFrom('stage_events')
+    .select(['application_id', 'to_stage', 'at'])
+    .where('application_id', 'in', [...new Set(applicationIds)])
+    .orderBy('application_id')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const id = Number(row.application_id);
+    let list = changes.get(id);
+    if (!list) changes.set(id, (list = []));
+    list.push({ stage: row.to_stage, at: row.at });
+  }
+  return changes;
+}
+
 /**
  * Every application's stage events (archived applications' too: they are part of the hunt's history), a row per
  * application rather than a row per event, which reads several times faster. The lists come in no set order, each
@@ -186,15 +207,4 @@ export async function deleteApplicationRows(db: Kysely<Database>, id: number): P
     await db.deleteFrom(table).where('application_id', '=', id).execute();
   }
   await db.deleteFrom('applications').where('id', '=', id).execute();
-}
-
-/** How many of an application's interview rounds start after `now` (ISO-8601 UTC, as they are stored). */
-export async function upcomingRoundCount(db: Kysely<Database>, applicationId: number, now: string): Promise<number> {
-  const { count } = await db
-    .selectFrom('rounds')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('application_id', '=', applicationId)
-    .where('starts_at', '>', now)
-    .executeTakeFirstOrThrow();
-  return Number(count);
 }

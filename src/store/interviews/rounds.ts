@@ -48,8 +48,8 @@ export interface RoundRows {
   rounds: RoundRow[];
   interviewers: InterviewerRow[];
   sections: SectionRow[];
-  /** Per round: questions logged, and how many have a score. */
-  counts: Map<number, { questions: number; scored: number }>;
+  /** Per round: questions logged, how many have a score, and when the last was logged. */
+  counts: Map<number, { questions: number; scored: number; lastAskedAt: string }>;
 }
 
 export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Promise<RoundRows> {
@@ -102,7 +102,12 @@ export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Pro
     .execute();
   const countRows = await db
     .selectFrom('questions')
-    .select((eb) => ['round_id', eb.fn.countAll<number>().as('questions'), eb.fn.count<number>('score').as('scored')])
+    .select((eb) => [
+      'round_id',
+      eb.fn.countAll<number>().as('questions'),
+      eb.fn.count<number>('score').as('scored'),
+      eb.fn.max('created_at').as('last_asked_at'),
+    ])
     .where('round_id', 'in', ids)
     .groupBy('round_id')
     .execute();
@@ -110,7 +115,12 @@ export async function readRounds(db: Kysely<Database>, filter: RoundFilter): Pro
     rounds,
     interviewers: interviewers.map((row) => ({ ...row, round_id: Number(row.round_id), contact_id: Number(row.contact_id) })),
     sections: sections.map((row) => ({ ...row, round_id: Number(row.round_id), checklist_id: Number(row.checklist_id) })),
-    counts: new Map(countRows.map((row) => [Number(row.round_id), { questions: Number(row.questions), scored: Number(row.scored) }])),
+    counts: new Map(
+      countRows.map((row) => [
+        Number(row.round_id),
+        { questions: Number(row.questions), scored: Number(row.scored), lastAskedAt: row.last_asked_at },
+      ]),
+    ),
   };
 }
 

@@ -61,6 +61,11 @@ for (const backend of BACKENDS) {
           /^on: 2026-03-01 is before the day it was found \(2026-03-05\)/,
         );
         await expect(updateApplication(ctx, today.application.id, { foundOn: '2026-03-11' })).rejects.toThrow(/^foundOn: .* future/);
+        // An edit checks it against the history as the add checks it against `on`: found after it was applied to.
+        await expect(updateApplication(ctx, globex.application.id, { foundOn: '2026-03-02' })).rejects.toThrow(
+          /^foundOn: 2026-03-02 is after the day it entered Applied \(2026-03-01\)/,
+        );
+        expect((await updateApplication(ctx, globex.application.id, { foundOn: '2026-03-01' })).application.foundOn).toBe('2026-03-01');
         await expect(addApplication(ctx, { company: 'Hooli', on: '2026-03-11' })).rejects.toThrow(/^on: 2026-03-11 is in the future/);
         await expect(addApplication(ctx, { company: 'Hooli', on: '2026-02-30' })).rejects.toThrow(/^on: /);
         expect((await listApplications(ctx, {})).applications.map((a) => a.company).sort()).toEqual(['Globex', 'Initech', 'Umbrella']);
@@ -122,6 +127,11 @@ for (const backend of BACKENDS) {
         const acme = await addApplication(ctx, { company: 'Acme', role: 'Backend', tags: ['python', 'eu'], stage: 'applied' });
         const yandex = await addApplication(ctx, { company: 'Яндекс', role: 'Разработчик', location: 'Белград', tags: ['python'] });
         const globex = await addApplication(ctx, { company: 'Globex', tags: ['go'], stage: 'applied' });
+        // A tag is one tag in any case, on an add and an edit alike: the first spelling is kept.
+        const hooli = await addApplication(ctx, { company: 'Hooli', tags: ['Remote', 'remote', 'REMOTE'] });
+        expect(hooli.application.tags).toEqual(['Remote']);
+        expect((await updateApplication(ctx, hooli.application.id, { tags: ['go', 'GO'] })).application.tags).toEqual(['go']);
+        await deleteApplication(ctx, hooli.application.id);
         await updateApplication(ctx, globex.application.id, { archived: true });
         const ids = async (query: Parameters<typeof listApplications>[1]) => (await listApplications(ctx, query)).applications.map((a) => a.id);
         expect(await ids({})).toEqual([acme.application.id, yandex.application.id]);

@@ -5,7 +5,8 @@ import type { AppContext } from '../../../src/app/context.js';
 import { addApplication, moveApplication, updateApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { eventSequence, roundsCalendar } from '../../../src/app/interviews/calendar.js';
-import { createRound, updateRound } from '../../../src/app/interviews/rounds.js';
+import { addQuestion } from '../../../src/app/interviews/questions.js';
+import { createRound, listRounds, updateRound } from '../../../src/app/interviews/rounds.js';
 import { withApp } from '../../support/app.js';
 import { BACKENDS } from '../../store/backends.js';
 
@@ -130,6 +131,42 @@ for (const backend of BACKENDS) {
         await moveApplication(ctx, globex.id, { to: 'technical' });
         const reopened = parseEvents(await roundsCalendar(ctx)).find((e) => e.uid === `round-${onsite.round.id}@prepdeck`)!;
         expect([reopened.status, reopened.sequence]).toEqual([null, 4 * 86_400]);
+      }));
+
+    it('keeps a round called off from the first closing on, and never calls off one with questions logged', () =>
+      run(async (ctx, setNow) => {
+        const { application: globex } = await addApplication(ctx, { company: 'Globex', stage: 'technical' });
+        const { application: acme } = await addApplication(ctx, { company: 'Acme', stage: 'technical' });
+        const later = await createRound(ctx, { applicationId: globex.id, localStart: '2026-12-10T10:00', timeZone: 'UTC' });
+        const asked = await createRound(ctx, { applicationId: acme.id, localStart: '2026-12-06T10:00', timeZone: 'UTC' });
+        const quiet = await createRound(ctx, { applicationId: acme.id, localStart: '2026-12-06T15:00', timeZone: 'UTC' });
+        // Withdrawn, then marked rejected after the round's time: it stays called off since the withdrawal.
+        setNow('2026-12-08T09:00:00.000Z');
+        expect((await moveApplication(ctx, globex.id, { to: 'withdrawn' })).roundsCalledOff).toBe(1);
+        setNow('2026-12-12T09:00:00.000Z');
+        expect((await moveApplication(ctx, globex.id, { to: 'rejected' })).roundsCalledOff).toBe(0);
+        // A round held, its questions logged, then a rejection dated back before it: what was asked stays history.
+        await addQuestion(ctx, asked.round.id, { text: 'Explain MVCC' });
+        await moveApplication(ctx, acme.id, { to: 'rejected', on: '2026-12-05' });
+        const status = new Map(parseEvents(await roundsCalendar(ctx)).map((event) => [event.uid, event.status]));
+        expect([later, asked, quiet].map(({ round }) => status.get(`round-${round.id}@prepdeck`))).toEqual(['CANCELLED', null, 'CANCELLED']);
+        // The list names the round called off with the closing that called it off.
+        setNow('2026-12-09T09:00:00.000Z');
+        const { leftOut } = await listRounds(ctx, { upcoming: true });
+        expect(leftOut?.map((round) => [round.id, round.why])).toEqual([[later.round.id, 'Withdrawn']]);
+      }));
+
+    it('raises the sequence of a called-off round when a question logged in it brings it back', () =>
+      run(async (ctx, setNow) => {
+        const { application } = await addApplication(ctx, { company: 'Globex', stage: 'technical' });
+        const round = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-06T10:00', timeZone: 'UTC' });
+        setNow('2026-12-07T09:00:00.000Z');
+        await moveApplication(ctx, application.id, { to: 'rejected', on: '2026-12-05' });
+        const before = parseEvents(await roundsCalendar(ctx))[0]!;
+        setNow('2026-12-07T10:00:00.000Z');
+        await addQuestion(ctx, round.round.id, { text: 'Explain MVCC' });
+        const after = parseEvents(await roundsCalendar(ctx))[0]!;
+        expect([before.status, after.status, after.sequence > before.sequence]).toEqual(['CANCELLED', null, true]);
       }));
   });
 }

@@ -7,7 +7,7 @@ import { addContact } from '../../../src/app/hunt/contacts.js';
 import { updateHunt } from '../../../src/app/hunt/hunt.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { addQuestion, deleteQuestion, questionToCard, updateQuestion } from '../../../src/app/interviews/questions.js';
-import { createRound, deleteRound, listRounds, roundDetail, updateRound } from '../../../src/app/interviews/rounds.js';
+import { createRound, deleteRound, listRounds, refuseUnknownKind, roundDetail, updateRound } from '../../../src/app/interviews/rounds.js';
 import { answerCard, cardById, undoReview } from '../../../src/app/review/review.js';
 import { updateReviewSettings } from '../../../src/app/review/settings.js';
 import { topicCardList } from '../../../src/app/review/cards.js';
@@ -96,6 +96,36 @@ for (const backend of BACKENDS) {
         expect((await listRounds(ctx, { upcoming: true })).rounds.map((r) => r.id)).toEqual([sooner.round.id, later.round.id]);
         expect((await listRounds(ctx)).rounds.map((r) => r.id)).toEqual([later.round.id, sooner.round.id, past.round.id]);
         expect((await listRounds(ctx, { kind: 'recruiter' })).rounds.map((r) => r.id)).toEqual([past.round.id]);
+      }));
+
+    it('says in its notices that a start is already past, kept as a round that took place', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        const held = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-01T10:00' });
+        expect(held.notices).toEqual(['2026-12-01 10:00 Europe/Berlin is already past: kept as a round that took place']);
+        expect(held.notice).toBe(held.notices[0]);
+        const ahead = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T10:00' });
+        expect(ahead.notices).toEqual([]);
+        // Moved into the past it is said; another change of a past round is not.
+        expect((await updateRound(ctx, ahead.round.id, { localStart: '2026-12-02T10:00' })).notices).toHaveLength(1);
+        expect((await updateRound(ctx, ahead.round.id, { outcome: 'passed' })).notices).toEqual([]);
+        expect((await roundDetail(ctx, held.round.id)).notices).toEqual([]);
+      }));
+
+    it('refuses, after an empty list by kind, a kind no round has and no usual one is, naming the nearest', () =>
+      run(async (ctx) => {
+        const { application } = await addApplication(ctx, { company: 'Acme' });
+        await createRound(ctx, { applicationId: application.id, localStart: '2026-12-01T10:00', kind: 'pairing' });
+        await expect(refuseUnknownKind(ctx, 'pairng', 0)).rejects.toThrow(/^kind: no round is of the kind 'pairng'; did you mean 'pairing'\?$/);
+        await expect(refuseUnknownKind(ctx, 'pairng', 0)).rejects.toBeInstanceOf(InvalidInputError);
+        // A usual kind, or one a round has, is no typo: the list was empty for another filter; a list with rounds asks nothing.
+        for (const [kind, listed] of [
+          ['onsite', 0],
+          ['pairing', 0],
+          ['pairng', 2],
+        ] as const)
+          await refuseUnknownKind(ctx, kind, listed);
+        await refuseUnknownKind(ctx, undefined, 0);
       }));
 
     it('makes a scored question a review of each linked topic at the round’s start, shown with source interview', () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STAGES } from '../../../src/contract/vocabulary.js';
-import { dueListChange, followUpsListedAsDue, isClosedStage, stageOnOffer } from '../../../src/core/hunt/closing.js';
+import { closingOf, dueListChange, followUpsListedAsDue, isClosedStage, stageOnOffer } from '../../../src/core/hunt/closing.js';
 import { reorder, type Stage } from '../../../src/core/hunt/stages.js';
 
 const stages: Stage[] = DEFAULT_STAGES.map((s) => ({ ...s }));
@@ -103,5 +103,40 @@ describe('the stage an offer moves an application to', () => {
         { stage: 'applied', hadOffer: false },
       ),
     ).toBeNull();
+  });
+});
+
+describe('when an application closed', () => {
+  const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T12:00:00.000Z`;
+
+  it('is the first change of the run of outcomes its history ends with', () => {
+    const history = [
+      { stage: 'applied', at: at(1) },
+      { stage: 'withdrawn', at: at(5) },
+      { stage: 'rejected', at: at(15) },
+    ];
+    expect(closingOf(stages, history)).toEqual({ stage: 'withdrawn', at: at(5) });
+  });
+
+  it('is none while it is open, and the new one when it closes again after reopening', () => {
+    expect(closingOf(stages, [{ stage: 'applied', at: at(1) }])).toBeNull();
+    expect(closingOf(stages, [])).toBeNull();
+    const reopened = [
+      { stage: 'applied', at: at(1) },
+      { stage: 'ghosted', at: at(5) },
+      { stage: 'screening', at: at(8) },
+    ];
+    expect(closingOf(stages, reopened)).toBeNull();
+    expect(closingOf(stages, [...reopened, { stage: 'rejected', at: at(12) }])).toEqual({ stage: 'rejected', at: at(12) });
+  });
+
+  it("follows the hunt's own outcome stages", () => {
+    const own = [...stages, { key: 'declined-by-me', label: 'Declined by me', outcome: true }];
+    expect(
+      closingOf(own, [
+        { stage: 'offer', at: at(1) },
+        { stage: 'declined-by-me', at: at(3) },
+      ]),
+    ).toEqual({ stage: 'declined-by-me', at: at(3) });
   });
 });

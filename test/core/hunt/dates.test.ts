@@ -87,9 +87,15 @@ describe('when a move happened', () => {
 
   it('refuses an application found after today, or entering a stage before it was found', () => {
     expect(checkFoundOn('2026-03-10', '2026-03-10')).toBe('2026-03-10');
-    expect(checkFoundOn('2026-03-01', '2026-03-10', '2026-03-01')).toBe('2026-03-01');
+    expect(checkFoundOn('2026-03-01', '2026-03-10', { on: '2026-03-01', given: 'on' })).toBe('2026-03-01');
     expect(() => checkFoundOn('2026-03-11', '2026-03-10')).toThrow(/^foundOn: 2026-03-11 is in the future \(today is 2026-03-10\)/);
-    expect(() => checkFoundOn('2026-03-05', '2026-03-10', '2026-03-04')).toThrow(/^on: 2026-03-04 is before the day it was found/);
+    expect(() => checkFoundOn('2026-03-05', '2026-03-10', { on: '2026-03-04', given: 'on' })).toThrow(
+      /^on: 2026-03-04 is before the day it was found/,
+    );
+    // An edit of the date found names it, and the first stage of the history it would come after.
+    expect(() => checkFoundOn('2026-03-05', '2026-03-10', { on: '2026-03-04', given: 'foundOn', stage: 'Applied' })).toThrow(
+      /^foundOn: 2026-03-05 is after the day it entered Applied \(2026-03-04\)/,
+    );
     expect(() => checkFoundOn('2026-02-30', '2026-03-10')).toThrow(/^foundOn: /);
   });
 

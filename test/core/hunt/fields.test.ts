@@ -9,6 +9,7 @@ import {
   checkRemote,
   checkSalary,
   checkTags,
+  retag,
   checkText,
   checkWeight,
 } from '../../../src/core/hunt/fields.js';
@@ -48,6 +49,8 @@ describe('field checks', () => {
 
   it('trims tags and drops repeats, refuses empty ones, NUL characters and addresses without @', () => {
     expect(checkTags([' python ', 'python', 'eu'])).toEqual(['python', 'eu']);
+    // One rule for every tag: any case is the same tag, and the first spelling given is kept.
+    expect(checkTags(['Berlin', 'berlin', 'BERLIN ', 'Яндекс', 'яндекс'])).toEqual(['Berlin', 'Яндекс']);
     expect(() => checkTags(['  '])).toThrow(/^tags /);
     expect(() => checkText('a\u0000b', 'notes')).toThrow(/^notes holds a NUL/);
     expect(checkEmail(' ')).toBe('');
@@ -72,5 +75,14 @@ describe('field checks', () => {
     expect(() => checkCriterionTextFree(criteria, 'Visa sponsorship', 16)).not.toThrow();
     expect(() => checkCriterionTextFree(criteria, 'full remote', null)).not.toThrow();
     expect(() => checkCriterionTextFree(criteria, 'visa sponsorship for family', null)).not.toThrow();
+  });
+});
+
+describe('retagging', () => {
+  it('adds and removes tags in any case, keeping the spelling there, and names a tag to remove that is not there', () => {
+    expect(retag(['Berlin', 'remote'], ['BERLIN', 'eu'], ['REMOTE'])).toEqual({ tags: ['Berlin', 'eu'], missing: [] });
+    // Removed and added again in another case: the new spelling.
+    expect(retag(['berlin'], ['Berlin'], ['berlin'])).toEqual({ tags: ['Berlin'], missing: [] });
+    expect(retag(['berlin'], [], ['paris'])).toEqual({ tags: ['berlin'], missing: ['paris'] });
   });
 });
