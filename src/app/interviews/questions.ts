@@ -21,7 +21,7 @@ import {
   topicIdsOf,
   type QuestionRow,
 } from '../../store/interviews/questions.js';
-import { roundById } from '../../store/interviews/rounds.js';
+import { changeRound, roundById } from '../../store/interviews/rounds.js';
 import { topicsByIds } from '../../store/topics/topics.js';
 import type { AppContext } from '../context.js';
 import { addCard } from '../review/cards.js';
@@ -149,12 +149,16 @@ export async function updateQuestion(ctx: AppContext, id: number, patch: Questio
   return roundDetailOf(ctx.store.db, roundId);
 }
 
-/** Deletes a question, withdrawing its evidence first. */
+/**
+ * Deletes a question, withdrawing its evidence first. The round counts as changed: without its last question it may
+ * be called off again, and a calendar takes that only from a SEQUENCE that grows (app/interviews/calendar.ts).
+ */
 export async function deleteQuestion(ctx: AppContext, id: number): Promise<RoundDetailJson> {
   const roundId = await ctx.store.transaction(async (trx) => {
     const question = await requireQuestion(trx, id);
     await withdrawEvidence(trx, [id], schedulersOver(trx));
     await deleteQuestionRow(trx, id);
+    await changeRound(trx, question.round_id, { updated_at: ctx.now() });
     return question.round_id;
   });
   return roundDetailOf(ctx.store.db, roundId);

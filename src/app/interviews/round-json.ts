@@ -71,8 +71,7 @@ async function questionJsons(db: Db, rows: QuestionRows, round: RoundJson): Prom
   }));
 }
 
-/** The round `id` in full, or NotFoundError. */
-/** The round in full, with what the change that answers it has the user notice (none for a read). */
+/** The round `id` in full, or NotFoundError, with what the change that answers it has the user notice (none for a read). */
 export async function roundDetailOf(db: Db, id: number, notices: readonly string[] = []): Promise<RoundDetailJson> {
   const rows = Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID ? await readRounds(db, { ids: [id] }) : null;
   const round = rows ? roundJsons(rows)[0] : undefined;

@@ -232,7 +232,7 @@ export async function roundDetail(ctx: AppContext, id: number): Promise<RoundDet
 
 /**
  * The rounds of `rows` that are called off, by id, with why and since when: the rule is core/interviews/called-off.ts,
- * fed here with each round's questions logged and its application's archiving and stage history (one read for all).
+ * fed here with when each round's latest question was logged and its application's archiving and stage history (one read for all).
  */
 export async function calledOffRounds(db: Db, rows: Pick<RoundRows, 'rounds' | 'counts'>, stages: readonly Stage[]): Promise<Map<number, CalledOff>> {
   const histories = await stageChangesOf(
@@ -243,7 +243,7 @@ export async function calledOffRounds(db: Db, rows: Pick<RoundRows, 'rounds' | '
   for (const round of rows.rounds) {
     const why = calledOff(
       stages,
-      { startsAt: round.starts_at, questions: rows.counts.get(round.id)?.questions ?? 0 },
+      { startsAt: round.starts_at, lastAskedAt: rows.counts.get(round.id)?.lastAskedAt ?? null },
       { archivedAt: round.application_archived_at, history: histories.get(round.application_id) ?? [] },
     );
     if (why !== null) off.set(round.id, why);

@@ -13,8 +13,11 @@ export interface CalledOff {
 
 export interface RoundStanding {
   startsAt: string;
-  /** Questions logged in it: a round with any took place, whatever the application did after. */
-  questions: number;
+  /**
+   * When its latest question was logged, or null: one logged once the round had started says it took place,
+   * whatever the application did after. Questions written down ahead of it (what one expects to be asked) do not.
+   */
+  lastAskedAt: string | null;
 }
 
 export interface ApplicationStanding {
@@ -26,11 +29,12 @@ export interface ApplicationStanding {
 /**
  * Why a round is called off and since when, or null while it is on. The closing is the first change of the run of
  * outcome stages the application's history ends with, so that a later change between outcomes (withdrawn, then
- * rejected) moves it no later. A round that starts before the closing or the archiving was held, and so is one with
- * questions logged (a closing dated back past it with `apps move --on` does not undo what was asked): never called off.
+ * rejected) moves it no later. A round that starts before the closing or the archiving was held, and so is one with a
+ * question logged after its start (a closing dated back past it with `apps move --on` does not undo what was asked):
+ * never called off.
  */
 export function calledOff(stages: readonly Stage[], round: RoundStanding, application: ApplicationStanding): CalledOff | null {
-  if (round.questions > 0) return null;
+  if (round.lastAskedAt !== null && round.lastAskedAt >= round.startsAt) return null;
   const { archivedAt } = application;
   if (archivedAt !== null && archivedAt < round.startsAt) return { why: 'archived', at: archivedAt };
   const closing = closingOf(stages, application.history);

@@ -5,7 +5,7 @@ import type { AppContext } from '../../../src/app/context.js';
 import { addApplication, moveApplication, updateApplication } from '../../../src/app/hunt/applications.js';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
 import { eventSequence, roundsCalendar } from '../../../src/app/interviews/calendar.js';
-import { addQuestion } from '../../../src/app/interviews/questions.js';
+import { addQuestion, deleteQuestion } from '../../../src/app/interviews/questions.js';
 import { createRound, listRounds, updateRound } from '../../../src/app/interviews/rounds.js';
 import { withApp } from '../../support/app.js';
 import { BACKENDS } from '../../store/backends.js';
@@ -164,9 +164,24 @@ for (const backend of BACKENDS) {
         await moveApplication(ctx, application.id, { to: 'rejected', on: '2026-12-05' });
         const before = parseEvents(await roundsCalendar(ctx))[0]!;
         setNow('2026-12-07T10:00:00.000Z');
-        await addQuestion(ctx, round.round.id, { text: 'Explain MVCC' });
+        const { questions } = await addQuestion(ctx, round.round.id, { text: 'Explain MVCC' });
         const after = parseEvents(await roundsCalendar(ctx))[0]!;
         expect([before.status, after.status, after.sequence > before.sequence]).toEqual(['CANCELLED', null, true]);
+        // Its question deleted, it is called off again, with a sequence higher still (a calendar keeps the highest).
+        setNow('2026-12-07T11:00:00.000Z');
+        await deleteQuestion(ctx, questions[0]!.id);
+        const again = parseEvents(await roundsCalendar(ctx))[0]!;
+        expect([again.status, again.sequence > after.sequence]).toEqual(['CANCELLED', true]);
+      }));
+
+    it('calls off a round all the same when its questions were written down before it, as ones expected', () =>
+      run(async (ctx, setNow) => {
+        const { application } = await addApplication(ctx, { company: 'Globex', stage: 'technical' });
+        const round = await createRound(ctx, { applicationId: application.id, localStart: '2026-12-20T10:00', timeZone: 'UTC' });
+        await addQuestion(ctx, round.round.id, { text: 'Design a rate limiter' });
+        setNow('2026-12-08T09:00:00.000Z');
+        expect((await moveApplication(ctx, application.id, { to: 'withdrawn' })).roundsCalledOff).toBe(1);
+        expect(parseEvents(await roundsCalendar(ctx))[0]!.status).toBe('CANCELLED');
       }));
   });
 }

@@ -7,7 +7,8 @@ import { calledOff } from '../../../src/core/interviews/called-off.js';
 
 const stages: Stage[] = DEFAULT_STAGES.map((s) => ({ ...s }));
 const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T12:00:00.000Z`;
-const round = (day: number, questions = 0) => ({ startsAt: at(day), questions });
+/** A round on `day`, its latest question logged on `askedOn` (none when not given). */
+const round = (day: number, askedOn?: number) => ({ startsAt: at(day), lastAskedAt: askedOn === undefined ? null : at(askedOn) });
 const moves = (...changes: Array<[string, number]>) => changes.map(([stage, day]) => ({ stage, at: at(day) }));
 const open = { archivedAt: null, history: moves(['applied', 1], ['technical', 3]) };
 
@@ -31,11 +32,17 @@ describe('a round called off', () => {
     expect(calledOff(stages, round(10), reopened)).toBeNull();
   });
 
-  it('is never one with questions logged, even under a closing dated back past it', () => {
+  it('is never one with a question logged after its start, even under a closing dated back past it', () => {
     // `apps move --on` dated the rejection before a round that took place: what was asked in it stays history.
     const backdated = { archivedAt: null, history: moves(['applied', 1], ['rejected', 5]) };
-    expect(calledOff(stages, round(10, 3), backdated)).toBeNull();
-    expect(calledOff(stages, round(10, 1), { archivedAt: at(5), history: open.history })).toBeNull();
+    expect(calledOff(stages, round(10, 11), backdated)).toBeNull();
+    expect(calledOff(stages, round(10, 10), { archivedAt: at(5), history: open.history })).toBeNull();
+  });
+
+  it('is one all the same when its questions were written down before it, as ones expected', () => {
+    const withdrawn = { archivedAt: null, history: moves(['applied', 1], ['withdrawn', 5]) };
+    expect(calledOff(stages, round(10, 4), withdrawn)).toEqual({ why: 'Withdrawn', at: at(5) });
+    expect(calledOff(stages, round(10, 6), withdrawn)).toEqual({ why: 'Withdrawn', at: at(5) });
   });
 
   it('is one of an application archived before it, since the archiving', () => {

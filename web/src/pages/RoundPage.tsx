@@ -126,9 +126,7 @@ export function RoundPage({ id }: { id: number }) {
       </div>
     </section>
   );
-  const detailsCard = (
-    <RoundDetails key={`details-${round.updatedAt}`} round={round} onSave={(patch) => save(() => interviewsApi.patchRound(id, patch))} />
-  );
+  const detailsCard = <RoundDetails key={detailsKey(round)} round={round} onSave={(patch) => save(() => interviewsApi.patchRound(id, patch))} />;
   const deleteCard = <DeleteRound key="delete" round={round} />;
 
   return (
@@ -190,6 +188,14 @@ function RoundHeader({ round }: { round: RoundJson }) {
 }
 
 /** When, zone, duration, kind, sections, interviewers, link: shown in the header, changed here. */
+/**
+ * What the round's form shows: when it changes (saved here or elsewhere) the form starts again from the server's
+ * round; a question logged or deleted, which changes the round's updatedAt too, leaves an open form as it is.
+ */
+function detailsKey(round: RoundJson): string {
+  return JSON.stringify([round.localStart, round.timeZone, round.durationMinutes, round.kind, round.sections, round.interviewers, round.link]);
+}
+
 function RoundDetails({ round, onSave }: { round: RoundJson; onSave: Parameters<typeof RoundForm>[0]['onSave'] }) {
   const [editing, setEditing] = useState(false);
   const hunt = useQuery({ ...huntQuery(), enabled: editing });
