@@ -21,7 +21,7 @@ const NOTES = 'Asked at **Acme**:\n\n- copy_context() per task\n- Q :: not a car
 const QUOTED = ['> **Notes**', '>', '> Asked at **Acme**:', '>', '> - copy_context() per task', '> - Q :: not a card', '>', '> ## not a section'];
 
 const SKIPPED_LINE =
-  'prepdeck: warning: 1 skipped topic is written as an open task (`[ ]`): Markdown has no skipped marker the import reads, so an import of this file makes it new (`export --format json` keeps the state)';
+  'prepdeck: warning: 1 skipped topic is written as an open task (`[ ]`): Markdown has no marker the import reads for its state, so an import of this file makes it new (`export --format json` keeps the state)';
 
 /** A file with cards written in it: under topics, over lines, both ways, and one standing in its section. */
 const WITH_CARDS = [

@@ -541,6 +541,21 @@ describe('the export keeps what the user made in prepdeck, and an import of it g
     });
   });
 
+  it('says how many learning and skipped topics it writes as open tasks, each state by name', () => {
+    const parsed = parse('# Python\n\n* descriptors\n* slots\n* GIL\n* asyncio\n');
+    const states = { descriptors: 'learning', slots: 'skipped', GIL: 'skipped', asyncio: 'known' } as const;
+    const { checklist, tree } = stored(parsed, { states });
+    const { text, warnings } = exportMarkdown(checklist, tree);
+    expect(text).toBe('# Python\n\n- [ ] descriptors\n- [ ] slots\n- [ ] GIL\n- [x] asyncio\n');
+    expect(warnings).toEqual([
+      '1 learning and 2 skipped topics are written as open tasks (`[ ]`): Markdown has no marker the import reads for their states, so an import of this file makes them new (`export --format json` keeps the state)',
+    ]);
+    const one = stored(parsed, { states: { descriptors: 'learning' } });
+    expect(exportMarkdown(one.checklist, one.tree).warnings).toEqual([
+      '1 learning topic is written as an open task (`[ ]`): Markdown has no marker the import reads for its state, so an import of this file makes it new (`export --format json` keeps the state)',
+    ]);
+  });
+
   it('leaves out, and names, a card that would not read back as itself; notes of blank lines only are none', () => {
     const parsed = parse('# Python\n\n* slots\n');
     const { checklist, tree } = stored(parsed, { notes: { slots: '\n  \n' } });

@@ -138,9 +138,7 @@ export function PlanCalendar({ plan, checklist }: { plan: PlanJson; checklist: s
               title={`${describe(d)}${flag ? `\n${flag.join(', ')}` : ''}`}
               onClick={() => setChosen(date)}
             >
-              <span className="plan-day-number">
-                {formatDayOfMonth(date) === '1' || date === first ? formatLocalDate(date) : formatDayOfMonth(date)}
-              </span>
+              <span className="plan-day-number">{date.endsWith('-01') || date === first ? formatLocalDate(date) : formatDayOfMonth(date)}</span>
               {flag && <span className="plan-day-flag" aria-hidden="true" />}
               <span className="plan-day-minutes">
                 {d.kind === 'target'
