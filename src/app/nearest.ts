@@ -7,11 +7,25 @@ import { normalizeText } from '../core/import/identity.js';
 /** How far off a typo may be (fuse.js's 0-1 score) and still be suggested: `knwon` for `known` scores 0.4. */
 const THRESHOLD = 0.45;
 
+/**
+ * How many of the typed characters a suggestion may get wrong (fuse.js's errors): two, a transposition (`knwon`), and
+ * more only in longer words. Without it, fuse.js's score (errors over the length) would let four of nine characters
+ * go wrong, and `Nosection` suggest `Collections` for sharing `ection`.
+ */
+const allowedErrors = (length: number): number => Math.max(2, Math.floor(length / 5));
+
+/** Whether `candidate` is near `typed` in the sense of `allowedErrors`: fuse.js's score unweighted by the candidate's words is errors over length. */
+function isNear(typed: string, candidate: string): boolean {
+  const [match] = new Fuse([candidate], { threshold: 1, ignoreLocation: true, ignoreFieldNorm: true, includeScore: true }).search(typed);
+  return match?.score !== undefined && match.score * typed.length <= allowedErrors(typed.length) + 1e-9;
+}
+
 /** The candidate nearest to `typed`, or null when none is near enough to suggest. */
 export function nearest(typed: string, candidates: readonly string[]): string | null {
   if (typed.trim() === '' || candidates.length === 0) return null;
-  const [best] = new Fuse(candidates, { threshold: THRESHOLD, ignoreLocation: true }).search(typed, { limit: 1 });
-  return best?.item ?? null;
+  // Best first, as fuse.js ranks them; the first that is near, so a far one ranked best never hides a near one.
+  const found = new Fuse(candidates, { threshold: THRESHOLD, ignoreLocation: true }).search(typed);
+  return found.find(({ item }) => isNear(typed, item))?.item ?? null;
 }
 
 /** Markdown's emphasis and code punctuation, which a title typed from memory leaves out (`slots` for `__slots__`). */

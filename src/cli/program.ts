@@ -42,22 +42,36 @@ function withoutRestatement(text: string): string {
 
 /** Commander suggests on a line of its own (`\n(Did you mean list?)`); an error is one line. */
 function oneLineSuggestion(text: string): string {
-  return text.replace(/\n\(Did you mean (.+?)\?\)/, "; did you mean '$1'?");
+  return withNearestChoice(text.replace(/\n\(Did you mean (.+?)\?\)/, "; did you mean '$1'?"));
 }
 
 /**
- * A state, `done` for known included (as `x` is on the Checklist page); a typo gets the nearest state suggested. An
- * option's parser names the option (`--state: ...`), as commander's restatement of it is dropped.
+ * A value outside an option's choices (`--topics heading`) in the words of the other typos: the option, the value, the
+ * choices, and the nearest of them when one is near (`did you mean 'headings'?`), instead of commander's sentence.
+ */
+function withNearestChoice(text: string): string {
+  const choice = /^error: option '(?:[^']*, )?(--?[\w-]+)[^']*' argument '(.*?)' is invalid\. Allowed choices are (.+?)\.?$/s.exec(text.trim());
+  if (!choice) return text;
+  const [, option, value, allowed] = choice as unknown as [string, string, string, string];
+  const choices = allowed.split(', ');
+  return `error: ${option}: '${value}' is not one of ${choices.join(', ')}${didYouMean(value, choices)}`;
+}
+
+/**
+ * A state, `done` for known included (as `x` is on the Checklist page); one wording for any other word, naming the
+ * nearest state when one is near. An option's parser names the option (`--state: ...`), as commander's restatement of
+ * it is dropped.
  */
 function stateParser(option?: string): (value: string) => TopicState {
   const lead = option === undefined ? '' : `${option}: `;
   return (value) => {
     try {
       return parseState(value);
-    } catch (error) {
+    } catch {
       const near = nearest(value, [...TOPIC_STATES, 'done']);
-      if (near === null) throw new InvalidInputError(`${lead}${(error as Error).message}`);
-      throw new InvalidInputError(`${lead}unknown state '${value}': did you mean '${near}'? (one of ${TOPIC_STATES.join(', ')}, or done for known)`);
+      throw new InvalidInputError(
+        `${lead}unknown state '${value}'${near === null ? '' : `: did you mean '${near}'?`} (one of ${TOPIC_STATES.join(', ')}, or done for known)`,
+      );
     }
   };
 }

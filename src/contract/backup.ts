@@ -38,7 +38,10 @@ export const RestoreResultJson = Type.Object({
   restored: Type.Array(
     Type.Object({
       name: Type.String(),
-      topics: Type.Integer(),
+      topics: Type.Integer({ description: 'study topics not archived, as an import and `list` count them' }),
+      goals: Type.Integer(),
+      books: Type.Integer(),
+      archived: Type.Integer({ description: 'topics, goals and books archived (gone from the file), kept with their history' }),
       events: Type.Integer(),
       cards: Type.Integer(),
       reviews: Type.Integer(),

@@ -61,10 +61,12 @@ for (const backend of BACKENDS) {
         expect((await refusal(addTopic(ctx, { section: 'pyton/core', title: 'x' }))).message).toBe(
           "section: no section of 'prep' is named 'pyton/core'; did you mean 'Python > Core'?",
         );
-        // Nothing near: the line says where the sections are listed instead.
+        // Nothing near: the line names the top-level sections instead, and where all of them are listed.
         expect((await refusal(addTopic(ctx, { section: 'Kubernetes', title: 'x' }))).message).toBe(
-          "section: no section of 'prep' is named 'Kubernetes'; `prepdeck progress` lists them",
+          "section: no section of 'prep' is named 'Kubernetes'; its top-level sections are Python, Databases, Go, Rust (`prepdeck list` shows them all)",
         );
+        // A word sharing only a part with a title is not near it: `Nosection` is not `Functions` for their `ction`.
+        expect((await refusal(addTopic(ctx, { section: 'Nosection', title: 'x' }))).message).toMatch(/; its top-level sections are /);
         // Several sections meant equally stay a choice to make, with the candidates.
         expect(await refusal(addTopic(ctx, { section: 'Notes', title: 'x' }))).toBeInstanceOf(AmbiguousError);
 

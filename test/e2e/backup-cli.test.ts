@@ -62,7 +62,7 @@ for (const backend of BACKENDS) {
       // Restored beside the original, it is the current checklist now, and says so.
       expect([copy.code, copy.stdout]).toEqual([
         0,
-        "restored copy: 4 topics, 7 history lines, 4 cards, 1 review\ncommands now work on 'copy' (`prepdeck use prep` goes back to 'prep')\n",
+        "restored copy: 4 topics, 0 goals, 0 books, 3 history lines, 4 cards, 1 review\ncommands now work on 'copy' (`prepdeck use prep` goes back to 'prep')\n",
       ]);
     });
 

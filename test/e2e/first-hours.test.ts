@@ -181,7 +181,8 @@ for (const backend of BACKENDS) {
       const shown = await cli.run(['show', 'descriptors']);
       expect(shown.code, shown.stderr).toBe(0);
       expect(shown.stdout).toMatch(/\n {2}cards:\n {4}card \d+ descriptors {2}new, due .*topic card\n/);
-      expect(shown.stdout).toContain(`\n    card ${added.card.id} What does __set_name__ receive? :: the owner class and the name  new, due `);
+      // Shown as the review shows it: `__set_name__` is Markdown's strong emphasis of set_name, as the card was written.
+      expect(shown.stdout).toContain(`\n    card ${added.card.id} What does set_name receive? :: the owner class and the name  new, due `);
       expect(shown.stdout).toMatch(/\n {4}\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}card added: “What does __set_name__ receive\?”\n/);
       const history = (await cli.json<ShowJson>(['show', 'descriptors'])).history;
       expect(history.at(-1)).toMatchObject({ type: 'card', data: { cardId: added.card.id, front: 'What does __set_name__ receive?' } });

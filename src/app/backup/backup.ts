@@ -76,12 +76,27 @@ export async function restoreBackups(ctx: AppContext, text: string, options: Res
   return {
     restored: named.map(({ backup, name }) => ({
       name,
-      topics: backup.tables.topics.length,
+      ...entryCounts(backup.tables.topics),
       events: backup.tables.events.length,
       cards: backup.tables.cards.length,
       reviews: backup.tables.review_log.length,
     })),
   };
+}
+
+/**
+ * The rows of the topics table counted as an import counts what it read: study topics, goals and books apart, those
+ * archived (gone from the file) on their own.
+ */
+function entryCounts(topics: ChecklistBackupJson['tables']['topics']): { topics: number; goals: number; books: number; archived: number } {
+  const counts = { topics: 0, goals: 0, books: 0, archived: 0 };
+  for (const row of topics) {
+    if (row['archived_at'] !== null && row['archived_at'] !== undefined) counts.archived++;
+    else if (row['kind'] === 'goal') counts.goals++;
+    else if (row['kind'] === 'book') counts.books++;
+    else counts.topics++;
+  }
+  return counts;
 }
 
 /** A backup holds a checklist's whole review log: larger than a checklist may be, still read into memory whole. */

@@ -7,22 +7,25 @@ import type { CardJson } from '../../contract/review.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { localTime } from '../render.js';
-import { sanitize } from '../review/markdown-text.js';
+import { renderInlineMarkdown } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { requireAChecklist, topicScope } from '../checklist.js';
 
-/** On one line, and with no control characters: a file's card must not drive the terminal. */
-function oneLine(markdown: string): string {
-  return sanitize(markdown.replace(/\s+/g, ' ').trim());
+/**
+ * A card's Markdown on one line, as the review shows it (`code`, emphasis, a link's text; no control characters: a
+ * file's card must not drive the terminal), not as its source is written.
+ */
+function oneLine(markdown: string, c: Colors): string {
+  return renderInlineMarkdown(markdown.replace(/\s+/g, ' ').trim(), c);
 }
 
 /** `time` writes the due instant: on the wall clock of the checklist's review zone, as every command writes times. */
 export function cardLine(card: CardJson, c: Colors, time: (iso: string) => string): string {
   const where = card.kind === 'topic' ? c.dim('topic card') : card.origin === 'file' ? c.dim(`file line ${card.line ?? '?'}`) : c.dim('added here');
   const recall = card.retrievability === null ? '' : ` ${c.dim(`recall ${Math.round(card.retrievability * 100)}%`)}`;
-  const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back)}` : '';
+  const answer = card.kind === 'qa' && card.back ? ` ${c.dim('::')} ${oneLine(card.back, c)}` : '';
   // `card 12`, not `#12`: `#` numbers topics everywhere else.
-  return `${c.dim(`card ${card.id}`)} ${oneLine(card.front)}${answer}  ${c.cyan(card.state)}, due ${time(card.due)}${recall}  ${where}`;
+  return `${c.dim(`card ${card.id}`)} ${oneLine(card.front, c)}${answer}  ${c.cyan(card.state)}, due ${time(card.due)}${recall}  ${where}`;
 }
 
 /** How the due times of a checklist's cards are written: `localTime` in its review zone (this machine's when unset). */

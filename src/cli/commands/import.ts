@@ -7,6 +7,7 @@ import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
+import { listChecklists } from '../../app/checklists/checklists.js';
 
 interface ImportOptions {
   name?: string;
@@ -41,12 +42,22 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
   };
 }
 
-/** `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them). */
-export function renderImport(result: ImportResult, c: Colors, { listDuplicates = true }: { listDuplicates?: boolean } = {}): string[] {
+/**
+ * `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them).
+ * `linkedTo`: the file this import made the checklist's own (one uploaded in the browser, or imported from elsewhere).
+ */
+export function renderImport(
+  result: ImportResult,
+  c: Colors,
+  { listDuplicates = true, linkedTo }: { listDuplicates?: boolean; linkedTo?: string | undefined } = {},
+): string[] {
   const { counts, changes } = result;
   const verb = result.dryRun ? 'would import' : result.created ? 'imported' : 're-imported';
+  const linked = `linked to ${linkedTo} (\`prepdeck sync\` and Write to file use this file now)`;
+  const outcome = !result.unchanged ? verb : linkedTo === undefined ? 'unchanged' : `the same text, ${linked}`;
   const lines = [
-    `${c.bold(result.checklist.title)} (${result.checklist.name}): ${result.unchanged ? 'unchanged' : verb}`,
+    `${c.bold(result.checklist.title)} (${result.checklist.name}): ${outcome}`,
+    ...(linkedTo !== undefined && !result.unchanged ? [`  ${linked}`] : []),
     `  ${result.topicsMode.reason}`,
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
@@ -94,7 +105,9 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const { result, workedOn } = await withApp(ctx, async (app) => {
+    const { result, workedOn, linkedTo } = await withApp(ctx, async (app) => {
+      // The file each checklist had before, to say when this import gives one its file.
+      const filesBefore = new Map((await listChecklists(app)).map(({ checklist }) => [checklist.name, checklist.sourcePath]));
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
@@ -104,11 +117,17 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
         makeCurrent: true,
       });
       // Not current: the checklist the commands still work on, for the line that says so.
-      return { result: imported, workedOn: imported.current ? null : await workedOnChecklist(app) };
+      const linked =
+        !imported.dryRun && !imported.created && checked.sourcePath !== null && filesBefore.get(imported.checklist.name) !== checked.sourcePath;
+      return {
+        result: imported,
+        workedOn: imported.current ? null : await workedOnChecklist(app),
+        linkedTo: linked ? checked.sourcePath! : undefined,
+      };
     });
     indicator.done();
     if (ctx.json) printJson(result);
-    else printLines([...renderImport(result, ctx.color), ...notCurrentLine(result, workedOn)]);
+    else printLines([...renderImport(result, ctx.color, { linkedTo }), ...notCurrentLine(result, workedOn)]);
   } finally {
     indicator.done();
   }
@@ -132,8 +151,17 @@ async function restoreCommand(ctx: CommandContext, file: string, options: Import
     const current = result.restored[0]!.name;
     printLines([
       ...result.restored.map(
+        // Counted as the import counts a file (`189 topics, 5 goals, 4 books`), then what only a backup brings.
         (r) =>
-          `restored ${ctx.color.bold(r.name)}: ${plural(r.topics, 'topic')}, ${plural(r.events, 'history line')}, ${plural(r.cards, 'card')}, ${plural(r.reviews, 'review')}`,
+          `restored ${ctx.color.bold(r.name)}: ${[
+            plural(r.topics, 'topic'),
+            plural(r.goals, 'goal'),
+            plural(r.books, 'book'),
+            ...(r.archived > 0 ? [`${r.archived} archived`] : []),
+            plural(r.events, 'history line'),
+            plural(r.cards, 'card'),
+            plural(r.reviews, 'review'),
+          ].join(', ')}`,
       ),
       `commands now work on '${current}'${before === null ? '' : ` (\`prepdeck use ${before}\` goes back to '${before}')`}`,
     ]);

@@ -12,6 +12,7 @@ import { withApp } from '../session.js';
 import { topicCardList } from '../../app/review/cards.js';
 import { cardLine } from './card.js';
 import { topicScope } from '../checklist.js';
+import { elsewhereNote, whereaboutsOf } from './mark.js';
 
 const MAX_VALUE_LENGTH = 60;
 
@@ -91,29 +92,30 @@ export function evidenceLines(
 }
 
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
-  const { details, placed, cards, titles, timeZone, rounds } = await withApp(ctx, async (app) => {
+  const { details, placed, cards, titles, timeZone, rounds, where } = await withApp(ctx, async (app) => {
     const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
+    const where = await whereaboutsOf(app, ctx, shown.topic);
     // Goals and books have no cards.
     const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
     const placed = (await placeTopics(app, [shown.topic]))[0]!;
     const rounds = new Map<number, RoundDetailJson>();
-    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC', rounds };
+    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC', rounds, where };
     const titles = new Map(Object.entries(shown.sectionTitles));
     for (const review of shown.reviews) {
       if (review.source === 'interview' && review.roundId !== null && !rounds.has(review.roundId))
         rounds.set(review.roundId, await roundDetail(app, review.roundId));
     }
-    return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName), rounds };
+    return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName), rounds, where };
   });
   if (ctx.json) {
-    printJson(details);
+    printJson({ ...details, checklist: where.checklist });
     return;
   }
   const { topic, resources, history } = details;
   const c = ctx.color;
   const when = (iso: string) => localTime(iso, timeZone);
   const lines = [
-    `${stateMark(topic.state, c)} ${c.bold(topic.text)} ${c.dim(`#${topic.id}`)}`,
+    `${stateMark(topic.state, c)} ${c.bold(topic.text)} ${c.dim(`#${topic.id}`)}${elsewhereNote(where, c)}`,
     `  section:    ${placed.sectionPath.join(' / ') || '(top)'}`,
     `  kind:       ${topic.kind}`,
     `  state:      ${topic.state}${topic.confidence !== null ? `, confidence ${topic.confidence}/4` : ''}`,

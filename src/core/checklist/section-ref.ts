@@ -43,7 +43,22 @@ export function findSection<S extends NamedSection>(sections: readonly S[], ref:
   const holding = paths.filter(({ loose }) => loose.includes(wanted)).map(({ section }) => section);
   if (holding.length === 1) return holding[0]!;
   if (holding.length > 1) throw ambiguous(ref, holding);
-  throw new NotFoundError(`no section of ${where} is named '${ref}'; \`prepdeck progress\` lists them`);
+  throw new NotFoundError(`no section of ${where} is named '${ref}'; ${someSections(sections)}`);
+}
+
+/** How many top-level sections a refusal names when none is near what was typed. */
+const SECTIONS_NAMED = 8;
+
+/** `its top-level sections are Python, Databases, Go (\`prepdeck list\` shows them all)`: where to look, in the same line. */
+function someSections(sections: readonly NamedSection[]): string {
+  const top = sections.filter((section) => section.path.length === 1).map((section) => section.path[0]!);
+  const hint = '`prepdeck list` shows them all';
+  if (top.length === 0) return hint;
+  // `and 1 more` would take the room of the one it stands for.
+  const shown = top.length > SECTIONS_NAMED + 1 ? SECTIONS_NAMED : top.length;
+  const named = top.slice(0, shown).join(', ');
+  const more = top.length > shown ? ` and ${top.length - shown} more` : '';
+  return `its top-level sections are ${named}${more} (${hint})`;
 }
 
 function ambiguous(ref: string, sections: readonly NamedSection[]): AmbiguousError {

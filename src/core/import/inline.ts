@@ -77,6 +77,7 @@ function read(inline: Token): InlineReading {
   }
 
   const children = inline.children ?? [];
+  source = withInlineLinks(source, children);
   const links: InlineReading['links'] = [];
   // The plain text is built as one string (an import reads every title): the rare spans set apart are offsets into it.
   let shown = '';
@@ -155,6 +156,166 @@ function read(inline: Token): InlineReading {
   }
   const besideTitle = ownBeside ? links.slice(links.length - trailing).map((link) => link.url) : [];
   return { marker, source, text, identityText, besideTitle, links, linkOnly: links.length > 0 && SEPARATORS.test(outsideLinks) };
+}
+
+/** A link or an image of a line, as markdown-it read it with the file's reference definitions. */
+interface LinkTarget {
+  image: boolean;
+  href: string;
+  title: string;
+  /** Its text as plain text (an image's: its description). */
+  text: string;
+}
+
+/** The line's links and images in the order they are written, autolinks aside (they have no brackets). */
+function linkTargets(children: readonly Token[]): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  let open: LinkTarget | null = null;
+  let autolink = false;
+  for (const token of children) {
+    if (token.type === 'link_open') {
+      autolink = token.markup === 'autolink' || token.markup === 'linkify';
+      if (!autolink)
+        targets.push((open = { image: false, href: String(token.attrGet('href') ?? ''), title: String(token.attrGet('title') ?? ''), text: '' }));
+    } else if (token.type === 'link_close') {
+      open = null;
+      autolink = false;
+    } else if (token.type === 'image') {
+      targets.push({ image: true, href: String(token.attrGet('src') ?? ''), title: String(token.attrGet('title') ?? ''), text: token.content });
+    } else if (open && !autolink) open.text += plainOf(token);
+  }
+  return targets;
+}
+
+/** Link text compared as plain words: images (which have no text in a link), Markdown's punctuation and escapes left out. */
+const plainWords = (text: string): string =>
+  collapse(text.replace(/!\[[^\]]{0,500}\](?:\[[^\]]{0,500}\]|\([^)]{0,2000}\))?/g, '').replace(/\\(?=[!-/:-@[-`{-~])|[`*_~]/g, ''));
+
+/** A destination written back so that it reads as the same URL: bare when it can be, else in angle brackets. */
+function destination({ href, title }: LinkTarget): string {
+  const url = /^[\w\-.~:/?#@!$&'*+,;=%]*$/.test(href) && href !== '' ? href : `<${href.replace(/[\\<>]/g, '\\$&')}>`;
+  return title === '' ? url : `${url} "${title.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** Where the code span opening at `at` ends (after its closing backticks), or `at + run` when it is not closed. */
+function codeSpanEnd(source: string, at: number): number {
+  let run = 0;
+  while (source[at + run] === '`') run++;
+  const fence = '`'.repeat(run);
+  for (let i = source.indexOf(fence, at + run); i >= 0; i = source.indexOf(fence, i + run)) {
+    let end = i + run;
+    // A longer run of backticks closes nothing of this length.
+    if (source[end] !== '`' && source[i - 1] !== '`') return end;
+    while (source[end] === '`') end++;
+    i = end - run;
+  }
+  return at + run;
+}
+
+/** How far a link's text is looked for: a `[` of a long line is not scanned to its end (a 10 MB line would take hours). */
+const MAX_LINK_TEXT = 1000;
+
+/** The index of the `]` closing the `[` at `at` (brackets nest; escapes and code spans hold none), or -1. */
+function closingBracket(source: string, at: number): number {
+  let depth = 0;
+  const last = Math.min(source.length, at + MAX_LINK_TEXT);
+  for (let i = at; i < last; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '`') i = codeSpanEnd(source, i) - 1;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A title's Markdown with its reference links (`[Docker][d]`, `[Docker][]`, `[Docker]`, whose `[d]: https://...` stands
+ * elsewhere in the file) written as inline ones (`[Docker](https://...)`): a title is shown away from its file (the
+ * review, the Topic page, a card, an export), where no definition follows it. A line whose every link is inline, as
+ * nearly all are, is returned as it is without being scanned.
+ */
+function withInlineLinks(source: string, children: readonly Token[]): string {
+  if (!source.includes('[')) return source;
+  let read = 0;
+  for (const token of children) {
+    if (token.type === 'image' || (token.type === 'link_open' && token.markup !== 'autolink' && token.markup !== 'linkify')) read++;
+  }
+  let inline = 0;
+  for (let at = source.indexOf(']('); at >= 0 && inline < read; at = source.indexOf('](', at + 2)) inline++;
+  if (read <= inline) return source;
+  return inlineReferences(source, { targets: linkTargets(children), next: 0 });
+}
+
+function inlineReferences(source: string, queue: { targets: LinkTarget[]; next: number }): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      const end = codeSpanEnd(source, i);
+      out += source.slice(i, end);
+      i = end;
+      continue;
+    }
+    const image = ch === '!' && source[i + 1] === '[';
+    if (ch !== '[' && !image) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const open = image ? i + 1 : i;
+    const close = closingBracket(source, open);
+    if (close < 0) {
+      out += source.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    const inner = source.slice(open + 1, close);
+    const target = queue.targets[queue.next];
+    const fits = target !== undefined && target.image === image;
+    if (source[close + 1] === '(') {
+      // An inline link or image: its own target; its text may hold an image of its own.
+      if (fits) queue.next++;
+      const end = closingParen(source, close + 1);
+      out += `${image ? '!' : ''}[${inlineReferences(inner, queue)}]${source.slice(close + 1, end)}`;
+      i = end;
+      continue;
+    }
+    // `[text][label]` or `[text][]` when a label follows, else `[text]` alone: a link when it is the next one read.
+    const label = source[close + 1] === '[' ? source.indexOf(']', close + 2) : -1;
+    const end = label >= 0 && !source.slice(close + 2, label).includes('[') ? label + 1 : close + 1;
+    if (fits && plainWords(inner) === plainWords(target.text)) {
+      queue.next++;
+      out += `${image ? '!' : ''}[${image ? inner : inlineReferences(inner, queue)}](${destination(target)})`;
+      i = end;
+      continue;
+    }
+    // Brackets that are text: kept, and what they hold read on.
+    out += source.slice(i, open + 1);
+    i = open + 1;
+  }
+  return out;
+}
+
+/** The index after the `)` closing the destination opening at `at` (parentheses nest; `<...>` holds any), or the end. */
+function closingParen(source: string, at: number): number {
+  let depth = 0;
+  let angled = false;
+  for (let i = at; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (angled) angled = ch !== '>';
+    else if (ch === '<' && i === at + 1) angled = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i + 1;
+  }
+  return source.length;
 }
 
 function collapse(text: string): string {

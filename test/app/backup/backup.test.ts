@@ -109,8 +109,23 @@ for (const backend of BACKENDS) {
           "a checklist named 'prep' is already here; restore under another name with --name",
         );
         const result = await restoreBackups(ctx, JSON.stringify({ checklists: [{ name: 'prep', backup }] }), { source: 'b.json', name: 'copy' });
+        // Counted as the import counts the file: study topics, goals and books apart.
+        const { counts } = await importChecklist(ctx, {
+          file: checklistFromUpload(FILE.replace('- индексы', '- индексы и EXPLAIN'), 'prep.md'),
+          dryRun: true,
+        });
+        expect(counts).toMatchObject({ topics: 5, goals: 2, books: 0 });
         expect(result.restored).toEqual([
-          { name: 'copy', topics: backup.tables.topics.length, events: backup.tables.events.length, cards: backup.tables.cards.length, reviews: 3 },
+          {
+            name: 'copy',
+            topics: counts.topics,
+            goals: counts.goals,
+            books: counts.books,
+            archived: 0,
+            events: backup.tables.events.length,
+            cards: backup.tables.cards.length,
+            reviews: 3,
+          },
         ]);
         const copy = await findChecklistByName(ctx.store.db, 'copy');
         expect(renumbered(await checklistBackup(ctx, copy!.id))).toEqual(renumbered(backup));

@@ -48,7 +48,13 @@ describe('findSection', () => {
 
   it('says so when nothing matches, or nothing is named', () => {
     expect(() => find('Kubernetes')).toThrow(NotFoundError);
-    expect(() => find('Kubernetes')).toThrow("no section of 'prep' is named 'Kubernetes'");
+    expect(() => find('Kubernetes')).toThrow(
+      "no section of 'prep' is named 'Kubernetes'; its top-level sections are Python, Other (`prepdeck list` shows them all)",
+    );
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, path: [`Part ${i + 1}`] }));
+    expect(() => findSection(many, 'Kubernetes', "'big'")).toThrow(
+      'its top-level sections are Part 1, Part 2, Part 3, Part 4, Part 5, Part 6, Part 7, Part 8 and 4 more (`prepdeck list` shows them all)',
+    );
     expect(() => find(' > ')).toThrow(NotFoundError);
   });
 });
