@@ -2,6 +2,7 @@
 // and read as the import will read it once a write-back puts it into the file, and whether its section has it already.
 import { InvalidInputError } from '../errors.js';
 import { itemKey, normalizeText } from '../import/identity.js';
+import { codeSpanEnd } from '../import/inline.js';
 import { parseChecklist } from '../import/parse-checklist.js';
 import { checkNoNul } from '../validate.js';
 import type { SectionRole, TopicsMode } from './model.js';
@@ -65,12 +66,8 @@ export function escapeEmphasis(title: string): string {
       continue;
     }
     if (char === '`') {
-      const run = /^`+/.exec(title.slice(i))![0];
       // A code span ends at the next run of as many backticks; a run without one is literal backticks.
-      const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
-      close.lastIndex = i + run.length;
-      const end = close.exec(title);
-      const to = end === null ? i + run.length : end.index + run.length;
+      const to = codeSpanEnd(title, i);
       out += title.slice(i, to);
       i = to;
       continue;

@@ -198,7 +198,7 @@ function destination({ href, title }: LinkTarget): string {
 }
 
 /** Where the code span opening at `at` ends (after its closing backticks), or `at + run` when it is not closed. */
-function codeSpanEnd(source: string, at: number): number {
+export function codeSpanEnd(source: string, at: number): number {
   let run = 0;
   while (source[at + run] === '`') run++;
   const fence = '`'.repeat(run);
