@@ -1,6 +1,7 @@
 // Human renderings of the tree, topics and progress for the terminal.
 import type { Topic, TopicState } from '../core/checklist/model.js';
 import type { Progress } from '../core/checklist/progress.js';
+import { markerOfState, markerText } from '../core/checklist/task-markers.js';
 import { type ChecklistTree, type SectionNode, type TopicNode } from '../core/checklist/tree.js';
 import { wallClock } from '../core/review/study-day.js';
 import type { Colors } from './output.js';
@@ -25,10 +26,9 @@ export function progressBar(progress: Progress, c: Colors, width = BAR_WIDTH): s
   return `${bar} ${percent} ${c.dim(`${progress.known}/${progress.total - progress.skipped}`)}`;
 }
 
-const STATE_MARK: Record<TopicState, string> = { new: '[ ]', learning: '[~]', known: '[x]', skipped: '[-]' };
-
+/** A state as the marker a file would say it with (`[/]` learning, `[-]` skipped: Obsidian's), so the list reads like the file. */
 export function stateMark(state: TopicState, c: Colors): string {
-  const mark = STATE_MARK[state];
+  const mark = markerText(markerOfState(state, true));
   return state === 'known' ? c.green(mark) : state === 'learning' ? c.yellow(mark) : state === 'skipped' ? c.dim(mark) : mark;
 }
 

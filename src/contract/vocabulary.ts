@@ -30,10 +30,13 @@ export const CARD_KINDS = ['topic', 'qa'] as const;
 /** `file`: written in the checklist file, re-imported with it; `app`: added in prepdeck. */
 export const CARD_ORIGINS = ['file', 'app'] as const;
 
-/** What a skipped topic's marker becomes on write-back: open `[ ]`, done `[x]`, or kept as the file has it. */
+/**
+ * What a skipped topic's marker becomes on write-back: open `[ ]`, done `[x]`, or kept: `[-]` in a file that uses
+ * Obsidian's `[/]` and `[-]`, else as the file has it.
+ */
 export const SKIPPED_AS = ['open', 'done', 'keep'] as const;
-/** A task marker as written in the file; '' for none. */
-export const MARKER_TEXTS = ['', '[ ]', '[x]', '[X]'] as const;
+/** A task marker as written in the file; '' for none. `[/]` (in progress) and `[-]` (cancelled) are Obsidian's. */
+export const MARKER_TEXTS = ['', '[ ]', '[x]', '[X]', '[/]', '[-]'] as const;
 
 // The job hunt.
 /** The stages a new hunt starts with, in board order; a hunt may rename, reorder and add to them. */

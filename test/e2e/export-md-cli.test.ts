@@ -1,8 +1,8 @@
 // `export --format md` keeps what the user made in prepdeck, spawned as a user runs it (issue 14, point 15): the user's
 // checklist with topics marked known and skipped, notes, question/answer cards and a topic added here, and a file with
 // cards written in it, are exported, and the export imported into a new checklist gives the same topics, the known ones
-// known, the same cards, and each topic's notes as a quote in its details. A skipped topic comes back new: Markdown has
-// no skipped marker the import reads, and the export says so in one line.
+// known, the same cards, and each topic's notes as a quote in its details. Learning and skipped topics come back so:
+// the export writes Obsidian's `[/]` and `[-]`, which the import reads.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +12,13 @@ import type { ImportResultJson } from '../../src/contract/imports.js';
 import type { CardJson } from '../../src/contract/review.js';
 import { BACKENDS, type TestDatabase } from '../store/backends.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
-import { cliFor, lines, type Cli } from './run-cli.js';
+import { cliFor, type Cli } from './run-cli.js';
 
 const TIMEOUT_MS = 180_000;
 
 /** Notes in Markdown whose list, card syntax and heading must stay text. */
 const NOTES = 'Asked at **Acme**:\n\n- copy_context() per task\n- Q :: not a card\n\n## not a section';
 const QUOTED = ['> **Notes**', '>', '> Asked at **Acme**:', '>', '> - copy_context() per task', '> - Q :: not a card', '>', '> ## not a section'];
-
-const SKIPPED_LINE =
-  'prepdeck: warning: 1 skipped topic is written as an open task (`[ ]`): Markdown has no marker the import reads for its state, so an import of this file makes it new (`export --format json` keeps the state)';
 
 /** A file with cards written in it: under topics, over lines, both ways, and one standing in its section. */
 const WITH_CARDS = [
@@ -86,7 +83,7 @@ for (const backend of BACKENDS) {
     }, TIMEOUT_MS);
 
     it.skipIf(!hasUserFixture)(
-      "the user's checklist, worked on, comes back from its export: topics, known ones, notes (as a quote in the details) and cards; the skipped one is said",
+      "the user's checklist, worked on, comes back from its export: topics, their states, notes (as a quote in the details) and cards",
       async () => {
         const file = join(dir, 'job-interview-checklist.md');
         copyFileSync(USER_FIXTURE, file);
@@ -94,6 +91,7 @@ for (const backend of BACKENDS) {
         const work = [
           ['mark', 'mypy', 'known'],
           ['mark', 'Celery', 'skipped'],
+          ['mark', 'ThreadLocal', 'learning'],
           ['note', 'ContextVar', NOTES],
           ['card', 'add', 'ThreadLocal', 'What does each thread see?', 'its own value'],
           ['card', 'add', 'ThreadLocal', 'And across\nasync tasks?', 'the same value:\n\nuse ContextVar'],
@@ -109,17 +107,20 @@ for (const backend of BACKENDS) {
         const out = join(dir, 'exported.md');
         const exported = await cli.run(['export', '--format', 'md', '-c', 'mine', '-o', out]);
         expect(exported.code, exported.stderr).toBe(0);
-        expect(lines(exported.stderr)).toEqual([SKIPPED_LINE]);
+        expect(exported.stderr).toBe('');
         const markdown = readFileSync(out, 'utf8');
         expect(markdown).toContain(['- [ ] ContextVar', '', ...QUOTED.map((line) => `  ${line}`), ''].join('\n'));
+        expect(markdown).toMatch(/^ *- \[-\] Celery/m);
+        expect(markdown).toMatch(/^ *- \[\/\] ThreadLocal/m);
 
         const imported = await cli.json<ImportResultJson>(['import', out, '--name', 'again']);
         expect(imported).toMatchObject({ created: true, counts: { topics: 190, cards: 3 } });
         const [before, after] = [await topicsOf(cli, 'mine'), await topicsOf(cli, 'again')];
         expect(after.map((t) => t.path)).toEqual(before.map((t) => t.path));
-        // Known stays known; learning is not in the file and skipped has no marker: both come back new.
-        expect(after.map((t) => t.state)).toEqual(before.map((t) => (t.state === 'known' ? 'known' : 'new')));
+        // Every state comes back: known [x], learning [/], skipped [-].
+        expect(after.map((t) => t.state)).toEqual(before.map((t) => t.state));
         expect(before.filter((t) => t.state === 'skipped').map((t) => t.path)).toEqual(['/Python/Tools > Celery']);
+        expect(before.filter((t) => t.state === 'learning').map((t) => t.path)).toEqual([expect.stringMatching(/ > ThreadLocal$/)]);
         // The notes are the topic's details now, whole: its list, `::` and heading no topics, cards or sections.
         const noted = after.find((t) => t.path.endsWith(' > ContextVar'))!;
         expect(noted).toMatchObject({ notes: '', details: QUOTED.join('\n') });

@@ -232,6 +232,54 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect([byText(after, 'generators').state, byText(after, 'sharding').state]).toEqual(['skipped', 'skipped']);
   });
 
+  for (const backend of BACKENDS) {
+    it.skipIf(backend.skipReason !== null)(
+      `reads Obsidian's [/] and [-] as learning and skipped, writes them back into such a file, and re-reads them as its own (${backend.name})`,
+      async ({ onTestFinished }) => {
+        const database = await backend.createDatabase();
+        onTestFinished(() => database.drop());
+        const cli = cliFor(database.location);
+        onTestFinished(() => cli.dispose());
+        const file = join(cli.home, 'obsidian.md');
+        writeFileSync(file, '# Study\n- [/] generators\n- [-] descriptors\n- [ ] slots\n- [x] GIL\n');
+        expect((await cli.run(['import', file])).code).toBe(0);
+        const states = async () => (await topics(cli)).map((t) => [t.text, t.state]);
+        expect(await states()).toEqual([
+          ['generators', 'learning'],
+          ['descriptors', 'skipped'],
+          ['slots', 'new'],
+          ['GIL', 'known'],
+        ]);
+        for (const [topic, state] of [
+          ['slots', 'learning'],
+          ['GIL', 'skipped'],
+          ['generators', 'known'],
+          ['descriptors', 'new'],
+        ]) {
+          expect((await cli.run(['mark', topic!, state!])).code).toBe(0);
+        }
+        const written = await cli.json<SyncResult>(['sync', file, '--write']);
+        expect(written.writeBack!.edits.map((e) => [e.title, e.from, e.to])).toEqual([
+          ['generators', '[/]', '[x]'],
+          ['descriptors', '[-]', '[ ]'],
+          ['slots', '[ ]', '[/]'],
+          ['GIL', '[x]', '[-]'],
+        ]);
+        expect(readFileSync(file, 'utf8')).toBe('# Study\n- [x] generators\n- [ ] descriptors\n- [/] slots\n- [-] GIL\n');
+        // The markers written are prepdeck's own: read again, nothing changes.
+        const again = await cli.json<SyncResult>(['sync', file, '--write']);
+        expect(again.writeBack!.edits).toEqual([]);
+        expect(again.readIn.changes.retick).toEqual([]);
+        expect(await states()).toEqual([
+          ['generators', 'known'],
+          ['descriptors', 'new'],
+          ['slots', 'learning'],
+          ['GIL', 'skipped'],
+        ]);
+      },
+    );
+  }
+
   it('--cards writes the cards added in prepdeck under their topics, which then belong to the file with their reviews', async ({
     onTestFinished,
   }) => {

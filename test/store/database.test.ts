@@ -56,6 +56,7 @@ for (const backend of BACKENDS) {
           '0013-bounded-identity-keys',
           '0014-headings-reading',
           '0015-topics-removed',
+          '0016-obsidian-markers',
         ]);
       } finally {
         await database.drop();

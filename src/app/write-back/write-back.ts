@@ -2,14 +2,15 @@
 // state goes back out as task markers (and, with --cards, the cards added in prepdeck), written by the file writer.
 import { mkdir, realpath } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import type { Checklist, ParsedChecklist, TaskMarker, TopicsMode } from '../../core/checklist/model.js';
+import type { Checklist, ParsedChecklist, TopicsMode } from '../../core/checklist/model.js';
+import { markerText } from '../../core/checklist/task-markers.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { decodeChecklist } from '../../core/import/decode.js';
 import { parseChecklist } from '../../core/import/parse-checklist.js';
 import { planImport } from '../../core/import/plan.js';
 import { checkCardInsertions, insertCards, lineAfterInsertions, type CardInsertion, type CardToWrite } from '../../core/write-back/cards.js';
 import { unifiedDiff } from '../../core/write-back/diff.js';
-import { checkWriteBack, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
+import { checkWriteBack, markerOfText, writeBack, type MarkerText, type SkippedAs } from '../../core/write-back/markers.js';
 import { checkTopicInsertions, insertTopics, lineAfterTopics, withoutEntriesAt, type TopicToWrite } from '../../core/write-back/topics.js';
 import { findChecklistByName } from '../../store/checklists/checklists.js';
 import { loadImportBaseline } from '../../store/import/import.js';
@@ -94,8 +95,6 @@ async function saveBackup(dir: string, name: string, bytes: Uint8Array): Promise
   return path;
 }
 
-const markerOf = (text: MarkerText): TaskMarker => (text === '[ ]' ? 'open' : 'done');
-
 /** The new text of one attempt, checked to read back as the same topics, with what it changes. */
 interface PlannedWrite {
   text: string;
@@ -115,8 +114,6 @@ interface PlannedWrite {
   topicIds: Array<number | null>;
   sectionKeys: string[];
 }
-
-const MARKER_TEXT: Record<TaskMarker, MarkerText> = { none: '', open: '[ ]', done: '[x]' };
 
 /** Titles of a parsed section from the top level down. */
 function sectionTitles(parsed: ParsedChecklist, sectionIndex: number): string[] {
@@ -168,7 +165,7 @@ async function planWrite(
     topicId,
     title,
     section: sectionTitles(parsed, sectionIndex),
-    marker: MARKER_TEXT[marker],
+    marker: markerText(marker) as MarkerText,
   }));
   const planned = {
     text: withTopics.text,
@@ -275,9 +272,9 @@ export async function writeBackChecklist(ctx: AppContext, input: WriteBackInput)
     // crash anywhere in between leaves the next read able to tell them apart (pending-write.ts).
     const write: PendingWrite = {
       markers: [
-        ...planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOf(e.to) })),
+        ...planned.edits.filter((e) => e.topicId !== null).map((e) => ({ topicId: e.topicId!, marker: markerOfText(e.to) })),
         // A topic added in prepdeck has no marker yet: the one it is written with is prepdeck's, not a tick made by hand.
-        ...planned.topics.filter((t) => t.marker !== '').map((t) => ({ topicId: t.topicId, marker: markerOf(t.marker) })),
+        ...planned.topics.filter((t) => t.marker !== '').map((t) => ({ topicId: t.topicId, marker: markerOfText(t.marker) })),
       ],
       cards: writtenCards(planned.after, planned.insertions, planned.topicIds, planned.sectionKeys),
     };

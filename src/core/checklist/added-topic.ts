@@ -5,7 +5,8 @@ import { itemKey, normalizeText } from '../import/identity.js';
 import { codeSpanEnd } from '../import/inline.js';
 import { parseChecklist } from '../import/parse-checklist.js';
 import { checkNoNul } from '../validate.js';
-import type { SectionRole, TopicsMode } from './model.js';
+import type { SectionRole, TaskMarker, TopicsMode } from './model.js';
+import { markerText } from './task-markers.js';
 
 /** The longest title a topic added in prepdeck may have, in characters (contract/interviews.ts#NewTopicJson says the same). */
 const MAX_ADDED_TITLE = 500;
@@ -42,8 +43,8 @@ export class TopicTakenError extends InvalidInputError {
 }
 
 /** The list item a topic added in prepdeck is written as, without its bullet: a task item in a task list. */
-export function itemText(title: string, marker: 'none' | 'open' | 'done'): string {
-  return marker === 'none' ? title : `${marker === 'done' ? '[x]' : '[ ]'} ${title}`;
+export function itemText(title: string, marker: TaskMarker): string {
+  return marker === 'none' ? title : `${markerText(marker)} ${title}`;
 }
 
 /** A bare link, or an autolink or HTML tag in angle brackets: copied as written, since an escape would change its URL. */

@@ -8,9 +8,10 @@ import { createMarkdownParser } from '../import/markdown.js';
 import { siteOf } from '../import/parse-checklist.js';
 import { cardOwner } from '../review/cards.js';
 import { cardLines, notesQuote, type ExportedCard } from './export-notes-cards.js';
-import type { Checklist, Resource, TopicState } from './model.js';
+import type { Checklist, Resource } from './model.js';
+import { markerOfState, markerText } from './task-markers.js';
 import { AUTOLINK, layoutTask, type Anchor, type Piece, type TaskLayout } from './task-details.js';
-import { walkSections, type ChecklistTree, type SectionNode, type TopicNode } from './tree.js';
+import { type ChecklistTree, type SectionNode, type TopicNode } from './tree.js';
 
 function indent(text: string, by: string): string {
   return text
@@ -87,7 +88,7 @@ function writtenTopics(siblings: readonly TopicNode[], onBullets?: (node: TopicN
 const besideLink = (r: Resource) => ` ${AUTOLINK.test(r.url) ? `<${r.url}>` : resourceLine(r)}`;
 
 function titleLine(node: TopicNode, written: WrittenTopic, pad: string): string {
-  const tick = node.topic.state === 'known' ? '[x]' : '[ ]';
+  const tick = markerText(markerOfState(node.topic.state, true));
   // Read back, links after the title stand beside it again: the topic keeps its title, its identity and its links.
   return `${pad}- ${tick} ${written.title}${written.beside.map(besideLink).join('')}`;
 }
@@ -222,35 +223,11 @@ export interface MarkdownExport {
 }
 
 /** The states a task marker cannot say: the import reads `[ ]` as new and `[x]` as known. */
-const UNMARKED_STATES = ['learning', 'skipped'] as const;
-
-/** How many of these topics (and their children) are in `state`. */
-const countIn = (nodes: readonly TopicNode[], state: TopicState): number =>
-  nodes.reduce((sum, node) => sum + (node.topic.state === state ? 1 : 0) + countIn(node.children, state), 0);
-
-/** The warning for the topics whose state the Markdown loses ("1 learning and 2 skipped topics are ..."), or null. */
-function unmarkedWarning(tree: ChecklistTree): string | null {
-  const counts = UNMARKED_STATES.map((state) => {
-    let count = 0;
-    for (const { node } of walkSections(tree.root)) count += countIn(node.topics, state);
-    return { state, count };
-  }).filter(({ count }) => count > 0);
-  const total = counts.reduce((sum, { count }) => sum + count, 0);
-  if (total === 0) return null;
-  const said = counts.map(({ state, count }) => `${count} ${state}`).join(' and ');
-  const [are, tasks, their, them] =
-    total === 1 ? ['topic is', 'an open task', 'its state', 'it'] : ['topics are', 'open tasks', 'their states', 'them'];
-  return (
-    `${said} ${are} written as ${tasks} (\`[ ]\`): Markdown has no marker the import reads for ${their}, so an import of this ` +
-    `file makes ${them} new (\`export --format json\` keeps the state)`
-  );
-}
-
 /**
  * The checklist as Markdown: headings as imported, every entry a task item ticked when known, each topic's notes (a
  * quote under it) and question/answer cards (`cards`, the checklist's own, not archived) with it, so that importing the
- * export gives the same topics, known ones, cards and, as details, notes. Markdown has no marker the import reads as
- * learning or skipped: such a topic is written `[ ]`, and a warning says how many of each.
+ * export gives the same topics, states, cards and, as details, notes. Learning and skipped topics carry Obsidian's
+ * `[/]` and `[-]` (task-markers.ts), which the import reads back as those states.
  */
 export function exportMarkdown(checklist: Checklist, tree: ChecklistTree, cards: readonly ExportedCard[] = []): MarkdownExport {
   const extras: Extras = { cards: new Map(), warnings: [] };
@@ -260,7 +237,5 @@ export function exportMarkdown(checklist: Checklist, tree: ChecklistTree, cards:
   sectionMarkdown(tree.root, checklist.topicsMode === 'tasks', extras, out);
   // One blank line where pieces each asked for one; a block's own blank lines (in a fence, say) are its text.
   const kept = out.filter((entry, i) => entry !== '' || out[i - 1] !== '');
-  const unmarked = unmarkedWarning(tree);
-  if (unmarked !== null) extras.warnings.push(unmarked);
   return { text: `${kept.join('\n').trimEnd()}\n`, warnings: extras.warnings };
 }

@@ -7,8 +7,11 @@ export { TOPIC_STATES } from '../../contract/vocabulary.js';
 export type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
 export type { EventType, TopicOrigin } from '../../contract/topics.js';
 
-/** The GFM task marker a list item carried in the file. */
-export type TaskMarker = 'none' | 'open' | 'done';
+/**
+ * The task marker a list item carried in the file: GFM's `[ ]` (open) and `[x]` (done), and Obsidian Tasks'
+ * `[/]` (in progress: started) and `[-]` (cancelled). See task-markers.ts for what each says of a topic's state.
+ */
+export type TaskMarker = 'none' | 'open' | 'done' | 'started' | 'cancelled';
 
 export interface LineRange {
   /** 1-based, inclusive, in the file as written (front matter included). */

@@ -1,8 +1,8 @@
 // Reading one line of inline Markdown: its plain text, its links, and whether it is only links.
 import type { Token } from 'markdown-it';
 import type { ParsedResource, TaskMarker } from '../checklist/model.js';
+import { markerOfCharacter, TASK_MARKER } from '../checklist/task-markers.js';
 
-const TASK_MARKER = /^\[([ xX])\](?=[ \t]|$)/;
 /** What may stand between the links of a link-only bullet; a dash makes one title (`[Author](...) – [Article](...)`). */
 const SEPARATORS = /^[\s,;|/·•:+&]*$/u;
 const CLICKABLE_SCHEMES = /^(?:https?:|mailto:)/i;
@@ -72,7 +72,7 @@ function read(inline: Token): InlineReading {
   let marker: TaskMarker = 'none';
   const markerMatch = TASK_MARKER.exec(source);
   if (markerMatch) {
-    marker = markerMatch[1] === ' ' ? 'open' : 'done';
+    marker = markerOfCharacter(markerMatch[1]!);
     source = source.slice(markerMatch[0].length).trimStart();
   }
 

@@ -23,6 +23,7 @@ import {
   type CardRefusal,
   type WrittenCard,
 } from '../review/cards.js';
+import { markerText } from '../checklist/task-markers.js';
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
@@ -202,6 +203,7 @@ function readSettings(data: Record<string, unknown>, warnings: string[]): Settin
 interface ItemCensus {
   items: number;
   tasks: number;
+  /** Tasks not done: `[ ]` and `[/]`. */
   openTasks: number;
 }
 
@@ -216,7 +218,7 @@ function countItems(blocks: Block[], census: ItemCensus): ItemCensus {
       if (!navigation) {
         census.items++;
         if (reading && reading.marker !== 'none') census.tasks++;
-        if (reading?.marker === 'open') census.openTasks++;
+        if (reading?.marker === 'open' || reading?.marker === 'started') census.openTasks++;
       }
     }
     countItems(block.children, census);
@@ -618,7 +620,7 @@ class ChecklistReader {
     if (this.mode === 'headings' && !this.inRoleSection(owner)) {
       // Bullets are prose here: details of the leaf heading above (or of the section), nested as written.
       // A task marker stays in the detail's text: read by headings, a task item is a line of its topic, not a topic.
-      const marker = reading.marker === 'none' ? '' : reading.marker === 'open' ? '[ ] ' : '[x] ';
+      const marker = reading.marker === 'none' ? '' : `${markerText(reading.marker)} `;
       this.addDetail(owner, item, reading, `${this.detailIndent(owner)}- ${marker}`);
       const nested = { ...owner, depth: owner.depth + 1 };
       for (const block of rest) {

@@ -10,6 +10,7 @@ import {
   similarityBound,
 } from './identity.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicOrigin, TopicState } from '../checklist/model.js';
+import { stateOfMarker } from '../checklist/task-markers.js';
 
 export interface StoredTopicRef {
   id: number;
@@ -112,14 +113,18 @@ export const MAX_SIMILARITY_COMPARISONS = 400_000;
 export const MAX_SIMILARITY_CHARACTERS = 32_000_000;
 
 function initialState(marker: TaskMarker): TopicState {
-  return marker === 'done' ? 'known' : 'new';
+  return stateOfMarker(marker) ?? 'new';
 }
 
-/** The state a matched topic takes: the user's own, unless the file's tick changed since last import. */
+/**
+ * The state a matched topic takes: the user's own, unless the file's marker changed since last import. A new `[x]`,
+ * `[/]` or `[-]` says its state; a marker cleared to `[ ]` (or removed) takes back the state its old one had said.
+ */
 function stateAfterImport(stored: StoredTopicRef, marker: TaskMarker): TopicState {
   if (marker === stored.marker) return stored.state;
-  if (marker === 'done') return 'known';
-  if (stored.marker === 'done' && stored.state === 'known') return 'new';
+  const said = stateOfMarker(marker);
+  if (said !== null) return said;
+  if (stored.state === stateOfMarker(stored.marker)) return 'new';
   return stored.state;
 }
 

@@ -2,6 +2,7 @@
 // Only marker characters change: every other byte (line endings, BOM, indentation, escapes) stays as written.
 import type { MarkerText, SkippedAs } from '../../contract/write-back.js';
 import type { EntryKind, ParsedChecklist, TaskMarker, TopicsMode, TopicState } from '../checklist/model.js';
+import { markerOfCharacter, markerOfState, markerText, TASK_MARKER, usesObsidianMarkers } from '../checklist/task-markers.js';
 
 export type { MarkerText, SkippedAs } from '../../contract/write-back.js';
 
@@ -38,23 +39,22 @@ export interface WriteBack {
 }
 
 /**
- * The marker an entry should carry: `[x]` when known, `[ ]` otherwise, a skipped one as `skipped` says. An entry
- * without a marker gets one only if it is a study topic and known (or `all` is set): goals and books never
- * get new markers, and no marker is ever removed.
+ * The marker an entry should carry: `[x]` when known, `[ ]` otherwise; in a file that uses Obsidian's `[/]` and
+ * `[-]` (`obsidian`), those for learning and skipped. A skipped one as `skipped` says (`keep`: `[-]` in such a
+ * file, else as the file has it). An entry without a marker gets one only if it is a study topic and known (or
+ * `all` is set): goals and books never get new markers, and no marker is ever removed.
  */
-export function wantedMarker(kind: EntryKind, current: TaskMarker, state: TopicState, options: WriteBackOptions): TaskMarker {
+export function wantedMarker(kind: EntryKind, current: TaskMarker, state: TopicState, options: WriteBackOptions, obsidian: boolean): TaskMarker {
   let wanted: TaskMarker;
-  if (state === 'known') wanted = 'done';
-  else if (state === 'skipped') wanted = options.skipped === 'keep' ? current : options.skipped;
-  else wanted = 'open';
+  if (state === 'skipped' && options.skipped !== 'keep') wanted = options.skipped;
+  else if (state === 'skipped' && !obsidian) wanted = current;
+  else wanted = markerOfState(state, obsidian);
   if (current !== 'none') return wanted === 'none' ? current : wanted;
   if (kind !== 'topic') return 'none';
   if (wanted === 'done') return 'done';
-  return options.all ? 'open' : 'none';
+  return options.all ? (wanted === 'none' ? 'open' : wanted) : 'none';
 }
 
-/** A task marker at the start of an item's text, as the import reads it (inline.ts). */
-const MARKER_AT = /^\[([ xX])\](?=[ \t]|$)/;
 const LINE_BREAK = /(\r\n|\r|\n)/;
 
 /**
@@ -68,11 +68,12 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
   const edits: MarkerEdit[] = [];
   const warnings: string[] = [];
   const headings: string[] = [];
+  const obsidian = usesObsidianMarkers(parsed.entries.map((entry) => entry.marker));
 
   for (const entry of parsed.entries) {
     const target = states[entry.index];
     if (!target) continue;
-    const wanted = wantedMarker(entry.kind, entry.marker, target.state, options);
+    const wanted = wantedMarker(entry.kind, entry.marker, target.state, options, obsidian);
     if (wanted === entry.marker) continue;
     const where = `line ${entry.lines.start} (${entry.text})`;
     if (entry.heading) {
@@ -85,7 +86,7 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
       warnings.push(`${where}: could not find where its text starts; its marker was left as it is`);
       continue;
     }
-    const present = MARKER_AT.exec(line.slice(start.column));
+    const present = TASK_MARKER.exec(line.slice(start.column));
     const from: MarkerText = present ? (`[${present[1]}]` as MarkerText) : '';
     if ((from === '') !== (entry.marker === 'none')) {
       warnings.push(`${where}: its marker is not where it was read; left as it is`);
@@ -95,7 +96,7 @@ export function writeBack(text: string, parsed: ParsedChecklist, states: EntrySt
       warnings.push(`${where}: its text starts on the line after its bullet; no marker added`);
       continue;
     }
-    const to: MarkerText = wanted === 'done' ? '[x]' : '[ ]';
+    const to = markerText(wanted) as MarkerText;
     edits.push({ line: start.line, column: start.column, entryIndex: entry.index, topicId: target.topicId, title: entry.text, from, to });
   }
 
@@ -129,7 +130,12 @@ function headingsNotice(where: string[]): string {
 export function markerAfter(entryIndex: number, before: TaskMarker, edits: MarkerEdit[]): TaskMarker {
   const edit = edits.find((e) => e.entryIndex === entryIndex);
   if (!edit) return before;
-  return edit.to === '[ ]' ? 'open' : 'done';
+  return markerOfText(edit.to);
+}
+
+/** The marker a written `[.]` stands for ('' for none). */
+export function markerOfText(text: MarkerText): TaskMarker {
+  return text === '' ? 'none' : markerOfCharacter(text[1]!);
 }
 
 /**
@@ -153,7 +159,7 @@ export function checkWriteBack(
   for (const [index, old] of before.entries.entries()) {
     const now = after.entries[index]!;
     const edit = byEntry.get(index);
-    const marker = edit ? (edit.to === '[ ]' ? 'open' : 'done') : old.marker;
+    const marker = edit ? markerOfText(edit.to) : old.marker;
     const same =
       now.text === old.text &&
       now.kind === old.kind &&

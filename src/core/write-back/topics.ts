@@ -2,6 +2,7 @@
 // own list style. Pure: text in, text out, plus where each topic went. Lines are only inserted, never changed.
 import { itemText } from '../checklist/added-topic.js';
 import type { ParsedChecklist, TaskMarker, TopicState } from '../checklist/model.js';
+import { markerOfState, usesObsidianMarkers } from '../checklist/task-markers.js';
 import { parseChecklist } from '../import/parse-checklist.js';
 import { checkCardInsertions } from './cards.js';
 import { checkWriteBack, type WriteBackOptions } from './markers.js';
@@ -42,13 +43,14 @@ const BULLET = /^([ \t]*)([-+*]|(\d{1,9})([.)]))([ \t]+)/;
 
 /**
  * The marker a topic added in prepdeck is written with: in a task list (or a section most of whose items are tasks) always
- * one, `[x]` when known; in a plain list only `[x]` for a known topic, or `[ ]` with `all`; a skipped one as
- * `skipped` says (kept: as its list has them).
+ * one, `[x]` when known (and `[/]` or `[-]` for learning or skipped in a file that uses them, `obsidian`); in a plain
+ * list only `[x]` for a known topic, or a marker with `all`; a skipped one as `skipped` says (kept: as its list has them).
  */
-export function addedTopicMarker(state: TopicState, taskList: boolean, options: WriteBackOptions): TaskMarker {
-  if (state === 'known') return 'done';
+export function addedTopicMarker(state: TopicState, taskList: boolean, options: WriteBackOptions, obsidian: boolean): TaskMarker {
   if (state === 'skipped' && options.skipped !== 'keep') return options.skipped;
-  return taskList || options.all ? 'open' : 'none';
+  const marker = markerOfState(state, obsidian);
+  if (marker === 'done') return 'done';
+  return taskList || options.all ? marker : 'none';
 }
 
 interface SectionBlock {
@@ -130,12 +132,13 @@ function applyBlocks(
   options: WriteBackOptions,
 ): { text: string; insertions: TopicInsertion[] } {
   const bySection = new Map<number, SectionBlock>();
+  const obsidian = usesObsidianMarkers(parsed.entries.map((entry) => entry.marker));
   for (const topic of chosen) {
     const shape = sectionBlock(parsed, lines, topic.sectionIndex);
     if (typeof shape === 'string') continue;
     let block = bySection.get(topic.sectionIndex);
     if (!block) bySection.set(topic.sectionIndex, (block = shape.block));
-    const marker = addedTopicMarker(topic.state, shape.taskList, options);
+    const marker = addedTopicMarker(topic.state, shape.taskList, options, obsidian);
     const n = block.items.length;
     const item = `${shape.indent}${shape.nextBullet(n)}${shape.spacing}${itemText(topic.title, marker)}`;
     block.items.push({ topic, marker, lines: shape.blankBefore(n) ? ['', item] : [item] });

@@ -15,6 +15,7 @@ import * as plan from './0012-plan.js';
 import * as boundedIdentityKeys from './0013-bounded-identity-keys.js';
 import * as headingsReading from './0014-headings-reading.js';
 import * as topicsRemoved from './0015-topics-removed.js';
+import * as obsidianMarkers from './0016-obsidian-markers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-bounded-identity-keys': boundedIdentityKeys,
   '0014-headings-reading': headingsReading,
   '0015-topics-removed': topicsRemoved,
+  '0016-obsidian-markers': obsidianMarkers,
 };
 
 /** The schema a database is at once every migration has run: a backup says which it was made from. */

@@ -22,7 +22,7 @@ export async function recordWrittenMarkers(
   markers: Array<{ topicId: number; marker: TaskMarker }>,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
-    for (const marker of ['open', 'done'] as const) {
+    for (const marker of new Set(markers.map((m) => m.marker))) {
       const ids = markers.filter((m) => m.marker === marker).map((m) => m.topicId);
       await forIdBatches(ids, (batch) =>
         trx.updateTable('topics').set({ marker }).where('checklist_id', '=', checklistId).where('id', 'in', batch).execute(),

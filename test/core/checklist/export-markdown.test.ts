@@ -17,6 +17,7 @@ import type {
   Topic,
   TopicState,
 } from '../../../src/core/checklist/model.js';
+import { stateOfMarker } from '../../../src/core/checklist/task-markers.js';
 import { detailUnits } from '../../../src/core/checklist/task-details.js';
 import { buildTree } from '../../../src/core/checklist/tree.js';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
@@ -73,7 +74,7 @@ function stored(parsed: ParsedChecklist, work: Work = {}): { checklist: Checklis
     position: e.position,
     depth: e.depth,
     lines: lines(e.lines),
-    state: e.marker === 'done' ? 'known' : 'new',
+    state: stateOfMarker(e.marker) ?? 'new',
     confidence: null,
     notes: '',
     createdAt: '',
@@ -134,7 +135,7 @@ function reading(parsed: ParsedChecklist, resourcesInOrder = true) {
   return {
     topics: parsed.entries.map((e) => ({
       path: topicPath(e).join(' > '),
-      known: e.marker === 'done',
+      state: stateOfMarker(e.marker) ?? 'new',
       details: e.details,
       resources: links(e.resources),
     })),
@@ -415,7 +416,7 @@ const blocksOf = (details: string) => details.replace(/\n{2,}/g, '\n').trim();
 
 /**
  * `text` imported, worked on, exported, and the export imported into a new checklist: the same topics and sections,
- * the known ones known (a skipped one comes back new, and the export says so), every card of the file and of
+ * each in its state (known, learning and skipped ones too), every card of the file and of
  * prepdeck under the same topic, and each topic's notes as a quote that its details now hold. Exported again from
  * there it reads the same, and from the same checklist (notes kept as notes) nothing is written twice. `settled`: the
  * second export is the first byte for byte. Returns the export.
@@ -426,8 +427,8 @@ function expectWorkKept(text: string, work: Work, settled = true): string {
   const { text: markdown, warnings } = exportMarkdown(checklist, tree, cards);
   const after = parse(markdown);
   const [was, now] = [reading(before), reading(after)];
-  const stateOf = (e: ParsedEntry) => work.states?.[e.text] ?? (e.marker === 'done' ? 'known' : 'new');
-  expect(now.topics.map((t) => [t.path, t.known])).toEqual(before.entries.map((e, i) => [was.topics[i]!.path, stateOf(e) === 'known']));
+  const stateOf = (e: ParsedEntry) => work.states?.[e.text] ?? stateOfMarker(e.marker) ?? 'new';
+  expect(now.topics.map((t) => [t.path, t.state])).toEqual(before.entries.map((e, i) => [was.topics[i]!.path, stateOf(e)]));
   expect(now.sections).toEqual(was.sections);
   expect(now.topics.map((t) => t.resources)).toEqual(was.topics.map((t) => t.resources));
   before.entries.forEach((entry, i) => {
@@ -442,10 +443,7 @@ function expectWorkKept(text: string, work: Work, settled = true): string {
   const sorted = (list: typeof was.cards) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const added = (work.cards ?? []).map((c) => ({ topic: was.topics[entryNamed(before, c.topic).index]!.path, front: c.front, back: c.back }));
   expect(sorted(now.cards)).toEqual(sorted([...was.cards, ...added]));
-  const skipped = Object.values(work.states ?? {}).filter((state) => state === 'skipped').length;
-  expect(warnings).toEqual(
-    skipped === 0 ? [] : [expect.stringMatching(new RegExp(`^${skipped} skipped topics? (is|are) written as (an )?open tasks? \\(\`\\[ \\]\`\\)`))],
-  );
+  expect(warnings).toEqual([]);
 
   // Exported again from that new checklist (the notes now details, every card the file's), and from the same checklist
   // after that import (its notes still notes beside those details): nothing written twice.
@@ -541,19 +539,14 @@ describe('the export keeps what the user made in prepdeck, and an import of it g
     });
   });
 
-  it('says how many learning and skipped topics it writes as open tasks, each state by name', () => {
+  it("writes learning and skipped topics with Obsidian's [/] and [-], which an import reads back as those states", () => {
     const parsed = parse('# Python\n\n* descriptors\n* slots\n* GIL\n* asyncio\n');
-    const states = { descriptors: 'learning', slots: 'skipped', GIL: 'skipped', asyncio: 'known' } as const;
+    const states = { descriptors: 'learning', slots: 'skipped', GIL: 'new', asyncio: 'known' } as const;
     const { checklist, tree } = stored(parsed, { states });
     const { text, warnings } = exportMarkdown(checklist, tree);
-    expect(text).toBe('# Python\n\n- [ ] descriptors\n- [ ] slots\n- [ ] GIL\n- [x] asyncio\n');
-    expect(warnings).toEqual([
-      '1 learning and 2 skipped topics are written as open tasks (`[ ]`): Markdown has no marker the import reads for their states, so an import of this file makes them new (`export --format json` keeps the state)',
-    ]);
-    const one = stored(parsed, { states: { descriptors: 'learning' } });
-    expect(exportMarkdown(one.checklist, one.tree).warnings).toEqual([
-      '1 learning topic is written as an open task (`[ ]`): Markdown has no marker the import reads for its state, so an import of this file makes it new (`export --format json` keeps the state)',
-    ]);
+    expect(text).toBe('# Python\n\n- [/] descriptors\n- [-] slots\n- [ ] GIL\n- [x] asyncio\n');
+    expect(warnings).toEqual([]);
+    expect(parse(text).entries.map((e) => [e.text, stateOfMarker(e.marker) ?? 'new'])).toEqual(Object.entries(states));
   });
 
   it('leaves out, and names, a card that would not read back as itself; notes of blank lines only are none', () => {

@@ -73,6 +73,26 @@ describe('re-import plan', () => {
     ]);
   });
 
+  it("reads Obsidian's [/] as learning and [-] as skipped, and follows them when they change in the file", () => {
+    const first = parse('- [/] a\n- [-] b\n- [ ] c\n- [-] d\n');
+    expect(first.entries.map((e) => [e.text, e.marker])).toEqual([
+      ['a', 'started'],
+      ['b', 'cancelled'],
+      ['c', 'open'],
+      ['d', 'cancelled'],
+    ]);
+    expect(planImport(first, [], []).entries.map((e) => e.state)).toEqual(['learning', 'skipped', 'new', 'skipped']);
+    // d was made known in prepdeck since: its marker did not change, so the user's state stays.
+    const stored = store('- [/] a\n- [-] b\n- [ ] c\n- [-] d\n', { a: 'learning', b: 'skipped', d: 'known' });
+    const plan = planImport(parse('- [ ] a\n- [x] b\n- [-] c\n- [-] d\n'), stored.sections, stored.topics);
+    expect(plan.entries.map((e) => [e.state, e.stateChanged])).toEqual([
+      ['new', true],
+      ['known', true],
+      ['skipped', true],
+      ['known', false],
+    ]);
+  });
+
   it('tells repeated topics of one list apart', () => {
     const stored = store('- SQL\n- SQL\n');
     expect(new Set(stored.topics.map((t) => t.identityKey)).size).toBe(2);

@@ -36,33 +36,48 @@ function changedLines(before: string, after: string): number[] {
 
 describe('the marker a topic gets', () => {
   it('is [x] when known and [ ] otherwise, where the file has a marker', () => {
-    expect(wantedMarker('topic', 'open', 'known', KEEP)).toBe('done');
-    expect(wantedMarker('topic', 'done', 'new', KEEP)).toBe('open');
-    expect(wantedMarker('topic', 'done', 'learning', KEEP)).toBe('open');
-    expect(wantedMarker('topic', 'open', 'new', KEEP)).toBe('open');
+    expect(wantedMarker('topic', 'open', 'known', KEEP, false)).toBe('done');
+    expect(wantedMarker('topic', 'done', 'new', KEEP, false)).toBe('open');
+    expect(wantedMarker('topic', 'done', 'learning', KEEP, false)).toBe('open');
+    expect(wantedMarker('topic', 'open', 'new', KEEP, false)).toBe('open');
   });
 
   it('is added only to a known study topic, unless markers are wanted everywhere', () => {
-    expect(wantedMarker('topic', 'none', 'known', KEEP)).toBe('done');
-    expect(wantedMarker('topic', 'none', 'learning', KEEP)).toBe('none');
-    expect(wantedMarker('topic', 'none', 'learning', { ...KEEP, all: true })).toBe('open');
+    expect(wantedMarker('topic', 'none', 'known', KEEP, false)).toBe('done');
+    expect(wantedMarker('topic', 'none', 'learning', KEEP, false)).toBe('none');
+    expect(wantedMarker('topic', 'none', 'learning', { ...KEEP, all: true }, false)).toBe('open');
   });
 
   it('is never added to goals and books, even with --all, but theirs are updated', () => {
     for (const kind of ['goal', 'book'] as const) {
-      expect(wantedMarker(kind, 'none', 'known', { ...KEEP, all: true })).toBe('none');
-      expect(wantedMarker(kind, 'open', 'known', KEEP)).toBe('done');
+      expect(wantedMarker(kind, 'none', 'known', { ...KEEP, all: true }, false)).toBe('none');
+      expect(wantedMarker(kind, 'open', 'known', KEEP, false)).toBe('done');
     }
   });
 
+  it("is Obsidian's [/] for learning and [-] for skipped in a file that uses them, and only there", () => {
+    expect(wantedMarker('topic', 'open', 'learning', KEEP, true)).toBe('started');
+    expect(wantedMarker('topic', 'open', 'skipped', KEEP, true)).toBe('cancelled');
+    expect(wantedMarker('topic', 'done', 'skipped', KEEP, true)).toBe('cancelled');
+    expect(wantedMarker('topic', 'cancelled', 'new', KEEP, true)).toBe('open');
+    expect(wantedMarker('topic', 'started', 'known', KEEP, true)).toBe('done');
+    expect(wantedMarker('topic', 'none', 'learning', KEEP, true)).toBe('none');
+    expect(wantedMarker('topic', 'none', 'learning', { ...KEEP, all: true }, true)).toBe('started');
+    // --skipped open|done still says what a skipped topic's marker is.
+    expect(wantedMarker('topic', 'cancelled', 'skipped', { all: false, skipped: 'open' }, true)).toBe('open');
+    // A file without them gets [ ] and [x] only.
+    expect(wantedMarker('topic', 'open', 'learning', KEEP, false)).toBe('open');
+    expect(wantedMarker('topic', 'open', 'skipped', KEEP, false)).toBe('open');
+  });
+
   it('follows --skipped for a skipped topic: keep leaves it as it is', () => {
-    expect(wantedMarker('topic', 'done', 'skipped', KEEP)).toBe('done');
-    expect(wantedMarker('topic', 'open', 'skipped', KEEP)).toBe('open');
-    expect(wantedMarker('topic', 'none', 'skipped', KEEP)).toBe('none');
-    expect(wantedMarker('topic', 'none', 'skipped', { all: true, skipped: 'keep' })).toBe('open');
-    expect(wantedMarker('topic', 'open', 'skipped', { all: false, skipped: 'done' })).toBe('done');
-    expect(wantedMarker('topic', 'none', 'skipped', { all: false, skipped: 'done' })).toBe('done');
-    expect(wantedMarker('topic', 'done', 'skipped', { all: false, skipped: 'open' })).toBe('open');
+    expect(wantedMarker('topic', 'done', 'skipped', KEEP, false)).toBe('done');
+    expect(wantedMarker('topic', 'open', 'skipped', KEEP, false)).toBe('open');
+    expect(wantedMarker('topic', 'none', 'skipped', KEEP, false)).toBe('none');
+    expect(wantedMarker('topic', 'none', 'skipped', { all: true, skipped: 'keep' }, false)).toBe('open');
+    expect(wantedMarker('topic', 'open', 'skipped', { all: false, skipped: 'done' }, false)).toBe('done');
+    expect(wantedMarker('topic', 'none', 'skipped', { all: false, skipped: 'done' }, false)).toBe('done');
+    expect(wantedMarker('topic', 'done', 'skipped', { all: false, skipped: 'open' }, false)).toBe('open');
   });
 });
 
@@ -165,6 +180,26 @@ describe('write-back', () => {
     const parsed = parse(text);
     const result = writeBack(text, parsed, statesBy(parsed, { b: 'known' }), { all: true, skipped: 'keep' });
     expect(result.text).toBe('# Goals\n- remote\n# Books\n- SICP\n# Study\n- [ ] a\n- [x] b\n  - [ ] c\n');
+  });
+
+  it("writes [/] and [-] into a file that uses Obsidian's markers, [ ] and [x] only into one that does not", () => {
+    const obsidian = '# Study\n- [ ] a\n- [-] b\n- [x] c\n- [/] d\n';
+    const states = { a: 'learning', b: 'new', c: 'skipped', d: 'known' } as const;
+    const parsed = parse(obsidian);
+    const result = writeBack(obsidian, parsed, statesBy(parsed, states), KEEP);
+    expect(result.text).toBe('# Study\n- [/] a\n- [ ] b\n- [-] c\n- [x] d\n');
+    expect(result.edits.map((e) => [e.title, e.from, e.to])).toEqual([
+      ['a', '[ ]', '[/]'],
+      ['b', '[-]', '[ ]'],
+      ['c', '[x]', '[-]'],
+      ['d', '[/]', '[x]'],
+    ]);
+    expect(checkWriteBack(parsed, parse(result.text), result.edits)).toBeNull();
+    expect(planImport(parse(result.text), [], []).entries.map((e) => e.state)).toEqual(['learning', 'new', 'skipped', 'known']);
+
+    const plain = '# Study\n- [ ] a\n- [ ] b\n- [x] c\n- [ ] d\n';
+    const read = parse(plain);
+    expect(writeBack(plain, read, statesBy(read, states), KEEP).text).toBe('# Study\n- [ ] a\n- [ ] b\n- [x] c\n- [x] d\n');
   });
 
   it('keeps CRLF line endings, a BOM and a last line without a newline', () => {

@@ -47,10 +47,22 @@ describe('where a topic added in prepdeck is written', () => {
     expect(write('# A\n- [ ] one\n- [x] two\n', [{ section: 'A', title: 'x' }]).text).toBe('# A\n- [ ] one\n- [x] two\n- [ ] x\n');
     expect(write('# A\n- one\n', [{ section: 'A', title: 'x', state: 'known' }]).text).toBe('# A\n- one\n- [x] x\n');
     expect(write('# A\n- one\n', [{ section: 'A', title: 'x' }], { all: true, skipped: 'keep' }).text).toBe('# A\n- one\n- [ ] x\n');
-    expect(addedTopicMarker('skipped', false, KEEP)).toBe('none');
-    expect(addedTopicMarker('skipped', true, KEEP)).toBe('open');
-    expect(addedTopicMarker('skipped', false, { all: false, skipped: 'done' })).toBe('done');
-    expect(addedTopicMarker('learning', true, KEEP)).toBe('open');
+    expect(addedTopicMarker('skipped', false, KEEP, false)).toBe('none');
+    expect(addedTopicMarker('skipped', true, KEEP, false)).toBe('open');
+    expect(addedTopicMarker('skipped', false, { all: false, skipped: 'done' }, false)).toBe('done');
+    expect(addedTopicMarker('learning', true, KEEP, false)).toBe('open');
+  });
+
+  it("a learning or skipped topic gets [/] or [-] in a file that uses Obsidian's markers", () => {
+    const text = '# A\n- [-] one\n- [ ] two\n';
+    const written = write(text, [
+      { section: 'A', title: 'x', state: 'learning' },
+      { section: 'A', title: 'y', state: 'skipped' },
+    ]);
+    expect(written.text).toBe('# A\n- [-] one\n- [ ] two\n- [/] x\n- [-] y\n');
+    expect(written.insertions.map((i) => i.marker)).toEqual(['started', 'cancelled']);
+    expect(addedTopicMarker('skipped', true, { all: false, skipped: 'open' }, true)).toBe('open');
+    expect(addedTopicMarker('new', false, KEEP, true)).toBe('none');
   });
 
   it('a section without a list gets one after its own text, in the bullet the file uses', () => {
