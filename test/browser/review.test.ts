@@ -664,6 +664,9 @@ describe.skipIf(unavailable !== null)("the checklist's time zone, not the browse
     const at = (await reviewed.getAttribute('datetime'))!;
     expect(plain(await reviewed.textContent())).toMatch(new RegExp(`, ${timeIn(at, ZONE)}$`, 'u'));
     expect(await page.locator('.history-zone').textContent()).toBe('Times in Australia/Adelaide, the checklist’s time zone.');
+    // A note on the times, as small as they are, not a line of the history's own size.
+    const fontSize = (element: Element) => getComputedStyle(element).fontSize;
+    expect(await page.locator('.history-zone').evaluate(fontSize)).toBe(await reviewed.evaluate(fontSize));
 
     // The checklist set to the browser's zone: its times read as before the change, with no zone to name.
     await api('PATCH', `/api/checklists/${CHECKLIST}/review/settings`, { timeZone: 'UTC' });
