@@ -196,11 +196,6 @@ export type QuestionCardJson = Static<typeof QuestionCardJson>;
 export const RoundDetailJson = Type.Object({
   round: RoundJson,
   questions: Type.Array(QuestionJson, { description: 'in the order asked' }),
-  notice: Nullable(
-    Type.String({
-      description: 'the notices joined, one a line, or null: kept for the clients that read it; new ones read notices',
-    }),
-  ),
   notices: Notices,
 });
 export type RoundDetailJson = Static<typeof RoundDetailJson>;

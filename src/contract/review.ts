@@ -81,6 +81,9 @@ export const ReviewQueueQuery = Type.Object({
 export const ReviewQueueJson = Type.Object({
   checklist: Type.String(),
   day: Type.Object({ date: Type.String(), start: Type.String(), end: Type.String() }, { description: "the study day, in the checklist's time zone" }),
+  timeZone: Type.String({
+    description: "the checklist's time zone (the review settings', else the server machine's): its days are counted and nextDueAt shown in it",
+  }),
   remaining: Type.Object(
     { new: Type.Integer(), learning: Type.Integer(), review: Type.Integer() },
     { description: 'cards left for today within the daily limits' },

@@ -66,6 +66,9 @@ export const TopicDetailJson = Type.Object({
   sections: Type.Record(Type.String(), Type.String(), {
     description: 'the titles of the sections its history names (created in, moved from and to), by path key: "Python / Tools"',
   }),
+  timeZone: Type.String({
+    description: "its checklist's time zone (the review settings', else the server machine's): its history's times are shown in it",
+  }),
 });
 export type TopicDetailJson = Static<typeof TopicDetailJson>;
 

@@ -29,11 +29,12 @@ export interface Server {
 
 /**
  * The server prints its URL as the first line on stdout; anything else first means it failed. `database`: where its
- * data lives (a PostgreSQL URL, say), else a fresh SQLite file.
+ * data lives (a PostgreSQL URL, say), else a fresh SQLite file; `timeZone`: its machine's zone (TZ), else this one's.
  */
-export async function startServer(options: { database?: string } = {}): Promise<Server> {
+export async function startServer(options: { database?: string; timeZone?: string } = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'prepdeck-web-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1' };
+  if (options.timeZone !== undefined) env['TZ'] = options.timeZone;
   delete env['PREPDECK_DB'];
   delete env['DATABASE_URL'];
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', options.database ?? join(dir, 'prepdeck.db')], {

@@ -303,4 +303,22 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
     }
     await phone.close();
   });
+
+  it('says each note of a change to the round on a line of its own: a time the clocks skip and a kind near a usual one', async () => {
+    await page.goto(`${server.url}/rounds/${roundId}?c=${CHECKLIST}`);
+    await page.locator('.round-details').getByRole('button', { name: 'Change' }).click();
+    const form = page.getByRole('form', { name: 'Change the round' });
+    await form.getByLabel('When').fill('2027-03-28T02:30');
+    await form.getByLabel('Time zone').fill(ZONE);
+    await form.getByLabel('Kind').fill('Technicl');
+    await form.getByRole('button', { name: 'Save the round' }).click();
+    const notices = page.getByRole('status').locator('.round-notice');
+    await expect
+      .poll(() => notices.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^02:30 on 2027-03-28 does not exist in Europe\/Berlin .*03:00/),
+        "'technicl' is a new kind of round, kept as your own; it is near 'technical': change the kind if that was meant",
+      ]);
+    expect((await round()).round).toMatchObject({ kind: 'technicl', startsAt: '2027-03-28T01:00:00.000Z' });
+  });
 });

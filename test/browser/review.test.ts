@@ -609,3 +609,74 @@ describe.skipIf(unavailable !== null)('reviewing in Chromium', { timeout: TIMEOU
     await page.close();
   });
 });
+
+// The browser runs in UTC; this server's machine in Adelaide (UTC+9:30 or +10:30, so no time reads the same in both), and
+// the checklist names no zone of its own: its times are Adelaide's, as its study days are, on every page.
+describe.skipIf(unavailable !== null)("the checklist's time zone, not the browser's", { timeout: TIMEOUT }, () => {
+  const ZONE = 'Australia/Adelaide';
+  let zoned: Server;
+  let zonedBrowser: BrowserHandle;
+
+  async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(zoned.url + path, {
+      method,
+      headers: { origin: zoned.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  /** An instant's time as an en-US page writes it in the zone, its spaces plain. */
+  const timeIn = (at: string, timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone }).format(new Date(at)).replace(/\s/gu, ' ');
+  const plain = (text: string | null) => (text ?? '').replace(/\s/gu, ' ');
+
+  beforeAll(async () => {
+    [zoned, zonedBrowser] = await Promise.all([startServer({ timeZone: ZONE }), launchBrowser()]);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await zonedBrowser?.close();
+    await zoned?.stop();
+  });
+
+  it("shows the next card due and a topic's history on the checklist's clock, naming it; on the browser's own when they agree", async () => {
+    const first = await api<ReviewQueueJson>('GET', `/api/checklists/${CHECKLIST}/review`);
+    expect(first.timeZone).toBe(ZONE);
+    const card = first.cards[0]!.card;
+    await api('POST', `/api/cards/${card.id}/answer`, { rating: 4 });
+    // No new card today: the session is done at once, and says when the Easy one comes back.
+    await api('PATCH', `/api/checklists/${CHECKLIST}/review/settings`, { newPerDay: 0 });
+    const { nextDueAt } = await api<ReviewQueueJson>('GET', `/api/checklists/${CHECKLIST}/review`);
+    expect(nextDueAt).not.toBeNull();
+
+    const page = await zonedBrowser.newPage();
+    await page.goto(`${zoned.url}/review?c=${CHECKLIST}`);
+    const why = page.locator('.review-done .review-done-why li').last();
+    await why.waitFor();
+    expect(plain(await why.textContent())).toMatch(
+      new RegExp(`^Next card due on .+ at ${timeIn(nextDueAt!, ZONE)} \\(Australia/Adelaide\\)\\.$`, 'u'),
+    );
+
+    await page.goto(`${zoned.url}/topics/${card.topicId}?c=${CHECKLIST}`);
+    const reviewed = page.locator('.history-list .history-review time');
+    await reviewed.waitFor();
+    const at = (await reviewed.getAttribute('datetime'))!;
+    expect(plain(await reviewed.textContent())).toMatch(new RegExp(`, ${timeIn(at, ZONE)}$`, 'u'));
+    expect(await page.locator('.history-zone').textContent()).toBe('Times in Australia/Adelaide, the checklist’s time zone.');
+    // A note on the times, as small as they are, not a line of the history's own size.
+    const fontSize = (element: Element) => getComputedStyle(element).fontSize;
+    expect(await page.locator('.history-zone').evaluate(fontSize)).toBe(await reviewed.evaluate(fontSize));
+
+    // The checklist set to the browser's zone: its times read as before the change, with no zone to name.
+    await api('PATCH', `/api/checklists/${CHECKLIST}/review/settings`, { timeZone: 'UTC' });
+    await page.reload();
+    await reviewed.waitFor();
+    expect(plain(await reviewed.textContent())).toMatch(new RegExp(`, ${timeIn(at, 'UTC')}$`, 'u'));
+    expect(await page.locator('.history-zone').count()).toBe(0);
+    await page.goto(`${zoned.url}/review?c=${CHECKLIST}`);
+    await why.waitFor();
+    expect(plain(await why.textContent())).toMatch(new RegExp(`^Next card due on .+ at ${timeIn(nextDueAt!, 'UTC')}\\.$`, 'u'));
+    await page.close();
+  });
+});

@@ -38,7 +38,7 @@ describe('the interview commands’ words', () => {
     ({
       round: { id: 3, company: 'Acme' },
       questions: [{ id: 7, roundId: 3, text: 'q', position: 0, score, topics, stories, cardId: null, createdAt: '', updatedAt: '' }],
-      notice: null,
+      notices: [],
     }) as unknown as RoundDetailJson;
 
   it('says which topics a question was linked to, by title, the new one with its section, and the stories', () => {

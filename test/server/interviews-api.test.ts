@@ -65,7 +65,8 @@ for (const backend of BACKENDS) {
         { type: 'NotFoundError', message: 'no application 999999; `prepdeck apps` lists them' },
       ]);
       const gap = await ok<RoundDetailJson>('POST', '/api/rounds', { ...base, localStart: '2027-03-28T02:30', timeZone: 'Europe/Berlin' }, 201);
-      expect(gap.notice).toMatch(/does not exist in Europe\/Berlin .*03:00/);
+      expect(gap.notices).toEqual([expect.stringMatching(/does not exist in Europe\/Berlin .*03:00/)]);
+      expect(gap).not.toHaveProperty('notice');
     });
 
     it('refuses a kind no round has with a 400 naming the field and the nearest kind, as the CLI does', async () => {

@@ -12,6 +12,7 @@ import type {
   ReviewStatsJson,
   UndoJson,
 } from '../../src/contract/review.js';
+import type { TopicDetailJson } from '../../src/contract/topics.js';
 import { CLIENT_HEADER } from '../../src/server/app.js';
 import { BACKENDS } from '../store/backends.js';
 import { useServer } from './helpers.js';
@@ -138,6 +139,14 @@ for (const backend of BACKENDS) {
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/desiredRetention must be a number from 0.7 to 0.99/);
       expect((await call({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { colour: 'red' } })).status).toBe(400);
+
+      // The zone the web shows the queue's and a topic's times in: this machine's until the settings name one.
+      const topicUrl = `/api/topics/${body.cards[0]!.card.topicId}`;
+      expect(body.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect((await call<TopicDetailJson>({ method: 'GET', url: topicUrl })).body.timeZone).toBe(body.timeZone);
+      await call({ method: 'PATCH', url: '/api/checklists/prep/review/settings', payload: { timeZone: 'Asia/Kathmandu' } });
+      expect((await call<ReviewQueueJson>({ method: 'GET', url: '/api/checklists/prep/review' })).body.timeZone).toBe('Asia/Kathmandu');
+      expect((await call<TopicDetailJson>({ method: 'GET', url: topicUrl })).body.timeZone).toBe('Asia/Kathmandu');
 
       const optimized = await call<OptimizeJson>({
         method: 'POST',

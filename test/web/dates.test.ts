@@ -1,7 +1,7 @@
 // Dates and times as every page writes them (web/src/lib/dates.ts): in the user's locale's shape, a local date never
 // moved by a zone, an instant in the zone the page has, the year only when it is not this year's, and the relative
 // words the pages use.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   countdown,
@@ -14,6 +14,7 @@ import {
   formatTime as rawFormatTime,
   formatWhen as rawFormatWhen,
   inputTime,
+  isBrowserZone,
   localDateOf,
   recentDate as rawRecentDate,
   relativeDate,
@@ -75,8 +76,24 @@ describe('instants', () => {
     expect(formatDateTime('2025-06-01T08:00:00Z', { zone: 'UTC', locale: 'en-US', today })).toBe('Jun 1, 2025, 8:00 AM');
   });
 
+  it("writes the year by the zone's today, not the browser's: on New Year's morning in Tokyo a new year's instant has none", () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-31T16:00:00Z'), toFake: ['Date'] });
+    const newYearInTokyo = '2026-12-31T15:30:00Z';
+    expect(formatDateTime(newYearInTokyo, { zone: 'Asia/Tokyo', locale: 'en-US' })).toBe('Jan 1, 12:30 AM');
+    expect(formatInstantDate(newYearInTokyo, { zone: 'Asia/Tokyo', locale: 'en-US' })).toBe('Jan 1');
+    expect(formatDateTime('2026-12-31T08:00:00Z', { zone: 'Asia/Tokyo', locale: 'en-US' })).toBe('Dec 31, 2026, 5:00 PM');
+  });
+  afterEach(() => void vi.useRealTimers());
+
   it("reads a zone the browser does not know in the browser's own rather than failing", () => {
     expect(() => formatTime(at, { zone: 'Mars/Olympus_Mons' })).not.toThrow();
+  });
+
+  it("knows the browser's own zone, so that a page names a zone only when it is another", () => {
+    expect(isBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(true);
+    const elsewhere = ['Asia/Tokyo', 'America/New_York'].find((zone) => formatTime(at, { zone }) !== formatTime(at));
+    expect(isBrowserZone(elsewhere!)).toBe(false);
+    expect(isBrowserZone('Mars/Olympus_Mons')).toBe(false);
   });
 
   it('never lets a date or a time break across lines', () => {

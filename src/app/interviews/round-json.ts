@@ -79,7 +79,6 @@ export async function roundDetailOf(db: Db, id: number, notices: readonly string
   return {
     round,
     questions: await questionJsons(db, await readQuestions(db, { rounds: [id] }), round),
-    notice: notices.join('\n') || null,
     notices: [...notices],
   };
 }

@@ -131,8 +131,8 @@ function pastNote(startsAt: string, timeZone: string, now: string): string | nul
 }
 
 /**
- * A new round of an application; its zone is the hunt's when left out. The detail's notice says what was decided for
- * a time the clocks skip or repeat, and a new kind near one there is (a typo?), one a line.
+ * A new round of an application; its zone is the hunt's when left out. The detail's notices say what was decided for
+ * a time the clocks skip or repeat, and a new kind near one there is (a typo?), one sentence each.
  */
 export async function createRound(ctx: AppContext, body: RoundCreateJson): Promise<RoundDetailJson> {
   const { localStart, timeZone, sections, interviewers, applicationId, ...details } = body;
@@ -168,7 +168,7 @@ export async function createRound(ctx: AppContext, body: RoundCreateJson): Promi
 
 /**
  * Changes the fields given. A new zone alone keeps the wall-clock time and moves the instant; a start that moves
- * moves the evidence of the round's scored questions with it (their cards replayed). The notice says what was taken
+ * moves the evidence of the round's scored questions with it (their cards replayed). The notices say what was taken
  * for a time the clocks skip or repeat, and a new kind near one there is.
  */
 export async function updateRound(ctx: AppContext, id: number, patch: RoundPatchJson): Promise<RoundDetailJson> {

@@ -88,6 +88,7 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
   return {
     checklist: checklist.name,
     day: rules.today,
+    timeZone: rules.timeZone,
     remaining,
     doneToday: done,
     limits: { newPerDay: rules.settings.newPerDay, reviewsPerDay: rules.settings.reviewsPerDay },

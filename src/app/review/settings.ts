@@ -13,6 +13,11 @@ export function machineTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** The zone a checklist's times are counted and shown in: its settings' zone, or this machine's. */
+export function settingsTimeZone(settings: ReviewSettings): string {
+  return settings.timeZone ?? machineTimeZone();
+}
+
 export interface ReviewRules {
   checklist: Checklist;
   settings: ReviewSettings;
@@ -31,7 +36,7 @@ export function schedulerOfSettings(settings: ReviewSettings): Scheduler {
 /** Everything reviewing a checklist depends on: its settings, the scheduler they make, and today. */
 export async function reviewRules(ctx: AppContext, checklist: Checklist): Promise<ReviewRules> {
   const settings = await getReviewSettings(ctx.store.db, checklist.id);
-  const timeZone = settings.timeZone ?? machineTimeZone();
+  const timeZone = settingsTimeZone(settings);
   return {
     checklist,
     settings,
@@ -44,7 +49,7 @@ export async function reviewRules(ctx: AppContext, checklist: Checklist): Promis
 /** The time zone a checklist's times are shown in: its review settings' zone, or this machine's. */
 export async function checklistTimeZone(ctx: AppContext, checklistName: string): Promise<string> {
   const { settings } = await showReviewSettings(ctx, checklistName);
-  return settings.timeZone ?? machineTimeZone();
+  return settingsTimeZone(settings);
 }
 
 export async function showReviewSettings(ctx: AppContext, checklistName?: string): Promise<{ checklist: Checklist; settings: ReviewSettings }> {

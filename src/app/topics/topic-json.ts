@@ -38,5 +38,6 @@ export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): Top
     history: details.history.map(({ id, at, type, data }) => ({ id, at, type, data })),
     reviews: details.reviews,
     sections: details.sectionTitles,
+    timeZone: details.timeZone,
   };
 }

@@ -23,6 +23,8 @@ import {
   topicsByIds,
 } from '../../store/topics/topics.js';
 import { topicCardReviews } from '../../store/review/log.js';
+import { getReviewSettings } from '../../store/review/settings.js';
+import { settingsTimeZone } from '../review/settings.js';
 import type { TopicReviewJson } from '../../contract/topics.js';
 import type { AppContext } from '../context.js';
 import type { PlacedTopic } from './topic-json.js';
@@ -166,6 +168,8 @@ export interface TopicDetails {
   reviews: TopicReviewJson[];
   /** The sections its history names (created in, moved from and to), path key to titles ("Python / Tools"). */
   sectionTitles: Record<string, string>;
+  /** Its checklist's time zone, which its history is shown in. */
+  timeZone: string;
 }
 
 async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
@@ -176,6 +180,7 @@ async function detailsOf(ctx: AppContext, topic: Topic): Promise<TopicDetails> {
     history,
     reviews: await topicCardReviews(ctx.store.db, topic.id),
     sectionTitles: await historySectionTitles(ctx, topic.checklistId, history),
+    timeZone: settingsTimeZone(await getReviewSettings(ctx.store.db, topic.checklistId)),
   };
 }
 

@@ -68,7 +68,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<{ app: AppContext }> = async
     {
       schema: {
         summary:
-          "Add a round to an application at a local time in a zone (the hunt's unless given); notice says what was taken for a time the clocks skip or repeat",
+          "Add a round to an application at a local time in a zone (the hunt's unless given); notices say what was taken for a time the clocks skip or repeat",
         body: RoundCreateJson,
         response: { 201: RoundDetailJson, ...errorResponses(400, 404, 409) },
       },

@@ -24,21 +24,21 @@ for (const backend of BACKENDS) {
         const at = { applicationId: application.id, localStart: '2026-12-20T15:00' };
         const typo = await createRound(ctx, { ...at, kind: 'codng' });
         expect(typo.round.kind).toBe('codng');
-        expect(typo.notice).toBe("'codng' is a new kind of round, kept as your own; it is near 'coding': change the kind if that was meant");
+        expect(typo.notices).toEqual(["'codng' is a new kind of round, kept as your own; it is near 'coding': change the kind if that was meant"]);
         // Once a round has it, it is a kind in use.
-        expect((await createRound(ctx, { ...at, kind: 'codng' })).notice).toBeNull();
-        expect((await createRound(ctx, { ...at, kind: 'coding' })).notice).toBeNull();
-        expect((await createRound(ctx, { ...at, kind: 'pair-programming' })).notice).toBeNull();
+        expect((await createRound(ctx, { ...at, kind: 'codng' })).notices).toEqual([]);
+        expect((await createRound(ctx, { ...at, kind: 'coding' })).notices).toEqual([]);
+        expect((await createRound(ctx, { ...at, kind: 'pair-programming' })).notices).toEqual([]);
         const other = await createRound(ctx, { ...at, kind: 'technical' });
-        expect((await updateRound(ctx, other.round.id, { kind: 'onsit' })).notice).toBe(
+        expect((await updateRound(ctx, other.round.id, { kind: 'onsit' })).notices).toEqual([
           "'onsit' is a new kind of round, kept as your own; it is near 'onsite': change the kind if that was meant",
-        );
+        ]);
         // A change that leaves the kind as it is says nothing of it.
-        expect((await updateRound(ctx, other.round.id, { kind: 'onsit', durationMinutes: 90 })).notice).toBeNull();
+        expect((await updateRound(ctx, other.round.id, { kind: 'onsit', durationMinutes: 90 })).notices).toEqual([]);
         // With a time the clocks skip, both notes, one a line.
         const both = await updateRound(ctx, other.round.id, { localStart: '2027-03-28T02:30', kind: 'systm-design' });
-        expect(both.notice?.split('\n')).toHaveLength(2);
-        expect(both.notice?.split('\n')[1]).toMatch(/^'systm-design' is a new kind of round.*near 'system-design'/);
+        expect(both.notices).toHaveLength(2);
+        expect(both.notices[1]).toMatch(/^'systm-design' is a new kind of round.*near 'system-design'/);
       }));
 
     it('leaves the rounds to come of a withdrawn or archived application out of the upcoming ones, saying which; naming the application lists them', () =>

@@ -600,6 +600,7 @@ describe('a question/answer card', () => {
   const queue: ReviewQueueJson = {
     checklist: 'prep',
     day: { date: '2026-11-20', start: '2026-11-20T04:00:00.000Z', end: '2026-11-21T04:00:00.000Z' },
+    timeZone: 'UTC',
     remaining: { new: 0, learning: 0, review: 1 },
     doneToday: { new: 0, review: 0 },
     limits: { newPerDay: 20, reviewsPerDay: 200 },

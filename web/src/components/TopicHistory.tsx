@@ -3,7 +3,7 @@
 // which links to the round).
 import type { ReactNode } from 'react';
 import type { TopicEventJson, TopicReviewJson } from '../../../src/contract/topics.js';
-import { formatDateTime } from '../lib/dates.js';
+import { formatDateTime, isBrowserZone } from '../lib/dates.js';
 import { Link } from '../lib/router.js';
 import './history.css';
 
@@ -107,17 +107,21 @@ export function TopicHistory({
   reviews = [],
   sections = {},
   checklist = null,
+  zone,
 }: {
   history: TopicEventJson[];
   reviews?: TopicReviewJson[];
   /** Titles of the sections the history names, by path key (TopicDetailJson.sections). */
   sections?: Readonly<Record<string, string>>;
   checklist?: string | null;
+  /** The checklist's time zone (TopicDetailJson.timeZone), as every page shows the checklist's times. */
+  zone: string;
 }) {
   const shown = lines(history, reviews);
   return (
     <section className="card history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
+      {shown.length > 0 && !isBrowserZone(zone) && <p className="muted history-zone">Times in {zone}, the checklist’s time zone.</p>}
       {shown.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
@@ -126,7 +130,7 @@ export function TopicHistory({
             line.kind === 'event' ? (
               <li key={`e${line.event.id}`} className={`history-${line.event.type}`}>
                 <span className="history-what">{describeEvent(line.event, sections, checklist)}</span>
-                <time dateTime={line.at}>{formatDateTime(line.at)}</time>
+                <time dateTime={line.at}>{formatDateTime(line.at, { zone })}</time>
               </li>
             ) : (
               <li key={`r${line.index}`} className={`history-review history-review-${line.review.source}`}>
@@ -148,7 +152,7 @@ export function TopicHistory({
                     <span className="source-badge">review</span>
                   )}
                 </span>
-                <time dateTime={line.at}>{formatDateTime(line.at)}</time>
+                <time dateTime={line.at}>{formatDateTime(line.at, { zone })}</time>
               </li>
             ),
           )}

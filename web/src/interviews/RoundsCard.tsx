@@ -12,6 +12,7 @@ import { roundsQuery, useRoundWrite } from '../queries/interviews.js';
 import { countdown } from '../lib/dates.js';
 import { kindLabel, OUTCOME_LABEL, roundHref, roundWhen, useNow } from './format.js';
 import { RoundForm } from './RoundForm.js';
+import { RoundNotices } from './RoundNotices.js';
 import { useChecklistName, useSectionChoices } from './useSections.js';
 import '../hunt/hunt.css';
 import './interviews.css';
@@ -28,7 +29,7 @@ export function RoundsCard({ applicationId, contacts, zone }: Props) {
   const checklist = useChecklistName();
   const sections = useSectionChoices(checklist);
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly string[]>([]);
   const write = useRoundWrite(null);
   const list = rounds.data?.rounds ?? [];
   return (
@@ -50,11 +51,7 @@ export function RoundsCard({ applicationId, contacts, zone }: Props) {
           ))}
         </ul>
       )}
-      {notice && (
-        <p className="notice notice-lines" role="status">
-          {notice}
-        </p>
-      )}
+      <RoundNotices notices={notices} />
       <ErrorLine>{write.error}</ErrorLine>
       {adding && (
         <RoundForm
@@ -65,7 +62,7 @@ export function RoundsCard({ applicationId, contacts, zone }: Props) {
           onSave={async (fields) => {
             const detail = await write.run<RoundDetailJson>(() => interviewsApi.addRound({ applicationId, ...fields }));
             if (!detail) return false;
-            setNotice(detail.notice);
+            setNotices(detail.notices);
             setAdding(false);
             return true;
           }}

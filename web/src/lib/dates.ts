@@ -3,7 +3,8 @@
 // English, as the rest of the UI is. Two kinds of value come from the API:
 // - a local date (YYYY-MM-DD: a study day, a follow-up's due date, a plan's day) is a calendar date that no zone moves;
 // - an instant (ISO-8601) is shown in the zone the page has (the plan's, a round's, the hunt's), else the browser's.
-// The year is written only when it is not this year's (`today`, a local date, decides; the browser's today by default).
+// The year is written only when it is not this year's (`today`, a local date, decides; by default the browser's today,
+// or for an instant today in its zone).
 
 export interface DateOptions {
   /** Today as a local date, for the year and for relative words; the browser's today when left out. */
@@ -48,6 +49,11 @@ export function knownZone(zone: string): boolean {
 /** The browser's own zone. */
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** Whether a zone is the browser's own, by whichever name (Asia/Calcutta, Asia/Kolkata). */
+export function isBrowserZone(zone: string): boolean {
+  return knownZone(zone) && new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone === browserZone();
+}
+
 /** A local date at noon UTC, so that formatting it in UTC never moves it to the day before. */
 export function dateOf(local: string): Date {
   return new Date(`${local}T12:00:00Z`);
@@ -89,9 +95,9 @@ export function formatDate(local: string | null | undefined, options: DateOption
   return unbroken(formatter(options.locale, { ...dateParts(local, options), timeZone: 'UTC' }).format(dateOf(local)));
 }
 
-/** An instant's date in the zone: "Dec 5" (the year when not this year's). */
+/** An instant's date in the zone: "Dec 5" (the year when not this year's, in the zone by default). */
 export function formatInstantDate(at: string, options: InstantOptions = {}): string {
-  return formatDate(localDateOf(at, options.zone), options);
+  return formatDate(localDateOf(at, options.zone), { ...options, today: options.today ?? todayIn(options.zone) });
 }
 
 /** An instant's time in the zone: "2:05 PM" (en-US), "14:05" (en-GB). */
@@ -104,10 +110,11 @@ export function inputTime(at: string, zone?: string): string {
   return formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(at));
 }
 
-/** An instant, its date and time in the zone: "Dec 5, 2:05 PM", "Sun, Dec 20, 3:00 PM" with the weekday. */
+/** An instant, its date and time in the zone: "Dec 5, 2:05 PM", "Sun, Dec 20, 3:00 PM" with the weekday (the year as in formatInstantDate). */
 export function formatDateTime(at: string, options: InstantOptions = {}): string {
   const date = localDateOf(at, options.zone);
-  const day = unbroken(formatter(options.locale, { ...dateParts(date, options), timeZone: 'UTC' }).format(dateOf(date)));
+  const today = options.today ?? todayIn(options.zone);
+  const day = unbroken(formatter(options.locale, { ...dateParts(date, { ...options, today }), timeZone: 'UTC' }).format(dateOf(date)));
   return `${day}, ${formatTime(at, options)}`;
 }
 

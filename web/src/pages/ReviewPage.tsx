@@ -8,7 +8,7 @@ import { ErrorLine } from '../components/ErrorLine.js';
 import { ReviewCard } from '../components/ReviewCard.js';
 import { ReviewSettingsPanel } from '../components/ReviewSettings.js';
 import { plural } from '../lib/plural.js';
-import { formatWhen } from '../lib/dates.js';
+import { formatWhen, isBrowserZone } from '../lib/dates.js';
 import { formatDuration, queueKind, RATING_LABEL, sectionOptions, totalRemaining, type QueueKind, type Rating } from '../lib/review.js';
 import { hrefFor, Link, navigate, useLocation } from '../lib/router.js';
 import { useReviewSession, type Answered, type ReviewSession } from '../lib/useReviewSession.js';
@@ -276,7 +276,7 @@ function Done({ queue, section, plan, answered, checklist }: DoneProps) {
  * past the limit when it was lowered during the day), then when the next card comes due.
  */
 export function doneReasons(queue: ReviewQueueJson, scoped = false): { lines: string[]; limited: boolean } {
-  const { doneToday, limits, nextDueAt } = queue;
+  const { doneToday, limits, nextDueAt, timeZone } = queue;
   const lines: string[] = [];
   const newLimited = doneToday.new >= limits.newPerDay;
   const reviewLimited = doneToday.review >= limits.reviewsPerDay;
@@ -286,7 +286,9 @@ export function doneReasons(queue: ReviewQueueJson, scoped = false): { lines: st
   if (limits.reviewsPerDay === 0) lines.push('Reviews of learnt cards: none a day in the settings.');
   else if (reviewLimited) lines.push(`Reviews of learnt cards: ${doneToday.review} of ${limits.reviewsPerDay} a day done — the rest tomorrow.`);
   else if (doneToday.review > 0) lines.push(`Reviews of learnt cards: ${doneToday.review} done today.`);
-  lines.push(nextDueAt ? `Next card due ${formatWhen(nextDueAt)}.` : newLimited ? 'No review is scheduled yet.' : 'No card is scheduled.');
+  // On the checklist's clock, as the study day is; named when this browser's differs.
+  const when = nextDueAt && `${formatWhen(nextDueAt, { zone: timeZone })}${isBrowserZone(timeZone) ? '' : ` (${timeZone})`}`;
+  lines.push(when ? `Next card due ${when}.` : newLimited ? 'No review is scheduled yet.' : 'No card is scheduled.');
   return { lines, limited: (newLimited && limits.newPerDay > 0) || (reviewLimited && limits.reviewsPerDay > 0) };
 }
 

@@ -16,6 +16,7 @@ import { kindLabel, OUTCOME_LABEL, OUTCOMES, roundWhen, useNow } from '../interv
 import { QuestionDraft } from '../interviews/QuestionDraft.js';
 import { QuestionList } from '../interviews/QuestionList.js';
 import { RoundForm } from '../interviews/RoundForm.js';
+import { RoundNotices } from '../interviews/RoundNotices.js';
 import { useChecklistName, useSectionChoices } from '../interviews/useSections.js';
 import { applicationQuery } from '../queries/hunt.js';
 import { huntQuery } from '../queries/huntBoard.js';
@@ -28,7 +29,7 @@ import '../interviews/interviews.css';
 export function RoundPage({ id }: { id: number }) {
   const detail = useQuery({ ...roundQuery(id), ...useLive(interviewWritesKey(), 5000) });
   const write = useRoundWrite(id);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly string[]>([]);
   // A failed question shows its error by the question box, where the user is typing; any other write's at the top.
   const [questionWrite, setQuestionWrite] = useState(false);
   const missing = detail.error instanceof ApiError && detail.error.status === 404;
@@ -54,7 +55,7 @@ export function RoundPage({ id }: { id: number }) {
   const save = async (call: () => Promise<RoundDetailJson>, evidence = false, fromDraft = false) => {
     setQuestionWrite(fromDraft);
     const answer = await write.run(call, evidence);
-    if (answer) setNotice(answer.notice);
+    if (answer) setNotices(answer.notices);
     return answer !== null;
   };
   const upcoming = Date.parse(round.startsAt) > now;
@@ -135,11 +136,7 @@ export function RoundPage({ id }: { id: number }) {
         <Link to={huntHref('/hunt')}>Job hunt</Link> / <Link to={applicationHref(round.applicationId)}>{round.company}</Link> / round
       </nav>
       <RoundHeader round={round} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <RoundNotices notices={notices} />
       <ErrorLine>{questionWrite ? null : write.error}</ErrorLine>
       <div className="topic-layout">
         {/* Before the round, its preparation leads; after it, the questions asked and the debrief, the preparation

@@ -120,7 +120,7 @@ export function TopicPage({ id, checklist = null }: { id: number; checklist?: st
           {topic.kind === 'topic' && !topic.archivedAt && <CardsPanel key={`cards-${topic.id}`} topicId={topic.id} checklist={topic.checklist} />}
         </div>
         <aside className="topic-side">
-          <TopicHistory history={history} reviews={data.reviews} sections={data.sections} checklist={topic.checklist} />
+          <TopicHistory history={history} reviews={data.reviews} sections={data.sections} checklist={topic.checklist} zone={data.timeZone} />
         </aside>
       </div>
     </article>
