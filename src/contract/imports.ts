@@ -49,6 +49,12 @@ export const ImportResultJson = Type.Object({
     description:
       "true when, once imported, it is the current checklist (the one the CLI's commands work on when none is named): the CLI's import makes it so unless the file has no topics to study and another checklist is worked on; an import through the API leaves the choice as it was; a dry run says what the import would do",
   }),
+  linkedFile: Nullable(
+    Type.String({
+      description:
+        "the file this import makes the checklist's own, its absolute path, when the checklist had none (uploaded in the browser) or another (imported from elsewhere): `prepdeck sync` and Write to file use it from then on; a dry run says the file it would link. Null otherwise: a first import (the file is its own from the start), the same file again, an upload",
+    }),
+  ),
   topicsMode: Type.Object({ mode: TopicsMode, reason: Type.String({ description: 'why this reading was chosen, one sentence' }) }),
   counts: ImportCounts,
   changes: Type.Object({

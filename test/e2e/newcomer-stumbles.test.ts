@@ -118,6 +118,14 @@ for (const backend of BACKENDS) {
       const moved = join(cli.home, 'moved');
       mkdirSync(moved);
       copyFileSync(mine, join(moved, 'mine.md'));
+      const preview = await cli.run(['import', join(moved, 'mine.md'), '--dry-run']);
+      expect(preview.stdout.split('\n')[0]).toBe(
+        `mine (mine): the same text, would be linked to ${join(moved, 'mine.md')} (\`prepdeck sync\` and Write to file would use this file)`,
+      );
+      expect(await cli.json<ImportResultJson>(['import', join(moved, 'mine.md'), '--dry-run'])).toMatchObject({
+        unchanged: true,
+        linkedFile: join(moved, 'mine.md'),
+      });
       const linked = await cli.run(['import', join(moved, 'mine.md')]);
       expect(linked.code).toBe(0);
       expect(linked.stdout.split('\n')[0]).toBe(
@@ -127,6 +135,10 @@ for (const backend of BACKENDS) {
       expect(listed.checklists.find(({ checklist }) => checklist.name === 'mine')?.checklist.sourcePath).toBe(join(moved, 'mine.md'));
       // Again: nothing to link any more.
       expect((await cli.run(['import', join(moved, 'mine.md')])).stdout.split('\n')[0]).toBe('mine (mine): unchanged');
+      expect(await cli.json<ImportResultJson>(['import', join(moved, 'mine.md')])).toMatchObject({ unchanged: true, linkedFile: null });
+      // --json says it as the line does: back to the first file, with an edit, both in one import.
+      writeFileSync(mine, `${MINE}- VACUUM\n`);
+      expect(await cli.json<ImportResultJson>(['import', mine])).toMatchObject({ unchanged: false, linkedFile: mine });
     });
 
     it('a state no word is near is refused in the words of a typo; a value outside the choices names the nearest', async () => {

@@ -200,11 +200,11 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
     const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
-    // The same text from a file, into a checklist uploaded or pasted (or imported from elsewhere): nothing else
-    // changes, but the file is now the one behind it, so that sync and Write to file find it.
-    if (!dryRun && unchanged && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath) {
-      await linkSourceFile(trx, existing.id, input.file.sourcePath, ctx.now());
-    }
+    // A file into a checklist uploaded or pasted (or imported from elsewhere) becomes the one behind it, so that sync
+    // and Write to file find it: with the same text, only that changes.
+    const linkedFile =
+      existing !== null && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath ? input.file.sourcePath : null;
+    if (!dryRun && unchanged && linkedFile !== null) await linkSourceFile(trx, existing.id, linkedFile, ctx.now());
     // A checklist not stored yet is never unchanged: the import would create it, even with nothing in it.
     if (dryRun || unchanged)
       return {
@@ -213,6 +213,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
         cards,
         created: existing === null,
         unchanged: existing !== null && (unchanged || !hasChanges(plan, cards)),
+        linkedFile,
       };
     input.onPhase?.('writing');
     const { checklistId } = await applyImport(trx, {
@@ -225,7 +226,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       plan,
       now: ctx.now(),
     });
-    return { id: checklistId, plan, cards, created: existing === null, unchanged: false };
+    return { id: checklistId, plan, cards, created: existing === null, unchanged: false, linkedFile };
   });
 
   const counts = countParsed(parsed, duplicates.length);
@@ -241,6 +242,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     unchanged: outcome.unchanged,
     dryRun,
     current,
+    linkedFile: outcome.linkedFile,
     topicsMode: parsed.topicsMode,
     counts,
     changes: { ...outcome.plan.summary, cards: outcome.cards },

@@ -7,7 +7,6 @@ import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
-import { listChecklists } from '../../app/checklists/checklists.js';
 
 interface ImportOptions {
   name?: string;
@@ -44,20 +43,18 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
 
 /**
  * `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them).
- * `linkedTo`: the file this import made the checklist's own (one uploaded in the browser, or imported from elsewhere).
+ * `linkedFile` names the file this import made the checklist's own (one uploaded in the browser, or imported from elsewhere).
  */
-export function renderImport(
-  result: ImportResult,
-  c: Colors,
-  { listDuplicates = true, linkedTo }: { listDuplicates?: boolean; linkedTo?: string | undefined } = {},
-): string[] {
-  const { counts, changes } = result;
+export function renderImport(result: ImportResult, c: Colors, { listDuplicates = true }: { listDuplicates?: boolean } = {}): string[] {
+  const { counts, changes, linkedFile } = result;
   const verb = result.dryRun ? 'would import' : result.created ? 'imported' : 're-imported';
-  const linked = `linked to ${linkedTo} (\`prepdeck sync\` and Write to file use this file now)`;
-  const outcome = !result.unchanged ? verb : linkedTo === undefined ? 'unchanged' : `the same text, ${linked}`;
+  const linked = result.dryRun
+    ? `would be linked to ${linkedFile} (\`prepdeck sync\` and Write to file would use this file)`
+    : `linked to ${linkedFile} (\`prepdeck sync\` and Write to file use this file now)`;
+  const outcome = !result.unchanged ? verb : linkedFile === null ? 'unchanged' : `the same text, ${linked}`;
   const lines = [
     `${c.bold(result.checklist.title)} (${result.checklist.name}): ${outcome}`,
-    ...(linkedTo !== undefined && !result.unchanged ? [`  ${linked}`] : []),
+    ...(linkedFile !== null && !result.unchanged ? [`  ${linked}`] : []),
     `  ${result.topicsMode.reason}`,
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
@@ -105,9 +102,7 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const { result, workedOn, linkedTo } = await withApp(ctx, async (app) => {
-      // The file each checklist had before, to say when this import gives one its file.
-      const filesBefore = new Map((await listChecklists(app)).map(({ checklist }) => [checklist.name, checklist.sourcePath]));
+    const { result, workedOn } = await withApp(ctx, async (app) => {
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
@@ -117,17 +112,11 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
         makeCurrent: true,
       });
       // Not current: the checklist the commands still work on, for the line that says so.
-      const linked =
-        !imported.dryRun && !imported.created && checked.sourcePath !== null && filesBefore.get(imported.checklist.name) !== checked.sourcePath;
-      return {
-        result: imported,
-        workedOn: imported.current ? null : await workedOnChecklist(app),
-        linkedTo: linked ? checked.sourcePath! : undefined,
-      };
+      return { result: imported, workedOn: imported.current ? null : await workedOnChecklist(app) };
     });
     indicator.done();
     if (ctx.json) printJson(result);
-    else printLines([...renderImport(result, ctx.color, { linkedTo }), ...notCurrentLine(result, workedOn)]);
+    else printLines([...renderImport(result, ctx.color), ...notCurrentLine(result, workedOn)]);
   } finally {
     indicator.done();
   }
