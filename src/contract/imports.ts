@@ -64,7 +64,13 @@ export const ImportResultJson = Type.Object({
     archived: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), section: Type.String() })),
     restored: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
     retick: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), state: TopicState })),
-    unchanged: Type.Integer(),
+    details: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), {
+      description: 'topics kept whose details (the Markdown under their title) the file changed',
+    }),
+    sectionNotes: Type.Array(Type.Object({ section: Type.String() }), {
+      description: "sections whose notes the file changed (added, edited or removed), by title; '' is the top of the file",
+    }),
+    unchanged: Type.Integer({ description: 'entries kept where they were, their state and details as they were' }),
     cards: Type.Object(
       { added: Type.Integer(), edited: Type.Integer(), archived: Type.Integer() },
       { description: "the file's question/answer cards added, edited and archived" },

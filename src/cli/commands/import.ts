@@ -59,14 +59,23 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
   if (!result.created && !result.unchanged) {
+    // Details and notes only when the file changed them: most imports change neither.
+    const edited = [
+      ...(changes.details.length > 0 ? [`${plural(changes.details.length, "topic's", "topics'")} details`] : []),
+      ...(changes.sectionNotes.length > 0 ? [`${plural(changes.sectionNotes.length, "section's", "sections'")} notes`] : []),
+    ];
     lines.push(
-      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`,
+      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}`,
     );
     for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
     for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
     for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
     for (const a of changes.added.slice(0, 20)) lines.push(`    added: ${a.title}${a.section ? c.dim(` (${a.section})`) : ''}`);
     if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
+    for (const d of changes.details.slice(0, 20)) lines.push(`    details changed #${d.id}: ${d.title}`);
+    if (changes.details.length > 20) lines.push(c.dim(`    … and ${changes.details.length - 20} more topics' details`));
+    for (const n of changes.sectionNotes.slice(0, 20)) lines.push(`    notes changed: ${n.section || '(top of the file)'}`);
+    if (changes.sectionNotes.length > 20) lines.push(c.dim(`    … and ${changes.sectionNotes.length - 20} more sections' notes`));
     const { cards } = changes;
     if (cards.added + cards.edited + cards.archived > 0) {
       lines.push(`  question cards: ${cards.added} added, ${cards.edited} edited, ${cards.archived} archived (their reviews kept)`);
