@@ -3,6 +3,8 @@ import Fuse from 'fuse.js';
 import { findSection, type NamedSection } from '../core/checklist/section-ref.js';
 import { AmbiguousError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { normalizeText } from '../core/import/identity.js';
+import { unknownState } from '../core/validate.js';
+import { STATE_WORDS } from '../contract/vocabulary.js';
 
 /** How far off a typo may be (fuse.js's 0-1 score) and still be suggested: `knwon` for `known` scores 0.4. */
 const THRESHOLD = 0.45;
@@ -52,6 +54,11 @@ export function nearestTitle(typed: string, titles: readonly string[]): string |
 export function didYouMean(typed: string, candidates: readonly string[]): string {
   const near = nearest(typed, candidates);
   return near === null ? '' : `; did you mean '${near}'?`;
+}
+
+/** A state refused in the one wording (core/validate.ts#unknownState), naming the nearest word a state may be written as. */
+export function stateRefusal(value: string): string {
+  return unknownState(value, nearest(value, STATE_WORDS));
 }
 
 /** Titles as a section reference reads them: split at `>` or `/` (`Python/Core`), joined as paths are shown. */

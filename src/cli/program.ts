@@ -3,9 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { addCommon, checked, decimal, examples, inCommandWords, parseId, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
-import { didYouMean, nearest } from '../app/nearest.js';
+import { didYouMean, stateRefusal } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
-import { parseState, parseTopicIds } from '../core/validate.js';
+import { parseTopicIds, stateOf } from '../core/validate.js';
 import { isStep, isTimeZone } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
 import { registerGapCommands } from './interviews/gaps.js';
@@ -65,14 +65,9 @@ function withNearestChoice(text: string): string {
 function stateParser(option?: string): (value: string) => TopicState {
   const lead = option === undefined ? '' : `${option}: `;
   return (value) => {
-    try {
-      return parseState(value);
-    } catch {
-      const near = nearest(value, [...TOPIC_STATES, 'done']);
-      throw new InvalidInputError(
-        `${lead}unknown state '${value}'${near === null ? '' : `: did you mean '${near}'?`} (one of ${TOPIC_STATES.join(', ')}, or done for known)`,
-      );
-    }
+    const state = stateOf(value);
+    if (state === null) throw new InvalidInputError(`${lead}${stateRefusal(value)}`);
+    return state;
   };
 }
 

@@ -1,7 +1,7 @@
 // What every capability's payloads share: the vocabulary (states, kinds, roles), progress, a link, the error body,
 // and the one way a payload refers to a schema registered once (a component of the OpenAPI document).
 import { Type, type Static, type TOptional, type TProperties, type TSchema, type TSchemaOptions, type TUnsafe } from 'typebox';
-import { ENTRY_KINDS, SECTION_ROLES, TOPIC_STATES, TOPICS_MODES } from './vocabulary.js';
+import { ENTRY_KINDS, SECTION_ROLES, STATE_WORDS, TOPIC_STATES, TOPICS_MODES } from './vocabulary.js';
 
 /** A value or null: JSON has no undefined. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -23,6 +23,9 @@ export function allOptional<T extends TProperties>(properties: T): { [K in keyof
 
 export const TopicState = Type.Enum(TOPIC_STATES, { description: 'new, learning, known or skipped' });
 export type TopicState = Static<typeof TopicState>;
+
+/** A state as a change writes it: one of the four, or `done` for known, as the CLI takes it. */
+export const StateWord = Type.Enum(STATE_WORDS, { description: 'new, learning, known or skipped; done is known, as in `prepdeck mark X done`' });
 
 export const EntryKind = Type.Enum(ENTRY_KINDS);
 export type EntryKind = Static<typeof EntryKind>;

@@ -49,6 +49,12 @@ export const ImportResultJson = Type.Object({
     description:
       "true when, once imported, it is the current checklist (the one the CLI's commands work on when none is named): the CLI's import makes it so unless the file has no topics to study and another checklist is worked on; an import through the API leaves the choice as it was; a dry run says what the import would do",
   }),
+  linkedFile: Nullable(
+    Type.String({
+      description:
+        "the file this import makes the checklist's own, its absolute path, when the checklist had none (uploaded in the browser) or another (imported from elsewhere): `prepdeck sync` and Write to file use it from then on; a dry run says the file it would link. Null otherwise: a first import (the file is its own from the start), the same file again, an upload",
+    }),
+  ),
   topicsMode: Type.Object({ mode: TopicsMode, reason: Type.String({ description: 'why this reading was chosen, one sentence' }) }),
   counts: ImportCounts,
   changes: Type.Object({
@@ -58,7 +64,13 @@ export const ImportResultJson = Type.Object({
     archived: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), section: Type.String() })),
     restored: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
     retick: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), state: TopicState })),
-    unchanged: Type.Integer(),
+    details: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), {
+      description: 'topics kept whose details (the Markdown under their title) the file changed',
+    }),
+    sectionNotes: Type.Array(Type.Object({ section: Type.String() }), {
+      description: "sections whose notes the file changed (added, edited or removed), by title; '' is the top of the file",
+    }),
+    unchanged: Type.Integer({ description: 'entries kept where they were, their state and details as they were' }),
     cards: Type.Object(
       { added: Type.Integer(), edited: Type.Integer(), archived: Type.Integer() },
       { description: "the file's question/answer cards added, edited and archived" },

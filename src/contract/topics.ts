@@ -1,6 +1,6 @@
 // Topics: one with its links and history, a change to it, and a search.
 import { Type, type Static } from 'typebox';
-import { component, EntryKind, ExportedResource, Nullable, TopicState } from './common.js';
+import { component, EntryKind, ExportedResource, Nullable, StateWord, TopicState } from './common.js';
 import { EVENT_TYPES, REVIEW_SOURCES, TOPIC_ORIGINS } from './vocabulary.js';
 
 /** `file`: read from the checklist file; `app`: added in prepdeck, written into the file at the next `sync --write`. */
@@ -75,7 +75,7 @@ export type TopicDetailJson = Static<typeof TopicDetailJson>;
 /** PATCH /api/topics/:id: any of the three; absent fields are left alone. */
 export const TopicPatchJson = Type.Object(
   {
-    state: Type.Optional(TopicState),
+    state: Type.Optional(StateWord),
     confidence: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 4, description: '1-4, or null to clear it' }))),
     notes: Type.Optional(Type.String({ maxLength: 200_000 })),
   },

@@ -2,6 +2,13 @@
 // `prepdeck --version` must not load a schema library (the schema files build their enums from these).
 
 export const TOPIC_STATES = ['new', 'learning', 'known', 'skipped'] as const;
+/** What a user may write for a state, in the CLI (`prepdeck mark X done`) and in the API's changes alike. */
+export const STATE_WORDS = [...TOPIC_STATES, 'done'] as const;
+/** The words of STATE_WORDS that are not states, and the state each means: `done` is known, as a ticked box is. */
+export const STATE_SYNONYMS = { done: 'known' } as const satisfies Record<
+  Exclude<(typeof STATE_WORDS)[number], (typeof TOPIC_STATES)[number]>,
+  (typeof TOPIC_STATES)[number]
+>;
 /** What a list item is for: a study topic, a job-search goal, or a book to read. */
 export const ENTRY_KINDS = ['topic', 'goal', 'book'] as const;
 /** The role of a section; goals and books sections stay out of the study totals. */

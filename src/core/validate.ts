@@ -1,16 +1,28 @@
 // Checks of values a user types, shared by every interface so the messages are the same everywhere.
 import { InvalidInputError } from './errors.js';
 import { TOPIC_STATES, type TopicState } from './checklist/model.js';
+import { STATE_SYNONYMS } from '../contract/vocabulary.js';
 
-/** Words a user may type for a state: `done` is known, as a ticked box (`x` on the Checklist page) is. */
-const STATE_WORDS: ReadonlyMap<string, TopicState> = new Map([['done', 'known']]);
+/** The state a word a user typed means (contract/vocabulary.ts#STATE_WORDS: `done` is known), or null. */
+export function stateOf(value: string): TopicState | null {
+  const word = value.trim().toLowerCase();
+  if ((TOPIC_STATES as readonly string[]).includes(word)) return word as TopicState;
+  return Object.hasOwn(STATE_SYNONYMS, word) ? STATE_SYNONYMS[word as keyof typeof STATE_SYNONYMS] : null;
+}
+
+/**
+ * The one wording of a state refused, in the CLI and the API: what was written, the nearest word when one is near
+ * (found by the caller: app/nearest.ts), and every word a state may be written as.
+ */
+export function unknownState(value: string, near: string | null): string {
+  const synonyms = Object.entries(STATE_SYNONYMS).map(([word, state]) => `${word} for ${state}`);
+  return `unknown state '${value}'${near === null ? '' : `: did you mean '${near}'?`} (one of ${TOPIC_STATES.join(', ')}, or ${synonyms.join(', ')})`;
+}
 
 export function parseState(value: string): TopicState {
-  const state = value.trim().toLowerCase();
-  if ((TOPIC_STATES as readonly string[]).includes(state)) return state as TopicState;
-  const meant = STATE_WORDS.get(state);
-  if (meant !== undefined) return meant;
-  throw new InvalidInputError(`unknown state '${value}'; use one of: ${TOPIC_STATES.join(', ')}`);
+  const state = stateOf(value);
+  if (state === null) throw new InvalidInputError(unknownState(value, null));
+  return state;
 }
 
 export function parseConfidence(value: string | number): number {

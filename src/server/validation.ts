@@ -3,8 +3,13 @@ import { Ajv } from 'ajv';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { TSchema } from 'typebox';
+import { stateRefusal } from '../app/nearest.js';
 import { COMPONENTS } from '../contract/components.js';
+import { STATE_WORDS } from '../contract/vocabulary.js';
 import { InvalidInputError } from '../core/errors.js';
+
+/** Whether an enum's values are the words of a state (contract/common.ts#StateWord), refused as the CLI refuses them. */
+const isStateWords = (allowed: unknown[]): boolean => allowed.length === STATE_WORDS.length && STATE_WORDS.every((word) => allowed.includes(word));
 
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -21,8 +26,15 @@ function describe(error: FastifySchemaValidationError): string {
       return 'is required';
     case 'additionalProperties':
       return 'is not allowed';
-    case 'enum':
-      return `must be one of: ${(params['allowedValues'] as unknown[]).join(', ')}`;
+    case 'enum': {
+      const allowed = params['allowedValues'] as unknown[];
+      if (isStateWords(allowed)) {
+        // The value refused is Ajv's `data`, there as the validator runs verbose (buildAjv); fastify's type leaves it out.
+        const { data } = error as FastifySchemaValidationError & { data?: unknown };
+        return `: ${stateRefusal(typeof data === 'string' ? data : JSON.stringify(data))}`;
+      }
+      return `must be one of: ${allowed.join(', ')}`;
+    }
     case 'minProperties':
       return 'must not be empty';
     default:
@@ -33,7 +45,10 @@ function describe(error: FastifySchemaValidationError): string {
 /** The first problem only: one line, as every prepdeck error. */
 export function formatValidationError(errors: FastifySchemaValidationError[], context: string): Error {
   const first = errors[0];
-  return new Error(first ? `${fieldOf(first, context)} ${describe(first)}` : `invalid ${context}`);
+  if (!first) return new Error(`invalid ${context}`);
+  // `body field 'state' must be ...`, or the CLI's form `body field 'state': unknown state ...`.
+  const text = describe(first);
+  return new Error(`${fieldOf(first, context)}${text.startsWith(':') ? '' : ' '}${text}`);
 }
 
 /**
@@ -48,7 +63,8 @@ export function buildValidatorCompiler(): FastifySchemaCompiler<TSchema> {
 
 /** Ajv as the server validates with, the contract's components registered so their $refs resolve. */
 export function buildAjv({ coerceTypes }: { coerceTypes: boolean }): Ajv {
-  const ajv = new Ajv({ removeAdditional: false, allErrors: false, strict: false, coerceTypes });
+  // verbose: an error carries the value refused, which a state's refusal names as the CLI does.
+  const ajv = new Ajv({ removeAdditional: false, allErrors: false, strict: false, coerceTypes, verbose: true });
   for (const schema of COMPONENTS) ajv.addSchema(schema);
   return ajv;
 }

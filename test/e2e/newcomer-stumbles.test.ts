@@ -1,7 +1,7 @@
-// A newcomer's small stumbles at the terminal (issue 14), end to end on both databases: a topic named by id in another
-// checklist says where it is, a restore counts as the import counts, an import that only links a file says so, one
-// wording for a state no word is near, the nearest choice of an option, a section suggested only when near, and a
-// title's reference link and a card's Markdown shown as the review shows them.
+// A newcomer's small stumbles at the terminal (issue 14), end to end on both databases: a topic named by id (in mark,
+// show, note, card add, unadd) in another checklist says where it is, a restore counts as the import counts, an import
+// that only links a file says so, one wording for a state no word is near, the nearest choice of an option, a section
+// suggested only when near, and a title's reference link and a card's Markdown shown as the review shows them.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,40 @@ for (const backend of BACKENDS) {
       expect((await cli.run(['mark', String(own.id), 'known'])).stdout).toBe(`[x] MVCC #${own.id}\n`);
     });
 
+    it('note, card add and unadd of a topic named by id in another checklist say which checklist it is in, as mark does', async () => {
+      const example = (await cli.json<{ topics: Topic[] }>(['search', '-c', 'interview-prep', 'MVCC'])).topics[0]!;
+      const elsewhere = ` (in 'interview-prep', not in the current checklist 'mine')`;
+      const noted = await cli.run(['note', String(example.id), 'snapshots']);
+      expect([noted.code, noted.stdout]).toEqual([0, `notes of #${example.id} ${example.text} saved (9 characters)${elsewhere}\n`]);
+      expect((await cli.run(['note', String(example.id), 'snapshots'])).stdout).toBe(
+        `notes of #${example.id} ${example.text} unchanged${elsewhere}\n`,
+      );
+      expect(await cli.json<{ checklist: string }>(['note', String(example.id), '--clear'])).toMatchObject({ checklist: 'interview-prep' });
+
+      const carded = await cli.run(['card', 'add', String(example.id), 'Who waits in MVCC?', 'no reader']);
+      expect(carded.code).toBe(0);
+      expect(carded.stdout).toMatch(/^added card \d+ Who waits in MVCC\? :: no reader {2}new, due /);
+      expect(carded.stdout.endsWith(` added here${elsewhere}\n`)).toBe(true);
+      expect(await cli.json<{ card: { checklist: string } }>(['card', 'add', String(example.id), 'Who blocks?', 'writers'])).toMatchObject({
+        card: { checklist: 'interview-prep' },
+      });
+
+      const added = await cli.json<{ topic: Topic }>(['add', '-c', 'interview-prep', 'Databases', 'Vacuum']);
+      const removed = await cli.run(['unadd', String(added.topic.id)]);
+      expect([removed.code, removed.stdout]).toEqual([0, `removed Vacuum #${added.topic.id} from Databases: 1 card, 0 reviews${elsewhere}\n`]);
+      const again = await cli.json<{ topic: Topic }>(['add', '-c', 'interview-prep', 'Databases', 'Vacuum']);
+      expect((await cli.run(['note', String(again.topic.id), 'dead rows'])).code).toBe(0);
+      expectMisuse(
+        await cli.run(['unadd', String(again.topic.id)]),
+        2,
+        `prepdeck: error: 'Vacuum' (#${again.topic.id})${elsewhere} has your notes, which would go with it; \`prepdeck unadd ${again.topic.id} --yes\` removes it all\n`,
+      );
+      expect(await cli.json<{ checklist: string }>(['unadd', String(again.topic.id), '--yes'])).toMatchObject({ checklist: 'interview-prep' });
+
+      const own = (await cli.json<{ topics: Topic[] }>(['search', 'MVCC'])).topics[0]!;
+      expect((await cli.run(['note', String(own.id), 'versions'])).stdout).toBe(`notes of #${own.id} MVCC saved (8 characters)\n`);
+    });
+
     it('a restore counts topics, goals and books as the import counts them', async () => {
       const counts = (await cli.json<ImportResultJson>(['import', EXAMPLE_CHECKLIST, '--name', 'interview-prep', '--dry-run'])).counts;
       const file = join(cli.home, 'example.json');
@@ -84,6 +118,14 @@ for (const backend of BACKENDS) {
       const moved = join(cli.home, 'moved');
       mkdirSync(moved);
       copyFileSync(mine, join(moved, 'mine.md'));
+      const preview = await cli.run(['import', join(moved, 'mine.md'), '--dry-run']);
+      expect(preview.stdout.split('\n')[0]).toBe(
+        `mine (mine): the same text, would be linked to ${join(moved, 'mine.md')} (\`prepdeck sync\` and Write to file would use this file)`,
+      );
+      expect(await cli.json<ImportResultJson>(['import', join(moved, 'mine.md'), '--dry-run'])).toMatchObject({
+        unchanged: true,
+        linkedFile: join(moved, 'mine.md'),
+      });
       const linked = await cli.run(['import', join(moved, 'mine.md')]);
       expect(linked.code).toBe(0);
       expect(linked.stdout.split('\n')[0]).toBe(
@@ -93,6 +135,10 @@ for (const backend of BACKENDS) {
       expect(listed.checklists.find(({ checklist }) => checklist.name === 'mine')?.checklist.sourcePath).toBe(join(moved, 'mine.md'));
       // Again: nothing to link any more.
       expect((await cli.run(['import', join(moved, 'mine.md')])).stdout.split('\n')[0]).toBe('mine (mine): unchanged');
+      expect(await cli.json<ImportResultJson>(['import', join(moved, 'mine.md')])).toMatchObject({ unchanged: true, linkedFile: null });
+      // --json says it as the line does: back to the first file, with an edit, both in one import.
+      writeFileSync(mine, `${MINE}- VACUUM\n`);
+      expect(await cli.json<ImportResultJson>(['import', mine])).toMatchObject({ unchanged: false, linkedFile: mine });
     });
 
     it('a state no word is near is refused in the words of a typo; a value outside the choices names the nearest', async () => {

@@ -146,6 +146,34 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
     expect(text.stdout).toContain('unchanged');
   });
 
+  it("says a topic's details and a section's notes edited in the file, in sync's and import's --dry-run as when they come in", async ({
+    onTestFinished,
+  }) => {
+    const { cli, file } = await imported(SAMPLE, onTestFinished);
+    const generators = byText(await topics(cli), 'generators');
+    writeFileSync(
+      file,
+      SAMPLE.replace('# Python\n', '# Python\n\nLanguage notes.\n\n').replace('* generators\n', '* generators\n\n  Lazy iterators.\n\n'),
+    );
+    const said = "0 restored, 6 unchanged; changed: 1 topic's details, 1 section's notes";
+    for (const command of [
+      ['sync', file, '--dry-run'],
+      ['import', file, '--dry-run'],
+    ]) {
+      const preview = await cli.run(command);
+      expect(preview.stdout, command.join(' ')).toContain(said);
+      expect(preview.stdout).toContain(`    details changed #${generators.id}: generators\n    notes changed: Python\n`);
+      expect(preview.stdout).not.toMatch(/: unchanged\n/);
+    }
+    expect((await cli.json<SyncResult>(['sync', file, '--dry-run'])).readIn.changes).toMatchObject({
+      details: [{ id: generators.id, title: 'generators' }],
+      sectionNotes: [{ section: 'Python' }],
+    });
+    const synced = await cli.json<SyncResult>(['sync', file]);
+    expect(synced.readIn.changes).toMatchObject({ details: [{ id: generators.id }], sectionNotes: [{ section: 'Python' }] });
+    expect((await cli.json<ImportResult>(['import', file, '--dry-run'])).unchanged).toBe(true);
+  });
+
   it('shows a unified diff on --dry-run and writes nothing, neither the file nor the database', async ({ onTestFinished }) => {
     const { cli, file } = await imported(SAMPLE, onTestFinished);
     const rows = await topics(cli);

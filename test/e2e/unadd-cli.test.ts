@@ -56,6 +56,7 @@ for (const backend of BACKENDS) {
         questions: 0,
         notes: true,
         dryRun: false,
+        checklist: 'job-interview-checklist',
       });
     });
 

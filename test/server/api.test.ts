@@ -106,6 +106,14 @@ for (const backend of BACKENDS) {
       expect([...walkTopics(checklist.root)].filter(({ topic }) => topic.kind === 'topic')).toHaveLength(189);
     });
 
+    it('takes done for known, as the CLI does (`prepdeck mark X done`)', async () => {
+      await importText(EXAMPLE_TEXT, { name: 'prep' });
+      const { topic } = findTopic(await tree('prep'), 'metaclasses');
+      const patched = await inject({ method: 'PATCH', url: `/api/topics/${topic.id}`, payload: { state: 'done' } });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json<TopicDetailJson>().topic.state).toBe('known');
+    });
+
     it('marks a topic known: its section progress moves, the history records it, the tree revision changes', async () => {
       await importText(EXAMPLE_TEXT, { name: 'prep' });
       const before = await inject({ url: '/api/checklists/prep/tree' });
@@ -373,7 +381,14 @@ for (const backend of BACKENDS) {
       it('invalid fields are 400 naming the field', async () => {
         await importText(EXAMPLE_TEXT, { name: 'prep' });
         const cases: Array<[string, string, unknown, RegExp]> = [
-          ['PATCH', '/api/topics/1', { state: 'mastered' }, /'state' must be one of: new, learning, known, skipped/],
+          [
+            'PATCH',
+            '/api/topics/1',
+            { state: 'mastered' },
+            /^body field 'state': unknown state 'mastered' \(one of new, learning, known, skipped, or done for known\)$/,
+          ],
+          ['PATCH', '/api/topics/1', { state: 'knwon' }, /^body field 'state': unknown state 'knwon': did you mean 'known'\? \(one of /],
+          ['PATCH', '/api/topics/1', { state: 3 }, /^body field 'state': unknown state '3' /],
           ['PATCH', '/api/topics/1', { confidence: 9 }, /'confidence'/],
           ['PATCH', '/api/topics/1', { colour: 'red' }, /'colour' is not allowed/],
           ['PATCH', '/api/topics/1', {}, /must not be empty/],

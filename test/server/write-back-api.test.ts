@@ -9,6 +9,7 @@ import { closeApp, openApp, type AppContext } from '../../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
 import type { ErrorJson } from '../../src/contract/common.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
 import type { WriteBackResultJson } from '../../src/contract/write-back.js';
 import { buildServer, LOOPBACK_HOSTS, type PrepdeckServer } from '../../src/server/app.js';
 import { BACKENDS, type Backend, type TestDatabase } from '../store/backends.js';
@@ -194,10 +195,22 @@ for (const backend of BACKENDS) {
       it('importing the same text from a file into a checklist uploaded in the browser links the file, so Write to file works', async () => {
         const { app, file } = current();
         const text = readFileSync(file, 'utf8');
-        expect((await inject({ method: 'POST', url: '/api/imports', payload: { text, name: 'uploaded' } })).statusCode).toBe(200);
+        const uploaded = await inject({ method: 'POST', url: '/api/imports', payload: { text, name: 'uploaded' } });
+        expect([uploaded.statusCode, uploaded.json<ImportResultJson>().linkedFile]).toEqual([200, null]);
+        expect((await write({ dryRun: true }, 'uploaded')).statusCode).toBe(409);
+        // The answer names the file it links (a dry run, the one it would link), once: the same file again links nothing.
+        const preview = await importChecklist(app, { file: await readChecklistFile(file), name: 'uploaded', dryRun: true });
+        expect([preview.unchanged, preview.linkedFile]).toEqual([true, file]);
         expect((await write({ dryRun: true }, 'uploaded')).statusCode).toBe(409);
         const again = await importChecklist(app, { file: await readChecklistFile(file), name: 'uploaded' });
-        expect(again.unchanged).toBe(true);
+        expect([again.unchanged, again.linkedFile]).toEqual([true, file]);
+        expect((await importChecklist(app, { file: await readChecklistFile(file), name: 'uploaded' })).linkedFile).toBeNull();
+        // Another text uploaded: the file's import changes it and links the file, both said.
+        expect(
+          (await inject({ method: 'POST', url: '/api/imports', payload: { text: `${text}\n- one more topic\n`, name: 'edited' } })).statusCode,
+        ).toBe(200);
+        const edited = await importChecklist(app, { file: await readChecklistFile(file), name: 'edited' });
+        expect([edited.unchanged, edited.linkedFile]).toEqual([false, file]);
         const response = await write({ dryRun: true }, 'uploaded');
         expect(response.statusCode, response.body).toBe(200);
         expect(response.json<WriteBackResultJson>().file).toBe(file);

@@ -15,7 +15,8 @@ import { planImport, type ImportPlan } from '../../core/import/plan.js';
 import { chooseChecklist, importBecomesCurrent } from '../../core/checklist/current.js';
 import { checklistStamps, findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
 import { readCurrentChecklist } from '../../store/checklists/current.js';
-import { applyImport, loadCardBaseline, loadImportBaseline } from '../../store/import/import.js';
+import { applyImport, loadCardBaseline, loadImportBaseline, loadStoredContent } from '../../store/import/import.js';
+import { contentEdits, type ContentEdits } from '../../core/import/content-edits.js';
 import { useChecklist, workedOnChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
 import { settleInterruptedWrite } from '../write-back/pending-write.js';
@@ -144,12 +145,14 @@ function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
   return [sectionPath(parsed, entry.sectionIndex), ...parents].filter(Boolean).join(' / ');
 }
 
-function hasChanges(plan: ImportPlan, cards: CardChanges): boolean {
+function hasChanges(plan: ImportPlan, cards: CardChanges, edits: ContentEdits): boolean {
   const { added, renamed, moved, archived, restored, retick } = plan.summary;
-  return (
-    added.length + renamed.length + moved.length + archived.length + restored.length + retick.length + cards.added + cards.edited + cards.archived > 0
-  );
+  const topics = added.length + renamed.length + moved.length + archived.length + restored.length + retick.length;
+  return topics + cards.added + cards.edited + cards.archived + edits.details.length + edits.sectionNotes.length > 0;
 }
+
+/** The same bytes read the same way hold the same details and notes: nothing to compare. */
+const NO_EDITS: ContentEdits = { details: [], sectionNotes: [], unchangedEdited: 0 };
 
 /** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
 function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[] {
@@ -199,20 +202,25 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
-    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards);
-    // The same text from a file, into a checklist uploaded or pasted (or imported from elsewhere): nothing else
-    // changes, but the file is now the one behind it, so that sync and Write to file find it.
-    if (!dryRun && unchanged && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath) {
-      await linkSourceFile(trx, existing.id, input.file.sourcePath, ctx.now());
-    }
+    // A new checklist's details and notes all come with its topics and sections.
+    const edits =
+      existing !== null && existing.sourceHash !== sourceHash ? contentEdits(parsed, plan, await loadStoredContent(trx, existing.id)) : NO_EDITS;
+    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards, edits);
+    // A file into a checklist uploaded or pasted (or imported from elsewhere) becomes the one behind it, so that sync
+    // and Write to file find it: with the same text, only that changes.
+    const linkedFile =
+      existing !== null && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath ? input.file.sourcePath : null;
+    if (!dryRun && unchanged && linkedFile !== null) await linkSourceFile(trx, existing.id, linkedFile, ctx.now());
     // A checklist not stored yet is never unchanged: the import would create it, even with nothing in it.
     if (dryRun || unchanged)
       return {
         id: existing?.id ?? null,
         plan,
         cards,
+        edits,
         created: existing === null,
-        unchanged: existing !== null && (unchanged || !hasChanges(plan, cards)),
+        unchanged: existing !== null && (unchanged || !hasChanges(plan, cards, edits)),
+        linkedFile,
       };
     input.onPhase?.('writing');
     const { checklistId } = await applyImport(trx, {
@@ -225,7 +233,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       plan,
       now: ctx.now(),
     });
-    return { id: checklistId, plan, cards, created: existing === null, unchanged: false };
+    return { id: checklistId, plan, cards, edits, created: existing === null, unchanged: false, linkedFile };
   });
 
   const counts = countParsed(parsed, duplicates.length);
@@ -241,9 +249,16 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     unchanged: outcome.unchanged,
     dryRun,
     current,
+    linkedFile: outcome.linkedFile,
     topicsMode: parsed.topicsMode,
     counts,
-    changes: { ...outcome.plan.summary, cards: outcome.cards },
+    changes: {
+      ...outcome.plan.summary,
+      details: outcome.edits.details,
+      sectionNotes: outcome.edits.sectionNotes,
+      unchanged: outcome.plan.summary.unchanged - outcome.edits.unchangedEdited,
+      cards: outcome.cards,
+    },
     duplicates,
     warnings: parsed.warnings,
   };

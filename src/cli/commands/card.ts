@@ -10,6 +10,7 @@ import { localTime } from '../render.js';
 import { renderInlineMarkdown } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { requireAChecklist, topicScope } from '../checklist.js';
+import { elsewhereNote, whereaboutsIn } from './mark.js';
 
 /**
  * A card's Markdown on one line, as the review shows it (`code`, emphasis, a link's text; no control characters: a
@@ -34,14 +35,18 @@ async function dueTimes(app: AppContext, checklist: string): Promise<(iso: strin
   return (iso) => localTime(iso, zone);
 }
 
-/** Makes `change` to a card and prints its line as `line` words it, or `{ card }` with --json. */
+/**
+ * Makes `change` to a card and prints its line as `line` words it, or `{ card }` with --json. A topic or a card named
+ * by id may be of another checklist than the one worked on: the line says so, as `mark` does (the JSON card has it).
+ */
 async function printCard(ctx: CommandContext, change: (app: AppContext) => Promise<CardJson>, line: (text: string) => string): Promise<void> {
-  const { card, time } = await withApp(ctx, async (app) => {
+  const { card, time, where } = await withApp(ctx, async (app) => {
     const card = await change(app);
-    return { card, time: ctx.json ? null : await dueTimes(app, card.checklist) };
+    if (ctx.json) return { card, time: null, where: null };
+    return { card, time: await dueTimes(app, card.checklist), where: await whereaboutsIn(app, ctx, card.checklist) };
   });
-  if (ctx.json || time === null) printJson({ card });
-  else printLines([line(cardLine(card, ctx.color, time))]);
+  if (time === null || where === null) printJson({ card });
+  else printLines([`${line(cardLine(card, ctx.color, time))}${elsewhereNote(where, ctx.color)}`]);
 }
 
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {

@@ -7,7 +7,6 @@ import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
 import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
-import { listChecklists } from '../../app/checklists/checklists.js';
 
 interface ImportOptions {
   name?: string;
@@ -44,32 +43,39 @@ function phaseIndicator(file: string): { onPhase: (phase: ImportPhase) => void; 
 
 /**
  * `listDuplicates: false` says how many there are in a line (sync shows them at every run; import lists them).
- * `linkedTo`: the file this import made the checklist's own (one uploaded in the browser, or imported from elsewhere).
+ * `linkedFile` names the file this import made the checklist's own (one uploaded in the browser, or imported from elsewhere).
  */
-export function renderImport(
-  result: ImportResult,
-  c: Colors,
-  { listDuplicates = true, linkedTo }: { listDuplicates?: boolean; linkedTo?: string | undefined } = {},
-): string[] {
-  const { counts, changes } = result;
+export function renderImport(result: ImportResult, c: Colors, { listDuplicates = true }: { listDuplicates?: boolean } = {}): string[] {
+  const { counts, changes, linkedFile } = result;
   const verb = result.dryRun ? 'would import' : result.created ? 'imported' : 're-imported';
-  const linked = `linked to ${linkedTo} (\`prepdeck sync\` and Write to file use this file now)`;
-  const outcome = !result.unchanged ? verb : linkedTo === undefined ? 'unchanged' : `the same text, ${linked}`;
+  const linked = result.dryRun
+    ? `would be linked to ${linkedFile} (\`prepdeck sync\` and Write to file would use this file)`
+    : `linked to ${linkedFile} (\`prepdeck sync\` and Write to file use this file now)`;
+  const outcome = !result.unchanged ? verb : linkedFile === null ? 'unchanged' : `the same text, ${linked}`;
   const lines = [
     `${c.bold(result.checklist.title)} (${result.checklist.name}): ${outcome}`,
-    ...(linkedTo !== undefined && !result.unchanged ? [`  ${linked}`] : []),
+    ...(linkedFile !== null && !result.unchanged ? [`  ${linked}`] : []),
     `  ${result.topicsMode.reason}`,
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
   if (!result.created && !result.unchanged) {
+    // Details and notes only when the file changed them: most imports change neither.
+    const edited = [
+      ...(changes.details.length > 0 ? [`${plural(changes.details.length, "topic's", "topics'")} details`] : []),
+      ...(changes.sectionNotes.length > 0 ? [`${plural(changes.sectionNotes.length, "section's", "sections'")} notes`] : []),
+    ];
     lines.push(
-      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged`,
+      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}`,
     );
     for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
     for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
     for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
     for (const a of changes.added.slice(0, 20)) lines.push(`    added: ${a.title}${a.section ? c.dim(` (${a.section})`) : ''}`);
     if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
+    for (const d of changes.details.slice(0, 20)) lines.push(`    details changed #${d.id}: ${d.title}`);
+    if (changes.details.length > 20) lines.push(c.dim(`    … and ${changes.details.length - 20} more topics' details`));
+    for (const n of changes.sectionNotes.slice(0, 20)) lines.push(`    notes changed: ${n.section || '(top of the file)'}`);
+    if (changes.sectionNotes.length > 20) lines.push(c.dim(`    … and ${changes.sectionNotes.length - 20} more sections' notes`));
     const { cards } = changes;
     if (cards.added + cards.edited + cards.archived > 0) {
       lines.push(`  question cards: ${cards.added} added, ${cards.edited} edited, ${cards.archived} archived (their reviews kept)`);
@@ -105,9 +111,7 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
   try {
-    const { result, workedOn, linkedTo } = await withApp(ctx, async (app) => {
-      // The file each checklist had before, to say when this import gives one its file.
-      const filesBefore = new Map((await listChecklists(app)).map(({ checklist }) => [checklist.name, checklist.sourcePath]));
+    const { result, workedOn } = await withApp(ctx, async (app) => {
       const imported = await importChecklist(app, {
         file: checked,
         name: options.name,
@@ -117,17 +121,11 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
         makeCurrent: true,
       });
       // Not current: the checklist the commands still work on, for the line that says so.
-      const linked =
-        !imported.dryRun && !imported.created && checked.sourcePath !== null && filesBefore.get(imported.checklist.name) !== checked.sourcePath;
-      return {
-        result: imported,
-        workedOn: imported.current ? null : await workedOnChecklist(app),
-        linkedTo: linked ? checked.sourcePath! : undefined,
-      };
+      return { result: imported, workedOn: imported.current ? null : await workedOnChecklist(app) };
     });
     indicator.done();
     if (ctx.json) printJson(result);
-    else printLines([...renderImport(result, ctx.color, { linkedTo }), ...notCurrentLine(result, workedOn)]);
+    else printLines([...renderImport(result, ctx.color), ...notCurrentLine(result, workedOn)]);
   } finally {
     indicator.done();
   }

@@ -16,7 +16,12 @@ export interface TopicWhereabouts {
 
 export async function whereaboutsOf(app: AppContext, ctx: CommandContext, topic: Topic): Promise<TopicWhereabouts> {
   const [placed] = await placeTopics(app, [topic]);
-  return { checklist: placed!.checklistName, workedOn: (await chosenChecklist(app, ctx.checklist)).name };
+  return whereaboutsIn(app, ctx, placed!.checklistName);
+}
+
+/** The same, for a topic whose checklist's name is known already (a card's answer carries it). */
+export async function whereaboutsIn(app: AppContext, ctx: CommandContext, checklist: string): Promise<TopicWhereabouts> {
+  return { checklist, workedOn: (await chosenChecklist(app, ctx.checklist)).name };
 }
 
 /**

@@ -9,6 +9,7 @@ import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
 import { topicScope } from '../checklist.js';
+import { elsewhereNote, whereaboutsOf } from './mark.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -63,14 +64,17 @@ export async function notesToWrite(current: Topic, text: string | undefined, opt
 
 export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: NoteOptions): Promise<void> {
   if (options.clear && (text !== undefined || options.append)) throw new UsageError('--clear takes no notes and no --append: it erases them');
-  const { topic, changed } = await withApp(ctx, async (app) => {
+  const { topic, changed, where } = await withApp(ctx, async (app) => {
     const current = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
+    const where = await whereaboutsOf(app, ctx, current);
     const notes = await notesToWrite(current, text, options, reference);
-    if (notes === null) return { topic: current, changed: false };
-    return { topic: await writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true }), changed: true };
+    if (notes === null) return { topic: current, changed: false, where };
+    return { topic: await writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true }), changed: true, where };
   });
-  if (ctx.json) printJson({ topic });
-  else if (!changed) printLines([`notes of #${topic.id} ${topic.text} unchanged`]);
-  else if (options.clear) printLines([`notes of #${topic.id} ${topic.text} cleared`]);
-  else printLines([`notes of #${topic.id} ${topic.text} saved (${topic.notes.length} characters)`]);
+  if (ctx.json) {
+    printJson({ topic, checklist: where.checklist });
+    return;
+  }
+  const done = !changed ? 'unchanged' : options.clear ? 'cleared' : `saved (${topic.notes.length} characters)`;
+  printLines([`notes of #${topic.id} ${topic.text} ${done}${elsewhereNote(where, ctx.color)}`]);
 }

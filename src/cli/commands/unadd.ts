@@ -1,6 +1,7 @@
 // `prepdeck unadd TOPIC`: a topic added in prepdeck (`prepdeck add`, an interview question) removed before a
 // `sync --write` puts it into the file, with its cards, reviews and history. What the user did with it (reviews, cards,
 // notes, questions mapped to it) goes only with --yes; a topic of the file is removed in the file.
+import pc from 'picocolors';
 import { unaddTopic } from '../../app/topics/unadd-topic.js';
 import { listed, usersWork } from '../../core/checklist/removed-topic.js';
 import { printJson, printLines, UsageError } from '../output.js';
@@ -10,22 +11,25 @@ import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { topicScope } from '../checklist.js';
 import { resolveTopic } from '../../app/topics/topics.js';
+import { elsewhereNote, whereaboutsOf } from './mark.js';
 
 export async function unadd(ctx: CommandContext, reference: string, options: { yes?: boolean }): Promise<void> {
-  const answer = await withApp(ctx, async (app) => {
+  const { answer, where } = await withApp(ctx, async (app) => {
     const topic = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
+    // Where it was, asked before it goes.
+    const where = await whereaboutsOf(app, ctx, topic);
     // Checked and removed in one transaction: a review given meanwhile is never erased unasked.
-    return unaddTopic(app, topic.id, { keepUsersWork: options.yes !== true });
+    return { answer: await unaddTopic(app, topic.id, { keepUsersWork: options.yes !== true }), where };
   });
   const { removed } = answer;
   const title = sanitize(removed.title);
   if (answer.dryRun) {
     throw new UsageError(
-      `'${title}' (#${removed.id}) has ${listed(usersWork(answer))}, which would go with it; \`prepdeck unadd ${removed.id} --yes\` removes it all`,
+      `'${title}' (#${removed.id})${elsewhereNote(where, pc.createColors(false))} has ${listed(usersWork(answer))}, which would go with it; \`prepdeck unadd ${removed.id} --yes\` removes it all`,
     );
   }
   if (ctx.json) {
-    printJson(answer);
+    printJson({ ...answer, checklist: where.checklist });
     return;
   }
   const c = ctx.color;
@@ -36,6 +40,6 @@ export async function unadd(ctx: CommandContext, reference: string, options: { y
         ? '; its interview question stays, without it'
         : `; its ${answer.questions} interview questions stay, without it`;
   printLines([
-    `removed ${title} ${c.dim(`#${removed.id}`)} from ${sanitize(removed.section.join(' > '))}: ${plural(answer.cards, 'card')}, ${plural(answer.reviews, 'review')}${kept}`,
+    `removed ${title} ${c.dim(`#${removed.id}`)} from ${sanitize(removed.section.join(' > '))}: ${plural(answer.cards, 'card')}, ${plural(answer.reviews, 'review')}${kept}${elsewhereNote(where, c)}`,
   ]);
 }

@@ -709,9 +709,13 @@ class ChecklistReader {
         : owner.sectionIndex === 0
           ? 'its lines stay a note at the top of the file'
           : `its lines stay a note of the section '${this.sections[owner.sectionIndex]!.text}'`;
+    const made = ways[1 - refused]!;
     this.warnings.push(
       kept
-        ? `line ${lines.start}: '${quoted(front)}' and '${quoted(back)}' are asked one way only, '${quoted(ways[1 - refused]!.front)}' asking '${quoted(ways[1 - refused]!.back)}': the other way, ${reason}`
+        ? // What was read, what was made of it, why not the other way, and how to write what was made.
+          `line ${lines.start}: a card asked both ways ('${quoted(front)}', '${quoted(back)}') is made one way only, ` +
+            `question '${quoted(made.front)}' and answer '${quoted(made.back)}': the other way is left out, as ${reason}. ` +
+            `Write it one way, '${quoted(made.front)}' first (:: for :::, ? for ??), to make that one card without this warning`
         : `line ${lines.start}: '${quoted(front)}' is not made a card: ${reason}; ${where}`,
     );
     return kept;

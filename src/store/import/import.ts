@@ -4,6 +4,7 @@ import type { ParsedChecklist } from '../../core/checklist/model.js';
 import { importEvents, type ImportEvent } from '../../core/import/events.js';
 import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
+import type { StoredContent } from '../../core/import/content-edits.js';
 import { insertTopicCards, newCardRow } from '../review/cards.js';
 import { forIdBatches, insertRows, madeAsWritten, updateRowsById } from '../batch.js';
 import { inTransaction } from '../database.js';
@@ -85,6 +86,22 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
       origin: row.origin,
     })),
   };
+}
+
+/** The details and section notes a re-import's report compares the file's with (core/import/content-edits.ts). */
+export async function loadStoredContent(db: Kysely<Database>, checklistId: number): Promise<StoredContent> {
+  const topics = await db.selectFrom('topics').select(['id', 'details']).where('checklist_id', '=', checklistId).where('details', '!=', '').execute();
+  const sections = await db.selectFrom('sections').select(['id', 'text']).where('checklist_id', '=', checklistId).execute();
+  const notes = await db
+    .selectFrom('section_notes')
+    .select(['section_id', 'kind', 'source'])
+    .where('checklist_id', '=', checklistId)
+    .orderBy('section_id')
+    .orderBy('position')
+    .execute();
+  const bySection = new Map(sections.map((row) => [row.id, { text: row.text, notes: [] as Array<{ kind: string; source: string }> }]));
+  for (const note of notes) bySection.get(note.section_id)?.notes.push({ kind: note.kind, source: note.source });
+  return { details: new Map(topics.map((row) => [row.id, row.details])), sections: bySection };
 }
 
 /**

@@ -69,13 +69,21 @@ describe('a card in the file that repeats its topic', () => {
     expect(mixed.entries[0]!.details).toBe('Descriptors::attribute hooks\nWhat calls __set__?::assignment');
   });
 
-  it('asked both ways, is made a card the way that asks something, and says which way was left out', () => {
+  it('asked both ways, is made a card the way that asks something, and says what was read, which way was left out and how to write it', () => {
     const parsed = parse('- descriptors\n  - descriptors ::: Python attribute hooks\n');
     expect(sides('- descriptors\n  - descriptors ::: Python attribute hooks\n')).toEqual([['Python attribute hooks', 'descriptors', 0]]);
     expect(parsed.entries[0]!.details).toBe('');
-    expect(parsed.warnings).toEqual([
-      "line 2: 'descriptors' and 'Python attribute hooks' are asked one way only, 'Python attribute hooks' asking 'descriptors': the other way, its question only repeats its topic 'descriptors', which the topic's own card asks",
-    ]);
+    const warning =
+      "line 2: a card asked both ways ('descriptors', 'Python attribute hooks') is made one way only, question 'Python attribute hooks' and answer 'descriptors': " +
+      "the other way is left out, as its question only repeats its topic 'descriptors', which the topic's own card asks. " +
+      "Write it one way, 'Python attribute hooks' first (:: for :::, ? for ??), to make that one card without this warning";
+    expect(parsed.warnings).toEqual([warning]);
+    // Over `??`, the same card and the same words; written as the warning says, one way, it is that card and no warning.
+    const asked = parse('- descriptors\n  - descriptors\n    ??\n    Python attribute hooks\n');
+    expect(asked.cards.map((c) => [c.front, c.back])).toEqual([['Python attribute hooks', 'descriptors']]);
+    expect(asked.warnings).toEqual([warning]);
+    const rewritten = parse('- descriptors\n  - Python attribute hooks :: descriptors\n');
+    expect([rewritten.cards.map((c) => [c.front, c.back]), rewritten.warnings]).toEqual([[['Python attribute hooks', 'descriptors']], []]);
   });
 
   it('read by headings, under a leaf heading, stays in that topic', () => {

@@ -1,0 +1,59 @@
+// A file edited only in a topic's details or a section's notes: the real import writes the edits, so its dry run (the
+// CLI's `import --dry-run`, `sync --dry-run`, the browser's preview) says them instead of "unchanged", and so does the
+// import itself; a note only moved down a line is no edit.
+import pc from 'picocolors';
+import { describe, expect, it } from 'vitest';
+import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
+import { searchTopics, topicById } from '../../../src/app/topics/topics.js';
+import { renderImport } from '../../../src/cli/commands/import.js';
+import { BACKENDS } from '../../store/backends.js';
+import { withApp } from '../../support/app.js';
+
+const NOW = '2026-12-05T10:00:00.000Z';
+const prep = ({ top = 'Top note.', notes = 'Notes about databases.', details = 'Snapshots per transaction.' } = {}) =>
+  `${top}\n\n# Databases\n\n${notes}\n\n* MVCC\n\n  ${details}\n\n* SELECT FOR UPDATE\n`;
+const upload = (text: string) => checklistFromUpload(text, 'prep.md');
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skipReason !== null)(`a dry run of details and notes edited (${backend.name})`, () => {
+    it("says which topics' details and which sections' notes changed, as the import that writes them does", async () => {
+      await withApp(backend, NOW, async (ctx) => {
+        await importChecklist(ctx, { file: upload(prep()) });
+        const edited = prep({ notes: 'Notes about PostgreSQL.', details: 'Snapshots per statement.' });
+
+        const preview = await importChecklist(ctx, { file: upload(edited), dryRun: true });
+        const [mvcc] = await searchTopics(ctx, 'MVCC');
+        expect(preview).toMatchObject({ dryRun: true, unchanged: false });
+        expect(preview.changes).toMatchObject({ details: [{ id: mvcc!.id, title: 'MVCC' }], sectionNotes: [{ section: 'Databases' }], unchanged: 1 });
+        expect(mvcc!.details).toBe('Snapshots per transaction.');
+        expect(renderImport(preview, pc.createColors(false)).slice(0, 1)).toEqual(['Databases (prep): would import']);
+        expect(renderImport(preview, pc.createColors(false))).toEqual(
+          expect.arrayContaining([
+            "  0 added, 0 renamed, 0 moved, 0 archived, 0 restored, 1 unchanged; changed: 1 topic's details, 1 section's notes",
+            `    details changed #${mvcc!.id}: MVCC`,
+            '    notes changed: Databases',
+          ]),
+        );
+
+        const imported = await importChecklist(ctx, { file: upload(edited) });
+        expect(imported.changes).toEqual(preview.changes);
+        expect((await topicById(ctx, mvcc!.id)).topic.details).toBe('Snapshots per statement.');
+        // Once written, the same file again changes nothing, in the dry run as in the import.
+        const again = await importChecklist(ctx, { file: upload(edited), dryRun: true });
+        expect(again).toMatchObject({ unchanged: true, changes: { details: [], sectionNotes: [], unchanged: 2 } });
+      });
+    });
+
+    it('names the top of the file for its notes, and takes a note or details only moved down a line for no edit', async () => {
+      await withApp(backend, NOW, async (ctx) => {
+        await importChecklist(ctx, { file: upload(prep()) });
+        const top = await importChecklist(ctx, { file: upload(prep({ top: 'Another top note.' })), dryRun: true });
+        expect(top).toMatchObject({ unchanged: false, changes: { details: [], sectionNotes: [{ section: '' }] } });
+        expect(renderImport(top, pc.createColors(false))).toContain('    notes changed: (top of the file)');
+
+        const moved = await importChecklist(ctx, { file: upload(`\n\n${prep()}`), dryRun: true });
+        expect(moved).toMatchObject({ unchanged: true, changes: { details: [], sectionNotes: [], unchanged: 2 } });
+      });
+    });
+  });
+}
