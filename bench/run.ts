@@ -9,6 +9,7 @@ import markdownIt from 'markdown-it';
 import { init as initMd4w, mdToJSON } from 'md4w';
 import { closeApp, openApp } from '../src/app/context.js';
 import { importChecklist, readChecklistFile } from '../src/app/import/import-checklist.js';
+import { findDuplicates } from '../src/core/checklist/duplicates.js';
 import { parseChecklist } from '../src/core/import/parse-checklist.js';
 import { cardPassShare } from './card-pass.js';
 import { benchCards } from './cards.js';
@@ -105,6 +106,8 @@ async function benchImport(label: string, file: string, text: string, withPostgr
     const rawMarkdownIt = await minTime(RUNS, () => md.parse(text, {}));
     const rawMd4w = await minTime(RUNS, () => mdToJSON(text));
     const parseOnly = await minTime(RUNS, () => parseChecklist(text, { fallbackTitle: 'bench' }));
+    const studyTopics = parseChecklist(text, { fallbackTitle: 'bench' }).entries.filter((entry) => entry.kind === 'topic');
+    const duplicates = await minTime(RUNS, () => findDuplicates(studyTopics, (entry) => entry.text));
     const sqliteImport = await minTime(RUNS, () => importInto(join(dir, `run-${n++}.db`), file));
     const writes = await importWrites(join(dir, `run-${n++}.db`), file);
     let sqliteFloor = Infinity;
@@ -114,6 +117,7 @@ async function benchImport(label: string, file: string, text: string, withPostgr
     console.log(`  markdown-it 15 raw parse        ${ms(rawMarkdownIt)}`);
     console.log(`  md4w (md4c, wasm) raw parse     ${ms(rawMd4w)}   (no source positions)`);
     console.log(`  prepdeck parse (core only)      ${ms(parseOnly)}   ${ratio(parseOnly, rawMarkdownIt)} markdown-it`);
+    console.log(`  ${"the import's duplicates report".padEnd(32)}${ms(duplicates)}   after the parse, over its ${studyTopics.length} study topics`);
     console.log(
       `  prepdeck import into SQLite     ${ms(sqliteImport)}   ${ratio(sqliteImport, rawMarkdownIt)} markdown-it, ${ratio(sqliteImport, rawMd4w)} md4w${aim ? ` (aim: ${aim})` : ''}`,
     );

@@ -1,6 +1,6 @@
 // Applying a re-import plan (core/import/plan.ts): what is stored becomes what was parsed, history kept.
 import type { Insertable, Kysely } from 'kysely';
-import type { ParsedChecklist } from '../../core/checklist/model.js';
+import type { ParsedChecklist, ParsedResource } from '../../core/checklist/model.js';
 import { importEvents, type ImportEvent } from '../../core/import/events.js';
 import { cardOwner, planCards, type StoredCardRef } from '../../core/review/cards.js';
 import type { ImportPlan, StoredSectionRef, StoredTopicRef } from '../../core/import/plan.js';
@@ -305,6 +305,8 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
  * an archived one keeps the placeholder. Real keys never start with `#:`.
  */
 async function moveKeysOutOfTheWay(db: Kysely<Database>, stored: Map<number, TopicRow>, plan: ImportPlan) {
+  // A first import has nothing in the way: no need to gather every incoming key.
+  if (stored.size === 0) return;
   const incomingKeys = new Set(plan.entries.map((e) => e.identityKey));
   const finalKey = new Map(plan.entries.filter((e) => e.existingId !== null).map((e) => [e.existingId!, e.identityKey]));
   for (const row of stored.values()) {
@@ -331,31 +333,31 @@ const RESOURCE_COLUMNS = ['section_id', 'topic_id', 'url', 'title', 'clickable',
 >;
 
 async function replaceResources(db: Kysely<Database>, checklistId: number, parsed: ParsedChecklist, sectionIds: number[], topicIds: number[]) {
-  const owners = [
-    ...parsed.sections.map((s, i) => ({ sectionId: sectionIds[i]!, topicId: null, resources: s.resources })),
-    ...parsed.entries.map((e, i) => ({
-      sectionId: sectionIds[e.sectionIndex]!,
-      topicId: topicIds[i]!,
-      resources: e.resources,
-    })),
-  ];
-  const rows = owners.flatMap(({ sectionId, topicId, resources }) =>
-    resources.map((resource, position) => ({
-      checklist_id: checklistId,
-      section_id: sectionId,
-      topic_id: topicId,
-      url: resource.url,
-      title: resource.title,
-      clickable: resource.clickable ? 1 : 0,
-      from_bullet: resource.fromBullet ? 1 : 0,
-      position,
-      line: resource.line,
-    })),
-  );
   const current = await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute();
-  if (sameRows(current, rows, RESOURCE_COLUMNS)) return;
+  if (sameRows(current, resourceRows(checklistId, parsed, sectionIds, topicIds), RESOURCE_COLUMNS)) return;
   await db.deleteFrom('resources').where('checklist_id', '=', checklistId).execute();
-  await insertRows(db, 'resources', rows);
+  await insertRows(db, 'resources', resourceRows(checklistId, parsed, sectionIds, topicIds));
+}
+
+/** The file's resources as rows, the sections' then the entries', each made as it is compared or written. */
+function* resourceRows(checklistId: number, parsed: ParsedChecklist, sectionIds: number[], topicIds: number[]) {
+  const row = (sectionId: number, topicId: number | null, resource: ParsedResource, position: number) => ({
+    checklist_id: checklistId,
+    section_id: sectionId,
+    topic_id: topicId,
+    url: resource.url,
+    title: resource.title,
+    clickable: resource.clickable ? 1 : 0,
+    from_bullet: resource.fromBullet ? 1 : 0,
+    position,
+    line: resource.line,
+  });
+  for (const [index, { resources }] of parsed.sections.entries()) {
+    for (const [position, resource] of resources.entries()) yield row(sectionIds[index]!, null, resource, position);
+  }
+  for (const [index, { sectionIndex, resources }] of parsed.entries.entries()) {
+    for (const [position, resource] of resources.entries()) yield row(sectionIds[sectionIndex]!, topicIds[index]!, resource, position);
+  }
 }
 
 const NOTE_COLUMNS = ['section_id', 'kind', 'source', 'line_start', 'line_end', 'position'] as const satisfies ReadonlyArray<keyof SectionNoteTable>;
@@ -533,6 +535,12 @@ function differs<T extends object>(before: T, after: T, columns: ReadonlyArray<k
   return columns.some((column) => before[column] !== after[column]);
 }
 
-function sameRows<T extends object>(current: T[], next: T[], columns: ReadonlyArray<keyof T>): boolean {
-  return current.length === next.length && current.every((row, i) => !differs(row, next[i]!, columns));
+/** Whether `next` holds rows equal to `current`'s, in the same order; taken from `next` only until one differs. */
+function sameRows<T extends object>(current: T[], next: Iterable<T>, columns: ReadonlyArray<keyof T>): boolean {
+  let count = 0;
+  for (const row of next) {
+    if (count === current.length || differs(current[count]!, row, columns)) return false;
+    count++;
+  }
+  return count === current.length;
 }

@@ -83,6 +83,25 @@ for (const backend of BACKENDS) {
       expect({ ...after, checklists: [] }).toEqual({ ...before, checklists: [] });
     });
 
+    it('rewrites the resources when a link is added after the last or the last one goes, and keeps them when none changes', async () => {
+      const withLinks = (links: string[]): ChecklistSpec => ({
+        sections: [{ title: 'Python', links: ['https://docs.python.org/3/'], topics: [{ text: 'asyncio', links }] }],
+      });
+      const urls = async (checklistId: number) => (await loadChecklistTree(store().db, checklistId))!.resources.map((r) => r.url);
+      const { checklistId } = await importParsed(store(), 'prep', parsedChecklist(withLinks(['https://a.example/'])), DAY1);
+      const ids = async () => (await loadChecklistTree(store().db, checklistId))!.resources.map((r) => r.id);
+      const first = await ids();
+
+      await importParsed(store(), 'prep', parsedChecklist(withLinks(['https://a.example/'])), DAY2);
+      expect(await ids()).toEqual(first);
+      await importParsed(store(), 'prep', parsedChecklist(withLinks(['https://a.example/', 'https://b.example/'])), DAY2);
+      expect(await urls(checklistId)).toEqual(['https://docs.python.org/3/', 'https://a.example/', 'https://b.example/']);
+      await importParsed(store(), 'prep', parsedChecklist(withLinks(['https://a.example/'])), DAY3);
+      expect(await urls(checklistId)).toEqual(['https://docs.python.org/3/', 'https://a.example/']);
+      await importParsed(store(), 'prep', parsedChecklist(withLinks(['https://c.example/'])), DAY3);
+      expect(await urls(checklistId)).toEqual(['https://docs.python.org/3/', 'https://c.example/']);
+    });
+
     it('keeps the states of renamed and moved topics, archives the removed one with its history, adds the new one', async () => {
       const { checklistId } = await importParsed(store(), 'prep', parsedChecklist(PREP), DAY1);
       const ids = await topicIdsByText(store().db, checklistId);
