@@ -465,6 +465,21 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.close();
   });
 
+  it('lists in the import preview the topics whose details and the sections whose notes the file changed', async () => {
+    await createChecklist('edited', '# Python\n\nAsked often.\n\n- generators\n  yield pauses\n- slots\n');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import`);
+    const edited = '# Python\n\nAsked every time.\n\n- generators\n  yield pauses, send resumes\n- slots\n';
+    await page.setInputFiles('#import-file', { name: 'edited.md', mimeType: 'text/markdown', buffer: Buffer.from(edited) });
+    await page.fill('input[type=text]', 'edited');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const summaries = page.locator('.change-list summary');
+    await expect.poll(() => summaries.allTextContents()).toEqual(['Details edited: 1 entry', 'Section notes edited: 1 entry']);
+    expect(await page.locator('.change-list li').allTextContents()).toEqual(['generators', 'Python']);
+    expect(await page.locator('.import-headline').textContent()).toBe('Python (re-import)');
+    await page.close();
+  });
+
   it('explains why the progress total leaves out skipped topics, and counts sections as the import does', async () => {
     await createChecklist('numbers', readFileSync(USER_FIXTURE, 'utf8'));
     const skipped = await findTopic('numbers', 'pylint');

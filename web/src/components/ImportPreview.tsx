@@ -36,7 +36,9 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
     { title: 'Moved', items: changes.moved.map((t) => `${t.title}: ${t.from} → ${t.to}`) },
     { title: 'Archived (gone from the file; progress kept)', items: changes.archived.map((t) => withSection(t.title, t.section)) },
     { title: 'Restored', items: changes.restored.map((t) => t.title) },
-    { title: 'State follows a changed tick', items: changes.retick.map((t) => `${t.title} → ${t.state}`) },
+    { title: 'State follows a changed marker', items: changes.retick.map((t) => `${t.title} → ${t.state}`) },
+    { title: 'Details edited', items: changes.details.map((t) => t.title) },
+    { title: 'Section notes edited', items: changes.sectionNotes.map((s) => s.section) },
   ];
   const countItems = [
     { key: 'topics', n: counts.topics, one: 'topic' },
