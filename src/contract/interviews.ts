@@ -252,6 +252,9 @@ export const GapsJson = Type.Object({
   questions: Type.Integer(),
   topics: Type.Array(GapTopicJson),
   sections: Type.Array(GapSectionJson),
+  timeZone: Type.String({
+    description: "the hunt's time zone (its settings', else the server machine's): the period's days are counted and lastAskedAt shown in it",
+  }),
 });
 export type GapsJson = Static<typeof GapsJson>;
 

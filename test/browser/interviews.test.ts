@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetailJson } from '../../src/contract/hunt.js';
 import type { RoundDetailJson, RoundListJson, StoryBankJson } from '../../src/contract/interviews.js';
+import type { ImportResultJson } from '../../src/contract/imports.js';
 import type { CardListJson } from '../../src/contract/review.js';
 import type { SearchResultJson } from '../../src/contract/topics.js';
 import { hasUserFixture, USER_FIXTURE } from '../support/fixtures.js';
@@ -320,5 +321,82 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('interviews in Chromium
         "'technicl' is a new kind of round, kept as your own; it is near 'technical': change the kind if that was meant",
       ]);
     expect((await round()).round).toMatchObject({ kind: 'technicl', startsAt: '2027-03-28T01:00:00.000Z' });
+  });
+});
+
+// The browser runs in UTC; this server's machine in Adelaide (UTC+9:30 or +10:30), and the hunt names no zone of its
+// own: the Gaps page reads when a topic was last asked on the hunt's clock, the one its period's days are counted in,
+// so that the day it shows is the day the From and To filters take.
+describe.skipIf(unavailable !== null)("the Gaps page on the hunt's clock, not the browser's", { timeout: TIMEOUT }, () => {
+  const HUNT_ZONE = 'Australia/Adelaide';
+  let zoned: Server;
+  let zonedBrowser: BrowserHandle;
+
+  async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(zoned.url + path, {
+      method,
+      headers: { origin: zoned.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  const localDate = (at: string | number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(at));
+  /** An instant's date as an en-US page writes it in the zone ("Nov 17"), with the year when not this year's there. */
+  function dayIn(at: string, timeZone: string): string {
+    const date = localDate(at, timeZone);
+    const year = date.slice(0, 4) === localDate(Date.now(), timeZone).slice(0, 4) ? {} : { year: 'numeric' as const };
+    return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', ...year, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  }
+  const timeIn = (at: string, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone }).format(new Date(at));
+  const plain = (text: string | null) => (text ?? '').replace(/\s/gu, ' ');
+
+  beforeAll(async () => {
+    [zoned, zonedBrowser] = await Promise.all([startServer({ timeZone: HUNT_ZONE }), launchBrowser()]);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await zonedBrowser?.close();
+    await zoned?.stop();
+  });
+
+  it('shows when each topic was last asked on the hunt’s clock, naming it; on the browser’s own when they agree', async () => {
+    await api<ImportResultJson>('POST', '/api/imports', { text: '# Prep\n\n## Python\n\n- [ ] descriptors\n', fileName: 'prep.md', name: 'prep' });
+    const { topics } = await api<SearchResultJson>('GET', '/api/search?q=descriptors&checklist=prep');
+    const { application } = await api<ApplicationDetailJson>('POST', '/api/hunt/applications', { company: 'Northwind', stage: 'technical' });
+    // 20:00 UTC three weeks ago, the next morning in Adelaide: a day apart, and long enough ago to be written as a date.
+    const day = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
+    const { round: held } = await api<RoundDetailJson>('POST', '/api/rounds', {
+      applicationId: application.id,
+      localStart: `${day}T20:00`,
+      timeZone: 'UTC',
+      kind: 'technical',
+    });
+    await api('POST', `/api/rounds/${held.id}/questions`, { text: 'Explain Python descriptors', topicIds: [topics[0]!.id] });
+    const at = held.startsAt;
+    expect(dayIn(at, HUNT_ZONE)).not.toBe(dayIn(at, 'UTC'));
+
+    const page = await zonedBrowser.newPage();
+    await page.goto(`${zoned.url}/gaps?c=prep`);
+    const asked = page.locator('.gap-item .gap-companies time').first();
+    await asked.waitFor();
+    expect(plain(await asked.textContent())).toBe(`last asked ${dayIn(at, HUNT_ZONE)}`);
+    expect(plain(await asked.getAttribute('title'))).toBe(`${dayIn(at, HUNT_ZONE)}, ${timeIn(at, HUNT_ZONE)}`);
+    expect(await page.locator('.gaps-zone').textContent()).toBe('Days and times in Australia/Adelaide, the hunt’s time zone.');
+    // The period is of the hunt's days too: the day shown finds the round, the browser's day for it does not.
+    const there = localDate(at, HUNT_ZONE);
+    await page.goto(`${zoned.url}/gaps?c=prep&from=${there}&to=${there}`);
+    await asked.waitFor();
+    await page.goto(`${zoned.url}/gaps?c=prep&from=${day}&to=${day}`);
+    await page.getByText('No round matches these filters.').waitFor();
+
+    // The hunt set to the browser's zone: the day and time read as before the change, with no zone to name.
+    await api('PATCH', '/api/hunt', { timeZone: 'UTC' });
+    await page.goto(`${zoned.url}/gaps?c=prep`);
+    await asked.waitFor();
+    expect(plain(await asked.textContent())).toBe(`last asked ${dayIn(at, 'UTC')}`);
+    expect(plain(await asked.getAttribute('title'))).toBe(`${dayIn(at, 'UTC')}, ${timeIn(at, 'UTC')}`);
+    expect(await page.locator('.gaps-zone').count()).toBe(0);
+    await page.close();
   });
 });

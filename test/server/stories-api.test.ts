@@ -105,6 +105,11 @@ for (const backend of BACKENDS) {
       await refused('GET', '/api/gaps?from=yesterday', undefined, 400, /from/);
       await refused('GET', '/api/gaps?checklist=nothing', undefined, 400, /^checklist: /);
       await refused('GET', '/api/gaps?kind=Not%20a%20kind', undefined, 400, /kind/);
+
+      // The zone the web shows lastAskedAt in, the period's: the hunt's, this machine's until the hunt names one.
+      expect(all.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      await ok('PATCH', '/api/hunt', { timeZone: 'Pacific/Kiritimati' });
+      expect((await ok<GapsJson>('GET', '/api/gaps?kind=system-design')).timeZone).toBe('Pacific/Kiritimati');
     });
 
     it('refuses a gaps kind no round has, naming the nearest kind as GET /api/rounds does; a known kind with no round is an empty answer', async () => {

@@ -17,6 +17,7 @@ import {
   isBrowserZone,
   localDateOf,
   recentDate as rawRecentDate,
+  recentInstant as rawRecentInstant,
   relativeDate,
   relativeDays,
 } from '../../web/src/lib/dates.js';
@@ -32,6 +33,7 @@ const formatInstantDate = spaced(rawFormatInstantDate);
 const formatTime = spaced(rawFormatTime);
 const formatWhen = spaced(rawFormatWhen);
 const recentDate = spaced(rawRecentDate);
+const recentInstant = spaced(rawRecentInstant);
 
 const today = '2026-12-06';
 
@@ -130,6 +132,16 @@ describe('relative words', () => {
     expect(recentDate('2026-12-01', { today })).toBe('5 days ago');
     expect(recentDate('2026-11-01', { today, locale: 'en-US' })).toBe('Nov 1');
   });
+
+  it("counts a past instant's day in its zone against today there: this morning in UTC is yesterday in Tokyo, a day ahead", () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-06T20:00:00Z'), toFake: ['Date'] });
+    const morningInTokyo = '2026-12-06T00:30:00Z';
+    expect(recentInstant(morningInTokyo, { zone: 'Asia/Tokyo' })).toBe('yesterday');
+    expect(recentInstant(morningInTokyo, { zone: 'UTC' })).toBe('today');
+    expect(recentInstant('2026-11-01T12:00:00Z', { zone: 'Asia/Tokyo', locale: 'en-US' })).toBe('Nov 1');
+    expect(recentInstant('2026-12-01T12:00:00Z', { zone: 'UTC', today })).toBe('5 days ago');
+  });
+  afterEach(() => void vi.useRealTimers());
 
   it('says how late a due date is, in days', () => {
     expect(['2026-12-06', '2026-12-07', '2026-12-10', '2026-12-05', '2026-12-01'].map((d) => dueText(d, today))).toEqual([

@@ -13,7 +13,9 @@ import { reviewRules } from '../review/settings.js';
 /** Filters by round kind, by a period of local dates in the hunt's zone (both ends included), and by checklist. */
 export async function gaps(ctx: AppContext, query: GapsQuery = {}): Promise<GapsJson> {
   const db = ctx.store.db;
-  const window = gapWindow(query, huntTimeZone((await readHunt(db)).timeZone));
+  // The hunt's zone, as the rounds' are: the period's days and the page's times are read in it.
+  const timeZone = huntTimeZone((await readHunt(db)).timeZone);
+  const window = gapWindow(query, timeZone);
   let checklistId: number | undefined;
   if (query.checklist !== undefined) {
     const checklist = await findChecklistByName(db, query.checklist);
@@ -36,5 +38,5 @@ export async function gaps(ctx: AppContext, query: GapsQuery = {}): Promise<Gaps
     card: topic.card,
     scheduler: schedulers.get(topic.checklistId),
   }));
-  return computeGaps({ rounds: rows.rounds, questions: rows.questions, topics, sections: rows.sections, now: ctx.now() });
+  return { ...computeGaps({ rounds: rows.rounds, questions: rows.questions, topics, sections: rows.sections, now: ctx.now() }), timeZone };
 }

@@ -135,9 +135,9 @@ function worstFirst<T extends { gap: number; rounds: number; questions: number; 
  * Per topic: the questions that touched it, the rounds it came up in, the mean self-score of the scored ones, its
  * recall now, the companies and when it was asked last, and its gap. Per section the same, every section a topic
  * sits under counting it (as the tree's rollups do), a question once per section; a section's recall is the mean
- * over its asked topics that have been reviewed.
+ * over its asked topics that have been reviewed. The hunt's zone, which the answer names, the app adds.
  */
-export function computeGaps(input: GapInput): GapsJson {
+export function computeGaps(input: GapInput): Omit<GapsJson, 'timeZone'> {
   const rounds = new Map(input.rounds.map((round) => [round.id, round]));
   // The companies sorted once: sorting each topic's own with the collator cost more than the rest of the analysis.
   const companyRank = new Map([...new Set(input.rounds.map((round) => round.company))].sort(byName).map((company, rank) => [company, rank]));

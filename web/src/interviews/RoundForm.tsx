@@ -26,7 +26,7 @@ const KIND_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function RoundForm({ round, zone, contacts, sections, onSave, onCancel }: Props) {
   const id = useId();
-  const [localStart, setLocalStart] = useState(round?.localStart ?? defaultLocalStart());
+  const [localStart, setLocalStart] = useState(round?.localStart ?? defaultLocalStart(zone));
   const [timeZone, setTimeZone] = useState(round?.timeZone ?? zone);
   const [duration, setDuration] = useState(String(round?.durationMinutes ?? 60));
   const [kind, setKind] = useState(round ? kindLabel(round.kind) : KIND_LABEL.technical);

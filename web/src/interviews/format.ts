@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { RoundJson, RoundOutcome } from '../../../src/contract/interviews.js';
 import type { ROUND_KINDS as ROUND_KIND_LIST } from '../../../src/contract/vocabulary.js';
-import { browserZone, formatDateTime, formatTime, knownZone, localDateOf } from '../lib/dates.js';
+import { addDays, browserZone, formatDateTime, formatTime, knownZone, localDateOf } from '../lib/dates.js';
 
 // The contract's lists are values the web may not import, only their types: each map names every word of its
 // list, so the type-check fails when the contract adds one.
@@ -83,11 +83,12 @@ export function timeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-/** A round's local start as the form's datetime-local value takes it, and the default: tomorrow at 10:00. */
-export function defaultLocalStart(now = new Date()): string {
-  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T10:00`;
+/**
+ * A new round's local start as the form's datetime-local value takes it: tomorrow at 10:00 in its zone (the hunt's),
+ * whose tomorrow may be the browser's today.
+ */
+export function defaultLocalStart(zone: string, now: number = Date.now()): string {
+  return `${addDays(localDateOf(now, zone), 1)}T10:00`;
 }
 
 export function percent(ratio: number | null): string {

@@ -139,6 +139,11 @@ export function recentDate(local: string, options: DateOptions = {}): string {
   return days <= 0 && days > -14 ? relativeDays(days) : formatDate(local, { ...options, today });
 }
 
+/** A past instant as a list reads it, by its day in the zone against today there: "yesterday", then the date. */
+export function recentInstant(at: string, options: InstantOptions = {}): string {
+  return recentDate(localDateOf(at, options.zone), { ...options, today: options.today ?? todayIn(options.zone) });
+}
+
 /** "today", "tomorrow", "in 3 days", "1 day late": a due date against today. */
 export function dueText(dueOn: string, today: string = todayIn()): string {
   const days = daysBetween(today, dueOn);

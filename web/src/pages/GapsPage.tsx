@@ -6,7 +6,7 @@ import type { GapSectionJson, GapsJson, GapTopicJson } from '../../../src/contra
 import { ErrorLine } from '../components/ErrorLine.js';
 import { PageSkeleton } from '../components/Skeletons.js';
 import { errorMessage } from '../lib/api.js';
-import { formatDateTime, localDateOf, recentDate } from '../lib/dates.js';
+import { formatDateTime, isBrowserZone, recentInstant } from '../lib/dates.js';
 import { plural } from '../lib/plural.js';
 import { hrefFor, Link } from '../lib/router.js';
 import { useHuntParams } from '../hunt/url.js';
@@ -72,6 +72,7 @@ export function GapsPage({ checklist }: { checklist: string }) {
             Clear filters
           </button>
         )}
+        {data && !isBrowserZone(data.timeZone) && <p className="muted gaps-zone">Days and times in {data.timeZone}, the hunt’s time zone.</p>}
       </div>
       <nav className="hunt-tabs gaps-tabs" aria-label="Gaps by">
         {TABS.map((t) => (
@@ -114,15 +115,14 @@ function figures(g: GapTopicJson | GapSectionJson, data: GapsJson, kind: string)
   return parts.join(', ');
 }
 
-/** "Acme, Globex · last asked 3 days ago": where it came up, and how lately. */
-function companiesLine(g: GapTopicJson | GapSectionJson) {
-  const when = recentDate(localDateOf(g.lastAskedAt));
+/** "Acme, Globex · last asked 3 days ago": where it came up, and how lately, its days the hunt's as the filters' are. */
+function companiesLine(g: GapTopicJson | GapSectionJson, zone: string) {
   return (
     <>
       {g.companies.join(', ')}
       {g.companies.length > 0 && ' · '}
-      <time dateTime={g.lastAskedAt} title={formatDateTime(g.lastAskedAt)}>
-        last asked {when}
+      <time dateTime={g.lastAskedAt} title={formatDateTime(g.lastAskedAt, { zone })}>
+        last asked {recentInstant(g.lastAskedAt, { zone })}
       </time>
     </>
   );
@@ -168,7 +168,7 @@ function TopicGaps({ data, checklist, kind }: { data: GapsJson; checklist: strin
             </div>
             <p className="gap-section muted">{g.section.join(' / ')}</p>
             <p className="gap-figures">{figures(g, data, kind)}</p>
-            <p className="gap-companies muted">{companiesLine(g)}</p>
+            <p className="gap-companies muted">{companiesLine(g, data.timeZone)}</p>
           </li>
         ))}
       </ol>
@@ -191,7 +191,7 @@ function SectionGaps({ data, checklist, kind }: { data: GapsJson; checklist: str
               </span>
             </div>
             <p className="gap-figures">{figures(g, data, kind)}</p>
-            <p className="gap-companies muted">{companiesLine(g)}</p>
+            <p className="gap-companies muted">{companiesLine(g, data.timeZone)}</p>
             <Link className="button button-small" to={sectionReviewHref(g.checklist || checklist, g.path)}>
               Study this section
             </Link>
