@@ -89,16 +89,22 @@ export function createMarkdownParser(): MarkdownIt {
   // skipped, so that the import reports exactly those (a trailing reference definition, read without a token, is not).
   // Inside a quote they are not lost: the import keeps a quote's source whole.
   let quotesOpen = 0;
-  const blockquote = md.block.ruler.__rules__.find((rule) => rule.name === 'blockquote')!.fn;
-  md.block.ruler.at('blockquote', (state, startLine, endLine, silent) => {
-    if (silent) return blockquote(state, startLine, endLine, silent);
-    quotesOpen++;
-    try {
-      return blockquote(state, startLine, endLine, silent);
-    } finally {
-      quotesOpen--;
-    }
-  });
+  const { fn: blockquote, alt } = md.block.ruler.__rules__.find((rule) => rule.name === 'blockquote')!;
+  // `at` resets the rule's alt to none unless given: keep the blocks a quote may interrupt (a paragraph, a list
+  // item's text, a reference), or a `>` line right after text would be read as more of that text, against CommonMark.
+  md.block.ruler.at(
+    'blockquote',
+    (state, startLine, endLine, silent) => {
+      if (silent) return blockquote(state, startLine, endLine, silent);
+      quotesOpen++;
+      try {
+        return blockquote(state, startLine, endLine, silent);
+      } finally {
+        quotesOpen--;
+      }
+    },
+    { alt: [...alt] },
+  );
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) => {
     if (state.level >= MAX_NESTING && quotesOpen === 0) {
