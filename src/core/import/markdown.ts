@@ -1,5 +1,5 @@
 // The one markdown-it configuration prepdeck reads checklists with: CommonMark + the GFM parts we need.
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import markdownIt, { type Env, type MarkdownIt, type Token } from 'markdown-it';
 
 // GFM extended www autolink: `www.` then a domain, then anything up to whitespace or `<`,
 // minus trailing punctuation (https://github.github.com/gfm/#extended-www-autolink).
@@ -29,9 +29,13 @@ function autolinkLength(url: string): number {
 /** markdown-it stops reading (silently) past this depth; deep enough for any real outline. */
 export const MAX_NESTING = 400;
 
-/** What a parse records in its env: the lines (0-based, end exclusive) markdown-it skipped at its nesting limit. */
+/**
+ * What a parse records in its env: the lines (0-based, end exclusive) markdown-it skipped at its nesting limit, and
+ * (markdown-it's own) the file's reference definitions.
+ */
 export type ParseEnv = {
   skipped: Array<[number, number]>;
+  references?: Env['references'];
 };
 
 /**
