@@ -36,6 +36,9 @@ const WITH_CARDS = [
   '',
 ].join('\n');
 
+/** A task list whose tasks hold detail bullets, inside their item and after it. */
+const TASK_LIST = ['# Plan', '', '- [ ] Heap', '  - sift down', '- [ ] Trie', '- walk it by prefix', '- [ ] Graph', '- [x] Sort', ''].join('\n');
+
 interface Listed {
   path: string;
   state: string;
@@ -166,6 +169,33 @@ for (const backend of BACKENDS) {
       expect(await cli.json<ImportResultJson>(['import', copy, '--name', 'db-again'])).toMatchObject({ counts: { topics: 2, cards: 6 } });
       for (const topic of ['SELECT FOR UPDATE', 'MVCC']) expect(await qaCards(cli, 'db-again', topic)).toEqual(await qaCards(cli, 'db', topic));
       expect((await cli.run(['export', '--format', 'md', '-c', 'db-again'])).stdout).toBe(exported.stdout);
+    });
+
+    it('a task list with notes and cards on tasks that hold detail bullets: exported, imported anew and exported again, the same bytes', async () => {
+      const file = join(dir, 'plan.md');
+      writeFileSync(file, TASK_LIST);
+      expect((await cli.run(['import', file, '--name', 'plan'])).code).toBe(0);
+      const work = [
+        ['note', 'Heap', NOTES],
+        ['note', 'Trie', 'tries are trees'],
+        ['card', 'add', 'Trie', 'Why a trie?', 'shared prefixes'],
+        ['card', 'add', 'Heap', 'Sift down costs?', 'O(log n)'],
+      ];
+      for (const args of work) {
+        const result = await cli.run([...args, '-c', 'plan']);
+        expect(result.code, result.stderr).toBe(0);
+      }
+      const exported = await cli.run(['export', '--format', 'md', '-c', 'plan']);
+      expect([exported.code, exported.stderr]).toEqual([0, '']);
+      // The notes stand after the task's detail bullet, a blank line apart; read back, they are a quote of their own.
+      expect(exported.stdout).toContain(
+        ['- [ ] Heap', '  - sift down', '', ...QUOTED.map((line) => `  ${line}`), '', '  - Sift down costs? :: O(log n)', ''].join('\n'),
+      );
+      const copy = join(dir, 'plan-export.md');
+      writeFileSync(copy, exported.stdout);
+      expect(await cli.json<ImportResultJson>(['import', copy, '--name', 'plan-again'])).toMatchObject({ counts: { topics: 4, cards: 2 } });
+      expect((await topicsOf(cli, 'plan-again')).map((t) => [t.path, t.state])).toEqual((await topicsOf(cli, 'plan')).map((t) => [t.path, t.state]));
+      expect(await cli.run(['export', '--format', 'md', '-c', 'plan-again'])).toEqual({ code: 0, stdout: exported.stdout, stderr: '' });
     });
   });
 }

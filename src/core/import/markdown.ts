@@ -1,5 +1,5 @@
 // The one markdown-it configuration prepdeck reads checklists with: CommonMark + the GFM parts we need.
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import markdownIt, { type Env, type MarkdownIt, type Token } from 'markdown-it';
 
 // GFM extended www autolink: `www.` then a domain, then anything up to whitespace or `<`,
 // minus trailing punctuation (https://github.github.com/gfm/#extended-www-autolink).
@@ -29,9 +29,13 @@ function autolinkLength(url: string): number {
 /** markdown-it stops reading (silently) past this depth; deep enough for any real outline. */
 export const MAX_NESTING = 400;
 
-/** What a parse records in its env: the lines (0-based, end exclusive) markdown-it skipped at its nesting limit. */
+/**
+ * What a parse records in its env: the lines (0-based, end exclusive) markdown-it skipped at its nesting limit, and
+ * (markdown-it's own) the file's reference definitions.
+ */
 export type ParseEnv = {
   skipped: Array<[number, number]>;
+  references?: Env['references'];
 };
 
 /**
@@ -89,16 +93,22 @@ export function createMarkdownParser(): MarkdownIt {
   // skipped, so that the import reports exactly those (a trailing reference definition, read without a token, is not).
   // Inside a quote they are not lost: the import keeps a quote's source whole.
   let quotesOpen = 0;
-  const blockquote = md.block.ruler.__rules__.find((rule) => rule.name === 'blockquote')!.fn;
-  md.block.ruler.at('blockquote', (state, startLine, endLine, silent) => {
-    if (silent) return blockquote(state, startLine, endLine, silent);
-    quotesOpen++;
-    try {
-      return blockquote(state, startLine, endLine, silent);
-    } finally {
-      quotesOpen--;
-    }
-  });
+  const { fn: blockquote, alt } = md.block.ruler.__rules__.find((rule) => rule.name === 'blockquote')!;
+  // `at` resets the rule's alt to none unless given: keep the blocks a quote may interrupt (a paragraph, a list
+  // item's text, a reference), or a `>` line right after text would be read as more of that text, against CommonMark.
+  md.block.ruler.at(
+    'blockquote',
+    (state, startLine, endLine, silent) => {
+      if (silent) return blockquote(state, startLine, endLine, silent);
+      quotesOpen++;
+      try {
+        return blockquote(state, startLine, endLine, silent);
+      } finally {
+        quotesOpen--;
+      }
+    },
+    { alt: [...alt] },
+  );
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) => {
     if (state.level >= MAX_NESTING && quotesOpen === 0) {

@@ -117,7 +117,10 @@ export function parseChecklist(text: string, options: ParseOptions): ParsedCheck
 
   const headings = headingCensus(blocks, settings.roleTitles);
   const topicsMode = chooseTopicsMode(blocks, headings, options.topics ?? 'auto', settings.topics);
-  const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles, headings);
+  const reader = new ChecklistReader(lines, topicsMode.mode, settings.roleTitles, headings, {
+    sources: textsBeforeQuotes(tokens, lines),
+    references: env.references,
+  });
   reader.readBlocks(blocks);
   warnings.push(...reader.warnings);
   assignRoles(reader.sections, settings.roleTitles);
@@ -172,6 +175,73 @@ function toBlockTree(tokens: Token[]): Block[] {
     }
   }
   return root.children;
+}
+
+/** A line that starts a quote (or would, but for its indentation): what a paragraph used to read as more of its text. */
+const QUOTE_LINE = /^[ \t]*>/;
+/** A line that opens a block of its own when not indented as code: a list item, a heading, a fence, a rule. */
+const BLOCK_START = /^(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*){3,}$)/;
+
+/**
+ * Each paragraph that a `>` line follows directly (no blank line between: only the ends of lists and items stand
+ * between their tokens), with its text as prepdeck read it before such a line could interrupt text: the paragraph's
+ * lines and the quote's as one paragraph, the quote's `>` its text, and on through a quote that follows that one
+ * directly. A `>` line indented as code once the list it ended is gone is read so too. The lines after the quote
+ * that were read as more of the paragraph then (`2) ...`, which cannot interrupt text) are left out: they are lines
+ * of other topics now, whose markers a sync may write. Such a paragraph is rare; most files have none.
+ */
+function textsBeforeQuotes(tokens: Token[], lines: string[]): Map<Token, string> {
+  const sources = new Map<Token, string>();
+  /** The paragraph a `>` line may follow: its inline token, where it ends, the text read so far, the column its text starts at. */
+  let paragraph: { inline: Token; end: number; source: string; column: number } | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'paragraph_close') {
+      const inline = tokens[i - 1];
+      const [start, end] = tokens[i - 2]?.map ?? [];
+      if (inline?.type !== 'inline' || start === undefined || end === undefined) paragraph = null;
+      else {
+        const line = (lines[start] ?? '').trimEnd();
+        const column = line.length - inline.content.split('\n', 1)[0]!.trimEnd().length;
+        paragraph = { inline, end, source: inline.content, column };
+      }
+      continue;
+    }
+    if (token.nesting === -1) continue;
+    const map = token.map;
+    if (
+      !paragraph ||
+      !map ||
+      map[0] !== paragraph.end ||
+      !(token.type === 'blockquote_open' || token.type === 'code_block') ||
+      !QUOTE_LINE.test(lines[map[0]] ?? '')
+    ) {
+      paragraph = null;
+      continue;
+    }
+    // Up to a blank line, which ended the paragraph (a code block may hold one), or a line without `>` opening a block
+    // within the paragraph's indentation, which a quote reads as its text when it is indented as code past the quote's.
+    const { column } = paragraph;
+    const opensBlock = (line: string) =>
+      !QUOTE_LINE.test(line) && BLOCK_START.test(line.trim()) && line.length - line.trimStart().length < column + 4;
+    let end = map[0];
+    while (end < map[1] && (lines[end] ?? '').trim() !== '' && !opensBlock(lines[end]!)) end++;
+    // Each line without the indentation of the paragraph's list item, as markdown-it gave a paragraph its lines.
+    const unindented = lines.slice(map[0], end).map((line) => line.slice(Math.min(column, line.length - line.trimStart().length)));
+    paragraph.source = [paragraph.source, ...unindented].join('\n');
+    sources.set(paragraph.inline, paragraph.source.trimEnd());
+    paragraph.end = end === map[1] ? end : -1;
+    if (token.type === 'blockquote_open') {
+      while (i + 1 < tokens.length && !(tokens[i + 1]!.type === 'blockquote_close' && tokens[i + 1]!.level === token.level)) i++;
+    }
+  }
+  return sources;
+}
+
+/** The texts of textsBeforeQuotes, and the file's reference definitions, which their links may use. */
+interface FormerTexts {
+  sources: ReadonlyMap<Token, string>;
+  references: ParseEnv['references'];
 }
 
 interface Settings {
@@ -492,6 +562,7 @@ class ChecklistReader {
     private readonly mode: TopicsMode,
     private readonly roleTitles: Settings['roleTitles'],
     private readonly headings: Pick<HeadingCensus, 'topicHeadings' | 'furtherReading'>,
+    private readonly former: FormerTexts,
   ) {
     this.sections.push({
       index: 0,
@@ -629,7 +700,7 @@ class ChecklistReader {
       }
       return;
     }
-    const entryIndex = this.addEntry(item, reading, owner, textStartOf(this.lines, first!));
+    const entryIndex = this.addEntry(item, reading, owner, textStartOf(this.lines, first!), this.formerIdentityText(first!) ?? reading.identityText);
     if (this.mode === 'tasks' && isTask && owner.entryIndex === null) this.followedTask = entryIndex;
     const inner: Owner = { sectionIndex: owner.sectionIndex, entryIndex, depth: owner.depth + 1 };
     const details: string[] = [];
@@ -779,7 +850,25 @@ class ChecklistReader {
     return found;
   }
 
-  private addEntry(item: Block, reading: InlineReading, owner: Owner, textStart: TextPosition | null): number {
+  /**
+   * What a topic whose line a quote follows directly is recognised by: its line and the quote's read as one text
+   * (`Channels > buffered or not`), as prepdeck read them before a `>` line could interrupt text, so that a re-import
+   * keeps the topic (badges and the like read as they were then too); null for any other topic.
+   */
+  private formerIdentityText(paragraph: Block): string | null {
+    const source = paragraph.inline ? this.former.sources.get(paragraph.inline) : undefined;
+    if (source === undefined) return null;
+    const [inline] = sharedParser!.parseInline(source, { references: this.former.references });
+    return inline ? readInline(inline).identityText : null;
+  }
+
+  private addEntry(
+    item: Block,
+    reading: InlineReading,
+    owner: Owner,
+    textStart: TextPosition | null,
+    identityText: string = reading.identityText,
+  ): number {
     const index = this.entries.length;
     if (reading.besideTitle.length > 0) this.besideTitle.set(index, reading.besideTitle);
     const lines = rangeOf(item);
@@ -790,7 +879,7 @@ class ChecklistReader {
       kind: 'topic',
       title: reading.source,
       text: reading.text,
-      ...(reading.identityText !== reading.text && { identityText: reading.identityText }),
+      ...(identityText !== reading.text && { identityText }),
       marker: reading.marker,
       details: '',
       position: this.nextPosition(`e${owner.sectionIndex}:${owner.entryIndex ?? ''}`),

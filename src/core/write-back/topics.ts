@@ -214,7 +214,8 @@ function sectionBlock(parsed: ParsedChecklist, lines: readonly string[], section
     while (previous && previousEnd > previous.lines.start && isBlank(lines[previousEnd - 1])) previousEnd--;
     const loose = previous !== undefined && previousEnd < last.lines.start - 1;
     return {
-      block: { sectionIndex, after, items: [], blankAfter: false },
+      // A quote right under the last topic written would be recognised as part of its text (see ParsedEntry.identityText).
+      block: { sectionIndex, after, items: [], blankAfter: /^[ \t]*>/.test(lines[after] ?? '') },
       indent,
       spacing,
       nextBullet: (n) => (number === undefined ? bullet[2]! : `${Number(number) + n + 1}${delimiter}`),
@@ -296,5 +297,8 @@ export function checkTopicInsertions(
     if (!own) return `topic #${insertion.topicId} (${insertion.title}) would not be read back as written`;
   }
   const rest = withoutEntriesAt(after, new Set(insertions.map((insertion) => insertion.line)));
+  // Written between a topic and a quote right under it, a topic would change what that one is recognised by.
+  const recognisedOtherwise = rest.entries.find((entry, i) => entry.identityText !== before.entries[i]?.identityText);
+  if (recognisedOtherwise) return `line ${recognisedOtherwise.lines.start} (${recognisedOtherwise.text}) would be recognised by another text`;
   return checkWriteBack(before, rest, [], (line) => lineAfterTopics(line, insertions)) ?? checkCardInsertions(before, rest, [], new Map());
 }

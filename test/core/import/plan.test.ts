@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist } from '../../../src/core/import/parse-checklist.js';
 import type { TopicState } from '../../../src/core/checklist/model.js';
-import { MAX_SIMILARITY_CHARACTERS, MAX_SIMILARITY_COMPARISONS, planImport } from '../../../src/core/import/plan.js';
+import { itemKey } from '../../../src/core/import/identity.js';
+import { MAX_SIMILARITY_CHARACTERS, MAX_SIMILARITY_COMPARISONS, planImport, type StoredTopicRef } from '../../../src/core/import/plan.js';
 import { storedAfterFirstImport } from '../../support/first-import.js';
 
 const parse = (text: string) => parseChecklist(text, { fallbackTitle: 't' });
@@ -259,5 +260,76 @@ describe('a topic added in prepdeck, at re-import', () => {
     const plan = planImport(parse(BEFORE.slice(0, BEFORE.indexOf('# Databases'))), stored.sections, stored.topics);
     expect(plan.archivedTopicIds).toContain(500);
     expect(plan.appTopics).toEqual([]);
+  });
+});
+
+/**
+ * Before a `>` line could interrupt text, a quote right under a topic's line was more of its title: such a topic was
+ * stored as its line and the quote folded into one (the same file with the quote written on the title's line reads so).
+ */
+describe('a topic whose line a quote follows directly, stored as the former reading read it', () => {
+  const cases: Array<{ shape: string; before: string; now: string }> = [
+    {
+      shape: 'a quote under a task',
+      before: '# Go\n- [x] Channels > buffered or not\n- [ ] Mutex\n',
+      now: '# Go\n- [x] Channels\n  > buffered or not\n- [ ] Mutex\n',
+    },
+    {
+      shape: 'a quote at the left margin after an item',
+      before: '# Go\n- [ ] Mutex\n- [x] Channels > see the spec\n',
+      now: '# Go\n- [ ] Mutex\n- [x] Channels\n> see the spec\n',
+    },
+    {
+      shape: 'a quote of several lines, one of them a bare `>`',
+      before: '# Go\n- [x] Channels > buffered > > or not\n- [ ] Mutex\n',
+      now: '# Go\n- [x] Channels\n  > buffered\n  >\n  > or not\n- [ ] Mutex\n',
+    },
+    {
+      shape: 'a quote with inline Markdown',
+      before: '# Go\n- [x] Channels > **buffered** or `not`, see [the spec](https://go.dev/ref/spec)\n- [ ] Mutex\n',
+      now: '# Go\n- [x] Channels\n  > **buffered** or `not`, see [the spec](https://go.dev/ref/spec)\n- [ ] Mutex\n',
+    },
+  ];
+
+  for (const { shape, before, now } of cases) {
+    it(`is the same topic, its state kept: ${shape}`, () => {
+      const stored = store(before, { [parse(before).entries.find((e) => e.text.startsWith('Channels'))!.text]: 'learning' });
+      const parsed = parse(now);
+      const plan = planImport(parsed, stored.sections, stored.topics);
+      const channels = plan.entries[parsed.entries.findIndex((e) => e.text === 'Channels')]!;
+      expect(channels).toMatchObject({ match: 'same', existingId: stored.topics.find((t) => t.text.startsWith('Channels'))!.id, state: 'learning' });
+      expect(plan.entries.every((e) => e.match === 'same' && !e.stateChanged)).toBe(true);
+      expect(plan.summary).toMatchObject({ added: [], renamed: [], moved: [], archived: [], unchanged: 2 });
+    });
+  }
+
+  it('keeps the topics under it too, whose keys hold its identity', () => {
+    const stored = store('# Go\n- Concurrency > CSP style\n  - Channels\n', { 'Concurrency > CSP style': 'known', Channels: 'learning' });
+    const plan = planImport(parse('# Go\n- Concurrency\n  > CSP style\n  - Channels\n'), stored.sections, stored.topics);
+    expect(plan.entries.map((e) => [e.text, e.match, e.state])).toEqual([
+      ['Concurrency', 'same', 'known'],
+      ['Channels', 'same', 'learning'],
+    ]);
+  });
+
+  it('is the stored topic keyed by the former text, and still that topic once the quote is gone from the file', () => {
+    const stored = store('# Go\n- [ ] Mutex\n');
+    const channels: StoredTopicRef = {
+      id: 7,
+      identityKey: itemKey('go', { text: 'Channels > buffered or not' }),
+      sectionKey: 'go',
+      kind: 'topic',
+      text: 'Channels > buffered or not',
+      marker: 'open',
+      state: 'known',
+      archived: false,
+      origin: 'file',
+    };
+    const plan = planImport(parse('# Go\n- [ ] Mutex\n- [ ] Channels\n  > buffered or not\n'), stored.sections, [...stored.topics, channels]);
+    expect(plan.entries[1]).toMatchObject({ existingId: 7, match: 'same', text: 'Channels', state: 'known' });
+    // Stored as that import left it (its text the title's line, its key as before), then the quote dropped from the file.
+    const after = planImport(parse('# Go\n- [ ] Mutex\n- [ ] Channels\n'), stored.sections, [...stored.topics, { ...channels, text: 'Channels' }]);
+    expect(after.entries[1]).toMatchObject({ existingId: 7, state: 'known' });
+    expect(after.summary).toMatchObject({ added: [], archived: [] });
   });
 });

@@ -78,6 +78,21 @@ describe('where a topic added in prepdeck is written', () => {
     expect(write('# A\n- one', [{ section: 'A', title: 'x' }]).text).toBe('# A\n- one\n- x');
   });
 
+  it('never right above a quote, which would be read as part of its text before: a blank line between them', () => {
+    const text = '# A\n- one\n  ```\n  code\n  ```\n> a note\n';
+    expect(write(text, [{ section: 'A', title: 'x' }]).text).toBe('# A\n- one\n  ```\n  code\n  ```\n- x\n\n> a note\n');
+    expect(parse('# A\n- one\n  ```\n  code\n  ```\n- x\n\n> a note\n').entries.map((e) => e.identityText)).toEqual([undefined, undefined]);
+  });
+
+  it('never between a topic and a quote right under it, which that topic is recognised by: it stays out, with a warning', () => {
+    const result = write('# A\n- one\n> a note\n', [{ section: 'A', title: 'x' }]);
+    expect(result.insertions).toEqual([]);
+    expect(result.text).toBe('# A\n- one\n> a note\n');
+    expect(result.warnings).toEqual([
+      'topic #1 (x): written last in its section, it would not read back as itself or would change how the file reads; it stays in prepdeck',
+    ]);
+  });
+
   it('a topic that would not read back as itself in its place stays out, with a warning', () => {
     // Its text would be told apart from a sibling by its link's site: not the text prepdeck knows it by.
     const parsed = parse('# A\n- mypy <https://mypy.readthedocs.io/>\n');
