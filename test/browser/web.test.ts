@@ -466,10 +466,10 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
   });
 
   it('lists in the import preview the topics whose details and the sections whose notes the file changed', async () => {
-    await createChecklist('edited', '# Python\n\nAsked often.\n\n- generators\n  yield pauses\n- slots\n');
+    await createChecklist('edited', '# Python\n\nAsked often.\n\n- generators\n\n  yield pauses\n- slots\n');
     const page = await browser.newPage();
     await page.goto(`${server.url}/import`);
-    const edited = '# Python\n\nAsked every time.\n\n- generators\n  yield pauses, send resumes\n- slots\n';
+    const edited = '# Python\n\nAsked every time.\n\n- generators\n\n  yield pauses, send resumes\n- slots\n';
     await page.setInputFiles('#import-file', { name: 'edited.md', mimeType: 'text/markdown', buffer: Buffer.from(edited) });
     await page.fill('input[type=text]', 'edited');
     await page.getByRole('button', { name: 'Preview' }).click();
