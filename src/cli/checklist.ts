@@ -1,7 +1,10 @@
-// Which checklist a command works on when -c names none, and saying so when it is not the only one.
+// Which checklist a command works on when -c names none, saying so when it is not the only one, and saying where a
+// topic named by id is when it is outside that checklist.
 import { chosenChecklist, type ChecklistChoice } from '../app/checklists/current.js';
 import type { AppContext } from '../app/context.js';
-import { UsageError } from './output.js';
+import { placeTopics } from '../app/topics/topics.js';
+import type { Topic } from '../core/checklist/model.js';
+import { UsageError, type Colors } from './output.js';
 import type { CommandContext } from './program.js';
 
 const WHY: Record<ChecklistChoice['how'], string> = {
@@ -49,4 +52,28 @@ export function checklistNameOption(ctx: CommandContext, options: { name?: strin
     throw new UsageError(`--name and -c name two checklists, '${options.name}' and '${ctx.checklist}'; give one`);
   }
   return options.name ?? ctx.checklist;
+}
+
+/** Where a topic named by id sits: its checklist's name, and the checklist the commands work on when none is named. */
+export interface TopicWhereabouts {
+  checklist: string;
+  workedOn: string;
+}
+
+export async function whereaboutsOf(app: AppContext, ctx: CommandContext, topic: Topic): Promise<TopicWhereabouts> {
+  const [placed] = await placeTopics(app, [topic]);
+  return whereaboutsIn(app, ctx, placed!.checklistName);
+}
+
+/** The same, for a topic whose checklist's name is known already (a card's answer carries it). */
+export async function whereaboutsIn(app: AppContext, ctx: CommandContext, checklist: string): Promise<TopicWhereabouts> {
+  return { checklist, workedOn: (await chosenChecklist(app, ctx.checklist)).name };
+}
+
+/**
+ * ` (in 'interview-prep', not the current checklist)`: an id names a topic of any checklist, so one outside the checklist
+ * the commands work on says where it is; nothing for one inside it.
+ */
+export function elsewhereNote({ checklist, workedOn }: TopicWhereabouts, c: Colors): string {
+  return checklist === workedOn ? '' : c.yellow(` (in '${checklist}', not in the current checklist '${workedOn}')`);
 }

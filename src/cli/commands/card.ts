@@ -9,8 +9,7 @@ import type { CommandContext } from '../program.js';
 import { localTime } from '../render.js';
 import { renderInlineMarkdown } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
-import { requireAChecklist, topicScope } from '../checklist.js';
-import { elsewhereNote, whereaboutsIn } from './mark.js';
+import { elsewhereNote, requireAChecklist, topicScope, whereaboutsIn } from '../checklist.js';
 
 /**
  * A card's Markdown on one line, as the review shows it (`code`, emphasis, a link's text; no control characters: a

@@ -8,8 +8,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
-import { topicScope } from '../checklist.js';
-import { elsewhereNote, whereaboutsOf } from './mark.js';
+import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

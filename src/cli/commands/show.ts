@@ -11,8 +11,7 @@ import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { topicCardList } from '../../app/review/cards.js';
 import { cardLine } from './card.js';
-import { topicScope } from '../checklist.js';
-import { elsewhereNote, whereaboutsOf } from './mark.js';
+import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
 
 const MAX_VALUE_LENGTH = 60;
 

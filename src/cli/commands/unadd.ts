@@ -9,9 +9,8 @@ import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
-import { topicScope } from '../checklist.js';
+import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
 import { resolveTopic } from '../../app/topics/topics.js';
-import { elsewhereNote, whereaboutsOf } from './mark.js';
 
 export async function unadd(ctx: CommandContext, reference: string, options: { yes?: boolean }): Promise<void> {
   const { answer, where } = await withApp(ctx, async (app) => {
