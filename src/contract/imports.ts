@@ -43,7 +43,10 @@ const TopicChange = Type.Object({ id: Type.Integer(), title: Type.String(), from
 export const ImportResultJson = Type.Object({
   checklist: Type.Object({ id: Nullable(Type.Integer()), name: Type.String(), title: Type.String() }),
   created: Type.Boolean({ description: 'true on the first import of this name' }),
-  unchanged: Type.Boolean({ description: 'true when nothing was written: same file as last time, or a dry run with no changes' }),
+  unchanged: Type.Boolean({
+    description:
+      'true when the import changes nothing of the checklist (a dry run: would change nothing): the same file as last time, or one that differs only where prepdeck keeps nothing (trailing spaces, blank lines at the end)',
+  }),
   dryRun: Type.Boolean(),
   current: Type.Boolean({
     description:
@@ -70,7 +73,22 @@ export const ImportResultJson = Type.Object({
     sectionNotes: Type.Array(Type.Object({ section: Type.String() }), {
       description: "sections whose notes the file changed (added, edited or removed), by title; '' is the top of the file",
     }),
-    unchanged: Type.Integer({ description: 'entries kept where they were, their state and details as they were' }),
+    rewrites: Type.Object(
+      {
+        lines: Type.Integer({ description: 'kept topics and sections on other lines, or in another order in their list' }),
+        titles: Type.Integer({ description: "kept topics and sections whose title's Markdown changed while its text stayed (a link, emphasis)" }),
+        nesting: Type.Integer({
+          description:
+            'kept headings at another level (a topic indented under another is in `moved`: the topics above it are part of what it is known by)',
+        }),
+        markers: Type.Integer({ description: 'kept topics whose task box changed without changing their state (`- x` became `- [ ] x`)' }),
+        links: Type.Integer({ description: 'links of kept topics and sections added or removed; one whose address or text changed counts twice' }),
+        frontMatter: Type.Boolean(),
+        title: Type.Boolean({ description: "the checklist's title (its first heading) changed" }),
+      },
+      { description: 'what else the import rewrites from the file in what it keeps: none of it touches a state or a history' },
+    ),
+    unchanged: Type.Integer({ description: 'entries kept where they were, their state, details, title, nesting and task box as they were' }),
     cards: Type.Object(
       { added: Type.Integer(), edited: Type.Integer(), archived: Type.Integer() },
       { description: "the file's question/answer cards added, edited and archived" },

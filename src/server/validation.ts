@@ -19,13 +19,14 @@ function fieldOf(error: FastifySchemaValidationError, context: string): string {
   return field ? `${context} field '${field}'` : context;
 }
 
+/** What follows the field's name, its separator included: " must be …", or ": unknown state …", a sentence of its own. */
 function describe(error: FastifySchemaValidationError): string {
   const params = error.params;
   switch (error.keyword) {
     case 'required':
-      return 'is required';
+      return ' is required';
     case 'additionalProperties':
-      return 'is not allowed';
+      return ' is not allowed';
     case 'enum': {
       const allowed = params['allowedValues'] as unknown[];
       if (isStateWords(allowed)) {
@@ -33,12 +34,12 @@ function describe(error: FastifySchemaValidationError): string {
         const { data } = error as FastifySchemaValidationError & { data?: unknown };
         return `: ${stateRefusal(typeof data === 'string' ? data : JSON.stringify(data))}`;
       }
-      return `must be one of: ${allowed.join(', ')}`;
+      return ` must be one of: ${allowed.join(', ')}`;
     }
     case 'minProperties':
-      return 'must not be empty';
+      return ' must not be empty';
     default:
-      return error.message ?? 'is invalid';
+      return ` ${error.message ?? 'is invalid'}`;
   }
 }
 
@@ -47,8 +48,7 @@ export function formatValidationError(errors: FastifySchemaValidationError[], co
   const first = errors[0];
   if (!first) return new Error(`invalid ${context}`);
   // `body field 'state' must be ...`, or the CLI's form `body field 'state': unknown state ...`.
-  const text = describe(first);
-  return new Error(`${fieldOf(first, context)}${text.startsWith(':') ? '' : ' '}${text}`);
+  return new Error(`${fieldOf(first, context)}${describe(first)}`);
 }
 
 /**

@@ -477,6 +477,21 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await expect.poll(() => summaries.allTextContents()).toEqual(['Details edited: 1 entry', 'Section notes edited: 1 entry']);
     expect(await page.locator('.change-list li').allTextContents()).toEqual(['generators', 'Python']);
     expect(await page.locator('.import-headline').textContent()).toBe('Python (re-import)');
+    expect(await page.locator('.import-rewrites').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says in the import preview what else the file rewrites, rather than that nothing changes', async () => {
+    await createChecklist('rewritten', '---\ngoal: remote\n---\n# Python\n\n- generators\n- slots\n');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import`);
+    const rewritten = '---\ngoal: relocation\n---\n\n# Python\n\n- generators\n- slots\n';
+    await page.setInputFiles('#import-file', { name: 'rewritten.md', mimeType: 'text/markdown', buffer: Buffer.from(rewritten) });
+    await page.fill('input[type=text]', 'rewritten');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const rewrites = page.locator('.import-rewrites');
+    await expect.poll(() => rewrites.textContent()).toBe('Also rewritten from the file: 3 line positions, the front matter.');
+    expect(await page.locator('.import-headline').textContent()).toBe('Python (re-import)');
     await page.close();
   });
 

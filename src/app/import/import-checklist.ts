@@ -16,7 +16,7 @@ import { chooseChecklist, importBecomesCurrent } from '../../core/checklist/curr
 import { checklistStamps, findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
 import { readCurrentChecklist } from '../../store/checklists/current.js';
 import { applyImport, loadCardBaseline, loadImportBaseline, loadStoredContent } from '../../store/import/import.js';
-import { contentEdits, type ContentEdits } from '../../core/import/content-edits.js';
+import { anyRewrites, contentEdits, NO_REWRITES, type ContentEdits } from '../../core/import/content-edits.js';
 import { useChecklist, workedOnChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
 import { settleInterruptedWrite } from '../write-back/pending-write.js';
@@ -148,11 +148,11 @@ function entryPath(parsed: ParsedChecklist, entryIndex: number): string {
 function hasChanges(plan: ImportPlan, cards: CardChanges, edits: ContentEdits): boolean {
   const { added, renamed, moved, archived, restored, retick } = plan.summary;
   const topics = added.length + renamed.length + moved.length + archived.length + restored.length + retick.length;
-  return topics + cards.added + cards.edited + cards.archived + edits.details.length + edits.sectionNotes.length > 0;
+  return topics + cards.added + cards.edited + cards.archived + edits.details.length + edits.sectionNotes.length > 0 || anyRewrites(edits.rewrites);
 }
 
 /** The same bytes read the same way hold the same details and notes: nothing to compare. */
-const NO_EDITS: ContentEdits = { details: [], sectionNotes: [], unchangedEdited: 0 };
+const NO_EDITS: ContentEdits = { details: [], sectionNotes: [], rewrites: NO_REWRITES, unchangedEdited: 0 };
 
 /** The file's cards as the import would pair them: under a stored topic, a new one (no stored card), or a section. */
 function incomingCards(parsed: ParsedChecklist, plan: ImportPlan): IncomingCard[] {
@@ -205,21 +205,25 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     // A new checklist's details and notes all come with its topics and sections.
     const edits =
       existing !== null && existing.sourceHash !== sourceHash ? contentEdits(parsed, plan, await loadStoredContent(trx, existing.id)) : NO_EDITS;
-    const unchanged = existing !== null && existing.sourceHash === sourceHash && !hasChanges(plan, cards, edits);
+    // Nothing to write but the file's new hash (its bytes differ where prepdeck keeps nothing) reads as unchanged too.
+    const nothingChanges = existing !== null && !hasChanges(plan, cards, edits);
+    const nothingToWrite = nothingChanges && existing.sourceHash === sourceHash;
     // A file into a checklist uploaded or pasted (or imported from elsewhere) becomes the one behind it, so that sync
     // and Write to file find it: with the same text, only that changes.
     const linkedFile =
       existing !== null && input.file.sourcePath !== null && existing.sourcePath !== input.file.sourcePath ? input.file.sourcePath : null;
-    if (!dryRun && unchanged && linkedFile !== null) await linkSourceFile(trx, existing.id, linkedFile, ctx.now());
+    if (!dryRun && nothingToWrite && linkedFile !== null) await linkSourceFile(trx, existing.id, linkedFile, ctx.now());
     // A checklist not stored yet is never unchanged: the import would create it, even with nothing in it.
-    if (dryRun || unchanged)
+    if (dryRun || nothingToWrite)
       return {
         id: existing?.id ?? null,
         plan,
         cards,
         edits,
         created: existing === null,
-        unchanged: existing !== null && (unchanged || !hasChanges(plan, cards, edits)),
+        unchanged: nothingChanges,
+        // The import would stamp the checklist as imported now: a new one, new bytes, or changes.
+        writes: !nothingToWrite,
         linkedFile,
       };
     input.onPhase?.('writing');
@@ -233,7 +237,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       plan,
       now: ctx.now(),
     });
-    return { id: checklistId, plan, cards, edits, created: existing === null, unchanged: false, linkedFile };
+    return { id: checklistId, plan, cards, edits, created: existing === null, unchanged: nothingChanges, writes: true, linkedFile };
   });
 
   const counts = countParsed(parsed, duplicates.length);
@@ -242,7 +246,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
     current = importBecomesCurrent(counts) || before === null || before === name;
     // Saved either way, so that the one imported last (this one) does not take over when none was chosen.
     if (!dryRun) await useChecklist(ctx, current ? name : before!);
-  } else current = await currentOnceImported(ctx, name, dryRun && (outcome.created || !outcome.unchanged));
+  } else current = await currentOnceImported(ctx, name, dryRun && outcome.writes);
   return {
     checklist: { id: outcome.id, name, title: parsed.title },
     created: outcome.created,
@@ -256,6 +260,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       ...outcome.plan.summary,
       details: outcome.edits.details,
       sectionNotes: outcome.edits.sectionNotes,
+      rewrites: outcome.edits.rewrites,
       unchanged: outcome.plan.summary.unchanged - outcome.edits.unchangedEdited,
       cards: outcome.cards,
     },

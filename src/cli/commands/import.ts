@@ -64,11 +64,12 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
       ...(changes.details.length > 0 ? [`${plural(changes.details.length, "topic's", "topics'")} details`] : []),
       ...(changes.sectionNotes.length > 0 ? [`${plural(changes.sectionNotes.length, "section's", "sections'")} notes`] : []),
     ];
+    const rewritten = rewritePhrases(changes.rewrites);
     lines.push(
-      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}`,
+      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}${rewritten.length > 0 ? `; rewritten from the file: ${rewritten.join(', ')}` : ''}`,
     );
     for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
-    for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
+    for (const m of changes.moved) lines.push(movedLine(m));
     for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
     for (const a of changes.added.slice(0, 20)) lines.push(`    added: ${a.title}${a.section ? c.dim(` (${a.section})`) : ''}`);
     if (changes.added.length > 20) lines.push(c.dim(`    … and ${changes.added.length - 20} more added`));
@@ -91,6 +92,28 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
   }
   for (const warning of result.warnings) lines.push(c.yellow(`  warning: ${warning}`));
   return lines;
+}
+
+/**
+ * `moved #12 yield: python → databases`; a topic that stays in its section went under another topic (or one
+ * above it was renamed): the section twice would say nothing.
+ */
+export function movedLine(moved: ImportResult['changes']['moved'][number]): string {
+  const where = moved.from === moved.to ? `to another place in ${moved.to || 'the top of the file'}` : `${moved.from} → ${moved.to}`;
+  return `    moved #${moved.id} ${moved.title}: ${where}`;
+}
+
+/** What else the import rewrites from the file, in words: "3 line positions", "the front matter". */
+function rewritePhrases(rewrites: ImportResult['changes']['rewrites']): string[] {
+  return [
+    ...(rewrites.lines > 0 ? [plural(rewrites.lines, 'line position')] : []),
+    ...(rewrites.titles > 0 ? [`${plural(rewrites.titles, 'title')} (links or emphasis)`] : []),
+    ...(rewrites.nesting > 0 ? [`${rewrites.nesting} re-nested`] : []),
+    ...(rewrites.markers > 0 ? [plural(rewrites.markers, 'task box', 'task boxes')] : []),
+    ...(rewrites.links > 0 ? [plural(rewrites.links, 'link')] : []),
+    ...(rewrites.frontMatter ? ['the front matter'] : []),
+    ...(rewrites.title ? ['the title'] : []),
+  ];
 }
 
 /** Why an import did not take over from the checklist worked on (`workedOn`), and how to pick it; nothing when it did. */

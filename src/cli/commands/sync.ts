@@ -11,7 +11,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
-import { renderImport } from './import.js';
+import { movedLine, renderImport } from './import.js';
 
 interface SyncOptions {
   name?: string;
@@ -101,7 +101,7 @@ function renderChange(result: SyncResult, c: Colors): string[] {
   ].join(', ');
   const lines = [`${c.dim(time)} ${result.file} changed: ${counts}`];
   for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
-  for (const m of changes.moved) lines.push(`    moved #${m.id} ${m.title}: ${m.from} → ${m.to}`);
+  for (const m of changes.moved) lines.push(movedLine(m));
   for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
   for (const a of changes.restored) lines.push(`    restored #${a.id}: ${a.title}`);
   for (const a of changes.added) lines.push(`    added: ${a.title}`);

@@ -88,10 +88,19 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
   };
 }
 
-/** The details and section notes a re-import's report compares the file's with (core/import/content-edits.ts). */
+/** What a re-import's report compares the file with (core/import/content-edits.ts): the checklist as its last import wrote it. */
 export async function loadStoredContent(db: Kysely<Database>, checklistId: number): Promise<StoredContent> {
-  const topics = await db.selectFrom('topics').select(['id', 'details']).where('checklist_id', '=', checklistId).where('details', '!=', '').execute();
-  const sections = await db.selectFrom('sections').select(['id', 'text']).where('checklist_id', '=', checklistId).execute();
+  const checklist = await db.selectFrom('checklists').select(['title', 'front_matter']).where('id', '=', checklistId).executeTakeFirstOrThrow();
+  const topics = await db
+    .selectFrom('topics')
+    .select(['id', 'details', 'title', 'line_start', 'line_end', 'position', 'depth', 'parent_id', 'marker'])
+    .where('checklist_id', '=', checklistId)
+    .execute();
+  const sections = await db
+    .selectFrom('sections')
+    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start', 'line_end'])
+    .where('checklist_id', '=', checklistId)
+    .execute();
   const notes = await db
     .selectFrom('section_notes')
     .select(['section_id', 'kind', 'source'])
@@ -99,9 +108,42 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
     .orderBy('section_id')
     .orderBy('position')
     .execute();
-  const bySection = new Map(sections.map((row) => [row.id, { text: row.text, notes: [] as Array<{ kind: string; source: string }> }]));
+  const links = await db.selectFrom('resources').select(['topic_id', 'section_id', 'url', 'title']).where('checklist_id', '=', checklistId).execute();
+  const bySection = new Map(
+    sections.map((row) => [
+      row.id,
+      {
+        text: row.text,
+        title: row.title,
+        level: row.level,
+        parentId: row.parent_id,
+        position: row.position,
+        lines: { start: row.line_start, end: row.line_end },
+        notes: [] as Array<{ kind: string; source: string }>,
+      },
+    ]),
+  );
   for (const note of notes) bySection.get(note.section_id)?.notes.push({ kind: note.kind, source: note.source });
-  return { details: new Map(topics.map((row) => [row.id, row.details])), sections: bySection };
+  return {
+    topics: new Map(
+      topics.map((row) => [
+        row.id,
+        {
+          details: row.details,
+          title: row.title,
+          lines: { start: row.line_start, end: row.line_end },
+          position: row.position,
+          depth: row.depth,
+          parentId: row.parent_id,
+          marker: row.marker,
+        },
+      ]),
+    ),
+    sections: bySection,
+    links: links.map((row) => ({ topicId: row.topic_id, sectionId: row.section_id, url: row.url, title: row.title })),
+    title: checklist.title,
+    frontMatter: checklist.front_matter,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
-// A file edited only in a topic's details or a section's notes: the real import writes the edits, so its dry run (the
-// CLI's `import --dry-run`, `sync --dry-run`, the browser's preview) says them instead of "unchanged", and so does the
-// import itself; a note only moved down a line is no edit.
+// A file edited only in a topic's details or a section's notes, or only in where things are and how they are written
+// (lines, a title's link, front matter): the real import writes the edits, so its dry run (the CLI's `import --dry-run`,
+// `sync --dry-run`, the browser's preview) says them instead of "unchanged", and so does the import itself; a note only
+// moved down a line is no edit, but its lines are rewritten.
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { checklistFromUpload, importChecklist } from '../../../src/app/import/import-checklist.js';
@@ -44,15 +45,53 @@ for (const backend of BACKENDS) {
       });
     });
 
-    it('names the top of the file for its notes, and takes a note or details only moved down a line for no edit', async () => {
+    it('names the top of the file for its notes, and takes a note or details only moved down a line for no edit, their lines rewritten', async () => {
       await withApp(backend, NOW, async (ctx) => {
         await importChecklist(ctx, { file: upload(prep()) });
         const top = await importChecklist(ctx, { file: upload(prep({ top: 'Another top note.' })), dryRun: true });
         expect(top).toMatchObject({ unchanged: false, changes: { details: [], sectionNotes: [{ section: '' }] } });
         expect(renderImport(top, pc.createColors(false))).toContain('    notes changed: (top of the file)');
 
+        // The heading and both topics start two lines further down: the import rewrites their positions, which
+        // write-back goes by, and the dry run says so rather than "unchanged".
         const moved = await importChecklist(ctx, { file: upload(`\n\n${prep()}`), dryRun: true });
-        expect(moved).toMatchObject({ unchanged: true, changes: { details: [], sectionNotes: [], unchanged: 2 } });
+        expect(moved).toMatchObject({ unchanged: false, changes: { details: [], sectionNotes: [], unchanged: 2, rewrites: { lines: 3 } } });
+        expect(renderImport(moved, pc.createColors(false))).toContain(
+          '  0 added, 0 renamed, 0 moved, 0 archived, 0 restored, 2 unchanged; rewritten from the file: 3 line positions',
+        );
+        // A topic indented under another stays in its section: the line says it went elsewhere in it.
+        const indented = await importChecklist(ctx, { file: upload(prep().replace('* SELECT FOR UPDATE', '  * SELECT FOR UPDATE')), dryRun: true });
+        const [lock] = await searchTopics(ctx, 'SELECT FOR UPDATE');
+        expect(renderImport(indented, pc.createColors(false))).toContain(`    moved #${lock!.id} SELECT FOR UPDATE: to another place in databases`);
+        const imported = await importChecklist(ctx, { file: upload(`\n\n${prep()}`) });
+        expect(imported).toMatchObject({ unchanged: false, changes: moved.changes });
+        expect((await searchTopics(ctx, 'MVCC'))[0]!.lines.start).toBe(9);
+      });
+    });
+
+    it("says a title's link or the front matter changed, and 'unchanged' for bytes prepdeck keeps nothing of, as the import does", async () => {
+      await withApp(backend, NOW, async (ctx) => {
+        const titled = (url: string) => `---\ngoal: remote\n---\n${prep().replace('* MVCC', `* [MVCC](${url}) in PostgreSQL`)}`;
+        await importChecklist(ctx, { file: upload(titled('https://a.example')) });
+
+        const linked = await importChecklist(ctx, {
+          file: upload(titled('https://b.example').replace('goal: remote', 'goal: relocation')),
+          dryRun: true,
+        });
+        expect(linked).toMatchObject({ unchanged: false, changes: { unchanged: 1, rewrites: { titles: 1, links: 2, frontMatter: true, lines: 0 } } });
+        expect(renderImport(linked, pc.createColors(false))).toContain(
+          '  0 added, 0 renamed, 0 moved, 0 archived, 0 restored, 1 unchanged; rewritten from the file: 1 title (links or emphasis), 2 links, the front matter',
+        );
+        const written = await importChecklist(ctx, { file: upload(titled('https://b.example').replace('goal: remote', 'goal: relocation')) });
+        expect(written.changes).toEqual(linked.changes);
+        expect((await searchTopics(ctx, 'MVCC'))[0]!.title).toBe('[MVCC](https://b.example) in PostgreSQL');
+
+        // Blank lines at the end: nothing prepdeck keeps differs, in the dry run as in the import (which notes the new bytes).
+        const trailing = `${titled('https://b.example').replace('goal: remote', 'goal: relocation')}\n\n\n`;
+        expect(await importChecklist(ctx, { file: upload(trailing), dryRun: true })).toMatchObject({ unchanged: true });
+        const again = await importChecklist(ctx, { file: upload(trailing) });
+        expect(again).toMatchObject({ unchanged: true });
+        expect(renderImport(again, pc.createColors(false))[0]).toBe('Databases (prep): unchanged');
       });
     });
   });

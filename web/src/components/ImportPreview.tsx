@@ -33,7 +33,12 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
   const lists: Array<{ title: string; detail?: string | null; items: string[] }> = [
     { title: 'New', detail: breakdown, items: changes.added.map((t) => withSection(t.title, t.section)) },
     { title: 'Renamed', items: changes.renamed.map((t) => `${t.from} → ${t.to}`) },
-    { title: 'Moved', items: changes.moved.map((t) => `${t.title}: ${t.from} → ${t.to}`) },
+    {
+      title: 'Moved',
+      items: changes.moved.map(
+        (t) => `${t.title}: ${t.from === t.to ? `to another place in ${t.to || 'the top of the file'}` : `${t.from} → ${t.to}`}`,
+      ),
+    },
     { title: 'Archived (gone from the file; progress kept)', items: changes.archived.map((t) => withSection(t.title, t.section)) },
     { title: 'Restored', items: changes.restored.map((t) => t.title) },
     { title: 'State follows a changed marker', items: changes.retick.map((t) => `${t.title} → ${t.state}`) },
@@ -50,6 +55,7 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
     ...(counts.cards > 0 ? [{ key: 'cards', n: counts.cards, one: 'question card' }] : []),
   ];
   const cards = changes.cards;
+  const rewritten = rewritePhrases(changes.rewrites);
   return (
     <div className="import-preview">
       <p className="import-headline">
@@ -65,6 +71,7 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
         ))}
       </ul>
       {!result.created && <p className="muted">{plural(changes.unchanged, 'entry', 'entries')} unchanged (topics, goals and books).</p>}
+      {!result.created && rewritten.length > 0 && <p className="muted import-rewrites">Also rewritten from the file: {rewritten.join(', ')}.</p>}
       {cards.added + cards.edited + cards.archived > 0 && (
         <p className="import-cards">
           Question cards: {cards.added} added, {cards.edited} edited, {cards.archived} archived
@@ -107,6 +114,19 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
       )}
     </div>
   );
+}
+
+/** What else the import rewrites from the file, in words: "3 line positions", "the front matter". */
+function rewritePhrases(rewrites: ImportResultJson['changes']['rewrites']): string[] {
+  return [
+    ...(rewrites.lines > 0 ? [plural(rewrites.lines, 'line position')] : []),
+    ...(rewrites.titles > 0 ? [`${plural(rewrites.titles, 'title')} (links or emphasis)`] : []),
+    ...(rewrites.nesting > 0 ? [`${rewrites.nesting} re-nested`] : []),
+    ...(rewrites.markers > 0 ? [plural(rewrites.markers, 'task box', 'task boxes')] : []),
+    ...(rewrites.links > 0 ? [plural(rewrites.links, 'link')] : []),
+    ...(rewrites.frontMatter ? ['the front matter'] : []),
+    ...(rewrites.title ? ['the title'] : []),
+  ];
 }
 
 function withSection(title: string, section: string): string {
