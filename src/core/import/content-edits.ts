@@ -1,16 +1,16 @@
 // What a re-import changes besides which topic is which (core/import/plan.ts): a kept topic's details, a section's
 // notes, and what the file says of where things are and how they are written. The import writes them either way;
 // the report says them, so that a dry run says what the real import would write instead of "unchanged".
-import type { LineRange, ParsedChecklist, ParsedResource, TaskMarker } from '../checklist/model.js';
+import type { ParsedChecklist, ParsedResource, TaskMarker } from '../checklist/model.js';
 import type { ImportPlan } from './plan.js';
 
 /** The stored checklist these edits are measured against: what its last import wrote. */
 export interface StoredContent {
   /** Each stored topic as the file last gave it, by topic id. */
   topics: ReadonlyMap<number, StoredTopicContent>;
-  /** Each stored section: its title (plain and Markdown), lines and notes (`kind` and source, in their order), by section id. */
+  /** Each stored section: its title (plain and Markdown), place and notes (`kind` and source, in their order), by section id. */
   sections: ReadonlyMap<number, StoredSectionContent>;
-  /** Every stored link (resource), by owner: a topic's id, else its section's. */
+  /** Every stored link (resource) in file order, by owner: a topic's id, else its section's. */
   links: readonly StoredLink[];
   /** The checklist's title and front matter (its YAML, null when none). */
   title: string;
@@ -20,7 +20,8 @@ export interface StoredContent {
 export interface StoredTopicContent {
   details: string;
   title: string;
-  lines: LineRange;
+  /** Where it starts; where it ends follows from its details, compared as such. */
+  lineStart: number;
   position: number;
   depth: number;
   parentId: number | null;
@@ -33,7 +34,7 @@ export interface StoredSectionContent {
   level: number;
   parentId: number | null;
   position: number;
-  lines: LineRange;
+  lineStart: number;
   notes: readonly StoredNote[];
 }
 
@@ -116,7 +117,7 @@ export function contentEdits(parsed: ParsedChecklist, plan: ImportPlan, stored: 
     const titleEdited = before.title !== entry.title;
     const nested = before.parentId !== parentId || before.depth !== entry.depth;
     const markerEdited = before.marker !== entry.marker && !planned.stateChanged;
-    if (before.lines.start !== entry.lines.start || before.position !== entry.position) rewrites.lines++;
+    if (before.lineStart !== entry.lines.start || before.position !== entry.position) rewrites.lines++;
     if (titleEdited) rewrites.titles++;
     if (nested) rewrites.nesting++;
     if (markerEdited) rewrites.markers++;
@@ -130,7 +131,7 @@ export function contentEdits(parsed: ParsedChecklist, plan: ImportPlan, stored: 
     const before = id === null ? undefined : stored.sections.get(id);
     if (!sameNotes(before?.notes ?? [], section.notes)) sectionNotes.push({ section: section.text });
     if (!before) continue;
-    if (before.lines.start !== section.lines.start || before.position !== section.position) rewrites.lines++;
+    if (before.lineStart !== section.lines.start || before.position !== section.position) rewrites.lines++;
     if (before.title !== section.title) rewrites.titles++;
     const parentId = section.parentIndex === null ? null : sectionIds[section.parentIndex]!;
     if (before.level !== section.level || before.parentId !== parentId) rewrites.nesting++;
@@ -145,29 +146,41 @@ export function contentEdits(parsed: ParsedChecklist, plan: ImportPlan, stored: 
 
 /**
  * Links of kept topics and sections that are in the file and not stored, plus those stored and gone, each told by
- * its owner, address and text. A new topic's links come with it, an archived one's go with it: the report has them.
+ * its address and text. A new topic's links come with it, an archived one's go with it: the report has them.
  */
 function changedLinks(parsed: ParsedChecklist, topicIds: Array<number | null>, sectionIds: Array<number | null>, stored: readonly StoredLink[]) {
-  const keptTopics = new Set(topicIds);
-  const keptSections = new Set(sectionIds);
-  const balance = new Map<string, number>();
-  const count = (owner: string, link: Pick<ParsedResource, 'url' | 'title'>, by: number) => {
-    const key = `${owner}\u0000${link.url}\u0000${link.title}`;
-    balance.set(key, (balance.get(key) ?? 0) + by);
-  };
+  const byTopic = new Map<number, StoredLink[]>();
+  const bySection = new Map<number, StoredLink[]>();
   for (const link of stored) {
-    if (link.topicId !== null ? keptTopics.has(link.topicId) : keptSections.has(link.sectionId)) {
-      count(link.topicId === null ? `s${link.sectionId}` : `t${link.topicId}`, link, -1);
-    }
+    const [owners, id] = link.topicId === null ? [bySection, link.sectionId] : [byTopic, link.topicId];
+    const links = owners.get(id);
+    if (links) links.push(link);
+    else owners.set(id, [link]);
   }
+  let changed = 0;
   for (const section of parsed.sections) {
     const id = sectionIds[section.index];
-    if (id !== null && id !== undefined) for (const resource of section.resources) count(`s${id}`, resource, 1);
+    if (id !== null && id !== undefined) changed += linksChanged(bySection.get(id) ?? [], section.resources);
   }
   for (const entry of parsed.entries) {
     const id = topicIds[entry.index];
-    if (id !== null && id !== undefined) for (const resource of entry.resources) count(`t${id}`, resource, 1);
+    if (id !== null && id !== undefined) changed += linksChanged(byTopic.get(id) ?? [], entry.resources);
   }
+  return changed;
+}
+
+type Link = Pick<ParsedResource, 'url' | 'title'>;
+
+/** How many of one owner's links were added or removed; most owners' are as they were, compared in order first. */
+function linksChanged(before: readonly Link[], after: readonly Link[]): number {
+  if (before.length === after.length && before.every((link, i) => link.url === after[i]!.url && link.title === after[i]!.title)) return 0;
+  const balance = new Map<string, number>();
+  const count = (link: Link, by: number) => {
+    const key = `${link.url}\u0000${link.title}`;
+    balance.set(key, (balance.get(key) ?? 0) + by);
+  };
+  for (const link of before) count(link, -1);
+  for (const link of after) count(link, 1);
   let changed = 0;
   for (const difference of balance.values()) changed += Math.abs(difference);
   return changed;

@@ -93,12 +93,12 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
   const checklist = await db.selectFrom('checklists').select(['title', 'front_matter']).where('id', '=', checklistId).executeTakeFirstOrThrow();
   const topics = await db
     .selectFrom('topics')
-    .select(['id', 'details', 'title', 'line_start', 'line_end', 'position', 'depth', 'parent_id', 'marker'])
+    .select(['id', 'details', 'title', 'line_start', 'position', 'depth', 'parent_id', 'marker'])
     .where('checklist_id', '=', checklistId)
     .execute();
   const sections = await db
     .selectFrom('sections')
-    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start', 'line_end'])
+    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start'])
     .where('checklist_id', '=', checklistId)
     .execute();
   const notes = await db
@@ -108,7 +108,12 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
     .orderBy('section_id')
     .orderBy('position')
     .execute();
-  const links = await db.selectFrom('resources').select(['topic_id', 'section_id', 'url', 'title']).where('checklist_id', '=', checklistId).execute();
+  const links = await db
+    .selectFrom('resources')
+    .select(['topic_id', 'section_id', 'url', 'title'])
+    .where('checklist_id', '=', checklistId)
+    .orderBy('id')
+    .execute();
   const bySection = new Map(
     sections.map((row) => [
       row.id,
@@ -118,7 +123,7 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
         level: row.level,
         parentId: row.parent_id,
         position: row.position,
-        lines: { start: row.line_start, end: row.line_end },
+        lineStart: row.line_start,
         notes: [] as Array<{ kind: string; source: string }>,
       },
     ]),
@@ -131,7 +136,7 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
         {
           details: row.details,
           title: row.title,
-          lines: { start: row.line_start, end: row.line_end },
+          lineStart: row.line_start,
           position: row.position,
           depth: row.depth,
           parentId: row.parent_id,

@@ -14,8 +14,15 @@ function storedContent(parsed: ParsedChecklist): StoredContent {
   const topicId = (index: number | null) => (index === null ? null : 100 + index);
   const sectionId = (index: number | null) => (index === null ? null : index + 1);
   return {
-    topics: new Map(parsed.entries.map((entry) => [topicId(entry.index)!, { ...entry, parentId: topicId(entry.parentIndex) }])),
-    sections: new Map(parsed.sections.map((section) => [sectionId(section.index)!, { ...section, parentId: sectionId(section.parentIndex) }])),
+    topics: new Map(
+      parsed.entries.map((entry) => [topicId(entry.index)!, { ...entry, lineStart: entry.lines.start, parentId: topicId(entry.parentIndex) }]),
+    ),
+    sections: new Map(
+      parsed.sections.map((section) => [
+        sectionId(section.index)!,
+        { ...section, lineStart: section.lines.start, parentId: sectionId(section.parentIndex) },
+      ]),
+    ),
     links: [
       ...parsed.sections.flatMap((section) => section.resources.map((link) => ({ ...link, topicId: null, sectionId: sectionId(section.index)! }))),
       ...parsed.entries.flatMap((entry) =>
