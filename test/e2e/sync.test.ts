@@ -410,6 +410,12 @@ describe('prepdeck sync', { timeout: TIMEOUT_MS, concurrent: true }, () => {
       writeFileSync(file, `${SAMPLE}* added while watching\n`);
       await until(() => stdout.includes('unticked in the file'), 'the untick');
       expect(stdout).toMatch(/unticked in the file #\d+ generators: now (new|learning)/);
+      // An edit of a topic's details (and the lines it moves) is said too, not a line of zeros.
+      writeFileSync(file, `${SAMPLE.replace('* плюшки', '* плюшки\n\n  Sweet buns.\n')}* added while watching\n`);
+      await until(() => stdout.includes("topic's details"), 'the details');
+      expect(lines(stdout).find((l) => l.includes("topic's details"))).toMatch(
+        /changed: 0 added, 0 renamed, 0 moved, 0 archived, 0 restored, 0 ticks followed; changed: 1 topic's details; rewritten from the file: \d+ line positions$/,
+      );
     } finally {
       child.kill('SIGINT');
     }

@@ -59,14 +59,8 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
     `  ${[plural(counts.sections, 'section'), plural(counts.topics, 'topic'), plural(counts.goals, 'goal'), plural(counts.books, 'book')].join(', ')}, ${plural(counts.resources, 'resource')} (${plural(counts.resourceBullets, 'link-only bullet')}), ${plural(counts.notes, 'notes block')}${counts.cards > 0 ? `, ${plural(counts.cards, 'question card')}` : ''}`,
   ];
   if (!result.created && !result.unchanged) {
-    // Details and notes only when the file changed them: most imports change neither.
-    const edited = [
-      ...(changes.details.length > 0 ? [`${plural(changes.details.length, "topic's", "topics'")} details`] : []),
-      ...(changes.sectionNotes.length > 0 ? [`${plural(changes.sectionNotes.length, "section's", "sections'")} notes`] : []),
-    ];
-    const rewritten = rewritePhrases(changes.rewrites);
     lines.push(
-      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}${rewritten.length > 0 ? `; rewritten from the file: ${rewritten.join(', ')}` : ''}`,
+      `  ${changes.added.length} added, ${changes.renamed.length} renamed, ${changes.moved.length} moved, ${changes.archived.length} archived, ${changes.restored.length} restored, ${changes.unchanged} unchanged${editsClause(changes)}`,
     );
     for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
     for (const m of changes.moved) lines.push(movedLine(m));
@@ -101,6 +95,19 @@ export function renderImport(result: ImportResult, c: Colors, { listDuplicates =
 export function movedLine(moved: ImportResult['changes']['moved'][number]): string {
   const where = moved.from === moved.to ? `to another place in ${moved.to || 'the top of the file'}` : `${moved.from} → ${moved.to}`;
   return `    moved #${moved.id} ${moved.title}: ${where}`;
+}
+
+/**
+ * `; changed: 1 topic's details; rewritten from the file: 3 line positions`, or nothing: details, notes and rewrites
+ * are said only when the file changed them, which most imports do not.
+ */
+export function editsClause(changes: ImportResult['changes']): string {
+  const edited = [
+    ...(changes.details.length > 0 ? [`${plural(changes.details.length, "topic's", "topics'")} details`] : []),
+    ...(changes.sectionNotes.length > 0 ? [`${plural(changes.sectionNotes.length, "section's", "sections'")} notes`] : []),
+  ];
+  const rewritten = rewritePhrases(changes.rewrites);
+  return `${edited.length > 0 ? `; changed: ${edited.join(', ')}` : ''}${rewritten.length > 0 ? `; rewritten from the file: ${rewritten.join(', ')}` : ''}`;
 }
 
 /** What else the import rewrites from the file, in words: "3 line positions", "the front matter". */

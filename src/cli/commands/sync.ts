@@ -11,7 +11,7 @@ import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { plural } from '../render.js';
 import { withApp } from '../session.js';
-import { movedLine, renderImport } from './import.js';
+import { editsClause, movedLine, renderImport } from './import.js';
 
 interface SyncOptions {
   name?: string;
@@ -99,7 +99,7 @@ function renderChange(result: SyncResult, c: Colors): string[] {
     `${changes.restored.length} restored`,
     `${plural(changes.retick.length, 'tick')} followed`,
   ].join(', ');
-  const lines = [`${c.dim(time)} ${result.file} changed: ${counts}`];
+  const lines = [`${c.dim(time)} ${result.file} changed: ${counts}${editsClause(changes)}`];
   for (const r of changes.renamed) lines.push(`    renamed #${r.id}: ${r.from} → ${r.to}`);
   for (const m of changes.moved) lines.push(movedLine(m));
   for (const a of changes.archived) lines.push(`    archived #${a.id}: ${a.title}`);
