@@ -45,7 +45,7 @@ export const ImportResultJson = Type.Object({
   created: Type.Boolean({ description: 'true on the first import of this name' }),
   unchanged: Type.Boolean({
     description:
-      'true when the import changes nothing of the checklist (a dry run: would change nothing): the same file as last time, or one that differs only where prepdeck keeps nothing (trailing spaces, blank lines at the end)',
+      'true when the import changes nothing of the checklist (a dry run: would change nothing): the same file as last time, or one that differs only where prepdeck keeps nothing (spaces at the end of a line)',
   }),
   dryRun: Type.Boolean(),
   current: Type.Boolean({
@@ -75,7 +75,8 @@ export const ImportResultJson = Type.Object({
     }),
     rewrites: Type.Object(
       {
-        lines: Type.Integer({ description: 'kept topics and sections on other lines, or in another order in their list' }),
+        lines: Type.Integer({ description: 'kept topics and sections starting or ending on other lines, or in another order in their list' }),
+        headings: Type.Integer({ description: 'headings added or removed (their topics are in added, moved and archived)' }),
         titles: Type.Integer({ description: "kept topics and sections whose title's Markdown changed while its text stayed (a link, emphasis)" }),
         nesting: Type.Integer({
           description:

@@ -490,7 +490,7 @@ describe.skipIf(!canRunBrowser || !hasUserFixture)('web UI in Chromium', { timeo
     await page.fill('input[type=text]', 'rewritten');
     await page.getByRole('button', { name: 'Preview' }).click();
     const rewrites = page.locator('.import-rewrites');
-    await expect.poll(() => rewrites.textContent()).toBe('Also rewritten from the file: 3 line positions, the front matter.');
+    await expect.poll(() => rewrites.textContent()).toBe('Also rewritten from the file: 4 line positions, the front matter.');
     expect(await page.locator('.import-headline').textContent()).toBe('Python (re-import)');
     await page.close();
   });

@@ -114,6 +114,7 @@ export function editsClause(changes: ImportResult['changes']): string {
 function rewritePhrases(rewrites: ImportResult['changes']['rewrites']): string[] {
   return [
     ...(rewrites.lines > 0 ? [plural(rewrites.lines, 'line position')] : []),
+    ...(rewrites.headings > 0 ? [plural(rewrites.headings, 'heading')] : []),
     ...(rewrites.titles > 0 ? [`${plural(rewrites.titles, 'title')} (links or emphasis)`] : []),
     ...(rewrites.nesting > 0 ? [`${rewrites.nesting} re-nested`] : []),
     ...(rewrites.markers > 0 ? [plural(rewrites.markers, 'task box', 'task boxes')] : []),

@@ -1,7 +1,7 @@
 // What a re-import changes besides which topic is which (core/import/plan.ts): a kept topic's details, a section's
 // notes, and what the file says of where things are and how they are written. The import writes them either way;
 // the report says them, so that a dry run says what the real import would write instead of "unchanged".
-import type { ParsedChecklist, ParsedResource, TaskMarker } from '../checklist/model.js';
+import type { LineRange, ParsedChecklist, ParsedResource, TaskMarker } from '../checklist/model.js';
 import type { ImportPlan } from './plan.js';
 
 /** The stored checklist these edits are measured against: what its last import wrote. */
@@ -20,8 +20,7 @@ export interface StoredContent {
 export interface StoredTopicContent {
   details: string;
   title: string;
-  /** Where it starts; where it ends follows from its details, compared as such. */
-  lineStart: number;
+  lines: LineRange;
   position: number;
   depth: number;
   parentId: number | null;
@@ -34,7 +33,7 @@ export interface StoredSectionContent {
   level: number;
   parentId: number | null;
   position: number;
-  lineStart: number;
+  lines: LineRange;
   notes: readonly StoredNote[];
 }
 
@@ -55,8 +54,13 @@ interface StoredNote {
  * all of it is the file's. Topics and sections count alike.
  */
 export interface FileRewrites {
-  /** Starting on another line, or in another order in their list (a line added or removed above them). */
+  /**
+   * Starting or ending on another line (a line added or removed above them, a blank line after the last one), or
+   * in another order in their list.
+   */
   lines: number;
+  /** Headings added to the file or gone from it (their topics, if any, are in the plan's own lines). */
+  headings: number;
   /** Whose title's Markdown changed while its text stayed: a link, emphasis, code. */
   titles: number;
   /**
@@ -83,12 +87,18 @@ export interface ContentEdits {
   unchangedEdited: number;
 }
 
-export const NO_REWRITES: FileRewrites = { lines: 0, titles: 0, nesting: 0, markers: 0, links: 0, frontMatter: false, title: false };
+export const NO_REWRITES: FileRewrites = { lines: 0, headings: 0, titles: 0, nesting: 0, markers: 0, links: 0, frontMatter: false, title: false };
 
 /** Whether anything in `rewrites` is written. */
 export function anyRewrites(rewrites: FileRewrites): boolean {
-  return rewrites.lines + rewrites.titles + rewrites.nesting + rewrites.markers + rewrites.links > 0 || rewrites.frontMatter || rewrites.title;
+  return (
+    rewrites.lines + rewrites.headings + rewrites.titles + rewrites.nesting + rewrites.markers + rewrites.links > 0 ||
+    rewrites.frontMatter ||
+    rewrites.title
+  );
 }
+
+const sameLines = (a: LineRange, b: LineRange) => a.start === b.start && a.end === b.end;
 
 const sameNotes = (a: readonly StoredNote[], b: readonly StoredNote[]) =>
   a.length === b.length && a.every((note, i) => note.kind === b[i]!.kind && note.source === b[i]!.source);
@@ -117,7 +127,7 @@ export function contentEdits(parsed: ParsedChecklist, plan: ImportPlan, stored: 
     const titleEdited = before.title !== entry.title;
     const nested = before.parentId !== parentId || before.depth !== entry.depth;
     const markerEdited = before.marker !== entry.marker && !planned.stateChanged;
-    if (before.lineStart !== entry.lines.start || before.position !== entry.position) rewrites.lines++;
+    if (!sameLines(before.lines, entry.lines) || before.position !== entry.position) rewrites.lines++;
     if (titleEdited) rewrites.titles++;
     if (nested) rewrites.nesting++;
     if (markerEdited) rewrites.markers++;
@@ -130,12 +140,16 @@ export function contentEdits(parsed: ParsedChecklist, plan: ImportPlan, stored: 
     const id = sectionIds[section.index]!;
     const before = id === null ? undefined : stored.sections.get(id);
     if (!sameNotes(before?.notes ?? [], section.notes)) sectionNotes.push({ section: section.text });
-    if (!before) continue;
-    if (before.lineStart !== section.lines.start || before.position !== section.position) rewrites.lines++;
+    if (!before) {
+      rewrites.headings++;
+      continue;
+    }
+    if (!sameLines(before.lines, section.lines) || before.position !== section.position) rewrites.lines++;
     if (before.title !== section.title) rewrites.titles++;
     const parentId = section.parentIndex === null ? null : sectionIds[section.parentIndex]!;
     if (before.level !== section.level || before.parentId !== parentId) rewrites.nesting++;
   }
+  rewrites.headings += plan.removedSectionIds.length;
   for (const id of plan.removedSectionIds) {
     const gone = stored.sections.get(id);
     if (gone && gone.notes.length > 0) sectionNotes.push({ section: gone.text });

@@ -93,12 +93,12 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
   const checklist = await db.selectFrom('checklists').select(['title', 'front_matter']).where('id', '=', checklistId).executeTakeFirstOrThrow();
   const topics = await db
     .selectFrom('topics')
-    .select(['id', 'details', 'title', 'line_start', 'position', 'depth', 'parent_id', 'marker'])
+    .select(['id', 'details', 'title', 'line_start', 'line_end', 'position', 'depth', 'parent_id', 'marker'])
     .where('checklist_id', '=', checklistId)
     .execute();
   const sections = await db
     .selectFrom('sections')
-    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start'])
+    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start', 'line_end'])
     .where('checklist_id', '=', checklistId)
     .execute();
   const notes = await db
@@ -123,7 +123,7 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
         level: row.level,
         parentId: row.parent_id,
         position: row.position,
-        lineStart: row.line_start,
+        lines: { start: row.line_start, end: row.line_end },
         notes: [] as Array<{ kind: string; source: string }>,
       },
     ]),
@@ -136,7 +136,7 @@ export async function loadStoredContent(db: Kysely<Database>, checklistId: numbe
         {
           details: row.details,
           title: row.title,
-          lineStart: row.line_start,
+          lines: { start: row.line_start, end: row.line_end },
           position: row.position,
           depth: row.depth,
           parentId: row.parent_id,

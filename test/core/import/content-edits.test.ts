@@ -14,15 +14,8 @@ function storedContent(parsed: ParsedChecklist): StoredContent {
   const topicId = (index: number | null) => (index === null ? null : 100 + index);
   const sectionId = (index: number | null) => (index === null ? null : index + 1);
   return {
-    topics: new Map(
-      parsed.entries.map((entry) => [topicId(entry.index)!, { ...entry, lineStart: entry.lines.start, parentId: topicId(entry.parentIndex) }]),
-    ),
-    sections: new Map(
-      parsed.sections.map((section) => [
-        sectionId(section.index)!,
-        { ...section, lineStart: section.lines.start, parentId: sectionId(section.parentIndex) },
-      ]),
-    ),
+    topics: new Map(parsed.entries.map((entry) => [topicId(entry.index)!, { ...entry, parentId: topicId(entry.parentIndex) }])),
+    sections: new Map(parsed.sections.map((section) => [sectionId(section.index)!, { ...section, parentId: sectionId(section.parentIndex) }])),
     links: [
       ...parsed.sections.flatMap((section) => section.resources.map((link) => ({ ...link, topicId: null, sectionId: sectionId(section.index)! }))),
       ...parsed.entries.flatMap((entry) =>
@@ -46,8 +39,10 @@ const BEFORE = '# Python\n\nAbout Python.\n\n- generators\n\n  Lazy.\n\n- descri
 describe('content edits of a re-import', () => {
   it('are none for the same file; a file whose lines only moved rewrites their positions, and no more', () => {
     expect(editsOf(BEFORE, BEFORE)).toEqual({ details: [], sectionNotes: [], rewrites: NO_REWRITES, unchangedEdited: 0 });
-    // Every topic and heading moved down two lines; the root section (before the first heading) starts where it did.
-    expect(editsOf(BEFORE, `\n\n${BEFORE}`)).toEqual({ details: [], sectionNotes: [], rewrites: { ...NO_REWRITES, lines: 5 }, unchangedEdited: 0 });
+    // Every topic and heading moved down two lines, and the root section (before the first heading) ends two lines later.
+    expect(editsOf(BEFORE, `\n\n${BEFORE}`)).toEqual({ details: [], sectionNotes: [], rewrites: { ...NO_REWRITES, lines: 6 }, unchangedEdited: 0 });
+    // A blank line after the last topic: it, its section and the root (which spans the file) end a line later.
+    expect(editsOf(BEFORE, `${BEFORE}\n`).rewrites).toEqual({ ...NO_REWRITES, lines: 3 });
   });
 
   it('name the kept topics whose details changed, added or removed, and count those the plan called unchanged', () => {
@@ -58,8 +53,8 @@ describe('content edits of a re-import', () => {
         { id: 101, title: 'descriptors' },
       ],
       sectionNotes: [],
-      // The two lines of details added move the section below them.
-      rewrites: { ...NO_REWRITES, lines: 2 },
+      // The two lines of details added end descriptors and its section later, and move the section below them.
+      rewrites: { ...NO_REWRITES, lines: 5 },
       unchangedEdited: 2,
     });
     // Renamed as well: its details are an edit, but it was never among the unchanged.
@@ -72,7 +67,7 @@ describe('content edits of a re-import', () => {
     expect(editsOf(BEFORE, `Before any heading.\n\n${BEFORE}`).sectionNotes).toEqual([{ section: '' }]);
   });
 
-  it("count a title's Markdown changed with its text kept, a heading's level, a task box changed, links, front matter and title", () => {
+  it("count a title's Markdown changed with its text kept, a heading's level, a task box changed, links, headings, front matter and title", () => {
     const before = '---\ntags: [prep]\n---\n# Prep\n\n- generators and yield\n- descriptors\n  - [Guide](https://a.example)\n';
     const edits = (after: string) => editsOf(before, after);
     const linked = edits(before.replace('- generators', '- [generators](https://docs.python.org)'));
@@ -86,11 +81,14 @@ describe('content edits of a re-import', () => {
     expect(edits(before.replace('- generators', '- [ ] generators')).rewrites).toEqual({ ...NO_REWRITES, markers: 1 });
     expect(edits(before.replace('tags: [prep]', 'tags: [prep, python]')).rewrites).toEqual({ ...NO_REWRITES, frontMatter: true });
     expect(edits(before.replace('# Prep', '# Preparation')).rewrites).toMatchObject({ title: true });
+    // A heading with nothing under it yet, added then gone: no topic tells of it.
+    expect(edits(`${before}\n## Later\n`).rewrites).toMatchObject({ headings: 1 });
+    expect(editsOf(`${before}\n## Later\n`, before).rewrites).toMatchObject({ headings: 1 });
   });
 
   it("leave a new topic's links and a renamed topic's title to the plan's own lines", () => {
     const before = '# Prep\n\n- generators\n';
-    expect(editsOf(before, `${before}- descriptors ([docs](https://d.example))\n`).rewrites).toEqual(NO_REWRITES);
+    expect(editsOf(before, `${before}- descriptors ([docs](https://d.example))\n`).rewrites).toMatchObject({ links: 0, titles: 0 });
     expect(editsOf(before, before.replace('generators', 'generator functions')).rewrites).toEqual(NO_REWRITES);
   });
 });

@@ -120,6 +120,7 @@ export function ImportPreview({ result }: { result: ImportResultJson }) {
 function rewritePhrases(rewrites: ImportResultJson['changes']['rewrites']): string[] {
   return [
     ...(rewrites.lines > 0 ? [plural(rewrites.lines, 'line position')] : []),
+    ...(rewrites.headings > 0 ? [plural(rewrites.headings, 'heading')] : []),
     ...(rewrites.titles > 0 ? [`${plural(rewrites.titles, 'title')} (links or emphasis)`] : []),
     ...(rewrites.nesting > 0 ? [`${rewrites.nesting} re-nested`] : []),
     ...(rewrites.markers > 0 ? [plural(rewrites.markers, 'task box', 'task boxes')] : []),
