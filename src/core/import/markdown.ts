@@ -46,9 +46,10 @@ export type ParseEnv = {
  */
 function onlyLinesWithBareLinks(md: MarkdownIt): void {
   const linkify = md.core.ruler.__rules__.find((rule) => rule.name === 'linkify')!.fn;
+  const mayHoldLink = linkCandidateTest(md);
   md.core.ruler.at('linkify', (state) => {
     const all = state.tokens;
-    const candidates = all.filter((token) => token.type === 'inline' && hasBareLink(token.children ?? [], md));
+    const candidates = all.filter((token) => token.type === 'inline' && hasBareLink(token.children ?? [], md, mayHoldLink));
     if (candidates.length === 0) return;
     state.tokens = candidates;
     try {
@@ -59,12 +60,23 @@ function onlyLinesWithBareLinks(md: MarkdownIt): void {
   });
 }
 
-function hasBareLink(children: Token[], md: MarkdownIt): boolean {
+/**
+ * Whether a text may hold a link linkify finds, far cheaper than its own test (which looks at what stands before each
+ * scheme with a large Unicode class, on every text of every line): without fuzzy links (`example.com`), a link starts
+ * with one of its schemes (`https:`, `//`, `www.`...), and an e-mail holds an `@`.
+ */
+function linkCandidateTest(md: MarkdownIt): (text: string) => boolean {
+  if (md.linkify.__opts__.fuzzyLink) return () => true;
+  const schemeOrAt = new RegExp(`${md.linkify.re.get_schema_names().source}|@`, 'i');
+  return (text) => schemeOrAt.test(text);
+}
+
+function hasBareLink(children: Token[], md: MarkdownIt, mayHoldLink: (text: string) => boolean): boolean {
   let linkDepth = 0;
   for (const token of children) {
     if (token.type === 'link_open') linkDepth++;
     else if (token.type === 'link_close') linkDepth--;
-    else if (linkDepth === 0 && token.type === 'text' && md.linkify.test(token.content)) return true;
+    else if (linkDepth === 0 && token.type === 'text' && mayHoldLink(token.content) && md.linkify.test(token.content)) return true;
   }
   return false;
 }

@@ -42,6 +42,19 @@ interface Block {
   token: Token;
   inline: Token | null;
   children: Block[];
+  /** Its inline text as read, once asked (see readingOf). */
+  reading: InlineReading | undefined;
+  /** How the list item is written as a card, once asked (see cardShape). */
+  cardShape: CardShape | null | undefined;
+}
+
+/**
+ * The block's inline text as read, or null when it has none. Read once: choosing the reading and reading the file
+ * both ask for each list item's.
+ */
+function readingOf(block: Block): InlineReading | null {
+  if (!block.inline) return null;
+  return (block.reading ??= readInline(block.inline));
 }
 
 /** In the languages of our users' files: English, Russian, Chinese (front matter can name any other heading). */
@@ -158,12 +171,12 @@ function unreadRanges(skipped: ParseEnv['skipped'], lines: string[]): string | n
 }
 
 function toBlockTree(tokens: Token[]): Block[] {
-  const root: Block = { type: 'root', token: tokens[0]!, inline: null, children: [] };
+  const root = newBlock('root', tokens[0]!);
   const stack: Block[] = [root];
   for (const token of tokens) {
     const top = stack[stack.length - 1]!;
     if (token.nesting === 1) {
-      const block: Block = { type: token.type.replace(/_open$/, ''), token, inline: null, children: [] };
+      const block = newBlock(token.type.replace(/_open$/, ''), token);
       top.children.push(block);
       stack.push(block);
     } else if (token.nesting === -1) {
@@ -171,10 +184,14 @@ function toBlockTree(tokens: Token[]): Block[] {
     } else if (token.type === 'inline') {
       top.inline ??= token;
     } else {
-      top.children.push({ type: token.type, token, inline: null, children: [] });
+      top.children.push(newBlock(token.type, token));
     }
   }
   return root.children;
+}
+
+function newBlock(type: string, token: Token): Block {
+  return { type, token, inline: null, children: [], reading: undefined, cardShape: undefined };
 }
 
 /** A line that starts a quote (or would, but for its indentation): what a paragraph used to read as more of its text. */
@@ -281,7 +298,7 @@ function countItems(blocks: Block[], census: ItemCensus): ItemCensus {
   for (const block of blocks) {
     if (block.type === 'list_item') {
       const first = block.children[0];
-      const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+      const reading = first?.type === 'paragraph' ? readingOf(first) : null;
       // A card is study material, not a list item the reading should weigh (twelve cards must not tip a task list).
       if (reading?.marker === 'none' && cardShape(block)) continue;
       const navigation = reading?.linkOnly && reading.links.every((l) => isAnchor(l.url));
@@ -320,7 +337,7 @@ interface HeadingCensus {
 function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): HeadingCensus {
   const census = { topicHeadings: new Set<Block>(), furtherReading: new Set<Block>(), proseHeadings: 0, proseWords: 0, outlineBlocks: [] as Block[] };
   const isRole = (heading: Block) => {
-    const title = heading.inline ? normalizeText(readInline(heading.inline).text) : '';
+    const title = normalizeText(readingOf(heading)?.text ?? '');
     return roleTitles.goals.has(title) || roleTitles.books.has(title);
   };
   // Each heading with what stands under it up to the next heading, and whether it or one above it is a goals or books heading.
@@ -341,7 +358,7 @@ function headingCensus(blocks: Block[], roleTitles: Settings['roleTitles']): Hea
   census.outlineBlocks.push(...lead);
   headings.forEach(({ block, level, role, content }, i) => {
     if (!role) census.outlineBlocks.push(...content);
-    const text = block.inline ? readInline(block.inline).text : '';
+    const text = readingOf(block)?.text ?? '';
     if (role || text.trim() === '' || content.some(opensSection) || onlyLinks(content)) return;
     const below: Block[] = [];
     for (let j = i + 1; j < headings.length && headings[j]!.level > level; j++) {
@@ -367,21 +384,21 @@ const SILENT_HTML = /^(?:\s*(?:<!--[\s\S]*?-->|<a\s+(?:name|id)\s*=[^>]*>\s*<\/a
  * further reading. A heading of its own says more with such a line ("Refer to the Appendix for the following:").
  */
 function onlyLinks(content: Block[], introduced = false): boolean {
-  const linkOnly = (block: Block) => block.type === 'paragraph' && block.inline !== null && readInline(block.inline).linkOnly;
+  const linkOnly = (block: Block) => block.type === 'paragraph' && readingOf(block)?.linkOnly === true;
   const links = content.filter((block) => block.type === 'bullet_list' || block.type === 'ordered_list' || linkOnly(block));
   const isLinks = new Set(links);
   const silent = (block: Block) =>
     (block.type === 'html_block' && SILENT_HTML.test(block.token.content)) ||
     (block.type === 'paragraph' &&
       block.inline !== null &&
-      (SILENT_HTML.test(block.inline.content) || (introduced && /:\s*$/.test(readInline(block.inline).text))));
+      (SILENT_HTML.test(block.inline.content) || (introduced && /:\s*$/.test(readingOf(block)!.text))));
   if (links.length === 0 || !content.every((block) => isLinks.has(block) || silent(block))) return false;
   return links.every(
     (block) =>
       block.type === 'paragraph' ||
       block.children.every((item) => {
         const [first, ...rest] = item.children;
-        const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+        const reading = first?.type === 'paragraph' ? readingOf(first) : null;
         return reading !== null && reading.linkOnly && reading.marker === 'none' && (rest.length === 0 || onlyLinks(rest));
       }),
   );
@@ -395,11 +412,11 @@ function proseWordsOf(block: Block): number {
   if (block.type === 'bullet_list' || block.type === 'ordered_list') return block.children.reduce((sum, item) => sum + proseWordsOf(item), 0);
   if (block.type === 'list_item') {
     const [first, ...rest] = block.children;
-    const sentence = first?.type === 'paragraph' && first.inline !== null && !looksLikeTitle(readInline(first.inline).text);
+    const sentence = first?.type === 'paragraph' && first.inline !== null && !looksLikeTitle(readingOf(first)!.text);
     return (sentence ? proseWordsOf(first) : 0) + rest.reduce((sum, child) => sum + proseWordsOf(child), 0);
   }
   if (block.type !== 'paragraph' || !block.inline || wordCount(block.inline.content) < PROSE_WORDS) return 0;
-  const reading = readInline(block.inline);
+  const reading = readingOf(block)!;
   if (reading.linkOnly || block.inline.content.includes('::')) return 0;
   const words = wordCount(reading.text);
   return words >= PROSE_WORDS ? words : 0;
@@ -460,7 +477,7 @@ function countTopicLikeItems(blocks: readonly Block[]): { items: number; topicLi
 function countTopicLikeItemsIn(block: Block, census: { items: number; topicLikeItems: number }): void {
   if (block.type === 'list_item') {
     const first = block.children[0];
-    const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+    const reading = first?.type === 'paragraph' ? readingOf(first) : null;
     const counted = reading && reading.text !== '' && !reading.linkOnly && !(reading.marker === 'none' && cardShape(block));
     if (counted) {
       census.items++;
@@ -584,7 +601,7 @@ class ChecklistReader {
         // "Source(s) and further reading" under a leaf heading: its links (read below) are that topic's resources, and
         // the heading stays in its details, so that nothing of the file is left out.
         const topic = this.entries[this.headingTopic]!;
-        topic.resources.push(...toResources(readInline(block.inline!).links, rangeOf(block).start, false));
+        topic.resources.push(...toResources(readingOf(block)!.links, rangeOf(block).start, false));
         this.appendDetails(topic.index, this.sourceOf(rangeOf(block)));
       } else if (block.type === 'heading') {
         const level = headingLevel(block);
@@ -592,7 +609,7 @@ class ChecklistReader {
         const parent = this.headingStack[this.headingStack.length - 1]!;
         this.followedTask = null;
         if (this.mode === 'headings' && this.headings.topicHeadings.has(block)) {
-          this.headingTopic = this.addEntry(block, readInline(block.inline!), { sectionIndex: parent, entryIndex: null, depth: 0 }, null);
+          this.headingTopic = this.addEntry(block, readingOf(block)!, { sectionIndex: parent, entryIndex: null, depth: 0 }, null);
           const topic = this.entries[this.headingTopic]!;
           topic.heading = true;
           this.documentHeadings.push({ level, lines: topic.lines, trimmed: true });
@@ -655,7 +672,7 @@ class ChecklistReader {
       this.sections[sectionIndex]!.lines.end = rangeOf(item).end;
       return;
     }
-    const reading = first?.type === 'paragraph' && first.inline ? readInline(first.inline) : null;
+    const reading = first?.type === 'paragraph' ? readingOf(first) : null;
     if (!reading || (reading.text === '' && reading.links.length === 0)) {
       // An item with no text of its own (empty, or starting with a code block or a nested list).
       for (const block of item.children) this.readBlock(block, owner);
@@ -939,11 +956,11 @@ class ChecklistReader {
     const entry = this.entries[owner.entryIndex]!;
     // A leaf heading's prose is its topic's text, so the links it cites are the topic's resources.
     if (entry.heading && block.type === 'paragraph' && block.inline)
-      entry.resources.push(...toResources(readInline(block.inline).links, lines.start, false));
+      entry.resources.push(...toResources(readingOf(block)!.links, lines.start, false));
   }
 
   private openSection(heading: Block, parentIndex: number): number {
-    const reading = heading.inline ? readInline(heading.inline) : null;
+    const reading = readingOf(heading);
     const index = this.sections.length;
     this.sections.push({
       index,
@@ -1079,18 +1096,15 @@ type CardShape = { lines: string[]; rest: Block[] } & (
   { form: 'line'; at: number; reversed: boolean } | { form: 'paragraph'; at: number; reversed: boolean } | { form: 'inline'; inline: WrittenCard }
 );
 
-// Choosing the reading and reading the item both ask; a card's line is read once.
-const cardShapes = new WeakMap<Block, CardShape | null>();
-
 /**
  * How a list item is written as a card, or null: a line holding only `?` between the question and the answer
  * (within its first paragraph, or as a paragraph of its own), else `question :: answer` on its first line.
- * What follows in the item (more paragraphs, code, sub-bullets) belongs to the answer.
+ * What follows in the item (more paragraphs, code, sub-bullets) belongs to the answer. Choosing the reading and
+ * reading the item both ask; a card's line is read once.
  */
 function cardShape(item: Block): CardShape | null {
-  let shape = cardShapes.get(item);
-  if (shape === undefined) cardShapes.set(item, (shape = readCardShape(item)));
-  return shape;
+  if (item.cardShape === undefined) item.cardShape = readCardShape(item);
+  return item.cardShape;
 }
 
 function readCardShape(item: Block): CardShape | null {
