@@ -86,7 +86,7 @@ describe('prepdeck serve', () => {
     expect(checklists.checklists.map((c) => c.checklist.name).sort()).toEqual(['big', 'interview-prep']);
   });
 
-  it('a port in use is a one-line error and exit 1', async () => {
+  it('a port in use is a one-line error and exit 1', { timeout: 30_000 }, async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
