@@ -8,6 +8,7 @@ import {
   DEFAULT_MIGRATION_LOCK_TABLE,
   DEFAULT_MIGRATION_TABLE,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   PostgresDriver,
   PostgresIntrospector,
@@ -347,6 +348,9 @@ class WriterPostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new WriterPostgresDriver(this.#config);
   }
+  override createAdapter(): DialectAdapter {
+    return new SchemaMigrationLockAdapter();
+  }
   override createIntrospector(db: Parameters<PostgresDialect['createIntrospector']>[0]): DatabaseIntrospector {
     return new OwnSchemaPostgresIntrospector(db);
   }
@@ -419,6 +423,16 @@ class OwnSchemaPostgresIntrospector extends PostgresIntrospector {
     }
     return [...tables.values()];
   }
+}
+
+// Kysely's PostgreSQL migration lock is one advisory lock for the whole database, waited on for up to an hour and
+// taken before the migrator's transaction: every prepdeck schema on a server (each user's, each test's) opening its
+// store queued behind any other one, and behind the writer that one waits for. The migrator's transaction takes its
+// schema's writer lock (WriterPostgresDriver.beginTransaction) before it reads which migrations ran: that alone
+// serialises the migrations of one schema, waiting as long as any writer does, and leaves other schemas alone.
+class SchemaMigrationLockAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(): Promise<void> {}
+  override async releaseMigrationLock(): Promise<void> {}
 }
 
 class WriterPostgresDriver extends PostgresDriver {

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import Sqlite from 'better-sqlite3';
+import pg from 'pg';
 import { openStore } from '../../src/store/database.js';
 import { NEW_DATABASE_PAGE_SIZE } from '../../src/store/dialect.js';
 import { ConflictError, StoreError } from '../../src/store/errors.js';
+import { migrationProvider } from '../../src/store/migrations/index.js';
 import { BACKENDS } from './backends.js';
 import { importParsed } from './helpers.js';
 import { parsedChecklist } from './parsed.js';
@@ -197,6 +199,56 @@ describe.skipIf(!postgres || postgres.skipReason !== null)('opening a store (Pos
   // Tests, and prepdecks sharing a server, migrate and drop their own schemas while this one opens: the migrator's
   // list of every schema's tables then races their DDL (a column or table gone mid-query). Opening must not fail.
   // Sixty opens against a server busy with DDL: more than vitest's default 5 s on a loaded machine.
+  it('migrates a fresh schema once when several processes open it at the same moment', { timeout: 30_000 }, async () => {
+    const database = await postgres!.createDatabase();
+    try {
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(database.location)));
+      const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(stores[0]!.db);
+      await Promise.all(stores.map((store) => store.close()));
+      expect(migrations.rows.map((row) => row.name).sort()).toEqual(Object.keys(await migrationProvider.getMigrations()).sort());
+    } finally {
+      await database.drop();
+    }
+  });
+
+  // A store opening waits for its own schema's writer (here: another process's transaction), and for nothing else:
+  // Kysely's own migration lock was one for the whole database, so every other schema on the server waited too.
+  it('opens one schema while another schema waits for its writer', { timeout: 30_000 }, async () => {
+    const [busy, free] = [await postgres!.createDatabase(), await postgres!.createDatabase()];
+    for (const database of [busy, free]) await (await openStore(database.location)).close();
+    const writer = new pg.Client({ connectionString: busy.location });
+    await writer.connect();
+    const schemaOf = (location: string) => new URL(location).searchParams.get('options')!.replace('-c search_path=', '');
+    const writerKey = `hashtext('prepdeck:' || '${schemaOf(busy.location)}')`;
+    try {
+      await writer.query('begin');
+      await writer.query(`select pg_advisory_xact_lock(${writerKey})`);
+      const waiting = openStore(busy.location).then(
+        async (store) => (await store.close(), 'opened'),
+        () => 'gave up',
+      );
+      // Until the waiting open is in line for the busy schema's writer lock, as every open of it is.
+      for (;;) {
+        const { rows } = await writer.query<{ waiters: string }>(
+          `select count(*) as waiters from pg_locks where locktype = 'advisory' and not granted
+             and ((classid::bigint << 32) | objid::bigint) = ${writerKey}::bigint`,
+        );
+        if (Number(rows[0]!.waiters) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const other = await openStore(free.location);
+      await other.close();
+      const settled = await Promise.race([waiting, Promise.resolve('still waiting')]);
+      expect(settled).toBe('still waiting');
+      await writer.query('rollback');
+      expect(await waiting).toBe('opened');
+    } finally {
+      await writer.end();
+      await busy.drop();
+      await free.drop();
+    }
+  });
+
   it('opens while other schemas are created, altered and dropped around it', { timeout: 30_000 }, async () => {
     const database = await postgres!.createDatabase();
     const admin = await openStore(database.location);
