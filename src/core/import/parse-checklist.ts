@@ -27,7 +27,7 @@ import { markerText } from '../checklist/task-markers.js';
 import { normalizeText } from './identity.js';
 import { splitFrontMatter } from './front-matter.js';
 import { isAnchor, readInline, toResources, type InlineReading } from './inline.js';
-import { createMarkdownParser, MAX_NESTING, type ParseEnv } from './markdown.js';
+import { createLineByLineParser, createMarkdownParser, MAX_NESTING, type LineByLineParser, type ParseEnv } from './markdown.js';
 
 export interface ParseOptions {
   /** Title when neither front matter nor a single top heading gives one (usually the file name). */
@@ -44,6 +44,8 @@ interface Block {
   children: Block[];
   /** Its inline text as read, once asked (see readingOf). */
   reading: InlineReading | undefined;
+  /** Reads an inline token of this parse (its tokens are made for the reading and let go after). */
+  readLine: (inline: Token) => InlineReading;
   /** How the list item is written as a card, once asked (see cardShape). */
   cardShape: CardShape | null | undefined;
 }
@@ -54,7 +56,7 @@ interface Block {
  */
 function readingOf(block: Block): InlineReading | null {
   if (!block.inline) return null;
-  return (block.reading ??= readInline(block.inline));
+  return (block.reading ??= block.readLine(block.inline));
 }
 
 /** In the languages of our users' files: English, Russian, Chinese (front matter can name any other heading). */
@@ -83,14 +85,16 @@ const TOPIC_TITLE_WORDS = 8;
 // A heading reaches here only inside a list item, after its first block: kept as text, like a paragraph.
 const NOTE_BLOCKS = new Set(['paragraph', 'heading', 'html_block', 'fence', 'code_block', 'blockquote', 'table']);
 
-let sharedParser: ReturnType<typeof createMarkdownParser> | null = null;
+let lineByLine: LineByLineParser | null = null;
+let inlineOnly: ReturnType<typeof createMarkdownParser> | null = null;
+/** Reads a text of inline Markdown on its own, outside a parse (a card's separators, a topic's former identity). */
+const inlineParser = () => (inlineOnly ??= createMarkdownParser());
 
 /**
  * Which `::` of a line of inline Markdown (offsets into it) stand in the text it shows, outside any code span,
  * link, emphasis or inline HTML: the separators a card may be split at. The line is read once, each `::` marked.
  */
 function separatorsInPlainText(line: string, offsets: readonly number[]): boolean[] {
-  sharedParser ??= createMarkdownParser();
   // Each mark reads as `::` does (`:`, letters and digits, as in an HTML attribute name), with a tag the line lacks.
   let longest = 0;
   for (const [taken] of line.matchAll(/:pdq*/g)) longest = Math.max(longest, taken.length);
@@ -104,7 +108,7 @@ function separatorsInPlainText(line: string, offsets: readonly number[]): boolea
   marked += line.slice(from);
   const mark = new RegExp(`:${tag}(\\d+):`, 'g');
   const plain = offsets.map(() => false);
-  const [inline] = sharedParser.parseInline(marked, {});
+  const [inline] = inlineParser().parseInline(marked, {});
   let depth = 0;
   for (const token of inline?.children ?? []) {
     depth += token.nesting;
@@ -114,14 +118,15 @@ function separatorsInPlainText(line: string, offsets: readonly number[]): boolea
 }
 
 export function parseChecklist(text: string, options: ParseOptions): ParsedChecklist {
-  sharedParser ??= createMarkdownParser();
+  lineByLine ??= createLineByLineParser();
   const source = text.replace(/^\uFEFF/, '');
   const lines = source.split(/\r\n|\r|\n/);
   // Joining 20,000 lines again costs more than looking for a carriage return.
   const split = splitFrontMatter(lines, source.includes('\r') ? undefined : source);
   const env: ParseEnv = { skipped: [] };
-  const tokens = sharedParser.parse(split.body, env);
-  const blocks = toBlockTree(tokens);
+  const parser = lineByLine;
+  const tokens = parser.parse(split.body, env);
+  const blocks = toBlockTree(tokens, (inline) => parser.readLine(inline, env, readInline));
   const warnings = split.warning ? [split.warning] : [];
   const unread = unreadRanges(env.skipped, lines);
   // Each list level takes two of markdown-it's nesting steps (the list and its item), a quote one.
@@ -170,7 +175,16 @@ function unreadRanges(skipped: ParseEnv['skipped'], lines: string[]): string | n
   return ranges.length === 1 && ranges[0]!.start === ranges[0]!.end ? `line ${where} was not read` : `lines ${where} were not read`;
 }
 
-function toBlockTree(tokens: Token[]): Block[] {
+function toBlockTree(tokens: Token[], readLine: Block['readLine']): Block[] {
+  const newBlock = (type: string, token: Token): Block => ({
+    type,
+    token,
+    inline: null,
+    children: [],
+    reading: undefined,
+    cardShape: undefined,
+    readLine,
+  });
   const root = newBlock('root', tokens[0]!);
   const stack: Block[] = [root];
   for (const token of tokens) {
@@ -188,10 +202,6 @@ function toBlockTree(tokens: Token[]): Block[] {
     }
   }
   return root.children;
-}
-
-function newBlock(type: string, token: Token): Block {
-  return { type, token, inline: null, children: [], reading: undefined, cardShape: undefined };
 }
 
 /** A line that starts a quote (or would, but for its indentation): what a paragraph used to read as more of its text. */
@@ -875,7 +885,7 @@ class ChecklistReader {
   private formerIdentityText(paragraph: Block): string | null {
     const source = paragraph.inline ? this.former.sources.get(paragraph.inline) : undefined;
     if (source === undefined) return null;
-    const [inline] = sharedParser!.parseInline(source, { references: this.former.references });
+    const [inline] = inlineParser().parseInline(source, { references: this.former.references });
     return inline ? readInline(inline).identityText : null;
   }
 
