@@ -1,7 +1,9 @@
 // What every command's registration shares: the common options, help examples, value parsers that commander
 // reports as misuse (exit 2), and the contract's field names said in the command's own words.
 import { InvalidArgumentError, type Command } from 'commander';
+import { didYouMean } from '../app/nearest.js';
 import { InvalidInputError, PrepdeckError } from '../core/errors.js';
+import { isTimeZone } from '../core/review/settings.js';
 
 export function addCommon(command: Command, withChecklist = true): Command {
   command
@@ -23,6 +25,17 @@ export function checked<T, Rest extends unknown[]>(parse: (value: string, ...res
     } catch (error) {
       throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
+  };
+}
+
+/** A parser of an IANA time zone for the option `name` (or 'local', this machine's, where `local` allows it). */
+export function timeZoneOption(name: string, { local }: { local: boolean }): (value: string) => string {
+  return (value) => {
+    if ((local && value === 'local') || isTimeZone(value)) return value;
+    // The zones this Node knows (UTC is an alias, not among them); a typo gets the nearest.
+    const near = didYouMean(value, [...Intl.supportedValuesOf('timeZone'), 'UTC']);
+    const or = local ? " (or 'local')" : '';
+    throw new InvalidInputError(`${name} must be an IANA time zone such as Europe/Berlin${or}, not '${value}'${near}`);
   };
 }
 

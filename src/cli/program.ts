@@ -1,12 +1,12 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
 import { Command, CommanderError, Option } from 'commander';
-import { addCommon, checked, decimal, examples, inCommandWords, parseId, wholeNumber } from './command-kit.js';
+import { addCommon, checked, decimal, examples, inCommandWords, parseId, timeZoneOption, wholeNumber } from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
 import { didYouMean, stateRefusal } from '../app/nearest.js';
 import { SKIPPED_AS, TOPICS_CHOICES } from '../contract/vocabulary.js';
 import { parseTopicIds, stateOf } from '../core/validate.js';
-import { isStep, isTimeZone } from '../core/review/settings.js';
+import { isStep } from '../core/review/settings.js';
 import { addHuntCommands } from './hunt/register.js';
 import { registerGapCommands } from './interviews/gaps.js';
 import { addInterviewCommands } from './interviews/register.js';
@@ -394,7 +394,11 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .option('--new-per-day <n>', 'new cards introduced per study day', checked(wholeNumber('--new-per-day', 0, 9999)))
     .option('--reviews-per-day <n>', 'reviews per study day', checked(wholeNumber('--reviews-per-day', 0, 99999)))
     .option('--day-starts-at <hour>', 'hour a study day begins, 0-23 (default 4)', checked(wholeNumber('--day-starts-at', 0, 23)))
-    .option('--time-zone <zone>', "IANA time zone such as Europe/Berlin, or 'local' for this machine's", checked(timeZone))
+    .option(
+      '--time-zone <zone>',
+      "IANA time zone such as Europe/Berlin, or 'local' for this machine's",
+      checked(timeZoneOption('--time-zone', { local: true })),
+    )
     .option('--reset-parameters', 'go back to the default FSRS parameters')
     .addHelpText(
       'after',
@@ -443,15 +447,6 @@ function steps(name: string): (value: string, previous: string[] | undefined) =>
     if (!isStep(value)) throw new InvalidInputError(`${name} takes steps such as 1m, 10m, 1h or 1d, not '${value}'`);
     return [...(previous ?? []), value];
   };
-}
-
-function timeZone(value: string): string {
-  if (value !== 'local' && !isTimeZone(value)) {
-    // The zones this Node knows (UTC is an alias, not among them); a typo gets the nearest.
-    const near = didYouMean(value, [...Intl.supportedValuesOf('timeZone'), 'UTC']);
-    throw new InvalidInputError(`--time-zone must be an IANA time zone such as Europe/Berlin (or 'local'), not '${value}'${near}`);
-  }
-  return value;
 }
 
 function parsePort(value: string): number {

@@ -46,8 +46,8 @@ for (const backend of BACKENDS) {
       await refused(['apps', 'add', 'Initech', '--on', '2999-01-01'], 1, /^prepdeck: error: --on: 2999-01-01 is in the future/);
       await refused(
         ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Mars/Olympus'],
-        1,
-        /^prepdeck: error: --tz: 'Mars\/Olympus' is not a time zone/,
+        2,
+        /^prepdeck: error: --tz must be an IANA time zone such as Europe\/Berlin, not 'Mars\/Olympus'/,
       );
       await refused(['apps', 'add', '   '], 1, /^prepdeck: error: COMPANY is empty; write something$/);
       // Nothing was written by any of them.
@@ -87,6 +87,17 @@ for (const backend of BACKENDS) {
       expect((await cli.json<FollowUpListJson>(['followups'])).followUps).toEqual([]);
       // A day that exists is taken.
       expect((await cli.run(['apps', 'follow-up', 'acme', 'call', '--due', '2028-02-29'])).code).toBe(0);
+    });
+
+    it('a zone is misuse with the nearest named, for a round as for the settings; an empty search is misuse', async () => {
+      await refused(
+        ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Europe/Berln'],
+        2,
+        /^prepdeck: error: --tz must be an IANA time zone such as Europe\/Berlin, not 'Europe\/Berln'; did you mean 'Europe\/Berlin'\?/,
+      );
+      await refused(['settings', '--time-zone', 'Europe/Moskow'], 2, /^prepdeck: error: --time-zone .*; did you mean 'Europe\/Moscow'\?/);
+      await refused(['search', ''], 2, /^prepdeck: error: QUERY is empty; write the words to look for/);
+      await refused(['search', '  ', '--json'], 2, /^prepdeck: error: QUERY is empty/);
     });
 
     it('suggests the nearest stage, and takes a stage by its label in any case', async () => {

@@ -167,10 +167,16 @@ for (const backend of BACKENDS) {
           expect(result.stderr.trim().split('\n')).toHaveLength(1);
           expect(result.stderr).toMatch(message);
         };
+        // A zone is checked as the option is read, as settings --time-zone is: misuse, the nearest zone named.
         await run(
           ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Mars/Olympus'],
-          1,
-          /error: --tz: 'Mars\/Olympus' is not a time zone/,
+          2,
+          /error: --tz must be an IANA time zone such as Europe\/Berlin, not 'Mars\/Olympus'/,
+        );
+        await run(
+          ['rounds', 'add', 'acme', '--at', '2026-12-20T15:00', '--tz', 'Europe/Berln'],
+          2,
+          /error: --tz must be an IANA time zone such as Europe\/Berlin, not 'Europe\/Berln'; did you mean 'Europe\/Berlin'\?/,
         );
         await run(
           ['rounds', 'add', 'acme', '--at', '2026-02-30T15:00'],

@@ -1,5 +1,5 @@
 import { placeTopics, searchTopics } from '../../app/topics/topics.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { topicLine } from '../render.js';
 import { withApp } from '../session.js';
@@ -7,6 +7,8 @@ import { checklistToUse } from '../checklist.js';
 
 export async function search(ctx: CommandContext, words: string[], options: { all?: boolean }): Promise<void> {
   const query = words.join(' ');
+  // `search ""`: no words is a misuse of the command, not a search that failed.
+  if (query.trim() === '') throw new UsageError('QUERY is empty; write the words to look for, such as `prepdeck search generator`');
   const all = options.all === true && ctx.checklist === undefined;
   const placed = await withApp(ctx, async (app) => {
     const chosen = await checklistToUse(app, ctx, { announce: !all });

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { ROUND_KINDS, ROUND_OUTCOMES } from '../../contract/vocabulary.js';
 import { whyNoSuchDay } from '../../core/hunt/dates.js';
-import { addCommon, checked, examples, fieldNames, parseId, wholeNumber } from '../command-kit.js';
+import { addCommon, checked, examples, fieldNames, parseId, timeZoneOption, wholeNumber } from '../command-kit.js';
 import type { Handler } from '../program.js';
 
 type Action = (load: () => Promise<Handler>) => (...args: unknown[]) => Promise<void>;
@@ -46,7 +46,7 @@ export function questionId(value: string): number {
 function roundOptions(command: Command): Command {
   return fieldNames(command, { localStart: '--at', timeZone: '--tz', durationMinutes: '--duration', interviewers: '--interviewer' })
     .option('--at <local>', "when, in the round's zone: YYYY-MM-DDTHH:MM", checked(localDateTime))
-    .option('--tz <zone>', "the round's IANA time zone, e.g. Europe/Berlin (default: the hunt's)")
+    .option('--tz <zone>', "the round's IANA time zone, e.g. Europe/Berlin (default: the hunt's)", checked(timeZoneOption('--tz', { local: false })))
     .option('--kind <kind>', `${ROUND_KINDS.join(', ')}, or your own (default technical)`, checked(kind))
     .option('--sections <list>', 'the checklist sections it is about, by title or path, separated by commas', checked(sectionList))
     .option('--duration <minutes>', 'how long, in minutes (default 60)', checked(wholeNumber('--duration', 1, 1440)))
