@@ -48,8 +48,13 @@ export async function checklistForFile(ctx: AppContext, path: string, name?: str
   const byName = await findChecklistByName(ctx.store.db, checklistNameFromPath(path));
   if (byName && byName.sourcePath === null) return byName;
   if (byName) {
+    // --name syncs this file into it only once its own file is gone; while that is there, only an import may switch.
+    const where = `no checklist was imported from ${path} ('${byName.name}'`;
+    if (await sameFile(byName.sourcePath!, path)) {
+      throw new NotFoundError(`${where} was imported from ${byName.sourcePath}, gone since); give --name ${byName.name} to sync this file into it`);
+    }
     throw new NotFoundError(
-      `no checklist was imported from ${path} ('${byName.name}' was imported from ${byName.sourcePath}); give --name ${byName.name} to sync this file into it`,
+      `${where} keeps ${byName.sourcePath} in step); to take its topics from ${path} instead, run \`prepdeck import ${path} --name ${byName.name}\``,
     );
   }
   throw new NotFoundError(`${path} was never imported; run \`prepdeck import ${path}\` first, or give --name`);

@@ -1,13 +1,13 @@
 // Which checklist `sync FILE` brings the file's edits into when several were imported from it (a backup restored
 // beside the original keeps its file): the current one; none of them current, the user names it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useChecklist } from '../../../src/app/checklists/current.js';
 import { importChecklist, readChecklistFile } from '../../../src/app/import/import-checklist.js';
 import { syncChecklist } from '../../../src/app/write-back/sync.js';
-import { InvalidInputError } from '../../../src/core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../../src/core/errors.js';
 import { BACKENDS } from '../../store/backends.js';
 import { withApp } from '../../support/app.js';
 
@@ -37,6 +37,37 @@ for (const backend of BACKENDS) {
           );
           // Named, it is that one whatever is current.
           expect((await syncChecklist(ctx, { path: prep, name: 'restored' })).readIn.checklist.name).toBe('restored');
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    // A file named like a checklist imported from elsewhere: the advice given is the one that works.
+    it('names the fix that works for a file named like a checklist of another file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'prepdeck-sync-other-'));
+      const original = join(dir, 'prep.md');
+      mkdirSync(join(dir, 'copy'));
+      const copy = join(dir, 'copy', 'prep.md');
+      writeFileSync(original, '# Databases\n\n- MVCC\n');
+      writeFileSync(copy, '# Databases\n\n- MVCC\n- [x] SKIP LOCKED\n');
+      try {
+        await withApp(backend, NOW, async (ctx) => {
+          await importChecklist(ctx, { file: await readChecklistFile(original) });
+          // Its own file there: --name is refused (it would archive what the copy lacks), so import is the advice.
+          const refusal = new NotFoundError(
+            `no checklist was imported from ${copy} ('prep' keeps ${original} in step); to take its topics from ${copy} instead, run \`prepdeck import ${copy} --name prep\``,
+          );
+          await expect(syncChecklist(ctx, { path: copy })).rejects.toThrow(refusal);
+          await expect(syncChecklist(ctx, { path: copy, name: 'prep' })).rejects.toThrow(/^'prep' keeps /);
+          // Its own file gone: --name is the advice, and it works.
+          rmSync(original);
+          await expect(syncChecklist(ctx, { path: copy })).rejects.toThrow(
+            new NotFoundError(
+              `no checklist was imported from ${copy} ('prep' was imported from ${original}, gone since); give --name prep to sync this file into it`,
+            ),
+          );
+          expect((await syncChecklist(ctx, { path: copy, name: 'prep' })).readIn.checklist.name).toBe('prep');
         });
       } finally {
         rmSync(dir, { recursive: true, force: true });
