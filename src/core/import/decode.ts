@@ -37,7 +37,18 @@ export function countListItemLines(text: string): number {
   return count;
 }
 
-/** Decodes a checklist file: UTF-8 only (a BOM is dropped), no NUL bytes, at most 10 MB and 100,000 list items. */
+/** What `export --format json` writes (`{ "checklists": [...] }`): read as Markdown, it would be one paragraph. */
+function isJsonExport(text: string): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { checklists?: unknown }).checklists);
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a checklist file: UTF-8 only (a BOM is dropped), no NUL bytes, no JSON export, at most 10 MB and 100,000 list items. */
 export function decodeChecklist(bytes: Uint8Array, label: string): string {
   if (bytes.byteLength > MAX_CHECKLIST_BYTES) throw tooLarge(label, bytes.byteLength);
   if (bytes.includes(0)) {
@@ -48,6 +59,11 @@ export function decodeChecklist(bytes: Uint8Array, label: string): string {
     text = utf8.decode(bytes);
   } catch {
     throw new InvalidInputError(`${label} is not valid UTF-8; save it as UTF-8 and import again`);
+  }
+  if (isJsonExport(text)) {
+    throw new InvalidInputError(
+      `${label} is a prepdeck JSON export, not a Markdown checklist; restore it with \`prepdeck import --backup ${label}\``,
+    );
   }
   const items = countListItemLines(text);
   if (items > MAX_LIST_ITEMS)

@@ -41,3 +41,15 @@ describe('the list-item ceiling', () => {
     expect(countListItemLines(`${'-'.repeat(5_000_000)} x`)).toBe(0);
   });
 });
+
+describe('a JSON export given as a checklist', () => {
+  it('is refused with the command that restores it; other text that starts with a brace is Markdown', () => {
+    const exported = JSON.stringify({ checklists: [{ name: 'prep', root: {}, backup: { format: 'prepdeck-backup' } }] }, null, 2);
+    expect(() => decodeChecklist(bytes(`\n${exported}\n`), 'prep.json')).toThrow(
+      /^prep\.json is a prepdeck JSON export, not a Markdown checklist; restore it with `prepdeck import --backup prep\.json`$/,
+    );
+    for (const text of ['{ not json }\n- a\n', '{"topics": []}\n', '# {"checklists": []}\n']) {
+      expect(decodeChecklist(bytes(text), 'notes.md')).toBe(text);
+    }
+  });
+});
