@@ -77,8 +77,10 @@ function buildProgram(onRun: (load: () => Promise<Handler>, command: Command, ar
     .enablePositionalOptions()
     .description('Turn a Markdown interview-prep checklist into a tracked study plan.')
     .version(readVersion(), '-V, --version')
-    // Before the command as after it (`prepdeck -c work list`); each command that works on a checklist takes it too.
+    // Before the command as after it (`prepdeck -c work list`, `prepdeck --db x.db list`); each command takes them too.
     .option('-c, --checklist <name>', 'this checklist instead of the current one (see `prepdeck use`)')
+    .option('--json', 'print stable JSON instead of text')
+    .option('--db <location>', 'database file or postgres:// URL (default: PREPDECK_DB, DATABASE_URL, then the XDG data dir)')
     .configureOutput({ outputError: (text, write) => write(`prepdeck: ${withoutRestatement(text).replace(/\.?\n*$/, '')} (see --help)\n`) })
     .addHelpText(
       'after',
@@ -475,6 +477,23 @@ function checklistOption(command: Command): string | undefined {
   return after ?? before;
 }
 
+/** The options given before the command (`prepdeck --db x.db list`), nearest first. */
+function optionsBefore(command: Command): CommonOptions[] {
+  const found: CommonOptions[] = [];
+  for (let parent = command.parent; parent !== null; parent = parent.parent) found.push(parent.opts<CommonOptions>());
+  return found;
+}
+
+/** --db before the command or after it; refused when the two name different databases. */
+function dbOption(command: Command): string | undefined {
+  const before = optionsBefore(command).find((options) => options.db !== undefined)?.db;
+  const after = command.opts<CommonOptions>().db;
+  if (before !== undefined && after !== undefined && before !== after) {
+    throw new UsageError(`--db names two databases, '${before}' and '${after}'; give it once`);
+  }
+  return after ?? before;
+}
+
 function commandPath(command: Command): string {
   const names: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
@@ -486,9 +505,9 @@ export async function run(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(async (load, command, args) => {
     const options = command.opts<CommonOptions>();
-    const json = Boolean(options.json);
+    const json = Boolean(options.json) || optionsBefore(command).some((before) => before.json === true);
     try {
-      const ctx: CommandContext = { json, color: colors, dbFlag: options.db, checklist: checklistOption(command) };
+      const ctx: CommandContext = { json, color: colors, dbFlag: dbOption(command), checklist: checklistOption(command) };
       const handler = await load();
       await (handler as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(ctx, ...args, options);
     } catch (error) {

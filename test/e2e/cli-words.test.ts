@@ -1,6 +1,7 @@
 // The CLI's words on bad input, spawned as a user runs it (issue 14): it names its own options and arguments, says why
 // a date does not exist, suggests the nearest stage, state, section or competency, takes -c before the command, and
 // names the topic ids a review cannot scope to. One line each, misuse exit 2, an unknown thing exit 1.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetailJson, FollowUpListJson } from '../../src/contract/hunt.js';
 import type { StoryJson } from '../../src/contract/interviews.js';
@@ -157,6 +158,23 @@ for (const backend of BACKENDS) {
       } finally {
         expect((await cli.run(['remove', 'second', '--yes'])).code).toBe(0);
       }
+    });
+
+    it('--json and --db work before the command as after it, as -c does', async () => {
+      const asJson = await cli.run(['--json', 'checklists']);
+      expect(asJson.code, asJson.stderr).toBe(0);
+      expect((JSON.parse(asJson.stdout) as { checklists: Array<{ checklist: { name: string } }> }).checklists.map((c) => c.checklist.name)).toContain(
+        'prep',
+      );
+      const other = join(cli.home, 'other.db');
+      const elsewhere = await cli.run(['--db', other, '--json', 'checklists']);
+      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      expect(JSON.parse(elsewhere.stdout)).toEqual({ checklists: [] });
+      await refused(
+        ['--db', other, 'checklists', '--db', join(cli.home, 'third.db')],
+        2,
+        /^prepdeck: error: --db names two databases, '.*other\.db' and '.*third\.db'; give it once$/,
+      );
     });
 
     it('review --topics names the ids the checklist lacks, as other commands name an unknown id', async () => {
