@@ -62,19 +62,22 @@ function topicsInState(nodes: readonly TopicNode[], state: TopicState | undefine
   });
 }
 
-/** A tree as `list` shows it for a filter, and the sections it heads with their title (the rest only lead to them). */
+/**
+ * A tree as `list` shows it for a filter, and the sections that show something of their own (matching the filter);
+ * the rest only lead to them, and are titled without a bar, so that a nested section reads under its real parents.
+ */
 export interface ListedTree {
   tree: ChecklistTree;
-  headed: ReadonlySet<number>;
+  withContent: ReadonlySet<number>;
 }
 
-function listedSection(node: SectionNode, path: string, filter: ListFilter, headed: Set<number>): SectionNode | null {
+function listedSection(node: SectionNode, path: string, filter: ListFilter, withContent: Set<number>): SectionNode | null {
   const matches = filter.section === undefined || sectionMatches(path, filter.section);
   const topics = matches ? topicsInState(node.topics, filter.state) : [];
-  const children = node.children.flatMap((child) => listedSection(child, sectionPathOf(path, child.section.text), filter, headed) ?? []);
+  const children = node.children.flatMap((child) => listedSection(child, sectionPathOf(path, child.section.text), filter, withContent) ?? []);
   const hasContent = matches && (filter.state === undefined || topics.length > 0);
   if (!hasContent && children.length === 0) return null;
-  if (hasContent) headed.add(node.section.id);
+  if (hasContent) withContent.add(node.section.id);
   // A section's links and notes go with it when nothing narrows it down to topics of a state.
   const whole = matches && filter.state === undefined;
   return { ...node, topics, resources: whole ? node.resources : [], notes: whole ? node.notes : [], children };
@@ -86,9 +89,9 @@ function listedSection(node: SectionNode, path: string, filter: ListFilter, head
  * nor leading to one that shows something is left out. Progress stays each section's own, as the bars show it.
  */
 export function listedTree(tree: ChecklistTree, filter: ListFilter): ListedTree {
-  const headed = new Set<number>();
-  const root = listedSection(tree.root, '', filter, headed) ?? { ...tree.root, topics: [], resources: [], notes: [], children: [] };
-  return { tree: { ...tree, root }, headed };
+  const withContent = new Set<number>();
+  const root = listedSection(tree.root, '', filter, withContent) ?? { ...tree.root, topics: [], resources: [], notes: [], children: [] };
+  return { tree: { ...tree, root }, withContent };
 }
 
 function renderTopics(nodes: readonly TopicNode[], indent: string, c: Colors, out: string[]): void {
@@ -103,16 +106,18 @@ function sectionBar(node: SectionNode, c: Colors): string {
   return node.progress.total > 0 ? `  ${progressBar(node.progress, c, 10)}` : '';
 }
 
-function renderSection(node: SectionNode, depth: number, headed: ReadonlySet<number>, c: Colors, out: string[]): void {
-  if (node.section.level > 0 && headed.has(node.section.id)) out.push(`${'  '.repeat(depth - 1)}${c.bold(node.section.text)}${sectionBar(node, c)}`);
+function renderSection(node: SectionNode, depth: number, withContent: ReadonlySet<number>, c: Colors, out: string[]): void {
+  // A section that only leads to a match is still titled: without it, the match would read as a child of the section above.
+  const bar = withContent.has(node.section.id) ? sectionBar(node, c) : '';
+  if (node.section.level > 0) out.push(`${'  '.repeat(depth - 1)}${c.bold(node.section.text)}${bar}`);
   for (const r of node.resources) out.push(`${'  '.repeat(depth)}${c.cyan('↗')} ${r.title}${r.title !== r.url ? c.dim(` ${r.url}`) : ''}`);
   renderTopics(node.topics, '  '.repeat(depth), c, out);
-  for (const child of node.children) renderSection(child, depth + 1, headed, c, out);
+  for (const child of node.children) renderSection(child, depth + 1, withContent, c, out);
 }
 
 /** The tree as in the file, as `listedTree` narrows it: sections with bars, topics nested under them. */
-export function renderTree({ tree, headed }: ListedTree, c: Colors): string[] {
+export function renderTree({ tree, withContent }: ListedTree, c: Colors): string[] {
   const out: string[] = [];
-  renderSection(tree.root, 0, headed, c, out);
+  renderSection(tree.root, 0, withContent, c, out);
   return out;
 }

@@ -56,10 +56,11 @@ for (const backend of BACKENDS) {
         expect(listed).toHaveLength(cards.length);
         cards.forEach((card, i) => expect(listed[i]).toContain(`, due ${local(card.due)}`));
 
-        const added = await cli.run(['card', 'add', 'generators', 'What does throw() do?', 'raises the exception at the yield']);
+        // Named by a fragment, the topic that got the card is named in full, with its id.
+        const added = await cli.run(['card', 'add', 'gener', 'What does throw() do?', 'raises the exception at the yield']);
         const card = (await cli.json<{ cards: CardJson[] }>(['card', 'list', 'generators'])).cards.find((c) => c.front === 'What does throw() do?')!;
         expect(added.stdout).toBe(
-          `added card ${card.id} What does throw() do? :: raises the exception at the yield  new, due ${local(card.due)}  added here\n`,
+          `added to generators #${card.topicId}: card ${card.id} What does throw() do? :: raises the exception at the yield  new, due ${local(card.due)}  added here\n`,
         );
         expect((await cli.run(['card', 'remove', String(card.id)])).stdout).toContain(`, due ${local(card.due)}`);
       } finally {

@@ -413,6 +413,23 @@ for (const backend of BACKENDS) {
           expect(shown.history[1]!.data).toMatchObject({ from: 'new', to: 'learning' });
         });
 
+        step('list --state learning and list --section databases title the parents of a nested match, as their JSON holds them', async () => {
+          const learning = await cli().run(['list', '--state', 'learning']);
+          expect(learning.code, learning.stderr).toBe(0);
+          // Tools only leads to Databases: titled, without a bar, so Databases does not read as the section above's child.
+          expect(lines(learning.stdout).slice(2)).toEqual([
+            'Tools',
+            expect.stringMatching(/^ {2}Databases {2}█?░+ +\d+% \d+\/12$/u),
+            `    [/] SELECT FOR UPDATE #${topicId('SELECT FOR UPDATE')}`,
+          ]);
+          const learningJson = (await cli().json<ListJson>(['list', '--state', 'learning'])).checklists[0]!;
+          expect(sectionsOf(learningJson).map((s) => s.path)).toEqual(['Tools', 'Tools / Databases']);
+
+          const databases = await cli().run(['list', '--section', 'databases']);
+          expect(databases.code, databases.stderr).toBe(0);
+          expect(listedSections(databases.stdout)).toEqual(['Tools', '  Databases']);
+        });
+
         step("show prints the history at the checklist's local times and in section titles; --json keeps instants and keys", async () => {
           const id = String(topicId('SELECT FOR UPDATE'));
           expect((await cli().run(['settings', '--time-zone', 'Asia/Kolkata'])).code).toBe(0);

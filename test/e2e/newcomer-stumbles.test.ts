@@ -78,7 +78,8 @@ for (const backend of BACKENDS) {
 
       const carded = await cli.run(['card', 'add', String(example.id), 'Who waits in MVCC?', 'no reader']);
       expect(carded.code).toBe(0);
-      expect(carded.stdout).toMatch(/^added card \d+ Who waits in MVCC\? :: no reader {2}new, due /);
+      const [, topicText, topicId] = /^added to (.+) #(\d+): card \d+ Who waits in MVCC\? :: no reader {2}new, due /.exec(carded.stdout) ?? [];
+      expect([topicText, topicId]).toEqual([example.text, String(example.id)]);
       expect(carded.stdout.endsWith(` added here${elsewhere}\n`)).toBe(true);
       expect(await cli.json<{ card: { checklist: string } }>(['card', 'add', String(example.id), 'Who blocks?', 'writers'])).toMatchObject({
         card: { checklist: 'interview-prep' },

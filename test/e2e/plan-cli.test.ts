@@ -45,12 +45,23 @@ for (const backend of BACKENDS) {
       expect(result.stdout).toMatch(/^No target yet.*\nset one: prepdeck plan set --date/);
     });
 
+    it('without a target, plan set --minutes says the costs once, at the end, as with one', async () => {
+      const set = await cli.run(['plan', 'set', '--minutes', '60']);
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.stdout).toMatch(/^study time: 60 minutes on mon-fri\n\nNo target yet.*\n.*\ncosts: learning a topic 20 min \(default\), [^\n]*\n$/);
+      expect(set.stdout.match(/^costs: /gm)).toHaveLength(1);
+    });
+
     it('sets a target of Python and Databases 14 days ahead with 60 minutes on weekdays, and prints today, the week and the readiness', async () => {
       const set = await cli.run(['plan', 'set', '--date', inDays(14), '--sections', 'Python,Databases', '--minutes', '60', '--days', 'mon-fri']);
       expect(set.code, set.stderr).toBe(0);
       // Weekdays as the plan writes them everywhere, in runs (the form --days reads).
-      expect(set.stdout).toMatch(/^study time: 60 minutes on mon-fri\ncosts: learning a topic 20 min \(default\), /);
-      expect(set.stdout).toMatch(/\ntarget #\d+ Python, Databases, \d{4}-\d{2}-\d{2} \(weight 1; Python, Tools > Databases\)\n/);
+      expect(set.stdout).toMatch(
+        /^study time: 60 minutes on mon-fri\ntarget #\d+ Python, Databases, \d{4}-\d{2}-\d{2} \(weight 1; Python, Tools > Databases\)\n/,
+      );
+      // The costs are said once, ending the output, as the README has it.
+      expect(set.stdout.match(/^costs: /gm)).toHaveLength(1);
+      expect(set.stdout).toMatch(/\ncosts: learning a topic 20 min \(default\), [^\n]*\n$/);
       expect(set.stdout).toMatch(
         /readiness on the day, predicted by the memory model \(FSRS, default parameters\):\n {2}Python, Databases \((in \d+ days), \d+ topics\): plan \d+% · if you stop today \d+% · usual reviews \d+%/,
       );
@@ -89,6 +100,7 @@ for (const backend of BACKENDS) {
       const set = await cli.run(['plan', 'set', '--review-seconds', 'default', '--learn', 'default', '--qa-seconds', 'default']);
       expect(set.code, set.stderr).toBe(0);
       expect(set.stdout).toContain('\ncosts: learning a topic 20 min (default), a review 60 s (default), Q&A 20 s (default)\n');
+      expect(set.stdout.match(/^costs: /gm)).toHaveLength(1);
       const own = await cli.run(['plan', 'set', '--section-learn', 'Databases=45', '--review-seconds', '40']);
       expect(own.code, own.stderr).toBe(0);
       expect(own.stdout).toMatch(

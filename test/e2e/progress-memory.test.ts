@@ -13,7 +13,9 @@ import { cliFor, type Cli } from './run-cli.js';
 const TIMEOUT_MS = 60_000;
 const DAY = 24 * 60 * 60 * 1000;
 const ESC = '\u001b';
-const SAMPLE = '# Python\n- generators\n- descriptors\n## Async\n- event loop\n# SQL\n- joins\n';
+// The title is longer than any section's label, as a real checklist's often is.
+const SAMPLE =
+  '---\ntitle: Python and SQL, the interview checklist\n---\n# Python\n- generators\n- descriptors\n## Async\n- event loop\n# SQL\n- joins\n';
 
 interface ProgressJson {
   checklists: Array<{ name: string; sections: Array<{ id: number; title: string }>; memory: ReviewStatsJson }>;
@@ -91,6 +93,21 @@ for (const backend of BACKENDS) {
       expect(bySection.get('Python')!.retrievability).toBeGreaterThan(0);
       expect(bySection.get('Python')!.retrievability).toBeLessThan(1);
       expect(bySection.get('SQL')).toMatchObject({ reviewed: 0, cards: 1, retrievability: null });
+    });
+
+    it.sequential("every bar, the counts and the retention line start at one column, past the checklist's title", async () => {
+      for (const args of [['progress'], ['progress', '--depth', '1']]) {
+        const result = await cli.run(args);
+        expect(result.code, result.stderr).toBe(0);
+        const [header, counts, retention, ...sections] = result.stdout.trimEnd().split('\n');
+        expect(header).toMatch(/^Python and SQL, the interview checklist {2}[█░]/u);
+        expect(counts).toMatch(/^ +\d+ known/);
+        expect(retention).toMatch(/^ +retention /);
+        expect(sections.length).toBe(args.length === 1 ? 3 : 2);
+        const column = /[█░]/u.exec(header!)!.index;
+        expect([counts, retention].map((line) => line!.search(/\S/))).toEqual([column, column]);
+        expect(sections.map((line) => /[█░]/u.exec(line)!.index)).toEqual(sections.map(() => column));
+      }
     });
   });
 }

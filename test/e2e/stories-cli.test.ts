@@ -107,6 +107,11 @@ for (const backend of BACKENDS) {
       const added = await cli.run(['stories', 'competencies', 'add', 'Influence without authority', '--before', 'conflict']);
       expect(added.code).toBe(0);
       expect(added.stdout).toMatch(/ 1 {2}influence-without-authority +Influence without authority/);
+      // Labels of every length, covered or not: each line's coverage mark sits in one column.
+      const table = added.stdout.trimEnd().split('\n').slice(1);
+      expect(table).toHaveLength(10);
+      expect(table.some((line) => / ✗ no story$/u.test(line)) && table.some((line) => / ✓ 1 fresh$/u.test(line))).toBe(true);
+      expect(new Set(table.map((line) => line.search(/ [✗~✓] /u))).size).toBe(1);
       expect((await cli.run(['stories', 'competencies', 'rename', 'influence', 'Influence'])).code).toBe(0);
       expect((await cli.run(['stories', 'competencies', 'move', 'tight-deadline', '1'])).code).toBe(0);
       const { competencies } = await cli.json<{ competencies: StoryBankJson['competencies'] }>(['stories', 'competencies']);

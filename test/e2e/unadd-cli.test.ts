@@ -36,6 +36,14 @@ for (const backend of BACKENDS) {
       expect(readFileSync(file, 'utf8')).toBe(before);
     });
 
+    it('names the topic as add did, in its plain text, not the Markdown its title is written in', async () => {
+      const added = await cli.run(['add', 'python > core', '__slots__ and memory']);
+      expect(added.stdout).toMatch(/^added __slots__ and memory #(\d+) /);
+      const id = /#(\d+)/.exec(added.stdout)![1]!;
+      const removed = await cli.run(['unadd', 'slots and memory']);
+      expect([removed.code, removed.stdout]).toEqual([0, `removed __slots__ and memory #${id} from Python > Core: 1 card, 0 reviews\n`]);
+    });
+
     it("asks for --yes in one line (exit 2) when the user's notes would go, and removes it all with it", async () => {
       const added = await cli.json<TopicDetailJson>(['add', 'Other', 'Design a rate limiter']);
       expect((await cli.run(['note', String(added.topic.id), 'token bucket'])).code).toBe(0);

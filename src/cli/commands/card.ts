@@ -4,10 +4,11 @@ import { addCard, editCard, removeCard, topicCardList } from '../../app/review/c
 import { checklistTimeZone } from '../../app/review/settings.js';
 import { resolveTopic } from '../../app/topics/topics.js';
 import type { CardJson } from '../../contract/review.js';
+import type { Topic } from '../../core/checklist/model.js';
 import { printJson, printLines, UsageError, type Colors } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { localTime } from '../render.js';
-import { renderInlineMarkdown } from '../review/markdown-text.js';
+import { renderInlineMarkdown, sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { elsewhereNote, requireAChecklist, topicScope, whereaboutsIn } from '../checklist.js';
 
@@ -37,22 +38,31 @@ async function dueTimes(app: AppContext, checklist: string): Promise<(iso: strin
 /**
  * Makes `change` to a card and prints its line as `line` words it, or `{ card }` with --json. A topic or a card named
  * by id may be of another checklist than the one worked on: the line says so, as `mark` does (the JSON card has it).
+ * With `namesTopic`, `line` is given the card's topic too (the JSON card has its id).
  */
-async function printCard(ctx: CommandContext, change: (app: AppContext) => Promise<CardJson>, line: (text: string) => string): Promise<void> {
-  const { card, time, where } = await withApp(ctx, async (app) => {
+async function printCard(
+  ctx: CommandContext,
+  change: (app: AppContext) => Promise<CardJson>,
+  line: (text: string, topic: Topic | null) => string,
+  { namesTopic = false } = {},
+): Promise<void> {
+  const { card, time, where, topic } = await withApp(ctx, async (app) => {
     const card = await change(app);
-    if (ctx.json) return { card, time: null, where: null };
-    return { card, time: await dueTimes(app, card.checklist), where: await whereaboutsIn(app, ctx, card.checklist) };
+    if (ctx.json) return { card, time: null, where: null, topic: null };
+    const topic = namesTopic && card.topicId !== null ? await resolveTopic(app, String(card.topicId)) : null;
+    return { card, time: await dueTimes(app, card.checklist), where: await whereaboutsIn(app, ctx, card.checklist), topic };
   });
   if (time === null || where === null) printJson({ card });
-  else printLines([`${line(cardLine(card, ctx.color, time))}${elsewhereNote(where, ctx.color)}`]);
+  else printLines([`${line(cardLine(card, ctx.color, time), topic)}${elsewhereNote(where, ctx.color)}`]);
 }
 
 export async function cardAdd(ctx: CommandContext, topic: string, question: string, answer: string): Promise<void> {
   await printCard(
     ctx,
     async (app) => addCard(app, topic, { front: question, back: answer }, await topicScope(app, ctx, topic)),
-    (text) => `added ${text}`,
+    // The topic was named by a fragment of its title (`generators`): the line says which one got the card.
+    (text, cardTopic) => (cardTopic ? `added to ${sanitize(cardTopic.text)} ${ctx.color.dim(`#${cardTopic.id}`)}: ${text}` : `added ${text}`),
+    { namesTopic: true },
   );
 }
 

@@ -41,21 +41,21 @@ export async function progress(ctx: CommandContext, options: { depth?: number })
     return;
   }
   const c = ctx.color;
-  const width = Math.min(48, Math.max(20, ...report.flatMap((r) => r.sections.map((s) => s.title.length + 2 * s.depth))));
+  // One label column for the checklist's title and its sections, so that every bar and count starts at one column.
+  const labelLengths = report.flatMap((r) => [r.title.length, ...r.sections.map((s) => s.title.length + 2 * s.depth)]);
+  const width = Math.min(48, Math.max(20, ...labelLengths));
+  const fitted = (label: string) => (label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width));
   const lines: string[] = [];
   for (const r of report) {
     if (lines.length > 0) lines.push('');
     const recallBySection = new Map(r.memory.sections.map((s) => [s.id, s.retrievability]));
     const rows = [
-      { label: c.bold(r.title.padEnd(width)), bar: progressBar(r.progress, c), recall: r.memory.overall.retrievability },
-      ...r.sections.map((s) => {
-        const label = `${'  '.repeat(s.depth)}${s.title}`;
-        return {
-          label: label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width),
-          bar: progressBar(s.progress, c),
-          recall: recallBySection.get(s.id) ?? null,
-        };
-      }),
+      { label: c.bold(fitted(r.title)), bar: progressBar(r.progress, c), recall: r.memory.overall.retrievability },
+      ...r.sections.map((s) => ({
+        label: fitted(`${'  '.repeat(s.depth)}${s.title}`),
+        bar: progressBar(s.progress, c),
+        recall: recallBySection.get(s.id) ?? null,
+      })),
     ];
     // The recall column lines up after the widest bar; a row without recall ends at its bar, as before.
     const barWidth = Math.max(...rows.map((row) => visibleLength(row.bar)));

@@ -64,12 +64,27 @@ function coverageMark(competency: CompetencyJson, c: Colors): string {
   return competency.coverage === 'fresh' ? c.green(mark) : competency.coverage === 'stale' ? c.yellow(mark) : c.red(mark);
 }
 
+/** `text` padded to `width` characters (counted as the terminal shows them, not in UTF-16 units); a longer one as it is. */
+function padded(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - [...text].length));
+}
+
+/** The width of a column of `texts`: the widest, up to `most` (a longer one overflows its own line, not every line). */
+function columnWidth(texts: readonly string[], most = Infinity): number {
+  return Math.min(most, Math.max(0, ...texts.map((text) => [...text].length)));
+}
+
+const LABEL_WIDTH_MOST = 36;
+
 /** Each competency with its stories: none and stale marked; then the stories that show none. */
 function matrixText(bank: StoryBankJson, c: Colors): string[] {
   const byId = new Map(bank.stories.map((story) => [story.id, story]));
-  const width = Math.min(36, Math.max(...bank.competencies.map((k) => [...k.label].length)));
+  const width = columnWidth(
+    bank.competencies.map((k) => k.label),
+    LABEL_WIDTH_MOST,
+  );
   const lines = bank.competencies.map((competency) => {
-    const label = competency.label.padEnd(width);
+    const label = padded(competency.label, width);
     if (competency.coverage === 'none') return `${coverageMark(competency, c)} ${label}  ${c.red('no story yet')}`;
     const titles = competency.stories.map((id) => `${c.dim(`#${id}`)} ${byId.get(id)?.title ?? ''}`).join('; ');
     const stale = competency.coverage === 'stale' ? c.yellow(` (stale: untouched for ${bank.staleAfterDays}+ days; rehearse it)`) : '';
@@ -188,10 +203,16 @@ export async function storiesReview(ctx: CommandContext, reference: string, opti
   }
 }
 
+/** The competencies as a table: position, key, label, coverage, each in its column. */
 function competencyLines(bank: StoryBankJson, c: Colors): string[] {
+  const keyWidth = columnWidth(bank.competencies.map((k) => k.key));
+  const labelWidth = columnWidth(
+    bank.competencies.map((k) => k.label),
+    LABEL_WIDTH_MOST,
+  );
   return bank.competencies.map(
     (k, i) =>
-      `${String(i + 1).padStart(2)}  ${k.key.padEnd(28)} ${k.label}  ${coverageMark(k, c)} ${c.dim(k.coverage === 'none' ? 'no story' : `${k.stories.length} ${k.coverage}`)}`,
+      `${String(i + 1).padStart(2)}  ${padded(k.key, keyWidth)}  ${padded(k.label, labelWidth)}  ${coverageMark(k, c)} ${c.dim(k.coverage === 'none' ? 'no story' : `${k.stories.length} ${k.coverage}`)}`,
   );
 }
 

@@ -13,18 +13,19 @@ import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
 import { resolveTopic } from '../../app/topics/topics.js';
 
 export async function unadd(ctx: CommandContext, reference: string, options: { yes?: boolean }): Promise<void> {
-  const { answer, where } = await withApp(ctx, async (app) => {
+  const { answer, where, topicText } = await withApp(ctx, async (app) => {
     const topic = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
     // Where it was, asked before it goes.
     const where = await whereaboutsOf(app, ctx, topic);
     // Checked and removed in one transaction: a review given meanwhile is never erased unasked.
-    return { answer: await unaddTopic(app, topic.id, { keepUsersWork: options.yes !== true }), where };
+    return { answer: await unaddTopic(app, topic.id, { keepUsersWork: options.yes !== true }), where, topicText: topic.text };
   });
   const { removed } = answer;
-  const title = sanitize(removed.title);
+  // Its plain text, as `add` said it: the title is the Markdown written to the file (`\_\_slots\_\_` for `__slots__`).
+  const text = sanitize(topicText);
   if (answer.dryRun) {
     throw new UsageError(
-      `'${title}' (#${removed.id})${elsewhereNote(where, pc.createColors(false))} has ${listed(usersWork(answer))}, which would go with it; \`prepdeck unadd ${removed.id} --yes\` removes it all`,
+      `'${text}' (#${removed.id})${elsewhereNote(where, pc.createColors(false))} has ${listed(usersWork(answer))}, which would go with it; \`prepdeck unadd ${removed.id} --yes\` removes it all`,
     );
   }
   if (ctx.json) {
@@ -39,6 +40,6 @@ export async function unadd(ctx: CommandContext, reference: string, options: { y
         ? '; its interview question stays, without it'
         : `; its ${answer.questions} interview questions stay, without it`;
   printLines([
-    `removed ${title} ${c.dim(`#${removed.id}`)} from ${sanitize(removed.section.join(' > '))}: ${plural(answer.cards, 'card')}, ${plural(answer.reviews, 'review')}${kept}${elsewhereNote(where, c)}`,
+    `removed ${text} ${c.dim(`#${removed.id}`)} from ${sanitize(removed.section.join(' > '))}: ${plural(answer.cards, 'card')}, ${plural(answer.reviews, 'review')}${kept}${elsewhereNote(where, c)}`,
   ]);
 }

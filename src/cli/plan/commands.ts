@@ -120,13 +120,11 @@ export async function planSet(ctx: CommandContext, options: SetOptions): Promise
       return;
     }
     const lines: string[] = [];
-    if (settings)
-      lines.push(
-        `study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}`,
-        costsText(settings.costs),
-      );
+    if (settings) lines.push(`study time: ${studyTime(settings)}${settings.daysOff.length > 0 ? `, off ${settings.daysOff.join(', ')}` : ''}`);
     if (added) lines.push(`target ${targetLine(added, ctx.color)}`);
-    printLines([...lines, '', ...planText(plan, { week: false }, ctx.color)]);
+    // The costs close the output, once: the plan's text ends with them when it plans a target; without one, they are said here.
+    const costs = settings && plan.targets.length === 0 ? [ctx.color.dim(costsText(settings.costs))] : [];
+    printLines([...lines, '', ...planText(plan, { week: false }, ctx.color), ...costs]);
   });
 }
 
