@@ -71,7 +71,7 @@ interface ShowJson {
 }
 interface SearchJson {
   query: string;
-  topics: Topic[];
+  topics: Array<Topic & { checklist: string; section: string[] }>;
 }
 
 /** A group of tests on one database; see the comment at the top. */
@@ -507,6 +507,9 @@ for (const backend of BACKENDS) {
             ]),
           );
           for (const text of texts) expect(text).toMatch(/generator/i);
+          // Each hit names its checklist and section path, as GET /api/search's topics do.
+          const yieldTopic = found.topics.find((t) => t.text === 'yield and generators')!;
+          expect(yieldTopic).toMatchObject({ checklist: USER_CHECKLIST_NAME, section: ['Python', 'Core', 'Other'] });
         });
 
         step("export --format json is valid JSON carrying every topic's state", async () => {

@@ -16,7 +16,11 @@ export async function search(ctx: CommandContext, words: string[], options: { al
     return placeTopics(app, await searchTopics(app, query, scope));
   });
   if (ctx.json) {
-    printJson({ query, topics: placed.map((p) => p.topic) });
+    // The topic as stored, and where it is as GET /api/search says it (`checklist`, `section`): added, none renamed.
+    printJson({
+      query,
+      topics: placed.map(({ topic, checklistName, sectionPath }) => ({ ...topic, checklist: checklistName, section: sectionPath })),
+    });
     return;
   }
   const c = ctx.color;
