@@ -458,14 +458,20 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** The options given before the command (`prepdeck --db x.db list`), nearest first. */
+function optionsBefore(command: Command): CommonOptions[] {
+  const found: CommonOptions[] = [];
+  for (let parent = command.parent; parent !== null; parent = parent.parent) found.push(parent.opts<CommonOptions>());
+  return found;
+}
+
 /**
  * The checklist -c names, before the command (`prepdeck -c work list`) or after it (`prepdeck list -c work`); refused
  * for a command that works on no checklist, and when the two name different ones.
  */
 function checklistOption(command: Command): string | undefined {
   // Read apart, not merged with optsWithGlobals (where the program's value wins): the two must agree.
-  let before: string | undefined;
-  for (let parent = command.parent; parent !== null; parent = parent.parent) before ??= parent.opts<CommonOptions>().checklist;
+  const before = optionsBefore(command).find((options) => options.checklist !== undefined)?.checklist;
   const after = command.opts<CommonOptions>().checklist;
   const own = command.options.some((option) => option.attributeName() === 'checklist');
   if (!own && before !== undefined) {
@@ -475,13 +481,6 @@ function checklistOption(command: Command): string | undefined {
     throw new UsageError(`-c names two checklists, '${before}' and '${after}'; give it once`);
   }
   return after ?? before;
-}
-
-/** The options given before the command (`prepdeck --db x.db list`), nearest first. */
-function optionsBefore(command: Command): CommonOptions[] {
-  const found: CommonOptions[] = [];
-  for (let parent = command.parent; parent !== null; parent = parent.parent) found.push(parent.opts<CommonOptions>());
-  return found;
 }
 
 /** --db before the command or after it; refused when the two name different databases. */
