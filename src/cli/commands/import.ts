@@ -1,14 +1,13 @@
 import { IMPORT_PHASES, importChecklist, readChecklistFile, type ImportPhase, type ImportResult } from '../../app/import/import-checklist.js';
 import { checklistNameOption } from '../checklist.js';
 import type { TopicsMode } from '../../core/checklist/model.js';
-import { printJson, printLines, UsageError, type Colors } from '../output.js';
+import { printJson, printLines, type Colors } from '../output.js';
 import { plural } from '../render.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
-import { useChecklist, workedOnChecklist } from '../../app/checklists/current.js';
-import { readBackupFile, restoreBackups } from '../../app/backup/backup.js';
+import { workedOnChecklist } from '../../app/checklists/current.js';
 
-interface ImportOptions {
+export interface ImportOptions {
   name?: string;
   topics?: TopicsMode | 'auto';
   dryRun?: boolean;
@@ -137,7 +136,8 @@ function notCurrentLine(result: ImportResult, workedOn: string | null): string[]
 
 export async function importCommand(ctx: CommandContext, file: string, given: ImportOptions): Promise<void> {
   const options = { ...given, name: checklistNameOption(ctx, given) };
-  if (options.backup) return restoreCommand(ctx, file, options);
+  // Loaded only for a backup: its validation (typebox, some 700 modules) would add a third of a second to every import.
+  if (options.backup) return (await import('./import-backup.js')).restoreCommand(ctx, file, options);
   // Read and check the file first: a refused file must not even create the database.
   const checked = await readChecklistFile(file);
   const indicator = phaseIndicator(file);
@@ -159,40 +159,5 @@ export async function importCommand(ctx: CommandContext, file: string, given: Im
     else printLines([...renderImport(result, ctx.color), ...notCurrentLine(result, workedOn)]);
   } finally {
     indicator.done();
-  }
-}
-
-/** `import --backup FILE`: the checklists of a backup back as they were, or nothing restored at all. */
-async function restoreCommand(ctx: CommandContext, file: string, options: ImportOptions): Promise<void> {
-  if (options.dryRun || (options.topics !== undefined && options.topics !== 'auto')) {
-    throw new UsageError('--backup restores a checklist as it was saved: --dry-run and --topics do not apply to it');
-  }
-  const text = await readBackupFile(file);
-  const { result, before } = await withApp(ctx, async (app) => {
-    const previous = await workedOnChecklist(app);
-    const restored = await restoreBackups(app, text, { name: options.name, source: file });
-    // As an import does, the checklist restored is the one the next commands work on (the first, when the file held several).
-    await useChecklist(app, restored.restored[0]!.name);
-    return { result: restored, before: previous };
-  });
-  if (ctx.json) printJson(result);
-  else {
-    const current = result.restored[0]!.name;
-    printLines([
-      ...result.restored.map(
-        // Counted as the import counts a file (`189 topics, 5 goals, 4 books`), then what only a backup brings.
-        (r) =>
-          `restored ${ctx.color.bold(r.name)}: ${[
-            plural(r.topics, 'topic'),
-            plural(r.goals, 'goal'),
-            plural(r.books, 'book'),
-            ...(r.archived > 0 ? [`${r.archived} archived`] : []),
-            plural(r.events, 'history line'),
-            plural(r.cards, 'card'),
-            plural(r.reviews, 'review'),
-          ].join(', ')}`,
-      ),
-      `commands now work on '${current}'${before === null ? '' : ` (\`prepdeck use ${before}\` goes back to '${before}')`}`,
-    ]);
   }
 }
