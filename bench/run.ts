@@ -28,10 +28,10 @@ import { benchWeb } from './web.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const USER_FIXTURE = join(ROOT, '../shared/fixtures/job-interview-checklist.md');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/prepdeck.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-/** `BENCH_ONLY=import npm run bench`: the import's figures alone, without the minutes the rest takes. */
-const IMPORT_ONLY = process.env['BENCH_ONLY'] === 'import';
+/** `BENCH_ONLY=import` (or `start-up`) `npm run bench`: those figures alone, without the minutes the rest takes. */
+const ONLY = process.env['BENCH_ONLY'];
 const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function minTime(runs: number, fn: () => unknown): Promise<number> {
@@ -168,11 +168,7 @@ function medianSpawn(runs: number, args: string[]): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-async function main(): Promise<void> {
-  await initMd4w('fast');
-  const withPostgres = await postgresReachable();
-  console.log(`prepdeck benchmarks: minimum of ${RUNS} runs each${withPostgres ? '' : ' (PostgreSQL not reachable: skipped)'}`);
-
+async function benchImports(withPostgres: boolean): Promise<void> {
   if (existsSync(USER_FIXTURE)) {
     const { readFileSync } = await import('node:fs');
     await benchImport("the user's checklist", USER_FIXTURE, readFileSync(USER_FIXTURE, 'utf8'), withPostgres);
@@ -192,15 +188,39 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (IMPORT_ONLY) return;
+}
 
+function benchStartUp(): void {
   if (existsSync(BIN)) {
     const bare = medianSpawn(15, ['-e', '0']);
     const version = medianSpawn(15, [BIN, '--version']);
     console.log('\nstart-up (median of 15 spawns)');
     console.log(`  node -e 0                       ${ms(bare)}`);
     console.log(`  prepdeck --version              ${ms(version)}   ${ratio(version, bare)} node -e 0 (aim: within 2x)`);
-  } else console.log('\nstart-up: dist/cli/main.js missing; run `npm run build` first');
+    // An everyday command on the user's checklist, the bin (one bundle) beside the compiled tree it is made from.
+    const dbDir = mkdtempSync(join(tmpdir(), 'prepdeck-bench-cli-'));
+    try {
+      const db = join(dbDir, 'cli.db');
+      execFileSync(process.execPath, [BIN, '--db', db, 'import', existsSync(USER_FIXTURE) ? USER_FIXTURE : join(ROOT, 'examples/interview-prep.md')]);
+      const bundled = medianSpawn(15, [BIN, '--db', db, 'list']);
+      const unbundled = medianSpawn(15, [join(ROOT, 'dist/cli/main.js'), '--db', db, 'list']);
+      console.log(`  ${'prepdeck list (the bin)'.padEnd(32)}${ms(bundled)}   ${ratio(bundled, bare)} node -e 0, on the user's checklist`);
+      console.log(`  ${'the same, unbundled (dist/cli)'.padEnd(32)}${ms(unbundled)}   the bundle takes ${ratio(bundled, unbundled)} of its time`);
+    } finally {
+      rmSync(dbDir, { recursive: true, force: true });
+    }
+  } else console.log('\nstart-up: dist/bin/prepdeck.js missing; run `npm run build` first');
+}
+
+async function main(): Promise<void> {
+  await initMd4w('fast');
+  const withPostgres = await postgresReachable();
+  console.log(`prepdeck benchmarks: minimum of ${RUNS} runs each${withPostgres ? '' : ' (PostgreSQL not reachable: skipped)'}`);
+
+  if (ONLY !== 'start-up') await benchImports(withPostgres);
+  if (ONLY === 'import') return;
+  benchStartUp();
+  if (ONLY === 'start-up') return;
 
   const freshPg = withPostgres ? await freshPostgres() : null;
   try {

@@ -13,7 +13,7 @@ import { buildServer } from '../src/server/app.js';
 
 const ROUNDS = Number(process.env['BENCH_RUNS'] ?? 5);
 const AIM_MS = 1000;
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const BIN = join(import.meta.dirname, '..', 'dist', 'bin', 'prepdeck.js');
 
 function* topicsOf(section: ExportedSection): Generator<ExportedTopic> {
   const visit = function* (topic: ExportedTopic): Generator<ExportedTopic> {

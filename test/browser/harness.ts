@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** Computed here rather than taken from test/support, so that the benchmark can use this file without its CI checks. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = process.env['PREPDECK_CHROMIUM'] ?? '/usr/bin/chromium';
-export const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
+export const BIN = join(PROJECT_ROOT, 'dist', 'bin', 'prepdeck.js');
 const WEB_INDEX = join(PROJECT_ROOT, 'dist', 'web', 'index.html');
 
 /** Why the browser tests cannot run here, or null when they can. Under CI a reason is a failure. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/fixtures.js';
 
-export const BIN = join(PROJECT_ROOT, 'dist', 'cli', 'main.js');
+export const BIN = join(PROJECT_ROOT, 'dist', 'bin', 'prepdeck.js');
 if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` before the end-to-end tests`);
 
 /** Variables of the developer's shell that would change what the CLI does; the tests set their own. */

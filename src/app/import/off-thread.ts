@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AmbiguousError, ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError, PrepdeckError } from '../../core/errors.js';
 import { StoreError, type StoreErrorCode } from '../../store/errors.js';
 import type { AppContext } from '../context.js';
+import { packageFile } from '../package-files.js';
 import { importChecklist, type ImportInput, type ImportResult } from './import-checklist.js';
 import type { ImportJob, ThreadError } from './import-worker.js';
 
@@ -36,7 +37,8 @@ export async function importChecklistOffThread(ctx: AppContext, input: Omit<Impo
 }
 
 function startWorker(job: ImportJob): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job });
+  // The compiled tree's worker, also when this code runs from the CLI's bundle (which has no worker file of its own).
+  if (!import.meta.url.endsWith('.ts')) return new Worker(packageFile('dist', 'app', 'import', 'import-worker.js'), { workerData: job });
   // Under the test runner the sources are TypeScript, which a worker can't load by itself (Node 20 ignores
   // `--import` in a worker's execArgv): it registers tsx first, then loads the worker's source.
   const source = JSON.stringify(new URL('./import-worker.ts', import.meta.url).href);

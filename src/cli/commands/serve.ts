@@ -2,9 +2,9 @@ import closeWithGrace from 'close-with-grace';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { closeApp, openApp } from '../../app/context.js';
 import { backupFolder, resolveDatabaseLocation, serveLogPath } from '../../app/location.js';
+import { packageFile } from '../../app/package-files.js';
 import { buildServer, LOOPBACK_HOSTS, servedHosts, type PrepdeckServer } from '../../server/app.js';
 import { PrepdeckError } from '../../core/errors.js';
 import { printJson, printLines } from '../output.js';
@@ -13,8 +13,8 @@ import { readVersion } from '../version.js';
 import { renderImport } from './import.js';
 import { importExampleOnFirstRun } from './start.js';
 
-/** dist/cli/commands/ → dist/web, where `npm run build` puts the UI. */
-const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
+/** Where `npm run build` puts the UI. */
+const WEB_ROOT = packageFile('dist', 'web');
 
 interface ServeOptions {
   host: string;

@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { listChecklists } from '../../app/checklists/checklists.js';
 import type { AppContext } from '../../app/context.js';
+import { packageFile } from '../../app/package-files.js';
 import { importChecklist, readChecklistFile, type ImportResult } from '../../app/import/import-checklist.js';
 import { printLines } from '../output.js';
 import type { CommandContext } from '../program.js';
@@ -8,7 +8,7 @@ import { withApp } from '../session.js';
 import { renderImport } from './import.js';
 import { progress } from './progress.js';
 
-export const EXAMPLE_CHECKLIST = fileURLToPath(new URL('../../../examples/interview-prep.md', import.meta.url));
+export const EXAMPLE_CHECKLIST = packageFile('examples', 'interview-prep.md');
 
 /** The bundled example, when the database has no checklist yet; null otherwise. */
 export async function importExampleOnFirstRun(app: AppContext): Promise<ImportResult | null> {
