@@ -1,7 +1,7 @@
 // Topics: one with its links and history, a change to it, and a search.
 import { Type, type Static } from 'typebox';
 import { component, EntryKind, ExportedResource, Nullable, StateWord, TopicState } from './common.js';
-import { EVENT_TYPES, REVIEW_SOURCES, TOPIC_ORIGINS } from './vocabulary.js';
+import { EVENT_TYPES, REVIEW_SOURCES, TASK_MARKERS, TOPIC_ORIGINS } from './vocabulary.js';
 
 /** `file`: read from the checklist file; `app`: added in prepdeck, written into the file at the next `sync --write`. */
 export const TopicOrigin = Type.Enum(TOPIC_ORIGINS, { description: 'file, or app: added in prepdeck and not in the file yet' });
@@ -131,3 +131,56 @@ export const SearchQuery = Type.Object({
 });
 export const SearchResultJson = Type.Object({ query: Type.String(), topics: Type.Array(component(TopicJson)) });
 export type SearchResultJson = Static<typeof SearchResultJson>;
+
+/**
+ * The stored fields of a topic that `show`, `mark`, `note` and `search --json` printed before their topic took the
+ * contract's shape: kept beside it, since `--json` output never loses a field (the README's promise).
+ */
+const StoredTopicFields = {
+  checklistId: Type.Integer(),
+  sectionId: Nullable(Type.Integer({ description: 'null once archived and its section is gone from the file' })),
+  sectionKey: Type.String({ description: "its section's path key, `python / core`" }),
+  parentId: Nullable(Type.Integer({ description: 'the topic it is a sub-item of' })),
+  identityKey: Type.String({ description: 'what recognises it across imports: section path and normalised text' }),
+  marker: Type.Enum(TASK_MARKERS, { description: 'its task box in the file' }),
+  position: Type.Integer({ description: 'its place among its section’s entries' }),
+  depth: Type.Integer({ description: 'its nesting under other topics' }),
+  lines: Type.Object({ start: Type.Integer(), end: Type.Integer() }, { description: 'its first and last lines in the file' }),
+};
+
+/** A topic in the CLI's `show`, `mark`, `note` and `search --json`: the API's topic, and its stored fields. */
+export const CliTopicJson = Type.Object({ ...TopicJson.properties, ...StoredTopicFields });
+export type CliTopicJson = Static<typeof CliTopicJson>;
+
+/** `prepdeck mark` and `note --json`: the topic as changed, and the name of its checklist. */
+export const TopicChangeJson = Type.Object({ topic: CliTopicJson, checklist: Type.String() });
+export type TopicChangeJson = Static<typeof TopicChangeJson>;
+
+/** `prepdeck search --json`: GET /api/search's answer, each topic with its stored fields. */
+export const CliSearchResultJson = Type.Object({ query: Type.String(), topics: Type.Array(CliTopicJson) });
+export type CliSearchResultJson = Static<typeof CliSearchResultJson>;
+
+/**
+ * `prepdeck show --json`: GET /api/topics/:id's answer, each part with the stored fields `show` printed first
+ * (`sectionTitles` is `sections` under its first name), and the name of the topic's checklist.
+ */
+export const TopicShowJson = Type.Object({
+  ...TopicDetailJson.properties,
+  topic: CliTopicJson,
+  resources: Type.Array(
+    Type.Object({
+      ...ExportedResource.properties,
+      id: Type.Integer(),
+      sectionId: Type.Integer(),
+      topicId: Nullable(Type.Integer()),
+      fromBullet: Type.Boolean({ description: 'the link was a bullet of its own under the topic' }),
+      line: Type.Integer(),
+    }),
+  ),
+  history: Type.Array(Type.Object({ ...TopicEventJson.properties, checklistId: Type.Integer(), topicId: Type.Integer() }), {
+    description: 'oldest first',
+  }),
+  sectionTitles: TopicDetailJson.properties.sections,
+  checklist: Type.String(),
+});
+export type TopicShowJson = Static<typeof TopicShowJson>;

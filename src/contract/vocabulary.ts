@@ -44,6 +44,8 @@ export const CARD_ORIGINS = ['file', 'app'] as const;
 export const SKIPPED_AS = ['open', 'done', 'keep'] as const;
 /** A task marker as written in the file; '' for none. `[/]` (in progress) and `[-]` (cancelled) are Obsidian's. */
 export const MARKER_TEXTS = ['', '[ ]', '[x]', '[X]', '[/]', '[-]'] as const;
+/** What a list item's task box says: none, GFM's open `[ ]` and done `[x]`, Obsidian's started `[/]` and cancelled `[-]`. */
+export const TASK_MARKERS = ['none', 'open', 'done', 'started', 'cancelled'] as const;
 
 // The job hunt.
 /** The stages a new hunt starts with, in board order; a hunt may rename, reorder and add to them. */

@@ -3,10 +3,12 @@
 // group run in order because they share its database (one import serves all the read-only tests).
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/app/import/import-checklist.js';
 import type { ChecklistTreeJson as ExportedChecklist, ExportedSection, ExportedTopic } from '../../src/contract/checklists.js';
-import { TOPIC_STATES, type Topic, type TopicEvent } from '../../src/core/checklist/model.js';
+import { CliSearchResultJson, TopicChangeJson, TopicShowJson } from '../../src/contract/topics.js';
+import { TOPIC_STATES, type Topic } from '../../src/core/checklist/model.js';
 import type { Progress } from '../../src/core/checklist/progress.js';
 import type { ChecklistSummary } from '../../src/store/checklists/checklists.js';
 import { BACKENDS, type Backend, type TestDatabase } from '../store/backends.js';
@@ -65,10 +67,7 @@ interface ProgressJson {
 interface ChecklistsJson {
   checklists: ChecklistSummary[];
 }
-interface ShowJson {
-  topic: Topic;
-  history: TopicEvent[];
-}
+type ShowJson = TopicShowJson;
 interface SearchJson {
   query: string;
   topics: Array<Topic & { checklist: string; section: string[] }>;
@@ -452,6 +451,28 @@ for (const backend of BACKENDS) {
             expect((await cli().run(['settings', '--time-zone', 'local'])).code).toBe(0);
           }
         });
+
+        step(
+          "show, mark, note and search --json give the API's topic, as the contract describes it, and every stored field they gave before",
+          async () => {
+            const id = topicId('SELECT FOR UPDATE');
+            const shown = await cli().json<TopicShowJson>(['show', String(id)]);
+            expect([...Value.Errors(TopicShowJson, shown)]).toEqual([]);
+            // The contract's fields beside the stored ones they repeat: the section's titles, the first line, the checklist's name.
+            expect(shown.topic).toMatchObject({ checklist: shown.checklist, line: shown.topic.lines.start, section: ['Tools', 'Databases'] });
+            expect(shown.sections).toEqual(shown.sectionTitles);
+
+            const marked = await cli().json<TopicChangeJson>(['mark', String(id), 'learning', '--confidence', '2']);
+            expect([...Value.Errors(TopicChangeJson, marked)]).toEqual([]);
+            const noted = await cli().json<TopicChangeJson>(['note', String(id), '--append', 'locks the rows it reads']);
+            expect([...Value.Errors(TopicChangeJson, noted)]).toEqual([]);
+            expect(noted.topic).toMatchObject({ id, notes: 'locks the rows it reads', section: ['Tools', 'Databases'] });
+            const found = await cli().json<CliSearchResultJson>(['search', 'rows it reads']);
+            expect([...Value.Errors(CliSearchResultJson, found)]).toEqual([]);
+            expect(found.topics.map((t) => [t.id, t.checklist, t.line])).toEqual([[id, shown.checklist, shown.topic.lines.start]]);
+            expect((await cli().run(['note', String(id), '--clear'])).code).toBe(0);
+          },
+        );
 
         step('note writes notes, note --append adds standard input as a new paragraph, and show prints them', async () => {
           const id = String(topicId('descriptors'));

@@ -1,5 +1,5 @@
 // A topic as the API and `--json` show it (contract/topics.ts), from the stored topic and where it sits.
-import type { TopicDetailJson, TopicJson } from '../../contract/topics.js';
+import type { CliTopicJson, TopicDetailJson, TopicJson, TopicShowJson } from '../../contract/topics.js';
 import type { Topic } from '../../core/checklist/model.js';
 import type { TopicDetails } from './topics.js';
 
@@ -39,5 +39,43 @@ export function topicDetailJson(details: TopicDetails, placed: PlacedTopic): Top
     reviews: details.reviews,
     sections: details.sectionTitles,
     timeZone: details.timeZone,
+  };
+}
+
+/** The topic as the CLI's `show`, `mark`, `note` and `search --json` print it: the contract's fields, and its stored ones. */
+export function cliTopicJson(placed: PlacedTopic): CliTopicJson {
+  const { topic } = placed;
+  return {
+    ...topicJson(placed),
+    checklistId: topic.checklistId,
+    sectionId: topic.sectionId,
+    sectionKey: topic.sectionKey,
+    parentId: topic.parentId,
+    identityKey: topic.identityKey,
+    marker: topic.marker,
+    position: topic.position,
+    depth: topic.depth,
+    lines: topic.lines,
+  };
+}
+
+/** `prepdeck show --json`: GET /api/topics/:id's answer with the stored fields `show` printed first. */
+export function topicShowJson(details: TopicDetails, placed: PlacedTopic): TopicShowJson {
+  return {
+    ...topicDetailJson(details, placed),
+    topic: cliTopicJson(placed),
+    resources: details.resources.map(({ url, title, clickable, id, sectionId, topicId, fromBullet, line }) => ({
+      url,
+      title,
+      clickable,
+      id,
+      sectionId,
+      topicId,
+      fromBullet,
+      line,
+    })),
+    history: details.history.map(({ id, at, type, data, checklistId, topicId }) => ({ id, at, type, data, checklistId, topicId })),
+    sectionTitles: details.sectionTitles,
+    checklist: placed.checklistName,
   };
 }

@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveTopic, writeTopicNotes } from '../../app/topics/topics.js';
+import { placeTopics, resolveTopic, writeTopicNotes } from '../../app/topics/topics.js';
+import { cliTopicJson } from '../../app/topics/topic-json.js';
+import type { TopicChangeJson } from '../../contract/topics.js';
 import type { Topic } from '../../core/checklist/model.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { withApp } from '../session.js';
-import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
+import { elsewhereNote, topicScope, whereaboutsIn } from '../checklist.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -63,15 +65,18 @@ export async function notesToWrite(current: Topic, text: string | undefined, opt
 
 export async function note(ctx: CommandContext, reference: string, text: string | undefined, options: NoteOptions): Promise<void> {
   if (options.clear && (text !== undefined || options.append)) throw new UsageError('--clear takes no notes and no --append: it erases them');
-  const { topic, changed, where } = await withApp(ctx, async (app) => {
+  const { topic, placed, changed, where } = await withApp(ctx, async (app) => {
     const current = await resolveTopic(app, reference, await topicScope(app, ctx, reference));
-    const where = await whereaboutsOf(app, ctx, current);
+    // Where it sits, which its notes do not change.
+    const [placed] = await placeTopics(app, [current]);
+    const where = await whereaboutsIn(app, ctx, placed!.checklistName);
     const notes = await notesToWrite(current, text, options, reference);
-    if (notes === null) return { topic: current, changed: false, where };
-    return { topic: await writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true }), changed: true, where };
+    if (notes === null) return { topic: current, placed: placed!, changed: false, where };
+    const written = await writeTopicNotes(app, String(current.id), notes, undefined, { append: options.append === true });
+    return { topic: written, placed: placed!, changed: true, where };
   });
   if (ctx.json) {
-    printJson({ topic, checklist: where.checklist });
+    printJson({ topic: cliTopicJson({ ...placed, topic }), checklist: where.checklist } satisfies TopicChangeJson);
     return;
   }
   const done = !changed ? 'unchanged' : options.clear ? 'cleared' : `saved (${topic.notes.length} characters)`;

@@ -1,4 +1,6 @@
 import { placeTopics, searchTopics } from '../../app/topics/topics.js';
+import { cliTopicJson } from '../../app/topics/topic-json.js';
+import type { CliSearchResultJson } from '../../contract/topics.js';
 import { printJson, printLines, UsageError } from '../output.js';
 import type { CommandContext } from '../program.js';
 import { topicLine } from '../render.js';
@@ -16,11 +18,7 @@ export async function search(ctx: CommandContext, words: string[], options: { al
     return placeTopics(app, await searchTopics(app, query, scope));
   });
   if (ctx.json) {
-    // The topic as stored, and where it is as GET /api/search says it (`checklist`, `section`): added, none renamed.
-    printJson({
-      query,
-      topics: placed.map(({ topic, checklistName, sectionPath }) => ({ ...topic, checklist: checklistName, section: sectionPath })),
-    });
+    printJson({ query, topics: placed.map(cliTopicJson) } satisfies CliSearchResultJson);
     return;
   }
   const c = ctx.color;

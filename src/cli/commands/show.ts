@@ -1,5 +1,6 @@
 import { roundDetail } from '../../app/interviews/rounds.js';
 import { placeTopics, showTopic } from '../../app/topics/topics.js';
+import { topicShowJson } from '../../app/topics/topic-json.js';
 import type { RoundDetailJson } from '../../contract/interviews.js';
 import type { TopicReviewJson } from '../../contract/topics.js';
 import { checklistTimeZone } from '../../app/review/settings.js';
@@ -107,7 +108,7 @@ export async function show(ctx: CommandContext, reference: string): Promise<void
     return { details: shown, placed, cards, titles, timeZone: await checklistTimeZone(app, placed.checklistName), rounds, where };
   });
   if (ctx.json) {
-    printJson({ ...details, checklist: where.checklist });
+    printJson(topicShowJson(details, placed));
     return;
   }
   const { topic, resources, history } = details;

@@ -1,6 +1,7 @@
 // The domain model: plain data shared by every layer. No behaviour, no I/O.
 import type { EntryKind, SectionRole, TopicsMode, TopicState } from '../../contract/common.js';
 import type { EventType, TopicOrigin } from '../../contract/topics.js';
+import type { TASK_MARKERS } from '../../contract/vocabulary.js';
 
 // The words the API shows are the domain's own: listed once, in the contract.
 export { TOPIC_STATES } from '../../contract/vocabulary.js';
@@ -11,7 +12,7 @@ export type { EventType, TopicOrigin } from '../../contract/topics.js';
  * The task marker a list item carried in the file: GFM's `[ ]` (open) and `[x]` (done), and Obsidian Tasks'
  * `[/]` (in progress: started) and `[-]` (cancelled). See task-markers.ts for what each says of a topic's state.
  */
-export type TaskMarker = 'none' | 'open' | 'done' | 'started' | 'cancelled';
+export type TaskMarker = (typeof TASK_MARKERS)[number];
 
 export interface LineRange {
   /** 1-based, inclusive, in the file as written (front matter included). */
