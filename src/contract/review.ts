@@ -92,6 +92,12 @@ export const ReviewQueueJson = Type.Object({
   limits: Type.Object({ newPerDay: Type.Integer(), reviewsPerDay: Type.Integer() }),
   cards: Type.Array(ReviewCardJson, { description: 'in the order to study them' }),
   nextDueAt: Nullable(Type.String({ description: "when the next card comes due after today's are done" })),
+  planSummary: Nullable(
+    Type.String({
+      description:
+        "with plan=true and no planned item left to study now: the plan's line saying why (no target yet, a day off, today's list done) and when next; else null",
+    }),
+  ),
 });
 export type ReviewQueueJson = Static<typeof ReviewQueueJson>;
 

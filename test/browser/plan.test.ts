@@ -237,6 +237,8 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     await page.getByRole('heading', { level: 1, name: 'Today’s plan' }).waitFor();
     expect(await studyUntilDone()).toEqual(planned);
     expect(await page.locator('#done-heading').textContent()).toBe('Today’s plan is done');
+    // Why it is done, and for what, in the plan's own words.
+    expect(await page.locator('.review-done-why li').allTextContents()).toEqual([(await plan()).summary]);
 
     await page.getByRole('link', { name: 'Back to the plan' }).click();
     await page.waitForURL(`**/plan?c=${CHECKLIST}`);
@@ -248,6 +250,11 @@ describe.skipIf(unavailable !== null || !hasUserFixture)('the plan to an intervi
     expect(after.targets[0]!.readiness.stop).toBeGreaterThan(made.targets[0]!.readiness.stop);
     await expect.poll(() => page.locator('.readiness-figure-stop .big-number').textContent()).toBe(shownPercent(after.targets[0]!.readiness.stop));
     expect(await page.getByRole('link', { name: /^Start/ }).count()).toBe(0);
+
+    // Today's list again, once studied: nothing to study, and the plan says so.
+    await page.goto(`${server.url}/review?c=${CHECKLIST}&plan=1`);
+    await page.locator('#done-heading', { hasText: 'Nothing of the plan to study now' }).waitFor();
+    expect(await page.locator('.review-done-why li').allTextContents()).toEqual([after.summary]);
   });
 
   it('leads the Dashboard with the plan’s line and a link to the Plan page', async () => {

@@ -144,6 +144,12 @@ describe('prepdeck review', { timeout: 60_000 }, () => {
     expect(help.stdout).toContain('$ prepdeck review --json');
   });
 
+  it('--plan --json with nothing planned now says why in planSummary, as the text does; without --plan it is null', async () => {
+    const planned = await cli.json<ReviewQueueJson>(['review', '--plan']);
+    expect(planned).toMatchObject({ cards: [], planSummary: 'No target yet: set the date of an interview to plan for.' });
+    expect((await cli.json<ReviewQueueJson>(['review'])).planSummary).toBeNull();
+  });
+
   it.skipIf(!hasPty)('--plan with nothing planned now says why (here, no target yet) instead of "no card is scheduled"', async () => {
     const term = inTerminal(cli, ['review', '--plan']);
     await term.waitThenType(

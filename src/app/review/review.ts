@@ -19,7 +19,7 @@ import { checklistFor } from './review-checklist.js';
 import { reviewRules, type ReviewRules } from './settings.js';
 import { placeTopics } from '../topics/topics.js';
 import { didYouMean } from '../nearest.js';
-import { todaysPlannedCards } from '../plan/plan.js';
+import { studyPlan, todaysPlannedCards } from '../plan/plan.js';
 
 /** How many cards one call hands out at most. */
 const MAX_QUEUE_LIMIT = 500;
@@ -94,6 +94,8 @@ export async function reviewQueue(ctx: AppContext, options: QueueOptions = {}): 
     limits: { newPerDay: rules.settings.newPerDay, reviewsPerDay: rules.settings.reviewsPerDay },
     cards: await reviewCards(ctx, rules, cards, now),
     nextDueAt,
+    // Nothing of the plan to study now: its own line says why, where an empty queue would say only "done".
+    planSummary: options.plan && cards.length === 0 ? (await studyPlan(ctx, { checklist: checklist.name, days: 1 })).summary : null,
   };
 }
 

@@ -55,10 +55,9 @@ export async function review(ctx: CommandContext, options: ReviewOptions): Promi
     };
     // Nothing planned for now (a day off, today's list done, no target yet): the plan says why and when next, rather
     // than a session saying no card is scheduled while cards are due.
-    if (options.plan && (await source.queue()).cards.length === 0) {
-      const { studyPlan } = await import('../../app/plan/plan.js');
-      const plan = await studyPlan(app, { checklist, days: 1 });
-      printLines([plan.summary, '`prepdeck review` studies what is due today, plan or not.']);
+    const { planSummary } = options.plan ? await source.queue() : { planSummary: null };
+    if (planSummary !== null) {
+      printLines([planSummary, '`prepdeck review` studies what is due today, plan or not.']);
       return;
     }
     const stop = new AbortController();

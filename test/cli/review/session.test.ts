@@ -605,6 +605,7 @@ describe('a question/answer card', () => {
     doneToday: { new: 0, review: 0 },
     limits: { newPerDay: 20, reviewsPerDay: 200 },
     nextDueAt: null,
+    planSummary: null,
     cards: [],
   };
   const item: ReviewCardJson = {

@@ -220,13 +220,21 @@ interface DoneProps {
 function Done({ queue, section, plan, answered, checklist }: DoneProps) {
   const byRating = ([1, 2, 3, 4] as Rating[]).map((r) => ({ rating: r, count: answered.filter((a) => a.rating === r).length }));
   const time = answered.reduce((sum, a) => sum + a.durationMs, 0);
-  // Today's plan is done when its items are: the daily limits and due dates say nothing about it.
+  // The plan's own line says why nothing of it is left (its list studied, a day off, no target yet) and when next:
+  // the daily limits and due dates say nothing about it.
   const why = plan
-    ? { lines: ['Every item planned for today is studied: tomorrow’s list is made from how these went.'], limited: false }
+    ? { lines: [queue.planSummary ?? 'Every item planned for today is studied: tomorrow’s list is made from how these went.'], limited: false }
     : doneReasons(queue, section !== null);
+  const heading = plan
+    ? answered.length > 0
+      ? 'Today’s plan is done'
+      : 'Nothing of the plan to study now'
+    : section
+      ? 'All done in this section for today'
+      : 'All done for today';
   return (
     <section className="card review-done" aria-labelledby="done-heading">
-      <h2 id="done-heading">{plan ? 'Today’s plan is done' : section ? 'All done in this section for today' : 'All done for today'}</h2>
+      <h2 id="done-heading">{heading}</h2>
       <ul className="review-done-why">
         {why.lines.map((line) => (
           <li key={line}>{line}</li>
@@ -247,9 +255,7 @@ function Done({ queue, section, plan, answered, checklist }: DoneProps) {
           </ul>
         </div>
       ) : (
-        <p className="muted">
-          {plan ? 'Nothing of today’s plan is left to study.' : `Nothing is due${section ? ' in this section' : ''} right now.`}
-        </p>
+        !plan && <p className="muted">Nothing is due{section ? ' in this section' : ''} right now.</p>
       )}
       {why.limited && <p className="muted">The daily limits are in the settings below.</p>}
       <div className="actions">
