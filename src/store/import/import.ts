@@ -318,8 +318,9 @@ async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, p
       newTopics.push(index);
       return;
     }
-    const after = { ...before, ...fromFile(index), search_text: topicSearchText(entry.text, before.notes) };
-    if (differs(before, after, TOPIC_IMPORT_COLUMNS)) updates.push({ ...after, updated_at: now });
+    // Compared column by column; the whole row is made again only for the few topics the file changed.
+    const file = { ...fromFile(index), search_text: topicSearchText(entry.text, before.notes) };
+    if (differs(before, file, TOPIC_IMPORT_COLUMNS)) updates.push({ ...before, ...file, updated_at: now });
   });
 
   await moveKeysOutOfTheWay(db, stored, plan);
@@ -434,9 +435,11 @@ async function replaceSectionNotes(db: Kysely<Database>, checklistId: number, pa
  * session introduces them. Every card then takes its topic's section, which a moved topic may have changed.
  */
 async function saveCards(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, topicIds: number[]) {
-  const stored = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).execute();
-  const withTopicCard = new Set(stored.filter((row) => row.kind === 'topic').map((row) => row.topic_id));
-  const storedQa = stored.filter((row) => row.kind === 'qa');
+  // Of the topic cards, only which topics have one: a whole row each is 20,000 objects at every re-import of a
+  // large file, for a set of ids. The question/answer cards are compared field by field, so read whole.
+  const topicCards = await db.selectFrom('cards').select('topic_id').where('checklist_id', '=', checklistId).where('kind', '=', 'topic').execute();
+  const withTopicCard = new Set(topicCards.map((row) => row.topic_id));
+  const storedQa = await db.selectFrom('cards').selectAll().where('checklist_id', '=', checklistId).where('kind', '=', 'qa').execute();
   // The entries whose topic gets its card now; the rows are made as they are written (below).
   const lineOf = (index: number) => parsed.entries[index]!.lines.start;
   const newTopicCards = parsed.entries
@@ -578,7 +581,7 @@ function ensurePlanFits(stored: Map<number, unknown>, referencedIds: Array<numbe
   }
 }
 
-function differs<T extends object>(before: T, after: T, columns: ReadonlyArray<keyof T>): boolean {
+function differs<T extends object, K extends keyof T>(before: T, after: Pick<T, K>, columns: ReadonlyArray<K>): boolean {
   return columns.some((column) => before[column] !== after[column]);
 }
 
