@@ -15,7 +15,7 @@ import { planImport, type ImportPlan } from '../../core/import/plan.js';
 import { chooseChecklist, importBecomesCurrent } from '../../core/checklist/current.js';
 import { checklistStamps, findChecklistByName, linkSourceFile } from '../../store/checklists/checklists.js';
 import { readCurrentChecklist } from '../../store/checklists/current.js';
-import { applyImport, loadCardBaseline, loadImportBaseline, loadStoredContent } from '../../store/import/import.js';
+import { applyImport, importBaseline, loadCardBaseline, loadImportBaseline, loadStoredContent, readStoredRows } from '../../store/import/import.js';
 import { anyRewrites, contentEdits, NO_REWRITES, type ContentEdits } from '../../core/import/content-edits.js';
 import { useChecklist, workedOnChecklist } from '../checklists/current.js';
 import type { AppContext } from '../context.js';
@@ -199,12 +199,14 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
   const run = <T>(fn: (db: typeof ctx.store.db) => Promise<T>) => (dryRun ? fn(ctx.store.db) : ctx.store.transaction(fn));
   const outcome = await run(async (trx) => {
     const existing = await findChecklistByName(trx, name);
-    const baseline = existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
+    // A changed file is compared with every stored row and then written: its rows are read once, whole. The same bytes
+    // again need only the planner's few columns, and most often write nothing.
+    const stored = existing !== null && existing.sourceHash !== sourceHash ? await readStoredRows(trx, existing.id) : undefined;
+    const baseline = stored ? importBaseline(stored) : existing ? await loadImportBaseline(trx, existing.id) : { sections: [], topics: [] };
     const plan = planImport(parsed, baseline.sections, baseline.topics);
     const cards = countCardChanges(incomingCards(parsed, plan), existing ? await loadCardBaseline(trx, existing.id) : []);
     // A new checklist's details and notes all come with its topics and sections.
-    const edits =
-      existing !== null && existing.sourceHash !== sourceHash ? contentEdits(parsed, plan, await loadStoredContent(trx, existing.id)) : NO_EDITS;
+    const edits = existing !== null && stored ? contentEdits(parsed, plan, await loadStoredContent(trx, existing.id, stored)) : NO_EDITS;
     // Nothing to write but the file's new hash (its bytes differ where prepdeck keeps nothing) reads as unchanged too.
     const nothingChanges = existing !== null && !hasChanges(plan, cards, edits);
     const nothingToWrite = nothingChanges && existing.sourceHash === sourceHash;
@@ -236,6 +238,7 @@ export async function importChecklist(ctx: AppContext, input: ImportInput): Prom
       parsed,
       plan,
       now: ctx.now(),
+      stored,
     });
     return { id: checklistId, plan, cards, edits, created: existing === null, unchanged: nothingChanges, writes: true, linkedFile };
   });

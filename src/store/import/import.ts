@@ -17,6 +17,7 @@ import type {
   Database,
   NewCard,
   NewEvent,
+  ResourceRow,
   ResourceTable,
   SectionNoteTable,
   SectionRow,
@@ -40,6 +41,22 @@ export interface ImportInput {
   parsed: ParsedChecklist;
   plan: ImportPlan;
   now: string;
+  /** The checklist's rows read earlier in the same transaction (readStoredRows), so that the write reads them no more. */
+  stored?: StoredRows | undefined;
+}
+
+/**
+ * A stored checklist's rows as a changed re-import reads them, once, inside its transaction: the planner's baseline,
+ * the report's comparison and the write are all made from them (the 20,000-topic file's topics were read three
+ * times, its resources twice).
+ */
+export interface StoredRows {
+  /** By id. */
+  sections: SectionRow[];
+  /** In file order, then by id: the planner pairs moved topics in file order. */
+  topics: TopicRow[];
+  /** By id, as the import wrote them. */
+  resources: StoredResource[];
 }
 
 /** The checklist's question/answer cards as re-import pairs them (core/review/cards.ts), owners by topic id or section. */
@@ -61,17 +78,38 @@ export async function loadCardBaseline(db: Kysely<Database>, checklistId: number
   }));
 }
 
+export async function readStoredRows(db: Kysely<Database>, checklistId: number): Promise<StoredRows> {
+  return {
+    sections: await db.selectFrom('sections').selectAll().where('checklist_id', '=', checklistId).orderBy('id').execute(),
+    topics: await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).orderBy('line_start').orderBy('id').execute(),
+    resources: await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute(),
+  };
+}
+
+const BASELINE_TOPIC_COLUMNS = ['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at', 'origin'] as const;
+
 /** What the planner needs to know about a stored checklist; empty for an unknown id. */
 export async function loadImportBaseline(db: Kysely<Database>, checklistId: number): Promise<ImportBaseline> {
   const sections = await db.selectFrom('sections').select(['id', 'path_key']).where('checklist_id', '=', checklistId).orderBy('id').execute();
   const topics = await db
     .selectFrom('topics')
-    .select(['id', 'identity_key', 'section_key', 'kind', 'text', 'marker', 'state', 'archived_at', 'origin'])
+    .select(BASELINE_TOPIC_COLUMNS)
     .where('checklist_id', '=', checklistId)
     // The planner pairs moved topics in file order.
     .orderBy('line_start')
     .orderBy('id')
     .execute();
+  return importBaseline({ sections, topics });
+}
+
+/** The same, from rows read already. */
+export function importBaseline({
+  sections,
+  topics,
+}: {
+  sections: ReadonlyArray<Pick<SectionRow, 'id' | 'path_key'>>;
+  topics: ReadonlyArray<Pick<TopicRow, (typeof BASELINE_TOPIC_COLUMNS)[number]>>;
+}): ImportBaseline {
   return {
     sections: sections.map((row) => ({ id: row.id, pathKey: row.path_key })),
     topics: topics.map((row) => ({
@@ -89,30 +127,15 @@ export async function loadImportBaseline(db: Kysely<Database>, checklistId: numb
 }
 
 /** What a re-import's report compares the file with (core/import/content-edits.ts): the checklist as its last import wrote it. */
-export async function loadStoredContent(db: Kysely<Database>, checklistId: number): Promise<StoredContent> {
+export async function loadStoredContent(db: Kysely<Database>, checklistId: number, stored: StoredRows): Promise<StoredContent> {
   const checklist = await db.selectFrom('checklists').select(['title', 'front_matter']).where('id', '=', checklistId).executeTakeFirstOrThrow();
-  const topics = await db
-    .selectFrom('topics')
-    .select(['id', 'details', 'title', 'line_start', 'line_end', 'position', 'depth', 'parent_id', 'marker'])
-    .where('checklist_id', '=', checklistId)
-    .execute();
-  const sections = await db
-    .selectFrom('sections')
-    .select(['id', 'text', 'title', 'level', 'parent_id', 'position', 'line_start', 'line_end'])
-    .where('checklist_id', '=', checklistId)
-    .execute();
+  const { topics, sections, resources: links } = stored;
   const notes = await db
     .selectFrom('section_notes')
     .select(['section_id', 'kind', 'source'])
     .where('checklist_id', '=', checklistId)
     .orderBy('section_id')
     .orderBy('position')
-    .execute();
-  const links = await db
-    .selectFrom('resources')
-    .select(['topic_id', 'section_id', 'url', 'title'])
-    .where('checklist_id', '=', checklistId)
-    .orderBy('id')
     .execute();
   const bySection = new Map(
     sections.map((row) => [
@@ -162,7 +185,7 @@ export async function applyImport(db: Kysely<Database>, input: ImportInput): Pro
     const sectionIds = await saveSections(trx, checklistId, input);
     const topicIds = await saveTopics(trx, checklistId, input, sectionIds);
     await deleteSections(trx, input.plan.removedSectionIds);
-    await replaceResources(trx, checklistId, input.parsed, sectionIds, topicIds);
+    await replaceResources(trx, checklistId, input, sectionIds, topicIds);
     await replaceSectionNotes(trx, checklistId, input.parsed, sectionIds);
     await saveCards(trx, checklistId, input, topicIds);
     await syncGoalCriteria(trx, checklistId, input.now);
@@ -204,9 +227,9 @@ const SECTION_COLUMNS = ['parent_id', 'title', 'text', 'level', 'role', 'positio
 >;
 
 /** Inserts new sections, rewrites changed kept ones; returns the id of each parsed section. */
-async function saveSections(db: Kysely<Database>, checklistId: number, { parsed, plan }: ImportInput): Promise<number[]> {
+async function saveSections(db: Kysely<Database>, checklistId: number, { parsed, plan, stored: read }: ImportInput): Promise<number[]> {
   const stored = new Map<number, SectionRow>();
-  for (const row of await db.selectFrom('sections').selectAll().where('checklist_id', '=', checklistId).execute()) {
+  for (const row of read?.sections ?? (await db.selectFrom('sections').selectAll().where('checklist_id', '=', checklistId).execute())) {
     stored.set(row.id, row);
   }
   ensurePlanFits(stored, [...plan.sections.map((s) => s.existingId), ...plan.removedSectionIds]);
@@ -263,9 +286,14 @@ const TOPIC_IMPORT_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof TopicTable>;
 
 /** Inserts new topics, rewrites changed matched ones, archives the missing, appends the plan's events (core/import/events.ts); returns the id of each entry. */
-async function saveTopics(db: Kysely<Database>, checklistId: number, { parsed, plan, now }: ImportInput, sectionIds: number[]): Promise<number[]> {
+async function saveTopics(
+  db: Kysely<Database>,
+  checklistId: number,
+  { parsed, plan, now, stored: read }: ImportInput,
+  sectionIds: number[],
+): Promise<number[]> {
   const stored = new Map<number, TopicRow>();
-  for (const row of await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).execute()) {
+  for (const row of read?.topics ?? (await db.selectFrom('topics').selectAll().where('checklist_id', '=', checklistId).execute())) {
     stored.set(row.id, row);
   }
   ensurePlanFits(stored, [...plan.entries.map((e) => e.existingId), ...plan.archivedTopicIds, ...plan.appTopics.map((t) => t.id)]);
@@ -379,9 +407,19 @@ async function deleteSections(db: Kysely<Database>, ids: number[]) {
 const RESOURCE_COLUMNS = ['section_id', 'topic_id', 'url', 'title', 'clickable', 'from_bullet', 'position', 'line'] as const satisfies ReadonlyArray<
   keyof ResourceTable
 >;
+type StoredResource = Pick<ResourceRow, (typeof RESOURCE_COLUMNS)[number]>;
 
-async function replaceResources(db: Kysely<Database>, checklistId: number, parsed: ParsedChecklist, sectionIds: number[], topicIds: number[]) {
-  const current = await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute();
+async function replaceResources(
+  db: Kysely<Database>,
+  checklistId: number,
+  { parsed, stored }: ImportInput,
+  sectionIds: number[],
+  topicIds: number[],
+) {
+  // Read before the sections gone from the file were deleted, these rows may include their resources, which the
+  // deletion took with them: no row of the file's names a deleted section, so the rows differ and all are rewritten.
+  const current =
+    stored?.resources ?? (await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute());
   if (sameRows(current, resourceRows(checklistId, parsed, sectionIds, topicIds), RESOURCE_COLUMNS)) return;
   await db.deleteFrom('resources').where('checklist_id', '=', checklistId).execute();
   await insertRows(db, 'resources', resourceRows(checklistId, parsed, sectionIds, topicIds));
