@@ -110,3 +110,26 @@ export function inCommandWords(command: Command, error: unknown): unknown {
   if (word !== undefined) error.message = `${word}${joint}${error.message.slice(whole.length)}`;
   return error;
 }
+
+/**
+ * `prepdeck apps shw acme`: a family whose bare name lists (`apps`, `goals`, `rounds`, `stories`) would hand a
+ * mistyped command to its list as arguments ("too many arguments for 'list'"); it is refused as the unknown command
+ * it is, with the nearest. Applied to every family under `program`.
+ */
+export function refuseUnknownSubcommands(program: Command): void {
+  for (const family of program.commands) {
+    if (family.commands.length === 0) continue;
+    family.hook('preSubcommand', (parent) => {
+      const [word] = parent.args;
+      const names = parent.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
+      if (word === undefined || word.startsWith('-') || word === 'help' || names.includes(word)) return;
+      const path: string[] = [];
+      for (let command: Command | null = parent; command?.parent; command = command.parent) path.unshift(command.name());
+      parent.error(`error: unknown command '${[...path, word].join(' ')}'${didYouMean(word, names)}`, {
+        code: 'commander.unknownCommand',
+        exitCode: 2,
+      });
+    });
+    refuseUnknownSubcommands(family);
+  }
+}

@@ -1,6 +1,16 @@
 // Every command of the CLI: its arguments, options and help. Handlers load lazily, when run.
 import { Command, CommanderError, Option } from 'commander';
-import { addCommon, checked, decimal, examples, inCommandWords, parseId, timeZoneOption, wholeNumber } from './command-kit.js';
+import {
+  addCommon,
+  checked,
+  decimal,
+  examples,
+  inCommandWords,
+  parseId,
+  refuseUnknownSubcommands,
+  timeZoneOption,
+  wholeNumber,
+} from './command-kit.js';
 import { InvalidInputError } from '../core/errors.js';
 import { TOPIC_STATES, type TopicState } from '../core/checklist/model.js';
 import { didYouMean, stateRefusal } from '../app/nearest.js';
@@ -518,6 +528,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const sub of command.commands) overrideExits(sub);
   };
   overrideExits(program);
+  refuseUnknownSubcommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -526,7 +537,7 @@ export async function run(argv: string[]): Promise<number> {
       // `prepdeck help [COMMAND]` asked for help (commander's exit code 0); a bare `prepdeck` is still misuse.
       if (error.code === 'commander.help' && error.exitCode === 0) return EXIT_OK;
       // Commander printed the one-line message on stderr; a script that asked for JSON gets it there too.
-      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: oneLineSuggestion(error.message).replace(/^error: /, '') } });
+      if (argv.includes('--json')) printJson({ error: { type: 'UsageError', message: withoutRestatement(error.message).replace(/^error: /, '') } });
       return EXIT_MISUSE;
     }
     return reportError(error, false);

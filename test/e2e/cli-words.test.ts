@@ -131,6 +131,23 @@ for (const backend of BACKENDS) {
       expect(empty.code).toBe(0);
     });
 
+    it("takes a mistyped command of a family that lists by default as the unknown command it is, not the list's arguments", async () => {
+      await refused(['apps', 'shw', 'acme'], 2, /^prepdeck: error: unknown command 'apps shw'; did you mean 'show'\? \(see --help\)$/);
+      await refused(
+        ['stories', 'competencies', 'ad', 'Mentoring'],
+        2,
+        /^prepdeck: error: unknown command 'stories competencies ad'; did you mean 'add'\?/,
+      );
+      await refused(['rounds', 'zzzz'], 2, /^prepdeck: error: unknown command 'rounds zzzz' \(see --help\)$/);
+      const json = await cli.run(['goals', 'ad', 'visa', '--json']);
+      expect(JSON.parse(json.stdout)).toEqual({ error: { type: 'UsageError', message: "unknown command 'goals ad'; did you mean 'add'?" } });
+      // Their bare name and its options still list.
+      expect((await cli.run(['apps', '--stage', 'screening'])).code).toBe(0);
+      // A refused argument says it once, with --json as on standard error, without commander's sentence before it.
+      const state = await cli.run(['mark', 'descriptors', 'knwn', '--json']);
+      expect((JSON.parse(state.stdout) as { error: { message: string } }).error.message).toMatch(/^unknown state 'knwn': did you mean 'known'\?/);
+    });
+
     it('stories --competency takes a label as the matrix shows it, any case, or a unique fragment of it, beside the key', async () => {
       const story = await cli.json<StoryJson>(['stories', 'add', 'Shipped it', '--competency', 'A TIGHT DEADLINE', '--competency', 'conflict']);
       expect(story.competencies).toEqual(['conflict', 'tight-deadline']);
