@@ -112,23 +112,33 @@ export function inCommandWords(command: Command, error: unknown): unknown {
 }
 
 /**
- * `prepdeck apps shw acme`: a family whose bare name lists (`apps`, `goals`, `rounds`, `stories`) would hand a
- * mistyped command to its list as arguments ("too many arguments for 'list'"); it is refused as the unknown command
- * it is, with the nearest. Applied to every family under `program`.
+ * `prepdeck apps shw acme`, `prepdeck plan st`: a family whose bare name lists (`apps`, `goals`, `rounds`, `stories`)
+ * would hand a mistyped command to its list as arguments, and one with an action of its own (`plan`) would take it as
+ * its own ("too many arguments for 'list'"); it is refused as the unknown command it is, with the nearest. Applied to
+ * every family under `program`.
  */
 export function refuseUnknownSubcommands(program: Command): void {
   for (const family of program.commands) {
     if (family.commands.length === 0) continue;
-    family.hook('preSubcommand', (parent) => {
-      const [word] = parent.args;
+    const refuse = (parent: Command, word: string) => {
       const names = parent.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
-      if (word === undefined || word.startsWith('-') || word === 'help' || names.includes(word)) return;
       const path: string[] = [];
       for (let command: Command | null = parent; command?.parent; command = command.parent) path.unshift(command.name());
       parent.error(`error: unknown command '${[...path, word].join(' ')}'${didYouMean(word, names)}`, {
         code: 'commander.unknownCommand',
         exitCode: 2,
       });
+    };
+    family.hook('preSubcommand', (parent) => {
+      const [word] = parent.args;
+      const known = parent.commands.some((sub) => sub.name() === word || sub.aliases().includes(word ?? ''));
+      if (word !== undefined && !word.startsWith('-') && word !== 'help' && !known) refuse(parent, word);
+    });
+    // Its own action: the words past its arguments reach the hook below instead of commander's count.
+    family.allowExcessArguments(true);
+    family.hook('preAction', (parent, actionCommand) => {
+      const [word] = parent.args.slice(parent.registeredArguments.length);
+      if (actionCommand === parent && word !== undefined) refuse(parent, word);
     });
     refuseUnknownSubcommands(family);
   }

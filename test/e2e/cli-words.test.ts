@@ -131,7 +131,7 @@ for (const backend of BACKENDS) {
       expect(empty.code).toBe(0);
     });
 
-    it("takes a mistyped command of a family that lists by default as the unknown command it is, not the list's arguments", async () => {
+    it('takes a mistyped command of a family as the unknown command it is, not as the arguments of its list or its own', async () => {
       await refused(['apps', 'shw', 'acme'], 2, /^prepdeck: error: unknown command 'apps shw'; did you mean 'show'\? \(see --help\)$/);
       await refused(
         ['stories', 'competencies', 'ad', 'Mentoring'],
@@ -139,6 +139,9 @@ for (const backend of BACKENDS) {
         /^prepdeck: error: unknown command 'stories competencies ad'; did you mean 'add'\?/,
       );
       await refused(['rounds', 'zzzz'], 2, /^prepdeck: error: unknown command 'rounds zzzz' \(see --help\)$/);
+      // A family with an action of its own took the word as its argument.
+      await refused(['plan', 'tagets'], 2, /^prepdeck: error: unknown command 'plan tagets'; did you mean 'targets'\?/);
+      expect((await cli.run(['plan', '--days', '2'])).code).toBe(0);
       const json = await cli.run(['goals', 'ad', 'visa', '--json']);
       expect(JSON.parse(json.stdout)).toEqual({ error: { type: 'UsageError', message: "unknown command 'goals ad'; did you mean 'add'?" } });
       // Their bare name and its options still list.
