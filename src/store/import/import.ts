@@ -412,14 +412,15 @@ type StoredResource = Pick<ResourceRow, (typeof RESOURCE_COLUMNS)[number]>;
 async function replaceResources(
   db: Kysely<Database>,
   checklistId: number,
-  { parsed, stored }: ImportInput,
+  { parsed, plan, stored }: ImportInput,
   sectionIds: number[],
   topicIds: number[],
 ) {
-  // Read before the sections gone from the file were deleted, these rows may include their resources, which the
-  // deletion took with them: no row of the file's names a deleted section, so the rows differ and all are rewritten.
-  const current =
-    stored?.resources ?? (await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute());
+  // Rows read before the sections gone from the file were deleted: their resources went with them (on delete cascade).
+  const removed = new Set(plan.removedSectionIds);
+  const current = stored
+    ? stored.resources.filter((row) => !removed.has(row.section_id))
+    : await db.selectFrom('resources').select(RESOURCE_COLUMNS).where('checklist_id', '=', checklistId).orderBy('id').execute();
   if (sameRows(current, resourceRows(checklistId, parsed, sectionIds, topicIds), RESOURCE_COLUMNS)) return;
   await db.deleteFrom('resources').where('checklist_id', '=', checklistId).execute();
   await insertRows(db, 'resources', resourceRows(checklistId, parsed, sectionIds, topicIds));
