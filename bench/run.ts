@@ -134,12 +134,7 @@ async function benchImport(label: string, file: string, text: string, withPostgr
     console.log(`  ${'re-import, one item reworded'.padEnd(32)}${ms(reimport)}   ${ratio(reimport, sqliteImport)} the first import`);
     // What a user waits for: the command in a process of its own, start-up, module loading and a cold JIT included.
     if (existsSync(BIN)) {
-      let command = Infinity;
-      for (let i = 0; i < RUNS; i++) {
-        const start = performance.now();
-        execFileSync(process.execPath, [BIN, '--db', join(dir, `command-${i}.db`), 'import', file]);
-        command = Math.min(command, performance.now() - start);
-      }
+      const command = await minTime(RUNS, () => execFileSync(process.execPath, [BIN, '--db', join(dir, `command-${n++}.db`), 'import', file]));
       console.log(
         `  ${'`prepdeck import FILE`'.padEnd(32)}${ms(command)}   ${ratio(command, sqliteImport)} the import in this process (a new process: start-up, modules, a cold JIT)`,
       );

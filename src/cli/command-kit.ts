@@ -120,25 +120,23 @@ export function inCommandWords(command: Command, error: unknown): unknown {
 export function refuseUnknownSubcommands(program: Command): void {
   for (const family of program.commands) {
     if (family.commands.length === 0) continue;
-    const refuse = (parent: Command, word: string) => {
-      const names = parent.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
-      const path: string[] = [];
-      for (let command: Command | null = parent; command?.parent; command = command.parent) path.unshift(command.name());
-      parent.error(`error: unknown command '${[...path, word].join(' ')}'${didYouMean(word, names)}`, {
+    const names = family.commands.flatMap((sub) => [sub.name(), ...sub.aliases()]);
+    const path: string[] = [];
+    for (let command: Command | null = family; command?.parent; command = command.parent) path.unshift(command.name());
+    const refuse = (word: string) =>
+      family.error(`error: unknown command '${[...path, word].join(' ')}'${didYouMean(word, names)}`, {
         code: 'commander.unknownCommand',
         exitCode: 2,
       });
-    };
-    family.hook('preSubcommand', (parent) => {
-      const [word] = parent.args;
-      const known = parent.commands.some((sub) => sub.name() === word || sub.aliases().includes(word ?? ''));
-      if (word !== undefined && !word.startsWith('-') && word !== 'help' && !known) refuse(parent, word);
+    family.hook('preSubcommand', () => {
+      const [word] = family.args;
+      if (word !== undefined && !word.startsWith('-') && word !== 'help' && !names.includes(word)) refuse(word);
     });
     // Its own action: the words past its arguments reach the hook below instead of commander's count.
     family.allowExcessArguments(true);
-    family.hook('preAction', (parent, actionCommand) => {
-      const [word] = parent.args.slice(parent.registeredArguments.length);
-      if (actionCommand === parent && word !== undefined) refuse(parent, word);
+    family.hook('preAction', (_family, actionCommand) => {
+      const [word] = family.args.slice(family.registeredArguments.length);
+      if (actionCommand === family && word !== undefined) refuse(word);
     });
     refuseUnknownSubcommands(family);
   }

@@ -12,7 +12,7 @@ import { sanitize } from '../review/markdown-text.js';
 import { withApp } from '../session.js';
 import { topicCardList } from '../../app/review/cards.js';
 import { cardLine } from './card.js';
-import { elsewhereNote, topicScope, whereaboutsOf } from '../checklist.js';
+import { elsewhereNote, topicScope, whereaboutsIn } from '../checklist.js';
 
 const MAX_VALUE_LENGTH = 60;
 
@@ -94,12 +94,13 @@ export function evidenceLines(
 export async function show(ctx: CommandContext, reference: string): Promise<void> {
   const { details, placed, cards, titles, timeZone, rounds, where } = await withApp(ctx, async (app) => {
     const shown = await showTopic(app, reference, await topicScope(app, ctx, reference));
-    const where = await whereaboutsOf(app, ctx, shown.topic);
+    const placed = (await placeTopics(app, [shown.topic]))[0]!;
+    const where = await whereaboutsIn(app, ctx, placed.checklistName);
+    const rounds = new Map<number, RoundDetailJson>();
+    // The JSON holds no cards (`card list --json` does).
+    if (ctx.json) return { details: shown, placed, cards: [], titles: new Map<string, string>(), timeZone: 'UTC', rounds, where };
     // Goals and books have no cards.
     const cards = shown.topic.kind === 'topic' ? (await topicCardList(app, shown.topic.id)).cards : [];
-    const placed = (await placeTopics(app, [shown.topic]))[0]!;
-    const rounds = new Map<number, RoundDetailJson>();
-    if (ctx.json) return { details: shown, placed, cards, titles: new Map<string, string>(), timeZone: 'UTC', rounds, where };
     const titles = new Map(Object.entries(shown.sectionTitles));
     for (const review of shown.reviews) {
       if (review.source === 'interview' && review.roundId !== null && !rounds.has(review.roundId))
