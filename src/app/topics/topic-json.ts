@@ -61,8 +61,8 @@ export function cliTopicJson(placed: PlacedTopic): CliTopicJson {
 
 /** `prepdeck show --json`: GET /api/topics/:id's answer with the stored fields `show` printed first. */
 export function topicShowJson(details: TopicDetails, placed: PlacedTopic): TopicShowJson {
+  // Each part built once, in its CLI shape (a new field of TopicDetailJson fails to compile here until it is added).
   return {
-    ...topicDetailJson(details, placed),
     topic: cliTopicJson(placed),
     resources: details.resources.map(({ url, title, clickable, id, sectionId, topicId, fromBullet, line }) => ({
       url,
@@ -75,6 +75,9 @@ export function topicShowJson(details: TopicDetails, placed: PlacedTopic): Topic
       line,
     })),
     history: details.history.map(({ id, at, type, data, checklistId, topicId }) => ({ id, at, type, data, checklistId, topicId })),
+    reviews: details.reviews,
+    sections: details.sectionTitles,
+    timeZone: details.timeZone,
     sectionTitles: details.sectionTitles,
     checklist: placed.checklistName,
   };
